@@ -1,0 +1,30 @@
+/**
+ * The HTTP API, declared once. The CDK app makes one Lambda per route and an HTTP API route for it
+ * (JWT authorizer unless `auth: false`); the local server (infra/local/) routes requests to the same
+ * handler modules; the OpenAPI document is built from the same list.
+ */
+export interface ApiRoute {
+  /** API Gateway route key, e.g. `GET /cases/{caseId}`. */
+  routeKey: `${'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'} /${string}`;
+  /** Function name suffix and a stable id for logs, e.g. `get-case`. */
+  name: string;
+  /** Module path from the project root; it exports `handler` (middy-wrapped). */
+  entry: string;
+  /** false only for routes that must answer without a token (health, the OpenAPI document). */
+  auth: boolean;
+  /** Does the handler write to the table? (least-privilege grants in CDK) */
+  writes: boolean;
+  summary: string;
+}
+
+export const apiRoutes: readonly ApiRoute[] = [
+  { routeKey: 'GET /health', name: 'health', entry: 'functions/api/health.handler.ts', auth: false, writes: false, summary: '상태 확인 (health)' },
+  { routeKey: 'GET /openapi.json', name: 'openapi', entry: 'functions/api/openapi.handler.ts', auth: false, writes: false, summary: 'OpenAPI 3.1 문서' },
+  { routeKey: 'GET /me', name: 'whoami', entry: 'functions/api/whoami.handler.ts', auth: true, writes: false, summary: '내 정보 (who am I)' },
+  { routeKey: 'GET /me/cases', name: 'list-my-cases', entry: 'functions/api/list-my-cases.handler.ts', auth: true, writes: false, summary: '내 담당 사건 목록' },
+  { routeKey: 'POST /cases', name: 'create-case', entry: 'functions/api/create-case.handler.ts', auth: true, writes: true, summary: '사건 접수 (intake)' },
+  { routeKey: 'GET /cases/{caseId}', name: 'get-case', entry: 'functions/api/get-case.handler.ts', auth: true, writes: false, summary: '사건 조회' },
+  { routeKey: 'PATCH /cases/{caseId}', name: 'update-case', entry: 'functions/api/update-case.handler.ts', auth: true, writes: true, summary: '사건 정보 수정 (낙관적 동시성: expectedVersion)' },
+  { routeKey: 'POST /cases/{caseId}/notes', name: 'append-note', entry: 'functions/api/append-note.handler.ts', auth: true, writes: true, summary: '메모 추가' },
+  { routeKey: 'GET /cases/{caseId}/history', name: 'get-case-history', entry: 'functions/api/get-case-history.handler.ts', auth: true, writes: false, summary: '사건 이력과 해시 체인 검증' },
+];

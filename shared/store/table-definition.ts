@@ -1,0 +1,55 @@
+/**
+ * The one table. This definition is the single source for the CDK construct (infra/) and for the
+ * local bootstrap (infra/local/), so both hosts get the same keys and indexes.
+ *
+ * Item layout (pk / sk), and what each index serves — every list is an index query (DESIGN §3.7):
+ *
+ * | item            | pk                          | sk                     | gsi1 (by person)                 | gsi2 (by kind / list)              | gsi3 (lookup)          |
+ * |-----------------|-----------------------------|------------------------|----------------------------------|------------------------------------|------------------------|
+ * | case            | CASE#<caseId>               | CASE                   | ASSIGNEE#<sub> / <updatedAt>#id  | KIND#<kind> / <receivedAt>#id      | CASENO#<no> / CASE     |
+ * | history event   | CASE#<caseId>               | EVENT#<seq 8 digits>   |                                  |                                    |                        |
+ * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <due>#id      | TASK#<taskId> / TASK   |
+ * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
+ * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
+ * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const TABLE_INDEXES: readonly IndexDefinition[] = [
+  { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+];
+
+/** Attribute that holds an expiry (epoch seconds) for DynamoDB TTL; DynamoDB Local never deletes, so readers filter too. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** CreateTable input for DynamoDB Local (on AWS the CDK construct builds the same keys and indexes). */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyNames = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: TABLE_INDEXES.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * One in-memory DynamoDB Local for the whole test run, on a free port. Test files read its endpoint
+ * from AWS_ENDPOINT_URL_DYNAMODB (the SDK's own endpoint override) and create their own tables.
+ */
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
+
+let engine: DynamoDbLocal | undefined;
+
+export async function setup(_project: TestProject): Promise<void> {
+  engine = await startDynamoDbLocal();
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = engine.endpoint;
+  process.env.AWS_REGION = 'ap-northeast-2';
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+}
+
+export async function teardown(): Promise<void> {
+  await engine?.stop();
+}
