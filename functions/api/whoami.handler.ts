@@ -1,0 +1,20 @@
+/** GET /me — who the token says you are, with your directory entry (team, position). */
+import { ROLE_LABELS, TEAM_LABELS } from '../../shared/domain/roles.ts';
+import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiDeps } from './deps.ts';
+
+export const handler = apiHandler({ auth: true }, async ({ actor }) => {
+  const member = await apiDeps().staff.get(actor.sub);
+  return {
+    statusCode: 200,
+    body: {
+      sub: actor.sub,
+      ...((actor.email ?? member?.email) !== undefined && { email: actor.email ?? member?.email }),
+      ...((member?.name ?? actor.name) !== undefined && { name: member?.name ?? actor.name }),
+      roles: actor.roles,
+      roleLabels: actor.roles.map((r) => ROLE_LABELS[r]),
+      ...(member?.team && { team: member.team, teamLabel: TEAM_LABELS[member.team] }),
+      ...(member?.position && { position: member.position }),
+    },
+  };
+});

@@ -1,0 +1,33 @@
+/**
+ * Settings of the one-machine system: ports, names and the local user pool's identity. Every value
+ * can be overridden by an environment variable of the same name.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const settingsSchema = z.object({
+  LOCAL_API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  LOCAL_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8765),
+  LOCAL_DATA_DIR: z.string().default(resolve(process.cwd(), '.data')),
+  TABLE_NAME: z.string().default('gamsa-cases'),
+  AWS_REGION: z.string().default('ap-northeast-2'),
+});
+
+export type LocalSettings = z.infer<typeof settingsSchema>;
+
+export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid local settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** The local "user pool": tokens carry Cognito's issuer shape for this id, and this client as audience. */
+export const LOCAL_USER_POOL = {
+  region: 'ap-northeast-2',
+  userPoolId: 'ap-northeast-2_LocalPool',
+  clientId: 'local-gamsa-web-client',
+} as const;
+
+export const localIssuer = () => `https://cognito-idp.${LOCAL_USER_POOL.region}.amazonaws.com/${LOCAL_USER_POOL.userPoolId}`;

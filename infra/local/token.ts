@@ -1,0 +1,25 @@
+/**
+ * `npm run token -- <role>`: prints a bearer token of that role's demo user, issued by the running
+ * local system (so it is signed with that system's key).
+ */
+import { roleSchema } from '../../shared/domain/roles.ts';
+import { localSettings } from './local-settings.ts';
+
+const role = roleSchema.safeParse(process.argv[2]);
+if (!role.success) {
+  console.error(`사용법: npm run token -- <role>   (role: ${roleSchema.options.join(', ')})`);
+  process.exit(2);
+}
+const url = `http://localhost:${localSettings().LOCAL_API_PORT}/local/token`;
+try {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: role.data }) });
+  const body = (await res.json()) as { token?: string; error?: { messageKo: string } };
+  if (!res.ok || !body.token) {
+    console.error(`토큰 발급 실패: ${body.error?.messageKo ?? res.status}`);
+    process.exit(1);
+  }
+  console.log(body.token);
+} catch {
+  console.error(`로컬 시스템(${url})에 연결할 수 없습니다. 먼저 npm start로 시스템을 띄우세요.`);
+  process.exit(1);
+}

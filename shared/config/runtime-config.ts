@@ -1,0 +1,38 @@
+/**
+ * Runtime configuration, parsed once at module load (STYLE: config is parsed once, no `process.env.X!`).
+ * The same variables are set by the CDK function construct on AWS and by infra/local on one machine.
+ * Service endpoints are NOT configured here: the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB /
+ * AWS_ENDPOINT_URL_SFN itself, so application code never asks whether it runs locally.
+ */
+import { z } from 'zod';
+
+export const runtimeConfigSchema = z.object({
+  TABLE_NAME: z.string().min(3).describe('DynamoDB table that holds cases, tasks, history, staff'),
+  APP_BASE_URL: z.url().default('http://localhost:4000').describe('Base URL used in links (mail, API responses)'),
+  OFFICE_NAME: z.string().min(1).default('OO구청 감사담당관'),
+  /** Cognito-shaped JWT verification (local issuer or the real user pool). */
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const result = runtimeConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid runtime configuration — ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: RuntimeConfig | undefined;
+/** The process's configuration, parsed on first use and then fixed. */
+export function runtimeConfig(): RuntimeConfig {
+  cached ??= parseRuntimeConfig();
+  return cached;
+}

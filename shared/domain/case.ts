@@ -1,0 +1,172 @@
+/**
+ * The case aggregate: the source of truth for where a case stands (DESIGN principle 2).
+ * Pure functions: each change returns the new case and the history drafts that record it; the
+ * store writes both in one transaction, conditioned on the version the change started from.
+ */
+import { z } from 'zod';
+import { CASE_KIND_INFO, caseKindSchema, channelSchema, type CaseKind } from './case-kinds.ts';
+import { IllegalTransitionError, ValidationError } from './errors.ts';
+import type { EventActor, EventDraft } from './history.ts';
+import { TEAM_CASE_CODES, type Team } from './roles.ts';
+
+export const CASE_STAGES = ['intake', 'assignment', 'investigation', 'review', 'approval', 'disposition', 'suspended', 'closed'] as const;
+export const caseStageSchema = z.enum(CASE_STAGES);
+export type CaseStage = z.infer<typeof caseStageSchema>;
+
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
+  intake: '접수',
+  assignment: '배정',
+  investigation: '조사',
+  review: '검토',
+  approval: '결재',
+  disposition: '처분',
+  suspended: '중지',
+  closed: '종결',
+};
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+export const isoDateSchema = z.iso.date();
+
+export const caseRecordSchema = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  kind: caseKindSchema,
+  team: z.enum(['audit', 'investigation', 'complaints', 'patrol']),
+  title: z.string(),
+  summary: z.string(),
+  stage: caseStageSchema,
+  assigneeSub: z.string().optional(),
+  department: z.string().optional(),
+  channel: channelSchema.optional(),
+  receivedAt: isoDateTimeSchema,
+  dueDate: isoDateSchema.optional(),
+  sealed: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  createdBy: z.string(),
+  updatedAt: isoDateTimeSchema,
+  closedAt: isoDateTimeSchema.optional(),
+  version: z.number().int().positive(),
+  historySeq: z.number().int().nonnegative(),
+  historyHead: z.string(),
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;
+
+/** What intake provides; the rest (number, stage, version, chain) the system decides. */
+export interface IntakeInput {
+  kind: CaseKind;
+  title: string;
+  summary?: string;
+  receivedAt: string;
+  channel?: CaseRecord['channel'];
+  department?: string;
+  assigneeSub?: string;
+  dueDate?: string;
+  sealed?: boolean;
+}
+
+export function formatCaseNumber(year: number, team: Team, serial: number): string {
+  return `${year}-${TEAM_CASE_CODES[team]}-${String(serial).padStart(4, '0')}`;
+}
+
+export interface CaseChange {
+  next: CaseRecord;
+  drafts: EventDraft[];
+}
+
+export function openCase(params: {
+  caseId: string;
+  caseNumber: string;
+  input: IntakeInput;
+  actor: EventActor;
+  now: string;
+}): CaseChange {
+  const { caseId, caseNumber, input, actor, now } = params;
+  const info = CASE_KIND_INFO[input.kind];
+  if (input.dueDate !== undefined && input.dueDate < input.receivedAt.slice(0, 10)) {
+    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', { field: 'dueDate', rule: 'not_before_received' });
+  }
+  const next: CaseRecord = {
+    caseId,
+    caseNumber,
+    kind: input.kind,
+    team: info.team,
+    title: input.title,
+    summary: input.summary ?? '',
+    stage: 'intake',
+    ...(input.assigneeSub !== undefined && { assigneeSub: input.assigneeSub }),
+    ...(input.department !== undefined && { department: input.department }),
+    ...(input.channel !== undefined && { channel: input.channel }),
+    receivedAt: input.receivedAt,
+    ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+    sealed: input.sealed ?? info.sealedByDefault,
+    createdAt: now,
+    createdBy: actor.sub,
+    updatedAt: now,
+    version: 1,
+    historySeq: 0,
+    historyHead: '',
+  };
+  const drafts: EventDraft[] = [
+    {
+      type: 'CASE_CREATED',
+      at: now,
+      actor,
+      stageAfter: 'intake',
+      data: {
+        caseNumber,
+        kind: input.kind,
+        title: input.title,
+        receivedAt: input.receivedAt,
+        sealed: next.sealed,
+        ...(input.channel !== undefined && { channel: input.channel }),
+        ...(input.department !== undefined && { department: input.department }),
+        ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+      },
+    },
+  ];
+  if (input.assigneeSub !== undefined) {
+    drafts.push({ type: 'ASSIGNED', at: now, actor, data: { assigneeSub: input.assigneeSub } });
+  }
+  return { next, drafts };
+}
+
+export const EDITABLE_FIELDS = ['title', 'summary', 'department', 'dueDate', 'assigneeSub'] as const;
+export type CasePatch = Partial<Pick<CaseRecord, (typeof EDITABLE_FIELDS)[number]>>;
+
+function assertOpen(current: CaseRecord, what: string): void {
+  if (current.stage === 'closed') {
+    throw new IllegalTransitionError(
+      `Case ${current.caseNumber} is closed; cannot ${what}`,
+      `종결된 사건(${current.caseNumber})은 ${what === 'add a note' ? '메모를 추가할' : '수정할'} 수 없습니다`,
+      { field: 'stage', rule: 'case_closed' },
+    );
+  }
+}
+
+/** Edits the case's details; records each changed field before/after. */
+export function updateDetails(current: CaseRecord, patch: CasePatch, actor: EventActor, now: string): CaseChange {
+  assertOpen(current, 'update');
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const after = patch[field];
+    if (after !== undefined && after !== current[field]) changes[field] = { before: current[field] ?? null, after };
+  }
+  if (Object.keys(changes).length === 0) {
+    throw new ValidationError('The patch changes nothing', '변경할 내용이 없습니다', { field: 'body', rule: 'no_changes' });
+  }
+  const next: CaseRecord = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
+  if (next.dueDate !== undefined && next.dueDate < next.receivedAt.slice(0, 10)) {
+    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', { field: 'dueDate', rule: 'not_before_received' });
+  }
+  const drafts: EventDraft[] = [{ type: 'CASE_UPDATED', at: now, actor, data: { changes } }];
+  if (changes.assigneeSub) drafts.push({ type: 'ASSIGNED', at: now, actor, data: { assigneeSub: patch.assigneeSub, previous: current.assigneeSub ?? null } });
+  return { next, drafts };
+}
+
+export function addNote(current: CaseRecord, text: string, actor: EventActor, now: string): CaseChange {
+  assertOpen(current, 'add a note');
+  return {
+    next: { ...current, updatedAt: now, version: current.version + 1 },
+    drafts: [{ type: 'NOTE_ADDED', at: now, actor, data: { text } }],
+  };
+}

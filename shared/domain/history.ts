@@ -1,0 +1,131 @@
+/**
+ * Append-only, tamper-evident history (DESIGN principle 4). Each event carries the hash of the one
+ * before it; the hash is SHA-256 over the RFC 8785 canonical JSON of the event without its own hash,
+ * so anyone with read access can recompute a case's chain and find the first broken link.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Role } from './roles.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const HISTORY_EVENT_TYPES = [
+  'CASE_CREATED',
+  'CASE_UPDATED',
+  'NOTE_ADDED',
+  'STAGE_CHANGED',
+  'ASSIGNED',
+  'TASK_OPENED',
+  'TASK_COMPLETED',
+  'DECISION_RECORDED',
+  'MAIL_SENT',
+  'SENSITIVE_READ',
+  'WORKFLOW_MOVED',
+] as const;
+export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
+
+export interface EventActor {
+  sub: string;
+  name?: string;
+  role: Role | 'system' | 'unknown';
+}
+
+/** What a use case says happened; the chain gives it a sequence number and hashes. */
+export interface EventDraft {
+  type: HistoryEventType;
+  at: string;
+  actor: EventActor;
+  stageBefore?: string;
+  stageAfter?: string;
+  data: Record<string, unknown>;
+}
+
+export interface HistoryEvent extends EventDraft {
+  caseId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The chain's tip as the case item records it, so deleting the newest events is detected too. */
+export interface ChainHead {
+  historySeq: number;
+  historyHead: string;
+}
+
+export function hashEvent(event: Omit<HistoryEvent, 'hash'>): string {
+  const { caseId, seq, type, at, actor, stageBefore, stageAfter, data, prevHash } = event;
+  const canonical = canonicalize({ caseId, seq, type, at, actor, stageBefore, stageAfter, data, prevHash });
+  if (canonical === undefined) throw new Error('event cannot be canonicalized');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Links drafts onto a chain whose tip is `head`; returns the sealed events and the new tip. */
+export function appendToChain(
+  caseId: string,
+  head: ChainHead,
+  drafts: readonly EventDraft[],
+): { events: HistoryEvent[]; head: ChainHead } {
+  let seq = head.historySeq;
+  let prevHash = head.historyHead;
+  const events = drafts.map((draft) => {
+    seq += 1;
+    const unsealed = { ...stripUndefined(draft), caseId, seq, prevHash };
+    const hash = hashEvent(unsealed);
+    prevHash = hash;
+    return { ...unsealed, hash };
+  });
+  return { events, head: { historySeq: seq, historyHead: prevHash } };
+}
+
+export type ChainBreak =
+  | { seq: number; reason: 'hash-mismatch'; expected: string; found: string }
+  | { seq: number; reason: 'prev-hash-mismatch'; expected: string; found: string }
+  | { seq: number; reason: 'sequence-gap'; expected: number; found: number }
+  | { seq: number; reason: 'missing-tail'; expected: number; found: number }
+  | { seq: number; reason: 'head-mismatch'; expected: string; found: string };
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBreak?: ChainBreak;
+}
+
+/**
+ * Verifies events in sequence order against each other and against the case's recorded tip.
+ * Reports the first broken link: an edited event (its hash no longer matches its content), a
+ * removed or reordered event (sequence gap / previous-hash mismatch), or removed newest events.
+ */
+export function verifyChain(events: readonly HistoryEvent[], head?: ChainHead): ChainVerification {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const event of events) {
+    if (event.seq !== expectedSeq) {
+      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: expectedSeq, reason: 'sequence-gap', expected: expectedSeq, found: event.seq } };
+    }
+    if (event.prevHash !== expectedPrev) {
+      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: event.seq, reason: 'prev-hash-mismatch', expected: expectedPrev, found: event.prevHash } };
+    }
+    const { hash, ...rest } = event;
+    const recomputed = hashEvent(rest);
+    if (recomputed !== hash) {
+      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: event.seq, reason: 'hash-mismatch', expected: recomputed, found: hash } };
+    }
+    expectedPrev = hash;
+    expectedSeq += 1;
+  }
+  const checked = expectedSeq - 1;
+  if (head) {
+    if (head.historySeq !== checked) {
+      return { ok: false, checked, firstBreak: { seq: checked + 1, reason: 'missing-tail', expected: head.historySeq, found: checked } };
+    }
+    if (head.historyHead !== expectedPrev) {
+      return { ok: false, checked, firstBreak: { seq: checked, reason: 'head-mismatch', expected: head.historyHead, found: expectedPrev } };
+    }
+  }
+  return { ok: true, checked };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

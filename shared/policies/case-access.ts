@@ -1,0 +1,53 @@
+/**
+ * Who may see and change a case. Roles come from verified token claims. Sealed cases (e.g.
+ * whistleblower reports, cases about staff) are limited to the people who need them.
+ */
+import type { CaseRecord } from '../domain/case.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
+
+const INTAKE_ROLES: readonly Role[] = ['clerk', 'investigator', 'team-lead', 'head', 'admin'];
+const OFFICE_WIDE_READERS: readonly Role[] = ['team-lead', 'head', 'admin', 'auditor'];
+const MANAGERS: readonly Role[] = ['team-lead', 'head', 'admin'];
+
+const involved = (actor: Actor, c: CaseRecord) => c.assigneeSub === actor.sub || c.createdBy === actor.sub;
+
+export function canReadCase(actor: Actor, c: CaseRecord): boolean {
+  if (hasAnyRole(actor, OFFICE_WIDE_READERS)) return true;
+  if (c.sealed) return involved(actor, c);
+  return hasAnyRole(actor, ['clerk', 'investigator', 'secretary']) || involved(actor, c);
+}
+
+export function canChangeCase(actor: Actor, c: CaseRecord): boolean {
+  if (hasAnyRole(actor, MANAGERS)) return true;
+  if (hasAnyRole(actor, ['investigator'])) return c.assigneeSub === actor.sub;
+  if (hasAnyRole(actor, ['clerk'])) return c.createdBy === actor.sub;
+  return false;
+}
+
+export function assertCanCreateCase(actor: Actor): void {
+  if (!hasAnyRole(actor, INTAKE_ROLES)) {
+    throw new ForbiddenError('Your role cannot register cases', '사건을 접수할 권한이 없습니다', { rule: 'role_cannot_intake' });
+  }
+}
+
+export function assertCanAssign(actor: Actor): void {
+  if (!hasAnyRole(actor, MANAGERS)) {
+    throw new ForbiddenError('Only a team lead, the head of office or an admin can assign cases', '사건 배정은 팀장, 감사담당관 또는 관리자만 할 수 있습니다', {
+      field: 'assigneeSub',
+      rule: 'role_cannot_assign',
+    });
+  }
+}
+
+export function assertCanRead(actor: Actor, c: CaseRecord): void {
+  if (!canReadCase(actor, c)) {
+    throw new ForbiddenError(`You may not read case ${c.caseNumber}`, `사건(${c.caseNumber})을 열람할 권한이 없습니다`, { rule: 'no_read_access' });
+  }
+}
+
+export function assertCanChange(actor: Actor, c: CaseRecord): void {
+  if (!canChangeCase(actor, c)) {
+    throw new ForbiddenError(`You may not change case ${c.caseNumber}`, `사건(${c.caseNumber})을 변경할 권한이 없습니다`, { rule: 'no_write_access' });
+  }
+}

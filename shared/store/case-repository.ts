@@ -1,0 +1,220 @@
+/**
+ * Cases and their history in the one table. Every change is one TransactWriteItems: the case item
+ * (conditioned on the version the change started from), its new history events (each conditioned
+ * on not existing), and, when the request carried one, the idempotency record. So a change and its
+ * history land together or not at all, a lost update is impossible, and a retried request has one effect.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseChange, CaseRecord } from '../domain/case.ts';
+import { caseRecordSchema } from '../domain/case.ts';
+import { VersionConflictError } from '../domain/errors.ts';
+import { appendToChain, GENESIS_HASH, type HistoryEvent } from '../domain/history.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
+
+/** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
+export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
+import { keys } from './keys.ts';
+
+export class CaseNumberContentionError extends Error {
+  override name = 'CaseNumberContentionError';
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+export class CaseRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }));
+    return out.Item ? toCase(out.Item) : undefined;
+  }
+
+  /** The last serial issued for a year and team (0 when none), read consistently. */
+  async lastCaseSerial(year: number, team: string): Promise<number> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.caseNumberCounter(year, team), ConsistentRead: true }),
+    );
+    return typeof out.Item?.serial === 'number' ? out.Item.serial : 0;
+  }
+
+  /**
+   * Writes a new case with its first events and advances the case-number counter from `previousSerial`
+   * in the same transaction, so numbers have no gaps and no duplicates. A concurrent intake that took
+   * the same number makes this throw CaseNumberContentionError; the caller reads the counter again.
+   */
+  async create(
+    change: CaseChange,
+    counter: { year: number; team: string; previousSerial: number },
+    claimFor?: ClaimFor,
+  ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+    const { events, head } = appendToChain(change.next.caseId, { historySeq: 0, historyHead: GENESIS_HASH }, change.drafts);
+    const next: CaseRecord = { ...change.next, ...head };
+    const idempotency = claimFor?.({ case: next, events });
+    const items: TransactItem[] = [
+      { Put: { TableName: this.tableName, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...events.map((e) => eventPut(this.tableName, e)),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.caseNumberCounter(counter.year, counter.team), serial: counter.previousSerial + 1 },
+          ConditionExpression: counter.previousSerial === 0 ? 'attribute_not_exists(pk)' : 'serial = :previous',
+          ...(counter.previousSerial !== 0 && { ExpressionAttributeValues: { ':previous': counter.previousSerial } }),
+        },
+      },
+    ];
+    const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      throw new CaseNumberContentionError('case number taken by a concurrent intake', { cause: error });
+    }
+    return { case: next, events };
+  }
+
+  /**
+   * Commits a change to an existing case if, and only if, the stored version is still `change.next.version - 1`.
+   * Otherwise nothing is written and VersionConflictError carries the current version.
+   */
+  async commit(current: CaseRecord, change: CaseChange, claimFor?: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+    const { events, head } = appendToChain(current.caseId, current, change.drafts);
+    const next: CaseRecord = { ...change.next, ...head, version: current.version + 1 };
+    const idempotency = claimFor?.({ case: next, events });
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: caseItem(next),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': current.version },
+        },
+      },
+      ...events.map((e) => eventPut(this.tableName, e)),
+    ];
+    const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      const latest = await this.get(current.caseId);
+      throw new VersionConflictError(
+        `Case ${current.caseNumber} was changed by someone else (your version ${current.version}, current ${latest?.version ?? 'unknown'})`,
+        `다른 사용자가 먼저 사건(${current.caseNumber})을 변경했습니다. 최신 내용을 확인한 뒤 다시 시도하세요 (현재 버전 ${latest?.version ?? '알 수 없음'})`,
+        { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: latest?.version }, cause: error },
+      );
+    }
+    return { case: next, events };
+  }
+
+  async listByAssignee(assigneeSub: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.byAssignee(assigneeSub) },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.byCaseNumber(caseNumber) },
+        Limit: 1,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item ? toCase(item) : undefined;
+  }
+
+  /** The whole history of one case in sequence order (one partition, paged through). */
+  async history(caseId: string): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.eventPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) events.push(toEvent(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return events;
+  }
+}
+
+function caseItem(c: CaseRecord): Record<string, unknown> {
+  return {
+    ...keys.case(c.caseId),
+    entity: 'case',
+    ...c,
+    ...(c.assigneeSub !== undefined && { gsi1pk: keys.byAssignee(c.assigneeSub), gsi1sk: `${c.updatedAt}#${c.caseId}` }),
+    gsi2pk: keys.byKind(c.kind),
+    gsi2sk: `${c.receivedAt}#${c.caseId}`,
+    gsi3pk: keys.byCaseNumber(c.caseNumber),
+    gsi3sk: 'CASE',
+  };
+}
+
+function eventPut(tableName: string, e: HistoryEvent): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.event(e.caseId, e.seq), entity: 'event', ...e },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+const STORAGE_ATTRIBUTES = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+
+function withoutStorageKeys(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.includes(k)));
+}
+
+function toCase(item: Record<string, unknown>): CaseRecord {
+  return caseRecordSchema.parse(withoutStorageKeys(item));
+}
+
+function toEvent(item: Record<string, unknown>): HistoryEvent {
+  return withoutStorageKeys(item) as unknown as HistoryEvent;
+}
+
+/** The per-item reasons of a cancelled transaction, or undefined for any other error. */
+export function cancellationReasons(error: unknown): (string | undefined)[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
+}

@@ -1,0 +1,14 @@
+/** Key builders for the item layout documented in table-definition.ts. */
+export const keys = {
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  event: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(8, '0')}` }),
+  eventPrefix: 'EVENT#',
+  staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' }),
+  caseNumberCounter: (year: number, team: string) => ({ pk: `COUNTER#CASENO#${year}#${team}`, sk: 'COUNTER' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
+  byAssignee: (sub: string) => `ASSIGNEE#${sub}`,
+  byKind: (kind: string) => `KIND#${kind}`,
+  byCaseNumber: (caseNumber: string) => `CASENO#${caseNumber}`,
+  byTeam: (team: string) => `TEAM#${team}`,
+  byEmail: (email: string) => `EMAIL#${email.toLowerCase()}`,
+} as const;

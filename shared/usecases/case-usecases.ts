@@ -1,0 +1,140 @@
+/**
+ * Case use cases: intake, read, update, note, my cases, history. Handlers adapt HTTP to these;
+ * the ports (repositories, clock, ids) are handed in so tests can use the real local engines.
+ */
+import { ulid } from 'ulid';
+import { addNote, formatCaseNumber, openCase, updateDetails, type CasePatch, type CaseRecord, type IntakeInput } from '../domain/case.ts';
+import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
+import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { verifyChain, type EventActor, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
+import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
+import { primaryRole, type Actor } from '../domain/roles.ts';
+import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
+import { CaseNumberContentionError, type CaseRepository, type Page } from '../store/case-repository.ts';
+import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import type { StaffRepository } from '../store/staff-repository.ts';
+import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+
+export interface CaseUseCaseDeps {
+  cases: CaseRepository;
+  staff: Pick<StaffRepository, 'get'>;
+  idempotency: Pick<IdempotencyStore, 'find'>;
+  clock?: () => Date;
+  newId?: () => string;
+}
+
+export interface WriteResult {
+  case: CaseRecord;
+  events: HistoryEvent[];
+}
+
+const MAX_NUMBER_ATTEMPTS = 8;
+
+export function caseUseCases(deps: CaseUseCaseDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => ulid());
+
+  const eventActor = (actor: Actor): EventActor => ({
+    sub: actor.sub,
+    ...(actor.name !== undefined && { name: actor.name }),
+    role: primaryRole(actor),
+  });
+
+  async function assertAssignable(sub: string): Promise<void> {
+    const member = await deps.staff.get(sub);
+    if (!member || !member.active) {
+      throw new ValidationError(`No active staff member with id ${sub}`, `담당자(${sub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+    }
+  }
+
+  async function load(caseId: string): Promise<CaseRecord> {
+    const found = await deps.cases.get(caseId);
+    if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+    return found;
+  }
+
+  return {
+    async createCase(actor: Actor, input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string }, idempotency?: IdempotencyRequest) {
+      assertCanCreateCase(actor);
+      if (input.assigneeSub !== undefined) {
+        assertCanAssign(actor);
+        await assertAssignable(input.assigneeSub);
+      }
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
+        const caseId = newId();
+        const year = koreaYear(now);
+        const team = CASE_KIND_INFO[input.kind].team;
+        for (let attempt = 1; ; attempt++) {
+          const previousSerial = await deps.cases.lastCaseSerial(year, team);
+          const change = openCase({
+            caseId,
+            caseNumber: formatCaseNumber(year, team, previousSerial + 1),
+            input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
+            actor: eventActor(actor),
+            now: toKoreaIso(now),
+          });
+          try {
+            return await deps.cases.create(change, { year, team, previousSerial }, claimFor);
+          } catch (error) {
+            if (error instanceof CaseNumberContentionError && attempt < MAX_NUMBER_ATTEMPTS) continue;
+            throw error;
+          }
+        }
+      });
+    },
+
+    async getCase(actor: Actor, caseId: string): Promise<CaseRecord> {
+      const found = await load(caseId);
+      assertCanRead(actor, found);
+      return found;
+    },
+
+    async updateCase(actor: Actor, caseId: string, expectedVersion: number, patch: CasePatch, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
+        const current = await load(caseId);
+        assertCanChange(actor, current);
+        if (patch.assigneeSub !== undefined) {
+          assertCanAssign(actor);
+          await assertAssignable(patch.assigneeSub);
+        }
+        if (current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
+        const change = updateDetails(current, patch, eventActor(actor), toKoreaIso(now));
+        return deps.cases.commit(current, change, claimFor);
+      });
+    },
+
+    async appendNote(actor: Actor, caseId: string, text: string, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
+        const current = await load(caseId);
+        assertCanChange(actor, current);
+        if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
+        const change = addNote(current, text, eventActor(actor), toKoreaIso(now));
+        return deps.cases.commit(current, change, claimFor);
+      });
+    },
+
+    async listMyCases(actor: Actor, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
+      return deps.cases.listByAssignee(actor.sub, options);
+    },
+
+    async caseHistory(actor: Actor, caseId: string): Promise<{ case: CaseRecord; events: HistoryEvent[]; verification: ChainVerification }> {
+      const found = await load(caseId);
+      assertCanRead(actor, found);
+      const events = await deps.cases.history(caseId);
+      return { case: found, events, verification: verifyChain(events, found) };
+    },
+  };
+}
+
+export type CaseUseCases = ReturnType<typeof caseUseCases>;
+
+function staleVersion(current: CaseRecord, expected: number): VersionConflictError {
+  return new VersionConflictError(
+    `Case ${current.caseNumber} is at version ${current.version}, not ${expected}`,
+    `사건(${current.caseNumber})이 이미 변경되었습니다 (요청 버전 ${expected}, 현재 버전 ${current.version})`,
+    { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: current.version } },
+  );
+}
