@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { JwtExpiredError, JwtInvalidSignatureAlgorithmError, JwtInvalidSignatureError, JwtParseError, KidNotFoundInJwksError } from 'aws-jwt-verify/error';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
 import type { ApiEvent } from '../../shared/http/api-handler.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIssuer } from './auth/local-issuer.ts';
@@ -94,9 +95,8 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function verificationMessage(error: unknown): { message: string; messageKo: string; rule: string } {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'JwtExpiredError') return { message: 'The token has expired', messageKo: '토큰이 만료되었습니다. 다시 로그인하세요', rule: 'token_expired' };
-  if (name.includes('Signature') || name === 'JwtParseError' || name === 'JwkInvalidKtyError' || name === 'KidNotFoundInJwksError')
+  if (error instanceof JwtExpiredError) return { message: 'The token has expired', messageKo: '토큰이 만료되었습니다. 다시 로그인하세요', rule: 'token_expired' };
+  if (error instanceof JwtInvalidSignatureError || error instanceof JwtInvalidSignatureAlgorithmError || error instanceof JwtParseError || error instanceof KidNotFoundInJwksError)
     return { message: 'The token is not valid (signature or format)', messageKo: '토큰이 유효하지 않습니다 (서명 또는 형식 오류)', rule: 'token_invalid' };
   return { message: `The token was rejected: ${error instanceof Error ? error.message : 'invalid'}`, messageKo: '토큰이 거부되었습니다 (발급자·대상·용도 불일치)', rule: 'token_rejected' };
 }

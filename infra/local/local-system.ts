@@ -104,7 +104,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       const token = await issuer.mint({ sub: user.sub, email: user.email, name: user.name, roles: user.roles });
       return { statusCode: 200, body: { token, role: parsed.data.role, name: user.name, email: user.email, sub: user.sub, expiresInSeconds: 8 * 60 * 60 } };
     },
-    componentChecks: async () => ({ dynamodbLocal: dynamo ? (dynamo.process.exitCode === null ? 'ok' : 'exited') : 'ok (shared)', userPool: 'ok' }),
+    componentChecks: async () => ({ dynamodbLocal: dynamo ? (dynamo.process.exitCode === null ? 'ok' : 'exited') : 'ok', userPool: 'ok' }),
   });
 
   return {
