@@ -1,11 +1,11 @@
 /** POST /cases/{caseId}/notes — adds a note to the case's history. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 import { caseIdParams, noteBody } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, params: caseIdParams, body: noteBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { cases, baseUrl } = apiDeps();
+  const { cases, baseUrl } = handlerDeps();
   const { result, replayed } = await cases.appendNote(
     actor,
     params.caseId,

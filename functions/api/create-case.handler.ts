@@ -1,15 +1,15 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 import { createCaseBody } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, body: createCaseBody }, async ({ actor, body, idempotencyKey }) => {
-  const { cases, baseUrl } = apiDeps();
-  const { result, replayed } = await cases.createCase(actor, body, idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body } } : undefined);
+  const { cases, baseUrl } = handlerDeps();
+  const { result, replayed, workflowStarted } = await cases.createCase(actor, body, idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body } } : undefined);
   return {
     statusCode: replayed ? 200 : 201,
-    body: writeResponse(result, replayed, baseUrl),
+    body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },
     headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
   };
 });

@@ -3,12 +3,12 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { toKoreaIso } from '../../shared/domain/korea-time.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { documentClient } from '../../shared/store/dynamo-client.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 
 export const handler = apiHandler({ auth: false }, async () => {
   const checks: Record<string, string> = {};
   try {
-    const out = await documentClient().send(new DescribeTableCommand({ TableName: apiDeps().tableName }));
+    const out = await documentClient().send(new DescribeTableCommand({ TableName: handlerDeps().tableName }));
     checks.table = out.Table?.TableStatus === 'ACTIVE' ? 'ok' : `status ${out.Table?.TableStatus ?? 'unknown'}`;
   } catch (error) {
     checks.table = `unreachable: ${error instanceof Error ? error.name : 'error'}`;

@@ -1,11 +1,11 @@
 /** GET /me/cases — the caller's assigned cases, newest activity first, paged by an opaque cursor. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { caseView } from './case-view.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 import { listQuery } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, query: listQuery }, async ({ actor, query }) => {
-  const { cases, baseUrl } = apiDeps();
+  const { cases, baseUrl } = handlerDeps();
   const page = await cases.listMyCases(actor, { limit: query.limit, ...(query.cursor !== undefined && { cursor: query.cursor }) });
   return { statusCode: 200, body: { items: page.items.map((c) => caseView(c, baseUrl)), ...(page.cursor && { cursor: page.cursor }) } };
 });

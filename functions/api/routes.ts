@@ -26,5 +26,15 @@ export const apiRoutes: readonly ApiRoute[] = [
   { routeKey: 'GET /cases/{caseId}', name: 'get-case', entry: 'functions/api/get-case.handler.ts', auth: true, writes: false, summary: '사건 조회' },
   { routeKey: 'PATCH /cases/{caseId}', name: 'update-case', entry: 'functions/api/update-case.handler.ts', auth: true, writes: true, summary: '사건 정보 수정 (낙관적 동시성: expectedVersion)' },
   { routeKey: 'POST /cases/{caseId}/notes', name: 'append-note', entry: 'functions/api/append-note.handler.ts', auth: true, writes: true, summary: '메모 추가' },
+  { routeKey: 'GET /me/tasks', name: 'list-my-tasks', entry: 'functions/api/list-my-tasks.handler.ts', auth: true, writes: false, summary: '내 처리할 업무 (기한 순)' },
+  { routeKey: 'GET /cases/{caseId}/tasks', name: 'list-case-tasks', entry: 'functions/api/list-case-tasks.handler.ts', auth: true, writes: false, summary: '사건의 업무 목록' },
+  {
+    routeKey: 'POST /cases/{caseId}/tasks/{taskId}/complete',
+    name: 'complete-task',
+    entry: 'functions/api/complete-task.handler.ts',
+    auth: true,
+    writes: true,
+    summary: '업무 완료 (결정: 배정·제출·승인·반려)',
+  },
   { routeKey: 'GET /cases/{caseId}/history', name: 'get-case-history', entry: 'functions/api/get-case-history.handler.ts', auth: true, writes: false, summary: '사건 이력과 해시 체인 검증' },
 ];

@@ -7,10 +7,12 @@ import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } f
 import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
 import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export const caseIdParams = z.object({ caseId: z.string().regex(ULID, 'caseId must be a case id (26-character ULID)') });
+export const taskParams = caseIdParams.extend({ taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)') });
 
 const title = z.string().trim().min(1).max(200);
 const summary = z.string().trim().max(5000);
@@ -74,7 +76,13 @@ export const historyEventView = z.object({
   hash: z.string(),
 });
 
-export const caseWriteResponse = z.object({ case: caseView, events: z.array(historyEventView), replayed: z.boolean() });
+export const caseWriteResponse = z.object({ case: caseView, events: z.array(historyEventView), replayed: z.boolean(), workflowStarted: z.boolean().optional() });
+
+/** Tasks as clients see them: never the task token (it is the workflow's secret). */
+export const taskView = taskRecordSchema.omit({ taskToken: true }).extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
+export const taskListResponse = z.object({ items: z.array(taskView) });
+export const completeTaskResponse = z.object({ case: caseView, events: z.array(historyEventView), task: taskView, replayed: z.boolean(), workflowNotified: z.boolean() });
+export const tasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 export const caseListResponse = z.object({ items: z.array(caseView), cursor: z.string().optional() });
 
@@ -123,5 +131,8 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'get-case': { params: caseIdParams, response: caseView, success: 200 },
   'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
   'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
+  'list-my-tasks': { query: tasksQuery, response: taskListResponse, success: 200 },
+  'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
+  'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },
   'get-case-history': { params: caseIdParams, response: historyResponse, success: 200 },
 };

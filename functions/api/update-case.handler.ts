@@ -1,11 +1,11 @@
 /** PATCH /cases/{caseId} — edits details if the case is still at `expectedVersion` (else 409 with the current version). */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 import { caseIdParams, updateCaseBody } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, params: caseIdParams, body: updateCaseBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { cases, baseUrl } = apiDeps();
+  const { cases, baseUrl } = handlerDeps();
   const { expectedVersion, ...patch } = body;
   const { result, replayed } = await cases.updateCase(
     actor,

@@ -1,10 +1,10 @@
 /** GET /me — who the token says you are, with your directory entry (team, position). */
 import { ROLE_LABELS, TEAM_LABELS } from '../../shared/domain/roles.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { apiDeps } from './deps.ts';
+import { handlerDeps } from '../deps.ts';
 
 export const handler = apiHandler({ auth: true }, async ({ actor }) => {
-  const member = await apiDeps().staff.get(actor.sub);
+  const member = await handlerDeps().staff.get(actor.sub);
   return {
     statusCode: 200,
     body: {

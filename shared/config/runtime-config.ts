@@ -13,6 +13,19 @@ export const runtimeConfigSchema = z.object({
   /** Cognito-shaped JWT verification (local issuer or the real user pool). */
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** State machine ARN per workflow name, as JSON: {"case-review": "arn:aws:states:…"}. */
+  WORKFLOW_ARNS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.string().startsWith('arn:'))),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -45,6 +45,8 @@ export const caseRecordSchema = z.object({
   createdBy: z.string(),
   updatedAt: isoDateTimeSchema,
   closedAt: isoDateTimeSchema.optional(),
+  /** The execution that drives the case now (a case can be restarted in a new one). */
+  executionArn: z.string().optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),
@@ -169,4 +171,15 @@ export function addNote(current: CaseRecord, text: string, actor: EventActor, no
     next: { ...current, updatedAt: now, version: current.version + 1 },
     drafts: [{ type: 'NOTE_ADDED', at: now, actor, data: { text } }],
   };
+}
+
+/** Moves the case to a stage (no-op drafts when it is already there). */
+export function moveToStage(current: CaseRecord, stage: CaseStage, actor: EventActor, now: string, data: Record<string, unknown> = {}): CaseChange {
+  if (current.stage === 'closed' && stage !== 'closed') {
+    throw new IllegalTransitionError(`Case ${current.caseNumber} is closed`, `종결된 사건(${current.caseNumber})은 단계를 바꿀 수 없습니다`, { field: 'stage', rule: 'case_closed' });
+  }
+  const next: CaseRecord = { ...current, stage, updatedAt: now, version: current.version + 1, ...(stage === 'closed' && { closedAt: now }) };
+  const drafts: EventDraft[] =
+    current.stage === stage ? [] : [{ type: 'STAGE_CHANGED', at: now, actor, stageBefore: current.stage, stageAfter: stage, data }];
+  return { next, drafts };
 }

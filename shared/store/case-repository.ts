@@ -26,12 +26,17 @@ export class CaseNumberContentionError extends Error {
   override name = 'CaseNumberContentionError';
 }
 
+/** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
+export class RelatedItemConflictError extends Error {
+  override name = 'RelatedItemConflictError';
+}
+
 export interface Page<T> {
   items: T[];
   cursor?: string;
 }
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export class CaseRepository {
   constructor(
@@ -93,7 +98,13 @@ export class CaseRepository {
    * Commits a change to an existing case if, and only if, the stored version is still `change.next.version - 1`.
    * Otherwise nothing is written and VersionConflictError carries the current version.
    */
-  async commit(current: CaseRecord, change: CaseChange, claimFor?: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+  async commit(
+    current: CaseRecord,
+    change: CaseChange,
+    claimFor?: ClaimFor,
+    /** Other items that must change with the case (e.g. the task a decision completes), with their own conditions. */
+    also: TransactItem[] = [],
+  ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     const { events, head } = appendToChain(current.caseId, current, change.drafts);
     const next: CaseRecord = { ...change.next, ...head, version: current.version + 1 };
     const idempotency = claimFor?.({ case: next, events });
@@ -108,7 +119,9 @@ export class CaseRepository {
         },
       },
       ...events.map((e) => eventPut(this.tableName, e)),
+      ...also,
     ];
+    const alsoStart = 1 + events.length;
     const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -116,6 +129,8 @@ export class CaseRepository {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      const failedAlso = reasons.slice(alsoStart, alsoStart + also.length).some((r) => r === 'ConditionalCheckFailed');
+      if (failedAlso && reasons[0] !== 'ConditionalCheckFailed') throw new RelatedItemConflictError('a related item changed concurrently', { cause: error });
       const latest = await this.get(current.caseId);
       throw new VersionConflictError(
         `Case ${current.caseNumber} was changed by someone else (your version ${current.version}, current ${latest?.version ?? 'unknown'})`,

@@ -13,14 +13,18 @@ import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } 
 import { CaseNumberContentionError, type CaseRepository, type Page } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
+import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
   staff: Pick<StaffRepository, 'get'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
+  /** Starts the case's lifecycle after intake; without it cases are registered only. */
+  workflows?: WorkflowStarter;
   clock?: () => Date;
   newId?: () => string;
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export interface WriteResult {
@@ -33,6 +37,23 @@ const MAX_NUMBER_ATTEMPTS = 8;
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+
+  /**
+   * Starts the lifecycle after the case is committed. The execution is named after the case, so a
+   * retried intake (same Idempotency-Key) or a reconcile run cannot start a second one. A failure
+   * leaves a registered case without a workflow, which `npm run workflows -- restart` picks up.
+   */
+  async function startWorkflow(c: CaseRecord): Promise<boolean> {
+    if (!deps.workflows || c.stage !== 'intake') return false;
+    try {
+      await deps.workflows.start(c, 'intake', c.caseId);
+      return true;
+    } catch (error) {
+      log({ level: 'error', message: 'workflow start failed; the case is registered', caseId: c.caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      return false;
+    }
+  }
 
   const eventActor = (actor: Actor): EventActor => ({
     sub: actor.sub,
@@ -81,7 +102,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
             throw error;
           }
         }
-      });
+      }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
     },
 
     async getCase(actor: Actor, caseId: string): Promise<CaseRecord> {

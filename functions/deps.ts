@@ -1,0 +1,55 @@
+/**
+ * Wiring for every handler (API, workflow steps, jobs), built once per process (per Lambda
+ * container) and reused across invocations.
+ */
+import { createCalendar } from '../shared/calendar/index.ts';
+import { runtimeConfig } from '../shared/config/runtime-config.ts';
+import { CaseRepository } from '../shared/store/case-repository.ts';
+import { documentClient } from '../shared/store/dynamo-client.ts';
+import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
+import { StaffRepository } from '../shared/store/staff-repository.ts';
+import { TaskRepository } from '../shared/store/task-repository.ts';
+import { caseUseCases, type CaseUseCases } from '../shared/usecases/case-usecases.ts';
+import { taskUseCases, type TaskUseCases } from '../shared/usecases/task-usecases.ts';
+import { stepFunctionsSignaller, stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
+import { workflowForKind } from '../workflows/registry.ts';
+
+export interface HandlerDeps {
+  baseUrl: string;
+  tableName: string;
+  staff: StaffRepository;
+  cases: CaseUseCases;
+  tasks: TaskUseCases;
+}
+
+let deps: HandlerDeps | undefined;
+
+export function handlerDeps(): HandlerDeps {
+  if (!deps) {
+    const config = runtimeConfig();
+    const doc = documentClient();
+    const staff = new StaffRepository(doc, config.TABLE_NAME);
+    const caseRepository = new CaseRepository(doc, config.TABLE_NAME);
+    const idempotency = new IdempotencyStore(doc, config.TABLE_NAME);
+    deps = {
+      baseUrl: config.APP_BASE_URL,
+      tableName: config.TABLE_NAME,
+      staff,
+      cases: caseUseCases({
+        cases: caseRepository,
+        staff,
+        idempotency,
+        workflows: stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]),
+      }),
+      tasks: taskUseCases({
+        cases: caseRepository,
+        tasks: new TaskRepository(doc, config.TABLE_NAME),
+        staff,
+        idempotency,
+        signaller: stepFunctionsSignaller(),
+        calendar: createCalendar(),
+      }),
+    };
+  }
+  return deps;
+}

@@ -1,0 +1,22 @@
+/** Workflow step (waitForTaskToken): opens a human task on the case and stores the token with it. */
+import { z } from 'zod';
+import { caseStageSchema } from '../../shared/domain/case.ts';
+import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import { decisionSchema, taskTypeSchema } from '../../shared/domain/task.ts';
+import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { handlerDeps } from '../deps.ts';
+
+export const openHumanTaskInput = z.object({
+  caseId: z.string().min(1),
+  taskType: taskTypeSchema,
+  titleKo: z.string().min(1),
+  stage: caseStageSchema,
+  assignTo: z.union([z.literal('case-assignee'), z.object({ role: roleSchema, team: z.union([teamSchema, z.literal('case-team')]).optional() })]),
+  allowedDecisions: z.array(decisionSchema).min(1),
+  dueInBusinessDays: z.number().int().min(0).max(365),
+  taskToken: z.string().min(1),
+  executionArn: z.string().min(1),
+  stateName: z.string().min(1),
+});
+
+export const handler = stepHandler(openHumanTaskInput, async (input) => handlerDeps().tasks.openHumanTask(input));

@@ -1,0 +1,91 @@
+/**
+ * Human tasks (DESIGN principle 3): each human step of a lifecycle opens a task for a person or a
+ * role with a due date and the decisions it allows; the workflow waits on the task's token. The
+ * deadline lives on the task, so reminders and escalation read tasks, not executions.
+ */
+import { z } from 'zod';
+import { caseStageSchema } from './case.ts';
+import { IllegalTransitionError, ForbiddenError, ValidationError } from './errors.ts';
+import { hasAnyRole, roleSchema, teamSchema, type Actor } from './roles.ts';
+
+export const TASK_TYPES = ['assign', 'investigate', 'review', 'approve'] as const;
+export const taskTypeSchema = z.enum(TASK_TYPES);
+export type TaskType = z.infer<typeof taskTypeSchema>;
+
+export const DECISIONS = ['assign', 'submit', 'approve', 'return'] as const;
+export const decisionSchema = z.enum(DECISIONS);
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  assign: '배정',
+  submit: '제출',
+  approve: '승인',
+  return: '반려(보완 요구)',
+};
+
+/** Who a task is for: a named person (e.g. the case's assignee) or anyone with a role (optionally in a team). */
+export const taskAssigneeSchema = z.union([
+  z.object({ sub: z.string().min(1) }),
+  z.object({ role: roleSchema, team: teamSchema.optional() }),
+]);
+export type TaskAssignee = z.infer<typeof taskAssigneeSchema>;
+
+export const taskRecordSchema = z.object({
+  taskId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+  sealed: z.boolean(),
+  type: taskTypeSchema,
+  titleKo: z.string(),
+  stage: caseStageSchema,
+  assignee: taskAssigneeSchema,
+  allowedDecisions: z.array(decisionSchema).min(1),
+  openedAt: z.string(),
+  dueAt: z.string(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  executionArn: z.string(),
+  stateName: z.string(),
+  taskToken: z.string(),
+  completedAt: z.string().optional(),
+  completedBy: z.string().optional(),
+  decision: decisionSchema.optional(),
+  /** Whether the workflow has been told of the decision (SendTaskSuccess accepted). */
+  delivered: z.boolean().optional(),
+});
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+/** A decision with the form its kind needs: a return needs reasons, an assignment needs a person. */
+export const decisionFormSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('assign'), assigneeSub: z.string().trim().min(1).max(128), comment: z.string().trim().max(2000).optional() }),
+  z.strictObject({ decision: z.literal('submit'), findings: z.string().trim().min(1).max(20_000), comment: z.string().trim().max(2000).optional() }),
+  z.strictObject({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
+  z.strictObject({ decision: z.literal('return'), reasons: z.string().trim().min(1).max(5000) }),
+]);
+export type DecisionForm = z.infer<typeof decisionFormSchema>;
+
+export function canActOnTask(actor: Actor, task: TaskRecord, staffTeam: string | undefined): boolean {
+  if ('sub' in task.assignee) return task.assignee.sub === actor.sub;
+  if (!hasAnyRole(actor, [task.assignee.role])) return false;
+  return task.assignee.team === undefined || task.assignee.team === staffTeam || hasAnyRole(actor, ['head', 'admin']);
+}
+
+/** The checks a completion must pass before anything is written; each says what is wrong. */
+export function assertCanComplete(actor: Actor, task: TaskRecord, form: DecisionForm, staffTeam: string | undefined): void {
+  if (task.status !== 'open') {
+    throw new IllegalTransitionError(`Task ${task.taskId} is already ${task.status}`, `이미 처리된 업무입니다 (${task.status === 'completed' ? '완료' : '취소'})`, {
+      field: 'taskId',
+      rule: 'task_not_open',
+    });
+  }
+  if (!canActOnTask(actor, task, staffTeam)) {
+    throw new ForbiddenError('This task is assigned to someone else', '다른 사람에게 배정된 업무입니다', { field: 'taskId', rule: 'not_your_task' });
+  }
+  if (!task.allowedDecisions.includes(form.decision)) {
+    throw new ValidationError(
+      `Decision "${form.decision}" is not allowed here; allowed: ${task.allowedDecisions.join(', ')}`,
+      `이 업무에서 할 수 없는 결정입니다 (가능: ${task.allowedDecisions.map((d) => DECISION_LABELS[d]).join(', ')})`,
+      { field: 'decision', rule: 'decision_not_allowed' },
+    );
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Human tasks, stored in their case's partition so a task and its case change in one transaction.
+ * Open tasks are in two sparse indexes: by person or role (gsi1, "my open tasks") and by due time
+ * across shards (gsi2, for reminder jobs); completing a task removes it from both.
+ */
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
+import type { TransactItem } from './case-repository.ts';
+import { keys } from './keys.ts';
+
+export const OPEN_TASK_SHARDS = 8;
+
+const shardOf = (taskId: string) => createHash('sha256').update(taskId).digest()[0]! % OPEN_TASK_SHARDS;
+
+function queueKey(task: TaskRecord): string {
+  return 'sub' in task.assignee ? keys.tasksOfPerson(task.assignee.sub) : keys.tasksOfRole(task.assignee.role, task.assignee.team);
+}
+
+export class TaskRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(caseId: string, taskId: string): Promise<TaskRecord | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.task(caseId, taskId), ConsistentRead: true }));
+    return out.Item ? toTask(out.Item) : undefined;
+  }
+
+  /** Tasks of one case (open and done), oldest first. */
+  async ofCase(caseId: string): Promise<TaskRecord[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.taskPrefix },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map(toTask).sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.taskId.localeCompare(b.taskId));
+  }
+
+  /** Open tasks waiting in the given queues (a person's own, and their roles'), soonest due first. */
+  async openInQueues(queues: string[], limit: number): Promise<TaskRecord[]> {
+    const pages = await Promise.all(
+      queues.map((q) =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': q },
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    return pages
+      .flatMap((p) => (p.Items ?? []).map(toTask))
+      .filter((t) => t.status === 'open')
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+      .slice(0, limit);
+  }
+
+  putOpen(task: TaskRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.task(task.caseId, task.taskId),
+          entity: 'task',
+          ...task,
+          gsi1pk: queueKey(task),
+          gsi1sk: `${task.dueAt}#${task.taskId}`,
+          gsi2pk: keys.openTasksShard(shardOf(task.taskId)),
+          gsi2sk: `${task.dueAt}#${task.taskId}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /** Completes an open task, but only the one holding this token (a stale token changes nothing). */
+  complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET #status = :completed, completedAt = :at, completedBy = :by, decision = :decision, delivered = :false REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        ConditionExpression: '#status = :open AND taskToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':completed': 'completed', ':open': 'open', ':token': task.taskToken, ':at': by.at, ':by': by.sub, ':decision': by.decision, ':false': false },
+      },
+    };
+  }
+
+  /** The workflow re-opened the same task after a restart: the new token replaces the old one. */
+  async replaceToken(task: TaskRecord, taskToken: string): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET taskToken = :token',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': taskToken, ':open': 'open' },
+      }),
+    );
+  }
+
+  async markDelivered(task: TaskRecord): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({ TableName: this.tableName, Key: keys.task(task.caseId, task.taskId), UpdateExpression: 'SET delivered = :true', ExpressionAttributeValues: { ':true': true } }),
+    );
+  }
+
+  /** Completed tasks whose decision the workflow has not yet accepted (crash between commit and callback). */
+  async undelivered(caseId: string): Promise<TaskRecord[]> {
+    return (await this.ofCase(caseId)).filter((t) => t.status === 'completed' && t.delivered === false);
+  }
+}
+
+export function queuesFor(actor: { sub: string; roles: string[] }, team: string | undefined): string[] {
+  return [keys.tasksOfPerson(actor.sub), ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])])];
+}
+
+const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+function toTask(item: Record<string, unknown>): TaskRecord {
+  return taskRecordSchema.parse(Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))));
+}

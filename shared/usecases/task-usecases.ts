@@ -1,0 +1,225 @@
+/**
+ * Human tasks in a lifecycle: the workflow opens them (a step), people complete them (the API), and
+ * the decision goes back to the workflow by its task token. The case record is the source of truth:
+ * a decision is committed with the case and its history first, then the workflow is told; a told-late
+ * decision is re-sent by `redeliver` (the workflow's next step is idempotent).
+ */
+import { ulid } from 'ulid';
+import type { Calendar } from '../calendar/index.ts';
+import { moveToStage, type CaseRecord, type CaseStage } from '../domain/case.ts';
+import { ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
+import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
+import { assertCanComplete, DECISION_LABELS, type DecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
+import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
+import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
+import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import type { StaffRepository } from '../store/staff-repository.ts';
+import { queuesFor, type TaskRepository } from '../store/task-repository.ts';
+import type { TaskSignaller } from '../workflow/case-workflows.ts';
+import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+
+export interface TaskUseCaseDeps {
+  cases: CaseRepository;
+  tasks: TaskRepository;
+  staff: Pick<StaffRepository, 'get'>;
+  idempotency: Pick<IdempotencyStore, 'find'>;
+  signaller: TaskSignaller;
+  calendar: Calendar;
+  clock?: () => Date;
+  newId?: () => string;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface OpenTaskInput {
+  caseId: string;
+  taskType: TaskType;
+  titleKo: string;
+  stage: CaseStage;
+  assignTo: 'case-assignee' | { role: Role; team?: Team | 'case-team' };
+  allowedDecisions: TaskRecord['allowedDecisions'];
+  dueInBusinessDays: number;
+  taskToken: string;
+  executionArn: string;
+  stateName: string;
+}
+
+/** A workflow step failed for a reason retrying will not fix; its name is what a Catch matches. */
+export class CaseHasNoAssigneeError extends Error {
+  override name = 'CaseHasNoAssigneeError';
+}
+export class CaseNotFoundForStepError extends Error {
+  override name = 'CaseNotFoundForStepError';
+}
+
+const SYSTEM_ACTOR: EventActor = { sub: 'system:workflow', name: '업무흐름', role: 'system' };
+const MAX_CONFLICT_RETRIES = 8;
+
+export function taskUseCases(deps: TaskUseCaseDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => ulid());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+
+  /** System steps race with people's edits only on the version: reload and try again. */
+  async function withFreshCase<T>(caseId: string, work: (c: CaseRecord) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const c = await deps.cases.get(caseId);
+      if (!c) throw new CaseNotFoundForStepError(`case ${caseId} does not exist`);
+      try {
+        return await work(c);
+      } catch (error) {
+        if (error instanceof VersionConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  async function deliver(task: TaskRecord, output: Record<string, unknown>): Promise<boolean> {
+    try {
+      await deps.signaller.succeed(task.taskToken, output);
+      await deps.tasks.markDelivered(task);
+      return true;
+    } catch (error) {
+      // The decision is committed; the workflow hears of it when `redeliver` runs (e.g. at recovery).
+      log({ level: 'warn', message: 'workflow not yet told of a decision', taskId: task.taskId, caseId: task.caseId, error: error instanceof Error ? error.name : String(error) });
+      return false;
+    }
+  }
+
+  function outputOf(task: TaskRecord, form: DecisionForm, actor: Actor) {
+    return { ...form, taskId: task.taskId, taskType: task.type, by: actor.sub };
+  }
+
+  return {
+    /** Step: open (or, after a restart of the same state, re-open with the new token) a human task. */
+    async openHumanTask(input: OpenTaskInput): Promise<{ taskId: string; reopened: boolean; dueAt: string }> {
+      return withFreshCase(input.caseId, async (c) => {
+        const existing = (await deps.tasks.ofCase(c.caseId)).find(
+          (t) => t.status === 'open' && t.executionArn === input.executionArn && t.stateName === input.stateName,
+        );
+        if (existing) {
+          if (existing.taskToken !== input.taskToken) await deps.tasks.replaceToken(existing, input.taskToken);
+          return { taskId: existing.taskId, reopened: true, dueAt: existing.dueAt };
+        }
+        let assignee: TaskRecord['assignee'];
+        if (input.assignTo === 'case-assignee') {
+          if (!c.assigneeSub) throw new CaseHasNoAssigneeError(`case ${c.caseNumber} has no assignee for a ${input.taskType} task`);
+          assignee = { sub: c.assigneeSub };
+        } else {
+          const team = input.assignTo.team === 'case-team' ? c.team : input.assignTo.team;
+          assignee = { role: input.assignTo.role, ...(team !== undefined && { team }) };
+        }
+        const now = toKoreaIso(clock());
+        const task: TaskRecord = {
+          taskId: newId(),
+          caseId: c.caseId,
+          caseNumber: c.caseNumber,
+          caseTitle: c.title,
+          sealed: c.sealed,
+          type: input.taskType,
+          titleKo: input.titleKo,
+          stage: input.stage,
+          assignee,
+          allowedDecisions: input.allowedDecisions,
+          openedAt: now,
+          dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays),
+          status: 'open',
+          executionArn: input.executionArn,
+          stateName: input.stateName,
+          taskToken: input.taskToken,
+        };
+        const staged = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
+        const drafts: EventDraft[] = [
+          ...staged.drafts,
+          {
+            type: 'TASK_OPENED',
+            at: now,
+            actor: SYSTEM_ACTOR,
+            data: { taskId: task.taskId, taskType: task.type, titleKo: task.titleKo, assignee, dueAt: task.dueAt, allowedDecisions: task.allowedDecisions, executionArn: input.executionArn },
+          },
+        ];
+        await deps.cases.commit(c, { next: { ...staged.next, executionArn: input.executionArn }, drafts }, undefined, [deps.tasks.putOpen(task)]);
+        return { taskId: task.taskId, reopened: false, dueAt: task.dueAt };
+      });
+    },
+
+    /** Step: a system stage change (e.g. closing); does nothing when the case is already there. */
+    async changeStage(input: { caseId: string; stage: CaseStage; stateName: string }): Promise<{ stage: CaseStage; version: number }> {
+      return withFreshCase(input.caseId, async (c) => {
+        if (c.stage === input.stage) return { stage: c.stage, version: c.version };
+        const now = toKoreaIso(clock());
+        const change = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
+        const written = await deps.cases.commit(c, change);
+        return { stage: written.case.stage, version: written.case.version };
+      });
+    },
+
+    async listMyTasks(actor: Actor, limit: number): Promise<TaskRecord[]> {
+      const member = await deps.staff.get(actor.sub);
+      return deps.tasks.openInQueues(queuesFor(actor, member?.team), limit);
+    },
+
+    async tasksOfCase(caseId: string): Promise<TaskRecord[]> {
+      return deps.tasks.ofCase(caseId);
+    },
+
+    /** API: a person completes a task with a decision; the workflow then moves on. */
+    async completeTask(actor: Actor, caseId: string, taskId: string, form: DecisionForm, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const task = await deps.tasks.get(caseId, taskId);
+        if (!task) throw new NotFoundError(`No task ${taskId} in case ${caseId}`, '해당 업무를 찾을 수 없습니다', { field: 'taskId', rule: 'not_found' });
+        const c = await deps.cases.get(caseId);
+        if (!c) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+        const member = await deps.staff.get(actor.sub);
+        assertCanComplete(actor, task, form, member?.team);
+        if (task.type === 'approve' && c.assigneeSub === actor.sub) {
+          throw new ForbiddenError('You cannot approve your own findings', '본인이 작성한 조사 결과는 본인이 결재할 수 없습니다', { field: 'taskId', rule: 'self_approval' });
+        }
+        if (form.decision === 'assign') {
+          const assignee = await deps.staff.get(form.assigneeSub);
+          if (!assignee?.active) {
+            throw new ValidationError(`No active staff member with id ${form.assigneeSub}`, `담당자(${form.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+          }
+        }
+        const at = toKoreaIso(now);
+        const eventActor: EventActor = { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) };
+        const { decision, ...details } = form;
+        const drafts: EventDraft[] = [
+          { type: 'TASK_COMPLETED', at, actor: eventActor, data: { taskId, taskType: task.type, decision, decisionLabel: DECISION_LABELS[decision], ...details } },
+        ];
+        const next: CaseRecord = { ...c, updatedAt: at, version: c.version + 1 };
+        if (form.decision === 'assign') {
+          next.assigneeSub = form.assigneeSub;
+          drafts.push({ type: 'ASSIGNED', at, actor: eventActor, data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null } });
+        }
+        try {
+          const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(c, { next, drafts }, claimFor, [deps.tasks.complete(task, { sub: actor.sub, decision, at })]);
+          return { ...written, task: { ...task, status: 'completed' as const, completedAt: at, completedBy: actor.sub, decision } };
+        } catch (error) {
+          if (error instanceof RelatedItemConflictError) {
+            throw new IllegalTransitionError(`Task ${taskId} was completed by someone else`, '다른 사람이 이미 처리한 업무입니다', { field: 'taskId', rule: 'task_not_open', cause: error });
+          }
+          throw error;
+        }
+      });
+      const { task } = outcome.result;
+      const stored = await deps.tasks.get(caseId, taskId);
+      const workflowNotified = stored?.delivered === true || (await deliver(task, outputOf(task, form, actor)));
+      return { ...outcome, workflowNotified };
+    },
+
+    /** Re-sends decisions that were committed but not yet accepted by the workflow (after a crash). */
+    async redeliver(caseId: string): Promise<number> {
+      let sent = 0;
+      for (const task of await deps.tasks.undelivered(caseId)) {
+        const output = { decision: task.decision, taskId: task.taskId, taskType: task.type, by: task.completedBy, redelivered: true };
+        if (await deliver(task, output)) sent += 1;
+      }
+      return sent;
+    },
+  };
+}
+
+export type TaskUseCases = ReturnType<typeof taskUseCases>;

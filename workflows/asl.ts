@@ -1,0 +1,144 @@
+/**
+ * A small vocabulary for writing case lifecycles as Amazon States Language (JSONPath), so a
+ * definition reads like the office's procedure. Lambda resources are substitution placeholders
+ * (`${OpenHumanTaskFunctionArn}`): CDK binds them to real functions through DefinitionSubstitutions,
+ * the local Step Functions service binds them to the same handler modules in process.
+ *
+ * Only what the local engine runs identically is offered: JSONPath, no JSONata, no variables.
+ */
+import type { CaseStage } from '../shared/domain/case.ts';
+import type { Decision, TaskType } from '../shared/domain/task.ts';
+import type { Role, Team } from '../shared/domain/roles.ts';
+
+export type AslState = Record<string, unknown>;
+export interface AslDefinition {
+  Comment: string;
+  StartAt: string;
+  TimeoutSeconds?: number;
+  States: Record<string, AslState>;
+}
+
+/** The Lambda functions workflows call, by placeholder name → handler module. */
+export const STEP_FUNCTIONS = {
+  OpenHumanTaskFunctionArn: 'functions/steps/open-human-task.handler.ts',
+  ChangeStageFunctionArn: 'functions/steps/change-stage.handler.ts',
+} as const;
+export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
+
+const placeholder = (name: StepFunctionPlaceholder) => `\${${name}}`;
+
+/** Errors worth retrying: the platform's transient failures, never our domain errors. */
+export const TRANSIENT_LAMBDA_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Lambda.ClientExecutionTimeoutException',
+  'TransientStoreError',
+] as const;
+
+const transientRetry = [{ ErrorEquals: [...TRANSIENT_LAMBDA_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' }];
+
+export interface HumanTaskSpec {
+  taskType: TaskType;
+  /** Shown to staff: what this task asks of them. */
+  titleKo: string;
+  stage: CaseStage;
+  /** The case's assignee, or anyone with a role (in the case's team unless a team is named). */
+  assignTo: 'case-assignee' | { role: Role; team?: Team | 'case-team' };
+  decisions: Partial<Record<Decision, string>>;
+  /** Default allowed time in business days (the legal calendar turns it into a due date). */
+  dueInBusinessDays: number;
+}
+
+/**
+ * A human task: opens a task (stores the token with it), waits for a person's decision, then routes
+ * on it. No TimeoutSeconds: the deadline lives on the task, and months-long waits are normal.
+ */
+export function humanTask(name: string, spec: HumanTaskSpec): Record<string, AslState> {
+  const choiceName = `${name} — route on the decision`;
+  const decisions = Object.keys(spec.decisions) as Decision[];
+  return {
+    [name]: {
+      Type: 'Task',
+      Comment: spec.titleKo,
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: {
+        FunctionName: placeholder('OpenHumanTaskFunctionArn'),
+        Payload: {
+          'caseId.$': '$.caseId',
+          taskType: spec.taskType,
+          titleKo: spec.titleKo,
+          stage: spec.stage,
+          assignTo: spec.assignTo,
+          allowedDecisions: decisions,
+          dueInBusinessDays: spec.dueInBusinessDays,
+          'taskToken.$': '$$.Task.Token',
+          'executionArn.$': '$$.Execution.Id',
+          'stateName.$': '$$.State.Name',
+        },
+      },
+      ResultPath: '$.lastDecision',
+      Retry: transientRetry,
+      Next: choiceName,
+    },
+    [choiceName]: {
+      Type: 'Choice',
+      Choices: decisions.map((d) => ({ Variable: '$.lastDecision.decision', StringEquals: d, Next: spec.decisions[d] })),
+      Default: 'Stop: the decision is not one this task allows',
+    },
+  };
+}
+
+/** A stage change done by the system (e.g. closing), recorded in the case history. */
+export function stageChange(name: string, stage: CaseStage, next: string | { end: true }): Record<string, AslState> {
+  return {
+    [name]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: {
+        FunctionName: placeholder('ChangeStageFunctionArn'),
+        Payload: { 'caseId.$': '$.caseId', stage, 'executionArn.$': '$$.Execution.Id', 'stateName.$': '$$.State.Name' },
+      },
+      ResultSelector: { 'stage.$': '$.Payload.stage', 'version.$': '$.Payload.version' },
+      ResultPath: '$.lastStageChange',
+      Retry: transientRetry,
+      ...('end' in (typeof next === 'string' ? {} : next) ? { End: true } : { Next: next }),
+    },
+  };
+}
+
+/**
+ * The first state: route to the named stage so a case can be (re)started where it stands — after a
+ * crash, past Standard's one-year limit, or onto a new workflow version.
+ */
+export function startAtStage(entries: Partial<Record<CaseStage, string>>, firstState: string): Record<string, AslState> {
+  return {
+    'Start where the case stands': {
+      Type: 'Choice',
+      Choices: Object.entries(entries).map(([stage, state]) => ({
+        And: [{ Variable: '$.startAt', IsPresent: true }, { Variable: '$.startAt', StringEquals: stage }],
+        Next: state,
+      })),
+      Default: firstState,
+    },
+  };
+}
+
+export const invalidDecisionFail = {
+  'Stop: the decision is not one this task allows': {
+    Type: 'Fail',
+    Error: 'DecisionNotAllowed',
+    Cause: 'The task was completed with a decision this workflow does not route; the API should have refused it.',
+  },
+};
+
+/** Every placeholder the definition uses, so bindings can be checked on both hosts. */
+export function placeholdersOf(definition: AslDefinition): string[] {
+  const found = new Set<string>();
+  JSON.stringify(definition).replace(/\$\{(\w+)\}/g, (_m, name: string) => {
+    found.add(name);
+    return '';
+  });
+  return [...found].sort();
+}
