@@ -56,7 +56,7 @@ export interface HumanTaskSpec {
  * on it. No TimeoutSeconds: the deadline lives on the task, and months-long waits are normal.
  */
 export function humanTask(name: string, spec: HumanTaskSpec): Record<string, AslState> {
-  const choiceName = `${name} — route on the decision`;
+  const choiceName = `${name}: route the decision`;
   const decisions = Object.keys(spec.decisions) as Decision[];
   return {
     [name]: {
@@ -85,7 +85,7 @@ export function humanTask(name: string, spec: HumanTaskSpec): Record<string, Asl
     [choiceName]: {
       Type: 'Choice',
       Choices: decisions.map((d) => ({ Variable: '$.lastDecision.decision', StringEquals: d, Next: spec.decisions[d] })),
-      Default: 'Stop: the decision is not one this task allows',
+      Default: 'Stop: decision not allowed here',
     },
   };
 }
@@ -126,7 +126,7 @@ export function startAtStage(entries: Partial<Record<CaseStage, string>>, firstS
 }
 
 export const invalidDecisionFail = {
-  'Stop: the decision is not one this task allows': {
+  'Stop: decision not allowed here': {
     Type: 'Fail',
     Error: 'DecisionNotAllowed',
     Cause: 'The task was completed with a decision this workflow does not route; the API should have refused it.',

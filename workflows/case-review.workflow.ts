@@ -7,9 +7,9 @@ import { humanTask, invalidDecisionFail, stageChange, startAtStage, type AslDefi
 
 export const CASE_REVIEW_WORKFLOW = 'case-review';
 
-const ASSIGN = 'Team lead assigns the case to an investigator';
-const INVESTIGATE = 'Investigator investigates and proposes a disposition';
-const APPROVE = 'Head of office approves the disposition or returns it for rework';
+const ASSIGN = 'Team lead assigns an investigator';
+const INVESTIGATE = 'Investigator proposes a disposition';
+const APPROVE = 'Head of office approves or returns it';
 const CLOSE = 'Close the case';
 
 export const caseReviewDefinition: AslDefinition = {

@@ -47,6 +47,8 @@ export const caseRecordSchema = z.object({
   closedAt: isoDateTimeSchema.optional(),
   /** The execution that drives the case now (a case can be restarted in a new one). */
   executionArn: z.string().optional(),
+  /** Set when the case is being moved to a new execution; the name makes the start idempotent. */
+  pendingExecutionName: z.string().optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),

@@ -156,6 +156,21 @@ export class CaseRepository {
     return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
+  /** Cases of one kind, oldest receipt first, one page at a time (operator commands, reports). */
+  async listByKind(kind: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
   async findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined> {
     const out = await this.doc.send(
       new QueryCommand({

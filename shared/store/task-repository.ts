@@ -95,16 +95,18 @@ export class TaskRepository {
     };
   }
 
-  /** The workflow re-opened the same task after a restart: the new token replaces the old one. */
+  /**
+   * The workflow re-ran the same task state after a restart, with a new token: the task keeps its
+   * identity and takes the new token (the condition refuses a concurrent change of token).
+   */
   async replaceToken(task: TaskRecord, taskToken: string): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
         UpdateExpression: 'SET taskToken = :token',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':token': taskToken, ':open': 'open' },
+        ConditionExpression: 'taskToken = :old',
+        ExpressionAttributeValues: { ':token': taskToken, ':old': task.taskToken },
       }),
     );
   }

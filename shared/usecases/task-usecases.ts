@@ -95,12 +95,17 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     /** Step: open (or, after a restart of the same state, re-open with the new token) a human task. */
     async openHumanTask(input: OpenTaskInput): Promise<{ taskId: string; reopened: boolean; dueAt: string }> {
       return withFreshCase(input.caseId, async (c) => {
-        const existing = (await deps.tasks.ofCase(c.caseId)).find(
-          (t) => t.status === 'open' && t.executionArn === input.executionArn && t.stateName === input.stateName,
-        );
-        if (existing) {
-          if (existing.taskToken !== input.taskToken) await deps.tasks.replaceToken(existing, input.taskToken);
-          return { taskId: existing.taskId, reopened: true, dueAt: existing.dueAt };
+        // The latest task of this execution tells a re-run of the same visit (after a crash) from a
+        // new visit of the state (e.g. rework after a return, which follows another task).
+        const latest = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.executionArn === input.executionArn).sort((a, b) => a.taskId.localeCompare(b.taskId)).at(-1);
+        if (latest && latest.stateName === input.stateName && latest.status !== 'cancelled') {
+          if (latest.taskToken !== input.taskToken) await deps.tasks.replaceToken(latest, input.taskToken);
+          const current = { ...latest, taskToken: input.taskToken };
+          if (latest.status === 'completed') {
+            // Decided before the restart: hand the recorded decision to the re-run task at once.
+            await deliver(current, { decision: latest.decision, taskId: latest.taskId, taskType: latest.type, by: latest.completedBy, redelivered: true });
+          }
+          return { taskId: latest.taskId, reopened: true, dueAt: latest.dueAt };
         }
         let assignee: TaskRecord['assignee'];
         if (input.assignTo === 'case-assignee') {

@@ -2,7 +2,7 @@
  * Starting and signalling case workflows through the Step Functions API. On AWS this is Step
  * Functions; on one machine the local service (AWS_ENDPOINT_URL_SFN) — the code does not know which.
  */
-import { SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionDoesNotExist, SFNClient, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import type { CaseRecord, CaseStage } from '../domain/case.ts';
 
 let client: SFNClient | undefined;
@@ -13,6 +13,8 @@ export function sfnClient(): SFNClient {
 
 export interface WorkflowStarter {
   start(c: CaseRecord, startAt: CaseStage, executionName: string): Promise<string>;
+  /** Stops an execution; one that no longer exists counts as stopped. */
+  stop(executionArn: string, cause: string): Promise<void>;
 }
 
 export interface TaskSignaller {
@@ -34,6 +36,13 @@ export function stepFunctionsStarter(stateMachineArnFor: (c: CaseRecord) => stri
       // The name makes the start idempotent: the same name and input return the same execution.
       const out = await sfn().send(new StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }));
       return out.executionArn ?? '';
+    },
+    async stop(executionArn, cause) {
+      try {
+        await sfn().send(new StopExecutionCommand({ executionArn, error: 'WorkflowMoved', cause }));
+      } catch (error) {
+        if (!(error instanceof ExecutionDoesNotExist)) throw error;
+      }
     },
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * Operator work on executions: move every open case of a kind to a (new version of its) workflow,
+ * restarting each at the stage it stands. Used for new workflow versions, for cases that outlive a
+ * Standard execution's one year, and after a failure. Each move is recorded in the case history.
+ *
+ * Crash-safe: the move is first committed on the case (open tasks cancelled, WORKFLOW_MOVED event,
+ * the new execution's name kept on the case); starting that name is idempotent, so re-running the
+ * command finishes half-done moves and starts nothing twice.
+ */
+import type { CaseKind } from '../domain/case-kinds.ts';
+import type { CaseRecord } from '../domain/case.ts';
+import { VersionConflictError } from '../domain/errors.ts';
+import type { EventActor } from '../domain/history.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
+import type { CaseRepository, TransactItem } from '../store/case-repository.ts';
+import { keys } from '../store/keys.ts';
+import type { TaskRepository } from '../store/task-repository.ts';
+import type { WorkflowStarter } from '../workflow/case-workflows.ts';
+
+export interface MoveReport {
+  kind: CaseKind;
+  moved: number;
+  resumed: number;
+  skippedClosed: number;
+}
+
+export function workflowOperations(deps: {
+  cases: CaseRepository;
+  tasks: TaskRepository;
+  workflows: WorkflowStarter;
+  tableName: string;
+  clock?: () => Date;
+  progress?: (done: number, caseNumber: string) => void;
+}) {
+  const clock = deps.clock ?? (() => new Date());
+  const operator = (sub: string): EventActor => ({ sub, role: 'admin' });
+
+  function cancelTask(caseId: string, taskId: string): TransactItem {
+    return {
+      Update: {
+        TableName: deps.tableName,
+        Key: keys.task(caseId, taskId),
+        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':open': 'open' },
+      },
+    };
+  }
+
+  async function startPending(c: CaseRecord): Promise<void> {
+    if (!c.pendingExecutionName) return;
+    const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
+    // The new execution's first step also writes the case; retry on its version, never overwrite it.
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const fresh = await deps.cases.get(c.caseId);
+      if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return;
+      const { pendingExecutionName: _done, ...rest } = fresh;
+      try {
+        await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
+        return;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+  }
+
+  return {
+    async moveKind(kind: CaseKind, reason: string, operatorSub: string): Promise<MoveReport> {
+      const report: MoveReport = { kind, moved: 0, resumed: 0, skippedClosed: 0 };
+      let cursor: string | undefined;
+      do {
+        const page = await deps.cases.listByKind(kind, { limit: 100, ...(cursor && { cursor }) });
+        for (const listed of page.items) {
+          const c = await deps.cases.get(listed.caseId);
+          if (!c) continue;
+          if (c.stage === 'closed') {
+            report.skippedClosed += 1;
+            continue;
+          }
+          if (c.pendingExecutionName) {
+            await startPending(c);
+            report.resumed += 1;
+          } else {
+            const open = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.status === 'open');
+            const name = `${c.caseId}-move-${c.version + 1}`;
+            const now = toKoreaIso(clock());
+            const moved = await deps.cases.commit(
+              c,
+              {
+                next: { ...c, pendingExecutionName: name, updatedAt: now, version: c.version + 1 },
+                drafts: [
+                  {
+                    type: 'WORKFLOW_MOVED',
+                    at: now,
+                    actor: operator(operatorSub),
+                    data: { reason, fromExecution: c.executionArn ?? null, newExecutionName: name, restartAt: c.stage, cancelledTasks: open.map((t) => t.taskId) },
+                  },
+                ],
+              },
+              undefined,
+              open.map((t) => cancelTask(c.caseId, t.taskId)),
+            );
+            if (c.executionArn) await deps.workflows.stop(c.executionArn, reason);
+            await startPending(moved.case);
+            report.moved += 1;
+          }
+          deps.progress?.(report.moved + report.resumed + report.skippedClosed, c.caseNumber);
+        }
+        cursor = page.cursor;
+      } while (cursor);
+      return report;
+    },
+  };
+}
