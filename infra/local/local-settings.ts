@@ -8,6 +8,11 @@ import { z } from 'zod';
 const settingsSchema = z.object({
   LOCAL_API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   LOCAL_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8765),
+  /** Use a DynamoDB Local that is already running instead of starting one. */
+  LOCAL_DYNAMODB_ENDPOINT: z.url().optional(),
+  LOCAL_SFN_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+  /** How often the local Step Functions service wakes due timers and task deadlines by itself. */
+  LOCAL_SFN_POLL_MS: z.coerce.number().int().min(100).default(15_000),
   LOCAL_DATA_DIR: z.string().default(resolve(process.cwd(), '.data')),
   TABLE_NAME: z.string().default('gamsa-cases'),
   AWS_REGION: z.string().default('ap-northeast-2'),

@@ -2,7 +2,8 @@
  * The whole system on one machine: DynamoDB Local, the table, the local user pool and the HTTP API
  * running the Lambda handlers in process. `npm start` and the end-to-end tests both use this.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -18,6 +19,10 @@ import { ensureTable } from './bootstrap-table.ts';
 import { DEMO_USERS, seedDemoData } from './demo-data.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
+import { startLocalStepFunctions, type Clock, type LocalStepFunctions, type TaskBindings } from './stepfunctions/index.ts';
+import { STEP_FUNCTIONS } from '../../workflows/asl.ts';
+import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
+import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
 
 export interface LocalSystemOptions {
   tableName: string;
@@ -28,6 +33,12 @@ export interface LocalSystemOptions {
   dynamoEndpoint?: string;
   dynamoPort?: number;
   seed?: boolean;
+  /** Port of the local Step Functions service; a free one when absent. */
+  stepFunctionsPort?: number;
+  /** Clock of the Step Functions service (tests inject one to pass months in milliseconds). */
+  clock?: Clock;
+  /** How often the Step Functions service wakes due timers by itself (npm start); tests call tick(). */
+  pollIntervalMs?: number;
   log?: (line: string) => void;
 }
 
@@ -36,6 +47,7 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   issuer: LocalIssuer;
   api: LocalApi;
+  stepFunctions: LocalStepFunctions;
   seeded: { staffAdded: number; casesAdded: number } | undefined;
   close(): Promise<void>;
 }
@@ -70,12 +82,40 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const created = await ensureTable(client, options.tableName);
   log(created === 'created' ? `테이블 생성: ${options.tableName}` : `기존 테이블 사용: ${options.tableName}`);
 
+  // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
+  const bindings: Record<string, TaskBindings[string]> = {};
+  for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS)) {
+    const module = (await import(pathToFileURL(resolve(process.cwd(), entry)).href)) as { handler: TaskBindings[string] };
+    bindings[placeholder] = module.handler;
+  }
+  const stepFunctions = await startLocalStepFunctions({
+    tableName: `${options.tableName}-stepfunctions`,
+    dynamoDbClient: client,
+    bindings,
+    ...(options.stepFunctionsPort !== undefined && { port: options.stepFunctionsPort }),
+    ...(options.clock && { clock: options.clock }),
+    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+  });
+  const workflowArns: Record<string, string> = {};
+  for (const [name, definition] of Object.entries(WORKFLOWS)) {
+    workflowArns[name] = (await stepFunctions.registerStateMachine(name, definition)).stateMachineArn;
+  }
+  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
+  process.env.WORKFLOW_ARNS = JSON.stringify(workflowArns);
+  const recovered = await stepFunctions.recover();
+  log(`Step Functions 로컬 서비스: ${stepFunctions.endpoint} (워크플로 ${Object.keys(workflowArns).length}개, 재개 ${recovered.resumed}건)`);
+
   let seeded: LocalSystem['seeded'];
   if (options.seed ?? true) {
     const marker = await doc.send(new GetCommand({ TableName: options.tableName, Key: SEED_MARKER }));
     if (!marker.Item) {
       const staff = new StaffRepository(doc, options.tableName);
-      const cases = caseUseCases({ cases: new CaseRepository(doc, options.tableName), staff, idempotency: new IdempotencyStore(doc, options.tableName) });
+      const cases = caseUseCases({
+        cases: new CaseRepository(doc, options.tableName),
+        staff,
+        idempotency: new IdempotencyStore(doc, options.tableName),
+        workflows: stepFunctionsStarter((c) => workflowArns[workflowForKind(c.kind)]),
+      });
       seeded = await seedDemoData(staff, cases);
       await doc.send(new PutCommand({ TableName: options.tableName, Item: { ...SEED_MARKER, entity: 'seed', seededAt: new Date().toISOString() } }));
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
@@ -104,7 +144,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       const token = await issuer.mint({ sub: user.sub, email: user.email, name: user.name, roles: user.roles });
       return { statusCode: 200, body: { token, role: parsed.data.role, name: user.name, email: user.email, sub: user.sub, expiresInSeconds: 8 * 60 * 60 } };
     },
-    componentChecks: async () => ({ dynamodbLocal: dynamo ? (dynamo.process.exitCode === null ? 'ok' : 'exited') : 'ok', userPool: 'ok' }),
+    componentChecks: async () => ({
+      dynamodbLocal: dynamo ? (dynamo.process.exitCode === null ? 'ok' : 'exited') : 'ok',
+      stepFunctions: await fetch(stepFunctions.endpoint, { method: 'POST', headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' })
+        .then((r) => (r.ok ? 'ok' : `status ${r.status}`))
+        .catch(() => 'unreachable'),
+      userPool: 'ok',
+    }),
   });
 
   return {
@@ -112,9 +158,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     dynamoEndpoint: endpoint,
     issuer,
     api,
+    stepFunctions,
     seeded,
     async close() {
       await api.close();
+      await stepFunctions.close();
       client.destroy();
       await dynamo?.stop();
     },

@@ -17,6 +17,9 @@ try {
     tableName: settings.TABLE_NAME,
     apiPort: settings.LOCAL_API_PORT,
     dynamoPort: settings.LOCAL_DYNAMODB_PORT,
+    ...(settings.LOCAL_DYNAMODB_ENDPOINT && { dynamoEndpoint: settings.LOCAL_DYNAMODB_ENDPOINT }),
+    stepFunctionsPort: settings.LOCAL_SFN_PORT,
+    pollIntervalMs: settings.LOCAL_SFN_POLL_MS,
     dataDir: settings.LOCAL_DATA_DIR,
     log,
   });
@@ -28,6 +31,7 @@ try {
   상태 확인        ${system.apiUrl}/health
   OpenAPI 문서     ${system.apiUrl}/openapi.json
   DynamoDB Local  ${system.dynamoEndpoint}  (데이터: ${settings.LOCAL_DATA_DIR})
+  Step Functions  ${system.stepFunctions.endpoint}  (AWS_ENDPOINT_URL_SFN)
 
   데모 사용자 (토큰: npm run token -- <role>):
 ${users}

@@ -209,9 +209,9 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           throw error;
         }
       });
-      const { task } = outcome.result;
-      const stored = await deps.tasks.get(caseId, taskId);
-      const workflowNotified = stored?.delivered === true || (await deliver(task, outputOf(task, form, actor)));
+      // Read again: after a restart the workflow may have re-opened the task with a new token.
+      const stored = (await deps.tasks.get(caseId, taskId)) ?? outcome.result.task;
+      const workflowNotified = stored.delivered === true || (await deliver(stored, outputOf(stored, form, actor)));
       return { ...outcome, workflowNotified };
     },
 

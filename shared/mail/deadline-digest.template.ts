@@ -1,0 +1,129 @@
+/**
+ * The morning digest: one mail per person listing their cases that need attention, grouped by
+ * urgency in the order staff act on them — 기한 경과, 오늘 마감, 75% 경과, 50% 경과. Urgency is
+ * decided by the caller (the deadline policy), not here; this only presents it.
+ * The subject carries counts only: titles must not show on lock screens or notification previews.
+ */
+import { z } from 'zod';
+import { formatKoreanDate } from './korean-date-format.ts';
+import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase, type MailSafeCase } from './mail-case.ts';
+import {
+  automaticMailHeaders,
+  escapeHtml,
+  footerLines,
+  htmlDocument,
+  mailRecipientSchema,
+  type BuiltMail,
+  type MailBuildOptions,
+} from './mail-content.ts';
+
+export const DEADLINE_DIGEST_TEMPLATE = 'deadline-digest';
+
+export const digestUrgencies = ['overdue', 'due-today', 'elapsed-75', 'elapsed-50'] as const;
+export type DigestUrgency = (typeof digestUrgencies)[number];
+
+export const digestUrgencyLabels: Readonly<Record<DigestUrgency, string>> = {
+  overdue: '기한 경과',
+  'due-today': '오늘 마감',
+  'elapsed-75': '75% 경과',
+  'elapsed-50': '50% 경과',
+};
+
+export const deadlineDigestInputSchema = z.strictObject({
+  template: z.literal(DEADLINE_DIGEST_TEMPLATE),
+  recipient: mailRecipientSchema,
+  /** The Korea calendar day the digest is for (the job run's day). */
+  asOf: z.iso.date(),
+  items: z
+    .array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema }))
+    .min(1, 'a digest with nothing in it is not sent')
+    .max(500),
+});
+
+export type DeadlineDigestInput = z.infer<typeof deadlineDigestInputSchema>;
+
+interface DigestGroup {
+  urgency: DigestUrgency;
+  label: string;
+  cases: MailSafeCase[];
+}
+
+/** Sorts by due instant; a bare date counts as the start of that day in Korea. */
+function dueSortKey(dueDate: string): number {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? `${dueDate}T00:00:00+09:00` : dueDate).getTime();
+}
+
+function groupItems(input: DeadlineDigestInput, baseUrl: string): DigestGroup[] {
+  return digestUrgencies
+    .map((urgency) => ({
+      urgency,
+      label: digestUrgencyLabels[urgency],
+      cases: input.items
+        .filter((item) => item.urgency === urgency)
+        .map((item) => toMailSafeCase(item.case, baseUrl))
+        .sort((a, b) => dueSortKey(a.dueDate) - dueSortKey(b.dueDate) || a.caseNumber.localeCompare(b.caseNumber, 'ko')),
+    }))
+    .filter((group) => group.cases.length > 0);
+}
+
+function displayTitle(safeCase: MailSafeCase): string {
+  return safeCase.title ?? SEALED_TITLE_PLACEHOLDER;
+}
+
+export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBuildOptions): BuiltMail {
+  const groups = groupItems(input, options.baseUrl);
+  const asOf = formatKoreanDate(input.asOf);
+  const total = input.items.length;
+  const counts = groups.map((g) => `${g.label} ${g.cases.length}건`).join(', ');
+  const subject = `[${options.officeName}] 처리기한 알림 ${asOf}: ${counts}`;
+  const greeting = `${input.recipient.name} 님,`;
+  const intro = `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
+  const hasSealed = groups.some((g) => g.cases.some((c) => c.title === null));
+  const sealedNote = '비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.';
+  const footer = [...(hasSealed ? [sealedNote] : []), ...footerLines(options.officeName)];
+
+  const text = [
+    greeting,
+    '',
+    intro,
+    ...groups.flatMap((group) => [
+      '',
+      `[${group.label}] ${group.cases.length}건`,
+      ...group.cases.flatMap((c) => [`- ${c.caseNumber} ${displayTitle(c)}`, `  처리기한: ${formatKoreanDate(c.dueDate)}`, `  ${c.link}`]),
+    ]),
+    '',
+    ...footer,
+    '',
+  ].join('\n');
+
+  const cell = 'padding:6px 10px;border-bottom:1px solid #ddd;text-align:left';
+  const groupHtml = groups.map((group) =>
+    [
+      `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(group.label)} <span style="font-weight:normal">(${group.cases.length}건)</span></h2>`,
+      '<table style="border-collapse:collapse;width:100%;max-width:720px">',
+      `<thead><tr><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">처리기한</th></tr></thead>`,
+      '<tbody>',
+      ...group.cases.map((c) => {
+        const title = c.title === null ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>` : escapeHtml(c.title);
+        return `<tr><td style="${cell}"><a href="${escapeHtml(c.link)}">${escapeHtml(c.caseNumber)}</a></td><td style="${cell}">${title}</td><td style="${cell}">${escapeHtml(formatKoreanDate(c.dueDate))}</td></tr>`;
+      }),
+      '</tbody>',
+      '</table>',
+    ].join('\n'),
+  );
+  const html = htmlDocument(
+    subject,
+    [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`, ...groupHtml].join('\n'),
+    footer,
+  );
+
+  return {
+    template: DEADLINE_DIGEST_TEMPLATE,
+    to: [{ name: input.recipient.name, address: input.recipient.email }],
+    subject,
+    text,
+    html,
+    headers: automaticMailHeaders(DEADLINE_DIGEST_TEMPLATE),
+    caseIds: [...new Set(input.items.map((item) => item.case.caseId))],
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The office's recurring jobs — the one list both hosts read (CDK: one EventBridge Scheduler
+ * schedule each; `npm start`: infra/local/scheduler). Times are Korea time.
+ *
+ * `businessDaysOnly` is true only for jobs that mail staff about today's work. Jobs whose run must
+ * never be lost are false even if they mostly run on working days: the quarterly analysis runs on
+ * 1 January, a public holiday every year, and a monthly run skipped for a holiday would lose a month.
+ */
+import { z } from 'zod';
+import { defineScheduledJob, jobEventSchema, schedulerContext, ScheduledJobDefinitionError, type ScheduledJob } from './scheduled-job.ts';
+
+export const deadlineRemindersJob = defineScheduledJob({
+  name: 'deadline-reminders',
+  description: '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 08:30).',
+  expression: 'cron(30 8 ? * MON-FRI *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/deadline-reminders.handler.ts',
+  payload: { job: 'deadline-reminders', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('deadline-reminders'),
+  businessDaysOnly: true,
+});
+
+export const committeeNoticesJob = defineScheduledJob({
+  name: 'committee-notices',
+  description: '위원회 개최 안내: 다가오는 위원회 회의의 출석 통지와 안건 준비 알림을 위원·간사에게 보냅니다 (평일 09:00).',
+  expression: 'cron(0 9 ? * MON-FRI *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/committee-notices.handler.ts',
+  payload: { job: 'committee-notices', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('committee-notices'),
+  businessDaysOnly: true,
+});
+
+export const limitationAlarmsJob = defineScheduledJob({
+  name: 'limitation-alarms',
+  description: '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (매일 08:00, 시효는 휴일에도 진행).',
+  expression: 'cron(0 8 * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/limitation-alarms.handler.ts',
+  payload: { job: 'limitation-alarms', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('limitation-alarms'),
+  businessDaysOnly: false,
+});
+
+export const committeeMeetingsAheadJob = defineScheduledJob({
+  name: 'committee-meetings-ahead',
+  description: '위원회 정기회의 미리 만들기: 매월 1일 06:00에 다음 달 정기회의 일정을 만들어 둡니다.',
+  expression: 'cron(0 6 1 * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/committee-meetings-ahead.handler.ts',
+  payload: { job: 'committee-meetings-ahead', scheduledTime: schedulerContext.scheduledTime, monthsAhead: 1 },
+  payloadSchema: jobEventSchema('committee-meetings-ahead').extend({ monthsAhead: z.number().int().min(1).max(12) }),
+  businessDaysOnly: false,
+});
+
+export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
+  name: 'grievance-quarterly-analysis',
+  description: '고충민원 분기 분석: 1·4·7·10월 1일 07:00에 직전 분기의 고충민원 처리 현황을 집계합니다.',
+  expression: 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/grievance-quarterly-analysis.handler.ts',
+  payload: { job: 'grievance-quarterly-analysis', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('grievance-quarterly-analysis'),
+  businessDaysOnly: false,
+});
+
+export const scheduledJobs: readonly ScheduledJob[] = [
+  deadlineRemindersJob,
+  committeeNoticesJob,
+  limitationAlarmsJob,
+  committeeMeetingsAheadJob,
+  grievanceQuarterlyAnalysisJob,
+];
+
+const duplicate = scheduledJobs.map((j) => j.name).find((name, i, names) => names.indexOf(name) !== i);
+if (duplicate !== undefined) throw new ScheduledJobDefinitionError(duplicate, 'declared twice in scheduledJobs; schedule names must be unique');
