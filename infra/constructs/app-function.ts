@@ -1,0 +1,138 @@
+/**
+ * The one Lambda function construct. Every handler — API routes now, workflow steps and scheduled
+ * jobs later — gets its runtime, bundling, logging, tracing and common configuration here, so a
+ * policy change (runtime upgrade, log retention) is made once.
+ *
+ * Access to other resources is added with `bind*` methods that set the environment variable and the
+ * IAM grant in the same call: a function never learns a resource's name without the matching
+ * permission, and never holds a permission it has no variable for.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
+import { LOG_RETENTION } from './log-retention.ts';
+
+/** Settings every function receives (see shared/config/runtime-config.ts). */
+export interface AppFunctionConfig {
+  /** Base URL used in links (mail, API responses). */
+  readonly appBaseUrl: string;
+  readonly officeName: string;
+  /** Cognito user pool issuer. API Gateway's authorizer checks tokens; handlers get it for claims checks. */
+  readonly jwtIssuer: string;
+  /** The app client id (the `aud` of the ID tokens staff present). */
+  readonly jwtAudience: string;
+}
+
+export interface AppFunctionProps {
+  /** Handler module as a path from the project root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly config: AppFunctionConfig;
+  /** @default 512 — enough CPU for a quick cold start of a bundled SDK; the office's load is small. */
+  readonly memorySize?: number;
+  /** @default 10 s — well under API Gateway's 30 s integration limit, room for SDK retries. */
+  readonly timeout?: Duration;
+}
+
+export type TableAccess = 'read' | 'read-write';
+
+/**
+ * Item actions plus DescribeTable (metadata only; the health check uses it). No Scan — every list is
+ * an index query (DESIGN §3.7) — and no stream or control-plane actions. Transactions need no action
+ * of their own: TransactWriteItems is authorised per item as PutItem/UpdateItem/DeleteItem/
+ * ConditionCheckItem, TransactGetItems as GetItem.
+ */
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+/** The same key actions CDK's own grantReadData / grantReadWriteData give for a customer-managed key. */
+const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+
+/**
+ * esbuild emits ESM, but some bundled CommonJS dependencies still call `require` for Node built-ins;
+ * give them one (the usual shim, named so it cannot collide with bundled identifiers).
+ */
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __appCreateRequire } from 'node:module'; const require = __appCreateRequire(import.meta.url);";
+
+type RuntimeEnvironment = Partial<Record<keyof RuntimeConfig, string>>;
+
+export class AppFunction extends NodejsFunction {
+  private boundTable: ITableV2 | undefined;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const commonEnvironment = {
+      APP_BASE_URL: props.config.appBaseUrl,
+      OFFICE_NAME: props.config.officeName,
+      JWT_ISSUER: props.config.jwtIssuer,
+      JWT_AUDIENCE: props.config.jwtAudience,
+    } satisfies RuntimeEnvironment;
+
+    super(scope, id, {
+      entry: fromProjectRoot(props.entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: fromProjectRoot('package-lock.json'),
+      handler: 'handler',
+      description: props.description,
+      // Keep in step with the `node` dev dependency that runs the tests (Node 22 LTS).
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      logGroup: AppFunction.createLogGroup(scope, id),
+      environment: {
+        ...commonEnvironment,
+        // Stack traces point at the TypeScript source, not the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK version we test against locally is the one that runs on Lambda (one system, two hosts).
+        bundleAwsSDK: true,
+        tsconfig: fromProjectRoot('tsconfig.json'),
+        // There is no Docker engine on build machines; the local esbuild bundles.
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  /**
+   * The single table: TABLE_NAME plus item-level permissions on the table and its indexes, and the
+   * matching use of its KMS key. `read` cannot put, update or delete anything.
+   */
+  bindTable(table: ITableV2, access: TableAccess): this {
+    if (this.boundTable !== undefined) {
+      throw new Error(`${this.node.path} is already bound to a table; TABLE_NAME names exactly one.`);
+    }
+    this.boundTable = table;
+    const writes = access === 'read-write';
+    this.addEnvironment('TABLE_NAME' satisfies keyof RuntimeConfig, table.tableName);
+    table.grant(this, ...TABLE_READ_ACTIONS, ...(writes ? TABLE_WRITE_ACTIONS : []));
+    table.encryptionKey?.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
+    return this;
+  }
+
+  private static createLogGroup(scope: Construct, functionId: string): LogGroup {
+    return new LogGroup(scope, `${functionId}Logs`, LOG_RETENTION);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What must outlive any deployment: the case table and its key, and the staff directory (user pool).
+ * Everything here is retained on delete and protected from deletion; the stack itself has
+ * termination protection. Changes here are rare and reviewed; the stateless stack can be torn down
+ * and rebuilt freely on top of it.
+ *
+ * The user pool is state, not configuration: passwords and MFA enrolments cannot be exported, so
+ * replacing the pool would lock every member of staff out.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { CaseTable } from '../constructs/case-table.ts';
+import { StaffDirectory } from '../constructs/staff-directory.ts';
+
+export class StatefulStack extends Stack {
+  readonly cases: CaseTable;
+  readonly staff: StaffDirectory;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+
+    this.cases = new CaseTable(this, 'Cases');
+    this.staff = new StaffDirectory(this, 'Staff');
+
+    new CfnOutput(this, 'TableName', { value: this.cases.table.tableName, description: 'DynamoDB table (TABLE_NAME)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId, description: 'Cognito user pool of the staff' });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.staff.client.userPoolClientId,
+      description: 'App client id (aud of the ID tokens)',
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
+import { ROLES } from '../../shared/domain/roles.ts';
+import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { newApp } from './synthesize.ts';
+
+// The stateful stack has no functions, so it is built on its own: no bundling, fast.
+let stack: StatefulStack;
+let template: Template;
+
+beforeAll(() => {
+  stack = new StatefulStack(newApp(), 'GamsaCases-Stateful', { env: { region: 'ap-northeast-2' } });
+  template = Template.fromStack(stack);
+});
+
+type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+function onlyResource(type: string): { logicalId: string; resource: Resource } {
+  const found = Object.entries(template.findResources(type));
+  expect(found, `exactly one ${type}`).toHaveLength(1);
+  const [logicalId, resource] = found[0]!;
+  return { logicalId, resource: resource as Resource };
+}
+
+describe('case table', () => {
+  it('has the keys, attribute types and indexes DynamoDB Local gets from table-definition.ts', () => {
+    const local = createTableInput('any-name');
+    const { resource } = onlyResource('AWS::DynamoDB::GlobalTable');
+    const props = resource.Properties;
+
+    expect(props.KeySchema).toEqual(local.KeySchema);
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) =>
+      String(a.AttributeName).localeCompare(String(b.AttributeName));
+    expect([...props.AttributeDefinitions].sort(byName)).toEqual([...local.AttributeDefinitions!].sort(byName));
+    expect(props.GlobalSecondaryIndexes).toEqual(
+      local.GlobalSecondaryIndexes!.map((index) => ({
+        IndexName: index.IndexName,
+        KeySchema: index.KeySchema,
+        Projection: index.Projection,
+      })),
+    );
+    expect(props.BillingMode).toBe(local.BillingMode);
+  });
+
+  it('is encrypted with its own customer-managed KMS key, rotated yearly and retained', () => {
+    const { logicalId: keyId, resource: key } = onlyResource('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+
+    const { resource: table } = onlyResource('AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(table.Properties.Replicas).toHaveLength(1);
+    expect(table.Properties.Replicas[0].SSESpecification).toEqual({
+      KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+  });
+
+  it('keeps point-in-time recovery on, refuses deletion and survives stack deletion', () => {
+    const { resource: table } = onlyResource('AWS::DynamoDB::GlobalTable');
+    const replica = table.Properties.Replicas[0];
+    expect(replica.PointInTimeRecoverySpecification).toMatchObject({ PointInTimeRecoveryEnabled: true });
+    expect(replica.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(stack.terminationProtection).toBe(true);
+  });
+
+  it('expires items by the TTL attribute the store writes', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    });
+  });
+});
+
+describe('staff directory', () => {
+  it('has exactly the eight role groups', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => (g as Resource).Properties.GroupName as string,
+    );
+    const eight = ['clerk', 'investigator', 'team-lead', 'head', 'secretary', 'member', 'auditor', 'admin'];
+    expect(groups.sort()).toEqual([...eight].sort());
+    expect([...ROLES].sort()).toEqual([...eight].sort());
+  });
+
+  it('lets only administrators create accounts, signs in by e-mail and requires TOTP MFA', () => {
+    const { resource: pool } = onlyResource('AWS::Cognito::UserPool');
+    const props = pool.Properties;
+    expect(props.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(props.UsernameAttributes).toEqual(['email']);
+    expect(props.MfaConfiguration).toBe('ON');
+    expect(props.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(props.DeletionProtection).toBe('ACTIVE');
+    expect(pool.DeletionPolicy).toBe('Retain');
+  });
+
+  it('enforces a strong password policy and no paid threat protection', () => {
+    const { resource: pool } = onlyResource('AWS::Cognito::UserPool');
+    expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: 12,
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
+    expect(pool.Properties.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF').toBe('OFF');
+  });
+
+  it('has one public app client for SRP sign-in, without OAuth flows', () => {
+    const { resource: client } = onlyResource('AWS::Cognito::UserPoolClient');
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(client.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(client.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+  });
+});
+
+describe('outputs', () => {
+  it('publishes the table name, user pool id and client id', () => {
+    template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^CasesTable') } });
+    template.hasOutput('UserPoolId', { Value: { Ref: Match.stringLikeRegexp('^StaffUserPool') } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: Match.stringLikeRegexp('^StaffUserPoolStaffAppClient') } });
+  });
+});

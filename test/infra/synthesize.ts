@@ -1,0 +1,27 @@
+/**
+ * Builds the CDK app the way `cdk synth` does — same entry (`buildApp`), same cdk.json context
+ * (feature flags change the templates) — so the template tests check what would be deployed.
+ * Bundling really runs (local esbuild); synthesize once per test file, in `beforeAll`.
+ */
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { buildApp, type SystemStacks } from '../../infra/build-app.ts';
+import { fromProjectRoot } from '../../infra/project-paths.ts';
+
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(fromProjectRoot('cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
+export function newApp(): App {
+  return new App({ context: cdkJsonContext() });
+}
+
+export function synthesizeSystem(): SystemStacks & { app: App } {
+  const app = newApp();
+  const stacks = buildApp(app);
+  return { app, ...stacks };
+}
+
+/** Generous: bundling ~10 functions and validating templates takes 20–30 s on 2 busy cores. */
+export const SYNTH_TIMEOUT_MS = 180_000;
