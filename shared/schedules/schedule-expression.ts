@@ -125,11 +125,6 @@ export function parseScheduleExpression(expression: string): ScheduleExpression 
   }
 }
 
-/** True for cron() and rate(), which recur; at() runs once. */
-export function isRecurring(expression: ScheduleExpression): expression is CronExpression | RateExpression {
-  return expression.kind !== 'at';
-}
-
 /** A schedule expression string that AWS would accept (zod boundary for declarations and API input). */
 export const scheduleExpressionSchema = z.string().superRefine((value, ctx) => {
   try {

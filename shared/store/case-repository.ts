@@ -9,6 +9,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
@@ -21,10 +22,6 @@ import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './i
 /** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
 export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
 import { keys } from './keys.ts';
-
-export class CaseNumberContentionError extends Error {
-  override name = 'CaseNumberContentionError';
-}
 
 /** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
 export class RelatedItemConflictError extends Error {
@@ -49,47 +46,40 @@ export class CaseRepository {
     return out.Item ? toCase(out.Item) : undefined;
   }
 
-  /** The last serial issued for a year and team (0 when none), read consistently. */
-  async lastCaseSerial(year: number, team: string): Promise<number> {
+  /**
+   * Takes the next serial for a year and team with one atomic counter update, so concurrent intakes
+   * never wait on each other. A number is lost only if the intake's own transaction then fails
+   * (e.g. a crash between the two writes), which leaves a gap, never a duplicate.
+   */
+  async nextCaseSerial(year: number, team: string): Promise<number> {
     const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.caseNumberCounter(year, team), ConsistentRead: true }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.caseNumberCounter(year, team),
+        UpdateExpression: 'ADD serial :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
     );
-    return typeof out.Item?.serial === 'number' ? out.Item.serial : 0;
+    return Number(out.Attributes?.serial);
   }
 
-  /**
-   * Writes a new case with its first events and advances the case-number counter from `previousSerial`
-   * in the same transaction, so numbers have no gaps and no duplicates. A concurrent intake that took
-   * the same number makes this throw CaseNumberContentionError; the caller reads the counter again.
-   */
-  async create(
-    change: CaseChange,
-    counter: { year: number; team: string; previousSerial: number },
-    claimFor?: ClaimFor,
-  ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+  /** Writes a new case with its first events; the case number must be new (see nextCaseSerial). */
+  async create(change: CaseChange, claimFor?: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     const { events, head } = appendToChain(change.next.caseId, { historySeq: 0, historyHead: GENESIS_HASH }, change.drafts);
     const next: CaseRecord = { ...change.next, ...head };
     const idempotency = claimFor?.({ case: next, events });
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...events.map((e) => eventPut(this.tableName, e)),
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.caseNumberCounter(counter.year, counter.team), serial: counter.previousSerial + 1 },
-          ConditionExpression: counter.previousSerial === 0 ? 'attribute_not_exists(pk)' : 'serial = :previous',
-          ...(counter.previousSerial !== 0 && { ExpressionAttributeValues: { ':previous': counter.previousSerial } }),
-        },
-      },
     ];
     const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
-      throw new CaseNumberContentionError('case number taken by a concurrent intake', { cause: error });
+      if (reasons && idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      throw error;
     }
     return { case: next, events };
   }

@@ -10,7 +10,7 @@ import { verifyChain, type EventActor, type HistoryEvent, type ChainVerification
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
-import { CaseNumberContentionError, type CaseRepository, type Page } from '../store/case-repository.ts';
+import type { CaseRepository, Page } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
@@ -32,7 +32,6 @@ export interface WriteResult {
   events: HistoryEvent[];
 }
 
-const MAX_NUMBER_ATTEMPTS = 8;
 
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
@@ -83,25 +82,17 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       }
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
-        const caseId = newId();
         const year = koreaYear(now);
         const team = CASE_KIND_INFO[input.kind].team;
-        for (let attempt = 1; ; attempt++) {
-          const previousSerial = await deps.cases.lastCaseSerial(year, team);
-          const change = openCase({
-            caseId,
-            caseNumber: formatCaseNumber(year, team, previousSerial + 1),
-            input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
-            actor: eventActor(actor),
-            now: toKoreaIso(now),
-          });
-          try {
-            return await deps.cases.create(change, { year, team, previousSerial }, claimFor);
-          } catch (error) {
-            if (error instanceof CaseNumberContentionError && attempt < MAX_NUMBER_ATTEMPTS) continue;
-            throw error;
-          }
-        }
+        const serial = await deps.cases.nextCaseSerial(year, team);
+        const change = openCase({
+          caseId: newId(),
+          caseNumber: formatCaseNumber(year, team, serial),
+          input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
+          actor: eventActor(actor),
+          now: toKoreaIso(now),
+        });
+        return deps.cases.create(change, claimFor);
       }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
     },
 

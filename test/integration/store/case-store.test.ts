@@ -36,7 +36,7 @@ afterAll(async () => table.drop());
 const newCase = (title = '외부기관 통보 사건') => useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub });
 
 describe('case store on DynamoDB Local', () => {
-  it('gives concurrent intakes distinct, gapless case numbers', async () => {
+  it('gives concurrent intakes distinct, consecutive case numbers', async () => {
     const created = await Promise.all(Array.from({ length: 6 }, (_, i) => newCase(`동시 접수 ${i}`)));
     const serials = created.map((c) => Number(c.result.case.caseNumber.split('-')[2])).sort((a, b) => a - b);
     const first = serials[0]!;

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: performance figures, printed (never asserted in tests). Starts its own
+ * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite; sizes via BENCH_* variables.
+ */
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { runWorkflowBench } from './workflow.bench.ts';
+
+const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench };
+const only = process.env.BENCH_ONLY;
+
+const engine = await startDynamoDbLocal();
+Object.assign(process.env, {
+  AWS_ENDPOINT_URL_DYNAMODB: engine.endpoint,
+  AWS_REGION: 'ap-northeast-2',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+});
+try {
+  for (const [name, run] of Object.entries(suites)) {
+    if (only && only !== name) continue;
+    console.log(`\n=== ${name} ===`);
+    await run();
+  }
+} finally {
+  await engine.stop();
+}

@@ -1,0 +1,177 @@
+/**
+ * Workflow benchmark on the local system (issue: the workflow spine). Prints:
+ *  - workflow state transitions per second while many cases run their lifecycle,
+ *  - p50/p99 latency of "complete task → next task open", beside the floor: the same DynamoDB
+ *    transactions written directly (no workflow engine), measured in the same run,
+ *  - resident memory of the process with N parked executions (N = BENCH_PARKED, default 10,000).
+ */
+import { randomUUID } from 'node:crypto';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { createCalendar } from '../shared/calendar/index.ts';
+import { CaseRepository } from '../shared/store/case-repository.ts';
+import { createDocumentClient } from '../shared/store/dynamo-client.ts';
+import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
+import { StaffRepository } from '../shared/store/staff-repository.ts';
+import { TaskRepository } from '../shared/store/task-repository.ts';
+import { caseUseCases } from '../shared/usecases/case-usecases.ts';
+import { taskUseCases } from '../shared/usecases/task-usecases.ts';
+import { stepFunctionsSignaller, stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
+import { workflowForKind } from '../workflows/registry.ts';
+import { DEMO_USERS } from '../infra/local/demo-data.ts';
+import { freePort } from '../infra/local/dynamodb-local.ts';
+import { startLocalSystem } from '../infra/local/local-system.ts';
+import type { Actor, Role } from '../shared/domain/roles.ts';
+import { percentile, progress, rssMiB, timed } from './bench-utils.ts';
+
+const LIFECYCLE_CASES = Number(process.env.BENCH_CASES ?? 200);
+const PARKED = Number(process.env.BENCH_PARKED ?? 10_000);
+const CONCURRENCY = 16;
+
+const actor = (role: Role): Actor => {
+  const u = DEMO_USERS[role];
+  return { sub: u.sub, name: u.name, email: u.email, roles: u.roles };
+};
+
+async function pool<T>(items: number, worker: (i: number) => Promise<T>, onDone?: (n: number) => void): Promise<T[]> {
+  const results: T[] = new Array(items);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, items) }, async () => {
+      while (next < items) {
+        const i = next++;
+        results[i] = await worker(i);
+        onDone?.(++done);
+      }
+    }),
+  );
+  return results;
+}
+
+export async function runWorkflowBench(): Promise<void> {
+  const tableName = `bench-${randomUUID()}`;
+  const system = await startLocalSystem({ tableName, apiPort: await freePort(), dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!, seed: true });
+  const doc = createDocumentClient();
+  const caseRepo = new CaseRepository(doc, tableName);
+  const staff = new StaffRepository(doc, tableName);
+  const idempotency = new IdempotencyStore(doc, tableName);
+  const arns = JSON.parse(process.env.WORKFLOW_ARNS ?? '{}') as Record<string, string>;
+  const cases = caseUseCases({ cases: caseRepo, staff, idempotency, workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]), log: () => undefined });
+  const tasks = taskUseCases({ cases: caseRepo, tasks: new TaskRepository(doc, tableName), staff, idempotency, signaller: stepFunctionsSignaller(), calendar: createCalendar(), log: () => undefined });
+  const sfn = new SFNClient({});
+
+  const lead = actor('team-lead');
+  const investigator = actor('investigator');
+  const head = actor('head');
+
+  async function openTask(caseId: string, type: string) {
+    for (;;) {
+      const open = (await tasks.tasksOfCase(caseId)).find((t) => t.status === 'open' && t.type === type);
+      if (open) return open;
+      // Poll rather than settle(): settle waits for every execution in the process, not this one.
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  // 1. Lifecycles: intake → assign → investigate → approve → closed, many cases at once.
+  console.log(`\n[1/3] ${LIFECYCLE_CASES}건의 사건을 끝까지 처리 (동시 ${CONCURRENCY})`);
+  const latencies: number[] = [];
+  const bar = progress('lifecycles', LIFECYCLE_CASES);
+  const started = performance.now();
+  const caseIds = await pool(
+    LIFECYCLE_CASES,
+    async (i) => {
+      const { result } = await cases.createCase(lead, { kind: 'external-referral', title: `벤치마크 사건 ${i}` });
+      const caseId = result.case.caseId;
+      const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
+        [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
+        [investigator, 'investigate', { decision: 'submit', findings: '조사 결과' }],
+        [head, 'approve', { decision: 'approve' }],
+      ];
+      for (const [who, type, form] of steps) {
+        const task = await openTask(caseId, type);
+        const t0 = performance.now();
+        await tasks.completeTask(who, caseId, task.taskId, form);
+        if (type !== 'approve') {
+          const nextType = type === 'assign' ? 'investigate' : 'approve';
+          await openTask(caseId, nextType);
+          latencies.push(performance.now() - t0);
+        }
+      }
+      return caseId;
+    },
+    (n) => bar(n),
+  );
+  await system.stepFunctions.settle();
+  const elapsedS = (performance.now() - started) / 1000;
+  let transitions = 0;
+  for (const caseId of caseIds.slice(0, 20)) {
+    const c = await caseRepo.get(caseId);
+    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: c!.executionArn!, maxResults: 1000 }));
+    transitions += (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
+  }
+  const transitionsPerCase = transitions / Math.min(20, caseIds.length);
+
+  // 2. The floor: the same two transactions (complete a task; open the next one) written directly.
+  console.log(`\n[2/3] 같은 DynamoDB 쓰기를 직접 (바닥값)`);
+  const floor = await pool(LIFECYCLE_CASES * 2, async (i) =>
+    timed(async () => {
+      const pk = `FLOOR#${i}`;
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: { pk, sk: 'CASE', version: 2, data: 'x'.repeat(600) } } },
+            { Put: { TableName: tableName, Item: { pk, sk: 'EVENT#00000002', data: 'x'.repeat(400) } } },
+            { Put: { TableName: tableName, Item: { pk, sk: 'TASK#1', status: 'completed' } } },
+          ],
+        }),
+      );
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: { pk, sk: 'CASE', version: 3, data: 'x'.repeat(600) } } },
+            { Put: { TableName: tableName, Item: { pk, sk: 'EVENT#00000003', data: 'x'.repeat(400) } } },
+            { Put: { TableName: tableName, Item: { pk, sk: 'EVENT#00000004', data: 'x'.repeat(400) } } },
+            { Put: { TableName: tableName, Item: { pk, sk: 'TASK#2', status: 'open' } } },
+          ],
+        }),
+      );
+    }),
+  );
+
+  // 3. Memory with many parked executions (each waits at its first human task).
+  console.log(`\n[3/3] ${PARKED.toLocaleString()}건의 실행을 사람 업무에서 대기시킨 상태의 메모리`);
+  global.gc?.();
+  const rssBefore = rssMiB();
+  const parkBar = progress('parked', PARKED);
+  const samples: [number, number][] = [];
+  await pool(
+    PARKED,
+    async (i) => {
+      await cases.createCase(lead, { kind: 'internal-investigation', title: `대기 사건 ${i}` });
+    },
+    (n) => {
+      parkBar(n);
+      if (n % Math.max(1, Math.floor(PARKED / 4)) === 0) samples.push([n, rssMiB()]);
+    },
+  );
+  await system.stepFunctions.settle();
+  global.gc?.();
+  const state = system.stepFunctions.inMemoryState();
+
+  console.log(`
+── 결과 (workflow bench, ${new Date().toISOString()}) ──
+lifecycle cases                         ${LIFECYCLE_CASES} (concurrency ${CONCURRENCY}) in ${elapsedS.toFixed(1)} s
+state transitions per case              ${transitionsPerCase.toFixed(1)} (from GetExecutionHistory)
+workflow transitions per second         ${((transitionsPerCase * LIFECYCLE_CASES) / elapsedS).toFixed(1)}
+complete task → next task open          p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (n=${latencies.length})
+floor: same DynamoDB writes directly    p50 ${percentile(floor, 50).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms   (n=${floor.length})
+resident memory before parking          ${rssBefore.toFixed(0)} MiB
+resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
+resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB
+in-memory executions after parking      ${state.drivingExecutions} driving (parked executions hold no memory)
+`);
+  sfn.destroy();
+  await system.close();
+}
