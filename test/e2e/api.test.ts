@@ -15,10 +15,13 @@ afterAll(async () => t.system.close());
 
 const intake = { kind: 'grievance', title: '공사장 소음 고충민원', channel: '응답소', department: '건축과', receivedAt: '2026-11-20T10:30:00+09:00' };
 
+/** Registers a case and waits until its workflow has parked at the first task, so the case is still. */
 async function createCase(body: Record<string, unknown> = intake, as: 'clerk' | 'team-lead' = 'clerk') {
   const res = await t.call('POST', '/cases', { as, body });
   expect(res.status).toBe(201);
-  return res.body.case as { caseId: string; caseNumber: string; version: number };
+  await t.system.stepFunctions.settle();
+  const current = await t.call('GET', `/cases/${res.body.case.caseId}`, { as: 'head' });
+  return current.body as { caseId: string; caseNumber: string; version: number };
 }
 
 async function historyOf(caseId: string) {
@@ -62,8 +65,9 @@ describe('cases', () => {
     const got = await t.call('GET', `/cases/${res.body.case.caseId}`, { as: 'clerk' });
     expect(got.status).toBe(200);
     expect(got.body.title).toBe('공사장 소음 고충민원');
+    await t.system.stepFunctions.settle();
     const history = await historyOf(res.body.case.caseId);
-    expect(history.events.map((e) => e.type)).toEqual(['CASE_CREATED']);
+    expect(history.events.map((e) => e.type)).toEqual(['CASE_CREATED', 'STAGE_CHANGED', 'TASK_OPENED']);
     expect(history.verification.ok).toBe(true);
   });
 
@@ -78,19 +82,19 @@ describe('cases', () => {
     const c = await createCase();
     const res = await t.call('POST', `/cases/${c.caseId}/notes`, { as: 'clerk', body: { text: '민원인과 통화: 야간 공사 시간 확인' } });
     expect(res.status).toBe(201);
-    expect(res.body.case.version).toBe(2);
-    expect((await historyOf(c.caseId)).events.map((e) => e.type)).toEqual(['CASE_CREATED', 'NOTE_ADDED']);
+    expect(res.body.case.version).toBe(c.version + 1);
+    expect((await historyOf(c.caseId)).events.map((e) => e.type).at(-1)).toBe('NOTE_ADDED');
   });
 
   it('lets one of two concurrent updates win; the other gets 409 with the current version and history has one update', async () => {
     const c = await createCase();
     const [a, b] = await Promise.all([
-      t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: 1, title: '제목 A' } }),
-      t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: 1, title: '제목 B' } }),
+      t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version, title: '제목 A' } }),
+      t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version, title: '제목 B' } }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const conflict = a.status === 409 ? a : b;
-    expect(conflict.body.error).toMatchObject({ code: 'VERSION_CONFLICT', field: 'expectedVersion', currentVersion: 2 });
+    expect(conflict.body.error).toMatchObject({ code: 'VERSION_CONFLICT', field: 'expectedVersion', currentVersion: c.version + 1 });
     const history = await historyOf(c.caseId);
     expect(history.events.filter((e) => e.type === 'CASE_UPDATED')).toHaveLength(1);
   });
@@ -131,14 +135,15 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('writes nothing when a request is rejected', async () => {
     const c = await createCase();
-    const bad = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: 1, dueDate: '2026-13-45' } });
+    const before = (await historyOf(c.caseId)).events.length;
+    const bad = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version, dueDate: '2026-13-45' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('dueDate');
-    const stale = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: 7, title: '새 제목' } });
+    const stale = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version - 1, title: '새 제목' } });
     expect(stale.status).toBe(409);
     const got = await t.call('GET', `/cases/${c.caseId}`, { as: 'team-lead' });
-    expect(got.body.version).toBe(1);
-    expect((await historyOf(c.caseId)).events).toHaveLength(1);
+    expect(got.body.version).toBe(c.version);
+    expect((await historyOf(c.caseId)).events).toHaveLength(before);
   });
 
   it('404 for an unknown case and 400 for something that is not a case id', async () => {
@@ -152,6 +157,7 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('403 for a role without permission: an auditor cannot register or annotate, a committee member cannot read', async () => {
     const c = await createCase();
+    const before = (await historyOf(c.caseId)).events.length;
     const register = await t.call('POST', '/cases', { as: 'auditor', body: intake });
     expect(register.status).toBe(403);
     const note = await t.call('POST', `/cases/${c.caseId}/notes`, { as: 'auditor', body: { text: '감사인 메모' } });
@@ -160,7 +166,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(read.status).toBe(403);
     const auditorRead = await t.call('GET', `/cases/${c.caseId}`, { as: 'auditor' });
     expect(auditorRead.status).toBe(200);
-    expect((await historyOf(c.caseId)).events).toHaveLength(1);
+    expect((await historyOf(c.caseId)).events).toHaveLength(before);
   });
 
   it('403 when an intake clerk tries to assign, and 400 when the assignee is not staff', async () => {
