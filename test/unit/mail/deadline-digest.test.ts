@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { buildMail, MailInputError } from '../../../shared/mail/mail-message.ts';
+import type { DeadlineDigestInput } from '../../../shared/mail/deadline-digest.template.ts';
+
+const options = { officeName: 'OO구청 감사담당관', baseUrl: 'https://gamsa.example.go.kr/app' };
+
+const sealedTitle = '홍길동 공익신고 — 시설과 계약 비리 제보';
+
+function digest(overrides: Partial<DeadlineDigestInput> = {}): DeadlineDigestInput {
+  return {
+    template: 'deadline-digest',
+    recipient: { name: '김조사', email: 'investigator@example.go.kr' },
+    asOf: '2026-11-27',
+    items: [
+      { urgency: 'elapsed-50', case: { caseId: 'C50', caseNumber: '2026-감사-0101', title: '일상감사 의뢰 (도로 보수)', dueDate: '2026-12-09', sealed: false } },
+      { urgency: 'overdue', case: { caseId: 'C02', caseNumber: '2026-조사-0007', title: '외부기관 통보사항 조사', dueDate: '2026-11-25T18:00:00+09:00', sealed: false } },
+      { urgency: 'due-today', case: { caseId: 'C03', caseNumber: '2026-민원-0311', title: '고충민원 처리', dueDate: '2026-11-27', sealed: false } },
+      { urgency: 'overdue', case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: sealedTitle, dueDate: '2026-11-20', sealed: true } },
+      { urgency: 'elapsed-75', case: { caseId: 'C75', caseNumber: '2026-감사-0099', title: '계약심사 <긴급> & "재검토"', dueDate: '2026-12-01', sealed: false } },
+    ],
+    ...overrides,
+  };
+}
+
+describe('deadline digest', () => {
+  it('puts only counts per urgency in the subject, prefixed with the office name', () => {
+    const mail = buildMail(digest(), options);
+    expect(mail.subject).toBe('[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 기한 경과 2건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건');
+  });
+
+  it('lists groups in the order staff act on them, earliest due first within a group', () => {
+    const { text } = buildMail(digest(), options);
+    const order = ['[기한 경과] 2건', '2026-조사-0003', '2026-조사-0007', '[오늘 마감] 1건', '2026-민원-0311', '[75% 경과] 1건', '2026-감사-0099', '[50% 경과] 1건', '2026-감사-0101'];
+    const positions = order.map((needle) => text.indexOf(needle));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('writes each case as number, title, Korean due date and link in the text body', () => {
+    const { text } = buildMail(digest(), options);
+    expect(text).toContain(
+      ['- 2026-조사-0007 외부기관 통보사항 조사', '  처리기한: 2026년 11월 25일(수)', '  https://gamsa.example.go.kr/app/cases/C02'].join('\n'),
+    );
+    expect(text.startsWith('김조사 님,\n\n2026년 11월 27일(금) 기준으로 처리기한을 확인할 사건이 5건 있습니다.')).toBe(true);
+    expect(text).toContain('이 메일은 OO구청 감사담당관 사건관리시스템이 자동으로 보냈습니다.');
+  });
+
+  it('reads a due instant on the Seoul clock (23:30 UTC is the next day in Korea)', () => {
+    const mail = buildMail(
+      digest({ items: [{ urgency: 'due-today', case: { caseId: 'X1', caseNumber: '2026-감사-0001', title: '제목', dueDate: '2026-11-26T23:30:00Z', sealed: false } }] }),
+      options,
+    );
+    expect(mail.text).toContain('처리기한: 2026년 11월 27일(금)');
+  });
+
+  it('renders the same cases as linked table rows in the HTML body, escaped', () => {
+    const { html } = buildMail(digest(), options);
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('<h2 style="font-size:16px;margin:20px 0 8px">기한 경과 <span style="font-weight:normal">(2건)</span></h2>');
+    expect(html).toMatch(/<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C02">2026-조사-0007<\/a><\/td><td [^>]*>외부기관 통보사항 조사<\/td><td [^>]*>2026년 11월 25일\(수\)<\/td>/);
+    expect(html).toContain('계약심사 &lt;긴급&gt; &amp; &quot;재검토&quot;');
+    expect(html).not.toContain('<긴급>');
+  });
+
+  it('never puts a sealed case’s title in the subject, text or HTML — only its number and link', () => {
+    const mail = buildMail(digest(), options);
+    for (const body of [mail.subject, mail.text, mail.html]) {
+      expect(body).not.toContain(sealedTitle);
+      expect(body).not.toContain('홍길동');
+    }
+    expect(mail.text).toContain('- 2026-조사-0003 비공개 사건\n  처리기한: 2026년 11월 20일(금)\n  https://gamsa.example.go.kr/app/cases/C01');
+    expect(mail.html).toMatch(/<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C01">2026-조사-0003<\/a><\/td><td [^>]*><em [^>]*>비공개 사건<\/em><\/td>/);
+    expect(mail.text).toContain('비공개 사건은 메일에 제목을 싣지 않습니다.');
+  });
+
+  it('says nothing about sealed cases when there are none', () => {
+    const onlyOpen = digest().items.filter((item) => !item.case.sealed);
+    const mail = buildMail(digest({ items: onlyOpen }), options);
+    expect(mail.text).not.toContain('비공개');
+    expect(mail.html).not.toContain('비공개');
+  });
+
+  it('refuses identity fields a case reference was not designed to carry', () => {
+    const withIdentity = {
+      ...digest(),
+      items: [{ urgency: 'overdue', case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: '제목', dueDate: '2026-11-20', sealed: true, reporterName: '홍길동' } }],
+    };
+    expect(() => buildMail(withIdentity, options)).toThrow(MailInputError);
+    expect(() => buildMail(withIdentity, options)).toThrow(/items\.0\.case: Unrecognized key: "reporterName"/);
+  });
+
+  it('names the field and rule when the input is wrong', () => {
+    const error = (() => {
+      try {
+        buildMail(digest({ items: [], recipient: { name: '김조사', email: 'not-an-address' } }), options);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(MailInputError);
+    expect(error).toMatchObject({ statusCode: 400, field: 'recipient.email', rule: 'invalid_format' });
+    expect((error as MailInputError).message).toMatch(/recipient\.email: Invalid email address/);
+    expect((error as MailInputError).message).toMatch(/items: a digest with nothing in it is not sent/);
+    expect((error as MailInputError).cause).toBeDefined();
+  });
+
+  it('refuses a case id that could carry text into the link', () => {
+    const items = [{ urgency: 'overdue' as const, case: { caseId: '../홍길동', caseNumber: 'N', title: 'T', dueDate: '2026-11-20', sealed: false } }];
+    expect(() => buildMail(digest({ items }), options)).toThrow(/items\.0\.case\.caseId: must be an opaque id/);
+  });
+
+  it('addresses one person, marks the mail automatic and lists the cases it mentions', () => {
+    const mail = buildMail(digest(), options);
+    expect(mail.to).toEqual([{ name: '김조사', address: 'investigator@example.go.kr' }]);
+    expect(mail.headers).toMatchObject({ 'Auto-Submitted': 'auto-generated', 'X-Gamsa-Template': 'deadline-digest' });
+    expect([...mail.caseIds].sort()).toEqual(['C01', 'C02', 'C03', 'C50', 'C75']);
+  });
+
+  it('takes the office name from options, so another office’s name appears instead', () => {
+    const mail = buildMail(digest(), { ...options, officeName: 'XX구청 감사실' });
+    expect(mail.subject.startsWith('[XX구청 감사실] ')).toBe(true);
+    expect(mail.text).toContain('XX구청 감사실 사건관리시스템');
+    expect(mail.text).not.toContain('OO구청');
+  });
+});
