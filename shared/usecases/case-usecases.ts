@@ -46,7 +46,8 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   async function startWorkflow(c: CaseRecord): Promise<boolean> {
     if (!deps.workflows || c.stage !== 'intake') return false;
     try {
-      await deps.workflows.start(c, 'intake', c.caseId);
+      // A case assigned at intake skips the assignment step and starts with the investigation.
+      await deps.workflows.start(c, c.assigneeSub ? 'investigation' : 'intake', c.caseId);
       return true;
     } catch (error) {
       log({ level: 'error', message: 'workflow start failed; the case is registered', caseId: c.caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -125,11 +125,9 @@ describe('completing tasks: refusals change nothing', () => {
     expect(twice.body.error.rule).toBe('task_not_open');
   });
 
-  it('refuses self-approval of one\'s own findings', async () => {
+  it('starts a case assigned at intake with the investigation, and refuses self-approval of one\'s own findings', async () => {
     const created = await t.call('POST', '/cases', { as: 'head', body: { kind: 'internal-investigation', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub } });
     const caseId = created.body.case.caseId as string;
-    const assign = (await openTaskOf('team-lead', caseId))!;
-    await complete('team-lead', assign, { decision: 'assign', assigneeSub: t.users.head.sub });
     const work = (await openTaskOf('head', caseId))!;
     expect(work.type).toBe('investigate');
     await complete('head', work, { decision: 'submit', findings: '본인 조사' });
