@@ -2,7 +2,7 @@
  * Wiring for every handler (API, workflow steps, jobs), built once per process (per Lambda
  * container) and reused across invocations.
  */
-import { createCalendar } from '../shared/calendar/index.ts';
+import { createCalendar, type Calendar } from '../shared/calendar/index.ts';
 import { runtimeConfig } from '../shared/config/runtime-config.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
 import { documentClient } from '../shared/store/dynamo-client.ts';
@@ -20,6 +20,7 @@ export interface HandlerDeps {
   staff: StaffRepository;
   cases: CaseUseCases;
   tasks: TaskUseCases;
+  calendar: Calendar;
 }
 
 let deps: HandlerDeps | undefined;
@@ -31,7 +32,9 @@ export function handlerDeps(): HandlerDeps {
     const staff = new StaffRepository(doc, config.TABLE_NAME);
     const caseRepository = new CaseRepository(doc, config.TABLE_NAME);
     const idempotency = new IdempotencyStore(doc, config.TABLE_NAME);
+    const calendar = createCalendar();
     deps = {
+      calendar,
       baseUrl: config.APP_BASE_URL,
       tableName: config.TABLE_NAME,
       staff,
@@ -47,7 +50,7 @@ export function handlerDeps(): HandlerDeps {
         staff,
         idempotency,
         signaller: stepFunctionsSignaller(),
-        calendar: createCalendar(),
+        calendar,
       }),
     };
   }

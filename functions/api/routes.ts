@@ -26,6 +26,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { routeKey: 'GET /cases/{caseId}', name: 'get-case', entry: 'functions/api/get-case.handler.ts', auth: true, writes: false, summary: '사건 조회' },
   { routeKey: 'PATCH /cases/{caseId}', name: 'update-case', entry: 'functions/api/update-case.handler.ts', auth: true, writes: true, summary: '사건 정보 수정 (낙관적 동시성: expectedVersion)' },
   { routeKey: 'POST /cases/{caseId}/notes', name: 'append-note', entry: 'functions/api/append-note.handler.ts', auth: true, writes: true, summary: '메모 추가' },
+  { routeKey: 'GET /deadlines/preview', name: 'preview-deadline', entry: 'functions/api/preview-deadline.handler.ts', auth: true, writes: false, summary: '처리기한 계산기 (법정기간·조문·계산 과정)' },
   { routeKey: 'GET /me/tasks', name: 'list-my-tasks', entry: 'functions/api/list-my-tasks.handler.ts', auth: true, writes: false, summary: '내 처리할 업무 (기한 순)' },
   { routeKey: 'GET /cases/{caseId}/tasks', name: 'list-case-tasks', entry: 'functions/api/list-case-tasks.handler.ts', auth: true, writes: false, summary: '사건의 업무 목록' },
   {

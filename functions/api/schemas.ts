@@ -8,6 +8,7 @@ import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts
 import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
+import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -82,6 +83,25 @@ export const caseWriteResponse = z.object({ case: caseView, events: z.array(hist
 export const taskView = taskRecordSchema.omit({ taskToken: true }).extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
 export const taskListResponse = z.object({ items: z.array(taskView) });
 export const completeTaskResponse = z.object({ case: caseView, events: z.array(historyEventView), task: taskView, replayed: z.boolean(), workflowNotified: z.boolean() });
+export const deadlinePreviewQuery = z.object({
+  kind: caseKindSchema.optional().describe('사건 종류 (기본 법정기간을 씀)'),
+  period: periodIdSchema.optional().describe('법정기간 id (kind 대신 또는 우선)'),
+  receivedAt: isoDateTimeSchema.describe('접수 일시, 예: 2026-09-22T10:30:00+09:00'),
+});
+export const deadlinePreviewResponse = z.object({
+  kind: caseKindSchema.optional(),
+  periodId: z.string(),
+  receivedAt: z.string(),
+  dueDate: isoDateSchema,
+  dueAt: isoDateTimeSchema,
+  rule: z.object({ id: z.string(), label: z.string(), article: z.string(), confidence: z.string(), amount: z.number(), unit: z.string() }),
+  article: z.string(),
+  counting: z.record(z.string(), z.unknown()),
+  explanation: z.array(z.string()),
+  skipped: z.array(z.record(z.string(), z.unknown())),
+  summary: z.string(),
+  summaryEn: z.string(),
+});
 export const tasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 export const caseListResponse = z.object({ items: z.array(caseView), cursor: z.string().optional() });
@@ -131,6 +151,7 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'get-case': { params: caseIdParams, response: caseView, success: 200 },
   'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
   'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
+  'preview-deadline': { query: deadlinePreviewQuery, response: deadlinePreviewResponse, success: 200 },
   'list-my-tasks': { query: tasksQuery, response: taskListResponse, success: 200 },
   'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
   'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },

@@ -209,3 +209,23 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('deadline calculator', () => {
+  it('answers the worked example: a grievance received 2026-09-22 10:30 is due 2026-10-02, skipping 추석 and a Sunday', async () => {
+    const res = await t.call('GET', `/deadlines/preview?kind=grievance&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`, { as: 'clerk' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ periodId: 'grievance.answer', dueDate: '2026-10-02', dueAt: '2026-10-02T18:00:00+09:00' });
+    expect(res.body.article).toContain('제17조');
+    expect(res.body.skipped.map((d: { date: string }) => d.date)).toEqual(expect.arrayContaining(['2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27']));
+    expect(res.body.explanation.length).toBeGreaterThan(1);
+  });
+
+  it('says which field is wrong: a kind without a statutory period, a receipt time without an offset', async () => {
+    const none = await t.call('GET', `/deadlines/preview?kind=daily-audit&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`, { as: 'clerk' });
+    expect(none.status).toBe(400);
+    expect(none.body.error).toMatchObject({ field: 'kind', rule: 'no_statutory_period' });
+    const noOffset = await t.call('GET', '/deadlines/preview?kind=grievance&receivedAt=2026-09-22T10:30:00', { as: 'clerk' });
+    expect(noOffset.status).toBe(400);
+    expect(noOffset.body.error.field).toBe('receivedAt');
+  });
+});
