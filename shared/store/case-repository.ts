@@ -21,7 +21,7 @@ import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './i
 
 /** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
 export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
-import { keys } from './keys.ts';
+import { keys, withoutStorageKeys } from './keys.ts';
 
 /** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
 export class RelatedItemConflictError extends Error {
@@ -132,28 +132,22 @@ export class CaseRepository {
   }
 
   async listByAssignee(assigneeSub: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.byAssignee(assigneeSub) },
-        ScanIndexForward: false,
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return this.pageOfIndex('gsi1', keys.byAssignee(assigneeSub), options, false);
   }
 
   /** Cases of one kind, oldest receipt first, one page at a time (operator commands, reports). */
   async listByKind(kind: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
+    return this.pageOfIndex('gsi2', keys.byKind(kind), options, true);
+  }
+
+  private async pageOfIndex(index: 'gsi1' | 'gsi2', partition: string, options: { limit: number; cursor?: string }, forward: boolean): Promise<Page<CaseRecord>> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: forward,
         Limit: options.limit,
         ExclusiveStartKey: decodeCursor(options.cursor),
       }),
@@ -217,12 +211,6 @@ function eventPut(tableName: string, e: HistoryEvent): TransactItem {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
-}
-
-const STORAGE_ATTRIBUTES = ['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
-
-function withoutStorageKeys(item: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.includes(k)));
 }
 
 function toCase(item: Record<string, unknown>): CaseRecord {

@@ -17,3 +17,10 @@ export const keys = {
   byTeam: (team: string) => `TEAM#${team}`,
   byEmail: (email: string) => `EMAIL#${email.toLowerCase()}`,
 } as const;
+
+/** Attributes that exist only for the table's keys and indexes, never part of a record. */
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+
+export function withoutStorageKeys(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.has(k)));
+}

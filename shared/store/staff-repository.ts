@@ -1,7 +1,7 @@
 /** The staff directory: who people are, their team and roles (kept in sync with the user pool groups). */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { staffMemberSchema, type StaffMember } from '../domain/staff.ts';
-import { keys } from './keys.ts';
+import { keys, withoutStorageKeys } from './keys.ts';
 
 export class StaffRepository {
   constructor(
@@ -11,7 +11,7 @@ export class StaffRepository {
 
   async get(sub: string): Promise<StaffMember | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.staff(sub) }));
-    return out.Item ? staffMemberSchema.parse(strip(out.Item)) : undefined;
+    return out.Item ? staffMemberSchema.parse(withoutStorageKeys(out.Item)) : undefined;
   }
 
   /** Creates the member if absent; returns false when they were already there (seeding is re-runnable). */
@@ -47,11 +47,6 @@ export class StaffRepository {
         ExpressionAttributeValues: { ':pk': keys.byTeam(team) },
       }),
     );
-    return (out.Items ?? []).map((i) => staffMemberSchema.parse(strip(i)));
+    return (out.Items ?? []).map((i) => staffMemberSchema.parse(withoutStorageKeys(i)));
   }
-}
-
-function strip(item: Record<string, unknown>): Record<string, unknown> {
-  const { pk: _pk, sk: _sk, entity: _e, gsi1pk: _a, gsi1sk: _b, gsi3pk: _c, gsi3sk: _d, ...rest } = item;
-  return rest;
 }

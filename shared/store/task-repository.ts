@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import type { TransactItem } from './case-repository.ts';
-import { keys } from './keys.ts';
+import { keys, withoutStorageKeys } from './keys.ts';
 
 export const OPEN_TASK_SHARDS = 8;
 
@@ -127,7 +127,6 @@ export function queuesFor(actor: { sub: string; roles: string[] }, team: string 
   return [keys.tasksOfPerson(actor.sub), ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])])];
 }
 
-const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 function toTask(item: Record<string, unknown>): TaskRecord {
-  return taskRecordSchema.parse(Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))));
+  return taskRecordSchema.parse(withoutStorageKeys(item));
 }
