@@ -1,7 +1,7 @@
 /**
  * The deployable system: a stateful stack (table, key, staff directory) and a stateless stack
- * (handlers, API) on top of it. `infra/app.ts` runs this for the CDK CLI; the template tests run it
- * with the same cdk.json context.
+ * (handlers, case workflows, API) on top of it. `infra/app.ts` runs this for the CDK CLI; the template
+ * tests run it with the same cdk.json context.
  */
 import { type App, Tags } from 'aws-cdk-lib';
 import { z } from 'zod';
@@ -44,7 +44,7 @@ export function buildApp(app: App): SystemStacks {
   });
   const stateless = new StatelessStack(app, 'GamsaCases-Stateless', {
     env,
-    description: 'Audit office case tracking — handlers and HTTP API',
+    description: 'Audit office case tracking — handlers, case workflows (Step Functions) and HTTP API',
     table: stateful.cases.table,
     staff: stateful.staff,
     officeName: settings['gamsa:officeName'],

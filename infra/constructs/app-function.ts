@@ -7,11 +7,12 @@
  * IAM grant in the same call: a function never learns a resource's name without the matching
  * permission, and never holds a permission it has no variable for.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
@@ -42,6 +43,18 @@ export interface AppFunctionProps {
 export type TableAccess = 'read' | 'read-write';
 
 /**
+ * What a handler does with the case workflows: `start` executions (case intake), or `complete-tasks`
+ * — hand a person's decision to the execution waiting on its task token.
+ */
+export type WorkflowAccess = 'start' | 'complete-tasks';
+
+/**
+ * Only what shared/workflow/case-workflows.ts sends: a decision is always a success. Failure and
+ * heartbeat are not granted until some code sends them.
+ */
+export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess'] as const;
+
+/**
  * Item actions plus DescribeTable (metadata only; the health check uses it). No Scan — every list is
  * an index query (DESIGN §3.7) — and no stream or control-plane actions. Transactions need no action
  * of their own: TransactWriteItems is authorised per item as PutItem/UpdateItem/DeleteItem/
@@ -70,6 +83,7 @@ type RuntimeEnvironment = Partial<Record<keyof RuntimeConfig, string>>;
 
 export class AppFunction extends NodejsFunction {
   private boundTable: ITableV2 | undefined;
+  private readonly workflowAccess = new Set<WorkflowAccess>();
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const commonEnvironment = {
@@ -129,6 +143,26 @@ export class AppFunction extends NodejsFunction {
     this.addEnvironment('TABLE_NAME' satisfies keyof RuntimeConfig, table.tableName);
     table.grant(this, ...TABLE_READ_ACTIONS, ...(writes ? TABLE_WRITE_ACTIONS : []));
     table.encryptionKey?.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
+    return this;
+  }
+
+  /**
+   * The case workflows (workflow name → state machine). `start`: WORKFLOW_ARNS and StartExecution on
+   * each. `complete-tasks`: SendTaskSuccess on each, and no variable — the task token names the
+   * execution. StopExecution (workflow moves) is an operator's action and is not granted here.
+   */
+  bindWorkflows(workflows: ReadonlyMap<string, IStateMachine>, access: WorkflowAccess): this {
+    if (this.workflowAccess.has(access)) {
+      throw new Error(`${this.node.path} is already bound to the workflows for ${access}.`);
+    }
+    this.workflowAccess.add(access);
+    if (access === 'start') {
+      const arns = Object.fromEntries([...workflows].map(([name, stateMachine]) => [name, stateMachine.stateMachineArn]));
+      this.addEnvironment('WORKFLOW_ARNS' satisfies keyof RuntimeConfig, Stack.of(this).toJsonString(arns));
+      for (const stateMachine of workflows.values()) stateMachine.grantStartExecution(this);
+    } else {
+      for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
+    }
     return this;
   }
 

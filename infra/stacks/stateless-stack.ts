@@ -1,16 +1,30 @@
 /**
- * What can be redeployed at will: handlers and the HTTP API, on top of the stateful stack's table and
- * user pool. Later concerns slot in beside the API as their own constructs under infra/constructs/
- * (case workflows — Step Functions; deadline and committee schedules — EventBridge Scheduler;
+ * What can be redeployed at will: handlers, the case workflows (Step Functions) and the HTTP API, on
+ * top of the stateful stack's table and user pool. Later concerns slot in beside them as their own
+ * constructs under infra/constructs/ (deadline and committee schedules — EventBridge Scheduler;
  * reminder mail — SES), each creating its functions with AppFunction and binding what they use.
+ *
+ * Tearing this stack down stops running executions; the case record keeps each case's stage, and the
+ * workflow restart (shared/usecases/workflow-operations.ts) starts them again where they stand.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api/routes.ts';
-import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.ts';
+import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
+import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
+
+/**
+ * What each API route does with the case workflows; a route not listed has no Step Functions access
+ * and no WORKFLOW_ARNS. Intake starts the case's lifecycle; completing a task hands the decision to
+ * the waiting execution.
+ */
+export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly WorkflowAccess[]>> = {
+  'create-case': ['start'],
+  'complete-task': ['complete-tasks'],
+};
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -24,6 +38,7 @@ export class StatelessStack extends Stack {
   readonly api: CaseHttpApi;
   /** API handlers by route name, e.g. `get-case`. */
   readonly apiHandlers: ReadonlyMap<string, AppFunction>;
+  readonly workflows: CaseWorkflows;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -40,6 +55,13 @@ export class StatelessStack extends Stack {
       jwtAudience: props.staff.client.userPoolClientId,
     };
 
+    this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
+
+    const unknownRoutes = Object.keys(WORKFLOW_ACCESS_BY_ROUTE).filter((name) => !apiRoutes.some((route) => route.name === name));
+    if (unknownRoutes.length > 0) {
+      throw new Error(`WORKFLOW_ACCESS_BY_ROUTE names routes that functions/api/routes.ts does not have: ${unknownRoutes.join(', ')}`);
+    }
+
     const handlers = new Map<string, AppFunction>();
     for (const route of apiRoutes) {
       const handler = new AppFunction(this, `Api-${route.name}`, {
@@ -47,11 +69,18 @@ export class StatelessStack extends Stack {
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
+      for (const access of WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []) {
+        handler.bindWorkflows(this.workflows.stateMachines, access);
+      }
       this.api.addRoute(route, handler);
       handlers.set(route.name, handler);
     }
     this.apiHandlers = handlers;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'WorkflowArns', {
+      value: this.toJsonString(Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn]))),
+      description: 'State machine ARN per workflow (WORKFLOW_ARNS)',
+    });
   }
 }

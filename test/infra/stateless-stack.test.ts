@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type App, type Stack, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../functions/api/routes.ts';
 import type { AppFunction } from '../../infra/constructs/app-function.ts';
-import type { StatelessStack } from '../../infra/stacks/stateless-stack.ts';
+import { PROJECT_ROOT } from '../../infra/project-paths.ts';
+import { type StatelessStack, WORKFLOW_ACCESS_BY_ROUTE } from '../../infra/stacks/stateless-stack.ts';
 import { runtimeConfigSchema } from '../../shared/config/runtime-config.ts';
+import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder } from '../../workflows/asl.ts';
+import { WORKFLOWS } from '../../workflows/registry.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -37,19 +41,37 @@ function handlerOf(routeName: string): AppFunction {
   return handler;
 }
 
-function functionResource(routeName: string): { id: string; props: Record<string, any> } {
-  const id = logicalId(stack, handlerOf(routeName).node.defaultChild as CfnFunction);
+function stepOf(placeholder: StepFunctionPlaceholder): AppFunction {
+  const step = stack.workflows.stepFunctions.get(placeholder);
+  if (step === undefined) throw new Error(`no step function for \${${placeholder}}`);
+  return step;
+}
+
+function resourceOf(fn: AppFunction): { id: string; props: Record<string, any> } {
+  const id = logicalId(stack, fn.node.defaultChild as CfnFunction);
   const resource = template.toJSON().Resources[id] as Resource;
   return { id, props: resource.Properties };
 }
 
-/** Every statement of every IAM policy attached to the route's execution role. */
-function roleStatements(routeName: string): Statement[] {
-  const roleId = logicalId(stack, handlerOf(routeName).role!.node.defaultChild as CfnRole);
+function functionResource(routeName: string): { id: string; props: Record<string, any> } {
+  return resourceOf(handlerOf(routeName));
+}
+
+/** Every statement of every IAM policy attached to the role (by logical id). */
+function statementsOfRole(roleId: string): Statement[] {
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .map((p) => (p as Resource).Properties)
     .filter((p) => (p.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
     .flatMap((p) => p.PolicyDocument.Statement as Statement[]);
+}
+
+/** Every statement of every IAM policy attached to the function's execution role. */
+function functionStatements(fn: AppFunction): Statement[] {
+  return statementsOfRole(logicalId(stack, fn.role!.node.defaultChild as CfnRole));
+}
+
+function roleStatements(routeName: string): Statement[] {
+  return functionStatements(handlerOf(routeName));
 }
 
 function allStatements(): Statement[] {
@@ -61,11 +83,20 @@ function allStatements(): Statement[] {
 const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement): unknown[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 
-/**
- * Runtime-config variables whose resource the CDK app does not build yet: the case workflows (state
- * machines) arrive with a later issue, which sets WORKFLOW_ARNS and removes it from this list.
- */
-const NOT_DEPLOYED_YET = ['WORKFLOW_ARNS'];
+/** Every (action, resource) pair the statements allow, resources as JSON, for exact comparisons. */
+function grantsOf(statements: Statement[], service: string): { action: string; resource: string }[] {
+  return statements
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) =>
+      actionsOf(s)
+        .filter((action) => action.startsWith(`${service}:`))
+        .flatMap((action) => resourcesOf(s).map((resource) => ({ action, resource: JSON.stringify(resource) }))),
+    )
+    .sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`));
+}
+
+/** WORKFLOW_ARNS is the only runtime-config variable an API handler gets only when it needs it. */
+const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS'];
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
@@ -89,8 +120,9 @@ describe('the app', () => {
 });
 
 describe('API handlers', () => {
-  it('has exactly one Lambda function per route', () => {
-    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length);
+  it('has exactly one Lambda function per route, besides the workflow steps', () => {
+    const stepCount = Object.keys(STEP_FUNCTIONS).length;
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount);
     expect(new Set(apiRoutes.map((r) => functionResource(r.name).id)).size).toBe(apiRoutes.length);
   });
 
@@ -111,11 +143,13 @@ describe('API handlers', () => {
     expect(logGroup.DeletionPolicy).toBe('Retain');
   });
 
-  it.each(apiRoutes)('gives $name every runtime-config variable whose resource is deployed', (route) => {
+  it.each(apiRoutes)('gives $name every runtime-config variable it needs, and WORKFLOW_ARNS only if it starts workflows', (route) => {
     const { props } = functionResource(route.name);
     const variables = Object.keys(props.Environment.Variables);
-    const expected = Object.keys(runtimeConfigSchema.shape).filter((name) => !NOT_DEPLOYED_YET.includes(name));
+    const expected = Object.keys(runtimeConfigSchema.shape).filter((name) => !ONLY_WHERE_NEEDED.includes(name));
     expect(variables).toEqual(expect.arrayContaining(expected));
+    const starts = (WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []).includes('start');
+    expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
   });
 
   it.each(apiRoutes)('bundles $name as an ES module with a source map', (route) => {
@@ -216,5 +250,173 @@ describe('least privilege', () => {
       expect(resourcesOf(statement)).not.toContain('*');
       expect(JSON.stringify(statement.Resource)).toContain('CasesKey');
     }
+  });
+});
+
+describe('case workflows', () => {
+  const workflowNames = Object.keys(WORKFLOWS);
+  const stepPlaceholders = Object.keys(STEP_FUNCTIONS) as StepFunctionPlaceholder[];
+  const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+  function stateMachineResource(workflow: string): { id: string; props: Record<string, any> } {
+    const stateMachine = stack.workflows.stateMachines.get(workflow);
+    if (stateMachine === undefined) throw new Error(`no state machine for workflow ${workflow}`);
+    const id = stack.resolve((stateMachine.node.defaultChild as CfnStateMachine).logicalId) as string;
+    return { id, props: (template.toJSON().Resources[id] as Resource).Properties };
+  }
+
+  /** The source files the function's bundle was built from (its source map), relative to the project. */
+  function bundledSources(fn: AppFunction): string[] {
+    const assetHash = String(resourceOf(fn).props.Code.S3Key).replace(/\.zip$/, '');
+    const bundleDir = path.join(app.outdir, `asset.${assetHash}`);
+    const sourceMap = JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    return sourceMap.sources.map((source) => path.relative(PROJECT_ROOT, path.resolve(bundleDir, source)));
+  }
+
+  /** Resolves `{"Fn::Join": ["", [...]]}` with each `{Ref: id}` written as `<ref:id>`, for JSON env values. */
+  function joinWithRefs(value: unknown): string {
+    if (typeof value === 'string') return value;
+    const join = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    return join[1]
+      .map((part) => (typeof part === 'string' ? part : `<ref:${(part as { Ref: string }).Ref}>`))
+      .join(join[0]);
+  }
+
+  const routesWith = (access: 'start' | 'complete-tasks') =>
+    apiRoutes.filter((r) => (WORKFLOW_ACCESS_BY_ROUTE[r.name] ?? []).includes(access)).map((r) => r.name);
+
+  it('has one Standard state machine per workflow of the registry', () => {
+    expect(workflowNames.length).toBeGreaterThan(0);
+    expect(Object.keys(template.findResources('AWS::StepFunctions::StateMachine'))).toHaveLength(workflowNames.length);
+    for (const workflow of workflowNames) {
+      expect(stateMachineResource(workflow).props.StateMachineType).toBe('STANDARD');
+    }
+  });
+
+  it.each(workflowNames)('deploys %s as the same document the local service runs, apart from the bindings', (workflow) => {
+    const { props } = stateMachineResource(workflow);
+    expect(typeof props.DefinitionString, 'a literal string: nothing but the placeholders is left to CloudFormation').toBe('string');
+    expect(JSON.parse(props.DefinitionString as string)).toStrictEqual(WORKFLOWS[workflow]);
+  });
+
+  it.each(workflowNames)('binds every placeholder of %s to the function bundled from its step handler', (workflow) => {
+    const { props } = stateMachineResource(workflow);
+    const substitutions = props.DefinitionSubstitutions as Record<string, unknown>;
+    expect(Object.keys(substitutions).sort()).toEqual(placeholdersOf(WORKFLOWS[workflow]!));
+
+    for (const [placeholder, value] of Object.entries(substitutions)) {
+      const step = stepOf(placeholder as StepFunctionPlaceholder);
+      expect(value).toEqual({ 'Fn::GetAtt': [resourceOf(step).id, 'Arn'] });
+      const entry = STEP_FUNCTIONS[placeholder as StepFunctionPlaceholder];
+      const sources = bundledSources(step);
+      expect(sources).toContain(entry);
+      const otherSteps = Object.values(STEP_FUNCTIONS).filter((other) => other !== entry);
+      for (const other of otherSteps) expect(sources).not.toContain(other);
+    }
+  });
+
+  it.each(workflowNames)('ends every execution of %s by the definition\'s own timeout, within a year', (workflow) => {
+    const seconds = WORKFLOWS[workflow]!.TimeoutSeconds;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(ONE_YEAR_SECONDS);
+    const deployed = JSON.parse(stateMachineResource(workflow).props.DefinitionString as string) as { TimeoutSeconds?: number };
+    expect(deployed.TimeoutSeconds).toBe(seconds);
+  });
+
+  it.each(workflowNames)('logs every event of %s without execution data, for two years, and traces it with X-Ray', (workflow) => {
+    const { props } = stateMachineResource(workflow);
+    expect(props.TracingConfiguration).toEqual({ Enabled: true });
+    expect(props.LoggingConfiguration.Level).toBe('ALL');
+    expect(props.LoggingConfiguration.IncludeExecutionData).toBe(false);
+    expect(props.LoggingConfiguration.Destinations).toHaveLength(1);
+    const [logGroupId, attribute] = props.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'] as [string, string];
+    expect(attribute).toBe('Arn');
+    const logGroup = template.toJSON().Resources[logGroupId];
+    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroup.Properties.RetentionInDays).toBe(731);
+    expect(logGroup.DeletionPolicy).toBe('Retain');
+  });
+
+  it.each(workflowNames)('lets %s invoke exactly the functions it binds, and nothing else in Lambda', (workflow) => {
+    const { props } = stateMachineResource(workflow);
+    const roleId = (props.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const boundIds = placeholdersOf(WORKFLOWS[workflow]!).map((p) => resourceOf(stepOf(p as StepFunctionPlaceholder)).id);
+    const expected = boundIds.flatMap((id) => [
+      { action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }) },
+      { action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, ':*']] }) },
+    ]);
+    expect(grantsOf(statementsOfRole(roleId), 'lambda')).toEqual(
+      [...expected].sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`)),
+    );
+    expect(grantsOf(statementsOfRole(roleId), 'states')).toEqual([]);
+  });
+
+  it.each(stepPlaceholders)('runs the step bound to ${%s} on Node.js 22 with tracing, retained logs and table writes', (placeholder) => {
+    const step = stepOf(placeholder);
+    const { props } = resourceOf(step);
+    expect(props.Runtime).toBe('nodejs22.x');
+    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(props.Environment.Variables).toHaveProperty('TABLE_NAME');
+    expect(props.Environment.Variables).not.toHaveProperty('WORKFLOW_ARNS');
+    const logGroup = template.toJSON().Resources[props.LoggingConfig.LogGroup.Ref as string];
+    expect(logGroup.Properties.RetentionInDays).toBe(731);
+    expect(logGroup.DeletionPolicy).toBe('Retain');
+    const actions = functionStatements(step).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:GenerateDataKey*']));
+  });
+
+  it('lets the open-human-task step re-send decisions to the state machines by name, so no resource waits on another in a cycle', () => {
+    const expected = workflowNames.map((workflow) => {
+      const name = stateMachineResource(workflow).props.StateMachineName as string;
+      expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+      return {
+        action: 'states:SendTaskSuccess',
+        resource: JSON.stringify({ 'Fn::Join': ['', ['arn:aws:states:ap-northeast-2:', { Ref: 'AWS::AccountId' }, `:stateMachine:${name}`]] }),
+      };
+    });
+    expect(grantsOf(functionStatements(stepOf('OpenHumanTaskFunctionArn')), 'states')).toEqual(expected);
+    for (const placeholder of stepPlaceholders.filter((p) => p !== 'OpenHumanTaskFunctionArn')) {
+      expect(grantsOf(functionStatements(stepOf(placeholder)), 'states')).toEqual([]);
+    }
+  });
+
+  it('names only existing routes in the workflow access map', () => {
+    expect(Object.keys(WORKFLOW_ACCESS_BY_ROUTE).every((name) => apiRoutes.some((r) => r.name === name))).toBe(true);
+    expect(routesWith('start')).toEqual(['create-case']);
+    expect(routesWith('complete-tasks')).toEqual(['complete-task']);
+  });
+
+  it.each(apiRoutes)('lets $name start executions only if it is intake, and only of the case workflows', (route) => {
+    const starts = routesWith('start').includes(route.name);
+    const expected = starts
+      ? workflowNames.map((w) => ({ action: 'states:StartExecution', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
+      : [];
+    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action === 'states:StartExecution');
+    expect(granted).toEqual(expected);
+  });
+
+  it.each(apiRoutes)('lets $name send task success only if it completes tasks, and no other task response', (route) => {
+    const completes = routesWith('complete-tasks').includes(route.name);
+    const expected = completes
+      ? workflowNames.map((w) => ({ action: 'states:SendTaskSuccess', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
+      : [];
+    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action !== 'states:StartExecution');
+    expect(granted).toEqual(expected);
+  });
+
+  it.each(routesWith('start'))('tells %s each workflow\'s state machine ARN in WORKFLOW_ARNS', (routeName) => {
+    const json = joinWithRefs(functionResource(routeName).props.Environment.Variables.WORKFLOW_ARNS);
+    const expected = Object.fromEntries(workflowNames.map((w) => [w, `<ref:${stateMachineResource(w).id}>`]));
+    expect(JSON.parse(json)).toEqual(expected);
+  });
+
+  it('grants no Step Functions action on Resource "*"', () => {
+    const statesStatements = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('states:')));
+    expect(statesStatements.length).toBeGreaterThan(0);
+    for (const statement of statesStatements) expect(resourcesOf(statement)).not.toContain('*');
+  });
+
+  it('publishes the workflow ARNs', () => {
+    template.hasOutput('WorkflowArns', {});
   });
 });
