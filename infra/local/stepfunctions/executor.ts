@@ -328,6 +328,8 @@ export class Executor {
     const token = reopening ? cursor.taskToken! : newTaskToken();
     let current = record;
     let opened = reopening;
+    /** A failed write is the store's problem, not the task's: it must not reach Retry/Catch. */
+    let storeError: unknown;
     const context = this.#context(frame);
 
     const task: TaskHandler = async (effectiveInput) => {
@@ -358,7 +360,10 @@ export class Executor {
             ],
             tokens: [{ kind: 'open', token, executionArn: record.arn, stateName: cursor.state, at }],
           },
-        );
+        ).catch((error: unknown) => {
+          storeError = error;
+          throw error;
+        });
         opened = true;
       }
       const submitted = await this.#invoke(record, objectField(parameters, 'FunctionName'), payloadOf(parameters), undefined);
@@ -366,8 +371,7 @@ export class Executor {
     };
 
     const result = await this.#runState(frame, 'execute', { task, withTaskToken: true });
-    if (result.kind === 'failed' && result.thrown instanceof ConcurrentUpdateError) throw result.thrown;
-    if (result.kind === 'failed' && result.thrown instanceof HaltedError) throw result.thrown;
+    if (storeError !== undefined) throw storeError;
     if (result.kind === 'failed' && result.thrown instanceof ParkSignal) {
       return this.#park(current, token, result.thrown.submitted);
     }
@@ -418,7 +422,6 @@ export class Executor {
   // ── results: transition, retry, catch, end ────────────────────────────────────────────────────
 
   async #settle(frame: Frame, result: SingleStateResult, events: NewHistoryEvent[]): Promise<StepResult> {
-    if (result.kind === 'failed' && result.thrown instanceof HaltedError) throw result.thrown;
     switch (result.kind) {
       case 'next':
         return this.#transition(frame, result.next, result.output, events, 'CLOSED');

@@ -30,7 +30,8 @@ export interface LintProblem {
 export const NESTED_WAIT_MAX_SECONDS = 5;
 
 const TYPE_TESTS = ['IsPresent', 'IsNumeric', 'IsNull', 'IsString', 'IsBoolean', 'IsTimestamp'] as const;
-const JSONATA_ONLY_FIELDS = ['Arguments', 'Output', 'Condition', 'Items'] as const;
+/** State fields that exist only in JSONata state machines (`Items` is JSONata's ItemsPath on a Map). */
+const JSONATA_ONLY_FIELDS = ['Arguments', 'Output', 'Items'] as const;
 const DISTRIBUTED_MAP_FIELDS = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailureCount', 'ToleratedFailurePercentage'] as const;
 
 /** Returns every problem found; an empty list means the local engine can run the definition. */
@@ -45,7 +46,8 @@ export function lintDefinition(asl: unknown): LintProblem[] {
       problems.push({ path: `${path}.QueryLanguage`, message: `State '${name}' uses JSONata; the local engine runs JSONPath only` });
     }
     for (const field of JSONATA_ONLY_FIELDS) {
-      if (field in state && !(field === 'Items' && state.Type !== 'Map')) {
+      const isJsonataField = field === 'Items' ? state.Type === 'Map' : true;
+      if (field in state && isJsonataField) {
         problems.push({ path: `${path}.${field}`, message: `'${field}' is a JSONata field; use JSONPath fields (Parameters, ResultSelector, OutputPath, ItemsPath)` });
       }
     }
@@ -73,6 +75,7 @@ function lintChoiceRules(state: AslState, path: string, problems: LintProblem[])
   const visit = (rule: unknown, rulePath: string): void => {
     if (!isRecord(rule)) return;
     if ('Assign' in rule) problems.push({ path: `${rulePath}.Assign`, message: 'Variables (Assign) are not supported by the local engine' });
+    if ('Condition' in rule) problems.push({ path: `${rulePath}.Condition`, message: "'Condition' is JSONata; write a JSONPath rule (Variable with a comparison)" });
     for (const test of TYPE_TESTS) {
       if (rule[test] === false) {
         problems.push({

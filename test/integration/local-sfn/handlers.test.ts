@@ -20,7 +20,7 @@ beforeAll(async () => {
   h = await startHarness({
     functionTimeoutSeconds: 0.05,
     // A real-time poller, as `npm start` runs it: ticks on its own, tests never call tick() here.
-    pollIntervalMs: 10,
+    pollIntervalMs: 50,
     bindings: {
       InspectFunctionArn: async (event: { items: string[] }, context: LocalLambdaContext) => {
         contexts.push({
@@ -134,9 +134,11 @@ describe('local Step Functions: handlers and the scheduler', () => {
 
     const firstPage = await h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, maxResults: 1 }));
     expect(firstPage.executions).toHaveLength(1);
-    const historyOfAnother = await h.client.send(new GetExecutionHistoryCommand({ executionArn: (await h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Hang }))).executions![0]!.executionArn!, maxResults: 1 }));
-    await expect(
-      h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, nextToken: historyOfAnother.nextToken })),
-    ).rejects.toMatchObject({ name: 'InvalidToken' });
+    const [hung] = (await h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Hang }))).executions!;
+    const historyPage = await h.client.send(new GetExecutionHistoryCommand({ executionArn: hung!.executionArn, maxResults: 1 }));
+    expect(historyPage.nextToken).toBeDefined();
+    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, nextToken: historyPage.nextToken }))).rejects.toMatchObject({
+      name: 'InvalidToken',
+    });
   });
 });
