@@ -82,7 +82,7 @@ export async function runWorkflowBench(): Promise<void> {
   const caseIds = await pool(
     LIFECYCLE_CASES,
     async (i) => {
-      const { result } = await cases.createCase(lead, { kind: 'external-referral', title: `벤치마크 사건 ${i}` });
+      const { result } = await cases.createCase(lead, { kind: 'property-review', title: `벤치마크 사건 ${i}` });
       const caseId = result.case.caseId;
       const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
         [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
@@ -149,7 +149,7 @@ export async function runWorkflowBench(): Promise<void> {
   await pool(
     PARKED,
     async (i) => {
-      await cases.createCase(lead, { kind: 'internal-investigation', title: `대기 사건 ${i}` });
+      await cases.createCase(lead, { kind: 'disclosure-refusal', title: `대기 사건 ${i}` });
     },
     (n) => {
       parkBar(n);

@@ -10,6 +10,7 @@ import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../shared/store/staff-repository.ts';
 import { TaskRepository } from '../shared/store/task-repository.ts';
 import { caseUseCases, type CaseUseCases } from '../shared/usecases/case-usecases.ts';
+import { misconductUseCases, type MisconductUseCases } from '../shared/usecases/misconduct-usecases.ts';
 import { taskUseCases, type TaskUseCases } from '../shared/usecases/task-usecases.ts';
 import { stepFunctionsSignaller, stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../workflows/registry.ts';
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   staff: StaffRepository;
   cases: CaseUseCases;
   tasks: TaskUseCases;
+  misconduct: MisconductUseCases;
   calendar: Calendar;
 }
 
@@ -33,6 +35,8 @@ export function handlerDeps(): HandlerDeps {
     const caseRepository = new CaseRepository(doc, config.TABLE_NAME);
     const idempotency = new IdempotencyStore(doc, config.TABLE_NAME);
     const calendar = createCalendar();
+    const taskRepository = new TaskRepository(doc, config.TABLE_NAME);
+    const workflows = stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]);
     deps = {
       calendar,
       baseUrl: config.APP_BASE_URL,
@@ -42,16 +46,17 @@ export function handlerDeps(): HandlerDeps {
         cases: caseRepository,
         staff,
         idempotency,
-        workflows: stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]),
+        workflows,
       }),
       tasks: taskUseCases({
         cases: caseRepository,
-        tasks: new TaskRepository(doc, config.TABLE_NAME),
+        tasks: taskRepository,
         staff,
         idempotency,
         signaller: stepFunctionsSignaller(),
         calendar,
       }),
+      misconduct: misconductUseCases({ cases: caseRepository, tasks: taskRepository, staff, idempotency, workflows }),
     };
   }
   return deps;

@@ -9,6 +9,7 @@
 import type { CaseStage } from '../shared/domain/case.ts';
 import type { Decision, TaskType } from '../shared/domain/task.ts';
 import type { Role, Team } from '../shared/domain/roles.ts';
+import type { MisconductDueRule } from '../shared/policies/misconduct-deadlines.ts';
 
 export type AslState = Record<string, unknown>;
 export interface AslDefinition {
@@ -22,6 +23,7 @@ export interface AslDefinition {
 export const STEP_FUNCTIONS = {
   OpenHumanTaskFunctionArn: 'functions/steps/open-human-task.handler.ts',
   ChangeStageFunctionArn: 'functions/steps/change-stage.handler.ts',
+  NextDispositionStepFunctionArn: 'functions/steps/next-disposition-step.handler.ts',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
 
@@ -49,6 +51,8 @@ export interface HumanTaskSpec {
   decisions: Partial<Record<Decision, string>>;
   /** Default allowed time in business days (the legal calendar turns it into a due date). */
   dueInBusinessDays: number;
+  /** A due-date rule (statutory period, case limits) that replaces the default when the task opens. */
+  dueRule?: MisconductDueRule;
 }
 
 /**
@@ -73,6 +77,7 @@ export function humanTask(name: string, spec: HumanTaskSpec): Record<string, Asl
           assignTo: spec.assignTo,
           allowedDecisions: decisions,
           dueInBusinessDays: spec.dueInBusinessDays,
+          ...(spec.dueRule !== undefined && { dueRule: spec.dueRule }),
           'taskToken.$': '$$.Task.Token',
           'executionArn.$': '$$.Execution.Id',
           'stateName.$': '$$.State.Name',
@@ -104,6 +109,30 @@ export function stageChange(name: string, stage: CaseStage, next: string | { end
       ResultPath: '$.lastStageChange',
       Retry: transientRetry,
       ...('end' in (typeof next === 'string' ? {} : next) ? { End: true } : { Next: next }),
+    },
+  };
+}
+
+/**
+ * A system step that reads or decides something from the case record (no human involved); its
+ * answer (the Lambda's payload, narrowed by `select`) lands at `resultPath`.
+ */
+export function systemStep(
+  name: string,
+  spec: { fn: StepFunctionPlaceholder; select: Record<string, string>; resultPath: string; next: string },
+): Record<string, AslState> {
+  return {
+    [name]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: {
+        FunctionName: placeholder(spec.fn),
+        Payload: { 'caseId.$': '$.caseId', 'executionArn.$': '$$.Execution.Id', 'stateName.$': '$$.State.Name' },
+      },
+      ResultSelector: spec.select,
+      ResultPath: spec.resultPath,
+      Retry: transientRetry,
+      Next: spec.next,
     },
   };
 }

@@ -2,11 +2,24 @@
 import type { CaseKind } from '../shared/domain/case-kinds.ts';
 import type { AslDefinition } from './asl.ts';
 import { CASE_REVIEW_WORKFLOW, caseReviewDefinition } from './case-review.workflow.ts';
+import {
+  EXTERNAL_REFERRAL_WORKFLOW,
+  externalReferralDefinition,
+  INTERNAL_INVESTIGATION_WORKFLOW,
+  internalInvestigationDefinition,
+} from './misconduct.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
+  [EXTERNAL_REFERRAL_WORKFLOW]: externalReferralDefinition,
+  [INTERNAL_INVESTIGATION_WORKFLOW]: internalInvestigationDefinition,
 };
 
-export function workflowForKind(_kind: CaseKind): string {
-  return CASE_REVIEW_WORKFLOW;
+const BY_KIND: Partial<Record<CaseKind, string>> = {
+  'external-referral': EXTERNAL_REFERRAL_WORKFLOW,
+  'internal-investigation': INTERNAL_INVESTIGATION_WORKFLOW,
+};
+
+export function workflowForKind(kind: CaseKind): string {
+  return BY_KIND[kind] ?? CASE_REVIEW_WORKFLOW;
 }

@@ -4,14 +4,29 @@ import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
 import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
 import { TEAM_LABELS } from '../../shared/domain/roles.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
+import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { limitationWarning } from '../../shared/policies/discipline-limitation.ts';
 import { DECISION_LABELS, type TaskRecord } from '../../shared/domain/task.ts';
 
+/** The 징계시효 of a misconduct case and how near it is, as of `today` (Korea). */
+export function limitationWarningOf(c: CaseRecord, today = koreaDate(new Date())) {
+  const m = c.misconduct;
+  if (!m) return undefined;
+  return limitationWarning(m.limitation, today, {
+    ...(m.progress.requestSentOn !== undefined && { disciplineRequestedOn: m.progress.requestSentOn }),
+    ...(m.approved !== undefined && { approvedDisposition: m.approved.disposition.type }),
+    suspended: c.stage === 'suspended',
+  });
+}
+
 export function caseView(c: CaseRecord, baseUrl: string) {
+  const warning = limitationWarningOf(c);
   return {
     ...c,
     kindLabel: CASE_KIND_INFO[c.kind].labelKo,
     stageLabel: CASE_STAGE_LABELS[c.stage],
     teamLabel: TEAM_LABELS[c.team],
+    ...(warning && { limitationWarning: warning }),
     links: { self: `${baseUrl}/cases/${c.caseId}`, history: `${baseUrl}/cases/${c.caseId}/history` },
   };
 }

@@ -7,6 +7,14 @@ import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } f
 import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
 import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import {
+  evidenceInputSchema,
+  misconductIntakeSchema,
+  officialInputSchema,
+  REPORT_CATEGORIES,
+  resumeInputSchema,
+  suspendInputSchema,
+} from '../../shared/domain/misconduct.ts';
 import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 
@@ -31,6 +39,7 @@ export const createCaseBody = z
     assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
     sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
+    misconduct: misconductIntakeSchema.optional().describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
   })
   .describe('사건 접수');
 
@@ -52,15 +61,43 @@ export const noteBody = z
   })
   .describe('메모 추가');
 
+const expectedVersion = z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록');
+
+export const officialBody = z.strictObject({ ...officialInputSchema.shape, expectedVersion }).describe('관련 공무원 추가');
+export const evidenceBody = z.strictObject({ ...evidenceInputSchema.shape, expectedVersion }).describe('증거 참조 추가');
+export const reassignBody = z
+  .strictObject({
+    assigneeSub: staffSub.describe('새 담당자'),
+    reason: z.string().trim().min(1).max(2000).describe('재배정 사유'),
+    expectedVersion,
+  })
+  .describe('담당자 재배정 (사유 필수)');
+export const suspendBody = suspendInputSchema;
+export const resumeBody = resumeInputSchema;
+export const misconductReportQuery = z.object({
+  from: isoDateSchema.describe('접수일 시작 (YYYY-MM-DD, 포함)'),
+  to: isoDateSchema.describe('접수일 끝 (YYYY-MM-DD, 포함)'),
+});
+
 export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const limitationWarningView = z.object({
+  date: isoDateSchema,
+  daysLeft: z.number().int(),
+  status: z.enum(['running', 'near', 'imminent', 'expired', 'suspended', 'met', 'not-applicable']),
+  messageKo: z.string(),
+  article: z.string(),
+  confidence: z.string(),
 });
 
 export const caseView = caseRecordSchema.extend({
   kindLabel: z.string(),
   stageLabel: z.string(),
   teamLabel: z.string(),
+  limitationWarning: limitationWarningView.optional().describe('징계시효와 임박 경고 (비위 조사 사건)'),
   links: z.object({ self: z.string(), history: z.string() }),
 });
 
@@ -78,6 +115,22 @@ export const historyEventView = z.object({
 });
 
 export const caseWriteResponse = z.object({ case: caseView, events: z.array(historyEventView), replayed: z.boolean(), workflowStarted: z.boolean().optional() });
+export const suspendResponse = caseWriteResponse.extend({ workflowStopped: z.boolean() });
+export const misconductReportResponse = z.object({
+  from: isoDateSchema,
+  to: isoDateSchema,
+  generatedAt: isoDateTimeSchema,
+  rows: z.array(
+    z.object({
+      kind: caseKindSchema,
+      labelKo: z.string(),
+      total: z.number().int(),
+      counts: z.object(Object.fromEntries(REPORT_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof REPORT_CATEGORIES)[number], z.ZodNumber>),
+      suspended: z.number().int(),
+      closed: z.number().int(),
+    }),
+  ),
+});
 
 /** Tasks as clients see them: never the task token (it is the workflow's secret). */
 export const taskView = taskRecordSchema.omit({ taskToken: true }).extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
@@ -156,4 +209,10 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
   'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },
   'get-case-history': { params: caseIdParams, response: historyResponse, success: 200 },
+  'add-official': { params: caseIdParams, body: officialBody, response: caseWriteResponse, success: 201 },
+  'add-evidence': { params: caseIdParams, body: evidenceBody, response: caseWriteResponse, success: 201 },
+  'reassign-case': { params: caseIdParams, body: reassignBody, response: caseWriteResponse, success: 200 },
+  'suspend-case': { params: caseIdParams, body: suspendBody, response: suspendResponse, success: 200 },
+  'resume-case': { params: caseIdParams, body: resumeBody, response: caseWriteResponse, success: 200 },
+  'misconduct-report': { query: misconductReportQuery, response: misconductReportResponse, success: 200 },
 };

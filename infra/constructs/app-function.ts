@@ -43,10 +43,11 @@ export interface AppFunctionProps {
 export type TableAccess = 'read' | 'read-write';
 
 /**
- * What a handler does with the case workflows: `start` executions (case intake), or `complete-tasks`
- * — hand a person's decision to the execution waiting on its task token.
+ * What a handler does with the case workflows: `start` executions (case intake, resuming a suspended
+ * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
+ * execution waiting on its task token.
  */
-export type WorkflowAccess = 'start' | 'complete-tasks';
+export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks';
 
 /**
  * Only what shared/workflow/case-workflows.ts sends: a decision is always a success. Failure and
@@ -149,7 +150,8 @@ export class AppFunction extends NodejsFunction {
   /**
    * The case workflows (workflow name → state machine). `start`: WORKFLOW_ARNS and StartExecution on
    * each. `complete-tasks`: SendTaskSuccess on each, and no variable — the task token names the
-   * execution. StopExecution (workflow moves) is an operator's action and is not granted here.
+   * execution. `stop`: StopExecution on the executions of each (suspension); operator moves run with
+   * the operator's own credentials.
    */
   bindWorkflows(workflows: ReadonlyMap<string, IStateMachine>, access: WorkflowAccess): this {
     if (this.workflowAccess.has(access)) {
@@ -160,6 +162,8 @@ export class AppFunction extends NodejsFunction {
       const arns = Object.fromEntries([...workflows].map(([name, stateMachine]) => [name, stateMachine.stateMachineArn]));
       this.addEnvironment('WORKFLOW_ARNS' satisfies keyof RuntimeConfig, Stack.of(this).toJsonString(arns));
       for (const stateMachine of workflows.values()) stateMachine.grantStartExecution(this);
+    } else if (access === 'stop') {
+      for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:StopExecution');
     } else {
       for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
     }

@@ -54,6 +54,12 @@ export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases):
         assigneeSub: DEMO_USERS.investigator.sub,
         receivedAt: '2026-11-03T09:20:00+09:00',
         dueDate: '2026-12-03',
+        misconduct: {
+          category: 'bribery' as const,
+          conductDate: '2026-08-14',
+          officials: [{ name: '김도윤', department: '도로관리과', grade: '지방시설주사(6급)' }],
+          referral: { agency: '경찰' as const, noticeType: '수사·조사 개시 통보' as const, noticeNumber: '영등포경찰서 수사과-2026-1102', noticeDate: '2026-11-02' },
+        },
       },
     },
     {
@@ -79,6 +85,12 @@ export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases):
         channel: '익명신고' as const,
         assigneeSub: DEMO_USERS.investigator.sub,
         receivedAt: '2026-11-10T14:00:00+09:00',
+        misconduct: {
+          category: 'embezzlement' as const,
+          conductDate: '2026-06-30',
+          officials: [{ name: '이서연', department: '복지정책과', grade: '지방사회복지주사(6급)' }],
+          origin: 'anonymous-report' as const,
+        },
       },
     },
     {

@@ -14,6 +14,11 @@ const settingsSchema = z.object({
   /** How often the local Step Functions service wakes due timers and task deadlines by itself. */
   LOCAL_SFN_POLL_MS: z.coerce.number().int().min(100).default(15_000),
   LOCAL_DATA_DIR: z.string().default(resolve(process.cwd(), '.data')),
+  /** The mail catcher: SMTP port the jobs send to, and its web inbox. */
+  LOCAL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  LOCAL_MAIL_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  /** Sender address of local mail (the display name is OFFICE_NAME, 감사담당관). */
+  LOCAL_MAIL_FROM: z.email().default('gamsa@gamsa.local'),
   TABLE_NAME: z.string().default('gamsa-cases'),
   AWS_REGION: z.string().default('ap-northeast-2'),
 });

@@ -1,24 +1,30 @@
 /**
  * The whole system on one machine: DynamoDB Local, the table, the local user pool and the HTTP API
- * running the Lambda handlers in process. `npm start` and the end-to-end tests both use this.
+ * running the Lambda handlers in process; optionally the mail catcher (SES's stand-in) and the
+ * local scheduler (EventBridge Scheduler's). `npm start` and the end-to-end tests both use this.
  */
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { roleSchema } from '../../shared/domain/roles.ts';
+import { scheduledJobs } from '../../shared/schedules/scheduled-jobs.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../shared/usecases/case-usecases.ts';
-import { startLocalApi, type LocalApi } from './api-server.ts';
+import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { ensureTable } from './bootstrap-table.ts';
-import { DEMO_USERS, seedDemoData } from './demo-data.ts';
+import { DEMO_STAFF, DEMO_USERS, seedDemoData } from './demo-data.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
+import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import { startLocalStepFunctions, type Clock, type LocalStepFunctions, type TaskBindings } from './stepfunctions/index.ts';
 import { STEP_FUNCTIONS } from '../../workflows/asl.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
@@ -39,6 +45,16 @@ export interface LocalSystemOptions {
   clock?: Clock;
   /** How often the Step Functions service wakes due timers by itself (npm start); tests call tick(). */
   pollIntervalMs?: number;
+  /**
+   * Start the mail catcher (SMTP + web inbox) and send the jobs' mail to it (MAIL_TRANSPORT=smtp).
+   * Free ports when absent; off when the option is absent. Its inbox lives under `<dataDir>/mail`.
+   */
+  mailCatcher?: { smtpPort?: number; httpPort?: number; from?: string };
+  /**
+   * Start the local scheduler over `scheduledJobs` (only the jobs whose handler exists). `runLoop:
+   * false` makes it without its timer, for tests that call `scheduler.tick(now)`. Off when absent.
+   */
+  scheduler?: { runLoop?: boolean; clock?: () => Date };
   log?: (line: string) => void;
 }
 
@@ -49,6 +65,10 @@ export interface LocalSystem {
   api: LocalApi;
   stepFunctions: LocalStepFunctions;
   seeded: { staffAdded: number; casesAdded: number } | undefined;
+  mailCatcher: MailCatcher | undefined;
+  scheduler: LocalScheduler | undefined;
+  /** Job names the scheduler fires, and those left out because their handler is not written yet. */
+  scheduledJobs: { active: string[]; skipped: string[] };
   close(): Promise<void>;
 }
 
@@ -65,6 +85,23 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     endpoint = dynamo.endpoint;
   }
 
+  let mailCatcher: MailCatcher | undefined;
+  if (options.mailCatcher) {
+    mailCatcher = await startMailCatcher({
+      ...(options.mailCatcher.smtpPort !== undefined && { smtpPort: options.mailCatcher.smtpPort }),
+      ...(options.mailCatcher.httpPort !== undefined && { httpPort: options.mailCatcher.httpPort }),
+      ...(options.dataDir && { dataDir: join(options.dataDir, 'mail') }),
+    });
+    // The jobs' mail goes out the way it does on AWS — through the configured transport — only to the catcher.
+    Object.assign(process.env, {
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailCatcher.smtpPort),
+      MAIL_FROM: options.mailCatcher.from ?? process.env.MAIL_FROM ?? 'gamsa@gamsa.local',
+    });
+    log(`메일 수신함(로컬): ${mailCatcher.httpUrl} (SMTP 127.0.0.1:${mailCatcher.smtpPort})`);
+  }
+
   // Application code finds its services the way it does on AWS: through the SDK's settings.
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
@@ -75,6 +112,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     APP_BASE_URL: `http://localhost:${options.apiPort}`,
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,
+    // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
+    OFFICE_LEVEL_STAFF_SUBS: process.env.OFFICE_LEVEL_STAFF_SUBS ?? DEMO_STAFF.filter((m) => m.team === undefined).map((m) => m.sub).join(','),
   });
 
   const client = new DynamoDBClient({ endpoint });
@@ -122,6 +161,27 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }
   }
 
+  // Scheduled jobs: the same declarations the CDK app deploys, run in process by the local scheduler.
+  const present = scheduledJobs.filter((job) => existsSync(resolve(process.cwd(), job.handler)));
+  const jobNames = { active: present.map((j) => j.name), skipped: scheduledJobs.filter((j) => !present.includes(j)).map((j) => j.name) };
+  let scheduler: LocalScheduler | undefined;
+  if (options.scheduler) {
+    const invoke: InvokeHandler = async (handlerPath, event, invocation) => {
+      const module = (await import(pathToFileURL(resolve(process.cwd(), handlerPath)).href)) as { handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown> };
+      return module.handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
+    };
+    scheduler = createLocalScheduler({
+      jobs: present,
+      tableName: options.tableName,
+      invoke,
+      dynamodb: client,
+      ...(options.scheduler.clock && { clock: options.scheduler.clock }),
+      logger: { info: (line: string) => log(line), warn: (line: string) => log(line), error: (line: string, error?: unknown) => log(`${line}${error ? ` ${String(error)}` : ''}`) },
+    });
+    if (options.scheduler.runLoop ?? true) scheduler.start();
+    log(`예약 작업: ${jobNames.active.join(', ') || '없음'}${jobNames.skipped.length ? ` (핸들러가 아직 없어 건너뜀: ${jobNames.skipped.join(', ')})` : ''}`);
+  }
+
   const issuer = await createLocalIssuer(options.dataDir ? join(options.dataDir, 'local-signing-key.json') : undefined);
   const api = await startLocalApi({
     port: options.apiPort,
@@ -150,6 +210,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         .then((r) => (r.ok ? 'ok' : `status ${r.status}`))
         .catch(() => 'unreachable'),
       userPool: 'ok',
+      ...(mailCatcher && { mailCatcher: await smtpGreets(mailCatcher.smtpPort) }),
     }),
   });
 
@@ -160,11 +221,30 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     api,
     stepFunctions,
     seeded,
+    mailCatcher,
+    scheduler,
+    scheduledJobs: jobNames,
     async close() {
+      await scheduler?.stop();
       await api.close();
+      await mailCatcher?.close();
       await stepFunctions.close();
       client.destroy();
       await dynamo?.stop();
     },
   };
+}
+
+/** 'ok' when an SMTP server answers on the port with its 220 greeting. */
+function smtpGreets(port: number): Promise<string> {
+  return new Promise((resolveCheck) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (state: string) => {
+      socket.destroy();
+      resolveCheck(state);
+    };
+    socket.setTimeout(2_000, () => done('no greeting'));
+    socket.once('data', (chunk: Buffer) => done(chunk.toString('utf8').startsWith('220') ? 'ok' : 'unexpected greeting'));
+    socket.once('error', () => done('unreachable'));
+  });
 }

@@ -24,6 +24,8 @@ import type { StaffDirectory } from '../constructs/staff-directory.ts';
 export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly WorkflowAccess[]>> = {
   'create-case': ['start'],
   'complete-task': ['complete-tasks'],
+  'suspend-case': ['stop'],
+  'resume-case': ['start', 'stop'],
 };
 
 export interface StatelessStackProps extends StackProps {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CASE_KIND_INFO, caseKindSchema, channelSchema, type CaseKind } from './case-kinds.ts';
 import { IllegalTransitionError, ValidationError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
+import { concernedError, isConcerned, misconductRecordSchema, openMisconduct, suspensionDraft, type MisconductIntake } from './misconduct.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 
 export const CASE_STAGES = ['intake', 'assignment', 'investigation', 'review', 'approval', 'disposition', 'suspended', 'closed'] as const;
@@ -49,6 +50,8 @@ export const caseRecordSchema = z.object({
   executionArn: z.string().optional(),
   /** Set when the case is being moved to a new execution; the name makes the start idempotent. */
   pendingExecutionName: z.string().optional(),
+  /** Misconduct investigations only (external referrals, internal investigations): see misconduct.ts. */
+  misconduct: misconductRecordSchema.optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),
@@ -66,6 +69,8 @@ export interface IntakeInput {
   assigneeSub?: string;
   dueDate?: string;
   sealed?: boolean;
+  /** Required for misconduct investigations, refused for other kinds (misconduct.ts openMisconduct). */
+  misconduct?: MisconductIntake;
 }
 
 export function formatCaseNumber(year: number, team: Team, serial: number): string {
@@ -89,6 +94,14 @@ export function openCase(params: {
   if (input.dueDate !== undefined && input.dueDate < input.receivedAt.slice(0, 10)) {
     throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', { field: 'dueDate', rule: 'not_before_received' });
   }
+  const misconduct = openMisconduct({
+    kind: input.kind,
+    intake: input.misconduct,
+    receivedAt: input.receivedAt,
+    ...(input.assigneeSub !== undefined && { assigneeSub: input.assigneeSub }),
+    actorSub: actor.sub,
+    now,
+  });
   const next: CaseRecord = {
     caseId,
     caseNumber,
@@ -103,6 +116,7 @@ export function openCase(params: {
     receivedAt: input.receivedAt,
     ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
     sealed: input.sealed ?? info.sealedByDefault,
+    ...(misconduct && { misconduct: misconduct.record }),
     createdAt: now,
     createdBy: actor.sub,
     updatedAt: now,
@@ -125,11 +139,27 @@ export function openCase(params: {
         ...(input.channel !== undefined && { channel: input.channel }),
         ...(input.department !== undefined && { department: input.department }),
         ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+        ...(misconduct && {
+          misconduct: {
+            category: misconduct.record.category,
+            conductDate: misconduct.record.conductDate,
+            ...(misconduct.record.referral && { referral: misconduct.record.referral }),
+            ...(misconduct.record.origin && { origin: misconduct.record.origin }),
+            officials: misconduct.record.officials.map((o) => o.officialId),
+            limitationDate: misconduct.record.limitation.date,
+            limitationArticle: misconduct.record.limitation.article,
+          },
+        }),
       },
     },
   ];
   if (input.assigneeSub !== undefined) {
     drafts.push({ type: 'ASSIGNED', at: now, actor, data: { assigneeSub: input.assigneeSub } });
+  }
+  if (misconduct?.suspension) {
+    // A Board of Audit start-of-investigation notice: the procedure must not run (지방공무원법 제73조①).
+    next.stage = 'suspended';
+    drafts.push(suspensionDraft(misconduct.suspension, 'intake', actor, now, { atIntake: true }));
   }
   return { next, drafts };
 }
@@ -150,6 +180,7 @@ function assertOpen(current: CaseRecord, what: string): void {
 /** Edits the case's details; records each changed field before/after. */
 export function updateDetails(current: CaseRecord, patch: CasePatch, actor: EventActor, now: string): CaseChange {
   assertOpen(current, 'update');
+  if (patch.assigneeSub !== undefined && isConcerned(current.misconduct, patch.assigneeSub)) throw concernedError();
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const field of EDITABLE_FIELDS) {
     const after = patch[field];
@@ -184,4 +215,17 @@ export function moveToStage(current: CaseRecord, stage: CaseStage, actor: EventA
   const drafts: EventDraft[] =
     current.stage === stage ? [] : [{ type: 'STAGE_CHANGED', at: now, actor, stageBefore: current.stage, stageAfter: stage, data }];
   return { next, drafts };
+}
+
+/** Hands the case to another person with a reason; open tasks waiting for the previous assignee move with it. */
+export function reassignCase(current: CaseRecord, assigneeSub: string, reason: string, movedTaskIds: readonly string[], actor: EventActor, now: string): CaseChange {
+  assertOpen(current, 'update');
+  if (isConcerned(current.misconduct, assigneeSub)) throw concernedError();
+  if (current.assigneeSub === assigneeSub) {
+    throw new ValidationError('The case is already assigned to this person', '이미 이 담당자에게 배정된 사건입니다', { field: 'assigneeSub', rule: 'no_changes' });
+  }
+  return {
+    next: { ...current, assigneeSub, updatedAt: now, version: current.version + 1 },
+    drafts: [{ type: 'ASSIGNED', at: now, actor, data: { assigneeSub, previous: current.assigneeSub ?? null, reason, movedTasks: [...movedTaskIds] } }],
+  };
 }

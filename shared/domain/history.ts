@@ -21,6 +21,14 @@ export const HISTORY_EVENT_TYPES = [
   'MAIL_SENT',
   'SENSITIVE_READ',
   'WORKFLOW_MOVED',
+  // Misconduct investigations (misconduct.ts)
+  'OFFICIAL_ADDED',
+  'EVIDENCE_ADDED',
+  'SUSPENDED',
+  'RESUMED',
+  'LIMITATION_CHANGED',
+  'DISPOSITION_RECORDED',
+  'RESOLUTION_RECORDED',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 

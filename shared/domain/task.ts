@@ -6,13 +6,41 @@
 import { z } from 'zod';
 import { caseStageSchema } from './case.ts';
 import { IllegalTransitionError, ForbiddenError, ValidationError } from './errors.ts';
+import { misconductDecisionForms } from './misconduct.ts';
 import { hasAnyRole, roleSchema, teamSchema, type Actor } from './roles.ts';
 
-export const TASK_TYPES = ['assign', 'investigate', 'review', 'approve'] as const;
+export const TASK_TYPES = [
+  'assign',
+  'investigate',
+  'review',
+  'approve',
+  // The disposition of a misconduct investigation (misconduct.workflow.ts)
+  'request-discipline',
+  'record-resolution',
+  'issue-warning',
+  'confirm-acknowledgement',
+  'issue-corrective-order',
+  'confirm-correction',
+  'notify-agency',
+] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
 
-export const DECISIONS = ['assign', 'submit', 'approve', 'return'] as const;
+export const DECISIONS = [
+  'assign',
+  'submit',
+  'approve',
+  'return',
+  'propose',
+  'endorse',
+  'send-request',
+  'record-resolution',
+  'issue',
+  'acknowledge',
+  'issue-order',
+  'confirm-correction',
+  'send-result-notice',
+] as const;
 export const decisionSchema = z.enum(DECISIONS);
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -21,6 +49,15 @@ export const DECISION_LABELS: Record<Decision, string> = {
   submit: '제출',
   approve: '승인',
   return: '반려(보완 요구)',
+  propose: '조사결과·처분안 제출',
+  endorse: '검토 완료(결재 상신)',
+  'send-request': '징계의결 요구',
+  'record-resolution': '징계의결 결과 등록',
+  issue: '훈계·주의 처분',
+  acknowledge: '수령 확인',
+  'issue-order': '시정 요구',
+  'confirm-correction': '시정 이행 확인',
+  'send-result-notice': '처리결과 회신',
 };
 
 /** Who a task is for: a named person (e.g. the case's assignee) or anyone with a role (optionally in a team). */
@@ -52,6 +89,12 @@ export const taskRecordSchema = z.object({
   decision: decisionSchema.optional(),
   /** Whether the workflow has been told of the decision (SendTaskSuccess accepted). */
   delivered: z.boolean().optional(),
+  /** Where the due date comes from: a statutory period (with its article) or the step's default. */
+  dueBasis: z
+    .object({ labelKo: z.string(), article: z.string().optional(), confidence: z.string().optional(), source: z.enum(['statutory', 'default', 'case-limit', 'case-date']) })
+    .optional(),
+  /** Staff who must not see this task: the officials concerned by its case. */
+  hiddenFrom: z.array(z.string()).optional(),
 });
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
@@ -61,6 +104,7 @@ export const decisionFormSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('submit'), findings: z.string().trim().min(1).max(20_000), comment: z.string().trim().max(2000).optional() }),
   z.strictObject({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
   z.strictObject({ decision: z.literal('return'), reasons: z.string().trim().min(1).max(5000) }),
+  ...misconductDecisionForms,
 ]);
 export type DecisionForm = z.infer<typeof decisionFormSchema>;
 

@@ -4,6 +4,7 @@
  */
 import type { CaseRecord } from '../domain/case.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import { concernedError, isConcerned } from '../domain/misconduct.ts';
 import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
 
 const INTAKE_ROLES: readonly Role[] = ['clerk', 'investigator', 'team-lead', 'head', 'admin'];
@@ -13,12 +14,15 @@ const MANAGERS: readonly Role[] = ['team-lead', 'head', 'admin'];
 const involved = (actor: Actor, c: CaseRecord) => c.assigneeSub === actor.sub || c.createdBy === actor.sub;
 
 export function canReadCase(actor: Actor, c: CaseRecord): boolean {
+  // An official concerned never sees their own case, whatever their role (conflict of interest).
+  if (isConcerned(c.misconduct, actor.sub)) return false;
   if (hasAnyRole(actor, OFFICE_WIDE_READERS)) return true;
   if (c.sealed) return involved(actor, c);
   return hasAnyRole(actor, ['clerk', 'investigator', 'secretary']) || involved(actor, c);
 }
 
 export function canChangeCase(actor: Actor, c: CaseRecord): boolean {
+  if (isConcerned(c.misconduct, actor.sub)) return false;
   if (hasAnyRole(actor, MANAGERS)) return true;
   if (hasAnyRole(actor, ['investigator'])) return c.assigneeSub === actor.sub;
   if (hasAnyRole(actor, ['clerk'])) return c.createdBy === actor.sub;
@@ -41,13 +45,33 @@ export function assertCanAssign(actor: Actor): void {
 }
 
 export function assertCanRead(actor: Actor, c: CaseRecord): void {
+  if (isConcerned(c.misconduct, actor.sub)) throw concernedError('caseId');
   if (!canReadCase(actor, c)) {
     throw new ForbiddenError(`You may not read case ${c.caseNumber}`, `사건(${c.caseNumber})을 열람할 권한이 없습니다`, { rule: 'no_read_access' });
   }
 }
 
 export function assertCanChange(actor: Actor, c: CaseRecord): void {
+  if (isConcerned(c.misconduct, actor.sub)) throw concernedError('caseId');
   if (!canChangeCase(actor, c)) {
     throw new ForbiddenError(`You may not change case ${c.caseNumber}`, `사건(${c.caseNumber})을 변경할 권한이 없습니다`, { rule: 'no_write_access' });
+  }
+}
+
+const SUSPENDERS: readonly Role[] = ['team-lead', 'head', 'admin'];
+
+/** Stopping and resuming discipline proceedings (지방공무원법 제73조) is a manager's call. */
+export function assertCanSuspend(actor: Actor): void {
+  if (!hasAnyRole(actor, SUSPENDERS)) {
+    throw new ForbiddenError('Only a team lead, the head of office or an admin can suspend or resume proceedings', '징계절차 정지·재개는 팀장, 감사담당관 또는 관리자만 할 수 있습니다', {
+      rule: 'role_cannot_suspend',
+    });
+  }
+}
+
+/** Office reports (counts only) are for the people who read across the office. */
+export function assertCanReadReports(actor: Actor): void {
+  if (!hasAnyRole(actor, OFFICE_WIDE_READERS)) {
+    throw new ForbiddenError('Only team leads, the head of office, admins and auditors can read office reports', '실적 보고는 팀장, 감사담당관, 관리자, 감사인만 볼 수 있습니다', { rule: 'role_cannot_read_reports' });
   }
 }

@@ -155,6 +155,28 @@ export class CaseRepository {
     return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
+  /**
+   * Cases of one kind received between two Korean dates (inclusive), for reports: a range query on
+   * the kind index, whose sort key starts with the receipt time (`<receivedAt>#<caseId>`).
+   */
+  async *receivedBetween(kind: string, from: string, to: string): AsyncGenerator<CaseRecord> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+          // '~' sorts after every character of a receipt time, so the whole last day is included.
+          ExpressionAttributeValues: { ':pk': keys.byKind(kind), ':from': from, ':to': `${to}~` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) yield toCase(item);
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+
   async findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined> {
     const out = await this.doc.send(
       new QueryCommand({

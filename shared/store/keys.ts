@@ -8,6 +8,11 @@ export const keys = {
   tasksOfPerson: (sub: string) => `TASKS#${sub}`,
   tasksOfRole: (role: string, team: string | undefined) => `TASKS#ROLE#${role}#${team ?? 'ALL'}`,
   openTasksShard: (shard: number) => `OPEN_TASKS#${shard}`,
+  /** One reminder (task × threshold × recipient), kept in its case's partition so it changes with the case's history. */
+  reminder: (caseId: string, taskId: string, threshold: string, recipientSub: string) => ({ pk: `CASE#${caseId}`, sk: `REMINDER#${taskId}#${threshold}#${recipientSub}` }),
+  reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
+  /** gsi2 partition of reminder digests not yet finished (sorted by lease end), for crash recovery. */
+  openReminderDigests: 'REMINDER_DIGESTS#OPEN',
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' }),
   caseNumberCounter: (year: number, team: string) => ({ pk: `COUNTER#CASENO#${year}#${team}`, sk: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),

@@ -12,6 +12,13 @@
  * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
+ * | reminder marker | CASE#<caseId>               | REMINDER#<taskId>#<threshold>#<sub> |                     |                                    |                        |
+ * | reminder digest | REMINDER_DIGEST#<run>#<sub>#<n> | DIGEST             |                                  | REMINDER_DIGESTS#OPEN / <lease end>#id (unfinished only) |  |
+ *
+ * Misconduct investigations keep their details on the case item (`misconduct`: notice or origin,
+ * officials concerned, evidence references, 징계시효, suspension, disposition), so the case, its
+ * rules and its history change in one transaction; the office report is a gsi2 range query on
+ * KIND#<kind> between two receipt dates, counting each case by its approved disposition.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

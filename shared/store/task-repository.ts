@@ -95,6 +95,48 @@ export class TaskRepository {
     };
   }
 
+  /** Cancels an open task (e.g. its case is suspended); it leaves the open-task indexes. */
+  cancel(task: Pick<TaskRecord, 'caseId' | 'taskId'>): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':open': 'open' },
+      },
+    };
+  }
+
+  /** Moves an open personal task to another person (reassignment), keeping its token and due date. */
+  reassign(task: TaskRecord, sub: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET assignee = :assignee, gsi1pk = :queue',
+        ConditionExpression: '#status = :open AND taskToken = :token',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':assignee': { sub }, ':queue': keys.tasksOfPerson(sub), ':open': 'open', ':token': task.taskToken },
+      },
+    };
+  }
+
+  /** Hides an open task from the officials concerned by its case (added after the task opened). */
+  hideFrom(task: TaskRecord, subs: readonly string[]): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET hiddenFrom = :subs',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':subs': [...subs], ':open': 'open' },
+      },
+    };
+  }
+
   /**
    * The workflow re-ran the same task state after a restart, with a new token: the task keeps its
    * identity and takes the new token (the condition refuses a concurrent change of token).

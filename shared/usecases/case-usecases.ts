@@ -15,10 +15,11 @@ import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+import { checkOfficialsAgainstDirectory } from './misconduct-usecases.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
-  staff: Pick<StaffRepository, 'get'>;
+  staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
@@ -81,6 +82,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
       }
+      if (input.misconduct) await checkOfficialsAgainstDirectory(deps.staff, input.misconduct.officials, CASE_KIND_INFO[input.kind].team, 'misconduct.officials');
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);

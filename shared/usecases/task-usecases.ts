@@ -11,7 +11,9 @@ import { ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError,
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
+import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
 import { assertCanComplete, DECISION_LABELS, type DecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
+import { misconductTaskDue, type MisconductDueRule } from '../policies/misconduct-deadlines.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -40,6 +42,8 @@ export interface OpenTaskInput {
   assignTo: 'case-assignee' | { role: Role; team?: Team | 'case-team' };
   allowedDecisions: TaskRecord['allowedDecisions'];
   dueInBusinessDays: number;
+  /** A due-date rule that replaces the business-day default (statutory periods, case limits). */
+  dueRule?: MisconductDueRule;
   taskToken: string;
   executionArn: string;
   stateName: string;
@@ -51,6 +55,10 @@ export class CaseHasNoAssigneeError extends Error {
 }
 export class CaseNotFoundForStepError extends Error {
   override name = 'CaseNotFoundForStepError';
+}
+/** A step reached a suspended case (지방공무원법 제73조): it must not act; resumption starts a new execution. */
+export class CaseSuspendedForStepError extends Error {
+  override name = 'CaseSuspendedForStepError';
 }
 
 const SYSTEM_ACTOR: EventActor = { sub: 'system:workflow', name: '업무흐름', role: 'system' };
@@ -95,6 +103,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     /** Step: open (or, after a restart of the same state, re-open with the new token) a human task. */
     async openHumanTask(input: OpenTaskInput): Promise<{ taskId: string; reopened: boolean; dueAt: string }> {
       return withFreshCase(input.caseId, async (c) => {
+        if (c.stage === 'suspended') throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; no task opens until it is resumed`);
         // The latest task of this execution tells a re-run of the same visit (after a crash) from a
         // new visit of the state (e.g. rework after a return, which follows another task).
         const latest = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.executionArn === input.executionArn).sort((a, b) => a.taskId.localeCompare(b.taskId)).at(-1);
@@ -116,6 +125,10 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           assignee = { role: input.assignTo.role, ...(team !== undefined && { team }) };
         }
         const now = toKoreaIso(clock());
+        const due = input.dueRule
+          ? misconductTaskDue(input.dueRule, { c, now, calendar: deps.calendar })
+          : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
+        const hiddenFrom = c.misconduct?.concernedSubs ?? [];
         const task: TaskRecord = {
           taskId: newId(),
           caseId: c.caseId,
@@ -128,7 +141,9 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           assignee,
           allowedDecisions: input.allowedDecisions,
           openedAt: now,
-          dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays),
+          dueAt: due.dueAt,
+          ...(due.basis && { dueBasis: due.basis }),
+          ...(hiddenFrom.length > 0 && { hiddenFrom }),
           status: 'open',
           executionArn: input.executionArn,
           stateName: input.stateName,
@@ -141,7 +156,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             type: 'TASK_OPENED',
             at: now,
             actor: SYSTEM_ACTOR,
-            data: { taskId: task.taskId, taskType: task.type, titleKo: task.titleKo, assignee, dueAt: task.dueAt, allowedDecisions: task.allowedDecisions, executionArn: input.executionArn },
+            data: { taskId: task.taskId, taskType: task.type, titleKo: task.titleKo, assignee, dueAt: task.dueAt, ...(due.basis && { dueBasis: due.basis }), allowedDecisions: task.allowedDecisions, executionArn: input.executionArn },
           },
         ];
         await deps.cases.commit(c, { next: { ...staged.next, executionArn: input.executionArn }, drafts }, undefined, [deps.tasks.putOpen(task)]);
@@ -153,6 +168,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     async changeStage(input: { caseId: string; stage: CaseStage; stateName: string }): Promise<{ stage: CaseStage; version: number }> {
       return withFreshCase(input.caseId, async (c) => {
         if (c.stage === input.stage) return { stage: c.stage, version: c.version };
+        if (c.stage === 'suspended') throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; it stays where it is until resumed`);
         const now = toKoreaIso(clock());
         const change = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
         const written = await deps.cases.commit(c, change);
@@ -162,7 +178,8 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
 
     async listMyTasks(actor: Actor, limit: number): Promise<TaskRecord[]> {
       const member = await deps.staff.get(actor.sub);
-      return deps.tasks.openInQueues(queuesFor(actor, member?.team), limit);
+      // An official concerned never sees their own case, not even as a task title in a role queue.
+      return (await deps.tasks.openInQueues(queuesFor(actor, member?.team), limit)).filter((t) => !t.hiddenFrom?.includes(actor.sub));
     },
 
     async tasksOfCase(caseId: string): Promise<TaskRecord[]> {
@@ -177,16 +194,21 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         if (!task) throw new NotFoundError(`No task ${taskId} in case ${caseId}`, '해당 업무를 찾을 수 없습니다', { field: 'taskId', rule: 'not_found' });
         const c = await deps.cases.get(caseId);
         if (!c) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+        if (isConcerned(c.misconduct, actor.sub)) throw concernedError('taskId');
+        if (c.stage === 'suspended') throw suspendedError(c);
         const member = await deps.staff.get(actor.sub);
         assertCanComplete(actor, task, form, member?.team);
-        if (task.type === 'approve' && c.assigneeSub === actor.sub) {
-          throw new ForbiddenError('You cannot approve your own findings', '본인이 작성한 조사 결과는 본인이 결재할 수 없습니다', { field: 'taskId', rule: 'self_approval' });
+        const ownFindings = c.assigneeSub === actor.sub || (c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === actor.sub);
+        if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
+          const verb = task.type === 'approve' ? '결재할' : '검토할';
+          throw new ForbiddenError(`You cannot ${task.type} your own findings`, `본인이 작성한 조사 결과는 본인이 ${verb} 수 없습니다`, { field: 'taskId', rule: 'self_approval' });
         }
         if (form.decision === 'assign') {
           const assignee = await deps.staff.get(form.assigneeSub);
           if (!assignee?.active) {
             throw new ValidationError(`No active staff member with id ${form.assigneeSub}`, `담당자(${form.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
           }
+          if (isConcerned(c.misconduct, form.assigneeSub)) throw concernedError();
         }
         const at = toKoreaIso(now);
         const eventActor: EventActor = { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) };
@@ -198,6 +220,11 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         if (form.decision === 'assign') {
           next.assigneeSub = form.assigneeSub;
           drafts.push({ type: 'ASSIGNED', at, actor: eventActor, data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null } });
+        }
+        if (c.misconduct && form.decision !== 'assign' && form.decision !== 'submit') {
+          const applied = applyMisconductDecision(c, task.type, form, actor.sub, at);
+          next.misconduct = applied.misconduct;
+          drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
         }
         try {
           const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(c, { next, drafts }, claimFor, [deps.tasks.complete(task, { sub: actor.sub, decision, at })]);

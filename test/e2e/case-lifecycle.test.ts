@@ -41,7 +41,8 @@ async function eventTypes(caseId: string): Promise<string[]> {
 }
 
 async function intake(title: string) {
-  const res = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'external-referral', title, department: '도로관리과' } });
+  // A kind that runs the basic review lifecycle (misconduct kinds have their own: misconduct-lifecycle.test.ts).
+  const res = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'property-review', title, department: '도로관리과' } });
   expect(res.status).toBe(201);
   expect(res.body.workflowStarted).toBe(true);
   return res.body.case.caseId as string;
@@ -49,7 +50,7 @@ async function intake(title: string) {
 
 describe('case-review lifecycle through the HTTP API', () => {
   it('runs intake → assign → investigate → return → investigate → approve → closed, recording every step', async () => {
-    const caseId = await intake('경찰 수사개시 통보 — 금품수수 의혹');
+    const caseId = await intake('재산등록 심사 — 보완 요구 대상');
 
     const assign = await openTaskOf('team-lead', caseId);
     expect(assign).toMatchObject({ type: 'assign', allowedDecisions: ['assign'] });
@@ -126,7 +127,7 @@ describe('completing tasks: refusals change nothing', () => {
   });
 
   it('starts a case assigned at intake with the investigation, and refuses self-approval of one\'s own findings', async () => {
-    const created = await t.call('POST', '/cases', { as: 'head', body: { kind: 'internal-investigation', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub } });
+    const created = await t.call('POST', '/cases', { as: 'head', body: { kind: 'disclosure-refusal', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub } });
     const caseId = created.body.case.caseId as string;
     const work = (await openTaskOf('head', caseId))!;
     expect(work.type).toBe('investigate');

@@ -110,7 +110,7 @@ describe('crash recovery of the local system', () => {
     ];
 
     async function driveCase(i: number): Promise<string> {
-      const created = await call('POST', '/cases', 'clerk', { kind: 'external-referral', title: `충돌 시험 사건 ${i}` }, `crash-intake-${i}-${tableName}`);
+      const created = await call('POST', '/cases', 'clerk', { kind: 'property-review', title: `충돌 시험 사건 ${i}` }, `crash-intake-${i}-${tableName}`);
       expect([200, 201]).toContain(created.status);
       const caseId = created.body.case.caseId as string;
       for (const [k, step] of steps.entries()) {

@@ -282,7 +282,7 @@ describe('case workflows', () => {
       .join(join[0]);
   }
 
-  const routesWith = (access: 'start' | 'complete-tasks') =>
+  const routesWith = (access: 'start' | 'stop' | 'complete-tasks') =>
     apiRoutes.filter((r) => (WORKFLOW_ACCESS_BY_ROUTE[r.name] ?? []).includes(access)).map((r) => r.name);
 
   it('has one Standard state machine per workflow of the registry', () => {
@@ -382,11 +382,17 @@ describe('case workflows', () => {
 
   it('names only existing routes in the workflow access map', () => {
     expect(Object.keys(WORKFLOW_ACCESS_BY_ROUTE).every((name) => apiRoutes.some((r) => r.name === name))).toBe(true);
-    expect(routesWith('start')).toEqual(['create-case']);
+    expect(routesWith('start').sort()).toEqual(['create-case', 'resume-case']);
+    expect(routesWith('stop').sort()).toEqual(['resume-case', 'suspend-case']);
     expect(routesWith('complete-tasks')).toEqual(['complete-task']);
   });
 
-  it.each(apiRoutes)('lets $name start executions only if it is intake, and only of the case workflows', (route) => {
+  it.each(apiRoutes)('lets $name stop executions only if it suspends or resumes cases', (route) => {
+    const stops = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action === 'states:StopExecution');
+    expect(stops.length > 0).toBe(routesWith('stop').includes(route.name));
+  });
+
+  it.each(apiRoutes)('lets $name start executions only if it is intake or resumption, and only of the case workflows', (route) => {
     const starts = routesWith('start').includes(route.name);
     const expected = starts
       ? workflowNames.map((w) => ({ action: 'states:StartExecution', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
@@ -400,7 +406,7 @@ describe('case workflows', () => {
     const expected = completes
       ? workflowNames.map((w) => ({ action: 'states:SendTaskSuccess', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
       : [];
-    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action !== 'states:StartExecution');
+    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action !== 'states:StartExecution' && g.action !== 'states:StopExecution');
     expect(granted).toEqual(expected);
   });
 

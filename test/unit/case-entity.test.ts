@@ -4,9 +4,16 @@ import { IllegalTransitionError, ValidationError } from '../../shared/domain/err
 
 const actor = { sub: 'lead-1', name: '최유진', role: 'team-lead' as const };
 const now = '2026-11-25T09:00:00+09:00';
+/** External referrals need their misconduct details (misconduct.ts). */
+const misconduct = {
+  category: 'drunk-driving' as const,
+  conductDate: '2026-10-01',
+  officials: [{ name: '김철수', department: '도로관리과', grade: '지방시설주사보(7급)' }],
+  referral: { agency: '경찰' as const, noticeType: '수사·조사 개시 통보' as const, noticeNumber: '영등포서-2026-001', noticeDate: '2026-11-20' },
+};
 
 function opened() {
-  return openCase({ caseId: 'C1', caseNumber: '2026-조사-0042', input: { kind: 'external-referral', title: '수사개시 통보', receivedAt: now }, actor, now }).next;
+  return openCase({ caseId: 'C1', caseNumber: '2026-조사-0042', input: { kind: 'external-referral', title: '수사개시 통보', receivedAt: now, misconduct }, actor, now }).next;
 }
 
 describe('case entity', () => {
@@ -16,7 +23,7 @@ describe('case entity', () => {
   });
 
   it('opens at intake, version 1, sealed by default for misconduct referrals, with a CASE_CREATED draft', () => {
-    const { next, drafts } = openCase({ caseId: 'C1', caseNumber: '2026-조사-0042', input: { kind: 'external-referral', title: 't', receivedAt: now, assigneeSub: 'inv-1' }, actor, now });
+    const { next, drafts } = openCase({ caseId: 'C1', caseNumber: '2026-조사-0042', input: { kind: 'external-referral', title: 't', receivedAt: now, assigneeSub: 'inv-1', misconduct }, actor, now });
     expect(next).toMatchObject({ stage: 'intake', version: 1, sealed: true, team: 'investigation' });
     expect(drafts.map((d) => d.type)).toEqual(['CASE_CREATED', 'ASSIGNED']);
   });

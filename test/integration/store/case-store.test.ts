@@ -33,7 +33,13 @@ beforeAll(async () => {
 });
 afterAll(async () => table.drop());
 
-const newCase = (title = '외부기관 통보 사건') => useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub });
+const misconduct = {
+  category: 'other' as const,
+  conductDate: '2026-09-01',
+  officials: [{ name: '김철수', department: '도로관리과', grade: '지방시설주사보(7급)' }],
+  referral: { agency: '경찰' as const, noticeType: '수사·조사 개시 통보' as const, noticeNumber: '영등포서-2026-001', noticeDate: '2026-09-10' },
+};
+const newCase = (title = '외부기관 통보 사건') => useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub, misconduct });
 
 describe('case store on DynamoDB Local', () => {
   it('gives concurrent intakes distinct, consecutive case numbers', async () => {

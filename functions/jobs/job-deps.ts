@@ -1,0 +1,46 @@
+/**
+ * Wiring for the scheduled jobs, built once per process (per Lambda container) from the runtime
+ * and mail configuration, and reused across invocations. Mail is configured only here: API and
+ * workflow handlers never need MAIL_TRANSPORT.
+ */
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { runtimeConfig } from '../../shared/config/runtime-config.ts';
+import { parseMailConfig } from '../../shared/mail/mail-config.ts';
+import { createMailer } from '../../shared/mail/mailer.ts';
+import { CaseRepository } from '../../shared/store/case-repository.ts';
+import { documentClient } from '../../shared/store/dynamo-client.ts';
+import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
+import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import { deadlineReminders, type DeadlineReminders } from '../../shared/usecases/deadline-reminders.ts';
+
+export interface JobDeps {
+  reminders: DeadlineReminders;
+}
+
+let deps: JobDeps | undefined;
+
+export function jobDeps(): JobDeps {
+  if (!deps) {
+    const config = runtimeConfig();
+    const mailConfig = parseMailConfig();
+    const doc = documentClient();
+    const staff = new StaffRepository(doc, config.TABLE_NAME);
+    deps = {
+      reminders: deadlineReminders({
+        store: new ReminderStore(doc, config.TABLE_NAME),
+        cases: new CaseRepository(doc, config.TABLE_NAME),
+        staffDirectory: () => cachedStaffDirectory(staff, config.OFFICE_LEVEL_STAFF_SUBS),
+        mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
+        calendar: createCalendar(),
+        mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
+        messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
+        options: {
+          policy: { headAfterBusinessDays: config.REMINDER_HEAD_AFTER_BUSINESS_DAYS },
+          horizonDays: config.REMINDER_HORIZON_DAYS,
+          leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
+        },
+      }),
+    };
+  }
+  return deps;
+}

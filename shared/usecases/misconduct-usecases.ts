@@ -1,0 +1,305 @@
+/**
+ * Misconduct investigations beyond "complete a task": officials concerned and evidence references,
+ * reassignment with a reason, suspension and resumption under 지방공무원법 제73조, the workflow step
+ * that finds the next disposition step, and the office's report in its own categories.
+ *
+ * Suspension stops the execution: the open tasks are cancelled with the case in one transaction
+ * (so no one can act and no reminder fires while proceedings are stopped), then the execution is
+ * stopped. Resumption commits the stage the case goes back to together with a named new execution,
+ * then starts it (idempotent by name) — as a workflow move does; a failed start is finished by
+ * `npm run workflows -- move` (it resumes pending executions).
+ */
+import type { CaseRecord } from '../domain/case.ts';
+import { reassignCase } from '../domain/case.ts';
+import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
+import { IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import type { EventActor, HistoryEvent } from '../domain/history.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
+import {
+  addEvidence,
+  addOfficial,
+  MISCONDUCT_KINDS,
+  nextDispositionStep,
+  REPORT_CATEGORIES,
+  reportCategory,
+  resumeCase,
+  suspendCase,
+  type DispositionStep,
+  type EvidenceInput,
+  type OfficialInput,
+  type ReportCategory,
+  type ResumeInput,
+  type SuspendInput,
+} from '../domain/misconduct.ts';
+import { primaryRole, type Actor, type Team } from '../domain/roles.ts';
+import { assertCanAssign, assertCanChange, assertCanRead, assertCanReadReports, assertCanSuspend } from '../policies/case-access.ts';
+import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
+import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import type { StaffRepository } from '../store/staff-repository.ts';
+import type { TaskRepository } from '../store/task-repository.ts';
+import type { WorkflowStarter } from '../workflow/case-workflows.ts';
+import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+import { CaseNotFoundForStepError, CaseSuspendedForStepError } from './task-usecases.ts';
+
+export interface MisconductUseCaseDeps {
+  cases: CaseRepository;
+  tasks: TaskRepository;
+  staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
+  idempotency: Pick<IdempotencyStore, 'find'>;
+  workflows?: WorkflowStarter;
+  clock?: () => Date;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/** The workflow asked for the next disposition step of a case whose disposition is not approved. */
+export class DispositionNotApprovedError extends Error {
+  override name = 'DispositionNotApprovedError';
+}
+
+const normalizeName = (name: string) => name.replace(/\s+/g, '');
+
+/**
+ * The officials' link to the staff directory, checked before they are recorded: a given staff id
+ * must be a known person of that name; an official without one whose name matches someone of the
+ * case's team must be linked, or confirmed as someone else (`notStaff`) — a missed link would let
+ * the official see their own case.
+ */
+export async function checkOfficialsAgainstDirectory(
+  staff: Pick<StaffRepository, 'get' | 'listByTeam'>,
+  officials: readonly OfficialInput[],
+  team: Team,
+  fieldPrefix: string,
+): Promise<void> {
+  let teamMembers: Awaited<ReturnType<StaffRepository['listByTeam']>> | undefined;
+  for (const [index, official] of officials.entries()) {
+    const field = fieldPrefix ? `${fieldPrefix}.${index}` : '';
+    const at = (name: string) => (field ? `${field}.${name}` : name);
+    if (official.staffSub !== undefined) {
+      const member = await staff.get(official.staffSub);
+      if (!member) throw new ValidationError(`No staff member with id ${official.staffSub}`, `직원(${official.staffSub})을 찾을 수 없습니다`, { field: at('staffSub'), rule: 'unknown_staff' });
+      if (normalizeName(member.name) !== normalizeName(official.name)) {
+        throw new ValidationError(
+          `Staff member ${official.staffSub} is ${member.name}, not ${official.name}`,
+          `직원 ID(${official.staffSub})의 이름은 ${member.name}입니다 (입력: ${official.name})`,
+          { field: at('staffSub'), rule: 'staff_name_mismatch' },
+        );
+      }
+      continue;
+    }
+    if (official.notStaff) continue;
+    teamMembers ??= await staff.listByTeam(team);
+    const sameName = teamMembers.filter((m) => normalizeName(m.name) === normalizeName(official.name));
+    if (sameName.length > 0) {
+      throw new ValidationError(
+        `${official.name} has the name of a staff member of this team: link the staff id, or confirm with notStaff: true that it is someone else`,
+        `${official.name}은(는) 이 팀 직원과 이름이 같습니다. 동일인이면 직원 ID(staffSub)를 연결하고, 다른 사람이면 notStaff: true로 확인하세요`,
+        { field: at('staffSub'), rule: 'possible_staff_match', meta: { candidates: sameName.map((m) => ({ sub: m.sub, name: m.name, position: m.position ?? null })) } },
+      );
+    }
+  }
+}
+
+export interface ReportRow {
+  kind: (typeof MISCONDUCT_KINDS)[number];
+  labelKo: string;
+  total: number;
+  counts: Record<ReportCategory, number>;
+  /** Of 진행: cases whose proceedings are stopped (지방공무원법 제73조). */
+  suspended: number;
+  closed: number;
+}
+
+export function misconductUseCases(deps: MisconductUseCaseDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+
+  const eventActor = (actor: Actor): EventActor => ({ sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) });
+
+  async function load(caseId: string): Promise<CaseRecord> {
+    const found = await deps.cases.get(caseId);
+    if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+    return found;
+  }
+
+  function checkVersion(c: CaseRecord, expectedVersion: number | undefined): void {
+    if (expectedVersion !== undefined && c.version !== expectedVersion) {
+      throw new VersionConflictError(
+        `Case ${c.caseNumber} is at version ${c.version}, not ${expectedVersion}`,
+        `사건(${c.caseNumber})이 이미 변경되었습니다 (요청 버전 ${expectedVersion}, 현재 버전 ${c.version})`,
+        { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: c.version } },
+      );
+    }
+  }
+
+  const tasksChanged = (error: unknown) =>
+    new IllegalTransitionError('A task of the case changed at the same time; look again and retry', '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요', {
+      field: 'caseId',
+      rule: 'workflow_busy',
+      cause: error,
+    });
+
+  /** Starts the execution a resumption committed, then records it on the case (as a workflow move does). */
+  async function startPendingExecution(caseId: string): Promise<boolean> {
+    if (!deps.workflows) return false;
+    const c = await deps.cases.get(caseId);
+    if (!c?.pendingExecutionName) return false;
+    if (c.executionArn) {
+      // Normally stopped at suspension already; this only catches a stop that failed then.
+      await deps.workflows.stop(c.executionArn, 'case resumed under a new execution').catch((error: unknown) => {
+        log({ level: 'warn', message: 'resumed case: stopping the previous execution failed', caseId, error: error instanceof Error ? error.name : String(error) });
+      });
+    }
+    try {
+      const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const fresh = await deps.cases.get(caseId);
+        if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return true;
+        const { pendingExecutionName: _started, ...rest } = fresh;
+        try {
+          // The new execution's first step may already have recorded itself; keep what it wrote.
+          await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
+          return true;
+        } catch (error) {
+          if (!(error instanceof VersionConflictError)) throw error;
+        }
+      }
+      return true;
+    } catch (error) {
+      log({ level: 'error', message: 'resumed case: workflow start failed; `npm run workflows -- move` finishes it', caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      return false;
+    }
+  }
+
+  return {
+    async addOfficial(actor: Actor, caseId: string, input: OfficialInput, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const c = await load(caseId);
+        assertCanChange(actor, c);
+        checkVersion(c, expectedVersion);
+        await checkOfficialsAgainstDirectory(deps.staff, [input], c.team, '');
+        const change = addOfficial(c, input, eventActor(actor), toKoreaIso(now));
+        const concerned = change.next.misconduct?.concernedSubs ?? [];
+        // Open tasks learn whom to hide from in the same transaction (role queues show titles).
+        const open = input.staffSub !== undefined ? (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open') : [];
+        try {
+          return await deps.cases.commit(c, change, claimFor, open.map((t) => deps.tasks.hideFrom(t, concerned)));
+        } catch (error) {
+          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+          throw error;
+        }
+      });
+    },
+
+    async addEvidence(actor: Actor, caseId: string, input: EvidenceInput, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const c = await load(caseId);
+        assertCanChange(actor, c);
+        checkVersion(c, expectedVersion);
+        return deps.cases.commit(c, addEvidence(c, input, eventActor(actor), toKoreaIso(now)), claimFor);
+      });
+    },
+
+    async reassign(actor: Actor, caseId: string, input: { assigneeSub: string; reason: string; expectedVersion?: number }, idempotency?: IdempotencyRequest) {
+      assertCanAssign(actor);
+      const member = await deps.staff.get(input.assigneeSub);
+      if (!member?.active) {
+        throw new ValidationError(`No active staff member with id ${input.assigneeSub}`, `담당자(${input.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+      }
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const c = await load(caseId);
+        assertCanRead(actor, c);
+        checkVersion(c, input.expectedVersion);
+        const previous = c.assigneeSub;
+        const moving = previous === undefined ? [] : (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open' && 'sub' in t.assignee && t.assignee.sub === previous);
+        const change = reassignCase(c, input.assigneeSub, input.reason, moving.map((t) => t.taskId), eventActor(actor), toKoreaIso(now));
+        try {
+          return await deps.cases.commit(c, change, claimFor, moving.map((t) => deps.tasks.reassign(t, input.assigneeSub)));
+        } catch (error) {
+          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+          throw error;
+        }
+      });
+    },
+
+    async suspend(actor: Actor, caseId: string, input: SuspendInput, idempotency?: IdempotencyRequest) {
+      assertCanSuspend(actor);
+      const now = clock();
+      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+        const c = await load(caseId);
+        assertCanRead(actor, c);
+        const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
+        const change = suspendCase(c, input, open, eventActor(actor), toKoreaIso(now));
+        try {
+          return await deps.cases.commit(c, change, claimFor, open.map((t) => deps.tasks.cancel(t)));
+        } catch (error) {
+          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+          throw error;
+        }
+      });
+      let workflowStopped = false;
+      const executionArn = outcome.result.case.executionArn;
+      if (executionArn && deps.workflows) {
+        try {
+          await deps.workflows.stop(executionArn, `suspended (${input.reason})`);
+          workflowStopped = true;
+        } catch (error) {
+          // Harmless if it stays: its task is cancelled, and resumption stops it before starting anew.
+          log({ level: 'warn', message: 'suspended case: stopping the execution failed', caseId, error: error instanceof Error ? error.name : String(error) });
+        }
+      }
+      return { ...outcome, workflowStopped };
+    },
+
+    async resume(actor: Actor, caseId: string, input: ResumeInput, idempotency?: IdempotencyRequest) {
+      assertCanSuspend(actor);
+      const now = clock();
+      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+        const c = await load(caseId);
+        assertCanRead(actor, c);
+        const change = resumeCase(c, input, eventActor(actor), toKoreaIso(now), `${c.caseId}-resume-${c.version + 1}`);
+        return deps.cases.commit(c, change, claimFor);
+      });
+      const workflowStarted = await startPendingExecution(caseId);
+      return { ...outcome, workflowStarted };
+    },
+
+    /** Workflow step: which step of the approved disposition comes next, read from the case record. */
+    async nextDispositionStep(caseId: string): Promise<{ next: DispositionStep }> {
+      const c = await deps.cases.get(caseId);
+      if (!c) throw new CaseNotFoundForStepError(`case ${caseId} does not exist`);
+      if (c.stage === 'suspended') throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended`);
+      const next = c.misconduct ? nextDispositionStep(c.kind, c.misconduct) : undefined;
+      if (!next) throw new DispositionNotApprovedError(`case ${c.caseNumber} has no approved disposition`);
+      return { next };
+    },
+
+    /**
+     * Referrals and internal investigations received in [from, to] (Korean dates), counted in the
+     * office's categories — index range queries on the kind index, never a scan.
+     */
+    async report(actor: Actor, from: string, to: string): Promise<{ from: string; to: string; generatedAt: string; rows: ReportRow[] }> {
+      assertCanReadReports(actor);
+      if (to < from) throw new ValidationError('to is before from', '종료일이 시작일보다 앞설 수 없습니다', { field: 'to', rule: 'not_before_from' });
+      const rows: ReportRow[] = [];
+      for (const kind of MISCONDUCT_KINDS) {
+        const counts = Object.fromEntries(REPORT_CATEGORIES.map((category) => [category, 0])) as Record<ReportCategory, number>;
+        let total = 0;
+        let suspended = 0;
+        let closed = 0;
+        for await (const c of deps.cases.receivedBetween(kind, from, to)) {
+          total += 1;
+          counts[reportCategory(c.misconduct)] += 1;
+          if (c.stage === 'suspended') suspended += 1;
+          if (c.stage === 'closed') closed += 1;
+        }
+        rows.push({ kind, labelKo: CASE_KIND_INFO[kind].labelKo, total, counts, suspended, closed });
+      }
+      return { from, to, generatedAt: toKoreaIso(clock()), rows };
+    },
+  };
+}
+
+export type MisconductUseCases = ReturnType<typeof misconductUseCases>;
