@@ -4,6 +4,7 @@
  * workflow handlers never need MAIL_TRANSPORT.
  */
 import { createCalendar } from '../../shared/calendar/index.ts';
+import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
 import { runtimeConfig } from '../../shared/config/runtime-config.ts';
 import { parseMailConfig } from '../../shared/mail/mail-config.ts';
 import { createMailer } from '../../shared/mail/mailer.ts';
@@ -22,6 +23,7 @@ let deps: JobDeps | undefined;
 export function jobDeps(): JobDeps {
   if (!deps) {
     const config = runtimeConfig();
+    const reminderConfig = parseReminderJobConfig();
     const mailConfig = parseMailConfig();
     const doc = documentClient();
     const staff = new StaffRepository(doc, config.TABLE_NAME);
@@ -29,15 +31,15 @@ export function jobDeps(): JobDeps {
       reminders: deadlineReminders({
         store: new ReminderStore(doc, config.TABLE_NAME),
         cases: new CaseRepository(doc, config.TABLE_NAME),
-        staffDirectory: () => cachedStaffDirectory(staff, config.OFFICE_LEVEL_STAFF_SUBS),
+        staffDirectory: () => cachedStaffDirectory(staff, reminderConfig.OFFICE_LEVEL_STAFF_SUBS),
         mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
         calendar: createCalendar(),
         mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
         messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
         options: {
-          policy: { headAfterBusinessDays: config.REMINDER_HEAD_AFTER_BUSINESS_DAYS },
-          horizonDays: config.REMINDER_HORIZON_DAYS,
-          leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
+          policy: { headAfterBusinessDays: reminderConfig.REMINDER_HEAD_AFTER_BUSINESS_DAYS },
+          horizonDays: reminderConfig.REMINDER_HORIZON_DAYS,
+          leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000,
         },
       }),
     };
