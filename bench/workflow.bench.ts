@@ -27,18 +27,19 @@ import { percentile, progress, rssMiB, timed } from './bench-utils.ts';
 const LIFECYCLE_CASES = Number(process.env.BENCH_CASES ?? 200);
 const PARKED = Number(process.env.BENCH_PARKED ?? 10_000);
 const CONCURRENCY = 16;
+const SEQUENTIAL_CASES = Number(process.env.BENCH_SEQUENTIAL_CASES ?? 20);
 
 const actor = (role: Role): Actor => {
   const u = DEMO_USERS[role];
   return { sub: u.sub, name: u.name, email: u.email, roles: u.roles };
 };
 
-async function pool<T>(items: number, worker: (i: number) => Promise<T>, onDone?: (n: number) => void): Promise<T[]> {
+async function pool<T>(items: number, worker: (i: number) => Promise<T>, onDone?: (n: number) => void, concurrency = CONCURRENCY): Promise<T[]> {
   const results: T[] = new Array(items);
   let next = 0;
   let done = 0;
   await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, items) }, async () => {
+    Array.from({ length: Math.min(concurrency, items) }, async () => {
       while (next < items) {
         const i = next++;
         results[i] = await worker(i);
@@ -74,50 +75,30 @@ export async function runWorkflowBench(): Promise<void> {
     }
   }
 
-  // 1. Lifecycles: intake → assign → investigate → approve → closed, many cases at once.
-  console.log(`\n[1/3] ${LIFECYCLE_CASES}건의 사건을 끝까지 처리 (동시 ${CONCURRENCY})`);
-  const latencies: number[] = [];
-  const bar = progress('lifecycles', LIFECYCLE_CASES);
-  const started = performance.now();
-  const caseIds = await pool(
-    LIFECYCLE_CASES,
-    async (i) => {
-      const { result } = await cases.createCase(lead, { kind: 'property-review', title: `벤치마크 사건 ${i}` });
-      const caseId = result.case.caseId;
-      const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
-        [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
-        [investigator, 'investigate', { decision: 'submit', findings: '조사 결과' }],
-        [head, 'approve', { decision: 'approve' }],
-      ];
-      for (const [who, type, form] of steps) {
-        const task = await openTask(caseId, type);
-        const t0 = performance.now();
-        await tasks.completeTask(who, caseId, task.taskId, form);
-        if (type !== 'approve') {
-          const nextType = type === 'assign' ? 'investigate' : 'approve';
-          await openTask(caseId, nextType);
-          latencies.push(performance.now() - t0);
-        }
+  async function lifecycle(i: number, latencies: number[]): Promise<string> {
+    const { result } = await cases.createCase(lead, { kind: 'property-review', title: `벤치마크 사건 ${i}` });
+    const caseId = result.case.caseId;
+    const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
+      [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
+      [investigator, 'investigate', { decision: 'submit', findings: '조사 결과' }],
+      [head, 'approve', { decision: 'approve' }],
+    ];
+    for (const [who, type, form] of steps) {
+      const task = await openTask(caseId, type);
+      const t0 = performance.now();
+      await tasks.completeTask(who, caseId, task.taskId, form);
+      if (type !== 'approve') {
+        await openTask(caseId, type === 'assign' ? 'investigate' : 'approve');
+        latencies.push(performance.now() - t0);
       }
-      return caseId;
-    },
-    (n) => bar(n),
-  );
-  await system.stepFunctions.settle();
-  const elapsedS = (performance.now() - started) / 1000;
-  let transitions = 0;
-  for (const caseId of caseIds.slice(0, 20)) {
-    const c = await caseRepo.get(caseId);
-    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: c!.executionArn!, maxResults: 1000 }));
-    transitions += (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
+    }
+    return caseId;
   }
-  const transitionsPerCase = transitions / Math.min(20, caseIds.length);
 
-  // 2. The floor: the same two transactions (complete a task; open the next one) written directly.
-  console.log(`\n[2/3] 같은 DynamoDB 쓰기를 직접 (바닥값)`);
-  const floor = await pool(LIFECYCLE_CASES * 2, async (i) =>
+  /** The same two transactions a "complete → next task" makes in our table (complete; open next), written directly. */
+  const floorWrites = (i: number) =>
     timed(async () => {
-      const pk = `FLOOR#${i}`;
+      const pk = `FLOOR#${i}#${randomUUID()}`;
       await doc.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -137,8 +118,30 @@ export async function runWorkflowBench(): Promise<void> {
           ],
         }),
       );
-    }),
-  );
+    });
+
+  // 1. Lifecycles: intake → assign → investigate → approve → closed, many cases at once, then one at a time.
+  console.log(`\n[1/3] ${LIFECYCLE_CASES}건의 사건을 끝까지 처리 (동시 ${CONCURRENCY}), 이어서 ${SEQUENTIAL_CASES}건을 하나씩`);
+  const latencies: number[] = [];
+  const bar = progress('lifecycles', LIFECYCLE_CASES);
+  const started = performance.now();
+  const caseIds = await pool(LIFECYCLE_CASES, (i) => lifecycle(i, latencies), (n) => bar(n));
+  await system.stepFunctions.settle();
+  const elapsedS = (performance.now() - started) / 1000;
+  const sequentialLatencies: number[] = [];
+  await pool(SEQUENTIAL_CASES, (i) => lifecycle(LIFECYCLE_CASES + i, sequentialLatencies), undefined, 1);
+  let transitions = 0;
+  for (const caseId of caseIds.slice(0, 20)) {
+    const c = await caseRepo.get(caseId);
+    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: c!.executionArn!, maxResults: 1000 }));
+    transitions += (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
+  }
+  const transitionsPerCase = transitions / Math.min(20, caseIds.length);
+
+  // 2. The floor: the same DynamoDB writes done directly, at the same concurrencies.
+  console.log(`\n[2/3] 같은 DynamoDB 쓰기를 직접 (바닥값)`);
+  const floor = await pool(LIFECYCLE_CASES * 2, floorWrites);
+  const sequentialFloor = await pool(SEQUENTIAL_CASES * 2, floorWrites, undefined, 1);
 
   // 3. Memory with many parked executions (each waits at its first human task).
   console.log(`\n[3/3] ${PARKED.toLocaleString()}건의 실행을 사람 업무에서 대기시킨 상태의 메모리`);
@@ -165,8 +168,10 @@ export async function runWorkflowBench(): Promise<void> {
 lifecycle cases                         ${LIFECYCLE_CASES} (concurrency ${CONCURRENCY}) in ${elapsedS.toFixed(1)} s
 state transitions per case              ${transitionsPerCase.toFixed(1)} (from GetExecutionHistory)
 workflow transitions per second         ${((transitionsPerCase * LIFECYCLE_CASES) / elapsedS).toFixed(1)}
-complete task → next task open          p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (n=${latencies.length})
-floor: same DynamoDB writes directly    p50 ${percentile(floor, 50).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms   (n=${floor.length})
+complete task → next task open, one at a time     p50 ${percentile(sequentialLatencies, 50).toFixed(1)} ms   p99 ${percentile(sequentialLatencies, 99).toFixed(1)} ms   (n=${sequentialLatencies.length})
+floor: same DynamoDB writes, one at a time        p50 ${percentile(sequentialFloor, 50).toFixed(1)} ms   p99 ${percentile(sequentialFloor, 99).toFixed(1)} ms   (n=${sequentialFloor.length})
+complete task → next task open, ${CONCURRENCY} at once       p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (n=${latencies.length})
+floor: same DynamoDB writes, ${CONCURRENCY} at once          p50 ${percentile(floor, 50).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms   (n=${floor.length})
 resident memory before parking          ${rssBefore.toFixed(0)} MiB
 resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
 resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB
