@@ -3,9 +3,11 @@
  * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite; sizes via BENCH_* variables.
  */
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
+import { runVerifyBench } from './verify.bench.ts';
 
-const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench };
+const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench, verify: runVerifyBench, reminders: runRemindersBench };
 const only = process.env.BENCH_ONLY;
 
 const engine = await startDynamoDbLocal();

@@ -8,11 +8,18 @@ import { z } from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 
+/** A placeholder sender; set `-c gamsa:mailFrom=…` to the office's verified address. */
+export const DEFAULT_MAIL_FROM = 'noreply@gamsa.example.go.kr';
+
 /** Deployment settings from CDK context (cdk.json, or `-c gamsa:officeName=…` on the command line). */
 const settingsSchema = z.object({
   'gamsa:region': z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as ap-northeast-2'),
   'gamsa:officeName': z.string().min(1),
   'gamsa:appBaseUrl': z.url().optional(),
+  /** Sender of the jobs' mail; must be a verified SES identity (the address or its domain) before deploy. */
+  'gamsa:mailFrom': z.email().default(DEFAULT_MAIL_FROM),
+  /** Staff with no team who hold office-wide roles (the head of office), comma-separated Cognito subs. */
+  'gamsa:officeLevelStaffSubs': z.string().default(''),
 });
 
 export type DeploymentSettings = z.infer<typeof settingsSchema>;
@@ -49,6 +56,8 @@ export function buildApp(app: App): SystemStacks {
     staff: stateful.staff,
     officeName: settings['gamsa:officeName'],
     appBaseUrl: settings['gamsa:appBaseUrl'],
+    mailFrom: settings['gamsa:mailFrom'],
+    officeLevelStaffSubs: settings['gamsa:officeLevelStaffSubs'],
   });
 
   Tags.of(app).add('project', 'gamsa-cases');

@@ -1,11 +1,16 @@
-/** GET /cases/{caseId}/history — every event of the case and whether its hash chain verifies. */
+/** GET /cases/{caseId}/history[?type=&actor=&from=&to=] — the timeline (filtered) and whether the whole hash chain verifies. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { caseView } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
-import { caseIdParams } from './schemas.ts';
+import { caseIdParams, historyQuery } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams }, async ({ actor, params }) => {
+export const handler = apiHandler({ auth: true, params: caseIdParams, query: historyQuery }, async ({ actor, params, query }) => {
   const { cases, baseUrl } = handlerDeps();
-  const history = await cases.caseHistory(actor, params.caseId);
-  return { statusCode: 200, body: { case: caseView(history.case, baseUrl), events: history.events, verification: history.verification } };
+  const history = await cases.caseHistory(actor, params.caseId, {
+    ...(query.type !== undefined && { types: query.type }),
+    ...(query.actor !== undefined && { actorSub: query.actor }),
+    ...(query.from !== undefined && { from: query.from }),
+    ...(query.to !== undefined && { to: query.to }),
+  });
+  return { statusCode: 200, body: { case: caseView(history.case, baseUrl), events: history.events, total: history.total, verification: history.verification } };
 });

@@ -1,11 +1,26 @@
-/** GET /cases/{caseId} — one case, if the caller may read it. */
+/** GET /cases/{caseId}[?asOf=YYYY-MM-DD] — one case, if the caller may read it; with asOf, as it stood then. */
+import { AS_OF_FIELDS, NOT_AS_OF_FIELDS } from '../../shared/domain/case-as-of.ts';
+import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
+import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { caseView } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
-import { caseIdParams } from './schemas.ts';
+import { caseIdParams, caseQuery } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams }, async ({ actor, params }) => {
+export const handler = apiHandler({ auth: true, params: caseIdParams, query: caseQuery }, async ({ actor, params, query }) => {
   const { cases, baseUrl } = handlerDeps();
-  const found = await cases.getCase(actor, params.caseId);
-  return { statusCode: 200, body: caseView(found, baseUrl) };
+  if (query.asOf === undefined) return { statusCode: 200, body: caseView(await cases.getCase(actor, params.caseId), baseUrl) };
+  const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
+  return {
+    statusCode: 200,
+    body: {
+      ...then,
+      kindLabel: CASE_KIND_INFO[then.kind].labelKo,
+      stageLabel: CASE_STAGE_LABELS[then.stage],
+      reconstructedFields: AS_OF_FIELDS,
+      notReconstructed: NOT_AS_OF_FIELDS,
+      verification,
+      links: { self: `${baseUrl}/cases/${then.caseId}?asOf=${then.asOf}`, history: `${baseUrl}/cases/${then.caseId}/history?to=${then.asOf}` },
+    },
+  };
 });

@@ -6,7 +6,7 @@ import { caseIdParams } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, params: caseIdParams }, async ({ actor, params }) => {
   const { cases, tasks, baseUrl } = handlerDeps();
-  await cases.getCase(actor, params.caseId);
+  await cases.getCase(actor, params.caseId, 'tasks');
   const items = await tasks.tasksOfCase(params.caseId);
   return { statusCode: 200, body: { items: items.map((t) => taskView(t, baseUrl)) } };
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
-import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
+import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import {
   evidenceInputSchema,
@@ -159,14 +159,80 @@ export const tasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(1
 
 export const caseListResponse = z.object({ items: z.array(caseView), cursor: z.string().optional() });
 
+export const chainBreakView = z.object({
+  seq: z.number().int().describe('처음 끊어진 이벤트 순번'),
+  reason: z.enum(CHAIN_BREAK_REASONS),
+  expected: z.union([z.string(), z.number()]),
+  found: z.union([z.string(), z.number()]),
+});
+
+export const chainVerificationView = z.object({ ok: z.boolean(), checked: z.number().int(), firstBreak: chainBreakView.optional() });
+
+const eventTypesParam = z
+  .string()
+  .transform((v) => v.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .pipe(z.array(z.enum(HISTORY_EVENT_TYPES)).min(1))
+  .describe('이벤트 종류, 쉼표로 여러 개 (예: TASK_COMPLETED,STAGE_CHANGED)');
+
+export const historyQuery = z
+  .object({
+    type: eventTypesParam.optional(),
+    actor: z.string().trim().min(1).max(128).optional().describe('행위자 (sub)'),
+    from: isoDateSchema.optional().describe('기간 시작 (YYYY-MM-DD, 한국 시간, 포함)'),
+    to: isoDateSchema.optional().describe('기간 끝 (YYYY-MM-DD, 한국 시간, 포함)'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+export const caseQuery = z.object({
+  asOf: isoDateSchema.optional().describe('이 날짜(한국 시간) 하루가 끝난 시점의 사건 — 이력에서 재구성'),
+});
+
+export const timelineEntryView = historyEventView.extend({
+  typeLabel: z.string().describe('이벤트 종류 (한국어)'),
+  atKorea: z.string().describe('한국 시간, 예: 2026년 11월 20일(금) 10:30'),
+  date: isoDateSchema.describe('한국 날짜'),
+  actorRoleLabel: z.string(),
+  stageBeforeLabel: z.string().optional(),
+  stageAfterLabel: z.string().optional(),
+  decision: z.string().optional(),
+  decisionLabel: z.string().optional(),
+  reasons: z.string().optional().describe('사유 (반려 사유, 재배정·정지 사유, 의견)'),
+  taskId: z.string().optional(),
+});
+
+export const caseAsOfView = caseRecordSchema
+  .pick({
+    caseId: true, caseNumber: true, kind: true, team: true, title: true, summary: true, stage: true, assigneeSub: true, department: true,
+    channel: true, receivedAt: true, dueDate: true, sealed: true, createdAt: true, createdBy: true, updatedAt: true, closedAt: true,
+  })
+  .extend({
+    asOf: isoDateSchema,
+    lastSeq: z.number().int().describe('반영된 마지막 이력 순번'),
+    kindLabel: z.string(),
+    stageLabel: z.string(),
+    reconstructedFields: z.array(z.string()).describe('이력에서 재구성한 필드'),
+    notReconstructed: z.array(z.string()).describe('재구성하지 않는 필드 (이력 타임라인 참조)'),
+    verification: chainVerificationView,
+    links: z.object({ self: z.string(), history: z.string() }),
+  })
+  .describe('특정 날짜 기준 사건 (as of)');
+
 export const historyResponse = z.object({
   case: caseView,
-  events: z.array(historyEventView),
-  verification: z.object({
-    ok: z.boolean(),
-    checked: z.number().int(),
-    firstBreak: z.object({ seq: z.number().int(), reason: z.string(), expected: z.unknown(), found: z.unknown() }).optional(),
-  }),
+  events: z.array(timelineEntryView),
+  total: z.number().int().describe('필터 전 전체 이벤트 수'),
+  verification: chainVerificationView,
+});
+
+export const verifyResponse = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  ok: z.boolean(),
+  checked: z.number().int().describe('검증을 통과한 이벤트 수'),
+  historySeq: z.number().int().describe('사건에 기록된 체인 끝 순번'),
+  firstBreak: chainBreakView.optional(),
+  messageKo: z.string().optional(),
+  verifiedAt: isoDateTimeSchema,
 });
 
 export const meResponse = z.object({
@@ -201,14 +267,15 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   whoami: { response: meResponse, success: 200 },
   'list-my-cases': { query: listQuery, response: caseListResponse, success: 200 },
   'create-case': { body: createCaseBody, response: caseWriteResponse, success: 201 },
-  'get-case': { params: caseIdParams, response: caseView, success: 200 },
+  'get-case': { params: caseIdParams, query: caseQuery, response: z.union([caseView, caseAsOfView]), success: 200 },
   'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
   'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
   'preview-deadline': { query: deadlinePreviewQuery, response: deadlinePreviewResponse, success: 200 },
   'list-my-tasks': { query: tasksQuery, response: taskListResponse, success: 200 },
   'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
   'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },
-  'get-case-history': { params: caseIdParams, response: historyResponse, success: 200 },
+  'get-case-history': { params: caseIdParams, query: historyQuery, response: historyResponse, success: 200 },
+  'verify-case': { params: caseIdParams, response: verifyResponse, success: 200 },
   'add-official': { params: caseIdParams, body: officialBody, response: caseWriteResponse, success: 201 },
   'add-evidence': { params: caseIdParams, body: evidenceBody, response: caseWriteResponse, success: 201 },
   'reassign-case': { params: caseIdParams, body: reassignBody, response: caseWriteResponse, success: 200 },

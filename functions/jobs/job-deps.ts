@@ -13,9 +13,14 @@ import { documentClient } from '../../shared/store/dynamo-client.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { deadlineReminders, type DeadlineReminders } from '../../shared/usecases/deadline-reminders.ts';
+import { limitationAlarms, type LimitationAlarms } from '../../shared/usecases/limitation-alarms.ts';
+import { grievanceQuarterlyAnalysis, type GrievanceQuarterlyAnalysis } from '../../shared/usecases/grievance-quarterly-analysis.ts';
+import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
 
 export interface JobDeps {
   reminders: DeadlineReminders;
+  limitationAlarms: LimitationAlarms;
+  grievanceAnalysis: GrievanceQuarterlyAnalysis;
 }
 
 let deps: JobDeps | undefined;
@@ -27,15 +32,20 @@ export function jobDeps(): JobDeps {
     const mailConfig = parseMailConfig();
     const doc = documentClient();
     const staff = new StaffRepository(doc, config.TABLE_NAME);
+    const shared = {
+      store: new ReminderStore(doc, config.TABLE_NAME),
+      cases: new CaseRepository(doc, config.TABLE_NAME),
+      staffDirectory: () => cachedStaffDirectory(staff, reminderConfig.OFFICE_LEVEL_STAFF_SUBS),
+      mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
+      mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
+      messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
+    };
     deps = {
+      limitationAlarms: limitationAlarms({ ...shared, leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000 }),
+      grievanceAnalysis: grievanceQuarterlyAnalysis({ ...shared, ledger: new ReportMailLedger(doc, config.TABLE_NAME) }),
       reminders: deadlineReminders({
-        store: new ReminderStore(doc, config.TABLE_NAME),
-        cases: new CaseRepository(doc, config.TABLE_NAME),
-        staffDirectory: () => cachedStaffDirectory(staff, reminderConfig.OFFICE_LEVEL_STAFF_SUBS),
-        mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
+        ...shared,
         calendar: createCalendar(),
-        mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
-        messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
         options: {
           policy: { headAfterBusinessDays: reminderConfig.REMINDER_HEAD_AFTER_BUSINESS_DAYS },
           horizonDays: reminderConfig.REMINDER_HORIZON_DAYS,

@@ -12,9 +12,12 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
+import type { mailEnvSchema } from '../../shared/mail/mail-config.ts';
+import type { z } from 'zod';
 import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
 import { LOG_RETENTION } from './log-retention.ts';
 
@@ -81,10 +84,15 @@ const ESM_REQUIRE_SHIM =
   "import { createRequire as __appCreateRequire } from 'node:module'; const require = __appCreateRequire(import.meta.url);";
 
 type RuntimeEnvironment = Partial<Record<keyof RuntimeConfig, string>>;
+type MailEnvironmentKey = keyof z.input<typeof mailEnvSchema>;
+
+/** SES v2 SendEmail is authorised as these actions on the sending identity (simple and raw content). */
+export const MAIL_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
 export class AppFunction extends NodejsFunction {
   private boundTable: ITableV2 | undefined;
   private readonly workflowAccess = new Set<WorkflowAccess>();
+  private mailFrom: string | undefined;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const commonEnvironment = {
@@ -167,6 +175,30 @@ export class AppFunction extends NodejsFunction {
     } else {
       for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
     }
+    return this;
+  }
+
+  /**
+   * Mail through SES v2 from `fromAddress`: MAIL_TRANSPORT=ses and MAIL_FROM, and SendEmail on that
+   * address's identities only (the address and its domain, whichever the office verified), only
+   * with that address as the sender.
+   */
+  bindMail(fromAddress: string): this {
+    if (this.mailFrom !== undefined) throw new Error(`${this.node.path} is already bound to mail from ${this.mailFrom}.`);
+    const domain = fromAddress.split('@')[1];
+    if (domain === undefined || domain.length === 0) throw new Error(`${this.node.path}: mail sender "${fromAddress}" is not an email address.`);
+    this.mailFrom = fromAddress;
+    this.addEnvironment('MAIL_TRANSPORT' satisfies MailEnvironmentKey, 'ses');
+    this.addEnvironment('MAIL_FROM' satisfies MailEnvironmentKey, fromAddress);
+    const stack = Stack.of(this);
+    const identity = (name: string) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...MAIL_SEND_ACTIONS],
+        resources: [identity(domain), identity(fromAddress)],
+        conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
+      }),
+    );
     return this;
   }
 

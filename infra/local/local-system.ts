@@ -3,7 +3,6 @@
  * running the Lambda handlers in process; optionally the mail catcher (SES's stand-in) and the
  * local scheduler (EventBridge Scheduler's). `npm start` and the end-to-end tests both use this.
  */
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { roleSchema } from '../../shared/domain/roles.ts';
-import { scheduledJobs } from '../../shared/schedules/scheduled-jobs.ts';
+import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
@@ -51,7 +50,7 @@ export interface LocalSystemOptions {
    */
   mailCatcher?: { smtpPort?: number; httpPort?: number; from?: string };
   /**
-   * Start the local scheduler over `scheduledJobs` (only the jobs whose handler exists). `runLoop:
+   * Start the local scheduler over `deployableJobs()` (the declared jobs whose handler exists, as in CDK). `runLoop:
    * false` makes it without its timer, for tests that call `scheduler.tick(now)`. Off when absent.
    */
   scheduler?: { runLoop?: boolean; clock?: () => Date };
@@ -162,8 +161,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   }
 
   // Scheduled jobs: the same declarations the CDK app deploys, run in process by the local scheduler.
-  const present = scheduledJobs.filter((job) => existsSync(resolve(process.cwd(), job.handler)));
-  const jobNames = { active: present.map((j) => j.name), skipped: scheduledJobs.filter((j) => !present.includes(j)).map((j) => j.name) };
+  const deployable = deployableJobs();
+  const present = deployable.active;
+  const jobNames = { active: present.map((j) => j.name), skipped: deployable.skipped.map((j) => j.name) };
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
     const invoke: InvokeHandler = async (handlerPath, event, invocation) => {

@@ -1,8 +1,8 @@
 /**
  * What can be redeployed at will: handlers, the case workflows (Step Functions) and the HTTP API, on
  * top of the stateful stack's table and user pool. Later concerns slot in beside them as their own
- * constructs under infra/constructs/ (deadline and committee schedules — EventBridge Scheduler;
- * reminder mail — SES), each creating its functions with AppFunction and binding what they use.
+ * constructs under infra/constructs/ (the scheduled jobs — EventBridge Scheduler and SES — are
+ * ScheduledJobs), each creating its functions with AppFunction and binding what they use.
  *
  * Tearing this stack down stops running executions; the case record keeps each case's stage, and the
  * workflow restart (shared/usecases/workflow-operations.ts) starts them again where they stand.
@@ -14,6 +14,7 @@ import { apiRoutes } from '../../functions/api/routes.ts';
 import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
+import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 
 /**
@@ -34,6 +35,10 @@ export interface StatelessStackProps extends StackProps {
   readonly officeName: string;
   /** Base URL for links in mail and responses; defaults to the API's own URL. */
   readonly appBaseUrl?: string;
+  /** Sender of the scheduled jobs' mail (SES). */
+  readonly mailFrom: string;
+  /** OFFICE_LEVEL_STAFF_SUBS for the jobs: the head of office and others with no team. */
+  readonly officeLevelStaffSubs?: string;
 }
 
 export class StatelessStack extends Stack {
@@ -41,6 +46,7 @@ export class StatelessStack extends Stack {
   /** API handlers by route name, e.g. `get-case`. */
   readonly apiHandlers: ReadonlyMap<string, AppFunction>;
   readonly workflows: CaseWorkflows;
+  readonly jobs: ScheduledJobs;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -78,6 +84,13 @@ export class StatelessStack extends Stack {
       handlers.set(route.name, handler);
     }
     this.apiHandlers = handlers;
+
+    this.jobs = new ScheduledJobs(this, 'Jobs', {
+      table: props.table,
+      functionConfig,
+      mailFrom: props.mailFrom,
+      jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'WorkflowArns', {

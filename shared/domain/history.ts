@@ -86,11 +86,15 @@ export function appendToChain(
   return { events, head: { historySeq: seq, historyHead: prevHash } };
 }
 
+/** The reasons a break can give, for the API schema (the Korean messages are keyed by ChainBreak['reason'], so they cover all). */
+export const CHAIN_BREAK_REASONS = ['hash-mismatch', 'prev-hash-mismatch', 'sequence-gap', 'missing-tail', 'extra-events', 'head-mismatch'] as const satisfies readonly ChainBreak['reason'][];
+
 export type ChainBreak =
   | { seq: number; reason: 'hash-mismatch'; expected: string; found: string }
   | { seq: number; reason: 'prev-hash-mismatch'; expected: string; found: string }
   | { seq: number; reason: 'sequence-gap'; expected: number; found: number }
   | { seq: number; reason: 'missing-tail'; expected: number; found: number }
+  | { seq: number; reason: 'extra-events'; expected: number; found: number }
   | { seq: number; reason: 'head-mismatch'; expected: string; found: string };
 
 export interface ChainVerification {
@@ -102,7 +106,8 @@ export interface ChainVerification {
 /**
  * Verifies events in sequence order against each other and against the case's recorded tip.
  * Reports the first broken link: an edited event (its hash no longer matches its content), a
- * removed or reordered event (sequence gap / previous-hash mismatch), or removed newest events.
+ * removed or reordered event (sequence gap / previous-hash mismatch), removed newest events, or
+ * events added after the recorded tip.
  */
 export function verifyChain(events: readonly HistoryEvent[], head?: ChainHead): ChainVerification {
   let expectedPrev = GENESIS_HASH;
@@ -124,6 +129,10 @@ export function verifyChain(events: readonly HistoryEvent[], head?: ChainHead): 
   }
   const checked = expectedSeq - 1;
   if (head) {
+    if (head.historySeq < checked) {
+      // Events past the tip the case records were added behind the system's back (an insertion).
+      return { ok: false, checked: head.historySeq, firstBreak: { seq: head.historySeq + 1, reason: 'extra-events', expected: head.historySeq, found: checked } };
+    }
     if (head.historySeq !== checked) {
       return { ok: false, checked, firstBreak: { seq: checked + 1, reason: 'missing-tail', expected: head.historySeq, found: checked } };
     }

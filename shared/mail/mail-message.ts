@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { deadlineDigestInputSchema, renderDeadlineDigest } from './deadline-digest.template.ts';
+import { grievanceQuarterlyInputSchema, renderGrievanceQuarterly } from './grievance-quarterly.template.ts';
+import { limitationAlarmInputSchema, renderLimitationAlarm } from './limitation-alarm.template.ts';
 import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
 
 /** Every template's input, told apart by `template`. Add a template by adding its schema here. */
-export const mailTemplateInputSchema = z.discriminatedUnion('template', [deadlineDigestInputSchema]);
+export const mailTemplateInputSchema = z.discriminatedUnion('template', [deadlineDigestInputSchema, limitationAlarmInputSchema, grievanceQuarterlyInputSchema]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
 
@@ -37,5 +39,9 @@ export function buildMail(input: unknown, options: MailBuildOptions): BuiltMail 
   switch (parsed.data.template) {
     case 'deadline-digest':
       return renderDeadlineDigest(parsed.data, parsedOptions.data);
+    case 'limitation-alarm':
+      return renderLimitationAlarm(parsed.data, parsedOptions.data);
+    case 'grievance-quarterly-report':
+      return renderGrievanceQuarterly(parsed.data, parsedOptions.data);
   }
 }

@@ -15,7 +15,7 @@ import {
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
 import { caseRecordSchema } from '../domain/case.ts';
 import { VersionConflictError } from '../domain/errors.ts';
-import { appendToChain, GENESIS_HASH, type HistoryEvent } from '../domain/history.ts';
+import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 
@@ -32,6 +32,11 @@ export interface Page<T> {
   items: T[];
   cursor?: string;
 }
+
+/** How often a write is re-linked onto a chain tip that moved under it before giving up. */
+const MAX_REBASES = 20;
+
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -95,40 +100,85 @@ export class CaseRepository {
     /** Other items that must change with the case (e.g. the task a decision completes), with their own conditions. */
     also: TransactItem[] = [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
-    const { events, head } = appendToChain(current.caseId, current, change.drafts);
-    const next: CaseRecord = { ...change.next, ...head, version: current.version + 1 };
-    const idempotency = claimFor?.({ case: next, events });
-    const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: caseItem(next),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': current.version },
+    let base = current;
+    for (let attempt = 1; ; attempt++) {
+      const { events, head } = appendToChain(base.caseId, base, change.drafts);
+      const next: CaseRecord = { ...change.next, ...head, version: base.version + 1 };
+      const idempotency = claimFor?.({ case: next, events });
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: caseItem(next),
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': base.version },
+          },
         },
-      },
-      ...events.map((e) => eventPut(this.tableName, e)),
-      ...also,
-    ];
-    const alsoStart = 1 + events.length;
-    const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
-      const failedAlso = reasons.slice(alsoStart, alsoStart + also.length).some((r) => r === 'ConditionalCheckFailed');
-      if (failedAlso && reasons[0] !== 'ConditionalCheckFailed') throw new RelatedItemConflictError('a related item changed concurrently', { cause: error });
-      const latest = await this.get(current.caseId);
-      throw new VersionConflictError(
-        `Case ${current.caseNumber} was changed by someone else (your version ${current.version}, current ${latest?.version ?? 'unknown'})`,
-        `다른 사용자가 먼저 사건(${current.caseNumber})을 변경했습니다. 최신 내용을 확인한 뒤 다시 시도하세요 (현재 버전 ${latest?.version ?? '알 수 없음'})`,
-        { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: latest?.version }, cause: error },
-      );
+        ...events.map((e) => eventPut(this.tableName, e)),
+        ...also,
+      ];
+      const alsoStart = 1 + events.length;
+      const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return { case: next, events };
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+        const failedAlso = reasons.slice(alsoStart, alsoStart + also.length).some((r) => r === 'ConditionalCheckFailed');
+        if (failedAlso && reasons[0] !== 'ConditionalCheckFailed') throw new RelatedItemConflictError('a related item changed concurrently', { cause: error });
+        const latest = await this.get(current.caseId);
+        // Recorded reads (appendWithoutVersion) extend the chain without changing the case: the change
+        // still applies to the same version, so it is linked onto the new tip instead of failing.
+        if (latest && latest.version === base.version && attempt < MAX_REBASES) {
+          base = { ...base, historySeq: latest.historySeq, historyHead: latest.historyHead };
+          await jitter(attempt);
+          continue;
+        }
+        throw new VersionConflictError(
+          `Case ${current.caseNumber} was changed by someone else (your version ${current.version}, current ${latest?.version ?? 'unknown'})`,
+          `다른 사용자가 먼저 사건(${current.caseNumber})을 변경했습니다. 최신 내용을 확인한 뒤 다시 시도하세요 (현재 버전 ${latest?.version ?? '알 수 없음'})`,
+          { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: latest?.version }, cause: error },
+        );
+      }
     }
-    return { case: next, events };
+  }
+
+  /**
+   * Appends events that record something without changing the case (a read of a sealed case) to the
+   * same hash chain: only the chain tip on the case item moves (conditioned on the tip it extends),
+   * never the version, so nobody's edit based on that version fails because someone looked.
+   */
+  async appendWithoutVersion(caseId: string, drafts: readonly EventDraft[]): Promise<HistoryEvent[]> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(caseId);
+      if (!current) throw new Error(`case ${caseId} does not exist`);
+      const { events, head } = appendToChain(caseId, current, drafts);
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.case(caseId),
+                  UpdateExpression: 'SET historySeq = :seq, historyHead = :head',
+                  ConditionExpression: 'historySeq = :tipSeq AND historyHead = :tipHead',
+                  ExpressionAttributeValues: { ':seq': head.historySeq, ':head': head.historyHead, ':tipSeq': current.historySeq, ':tipHead': current.historyHead },
+                },
+              },
+              ...events.map((e) => eventPut(this.tableName, e)),
+            ],
+          }),
+        );
+        return events;
+      } catch (error) {
+        if (!cancellationReasons(error) || attempt >= MAX_REBASES) throw error;
+        await jitter(attempt);
+      }
+    }
   }
 
   async listByAssignee(assigneeSub: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
@@ -138,6 +188,27 @@ export class CaseRepository {
   /** Cases of one kind, oldest receipt first, one page at a time (operator commands, reports). */
   async listByKind(kind: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>> {
     return this.pageOfIndex('gsi2', keys.byKind(kind), options, true);
+  }
+
+  /** How many cases of one kind exist (an index count query, for progress bars). */
+  async countByKind(kind: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   private async pageOfIndex(index: 'gsi1' | 'gsi2', partition: string, options: { limit: number; cursor?: string }, forward: boolean): Promise<Page<CaseRecord>> {

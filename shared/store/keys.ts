@@ -11,6 +11,8 @@ export const keys = {
   /** One reminder (task × threshold × recipient), kept in its case's partition so it changes with the case's history. */
   reminder: (caseId: string, taskId: string, threshold: string, recipientSub: string) => ({ pk: `CASE#${caseId}`, sk: `REMINDER#${taskId}#${threshold}#${recipientSub}` }),
   reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
+  /** The mailing of one periodic report (e.g. `grievance-quarterly#2026-Q3#<sub>`): sent once. */
+  reportMail: (reportId: string) => ({ pk: `REPORT_MAIL#${reportId}`, sk: 'MAIL' }),
   /** gsi2 partition of reminder digests not yet finished (sorted by lease end), for crash recovery. */
   openReminderDigests: 'REMINDER_DIGESTS#OPEN',
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' }),

@@ -56,12 +56,18 @@ export const reminderTaskSchema = taskRecordSchema.pick({
 });
 export type ReminderTask = z.infer<typeof reminderTaskSchema>;
 
-/** One item of a digest: which reminder (task × threshold) and why this recipient gets it. */
+/** Levels of the limitation alarms (limitation-alarms.ts): days before the limitation date. */
+export type LimitationAlarmLevel = 'limitation-7' | 'limitation-30' | 'limitation-90';
+
+/**
+ * One item of a digest: which reminder (task × threshold) and why this recipient gets it. A
+ * limitation alarm names its case's limitation as the "task" (`LIMITATION_ALARM_TASK_ID`).
+ */
 export interface ReminderItemRef {
   caseId: string;
   taskId: string;
   threshold: string;
-  level: ReminderLevel;
+  level: ReminderLevel | LimitationAlarmLevel;
   reason: RecipientReason;
 }
 

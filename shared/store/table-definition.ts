@@ -14,11 +14,14 @@
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
  * | reminder marker | CASE#<caseId>               | REMINDER#<taskId>#<threshold>#<sub> |                     |                                    |                        |
  * | reminder digest | REMINDER_DIGEST#<run>#<sub>#<n> | DIGEST             |                                  | REMINDER_DIGESTS#OPEN / <lease end>#id (unfinished only) |  |
+ * | report mailing  | REPORT_MAIL#<report>#<sub>  | MAIL                   |                                  |                                    |                        |
  *
  * Misconduct investigations keep their details on the case item (`misconduct`: notice or origin,
  * officials concerned, evidence references, 징계시효, suspension, disposition), so the case, its
  * rules and its history change in one transaction; the office report is a gsi2 range query on
  * KIND#<kind> between two receipt dates, counting each case by its approved disposition.
+ * The limitation alarms read open misconduct cases the same way (KIND#<kind>, bounded by those two
+ * kinds), and the quarterly grievance analysis reads KIND#grievance between the quarter's dates.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

@@ -16,6 +16,9 @@ import type { StaffRepository } from '../store/staff-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { checkOfficialsAgainstDirectory } from './misconduct-usecases.ts';
+import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verification.ts';
+import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
+import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -69,6 +72,19 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     }
   }
 
+  /**
+   * Reading a sealed case is itself history (DESIGN principle 4): who looked, when, at what. It is
+   * linked into the case's one hash chain without bumping the version (appendWithoutVersion), so a
+   * read never makes someone's edit fail. The read is recorded before the answer is returned: no
+   * record, no answer.
+   */
+  async function recordSensitiveRead(actor: Actor, c: CaseRecord, what: 'case' | 'tasks' | 'history' | 'case-as-of', details: Record<string, unknown> = {}): Promise<void> {
+    if (!c.sealed) return;
+    await deps.cases.appendWithoutVersion(c.caseId, [
+      { type: 'SENSITIVE_READ', at: toKoreaIso(clock()), actor: eventActor(actor), data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details) } },
+    ]);
+  }
+
   async function load(caseId: string): Promise<CaseRecord> {
     const found = await deps.cases.get(caseId);
     if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
@@ -99,10 +115,26 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
     },
 
-    async getCase(actor: Actor, caseId: string): Promise<CaseRecord> {
+    /** One case (or, `what: 'tasks'`, the case whose open tasks are listed); a read of a sealed case is recorded. */
+    async getCase(actor: Actor, caseId: string, what: 'case' | 'tasks' = 'case'): Promise<CaseRecord> {
       const found = await load(caseId);
       assertCanRead(actor, found);
+      await recordSensitiveRead(actor, found, what);
       return found;
+    },
+
+    /** The case as it stood at the end of a Korean date, rebuilt from its history (see case-as-of.ts). */
+    async caseAsOf(actor: Actor, caseId: string, asOf: string): Promise<{ case: CaseAsOf; verification: ChainVerification }> {
+      const loaded = await load(caseId);
+      assertCanRead(actor, loaded);
+      const { case: found, events } = await loadChain(deps.cases, loaded);
+      const verification = verifyChain(events, found);
+      const rebuilt = caseAsOf(found, events, asOf);
+      if (!rebuilt) {
+        throw new NotFoundError(`Case ${found.caseNumber} was not yet registered on ${asOf}`, `사건(${found.caseNumber})은 ${asOf}에 아직 접수되지 않았습니다`, { field: 'asOf', rule: 'before_intake' });
+      }
+      await recordSensitiveRead(actor, found, 'case-as-of', { asOf });
+      return { case: rebuilt, verification };
     },
 
     async updateCase(actor: Actor, caseId: string, expectedVersion: number, patch: CasePatch, idempotency?: IdempotencyRequest) {
@@ -135,16 +167,33 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       return deps.cases.listByAssignee(actor.sub, options);
     },
 
-    async caseHistory(actor: Actor, caseId: string): Promise<{ case: CaseRecord; events: HistoryEvent[]; verification: ChainVerification }> {
+    /**
+     * The timeline, optionally filtered; verification always covers the whole chain as stored
+     * (before this read of a sealed case is itself recorded).
+     */
+    async caseHistory(actor: Actor, caseId: string, filter: TimelineFilter = {}): Promise<{ case: CaseRecord; events: TimelineEntry[]; total: number; verification: ChainVerification }> {
+      const loaded = await load(caseId);
+      assertCanRead(actor, loaded);
+      const { case: found, events } = await loadChain(deps.cases, loaded);
+      const verification = verifyChain(events, found);
+      await recordSensitiveRead(actor, found, 'history', { ...filter });
+      return { case: found, events: timeline(events, filter), total: events.length, verification };
+    },
+
+    /** Recomputes the case's hash chain; anyone who may read the case may verify it. */
+    async verifyCase(actor: Actor, caseId: string): Promise<CaseVerification & { verifiedAt: string }> {
       const found = await load(caseId);
       assertCanRead(actor, found);
-      const events = await deps.cases.history(caseId);
-      return { case: found, events, verification: verifyChain(events, found) };
+      return { ...(await verifyCaseChain(deps.cases, found)), verifiedAt: toKoreaIso(clock()) };
     },
   };
 }
 
 export type CaseUseCases = ReturnType<typeof caseUseCases>;
+
+function stripUndefinedValues(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
 
 function staleVersion(current: CaseRecord, expected: number): VersionConflictError {
   return new VersionConflictError(

@@ -4,7 +4,8 @@
  * reminder (task × threshold × recipient) goes out once, however often the run is repeated,
  * interrupted or overlapped, and is recorded in the case's history.
  *
- * Exactly once, step by step for one person's digest (see reminder-store.ts for the items):
+ * Exactly once, step by step for one person's digest (the steps live in reminder-outbox.ts, shared
+ * with the limitation alarms; reminder-store.ts has the items):
  *   1. read the markers of their candidate reminders; nothing new → done, nothing written;
  *   2. take the run's digest for them (conditional put; an overlapping run of the same occurrence skips);
  *   3. claim a marker per reminder (conditional put, checked against holding the digest) — a
@@ -23,18 +24,14 @@
  * dead one whose lease has not ended) does the rest and then fails with ReminderRunIncompleteError,
  * so the scheduler retries it; the retry finishes or releases what the dead run left.
  */
-import { createHash } from 'node:crypto';
 import type { Calendar } from '../calendar/index.ts';
-import { VersionConflictError } from '../domain/errors.ts';
-import type { EventActor, EventDraft } from '../domain/history.ts';
-import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
+import { koreaDate } from '../domain/korea-time.ts';
 import { ROLE_LABELS, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
-import { DEADLINE_DIGEST_TEMPLATE, digestUrgencyLabels, type DeadlineDigestInput } from '../mail/deadline-digest.template.ts';
+import { DEADLINE_DIGEST_TEMPLATE, type DeadlineDigestInput } from '../mail/deadline-digest.template.ts';
 import { SEALED_TITLE_PLACEHOLDER } from '../mail/mail-case.ts';
-import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
-import { buildMail } from '../mail/mail-message.ts';
-import { MailSendError, type Mailer } from '../mail/mailer.ts';
+import type { MailBuildOptions } from '../mail/mail-content.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import {
   BusinessDayCounter,
   DEFAULT_REMINDER_POLICY,
@@ -45,8 +42,9 @@ import {
   type ReminderDue,
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
-import type { DigestRecipient, ReminderItemRef, ReminderStore, ReminderTask, StaffDirectory, StoredDigest } from '../store/reminder-store.ts';
+import type { CaseRepository } from '../store/case-repository.ts';
+import type { DigestRecipient, ReminderItemRef, ReminderStore, ReminderTask, StaffDirectory } from '../store/reminder-store.ts';
+import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
 
 export interface DeadlineReminderOptions {
   policy: ReminderPolicyOptions;
@@ -120,10 +118,7 @@ export class ReminderRunIncompleteError extends Error {
   override name = 'ReminderRunIncompleteError';
 }
 
-const SYSTEM_ACTOR: EventActor = { sub: 'system:deadline-reminders', name: '처리기한 알림', role: 'system' };
-const REASON_LABELS: Readonly<Record<RecipientReason, string>> = { assignee: '담당자', 'team-lead': '팀장(기한 경과 보고)', head: '감사담당관(기한 경과 보고)' };
 const MAX_TITLE = 200;
-const MAX_CONFLICT_RETRIES = 8;
 
 interface DigestEntry {
   task: ReminderTask;
@@ -140,36 +135,12 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Runs `work` over `items`, at most `limit` at a time; results in input order. */
-async function mapPooled<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
 export function deadlineReminders(deps: DeadlineReminderDeps) {
   const options: DeadlineReminderOptions = { ...DEFAULT_DEADLINE_REMINDER_OPTIONS, ...deps.options };
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const { store } = deps;
-
-  function messageIdOf(digest: StoredDigest): string {
-    const hash = createHash('sha256').update(digest.digestId).digest('hex').slice(0, 32);
-    return `<reminder.${hash}.${digest.attempt}@${deps.messageIdDomain}>`;
-  }
-
-  /** The mail as recorded on the digest, with its fixed Message-ID: a resend is the same message. */
-  function mailOf(digest: StoredDigest): BuiltMail {
-    const built = buildMail(JSON.parse(digest.mailInput ?? 'null'), deps.mail);
-    return { ...built, headers: { ...built.headers, 'Message-ID': digest.messageId ?? messageIdOf(digest) } };
-  }
+  const outbox = reminderOutbox({ ...deps, clock, log, leaseMs: options.leaseMs, maxItemsPerDigest: options.maxItemsPerDigest });
 
   function itemTitle(entry: DigestEntry): string {
     // Sealed cases: the template shows no title; none is even stored with the digest.
@@ -190,131 +161,14 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     };
   }
 
-  /** Appends MAIL_SENT to each case of the digest and marks its markers sent, one transaction per case. */
-  async function recordSent(digest: StoredDigest): Promise<void> {
-    const byCase = new Map<string, ReminderItemRef[]>();
-    for (const item of digest.claimed ?? []) byCase.set(item.caseId, [...(byCase.get(item.caseId) ?? []), item]);
-    const at = toKoreaIso(clock());
-    for (const [caseId, items] of byCase) {
-      for (let attempt = 1; ; attempt++) {
-        const current = await deps.cases.get(caseId);
-        if (!current) {
-          log({ level: 'warn', message: 'reminder sent for a case that no longer exists', caseId, digestId: digest.digestId });
-          break;
-        }
-        const labels = [...new Set(items.map((i) => digestUrgencyLabels[i.level]))].join(', ');
-        const reasons = [...new Set(items.map((i) => REASON_LABELS[i.reason]))].join(', ');
-        const draft: EventDraft = {
-          type: 'MAIL_SENT',
-          at,
-          actor: SYSTEM_ACTOR,
-          data: {
-            purpose: 'deadline-reminder',
-            template: DEADLINE_DIGEST_TEMPLATE,
-            summaryKo: `처리기한 알림을 ${digest.recipient.name}님(${reasons})에게 보냈습니다: ${labels}`,
-            summary: `reminder sent to ${digest.recipient.name}`,
-            recipient: { sub: digest.recipient.sub, name: digest.recipient.name },
-            reminders: items.map((i) => ({ taskId: i.taskId, threshold: i.threshold, reason: i.reason })),
-            runDate: digest.runDate,
-            digestId: digest.digestId,
-            messageId: digest.messageId ?? '',
-          },
-        };
-        try {
-          await deps.cases.commit(current, { next: current, drafts: [draft] }, undefined, store.markSent(digest, items, at));
-          break;
-        } catch (error) {
-          // Markers already sent: a process that took the digest over recorded this case first.
-          if (error instanceof RelatedItemConflictError) break;
-          if (error instanceof VersionConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
-          throw error;
-        }
-      }
-    }
-  }
-
-  /** Releases what a digest attempt claimed and closes it unsent (its reminders go out in a later run). */
-  async function release(digest: StoredDigest, reason: string): Promise<void> {
-    await store.releaseMarkers(digest, [...(digest.claimed ?? digest.candidates)]);
-    await store.finish(digest, 'abandoned', clock(), reason);
-  }
-
-  type Delivery = { outcome: 'sent'; items: number } | { outcome: 'failed'; retryable: boolean; error: string } | { outcome: 'lost' };
-
-  /** Steps 4–6 for a digest in `sending` that we hold: send the recorded mail, then record it. */
-  async function deliver(sending: StoredDigest): Promise<Delivery> {
-    try {
-      await deps.mailer.send(mailOf(sending));
-    } catch (error) {
-      // Only a refusal we were told about means "not sent"; anything else leaves the digest for recovery.
-      if (!(error instanceof MailSendError)) throw error;
-      const back = await store.advance(sending, 'claiming', {}, clock(), options.leaseMs);
-      if (back) await release(back, `${error.name}: ${error.message}`);
-      return { outcome: 'failed', retryable: error.retryable, error: `${error.name}: ${error.message}` };
-    }
-    const sent = await store.advance(sending, 'sent', { sentAt: clock().toISOString() }, clock(), options.leaseMs);
-    if (!sent) return { outcome: 'lost' };
-    await recordSent(sent);
-    await store.finish(sent, 'done', clock());
-    return { outcome: 'sent', items: sent.claimed?.length ?? 0 };
-  }
-
-  /** Finishes or releases the digests of runs that died (their lease ended). */
-  async function recover(): Promise<number> {
-    let recovered = 0;
-    for (const stale of await store.staleDigests(clock())) {
-      const digest = await store.takeOver(stale, clock(), options.leaseMs);
-      if (!digest) continue;
-      log({ level: 'warn', message: 'finishing a reminder digest left by an interrupted run', digestId: digest.digestId, status: digest.status });
-      if (digest.status === 'claiming') await release(digest, 'interrupted before sending');
-      else if (digest.status === 'sending') await deliver(digest);
-      else {
-        await recordSent(digest);
-        await store.finish(digest, 'done', clock());
-      }
-      recovered += 1;
-    }
-    return recovered;
-  }
-
-  /**
-   * Steps 1–6 for one person. `heldElsewhere` says some of their reminders are claimed by another
-   * process that has not finished (an overlapping run, or a dead one whose lease has not ended).
-   */
-  async function sendDigest(runKey: string, runDate: string, person: StaffMember, entries: DigestEntry[]): Promise<{ delivery: Delivery | { outcome: 'nothing-new' | 'busy' }; heldElsewhere: boolean }> {
+  /** Steps 1–6 for one person (reminder-outbox.ts), their entries listed most urgent first. */
+  async function sendDigest(runKey: string, runDate: string, person: StaffMember, entries: DigestEntry[]): Promise<DigestOutcome> {
     const recipient: DigestRecipient = { sub: person.sub, name: person.name, email: person.email };
     const refOf = (entry: DigestEntry): ReminderItemRef => ({ caseId: entry.task.caseId, taskId: entry.task.taskId, threshold: entry.due.threshold, level: entry.due.level, reason: entry.reason });
     const sorted = [...entries].sort(
       (a, b) => LEVEL_URGENCY_RANK[a.due.level] - LEVEL_URGENCY_RANK[b.due.level] || a.task.dueAt.localeCompare(b.task.dueAt) || a.task.taskId.localeCompare(b.task.taskId),
     );
-    const existing = await store.existingMarkers(person.sub, sorted.map(refOf));
-    const heldElsewhere = [...existing.values()].includes('pending');
-    const fresh = sorted.filter((entry) => !existing.has(store.markerId(person.sub, refOf(entry))));
-    if (fresh.length === 0) return { delivery: { outcome: 'nothing-new' }, heldElsewhere };
-    if (fresh.length > options.maxItemsPerDigest) {
-      log({ level: 'warn', message: 'digest over its item limit; the rest wait for the next run', sub: person.sub, items: fresh.length, limit: options.maxItemsPerDigest });
-    }
-    const listed = fresh.slice(0, options.maxItemsPerDigest);
-    const byRef = new Map(listed.map((entry) => [store.markerId(person.sub, refOf(entry)), entry]));
-
-    const digest = await store.acquireDigest({ runKey, runDate, recipient, candidates: listed.map(refOf), now: clock(), leaseMs: options.leaseMs });
-    if (!digest) return { delivery: { outcome: 'busy' }, heldElsewhere: true };
-    const { claimed, lost } = await store.claimMarkers(digest, digest.candidates, clock());
-    if (lost) return { delivery: { outcome: 'lost' }, heldElsewhere: true };
-    if (claimed.length === 0) {
-      await store.finish(digest, 'abandoned', clock(), 'every reminder was claimed by another run');
-      return { delivery: { outcome: 'nothing-new' }, heldElsewhere: true };
-    }
-    const claimedEntries = claimed.map((ref) => byRef.get(store.markerId(person.sub, ref))!);
-    const sending = await store.advance(
-      digest,
-      'sending',
-      { claimed, mailInput: JSON.stringify(mailInputFor(recipient, runDate, claimedEntries)), messageId: messageIdOf(digest) },
-      clock(),
-      options.leaseMs,
-    );
-    if (!sending) return { delivery: { outcome: 'lost' }, heldElsewhere: true };
-    return { delivery: await deliver(sending), heldElsewhere };
+    return outbox.sendDigest({ runKey, runDate }, recipient, sorted.map((entry) => ({ ref: refOf(entry), entry })), (claimed) => mailInputFor(recipient, runDate, claimed));
   }
 
   /** Who gets a task's due reminder, and how the assignee is named to those escalated to. */
@@ -345,7 +199,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       const report: ReminderRunReport = { runDate, tasksRead: 0, tasksDue: 0, recipients: 0, digestsSent: 0, remindersSent: 0, recovered: 0, failed: [], heldElsewhere: 0 };
       if (!deps.calendar.isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
 
-      report.recovered = await recover();
+      report.recovered = await outbox.recover();
 
       const tasks = await store.openTasksDueBy(`${addDays(runDate, options.horizonDays)}T23:59:59+09:00`);
       report.tasksRead = tasks.length;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type App, type Stack, Token } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Token } from 'aws-cdk-lib';
+import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -13,6 +14,10 @@ import { type StatelessStack, WORKFLOW_ACCESS_BY_ROUTE } from '../../infra/stack
 import { runtimeConfigSchema } from '../../shared/config/runtime-config.ts';
 import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
+import { DEFAULT_MAIL_FROM } from '../../infra/build-app.ts';
+import { assertDeployable, SCHEDULE_RETRY_POLICY, ScheduledJobs } from '../../infra/constructs/scheduled-jobs.ts';
+import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
+import { jobEventSchema, schedulerContext, ScheduledJobDefinitionError, type ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -31,7 +36,7 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 }, SYNTH_TIMEOUT_MS);
 
-function logicalId(stackOf: Stack, cfn: CfnFunction | CfnRole): string {
+function logicalId(stackOf: Stack, cfn: CfnElement): string {
   return stackOf.resolve(cfn.logicalId) as string;
 }
 
@@ -122,7 +127,8 @@ describe('the app', () => {
 describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
-    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount);
+    const jobCount = deployableJobs().active.length;
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount + jobCount);
     expect(new Set(apiRoutes.map((r) => functionResource(r.name).id)).size).toBe(apiRoutes.length);
   });
 
@@ -424,5 +430,117 @@ describe('case workflows', () => {
 
   it('publishes the workflow ARNs', () => {
     template.hasOutput('WorkflowArns', {});
+  });
+});
+
+describe('scheduled jobs', () => {
+  const deployed = deployableJobs().active;
+
+  function jobFunction(name: string): AppFunction {
+    const fn = stack.jobs.functions.get(name);
+    if (fn === undefined) throw new Error(`no function for job ${name}`);
+    return fn;
+  }
+
+  function schedules(): Record<string, any>[] {
+    return Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => (r as Resource).Properties);
+  }
+
+  function scheduleOf(job: ScheduledJob): Record<string, any> {
+    const found = schedules().filter((p) => p.ScheduleExpression === job.expression && p.Description === job.description);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  }
+
+  it('deploys exactly the jobs the local scheduler runs: the declared ones whose handler exists', () => {
+    expect(deployed.length).toBeGreaterThan(0);
+    expect([...stack.jobs.functions.keys()]).toEqual(deployed.map((j) => j.name));
+    expect(schedules()).toHaveLength(deployed.length);
+    for (const job of deployableJobs().skipped) expect(stack.jobs.functions.has(job.name)).toBe(false);
+  });
+
+  it.each(deployed)('runs $name at its declared time in Korea time, exactly on time, with the declared payload', (job) => {
+    const schedule = scheduleOf(job);
+    expect(schedule).toMatchObject({
+      ScheduleExpression: job.expression,
+      ScheduleExpressionTimezone: 'Asia/Seoul',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+    expect(JSON.parse(schedule.Target.Input as string)).toEqual(job.payload);
+    expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] });
+  });
+
+  it.each(deployed)('retries $name and keeps an undeliverable run in the encrypted dead-letter queue', (job) => {
+    const target = scheduleOf(job).Target;
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: SCHEDULE_RETRY_POLICY.maximumRetryAttempts, MaximumEventAgeInSeconds: SCHEDULE_RETRY_POLICY.maximumEventAgeInSeconds });
+    const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(template.toJSON().Resources[queueId].Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('sends a handler\'s failed asynchronous invocations to the same dead-letter queue', () => {
+    const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((r) => (r as Resource).Properties);
+    expect(configs).toHaveLength(deployed.length);
+    for (const config of configs) expect(config.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+  });
+
+  it('lets the scheduler role invoke only the job functions and write only to the dead-letter queue', () => {
+    const roleId = logicalId(stack, stack.jobs.schedulerRole.node.defaultChild as CfnRole);
+    const statements = statementsOfRole(roleId);
+    expect(grantsOf(statements, 'lambda')).toEqual(
+      deployed
+        .map((job) => ({ action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] }) }))
+        .sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`)),
+    );
+    const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
+    for (const grant of grantsOf(statements, 'sqs')) expect(grant.resource).toBe(JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }));
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('lambda:') && !a.startsWith('sqs:'))).toEqual([]);
+    const trust = template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument.Statement as { Principal: { Service: string } }[];
+    expect(trust.map((t) => t.Principal.Service)).toEqual(['scheduler.amazonaws.com']);
+    for (const schedule of schedules()) expect(schedule.Target.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+  });
+
+  it.each(deployed)('gives $name SES mail from the configured sender only, and read-write table access', (job) => {
+    const fn = jobFunction(job.name);
+    const env = resourceOf(fn).props.Environment.Variables;
+    expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM, OFFICE_LEVEL_STAFF_SUBS: '' });
+    expect(env.TABLE_NAME).toBeDefined();
+    const ses = functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')));
+    expect(ses).toHaveLength(1);
+    expect(actionsOf(ses[0]!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    const resources = resourcesOf(ses[0]!).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(2);
+    for (const r of resources) expect(r).toMatch(/:identity\/(gamsa\.example\.go\.kr|noreply@gamsa\.example\.go\.kr)"/);
+    expect((ses[0] as Statement & { Condition: unknown }).Condition).toEqual({ StringEquals: { 'ses:FromAddress': DEFAULT_MAIL_FROM } });
+    expect(grantsOf(functionStatements(fn), 'dynamodb').map((g) => g.action)).toContain('dynamodb:PutItem');
+  });
+
+  it('rejects invalid EventBridge Scheduler syntax at build time, naming the job and the field', () => {
+    const bad: ScheduledJob = {
+      name: 'bad-job',
+      description: '잘못된 작업',
+      expression: 'cron(0 8 * * * *)',
+      timezone: 'Asia/Seoul',
+      handler: 'functions/jobs/bad-job.handler.ts',
+      payload: { job: 'bad-job', scheduledTime: schedulerContext.scheduledTime },
+      payloadSchema: jobEventSchema('bad-job'),
+      businessDaysOnly: false,
+    };
+    expect(() => assertDeployable(bad)).toThrow(ScheduledJobDefinitionError);
+    expect(() => assertDeployable(bad)).toThrow(/bad-job.*day-of-/);
+    expect(() => assertDeployable({ ...bad, expression: 'at(2027-01-01T00:00:00)' })).toThrow(/at\(\)/);
+    for (const job of deployed) expect(() => assertDeployable(job)).not.toThrow();
+
+    const scope = new Stack(new App(), 'Probe');
+    const build = () =>
+      new ScheduledJobs(scope, 'Jobs', {
+        table: TableV2.fromTableName(scope, 'Table', 'probe'),
+        functionConfig: { appBaseUrl: 'https://example.go.kr', officeName: '감사담당관', jwtIssuer: 'https://issuer.example', jwtAudience: 'aud' },
+        mailFrom: DEFAULT_MAIL_FROM,
+        jobs: [bad],
+      });
+    expect(build).toThrow(/Scheduled job "bad-job" is not valid/);
   });
 });

@@ -23,5 +23,5 @@ export function synthesizeSystem(): SystemStacks & { app: App } {
   return { app, ...stacks };
 }
 
-/** Generous: bundling ~10 functions and validating templates takes 20–30 s on 2 busy cores. */
-export const SYNTH_TIMEOUT_MS = 180_000;
+/** Generous: bundling the functions and validating templates takes minutes on 2 busy cores. */
+export const SYNTH_TIMEOUT_MS = 300_000;

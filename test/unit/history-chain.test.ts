@@ -46,6 +46,12 @@ describe('history hash chain', () => {
     expect(verifyChain(events.slice(0, 3), head).firstBreak).toMatchObject({ seq: 4, reason: 'missing-tail' });
   });
 
+  it('detects events appended past the tip recorded on the case, even correctly chained ones', () => {
+    const { events } = chainOf(4);
+    const recordedTip = { historySeq: 3, historyHead: events[2]!.hash };
+    expect(verifyChain(events, recordedTip).firstBreak).toEqual({ seq: 4, reason: 'extra-events', expected: 3, found: 4 });
+  });
+
   it('detects an edited event whose hash was recomputed, because the next link no longer matches', () => {
     const { events, head } = chainOf(3);
     const forged = appendToChain('CASE1', { historySeq: 1, historyHead: events[0]!.hash }, [draft('다시 쓴 메모')]).events[0]!;

@@ -10,6 +10,7 @@ import { freePort } from '../../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../../infra/local/local-system.ts';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import { koreaDate } from '../../../shared/domain/korea-time.ts';
+import { deployableJobs } from '../../../shared/schedules/deployable-jobs.ts';
 import { readDigest } from './reminder-fixture.ts';
 
 let system: LocalSystem;
@@ -40,11 +41,11 @@ afterAll(async () => {
 });
 
 describe('deadline reminders in the local system', () => {
-  it('schedules only the jobs whose handler exists and says which it left out', () => {
-    expect(system.scheduledJobs).toEqual({
-      active: ['deadline-reminders'],
-      skipped: ['committee-notices', 'limitation-alarms', 'committee-meetings-ahead', 'grievance-quarterly-analysis'],
-    });
+  it('schedules only the jobs whose handler exists — the same deployableJobs() the CDK app deploys — and says which it left out', () => {
+    const deployable = deployableJobs();
+    expect(system.scheduledJobs).toEqual({ active: deployable.active.map((j) => j.name), skipped: deployable.skipped.map((j) => j.name) });
+    expect(system.scheduledJobs.active).toEqual(expect.arrayContaining(['deadline-reminders', 'limitation-alarms']));
+    expect(system.scheduledJobs.skipped).toEqual(expect.arrayContaining(['committee-notices', 'committee-meetings-ahead']));
   });
 
   it('reports the mail catcher in the health check', async () => {
@@ -71,7 +72,10 @@ describe('deadline reminders in the local system', () => {
     const morning = aMorningNextWeek();
     const fired = await scheduler.tick(new Date(morning.getTime() + 10_000));
 
-    expect(fired).toMatchObject([{ schedule: 'deadline-reminders', scheduledFor: morning, outcome: 'succeeded' }]);
+    // The 08:00 limitation alarms are due by then too; every deployable job runs through the same scheduler.
+    expect(fired.find((run) => run.schedule === 'deadline-reminders')).toMatchObject({ scheduledFor: morning, outcome: 'succeeded' });
+    expect(fired.find((run) => run.schedule === 'limitation-alarms')).toMatchObject({ outcome: 'succeeded' });
+    expect(fired.filter((run) => run.outcome !== 'succeeded')).toEqual([]);
     const toLead = system.mailCatcher!.messages().filter((m) => m.to[0]?.address === lead.email);
     expect(toLead).toHaveLength(1);
     expect(readDigest(toLead[0]!).items).toContain(`기한 경과 ${caseNumber}`);

@@ -1,0 +1,102 @@
+/**
+ * Verifying history chains: one case (API) or every case (operator command). Cases are found kind
+ * by kind through the kind index (gsi2), never by scanning the table (DESIGN §3.7); each case's
+ * events are one partition query, and several cases are verified at once.
+ */
+import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
+import type { CaseRecord } from '../domain/case.ts';
+import { verifyChain, type ChainBreak, type ChainVerification, type HistoryEvent } from '../domain/history.ts';
+import type { CaseRepository } from '../store/case-repository.ts';
+
+export interface CaseVerification extends ChainVerification {
+  caseId: string;
+  caseNumber: string;
+  /** The tip the case item records (what the events must reach). */
+  historySeq: number;
+  /** Korean sentence naming the first broken link, when there is one. */
+  messageKo?: string;
+}
+
+const REASON_KO: Record<ChainBreak['reason'], string> = {
+  'hash-mismatch': '이벤트 내용이 기록 후 변경되었습니다 (해시 불일치)',
+  'prev-hash-mismatch': '앞 이벤트와의 연결이 끊어졌습니다 (이전 해시 불일치: 삭제·삽입·순서 변경)',
+  'sequence-gap': '순번이 빠졌거나 순서가 바뀌었습니다',
+  'missing-tail': '마지막 이벤트가 삭제되었습니다',
+  'extra-events': '기록된 마지막 이벤트 뒤에 이벤트가 추가되었습니다',
+  'head-mismatch': '마지막 이벤트가 사건에 기록된 체인 끝과 다릅니다',
+};
+
+export function describeBreak(b: ChainBreak): string {
+  return `${b.seq}번 이벤트: ${REASON_KO[b.reason]} (기대 ${String(b.expected)}, 실제 ${String(b.found)})`;
+}
+
+/**
+ * A case's events and the tip to check them against, read so that a change landing between the two
+ * reads (any write, or a recorded read of a sealed case) is not mistaken for tampering: the case is
+ * read first, so its events can only have moved ahead of it; when they have, the case is read again
+ * (from the table, not an index) and the events with it. Events past a tip that did not move are kept
+ * as they are, for verification to report.
+ */
+export async function loadChain(cases: Pick<CaseRepository, 'history' | 'get'>, c: CaseRecord): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+  let current = c;
+  for (let attempt = 1; ; attempt++) {
+    const events = await cases.history(current.caseId);
+    const lastSeq = events.at(-1)?.seq ?? 0;
+    if (lastSeq <= current.historySeq || attempt >= 5) return { case: current, events };
+    const fresh = await cases.get(current.caseId);
+    if (!fresh || fresh.historySeq === current.historySeq) return { case: current, events };
+    current = fresh;
+  }
+}
+
+export async function verifyCaseChain(cases: Pick<CaseRepository, 'history' | 'get'>, listed: CaseRecord): Promise<CaseVerification> {
+  const { case: c, events } = await loadChain(cases, listed);
+  const verification = verifyChain(events, c);
+  return {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    historySeq: c.historySeq,
+    ...verification,
+    ...(verification.firstBreak && { messageKo: describeBreak(verification.firstBreak) }),
+  };
+}
+
+export interface VerifyAllSummary {
+  checkedCases: number;
+  checkedEvents: number;
+  broken: CaseVerification[];
+  millis: number;
+}
+
+/**
+ * Verifies every case of the given kinds (all kinds by default), `concurrency` cases at a time,
+ * reporting each result as it comes; only broken cases are kept in memory.
+ */
+export async function verifyAllCases(
+  cases: Pick<CaseRepository, 'history' | 'get' | 'listByKind'>,
+  options: { kinds?: readonly CaseKind[]; concurrency?: number; pageSize?: number; onCase?: (result: CaseVerification, done: number) => void } = {},
+): Promise<VerifyAllSummary> {
+  const started = performance.now();
+  const concurrency = options.concurrency ?? 16;
+  const summary: VerifyAllSummary = { checkedCases: 0, checkedEvents: 0, broken: [], millis: 0 };
+  for (const kind of options.kinds ?? CASE_KINDS) {
+    let cursor: string | undefined;
+    do {
+      const page = await cases.listByKind(kind, { limit: options.pageSize ?? 100, ...(cursor !== undefined && { cursor }) });
+      const queue = [...page.items];
+      const worker = async () => {
+        for (let c = queue.shift(); c; c = queue.shift()) {
+          const result = await verifyCaseChain(cases, c);
+          summary.checkedCases += 1;
+          summary.checkedEvents += result.checked;
+          if (!result.ok) summary.broken.push(result);
+          options.onCase?.(result, summary.checkedCases);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  summary.millis = performance.now() - started;
+  return summary;
+}
