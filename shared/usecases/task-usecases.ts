@@ -236,10 +236,11 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           throw error;
         }
       });
-      // Read again: after a restart the workflow may have re-opened the task with a new token.
+      // Read again: after a restart the workflow may have re-opened the task with a new token. A replayed
+      // result (same Idempotency-Key) holds the case and events only, so the task comes from here too.
       const stored = (await deps.tasks.get(caseId, taskId)) ?? outcome.result.task;
       const workflowNotified = stored.delivered === true || (await deliver(stored, outputOf(stored, form, actor)));
-      return { ...outcome, workflowNotified };
+      return { ...outcome, result: { ...outcome.result, task: stored }, workflowNotified };
     },
 
     /** Re-sends decisions that were committed but not yet accepted by the workflow (after a crash). */

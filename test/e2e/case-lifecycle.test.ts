@@ -120,7 +120,13 @@ describe('completing tasks: refusals change nothing', () => {
     const after = await t.call('GET', `/cases/${caseId}/history`, { as: 'auditor' });
     expect(after.body.events).toHaveLength(before.body.events.length);
 
-    expect((await complete('team-lead', assign, { decision: 'assign', assigneeSub: t.users.investigator.sub })).status).toBe(200);
+    const key = { 'idempotency-key': `assign-${assign.taskId}` };
+    const first = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, { as: 'team-lead', body: { decision: 'assign', assigneeSub: t.users.investigator.sub }, headers: key });
+    expect(first.status).toBe(200);
+    const retried = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, { as: 'team-lead', body: { decision: 'assign', assigneeSub: t.users.investigator.sub }, headers: key });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body.task).toMatchObject({ taskId: assign.taskId, status: 'completed' });
     const twice = await complete('team-lead', assign, { decision: 'assign', assigneeSub: t.users.investigator.sub });
     expect(twice.status).toBe(409);
     expect(twice.body.error.rule).toBe('task_not_open');

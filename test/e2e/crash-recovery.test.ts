@@ -36,25 +36,33 @@ describe('crash recovery of the local system', () => {
   it(`finishes every case exactly once through ${MIN_KILLS}+ SIGKILLs at random points`, async () => {
     const apiPort = await freePort();
     const sfnPort = await freePort();
+    const smtpPort = await freePort();
+    const mailWebPort = await freePort();
     const base = `http://127.0.0.1:${apiPort}`;
     let kills = 0;
     let restarts = 0;
     let alive = false;
 
     const startChild = async () => {
-      child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
+      // The server itself, not the tsx CLI: that would run it in a grandchild that SIGKILL never reaches.
+      child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
         env: {
           ...process.env,
           LOCAL_API_PORT: String(apiPort),
           LOCAL_SFN_PORT: String(sfnPort),
+          LOCAL_SMTP_PORT: String(smtpPort),
+          LOCAL_MAIL_WEB_PORT: String(mailWebPort),
           LOCAL_DYNAMODB_ENDPOINT: process.env.AWS_ENDPOINT_URL_DYNAMODB,
           LOCAL_DATA_DIR: dataDir,
           LOCAL_SFN_POLL_MS: '200',
           TABLE_NAME: tableName,
         },
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'inherit'],
       });
+      let exited: number | null = null;
+      child.once('exit', (code) => (exited = code ?? -1));
       for (;;) {
+        if (exited !== null) throw new Error(`the local system exited with code ${exited} while starting`);
         try {
           if ((await fetch(`${base}/health`)).ok) break;
         } catch {
@@ -75,19 +83,24 @@ describe('crash recovery of the local system', () => {
 
     /** One HTTP call, retried through crashes until the system answers (same Idempotency-Key every time). */
     async function call(method: string, path: string, role: Role, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
+      let serverErrors = 0;
       for (;;) {
+        let res: Response;
         try {
-          const res = await fetch(`${base}${path}`, {
+          res = await fetch(`${base}${path}`, {
             method,
             headers: { authorization: `Bearer ${tokens.get(role)}`, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
             ...(body !== undefined && { body: JSON.stringify(body) }),
           });
-          const text = await res.text();
-          if (res.status >= 500) throw new Error(`server error ${res.status}: ${text}`);
-          return { status: res.status, body: text ? JSON.parse(text) : undefined };
         } catch {
-          await sleep(50);
+          await sleep(50); // down or restarting: try again
+          continue;
         }
+        const text = await res.text();
+        if (res.status < 500) return { status: res.status, body: text ? JSON.parse(text) : undefined };
+        // A crash can cut one request short; a server error that persists is a bug, not a crash.
+        if (++serverErrors > 50) throw new Error(`${method} ${path} keeps failing: ${res.status} ${text}`);
+        await sleep(100);
       }
     }
 
