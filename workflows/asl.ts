@@ -9,7 +9,8 @@
 import type { CaseStage } from '../shared/domain/case.ts';
 import type { Decision, TaskType } from '../shared/domain/task.ts';
 import type { Role, Team } from '../shared/domain/roles.ts';
-import type { MisconductDueRule } from '../shared/policies/misconduct-deadlines.ts';
+import type { TaskDueRule } from '../shared/policies/task-due-rules.ts';
+import type { CommitteeKind } from '../shared/domain/committee-kinds.ts';
 
 export type AslState = Record<string, unknown>;
 export interface AslDefinition {
@@ -52,7 +53,12 @@ export interface HumanTaskSpec {
   /** Default allowed time in business days (the legal calendar turns it into a due date). */
   dueInBusinessDays: number;
   /** A due-date rule (statutory period, case limits) that replaces the default when the task opens. */
-  dueRule?: MisconductDueRule;
+  dueRule?: TaskDueRule;
+  /**
+   * The committee that decides this step: the task waits on that committee's agenda and its
+   * secretary records the meeting's decision (which completes the task and resumes the workflow).
+   */
+  committee?: CommitteeKind;
 }
 
 /**
@@ -78,6 +84,7 @@ export function humanTask(name: string, spec: HumanTaskSpec): Record<string, Asl
           allowedDecisions: decisions,
           dueInBusinessDays: spec.dueInBusinessDays,
           ...(spec.dueRule !== undefined && { dueRule: spec.dueRule }),
+          ...(spec.committee !== undefined && { committee: spec.committee }),
           'taskToken.$': '$$.Task.Token',
           'executionArn.$': '$$.Execution.Id',
           'stateName.$': '$$.State.Name',

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { caseStageSchema } from '../../shared/domain/case.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { decisionSchema, taskTypeSchema } from '../../shared/domain/task.ts';
-import { MISCONDUCT_DUE_RULES } from '../../shared/policies/misconduct-deadlines.ts';
+import { TASK_DUE_RULES } from '../../shared/policies/task-due-rules.ts';
+import { committeeKindSchema } from '../../shared/domain/committee-kinds.ts';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
 import { handlerDeps } from '../deps.ts';
 
@@ -15,7 +16,8 @@ export const openHumanTaskInput = z.object({
   assignTo: z.union([z.literal('case-assignee'), z.object({ role: roleSchema, team: z.union([teamSchema, z.literal('case-team')]).optional() })]),
   allowedDecisions: z.array(decisionSchema).min(1),
   dueInBusinessDays: z.number().int().min(0).max(365),
-  dueRule: z.enum(MISCONDUCT_DUE_RULES).optional(),
+  dueRule: z.enum(TASK_DUE_RULES).optional(),
+  committee: committeeKindSchema.optional(),
   taskToken: z.string().min(1),
   executionArn: z.string().min(1),
   stateName: z.string().min(1),

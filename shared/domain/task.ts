@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { caseStageSchema } from './case.ts';
+import { committeeKindSchema } from './committee-kinds.ts';
 import { IllegalTransitionError, ForbiddenError, ValidationError } from './errors.ts';
 import { misconductDecisionForms } from './misconduct.ts';
 import { hasAnyRole, roleSchema, teamSchema, type Actor } from './roles.ts';
@@ -95,6 +96,8 @@ export const taskRecordSchema = z.object({
     .optional(),
   /** Staff who must not see this task: the officials concerned by its case. */
   hiddenFrom: z.array(z.string()).optional(),
+  /** The committee whose meeting decides this task (committee-kinds.ts); it waits on that committee's agenda. */
+  committee: committeeKindSchema.optional(),
 });
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 

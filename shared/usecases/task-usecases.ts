@@ -13,7 +13,8 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
 import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
 import { assertCanComplete, DECISION_LABELS, type DecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
-import { misconductTaskDue, type MisconductDueRule } from '../policies/misconduct-deadlines.ts';
+import type { CommitteeKind } from '../domain/committee-kinds.ts';
+import { taskDue, type TaskDueRule } from '../policies/task-due-rules.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -43,7 +44,9 @@ export interface OpenTaskInput {
   allowedDecisions: TaskRecord['allowedDecisions'];
   dueInBusinessDays: number;
   /** A due-date rule that replaces the business-day default (statutory periods, case limits). */
-  dueRule?: MisconductDueRule;
+  dueRule?: TaskDueRule;
+  /** The committee whose meeting decides this task (it waits on that committee's agenda). */
+  committee?: CommitteeKind;
   taskToken: string;
   executionArn: string;
   stateName: string;
@@ -126,7 +129,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         }
         const now = toKoreaIso(clock());
         const due = input.dueRule
-          ? misconductTaskDue(input.dueRule, { c, now, calendar: deps.calendar })
+          ? taskDue(input.dueRule, { c, now, calendar: deps.calendar })
           : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
         const hiddenFrom = c.misconduct?.concernedSubs ?? [];
         const task: TaskRecord = {
@@ -144,6 +147,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           dueAt: due.dueAt,
           ...(due.basis && { dueBasis: due.basis }),
           ...(hiddenFrom.length > 0 && { hiddenFrom }),
+          ...(input.committee !== undefined && { committee: input.committee }),
           status: 'open',
           executionArn: input.executionArn,
           stateName: input.stateName,
