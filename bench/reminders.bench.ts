@@ -6,8 +6,12 @@
  * batches with the task repository's own item layout; the tasks that are not due are put beyond the
  * job's horizon (as the index would hold tasks due months from now), the due ones on 50 cases
  * created through the real use case. Mail goes over SMTP to the local catcher, as with `npm start`.
+ * Besides the wall time it prints each step of the run (recover, read the index, evaluate, send the
+ * digests, record the histories) and the calls made, by DynamoDB command, with their summed time.
+ * The machine's load average is printed too: on a shared machine the figures are noisy.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMO_STAFF, DEMO_USERS } from '../infra/local/demo-data.ts';
@@ -15,7 +19,7 @@ import { ensureTable } from '../infra/local/bootstrap-table.ts';
 import { startMailCatcher } from '../infra/local/mail-catcher/mail-catcher.ts';
 import { createCalendar } from '../shared/calendar/index.ts';
 import type { TaskRecord } from '../shared/domain/task.ts';
-import { createSmtpMailer } from '../shared/mail/mailer.ts';
+import { createSmtpMailer, type Mailer } from '../shared/mail/mailer.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
@@ -30,10 +34,43 @@ const SIZES = (process.env.BENCH_REMINDER_SIZES ?? '100000,200000').split(',').m
 const DUE = Number(process.env.BENCH_REMINDER_DUE ?? 1_000);
 const DUE_CASES = 50;
 const BATCH = 25;
-const WRITERS = 8;
+const WRITERS = 12;
 /** A business-day morning: 08:30 KST on Tuesday 1 December 2026. */
 const RUN_AT = new Date('2026-12-01T08:30:00+09:00');
 const quiet = () => undefined;
+
+/** Counts the calls the job makes, by DynamoDB command (and mail sends), with their summed wall time. */
+function countingCalls<D extends DynamoDBDocumentClient, M extends Mailer>(doc: D, mailer: M) {
+  const calls = new Map<string, { count: number; ms: number }>();
+  const record = async <T>(kind: string, call: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await call();
+    } finally {
+      const entry = calls.get(kind) ?? { count: 0, ms: 0 };
+      entry.count += 1;
+      entry.ms += performance.now() - t0;
+      calls.set(kind, entry);
+    }
+  };
+  const countedDoc = new Proxy(doc, {
+    get(target, property, receiver) {
+      if (property === 'send') return (command: Parameters<DynamoDBDocumentClient['send']>[0]) => record(command.constructor.name.replace(/Command$/, ''), () => target.send(command as never));
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  const countedMailer: Pick<Mailer, 'send'> = { send: (mail) => record('mail', () => mailer.send(mail)) };
+  return {
+    doc: countedDoc,
+    mailer: countedMailer,
+    /** e.g. `Query 8 (0.1 s), BatchGet 12 (0.3 s), …`, then resets. */
+    take(): string {
+      const text = [...calls].map(([kind, { count, ms }]) => `${kind} ${count} (${(ms / 1000).toFixed(2)} s)`).join(', ');
+      calls.clear();
+      return text;
+    },
+  };
+}
 
 const assignees = DEMO_STAFF.filter((m) => m.roles.includes('investigator'));
 
@@ -112,11 +149,13 @@ async function benchOne(openTasks: number): Promise<void> {
 
   const catcher = await startMailCatcher();
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: { name: '감사담당관', address: 'gamsa@gamsa.local' } });
+  const counted = countingCalls(doc, mailer);
+  const countedStaff = new StaffRepository(counted.doc, tableName);
   const job = deadlineReminders({
-    store: new ReminderStore(doc, tableName),
-    cases: caseRepository,
-    staffDirectory: () => cachedStaffDirectory(staff, [DEMO_USERS.head.sub]),
-    mailer,
+    store: new ReminderStore(counted.doc, tableName),
+    cases: new CaseRepository(counted.doc, tableName),
+    staffDirectory: () => cachedStaffDirectory(countedStaff, [DEMO_USERS.head.sub]),
+    mailer: counted.mailer,
     calendar: createCalendar(),
     mail: { officeName: '감사담당관', baseUrl: 'http://localhost:4000' },
     messageIdDomain: 'gamsa.local',
@@ -126,6 +165,7 @@ async function benchOne(openTasks: number): Promise<void> {
   const ms = await timed(async () => {
     report = await job.run(RUN_AT);
   });
+  const firstCalls = counted.take();
   let rerun: Awaited<ReturnType<typeof job.run>> | undefined;
   const rerunMs = await timed(async () => {
     rerun = await job.run(RUN_AT);
@@ -135,6 +175,11 @@ async function benchOne(openTasks: number): Promise<void> {
       `(read ${report!.tasksRead.toLocaleString()} tasks, ${report!.tasksDue} due, ${report!.digestsSent} digests, ${report!.remindersSent} reminders, ${catcher.messages().length} mails); ` +
       `re-run of the same morning ${(rerunMs / 1000).toFixed(2)} s (${rerun!.digestsSent} more digests: items over the ${DEFAULT_DEADLINE_REMINDER_OPTIONS.maxItemsPerDigest}-per-digest cap; nothing twice)`,
   );
+  const steps = (r: typeof report) => Object.entries(r!.timings).map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`).join(', ');
+  console.log(`    steps of the run: ${steps(report)}; of the re-run: ${steps(rerun)}`);
+  console.log(`    load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared: figures are noisy)`);
+  console.log(`    calls of the run (count, summed time of overlapping calls): ${firstCalls}`);
+  console.log(`    calls of the re-run: ${counted.take()}`);
   mailer.close();
   await catcher.close();
   // DynamoDB Local keeps tables in memory here: free this one before seeding the next size.

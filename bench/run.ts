@@ -6,8 +6,9 @@ import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
 import { runVerifyBench } from './verify.bench.ts';
+import { runSearchBench } from './search.bench.ts';
 
-const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench, verify: runVerifyBench, reminders: runRemindersBench };
+const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench, verify: runVerifyBench, reminders: runRemindersBench, search: runSearchBench };
 const only = process.env.BENCH_ONLY;
 
 const engine = await startDynamoDbLocal();

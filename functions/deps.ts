@@ -11,6 +11,8 @@ import { StaffRepository } from '../shared/store/staff-repository.ts';
 import { TaskRepository } from '../shared/store/task-repository.ts';
 import { caseUseCases, type CaseUseCases } from '../shared/usecases/case-usecases.ts';
 import { misconductUseCases, type MisconductUseCases } from '../shared/usecases/misconduct-usecases.ts';
+import { grievanceUseCases, type GrievanceUseCases } from '../shared/usecases/grievance-usecases.ts';
+import { petitionUseCases, type PetitionUseCases } from '../shared/usecases/petition-usecases.ts';
 import { taskUseCases, type TaskUseCases } from '../shared/usecases/task-usecases.ts';
 import { stepFunctionsSignaller, stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../workflows/registry.ts';
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   cases: CaseUseCases;
   tasks: TaskUseCases;
   misconduct: MisconductUseCases;
+  petition: PetitionUseCases;
+  grievance: GrievanceUseCases;
   calendar: Calendar;
 }
 
@@ -57,6 +61,8 @@ export function handlerDeps(): HandlerDeps {
         calendar,
       }),
       misconduct: misconductUseCases({ cases: caseRepository, tasks: taskRepository, staff, idempotency, workflows }),
+      petition: petitionUseCases({ cases: caseRepository, tasks: taskRepository, idempotency, calendar, workflows }),
+      grievance: grievanceUseCases({ cases: caseRepository, tasks: taskRepository, idempotency, calendar }),
     };
   }
   return deps;

@@ -25,6 +25,9 @@ export const STEP_FUNCTIONS = {
   OpenHumanTaskFunctionArn: 'functions/steps/open-human-task.handler.ts',
   ChangeStageFunctionArn: 'functions/steps/change-stage.handler.ts',
   NextDispositionStepFunctionArn: 'functions/steps/next-disposition-step.handler.ts',
+  PetitionNextStepFunctionArn: 'functions/steps/petition-next-step.handler.ts',
+  PetitionCommentPeriodEndedFunctionArn: 'functions/steps/petition-comment-period-ended.handler.ts',
+  GrievanceNextStepFunctionArn: 'functions/steps/grievance-next-step.handler.ts',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
 

@@ -114,6 +114,9 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
       decisions: { 'record-resolution': FIND_NEXT },
       dueInBusinessDays: 20,
       dueRule: 'misconduct.record-resolution',
+      // The resolution is the personnel committee's: it waits on that committee's agenda, and its
+      // secretary records it at the meeting (the investigator may still record a resolution received).
+      committee: 'personnel',
     }),
     ...humanTask(ISSUE, {
       taskType: 'issue-warning',

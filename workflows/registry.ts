@@ -8,16 +8,22 @@ import {
   INTERNAL_INVESTIGATION_WORKFLOW,
   internalInvestigationDefinition,
 } from './misconduct.workflow.ts';
+import { GRIEVANCE_WORKFLOW, grievanceDefinition } from './grievance.workflow.ts';
+import { PETITION_WORKFLOW, petitionDefinition } from './petition.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
   [EXTERNAL_REFERRAL_WORKFLOW]: externalReferralDefinition,
   [INTERNAL_INVESTIGATION_WORKFLOW]: internalInvestigationDefinition,
+  [GRIEVANCE_WORKFLOW]: grievanceDefinition,
+  [PETITION_WORKFLOW]: petitionDefinition,
 };
 
 const BY_KIND: Partial<Record<CaseKind, string>> = {
   'external-referral': EXTERNAL_REFERRAL_WORKFLOW,
   'internal-investigation': INTERNAL_INVESTIGATION_WORKFLOW,
+  grievance: GRIEVANCE_WORKFLOW,
+  petition: PETITION_WORKFLOW,
 };
 
 export function workflowForKind(kind: CaseKind): string {

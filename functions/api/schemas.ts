@@ -16,7 +16,29 @@ import {
   suspendInputSchema,
 } from '../../shared/domain/misconduct.ts';
 import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
+import {
+  agendaItemSchema,
+  committeeInputSchema,
+  committeeKindSchema,
+  committeeSchema,
+  itemDecisionSchema,
+  meetingIdSchema,
+  meetingSchema,
+  memberIdSchema,
+  quorumRuleSchema,
+  votesSchema,
+} from '../../shared/domain/committee.ts';
+import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/domain/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
+import { exportListResponse, exportQuery, exportResponse, exportsQuery, historyExportQuery, searchQuery, searchResponse } from './search-schemas.ts';
+import {
+  clockStopInputSchema,
+  extensionInputSchema as grievanceExtensionInputSchema,
+  grievanceIntakeSchema,
+  linkInputSchema,
+  progressNoticeInputSchema,
+} from '../../shared/domain/grievance.ts';
+import { frozenReportQuery, frozenReportView, officeReportBody, officeReportParams, officeReportQuery, officeReportView, reportCheckView } from './office-report-schemas.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -40,7 +62,10 @@ export const createCaseBody = z
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
     sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
     misconduct: misconductIntakeSchema.optional().describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
+    petition: petitionIntakeSchema.optional().describe('청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가'),
+    grievance: grievanceIntakeSchema.optional().describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
   })
+  .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, { message: 'channel is required for a grievance complaint (required_for_grievance)', path: ['channel'] })
   .describe('사건 접수');
 
 export const updateCaseBody = z
@@ -73,7 +98,16 @@ export const reassignBody = z
   })
   .describe('담당자 재배정 (사유 필수)');
 export const suspendBody = suspendInputSchema;
+export const petitionExtensionBody = extensionInputSchema;
+export const petitionObjectionBody = objectionInputSchema;
 export const resumeBody = resumeInputSchema;
+const grievanceVersion = { expectedVersion: z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록') };
+export const grievanceExtensionBody = grievanceExtensionInputSchema.extend(grievanceVersion).describe('고충민원 처리기간 연장 (시행령 제21조①: 처리기간 범위에서 1회, 민원인 동의로 1회 더)');
+export const grievanceClockStopBody = z
+  .discriminatedUnion('action', [clockStopInputSchema.options[0].extend(grievanceVersion), clockStopInputSchema.options[1].extend(grievanceVersion)])
+  .describe('현장조사 등 기간 시작·종료 (처리기간에 산입하지 않음, 시행령 제17조④⑤)');
+export const grievanceLinkBody = linkInputSchema.extend(grievanceVersion).describe('같은 내용의 앞선 고충민원 연결 (민원처리법 제23조)');
+export const grievanceProgressNoticeBody = progressNoticeInputSchema.extend(grievanceVersion).describe('민원인 통지 기록 (진행상황 시행령 제23조, 연장 시행령 제21조②)');
 export const misconductReportQuery = z.object({
   from: isoDateSchema.describe('접수일 시작 (YYYY-MM-DD, 포함)'),
   to: isoDateSchema.describe('접수일 끝 (YYYY-MM-DD, 포함)'),
@@ -260,6 +294,56 @@ export const errorResponse = z.object({
   }),
 });
 
+// ── committees and meetings (committee.ts) ──────────────────────────────────────────────────────
+export const committeeParams = z.object({ committee: committeeKindSchema.describe('위원회 (petition-review, mediation, ethics, personnel, human-rights)') });
+export const meetingParams = z.object({ meetingId: meetingIdSchema });
+export const meetingItemParams = meetingParams.extend({ taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)') });
+export const committeeBody = committeeInputSchema;
+export const scheduleMeetingBody = z
+  .strictObject({
+    scheduledAt: isoDateTimeSchema.describe('회의 일시 (한국 시간, 예: 2026-12-10T14:00:00+09:00; 근무일)'),
+    place: z.string().trim().min(1).max(200).optional().describe('장소'),
+  })
+  .describe('회의 일정 등록');
+export const meetingsQuery = z
+  .object({ from: isoDateSchema.describe('시작일 (포함)'), to: isoDateSchema.describe('종료일 (포함)') })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export const attendanceBody = z
+  .strictObject({
+    presentMemberIds: z.array(memberIdSchema).max(30).describe('출석 위원 ID'),
+    expectedVersion: z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록'),
+  })
+  .describe('출석 기록 (처음 기록하면 회의가 열리고 안건이 확정됩니다)');
+export const recusalBody = z
+  .strictObject({
+    taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)').describe('안건 (업무 ID)'),
+    memberId: memberIdSchema.describe('제척·회피 위원'),
+    reason: z.string().trim().min(1).max(1000).describe('사유'),
+    declaredBy: z.enum(['member', 'secretary']).describe('신청: 위원 본인(회피) 또는 간사(제척)'),
+  })
+  .describe('제척·회피 기록');
+export const itemDecisionBody = z
+  .strictObject({
+    votes: votesSchema,
+    form: decisionFormSchema.describe('업무가 요구하는 결정 양식 (예: 징계의결 결과, 청원 수리·불수리)'),
+  })
+  .describe('안건 표결과 의결');
+export const committeeView = committeeSchema.extend({ kindLabel: z.string(), cadenceLabel: z.string() });
+export const committeeListResponse = z.object({ items: z.array(committeeView) });
+export const committeeWriteResponse = z.object({ committee: committeeView, created: z.boolean() });
+export const meetingRecordView = meetingSchema.extend({ statusLabel: z.string(), committeeName: z.string(), links: z.object({ self: z.string() }) });
+export const meetingListResponse = z.object({ items: z.array(meetingRecordView) });
+export const meetingView = z.object({
+  meeting: meetingRecordView,
+  committee: z.object({ kind: committeeKindSchema, nameKo: z.string(), secretarySub: z.string(), quorum: quorumRuleSchema }),
+  agenda: z.array(agendaItemSchema.omit({ hiddenFrom: true }).extend({ recusedMemberIds: z.array(z.string()), decision: itemDecisionSchema.optional() })),
+  agendaFrozen: z.boolean().describe('회의가 열려 안건이 확정되었는지 (열리기 전에는 지금 위원회를 기다리는 사건)'),
+  quorum: z.object({ enrolled: z.number().int(), present: z.number().int(), required: z.number().int(), met: z.boolean(), rule: z.string(), article: z.string() }),
+  undecided: z.number().int(),
+});
+export const meetingWriteResponse = z.object({ meeting: meetingRecordView, replayed: z.boolean() });
+export const itemDecisionResponse = completeTaskResponse.extend({ meeting: meetingRecordView, decision: itemDecisionSchema.optional() });
+
 /** What each route takes and gives, by route name (see routes.ts). */
 export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; success: number }> = {
   health: { response: healthResponse, success: 200 },
@@ -282,4 +366,26 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'suspend-case': { params: caseIdParams, body: suspendBody, response: suspendResponse, success: 200 },
   'resume-case': { params: caseIdParams, body: resumeBody, response: caseWriteResponse, success: 200 },
   'misconduct-report': { query: misconductReportQuery, response: misconductReportResponse, success: 200 },
+  'committee-list': { response: committeeListResponse, success: 200 },
+  'committee-put': { params: committeeParams, body: committeeBody, response: committeeWriteResponse, success: 200 },
+  'committee-schedule-meeting': { params: committeeParams, body: scheduleMeetingBody, response: meetingWriteResponse, success: 201 },
+  'committee-list-meetings': { params: committeeParams, query: meetingsQuery, response: meetingListResponse, success: 200 },
+  'committee-get-meeting': { params: meetingParams, response: meetingView, success: 200 },
+  'committee-record-attendance': { params: meetingParams, body: attendanceBody, response: meetingWriteResponse, success: 200 },
+  'committee-record-recusal': { params: meetingParams, body: recusalBody, response: meetingWriteResponse, success: 201 },
+  'committee-record-decision': { params: meetingItemParams, body: itemDecisionBody, response: itemDecisionResponse, success: 200 },
+  'grievance-extension': { params: caseIdParams, body: grievanceExtensionBody, response: caseWriteResponse, success: 201 },
+  'grievance-clock-stop': { params: caseIdParams, body: grievanceClockStopBody, response: caseWriteResponse, success: 201 },
+  'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
+  'grievance-progress-notice': { params: caseIdParams, body: grievanceProgressNoticeBody, response: caseWriteResponse, success: 201 },
+  'petition-extension': { params: caseIdParams, body: petitionExtensionBody, response: caseWriteResponse, success: 200 },
+  'petition-objection': { params: caseIdParams, body: petitionObjectionBody, response: caseWriteResponse, success: 201 },
+  'office-report': { query: officeReportQuery, response: officeReportView, success: 200 },
+  'office-report-freeze': { body: officeReportBody, response: frozenReportView, success: 201 },
+  'office-report-get': { params: officeReportParams, query: frozenReportQuery, response: frozenReportView, success: 200 },
+  'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
+  'search-cases': { query: searchQuery, response: searchResponse, success: 200 },
+  'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
+  'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },
+  'list-exports': { query: exportsQuery, response: exportListResponse, success: 200 },
 };

@@ -16,9 +16,12 @@ import { deadlineReminders, type DeadlineReminders } from '../../shared/usecases
 import { limitationAlarms, type LimitationAlarms } from '../../shared/usecases/limitation-alarms.ts';
 import { grievanceQuarterlyAnalysis, type GrievanceQuarterlyAnalysis } from '../../shared/usecases/grievance-quarterly-analysis.ts';
 import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
+import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
+import { mailFailures, type MailFailures } from '../../shared/usecases/mail-failures.ts';
 
 export interface JobDeps {
   reminders: DeadlineReminders;
+  mailFailures: MailFailures;
   limitationAlarms: LimitationAlarms;
   grievanceAnalysis: GrievanceQuarterlyAnalysis;
 }
@@ -32,19 +35,30 @@ export function jobDeps(): JobDeps {
     const mailConfig = parseMailConfig();
     const doc = documentClient();
     const staff = new StaffRepository(doc, config.TABLE_NAME);
+    const reminderStore = new ReminderStore(doc, config.TABLE_NAME);
     const shared = {
-      store: new ReminderStore(doc, config.TABLE_NAME),
+      store: reminderStore,
       cases: new CaseRepository(doc, config.TABLE_NAME),
       staffDirectory: () => cachedStaffDirectory(staff, reminderConfig.OFFICE_LEVEL_STAFF_SUBS),
       mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
       mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
       messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
     };
+    const failures = mailFailures({
+      failures: new MailFailureStore(doc, config.TABLE_NAME),
+      reminders: reminderStore,
+      cases: shared.cases,
+      staffDirectory: shared.staffDirectory,
+      mailer: shared.mailer,
+      mail: shared.mail,
+    });
     deps = {
+      mailFailures: failures,
       limitationAlarms: limitationAlarms({ ...shared, leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000 }),
       grievanceAnalysis: grievanceQuarterlyAnalysis({ ...shared, ledger: new ReportMailLedger(doc, config.TABLE_NAME) }),
       reminders: deadlineReminders({
         ...shared,
+        failures,
         calendar: createCalendar(),
         options: {
           policy: { headAfterBusinessDays: reminderConfig.REMINDER_HEAD_AFTER_BUSINESS_DAYS },

@@ -181,9 +181,11 @@ export class AppFunction extends NodejsFunction {
   /**
    * Mail through SES v2 from `fromAddress`: MAIL_TRANSPORT=ses and MAIL_FROM, and SendEmail on that
    * address's identities only (the address and its domain, whichever the office verified), only
-   * with that address as the sender.
+   * with that address as the sender. With `configurationSetName` (SES_CONFIGURATION_SET), mail goes
+   * through that configuration set (bounce and complaint events, infra/constructs/mail-events.ts),
+   * which SendEmail then needs permission on as well.
    */
-  bindMail(fromAddress: string): this {
+  bindMail(fromAddress: string, configurationSetName?: string): this {
     if (this.mailFrom !== undefined) throw new Error(`${this.node.path} is already bound to mail from ${this.mailFrom}.`);
     const domain = fromAddress.split('@')[1];
     if (domain === undefined || domain.length === 0) throw new Error(`${this.node.path}: mail sender "${fromAddress}" is not an email address.`);
@@ -199,6 +201,15 @@ export class AppFunction extends NodejsFunction {
         conditions: { StringEquals: { 'ses:FromAddress': fromAddress } },
       }),
     );
+    if (configurationSetName !== undefined) {
+      this.addEnvironment('SES_CONFIGURATION_SET' satisfies keyof Extract<z.input<typeof mailEnvSchema>, { MAIL_TRANSPORT: 'ses' }>, configurationSetName);
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...MAIL_SEND_ACTIONS],
+          resources: [stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName })],
+        }),
+      );
+    }
     return this;
   }
 

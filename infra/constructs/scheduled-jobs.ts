@@ -31,6 +31,8 @@ export interface ScheduledJobsProps {
   readonly mailFrom: string;
   /** Job settings (REMINDER_*, OFFICE_LEVEL_STAFF_SUBS) as environment strings; checked at synth. */
   readonly jobEnvironment?: Readonly<Record<string, string>>;
+  /** SES configuration set the jobs send through (bounce and complaint events, mail-events.ts). */
+  readonly mailConfigurationSetName?: string;
   /** @default deployableJobs().active — the declared jobs whose handler exists */
   readonly jobs?: readonly ScheduledJob[];
 }
@@ -87,7 +89,7 @@ export class ScheduledJobs extends Construct {
         timeout: Duration.minutes(5),
       })
         .bindTable(props.table, 'read-write')
-        .bindMail(props.mailFrom);
+        .bindMail(props.mailFrom, props.mailConfigurationSetName);
       for (const [name, value] of Object.entries(jobEnvironment)) fn.addEnvironment(name, value);
       fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(this.deadLetterQueue) });
       this.schedulerRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));

@@ -3,6 +3,9 @@
  * structure follows the office's 2023 work report) and a few cases, created through the same use
  * cases the API uses, with idempotency keys so seeding twice changes nothing.
  */
+import { COMMITTEE_KINDS, committeeFromInput, committeeInputSchema, type CommitteeInput, type CommitteeKind, type CommitteeMember } from '../../shared/domain/committee.ts';
+import type { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { koreaDate } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { StaffMember } from '../../shared/domain/staff.ts';
 import type { CaseUseCases } from '../../shared/usecases/case-usecases.ts';
@@ -96,7 +99,19 @@ export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases):
     {
       by: clerkActor,
       key: 'demo-seed-case-0004',
-      input: { kind: 'petition' as const, title: '어린이공원 놀이시설 교체 청원', summary: '주민 120명 연명 청원', receivedAt: '2026-11-18T11:00:00+09:00' },
+      input: {
+        kind: 'petition' as const,
+        title: '어린이공원 놀이시설 교체 청원',
+        summary: '주민 120명 연명 청원',
+        receivedAt: '2026-11-18T11:00:00+09:00',
+        petition: {
+          form: 'joint' as const,
+          public: true,
+          petitioner: { name: '김민지', address: '서울특별시 ○○구 ○○로 12' },
+          representatives: [{ name: '김민지', address: '서울특별시 ○○구 ○○로 12' }],
+          signatories: 120,
+        },
+      },
     },
   ];
   let casesAdded = 0;
@@ -105,4 +120,114 @@ export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases):
     if (!replayed) casesAdded += 1;
   }
   return { staffAdded, casesAdded };
+}
+
+/**
+ * The office's five committees (names fictional; composition after the laws in legal-rules.md and
+ * the cadences in the office's 2023 work report). The demo secretary keeps the minutes of all five.
+ */
+/** Two-year terms from 1 July; the demo members sit in the term that contains today (Korea time). */
+function termAround(today: string, yearsBack = 0): { termStart: string; termEnd: string } {
+  const year = Number(today.slice(0, 4));
+  const start = (today.slice(5) >= '07-01' ? year : year - 1) - 2 * yearsBack;
+  return { termStart: `${start}-07-01`, termEnd: `${start + 2}-06-30` };
+}
+const TERM = termAround(koreaDate(new Date()));
+const FORMER_TERM = termAround(koreaDate(new Date()), 1);
+const external = (memberId: string, name: string, affiliation: string, chair = false): CommitteeMember => ({
+  memberId,
+  name,
+  affiliation,
+  email: `${memberId}@committee.gamsa.local`,
+  chair,
+  external: true,
+  ...TERM,
+});
+const internal = (memberId: string, name: string, affiliation: string, chair = false, staffSub?: string): CommitteeMember => ({
+  memberId,
+  name,
+  affiliation,
+  ...(staffSub !== undefined && { staffSub }),
+  email: `${memberId}@gamsa.local`,
+  chair,
+  external: false,
+  ...TERM,
+});
+
+export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
+  'petition-review': {
+    nameKo: '청원심의회',
+    secretarySub: DEMO_USERS.secretary.sub,
+    members: [
+      internal('pr-chair', '송기철', '부구청장', true),
+      internal('pr-planning', '남궁현', '기획조정실장'),
+      external('pr-lawyer', '한서준', '변호사 (위촉)'),
+      external('pr-professor', '유지혜', '○○대학교 행정학과 교수 (위촉)'),
+      external('pr-resident', '황보민', '주민대표 (위촉)'),
+    ].map((m) => (m.memberId === 'pr-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m)),
+    cadence: { type: 'as-needed', minimumPerYear: 0, labelKo: '청원 심의가 필요할 때 수시', basis: '청원법 제8조·제21조①, 시행령 제3조 (5~7명, 위촉위원 1/2 이상, 임기 2년)' },
+  },
+  mediation: {
+    nameKo: '민원조정위원회',
+    secretarySub: DEMO_USERS.secretary.sub,
+    members: [
+      internal('md-chair', '고영수', '행정국장', true),
+      internal('md-head', DEMO_USERS.head.name, '감사담당관 (감사부서의 장)', false, DEMO_USERS.head.sub),
+      internal('md-building', '차은비', '건축과장 (처리주무부서장)'),
+      external('md-lawyer', '한서준', '변호사 (외부 법률전문가)'),
+      external('md-expert', '편성호', '갈등조정 전문가 (위촉)'),
+    ].map((m) => (m.memberId === 'md-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m)),
+    cadence: { type: 'months', months: [6, 12], dayOfMonth: 10, time: '14:00', labelKo: '반기별 (6월·12월), 연 1회 이상', basis: '민원처리법 시행령 제38조의2 (매년 1회 이상 심의); 2024 업무계획 반기별 개최' },
+  },
+  ethics: {
+    nameKo: '영등포구 공직자윤리위원회',
+    secretarySub: DEMO_USERS.secretary.sub,
+    members: [
+      external('et-chair', '권태식', '전 지방법원 부장판사 (위촉)', true),
+      external('et-accountant', '민소희', '공인회계사 (위촉)'),
+      external('et-professor', '탁현정', '○○대학교 법학전문대학원 교수 (위촉)'),
+      external('et-tax', '어윤재', '세무사 (위촉)'),
+      external('et-civic', '제갈윤', '시민단체 활동가 (위촉)'),
+      internal('et-admin', '방지훈', '행정국장'),
+      internal('et-audit', '엄수정', '기획조정실장'),
+    ],
+    cadence: { type: 'months', months: [6, 12], dayOfMonth: 15, time: '15:00', labelKo: '연 2회 (6월·12월), 필요시 수시', basis: '공직자윤리법 제9조②6·③ (구 위원회 7명, 5명 외부); 2024 업무계획 연 2회(6월, 12월)' },
+  },
+  personnel: {
+    nameKo: '인사위원회',
+    secretarySub: DEMO_USERS.secretary.sub,
+    members: [
+      internal('ps-chair', '송기철', '부구청장', true),
+      internal('ps-admin', '고영수', '행정국장'),
+      internal('ps-welfare', '진미경', '복지국장'),
+      external('ps-lawyer', '석도현', '변호사 (위촉)'),
+      external('ps-labor', '모지안', '공인노무사 (위촉)'),
+      external('ps-professor', '가은후', '○○대학교 행정학과 교수 (위촉)'),
+      external('ps-retired', '피정연', '전 구청 국장 (위촉)'),
+      { ...external('ps-former', '곽명진', '전 위촉위원'), ...FORMER_TERM },
+    ],
+    cadence: { type: 'as-needed', minimumPerYear: 0, labelKo: '징계의결 요구가 있을 때 수시 (요구서 접수 후 30일 이내 의결)', basis: '지방공무원 징계 및 소청 규정 제3조 (2008 text; 30일 이내 의결)' },
+  },
+  'human-rights': {
+    nameKo: '인권위원회',
+    secretarySub: DEMO_USERS.secretary.sub,
+    members: [
+      external('hr-chair', '윤슬기', '인권단체 대표 (위촉)', true),
+      external('hr-lawyer', '도하람', '변호사 (위촉)'),
+      external('hr-professor', '채서윤', '○○대학교 사회복지학과 교수 (위촉)'),
+      external('hr-resident', '봉준길', '구민 인권지킴이단 대표 (위촉)'),
+      internal('hr-audit', DEMO_USERS.head.name, '감사담당관', false, DEMO_USERS.head.sub),
+    ],
+    cadence: { type: 'months', months: [3, 9], dayOfMonth: 20, time: '14:00', labelKo: '상·하반기 연 2회', basis: '2023 업무보고: 제5기 인권위원회 연 2회 운영' },
+  },
+};
+
+/** Registers the demo committees that are not there yet (idempotent: run at every start). */
+export async function seedDemoCommittees(committees: CommitteeRepository): Promise<number> {
+  let added = 0;
+  for (const kind of COMMITTEE_KINDS) {
+    const input = committeeInputSchema.parse(DEMO_COMMITTEES[kind]);
+    if (await committees.putIfAbsent(committeeFromInput(kind, input, 'system:seed', '2026-01-02T09:00:00+09:00'))) added += 1;
+  }
+  return added;
 }

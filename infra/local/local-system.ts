@@ -19,7 +19,10 @@ import { caseUseCases } from '../../shared/usecases/case-usecases.ts';
 import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { ensureTable } from './bootstrap-table.ts';
-import { DEMO_STAFF, DEMO_USERS, seedDemoData } from './demo-data.ts';
+import { DEMO_STAFF, DEMO_USERS, seedDemoCommittees, seedDemoData } from './demo-data.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
+import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
@@ -157,6 +160,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       seeded = await seedDemoData(staff, cases);
       await doc.send(new PutCommand({ TableName: options.tableName, Item: { ...SEED_MARKER, entity: 'seed', seededAt: new Date().toISOString() } }));
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
+    }
+    // Committees are seeded apart from the marker, so a data directory from before committees gets them too.
+    const committeesAdded = await seedDemoCommittees(new CommitteeRepository(doc, options.tableName));
+    if (committeesAdded > 0) log(`데모 위원회 등록: ${committeesAdded}개`);
+    if (options.scheduler) {
+      // The monthly job would create the cadence meetings on the 1st; a fresh system gets them now,
+      // so the calendar and the committee notices have something to show (the job is idempotent).
+      const planned = await committeeMeetingsAhead({ committees: new CommitteeRepository(doc, options.tableName), calendar: createCalendar(), log: () => {} }).run(new Date(), 1);
+      if (planned.created.length > 0) log(`위원회 정기회의 일정 생성: ${planned.created.join(', ')}`);
     }
   }
 

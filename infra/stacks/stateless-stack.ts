@@ -15,6 +15,7 @@ import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../con
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
+import { MailEvents } from '../constructs/mail-events.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 
 /**
@@ -25,8 +26,12 @@ import type { StaffDirectory } from '../constructs/staff-directory.ts';
 export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly WorkflowAccess[]>> = {
   'create-case': ['start'],
   'complete-task': ['complete-tasks'],
+  // A committee's recorded decision completes each agenda item's task (the case's workflow resumes).
+  'committee-record-decision': ['complete-tasks'],
   'suspend-case': ['stop'],
   'resume-case': ['start', 'stop'],
+  // An objection restarts the petition under a new execution, stopping the one parked at a cancelled task.
+  'petition-objection': ['start', 'stop'],
 };
 
 export interface StatelessStackProps extends StackProps {
@@ -47,6 +52,8 @@ export class StatelessStack extends Stack {
   readonly apiHandlers: ReadonlyMap<string, AppFunction>;
   readonly workflows: CaseWorkflows;
   readonly jobs: ScheduledJobs;
+  /** SES configuration set and the handler of its bounce/complaint events. */
+  readonly mailEvents: MailEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -85,10 +92,17 @@ export class StatelessStack extends Stack {
     }
     this.apiHandlers = handlers;
 
+    this.mailEvents = new MailEvents(this, 'MailEvents', {
+      table: props.table,
+      functionConfig,
+      mailFrom: props.mailFrom,
+      jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
+    });
     this.jobs = new ScheduledJobs(this, 'Jobs', {
       table: props.table,
       functionConfig,
       mailFrom: props.mailFrom,
+      mailConfigurationSetName: this.mailEvents.configurationSet.configurationSetName,
       jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
 

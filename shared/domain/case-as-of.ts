@@ -4,6 +4,7 @@
  *
  * - from CASE_CREATED: case number, kind, title, received time, sealed, channel, department, due date;
  * - from CASE_UPDATED (each changed field with before/after): title, summary, department, due date;
+ * - from a grievance's DUE_EXTENDED, CLOCK_STOPPED, CLOCK_RESUMED (previous and new due date): the due date;
  * - from ASSIGNED (assignee and previous assignee): the assignee;
  * - from every event with `stageAfter` (stage moves, suspension, resumption): the stage, and the
  *   closing time when it reached `closed`;
@@ -26,8 +27,11 @@ export const NOT_AS_OF_FIELDS = ['misconduct', 'executionArn', 'version'] as con
 type AsOfField = (typeof AS_OF_FIELDS)[number];
 export type CaseAsOf = Pick<CaseRecord, 'caseId' | AsOfField> & { asOf: string; lastSeq: number };
 
+/** Events that move a grievance's due date, recording `previousDueDate` and `dueDate`. */
+const GRIEVANCE_DUE_MOVES = new Set(['DUE_EXTENDED', 'CLOCK_STOPPED', 'CLOCK_RESUMED']);
+
 /** Events that only observe or notify; they do not change the case, so they do not move "last changed". */
-const NON_CHANGING = new Set(['SENSITIVE_READ', 'MAIL_SENT']);
+const NON_CHANGING = new Set(['SENSITIVE_READ', 'MAIL_SENT', 'MAIL_FAILED', 'EXPORTED']);
 
 /**
  * `current` supplies only what never changes after intake (kind, team, channel, sealed, creator)
@@ -40,12 +44,19 @@ export function caseAsOf(current: CaseRecord, events: readonly HistoryEvent[], a
   if (!created) return undefined;
 
   const edited = (field: 'title' | 'summary' | 'department' | 'dueDate'): unknown => {
-    const change = (e: HistoryEvent) => (e.type === 'CASE_UPDATED' ? (e.data.changes as Record<string, { before: unknown; after: unknown }> | undefined)?.[field] : undefined);
+    const change = (e: HistoryEvent) =>
+      e.type === 'CASE_UPDATED'
+        ? (e.data.changes as Record<string, { before: unknown; after: unknown }> | undefined)?.[field]
+        : // A grievance's statutory due date moves with its extensions and clock stops (grievance.ts).
+          field === 'dueDate' && GRIEVANCE_DUE_MOVES.has(e.type) && typeof e.data.dueDate === 'string'
+          ? { before: e.data.previousDueDate, after: e.data.dueDate }
+          : undefined;
     const lastBefore = [...before].reverse().map(change).find((c) => c !== undefined);
     if (lastBefore) return lastBefore.after;
     const firstAfter = after.map(change).find((c) => c !== undefined);
     if (firstAfter) return firstAfter.before;
-    return field === 'title' || field === 'department' || field === 'dueDate' ? (created.data[field] ?? current[field]) : current[field];
+    const intakeDue = field === 'dueDate' ? (created.data.grievance as { dueDate?: unknown } | undefined)?.dueDate : undefined;
+    return field === 'title' || field === 'department' || field === 'dueDate' ? (created.data[field] ?? intakeDue ?? current[field]) : current[field];
   };
 
   const assignments = events.filter((e) => e.type === 'ASSIGNED');

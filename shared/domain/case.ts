@@ -8,6 +8,9 @@ import { CASE_KIND_INFO, caseKindSchema, channelSchema, type CaseKind } from './
 import { IllegalTransitionError, ValidationError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { concernedError, isConcerned, misconductRecordSchema, openMisconduct, suspensionDraft, type MisconductIntake } from './misconduct.ts';
+import { grievanceRecordSchema, openGrievance, type GrievanceIntake } from './grievance.ts';
+import { openPetition, petitionIntakeSummary, petitionRecordSchema, type PetitionIntake } from './petition.ts';
+import type { Calendar } from '../calendar/index.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 
 export const CASE_STAGES = ['intake', 'assignment', 'investigation', 'review', 'approval', 'disposition', 'suspended', 'closed'] as const;
@@ -52,6 +55,10 @@ export const caseRecordSchema = z.object({
   pendingExecutionName: z.string().optional(),
   /** Misconduct investigations only (external referrals, internal investigations): see misconduct.ts. */
   misconduct: misconductRecordSchema.optional(),
+  /** Grievance complaints only (channel, complainant, statutory due, extensions, links …): see grievance.ts. */
+  grievance: grievanceRecordSchema.optional(),
+  /** Petitions only (petitioners, screening, disclosure, committee review, decision, extension, objections, statutory due): see petition.ts. */
+  petition: petitionRecordSchema.optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),
@@ -71,6 +78,10 @@ export interface IntakeInput {
   sealed?: boolean;
   /** Required for misconduct investigations, refused for other kinds (misconduct.ts openMisconduct). */
   misconduct?: MisconductIntake;
+  /** Grievance details (grievance.ts openGrievance); refused for other kinds. */
+  grievance?: GrievanceIntake;
+  /** Required for petitions, refused for other kinds (petition.ts openPetition). */
+  petition?: PetitionIntake;
 }
 
 export function formatCaseNumber(year: number, team: Team, serial: number): string {
@@ -88,6 +99,8 @@ export function openCase(params: {
   input: IntakeInput;
   actor: EventActor;
   now: string;
+  /** The legal calendar for statutory due dates (grievances); the default calendar when absent. */
+  calendar?: Calendar;
 }): CaseChange {
   const { caseId, caseNumber, input, actor, now } = params;
   const info = CASE_KIND_INFO[input.kind];
@@ -102,6 +115,17 @@ export function openCase(params: {
     actorSub: actor.sub,
     now,
   });
+  const grievance = openGrievance({
+    kind: input.kind,
+    intake: input.grievance,
+    channel: input.channel,
+    dueDate: input.dueDate,
+    receivedAt: input.receivedAt,
+    actorSub: actor.sub,
+    now,
+    ...(params.calendar !== undefined && { calendar: params.calendar }),
+  });
+  const petition = openPetition({ kind: input.kind, intake: input.petition, receivedAt: input.receivedAt, ...(params.calendar !== undefined && { calendar: params.calendar }) });
   const next: CaseRecord = {
     caseId,
     caseNumber,
@@ -115,8 +139,11 @@ export function openCase(params: {
     ...(input.channel !== undefined && { channel: input.channel }),
     receivedAt: input.receivedAt,
     ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+    ...(grievance && { dueDate: grievance.record.due.dueDate }),
     sealed: input.sealed ?? info.sealedByDefault,
     ...(misconduct && { misconduct: misconduct.record }),
+    ...(grievance && { grievance: grievance.record }),
+    ...(petition && { petition, ...(input.dueDate === undefined && { dueDate: petition.due.dueDate }) }),
     createdAt: now,
     createdBy: actor.sub,
     updatedAt: now,
@@ -150,6 +177,8 @@ export function openCase(params: {
             limitationArticle: misconduct.record.limitation.article,
           },
         }),
+        ...(grievance && { grievance: grievance.eventData }),
+        ...(petition && { petition: petitionIntakeSummary(petition) }),
       },
     },
   ];
@@ -181,6 +210,13 @@ function assertOpen(current: CaseRecord, what: string): void {
 export function updateDetails(current: CaseRecord, patch: CasePatch, actor: EventActor, now: string): CaseChange {
   assertOpen(current, 'update');
   if (patch.assigneeSub !== undefined && isConcerned(current.misconduct, patch.assigneeSub)) throw concernedError();
+  if (current.grievance && patch.dueDate !== undefined && patch.dueDate !== current.dueDate) {
+    throw new ValidationError(
+      "A grievance's due date is its statutory period: extend it (POST /cases/{caseId}/extensions) or stop the clock (POST /cases/{caseId}/clock-stops)",
+      '고충민원의 처리기한은 법정 처리기간입니다. 연장(시행령 제21조) 또는 현장조사 기간 정지(시행령 제17조⑤)로만 바꿀 수 있습니다',
+      { field: 'dueDate', rule: 'statutory_due_date' },
+    );
+  }
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const field of EDITABLE_FIELDS) {
     const after = patch[field];

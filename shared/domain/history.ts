@@ -19,6 +19,7 @@ export const HISTORY_EVENT_TYPES = [
   'TASK_COMPLETED',
   'DECISION_RECORDED',
   'MAIL_SENT',
+  'MAIL_FAILED',
   'SENSITIVE_READ',
   'WORKFLOW_MOVED',
   // Misconduct investigations (misconduct.ts)
@@ -29,6 +30,19 @@ export const HISTORY_EVENT_TYPES = [
   'LIMITATION_CHANGED',
   'DISPOSITION_RECORDED',
   'RESOLUTION_RECORDED',
+  // Exports (case-export.ts): a timeline export is recorded on the exported case's chain
+  'EXPORTED',
+  // Petitions (petition.ts)
+  'PETITION_EXTENDED',
+  'PETITION_OBJECTION_FILED',
+  // Committees (committee.ts): the minutes of the meeting that decided the case's step
+  'COMMITTEE_MINUTES',
+  // Grievance complaints (grievance.ts)
+  'DUE_EXTENDED',
+  'CLOCK_STOPPED',
+  'CLOCK_RESUMED',
+  'PROGRESS_NOTICE_RECORDED',
+  'CASES_LINKED',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 

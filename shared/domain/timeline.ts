@@ -19,6 +19,7 @@ export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   TASK_COMPLETED: '업무 처리',
   DECISION_RECORDED: '결정 기록',
   MAIL_SENT: '메일 발송',
+  MAIL_FAILED: '메일 전달 실패',
   SENSITIVE_READ: '비공개 사건 열람',
   WORKFLOW_MOVED: '워크플로 이동',
   OFFICIAL_ADDED: '관련 공무원 추가',
@@ -28,6 +29,15 @@ export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   LIMITATION_CHANGED: '징계시효 변경',
   DISPOSITION_RECORDED: '처분 기록',
   RESOLUTION_RECORDED: '의결 기록',
+  EXPORTED: '이력 내보내기',
+  PETITION_EXTENDED: '청원 처리기간 연장',
+  PETITION_OBJECTION_FILED: '청원 이의신청',
+  COMMITTEE_MINUTES: '위원회 회의록',
+  DUE_EXTENDED: '처리기간 연장',
+  CLOCK_STOPPED: '현장조사 시작(기간 정지)',
+  CLOCK_RESUMED: '현장조사 종료(기간 재개)',
+  PROGRESS_NOTICE_RECORDED: '민원인 통지',
+  CASES_LINKED: '동일 민원 연결',
 };
 
 export interface TimelineFilter {

@@ -16,6 +16,8 @@ export interface ApiResult {
   statusCode: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as is (Markdown, HTML, CSV) instead of JSON; set its content-type in `headers`. */
+  text?: string;
 }
 
 export const idempotencyKeySchema = z
@@ -105,6 +107,7 @@ export function apiHandler<
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
       const body = parse(spec.body, readBody(event), 'body');
       const result = await run({ actor: actor as A extends true ? Actor : undefined, params, query, body, ...(idempotencyKey !== undefined && { idempotencyKey }), event });
+      if (result.text !== undefined) return { statusCode: result.statusCode, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.text };
       return json(result.statusCode, result.body ?? null, result.headers);
     });
 }

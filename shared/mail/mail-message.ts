@@ -5,13 +5,15 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
+import { committeeAgendaInputSchema, renderCommitteeAgenda } from './committee-agenda.template.ts';
 import { deadlineDigestInputSchema, renderDeadlineDigest } from './deadline-digest.template.ts';
 import { grievanceQuarterlyInputSchema, renderGrievanceQuarterly } from './grievance-quarterly.template.ts';
 import { limitationAlarmInputSchema, renderLimitationAlarm } from './limitation-alarm.template.ts';
 import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
+import { mailFailureNoticeInputSchema, renderMailFailureNotice } from './mail-failure-notice.template.ts';
 
 /** Every template's input, told apart by `template`. Add a template by adding its schema here. */
-export const mailTemplateInputSchema = z.discriminatedUnion('template', [deadlineDigestInputSchema, limitationAlarmInputSchema, grievanceQuarterlyInputSchema]);
+export const mailTemplateInputSchema = z.discriminatedUnion('template', [deadlineDigestInputSchema, limitationAlarmInputSchema, grievanceQuarterlyInputSchema, mailFailureNoticeInputSchema, committeeAgendaInputSchema]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
 
@@ -43,5 +45,9 @@ export function buildMail(input: unknown, options: MailBuildOptions): BuiltMail 
       return renderLimitationAlarm(parsed.data, parsedOptions.data);
     case 'grievance-quarterly-report':
       return renderGrievanceQuarterly(parsed.data, parsedOptions.data);
+    case 'committee-agenda':
+      return renderCommitteeAgenda(parsed.data, parsedOptions.data);
+    case 'mail-failure-notice':
+      return renderMailFailureNotice(parsed.data, parsedOptions.data);
   }
 }

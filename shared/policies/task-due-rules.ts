@@ -6,6 +6,8 @@
 import type { Calendar } from '../calendar/index.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { MISCONDUCT_DUE_RULES, misconductTaskDue, type MisconductDueRule, type TaskDue } from './misconduct-deadlines.ts';
+import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
+import { GRIEVANCE_DUE_RULES, grievanceTaskDue, type GrievanceDueRule } from './grievance-deadlines.ts';
 
 export interface TaskDueContext {
   c: CaseRecord;
@@ -21,9 +23,11 @@ interface DueRuleTable<R extends string> {
 
 const TABLES: DueRuleTable<string>[] = [
   { rules: MISCONDUCT_DUE_RULES, due: (rule, ctx) => misconductTaskDue(rule as MisconductDueRule, ctx) },
+  { rules: PETITION_DUE_RULES, due: (rule, ctx) => petitionTaskDue(rule as PetitionDueRule, ctx) },
+  { rules: GRIEVANCE_DUE_RULES, due: (rule, ctx) => grievanceTaskDue(rule as GrievanceDueRule, ctx) },
 ];
 
-export const TASK_DUE_RULES = [...MISCONDUCT_DUE_RULES] as const;
+export const TASK_DUE_RULES = [...MISCONDUCT_DUE_RULES, ...PETITION_DUE_RULES, ...GRIEVANCE_DUE_RULES] as const;
 export type TaskDueRule = (typeof TASK_DUE_RULES)[number];
 
 export function taskDue(rule: TaskDueRule, ctx: TaskDueContext): TaskDue {

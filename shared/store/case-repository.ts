@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
 import { caseRecordSchema } from '../domain/case.ts';
-import { VersionConflictError } from '../domain/errors.ts';
+import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
@@ -22,10 +22,13 @@ import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './i
 /** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
 export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
 import { keys, withoutStorageKeys } from './keys.ts';
+import { searchIndexAttributes, searchKeys } from './case-search-index.ts';
 
 /** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
 export class RelatedItemConflictError extends Error {
   override name = 'RelatedItemConflictError';
+  /** Which related items (their index in `also`) failed their condition, when the write says so. */
+  failedItems: readonly number[] = [];
 }
 
 export interface Page<T> {
@@ -151,10 +154,15 @@ export class CaseRepository {
    * same hash chain: only the chain tip on the case item moves (conditioned on the tip it extends),
    * never the version, so nobody's edit based on that version fails because someone looked.
    */
-  async appendWithoutVersion(caseId: string, drafts: readonly EventDraft[]): Promise<HistoryEvent[]> {
+  async appendWithoutVersion(
+    caseId: string,
+    drafts: readonly EventDraft[],
+    /** Other items that must change with the events (e.g. reminder markers), with their own conditions. */
+    also: TransactItem[] = [],
+  ): Promise<HistoryEvent[]> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(caseId);
-      if (!current) throw new Error(`case ${caseId} does not exist`);
+      if (!current) throw new NotFoundError(`case ${caseId} does not exist`, `사건(${caseId})이 없습니다`);
       const { events, head } = appendToChain(caseId, current, drafts);
       try {
         await this.doc.send(
@@ -170,12 +178,16 @@ export class CaseRepository {
                 },
               },
               ...events.map((e) => eventPut(this.tableName, e)),
+              ...also,
             ],
           }),
         );
         return events;
       } catch (error) {
-        if (!cancellationReasons(error) || attempt >= MAX_REBASES) throw error;
+        const reasons = cancellationReasons(error);
+        const failedItems = also.flatMap((_, i) => (reasons?.[1 + events.length + i] === 'ConditionalCheckFailed' ? [i] : []));
+        if (failedItems.length > 0) throw Object.assign(new RelatedItemConflictError('a related item changed concurrently', { cause: error }), { failedItems });
+        if (!reasons || attempt >= MAX_REBASES) throw error;
         await jitter(attempt);
       }
     }
@@ -283,16 +295,19 @@ export class CaseRepository {
   }
 }
 
-function caseItem(c: CaseRecord): Record<string, unknown> {
+/** The stored item of a case: the record plus its keys and index attributes (exported for the search bench's bulk seeding). */
+export function caseItem(c: CaseRecord): Record<string, unknown> {
   return {
     ...keys.case(c.caseId),
     entity: 'case',
     ...c,
     ...(c.assigneeSub !== undefined && { gsi1pk: keys.byAssignee(c.assigneeSub), gsi1sk: `${c.updatedAt}#${c.caseId}` }),
     gsi2pk: keys.byKind(c.kind),
-    gsi2sk: `${c.receivedAt}#${c.caseId}`,
+    // Korea time, like the search indexes, so receipt times written with another offset still sort right.
+    gsi2sk: searchKeys.received(c),
     gsi3pk: keys.byCaseNumber(c.caseNumber),
     gsi3sk: 'CASE',
+    ...searchIndexAttributes(c),
   };
 }
 

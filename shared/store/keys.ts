@@ -1,4 +1,6 @@
 /** Key builders for the item layout documented in table-definition.ts. */
+import { SEARCH_ATTRIBUTES } from './case-search-index.ts';
+
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   event: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EVENT#${String(seq).padStart(8, '0')}` }),
@@ -13,6 +15,8 @@ export const keys = {
   reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
   /** The mailing of one periodic report (e.g. `grievance-quarterly#2026-Q3#<sub>`): sent once. */
   reportMail: (reportId: string) => ({ pk: `REPORT_MAIL#${reportId}`, sk: 'MAIL' }),
+  /** A frozen office report (report-store.ts): the report and the hash of the data it came from. */
+  officeReport: (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'OFFICE_REPORT' }),
   /** gsi2 partition of reminder digests not yet finished (sorted by lease end), for crash recovery. */
   openReminderDigests: 'REMINDER_DIGESTS#OPEN',
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' }),
@@ -26,7 +30,7 @@ export const keys = {
 } as const;
 
 /** Attributes that exist only for the table's keys and indexes, never part of a record. */
-const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const STORAGE_ATTRIBUTES = new Set<string>(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', ...SEARCH_ATTRIBUTES]);
 
 export function withoutStorageKeys(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.has(k)));

@@ -1,8 +1,9 @@
 /**
  * What the deadline-reminder job reads and writes (layout in table-definition.ts):
  *
- * - the open-task index (gsi2, `OPEN_TASKS#<shard>` / `<dueAt>#<taskId>`), read up to a due bound
- *   only — the job's cost follows the tasks due soon, not the table;
+ * - the open-task index (gsi2, `OPEN_TASKS#<shard>` / `<midpoint of opened..due>#<taskId>`, see
+ *   openTaskIndexSortKey), read up to a bound only — the job's cost follows the tasks near a
+ *   reminder, not the table;
  * - reminder markers, one per task × threshold × recipient, in the case's partition: the ledger
  *   that makes each reminder go out once. A marker is claimed `pending` (conditional put) before
  *   the mail is sent and becomes `sent` in the same transaction as the case's MAIL_SENT event;
@@ -129,8 +130,9 @@ export class ReminderStore {
   ) {}
 
   /**
-   * Open tasks due at or before `dueBy` (ISO with +09:00, compared as the index sorts it), from every
-   * shard of the open-task index. Reads nothing due later: the query's key condition stops there.
+   * Open tasks whose index key (the midpoint of their time) is at or before `dueBy` (ISO with
+   * +09:00, compared as the index sorts it), from every shard of the open-task index. Reads nothing
+   * later: the query's key condition stops there.
    */
   async openTasksDueBy(dueBy: string): Promise<ReminderTask[]> {
     const fields = Object.keys(reminderTaskSchema.shape);
@@ -319,6 +321,24 @@ export class ReminderStore {
         ConditionExpression: '#owner = :owner AND #status = :pending',
         ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
         ExpressionAttributeValues: { ':owner': markerOwner(digest), ':pending': 'pending', ':sent': 'sent', ':at': sentAt, ':messageId': digest.messageId ?? '' },
+      },
+    }));
+  }
+
+  /**
+   * Transaction actions that delete this digest attempt's `sent` markers of one case after its mail
+   * bounced (to commit with the case's MAIL_FAILED event): the next run finds them missing and sends
+   * those reminders again. Conditioned on the very message, so a redelivered bounce, or one for an
+   * older attempt, deletes nothing a later mail sent.
+   */
+  releaseSent(digest: StoredDigest, items: readonly ReminderItemRef[], messageId: string): TransactItem[] {
+    return items.map((item) => ({
+      Delete: {
+        TableName: this.tableName,
+        Key: markerKey(digest.recipient.sub, item),
+        ConditionExpression: '#owner = :owner AND #status = :sent AND messageId = :messageId',
+        ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+        ExpressionAttributeValues: { ':owner': markerOwner(digest), ':sent': 'sent', ':messageId': messageId },
       },
     }));
   }

@@ -8,13 +8,32 @@
  * |-----------------|-----------------------------|------------------------|----------------------------------|------------------------------------|------------------------|
  * | case            | CASE#<caseId>               | CASE                   | ASSIGNEE#<sub> / <updatedAt>#id  | KIND#<kind> / <receivedAt>#id      | CASENO#<no> / CASE     |
  * | history event   | CASE#<caseId>               | EVENT#<seq 8 digits>   |                                  |                                    |                        |
- * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <due>#id      | TASK#<taskId> / TASK   |
+ * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <mid>#id¹     | COMMITTEE_TASKS#<kind> / <openedAt>#id (committee steps only) |
  * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
  * | reminder marker | CASE#<caseId>               | REMINDER#<taskId>#<threshold>#<sub> |                     |                                    |                        |
  * | reminder digest | REMINDER_DIGEST#<run>#<sub>#<n> | DIGEST             |                                  | REMINDER_DIGESTS#OPEN / <lease end>#id (unfinished only) |  |
  * | report mailing  | REPORT_MAIL#<report>#<sub>  | MAIL                   |                                  |                                    |                        |
+ * | frozen report   | REPORT#<reportId>           | OFFICE_REPORT          |                                  |                                    |                        |
+ * | committee       | COMMITTEE#<kind>            | COMMITTEE              |                                  | COMMITTEES / <kind>                |                        |
+ * | meeting         | MEETING#<meetingId>         | MEETING                |                                  | MEETINGS#<kind> / <scheduledAt>#id |                        |
+ * | item decision   | MEETING#<meetingId>         | DECISION#<taskId>      |                                  |                                    |                        |
+ * | export record   | EXPORT#<exportId>           | EXPORT                 |                                  | EXPORTS#<yyyy-mm> / <at>#<exportId> |                       |
+ * | mail failure    | MAIL_FAILED#<message id>    | RCPT#<email>#<kind>    |                                  | MAIL_FAILURES / <at>#…             |                        |
+ * | mail suppression| MAIL_SUPPRESSED#<email>     | SUPPRESSION            |                                  | MAIL_NOTICES#PENDING / <at>#<email> (admin not told yet) |  |
+ *
+ * ¹ The midpoint between the task's opening and due times (task-repository.ts openTaskIndexSortKey):
+ *   the reminder job reads up to 45 days past its run and a task's 50% reminder falls near it.
+ *
+ * Case items also carry the search index attributes (srch*) and are in the search-* indexes; the
+ * layout and what each serves is in case-search-index.ts. Export records (who exported which
+ * filters, how many rows) are listed by auditors per month from gsi2 (case-export.ts).
+ *
+ * Committees (committee-repository.ts): a meeting's agenda is the gsi3 query COMMITTEE_TASKS#<kind>
+ * (open tasks a committee decides) until the meeting opens, then frozen on the meeting item; each
+ * item's decision is its own item, written in the same transaction as the case, its minutes event
+ * and the task it completes. Committee notices use report-mailing items (REPORT_MAIL#committee-notice#…).
  *
  * Misconduct investigations keep their details on the case item (`misconduct`: notice or origin,
  * officials concerned, evidence references, 징계시효, suspension, disposition), so the case, its
@@ -24,6 +43,7 @@
  * kinds), and the quarterly grievance analysis reads KIND#grievance between the quarter's dates.
  */
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { SEARCH_INDEXES } from './case-search-index.ts';
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
@@ -37,6 +57,7 @@ export const TABLE_INDEXES: readonly IndexDefinition[] = [
   { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  ...SEARCH_INDEXES,
 ];
 
 /** Attribute that holds an expiry (epoch seconds) for DynamoDB TTL; DynamoDB Local never deletes, so readers filter too. */
@@ -44,7 +65,8 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** CreateTable input for DynamoDB Local (on AWS the CDK construct builds the same keys and indexes). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
-  const keyNames = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
+  // Several search indexes share an attribute (e.g. srchReceived); each is defined once.
+  const keyNames = [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])])];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

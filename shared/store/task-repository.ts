@@ -5,11 +5,28 @@
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CommitteeKind } from '../domain/committee-kinds.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import type { TransactItem } from './case-repository.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
 
 export const OPEN_TASK_SHARDS = 8;
+
+/**
+ * Sort key of a task in the open-task index (gsi2): the calendar midpoint between its opening and
+ * its due time, not the due time. The reminder job reads this index up to `horizonDays` past its
+ * run, and a task's first reminder (50% of its allowed business days) falls near that midpoint —
+ * never 45 days before it — so a task with a long allowed time (over ~90 days) is read in time for
+ * its 50% reminder too, while tasks whose midpoint is far off are still never read. It depends
+ * only on the opening and due times, so reassignment leaves it alone and a moved due date moves it.
+ */
+export function openTaskIndexSortKey(task: Pick<TaskRecord, 'openedAt' | 'dueAt' | 'taskId'>): string {
+  const opened = Date.parse(task.openedAt);
+  const due = Date.parse(task.dueAt);
+  const midpoint = Number.isNaN(opened) || Number.isNaN(due) || opened >= due ? task.dueAt : toKoreaIso(new Date(opened + Math.floor((due - opened) / 2)));
+  return `${midpoint}#${task.taskId}`;
+}
 
 const shardOf = (taskId: string) => createHash('sha256').update(taskId).digest()[0]! % OPEN_TASK_SHARDS;
 
@@ -63,6 +80,26 @@ export class TaskRepository {
       .slice(0, limit);
   }
 
+  /** Open tasks waiting for a committee's decision, longest waiting first (the agenda of its next meeting). */
+  async openForCommittee(committee: CommitteeKind, limit = 200): Promise<TaskRecord[]> {
+    const items: TaskRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': committeeQueueKey(committee) },
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...(page.Items ?? []).map(toTask).filter((t) => t.status === 'open'));
+      start = page.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return items.slice(0, limit);
+  }
+
   putOpen(task: TaskRecord): TransactItem {
     return {
       Put: {
@@ -74,7 +111,9 @@ export class TaskRepository {
           gsi1pk: queueKey(task),
           gsi1sk: `${task.dueAt}#${task.taskId}`,
           gsi2pk: keys.openTasksShard(shardOf(task.taskId)),
-          gsi2sk: `${task.dueAt}#${task.taskId}`,
+          gsi2sk: openTaskIndexSortKey(task),
+          // A step a committee decides also waits on that committee's agenda (committee-repository.ts).
+          ...(task.committee !== undefined && { gsi3pk: committeeQueueKey(task.committee), gsi3sk: `${task.openedAt}#${task.taskId}` }),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -87,7 +126,7 @@ export class TaskRepository {
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
-        UpdateExpression: 'SET #status = :completed, completedAt = :at, completedBy = :by, decision = :decision, delivered = :false REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        UpdateExpression: 'SET #status = :completed, completedAt = :at, completedBy = :by, decision = :decision, delivered = :false REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
         ConditionExpression: '#status = :open AND taskToken = :token',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':completed': 'completed', ':open': 'open', ':token': task.taskToken, ':at': by.at, ':by': by.sub, ':decision': by.decision, ':false': false },
@@ -101,7 +140,7 @@ export class TaskRepository {
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
-        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':cancelled': 'cancelled', ':open': 'open' },
@@ -138,6 +177,31 @@ export class TaskRepository {
   }
 
   /**
+   * Moves an open task's due date (its case's statutory due date moved: an extension, a clock stop),
+   * in both open-task indexes; only while the task is open, holds the same token and still has the
+   * due date the change was computed from (a concurrent move is refused, not overwritten).
+   */
+  moveDue(task: TaskRecord, dueAt: string, dueBasis: TaskRecord['dueBasis']): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: `SET dueAt = :dueAt, gsi1sk = :sk, gsi2sk = :openSk${dueBasis ? ', dueBasis = :basis' : ''}`,
+        ConditionExpression: '#status = :open AND taskToken = :token AND dueAt = :previous',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':dueAt': dueAt,
+          ':sk': `${dueAt}#${task.taskId}`, ':openSk': openTaskIndexSortKey({ ...task, dueAt }),
+          ':open': 'open',
+          ':token': task.taskToken,
+          ':previous': task.dueAt,
+          ...(dueBasis && { ':basis': dueBasis }),
+        },
+      },
+    };
+  }
+
+  /**
    * The workflow re-ran the same task state after a restart, with a new token: the task keeps its
    * identity and takes the new token (the condition refuses a concurrent change of token).
    */
@@ -164,6 +228,9 @@ export class TaskRepository {
     return (await this.ofCase(caseId)).filter((t) => t.status === 'completed' && t.delivered === false);
   }
 }
+
+/** gsi3 partition of the open tasks a committee decides (sparse: removed when the task is done). */
+export const committeeQueueKey = (committee: CommitteeKind) => `COMMITTEE_TASKS#${committee}`;
 
 export function queuesFor(actor: { sub: string; roles: string[] }, team: string | undefined): string[] {
   return [keys.tasksOfPerson(actor.sub), ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])])];

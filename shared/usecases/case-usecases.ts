@@ -6,9 +6,9 @@ import { ulid } from 'ulid';
 import { addNote, formatCaseNumber, openCase, updateDetails, type CasePatch, type CaseRecord, type IntakeInput } from '../domain/case.ts';
 import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { verifyChain, type EventActor, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
+import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
-import { primaryRole, type Actor } from '../domain/roles.ts';
+import type { Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
 import type { CaseRepository, Page } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -19,6 +19,7 @@ import { checkOfficialsAgainstDirectory } from './misconduct-usecases.ts';
 import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verification.ts';
 import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
+import { eventActorOf, loadCase } from './case-operations.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -59,11 +60,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     }
   }
 
-  const eventActor = (actor: Actor): EventActor => ({
-    sub: actor.sub,
-    ...(actor.name !== undefined && { name: actor.name }),
-    role: primaryRole(actor),
-  });
+  const eventActor = eventActorOf;
 
   async function assertAssignable(sub: string): Promise<void> {
     const member = await deps.staff.get(sub);
@@ -85,11 +82,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     ]);
   }
 
-  async function load(caseId: string): Promise<CaseRecord> {
-    const found = await deps.cases.get(caseId);
-    if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
-    return found;
-  }
+  const load = (caseId: string) => loadCase(deps.cases, caseId);
 
   return {
     async createCase(actor: Actor, input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string }, idempotency?: IdempotencyRequest) {

@@ -11,7 +11,9 @@
  *   3. claim a marker per reminder (conditional put, checked against holding the digest) — a
  *      reminder someone else claimed first is theirs to send;
  *   4. record the mail to send on the digest (`sending`, with a fixed Message-ID), then send it;
- *   5. mark the digest `sent`; per case, one transaction appends MAIL_SENT and marks its markers sent;
+ *   5. mark the digest `sent`; once every digest of the run is sent, per case one transaction appends
+ *      a MAIL_SENT for each digest that lists it and marks their markers sent (one history write per
+ *      case per run, on the hash chain without bumping the case's version);
  *   6. close the digest.
  * A failed send (the mail server said no) releases the markers and abandons the digest, so the next
  * run (the scheduler's retry of this one, or tomorrow's) sends them. A process that dies leaves the
@@ -44,14 +46,16 @@ import {
 } from '../policies/reminder-policy.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { DigestRecipient, ReminderItemRef, ReminderStore, ReminderTask, StaffDirectory } from '../store/reminder-store.ts';
+import type { MailFailures } from './mail-failures.ts';
 import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
 
 export interface DeadlineReminderOptions {
   policy: ReminderPolicyOptions;
   /**
-   * How far past the run's day the open-task index is read, in calendar days. A task is looked at
-   * only once its due day is this close, so its 50% point must fall inside: 45 days covers allowed
-   * times up to about 90 days; a longer task first shows up at a later level (75%, due today).
+   * How far past the run's day the open-task index is read, in calendar days. The index is sorted by
+   * the midpoint of each task's time (task-repository.ts openTaskIndexSortKey), near which its 50%
+   * reminder falls, so a task is read from some 45 days before it can earn its first reminder,
+   * however long its allowed time; a task whose midpoint is further off is never read.
    */
   horizonDays: number;
   /**
@@ -80,7 +84,7 @@ export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
 
 export interface DeadlineReminderDeps {
   store: ReminderStore;
-  cases: Pick<CaseRepository, 'get' | 'commit'>;
+  cases: Pick<CaseRepository, 'appendWithoutVersion'>;
   /** A directory for one run (it may cache); called once per run. */
   staffDirectory: () => StaffDirectory;
   mailer: Pick<Mailer, 'send'>;
@@ -92,6 +96,8 @@ export interface DeadlineReminderDeps {
   clock?: () => Date;
   options?: Partial<DeadlineReminderOptions>;
   log?: (entry: Record<string, unknown>) => void;
+  /** Failed mail: refused sends recorded, suppressed addresses skipped, administrator notices retried (mail-failures.ts). */
+  failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed' | 'notifyPending'>;
 }
 
 export interface ReminderRunReport {
@@ -111,6 +117,8 @@ export interface ReminderRunReport {
    * whose lease has not ended yet. A later run (the scheduler's retry) finishes or releases it.
    */
   heldElsewhere: number;
+  /** Wall time of each step of the run, in ms (for logs and the benchmark). */
+  timings: { recoverMs: number; readMs: number; evaluateMs: number; sendMs: number; recordMs: number };
 }
 
 /** The run could not send every digest; running it again (same scheduled time) sends the rest. */
@@ -168,7 +176,9 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     const sorted = [...entries].sort(
       (a, b) => LEVEL_URGENCY_RANK[a.due.level] - LEVEL_URGENCY_RANK[b.due.level] || a.task.dueAt.localeCompare(b.task.dueAt) || a.task.taskId.localeCompare(b.task.taskId),
     );
-    return outbox.sendDigest({ runKey, runDate }, recipient, sorted.map((entry) => ({ ref: refOf(entry), entry })), (claimed) => mailInputFor(recipient, runDate, claimed));
+    return outbox.sendDigest({ runKey, runDate }, recipient, sorted.map((entry) => ({ ref: refOf(entry), entry })), (claimed) => mailInputFor(recipient, runDate, claimed), {
+      deferRecording: true,
+    });
   }
 
   /** Who gets a task's due reminder, and how the assignee is named to those escalated to. */
@@ -196,13 +206,24 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     /** One run for the given scheduled instant; running it again for the same instant sends nothing new. */
     async run(scheduledTime: Date): Promise<ReminderRunReport> {
       const runDate = koreaDate(scheduledTime);
-      const report: ReminderRunReport = { runDate, tasksRead: 0, tasksDue: 0, recipients: 0, digestsSent: 0, remindersSent: 0, recovered: 0, failed: [], heldElsewhere: 0 };
+      const timings = { recoverMs: 0, readMs: 0, evaluateMs: 0, sendMs: 0, recordMs: 0 };
+      const report: ReminderRunReport = { runDate, tasksRead: 0, tasksDue: 0, recipients: 0, digestsSent: 0, remindersSent: 0, recovered: 0, failed: [], heldElsewhere: 0, timings };
       if (!deps.calendar.isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
+      let stepStarted = performance.now();
+      const stepDone = (step: keyof typeof timings) => {
+        const now = performance.now();
+        timings[step] = Math.round(now - stepStarted);
+        stepStarted = now;
+      };
 
       report.recovered = await outbox.recover();
+      // Administrators not yet told about a suppressed address (the notice failed before) are told now.
+      await deps.failures?.notifyPending().catch((error: unknown) => log({ level: 'error', message: 'suppression notices not sent', error: String(error) }));
+      stepDone('recoverMs');
 
       const tasks = await store.openTasksDueBy(`${addDays(runDate, options.horizonDays)}T23:59:59+09:00`);
       report.tasksRead = tasks.length;
+      stepDone('readMs');
       const days = new BusinessDayCounter(deps.calendar);
       const directory = deps.staffDirectory();
       const digests = new Map<string, { person: StaffMember; entries: DigestEntry[] }>();
@@ -221,12 +242,17 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         }
       }
       report.recipients = digests.size;
+      stepDone('evaluateMs');
 
       const runKey = scheduledTime.toISOString();
       const outcomes = await mapPooled([...digests.values()], options.concurrency, async ({ person, entries }) => ({
         sub: person.sub,
         ...(await sendDigest(runKey, runDate, person, entries)),
       }));
+      stepDone('sendMs');
+      // Step 5 for the whole run: each case's history is written once, for every digest that mentions it.
+      await outbox.recordAndFinish(outcomes.flatMap(({ delivery }) => (delivery.outcome === 'sent' && delivery.toRecord ? [delivery.toRecord] : [])));
+      stepDone('recordMs');
       for (const { sub, delivery, heldElsewhere } of outcomes) {
         if (heldElsewhere) report.heldElsewhere += 1;
         if (delivery.outcome === 'sent') {

@@ -30,7 +30,7 @@ export const LIMITATION_ALARM_TASK_ID = 'discipline-limitation';
 
 export interface LimitationAlarmDeps {
   store: ReminderStore;
-  cases: Pick<CaseRepository, 'get' | 'commit' | 'listByKind'>;
+  cases: Pick<CaseRepository, 'get' | 'commit' | 'listByKind' | 'appendWithoutVersion'>;
   staffDirectory: () => StaffDirectory;
   mailer: Pick<Mailer, 'send'>;
   mail: MailBuildOptions;

@@ -12,16 +12,14 @@
 import type { CaseRecord } from '../domain/case.ts';
 import { reassignCase } from '../domain/case.ts';
 import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
-import { IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import type { EventActor, HistoryEvent } from '../domain/history.ts';
+import { ValidationError, VersionConflictError } from '../domain/errors.ts';
+import type { HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import {
   addEvidence,
   addOfficial,
   MISCONDUCT_KINDS,
   nextDispositionStep,
-  REPORT_CATEGORIES,
-  reportCategory,
   resumeCase,
   suspendCase,
   type DispositionStep,
@@ -31,7 +29,8 @@ import {
   type ResumeInput,
   type SuspendInput,
 } from '../domain/misconduct.ts';
-import { primaryRole, type Actor, type Team } from '../domain/roles.ts';
+import type { Actor, Team } from '../domain/roles.ts';
+import { misconductCounts } from '../domain/office-report.ts';
 import { assertCanAssign, assertCanChange, assertCanRead, assertCanReadReports, assertCanSuspend } from '../policies/case-access.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -40,6 +39,7 @@ import type { TaskRepository } from '../store/task-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError, CaseSuspendedForStepError } from './task-usecases.ts';
+import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
 
 export interface MisconductUseCaseDeps {
   cases: CaseRepository;
@@ -113,30 +113,13 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
 
-  const eventActor = (actor: Actor): EventActor => ({ sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) });
+  const eventActor = eventActorOf;
 
-  async function load(caseId: string): Promise<CaseRecord> {
-    const found = await deps.cases.get(caseId);
-    if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
-    return found;
-  }
+  const load = (caseId: string) => loadCase(deps.cases, caseId);
 
-  function checkVersion(c: CaseRecord, expectedVersion: number | undefined): void {
-    if (expectedVersion !== undefined && c.version !== expectedVersion) {
-      throw new VersionConflictError(
-        `Case ${c.caseNumber} is at version ${c.version}, not ${expectedVersion}`,
-        `사건(${c.caseNumber})이 이미 변경되었습니다 (요청 버전 ${expectedVersion}, 현재 버전 ${c.version})`,
-        { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: c.version } },
-      );
-    }
-  }
+  const checkVersion = assertExpectedVersion;
 
-  const tasksChanged = (error: unknown) =>
-    new IllegalTransitionError('A task of the case changed at the same time; look again and retry', '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요', {
-      field: 'caseId',
-      rule: 'workflow_busy',
-      cause: error,
-    });
+  const tasksChanged = tasksChangedError;
 
   /** Starts the execution a resumption committed, then records it on the case (as a workflow move does). */
   async function startPendingExecution(caseId: string): Promise<boolean> {
@@ -285,17 +268,9 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
       if (to < from) throw new ValidationError('to is before from', '종료일이 시작일보다 앞설 수 없습니다', { field: 'to', rule: 'not_before_from' });
       const rows: ReportRow[] = [];
       for (const kind of MISCONDUCT_KINDS) {
-        const counts = Object.fromEntries(REPORT_CATEGORIES.map((category) => [category, 0])) as Record<ReportCategory, number>;
-        let total = 0;
-        let suspended = 0;
-        let closed = 0;
-        for await (const c of deps.cases.receivedBetween(kind, from, to)) {
-          total += 1;
-          counts[reportCategory(c.misconduct)] += 1;
-          if (c.stage === 'suspended') suspended += 1;
-          if (c.stage === 'closed') closed += 1;
-        }
-        rows.push({ kind, labelKo: CASE_KIND_INFO[kind].labelKo, total, counts, suspended, closed });
+        const cases: CaseRecord[] = [];
+        for await (const c of deps.cases.receivedBetween(kind, from, to)) cases.push(c);
+        rows.push({ kind, labelKo: CASE_KIND_INFO[kind].labelKo, ...misconductCounts(cases) });
       }
       return { from, to, generatedAt: toKoreaIso(clock()), rows };
     },

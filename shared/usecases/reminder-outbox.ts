@@ -9,20 +9,32 @@
  * per template.
  */
 import { createHash } from 'node:crypto';
-import { VersionConflictError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import type { EventActor, EventDraft } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { DEADLINE_DIGEST_TEMPLATE, digestUrgencyLabels, type DigestUrgency } from '../mail/deadline-digest.template.ts';
 import { LIMITATION_ALARM_TEMPLATE } from '../mail/limitation-alarm.template.ts';
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail, type MailTemplateInput } from '../mail/mail-message.ts';
+import { DIGEST_HEADER } from '../mail/mail-events.ts';
 import { MailSendError, type Mailer } from '../mail/mailer.ts';
+import type { MailFailures } from './mail-failures.ts';
 import type { RecipientReason } from '../policies/reminder-policy.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from '../store/reminder-store.ts';
 
 const REASON_LABELS: Readonly<Record<RecipientReason, string>> = { assignee: '담당자', 'team-lead': '팀장(기한 경과 보고)', head: '감사담당관(기한 경과 보고)' };
-const MAX_CONFLICT_RETRIES = 8;
+/** DynamoDB's limit on one TransactWriteItems. */
+const MAX_TRANSACTION_ACTIONS = 100;
+/** Markers one MAIL_SENT event records (a case item, the event and these fit in one transaction). */
+const MAX_MARKERS_PER_EVENT = 90;
+/** Cases whose history is written at once. */
+const RECORD_CONCURRENCY = 8;
+
+interface RecordUnit {
+  digest: StoredDigest;
+  items: ReminderItemRef[];
+}
 
 interface HistoryWording {
   actor: EventActor;
@@ -57,7 +69,7 @@ const HISTORY_BY_TEMPLATE: Readonly<Record<string, HistoryWording>> = {
 
 export interface ReminderOutboxDeps {
   store: ReminderStore;
-  cases: Pick<CaseRepository, 'get' | 'commit'>;
+  cases: Pick<CaseRepository, 'appendWithoutVersion'>;
   mailer: Pick<Mailer, 'send'>;
   mail: MailBuildOptions;
   /** Right-hand side of Message-IDs (the sending domain). */
@@ -67,9 +79,11 @@ export interface ReminderOutboxDeps {
   /** Most items one digest lists; the rest wait for the next run. */
   maxItemsPerDigest: number;
   log: (entry: Record<string, unknown>) => void;
+  /** Records refused sends and knows suppressed addresses (mail-failures.ts); without it, failures are only logged. */
+  failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed'>;
 }
 
-export type Delivery = { outcome: 'sent'; items: number } | { outcome: 'failed'; retryable: boolean; error: string } | { outcome: 'lost' };
+export type Delivery = { outcome: 'sent'; items: number; /** Sent and left for the caller to record (deferRecording). */ toRecord?: StoredDigest } | { outcome: 'failed'; retryable: boolean; error: string } | { outcome: 'lost' };
 export type DigestOutcome = { delivery: Delivery | { outcome: 'nothing-new' | 'busy' }; heldElsewhere: boolean };
 
 /** Runs `work` over `items`, at most `limit` at a time; results in input order. */
@@ -97,7 +111,8 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
   /** The mail as recorded on the digest, with its fixed Message-ID: a resend is the same message. */
   function mailOf(digest: StoredDigest): BuiltMail {
     const built = buildMail(JSON.parse(digest.mailInput ?? 'null'), deps.mail);
-    return { ...built, headers: { ...built.headers, 'Message-ID': digest.messageId ?? messageIdOf(digest) } };
+    // The digest header lets a bounce SES reports later be traced back to this digest (mail-failures.ts).
+    return { ...built, headers: { ...built.headers, 'Message-ID': digest.messageId ?? messageIdOf(digest), [DIGEST_HEADER]: digest.digestId } };
   }
 
   function wordingOf(digest: StoredDigest): HistoryWording & { template: string } {
@@ -105,46 +120,98 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
     return { ...(HISTORY_BY_TEMPLATE[template] ?? HISTORY_BY_TEMPLATE[DEADLINE_DIGEST_TEMPLATE]!), template };
   }
 
-  /** Appends MAIL_SENT to each case of the digest and marks its markers sent, one transaction per case. */
-  async function recordSent(digest: StoredDigest): Promise<void> {
-    const byCase = new Map<string, ReminderItemRef[]>();
-    for (const item of digest.claimed ?? []) byCase.set(item.caseId, [...(byCase.get(item.caseId) ?? []), item]);
-    const at = toKoreaIso(clock());
+  function draftOf(digest: StoredDigest, items: readonly ReminderItemRef[], at: string): EventDraft {
     const wording = wordingOf(digest);
-    for (const [caseId, items] of byCase) {
-      for (let attempt = 1; ; attempt++) {
-        const current = await deps.cases.get(caseId);
-        if (!current) {
-          log({ level: 'warn', message: 'reminder sent for a case that no longer exists', caseId, digestId: digest.digestId });
-          break;
+    return {
+      type: 'MAIL_SENT',
+      at,
+      actor: wording.actor,
+      data: {
+        purpose: wording.purpose,
+        template: wording.template,
+        summaryKo: wording.summaryKo(digest, items),
+        summary: wording.summary(digest),
+        recipient: { sub: digest.recipient.sub, name: digest.recipient.name },
+        reminders: items.map((i) => ({ taskId: i.taskId, threshold: i.threshold, reason: i.reason })),
+        runDate: digest.runDate,
+        digestId: digest.digestId,
+        messageId: digest.messageId ?? '',
+      },
+    };
+  }
+
+  /**
+   * One case's share of sent digests: their MAIL_SENT events and their markers turned `sent`, in one
+   * transaction on the case's hash chain (the case's version is not bumped: a reminder changes
+   * nothing a person edits). A digest whose markers another process already recorded (it took the
+   * digest over) is left out and the rest written again.
+   */
+  async function recordCase(caseId: string, units: readonly RecordUnit[], at: string): Promise<void> {
+    let pending = [...units];
+    while (pending.length > 0) {
+      const drafts = pending.map((unit) => draftOf(unit.digest, unit.items, at));
+      const also = pending.flatMap((unit) => store.markSent(unit.digest, unit.items, at));
+      try {
+        await deps.cases.appendWithoutVersion(caseId, drafts, also);
+        return;
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          log({ level: 'warn', message: 'reminder sent for a case that no longer exists', caseId, digestIds: pending.map((u) => u.digest.digestId) });
+          return;
         }
-        const draft: EventDraft = {
-          type: 'MAIL_SENT',
-          at,
-          actor: wording.actor,
-          data: {
-            purpose: wording.purpose,
-            template: wording.template,
-            summaryKo: wording.summaryKo(digest, items),
-            summary: wording.summary(digest),
-            recipient: { sub: digest.recipient.sub, name: digest.recipient.name },
-            reminders: items.map((i) => ({ taskId: i.taskId, threshold: i.threshold, reason: i.reason })),
-            runDate: digest.runDate,
-            digestId: digest.digestId,
-            messageId: digest.messageId ?? '',
-          },
-        };
-        try {
-          await deps.cases.commit(current, { next: current, drafts: [draft] }, undefined, store.markSent(digest, items, at));
-          break;
-        } catch (error) {
-          // Markers already sent: a process that took the digest over recorded this case first.
-          if (error instanceof RelatedItemConflictError) break;
-          if (error instanceof VersionConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
-          throw error;
+        if (!(error instanceof RelatedItemConflictError)) throw error;
+        const failed = new Set(error.failedItems);
+        let offset = 0;
+        const kept: RecordUnit[] = [];
+        for (const unit of pending) {
+          if (!unit.items.some((_, i) => failed.has(offset + i))) kept.push(unit);
+          offset += unit.items.length;
         }
+        if (kept.length === pending.length) throw error;
+        pending = kept;
       }
     }
+  }
+
+  /**
+   * Records sent digests in the case histories: per case, one transaction for every digest that
+   * mentions it (chunked to DynamoDB's 100 actions), cases written a few at a time.
+   */
+  async function recordSent(digests: readonly StoredDigest[]): Promise<void> {
+    const at = toKoreaIso(clock());
+    const byCase = new Map<string, RecordUnit[]>();
+    for (const digest of digests) {
+      const ofDigest = new Map<string, ReminderItemRef[]>();
+      for (const item of digest.claimed ?? []) ofDigest.set(item.caseId, [...(ofDigest.get(item.caseId) ?? []), item]);
+      for (const [caseId, items] of ofDigest) {
+        const units = byCase.get(caseId) ?? [];
+        for (let i = 0; i < items.length; i += MAX_MARKERS_PER_EVENT) units.push({ digest, items: items.slice(i, i + MAX_MARKERS_PER_EVENT) });
+        byCase.set(caseId, units);
+      }
+    }
+    await mapPooled([...byCase], RECORD_CONCURRENCY, async ([caseId, units]) => {
+      // The case item's update takes one action; each unit one event plus one per marker.
+      let batch: RecordUnit[] = [];
+      let actions = 1;
+      for (const unit of units) {
+        const cost = 1 + unit.items.length;
+        if (batch.length > 0 && actions + cost > MAX_TRANSACTION_ACTIONS) {
+          await recordCase(caseId, batch, at);
+          batch = [];
+          actions = 1;
+        }
+        batch.push(unit);
+        actions += cost;
+      }
+      if (batch.length > 0) await recordCase(caseId, batch, at);
+    });
+  }
+
+  /** Records sent digests and closes them (a digest another process took over is closed by that process). */
+  async function recordAndFinish(digests: readonly StoredDigest[]): Promise<void> {
+    if (digests.length === 0) return;
+    await recordSent(digests);
+    await mapPooled(digests, RECORD_CONCURRENCY, (digest) => store.finish(digest, 'done', clock()));
   }
 
   /** Releases what a digest attempt claimed and closes it unsent (its reminders go out in a later run). */
@@ -153,25 +220,37 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
     await store.finish(digest, 'abandoned', clock(), reason);
   }
 
-  /** Steps 4–6 for a digest in `sending` that we hold: send the recorded mail, then record it. */
-  async function deliver(sending: StoredDigest): Promise<Delivery> {
+  /**
+   * Steps 4–6 for a digest in `sending` that we hold: send the recorded mail, then record it — or,
+   * with `deferRecording`, leave it `sent` for the caller to record with others (recordAndFinish).
+   */
+  async function deliver(sending: StoredDigest, deferRecording = false): Promise<Delivery> {
     try {
       await deps.mailer.send(mailOf(sending));
     } catch (error) {
       // Only a refusal we were told about means "not sent"; anything else leaves the digest for recovery.
       if (!(error instanceof MailSendError)) throw error;
       const back = await store.advance(sending, 'claiming', {}, clock(), deps.leaseMs);
-      if (back) await release(back, `${error.name}: ${error.message}`);
+      if (back) {
+        await release(back, `${error.name}: ${error.message}`);
+        try {
+          await deps.failures?.onSendFailure(sending, error);
+        } catch (recordError) {
+          log({ level: 'error', message: 'a refused reminder mail could not be recorded', digestId: sending.digestId, error: String(recordError) });
+        }
+      }
       return { outcome: 'failed', retryable: error.retryable, error: `${error.name}: ${error.message}` };
     }
     const sent = await store.advance(sending, 'sent', { sentAt: clock().toISOString() }, clock(), deps.leaseMs);
     if (!sent) return { outcome: 'lost' };
-    await recordSent(sent);
-    await store.finish(sent, 'done', clock());
+    if (deferRecording) return { outcome: 'sent', items: sent.claimed?.length ?? 0, toRecord: sent };
+    await recordAndFinish([sent]);
     return { outcome: 'sent', items: sent.claimed?.length ?? 0 };
   }
 
   return {
+    recordAndFinish,
+
     /** Finishes or releases the digests of runs that died (their lease ended), whichever job they belong to. */
     async recover(): Promise<number> {
       let recovered = 0;
@@ -181,10 +260,7 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
         log({ level: 'warn', message: 'finishing a reminder digest left by an interrupted run', digestId: digest.digestId, status: digest.status });
         if (digest.status === 'claiming') await release(digest, 'interrupted before sending');
         else if (digest.status === 'sending') await deliver(digest);
-        else {
-          await recordSent(digest);
-          await store.finish(digest, 'done', clock());
-        }
+        else await recordAndFinish([digest]);
         recovered += 1;
       }
       return recovered;
@@ -193,14 +269,21 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
     /**
      * Steps 1–6 for one person: `items` in the order the mail lists them, each with its marker ref;
      * `mailInputFor` builds the mail from the entries actually claimed. `heldElsewhere` says some of
-     * their reminders are claimed by another process that has not finished.
+     * their reminders are claimed by another process that has not finished. With `deferRecording`
+     * a sent digest comes back as `delivery.toRecord`, for the caller to record with the rest of its
+     * run's digests (recordAndFinish) — one history write per case per run instead of per digest.
      */
     async sendDigest<T>(
       run: { runKey: string; runDate: string },
       recipient: DigestRecipient,
       items: readonly { ref: ReminderItemRef; entry: T }[],
       mailInputFor: (entries: T[]) => MailTemplateInput,
+      options: { deferRecording?: boolean } = {},
     ): Promise<DigestOutcome> {
+      if (await deps.failures?.isSuppressed(recipient.email)) {
+        // Bounced for good or reported as spam: nothing goes to this address until it is fixed.
+        return { delivery: { outcome: 'failed', retryable: false, error: `mail to ${recipient.email} is suppressed (permanent bounce or complaint)` }, heldElsewhere: false };
+      }
       const existing = await store.existingMarkers(recipient.sub, items.map((i) => i.ref));
       const heldElsewhere = [...existing.values()].includes('pending');
       const fresh = items.filter((item) => !existing.has(store.markerId(recipient.sub, item.ref)));
@@ -228,7 +311,7 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
         deps.leaseMs,
       );
       if (!sending) return { delivery: { outcome: 'lost' }, heldElsewhere: true };
-      return { delivery: await deliver(sending), heldElsewhere };
+      return { delivery: await deliver(sending, options.deferRecording), heldElsewhere };
     },
   };
 }

@@ -12,11 +12,13 @@ import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts'
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
 import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
+import { applyGrievanceDecision } from '../domain/grievance.ts';
+import { applyPetitionDecision, checkDuplicateOf, PETITION_DECISIONS } from '../domain/petition.ts';
 import { assertCanComplete, DECISION_LABELS, type DecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { taskDue, type TaskDueRule } from '../policies/task-due-rules.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
+import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import { queuesFor, type TaskRepository } from '../store/task-repository.ts';
@@ -191,7 +193,19 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     },
 
     /** API: a person completes a task with a decision; the workflow then moves on. */
-    async completeTask(actor: Actor, caseId: string, taskId: string, form: DecisionForm, idempotency?: IdempotencyRequest) {
+    async completeTask(
+      actor: Actor,
+      caseId: string,
+      taskId: string,
+      form: DecisionForm,
+      idempotency?: IdempotencyRequest,
+      /**
+       * A committee's decision recorded at its meeting (committee-usecases.ts, which checks the actor
+       * is that committee's secretary): the task must be one the committee decides, the minutes go
+       * into the case history and `also` (the meeting's decision item) into the same transaction.
+       */
+      committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: TransactItem[] },
+    ) {
       const now = clock();
       const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const task = await deps.tasks.get(caseId, taskId);
@@ -201,37 +215,53 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         if (isConcerned(c.misconduct, actor.sub)) throw concernedError('taskId');
         if (c.stage === 'suspended') throw suspendedError(c);
         const member = await deps.staff.get(actor.sub);
-        assertCanComplete(actor, task, form, member?.team);
+        assertCanComplete(actor, task, form, member?.team, committee?.kind);
         const ownFindings = c.assigneeSub === actor.sub || (c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === actor.sub);
         if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
           const verb = task.type === 'approve' ? '결재할' : '검토할';
           throw new ForbiddenError(`You cannot ${task.type} your own findings`, `본인이 작성한 조사 결과는 본인이 ${verb} 수 없습니다`, { field: 'taskId', rule: 'self_approval' });
         }
-        if (form.decision === 'assign') {
+        if (form.decision === 'assign' || form.decision === 'triage') {
           const assignee = await deps.staff.get(form.assigneeSub);
           if (!assignee?.active) {
             throw new ValidationError(`No active staff member with id ${form.assigneeSub}`, `담당자(${form.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
           }
           if (isConcerned(c.misconduct, form.assigneeSub)) throw concernedError();
         }
+        if (form.decision === 'close-duplicate') checkDuplicateOf(c, form.duplicateOf, await deps.cases.findByCaseNumber(form.duplicateOf));
         const at = toKoreaIso(now);
         const eventActor: EventActor = { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) };
         const { decision, ...details } = form;
         const drafts: EventDraft[] = [
           { type: 'TASK_COMPLETED', at, actor: eventActor, data: { taskId, taskType: task.type, decision, decisionLabel: DECISION_LABELS[decision], ...details } },
         ];
+        if (committee) drafts.push({ type: 'COMMITTEE_MINUTES', at, actor: eventActor, data: committee.minutes });
         const next: CaseRecord = { ...c, updatedAt: at, version: c.version + 1 };
-        if (form.decision === 'assign') {
+        if (form.decision === 'assign' || form.decision === 'triage') {
           next.assigneeSub = form.assigneeSub;
           drafts.push({ type: 'ASSIGNED', at, actor: eventActor, data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null } });
         }
         if (c.misconduct && form.decision !== 'assign' && form.decision !== 'submit') {
-          const applied = applyMisconductDecision(c, task.type, form, actor.sub, at);
+          const applied = applyMisconductDecision(c, task.type, form as Parameters<typeof applyMisconductDecision>[2], actor.sub, at);
           next.misconduct = applied.misconduct;
           drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
         }
+        if (c.kind === 'grievance') {
+          // Grievance complaints (grievance.ts): triage, audit findings, answer, 반복민원 closure, mediation.
+          const applied = applyGrievanceDecision(c, task.type, form, actor.sub, at, deps.calendar);
+          if (applied) {
+            next.grievance = applied.grievance;
+            drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
+          }
+        }
+        if (c.petition && (PETITION_DECISIONS as readonly string[]).includes(form.decision)) {
+          const applied = applyPetitionDecision(c, form, actor.sub, at, deps.calendar);
+          next.petition = applied.petition;
+          next.dueDate = applied.dueDate;
+          drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
+        }
         try {
-          const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(c, { next, drafts }, claimFor, [deps.tasks.complete(task, { sub: actor.sub, decision, at })]);
+          const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(c, { next, drafts }, claimFor, [deps.tasks.complete(task, { sub: actor.sub, decision, at }), ...(committee?.also ?? [])]);
           return { ...written, task: { ...task, status: 'completed' as const, completedAt: at, completedBy: actor.sub, decision } };
         } catch (error) {
           if (error instanceof RelatedItemConflictError) {

@@ -97,7 +97,11 @@ function grantsOf(statements: Statement[], service: string): { action: string; r
         .filter((action) => action.startsWith(`${service}:`))
         .flatMap((action) => resourcesOf(s).map((resource) => ({ action, resource: JSON.stringify(resource) }))),
     )
-    .sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`));
+    .sort(byActionAndResource);
+}
+
+function byActionAndResource(a: { action: string; resource: string }, b: { action: string; resource: string }): number {
+  return `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`);
 }
 
 /** WORKFLOW_ARNS is the only runtime-config variable an API handler gets only when it needs it. */
@@ -128,7 +132,8 @@ describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
-    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount + jobCount);
+    // … and the handler of SES mail events (infra/constructs/mail-events.ts).
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount + jobCount + 1);
     expect(new Set(apiRoutes.map((r) => functionResource(r.name).id)).size).toBe(apiRoutes.length);
   });
 
@@ -379,7 +384,7 @@ describe('case workflows', () => {
         action: 'states:SendTaskSuccess',
         resource: JSON.stringify({ 'Fn::Join': ['', ['arn:aws:states:ap-northeast-2:', { Ref: 'AWS::AccountId' }, `:stateMachine:${name}`]] }),
       };
-    });
+    }).sort(byActionAndResource);
     expect(grantsOf(functionStatements(stepOf('OpenHumanTaskFunctionArn')), 'states')).toEqual(expected);
     for (const placeholder of stepPlaceholders.filter((p) => p !== 'OpenHumanTaskFunctionArn')) {
       expect(grantsOf(functionStatements(stepOf(placeholder)), 'states')).toEqual([]);
@@ -388,9 +393,9 @@ describe('case workflows', () => {
 
   it('names only existing routes in the workflow access map', () => {
     expect(Object.keys(WORKFLOW_ACCESS_BY_ROUTE).every((name) => apiRoutes.some((r) => r.name === name))).toBe(true);
-    expect(routesWith('start').sort()).toEqual(['create-case', 'resume-case']);
-    expect(routesWith('stop').sort()).toEqual(['resume-case', 'suspend-case']);
-    expect(routesWith('complete-tasks')).toEqual(['complete-task']);
+    expect(routesWith('start').sort()).toEqual(['create-case', 'petition-objection', 'resume-case']);
+    expect(routesWith('stop').sort()).toEqual(['petition-objection', 'resume-case', 'suspend-case']);
+    expect(routesWith('complete-tasks').sort()).toEqual(['committee-record-decision', 'complete-task']);
   });
 
   it.each(apiRoutes)('lets $name stop executions only if it suspends or resumes cases', (route) => {
@@ -401,7 +406,7 @@ describe('case workflows', () => {
   it.each(apiRoutes)('lets $name start executions only if it is intake or resumption, and only of the case workflows', (route) => {
     const starts = routesWith('start').includes(route.name);
     const expected = starts
-      ? workflowNames.map((w) => ({ action: 'states:StartExecution', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
+      ? workflowNames.map((w) => ({ action: 'states:StartExecution', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) })).sort(byActionAndResource)
       : [];
     const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action === 'states:StartExecution');
     expect(granted).toEqual(expected);
@@ -410,7 +415,7 @@ describe('case workflows', () => {
   it.each(apiRoutes)('lets $name send task success only if it completes tasks, and no other task response', (route) => {
     const completes = routesWith('complete-tasks').includes(route.name);
     const expected = completes
-      ? workflowNames.map((w) => ({ action: 'states:SendTaskSuccess', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) }))
+      ? workflowNames.map((w) => ({ action: 'states:SendTaskSuccess', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) })).sort(byActionAndResource)
       : [];
     const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action !== 'states:StartExecution' && g.action !== 'states:StopExecution');
     expect(granted).toEqual(expected);
@@ -481,7 +486,11 @@ describe('scheduled jobs', () => {
 
   it('sends a handler\'s failed asynchronous invocations to the same dead-letter queue', () => {
     const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
-    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map((r) => (r as Resource).Properties);
+    // The SES mail-events handler has its own dead-letter queue (test/infra/mail-events.test.ts).
+    const mailEventsHandlerId = logicalId(stack, stack.mailEvents.handler.node.defaultChild as CfnElement);
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'))
+      .map((r) => (r as Resource).Properties)
+      .filter((config) => JSON.stringify(config.FunctionName) !== JSON.stringify({ Ref: mailEventsHandlerId }));
     expect(configs).toHaveLength(deployed.length);
     for (const config of configs) expect(config.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
   });
@@ -507,7 +516,11 @@ describe('scheduled jobs', () => {
     const env = resourceOf(fn).props.Environment.Variables;
     expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM, OFFICE_LEVEL_STAFF_SUBS: '' });
     expect(env.TABLE_NAME).toBeDefined();
-    const ses = functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')));
+    // Sending through the office's configuration set (bounce and complaint events) needs SendEmail on it too.
+    expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: logicalId(stack, stack.mailEvents.configurationSet.node.defaultChild as CfnElement) });
+    const onConfigurationSet = (st: Statement) => JSON.stringify(resourcesOf(st)).includes(':configuration-set/');
+    expect(functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')) && onConfigurationSet(st))).toHaveLength(1);
+    const ses = functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')) && !onConfigurationSet(st));
     expect(ses).toHaveLength(1);
     expect(actionsOf(ses[0]!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     const resources = resourcesOf(ses[0]!).map((r) => JSON.stringify(r));

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/local-system.ts';
+import type { Clock } from '../../infra/local/stepfunctions/index.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 
 export interface HttpResult<T = any> {
@@ -14,13 +15,15 @@ export interface HttpResult<T = any> {
   body: T;
 }
 
-export async function startTestSystem() {
+/** `clock`: the Step Functions service's clock, for tests that pass Wait states (e.g. a 30-day comment period) by moving it. */
+export async function startTestSystem(options: { clock?: Clock } = {}) {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (!endpoint) throw new Error('the global test setup did not start DynamoDB Local');
   const system: LocalSystem = await startLocalSystem({
     tableName: `e2e-${randomUUID()}`,
     apiPort: await freePort(),
     dynamoEndpoint: endpoint,
+    ...(options.clock && { clock: options.clock }),
   });
   const tokens = new Map<Role, string>();
   const tokenFor = async (role: Role) => {

@@ -24,6 +24,12 @@ export interface MailCatcherOptions {
   maxMessages?: number;
   /** Largest message accepted, in bytes; larger ones get SMTP 552. */
   maxMessageBytes?: number;
+  /**
+   * Refuses a recipient at RCPT TO when this returns a reply (e.g. `{ code: 550, message: 'No such
+   * user' }` for a bad address, 450 for a busy mailbox), as a real server would; asked per message,
+   * so tests can start and stop refusing.
+   */
+  rejectRecipient?: (address: string) => { code: number; message: string } | undefined;
 }
 
 export interface MailCatcher {
@@ -61,6 +67,11 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     size: maxMessageBytes,
     banner: 'gamsa local mail catcher',
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.rejectRecipient?.(address.address);
+      if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

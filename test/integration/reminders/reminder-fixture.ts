@@ -21,7 +21,7 @@ import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/remin
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../../shared/store/task-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { deadlineReminders, type DeadlineReminderOptions } from '../../../shared/usecases/deadline-reminders.ts';
+import { deadlineReminders, type DeadlineReminderDeps, type DeadlineReminderOptions } from '../../../shared/usecases/deadline-reminders.ts';
 import { taskUseCases } from '../../../shared/usecases/task-usecases.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
@@ -91,7 +91,8 @@ export function digestsByPerson(messages: readonly CaughtMessage[]): Record<stri
   return Object.fromEntries(Object.entries(byPerson).sort(([a], [b]) => a.localeCompare(b, 'ko')));
 }
 
-export async function createReminderWorld() {
+/** Options of the world: `rejectRecipient` makes the mail catcher refuse recipients (see mail-catcher.ts). */
+export async function createReminderWorld(options: { rejectRecipient?: (address: string) => { code: number; message: string } | undefined } = {}) {
   const table = await createTestTable('reminders');
   const calendar = createCalendar();
   const staff = new StaffRepository(table.doc, table.tableName);
@@ -99,7 +100,7 @@ export async function createReminderWorld() {
   const caseRepository = new CaseRepository(table.doc, table.tableName);
   const taskRepository = new TaskRepository(table.doc, table.tableName);
   const idempotency = new IdempotencyStore(table.doc, table.tableName);
-  const catcher: MailCatcher = await startMailCatcher();
+  const catcher: MailCatcher = await startMailCatcher(options.rejectRecipient ? { rejectRecipient: options.rejectRecipient } : {});
   const mailer: Mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: FROM });
 
   let now = new Date('2026-12-01T09:00:00+09:00');
@@ -151,7 +152,9 @@ export async function createReminderWorld() {
   }
 
   /** The reminder job over this world; `doc` and `mailer` can be swapped for crashing ones. */
-  function reminderJob(overrides: { doc?: DynamoDBDocumentClient; mailer?: Pick<Mailer, 'send'>; clock?: () => Date; options?: Partial<DeadlineReminderOptions> } = {}) {
+  function reminderJob(
+    overrides: { doc?: DynamoDBDocumentClient; mailer?: Pick<Mailer, 'send'>; clock?: () => Date; options?: Partial<DeadlineReminderOptions>; failures?: DeadlineReminderDeps['failures'] } = {},
+  ) {
     const doc = overrides.doc ?? table.doc;
     const staffRepository = new StaffRepository(doc, table.tableName);
     return deadlineReminders({
@@ -165,6 +168,7 @@ export async function createReminderWorld() {
       clock: overrides.clock ?? (() => new Date(now.getTime())),
       options: { leaseMs: LEASE_MS, ...overrides.options },
       log: quiet,
+      ...(overrides.failures && { failures: overrides.failures }),
     });
   }
 

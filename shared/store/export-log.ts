@@ -1,0 +1,88 @@
+/**
+ * The record of every export (who, when, which filters or which case, what format, how many rows),
+ * one item per export, listed by month from gsi2 (EXPORTS#<yyyy-mm> / <at>#<exportId>) so an auditor
+ * can answer "who took what out of the system". The record is written before the first row leaves
+ * (status `started`) and completed with the row count after the last one, so an export that dies
+ * half-way is still on the list.
+ */
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+
+export const exportRecordSchema = z.object({
+  exportId: z.string(),
+  at: z.string(),
+  actor: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
+  scope: z.enum(['search', 'timeline']),
+  format: z.enum(['csv', 'json']),
+  /** Search exports: the filters (as given). Timeline exports: the case and the timeline filter. */
+  filters: z.record(z.string(), z.unknown()),
+  caseId: z.string().optional(),
+  caseNumber: z.string().optional(),
+  /** Where the export came through: the API or the command line. */
+  via: z.enum(['api', 'cli']),
+  status: z.enum(['started', 'completed', 'truncated']),
+  rowCount: z.number().int().optional(),
+  completedAt: z.string().optional(),
+  /** When the export stopped at its row cap, where the next part continues. */
+  nextCursor: z.string().optional(),
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+const key = (exportId: string) => ({ pk: `EXPORT#${exportId}`, sk: 'EXPORT' });
+const monthPartition = (month: string) => `EXPORTS#${month}`;
+
+export class ExportLog {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async start(record: Omit<ExportRecord, 'status'>): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(record.exportId), entity: 'export', ...record, status: 'started', gsi2pk: monthPartition(record.at.slice(0, 7)), gsi2sk: `${record.at}#${record.exportId}` },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async finish(exportId: string, result: { rowCount: number; completedAt: string; nextCursor?: string }): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(exportId),
+        UpdateExpression: `SET #status = :status, rowCount = :rows, completedAt = :at${result.nextCursor !== undefined ? ', nextCursor = :next' : ''}`,
+        ConditionExpression: 'attribute_exists(pk) AND #status = :started',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': result.nextCursor !== undefined ? 'truncated' : 'completed',
+          ':rows': result.rowCount,
+          ':at': result.completedAt,
+          ':started': 'started',
+          ...(result.nextCursor !== undefined && { ':next': result.nextCursor }),
+        },
+      }),
+    );
+  }
+
+  /** The exports of one month (YYYY-MM, Korea time), oldest first. */
+  async listMonth(month: string): Promise<ExportRecord[]> {
+    const records: ExportRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': monthPartition(month) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) records.push(exportRecordSchema.parse(item));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return records;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * 위원회 개최 안내 (issue 6), a morning job on business days:
+ *   - the agenda mail to every member (in their term) and the secretary N days before a meeting
+ *     (N a setting, default 7): from the day the meeting comes within N days, once;
+ *   - a reminder on the last business day before the meeting, once;
+ *   - after a meeting, a reminder to the secretary each business day until every agenda item has a
+ *     recorded decision (a meeting whose day passed without attendance recorded counts too).
+ * Exactly once per (meeting, notice, recipient) — per day for the daily reminder — through the
+ * report-mail ledger (claim → send with a fixed Message-ID → mark sent; a crashed run's claim is
+ * taken over once its lease ends). The agenda of a meeting not yet held is the cases waiting for
+ * the committee today. Members never receive a case they are concerned in.
+ */
+import { z } from 'zod';
+import type { Calendar } from '../calendar/index.ts';
+import { addDays } from '../calendar/korea-dates.ts';
+import { agendaItemOf, meetingDate, membersInTerm, type AgendaItem, type Committee, type Meeting } from '../domain/committee.ts';
+import { koreaDate } from '../domain/korea-time.ts';
+import type { StaffMember } from '../domain/staff.ts';
+import { COMMITTEE_AGENDA_TEMPLATE, type CommitteeNotice } from '../mail/committee-agenda.template.ts';
+import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
+import { buildMail } from '../mail/mail-message.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { CommitteeRepository } from '../store/committee-repository.ts';
+import type { ReportMailLedger } from '../store/report-mail-ledger.ts';
+import type { StaffRepository } from '../store/staff-repository.ts';
+import type { TaskRepository } from '../store/task-repository.ts';
+
+/** The notice settings (environment, parsed once): how many days ahead the agenda goes out. */
+export const committeeNoticeConfigSchema = z.object({
+  COMMITTEE_AGENDA_DAYS_BEFORE: z.coerce.number().int().min(1).max(30).default(7),
+  COMMITTEE_NOTICE_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(90),
+});
+export type CommitteeNoticeConfig = z.infer<typeof committeeNoticeConfigSchema>;
+
+export interface CommitteeNoticeDeps {
+  committees: Pick<CommitteeRepository, 'list' | 'meetingsBetween' | 'decisions'>;
+  tasks: Pick<TaskRepository, 'openForCommittee'>;
+  staff: Pick<StaffRepository, 'get'>;
+  ledger: Pick<ReportMailLedger, 'claim' | 'markSent' | 'release'>;
+  mailer: Pick<Mailer, 'send'>;
+  mail: MailBuildOptions;
+  messageIdDomain: string;
+  calendar: Pick<Calendar, 'isBusinessDay'>;
+  agendaDaysBefore: number;
+  leaseMs: number;
+  clock?: () => Date;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface CommitteeNoticeReport {
+  runDate: string;
+  skipped?: string;
+  meetingsRead: number;
+  sent: { notice: CommitteeNotice; meetingId: string; to: string }[];
+  alreadySent: number;
+  failed: { meetingId: string; to: string; error: string }[];
+}
+
+export class CommitteeNoticeRunIncompleteError extends Error {
+  override name = 'CommitteeNoticeRunIncompleteError';
+}
+
+interface Recipient {
+  key: string;
+  name: string;
+  email: string;
+  staffSub?: string;
+}
+
+/** The notice a meeting needs on `runDate`, if any. */
+export function noticeDue(meeting: Meeting, runDate: string, agendaDaysBefore: number, isBusinessDay: (d: string) => boolean, undecided: number): CommitteeNotice | undefined {
+  const date = meetingDate(meeting);
+  if (date > runDate && meeting.status === 'scheduled') {
+    let businessDayBetween = false;
+    for (let d = addDays(runDate, 1); d < date; d = addDays(d, 1)) if (isBusinessDay(d)) businessDayBetween = true;
+    if (!businessDayBetween) return 'day-before';
+    return date <= addDays(runDate, agendaDaysBefore) ? 'agenda' : undefined;
+  }
+  if (date < runDate && meeting.status !== 'closed' && undecided > 0) return 'decisions-pending';
+  return undefined;
+}
+
+export function committeeNotices(deps: CommitteeNoticeDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const isBusinessDay = (d: string) => deps.calendar.isBusinessDay(d);
+
+  async function staffRecipient(sub: string): Promise<Recipient | undefined> {
+    const member: StaffMember | undefined = await deps.staff.get(sub);
+    return member?.active ? { key: `staff-${sub}`, name: member.name, email: member.email, staffSub: sub } : undefined;
+  }
+
+  async function membersOf(committee: Committee, date: string): Promise<Recipient[]> {
+    const out: Recipient[] = [];
+    for (const m of membersInTerm(committee, date)) {
+      const staff = m.staffSub !== undefined ? await staffRecipient(m.staffSub) : undefined;
+      const email = staff?.email ?? m.email;
+      if (email === undefined) {
+        log({ level: 'warn', message: 'a committee member has no mail address', committee: committee.kind, memberId: m.memberId });
+        continue;
+      }
+      out.push({ key: `member-${m.memberId}`, name: m.name, email, ...(m.staffSub !== undefined && { staffSub: m.staffSub }) });
+    }
+    return out;
+  }
+
+  return {
+    /** One run for a scheduled instant; running it again (same day) sends nothing new. */
+    async run(scheduledTime: Date): Promise<CommitteeNoticeReport> {
+      const runDate = koreaDate(scheduledTime);
+      const report: CommitteeNoticeReport = { runDate, meetingsRead: 0, sent: [], alreadySent: 0, failed: [] };
+      if (!isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
+
+      for (const committee of await deps.committees.list()) {
+        const meetings = await deps.committees.meetingsBetween(committee.kind, addDays(runDate, -92), addDays(runDate, deps.agendaDaysBefore));
+        let waiting: AgendaItem[] | undefined;
+        for (const meeting of meetings) {
+          report.meetingsRead += 1;
+          const agenda = meeting.agenda ?? (waiting ??= (await deps.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
+          const decided = new Set((await deps.committees.decisions(meeting.meetingId)).map((d) => d.taskId));
+          const undecided = agenda.filter((i) => !decided.has(i.taskId));
+          const notice = noticeDue(meeting, runDate, deps.agendaDaysBefore, isBusinessDay, undecided.length);
+          if (!notice) continue;
+
+          const secretary = await staffRecipient(committee.secretarySub);
+          const recipients = notice === 'decisions-pending' ? (secretary ? [secretary] : []) : [...(await membersOf(committee, meetingDate(meeting))), ...(secretary ? [secretary] : [])];
+          const items = notice === 'decisions-pending' ? undecided : agenda;
+          for (const recipient of recipients) {
+            // A member concerned in a case never hears of it, not even its number.
+            const theirs = items.filter((i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub));
+            const reportId = `committee-notice#${meeting.meetingId}#${notice}#${recipient.key}${notice === 'decisions-pending' ? `#${runDate}` : ''}`;
+            const claim = await deps.ledger.claim(reportId, deps.messageIdDomain, clock(), deps.leaseMs);
+            if (!claim) {
+              report.alreadySent += 1;
+              continue;
+            }
+            const built = buildMail(
+              {
+                template: COMMITTEE_AGENDA_TEMPLATE,
+                notice,
+                recipient: { name: recipient.name, email: recipient.email },
+                committeeName: committee.nameKo,
+                meeting: { meetingId: meeting.meetingId, scheduledAt: meeting.scheduledAt, ...(meeting.place !== undefined && { place: meeting.place }) },
+                items: theirs.map((i) => ({ case: { caseId: i.caseId, caseNumber: i.caseNumber, title: i.title ?? '비공개 사건', dueDate: i.dueAt, sealed: i.sealed || i.title === null }, taskTitle: i.taskTitle })),
+              },
+              deps.mail,
+            );
+            const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
+            try {
+              await deps.mailer.send(mail);
+            } catch (error) {
+              await deps.ledger.release(claim);
+              report.failed.push({ meetingId: meeting.meetingId, to: recipient.key, error: error instanceof Error ? error.name : String(error) });
+              continue;
+            }
+            await deps.ledger.markSent(claim, clock());
+            report.sent.push({ notice, meetingId: meeting.meetingId, to: recipient.key });
+          }
+        }
+      }
+      log({ level: report.failed.length > 0 ? 'error' : 'info', message: 'committee notices run', runDate, meetingsRead: report.meetingsRead, sent: report.sent.length, alreadySent: report.alreadySent, failed: report.failed.length });
+      if (report.failed.length > 0) throw new CommitteeNoticeRunIncompleteError(`${report.failed.length} committee notices failed for ${runDate}; running again sends them`);
+      return report;
+    },
+  };
+}
+
+export type CommitteeNotices = ReturnType<typeof committeeNotices>;

@@ -1,0 +1,187 @@
+/**
+ * The office's report from data (issue 7): generate the part Ⅱ tables for any period, freeze a
+ * generated report with the hash of the data it came from, read a frozen one back, and check a
+ * frozen one against the data now, table by table.
+ *
+ * Reading: one gsi2 range query per kind (KIND#<kind> between the receipt dates,
+ * CaseRepository.receivedBetween) — never a scan; committee meetings through the committee
+ * repository when one is wired (`meetings`), otherwise that table is left out and the report says so.
+ *
+ * What is hashed (office-report.ts digestOf): per table, the canonical table (RFC 8785) and the
+ * sorted list of the case ids and versions it counted; the report's data hash covers both for every
+ * table and the period. Case versions rather than history heads: reading a sealed case appends a
+ * SENSITIVE_READ event to its chain without changing the case (case-repository appendWithoutVersion),
+ * so a history head moves when someone merely looks — the version moves only when the case changes.
+ */
+import { ulid } from 'ulid';
+import type { CaseRecord } from '../domain/case.ts';
+import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
+import { buildOfficeReport, compareReports, receivedInPeriod, type MeetingHeld, type OfficeReportData, type ReportPeriod, type TableCheck } from '../domain/office-report.ts';
+import { primaryRole, type Actor } from '../domain/roles.ts';
+import { assertCanReadReports } from '../policies/case-access.ts';
+import type { CaseRepository } from '../store/case-repository.ts';
+import type { CommitteeRepository } from '../store/committee-repository.ts';
+import { COMMITTEE_KINDS, meetingDate } from '../domain/committee.ts';
+import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import type { FrozenReport, ReportStore } from '../store/report-store.ts';
+import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+
+/** Meetings held (meeting date inside the period, Korea dates) — the committee repository's listing. */
+export interface MeetingSource {
+  meetingsHeldBetween(from: string, to: string): Promise<MeetingHeld[]>;
+}
+
+/**
+ * Meetings held, read through the committee repository (one gsi2 range query per committee on
+ * MEETINGS#<kind> between the dates): a meeting counts once it was held — its attendance recorded
+ * (status held or closed), on its meeting date (Korea time); scheduled meetings do not count.
+ */
+export function committeeMeetingSource(committees: Pick<CommitteeRepository, 'meetingsBetween'>): MeetingSource {
+  return {
+    async meetingsHeldBetween(from, to) {
+      const lists = await Promise.all(COMMITTEE_KINDS.map((kind) => committees.meetingsBetween(kind, from, to)));
+      return lists
+        .flat()
+        .filter((m) => m.status !== 'scheduled' && meetingDate(m) >= from && meetingDate(m) <= to)
+        .map((m) => ({ meetingId: m.meetingId, committee: m.committee, version: m.version }));
+    },
+  };
+}
+
+export interface OfficeReportDeps {
+  cases: Pick<CaseRepository, 'receivedBetween'>;
+  reports?: ReportStore;
+  idempotency?: Pick<IdempotencyStore, 'find'>;
+  meetings?: MeetingSource;
+  clock?: () => Date;
+  newId?: () => string;
+}
+
+export interface ReadProgress {
+  kind: CaseKind;
+  /** Cases read of this kind. */
+  count: number;
+  kindsDone: number;
+  kindsTotal: number;
+}
+
+export function assertPeriod(period: ReportPeriod): void {
+  if (period.to < period.from) {
+    throw new ValidationError('to is before from', '종료일(to)이 시작일(from)보다 앞설 수 없습니다', { field: 'to', rule: 'not_before_from' });
+  }
+}
+
+/** Reads the period's cases kind by kind (index range queries) and builds the report. */
+export async function computeOfficeReport(
+  deps: Pick<OfficeReportDeps, 'cases' | 'meetings' | 'clock'>,
+  period: ReportPeriod,
+  options: { onProgress?: (progress: ReadProgress) => void; concurrency?: number } = {},
+): Promise<OfficeReportData> {
+  assertPeriod(period);
+  const clock = deps.clock ?? (() => new Date());
+  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, [] as CaseRecord[]])) as Record<CaseKind, CaseRecord[]>;
+  let kindsDone = 0;
+  const queue = [...CASE_KINDS];
+  const worker = async () => {
+    for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
+      const list = byKind[kind];
+      for await (const c of deps.cases.receivedBetween(kind, period.from, period.to)) {
+        // The index sorts by receivedAt as written; a time written with another offset is checked on its Korea date.
+        if (receivedInPeriod(c, period)) list.push(c);
+      }
+      kindsDone += 1;
+      options.onProgress?.({ kind, count: list.length, kindsDone, kindsTotal: CASE_KINDS.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, CASE_KINDS.length)) }, worker));
+  const meetings = deps.meetings ? await deps.meetings.meetingsHeldBetween(period.from, period.to) : undefined;
+  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings });
+}
+
+export interface ReportCheck {
+  reportId: string;
+  frozenAt: string;
+  period: ReportPeriod;
+  matches: boolean;
+  dataHashFrozen: string;
+  dataHashNow: string;
+  checkedAt: string;
+  tables: TableCheck[];
+  messageKo: string;
+}
+
+export function officeReportUseCases(deps: OfficeReportDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const newId = deps.newId ?? (() => ulid());
+
+  function store(): ReportStore {
+    if (!deps.reports) throw new Error('office reports: no report store wired');
+    return deps.reports;
+  }
+
+  async function load(reportId: string): Promise<FrozenReport> {
+    const found = await store().get(reportId);
+    if (!found) throw new NotFoundError(`No frozen report ${reportId}`, `확정 보고서(${reportId})를 찾을 수 없습니다`, { field: 'reportId', rule: 'not_found' });
+    return found;
+  }
+
+  return {
+    /** A report for the period as the data stands now (not stored). */
+    async generate(actor: Actor, period: ReportPeriod): Promise<OfficeReportData> {
+      assertCanReadReports(actor);
+      return computeOfficeReport(deps, period);
+    },
+
+    /** Generates and stores the report with its data hash; an Idempotency-Key makes a retry return the same report. */
+    async freeze(actor: Actor, period: ReportPeriod, idempotency?: IdempotencyRequest): Promise<{ result: FrozenReport; replayed: boolean }> {
+      assertCanReadReports(actor);
+      assertPeriod(period);
+      if (!deps.idempotency) throw new Error('office reports: no idempotency store wired');
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const report = await computeOfficeReport(deps, period);
+        const frozen: FrozenReport = {
+          reportId: newId(),
+          frozenAt: toKoreaIso(now),
+          frozenBy: { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) },
+          dataHash: report.digest.dataHash,
+          report,
+        };
+        return store().freeze(frozen, claimFor);
+      });
+    },
+
+    async getFrozen(actor: Actor, reportId: string): Promise<FrozenReport> {
+      assertCanReadReports(actor);
+      return load(reportId);
+    },
+
+    /** Recomputes the frozen report's period now and says whether the data still matches, table by table. */
+    async check(actor: Actor, reportId: string): Promise<ReportCheck> {
+      assertCanReadReports(actor);
+      const frozen = await load(reportId);
+      const now = await computeOfficeReport(deps, frozen.report.period);
+      const { matches, tables } = compareReports(frozen.report, now);
+      const changed = tables.filter((t) => !t.cellsMatch || !t.basisMatch);
+      return {
+        reportId,
+        frozenAt: frozen.frozenAt,
+        period: frozen.report.period,
+        matches,
+        dataHashFrozen: frozen.dataHash,
+        dataHashNow: now.digest.dataHash,
+        checkedAt: now.generatedAt,
+        tables,
+        messageKo: matches
+          ? '확정 당시의 데이터와 지금의 데이터가 같습니다.'
+          : `확정 이후 데이터가 바뀌었습니다: ${changed
+              .map((t) => `${t.titleKo}(${t.changes.length ? `수치 ${t.changes.length}곳` : t.presence ? '표 유무' : '집계 사건의 버전'})`)
+              .join(', ')}`,
+      };
+    },
+  };
+}
+
+export type OfficeReportUseCases = ReturnType<typeof officeReportUseCases>;
