@@ -70,6 +70,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   { routeKey: 'GET /committees/{committee}/meetings', name: 'committee-list-meetings', entry: 'functions/api/committee-list-meetings.handler.ts', auth: true, writes: false, summary: '위원회 회의 목록 (기간)' },
   { routeKey: 'GET /meetings/{meetingId}', name: 'committee-get-meeting', entry: 'functions/api/committee-get-meeting.handler.ts', auth: true, writes: false, summary: '회의 조회 (안건: 위원회를 기다리는 사건, 개최 후 확정; 출석·정족수·제척·의결)' },
   { routeKey: 'POST /meetings/{meetingId}/attendance', name: 'committee-record-attendance', entry: 'functions/api/committee-record-attendance.handler.ts', auth: true, writes: true, summary: '출석 기록 (간사; 처음 기록하면 회의 개최·안건 확정)' },
+  { routeKey: 'POST /meetings/{meetingId}/reschedule', name: 'committee-reschedule-meeting', entry: 'functions/api/committee-reschedule-meeting.handler.ts', auth: true, writes: true, summary: '회의 일정 변경 (간사·감사담당관; 개최 전, 근무일, 사유·expectedVersion)' },
+  { routeKey: 'POST /meetings/{meetingId}/cancel', name: 'committee-cancel-meeting', entry: 'functions/api/committee-cancel-meeting.handler.ts', auth: true, writes: true, summary: '회의 취소 (간사·감사담당관; 개최 전, 사유·expectedVersion — 안내 메일·실적에서 제외)' },
   { routeKey: 'POST /meetings/{meetingId}/recusals', name: 'committee-record-recusal', entry: 'functions/api/committee-record-recusal.handler.ts', auth: true, writes: true, summary: '제척·회피 기록 (사유 필수)' },
   {
     routeKey: 'POST /meetings/{meetingId}/items/{taskId}/decision',
@@ -84,4 +86,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   { routeKey: 'POST /reports/office', name: 'office-report-freeze', entry: 'functions/api/office-report-freeze.handler.ts', auth: true, writes: true, summary: '보고서 확정 (데이터 해시와 함께 저장; Idempotency-Key)' },
   { routeKey: 'GET /reports/office/{reportId}', name: 'office-report-get', entry: 'functions/api/office-report-get.handler.ts', auth: true, writes: false, summary: '확정 보고서 조회 (format=json|md|html)' },
   { routeKey: 'GET /reports/office/{reportId}/check', name: 'office-report-check', entry: 'functions/api/office-report-check.handler.ts', auth: true, writes: false, summary: '확정 보고서 재검증 (지금 데이터와 표별 비교)' },
+  { routeKey: 'GET /mail/failures', name: 'mail-failures', entry: 'functions/api/mail-failures-list.handler.ts', auth: true, writes: false, summary: '전달되지 않은 메일 (최근 실패: 수신자·종류·영구/일시·사건번호; 발송 중지 주소) — 감사담당관·관리자' },
+  { routeKey: 'POST /mail/suppressions/lift', name: 'mail-suppression-lift', entry: 'functions/api/mail-suppression-lift.handler.ts', auth: true, writes: true, summary: '메일 발송 중지 해제 (관리자; 다음 발송 때 보류된 알림 발송; Idempotency-Key)' },
 ];

@@ -39,6 +39,7 @@ import {
   progressNoticeInputSchema,
 } from '../../shared/domain/grievance.ts';
 import { frozenReportQuery, frozenReportView, officeReportBody, officeReportParams, officeReportQuery, officeReportView, reportCheckView } from './office-report-schemas.ts';
+import { liftSuppressionBody, liftSuppressionResponse, mailFailuresQuery, mailFailuresResponse } from './mail-failure-schemas.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -305,6 +306,19 @@ export const scheduleMeetingBody = z
     place: z.string().trim().min(1).max(200).optional().describe('장소'),
   })
   .describe('회의 일정 등록');
+export const rescheduleMeetingBody = z
+  .strictObject({
+    scheduledAt: isoDateTimeSchema.describe('새 회의 일시 (한국 시간, 예: 2026-12-11T14:00:00+09:00; 근무일)'),
+    reason: z.string().trim().min(1).max(1000).describe('변경 사유'),
+    expectedVersion: z.number().int().positive().describe('변경 전 회의 버전 (낙관적 동시성)'),
+  })
+  .describe('회의 일정 변경 (개최 전 회의만)');
+export const cancelMeetingBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000).describe('취소 사유'),
+    expectedVersion: z.number().int().positive().describe('취소 전 회의 버전 (낙관적 동시성)'),
+  })
+  .describe('회의 취소 (개최 전 회의만)');
 export const meetingsQuery = z
   .object({ from: isoDateSchema.describe('시작일 (포함)'), to: isoDateSchema.describe('종료일 (포함)') })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
@@ -372,6 +386,8 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'committee-list-meetings': { params: committeeParams, query: meetingsQuery, response: meetingListResponse, success: 200 },
   'committee-get-meeting': { params: meetingParams, response: meetingView, success: 200 },
   'committee-record-attendance': { params: meetingParams, body: attendanceBody, response: meetingWriteResponse, success: 200 },
+  'committee-reschedule-meeting': { params: meetingParams, body: rescheduleMeetingBody, response: meetingWriteResponse, success: 200 },
+  'committee-cancel-meeting': { params: meetingParams, body: cancelMeetingBody, response: meetingWriteResponse, success: 200 },
   'committee-record-recusal': { params: meetingParams, body: recusalBody, response: meetingWriteResponse, success: 201 },
   'committee-record-decision': { params: meetingItemParams, body: itemDecisionBody, response: itemDecisionResponse, success: 200 },
   'grievance-extension': { params: caseIdParams, body: grievanceExtensionBody, response: caseWriteResponse, success: 201 },
@@ -384,6 +400,8 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'office-report-freeze': { body: officeReportBody, response: frozenReportView, success: 201 },
   'office-report-get': { params: officeReportParams, query: frozenReportQuery, response: frozenReportView, success: 200 },
   'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
+  'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
+  'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },
   'search-cases': { query: searchQuery, response: searchResponse, success: 200 },
   'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
   'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },

@@ -2,11 +2,12 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../shared/store/table-definition.ts';
 
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+/** 'upgraded': the table existed without some index and got it (its items need a reindex to appear in it). */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing' | 'upgraded'> {
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    await addMissingIndexes(client, tableName, new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
-    return 'existing';
+    const added = await addMissingIndexes(client, tableName, new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
+    return added > 0 ? 'upgraded' : 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -20,11 +21,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 /**
  * A table kept under .data/ from before an index was added (e.g. the search indexes) gets it here,
- * one UpdateTable per index as DynamoDB requires; existing case items join it when next written
- * (or at once with `npm run audit -- reindex`).
+ * one UpdateTable per index as DynamoDB requires; the local system then reindexes the cases
+ * (shared/store/case-reindex.ts, also `npm run audit -- reindex`).
  */
-async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string | undefined>): Promise<void> {
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string | undefined>): Promise<number> {
   const wanted = createTableInput(tableName);
+  let added = 0;
   for (const index of wanted.GlobalSecondaryIndexes ?? []) {
     if (present.has(index.IndexName)) continue;
     const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
@@ -40,5 +42,7 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, pres
       if (out.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.IndexName)?.IndexStatus === 'ACTIVE') break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    added += 1;
   }
+  return added;
 }

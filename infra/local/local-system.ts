@@ -22,6 +22,7 @@ import { ensureTable } from './bootstrap-table.ts';
 import { DEMO_STAFF, DEMO_USERS, seedDemoCommittees, seedDemoData } from './demo-data.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
+import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
@@ -122,6 +123,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const doc = createDocumentClient(client);
   const created = await ensureTable(client, options.tableName);
   log(created === 'created' ? `테이블 생성: ${options.tableName}` : `기존 테이블 사용: ${options.tableName}`);
+  if (created === 'upgraded') {
+    // Cases stored before an index existed are written again so they appear in it (search indexes).
+    const reindexed = await reindexCases(doc, options.tableName);
+    log(`새 인덱스 추가: 기존 사건 ${reindexed}건 재색인`);
+  }
 
   // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
   const bindings: Record<string, TaskBindings[string]> = {};

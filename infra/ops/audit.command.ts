@@ -26,9 +26,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { caseSearchFilterObject, withFilterChecks, type CaseSearchFilter } from '../../shared/domain/case-search-filter.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CASE_KINDS } from '../../shared/domain/case-kinds.ts';
-import { caseItem, CaseRepository } from '../../shared/store/case-repository.ts';
+import { CaseRepository } from '../../shared/store/case-repository.ts';
+import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CaseSearch } from '../../shared/store/case-search.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { ExportLog } from '../../shared/store/export-log.ts';
@@ -206,32 +205,10 @@ async function viaApi(cmd: string, base: string, token: string | undefined, filt
   fail(`API 모드는 search 와 export 만 지원합니다`);
 }
 
-/**
- * Rewrites every case item with its index attributes (case-repository caseItem), kind by kind from
- * the kind index, each conditioned on the version it read: a case changed meanwhile was rewritten
- * by that change already. Needed once for a table that holds cases from before the search indexes.
- */
+/** Search attributes for cases stored before the search indexes (shared/store/case-reindex.ts), with a progress bar. */
 async function reindex(doc: ReturnType<typeof createDocumentClient>, tableName: string): Promise<void> {
-  const repo = new CaseRepository(doc, tableName);
-  const total = (await Promise.all(CASE_KINDS.map((k) => repo.countByKind(k)))).reduce((a, b) => a + b, 0);
   const bar = new SingleBar({ format: '  재색인 [{bar}] {value}/{total}건', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
-  bar.start(total, 0);
-  let done = 0;
-  for (const kind of CASE_KINDS) {
-    let cursor: string | undefined;
-    do {
-      const page = await repo.listByKind(kind, { limit: 200, ...(cursor !== undefined && { cursor }) });
-      for (const c of page.items) {
-        await doc
-          .send(new PutCommand({ TableName: tableName, Item: caseItem(c), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': c.version } }))
-          .catch((error: unknown) => {
-            if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-          });
-        bar.update(++done);
-      }
-      cursor = page.cursor;
-    } while (cursor);
-  }
+  const done = await reindexCases(doc, tableName, { start: (total) => bar.start(total, 0), tick: (n) => bar.update(n) });
   bar.stop();
   console.log(`재색인 완료: ${done.toLocaleString()}건`);
 }

@@ -12,8 +12,8 @@
 import { z } from 'zod';
 import { addDays, dayOfWeek, isoDateSchema, type IsoDate } from '../calendar/korea-dates.ts';
 import { COMMITTEE_KIND_LABELS, committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
-import { ForbiddenError, IllegalTransitionError, ValidationError } from './errors.ts';
-import { koreaDate } from './korea-time.ts';
+import { ForbiddenError, IllegalTransitionError, ValidationError, VersionConflictError } from './errors.ts';
+import { koreaDate, toKoreaIso } from './korea-time.ts';
 import { hasAnyRole, type Actor } from './roles.ts';
 import { DECISION_LABELS, type Decision, type DecisionForm, type TaskRecord } from './task.ts';
 
@@ -158,8 +158,12 @@ export function attendanceQuorum(committee: Committee, meetingDate: IsoDate, pre
 
 // ── meeting ────────────────────────────────────────────────────────────────────────────────────────
 
-export const MEETING_STATUSES = ['scheduled', 'held', 'closed'] as const;
-export const MEETING_STATUS_LABELS: Record<(typeof MEETING_STATUSES)[number], string> = { scheduled: '개최 예정', held: '개최(의결 중)', closed: '종료' };
+export const MEETING_STATUSES = ['scheduled', 'held', 'closed', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = { scheduled: '개최 예정', held: '개최(의결 중)', closed: '종료', cancelled: '취소' };
+
+/** A meeting that sat (its attendance was recorded): what the office report counts as held. A cancelled meeting never did. */
+export const meetingWasHeld = (meeting: { status: MeetingStatus }) => meeting.status === 'held' || meeting.status === 'closed';
 
 export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'meetingId: 3–64 letters, digits or "-"');
 
@@ -205,6 +209,10 @@ export const meetingSchema = z.object({
   recusals: z.array(recusalSchema).default([]),
   openedAt: z.string().optional(),
   closedAt: z.string().optional(),
+  /** Each move of the meeting before it sat: from when to when, why, by whom. */
+  reschedules: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), at: z.string(), by: z.string() })).optional(),
+  /** Set when the meeting was cancelled before it sat (status `cancelled`). */
+  cancellation: z.object({ reason: z.string(), at: z.string(), by: z.string() }).optional(),
   version: z.number().int().positive(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -270,6 +278,7 @@ const refuse = (rule: string, field: string, message: string, messageKo: string)
 /** Opens the meeting (first attendance) or corrects its attendance while decisions are still being recorded. */
 export function recordAttendance(committee: Committee, meeting: Meeting, presentMemberIds: readonly string[], agendaNow: readonly AgendaItem[], actorSub: string, now: Date): Meeting {
   if (meeting.status === 'closed') throw refuse('meeting_closed', 'meetingId', 'The meeting is closed', '이미 종료된 회의입니다');
+  if (meeting.status === 'cancelled') throw refuse('meeting_cancelled', 'meetingId', 'The meeting was cancelled', '취소된 회의입니다');
   const date = meetingDate(meeting);
   if (koreaDate(now) < date) throw refuse('meeting_not_yet', 'meetingId', `The meeting is on ${date}; attendance is recorded on the day`, `회의일(${date}) 전에는 출석을 기록할 수 없습니다`);
   const enrolled = membersInTerm(committee, date);
@@ -414,6 +423,52 @@ export function minutesOf(committee: Committee, meeting: Meeting, decision: Omit
     decision: form.decision,
     decisionLabel: decision.decisionLabel,
   };
+}
+
+/** Only a meeting that has not sat yet (status `scheduled`) may be moved or cancelled. */
+function assertStillScheduled(meeting: Meeting, action: 'reschedule' | 'cancel'): void {
+  if (meeting.status === 'scheduled') return;
+  const verb = action === 'reschedule' ? 'moved' : 'cancelled';
+  const verbKo = action === 'reschedule' ? '일정을 변경할' : '취소할';
+  if (meeting.status === 'cancelled') throw refuse('meeting_cancelled', 'meetingId', `The meeting was cancelled and cannot be ${verb}`, `이미 취소된 회의는 ${verbKo} 수 없습니다`);
+  throw refuse(
+    meeting.status === 'held' ? 'meeting_held' : 'meeting_closed',
+    'meetingId',
+    `The meeting has already sat (${meeting.status}) and cannot be ${verb}`,
+    `이미 개최된 회의(${MEETING_STATUS_LABELS[meeting.status]})는 ${verbKo} 수 없습니다`,
+  );
+}
+
+function assertMeetingVersion(meeting: Meeting, expectedVersion: number): void {
+  if (expectedVersion === meeting.version) return;
+  throw new VersionConflictError(`Meeting is at version ${meeting.version}, not ${expectedVersion}`, `다른 사용자가 먼저 회의 기록을 변경했습니다 (현재 버전 ${meeting.version})`, {
+    field: 'expectedVersion',
+    rule: 'stale_version',
+    meta: { currentVersion: meeting.version },
+  });
+}
+
+/** Moves a meeting that has not sat yet to another time (a business day, as when scheduling). */
+export function rescheduleMeeting(
+  meeting: Meeting,
+  input: { scheduledAt: string; reason: string; expectedVersion: number },
+  actorSub: string,
+  now: Date,
+  isBusinessDay: (d: IsoDate) => boolean,
+): Meeting {
+  assertStillScheduled(meeting, 'reschedule');
+  checkMeetingTime(input.scheduledAt, now, isBusinessDay);
+  assertMeetingVersion(meeting, input.expectedVersion);
+  if (input.scheduledAt === meeting.scheduledAt) throw invalid('scheduledAt', 'unchanged', 'The meeting is already at this time', '이미 그 일시로 정해진 회의입니다');
+  const change = { from: meeting.scheduledAt, to: input.scheduledAt, reason: input.reason, at: toKoreaIso(now), by: actorSub };
+  return { ...meeting, scheduledAt: input.scheduledAt, reschedules: [...(meeting.reschedules ?? []), change], version: meeting.version + 1 };
+}
+
+/** Cancels a meeting that has not sat yet: it keeps its record, leaves every notice and the agenda, and never counts as held. */
+export function cancelMeeting(meeting: Meeting, input: { reason: string; expectedVersion: number }, actorSub: string, now: Date): Meeting {
+  assertStillScheduled(meeting, 'cancel');
+  assertMeetingVersion(meeting, input.expectedVersion);
+  return { ...meeting, status: 'cancelled', cancellation: { reason: input.reason, at: toKoreaIso(now), by: actorSub }, version: meeting.version + 1 };
 }
 
 // ── roles ──────────────────────────────────────────────────────────────────────────────────────────

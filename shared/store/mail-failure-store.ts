@@ -10,11 +10,15 @@
  *   told yet, the suppression sits in gsi2 under `MAIL_NOTICES#PENDING`, so a later run retries the
  *   notice.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MailFailure } from '../mail/mail-events.ts';
+import { cancellationReasons } from './case-repository.ts';
+import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 
 const FAILURES_INDEX = 'MAIL_FAILURES';
 const PENDING_NOTICES = 'MAIL_NOTICES#PENDING';
+/** Every suppression, listed in gsi3 for the administrator (the pending-notice entry in gsi2 goes once told). */
+const SUPPRESSIONS_INDEX = 'MAIL_SUPPRESSIONS';
 
 const failureKey = (mailRef: string, email: string, kind: string) => ({ pk: `MAIL_FAILED#${mailRef}`, sk: `RCPT#${email.toLowerCase()}#${kind}` });
 const suppressionKey = (email: string) => ({ pk: `MAIL_SUPPRESSED#${email.toLowerCase()}`, sk: 'SUPPRESSION' });
@@ -42,7 +46,7 @@ function isConditionFailure(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 }
 
-const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi2pk', 'gsi2sk']);
+const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 const strip = <T>(item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))) as T;
 
 export class MailFailureStore {
@@ -97,6 +101,8 @@ export class MailFailureStore {
             email: suppression.email.toLowerCase(),
             gsi2pk: PENDING_NOTICES,
             gsi2sk: `${suppression.since}#${suppression.email.toLowerCase()}`,
+            gsi3pk: SUPPRESSIONS_INDEX,
+            gsi3sk: suppression.email.toLowerCase(),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -129,6 +135,34 @@ export class MailFailureStore {
   /** Lifts a suppression (an administrator checked the address); the next run mails it again. */
   async lift(email: string): Promise<void> {
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: suppressionKey(email) }));
+  }
+
+  /**
+   * Lifts a suppression if there is one, with an idempotency claim in the same transaction; false
+   * when the address is not suppressed. A claim another request committed first: IdempotencyRaceError.
+   */
+  async liftIfSuppressed(email: string, claim?: IdempotencyClaim): Promise<boolean> {
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      { Delete: { TableName: this.tableName, Key: suppressionKey(email), ConditionExpression: 'attribute_exists(pk)' } },
+    ];
+    if (claim) items.push(idempotencyPut(this.tableName, claim));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons && claim && reasons[1] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      if (reasons && reasons[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  /** Suppressed addresses, by address (gsi3, written with each suppression). */
+  async suppressions(limit: number): Promise<MailSuppression[]> {
+    const out = await this.doc.send(
+      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': SUPPRESSIONS_INDEX }, Limit: limit }),
+    );
+    return (out.Items ?? []).map((item) => strip<MailSuppression>(item));
   }
 
   /** Suppressions the administrator has not been told about yet, oldest first. */

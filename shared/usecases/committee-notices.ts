@@ -69,6 +69,8 @@ interface Recipient {
 
 /** The notice a meeting needs on `runDate`, if any. */
 export function noticeDue(meeting: Meeting, runDate: string, agendaDaysBefore: number, isBusinessDay: (d: string) => boolean, undecided: number): CommitteeNotice | undefined {
+  // A cancelled meeting has no agenda and no decisions to wait for: nobody hears of it again.
+  if (meeting.status === 'cancelled') return undefined;
   const date = meetingDate(meeting);
   if (date > runDate && meeting.status === 'scheduled') {
     let businessDayBetween = false;
@@ -116,6 +118,7 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
         let waiting: AgendaItem[] | undefined;
         for (const meeting of meetings) {
           report.meetingsRead += 1;
+          if (meeting.status === 'cancelled') continue;
           const agenda = meeting.agenda ?? (waiting ??= (await deps.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
           const decided = new Set((await deps.committees.decisions(meeting.meetingId)).map((d) => d.taskId));
           const undecided = agenda.filter((i) => !decided.has(i.taskId));

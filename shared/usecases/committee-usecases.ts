@@ -16,12 +16,14 @@ import {
   assertCommitteeRecorder,
   attendanceQuorum,
   automaticRecusals,
+  cancelMeeting,
   checkMeetingTime,
   committeeFromInput,
   meetingDate,
   minutesOf,
   recordAttendance,
   recordRecusal,
+  rescheduleMeeting,
   tallyDecision,
   type AgendaItem,
   type Committee,
@@ -90,7 +92,8 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
 
   async function view(actor: Actor, meeting: Meeting, committee: Committee): Promise<MeetingView> {
     const frozen = meeting.agenda !== undefined;
-    const items = meeting.agenda ?? (await liveAgenda(committee.kind));
+    // A cancelled meeting has no agenda: the cases waiting for the committee go to its next meeting.
+    const items = meeting.agenda ?? (meeting.status === 'cancelled' ? [] : await liveAgenda(committee.kind));
     const decisions = await deps.committees.decisions(meeting.meetingId);
     const recusals = frozen ? meeting.recusals : [...meeting.recusals, ...automaticRecusals(committee, items, toKoreaIso(clock()))];
     // An official concerned never sees their own case, not even as an agenda line.
@@ -200,6 +203,30 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
         }
         const agendaNow = meeting.status === 'scheduled' ? await liveAgenda(committee.kind) : [];
         const next = recordAttendance(committee, meeting, input.presentMemberIds, agendaNow, actor.sub, now);
+        await deps.committees.saveMeeting(next, claimFor(next));
+        return next;
+      });
+    },
+
+    /** Moves a meeting that has not sat yet to another business day (secretary, head of office, admin). */
+    async rescheduleMeeting(actor: Actor, meetingId: string, input: { scheduledAt: string; reason: string; expectedVersion: number }, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const { meeting, committee } = await meetingAndCommittee(meetingId);
+        assertCanSchedule(actor, committee);
+        const next = rescheduleMeeting(meeting, input, actor.sub, now, isBusinessDay);
+        await deps.committees.saveMeeting(next, claimFor(next));
+        return next;
+      });
+    },
+
+    /** Cancels a meeting that has not sat yet (secretary, head of office, admin); its record stays, with the reason. */
+    async cancelMeeting(actor: Actor, meetingId: string, input: { reason: string; expectedVersion: number }, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+        const { meeting, committee } = await meetingAndCommittee(meetingId);
+        assertCanSchedule(actor, committee);
+        const next = cancelMeeting(meeting, input, actor.sub, now);
         await deps.committees.saveMeeting(next, claimFor(next));
         return next;
       });

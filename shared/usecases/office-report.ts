@@ -23,7 +23,7 @@ import { primaryRole, type Actor } from '../domain/roles.ts';
 import { assertCanReadReports } from '../policies/case-access.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
-import { COMMITTEE_KINDS, meetingDate } from '../domain/committee.ts';
+import { COMMITTEE_KINDS, meetingDate, meetingWasHeld } from '../domain/committee.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { FrozenReport, ReportStore } from '../store/report-store.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
@@ -36,7 +36,7 @@ export interface MeetingSource {
 /**
  * Meetings held, read through the committee repository (one gsi2 range query per committee on
  * MEETINGS#<kind> between the dates): a meeting counts once it was held — its attendance recorded
- * (status held or closed), on its meeting date (Korea time); scheduled meetings do not count.
+ * (status held or closed), on its meeting date (Korea time); scheduled and cancelled meetings do not count.
  */
 export function committeeMeetingSource(committees: Pick<CommitteeRepository, 'meetingsBetween'>): MeetingSource {
   return {
@@ -44,7 +44,7 @@ export function committeeMeetingSource(committees: Pick<CommitteeRepository, 'me
       const lists = await Promise.all(COMMITTEE_KINDS.map((kind) => committees.meetingsBetween(kind, from, to)));
       return lists
         .flat()
-        .filter((m) => m.status !== 'scheduled' && meetingDate(m) >= from && meetingDate(m) <= to)
+        .filter((m) => meetingWasHeld(m) && meetingDate(m) >= from && meetingDate(m) <= to)
         .map((m) => ({ meetingId: m.meetingId, committee: m.committee, version: m.version }));
     },
   };

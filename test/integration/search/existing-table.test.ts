@@ -35,6 +35,7 @@ describe('a table from before the search indexes', () => {
     const oldItem = Object.fromEntries(Object.entries(caseItem(c)).filter(([k]) => !(SEARCH_ATTRIBUTES as readonly string[]).includes(k)));
     await doc.send(new PutCommand({ TableName: tableName, Item: oldItem }));
 
+    expect(await ensureTable(client, tableName)).toBe('upgraded');
     expect(await ensureTable(client, tableName)).toBe('existing');
     const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
     expect(described.Table!.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort()).toEqual(full.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort());
