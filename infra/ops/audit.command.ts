@@ -35,7 +35,7 @@ import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseExportUseCases, EXPORT_FORMATS } from '../../shared/usecases/case-export.ts';
 import { caseSearchUseCases } from '../../shared/usecases/case-search-usecases.ts';
 import { DEMO_USERS } from '../local/demo-data.ts';
-import { localSettings } from '../local/local-settings.ts';
+import { commandTable } from './command-table.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const USAGE = `usage: npm run audit -- <search|export|timeline|exports|verify> [options]
@@ -97,19 +97,7 @@ async function main(cmd: string | undefined, argv: string[]): Promise<void> {
   if (values.api !== undefined) return viaApi(cmd, values.api, values.token, filter, { ...values, format: format.data, limit: limit.data });
 
   // ── direct mode ────────────────────────────────────────────────────────────────────────────────
-  let tableName = process.env.TABLE_NAME;
-  const local = !tableName;
-  if (!tableName) {
-    const settings = localSettings();
-    tableName = settings.TABLE_NAME;
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      AWS_ENDPOINT_URL_DYNAMODB: settings.LOCAL_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${settings.LOCAL_DYNAMODB_PORT}`,
-      AWS_REGION: settings.AWS_REGION,
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-    });
-  }
+  const { tableName, local } = commandTable();
   const doc = createDocumentClient();
   if (cmd === 'reindex') return reindex(doc, tableName);
   const staff = new StaffRepository(doc, tableName);

@@ -18,7 +18,7 @@ import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { committeeMeetingSource, computeOfficeReport } from '../../shared/usecases/office-report.ts';
-import { localSettings } from '../local/local-settings.ts';
+import { commandTable } from './command-table.ts';
 
 const argsSchema = z
   .object({
@@ -38,18 +38,7 @@ if (!parsed.success) {
 }
 const args = parsed.data;
 
-let tableName = process.env.TABLE_NAME;
-if (!tableName) {
-  const local = localSettings();
-  tableName = local.TABLE_NAME;
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: local.LOCAL_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${local.LOCAL_DYNAMODB_PORT}`,
-    AWS_REGION: local.AWS_REGION,
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-  });
-}
+const { tableName } = commandTable();
 const doc = createDocumentClient();
 const cases = new CaseRepository(doc, tableName);
 const meetings = committeeMeetingSource(new CommitteeRepository(doc, tableName));

@@ -14,7 +14,7 @@ import { CASE_KINDS } from '../../shared/domain/case-kinds.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { verifyAllCases, verifyCaseChain, type CaseVerification } from '../../shared/usecases/chain-verification.ts';
-import { localSettings } from '../local/local-settings.ts';
+import { commandTable } from './command-table.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -38,18 +38,7 @@ if (!parsed.success) {
 }
 const args = parsed.data;
 
-let tableName = process.env.TABLE_NAME;
-if (!tableName) {
-  const local = localSettings();
-  tableName = local.TABLE_NAME;
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: local.LOCAL_DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${local.LOCAL_DYNAMODB_PORT}`,
-    AWS_REGION: local.AWS_REGION,
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-  });
-}
+const { tableName } = commandTable();
 const cases = new CaseRepository(createDocumentClient(), tableName);
 
 const line = (r: CaseVerification) =>

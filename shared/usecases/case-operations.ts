@@ -8,6 +8,7 @@ import { IllegalTransitionError, NotFoundError, VersionConflictError } from '../
 import type { EventActor } from '../domain/history.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
+import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 
 export function eventActorOf(actor: Actor): EventActor {
   return { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) };
@@ -37,4 +38,45 @@ export function tasksChangedError(error: unknown): IllegalTransitionError {
     rule: 'workflow_busy',
     cause: error,
   });
+}
+
+/**
+ * Starts the execution a change committed as `pendingExecutionName` (a resumption, a petition
+ * objection), after stopping the previous one, then records the new execution on the case. A start
+ * that fails leaves the pending name for `npm run workflows -- move` to finish; the answer says
+ * whether the workflow is running.
+ */
+export async function startPendingExecution(
+  deps: { cases: Pick<CaseRepository, 'get' | 'commit'>; workflows: Pick<WorkflowStarter, 'start' | 'stop'> | undefined; log: (entry: Record<string, unknown>) => void },
+  caseId: string,
+  what: { purpose: string; previousExecution: (c: CaseRecord) => string | undefined },
+): Promise<boolean> {
+  if (!deps.workflows) return false;
+  const c = await deps.cases.get(caseId);
+  if (!c?.pendingExecutionName) return false;
+  const previous = what.previousExecution(c);
+  if (previous) {
+    await deps.workflows.stop(previous, `${what.purpose}: restarted under a new execution`).catch((error: unknown) => {
+      deps.log({ level: 'warn', message: `${what.purpose}: stopping the previous execution failed`, caseId, error: error instanceof Error ? error.name : String(error) });
+    });
+  }
+  try {
+    const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const fresh = await deps.cases.get(caseId);
+      if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return true;
+      const { pendingExecutionName: _started, ...rest } = fresh;
+      try {
+        // The new execution's first step may already have recorded itself; keep what it wrote.
+        await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
+        return true;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    return true;
+  } catch (error) {
+    deps.log({ level: 'error', message: `${what.purpose}: workflow start failed; \`npm run workflows -- move\` finishes it`, caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    return false;
+  }
 }

@@ -12,7 +12,7 @@
 import type { CaseRecord } from '../domain/case.ts';
 import { reassignCase } from '../domain/case.ts';
 import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
-import { ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { ValidationError } from '../domain/errors.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import {
@@ -39,7 +39,7 @@ import type { TaskRepository } from '../store/task-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError, CaseSuspendedForStepError } from './task-usecases.ts';
-import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
+import { assertExpectedVersion, eventActorOf, loadCase, startPendingExecution, tasksChangedError } from './case-operations.ts';
 
 export interface MisconductUseCaseDeps {
   cases: CaseRepository;
@@ -121,37 +121,9 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
 
   const tasksChanged = tasksChangedError;
 
-  /** Starts the execution a resumption committed, then records it on the case (as a workflow move does). */
-  async function startPendingExecution(caseId: string): Promise<boolean> {
-    if (!deps.workflows) return false;
-    const c = await deps.cases.get(caseId);
-    if (!c?.pendingExecutionName) return false;
-    if (c.executionArn) {
-      // Normally stopped at suspension already; this only catches a stop that failed then.
-      await deps.workflows.stop(c.executionArn, 'case resumed under a new execution').catch((error: unknown) => {
-        log({ level: 'warn', message: 'resumed case: stopping the previous execution failed', caseId, error: error instanceof Error ? error.name : String(error) });
-      });
-    }
-    try {
-      const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const fresh = await deps.cases.get(caseId);
-        if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return true;
-        const { pendingExecutionName: _started, ...rest } = fresh;
-        try {
-          // The new execution's first step may already have recorded itself; keep what it wrote.
-          await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
-          return true;
-        } catch (error) {
-          if (!(error instanceof VersionConflictError)) throw error;
-        }
-      }
-      return true;
-    } catch (error) {
-      log({ level: 'error', message: 'resumed case: workflow start failed; `npm run workflows -- move` finishes it', caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      return false;
-    }
-  }
+  /** Starts the execution a resumption committed (the case's own execution is stopped first, if a stop at suspension failed). */
+  const startResumedExecution = (caseId: string) =>
+    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, { purpose: 'resumed case', previousExecution: (c) => c.executionArn });
 
   return {
     async addOfficial(actor: Actor, caseId: string, input: OfficialInput, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
@@ -245,7 +217,7 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
         const change = resumeCase(c, input, eventActor(actor), toKoreaIso(now), `${c.caseId}-resume-${c.version + 1}`);
         return deps.cases.commit(c, change, claimFor);
       });
-      const workflowStarted = await startPendingExecution(caseId);
+      const workflowStarted = await startResumedExecution(caseId);
       return { ...outcome, workflowStarted };
     },
 

@@ -33,7 +33,7 @@ import type { TaskRepository } from '../store/task-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError } from './task-usecases.ts';
-import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
+import { assertExpectedVersion, eventActorOf, loadCase, startPendingExecution, tasksChangedError } from './case-operations.ts';
 
 export interface PetitionUseCaseDeps {
   cases: CaseRepository;
@@ -74,36 +74,9 @@ export function petitionUseCases(deps: PetitionUseCaseDeps) {
 
   const tasksChanged = tasksChangedError;
 
-  /** Starts the execution an objection committed, then records it on the case (as a resumption does). */
-  async function startPendingExecution(caseId: string, previousExecutionArn: string | undefined): Promise<boolean> {
-    if (!deps.workflows) return false;
-    const c = await deps.cases.get(caseId);
-    if (!c?.pendingExecutionName) return false;
-    if (previousExecutionArn) {
-      await deps.workflows.stop(previousExecutionArn, 'petition objection: restarted under a new execution').catch((error: unknown) => {
-        log({ level: 'warn', message: 'petition objection: stopping the previous execution failed', caseId, error: error instanceof Error ? error.name : String(error) });
-      });
-    }
-    try {
-      const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const fresh = await deps.cases.get(caseId);
-        if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return true;
-        const { pendingExecutionName: _started, ...rest } = fresh;
-        try {
-          // The new execution's first task may already have recorded its execution; keep what it wrote.
-          await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
-          return true;
-        } catch (error) {
-          if (!(error instanceof VersionConflictError)) throw error;
-        }
-      }
-      return true;
-    } catch (error) {
-      log({ level: 'error', message: 'petition objection: workflow start failed; `npm run workflows -- move` finishes it', caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      return false;
-    }
-  }
+  /** Starts the execution an objection committed, after stopping the one parked at a cancelled task. */
+  const startObjectionExecution = (caseId: string, previousExecutionArn: string | undefined) =>
+    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, { purpose: 'petition objection', previousExecution: () => previousExecutionArn });
 
   return {
     /** POST /cases/{caseId}/petition/extension — once, up to 60 days, with the reason and the notice (제21조③). */
@@ -161,7 +134,7 @@ export function petitionUseCases(deps: PetitionUseCaseDeps) {
         }
       });
       // Also on a replay: a start that failed the first time is tried again (the name keeps it single).
-      const workflowStarted = await startPendingExecution(caseId, previousExecutionArn);
+      const workflowStarted = await startObjectionExecution(caseId, previousExecutionArn);
       return { ...outcome, workflowStarted };
     },
 
