@@ -55,7 +55,9 @@ function countingCalls<D extends DynamoDBDocumentClient, M extends Mailer>(doc: 
   };
   const countedDoc = new Proxy(doc, {
     get(target, property, receiver) {
-      if (property === 'send') return (command: Parameters<DynamoDBDocumentClient['send']>[0]) => record(command.constructor.name.replace(/Command$/, ''), () => target.send(command as never));
+      if (property === 'send')
+        return (command: Parameters<DynamoDBDocumentClient['send']>[0]) =>
+          record(command.constructor.name.replace(/Command$/, ''), () => target.send(command as never));
       return Reflect.get(target, property, receiver);
     },
   });
@@ -65,7 +67,9 @@ function countingCalls<D extends DynamoDBDocumentClient, M extends Mailer>(doc: 
     mailer: countedMailer,
     /** e.g. `Query 8 (0.1 s), BatchGet 12 (0.3 s), …`, then resets. */
     take(): string {
-      const text = [...calls].map(([kind, { count, ms }]) => `${kind} ${count} (${(ms / 1000).toFixed(2)} s)`).join(', ');
+      const text = [...calls]
+        .map(([kind, { count, ms }]) => `${kind} ${count} (${(ms / 1000).toFixed(2)} s)`)
+        .join(', ');
       calls.clear();
       return text;
     },
@@ -97,7 +101,13 @@ function task(i: number, caseRef: { caseId: string; caseNumber: string }, opened
 }
 
 /** Writes items in BatchWriteItem batches of 25, a few batches at a time, retrying unprocessed items. */
-async function seed(doc: DynamoDBDocumentClient, tableName: string, count: number, itemOf: (i: number) => Record<string, unknown>, label: string): Promise<void> {
+async function seed(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  count: number,
+  itemOf: (i: number) => Record<string, unknown>,
+  label: string,
+): Promise<void> {
   const report = progress(label, count);
   let next = 0;
   let done = 0;
@@ -129,10 +139,19 @@ async function benchOne(openTasks: number): Promise<void> {
   const caseRepository = new CaseRepository(doc, tableName);
   const tasks = new TaskRepository(doc, tableName);
   const lead = DEMO_USERS['team-lead'];
-  const cases = caseUseCases({ cases: caseRepository, staff, idempotency: new IdempotencyStore(doc, tableName), clock: () => new Date('2026-11-02T09:00:00+09:00'), log: quiet });
+  const cases = caseUseCases({
+    cases: caseRepository,
+    staff,
+    idempotency: new IdempotencyStore(doc, tableName),
+    clock: () => new Date('2026-11-02T09:00:00+09:00'),
+    log: quiet,
+  });
   const dueCases: { caseId: string; caseNumber: string }[] = [];
   for (let i = 0; i < DUE_CASES; i++) {
-    const { result } = await cases.createCase({ sub: lead.sub, name: lead.name, email: lead.email, roles: lead.roles }, { kind: 'property-review', title: `벤치마크 사건 ${i}` });
+    const { result } = await cases.createCase(
+      { sub: lead.sub, name: lead.name, email: lead.email, roles: lead.roles },
+      { kind: 'property-review', title: `벤치마크 사건 ${i}` },
+    );
     dueCases.push(result.case);
   }
 
@@ -141,14 +160,39 @@ async function benchOne(openTasks: number): Promise<void> {
   const notDueCase = { caseId: `bench-far-${randomUUID()}`, caseNumber: '2027-조사-9999' };
   const itemOf = (t: TaskRecord) => (tasks.putOpen(t).Put as { Item: Record<string, unknown> }).Item;
   // Due tasks: opened 10 days ago with due dates from a week ago to tomorrow (overdue, due today, past 50/75%).
-  await seed(doc, tableName, DUE, (i) => {
-    const dueAt = new Date(RUN_AT.getTime() + ((i % 9) - 7) * 86_400_000).toISOString();
-    return itemOf(task(i, dueCases[i % DUE_CASES]!, '2026-11-20T09:00:00+09:00', dueAt));
-  }, `due tasks (${DUE.toLocaleString()})`);
-  await seed(doc, tableName, openTasks - DUE, (i) => itemOf(task(DUE + i, notDueCase, '2026-11-30T09:00:00+09:00', new Date(farDue.getTime() + (i % 90) * 86_400_000).toISOString())), `open tasks beyond the horizon`);
+  await seed(
+    doc,
+    tableName,
+    DUE,
+    (i) => {
+      const dueAt = new Date(RUN_AT.getTime() + ((i % 9) - 7) * 86_400_000).toISOString();
+      return itemOf(task(i, dueCases[i % DUE_CASES]!, '2026-11-20T09:00:00+09:00', dueAt));
+    },
+    `due tasks (${DUE.toLocaleString()})`,
+  );
+  await seed(
+    doc,
+    tableName,
+    openTasks - DUE,
+    (i) =>
+      itemOf(
+        task(
+          DUE + i,
+          notDueCase,
+          '2026-11-30T09:00:00+09:00',
+          new Date(farDue.getTime() + (i % 90) * 86_400_000).toISOString(),
+        ),
+      ),
+    `open tasks beyond the horizon`,
+  );
 
   const catcher = await startMailCatcher();
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: { name: '감사담당관', address: 'gamsa@gamsa.local' } });
+  const mailer = createSmtpMailer({
+    host: '127.0.0.1',
+    port: catcher.smtpPort,
+    secure: false,
+    from: { name: '감사담당관', address: 'gamsa@gamsa.local' },
+  });
   const counted = countingCalls(doc, mailer);
   const countedStaff = new StaffRepository(counted.doc, tableName);
   const job = deadlineReminders({
@@ -175,9 +219,16 @@ async function benchOne(openTasks: number): Promise<void> {
       `(read ${report!.tasksRead.toLocaleString()} tasks, ${report!.tasksDue} due, ${report!.digestsSent} digests, ${report!.remindersSent} reminders, ${catcher.messages().length} mails); ` +
       `re-run of the same morning ${(rerunMs / 1000).toFixed(2)} s (${rerun!.digestsSent} more digests: items over the ${DEFAULT_DEADLINE_REMINDER_OPTIONS.maxItemsPerDigest}-per-digest cap; nothing twice)`,
   );
-  const steps = (r: typeof report) => Object.entries(r!.timings).map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`).join(', ');
+  const steps = (r: typeof report) =>
+    Object.entries(r!.timings)
+      .map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`)
+      .join(', ');
   console.log(`    steps of the run: ${steps(report)}; of the re-run: ${steps(rerun)}`);
-  console.log(`    load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared: figures are noisy)`);
+  console.log(
+    `    load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (the machine is shared: figures are noisy)`,
+  );
   console.log(`    calls of the run (count, summed time of overlapping calls): ${firstCalls}`);
   console.log(`    calls of the re-run: ${counted.take()}`);
   mailer.close();

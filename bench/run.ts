@@ -8,7 +8,12 @@ import { runWorkflowBench } from './workflow.bench.ts';
 import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 
-const suites: Record<string, () => Promise<void>> = { workflow: runWorkflowBench, verify: runVerifyBench, reminders: runRemindersBench, search: runSearchBench };
+const suites: Record<string, () => Promise<void>> = {
+  workflow: runWorkflowBench,
+  verify: runVerifyBench,
+  reminders: runRemindersBench,
+  search: runSearchBench,
+};
 const only = process.env.BENCH_ONLY;
 
 const engine = await startDynamoDbLocal();

@@ -45,12 +45,41 @@ const KIND_WEIGHTS: [CaseKind, number][] = [
 const TOTAL_WEIGHT = KIND_WEIGHTS.reduce((a, [, w]) => a + w, 0);
 
 export const SEED_DEPARTMENTS = [
-  '도로관리과', '건축과', '주택과', '공원녹지과', '청소행정과', '교통행정과', '주차관리과', '환경과', '보건소', '세무1과',
-  '세무2과', '민원여권과', '자치행정과', '복지정책과', '어르신복지과', '아동청소년과', '문화체육과', '일자리경제과', '재무과', '도시계획과',
+  '도로관리과',
+  '건축과',
+  '주택과',
+  '공원녹지과',
+  '청소행정과',
+  '교통행정과',
+  '주차관리과',
+  '환경과',
+  '보건소',
+  '세무1과',
+  '세무2과',
+  '민원여권과',
+  '자치행정과',
+  '복지정책과',
+  '어르신복지과',
+  '아동청소년과',
+  '문화체육과',
+  '일자리경제과',
+  '재무과',
+  '도시계획과',
 ];
 export const SEED_ASSIGNEES = Array.from({ length: 24 }, (_, i) => `seed-staff-${String(i + 1).padStart(2, '0')}`);
 const PLACES = ['영등포로', '당산동', '여의도동', '문래동', '신길동', '대림동', '양평동', '도림동'];
-const SUBJECTS = ['불법 주정차', '보도 파손', '가로등 고장', '쓰레기 무단투기', '공사 소음', '누수', '불법 현수막', '악취', '도로 포트홀', '공원 시설 파손'];
+const SUBJECTS = [
+  '불법 주정차',
+  '보도 파손',
+  '가로등 고장',
+  '쓰레기 무단투기',
+  '공사 소음',
+  '누수',
+  '불법 현수막',
+  '악취',
+  '도로 포트홀',
+  '공원 시설 파손',
+];
 const DISPOSITIONS: DispositionType[] = ['discipline', 'admonition', 'caution', 'closure', 'corrective-action'];
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
@@ -98,18 +127,44 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
       ...(kind === 'grievance' || kind === 'field-complaint' ? { channel: pick(r, CHANNELS) } : {}),
       ...(r() < 0.9 && { department: pick(r, SEED_DEPARTMENTS) }),
       ...(r() < 0.95 && { assigneeSub: pick(r, SEED_ASSIGNEES) }),
-      ...(r() < 0.85 && kind !== 'grievance' && { dueDate: toKoreaIso(addDays(received, 7 + Math.floor(r() * 60))).slice(0, 10) }),
-      ...(kind === 'grievance' && { grievance: { complainant: { name: `${marker}민원인${i}`, contact: `${marker}010-0000-${i}`, address: `${marker}주소${i}` } } }),
+      ...(r() < 0.85 &&
+        kind !== 'grievance' && { dueDate: toKoreaIso(addDays(received, 7 + Math.floor(r() * 60))).slice(0, 10) }),
+      ...(kind === 'grievance' && {
+        grievance: {
+          complainant: { name: `${marker}민원인${i}`, contact: `${marker}010-0000-${i}`, address: `${marker}주소${i}` },
+        },
+      }),
       ...(kind === 'petition' && {
-        petition: { form: 'individual' as const, public: false, petitioner: { name: `${marker}청원인${i}`, address: `${marker}청원주소${i}`, phone: `${marker}02-000-${i}` } },
+        petition: {
+          form: 'individual' as const,
+          public: false,
+          petitioner: { name: `${marker}청원인${i}`, address: `${marker}청원주소${i}`, phone: `${marker}02-000-${i}` },
+        },
       }),
       ...(misconductKind && {
         misconduct: {
           category: 'neglect-of-duty' as const,
           conductDate,
-          officials: [{ name: `${marker}홍길동${i}`, department: `${marker}비위부서`, grade: `${marker}지방행정주사(6급)`, staffSub: `${marker}official-${i}` }],
+          officials: [
+            {
+              name: `${marker}홍길동${i}`,
+              department: `${marker}비위부서`,
+              grade: `${marker}지방행정주사(6급)`,
+              staffSub: `${marker}official-${i}`,
+            },
+          ],
           ...(kind === 'external-referral'
-            ? { referral: { agency: pick(r, REFERRING_AGENCIES.filter((a) => a !== '기타' && a !== '감사원')), noticeType: '범죄처분결과 통보' as const, noticeNumber: `${marker}통보-${i}`, noticeDate: conductDate } }
+            ? {
+                referral: {
+                  agency: pick(
+                    r,
+                    REFERRING_AGENCIES.filter((a) => a !== '기타' && a !== '감사원'),
+                  ),
+                  noticeType: '범죄처분결과 통보' as const,
+                  noticeNumber: `${marker}통보-${i}`,
+                  noticeDate: conductDate,
+                },
+              }
             : { origin: 'complaint' as const }),
         },
       }),
@@ -119,22 +174,44 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
   const closed = r() < 0.8;
   if (closed) {
     const closedAt = toKoreaIso(addDays(received, 1 + Math.floor(r() * 60)));
-    c = { ...c, stage: 'closed', closedAt: closedAt < toKoreaIso(options.now) ? closedAt : toKoreaIso(options.now), updatedAt: closedAt < toKoreaIso(options.now) ? closedAt : toKoreaIso(options.now), version: 2 };
+    c = {
+      ...c,
+      stage: 'closed',
+      closedAt: closedAt < toKoreaIso(options.now) ? closedAt : toKoreaIso(options.now),
+      updatedAt: closedAt < toKoreaIso(options.now) ? closedAt : toKoreaIso(options.now),
+      version: 2,
+    };
   } else {
-    c = { ...c, stage: pick(r, ['assignment', 'investigation', 'review', 'approval'] as const), updatedAt: toKoreaIso(addDays(received, Math.floor(r() * 5))), version: 2 };
+    c = {
+      ...c,
+      stage: pick(r, ['assignment', 'investigation', 'review', 'approval'] as const),
+      updatedAt: toKoreaIso(addDays(received, Math.floor(r() * 5))),
+      version: 2,
+    };
   }
-  if (c.grievance && closed) c = { ...c, grievance: { ...c.grievance, outcome: r() < 0.9 ? 'answered' : 'closed-as-repeated' } };
+  if (c.grievance && closed)
+    c = { ...c, grievance: { ...c.grievance, outcome: r() < 0.9 ? 'answered' : 'closed-as-repeated' } };
   if (c.petition && closed) {
     const outcome = r() < 0.5 ? 'accept' : 'reject';
-    c = { ...c, petition: { ...c.petition, committeeReview: { recommendation: outcome, at: c.updatedAt, by: 'seed' }, decision: { outcome, content: '결정', decidedOn: c.updatedAt.slice(0, 10), by: 'seed' } } };
+    c = {
+      ...c,
+      petition: {
+        ...c.petition,
+        committeeReview: { recommendation: outcome, at: c.updatedAt, by: 'seed' },
+        decision: { outcome, content: '결정', decidedOn: c.updatedAt.slice(0, 10), by: 'seed' },
+      },
+    };
   }
   if (c.misconduct && closed) {
     const type = pick(r, DISPOSITIONS);
     const disposition =
-      type === 'discipline' ? { type, severity: '경징계' as const }
-      : type === 'closure' ? { type, reasonCode: 'no-misconduct' as const }
-      : type === 'corrective-action' ? { type, department: '도로관리과', order: '시정', complianceDueDate: conductDate }
-      : { type };
+      type === 'discipline'
+        ? { type, severity: '경징계' as const }
+        : type === 'closure'
+          ? { type, reasonCode: 'no-misconduct' as const }
+          : type === 'corrective-action'
+            ? { type, department: '도로관리과', order: '시정', complianceDueDate: conductDate }
+            : { type };
     c = {
       ...c,
       misconduct: {
@@ -152,7 +229,12 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
  * included) with BatchWriteItem, `concurrency` batches at a time. Case items only: search never
  * reads history events.
  */
-export async function seedCaseItems(doc: DynamoDBDocumentClient, tableName: string, count: number, options: SeedOptions & { concurrency?: number; onProgress?: (done: number) => void }): Promise<void> {
+export async function seedCaseItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  count: number,
+  options: SeedOptions & { concurrency?: number; onProgress?: (done: number) => void },
+): Promise<void> {
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -162,7 +244,10 @@ export async function seedCaseItems(doc: DynamoDBDocumentClient, tableName: stri
       const end = Math.min(count, start + 25);
       next = end;
       let requests: Record<string, unknown>[] = [];
-      for (let i = start; i < end; i++) requests.push({ PutRequest: { Item: caseItem({ ...syntheticCase(i, options), historySeq: 0, historyHead: '0'.repeat(64) }) } });
+      for (let i = start; i < end; i++)
+        requests.push({
+          PutRequest: { Item: caseItem({ ...syntheticCase(i, options), historySeq: 0, historyHead: '0'.repeat(64) }) },
+        });
       for (let attempt = 0; requests.length > 0; attempt++) {
         const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
         requests = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];

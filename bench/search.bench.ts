@@ -27,7 +27,10 @@ const COMBINATIONS: [string, CaseSearchFilter][] = [
   ['kind=field-complaint + channel=응답소', { kind: 'field-complaint', channel: '응답소' }],
   ['stage=investigation', { stage: 'investigation' }],
   ['assignee + sort=updated', { assignee: SEED_ASSIGNEES[3]!, sort: 'updated' }],
-  ['department + received period', { department: SEED_DEPARTMENTS[2]!, receivedFrom: '2026-04-01', receivedTo: '2026-06-30' }],
+  [
+    'department + received period',
+    { department: SEED_DEPARTMENTS[2]!, receivedFrom: '2026-04-01', receivedTo: '2026-06-30' },
+  ],
   ['agency=경찰 (external referrals)', { agency: '경찰' }],
   ['outcome=discipline', { outcome: 'discipline' }],
   ['committee=personnel', { committee: 'personnel' }],
@@ -45,7 +48,9 @@ export async function runSearchBench(): Promise<void> {
   await ensureTable(client, tableName);
   const doc = createDocumentClient(client);
 
-  console.log(`seeding ${CASES.toLocaleString()} cases (BatchWriteItem, case-repository item layout, all indexes maintained) …`);
+  console.log(
+    `seeding ${CASES.toLocaleString()} cases (BatchWriteItem, case-repository item layout, all indexes maintained) …`,
+  );
   const started = performance.now();
   await seedCaseItems(doc, tableName, CASES, { now: NOW, concurrency: 8, onProgress: progress('cases', CASES) });
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -58,17 +63,36 @@ export async function runSearchBench(): Promise<void> {
   const floorGet: number[] = [];
   const floorQuery: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    floorGet.push(await timed(() => doc.send(new GetCommand({ TableName: tableName, Key: { pk: `CASE#0SEED${String(i).padStart(21, '0')}`, sk: 'CASE' } }))));
+    floorGet.push(
+      await timed(() =>
+        doc.send(
+          new GetCommand({ TableName: tableName, Key: { pk: `CASE#0SEED${String(i).padStart(21, '0')}`, sk: 'CASE' } }),
+        ),
+      ),
+    );
     floorQuery.push(
       await timed(() =>
-        doc.send(new QueryCommand({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': 'KIND#grievance' }, ScanIndexForward: false, Limit: 20 })),
+        doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk',
+            ExpressionAttributeValues: { ':pk': 'KIND#grievance' },
+            ScanIndexForward: false,
+            Limit: 20,
+          }),
+        ),
       ),
     );
   }
-  console.log(`\nDynamoDB Local floor: GetItem p50 ${percentile(floorGet, 50).toFixed(1)} ms, 20-item index Query p50 ${percentile(floorQuery, 50).toFixed(1)} ms / p95 ${percentile(floorQuery, 95).toFixed(1)} ms`);
+  console.log(
+    `\nDynamoDB Local floor: GetItem p50 ${percentile(floorGet, 50).toFixed(1)} ms, 20-item index Query p50 ${percentile(floorQuery, 50).toFixed(1)} ms / p95 ${percentile(floorQuery, 95).toFixed(1)} ms`,
+  );
 
   console.log(`\nfirst page (limit 20, auditor), ${RUNS} runs each after 3 warm-up runs:`);
-  console.log('  combination                                   index               items pages   p50 ms   p95 ms   max ms');
+  console.log(
+    '  combination                                   index               items pages   p50 ms   p95 ms   max ms',
+  );
   for (const [label, filter] of COMBINATIONS) {
     for (let i = 0; i < 3; i++) await search.search(actor, filter, { limit: 20 });
     const times: number[] = [];
@@ -77,7 +101,11 @@ export async function runSearchBench(): Promise<void> {
       times.push(await timed(async () => (last = await search.search(actor, filter, { limit: 20 }))));
     }
     console.log(
-      `  ${label.padEnd(45)} ${last!.index.padEnd(19)} ${String(last!.items.length).padStart(5)} ${String(last!.pagesRead).padStart(5)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)} ${Math.max(...times).toFixed(1).padStart(8)}`,
+      `  ${label.padEnd(45)} ${last!.index.padEnd(19)} ${String(last!.items.length).padStart(5)} ${String(last!.pagesRead).padStart(5)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)} ${Math.max(
+        ...times,
+      )
+        .toFixed(1)
+        .padStart(8)}`,
     );
   }
   client.destroy();

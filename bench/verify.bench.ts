@@ -41,10 +41,17 @@ export async function runVerifyBench(): Promise<void> {
         const kind = KINDS[i % KINDS.length]!;
         const now = toKoreaIso(new Date(Date.UTC(2026, 0, 1) + i * 60_000));
         const created = await repo.create(
-          openCase({ caseId: ulid(), caseNumber: formatCaseNumber(2026, CASE_KIND_INFO[kind].team, i + 1), input: { kind, title: `벤치 사건 ${i}`, receivedAt: now }, actor, now }),
+          openCase({
+            caseId: ulid(),
+            caseNumber: formatCaseNumber(2026, CASE_KIND_INFO[kind].team, i + 1),
+            input: { kind, title: `벤치 사건 ${i}`, receivedAt: now },
+            actor,
+            now,
+          }),
         );
         let current = created.case;
-        for (let n = 0; n < NOTES_PER_CASE; n++) current = (await repo.commit(current, addNote(current, `메모 ${n}`, actor, now))).case;
+        for (let n = 0; n < NOTES_PER_CASE; n++)
+          current = (await repo.commit(current, addNote(current, `메모 ${n}`, actor, now))).case;
         shown(++done);
       }
     }),
@@ -61,4 +68,3 @@ export async function runVerifyBench(): Promise<void> {
   }
   client.destroy();
 }
-

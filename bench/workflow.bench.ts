@@ -34,7 +34,12 @@ const actor = (role: Role): Actor => {
   return { sub: u.sub, name: u.name, email: u.email, roles: u.roles };
 };
 
-async function pool<T>(items: number, worker: (i: number) => Promise<T>, onDone?: (n: number) => void, concurrency = CONCURRENCY): Promise<T[]> {
+async function pool<T>(
+  items: number,
+  worker: (i: number) => Promise<T>,
+  onDone?: (n: number) => void,
+  concurrency = CONCURRENCY,
+): Promise<T[]> {
   const results: T[] = new Array(items);
   let next = 0;
   let done = 0;
@@ -52,14 +57,33 @@ async function pool<T>(items: number, worker: (i: number) => Promise<T>, onDone?
 
 export async function runWorkflowBench(): Promise<void> {
   const tableName = `bench-${randomUUID()}`;
-  const system = await startLocalSystem({ tableName, apiPort: await freePort(), dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!, seed: true });
+  const system = await startLocalSystem({
+    tableName,
+    apiPort: await freePort(),
+    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
+    seed: true,
+  });
   const doc = createDocumentClient();
   const caseRepo = new CaseRepository(doc, tableName);
   const staff = new StaffRepository(doc, tableName);
   const idempotency = new IdempotencyStore(doc, tableName);
   const arns = JSON.parse(process.env.WORKFLOW_ARNS ?? '{}') as Record<string, string>;
-  const cases = caseUseCases({ cases: caseRepo, staff, idempotency, workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]), log: () => undefined });
-  const tasks = taskUseCases({ cases: caseRepo, tasks: new TaskRepository(doc, tableName), staff, idempotency, signaller: stepFunctionsSignaller(), calendar: createCalendar(), log: () => undefined });
+  const cases = caseUseCases({
+    cases: caseRepo,
+    staff,
+    idempotency,
+    workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
+    log: () => undefined,
+  });
+  const tasks = taskUseCases({
+    cases: caseRepo,
+    tasks: new TaskRepository(doc, tableName),
+    staff,
+    idempotency,
+    signaller: stepFunctionsSignaller(),
+    calendar: createCalendar(),
+    log: () => undefined,
+  });
   const sfn = new SFNClient({});
 
   const lead = actor('team-lead');
@@ -121,11 +145,17 @@ export async function runWorkflowBench(): Promise<void> {
     });
 
   // 1. Lifecycles: intake → assign → investigate → approve → closed, many cases at once, then one at a time.
-  console.log(`\n[1/3] ${LIFECYCLE_CASES}건의 사건을 끝까지 처리 (동시 ${CONCURRENCY}), 이어서 ${SEQUENTIAL_CASES}건을 하나씩`);
+  console.log(
+    `\n[1/3] ${LIFECYCLE_CASES}건의 사건을 끝까지 처리 (동시 ${CONCURRENCY}), 이어서 ${SEQUENTIAL_CASES}건을 하나씩`,
+  );
   const latencies: number[] = [];
   const bar = progress('lifecycles', LIFECYCLE_CASES);
   const started = performance.now();
-  const caseIds = await pool(LIFECYCLE_CASES, (i) => lifecycle(i, latencies), (n) => bar(n));
+  const caseIds = await pool(
+    LIFECYCLE_CASES,
+    (i) => lifecycle(i, latencies),
+    (n) => bar(n),
+  );
   await system.stepFunctions.settle();
   const elapsedS = (performance.now() - started) / 1000;
   const sequentialLatencies: number[] = [];
@@ -133,7 +163,9 @@ export async function runWorkflowBench(): Promise<void> {
   let transitions = 0;
   for (const caseId of caseIds.slice(0, 20)) {
     const c = await caseRepo.get(caseId);
-    const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn: c!.executionArn!, maxResults: 1000 }));
+    const history = await sfn.send(
+      new GetExecutionHistoryCommand({ executionArn: c!.executionArn!, maxResults: 1000 }),
+    );
     transitions += (history.events ?? []).filter((e) => e.type?.endsWith('StateEntered')).length;
   }
   const transitionsPerCase = transitions / Math.min(20, caseIds.length);

@@ -43,7 +43,15 @@ export const TRANSIENT_LAMBDA_ERRORS = [
   'TransientStoreError',
 ] as const;
 
-const transientRetry = [{ ErrorEquals: [...TRANSIENT_LAMBDA_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' }];
+const transientRetry = [
+  {
+    ErrorEquals: [...TRANSIENT_LAMBDA_ERRORS],
+    IntervalSeconds: 2,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
+];
 
 export interface HumanTaskSpec {
   taskType: TaskType;
@@ -99,7 +107,11 @@ export function humanTask(name: string, spec: HumanTaskSpec): Record<string, Asl
     },
     [choiceName]: {
       Type: 'Choice',
-      Choices: decisions.map((d) => ({ Variable: '$.lastDecision.decision', StringEquals: d, Next: spec.decisions[d] })),
+      Choices: decisions.map((d) => ({
+        Variable: '$.lastDecision.decision',
+        StringEquals: d,
+        Next: spec.decisions[d],
+      })),
       Default: 'Stop: decision not allowed here',
     },
   };
@@ -151,12 +163,18 @@ export function systemStep(
  * The first state: route to the named stage so a case can be (re)started where it stands — after a
  * crash, past Standard's one-year limit, or onto a new workflow version.
  */
-export function startAtStage(entries: Partial<Record<CaseStage, string>>, firstState: string): Record<string, AslState> {
+export function startAtStage(
+  entries: Partial<Record<CaseStage, string>>,
+  firstState: string,
+): Record<string, AslState> {
   return {
     'Start where the case stands': {
       Type: 'Choice',
       Choices: Object.entries(entries).map(([stage, state]) => ({
-        And: [{ Variable: '$.startAt', IsPresent: true }, { Variable: '$.startAt', StringEquals: stage }],
+        And: [
+          { Variable: '$.startAt', IsPresent: true },
+          { Variable: '$.startAt', StringEquals: stage },
+        ],
         Next: state,
       })),
       Default: firstState,

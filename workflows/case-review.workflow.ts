@@ -18,7 +18,17 @@ export const caseReviewDefinition: AslDefinition = {
   // Standard executions live at most a year; longer cases are restarted at their stage.
   TimeoutSeconds: 360 * 24 * 60 * 60,
   States: {
-    ...startAtStage({ intake: ASSIGN, assignment: ASSIGN, investigation: INVESTIGATE, review: INVESTIGATE, approval: APPROVE, disposition: CLOSE }, ASSIGN),
+    ...startAtStage(
+      {
+        intake: ASSIGN,
+        assignment: ASSIGN,
+        investigation: INVESTIGATE,
+        review: INVESTIGATE,
+        approval: APPROVE,
+        disposition: CLOSE,
+      },
+      ASSIGN,
+    ),
     ...humanTask(ASSIGN, {
       taskType: 'assign',
       titleKo: '담당 조사관 배정',

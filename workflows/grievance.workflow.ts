@@ -15,7 +15,15 @@
  * Which step comes next is read from the case record ("Find the next step …"), so a restarted
  * execution — after a crash, a workflow move, Standard's one-year limit — continues where it stands.
  */
-import { humanTask, invalidDecisionFail, stageChange, startAtStage, systemStep, type AslDefinition, type AslState } from './asl.ts';
+import {
+  humanTask,
+  invalidDecisionFail,
+  stageChange,
+  startAtStage,
+  systemStep,
+  type AslDefinition,
+  type AslState,
+} from './asl.ts';
 import type { GrievanceNextStep } from '../shared/domain/grievance.ts';
 
 export const GRIEVANCE_WORKFLOW = 'grievance';
@@ -37,7 +45,10 @@ const steps: Record<GrievanceNextStep, string> = {
 };
 
 const states: Record<string, AslState> = {
-  ...startAtStage({ intake: TRIAGE, assignment: TRIAGE, investigation: FIND_NEXT, review: FIND_NEXT, disposition: FIND_NEXT }, TRIAGE),
+  ...startAtStage(
+    { intake: TRIAGE, assignment: TRIAGE, investigation: FIND_NEXT, review: FIND_NEXT, disposition: FIND_NEXT },
+    TRIAGE,
+  ),
   ...humanTask(TRIAGE, {
     taskType: 'grievance-triage',
     titleKo: '고충민원 처리부서·담당자 지정 (재제출이면 감사부서 조사)',
@@ -47,10 +58,19 @@ const states: Record<string, AslState> = {
     dueInBusinessDays: 1,
     dueRule: 'grievance.triage',
   }),
-  ...systemStep(FIND_NEXT, { fn: 'GrievanceNextStepFunctionArn', select: { 'next.$': '$.Payload.next' }, resultPath: '$.grievance', next: ROUTE_NEXT }),
+  ...systemStep(FIND_NEXT, {
+    fn: 'GrievanceNextStepFunctionArn',
+    select: { 'next.$': '$.Payload.next' },
+    resultPath: '$.grievance',
+    next: ROUTE_NEXT,
+  }),
   [ROUTE_NEXT]: {
     Type: 'Choice',
-    Choices: Object.entries(steps).map(([step, state]) => ({ Variable: '$.grievance.next', StringEquals: step, Next: state })),
+    Choices: Object.entries(steps).map(([step, state]) => ({
+      Variable: '$.grievance.next',
+      StringEquals: step,
+      Next: state,
+    })),
     Default: NO_STEP,
   },
   ...humanTask(AUDIT, {
@@ -90,7 +110,8 @@ const states: Record<string, AslState> = {
 };
 
 export const grievanceDefinition: AslDefinition = {
-  Comment: '고충민원: 접수 → 처리부서·담당자 지정 → (재제출: 감사부서 조사) → 답변(7일, 연장·현장조사 정지) → 종결; 반복민원 종결(다수인: 민원조정위원회)',
+  Comment:
+    '고충민원: 접수 → 처리부서·담당자 지정 → (재제출: 감사부서 조사) → 답변(7일, 연장·현장조사 정지) → 종결; 반복민원 종결(다수인: 민원조정위원회)',
   StartAt: 'Start where the case stands',
   // Standard executions live at most a year; longer cases are restarted at their stage.
   TimeoutSeconds: 360 * 24 * 60 * 60,

@@ -17,7 +17,15 @@
  * at the stage it stood.
  */
 import type { DispositionStep } from '../shared/domain/misconduct.ts';
-import { humanTask, invalidDecisionFail, stageChange, startAtStage, systemStep, type AslDefinition, type AslState } from './asl.ts';
+import {
+  humanTask,
+  invalidDecisionFail,
+  stageChange,
+  startAtStage,
+  systemStep,
+  type AslDefinition,
+  type AslState,
+} from './asl.ts';
 
 export const EXTERNAL_REFERRAL_WORKFLOW = 'external-referral';
 export const INTERNAL_INVESTIGATION_WORKFLOW = 'internal-investigation';
@@ -52,7 +60,15 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
   };
   const states: Record<string, AslState> = {
     ...startAtStage(
-      { intake: ASSIGN, assignment: ASSIGN, investigation: INVESTIGATE, review: REVIEW, approval: APPROVE, disposition: FIND_NEXT, suspended: SUSPENDED },
+      {
+        intake: ASSIGN,
+        assignment: ASSIGN,
+        investigation: INVESTIGATE,
+        review: REVIEW,
+        approval: APPROVE,
+        disposition: FIND_NEXT,
+        suspended: SUSPENDED,
+      },
       ASSIGN,
     ),
     ...humanTask(ASSIGN, {
@@ -91,10 +107,19 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
       dueInBusinessDays: 5,
       dueRule: 'misconduct.approve',
     }),
-    ...systemStep(FIND_NEXT, { fn: 'NextDispositionStepFunctionArn', select: { 'next.$': '$.Payload.next' }, resultPath: '$.disposition', next: ROUTE_NEXT }),
+    ...systemStep(FIND_NEXT, {
+      fn: 'NextDispositionStepFunctionArn',
+      select: { 'next.$': '$.Payload.next' },
+      resultPath: '$.disposition',
+      next: ROUTE_NEXT,
+    }),
     [ROUTE_NEXT]: {
       Type: 'Choice',
-      Choices: Object.entries(steps).map(([step, state]) => ({ Variable: '$.disposition.next', StringEquals: step, Next: state })),
+      Choices: Object.entries(steps).map(([step, state]) => ({
+        Variable: '$.disposition.next',
+        StringEquals: step,
+        Next: state,
+      })),
       Default: NO_STEP,
     },
     ...humanTask(REQUEST, {
@@ -187,11 +212,13 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
 }
 
 export const externalReferralDefinition = build({
-  comment: '외부기관 통보사항 조사: 접수 → 배정 → 조사·처분안 → 팀장 검토 → 결재(승인/반려) → 징계·훈계·주의·시정조치·내부종결 → 통보기관 회신 → 종결',
+  comment:
+    '외부기관 통보사항 조사: 접수 → 배정 → 조사·처분안 → 팀장 검토 → 결재(승인/반려) → 징계·훈계·주의·시정조치·내부종결 → 통보기관 회신 → 종결',
   resultNotice: true,
 });
 
 export const internalInvestigationDefinition = build({
-  comment: '내부조사·민원사항 조사: 접수 → 배정 → 조사·처분안 → 팀장 검토 → 결재(승인/반려) → 징계·훈계·주의·시정조치·내부종결 → 종결',
+  comment:
+    '내부조사·민원사항 조사: 접수 → 배정 → 조사·처분안 → 팀장 검토 → 결재(승인/반려) → 징계·훈계·주의·시정조치·내부종결 → 종결',
   resultNotice: false,
 });

@@ -16,7 +16,15 @@
  * committee's secretary completes, normally by recording the meeting's decision.
  */
 import type { PetitionStep } from '../shared/domain/petition.ts';
-import { humanTask, invalidDecisionFail, stageChange, startAtStage, systemStep, type AslDefinition, type AslState } from './asl.ts';
+import {
+  humanTask,
+  invalidDecisionFail,
+  stageChange,
+  startAtStage,
+  systemStep,
+  type AslDefinition,
+  type AslState,
+} from './asl.ts';
 
 export const PETITION_WORKFLOW = 'petition';
 
@@ -48,7 +56,15 @@ const STEP_STATES: Record<PetitionStep, string> = {
 
 const states: Record<string, AslState> = {
   ...startAtStage(
-    { intake: FIND_NEXT, assignment: FIND_NEXT, investigation: FIND_NEXT, review: FIND_NEXT, approval: FIND_NEXT, disposition: FIND_NEXT, closed: FIND_NEXT },
+    {
+      intake: FIND_NEXT,
+      assignment: FIND_NEXT,
+      investigation: FIND_NEXT,
+      review: FIND_NEXT,
+      approval: FIND_NEXT,
+      disposition: FIND_NEXT,
+      closed: FIND_NEXT,
+    },
     FIND_NEXT,
   ),
   ...systemStep(FIND_NEXT, {
@@ -59,7 +75,11 @@ const states: Record<string, AslState> = {
   }),
   [ROUTE_NEXT]: {
     Type: 'Choice',
-    Choices: Object.entries(STEP_STATES).map(([step, state]) => ({ Variable: '$.petitionStep.next', StringEquals: step, Next: state })),
+    Choices: Object.entries(STEP_STATES).map(([step, state]) => ({
+      Variable: '$.petitionStep.next',
+      StringEquals: step,
+      Next: state,
+    })),
     Default: NO_STEP,
   },
   ...humanTask(SCREEN, {
@@ -149,7 +169,8 @@ const states: Record<string, AslState> = {
 };
 
 export const petitionDefinition: AslDefinition = {
-  Comment: '청원: 접수 → 요건 검토 → (공개청원) 청원심의회 공개 여부 심의 → 공개 결정(15일) → 국민 의견 수렴(30일) → 청원심의회 심의 → 처리 결정 → 결과 통지(90일, 1회 60일 연장) → 종결; 이의신청(30일 이내) → 결정(15일)',
+  Comment:
+    '청원: 접수 → 요건 검토 → (공개청원) 청원심의회 공개 여부 심의 → 공개 결정(15일) → 국민 의견 수렴(30일) → 청원심의회 심의 → 처리 결정 → 결과 통지(90일, 1회 60일 연장) → 종결; 이의신청(30일 이내) → 결정(15일)',
   StartAt: 'Start where the case stands',
   // Standard executions live at most a year; longer cases are restarted at their stage.
   TimeoutSeconds: 360 * 24 * 60 * 60,

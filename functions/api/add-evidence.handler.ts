@@ -4,15 +4,24 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, evidenceBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: evidenceBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { misconduct, baseUrl } = handlerDeps();
-  const { expectedVersion, ...evidence } = body;
-  const { result, replayed } = await misconduct.addEvidence(
-    actor,
-    params.caseId,
-    evidence,
-    expectedVersion,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'add-evidence', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: replayed ? 200 : 201, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: evidenceBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { misconduct, baseUrl } = handlerDeps();
+    const { expectedVersion, ...evidence } = body;
+    const { result, replayed } = await misconduct.addEvidence(
+      actor,
+      params.caseId,
+      evidence,
+      expectedVersion,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'add-evidence', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: writeResponse(result, replayed, baseUrl),
+      headers: replayHeaders(replayed),
+    };
+  },
+);

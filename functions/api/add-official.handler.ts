@@ -7,15 +7,24 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, officialBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: officialBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { misconduct, baseUrl } = handlerDeps();
-  const { expectedVersion, ...official } = body;
-  const { result, replayed } = await misconduct.addOfficial(
-    actor,
-    params.caseId,
-    official,
-    expectedVersion,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'add-official', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: replayed ? 200 : 201, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: officialBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { misconduct, baseUrl } = handlerDeps();
+    const { expectedVersion, ...official } = body;
+    const { result, replayed } = await misconduct.addOfficial(
+      actor,
+      params.caseId,
+      official,
+      expectedVersion,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'add-official', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: writeResponse(result, replayed, baseUrl),
+      headers: replayHeaders(replayed),
+    };
+  },
+);

@@ -4,14 +4,21 @@ import { replayHeaders, writeResponse } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, noteBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: noteBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { cases, baseUrl } = handlerDeps();
-  const { result, replayed } = await cases.appendNote(
-    actor,
-    params.caseId,
-    body.text,
-    body.expectedVersion,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'append-note', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: replayed ? 200 : 201, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: noteBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { cases, baseUrl } = handlerDeps();
+    const { result, replayed } = await cases.appendNote(
+      actor,
+      params.caseId,
+      body.text,
+      body.expectedVersion,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'append-note', caseId: params.caseId, body } } : undefined,
+    );
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: writeResponse(result, replayed, baseUrl),
+      headers: replayHeaders(replayed),
+    };
+  },
+);

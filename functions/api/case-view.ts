@@ -31,7 +31,11 @@ export function caseView(c: CaseRecord, baseUrl: string) {
   };
 }
 
-export function writeResponse(result: { case: CaseRecord; events: HistoryEvent[] }, replayed: boolean, baseUrl: string) {
+export function writeResponse(
+  result: { case: CaseRecord; events: HistoryEvent[] },
+  replayed: boolean,
+  baseUrl: string,
+) {
   return { case: caseView(result.case, baseUrl), events: result.events, replayed };
 }
 
@@ -45,6 +49,9 @@ export function taskView(task: TaskRecord, baseUrl: string) {
   return {
     ...visible,
     decisionLabels: task.allowedDecisions.map((d) => DECISION_LABELS[d]),
-    links: { case: `${baseUrl}/cases/${task.caseId}`, complete: `${baseUrl}/cases/${task.caseId}/tasks/${task.taskId}/complete` },
+    links: {
+      case: `${baseUrl}/cases/${task.caseId}`,
+      complete: `${baseUrl}/cases/${task.caseId}/tasks/${task.taskId}/complete`,
+    },
   };
 }

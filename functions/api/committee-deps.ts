@@ -3,7 +3,12 @@
  * completion use case is the one every task decision goes through), and how committees and
  * meetings are shown to clients.
  */
-import { COMMITTEE_KIND_LABELS, MEETING_STATUS_LABELS, type Committee, type Meeting } from '../../shared/domain/committee.ts';
+import {
+  COMMITTEE_KIND_LABELS,
+  MEETING_STATUS_LABELS,
+  type Committee,
+  type Meeting,
+} from '../../shared/domain/committee.ts';
 import { runtimeConfig } from '../../shared/config/runtime-config.ts';
 import { hasAnyRole, type Actor } from '../../shared/domain/roles.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
@@ -40,9 +45,19 @@ export function cadenceLabel(committee: Committee): string {
 export function committeeView(committee: Committee, actor?: Actor) {
   const contacts = actor === undefined || actor.sub === committee.secretarySub || hasAnyRole(actor, ['admin', 'head']);
   const members = contacts ? committee.members : committee.members.map(({ email: _email, ...m }) => m);
-  return { ...committee, members, kindLabel: COMMITTEE_KIND_LABELS[committee.kind], cadenceLabel: cadenceLabel(committee) };
+  return {
+    ...committee,
+    members,
+    kindLabel: COMMITTEE_KIND_LABELS[committee.kind],
+    cadenceLabel: cadenceLabel(committee),
+  };
 }
 
 export function meetingRecordView(meeting: Meeting, baseUrl: string) {
-  return { ...meeting, statusLabel: MEETING_STATUS_LABELS[meeting.status], committeeName: COMMITTEE_KIND_LABELS[meeting.committee], links: { self: `${baseUrl}/meetings/${meeting.meetingId}` } };
+  return {
+    ...meeting,
+    statusLabel: MEETING_STATUS_LABELS[meeting.status],
+    committeeName: COMMITTEE_KIND_LABELS[meeting.committee],
+    links: { self: `${baseUrl}/meetings/${meeting.meetingId}` },
+  };
 }

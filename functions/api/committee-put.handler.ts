@@ -3,8 +3,11 @@ import { apiHandler } from '../../shared/http/api-handler.ts';
 import { committeeDeps, committeeView } from './committee-deps.ts';
 import { committeeBody, committeeParams } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: committeeParams, body: committeeBody }, async ({ actor, params, body }) => {
-  const { committees } = committeeDeps();
-  const { committee, created } = await committees.putCommittee(actor, params.committee, body);
-  return { statusCode: created ? 201 : 200, body: { committee: committeeView(committee), created } };
-});
+export const handler = apiHandler(
+  { auth: true, params: committeeParams, body: committeeBody },
+  async ({ actor, params, body }) => {
+    const { committees } = committeeDeps();
+    const { committee, created } = await committees.putCommittee(actor, params.committee, body);
+    return { statusCode: created ? 201 : 200, body: { committee: committeeView(committee), created } };
+  },
+);

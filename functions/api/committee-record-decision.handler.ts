@@ -8,21 +8,30 @@ import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { committeeDeps, meetingRecordView } from './committee-deps.ts';
 import { itemDecisionBody, meetingItemParams } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: meetingItemParams, body: itemDecisionBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { committees, baseUrl } = committeeDeps();
-  const outcome = await committees.recordDecision(actor, params.meetingId, params.taskId, body, idempotencyKey ? { key: idempotencyKey, request: { op: 'meeting-decision', ...params, body } } : undefined);
-  const { result } = outcome;
-  return {
-    statusCode: 200,
-    body: {
-      case: caseView(result.case, baseUrl),
-      events: result.events,
-      task: taskView(result.task, baseUrl),
-      replayed: outcome.replayed,
-      workflowNotified: outcome.workflowNotified,
-      meeting: meetingRecordView(outcome.meeting, baseUrl),
-      ...(outcome.decision && { decision: outcome.decision }),
-    },
-    headers: replayHeaders(outcome.replayed),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: meetingItemParams, body: itemDecisionBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { committees, baseUrl } = committeeDeps();
+    const outcome = await committees.recordDecision(
+      actor,
+      params.meetingId,
+      params.taskId,
+      body,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'meeting-decision', ...params, body } } : undefined,
+    );
+    const { result } = outcome;
+    return {
+      statusCode: 200,
+      body: {
+        case: caseView(result.case, baseUrl),
+        events: result.events,
+        task: taskView(result.task, baseUrl),
+        replayed: outcome.replayed,
+        workflowNotified: outcome.workflowNotified,
+        meeting: meetingRecordView(outcome.meeting, baseUrl),
+        ...(outcome.decision && { decision: outcome.decision }),
+      },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

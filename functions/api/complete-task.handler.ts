@@ -9,19 +9,28 @@ import { handlerDeps } from '../deps.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { taskParams } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: taskParams, body: decisionFormSchema }, async ({ actor, params, body, idempotencyKey }) => {
-  const { tasks, baseUrl } = handlerDeps();
-  const outcome = await tasks.completeTask(
-    actor,
-    params.caseId,
-    params.taskId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'complete-task', ...params, body } } : undefined,
-  );
-  const { result } = outcome;
-  return {
-    statusCode: 200,
-    body: { case: caseView(result.case, baseUrl), events: result.events, task: taskView(result.task, baseUrl), replayed: outcome.replayed, workflowNotified: outcome.workflowNotified },
-    headers: replayHeaders(outcome.replayed),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: taskParams, body: decisionFormSchema },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { tasks, baseUrl } = handlerDeps();
+    const outcome = await tasks.completeTask(
+      actor,
+      params.caseId,
+      params.taskId,
+      body,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'complete-task', ...params, body } } : undefined,
+    );
+    const { result } = outcome;
+    return {
+      statusCode: 200,
+      body: {
+        case: caseView(result.case, baseUrl),
+        events: result.events,
+        task: taskView(result.task, baseUrl),
+        replayed: outcome.replayed,
+        workflowNotified: outcome.workflowNotified,
+      },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

@@ -6,7 +6,11 @@ import { createCaseBody } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, body: createCaseBody }, async ({ actor, body, idempotencyKey }) => {
   const { cases, baseUrl } = handlerDeps();
-  const { result, replayed, workflowStarted } = await cases.createCase(actor, body, idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body } } : undefined);
+  const { result, replayed, workflowStarted } = await cases.createCase(
+    actor,
+    body,
+    idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body } } : undefined,
+  );
   return {
     statusCode: replayed ? 200 : 201,
     body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },

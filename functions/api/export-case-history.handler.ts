@@ -8,23 +8,30 @@ import { searchHandlerDeps } from './search-deps.ts';
 import { caseIdParams } from './schemas.ts';
 import { historyExportQuery } from './search-schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, query: historyExportQuery }, async ({ actor, params, query }) => {
-  const { exports } = searchHandlerDeps();
-  const sink = bufferSink();
-  const outcome = await exports.exportTimeline(
-    actor,
-    params.caseId,
-    {
-      ...(query.type !== undefined && { types: query.type }),
-      ...(query.actor !== undefined && { actorSub: query.actor }),
-      ...(query.from !== undefined && { from: query.from }),
-      ...(query.to !== undefined && { to: query.to }),
-    },
-    { format: query.format, out: sink.out, via: 'api' },
-  );
-  return {
-    statusCode: 200,
-    headers: { ...downloadHeaders(query.format, `사건이력_${outcome.caseNumber}`, `history-${params.caseId}`), 'x-export-id': outcome.exportId, 'x-export-rows': String(outcome.rowCount) },
-    text: sink.text(),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, query: historyExportQuery },
+  async ({ actor, params, query }) => {
+    const { exports } = searchHandlerDeps();
+    const sink = bufferSink();
+    const outcome = await exports.exportTimeline(
+      actor,
+      params.caseId,
+      {
+        ...(query.type !== undefined && { types: query.type }),
+        ...(query.actor !== undefined && { actorSub: query.actor }),
+        ...(query.from !== undefined && { from: query.from }),
+        ...(query.to !== undefined && { to: query.to }),
+      },
+      { format: query.format, out: sink.out, via: 'api' },
+    );
+    return {
+      statusCode: 200,
+      headers: {
+        ...downloadHeaders(query.format, `사건이력_${outcome.caseNumber}`, `history-${params.caseId}`),
+        'x-export-id': outcome.exportId,
+        'x-export-rows': String(outcome.rowCount),
+      },
+      text: sink.text(),
+    };
+  },
+);

@@ -15,7 +15,13 @@ export const handler = apiHandler({ auth: true, query: exportQuery }, async ({ a
   const { exports } = searchHandlerDeps();
   const { format, cursor, ...filter } = query;
   const sink = bufferSink();
-  const outcome = await exports.exportSearch(actor, filter, { format, out: sink.out, via: 'api', maxRows: API_EXPORT_MAX_ROWS, ...(cursor !== undefined && { cursor }) });
+  const outcome = await exports.exportSearch(actor, filter, {
+    format,
+    out: sink.out,
+    via: 'api',
+    maxRows: API_EXPORT_MAX_ROWS,
+    ...(cursor !== undefined && { cursor }),
+  });
   const day = koreaDate(new Date());
   return {
     statusCode: 200,

@@ -7,20 +7,27 @@ import { caseView } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, caseQuery } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, query: caseQuery }, async ({ actor, params, query }) => {
-  const { cases, baseUrl } = handlerDeps();
-  if (query.asOf === undefined) return { statusCode: 200, body: caseView(await cases.getCase(actor, params.caseId), baseUrl) };
-  const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
-  return {
-    statusCode: 200,
-    body: {
-      ...then,
-      kindLabel: CASE_KIND_INFO[then.kind].labelKo,
-      stageLabel: CASE_STAGE_LABELS[then.stage],
-      reconstructedFields: AS_OF_FIELDS,
-      notReconstructed: NOT_AS_OF_FIELDS,
-      verification,
-      links: { self: `${baseUrl}/cases/${then.caseId}?asOf=${then.asOf}`, history: `${baseUrl}/cases/${then.caseId}/history?to=${then.asOf}` },
-    },
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, query: caseQuery },
+  async ({ actor, params, query }) => {
+    const { cases, baseUrl } = handlerDeps();
+    if (query.asOf === undefined)
+      return { statusCode: 200, body: caseView(await cases.getCase(actor, params.caseId), baseUrl) };
+    const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
+    return {
+      statusCode: 200,
+      body: {
+        ...then,
+        kindLabel: CASE_KIND_INFO[then.kind].labelKo,
+        stageLabel: CASE_STAGE_LABELS[then.stage],
+        reconstructedFields: AS_OF_FIELDS,
+        notReconstructed: NOT_AS_OF_FIELDS,
+        verification,
+        links: {
+          self: `${baseUrl}/cases/${then.caseId}?asOf=${then.asOf}`,
+          history: `${baseUrl}/cases/${then.caseId}/history?to=${then.asOf}`,
+        },
+      },
+    };
+  },
+);

@@ -4,13 +4,22 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, grievanceClockStopBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: grievanceClockStopBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { grievance, baseUrl } = handlerDeps();
-  const { result, replayed } = await grievance.clockStop(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'grievance-clock-stop', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: replayed ? 200 : 201, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: grievanceClockStopBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { grievance, baseUrl } = handlerDeps();
+    const { result, replayed } = await grievance.clockStop(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'grievance-clock-stop', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: writeResponse(result, replayed, baseUrl),
+      headers: replayHeaders(replayed),
+    };
+  },
+);

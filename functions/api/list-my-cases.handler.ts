@@ -6,6 +6,12 @@ import { listQuery } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, query: listQuery }, async ({ actor, query }) => {
   const { cases, baseUrl } = handlerDeps();
-  const page = await cases.listMyCases(actor, { limit: query.limit, ...(query.cursor !== undefined && { cursor: query.cursor }) });
-  return { statusCode: 200, body: { items: page.items.map((c) => caseView(c, baseUrl)), ...(page.cursor && { cursor: page.cursor }) } };
+  const page = await cases.listMyCases(actor, {
+    limit: query.limit,
+    ...(query.cursor !== undefined && { cursor: query.cursor }),
+  });
+  return {
+    statusCode: 200,
+    body: { items: page.items.map((c) => caseView(c, baseUrl)), ...(page.cursor && { cursor: page.cursor }) },
+  };
 });

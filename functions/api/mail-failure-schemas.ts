@@ -5,10 +5,14 @@
 import { z } from 'zod';
 
 const KIND_VIEWS = ['bounce', 'complaint', 'reject', 'delay', 'smtp-refusal'] as const;
-const kind = z.enum(KIND_VIEWS).describe('반송(bounce)·스팸 신고(complaint)·발송 거부(reject)·전달 지연(delay)·SMTP 수신 거부(smtp-refusal)');
+const kind = z
+  .enum(KIND_VIEWS)
+  .describe('반송(bounce)·스팸 신고(complaint)·발송 거부(reject)·전달 지연(delay)·SMTP 수신 거부(smtp-refusal)');
 const recipient = z.object({ sub: z.string(), name: z.string() }).describe('주소의 직원 (알 때)');
 
-export const mailFailuresQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe('최근 실패 건수 (1–200)') });
+export const mailFailuresQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('최근 실패 건수 (1–200)'),
+});
 
 export const mailFailureView = z.object({
   email: z.string(),
@@ -29,7 +33,12 @@ export const mailSuppressionView = z.object({
   noticeSentAt: z.string().optional().describe('관리자에게 알린 시각'),
 });
 
-export const mailFailuresResponse = z.object({ failures: z.array(mailFailureView), suppressions: z.array(mailSuppressionView) });
+export const mailFailuresResponse = z.object({
+  failures: z.array(mailFailureView),
+  suppressions: z.array(mailSuppressionView),
+});
 
-export const liftSuppressionBody = z.strictObject({ email: z.email().max(320).describe('발송 중지를 해제할 주소') }).describe('메일 발송 중지 해제');
+export const liftSuppressionBody = z
+  .strictObject({ email: z.email().max(320).describe('발송 중지를 해제할 주소') })
+  .describe('메일 발송 중지 해제');
 export const liftSuppressionResponse = z.object({ email: z.string(), lifted: z.literal(true), replayed: z.boolean() });

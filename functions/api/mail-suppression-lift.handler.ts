@@ -8,9 +8,20 @@ import { replayHeaders } from './case-view.ts';
 import { mailFailureDeps } from './mail-failure-deps.ts';
 import { liftSuppressionBody } from './mail-failure-schemas.ts';
 
-export const handler = apiHandler({ auth: true, body: liftSuppressionBody }, async ({ actor, body, idempotencyKey }) => {
-  const { mailFailures } = mailFailureDeps();
-  const email = body.email.toLowerCase();
-  const outcome = await mailFailures.lift(actor, email, idempotencyKey ? { key: idempotencyKey, request: { op: 'lift-mail-suppression', email } } : undefined);
-  return { statusCode: 200, body: { ...outcome.result, replayed: outcome.replayed }, headers: replayHeaders(outcome.replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, body: liftSuppressionBody },
+  async ({ actor, body, idempotencyKey }) => {
+    const { mailFailures } = mailFailureDeps();
+    const email = body.email.toLowerCase();
+    const outcome = await mailFailures.lift(
+      actor,
+      email,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'lift-mail-suppression', email } } : undefined,
+    );
+    return {
+      statusCode: 200,
+      body: { ...outcome.result, replayed: outcome.replayed },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

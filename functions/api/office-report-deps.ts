@@ -9,7 +9,11 @@ import { documentClient } from '../../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { ReportStore } from '../../shared/store/report-store.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
-import { committeeMeetingSource, officeReportUseCases, type OfficeReportUseCases } from '../../shared/usecases/office-report.ts';
+import {
+  committeeMeetingSource,
+  officeReportUseCases,
+  type OfficeReportUseCases,
+} from '../../shared/usecases/office-report.ts';
 import { renderHtml } from '../../shared/reports/report-html.ts';
 import { renderMarkdown } from '../../shared/reports/report-markdown.ts';
 import type { OfficeReportData } from '../../shared/domain/office-report.ts';
@@ -35,9 +39,30 @@ export function officeReportDeps() {
 }
 
 /** The report in the asked format: JSON body, or Markdown / printable HTML text. */
-export function reportResult(statusCode: number, format: 'json' | 'md' | 'html', report: OfficeReportData, json: unknown, frozen?: { reportId: string; frozenAt: string }): ApiResult {
-  const disposition = (ext: string) => `inline; filename="office-report-${report.period.from}-${report.period.to}.${ext}"`;
-  if (format === 'md') return { statusCode, text: renderMarkdown(report, frozen), headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': disposition('md') } };
-  if (format === 'html') return { statusCode, text: renderHtml(report, frozen), headers: { 'content-type': 'text/html; charset=utf-8', 'content-disposition': disposition('html'), 'x-content-type-options': 'nosniff' } };
+export function reportResult(
+  statusCode: number,
+  format: 'json' | 'md' | 'html',
+  report: OfficeReportData,
+  json: unknown,
+  frozen?: { reportId: string; frozenAt: string },
+): ApiResult {
+  const disposition = (ext: string) =>
+    `inline; filename="office-report-${report.period.from}-${report.period.to}.${ext}"`;
+  if (format === 'md')
+    return {
+      statusCode,
+      text: renderMarkdown(report, frozen),
+      headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': disposition('md') },
+    };
+  if (format === 'html')
+    return {
+      statusCode,
+      text: renderHtml(report, frozen),
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-disposition': disposition('html'),
+        'x-content-type-options': 'nosniff',
+      },
+    };
   return { statusCode, body: json };
 }

@@ -13,12 +13,18 @@ export const handler = apiHandler({ auth: true, body: officeReportBody }, async 
   const outcome = await officeReports.freeze(
     actor,
     { from: body.from, to: body.to },
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'freeze-office-report', from: body.from, to: body.to } } : undefined,
+    idempotencyKey
+      ? { key: idempotencyKey, request: { op: 'freeze-office-report', from: body.from, to: body.to } }
+      : undefined,
   );
   const { reportId } = outcome.result;
   return {
     statusCode: 201,
-    body: { ...outcome.result, replayed: outcome.replayed, links: { self: `${baseUrl}/reports/office/${reportId}`, check: `${baseUrl}/reports/office/${reportId}/check` } },
+    body: {
+      ...outcome.result,
+      replayed: outcome.replayed,
+      links: { self: `${baseUrl}/reports/office/${reportId}`, check: `${baseUrl}/reports/office/${reportId}/check` },
+    },
     headers: { ...replayHeaders(outcome.replayed), location: `/reports/office/${reportId}` },
   };
 });

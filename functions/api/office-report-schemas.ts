@@ -18,7 +18,9 @@ const period = {
 // A period whose end is before its start is refused by the use case (field `to`, rule `not_before_from`).
 export const officeReportQuery = z.object({ ...period, format });
 export const officeReportBody = z.strictObject(period).describe('보고서 확정 (기간)');
-export const officeReportParams = z.object({ reportId: z.string().regex(ULID, 'reportId must be a report id (26-character ULID)') });
+export const officeReportParams = z.object({
+  reportId: z.string().regex(ULID, 'reportId must be a report id (26-character ULID)'),
+});
 export const frozenReportQuery = z.object({ format });
 
 const reportTableView = z.object({
@@ -30,7 +32,11 @@ const reportTableView = z.object({
   notesKo: z.array(z.string()),
 });
 
-const tableDigestView = z.object({ cellsHash: z.string(), basisHash: z.string().describe('집계한 사건(id·버전) 목록의 SHA-256'), counted: z.number().int() });
+const tableDigestView = z.object({
+  cellsHash: z.string(),
+  basisHash: z.string().describe('집계한 사건(id·버전) 목록의 SHA-256'),
+  counted: z.number().int(),
+});
 
 export const officeReportView = z
   .object({
@@ -78,7 +84,14 @@ export const reportCheckView = z.object({
       countedNow: z.number().int(),
       presence: z.enum(['only-frozen', 'only-now']).optional(),
       changes: z.array(
-        z.object({ row: z.string(), rowLabelKo: z.string(), column: z.string(), columnLabelKo: z.string(), frozen: z.number().nullable(), now: z.number().nullable() }),
+        z.object({
+          row: z.string(),
+          rowLabelKo: z.string(),
+          column: z.string(),
+          columnLabelKo: z.string(),
+          frozen: z.number().nullable(),
+          now: z.number().nullable(),
+        }),
       ),
     }),
   ),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { apiRoutes } from './routes.ts';
 import { errorResponse, routeSchemas } from './schemas.ts';
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
@@ -31,11 +32,25 @@ export function buildOpenApiDocument(serverUrl: string) {
       parameters: [
         ...parametersOf(schemas.params, 'path'),
         ...parametersOf(schemas.query, 'query'),
-        ...(route.writes ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' } }] : []),
+        ...(route.writes
+          ? [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' },
+              },
+            ]
+          : []),
       ],
-      ...(schemas.body && { requestBody: { required: true, content: { 'application/json': { schema: toSchema(schemas.body, 'input') } } } }),
+      ...(schemas.body && {
+        requestBody: { required: true, content: { 'application/json': { schema: toSchema(schemas.body, 'input') } } },
+      }),
       responses: {
-        [String(schemas.success)]: { description: 'OK', content: { 'application/json': { schema: toSchema(schemas.response, 'output') } } },
+        [String(schemas.success)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: toSchema(schemas.response, 'output') } },
+        },
         '400': { description: '입력값 오류 (validation)', content: errorContent },
         ...(route.auth && {
           '401': { description: '인증 필요 (unauthenticated)', content: errorContent },
@@ -48,10 +63,23 @@ export function buildOpenApiDocument(serverUrl: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: '감사담당관 사건 관리 API', version: '0.1.0', description: 'Case tracking for the audit & inspection office. 날짜·시각은 한국 시간(+09:00).' },
+    info: {
+      title: '감사담당관 사건 관리 API',
+      version: '0.1.0',
+      description: 'Case tracking for the audit & inspection office. 날짜·시각은 한국 시간(+09:00).',
+    },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token (cognito:groups = roles)' } } },
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token (cognito:groups = roles)',
+        },
+      },
+    },
     paths,
   };
 }

@@ -8,13 +8,22 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, petitionExtensionBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: petitionExtensionBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { petition, baseUrl } = handlerDeps();
-  const outcome = await petition.extend(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'petition-extension', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: 200, body: writeResponse(outcome.result, outcome.replayed, baseUrl), headers: replayHeaders(outcome.replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: petitionExtensionBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { petition, baseUrl } = handlerDeps();
+    const outcome = await petition.extend(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'petition-extension', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: 200,
+      body: writeResponse(outcome.result, outcome.replayed, baseUrl),
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

@@ -8,17 +8,22 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, petitionObjectionBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: petitionObjectionBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { petition, baseUrl } = handlerDeps();
-  const outcome = await petition.fileObjection(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'petition-objection', caseId: params.caseId, body } } : undefined,
-  );
-  return {
-    statusCode: outcome.replayed ? 200 : 201,
-    body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
-    headers: replayHeaders(outcome.replayed),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: petitionObjectionBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { petition, baseUrl } = handlerDeps();
+    const outcome = await petition.fileObjection(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'petition-objection', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: outcome.replayed ? 200 : 201,
+      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

@@ -16,8 +16,12 @@ export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, a
   if (!periodId) {
     const label = query.kind ? CASE_KIND_INFO[query.kind].labelKo : '';
     throw new ValidationError(
-      query.kind ? `Kind ${query.kind} has no statutory period; ask for one with period=<id>` : 'Give kind=<case kind> or period=<period id>',
-      query.kind ? `${label}에는 법정 처리기간이 없습니다. period=<기간 id>로 지정하세요` : 'kind 또는 period를 지정하세요',
+      query.kind
+        ? `Kind ${query.kind} has no statutory period; ask for one with period=<id>`
+        : 'Give kind=<case kind> or period=<period id>',
+      query.kind
+        ? `${label}에는 법정 처리기간이 없습니다. period=<기간 id>로 지정하세요`
+        : 'kind 또는 period를 지정하세요',
       { field: query.kind ? 'kind' : 'period', rule: 'no_statutory_period' },
     );
   }

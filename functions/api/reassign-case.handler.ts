@@ -4,13 +4,18 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, reassignBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: reassignBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { misconduct, baseUrl } = handlerDeps();
-  const { result, replayed } = await misconduct.reassign(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'reassign-case', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: reassignBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { misconduct, baseUrl } = handlerDeps();
+    const { result, replayed } = await misconduct.reassign(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'reassign-case', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+  },
+);

@@ -7,17 +7,20 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, resumeBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: resumeBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { misconduct, baseUrl } = handlerDeps();
-  const outcome = await misconduct.resume(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'resume-case', caseId: params.caseId, body } } : undefined,
-  );
-  return {
-    statusCode: 200,
-    body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
-    headers: replayHeaders(outcome.replayed),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: resumeBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { misconduct, baseUrl } = handlerDeps();
+    const outcome = await misconduct.resume(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'resume-case', caseId: params.caseId, body } } : undefined,
+    );
+    return {
+      statusCode: 200,
+      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

@@ -30,7 +30,15 @@ import {
 } from '../../shared/domain/committee.ts';
 import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/domain/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
-import { exportListResponse, exportQuery, exportResponse, exportsQuery, historyExportQuery, searchQuery, searchResponse } from './search-schemas.ts';
+import {
+  exportListResponse,
+  exportQuery,
+  exportResponse,
+  exportsQuery,
+  historyExportQuery,
+  searchQuery,
+  searchResponse,
+} from './search-schemas.ts';
 import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
@@ -38,13 +46,30 @@ import {
   linkInputSchema,
   progressNoticeInputSchema,
 } from '../../shared/domain/grievance.ts';
-import { frozenReportQuery, frozenReportView, officeReportBody, officeReportParams, officeReportQuery, officeReportView, reportCheckView } from './office-report-schemas.ts';
-import { liftSuppressionBody, liftSuppressionResponse, mailFailuresQuery, mailFailuresResponse } from './mail-failure-schemas.ts';
+import {
+  frozenReportQuery,
+  frozenReportView,
+  officeReportBody,
+  officeReportParams,
+  officeReportQuery,
+  officeReportView,
+  reportCheckView,
+} from './office-report-schemas.ts';
+import {
+  liftSuppressionBody,
+  liftSuppressionResponse,
+  mailFailuresQuery,
+  mailFailuresResponse,
+} from './mail-failure-schemas.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-export const caseIdParams = z.object({ caseId: z.string().regex(ULID, 'caseId must be a case id (26-character ULID)') });
-export const taskParams = caseIdParams.extend({ taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)') });
+export const caseIdParams = z.object({
+  caseId: z.string().regex(ULID, 'caseId must be a case id (26-character ULID)'),
+});
+export const taskParams = caseIdParams.extend({
+  taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)'),
+});
 
 const title = z.string().trim().min(1).max(200);
 const summary = z.string().trim().max(5000);
@@ -56,17 +81,28 @@ export const createCaseBody = z
     kind: caseKindSchema.describe('사건 종류'),
     title: title.describe('제목'),
     summary: summary.optional().describe('요지'),
-    receivedAt: isoDateTimeSchema.optional().describe('접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금'),
+    receivedAt: isoDateTimeSchema
+      .optional()
+      .describe('접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금'),
     channel: channelSchema.optional().describe('접수 경로'),
     department: department.optional().describe('관련 부서'),
     assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
     sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
-    misconduct: misconductIntakeSchema.optional().describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
-    petition: petitionIntakeSchema.optional().describe('청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가'),
-    grievance: grievanceIntakeSchema.optional().describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
+    misconduct: misconductIntakeSchema
+      .optional()
+      .describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
+    petition: petitionIntakeSchema
+      .optional()
+      .describe('청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가'),
+    grievance: grievanceIntakeSchema
+      .optional()
+      .describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
   })
-  .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, { message: 'channel is required for a grievance complaint (required_for_grievance)', path: ['channel'] })
+  .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, {
+    message: 'channel is required for a grievance complaint (required_for_grievance)',
+    path: ['channel'],
+  })
   .describe('사건 접수');
 
 export const updateCaseBody = z
@@ -89,8 +125,12 @@ export const noteBody = z
 
 const expectedVersion = z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록');
 
-export const officialBody = z.strictObject({ ...officialInputSchema.shape, expectedVersion }).describe('관련 공무원 추가');
-export const evidenceBody = z.strictObject({ ...evidenceInputSchema.shape, expectedVersion }).describe('증거 참조 추가');
+export const officialBody = z
+  .strictObject({ ...officialInputSchema.shape, expectedVersion })
+  .describe('관련 공무원 추가');
+export const evidenceBody = z
+  .strictObject({ ...evidenceInputSchema.shape, expectedVersion })
+  .describe('증거 참조 추가');
 export const reassignBody = z
   .strictObject({
     assigneeSub: staffSub.describe('새 담당자'),
@@ -102,13 +142,24 @@ export const suspendBody = suspendInputSchema;
 export const petitionExtensionBody = extensionInputSchema;
 export const petitionObjectionBody = objectionInputSchema;
 export const resumeBody = resumeInputSchema;
-const grievanceVersion = { expectedVersion: z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록') };
-export const grievanceExtensionBody = grievanceExtensionInputSchema.extend(grievanceVersion).describe('고충민원 처리기간 연장 (시행령 제21조①: 처리기간 범위에서 1회, 민원인 동의로 1회 더)');
+const grievanceVersion = {
+  expectedVersion: z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록'),
+};
+export const grievanceExtensionBody = grievanceExtensionInputSchema
+  .extend(grievanceVersion)
+  .describe('고충민원 처리기간 연장 (시행령 제21조①: 처리기간 범위에서 1회, 민원인 동의로 1회 더)');
 export const grievanceClockStopBody = z
-  .discriminatedUnion('action', [clockStopInputSchema.options[0].extend(grievanceVersion), clockStopInputSchema.options[1].extend(grievanceVersion)])
+  .discriminatedUnion('action', [
+    clockStopInputSchema.options[0].extend(grievanceVersion),
+    clockStopInputSchema.options[1].extend(grievanceVersion),
+  ])
   .describe('현장조사 등 기간 시작·종료 (처리기간에 산입하지 않음, 시행령 제17조④⑤)');
-export const grievanceLinkBody = linkInputSchema.extend(grievanceVersion).describe('같은 내용의 앞선 고충민원 연결 (민원처리법 제23조)');
-export const grievanceProgressNoticeBody = progressNoticeInputSchema.extend(grievanceVersion).describe('민원인 통지 기록 (진행상황 시행령 제23조, 연장 시행령 제21조②)');
+export const grievanceLinkBody = linkInputSchema
+  .extend(grievanceVersion)
+  .describe('같은 내용의 앞선 고충민원 연결 (민원처리법 제23조)');
+export const grievanceProgressNoticeBody = progressNoticeInputSchema
+  .extend(grievanceVersion)
+  .describe('민원인 통지 기록 (진행상황 시행령 제23조, 연장 시행령 제21조②)');
 export const misconductReportQuery = z.object({
   from: isoDateSchema.describe('접수일 시작 (YYYY-MM-DD, 포함)'),
   to: isoDateSchema.describe('접수일 끝 (YYYY-MM-DD, 포함)'),
@@ -149,7 +200,12 @@ export const historyEventView = z.object({
   hash: z.string(),
 });
 
-export const caseWriteResponse = z.object({ case: caseView, events: z.array(historyEventView), replayed: z.boolean(), workflowStarted: z.boolean().optional() });
+export const caseWriteResponse = z.object({
+  case: caseView,
+  events: z.array(historyEventView),
+  replayed: z.boolean(),
+  workflowStarted: z.boolean().optional(),
+});
 export const suspendResponse = caseWriteResponse.extend({ workflowStopped: z.boolean() });
 export const misconductReportResponse = z.object({
   from: isoDateSchema,
@@ -160,7 +216,12 @@ export const misconductReportResponse = z.object({
       kind: caseKindSchema,
       labelKo: z.string(),
       total: z.number().int(),
-      counts: z.object(Object.fromEntries(REPORT_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof REPORT_CATEGORIES)[number], z.ZodNumber>),
+      counts: z.object(
+        Object.fromEntries(REPORT_CATEGORIES.map((c) => [c, z.number().int()])) as Record<
+          (typeof REPORT_CATEGORIES)[number],
+          z.ZodNumber
+        >,
+      ),
       suspended: z.number().int(),
       closed: z.number().int(),
     }),
@@ -168,9 +229,17 @@ export const misconductReportResponse = z.object({
 });
 
 /** Tasks as clients see them: never the task token (it is the workflow's secret). */
-export const taskView = taskRecordSchema.omit({ taskToken: true }).extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
+export const taskView = taskRecordSchema
+  .omit({ taskToken: true })
+  .extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
 export const taskListResponse = z.object({ items: z.array(taskView) });
-export const completeTaskResponse = z.object({ case: caseView, events: z.array(historyEventView), task: taskView, replayed: z.boolean(), workflowNotified: z.boolean() });
+export const completeTaskResponse = z.object({
+  case: caseView,
+  events: z.array(historyEventView),
+  task: taskView,
+  replayed: z.boolean(),
+  workflowNotified: z.boolean(),
+});
 export const deadlinePreviewQuery = z.object({
   kind: caseKindSchema.optional().describe('사건 종류 (기본 법정기간을 씀)'),
   period: periodIdSchema.optional().describe('법정기간 id (kind 대신 또는 우선)'),
@@ -182,7 +251,14 @@ export const deadlinePreviewResponse = z.object({
   receivedAt: z.string(),
   dueDate: isoDateSchema,
   dueAt: isoDateTimeSchema,
-  rule: z.object({ id: z.string(), label: z.string(), article: z.string(), confidence: z.string(), amount: z.number(), unit: z.string() }),
+  rule: z.object({
+    id: z.string(),
+    label: z.string(),
+    article: z.string(),
+    confidence: z.string(),
+    amount: z.number(),
+    unit: z.string(),
+  }),
   article: z.string(),
   counting: z.record(z.string(), z.unknown()),
   explanation: z.array(z.string()),
@@ -201,11 +277,20 @@ export const chainBreakView = z.object({
   found: z.union([z.string(), z.number()]),
 });
 
-export const chainVerificationView = z.object({ ok: z.boolean(), checked: z.number().int(), firstBreak: chainBreakView.optional() });
+export const chainVerificationView = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBreak: chainBreakView.optional(),
+});
 
 const eventTypesParam = z
   .string()
-  .transform((v) => v.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
+  )
   .pipe(z.array(z.enum(HISTORY_EVENT_TYPES)).min(1))
   .describe('이벤트 종류, 쉼표로 여러 개 (예: TASK_COMPLETED,STAGE_CHANGED)');
 
@@ -216,7 +301,10 @@ export const historyQuery = z
     from: isoDateSchema.optional().describe('기간 시작 (YYYY-MM-DD, 한국 시간, 포함)'),
     to: isoDateSchema.optional().describe('기간 끝 (YYYY-MM-DD, 한국 시간, 포함)'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 export const caseQuery = z.object({
   asOf: isoDateSchema.optional().describe('이 날짜(한국 시간) 하루가 끝난 시점의 사건 — 이력에서 재구성'),
@@ -237,8 +325,23 @@ export const timelineEntryView = historyEventView.extend({
 
 export const caseAsOfView = caseRecordSchema
   .pick({
-    caseId: true, caseNumber: true, kind: true, team: true, title: true, summary: true, stage: true, assigneeSub: true, department: true,
-    channel: true, receivedAt: true, dueDate: true, sealed: true, createdAt: true, createdBy: true, updatedAt: true, closedAt: true,
+    caseId: true,
+    caseNumber: true,
+    kind: true,
+    team: true,
+    title: true,
+    summary: true,
+    stage: true,
+    assigneeSub: true,
+    department: true,
+    channel: true,
+    receivedAt: true,
+    dueDate: true,
+    sealed: true,
+    createdAt: true,
+    createdBy: true,
+    updatedAt: true,
+    closedAt: true,
   })
   .extend({
     asOf: isoDateSchema,
@@ -281,7 +384,11 @@ export const meResponse = z.object({
   position: z.string().optional(),
 });
 
-export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.string()), time: isoDateTimeSchema });
+export const healthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.record(z.string(), z.string()),
+  time: isoDateTimeSchema,
+});
 
 export const errorResponse = z.object({
   error: z.object({
@@ -290,15 +397,21 @@ export const errorResponse = z.object({
     messageKo: z.string(),
     field: z.string().optional(),
     rule: z.string().optional(),
-    details: z.array(z.object({ field: z.string().optional(), rule: z.string().optional(), message: z.string() })).optional(),
+    details: z
+      .array(z.object({ field: z.string().optional(), rule: z.string().optional(), message: z.string() }))
+      .optional(),
     requestId: z.string().optional(),
   }),
 });
 
 // ── committees and meetings (committee.ts) ──────────────────────────────────────────────────────
-export const committeeParams = z.object({ committee: committeeKindSchema.describe('위원회 (petition-review, mediation, ethics, personnel, human-rights)') });
+export const committeeParams = z.object({
+  committee: committeeKindSchema.describe('위원회 (petition-review, mediation, ethics, personnel, human-rights)'),
+});
 export const meetingParams = z.object({ meetingId: meetingIdSchema });
-export const meetingItemParams = meetingParams.extend({ taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)') });
+export const meetingItemParams = meetingParams.extend({
+  taskId: z.string().regex(ULID, 'taskId must be a task id (26-character ULID)'),
+});
 export const committeeBody = committeeInputSchema;
 export const scheduleMeetingBody = z
   .strictObject({
@@ -345,21 +458,47 @@ export const itemDecisionBody = z
 export const committeeView = committeeSchema.extend({ kindLabel: z.string(), cadenceLabel: z.string() });
 export const committeeListResponse = z.object({ items: z.array(committeeView) });
 export const committeeWriteResponse = z.object({ committee: committeeView, created: z.boolean() });
-export const meetingRecordView = meetingSchema.extend({ statusLabel: z.string(), committeeName: z.string(), links: z.object({ self: z.string() }) });
+export const meetingRecordView = meetingSchema.extend({
+  statusLabel: z.string(),
+  committeeName: z.string(),
+  links: z.object({ self: z.string() }),
+});
 export const meetingListResponse = z.object({ items: z.array(meetingRecordView) });
 export const meetingView = z.object({
   meeting: meetingRecordView,
-  committee: z.object({ kind: committeeKindSchema, nameKo: z.string(), secretarySub: z.string(), quorum: quorumRuleSchema }),
-  agenda: z.array(agendaItemSchema.omit({ hiddenFrom: true }).extend({ recusedMemberIds: z.array(z.string()), decision: itemDecisionSchema.optional() })),
+  committee: z.object({
+    kind: committeeKindSchema,
+    nameKo: z.string(),
+    secretarySub: z.string(),
+    quorum: quorumRuleSchema,
+  }),
+  agenda: z.array(
+    agendaItemSchema
+      .omit({ hiddenFrom: true })
+      .extend({ recusedMemberIds: z.array(z.string()), decision: itemDecisionSchema.optional() }),
+  ),
   agendaFrozen: z.boolean().describe('회의가 열려 안건이 확정되었는지 (열리기 전에는 지금 위원회를 기다리는 사건)'),
-  quorum: z.object({ enrolled: z.number().int(), present: z.number().int(), required: z.number().int(), met: z.boolean(), rule: z.string(), article: z.string() }),
+  quorum: z.object({
+    enrolled: z.number().int(),
+    present: z.number().int(),
+    required: z.number().int(),
+    met: z.boolean(),
+    rule: z.string(),
+    article: z.string(),
+  }),
   undecided: z.number().int(),
 });
 export const meetingWriteResponse = z.object({ meeting: meetingRecordView, replayed: z.boolean() });
-export const itemDecisionResponse = completeTaskResponse.extend({ meeting: meetingRecordView, decision: itemDecisionSchema.optional() });
+export const itemDecisionResponse = completeTaskResponse.extend({
+  meeting: meetingRecordView,
+  decision: itemDecisionSchema.optional(),
+});
 
 /** What each route takes and gives, by route name (see routes.ts). */
-export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; success: number }> = {
+export const routeSchemas: Record<
+  string,
+  { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; success: number }
+> = {
   health: { response: healthResponse, success: 200 },
   openapi: { response: z.record(z.string(), z.unknown()), success: 200 },
   whoami: { response: meResponse, success: 200 },
@@ -382,23 +521,88 @@ export const routeSchemas: Record<string, { params?: z.ZodType; query?: z.ZodTyp
   'misconduct-report': { query: misconductReportQuery, response: misconductReportResponse, success: 200 },
   'committee-list': { response: committeeListResponse, success: 200 },
   'committee-put': { params: committeeParams, body: committeeBody, response: committeeWriteResponse, success: 200 },
-  'committee-schedule-meeting': { params: committeeParams, body: scheduleMeetingBody, response: meetingWriteResponse, success: 201 },
-  'committee-list-meetings': { params: committeeParams, query: meetingsQuery, response: meetingListResponse, success: 200 },
+  'committee-schedule-meeting': {
+    params: committeeParams,
+    body: scheduleMeetingBody,
+    response: meetingWriteResponse,
+    success: 201,
+  },
+  'committee-list-meetings': {
+    params: committeeParams,
+    query: meetingsQuery,
+    response: meetingListResponse,
+    success: 200,
+  },
   'committee-get-meeting': { params: meetingParams, response: meetingView, success: 200 },
-  'committee-record-attendance': { params: meetingParams, body: attendanceBody, response: meetingWriteResponse, success: 200 },
-  'committee-reschedule-meeting': { params: meetingParams, body: rescheduleMeetingBody, response: meetingWriteResponse, success: 200 },
-  'committee-cancel-meeting': { params: meetingParams, body: cancelMeetingBody, response: meetingWriteResponse, success: 200 },
-  'committee-record-recusal': { params: meetingParams, body: recusalBody, response: meetingWriteResponse, success: 201 },
-  'committee-record-decision': { params: meetingItemParams, body: itemDecisionBody, response: itemDecisionResponse, success: 200 },
-  'grievance-extension': { params: caseIdParams, body: grievanceExtensionBody, response: caseWriteResponse, success: 201 },
-  'grievance-clock-stop': { params: caseIdParams, body: grievanceClockStopBody, response: caseWriteResponse, success: 201 },
+  'committee-record-attendance': {
+    params: meetingParams,
+    body: attendanceBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-reschedule-meeting': {
+    params: meetingParams,
+    body: rescheduleMeetingBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-cancel-meeting': {
+    params: meetingParams,
+    body: cancelMeetingBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-record-recusal': {
+    params: meetingParams,
+    body: recusalBody,
+    response: meetingWriteResponse,
+    success: 201,
+  },
+  'committee-record-decision': {
+    params: meetingItemParams,
+    body: itemDecisionBody,
+    response: itemDecisionResponse,
+    success: 200,
+  },
+  'grievance-extension': {
+    params: caseIdParams,
+    body: grievanceExtensionBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'grievance-clock-stop': {
+    params: caseIdParams,
+    body: grievanceClockStopBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
   'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
-  'grievance-progress-notice': { params: caseIdParams, body: grievanceProgressNoticeBody, response: caseWriteResponse, success: 201 },
-  'petition-extension': { params: caseIdParams, body: petitionExtensionBody, response: caseWriteResponse, success: 200 },
-  'petition-objection': { params: caseIdParams, body: petitionObjectionBody, response: caseWriteResponse, success: 201 },
+  'grievance-progress-notice': {
+    params: caseIdParams,
+    body: grievanceProgressNoticeBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'petition-extension': {
+    params: caseIdParams,
+    body: petitionExtensionBody,
+    response: caseWriteResponse,
+    success: 200,
+  },
+  'petition-objection': {
+    params: caseIdParams,
+    body: petitionObjectionBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
   'office-report': { query: officeReportQuery, response: officeReportView, success: 200 },
   'office-report-freeze': { body: officeReportBody, response: frozenReportView, success: 201 },
-  'office-report-get': { params: officeReportParams, query: frozenReportQuery, response: frozenReportView, success: 200 },
+  'office-report-get': {
+    params: officeReportParams,
+    query: frozenReportQuery,
+    response: frozenReportView,
+    success: 200,
+  },
   'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
   'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
   'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },

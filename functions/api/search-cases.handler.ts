@@ -15,7 +15,10 @@ export const handler = apiHandler({ auth: true, query: searchQuery }, async ({ a
   return {
     statusCode: 200,
     body: {
-      items: result.items.map((e) => ({ ...e, links: { self: `${baseUrl}/cases/${e.caseId}`, history: `${baseUrl}/cases/${e.caseId}/history` } })),
+      items: result.items.map((e) => ({
+        ...e,
+        links: { self: `${baseUrl}/cases/${e.caseId}`, history: `${baseUrl}/cases/${e.caseId}/history` },
+      })),
       ...(result.cursor !== undefined && { cursor: result.cursor }),
       sort: result.sort,
       order: result.order,

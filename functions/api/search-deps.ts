@@ -23,9 +23,12 @@ export function searchHandlerDeps(): SearchHandlerDeps {
     deps = {
       baseUrl: config.APP_BASE_URL,
       search,
-      exports: caseExportUseCases({ cases: new CaseRepository(doc, config.TABLE_NAME), search, exportLog: new ExportLog(doc, config.TABLE_NAME) }),
+      exports: caseExportUseCases({
+        cases: new CaseRepository(doc, config.TABLE_NAME),
+        search,
+        exportLog: new ExportLog(doc, config.TABLE_NAME),
+      }),
     };
   }
   return deps;
 }
-

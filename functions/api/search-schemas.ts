@@ -25,7 +25,12 @@ export const exportQuery = withFilterChecks(
 
 const eventTypesParam = z
   .string()
-  .transform((v) => v.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
+  )
   .pipe(z.array(z.enum(HISTORY_EVENT_TYPES)).min(1));
 
 export const historyExportQuery = z
@@ -36,9 +41,17 @@ export const historyExportQuery = z
     from: isoDateSchema.optional().describe('기간 시작 (YYYY-MM-DD, 한국 시간, 포함)'),
     to: isoDateSchema.optional().describe('기간 끝 (포함)'),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
-export const exportsQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM').describe('월 (YYYY-MM, 한국 시간)') });
+export const exportsQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM')
+    .describe('월 (YYYY-MM, 한국 시간)'),
+});
 
 export const caseListEntryView = z
   .object({
@@ -78,5 +91,7 @@ export const searchResponse = z.object({
   budgetExhausted: z.boolean().describe('읽기 한도에서 멈춤: 건수가 limit보다 적어도 cursor로 이어서 검색'),
 });
 
-export const exportResponse = z.string().describe('CSV (text/csv, UTF-8 BOM) 또는 JSON { exportId, rows, rowCount, nextCursor? }');
+export const exportResponse = z
+  .string()
+  .describe('CSV (text/csv, UTF-8 BOM) 또는 JSON { exportId, rows, rowCount, nextCursor? }');
 export const exportListResponse = z.object({ items: z.array(exportRecordSchema) });

@@ -8,17 +8,22 @@ import { handlerDeps } from '../deps.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { caseIdParams, suspendBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: suspendBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { misconduct, baseUrl } = handlerDeps();
-  const outcome = await misconduct.suspend(
-    actor,
-    params.caseId,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'suspend-case', caseId: params.caseId, body } } : undefined,
-  );
-  return {
-    statusCode: 200,
-    body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStopped: outcome.workflowStopped },
-    headers: replayHeaders(outcome.replayed),
-  };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: suspendBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { misconduct, baseUrl } = handlerDeps();
+    const outcome = await misconduct.suspend(
+      actor,
+      params.caseId,
+      body,
+      idempotencyKey
+        ? { key: idempotencyKey, request: { op: 'suspend-case', caseId: params.caseId, body } }
+        : undefined,
+    );
+    return {
+      statusCode: 200,
+      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStopped: outcome.workflowStopped },
+      headers: replayHeaders(outcome.replayed),
+    };
+  },
+);

@@ -4,15 +4,18 @@ import { replayHeaders, writeResponse } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, updateCaseBody } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, params: caseIdParams, body: updateCaseBody }, async ({ actor, params, body, idempotencyKey }) => {
-  const { cases, baseUrl } = handlerDeps();
-  const { expectedVersion, ...patch } = body;
-  const { result, replayed } = await cases.updateCase(
-    actor,
-    params.caseId,
-    expectedVersion,
-    patch,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'update-case', caseId: params.caseId, body } } : undefined,
-  );
-  return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
-});
+export const handler = apiHandler(
+  { auth: true, params: caseIdParams, body: updateCaseBody },
+  async ({ actor, params, body, idempotencyKey }) => {
+    const { cases, baseUrl } = handlerDeps();
+    const { expectedVersion, ...patch } = body;
+    const { result, replayed } = await cases.updateCase(
+      actor,
+      params.caseId,
+      expectedVersion,
+      patch,
+      idempotencyKey ? { key: idempotencyKey, request: { op: 'update-case', caseId: params.caseId, body } } : undefined,
+    );
+    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+  },
+);

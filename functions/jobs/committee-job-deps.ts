@@ -12,7 +12,11 @@ import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../shared/store/task-repository.ts';
 import { committeeMeetingsAhead, type CommitteeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
-import { committeeNoticeConfigSchema, committeeNotices, type CommitteeNotices } from '../../shared/usecases/committee-notices.ts';
+import {
+  committeeNoticeConfigSchema,
+  committeeNotices,
+  type CommitteeNotices,
+} from '../../shared/usecases/committee-notices.ts';
 
 export interface CommitteeJobDeps {
   notices: CommitteeNotices;

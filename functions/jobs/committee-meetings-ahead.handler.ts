@@ -9,12 +9,19 @@ import type { CommitteeMeetingsAhead, MeetingsAheadReport } from '../../shared/u
 import { committeeJobDeps } from './committee-job-deps.ts';
 import { JobInputError } from './deadline-reminders.handler.ts';
 
-export async function runCommitteeMeetingsAhead(event: unknown, job: CommitteeMeetingsAhead): Promise<MeetingsAheadReport> {
+export async function runCommitteeMeetingsAhead(
+  event: unknown,
+  job: CommitteeMeetingsAhead,
+): Promise<MeetingsAheadReport> {
   const parsed = committeeMeetingsAheadJob.payloadSchema.safeParse(event);
   if (!parsed.success) {
-    throw new JobInputError(`Invalid ${committeeMeetingsAheadJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`);
+    throw new JobInputError(
+      `Invalid ${committeeMeetingsAheadJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
+    );
   }
   return job.run(new Date(parsed.data.scheduledTime), parsed.data.monthsAhead);
 }
 
-export const handler = middy<unknown, MeetingsAheadReport, Error, Context>().handler(async (event) => runCommitteeMeetingsAhead(event, committeeJobDeps().meetingsAhead));
+export const handler = middy<unknown, MeetingsAheadReport, Error, Context>().handler(async (event) =>
+  runCommitteeMeetingsAhead(event, committeeJobDeps().meetingsAhead),
+);

@@ -14,9 +14,13 @@ import { JobInputError } from './deadline-reminders.handler.ts';
 export async function runCommitteeNotices(event: unknown, notices: CommitteeNotices): Promise<CommitteeNoticeReport> {
   const parsed = committeeNoticesJob.payloadSchema.safeParse(event);
   if (!parsed.success) {
-    throw new JobInputError(`Invalid ${committeeNoticesJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`);
+    throw new JobInputError(
+      `Invalid ${committeeNoticesJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
+    );
   }
   return notices.run(new Date(parsed.data.scheduledTime));
 }
 
-export const handler = middy<unknown, CommitteeNoticeReport, Error, Context>().handler(async (event) => runCommitteeNotices(event, committeeJobDeps().notices));
+export const handler = middy<unknown, CommitteeNoticeReport, Error, Context>().handler(async (event) =>
+  runCommitteeNotices(event, committeeJobDeps().notices),
+);

@@ -19,9 +19,13 @@ export class JobInputError extends Error {
 export async function runDeadlineReminders(event: unknown, reminders: DeadlineReminders): Promise<ReminderRunReport> {
   const parsed = deadlineRemindersJob.payloadSchema.safeParse(event);
   if (!parsed.success) {
-    throw new JobInputError(`Invalid ${deadlineRemindersJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`);
+    throw new JobInputError(
+      `Invalid ${deadlineRemindersJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
+    );
   }
   return reminders.run(new Date(parsed.data.scheduledTime));
 }
 
-export const handler = middy<unknown, ReminderRunReport, Error, Context>().handler(async (event) => runDeadlineReminders(event, jobDeps().reminders));
+export const handler = middy<unknown, ReminderRunReport, Error, Context>().handler(async (event) =>
+  runDeadlineReminders(event, jobDeps().reminders),
+);

@@ -6,16 +6,26 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { grievanceQuarterlyAnalysisJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { GrievanceQuarterlyAnalysis, GrievanceQuarterlyReport } from '../../shared/usecases/grievance-quarterly-analysis.ts';
+import type {
+  GrievanceQuarterlyAnalysis,
+  GrievanceQuarterlyReport,
+} from '../../shared/usecases/grievance-quarterly-analysis.ts';
 import { JobInputError } from './deadline-reminders.handler.ts';
 import { jobDeps } from './job-deps.ts';
 
-export async function runGrievanceQuarterlyAnalysis(event: unknown, analysis: GrievanceQuarterlyAnalysis): Promise<GrievanceQuarterlyReport> {
+export async function runGrievanceQuarterlyAnalysis(
+  event: unknown,
+  analysis: GrievanceQuarterlyAnalysis,
+): Promise<GrievanceQuarterlyReport> {
   const parsed = grievanceQuarterlyAnalysisJob.payloadSchema.safeParse(event);
   if (!parsed.success) {
-    throw new JobInputError(`Invalid ${grievanceQuarterlyAnalysisJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`);
+    throw new JobInputError(
+      `Invalid ${grievanceQuarterlyAnalysisJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
+    );
   }
   return analysis.run(new Date(parsed.data.scheduledTime));
 }
 
-export const handler = middy<unknown, GrievanceQuarterlyReport, Error, Context>().handler(async (event) => runGrievanceQuarterlyAnalysis(event, jobDeps().grievanceAnalysis));
+export const handler = middy<unknown, GrievanceQuarterlyReport, Error, Context>().handler(async (event) =>
+  runGrievanceQuarterlyAnalysis(event, jobDeps().grievanceAnalysis),
+);

@@ -14,7 +14,10 @@ import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { deadlineReminders, type DeadlineReminders } from '../../shared/usecases/deadline-reminders.ts';
 import { limitationAlarms, type LimitationAlarms } from '../../shared/usecases/limitation-alarms.ts';
-import { grievanceQuarterlyAnalysis, type GrievanceQuarterlyAnalysis } from '../../shared/usecases/grievance-quarterly-analysis.ts';
+import {
+  grievanceQuarterlyAnalysis,
+  type GrievanceQuarterlyAnalysis,
+} from '../../shared/usecases/grievance-quarterly-analysis.ts';
 import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
 import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
 import { mailFailures, type MailFailures } from '../../shared/usecases/mail-failures.ts';
@@ -55,7 +58,10 @@ export function jobDeps(): JobDeps {
     deps = {
       mailFailures: failures,
       limitationAlarms: limitationAlarms({ ...shared, leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000 }),
-      grievanceAnalysis: grievanceQuarterlyAnalysis({ ...shared, ledger: new ReportMailLedger(doc, config.TABLE_NAME) }),
+      grievanceAnalysis: grievanceQuarterlyAnalysis({
+        ...shared,
+        ledger: new ReportMailLedger(doc, config.TABLE_NAME),
+      }),
       reminders: deadlineReminders({
         ...shared,
         failures,

@@ -14,9 +14,13 @@ import { jobDeps } from './job-deps.ts';
 export async function runLimitationAlarms(event: unknown, alarms: LimitationAlarms): Promise<LimitationAlarmReport> {
   const parsed = limitationAlarmsJob.payloadSchema.safeParse(event);
   if (!parsed.success) {
-    throw new JobInputError(`Invalid ${limitationAlarmsJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`);
+    throw new JobInputError(
+      `Invalid ${limitationAlarmsJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
+    );
   }
   return alarms.run(new Date(parsed.data.scheduledTime));
 }
 
-export const handler = middy<unknown, LimitationAlarmReport, Error, Context>().handler(async (event) => runLimitationAlarms(event, jobDeps().limitationAlarms));
+export const handler = middy<unknown, LimitationAlarmReport, Error, Context>().handler(async (event) =>
+  runLimitationAlarms(event, jobDeps().limitationAlarms),
+);

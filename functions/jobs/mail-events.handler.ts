@@ -13,8 +13,13 @@ import type { Context } from 'aws-lambda';
 import type { MailFailureOutcome, MailFailures } from '../../shared/usecases/mail-failures.ts';
 import { jobDeps } from './job-deps.ts';
 
-export async function handleMailEvent(event: unknown, failures: Pick<MailFailures, 'onSesEvent'>): Promise<{ outcomes: MailFailureOutcome[] }> {
+export async function handleMailEvent(
+  event: unknown,
+  failures: Pick<MailFailures, 'onSesEvent'>,
+): Promise<{ outcomes: MailFailureOutcome[] }> {
   return { outcomes: await failures.onSesEvent(event) };
 }
 
-export const handler = middy<unknown, { outcomes: MailFailureOutcome[] }, Error, Context>().handler(async (event) => handleMailEvent(event, jobDeps().mailFailures));
+export const handler = middy<unknown, { outcomes: MailFailureOutcome[] }, Error, Context>().handler(async (event) =>
+  handleMailEvent(event, jobDeps().mailFailures),
+);

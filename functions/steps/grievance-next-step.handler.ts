@@ -9,4 +9,6 @@ export const grievanceNextStepInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(grievanceNextStepInput, async (input) => handlerDeps().grievance.nextStep(input.caseId));
+export const handler = stepHandler(grievanceNextStepInput, async (input) =>
+  handlerDeps().grievance.nextStep(input.caseId),
+);

@@ -9,4 +9,6 @@ export const nextDispositionStepInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(nextDispositionStepInput, async (input) => handlerDeps().misconduct.nextDispositionStep(input.caseId));
+export const handler = stepHandler(nextDispositionStepInput, async (input) =>
+  handlerDeps().misconduct.nextDispositionStep(input.caseId),
+);

@@ -13,7 +13,10 @@ export const openHumanTaskInput = z.object({
   taskType: taskTypeSchema,
   titleKo: z.string().min(1),
   stage: caseStageSchema,
-  assignTo: z.union([z.literal('case-assignee'), z.object({ role: roleSchema, team: z.union([teamSchema, z.literal('case-team')]).optional() })]),
+  assignTo: z.union([
+    z.literal('case-assignee'),
+    z.object({ role: roleSchema, team: z.union([teamSchema, z.literal('case-team')]).optional() }),
+  ]),
   allowedDecisions: z.array(decisionSchema).min(1),
   dueInBusinessDays: z.number().int().min(0).max(365),
   dueRule: z.enum(TASK_DUE_RULES).optional(),

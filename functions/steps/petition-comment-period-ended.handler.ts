@@ -9,4 +9,6 @@ export const petitionCommentPeriodEndedInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(petitionCommentPeriodEndedInput, async (input) => handlerDeps().petition.commentPeriodEnded(input.caseId));
+export const handler = stepHandler(petitionCommentPeriodEndedInput, async (input) =>
+  handlerDeps().petition.commentPeriodEnded(input.caseId),
+);

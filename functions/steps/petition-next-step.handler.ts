@@ -9,4 +9,6 @@ export const petitionNextStepInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(petitionNextStepInput, async (input) => handlerDeps().petition.nextStep(input.caseId));
+export const handler = stepHandler(petitionNextStepInput, async (input) =>
+  handlerDeps().petition.nextStep(input.caseId),
+);

@@ -9,7 +9,14 @@
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -167,7 +174,9 @@ export class AppFunction extends NodejsFunction {
     }
     this.workflowAccess.add(access);
     if (access === 'start') {
-      const arns = Object.fromEntries([...workflows].map(([name, stateMachine]) => [name, stateMachine.stateMachineArn]));
+      const arns = Object.fromEntries(
+        [...workflows].map(([name, stateMachine]) => [name, stateMachine.stateMachineArn]),
+      );
       this.addEnvironment('WORKFLOW_ARNS' satisfies keyof RuntimeConfig, Stack.of(this).toJsonString(arns));
       for (const stateMachine of workflows.values()) stateMachine.grantStartExecution(this);
     } else if (access === 'stop') {
@@ -186,9 +195,11 @@ export class AppFunction extends NodejsFunction {
    * which SendEmail then needs permission on as well.
    */
   bindMail(fromAddress: string, configurationSetName?: string): this {
-    if (this.mailFrom !== undefined) throw new Error(`${this.node.path} is already bound to mail from ${this.mailFrom}.`);
+    if (this.mailFrom !== undefined)
+      throw new Error(`${this.node.path} is already bound to mail from ${this.mailFrom}.`);
     const domain = fromAddress.split('@')[1];
-    if (domain === undefined || domain.length === 0) throw new Error(`${this.node.path}: mail sender "${fromAddress}" is not an email address.`);
+    if (domain === undefined || domain.length === 0)
+      throw new Error(`${this.node.path}: mail sender "${fromAddress}" is not an email address.`);
     this.mailFrom = fromAddress;
     this.addEnvironment('MAIL_TRANSPORT' satisfies MailEnvironmentKey, 'ses');
     this.addEnvironment('MAIL_FROM' satisfies MailEnvironmentKey, fromAddress);
@@ -202,11 +213,16 @@ export class AppFunction extends NodejsFunction {
       }),
     );
     if (configurationSetName !== undefined) {
-      this.addEnvironment('SES_CONFIGURATION_SET' satisfies keyof Extract<z.input<typeof mailEnvSchema>, { MAIL_TRANSPORT: 'ses' }>, configurationSetName);
+      this.addEnvironment(
+        'SES_CONFIGURATION_SET' satisfies keyof Extract<z.input<typeof mailEnvSchema>, { MAIL_TRANSPORT: 'ses' }>,
+        configurationSetName,
+      );
       this.addToRolePolicy(
         new PolicyStatement({
           actions: [...MAIL_SEND_ACTIONS],
-          resources: [stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName })],
+          resources: [
+            stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName }),
+          ],
         }),
       );
     }

@@ -43,7 +43,10 @@ export class CaseTable extends Construct {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.customerManagedKey(this.key),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: RECOVERY_PERIOD_DAYS },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: true,
+        recoveryPeriodInDays: RECOVERY_PERIOD_DAYS,
+      },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

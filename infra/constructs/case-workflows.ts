@@ -18,7 +18,12 @@ import { Grant } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { type AslDefinition, placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder } from '../../workflows/asl.ts';
+import {
+  type AslDefinition,
+  placeholdersOf,
+  STEP_FUNCTIONS,
+  type StepFunctionPlaceholder,
+} from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { AppFunction, type AppFunctionConfig, TASK_RESPONSE_ACTIONS } from './app-function.ts';
 import { LOG_RETENTION } from './log-retention.ts';
@@ -61,7 +66,12 @@ export class CaseWorkflows extends Construct {
 
     const names = new Map(Object.keys(definitions).map((workflow) => [workflow, stateMachineName(stack, workflow)]));
     const arnsByName = [...names.values()].map((name) =>
-      stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      stack.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: name,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
     );
 
     const steps = new Map<StepFunctionPlaceholder, AppFunction>();
@@ -81,13 +91,17 @@ export class CaseWorkflows extends Construct {
 
     const stateMachines = new Map<string, StateMachine>();
     for (const [workflow, definition] of Object.entries(definitions)) {
-      const bound = placeholdersOf(definition).map((placeholder) => [placeholder, steps.get(placeholder as StepFunctionPlaceholder)!] as const);
+      const bound = placeholdersOf(definition).map(
+        (placeholder) => [placeholder, steps.get(placeholder as StepFunctionPlaceholder)!] as const,
+      );
 
       const stateMachine = new StateMachine(this, `Workflow-${workflow}`, {
         stateMachineName: names.get(workflow),
         stateMachineType: StateMachineType.STANDARD,
         definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
-        definitionSubstitutions: Object.fromEntries(bound.map(([placeholder, step]) => [placeholder, step.functionArn])),
+        definitionSubstitutions: Object.fromEntries(
+          bound.map(([placeholder, step]) => [placeholder, step.functionArn]),
+        ),
         // No `timeout` here: the definition's own TimeoutSeconds is the one both hosts enforce.
         tracingEnabled: true,
         logs: {
@@ -112,7 +126,9 @@ export class CaseWorkflows extends Construct {
  */
 function stateMachineName(stack: Stack, workflow: string): string {
   if (Token.isUnresolved(stack.stackName)) {
-    throw new Error('The case workflows need a stack with a literal name: their state machine names are built from it.');
+    throw new Error(
+      'The case workflows need a stack with a literal name: their state machine names are built from it.',
+    );
   }
   const name = `${stack.stackName}-${workflow}`;
   if (!STATE_MACHINE_NAME.test(name)) {
@@ -131,7 +147,9 @@ function stepName(entry: string): string {
 function assertDeployable(workflow: string, definition: AslDefinition): void {
   const unknown = placeholdersOf(definition).filter((placeholder) => !(placeholder in STEP_FUNCTIONS));
   if (unknown.length > 0) {
-    throw new Error(`Workflow ${workflow} uses ${unknown.map((p) => `\${${p}}`).join(', ')}, not a step of STEP_FUNCTIONS (workflows/asl.ts)`);
+    throw new Error(
+      `Workflow ${workflow} uses ${unknown.map((p) => `\${${p}}`).join(', ')}, not a step of STEP_FUNCTIONS (workflows/asl.ts)`,
+    );
   }
   const seconds = definition.TimeoutSeconds;
   if (seconds === undefined || !Number.isInteger(seconds) || seconds <= 0 || seconds > MAX_EXECUTION_SECONDS) {

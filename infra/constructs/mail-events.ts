@@ -24,7 +24,12 @@ import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 export const MAIL_EVENTS_HANDLER = 'functions/jobs/mail-events.handler.ts';
 
 /** The SES events that mean a mail did not (or not yet) reach its recipient. */
-export const PUBLISHED_MAIL_EVENTS = [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT, EmailSendingEvent.DELIVERY_DELAY] as const;
+export const PUBLISHED_MAIL_EVENTS = [
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+] as const;
 
 export interface MailEventsProps {
   readonly table: ITableV2;
@@ -70,7 +75,11 @@ export class MailEvents extends Construct {
       .bindTable(props.table, 'read-write')
       .bindMail(props.mailFrom, this.configurationSet.configurationSetName);
     for (const [name, value] of Object.entries(props.jobEnvironment ?? {})) this.handler.addEnvironment(name, value);
-    this.handler.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
+    this.handler.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
 
     this.rule = new Rule(this, 'Rule', {
       description: 'SES bounces, complaints, rejections and delivery delays of the office mail → mail-events handler',
@@ -79,7 +88,13 @@ export class MailEvents extends Construct {
         detailType: [...SES_EVENT_DETAIL_TYPES],
         detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
-      targets: [new LambdaFunction(this.handler, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+      targets: [
+        new LambdaFunction(this.handler, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
     });
   }
 }

@@ -41,12 +41,15 @@ export interface ScheduledJobsProps {
 export function assertDeployable(job: ScheduledJob): void {
   try {
     const parsed = parseScheduleExpression(job.expression);
-    if (parsed.kind === 'at') throw new ScheduledJobDefinitionError(job.name, 'a recurring schedule cannot be at(); use cron() or rate()');
+    if (parsed.kind === 'at')
+      throw new ScheduledJobDefinitionError(job.name, 'a recurring schedule cannot be at(); use cron() or rate()');
   } catch (error) {
-    if (error instanceof ScheduleExpressionError) throw new ScheduledJobDefinitionError(job.name, error.message, { cause: error });
+    if (error instanceof ScheduleExpressionError)
+      throw new ScheduledJobDefinitionError(job.name, error.message, { cause: error });
     throw error;
   }
-  if (job.timezone !== 'Asia/Seoul') throw new ScheduledJobDefinitionError(job.name, `time zone must be Asia/Seoul, not ${String(job.timezone)}`);
+  if (job.timezone !== 'Asia/Seoul')
+    throw new ScheduledJobDefinitionError(job.name, `time zone must be Asia/Seoul, not ${String(job.timezone)}`);
 }
 
 export class ScheduledJobs extends Construct {
@@ -72,8 +75,11 @@ export class ScheduledJobs extends Construct {
 
     const stack = Stack.of(this);
     this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-      description: 'EventBridge Scheduler: invoke the scheduled job functions, park undeliverable runs in the dead-letter queue',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description:
+        'EventBridge Scheduler: invoke the scheduled job functions, park undeliverable runs in the dead-letter queue',
     });
     this.deadLetterQueue.grantSendMessages(this.schedulerRole);
 
@@ -91,8 +97,14 @@ export class ScheduledJobs extends Construct {
         .bindTable(props.table, 'read-write')
         .bindMail(props.mailFrom, props.mailConfigurationSetName);
       for (const [name, value] of Object.entries(jobEnvironment)) fn.addEnvironment(name, value);
-      fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(this.deadLetterQueue) });
-      this.schedulerRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }));
+      fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+        onFailure: new SqsDestination(this.deadLetterQueue),
+      });
+      this.schedulerRole.addToPolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }),
+      );
 
       const schedule = new CfnSchedule(this, `Schedule-${job.name}`, {
         description: job.description,

@@ -81,7 +81,11 @@ export class StaffDirectory extends Construct {
       accessTokenValidity: Duration.hours(1),
       // About one working day: a session left on a shared office PC does not survive the night.
       refreshTokenValidity: Duration.hours(12),
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }),
+      readAttributes: new ClientAttributes().withStandardAttributes({
+        email: true,
+        emailVerified: true,
+        fullname: true,
+      }),
       // Staff may correct their display name; e-mail (the user name) is changed by an administrator.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });

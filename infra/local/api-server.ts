@@ -9,7 +9,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { JwtExpiredError, JwtInvalidSignatureAlgorithmError, JwtInvalidSignatureError, JwtParseError, KidNotFoundInJwksError } from 'aws-jwt-verify/error';
+import {
+  JwtExpiredError,
+  JwtInvalidSignatureAlgorithmError,
+  JwtInvalidSignatureError,
+  JwtParseError,
+  KidNotFoundInJwksError,
+} from 'aws-jwt-verify/error';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
 import type { ApiEvent } from '../../shared/http/api-handler.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIssuer } from './auth/local-issuer.ts';
@@ -62,7 +68,11 @@ export interface LocalApiOptions {
   port: number;
   issuer: LocalIssuer;
   /** Extra local-only routes (e.g. token minting for demo users) handled before the API routes. */
-  localRoutes?: (req: IncomingMessage, url: URL, body: string) => Promise<{ statusCode: number; body: unknown } | undefined>;
+  localRoutes?: (
+    req: IncomingMessage,
+    url: URL,
+    body: string,
+  ) => Promise<{ statusCode: number; body: unknown } | undefined>;
   /** Adds the state of local components to GET /health. */
   componentChecks?: () => Promise<Record<string, string>>;
   host?: string;
@@ -74,13 +84,20 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, statusCode: number, body: string, headers: Record<string, string | number | boolean> = {}) {
+function send(
+  res: ServerResponse,
+  statusCode: number,
+  body: string,
+  headers: Record<string, string | number | boolean> = {},
+) {
   res.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(body);
 }
 
 function unauthorized(res: ServerResponse, message: string, messageKo: string, rule: string) {
-  send(res, 401, JSON.stringify({ error: { code: 'UNAUTHENTICATED', message, messageKo, rule } }), { 'www-authenticate': 'Bearer' });
+  send(res, 401, JSON.stringify({ error: { code: 'UNAUTHENTICATED', message, messageKo, rule } }), {
+    'www-authenticate': 'Bearer',
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -95,10 +112,28 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function verificationMessage(error: unknown): { message: string; messageKo: string; rule: string } {
-  if (error instanceof JwtExpiredError) return { message: 'The token has expired', messageKo: '토큰이 만료되었습니다. 다시 로그인하세요', rule: 'token_expired' };
-  if (error instanceof JwtInvalidSignatureError || error instanceof JwtInvalidSignatureAlgorithmError || error instanceof JwtParseError || error instanceof KidNotFoundInJwksError)
-    return { message: 'The token is not valid (signature or format)', messageKo: '토큰이 유효하지 않습니다 (서명 또는 형식 오류)', rule: 'token_invalid' };
-  return { message: `The token was rejected: ${error instanceof Error ? error.message : 'invalid'}`, messageKo: '토큰이 거부되었습니다 (발급자·대상·용도 불일치)', rule: 'token_rejected' };
+  if (error instanceof JwtExpiredError)
+    return {
+      message: 'The token has expired',
+      messageKo: '토큰이 만료되었습니다. 다시 로그인하세요',
+      rule: 'token_expired',
+    };
+  if (
+    error instanceof JwtInvalidSignatureError ||
+    error instanceof JwtInvalidSignatureAlgorithmError ||
+    error instanceof JwtParseError ||
+    error instanceof KidNotFoundInJwksError
+  )
+    return {
+      message: 'The token is not valid (signature or format)',
+      messageKo: '토큰이 유효하지 않습니다 (서명 또는 형식 오류)',
+      rule: 'token_invalid',
+    };
+  return {
+    message: `The token was rejected: ${error instanceof Error ? error.message : 'invalid'}`,
+    messageKo: '토큰이 거부되었습니다 (발급자·대상·용도 불일치)',
+    rule: 'token_rejected',
+  };
 }
 
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
@@ -107,7 +142,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const loadHandler = (route: ApiRoute) => {
     let loaded = handlers.get(route.name);
     if (!loaded) {
-      loaded = import(pathToFileURL(resolve(process.cwd(), route.entry)).href).then((m: { handler: LambdaHandler }) => m.handler);
+      loaded = import(pathToFileURL(resolve(process.cwd(), route.entry)).href).then(
+        (m: { handler: LambdaHandler }) => m.handler,
+      );
       handlers.set(route.name, loaded);
     }
     return loaded;
@@ -117,7 +154,14 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
-      if (body === null) return send(res, 413, JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Body over 1 MiB', messageKo: '요청 본문이 1MiB를 넘습니다' } }));
+      if (body === null)
+        return send(
+          res,
+          413,
+          JSON.stringify({
+            error: { code: 'PAYLOAD_TOO_LARGE', message: 'Body over 1 MiB', messageKo: '요청 본문이 1MiB를 넘습니다' },
+          }),
+        );
       const local = await options.localRoutes?.(req, url, body);
       if (local) return send(res, local.statusCode, JSON.stringify(local.body));
 
@@ -126,16 +170,34 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       const match = matches.find((r) => r.method === method);
       if (!match) {
         const status = matches.length > 0 ? 405 : 404;
-        return send(res, status, JSON.stringify({ error: { code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND', message: `No route for ${method} ${url.pathname}`, messageKo: '해당 경로가 없습니다' } }));
+        return send(
+          res,
+          status,
+          JSON.stringify({
+            error: {
+              code: status === 405 ? 'METHOD_NOT_ALLOWED' : 'NOT_FOUND',
+              message: `No route for ${method} ${url.pathname}`,
+              messageKo: '해당 경로가 없습니다',
+            },
+          }),
+        );
       }
       const groups = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-      const pathParameters = Object.fromEntries(match.paramNames.map((n, i) => [n, decodeURIComponent(groups[i] ?? '')]));
+      const pathParameters = Object.fromEntries(
+        match.paramNames.map((n, i) => [n, decodeURIComponent(groups[i] ?? '')]),
+      );
 
       let claims: Record<string, string> | undefined;
       if (match.route.auth) {
         const header = req.headers.authorization ?? '';
         const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-        if (!token) return unauthorized(res, 'Sign-in required: send Authorization: Bearer <token>', '로그인이 필요합니다 (Authorization: Bearer 토큰)', 'missing_token');
+        if (!token)
+          return unauthorized(
+            res,
+            'Sign-in required: send Authorization: Bearer <token>',
+            '로그인이 필요합니다 (Authorization: Bearer 토큰)',
+            'missing_token',
+          );
         try {
           claims = claimsAsApiGatewayPassesThem(await options.issuer.verify(token));
         } catch (error) {
@@ -144,7 +206,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         }
       }
 
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]),
+      );
       const query = Object.fromEntries(url.searchParams.entries());
       const now = new Date();
       const event = {
@@ -160,7 +224,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
           apiId: 'local',
           domainName: req.headers.host ?? 'localhost',
           domainPrefix: 'localhost',
-          http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
+          http: {
+            method,
+            path: url.pathname,
+            protocol: 'HTTP/1.1',
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: req.headers['user-agent'] ?? '',
+          },
           requestId: randomUUID(),
           routeKey: match.route.routeKey,
           stage: '$default',
@@ -187,8 +257,22 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       }
       send(res, statusCode, responseBody, structured.headers ?? {});
     } catch (error) {
-      console.error(JSON.stringify({ level: 'error', message: 'local API failure', error: String(error), stack: error instanceof Error ? error.stack : undefined }));
-      if (!res.headersSent) send(res, 500, JSON.stringify({ error: { code: 'INTERNAL', message: 'Internal error', messageKo: '내부 오류가 발생했습니다' } }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'local API failure',
+          error: String(error),
+          stack: error instanceof Error ? error.stack : undefined,
+        }),
+      );
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          JSON.stringify({
+            error: { code: 'INTERNAL', message: 'Internal error', messageKo: '내부 오류가 발생했습니다' },
+          }),
+        );
     }
   });
 
@@ -201,6 +285,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   return {
     url: `http://localhost:${port}`,
     server,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

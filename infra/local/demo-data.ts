@@ -3,7 +3,14 @@
  * structure follows the office's 2023 work report) and a few cases, created through the same use
  * cases the API uses, with idempotency keys so seeding twice changes nothing.
  */
-import { COMMITTEE_KINDS, committeeFromInput, committeeInputSchema, type CommitteeInput, type CommitteeKind, type CommitteeMember } from '../../shared/domain/committee.ts';
+import {
+  COMMITTEE_KINDS,
+  committeeFromInput,
+  committeeInputSchema,
+  type CommitteeInput,
+  type CommitteeKind,
+  type CommitteeMember,
+} from '../../shared/domain/committee.ts';
 import type { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
@@ -13,31 +20,158 @@ import type { StaffRepository } from '../../shared/store/staff-repository.ts';
 
 /** One demo user per role, the person `npm run token -- <role>` signs in as. */
 export const DEMO_USERS: Record<Role, StaffMember> = {
-  clerk: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000001', name: '이하은', email: 'haeun.lee@gamsa.local', team: 'complaints', position: '주무관(접수)', roles: ['clerk'], active: true },
-  investigator: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000002', name: '박준형', email: 'junhyung.park@gamsa.local', team: 'investigation', position: '조사관(6급)', roles: ['investigator'], active: true },
-  'team-lead': { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000003', name: '최유진', email: 'yujin.choi@gamsa.local', team: 'investigation', position: '조사팀장', roles: ['team-lead'], active: true },
-  head: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000004', name: '김정민', email: 'jungmin.kim@gamsa.local', position: '감사담당관(5급)', roles: ['head'], active: true },
-  secretary: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000005', name: '정다인', email: 'dain.jung@gamsa.local', team: 'complaints', position: '위원회 간사(7급)', roles: ['secretary'], active: true },
-  member: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000006', name: '한서준', email: 'seojun.han@gamsa.local', position: '민원조정위원회 위원(외부)', roles: ['member'], active: true },
-  auditor: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000007', name: '오세라', email: 'sera.oh@gamsa.local', position: '서울시 감사위원회 감사관', roles: ['auditor'], active: true },
-  admin: { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000008', name: '윤태호', email: 'taeho.yoon@gamsa.local', position: '시스템 관리자', roles: ['admin'], active: true },
+  clerk: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000001',
+    name: '이하은',
+    email: 'haeun.lee@gamsa.local',
+    team: 'complaints',
+    position: '주무관(접수)',
+    roles: ['clerk'],
+    active: true,
+  },
+  investigator: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000002',
+    name: '박준형',
+    email: 'junhyung.park@gamsa.local',
+    team: 'investigation',
+    position: '조사관(6급)',
+    roles: ['investigator'],
+    active: true,
+  },
+  'team-lead': {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000003',
+    name: '최유진',
+    email: 'yujin.choi@gamsa.local',
+    team: 'investigation',
+    position: '조사팀장',
+    roles: ['team-lead'],
+    active: true,
+  },
+  head: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000004',
+    name: '김정민',
+    email: 'jungmin.kim@gamsa.local',
+    position: '감사담당관(5급)',
+    roles: ['head'],
+    active: true,
+  },
+  secretary: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000005',
+    name: '정다인',
+    email: 'dain.jung@gamsa.local',
+    team: 'complaints',
+    position: '위원회 간사(7급)',
+    roles: ['secretary'],
+    active: true,
+  },
+  member: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000006',
+    name: '한서준',
+    email: 'seojun.han@gamsa.local',
+    position: '민원조정위원회 위원(외부)',
+    roles: ['member'],
+    active: true,
+  },
+  auditor: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000007',
+    name: '오세라',
+    email: 'sera.oh@gamsa.local',
+    position: '서울시 감사위원회 감사관',
+    roles: ['auditor'],
+    active: true,
+  },
+  admin: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000008',
+    name: '윤태호',
+    email: 'taeho.yoon@gamsa.local',
+    position: '시스템 관리자',
+    roles: ['admin'],
+    active: true,
+  },
 };
 
 /** The rest of the four teams (감사팀, 조사팀, 민원관리팀, 순찰팀). */
 const OTHER_STAFF: StaffMember[] = [
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000011', name: '강민수', email: 'minsu.kang@gamsa.local', team: 'audit', position: '감사팀장', roles: ['team-lead'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000012', name: '서지원', email: 'jiwon.seo@gamsa.local', team: 'audit', position: '감사관(6급)', roles: ['investigator'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000013', name: '임채원', email: 'chaewon.lim@gamsa.local', team: 'audit', position: '계약심사(7급)', roles: ['investigator'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021', name: '조현우', email: 'hyunwoo.jo@gamsa.local', team: 'investigation', position: '조사관(7급)', roles: ['investigator'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000031', name: '배수빈', email: 'subin.bae@gamsa.local', team: 'complaints', position: '민원관리팀장', roles: ['team-lead'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000032', name: '신예린', email: 'yerin.shin@gamsa.local', team: 'complaints', position: '고충민원 담당(7급)', roles: ['investigator', 'clerk'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000041', name: '홍성민', email: 'sungmin.hong@gamsa.local', team: 'patrol', position: '순찰팀장', roles: ['team-lead'], active: true },
-  { sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000042', name: '문가영', email: 'gayoung.moon@gamsa.local', team: 'patrol', position: '순찰 담당(8급)', roles: ['investigator'], active: true },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000011',
+    name: '강민수',
+    email: 'minsu.kang@gamsa.local',
+    team: 'audit',
+    position: '감사팀장',
+    roles: ['team-lead'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000012',
+    name: '서지원',
+    email: 'jiwon.seo@gamsa.local',
+    team: 'audit',
+    position: '감사관(6급)',
+    roles: ['investigator'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000013',
+    name: '임채원',
+    email: 'chaewon.lim@gamsa.local',
+    team: 'audit',
+    position: '계약심사(7급)',
+    roles: ['investigator'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021',
+    name: '조현우',
+    email: 'hyunwoo.jo@gamsa.local',
+    team: 'investigation',
+    position: '조사관(7급)',
+    roles: ['investigator'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000031',
+    name: '배수빈',
+    email: 'subin.bae@gamsa.local',
+    team: 'complaints',
+    position: '민원관리팀장',
+    roles: ['team-lead'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000032',
+    name: '신예린',
+    email: 'yerin.shin@gamsa.local',
+    team: 'complaints',
+    position: '고충민원 담당(7급)',
+    roles: ['investigator', 'clerk'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000041',
+    name: '홍성민',
+    email: 'sungmin.hong@gamsa.local',
+    team: 'patrol',
+    position: '순찰팀장',
+    roles: ['team-lead'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000042',
+    name: '문가영',
+    email: 'gayoung.moon@gamsa.local',
+    team: 'patrol',
+    position: '순찰 담당(8급)',
+    roles: ['investigator'],
+    active: true,
+  },
 ];
 
 export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER_STAFF];
 
-export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases): Promise<{ staffAdded: number; casesAdded: number }> {
+export async function seedDemoData(
+  staff: StaffRepository,
+  cases: CaseUseCases,
+): Promise<{ staffAdded: number; casesAdded: number }> {
   let staffAdded = 0;
   for (const member of DEMO_STAFF) if (await staff.putIfAbsent(member)) staffAdded += 1;
 
@@ -61,7 +195,12 @@ export async function seedDemoData(staff: StaffRepository, cases: CaseUseCases):
           category: 'bribery' as const,
           conductDate: '2026-08-14',
           officials: [{ name: '김도윤', department: '도로관리과', grade: '지방시설주사(6급)' }],
-          referral: { agency: '경찰' as const, noticeType: '수사·조사 개시 통보' as const, noticeNumber: '영등포경찰서 수사과-2026-1102', noticeDate: '2026-11-02' },
+          referral: {
+            agency: '경찰' as const,
+            noticeType: '수사·조사 개시 통보' as const,
+            noticeNumber: '영등포경찰서 수사과-2026-1102',
+            noticeDate: '2026-11-02',
+          },
         },
       },
     },
@@ -143,7 +282,13 @@ const external = (memberId: string, name: string, affiliation: string, chair = f
   external: true,
   ...TERM,
 });
-const internal = (memberId: string, name: string, affiliation: string, chair = false, staffSub?: string): CommitteeMember => ({
+const internal = (
+  memberId: string,
+  name: string,
+  affiliation: string,
+  chair = false,
+  staffSub?: string,
+): CommitteeMember => ({
   memberId,
   name,
   affiliation,
@@ -164,8 +309,15 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       external('pr-lawyer', '한서준', '변호사 (위촉)'),
       external('pr-professor', '유지혜', '○○대학교 행정학과 교수 (위촉)'),
       external('pr-resident', '황보민', '주민대표 (위촉)'),
-    ].map((m) => (m.memberId === 'pr-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m)),
-    cadence: { type: 'as-needed', minimumPerYear: 0, labelKo: '청원 심의가 필요할 때 수시', basis: '청원법 제8조·제21조①, 시행령 제3조 (5~7명, 위촉위원 1/2 이상, 임기 2년)' },
+    ].map((m) =>
+      m.memberId === 'pr-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m,
+    ),
+    cadence: {
+      type: 'as-needed',
+      minimumPerYear: 0,
+      labelKo: '청원 심의가 필요할 때 수시',
+      basis: '청원법 제8조·제21조①, 시행령 제3조 (5~7명, 위촉위원 1/2 이상, 임기 2년)',
+    },
   },
   mediation: {
     nameKo: '민원조정위원회',
@@ -176,8 +328,17 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       internal('md-building', '차은비', '건축과장 (처리주무부서장)'),
       external('md-lawyer', '한서준', '변호사 (외부 법률전문가)'),
       external('md-expert', '편성호', '갈등조정 전문가 (위촉)'),
-    ].map((m) => (m.memberId === 'md-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m)),
-    cadence: { type: 'months', months: [6, 12], dayOfMonth: 10, time: '14:00', labelKo: '반기별 (6월·12월), 연 1회 이상', basis: '민원처리법 시행령 제38조의2 (매년 1회 이상 심의); 2024 업무계획 반기별 개최' },
+    ].map((m) =>
+      m.memberId === 'md-lawyer' ? { ...m, staffSub: DEMO_USERS.member.sub, email: DEMO_USERS.member.email } : m,
+    ),
+    cadence: {
+      type: 'months',
+      months: [6, 12],
+      dayOfMonth: 10,
+      time: '14:00',
+      labelKo: '반기별 (6월·12월), 연 1회 이상',
+      basis: '민원처리법 시행령 제38조의2 (매년 1회 이상 심의); 2024 업무계획 반기별 개최',
+    },
   },
   ethics: {
     nameKo: '영등포구 공직자윤리위원회',
@@ -191,7 +352,14 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       internal('et-admin', '방지훈', '행정국장'),
       internal('et-audit', '엄수정', '기획조정실장'),
     ],
-    cadence: { type: 'months', months: [6, 12], dayOfMonth: 15, time: '15:00', labelKo: '연 2회 (6월·12월), 필요시 수시', basis: '공직자윤리법 제9조②6·③ (구 위원회 7명, 5명 외부); 2024 업무계획 연 2회(6월, 12월)' },
+    cadence: {
+      type: 'months',
+      months: [6, 12],
+      dayOfMonth: 15,
+      time: '15:00',
+      labelKo: '연 2회 (6월·12월), 필요시 수시',
+      basis: '공직자윤리법 제9조②6·③ (구 위원회 7명, 5명 외부); 2024 업무계획 연 2회(6월, 12월)',
+    },
   },
   personnel: {
     nameKo: '인사위원회',
@@ -206,7 +374,12 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       external('ps-retired', '피정연', '전 구청 국장 (위촉)'),
       { ...external('ps-former', '곽명진', '전 위촉위원'), ...FORMER_TERM },
     ],
-    cadence: { type: 'as-needed', minimumPerYear: 0, labelKo: '징계의결 요구가 있을 때 수시 (요구서 접수 후 30일 이내 의결)', basis: '지방공무원 징계 및 소청 규정 제3조 (2008 text; 30일 이내 의결)' },
+    cadence: {
+      type: 'as-needed',
+      minimumPerYear: 0,
+      labelKo: '징계의결 요구가 있을 때 수시 (요구서 접수 후 30일 이내 의결)',
+      basis: '지방공무원 징계 및 소청 규정 제3조 (2008 text; 30일 이내 의결)',
+    },
   },
   'human-rights': {
     nameKo: '인권위원회',
@@ -218,7 +391,14 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       external('hr-resident', '봉준길', '구민 인권지킴이단 대표 (위촉)'),
       internal('hr-audit', DEMO_USERS.head.name, '감사담당관', false, DEMO_USERS.head.sub),
     ],
-    cadence: { type: 'months', months: [3, 9], dayOfMonth: 20, time: '14:00', labelKo: '상·하반기 연 2회', basis: '2023 업무보고: 제5기 인권위원회 연 2회 운영' },
+    cadence: {
+      type: 'months',
+      months: [3, 9],
+      dayOfMonth: 20,
+      time: '14:00',
+      labelKo: '상·하반기 연 2회',
+      basis: '2023 업무보고: 제5기 인권위원회 연 2회 운영',
+    },
   },
 };
 
@@ -227,7 +407,8 @@ export async function seedDemoCommittees(committees: CommitteeRepository): Promi
   let added = 0;
   for (const kind of COMMITTEE_KINDS) {
     const input = committeeInputSchema.parse(DEMO_COMMITTEES[kind]);
-    if (await committees.putIfAbsent(committeeFromInput(kind, input, 'system:seed', '2026-01-02T09:00:00+09:00'))) added += 1;
+    if (await committees.putIfAbsent(committeeFromInput(kind, input, 'system:seed', '2026-01-02T09:00:00+09:00')))
+      added += 1;
   }
   return added;
 }

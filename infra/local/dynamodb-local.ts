@@ -30,7 +30,9 @@ export function checkJava(): void {
     );
   }
   if (Number(major) < 17) {
-    throw new JavaMissingError(`Java ${major} found; DynamoDB Local needs Java 17+ (apt-get install -y openjdk-17-jre-headless)`);
+    throw new JavaMissingError(
+      `Java ${major} found; DynamoDB Local needs Java 17+ (apt-get install -y openjdk-17-jre-headless)`,
+    );
   }
 }
 

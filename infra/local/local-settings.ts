@@ -28,7 +28,9 @@ export type LocalSettings = z.infer<typeof settingsSchema>;
 export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid local settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid local settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -40,4 +42,5 @@ export const LOCAL_USER_POOL = {
   clientId: 'local-gamsa-web-client',
 } as const;
 
-export const localIssuer = () => `https://cognito-idp.${LOCAL_USER_POOL.region}.amazonaws.com/${LOCAL_USER_POOL.userPoolId}`;
+export const localIssuer = () =>
+  `https://cognito-idp.${LOCAL_USER_POOL.region}.amazonaws.com/${LOCAL_USER_POOL.userPoolId}`;

@@ -28,7 +28,12 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
-import { startLocalStepFunctions, type Clock, type LocalStepFunctions, type TaskBindings } from './stepfunctions/index.ts';
+import {
+  startLocalStepFunctions,
+  type Clock,
+  type LocalStepFunctions,
+  type TaskBindings,
+} from './stepfunctions/index.ts';
 import { STEP_FUNCTIONS } from '../../workflows/asl.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
@@ -84,7 +89,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   let endpoint = options.dynamoEndpoint;
   if (!endpoint) {
     log('DynamoDB Local 시작 중 (Java)…');
-    dynamo = await startDynamoDbLocal({ ...(options.dataDir && { dataDir: join(options.dataDir, 'dynamodb') }), ...(options.dynamoPort && { port: options.dynamoPort }) });
+    dynamo = await startDynamoDbLocal({
+      ...(options.dataDir && { dataDir: join(options.dataDir, 'dynamodb') }),
+      ...(options.dynamoPort && { port: options.dynamoPort }),
+    });
     endpoint = dynamo.endpoint;
   }
 
@@ -116,7 +124,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,
     // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
-    OFFICE_LEVEL_STAFF_SUBS: process.env.OFFICE_LEVEL_STAFF_SUBS ?? DEMO_STAFF.filter((m) => m.team === undefined).map((m) => m.sub).join(','),
+    OFFICE_LEVEL_STAFF_SUBS:
+      process.env.OFFICE_LEVEL_STAFF_SUBS ??
+      DEMO_STAFF.filter((m) => m.team === undefined)
+        .map((m) => m.sub)
+        .join(','),
   });
 
   const client = new DynamoDBClient({ endpoint });
@@ -132,7 +144,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
   const bindings: Record<string, TaskBindings[string]> = {};
   for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS)) {
-    const module = (await import(pathToFileURL(resolve(process.cwd(), entry)).href)) as { handler: TaskBindings[string] };
+    const module = (await import(pathToFileURL(resolve(process.cwd(), entry)).href)) as {
+      handler: TaskBindings[string];
+    };
     bindings[placeholder] = module.handler;
   }
   const stepFunctions = await startLocalStepFunctions({
@@ -150,7 +164,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
   process.env.WORKFLOW_ARNS = JSON.stringify(workflowArns);
   const recovered = await stepFunctions.recover();
-  log(`Step Functions 로컬 서비스: ${stepFunctions.endpoint} (워크플로 ${Object.keys(workflowArns).length}개, 재개 ${recovered.resumed}건)`);
+  log(
+    `Step Functions 로컬 서비스: ${stepFunctions.endpoint} (워크플로 ${Object.keys(workflowArns).length}개, 재개 ${recovered.resumed}건)`,
+  );
 
   let seeded: LocalSystem['seeded'];
   if (options.seed ?? true) {
@@ -164,7 +180,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         workflows: stepFunctionsStarter((c) => workflowArns[workflowForKind(c.kind)]),
       });
       seeded = await seedDemoData(staff, cases);
-      await doc.send(new PutCommand({ TableName: options.tableName, Item: { ...SEED_MARKER, entity: 'seed', seededAt: new Date().toISOString() } }));
+      await doc.send(
+        new PutCommand({
+          TableName: options.tableName,
+          Item: { ...SEED_MARKER, entity: 'seed', seededAt: new Date().toISOString() },
+        }),
+      );
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
     }
     // Committees are seeded apart from the marker, so a data directory from before committees gets them too.
@@ -173,7 +194,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     if (options.scheduler) {
       // The monthly job would create the cadence meetings on the 1st; a fresh system gets them now,
       // so the calendar and the committee notices have something to show (the job is idempotent).
-      const planned = await committeeMeetingsAhead({ committees: new CommitteeRepository(doc, options.tableName), calendar: createCalendar(), log: () => {} }).run(new Date(), 1);
+      const planned = await committeeMeetingsAhead({
+        committees: new CommitteeRepository(doc, options.tableName),
+        calendar: createCalendar(),
+        log: () => {},
+      }).run(new Date(), 1);
       if (planned.created.length > 0) log(`위원회 정기회의 일정 생성: ${planned.created.join(', ')}`);
     }
   }
@@ -185,7 +210,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
     const invoke: InvokeHandler = async (handlerPath, event, invocation) => {
-      const module = (await import(pathToFileURL(resolve(process.cwd(), handlerPath)).href)) as { handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown> };
+      const module = (await import(pathToFileURL(resolve(process.cwd(), handlerPath)).href)) as {
+        handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
+      };
       return module.handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
     };
     scheduler = createLocalScheduler({
@@ -194,10 +221,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       invoke,
       dynamodb: client,
       ...(options.scheduler.clock && { clock: options.scheduler.clock }),
-      logger: { info: (line: string) => log(line), warn: (line: string) => log(line), error: (line: string, error?: unknown) => log(`${line}${error ? ` ${String(error)}` : ''}`) },
+      logger: {
+        info: (line: string) => log(line),
+        warn: (line: string) => log(line),
+        error: (line: string, error?: unknown) => log(`${line}${error ? ` ${String(error)}` : ''}`),
+      },
     });
     if (options.scheduler.runLoop ?? true) scheduler.start();
-    log(`예약 작업: ${jobNames.active.join(', ') || '없음'}${jobNames.skipped.length ? ` (핸들러가 아직 없어 건너뜀: ${jobNames.skipped.join(', ')})` : ''}`);
+    log(
+      `예약 작업: ${jobNames.active.join(', ') || '없음'}${jobNames.skipped.length ? ` (핸들러가 아직 없어 건너뜀: ${jobNames.skipped.join(', ')})` : ''}`,
+    );
   }
 
   const issuer = await createLocalIssuer(options.dataDir ? join(options.dataDir, 'local-signing-key.json') : undefined);
@@ -207,7 +240,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     localRoutes: async (req, url, body) => {
       if (url.pathname === '/local/jwks.json' && req.method === 'GET') return { statusCode: 200, body: issuer.jwks };
       if (url.pathname !== '/local/token') return undefined;
-      if (req.method !== 'POST') return { statusCode: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: 'POST {"role": "..."}', messageKo: 'POST로 요청하세요' } } };
+      if (req.method !== 'POST')
+        return {
+          statusCode: 405,
+          body: {
+            error: { code: 'METHOD_NOT_ALLOWED', message: 'POST {"role": "..."}', messageKo: 'POST로 요청하세요' },
+          },
+        };
       let parsedBody: unknown;
       try {
         parsedBody = JSON.parse(body || '{}');
@@ -216,15 +255,40 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       }
       const parsed = tokenRequest.safeParse(parsedBody);
       if (!parsed.success) {
-        return { statusCode: 400, body: { error: { code: 'VALIDATION_FAILED', field: 'role', rule: 'invalid_value', message: `role must be one of ${roleSchema.options.join(', ')}`, messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')}` } } };
+        return {
+          statusCode: 400,
+          body: {
+            error: {
+              code: 'VALIDATION_FAILED',
+              field: 'role',
+              rule: 'invalid_value',
+              message: `role must be one of ${roleSchema.options.join(', ')}`,
+              messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')}`,
+            },
+          },
+        };
       }
       const user = DEMO_USERS[parsed.data.role];
       const token = await issuer.mint({ sub: user.sub, email: user.email, name: user.name, roles: user.roles });
-      return { statusCode: 200, body: { token, role: parsed.data.role, name: user.name, email: user.email, sub: user.sub, expiresInSeconds: 8 * 60 * 60 } };
+      return {
+        statusCode: 200,
+        body: {
+          token,
+          role: parsed.data.role,
+          name: user.name,
+          email: user.email,
+          sub: user.sub,
+          expiresInSeconds: 8 * 60 * 60,
+        },
+      };
     },
     componentChecks: async () => ({
       dynamodbLocal: dynamo ? (dynamo.process.exitCode === null ? 'ok' : 'exited') : 'ok',
-      stepFunctions: await fetch(stepFunctions.endpoint, { method: 'POST', headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' })
+      stepFunctions: await fetch(stepFunctions.endpoint, {
+        method: 'POST',
+        headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' },
+        body: '{}',
+      })
         .then((r) => (r.ok ? 'ok' : `status ${r.status}`))
         .catch(() => 'unreachable'),
       userPool: 'ok',
@@ -262,7 +326,9 @@ function smtpGreets(port: number): Promise<string> {
       resolveCheck(state);
     };
     socket.setTimeout(2_000, () => done('no greeting'));
-    socket.once('data', (chunk: Buffer) => done(chunk.toString('utf8').startsWith('220') ? 'ok' : 'unexpected greeting'));
+    socket.once('data', (chunk: Buffer) =>
+      done(chunk.toString('utf8').startsWith('220') ? 'ok' : 'unexpected greeting'),
+    );
     socket.once('error', () => done('unreachable'));
   });
 }

@@ -21,11 +21,17 @@ try {
     stepFunctionsPort: settings.LOCAL_SFN_PORT,
     pollIntervalMs: settings.LOCAL_SFN_POLL_MS,
     dataDir: settings.LOCAL_DATA_DIR,
-    mailCatcher: { smtpPort: settings.LOCAL_SMTP_PORT, httpPort: settings.LOCAL_MAIL_WEB_PORT, from: settings.LOCAL_MAIL_FROM },
+    mailCatcher: {
+      smtpPort: settings.LOCAL_SMTP_PORT,
+      httpPort: settings.LOCAL_MAIL_WEB_PORT,
+      from: settings.LOCAL_MAIL_FROM,
+    },
     scheduler: {},
     log,
   });
-  const users = (Object.keys(DEMO_USERS) as Role[]).map((role) => `    ${role.padEnd(13)} ${DEMO_USERS[role].name} (${ROLE_LABELS[role]})`).join('\n');
+  const users = (Object.keys(DEMO_USERS) as Role[])
+    .map((role) => `    ${role.padEnd(13)} ${DEMO_USERS[role].name} (${ROLE_LABELS[role]})`)
+    .join('\n');
   console.log(`
 감사담당관 사건 관리 — 로컬 시스템 준비 완료 (${((Date.now() - started) / 1000).toFixed(1)}s)
 
@@ -35,8 +41,12 @@ try {
   DynamoDB Local  ${system.dynamoEndpoint}  (데이터: ${settings.LOCAL_DATA_DIR})
   Step Functions  ${system.stepFunctions.endpoint}  (AWS_ENDPOINT_URL_SFN)
   메일 수신함      ${system.mailCatcher?.httpUrl ?? '-'}  (SMTP 127.0.0.1:${system.mailCatcher?.smtpPort ?? '-'}, 데이터: ${settings.LOCAL_DATA_DIR}/mail)
-  예약 작업        ${system.scheduledJobs.active.join(', ') || '없음'} (Asia/Seoul, 공휴일은 작업이 건너뜀)${system.scheduledJobs.skipped.length ? `
-                  아직 핸들러가 없는 작업: ${system.scheduledJobs.skipped.join(', ')}` : ''}
+  예약 작업        ${system.scheduledJobs.active.join(', ') || '없음'} (Asia/Seoul, 공휴일은 작업이 건너뜀)${
+    system.scheduledJobs.skipped.length
+      ? `
+                  아직 핸들러가 없는 작업: ${system.scheduledJobs.skipped.join(', ')}`
+      : ''
+  }
 
   데모 사용자 (토큰: npm run token -- <role>):
 ${users}
@@ -63,7 +73,9 @@ ${users}
     process.exit(1);
   }
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    console.error(`포트가 이미 사용 중입니다 (${error.message}). 다른 npm start가 실행 중인지 확인하거나 LOCAL_API_PORT / LOCAL_DYNAMODB_PORT / LOCAL_SFN_PORT / LOCAL_SMTP_PORT / LOCAL_MAIL_WEB_PORT를 바꾸세요.`);
+    console.error(
+      `포트가 이미 사용 중입니다 (${error.message}). 다른 npm start가 실행 중인지 확인하거나 LOCAL_API_PORT / LOCAL_DYNAMODB_PORT / LOCAL_SFN_PORT / LOCAL_SMTP_PORT / LOCAL_MAIL_WEB_PORT를 바꾸세요.`,
+    );
     process.exit(1);
   }
   throw error;

@@ -12,7 +12,11 @@ if (!role.success) {
 }
 const url = `http://localhost:${localSettings().LOCAL_API_PORT}/local/token`;
 try {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: role.data }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role: role.data }),
+  });
   const body = (await res.json()) as { token?: string; error?: { messageKo: string } };
   if (!res.ok || !body.token) {
     console.error(`토큰 발급 실패: ${body.error?.messageKo ?? res.status}`);

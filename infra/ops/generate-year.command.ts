@@ -41,7 +41,9 @@ const { values } = parseArgs({
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.') || 'args'}: ${issue.message}`);
-  console.error('usage: npm run generate-year -- --year 2026 [--scale 1] [--seed N] [--concurrency 6] [--out file.json] [--api http://localhost:4000]');
+  console.error(
+    'usage: npm run generate-year -- --year 2026 [--scale 1] [--seed N] [--concurrency 6] [--out file.json] [--api http://localhost:4000]',
+  );
   process.exit(2);
 }
 const args = parsed.data;
@@ -60,7 +62,13 @@ if (!health?.ok) {
 const issuer = await createLocalIssuer(keyFile);
 
 const bar = new cliProgress.SingleBar(
-  { format: '  사건 생성 [{bar}] {value}/{total} ({percentage}%) · 종결 {closed} · 진행 {open} · 실패 {stuck} · 남은 시간 {eta_formatted}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+  {
+    format:
+      '  사건 생성 [{bar}] {value}/{total} ({percentage}%) · 종결 {closed} · 진행 {open} · 실패 {stuck} · 남은 시간 {eta_formatted}',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+  },
   cliProgress.Presets.shades_classic,
 );
 let closed = 0;
@@ -94,6 +102,9 @@ bar.stop();
 
 const out = args.out ?? `generated-year-${args.year}.json`;
 writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
-console.log(`생성 완료: 사건 ${record.summary.created.toLocaleString()}건 (종결 ${record.summary.closed}, 진행 ${record.summary.open}, 실패 ${record.summary.stuck}) — 기록: ${out}`);
-for (const c of record.cases.filter((r) => r.stuck).slice(0, 20)) console.log(`  실패  #${c.index} ${c.kind} ${c.caseNumber ?? ''}: ${c.stuck}`);
+console.log(
+  `생성 완료: 사건 ${record.summary.created.toLocaleString()}건 (종결 ${record.summary.closed}, 진행 ${record.summary.open}, 실패 ${record.summary.stuck}) — 기록: ${out}`,
+);
+for (const c of record.cases.filter((r) => r.stuck).slice(0, 20))
+  console.log(`  실패  #${c.index} ${c.kind} ${c.caseNumber ?? ''}: ${c.stuck}`);
 process.exit(record.summary.stuck === 0 ? 0 : 1);

@@ -29,7 +29,9 @@ const argsSchema = z
   })
   .refine((a) => a.from <= a.to, { message: '--to는 --from보다 앞설 수 없습니다', path: ['to'] });
 
-const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+});
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.') || 'args'}: ${issue.message}`);
@@ -44,24 +46,41 @@ const cases = new CaseRepository(doc, tableName);
 const meetings = committeeMeetingSource(new CommitteeRepository(doc, tableName));
 
 const bar = new cliProgress.SingleBar(
-  { format: '  사건 읽는 중 [{bar}] 종류 {value}/{total} · {cases}건 · {kind}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 },
+  {
+    format: '  사건 읽는 중 [{bar}] 종류 {value}/{total} · {cases}건 · {kind}',
+    stream: process.stderr,
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 1000,
+  },
   cliProgress.Presets.shades_classic,
 );
 let read = 0;
 bar.start(15, 0, { cases: 0, kind: '' });
-const report = await computeOfficeReport({ cases, meetings }, { from: args.from, to: args.to }, {
-  onProgress: (p) => {
-    read += p.count;
-    bar.setTotal(p.kindsTotal);
-    bar.update(p.kindsDone, { cases: read.toLocaleString(), kind: p.kind });
+const report = await computeOfficeReport(
+  { cases, meetings },
+  { from: args.from, to: args.to },
+  {
+    onProgress: (p) => {
+      read += p.count;
+      bar.setTotal(p.kindsTotal);
+      bar.update(p.kindsDone, { cases: read.toLocaleString(), kind: p.kind });
+    },
   },
-});
+);
 bar.stop();
 
-const text = args.format === 'md' ? renderMarkdown(report) : args.format === 'html' ? renderHtml(report) : `${JSON.stringify(report, null, 2)}\n`;
+const text =
+  args.format === 'md'
+    ? renderMarkdown(report)
+    : args.format === 'html'
+      ? renderHtml(report)
+      : `${JSON.stringify(report, null, 2)}\n`;
 if (args.out) {
   writeFileSync(args.out, text);
-  console.error(`보고서 작성: ${args.out} (사건 ${report.digest.caseCount.toLocaleString()}건, 데이터 해시 ${report.digest.dataHash})`);
+  console.error(
+    `보고서 작성: ${args.out} (사건 ${report.digest.caseCount.toLocaleString()}건, 데이터 해시 ${report.digest.dataHash})`,
+  );
 } else {
   process.stdout.write(text);
 }

@@ -25,10 +25,18 @@ const argsSchema = z
     concurrency: z.coerce.number().int().min(1).max(64).default(16),
     json: z.boolean().default(false),
   })
-  .refine((a) => (a.case !== undefined) !== a.all, { message: '--case <사건번호|caseId> 또는 --all 중 하나를 주세요', path: ['case'] });
+  .refine((a) => (a.case !== undefined) !== a.all, {
+    message: '--case <사건번호|caseId> 또는 --all 중 하나를 주세요',
+    path: ['case'],
+  });
 
 const { values } = parseArgs({
-  options: { case: { type: 'string' }, all: { type: 'boolean' }, concurrency: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    case: { type: 'string' },
+    all: { type: 'boolean' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+  },
 });
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) {
@@ -42,7 +50,9 @@ const { tableName } = commandTable();
 const cases = new CaseRepository(createDocumentClient(), tableName);
 
 const line = (r: CaseVerification) =>
-  r.ok ? `  정상  ${r.caseNumber}  이벤트 ${r.checked}건` : `  손상  ${r.caseNumber} (${r.caseId})  ${r.messageKo ?? ''}`;
+  r.ok
+    ? `  정상  ${r.caseNumber}  이벤트 ${r.checked}건`
+    : `  손상  ${r.caseNumber} (${r.caseId})  ${r.messageKo ?? ''}`;
 
 if (args.case !== undefined) {
   const found = ULID.test(args.case) ? await cases.get(args.case) : await cases.findByCaseNumber(args.case);
@@ -62,7 +72,9 @@ bar(summary.checkedCases, true);
 if (args.json) {
   console.log(JSON.stringify(summary, null, 2));
 } else {
-  console.log(`검증 완료: 사건 ${summary.checkedCases.toLocaleString()}건, 이벤트 ${summary.checkedEvents.toLocaleString()}건, 손상 ${summary.broken.length}건 (${(summary.millis / 1000).toFixed(1)}초)`);
+  console.log(
+    `검증 완료: 사건 ${summary.checkedCases.toLocaleString()}건, 이벤트 ${summary.checkedEvents.toLocaleString()}건, 손상 ${summary.broken.length}건 (${(summary.millis / 1000).toFixed(1)}초)`,
+  );
   for (const broken of summary.broken) console.log(line(broken));
 }
 process.exit(summary.broken.length === 0 ? 0 : 1);

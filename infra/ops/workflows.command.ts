@@ -21,7 +21,9 @@ import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { localSettings } from '../local/local-settings.ts';
 
 const argsSchema = z.object({
-  command: z.literal('move', { error: '명령은 move 입니다 (usage: npm run workflows -- move --kind <kind> --reason "...")' }),
+  command: z.literal('move', {
+    error: '명령은 move 입니다 (usage: npm run workflows -- move --kind <kind> --reason "...")',
+  }),
   kind: caseKindSchema,
   reason: z.string().trim().min(1, '--reason: 이동 사유를 적으세요'),
   operator: z.string().default('operator:cli'),
@@ -49,7 +51,9 @@ if (!process.env.TABLE_NAME) {
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
   });
   const listed = await new SFNClient({}).send(new ListStateMachinesCommand({}));
-  const arns = Object.fromEntries((listed.stateMachines ?? []).filter((m) => m.name && m.name in WORKFLOWS).map((m) => [m.name!, m.stateMachineArn!]));
+  const arns = Object.fromEntries(
+    (listed.stateMachines ?? []).filter((m) => m.name && m.name in WORKFLOWS).map((m) => [m.name!, m.stateMachineArn!]),
+  );
   process.env.WORKFLOW_ARNS = JSON.stringify(arns);
 }
 const tableName = process.env.TABLE_NAME!;
@@ -64,4 +68,6 @@ const operations = workflowOperations({
 });
 console.log(`${args.kind} 사건을 워크플로 ${workflowForKind(args.kind)}(으)로 이동합니다…`);
 const report = await operations.moveKind(args.kind, args.reason, args.operator);
-console.log(`\n완료: 이동 ${report.moved}건, 이어서 완료 ${report.resumed}건, 종결되어 건너뜀 ${report.skippedClosed}건`);
+console.log(
+  `\n완료: 이동 ${report.moved}건, 이어서 완료 ${report.resumed}건, 종결되어 건너뜀 ${report.skippedClosed}건`,
+);

@@ -26,7 +26,13 @@ import { DEMO_STAFF } from '../local/demo-data.ts';
 // ── what to create ───────────────────────────────────────────────────────────────────────────────
 
 /** Case-review (and other non-misconduct) outcomes. */
-export const REVIEW_OUTCOMES = ['closed', 'closed-after-return', 'open-assignment', 'open-investigation', 'open-approval'] as const;
+export const REVIEW_OUTCOMES = [
+  'closed',
+  'closed-after-return',
+  'open-assignment',
+  'open-investigation',
+  'open-approval',
+] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 export type MisconductOutcome =
@@ -36,7 +42,9 @@ export type MisconductOutcome =
   | { type: 'open-review' }
   | { type: 'suspended' };
 
-export type PlannedOutcome = { track: 'review'; outcome: ReviewOutcome } | { track: 'misconduct'; outcome: MisconductOutcome };
+export type PlannedOutcome =
+  | { track: 'review'; outcome: ReviewOutcome }
+  | { track: 'misconduct'; outcome: MisconductOutcome };
 
 export interface PlannedCase {
   index: number;
@@ -52,7 +60,10 @@ export interface PlannedCase {
  * printed report folds them into its total of 2,593). 응답소 현장민원 are 98,733 a year — monitored
  * rather than worked one by one — so the generator makes `fieldComplaintShare` of them (default 1%).
  */
-export const YEARLY_VOLUMES: Record<Exclude<CaseKind, 'external-referral' | 'internal-investigation' | 'grievance'>, number> = {
+export const YEARLY_VOLUMES: Record<
+  Exclude<CaseKind, 'external-referral' | 'internal-investigation' | 'grievance'>,
+  number
+> = {
   'self-audit': 7,
   'daily-audit': 456,
   'contract-review': 893,
@@ -79,7 +90,10 @@ export const GRIEVANCE_CHANNEL_VOLUMES: Record<Channel, number> = {
 };
 
 /** 2023: external referrals 33 = 6 / 2 / 18 / 7; internal investigations 26 = 2 / 9 / 11 / 4. */
-export const MISCONDUCT_VOLUMES: Record<'external-referral' | 'internal-investigation', { outcome: MisconductOutcome; volume: number }[]> = {
+export const MISCONDUCT_VOLUMES: Record<
+  'external-referral' | 'internal-investigation',
+  { outcome: MisconductOutcome; volume: number }[]
+> = {
   'external-referral': [
     { outcome: { type: 'discipline', resolution: '견책' }, volume: 3 },
     { outcome: { type: 'discipline', resolution: '감봉' }, volume: 1 },
@@ -106,7 +120,13 @@ export const MISCONDUCT_VOLUMES: Record<'external-referral' | 'internal-investig
 };
 
 /** How non-misconduct cases end (weights): most are closed, some returned once, some still open. */
-const REVIEW_OUTCOME_WEIGHTS: Record<ReviewOutcome, number> = { closed: 85, 'closed-after-return': 5, 'open-assignment': 3, 'open-investigation': 4, 'open-approval': 3 };
+const REVIEW_OUTCOME_WEIGHTS: Record<ReviewOutcome, number> = {
+  closed: 85,
+  'closed-after-return': 5,
+  'open-assignment': 3,
+  'open-investigation': 4,
+  'open-approval': 3,
+};
 
 /** Deterministic random numbers (mulberry32), so a seed gives the same year. */
 export function seededRandom(seed: number): () => number {
@@ -142,7 +162,12 @@ function receiptTime(window: { from: string; to: string }, random: () => number)
 const scaled = (volume: number, scale: number, min = 1) => Math.max(min, Math.round(volume * scale));
 
 /** The year's cases: kinds, channels, receipt times and planned outcomes (deterministic for a seed). */
-export function planYear(options: { window: { from: string; to: string }; scale: number; seed?: number; fieldComplaintShare?: number }): PlannedCase[] {
+export function planYear(options: {
+  window: { from: string; to: string };
+  scale: number;
+  seed?: number;
+  fieldComplaintShare?: number;
+}): PlannedCase[] {
   const random = seededRandom(options.seed ?? 2026);
   const items: Omit<PlannedCase, 'index' | 'receivedAt'>[] = [];
   const reviewOutcomes = (n: number): ReviewOutcome[] => {
@@ -157,22 +182,37 @@ export function planYear(options: { window: { from: string; to: string }; scale:
   };
   for (const [kind, volume] of Object.entries(YEARLY_VOLUMES) as [keyof typeof YEARLY_VOLUMES, number][]) {
     const v = kind === 'field-complaint' ? volume * (options.fieldComplaintShare ?? 0.01) : volume;
-    for (const outcome of reviewOutcomes(scaled(v, options.scale))) items.push({ kind, ...(kind === 'field-complaint' && { channel: '응답소' as const }), plan: { track: 'review', outcome } });
+    for (const outcome of reviewOutcomes(scaled(v, options.scale)))
+      items.push({
+        kind,
+        ...(kind === 'field-complaint' && { channel: '응답소' as const }),
+        plan: { track: 'review', outcome },
+      });
   }
   for (const [channel, volume] of Object.entries(GRIEVANCE_CHANNEL_VOLUMES) as [Channel, number][]) {
-    for (const outcome of reviewOutcomes(scaled(volume, options.scale))) items.push({ kind: 'grievance', channel, plan: { track: 'review', outcome } });
+    for (const outcome of reviewOutcomes(scaled(volume, options.scale)))
+      items.push({ kind: 'grievance', channel, plan: { track: 'review', outcome } });
   }
-  for (const [kind, buckets] of Object.entries(MISCONDUCT_VOLUMES) as ['external-referral' | 'internal-investigation', { outcome: MisconductOutcome; volume: number }[]][]) {
+  for (const [kind, buckets] of Object.entries(MISCONDUCT_VOLUMES) as [
+    'external-referral' | 'internal-investigation',
+    { outcome: MisconductOutcome; volume: number }[],
+  ][]) {
     for (const { outcome, volume } of buckets) {
       for (let i = 0; i < scaled(volume, options.scale); i++) {
-        items.push({ kind, ...(kind === 'internal-investigation' && i % 2 === 1 && { channel: '익명신고' as const }), plan: { track: 'misconduct', outcome } });
+        items.push({
+          kind,
+          ...(kind === 'internal-investigation' && i % 2 === 1 && { channel: '익명신고' as const }),
+          plan: { track: 'misconduct', outcome },
+        });
       }
     }
   }
   // Every non-misconduct outcome appears at least once, whatever the scale: take it from the biggest kind's closed cases.
   for (const outcome of REVIEW_OUTCOMES) {
     if (items.some((i) => i.plan.track === 'review' && i.plan.outcome === outcome)) continue;
-    const donor = items.find((i) => i.plan.track === 'review' && i.plan.outcome === 'closed' && i.kind === 'contract-review') ?? items.find((i) => i.plan.track === 'review' && i.plan.outcome === 'closed');
+    const donor =
+      items.find((i) => i.plan.track === 'review' && i.plan.outcome === 'closed' && i.kind === 'contract-review') ??
+      items.find((i) => i.plan.track === 'review' && i.plan.outcome === 'closed');
     if (donor) donor.plan = { track: 'review', outcome };
   }
   return items.map((item, index) => ({ ...item, index, receivedAt: receiptTime(options.window, random) }));
@@ -254,10 +294,38 @@ class ApiCallError extends Error {
   }
 }
 
-const OFFICIAL_NAMES = ['김도윤', '이서연', '박지호', '정민재', '강하린', '윤서진', '장우진', '임나연', '한도현', '오지민', '서예준', '권수아'];
-const DEPARTMENTS = ['도로관리과', '건축과', '복지정책과', '청소행정과', '공원녹지과', '세무1과', '교통행정과', '자치행정과'];
+const OFFICIAL_NAMES = [
+  '김도윤',
+  '이서연',
+  '박지호',
+  '정민재',
+  '강하린',
+  '윤서진',
+  '장우진',
+  '임나연',
+  '한도현',
+  '오지민',
+  '서예준',
+  '권수아',
+];
+const DEPARTMENTS = [
+  '도로관리과',
+  '건축과',
+  '복지정책과',
+  '청소행정과',
+  '공원녹지과',
+  '세무1과',
+  '교통행정과',
+  '자치행정과',
+];
 /** Categories without a 징계부가금 (so the discipline forms need no surcharge). */
-const CATEGORIES: MisconductCategory[] = ['abuse-of-authority', 'neglect-of-duty', 'breach-of-service-rules', 'drunk-driving', 'sexual-harassment'];
+const CATEGORIES: MisconductCategory[] = [
+  'abuse-of-authority',
+  'neglect-of-duty',
+  'breach-of-service-rules',
+  'drunk-driving',
+  'sexual-harassment',
+];
 /** Where a case meant to stay open is left: at the first task of this stage (whatever the workflow calls it). */
 const STOP_AT_STAGE: Partial<Record<ReviewOutcome | MisconductOutcome['type'], readonly string[]>> = {
   'open-assignment': ['assignment', 'intake'],
@@ -267,9 +335,27 @@ const STOP_AT_STAGE: Partial<Record<ReviewOutcome | MisconductOutcome['type'], r
 };
 /** Which decision to take when a task allows several: the one that moves the case forward. */
 const DECISION_PREFERENCE = [
-  'assign', 'triage', 'submit', 'answer', 'propose', 'endorse', 'approve',
-  'process-petition', 'recommend-disclosure', 'disclose', 'recommend-acceptance', 'accept-petition', 'send-petition-notice',
-  'send-request', 'record-resolution', 'issue', 'acknowledge', 'issue-order', 'confirm-correction', 'send-result-notice', 'approve-closure',
+  'assign',
+  'triage',
+  'submit',
+  'answer',
+  'propose',
+  'endorse',
+  'approve',
+  'process-petition',
+  'recommend-disclosure',
+  'disclose',
+  'recommend-acceptance',
+  'accept-petition',
+  'send-petition-notice',
+  'send-request',
+  'record-resolution',
+  'issue',
+  'acknowledge',
+  'issue-order',
+  'confirm-correction',
+  'send-result-notice',
+  'approve-closure',
 ];
 
 export async function generateYear(options: GeneratorOptions): Promise<GeneratorRecord> {
@@ -278,8 +364,14 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
   const seed = options.seed ?? options.year;
   const yearEnd = `${options.year}-12-31`;
   const window = options.window ?? { from: `${options.year}-01-01`, to: yearEnd < today ? yearEnd : today };
-  if (window.to < window.from) throw new Error(`the receipt window ${window.from}..${window.to} is empty (is the year in the future?)`);
-  const plan = planYear({ window, scale: options.scale, seed, ...(options.fieldComplaintShare !== undefined && { fieldComplaintShare: options.fieldComplaintShare }) });
+  if (window.to < window.from)
+    throw new Error(`the receipt window ${window.from}..${window.to} is empty (is the year in the future?)`);
+  const plan = planYear({
+    window,
+    scale: options.scale,
+    seed,
+    ...(options.fieldComplaintShare !== undefined && { fieldComplaintShare: options.fieldComplaintShare }),
+  });
   const runId = options.runId ?? `${Date.now().toString(36)}`;
   const startedAt = new Date().toISOString();
   const tokens = new Map<string, Promise<string>>();
@@ -291,9 +383,11 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return found;
   };
   const head = member((m) => m.roles.includes('head'), 'head');
-  const teamLead = (team: Team) => member((m) => m.roles.includes('team-lead') && m.team === team, `team-lead of ${team}`);
+  const teamLead = (team: Team) =>
+    member((m) => m.roles.includes('team-lead') && m.team === team, `team-lead of ${team}`);
   const clerk = member((m) => m.roles.includes('clerk'), 'clerk');
-  const investigators = (team: Team) => staff.filter((m) => m.active && m.roles.includes('investigator') && m.team === team);
+  const investigators = (team: Team) =>
+    staff.filter((m) => m.active && m.roles.includes('investigator') && m.team === team);
 
   const token = (m: StaffMember) => {
     let t = tokens.get(m.sub);
@@ -304,12 +398,23 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return t;
   };
 
-  async function call<T = any>(who: StaffMember, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  // biome-ignore lint/suspicious/noExplicitAny: callers read the JSON body loosely
+  async function call<T = any>(
+    who: StaffMember,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     for (let attempt = 1; ; attempt++) {
       try {
         const res = await fetch(`${options.apiUrl}${path}`, {
           method,
-          headers: { authorization: `Bearer ${await token(who)}`, ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+          headers: {
+            authorization: `Bearer ${await token(who)}`,
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+            ...headers,
+          },
           ...(body !== undefined && { body: JSON.stringify(body) }),
         });
         const text = await res.text();
@@ -322,7 +427,15 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     }
   }
 
-  async function must<T = any>(who: StaffMember, method: string, path: string, body?: unknown, headers?: Record<string, string>, expected = [200, 201]): Promise<T> {
+  // biome-ignore lint/suspicious/noExplicitAny: callers read the JSON body loosely
+  async function must<T = any>(
+    who: StaffMember,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    expected = [200, 201],
+  ): Promise<T> {
     const res = await call<T>(who, method, path, body, headers);
     if (!expected.includes(res.status)) throw new ApiCallError(res.status, res.body, `${method} ${path}`);
     return res.body;
@@ -330,7 +443,11 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
 
   async function dueDateFor(kind: CaseKind, receivedAt: string): Promise<string | undefined> {
     if (DEFAULT_PERIOD_BY_KIND[kind]) {
-      const preview = await call<{ dueDate: string }>(head, 'GET', `/deadlines/preview?kind=${encodeURIComponent(kind)}&receivedAt=${encodeURIComponent(receivedAt)}`);
+      const preview = await call<{ dueDate: string }>(
+        head,
+        'GET',
+        `/deadlines/preview?kind=${encodeURIComponent(kind)}&receivedAt=${encodeURIComponent(receivedAt)}`,
+      );
       // A deadline the calculator cannot give (e.g. years beyond the holiday data): registered without one.
       return preview.status === 200 ? preview.body.dueDate : undefined;
     }
@@ -338,7 +455,11 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return addDays(receivedAt.slice(0, 10), 14);
   }
 
-  function intakeBody(p: PlannedCase, dueDate: string | undefined, assigneeSub: string | undefined): Record<string, unknown> {
+  function intakeBody(
+    p: PlannedCase,
+    dueDate: string | undefined,
+    assigneeSub: string | undefined,
+  ): Record<string, unknown> {
     const received = p.receivedAt.slice(0, 10);
     const department = DEPARTMENTS[p.index % DEPARTMENTS.length]!;
     const base: Record<string, unknown> = {
@@ -349,17 +470,35 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       department,
       ...(dueDate && { dueDate }),
       ...(p.channel && { channel: p.channel }),
-      ...(p.kind === 'petition' && { petition: { form: 'individual', public: false, petitioner: { name: `청원인${p.index + 1}`, address: '서울특별시 영등포구 당산로 123' } } }),
+      ...(p.kind === 'petition' && {
+        petition: {
+          form: 'individual',
+          public: false,
+          petitioner: { name: `청원인${p.index + 1}`, address: '서울특별시 영등포구 당산로 123' },
+        },
+      }),
       ...(assigneeSub && { assigneeSub }),
     };
     if (p.kind === 'external-referral' || p.kind === 'internal-investigation') {
-      const official = { name: OFFICIAL_NAMES[p.index % OFFICIAL_NAMES.length]!, department, grade: '지방행정주사보(7급)', notStaff: true as const };
+      const official = {
+        name: OFFICIAL_NAMES[p.index % OFFICIAL_NAMES.length]!,
+        department,
+        grade: '지방행정주사보(7급)',
+        notStaff: true as const,
+      };
       base.misconduct = {
         category: CATEGORIES[p.index % CATEGORIES.length],
         conductDate: addDays(received, -60),
         officials: [official],
         ...(p.kind === 'external-referral'
-          ? { referral: { agency: p.index % 2 ? '검찰' : '경찰', noticeType: '범죄처분결과 통보', noticeNumber: `수사과-${options.year}-${p.index + 1}`, noticeDate: addDays(received, -2) } }
+          ? {
+              referral: {
+                agency: p.index % 2 ? '검찰' : '경찰',
+                noticeType: '범죄처분결과 통보',
+                noticeNumber: `수사과-${options.year}-${p.index + 1}`,
+                noticeDate: addDays(received, -2),
+              },
+            }
           : { origin: p.channel === '익명신고' ? 'anonymous-report' : 'internal-finding' }),
       };
     }
@@ -376,10 +515,20 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return staff.find((m) => m.active && m.roles.includes(role) && (team === undefined || m.team === team));
   }
 
-  function decisionForm(p: PlannedCase, task: Task, record: GeneratedCase, team: Team): Record<string, unknown> | undefined {
+  function decisionForm(
+    p: PlannedCase,
+    task: Task,
+    record: GeneratedCase,
+    team: Team,
+  ): Record<string, unknown> | undefined {
     const allowed = task.allowedDecisions;
     const returnedAlready = record.decisions.some((d) => d.endsWith(':return'));
-    if (p.plan.track === 'review' && p.plan.outcome === 'closed-after-return' && allowed.includes('return') && !returnedAlready) {
+    if (
+      p.plan.track === 'review' &&
+      p.plan.outcome === 'closed-after-return' &&
+      allowed.includes('return') &&
+      !returnedAlready
+    ) {
       return { decision: 'return', reasons: '사실관계 보완 후 다시 제출하세요 (생성기)' };
     }
     const doc = `감사담당관-${options.year}-${String(p.index + 1).padStart(4, '0')}`;
@@ -393,7 +542,9 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       triage: () => {
         const pool = investigators(team);
         const to = pool[p.index % Math.max(1, pool.length)];
-        return to ? { decision: 'triage', handlingDepartment: DEPARTMENTS[p.index % DEPARTMENTS.length], assigneeSub: to.sub } : undefined;
+        return to
+          ? { decision: 'triage', handlingDepartment: DEPARTMENTS[p.index % DEPARTMENTS.length], assigneeSub: to.sub }
+          : undefined;
       },
       answer: () => ({ decision: 'answer', answer: '현장 확인 후 조치 결과를 안내함 (생성기)', method: '서면' }),
       'approve-closure': () => ({ decision: 'approve-closure', comment: '종결 적정' }),
@@ -401,18 +552,30 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       'recommend-disclosure': () => ({ decision: 'recommend-disclosure', opinion: '공개 적합' }),
       disclose: () => ({ decision: 'disclose', decidedOn: today, notifiedOn: today }),
       'recommend-acceptance': () => ({ decision: 'recommend-acceptance', opinion: '채택 권고' }),
-      'accept-petition': () => ({ decision: 'accept-petition', content: '청원 내용을 반영하여 처리함 (생성기)', decidedOn: today }),
+      'accept-petition': () => ({
+        decision: 'accept-petition',
+        content: '청원 내용을 반영하여 처리함 (생성기)',
+        decidedOn: today,
+      }),
       'send-petition-notice': () => ({ decision: 'send-petition-notice', notifiedOn: today }),
       propose: () => {
         if (p.plan.track !== 'misconduct') return undefined;
         const o = p.plan.outcome;
         const disposition =
           o.type === 'discipline'
-            ? { type: 'discipline', severity: ['파면', '해임', '강등', '정직'].includes(o.resolution) ? '중징계' : '경징계' }
+            ? {
+                type: 'discipline',
+                severity: ['파면', '해임', '강등', '정직'].includes(o.resolution) ? '중징계' : '경징계',
+              }
             : o.type === 'admonition' || o.type === 'caution'
               ? { type: o.type, content: '업무 처리 절차 준수 촉구' }
               : o.type === 'corrective-action'
-                ? { type: 'corrective-action', department: DEPARTMENTS[p.index % DEPARTMENTS.length], order: '관련 업무 처리 절차 개선', complianceDueDate: addDays(today, 30) }
+                ? {
+                    type: 'corrective-action',
+                    department: DEPARTMENTS[p.index % DEPARTMENTS.length],
+                    order: '관련 업무 처리 절차 개선',
+                    complianceDueDate: addDays(today, 30),
+                  }
                 : { type: 'closure', reasonCode: 'insufficient-evidence' };
         return { decision: 'propose', findings: '관련자 진술·자료 검토 결과 (생성기)', disposition };
       },
@@ -420,8 +583,14 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       approve: () => ({ decision: 'approve', comment: '원안 승인' }),
       'send-request': () => ({ decision: 'send-request', requestedOn: today, documentNumber: doc }),
       'record-resolution': () => {
-        const resolution = p.plan.track === 'misconduct' && p.plan.outcome.type === 'discipline' ? p.plan.outcome.resolution : '견책';
-        return { decision: 'record-resolution', resolution, resolvedOn: today, ...(['정직', '감봉'].includes(resolution) && { months: 1 }) };
+        const resolution =
+          p.plan.track === 'misconduct' && p.plan.outcome.type === 'discipline' ? p.plan.outcome.resolution : '견책';
+        return {
+          decision: 'record-resolution',
+          resolution,
+          resolvedOn: today,
+          ...(['정직', '감봉'].includes(resolution) && { months: 1 }),
+        };
       },
       issue: () => ({ decision: 'issue', issuedOn: today, documentNumber: doc }),
       acknowledge: () => ({ decision: 'acknowledge', acknowledgedOn: today }),
@@ -455,9 +624,22 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
   }
 
   async function drive(p: PlannedCase): Promise<GeneratedCase> {
-    const record: GeneratedCase = { index: p.index, kind: p.kind, ...(p.channel && { channel: p.channel }), plan: p.plan, receivedAt: p.receivedAt, decisions: [] };
+    const record: GeneratedCase = {
+      index: p.index,
+      kind: p.kind,
+      ...(p.channel && { channel: p.channel }),
+      plan: p.plan,
+      receivedAt: p.receivedAt,
+      decisions: [],
+    };
     const team = CASE_KIND_INFO[p.kind].team;
-    const complaintsDesk = ['grievance', 'whistleblower-report', 'taxpayer-consultation', 'petition', 'field-complaint'].includes(p.kind);
+    const complaintsDesk = [
+      'grievance',
+      'whistleblower-report',
+      'taxpayer-consultation',
+      'petition',
+      'field-complaint',
+    ].includes(p.kind);
     // Complaints are registered by a clerk and wait for the team lead's assignment; other cases are
     // registered by the team lead, assigned at once. A case meant to wait for assignment has no assignee.
     const waitsForAssignment = complaintsDesk || (p.plan.track === 'review' && p.plan.outcome === 'open-assignment');
@@ -466,9 +648,15 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     const intakeBy = waitsForAssignment ? clerk : teamLead(team);
     try {
       record.dueDate = await dueDateFor(p.kind, p.receivedAt);
-      const created = await must<{ case: { caseId: string; caseNumber: string } }>(intakeBy, 'POST', '/cases', intakeBody(p, record.dueDate, assignee?.sub), {
-        'idempotency-key': `gen-${runId}-${p.index}`,
-      });
+      const created = await must<{ case: { caseId: string; caseNumber: string } }>(
+        intakeBy,
+        'POST',
+        '/cases',
+        intakeBody(p, record.dueDate, assignee?.sub),
+        {
+          'idempotency-key': `gen-${runId}-${p.index}`,
+        },
+      );
       record.caseId = created.case.caseId;
       record.caseNumber = created.case.caseNumber;
       const done = new Set<string>();
@@ -476,14 +664,26 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       for (let steps = 0; steps < 40; steps++) {
         const next = await nextOpenTask(record.caseId, done);
         if (!next.task) {
-          if (next.stage !== 'closed' && next.stage !== 'suspended') record.stuck = `no open task after ${taskWaitMs} ms (stage ${next.stage})`;
+          if (next.stage !== 'closed' && next.stage !== 'suspended')
+            record.stuck = `no open task after ${taskWaitMs} ms (stage ${next.stage})`;
           break;
         }
         const task = next.task;
         if (p.plan.track === 'misconduct' && p.plan.outcome.type === 'suspended' && task.stage === 'investigation') {
-          await must(teamLead('investigation'), 'POST', `/cases/${record.caseId}/suspend`, { reason: 'criminal-investigation', startNoticeReceivedOn: today, agency: '경찰', note: '수사 개시 통보에 따른 절차 정지 (생성기)' }, {
-            'idempotency-key': `gen-${runId}-${p.index}-suspend`,
-          });
+          await must(
+            teamLead('investigation'),
+            'POST',
+            `/cases/${record.caseId}/suspend`,
+            {
+              reason: 'criminal-investigation',
+              startNoticeReceivedOn: today,
+              agency: '경찰',
+              note: '수사 개시 통보에 따른 절차 정지 (생성기)',
+            },
+            {
+              'idempotency-key': `gen-${runId}-${p.index}-suspend`,
+            },
+          );
           record.decisions.push('case:suspend');
           break;
         }
@@ -494,12 +694,15 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           record.stuck = `task ${task.type} (${task.allowedDecisions.join('/')}) — ${who ? 'no known decision form' : 'no staff member can act on it'}`;
           break;
         }
-        await must(who, 'POST', `/cases/${record.caseId}/tasks/${task.taskId}/complete`, form, { 'idempotency-key': `gen-${runId}-${p.index}-${task.taskId}` });
+        await must(who, 'POST', `/cases/${record.caseId}/tasks/${task.taskId}/complete`, form, {
+          'idempotency-key': `gen-${runId}-${p.index}-${task.taskId}`,
+        });
         done.add(task.taskId);
         record.decisions.push(`${task.type}:${String(form.decision)}`);
         if (task.type === 'approve' && form.decision === 'approve' && p.plan.track === 'misconduct') {
           const o = p.plan.outcome;
-          if (o.type !== 'open-investigation' && o.type !== 'open-review' && o.type !== 'suspended') record.approvedDisposition = o.type;
+          if (o.type !== 'open-investigation' && o.type !== 'open-review' && o.type !== 'suspended')
+            record.approvedDisposition = o.type;
         }
         if (form.decision === 'record-resolution') record.resolution = form.resolution as DisciplineResolution;
       }
@@ -507,8 +710,17 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       record.stuck = error instanceof Error ? error.message : String(error);
     }
     if (record.caseId) {
-      const final = await call<{ stage: string; closedAt?: string; version: number }>(head, 'GET', `/cases/${record.caseId}`);
-      if (final.status === 200) record.final = { stage: final.body.stage, ...(final.body.closedAt && { closedAt: final.body.closedAt }), version: final.body.version };
+      const final = await call<{ stage: string; closedAt?: string; version: number }>(
+        head,
+        'GET',
+        `/cases/${record.caseId}`,
+      );
+      if (final.status === 200)
+        record.final = {
+          stage: final.body.stage,
+          ...(final.body.closedAt && { closedAt: final.body.closedAt }),
+          version: final.body.version,
+        };
     }
     return record;
   }

@@ -23,7 +23,10 @@ export class StatefulStack extends Stack {
     this.staff = new StaffDirectory(this, 'Staff');
 
     new CfnOutput(this, 'TableName', { value: this.cases.table.tableName, description: 'DynamoDB table (TABLE_NAME)' });
-    new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId, description: 'Cognito user pool of the staff' });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.staff.userPool.userPoolId,
+      description: 'Cognito user pool of the staff',
+    });
     new CfnOutput(this, 'UserPoolClientId', {
       value: this.staff.client.userPoolClientId,
       description: 'App client id (aud of the ID tokens)',

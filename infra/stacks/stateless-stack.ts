@@ -72,9 +72,13 @@ export class StatelessStack extends Stack {
 
     this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
 
-    const unknownRoutes = Object.keys(WORKFLOW_ACCESS_BY_ROUTE).filter((name) => !apiRoutes.some((route) => route.name === name));
+    const unknownRoutes = Object.keys(WORKFLOW_ACCESS_BY_ROUTE).filter(
+      (name) => !apiRoutes.some((route) => route.name === name),
+    );
     if (unknownRoutes.length > 0) {
-      throw new Error(`WORKFLOW_ACCESS_BY_ROUTE names routes that functions/api/routes.ts does not have: ${unknownRoutes.join(', ')}`);
+      throw new Error(
+        `WORKFLOW_ACCESS_BY_ROUTE names routes that functions/api/routes.ts does not have: ${unknownRoutes.join(', ')}`,
+      );
     }
 
     const handlers = new Map<string, AppFunction>();
@@ -108,7 +112,9 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'WorkflowArns', {
-      value: this.toJsonString(Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn]))),
+      value: this.toJsonString(
+        Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn])),
+      ),
       description: 'State machine ARN per workflow (WORKFLOW_ARNS)',
     });
   }

@@ -16,7 +16,9 @@ export function parseGroups(value: unknown): string[] {
 export function actorFromClaims(claims: Record<string, unknown> | undefined): Actor {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') {
-    throw new UnauthenticatedError('Sign-in required: no verified token', '로그인이 필요합니다 (유효한 토큰 없음)', { rule: 'missing_token' });
+    throw new UnauthenticatedError('Sign-in required: no verified token', '로그인이 필요합니다 (유효한 토큰 없음)', {
+      rule: 'missing_token',
+    });
   }
   const roles = parseGroups(claims?.['cognito:groups']).flatMap((g): Role[] => {
     const parsed = roleSchema.safeParse(g);

@@ -19,7 +19,12 @@ import {
   type YearHolidayList,
 } from './holiday-data.ts';
 import { dayOfWeek, isoDateSchema, parseIsoDate, yearOf, type IsoDate } from './korea-dates.ts';
-import { DEFAULT_WORKING_HOURS, resolveWorkingHours, type WorkingHours, type WorkingHoursConfig } from './working-hours.ts';
+import {
+  DEFAULT_WORKING_HOURS,
+  resolveWorkingHours,
+  type WorkingHours,
+  type WorkingHoursConfig,
+} from './working-hours.ts';
 
 /** Why a day is not a business day. `reason` is what explanations show: the holiday name, 토요일 or 일요일. */
 export interface NonBusinessDay {
@@ -54,7 +59,8 @@ const supplementaryYearsSchema = z
   .superRefine((years, ctx) => {
     for (const [year, list] of Object.entries(years)) {
       for (const date of Object.keys(list)) {
-        if (!date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: [year, date], message: `is not in ${year}` });
+        if (!date.startsWith(`${year}-`))
+          ctx.addIssue({ code: 'custom', path: [year, date], message: `is not in ${year}` });
       }
     }
   });
@@ -93,20 +99,34 @@ export class Calendar {
   /** The calendar from the data package, the built-in 임시공휴일 table and the given options. */
   static create(options: CalendarOptions = {}): Calendar {
     const extra = parseCalendarInput(z.array(holidayEntrySchema), options.extraHolidays ?? [], 'extraHolidays');
-    const supplementary = parseCalendarInput(supplementaryYearsSchema, options.supplementaryYears ?? {}, 'supplementaryYears');
+    const supplementary = parseCalendarInput(
+      supplementaryYearsSchema,
+      options.supplementaryYears ?? {},
+      'supplementaryYears',
+    );
     const years = new Map(PACKAGE_HOLIDAY_YEARS);
     for (const [year, list] of Object.entries(supplementary)) {
       // The package wins for years it has: a supplementary list is a stop-gap, not a correction.
       if (!years.has(Number(year))) years.set(Number(year), list);
     }
     const builtIn = options.includeBuiltInOverrides === false ? [] : TEMPORARY_HOLIDAY_OVERRIDES;
-    return new Calendar(years, supplementary, [...builtIn, ...extra], resolveWorkingHours(options.workingHours ?? DEFAULT_WORKING_HOURS));
+    return new Calendar(
+      years,
+      supplementary,
+      [...builtIn, ...extra],
+      resolveWorkingHours(options.workingHours ?? DEFAULT_WORKING_HOURS),
+    );
   }
 
   /** A new calendar with these holidays added (e.g. a 임시공휴일 designated after deadlines were computed). */
   withHolidays(holidays: readonly HolidayEntry[]): Calendar {
     const added = parseCalendarInput(z.array(holidayEntrySchema), holidays, 'holidays');
-    return new Calendar(this.#yearLists(), this.#supplementaryYears, [...this.extraHolidays, ...added], this.workingHours);
+    return new Calendar(
+      this.#yearLists(),
+      this.#supplementaryYears,
+      [...this.extraHolidays, ...added],
+      this.workingHours,
+    );
   }
 
   /** A new calendar with other working hours (지방공무원 복무규정 제2조② 단서 lets the 구청장 move lunch). */
@@ -153,7 +173,8 @@ export class Calendar {
 
   #yearLists(): Map<number, YearHolidayList> {
     const years = new Map(PACKAGE_HOLIDAY_YEARS);
-    for (const [year, list] of Object.entries(this.#supplementaryYears)) if (!years.has(Number(year))) years.set(Number(year), list);
+    for (const [year, list] of Object.entries(this.#supplementaryYears))
+      if (!years.has(Number(year))) years.set(Number(year), list);
     return years;
   }
 }

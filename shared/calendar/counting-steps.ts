@@ -120,7 +120,9 @@ export function addWorkingTime(
       }
       if (today > 0) {
         total += today;
-        trace.explanation.push(`  ${formatDateKo(date)} ${pieces.join(', ')} → ${formatDuration(today)} (누계 ${formatDuration(total)})`);
+        trace.explanation.push(
+          `  ${formatDateKo(date)} ${pieces.join(', ')} → ${formatDuration(today)} (누계 ${formatDuration(total)})`,
+        );
       }
       if (reachedAt !== undefined) {
         const skippedNow = trace.skipped.slice(skippedBefore);
@@ -134,7 +136,13 @@ export function addWorkingTime(
 }
 
 /** 민원처리법 제19조②: counts `days` business days, the first one being `first` if it is a business day. */
-export function countBusinessDays(first: IsoDate, days: number, calendar: Calendar, stops: readonly ClockStop[], trace: Trace): IsoDate {
+export function countBusinessDays(
+  first: IsoDate,
+  days: number,
+  calendar: Calendar,
+  stops: readonly ClockStop[],
+  trace: Trace,
+): IsoDate {
   const counted: IsoDate[] = [];
   const skippedBefore = trace.skipped.length;
   let date = first;
@@ -203,7 +211,9 @@ export function calendarPeriodEnd(
     const lastDay = daysInMonth(year, month);
     if (d === 1) {
       end = addDays(isoDate(year, month, 1), -1);
-      trace.explanation.push(`  기산일 ${formatDateKo(first)}(월의 처음)부터 역에 의하여 계산 → ${formatDateKo(end)} (민법 제160조①)`);
+      trace.explanation.push(
+        `  기산일 ${formatDateKo(first)}(월의 처음)부터 역에 의하여 계산 → ${formatDateKo(end)} (민법 제160조①)`,
+      );
     } else if (d > lastDay) {
       end = isoDate(year, month, lastDay);
       trace.explanation.push(
@@ -251,7 +261,9 @@ export function moveExpiryOffNonBusinessDays(end: IsoDate, calendar: Calendar, t
   }
   if (moved.length > 0) {
     trace.skipped.push(...moved);
-    trace.explanation.push(`  말일이 토요일·공휴일(${describeSkipped(moved)}) → 그 익일 ${formatDateKo(date)}에 만료 (민법 제161조)`);
+    trace.explanation.push(
+      `  말일이 토요일·공휴일(${describeSkipped(moved)}) → 그 익일 ${formatDateKo(date)}에 만료 (민법 제161조)`,
+    );
   }
   return date;
 }

@@ -28,8 +28,13 @@ function ranges(days: readonly SkippedDay[], language: 'ko' | 'en'): string[] {
   return groups.map((group) => {
     const first = group[0] as SkippedDay;
     const last = group[group.length - 1] as SkippedDay;
-    const span = first.date === last.date ? formatMonthDay(first.date) : `${formatMonthDay(first.date)}–${formatMonthDay(last.date)}`;
-    const reasons = [...new Set(group.map((day) => (language === 'en' ? (WEEKDAY_EN[day.reason] ?? day.reason) : day.reason)))];
+    const span =
+      first.date === last.date
+        ? formatMonthDay(first.date)
+        : `${formatMonthDay(first.date)}–${formatMonthDay(last.date)}`;
+    const reasons = [
+      ...new Set(group.map((day) => (language === 'en' ? (WEEKDAY_EN[day.reason] ?? day.reason) : day.reason))),
+    ];
     return language === 'en' ? `${span} (${reasons.join(', ')})` : `${span}(${reasons.join(', ')})`;
   });
 }

@@ -1,7 +1,17 @@
 /** The Korean legal calendar: public holidays, business days, working hours and due dates that explain themselves. */
 export { Calendar, createCalendar, type CalendarOptions, type NonBusinessDay } from './calendar.ts';
-export { CalendarInputError, CalendarYearNotCoveredError, ExtensionNotAllowedError, parseCalendarInput } from './calendar-errors.ts';
-export { PACKAGE_HOLIDAY_YEARS, TEMPORARY_HOLIDAY_OVERRIDES, type HolidayEntry, type YearHolidayList } from './holiday-data.ts';
+export {
+  CalendarInputError,
+  CalendarYearNotCoveredError,
+  ExtensionNotAllowedError,
+  parseCalendarInput,
+} from './calendar-errors.ts';
+export {
+  PACKAGE_HOLIDAY_YEARS,
+  TEMPORARY_HOLIDAY_OVERRIDES,
+  type HolidayEntry,
+  type YearHolidayList,
+} from './holiday-data.ts';
 export { dateTimeWithOffsetSchema, isoDateSchema, type IsoDate } from './korea-dates.ts';
 export {
   CONFIDENCE_LEVELS,

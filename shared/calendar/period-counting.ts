@@ -185,7 +185,14 @@ interface Due {
   readonly moment?: KoreaDateTime;
 }
 
-const UNIT_KO: Record<PeriodUnit, string> = { hours: '시간', days: '일', weeks: '주', months: '개월', years: '년', immediately: '즉시' };
+const UNIT_KO: Record<PeriodUnit, string> = {
+  hours: '시간',
+  days: '일',
+  weeks: '주',
+  months: '개월',
+  years: '년',
+  immediately: '즉시',
+};
 const unitEn = (unit: PeriodUnit, amount: number) => `${unit.replace(/s$/, '')}${amount === 1 ? '' : 's'}`;
 
 function baseMethod(request: NormalizedRequest): CountingMethod {
@@ -199,7 +206,12 @@ function baseMethod(request: NormalizedRequest): CountingMethod {
   return 'calendar-period';
 }
 
-function extensionMethod(base: CountingMethod, counting: CountingRule, unit: PeriodUnit, index: number): CountingMethod {
+function extensionMethod(
+  base: CountingMethod,
+  counting: CountingRule,
+  unit: PeriodUnit,
+  index: number,
+): CountingMethod {
   switch (base) {
     case 'working-hours':
       if (unit === 'hours' || unit === 'days' || unit === 'immediately') return 'working-hours';
@@ -238,12 +250,18 @@ interface Description {
 function describeBase(method: CountingMethod, request: NormalizedRequest): Description {
   const { amount, unit, counting, periodStartsAtMidnight } = request;
   const firstDayKo = periodStartsAtMidnight ? '오전 0시 시작으로 첫날 산입' : '초일불산입';
-  const firstDayEn = periodStartsAtMidnight ? 'counting the first day (period starts at 00:00)' : 'not counting the first day';
+  const firstDayEn = periodStartsAtMidnight
+    ? 'counting the first day (period starts at 00:00)'
+    : 'not counting the first day';
   switch (method) {
     case 'working-hours': {
       const hours = workingHoursOf(amount, unit);
       if (unit === 'immediately') {
-        return { ko: `즉시 = ${hours}근무시간(접수시각부터)`, en: `immediately = ${hours} working hours from the time of receipt`, article: '민원처리법 시행령 제19조' };
+        return {
+          ko: `즉시 = ${hours}근무시간(접수시각부터)`,
+          en: `immediately = ${hours} working hours from the time of receipt`,
+          article: '민원처리법 시행령 제19조',
+        };
       }
       if (unit === 'days') {
         return {
@@ -252,10 +270,18 @@ function describeBase(method: CountingMethod, request: NormalizedRequest): Descr
           article: '민원처리법 제19조①',
         };
       }
-      return { ko: `${hours}근무시간(접수시각부터, 토요일·공휴일 불산입)`, en: `${hours} working hours from the time of receipt`, article: '민원처리법 제19조①' };
+      return {
+        ko: `${hours}근무시간(접수시각부터, 토요일·공휴일 불산입)`,
+        en: `${hours} working hours from the time of receipt`,
+        article: '민원처리법 제19조①',
+      };
     }
     case 'business-days':
-      return { ko: `${amount}일(초일산입, 토요일·공휴일 불산입)`, en: `${amount} days counting the first day`, article: '민원처리법 제19조②' };
+      return {
+        ko: `${amount}일(초일산입, 토요일·공휴일 불산입)`,
+        en: `${amount} days counting the first day`,
+        article: '민원처리법 제19조②',
+      };
     case 'calendar-days':
       return {
         ko: `${amount}일(${firstDayKo}, 민법)`,
@@ -275,7 +301,11 @@ function describeBase(method: CountingMethod, request: NormalizedRequest): Descr
             article: '민법 제157조·제159조~제161조 (행정기본법 제6조①)',
           };
     case 'elapsed-hours':
-      return { ko: `${amount}시간(즉시 기산, 민법 제156조)`, en: `${amount} ${unitEn('hours', amount)} from the moment of receipt`, article: '민법 제156조' };
+      return {
+        ko: `${amount}시간(즉시 기산, 민법 제156조)`,
+        en: `${amount} ${unitEn('hours', amount)} from the moment of receipt`,
+        article: '민법 제156조',
+      };
   }
 }
 
@@ -285,7 +315,11 @@ function describeExtension(method: CountingMethod, extension: PeriodExtension): 
   switch (method) {
     case 'working-hours': {
       const hours = workingHoursOf(amount, unit);
-      return { ko: `${hours}근무시간${cite}`, en: `${hours} working hours${cite}`, article: article ?? '민원처리법 제19조①' };
+      return {
+        ko: `${hours}근무시간${cite}`,
+        en: `${hours} working hours${cite}`,
+        article: article ?? '민원처리법 제19조①',
+      };
     }
     case 'business-days':
       return {
@@ -301,7 +335,11 @@ function describeExtension(method: CountingMethod, extension: PeriodExtension): 
         article: article ?? '민법 제157조·제159조~제161조',
       };
     case 'elapsed-hours':
-      return { ko: `${amount}시간${cite}`, en: `${amount} ${unitEn('hours', amount)}${cite}`, article: article ?? '민법 제156조' };
+      return {
+        ko: `${amount}시간${cite}`,
+        en: `${amount} ${unitEn('hours', amount)}${cite}`,
+        article: article ?? '민법 제156조',
+      };
   }
 }
 
@@ -318,7 +356,13 @@ function runStage(
   switch (method) {
     case 'working-hours': {
       const at = trace.explanation.length;
-      const { due, countingFrom } = addWorkingTime(from.moment, workingHoursOf(amount, unit) * 3600, calendar, stops, trace);
+      const { due, countingFrom } = addWorkingTime(
+        from.moment,
+        workingHoursOf(amount, unit) * 3600,
+        calendar,
+        stops,
+        trace,
+      );
       if (countingFrom.date !== from.moment.date || countingFrom.secondOfDay !== from.moment.secondOfDay) {
         trace.explanation.splice(
           at,
@@ -331,14 +375,24 @@ function runStage(
     case 'business-days':
       return { date: countBusinessDays(from.firstDay, amount, calendar, stops, trace) };
     case 'calendar-days':
-      return { date: moveExpiryOffNonBusinessDays(countCalendarDays(from.firstDay, amount, stops, trace), calendar, trace) };
+      return {
+        date: moveExpiryOffNonBusinessDays(countCalendarDays(from.firstDay, amount, stops, trace), calendar, trace),
+      };
     case 'calendar-period': {
       const periodUnit = unit === 'weeks' || unit === 'years' ? unit : 'months';
-      return { date: moveExpiryOffNonBusinessDays(calendarPeriodEnd(from.firstDay, amount, periodUnit, stops, trace), calendar, trace) };
+      return {
+        date: moveExpiryOffNonBusinessDays(
+          calendarPeriodEnd(from.firstDay, amount, periodUnit, stops, trace),
+          calendar,
+          trace,
+        ),
+      };
     }
     case 'elapsed-hours': {
       const moment = fromEpochSeconds(toEpochSeconds(from.moment) + amount * 3600);
-      trace.explanation.push(`  ${formatDateKo(from.moment.date)} ${formatClock(from.moment.secondOfDay)}부터 ${amount}시간 → ${formatDateKo(moment.date)} ${formatClock(moment.secondOfDay)}`);
+      trace.explanation.push(
+        `  ${formatDateKo(from.moment.date)} ${formatClock(from.moment.secondOfDay)}부터 ${amount}시간 → ${formatDateKo(moment.date)} ${formatClock(moment.secondOfDay)}`,
+      );
       return { date: moment.date, moment };
     }
   }
@@ -382,11 +436,15 @@ export function computeDeadline(request: DeadlineRequest, calendar: Calendar): D
   trace.explanation.push(`계산: ${base.ko} — ${base.article}`);
   for (const note of input.notesKo) trace.explanation.push(note);
   for (const stop of stops) {
-    trace.explanation.push(`정지 기간: ${stop.from}~${stop.to} ${stop.reasonKo}${stop.article ? ` (${stop.article})` : ''} — 기간에 산입하지 않음`);
+    trace.explanation.push(
+      `정지 기간: ${stop.from}~${stop.to} ${stop.reasonKo}${stop.article ? ` (${stop.article})` : ''} — 기간에 산입하지 않음`,
+    );
   }
 
   const firstDay =
-    method === 'business-days' || (method === 'calendar-period' && input.counting === 'minwon-article-19') || input.periodStartsAtMidnight
+    method === 'business-days' ||
+    (method === 'calendar-period' && input.counting === 'minwon-article-19') ||
+    input.periodStartsAtMidnight
       ? received.date
       : addDays(received.date, 1);
   if (method === 'calendar-days' || method === 'calendar-period') {
@@ -398,7 +456,9 @@ export function computeDeadline(request: DeadlineRequest, calendar: Calendar): D
   }
 
   if (method === 'business-days' && received.secondOfDay >= calendar.workingHours.endOfDaySecond) {
-    trace.explanation.push('  접수시각이 근무시간 후이지만 제19조②는 첫날을 산입하므로 접수일이 근무일이면 1일째로 계산');
+    trace.explanation.push(
+      '  접수시각이 근무시간 후이지만 제19조②는 첫날을 산입하므로 접수일이 근무일이면 1일째로 계산',
+    );
   }
 
   let skippedFrom = 0;
@@ -472,5 +532,8 @@ export function recomputeDue(result: DueDateResult, calendar: Calendar): DueDate
 
 /** The same request with one more extension (which runs from the day after the current due date). */
 export function extendDue(result: DueDateResult, extension: PeriodExtension, calendar: Calendar): DueDateResult {
-  return computeDeadline({ ...result.request, extensions: [...(result.request.extensions ?? []), extension] }, calendar);
+  return computeDeadline(
+    { ...result.request, extensions: [...(result.request.extensions ?? []), extension] },
+    calendar,
+  );
 }

@@ -56,7 +56,11 @@ const workingHoursSchema = z
     }
     let previousEnd = toSecond(value.start);
     value.breaks.forEach((pause, index) => {
-      if (toSecond(pause.start) < previousEnd || toSecond(pause.end) <= toSecond(pause.start) || toSecond(pause.end) >= toSecond(value.end)) {
+      if (
+        toSecond(pause.start) < previousEnd ||
+        toSecond(pause.end) <= toSecond(pause.start) ||
+        toSecond(pause.end) >= toSecond(value.end)
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['breaks', index],

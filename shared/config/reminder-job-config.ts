@@ -32,7 +32,9 @@ export type ReminderJobConfig = z.infer<typeof reminderJobConfigSchema>;
 export function parseReminderJobConfig(env: NodeJS.ProcessEnv = process.env): ReminderJobConfig {
   const result = reminderJobConfigSchema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(`Invalid reminder job configuration — ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new ConfigError(
+      `Invalid reminder job configuration — ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data;
 }

@@ -19,8 +19,22 @@ import type { HistoryEvent } from './history.ts';
 import { eventKoreaDate } from './timeline.ts';
 
 export const AS_OF_FIELDS = [
-  'caseNumber', 'kind', 'team', 'title', 'summary', 'stage', 'assigneeSub', 'department', 'channel',
-  'receivedAt', 'dueDate', 'sealed', 'createdAt', 'createdBy', 'updatedAt', 'closedAt',
+  'caseNumber',
+  'kind',
+  'team',
+  'title',
+  'summary',
+  'stage',
+  'assigneeSub',
+  'department',
+  'channel',
+  'receivedAt',
+  'dueDate',
+  'sealed',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'closedAt',
 ] as const;
 export const NOT_AS_OF_FIELDS = ['misconduct', 'executionArn', 'version'] as const;
 
@@ -51,12 +65,18 @@ export function caseAsOf(current: CaseRecord, events: readonly HistoryEvent[], a
           field === 'dueDate' && GRIEVANCE_DUE_MOVES.has(e.type) && typeof e.data.dueDate === 'string'
           ? { before: e.data.previousDueDate, after: e.data.dueDate }
           : undefined;
-    const lastBefore = [...before].reverse().map(change).find((c) => c !== undefined);
+    const lastBefore = [...before]
+      .reverse()
+      .map(change)
+      .find((c) => c !== undefined);
     if (lastBefore) return lastBefore.after;
     const firstAfter = after.map(change).find((c) => c !== undefined);
     if (firstAfter) return firstAfter.before;
-    const intakeDue = field === 'dueDate' ? (created.data.grievance as { dueDate?: unknown } | undefined)?.dueDate : undefined;
-    return field === 'title' || field === 'department' || field === 'dueDate' ? (created.data[field] ?? intakeDue ?? current[field]) : current[field];
+    const intakeDue =
+      field === 'dueDate' ? (created.data.grievance as { dueDate?: unknown } | undefined)?.dueDate : undefined;
+    return field === 'title' || field === 'department' || field === 'dueDate'
+      ? (created.data[field] ?? intakeDue ?? current[field])
+      : current[field];
   };
 
   const assignments = events.filter((e) => e.type === 'ASSIGNED');

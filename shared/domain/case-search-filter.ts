@@ -40,13 +40,25 @@ export const caseSearchFilterObject = z.object({
   closedFrom: isoDateSchema.optional().describe('종결일 시작 (포함)'),
   closedTo: isoDateSchema.optional().describe('종결일 끝 (포함)'),
   overdue: booleanParam.optional().describe('true: 진행 중이며 처리기한이 지난 사건만'),
-  q: z.string().trim().min(2).max(100).optional().describe('제목·사건번호 검색어 (띄어쓰기로 여러 낱말, 모두 포함; 사건번호 앞부분 예: 2026-조사)'),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .optional()
+    .describe('제목·사건번호 검색어 (띄어쓰기로 여러 낱말, 모두 포함; 사건번호 앞부분 예: 2026-조사)'),
   sort: z.enum(SEARCH_SORTS).optional().describe('정렬: received(기본)·due·updated·closed·caseNumber'),
   order: z.enum(['asc', 'desc']).optional().describe('정렬 방향 (기본: due는 asc, 나머지는 desc)'),
 });
 
 /** Adds the cross-field checks (periods in order, at most 5 words) to a schema with the filter fields. */
-export function withFilterChecks<T extends z.ZodType<Partial<Pick<z.infer<typeof caseSearchFilterObject>, 'receivedFrom' | 'receivedTo' | 'closedFrom' | 'closedTo' | 'q'>>>>(schema: T) {
+export function withFilterChecks<
+  T extends z.ZodType<
+    Partial<
+      Pick<z.infer<typeof caseSearchFilterObject>, 'receivedFrom' | 'receivedTo' | 'closedFrom' | 'closedTo' | 'q'>
+    >
+  >,
+>(schema: T) {
   return schema
     .refine((f) => f.receivedFrom === undefined || f.receivedTo === undefined || f.receivedFrom <= f.receivedTo, {
       message: 'receivedFrom must not be after receivedTo',
@@ -56,7 +68,10 @@ export function withFilterChecks<T extends z.ZodType<Partial<Pick<z.infer<typeof
       message: 'closedFrom must not be after closedTo',
       path: ['closedFrom'],
     })
-    .refine((f) => f.q === undefined || f.q.split(/\s+/).length <= 5, { message: 'at most 5 search words', path: ['q'] });
+    .refine((f) => f.q === undefined || f.q.split(/\s+/).length <= 5, {
+      message: 'at most 5 search words',
+      path: ['q'],
+    });
 }
 
 export const caseSearchFilterSchema = withFilterChecks(caseSearchFilterObject);

@@ -7,13 +7,29 @@ import { z } from 'zod';
 import { CASE_KIND_INFO, caseKindSchema, channelSchema, type CaseKind } from './case-kinds.ts';
 import { IllegalTransitionError, ValidationError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
-import { concernedError, isConcerned, misconductRecordSchema, openMisconduct, suspensionDraft, type MisconductIntake } from './misconduct.ts';
+import {
+  concernedError,
+  isConcerned,
+  misconductRecordSchema,
+  openMisconduct,
+  suspensionDraft,
+  type MisconductIntake,
+} from './misconduct.ts';
 import { grievanceRecordSchema, openGrievance, type GrievanceIntake } from './grievance.ts';
 import { openPetition, petitionIntakeSummary, petitionRecordSchema, type PetitionIntake } from './petition.ts';
 import type { Calendar } from '../calendar/index.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 
-export const CASE_STAGES = ['intake', 'assignment', 'investigation', 'review', 'approval', 'disposition', 'suspended', 'closed'] as const;
+export const CASE_STAGES = [
+  'intake',
+  'assignment',
+  'investigation',
+  'review',
+  'approval',
+  'disposition',
+  'suspended',
+  'closed',
+] as const;
 export const caseStageSchema = z.enum(CASE_STAGES);
 export type CaseStage = z.infer<typeof caseStageSchema>;
 
@@ -105,7 +121,10 @@ export function openCase(params: {
   const { caseId, caseNumber, input, actor, now } = params;
   const info = CASE_KIND_INFO[input.kind];
   if (input.dueDate !== undefined && input.dueDate < input.receivedAt.slice(0, 10)) {
-    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', { field: 'dueDate', rule: 'not_before_received' });
+    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', {
+      field: 'dueDate',
+      rule: 'not_before_received',
+    });
   }
   const misconduct = openMisconduct({
     kind: input.kind,
@@ -125,7 +144,12 @@ export function openCase(params: {
     now,
     ...(params.calendar !== undefined && { calendar: params.calendar }),
   });
-  const petition = openPetition({ kind: input.kind, intake: input.petition, receivedAt: input.receivedAt, ...(params.calendar !== undefined && { calendar: params.calendar }) });
+  const petition = openPetition({
+    kind: input.kind,
+    intake: input.petition,
+    receivedAt: input.receivedAt,
+    ...(params.calendar !== undefined && { calendar: params.calendar }),
+  });
   const next: CaseRecord = {
     caseId,
     caseNumber,
@@ -223,14 +247,26 @@ export function updateDetails(current: CaseRecord, patch: CasePatch, actor: Even
     if (after !== undefined && after !== current[field]) changes[field] = { before: current[field] ?? null, after };
   }
   if (Object.keys(changes).length === 0) {
-    throw new ValidationError('The patch changes nothing', '변경할 내용이 없습니다', { field: 'body', rule: 'no_changes' });
+    throw new ValidationError('The patch changes nothing', '변경할 내용이 없습니다', {
+      field: 'body',
+      rule: 'no_changes',
+    });
   }
   const next: CaseRecord = { ...current, ...patch, updatedAt: now, version: current.version + 1 };
   if (next.dueDate !== undefined && next.dueDate < next.receivedAt.slice(0, 10)) {
-    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', { field: 'dueDate', rule: 'not_before_received' });
+    throw new ValidationError('dueDate is before receivedAt', '처리기한이 접수일보다 앞설 수 없습니다', {
+      field: 'dueDate',
+      rule: 'not_before_received',
+    });
   }
   const drafts: EventDraft[] = [{ type: 'CASE_UPDATED', at: now, actor, data: { changes } }];
-  if (changes.assigneeSub) drafts.push({ type: 'ASSIGNED', at: now, actor, data: { assigneeSub: patch.assigneeSub, previous: current.assigneeSub ?? null } });
+  if (changes.assigneeSub)
+    drafts.push({
+      type: 'ASSIGNED',
+      at: now,
+      actor,
+      data: { assigneeSub: patch.assigneeSub, previous: current.assigneeSub ?? null },
+    });
   return { next, drafts };
 }
 
@@ -243,25 +279,60 @@ export function addNote(current: CaseRecord, text: string, actor: EventActor, no
 }
 
 /** Moves the case to a stage (no-op drafts when it is already there). */
-export function moveToStage(current: CaseRecord, stage: CaseStage, actor: EventActor, now: string, data: Record<string, unknown> = {}): CaseChange {
+export function moveToStage(
+  current: CaseRecord,
+  stage: CaseStage,
+  actor: EventActor,
+  now: string,
+  data: Record<string, unknown> = {},
+): CaseChange {
   if (current.stage === 'closed' && stage !== 'closed') {
-    throw new IllegalTransitionError(`Case ${current.caseNumber} is closed`, `종결된 사건(${current.caseNumber})은 단계를 바꿀 수 없습니다`, { field: 'stage', rule: 'case_closed' });
+    throw new IllegalTransitionError(
+      `Case ${current.caseNumber} is closed`,
+      `종결된 사건(${current.caseNumber})은 단계를 바꿀 수 없습니다`,
+      { field: 'stage', rule: 'case_closed' },
+    );
   }
-  const next: CaseRecord = { ...current, stage, updatedAt: now, version: current.version + 1, ...(stage === 'closed' && { closedAt: now }) };
+  const next: CaseRecord = {
+    ...current,
+    stage,
+    updatedAt: now,
+    version: current.version + 1,
+    ...(stage === 'closed' && { closedAt: now }),
+  };
   const drafts: EventDraft[] =
-    current.stage === stage ? [] : [{ type: 'STAGE_CHANGED', at: now, actor, stageBefore: current.stage, stageAfter: stage, data }];
+    current.stage === stage
+      ? []
+      : [{ type: 'STAGE_CHANGED', at: now, actor, stageBefore: current.stage, stageAfter: stage, data }];
   return { next, drafts };
 }
 
 /** Hands the case to another person with a reason; open tasks waiting for the previous assignee move with it. */
-export function reassignCase(current: CaseRecord, assigneeSub: string, reason: string, movedTaskIds: readonly string[], actor: EventActor, now: string): CaseChange {
+export function reassignCase(
+  current: CaseRecord,
+  assigneeSub: string,
+  reason: string,
+  movedTaskIds: readonly string[],
+  actor: EventActor,
+  now: string,
+): CaseChange {
   assertOpen(current, 'update');
   if (isConcerned(current.misconduct, assigneeSub)) throw concernedError();
   if (current.assigneeSub === assigneeSub) {
-    throw new ValidationError('The case is already assigned to this person', '이미 이 담당자에게 배정된 사건입니다', { field: 'assigneeSub', rule: 'no_changes' });
+    throw new ValidationError('The case is already assigned to this person', '이미 이 담당자에게 배정된 사건입니다', {
+      field: 'assigneeSub',
+      rule: 'no_changes',
+    });
   }
   return {
     next: { ...current, assigneeSub, updatedAt: now, version: current.version + 1 },
-    drafts: [{ type: 'ASSIGNED', at: now, actor, data: { assigneeSub, previous: current.assigneeSub ?? null, reason, movedTasks: [...movedTaskIds] } }],
+    drafts: [
+      {
+        type: 'ASSIGNED',
+        at: now,
+        actor,
+        data: { assigneeSub, previous: current.assigneeSub ?? null, reason, movedTasks: [...movedTaskIds] },
+      },
+    ],
   };
 }

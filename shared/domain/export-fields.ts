@@ -82,7 +82,8 @@ export interface ExportColumn<T> {
 }
 
 /** `2026-11-25 09:30` — Korea time as Excel reads a date-time cell. */
-export const excelKoreaTime = (iso: string | undefined) => (iso === undefined ? undefined : toKoreaIso(new Date(iso)).slice(0, 16).replace('T', ' '));
+export const excelKoreaTime = (iso: string | undefined) =>
+  iso === undefined ? undefined : toKoreaIso(new Date(iso)).slice(0, 16).replace('T', ' ');
 const yesNo = (v: boolean) => (v ? '예' : '아니오');
 
 export const CASE_EXPORT_COLUMNS: readonly ExportColumn<CaseListEntry>[] = [

@@ -101,7 +101,14 @@ export function appendToChain(
 }
 
 /** The reasons a break can give, for the API schema (the Korean messages are keyed by ChainBreak['reason'], so they cover all). */
-export const CHAIN_BREAK_REASONS = ['hash-mismatch', 'prev-hash-mismatch', 'sequence-gap', 'missing-tail', 'extra-events', 'head-mismatch'] as const satisfies readonly ChainBreak['reason'][];
+export const CHAIN_BREAK_REASONS = [
+  'hash-mismatch',
+  'prev-hash-mismatch',
+  'sequence-gap',
+  'missing-tail',
+  'extra-events',
+  'head-mismatch',
+] as const satisfies readonly ChainBreak['reason'][];
 
 export type ChainBreak =
   | { seq: number; reason: 'hash-mismatch'; expected: string; found: string }
@@ -128,15 +135,27 @@ export function verifyChain(events: readonly HistoryEvent[], head?: ChainHead): 
   let expectedSeq = 1;
   for (const event of events) {
     if (event.seq !== expectedSeq) {
-      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: expectedSeq, reason: 'sequence-gap', expected: expectedSeq, found: event.seq } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        firstBreak: { seq: expectedSeq, reason: 'sequence-gap', expected: expectedSeq, found: event.seq },
+      };
     }
     if (event.prevHash !== expectedPrev) {
-      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: event.seq, reason: 'prev-hash-mismatch', expected: expectedPrev, found: event.prevHash } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        firstBreak: { seq: event.seq, reason: 'prev-hash-mismatch', expected: expectedPrev, found: event.prevHash },
+      };
     }
     const { hash, ...rest } = event;
     const recomputed = hashEvent(rest);
     if (recomputed !== hash) {
-      return { ok: false, checked: expectedSeq - 1, firstBreak: { seq: event.seq, reason: 'hash-mismatch', expected: recomputed, found: hash } };
+      return {
+        ok: false,
+        checked: expectedSeq - 1,
+        firstBreak: { seq: event.seq, reason: 'hash-mismatch', expected: recomputed, found: hash },
+      };
     }
     expectedPrev = hash;
     expectedSeq += 1;
@@ -145,13 +164,25 @@ export function verifyChain(events: readonly HistoryEvent[], head?: ChainHead): 
   if (head) {
     if (head.historySeq < checked) {
       // Events past the tip the case records were added behind the system's back (an insertion).
-      return { ok: false, checked: head.historySeq, firstBreak: { seq: head.historySeq + 1, reason: 'extra-events', expected: head.historySeq, found: checked } };
+      return {
+        ok: false,
+        checked: head.historySeq,
+        firstBreak: { seq: head.historySeq + 1, reason: 'extra-events', expected: head.historySeq, found: checked },
+      };
     }
     if (head.historySeq !== checked) {
-      return { ok: false, checked, firstBreak: { seq: checked + 1, reason: 'missing-tail', expected: head.historySeq, found: checked } };
+      return {
+        ok: false,
+        checked,
+        firstBreak: { seq: checked + 1, reason: 'missing-tail', expected: head.historySeq, found: checked },
+      };
     }
     if (head.historyHead !== expectedPrev) {
-      return { ok: false, checked, firstBreak: { seq: checked, reason: 'head-mismatch', expected: head.historyHead, found: expectedPrev } };
+      return {
+        ok: false,
+        checked,
+        firstBreak: { seq: checked, reason: 'head-mismatch', expected: head.historyHead, found: expectedPrev },
+      };
     }
   }
   return { ok: true, checked };

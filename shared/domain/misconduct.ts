@@ -27,7 +27,8 @@ import type { EventActor, EventDraft } from './history.ts';
 
 export const MISCONDUCT_KINDS = ['external-referral', 'internal-investigation'] as const satisfies readonly CaseKind[];
 export type MisconductKind = (typeof MISCONDUCT_KINDS)[number];
-export const isMisconductKind = (kind: CaseKind): kind is MisconductKind => (MISCONDUCT_KINDS as readonly CaseKind[]).includes(kind);
+export const isMisconductKind = (kind: CaseKind): kind is MisconductKind =>
+  (MISCONDUCT_KINDS as readonly CaseKind[]).includes(kind);
 
 export const REFERRING_AGENCIES = ['검찰', '경찰', '감사원', '국민권익위원회', '서울시', '기타'] as const;
 export type ReferringAgency = (typeof REFERRING_AGENCIES)[number];
@@ -116,9 +117,22 @@ export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
 
 export const SUSPENSION_REASONS = ['audit-board-investigation', 'criminal-investigation'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
-export const SUSPENSION_RULES: Record<SuspensionReason, { labelKo: string; mandatory: boolean; article: string; confidence: 'C' }> = {
-  'audit-board-investigation': { labelKo: '감사원 조사 중 — 징계절차 진행 불가', mandatory: true, article: '지방공무원법 제73조①', confidence: 'C' },
-  'criminal-investigation': { labelKo: '수사기관 수사 중 — 징계절차를 진행하지 아니할 수 있음', mandatory: false, article: '지방공무원법 제73조②', confidence: 'C' },
+export const SUSPENSION_RULES: Record<
+  SuspensionReason,
+  { labelKo: string; mandatory: boolean; article: string; confidence: 'C' }
+> = {
+  'audit-board-investigation': {
+    labelKo: '감사원 조사 중 — 징계절차 진행 불가',
+    mandatory: true,
+    article: '지방공무원법 제73조①',
+    confidence: 'C',
+  },
+  'criminal-investigation': {
+    labelKo: '수사기관 수사 중 — 징계절차를 진행하지 아니할 수 있음',
+    mandatory: false,
+    article: '지방공무원법 제73조②',
+    confidence: 'C',
+  },
 };
 
 export const EVIDENCE_KINDS = ['문서', '진술', '전자기록', '사진·영상', '기타'] as const;
@@ -154,7 +168,13 @@ export const officialInputSchema = z
     name: personName.describe('성명'),
     department: department.describe('소속 부서'),
     grade: z.string().trim().min(1).max(50).describe('직급, 예: 지방행정주사(6급)'),
-    staffSub: z.string().trim().min(1).max(128).optional().describe('이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준'),
+    staffSub: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .optional()
+      .describe('이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준'),
     notStaff: z.literal(true).optional().describe('같은 이름의 직원이 있지만 동일인이 아님을 확인함'),
   })
   .describe('관련 공무원(비위 당사자)');
@@ -194,10 +214,18 @@ export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const dispositionSchema = z
   .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('discipline'), severity: z.enum(['중징계', '경징계']).describe('요구할 징계 수준 의견'), grounds: longText(5000).optional() }),
+    z.strictObject({
+      type: z.literal('discipline'),
+      severity: z.enum(['중징계', '경징계']).describe('요구할 징계 수준 의견'),
+      grounds: longText(5000).optional(),
+    }),
     z.strictObject({ type: z.literal('admonition'), content: longText(5000).optional() }),
     z.strictObject({ type: z.literal('caution'), content: longText(5000).optional() }),
-    z.strictObject({ type: z.literal('closure'), reasonCode: z.enum(CLOSURE_REASONS).describe('종결 사유 코드'), reasonText: longText(2000).optional() }),
+    z.strictObject({
+      type: z.literal('closure'),
+      reasonCode: z.enum(CLOSURE_REASONS).describe('종결 사유 코드'),
+      reasonText: longText(2000).optional(),
+    }),
     z.strictObject({
       type: z.literal('corrective-action'),
       department: department.describe('시정 요구 대상 부서'),
@@ -210,7 +238,12 @@ export type Disposition = z.infer<typeof dispositionSchema>;
 
 /** The decision forms of the misconduct tasks (composed into decisionFormSchema in task.ts). */
 export const misconductDecisionForms = [
-  z.strictObject({ decision: z.literal('propose'), findings: longText(20_000).describe('조사 결과'), disposition: dispositionSchema, comment: longText(2000).optional() }),
+  z.strictObject({
+    decision: z.literal('propose'),
+    findings: longText(20_000).describe('조사 결과'),
+    disposition: dispositionSchema,
+    comment: longText(2000).optional(),
+  }),
   z.strictObject({ decision: z.literal('endorse'), opinion: longText(2000).optional().describe('팀장 검토 의견') }),
   z.strictObject({
     decision: z.literal('send-request'),
@@ -227,15 +260,26 @@ export const misconductDecisionForms = [
     resolvedOn: date.describe('의결일'),
     documentNumber: documentNumber.optional(),
     surcharge: z
-      .strictObject({ multiple: z.number().gt(0).max(SURCHARGE_RULE.maxMultiple), amountWon: z.number().int().positive() })
+      .strictObject({
+        multiple: z.number().gt(0).max(SURCHARGE_RULE.maxMultiple),
+        amountWon: z.number().int().positive(),
+      })
       .optional()
       .describe('징계부가금 의결 (배수, 금액)'),
   }),
   z.strictObject({ decision: z.literal('issue'), issuedOn: date.describe('훈계·주의 처분일'), documentNumber }),
   z.strictObject({ decision: z.literal('acknowledge'), acknowledgedOn: date.describe('당사자 수령 확인일') }),
   z.strictObject({ decision: z.literal('issue-order'), sentOn: date.describe('시정 요구 통보일'), documentNumber }),
-  z.strictObject({ decision: z.literal('confirm-correction'), confirmedOn: date.describe('이행 확인일'), result: longText(5000).describe('이행 결과') }),
-  z.strictObject({ decision: z.literal('send-result-notice'), sentOn: date.describe('처리결과 회신일'), documentNumber }),
+  z.strictObject({
+    decision: z.literal('confirm-correction'),
+    confirmedOn: date.describe('이행 확인일'),
+    result: longText(5000).describe('이행 결과'),
+  }),
+  z.strictObject({
+    decision: z.literal('send-result-notice'),
+    sentOn: date.describe('처리결과 회신일'),
+    documentNumber,
+  }),
 ] as const;
 
 export const suspendInputSchema = z
@@ -257,7 +301,10 @@ export const resumeInputSchema = z
       noticeNumber: documentNumber.optional(),
       note: longText(2000).optional(),
     }),
-    z.strictObject({ basis: z.literal('office-decision'), reasonText: longText(2000).describe('종료 통보 전에 절차를 재개하는 이유 (수사 중 재량 정지만)') }),
+    z.strictObject({
+      basis: z.literal('office-decision'),
+      reasonText: longText(2000).describe('종료 통보 전에 절차를 재개하는 이유 (수사 중 재량 정지만)'),
+    }),
   ])
   .describe('징계절차 재개');
 export type ResumeInput = z.infer<typeof resumeInputSchema>;
@@ -297,7 +344,14 @@ const limitationSchema = z.object({
   confidence,
   explanation: z.array(z.string()),
   extensions: z.array(
-    z.object({ before: date, after: date, startNoticeReceivedOn: date, endNoticeReceivedOn: date, article: z.string(), confidence }),
+    z.object({
+      before: date,
+      after: date,
+      startNoticeReceivedOn: date,
+      endNoticeReceivedOn: date,
+      article: z.string(),
+      confidence,
+    }),
   ),
 });
 
@@ -339,7 +393,9 @@ export const misconductRecordSchema = z.object({
   suspension: suspensionSchema.optional(),
   lastEndNoticeReceivedOn: date.optional(),
   proposal: z.object({ disposition: dispositionSchema, by: z.string(), at: dateTime }).optional(),
-  approved: z.object({ disposition: dispositionSchema, proposedBy: z.string(), approvedBy: z.string(), approvedAt: dateTime }).optional(),
+  approved: z
+    .object({ disposition: dispositionSchema, proposedBy: z.string(), approvedBy: z.string(), approvedAt: dateTime })
+    .optional(),
   progress: z.object({
     requestSentOn: date.optional(),
     requestDocumentNumber: z.string().optional(),
@@ -360,15 +416,27 @@ export const MAX_EVIDENCE = 200;
 
 // ── rules ──────────────────────────────────────────────────────────────────────────────────────────
 
-const invalid = (field: string, rule: string, message: string, messageKo: string) => new ValidationError(message, messageKo, { field, rule });
+const invalid = (field: string, rule: string, message: string, messageKo: string) =>
+  new ValidationError(message, messageKo, { field, rule });
 
 function checkNotFuture(field: string, value: string, today: string): void {
-  if (value > today) throw invalid(field, 'not_in_future', `${field} (${value}) is in the future`, `${field}(${value})은 오늘 이후일 수 없습니다`);
+  if (value > today)
+    throw invalid(
+      field,
+      'not_in_future',
+      `${field} (${value}) is in the future`,
+      `${field}(${value})은 오늘 이후일 수 없습니다`,
+    );
 }
 
 function checkNotBefore(field: string, value: string, earliest: string, what: string, whatKo: string): void {
   if (value < earliest) {
-    throw invalid(field, `not_before_${what.replace(/\W+/g, '_')}`, `${field} (${value}) is before the ${what} (${earliest})`, `${field}(${value})은 ${whatKo}(${earliest})보다 앞설 수 없습니다`);
+    throw invalid(
+      field,
+      `not_before_${what.replace(/\W+/g, '_')}`,
+      `${field} (${value}) is before the ${what} (${earliest})`,
+      `${field}(${value})은 ${whatKo}(${earliest})보다 앞설 수 없습니다`,
+    );
   }
 }
 
@@ -426,28 +494,80 @@ export function openMisconduct(params: {
 }): { record: MisconductRecord; suspension?: Suspension } | undefined {
   const { kind, intake, receivedAt, actorSub, now } = params;
   if (!isMisconductKind(kind)) {
-    if (intake !== undefined) throw invalid('misconduct', 'not_for_kind', `misconduct details are only for ${MISCONDUCT_KINDS.join(', ')}`, '비위 조사 정보는 외부기관 통보·내부조사 사건에만 입력합니다');
+    if (intake !== undefined)
+      throw invalid(
+        'misconduct',
+        'not_for_kind',
+        `misconduct details are only for ${MISCONDUCT_KINDS.join(', ')}`,
+        '비위 조사 정보는 외부기관 통보·내부조사 사건에만 입력합니다',
+      );
     return undefined;
   }
   if (intake === undefined) {
-    throw invalid('misconduct', 'required_for_kind', `a ${kind} case needs its misconduct details (category, conductDate, officials …)`, '비위 조사 사건은 비위 유형·행위일·관련 공무원 등 접수 정보가 필요합니다');
+    throw invalid(
+      'misconduct',
+      'required_for_kind',
+      `a ${kind} case needs its misconduct details (category, conductDate, officials …)`,
+      '비위 조사 사건은 비위 유형·행위일·관련 공무원 등 접수 정보가 필요합니다',
+    );
   }
   const receivedOn = receivedAt.slice(0, 10);
   if (kind === 'external-referral') {
-    if (!intake.referral) throw invalid('misconduct.referral', 'required_for_kind', 'an external referral needs the agency notice', '외부기관 통보사항은 통보 기관·종류·번호·통보일이 필요합니다');
-    if (intake.origin !== undefined) throw invalid('misconduct.origin', 'not_for_kind', 'origin is for internal investigations', '착수 경위(origin)는 내부조사에만 입력합니다');
+    if (!intake.referral)
+      throw invalid(
+        'misconduct.referral',
+        'required_for_kind',
+        'an external referral needs the agency notice',
+        '외부기관 통보사항은 통보 기관·종류·번호·통보일이 필요합니다',
+      );
+    if (intake.origin !== undefined)
+      throw invalid(
+        'misconduct.origin',
+        'not_for_kind',
+        'origin is for internal investigations',
+        '착수 경위(origin)는 내부조사에만 입력합니다',
+      );
     if (intake.referral.agency === '기타' && intake.referral.agencyName === undefined) {
-      throw invalid('misconduct.referral.agencyName', 'required_for_other_agency', 'name the agency when it is 기타', '통보 기관이 기타이면 기관명을 입력하세요');
+      throw invalid(
+        'misconduct.referral.agencyName',
+        'required_for_other_agency',
+        'name the agency when it is 기타',
+        '통보 기관이 기타이면 기관명을 입력하세요',
+      );
     }
     checkNotBefore('receivedAt', receivedOn, intake.referral.noticeDate, 'notice date', '통보일');
-    checkNotBefore('misconduct.referral.noticeDate', intake.referral.noticeDate, intake.conductDate, 'conduct date', '비위 행위일');
+    checkNotBefore(
+      'misconduct.referral.noticeDate',
+      intake.referral.noticeDate,
+      intake.conductDate,
+      'conduct date',
+      '비위 행위일',
+    );
   } else {
-    if (intake.origin === undefined) throw invalid('misconduct.origin', 'required_for_kind', 'an internal investigation needs its origin', '내부조사는 착수 경위(내부 적발·익명신고·민원·감사)가 필요합니다');
-    if (intake.referral !== undefined) throw invalid('misconduct.referral', 'not_for_kind', 'an internal investigation has no agency notice', '내부조사에는 외부기관 통보 정보를 입력하지 않습니다');
+    if (intake.origin === undefined)
+      throw invalid(
+        'misconduct.origin',
+        'required_for_kind',
+        'an internal investigation needs its origin',
+        '내부조사는 착수 경위(내부 적발·익명신고·민원·감사)가 필요합니다',
+      );
+    if (intake.referral !== undefined)
+      throw invalid(
+        'misconduct.referral',
+        'not_for_kind',
+        'an internal investigation has no agency notice',
+        '내부조사에는 외부기관 통보 정보를 입력하지 않습니다',
+      );
   }
   checkNotBefore('receivedAt', receivedOn, intake.conductDate, 'conduct date', '비위 행위일');
   const subs = intake.officials.flatMap((o) => (o.staffSub ? [o.staffSub] : []));
-  if (new Set(subs).size !== subs.length) throw invalid('misconduct.officials', 'duplicate_official', 'the same staff member is listed twice', '같은 직원이 두 번 입력되었습니다');
+  if (new Set(subs).size !== subs.length)
+    throw invalid(
+      'misconduct.officials',
+      'duplicate_official',
+      'the same staff member is listed twice',
+      '같은 직원이 두 번 입력되었습니다',
+    );
   if (params.assigneeSub !== undefined && subs.includes(params.assigneeSub)) throw concernedError();
 
   const record: MisconductRecord = {
@@ -480,7 +600,13 @@ export function openMisconduct(params: {
   return { record };
 }
 
-export function suspensionDraft(suspension: Suspension, stageBefore: CaseStage, actor: EventActor, at: string, extra: Record<string, unknown> = {}): EventDraft {
+export function suspensionDraft(
+  suspension: Suspension,
+  stageBefore: CaseStage,
+  actor: EventActor,
+  at: string,
+  extra: Record<string, unknown> = {},
+): EventDraft {
   const rule = SUSPENSION_RULES[suspension.reason];
   return {
     type: 'SUSPENDED',
@@ -505,14 +631,21 @@ export function suspensionDraft(suspension: Suspension, stageBefore: CaseStage, 
 
 function requireMisconduct(c: CaseRecord): MisconductRecord {
   if (!c.misconduct) {
-    throw new IllegalTransitionError(`Case ${c.caseNumber} is not a misconduct investigation`, `사건(${c.caseNumber})은 비위 조사 사건이 아닙니다`, { field: 'caseId', rule: 'not_misconduct_case' });
+    throw new IllegalTransitionError(
+      `Case ${c.caseNumber} is not a misconduct investigation`,
+      `사건(${c.caseNumber})은 비위 조사 사건이 아닙니다`,
+      { field: 'caseId', rule: 'not_misconduct_case' },
+    );
   }
   return c.misconduct;
 }
 
 function assertNotClosed(c: CaseRecord): void {
   if (c.stage === 'closed') {
-    throw new IllegalTransitionError(`Case ${c.caseNumber} is closed`, `종결된 사건(${c.caseNumber})입니다`, { field: 'stage', rule: 'case_closed' });
+    throw new IllegalTransitionError(`Case ${c.caseNumber} is closed`, `종결된 사건(${c.caseNumber})입니다`, {
+      field: 'stage',
+      rule: 'case_closed',
+    });
   }
 }
 
@@ -529,9 +662,21 @@ export function suspendedError(c: CaseRecord): IllegalTransitionError {
 export function addOfficial(c: CaseRecord, input: OfficialInput, actor: EventActor, now: string): CaseChange {
   const record = requireMisconduct(c);
   assertNotClosed(c);
-  if (record.officials.length >= MAX_OFFICIALS) throw invalid('officials', 'too_many', `at most ${MAX_OFFICIALS} officials`, `관련 공무원은 ${MAX_OFFICIALS}명까지 입력할 수 있습니다`);
+  if (record.officials.length >= MAX_OFFICIALS)
+    throw invalid(
+      'officials',
+      'too_many',
+      `at most ${MAX_OFFICIALS} officials`,
+      `관련 공무원은 ${MAX_OFFICIALS}명까지 입력할 수 있습니다`,
+    );
   if (input.staffSub !== undefined) {
-    if (record.concernedSubs.includes(input.staffSub)) throw invalid('staffSub', 'duplicate_official', 'this staff member is already an official concerned', '이미 관련 공무원으로 등록된 직원입니다');
+    if (record.concernedSubs.includes(input.staffSub))
+      throw invalid(
+        'staffSub',
+        'duplicate_official',
+        'this staff member is already an official concerned',
+        '이미 관련 공무원으로 등록된 직원입니다',
+      );
     if (c.assigneeSub === input.staffSub) {
       throw new IllegalTransitionError(
         'The assignee is the official concerned: reassign the case before recording them',
@@ -543,7 +688,12 @@ export function addOfficial(c: CaseRecord, input: OfficialInput, actor: EventAct
   const official = storedOfficial(input, `O${record.officials.length + 1}`, actor.sub, now);
   const concernedSubs = input.staffSub !== undefined ? [...record.concernedSubs, input.staffSub] : record.concernedSubs;
   return {
-    next: { ...c, misconduct: { ...record, officials: [...record.officials, official], concernedSubs }, updatedAt: now, version: c.version + 1 },
+    next: {
+      ...c,
+      misconduct: { ...record, officials: [...record.officials, official], concernedSubs },
+      updatedAt: now,
+      version: c.version + 1,
+    },
     drafts: [{ type: 'OFFICIAL_ADDED', at: now, actor, data: { ...official } }],
   };
 }
@@ -551,7 +701,13 @@ export function addOfficial(c: CaseRecord, input: OfficialInput, actor: EventAct
 export function addEvidence(c: CaseRecord, input: EvidenceInput, actor: EventActor, now: string): CaseChange {
   const record = requireMisconduct(c);
   assertNotClosed(c);
-  if (record.evidence.length >= MAX_EVIDENCE) throw invalid('evidence', 'too_many', `at most ${MAX_EVIDENCE} evidence references`, `증거 참조는 ${MAX_EVIDENCE}건까지 입력할 수 있습니다`);
+  if (record.evidence.length >= MAX_EVIDENCE)
+    throw invalid(
+      'evidence',
+      'too_many',
+      `at most ${MAX_EVIDENCE} evidence references`,
+      `증거 참조는 ${MAX_EVIDENCE}건까지 입력할 수 있습니다`,
+    );
   if (input.obtainedOn !== undefined) checkNotFuture('obtainedOn', input.obtainedOn, now.slice(0, 10));
   const evidence: Evidence = {
     evidenceId: `E${record.evidence.length + 1}`,
@@ -563,7 +719,12 @@ export function addEvidence(c: CaseRecord, input: EvidenceInput, actor: EventAct
     addedBy: actor.sub,
   };
   return {
-    next: { ...c, misconduct: { ...record, evidence: [...record.evidence, evidence] }, updatedAt: now, version: c.version + 1 },
+    next: {
+      ...c,
+      misconduct: { ...record, evidence: [...record.evidence, evidence] },
+      updatedAt: now,
+      version: c.version + 1,
+    },
     drafts: [{ type: 'EVIDENCE_ADDED', at: now, actor, data: { ...evidence } }],
   };
 }
@@ -573,7 +734,13 @@ export function addEvidence(c: CaseRecord, input: EvidenceInput, actor: EventAct
  * remembers the stage they stood at, to restart there on resumption. A case must be parked at a
  * human task to be suspended, so no workflow step is half-way when it stops.
  */
-export function suspendCase(c: CaseRecord, input: SuspendInput, openTasks: readonly { taskId: string; stage: CaseStage }[], actor: EventActor, now: string): CaseChange {
+export function suspendCase(
+  c: CaseRecord,
+  input: SuspendInput,
+  openTasks: readonly { taskId: string; stage: CaseStage }[],
+  actor: EventActor,
+  now: string,
+): CaseChange {
   const record = requireMisconduct(c);
   assertNotClosed(c);
   if (c.stage === 'suspended') throw suspendedError(c);
@@ -610,11 +777,21 @@ export function suspendCase(c: CaseRecord, input: SuspendInput, openTasks: reado
  * idempotent). On the end-of-investigation notice the 징계시효 moves as 제73조의2② says; an office
  * decision to go on before the notice is open only where stopping was discretionary (제73조②).
  */
-export function resumeCase(c: CaseRecord, input: ResumeInput, actor: EventActor, now: string, executionName: string): CaseChange {
+export function resumeCase(
+  c: CaseRecord,
+  input: ResumeInput,
+  actor: EventActor,
+  now: string,
+  executionName: string,
+): CaseChange {
   const record = requireMisconduct(c);
   const suspension = record.suspension;
   if (c.stage !== 'suspended' || !suspension) {
-    throw new IllegalTransitionError(`Case ${c.caseNumber} is not suspended`, `정지된 사건이 아닙니다(${c.caseNumber})`, { field: 'stage', rule: 'case_not_suspended' });
+    throw new IllegalTransitionError(
+      `Case ${c.caseNumber} is not suspended`,
+      `정지된 사건이 아닙니다(${c.caseNumber})`,
+      { field: 'stage', rule: 'case_not_suspended' },
+    );
   }
   const today = now.slice(0, 10);
   let limitation = record.limitation;
@@ -628,8 +805,16 @@ export function resumeCase(c: CaseRecord, input: ResumeInput, actor: EventActor,
     }
   } else {
     checkNotFuture('endNoticeReceivedOn', input.endNoticeReceivedOn, today);
-    checkNotBefore('endNoticeReceivedOn', input.endNoticeReceivedOn, suspension.startNoticeReceivedOn, 'start notice', '개시 통보를 받은 날');
-    limitation = toStoredLimitation(extendLimitationForSuspension(record.limitation, suspension.startNoticeReceivedOn, input.endNoticeReceivedOn));
+    checkNotBefore(
+      'endNoticeReceivedOn',
+      input.endNoticeReceivedOn,
+      suspension.startNoticeReceivedOn,
+      'start notice',
+      '개시 통보를 받은 날',
+    );
+    limitation = toStoredLimitation(
+      extendLimitationForSuspension(record.limitation, suspension.startNoticeReceivedOn, input.endNoticeReceivedOn),
+    );
   }
   const { suspension: _ended, ...rest } = record;
   const misconduct: MisconductRecord = {
@@ -649,7 +834,11 @@ export function resumeCase(c: CaseRecord, input: ResumeInput, actor: EventActor,
         reason: suspension.reason,
         suspendedSince: suspension.since,
         ...(input.basis === 'end-notice'
-          ? { endNoticeReceivedOn: input.endNoticeReceivedOn, ...(input.noticeNumber !== undefined && { noticeNumber: input.noticeNumber }), ...(input.note !== undefined && { note: input.note }) }
+          ? {
+              endNoticeReceivedOn: input.endNoticeReceivedOn,
+              ...(input.noticeNumber !== undefined && { noticeNumber: input.noticeNumber }),
+              ...(input.note !== undefined && { note: input.note }),
+            }
           : { reasonText: input.reasonText }),
         resumeStage: suspension.resumeStage,
         newExecutionName: executionName,
@@ -662,22 +851,44 @@ export function resumeCase(c: CaseRecord, input: ResumeInput, actor: EventActor,
       type: 'LIMITATION_CHANGED',
       at: now,
       actor,
-      data: { before: record.limitation.date, after: limitation.date, article: extension?.article ?? '', confidence: extension?.confidence ?? 'R', explanation: limitation.explanation.at(-1) ?? '' },
+      data: {
+        before: record.limitation.date,
+        after: limitation.date,
+        article: extension?.article ?? '',
+        confidence: extension?.confidence ?? 'R',
+        explanation: limitation.explanation.at(-1) ?? '',
+      },
     });
   }
   return {
-    next: { ...c, stage: suspension.resumeStage, misconduct, pendingExecutionName: executionName, updatedAt: now, version: c.version + 1 },
+    next: {
+      ...c,
+      stage: suspension.resumeStage,
+      misconduct,
+      pendingExecutionName: executionName,
+      updatedAt: now,
+      version: c.version + 1,
+    },
     drafts,
   };
 }
 
-type MisconductForm = z.infer<(typeof misconductDecisionForms)[number]> | { decision: 'approve'; comment?: string } | { decision: 'return'; reasons: string };
+type MisconductForm =
+  | z.infer<(typeof misconductDecisionForms)[number]>
+  | { decision: 'approve'; comment?: string }
+  | { decision: 'return'; reasons: string };
 
 /**
  * What a completed misconduct task changes on the case, checked against the case's own facts
  * (limitation, surcharge duty, order of dates). `form` has passed its zod schema already.
  */
-export function applyMisconductDecision(c: CaseRecord, taskType: string, form: MisconductForm, actorSub: string, now: string): { misconduct: MisconductRecord; drafts: Omit<EventDraft, 'actor' | 'at'>[] } {
+export function applyMisconductDecision(
+  c: CaseRecord,
+  taskType: string,
+  form: MisconductForm,
+  actorSub: string,
+  now: string,
+): { misconduct: MisconductRecord; drafts: Omit<EventDraft, 'actor' | 'at'>[] } {
   const record = requireMisconduct(c);
   const today = now.slice(0, 10);
   const p = record.progress;
@@ -694,22 +905,45 @@ export function applyMisconductDecision(c: CaseRecord, taskType: string, form: M
       const d = form.disposition;
       if (d.type === 'discipline' && record.limitation.date < today) throw limitationExpired();
       if (d.type === 'closure' && d.reasonCode === 'other' && d.reasonText === undefined) {
-        throw invalid('disposition.reasonText', 'required_for_other', 'a closure for another reason needs the reason written out', '기타 사유로 종결하려면 사유를 적어야 합니다');
+        throw invalid(
+          'disposition.reasonText',
+          'required_for_other',
+          'a closure for another reason needs the reason written out',
+          '기타 사유로 종결하려면 사유를 적어야 합니다',
+        );
       }
       if (d.type === 'corrective-action' && d.complianceDueDate < today) {
-        throw invalid('disposition.complianceDueDate', 'not_in_past', 'the compliance due date has passed', '시정 이행기한이 이미 지났습니다');
+        throw invalid(
+          'disposition.complianceDueDate',
+          'not_in_past',
+          'the compliance due date has passed',
+          '시정 이행기한이 이미 지났습니다',
+        );
       }
       return { misconduct: { ...record, proposal: { disposition: d, by: actorSub, at: now } }, drafts: [] };
     }
     case 'endorse':
-      if (!record.proposal) throw new IllegalTransitionError('There is no proposed disposition to review', '검토할 처분안이 없습니다', { field: 'taskId', rule: 'no_proposal' });
+      if (!record.proposal)
+        throw new IllegalTransitionError('There is no proposed disposition to review', '검토할 처분안이 없습니다', {
+          field: 'taskId',
+          rule: 'no_proposal',
+        });
       return { misconduct: record, drafts: [] };
     case 'approve': {
       if (taskType !== 'approve') return { misconduct: record, drafts: [] };
       const proposal = record.proposal;
-      if (!proposal) throw new IllegalTransitionError('There is no proposed disposition to approve', '결재할 처분안이 없습니다', { field: 'taskId', rule: 'no_proposal' });
+      if (!proposal)
+        throw new IllegalTransitionError('There is no proposed disposition to approve', '결재할 처분안이 없습니다', {
+          field: 'taskId',
+          rule: 'no_proposal',
+        });
       if (proposal.disposition.type === 'discipline' && record.limitation.date < today) throw limitationExpired();
-      const approved = { disposition: proposal.disposition, proposedBy: proposal.by, approvedBy: actorSub, approvedAt: now };
+      const approved = {
+        disposition: proposal.disposition,
+        proposedBy: proposal.by,
+        approvedBy: actorSub,
+        approvedAt: now,
+      };
       return {
         misconduct: { ...record, approved },
         drafts: [
@@ -742,7 +976,12 @@ export function applyMisconductDecision(c: CaseRecord, taskType: string, form: M
         );
       }
       if (!surchargeRequired && (form.surchargeRequested || form.surchargeBaseAmountWon !== undefined)) {
-        throw invalid('surchargeRequested', 'surcharge_not_applicable', `a surcharge applies only to the grounds of ${SURCHARGE_RULE.article}`, `징계부가금은 ${SURCHARGE_RULE.article}의 사유(금품·공금 비위)에만 요구합니다`);
+        throw invalid(
+          'surchargeRequested',
+          'surcharge_not_applicable',
+          `a surcharge applies only to the grounds of ${SURCHARGE_RULE.article}`,
+          `징계부가금은 ${SURCHARGE_RULE.article}의 사유(금품·공금 비위)에만 요구합니다`,
+        );
       }
       return {
         misconduct: {
@@ -763,16 +1002,36 @@ export function applyMisconductDecision(c: CaseRecord, taskType: string, form: M
       checkNotBefore('resolvedOn', form.resolvedOn, p.requestSentOn ?? today, 'discipline request', '징계의결 요구일');
       const needsMonths = RESOLUTIONS_WITH_MONTHS.includes(form.resolution);
       if (needsMonths && form.months === undefined) {
-        throw invalid('months', 'months_required', `${form.resolution} needs its length in months (1–3, 지방공무원법 제71조)`, `${form.resolution}은 기간(1~3개월)을 입력해야 합니다 (지방공무원법 제71조)`);
+        throw invalid(
+          'months',
+          'months_required',
+          `${form.resolution} needs its length in months (1–3, 지방공무원법 제71조)`,
+          `${form.resolution}은 기간(1~3개월)을 입력해야 합니다 (지방공무원법 제71조)`,
+        );
       }
       if (!needsMonths && form.months !== undefined) {
-        throw invalid('months', 'months_not_applicable', `${form.resolution} has no length in months`, `${form.resolution}에는 기간(개월)을 입력하지 않습니다`);
+        throw invalid(
+          'months',
+          'months_not_applicable',
+          `${form.resolution} has no length in months`,
+          `${form.resolution}에는 기간(개월)을 입력하지 않습니다`,
+        );
       }
       if (p.surchargeRequested && form.surcharge === undefined) {
-        throw invalid('surcharge', 'surcharge_required', `the committee was asked for a surcharge (${SURCHARGE_RULE.article}); record its resolution`, `징계부가금 부과의결이 요구된 사건입니다 — 의결 결과(배수·금액)를 입력하세요 (${SURCHARGE_RULE.article})`);
+        throw invalid(
+          'surcharge',
+          'surcharge_required',
+          `the committee was asked for a surcharge (${SURCHARGE_RULE.article}); record its resolution`,
+          `징계부가금 부과의결이 요구된 사건입니다 — 의결 결과(배수·금액)를 입력하세요 (${SURCHARGE_RULE.article})`,
+        );
       }
       if (!p.surchargeRequested && form.surcharge !== undefined) {
-        throw invalid('surcharge', 'surcharge_not_applicable', 'no surcharge was requested for this case', '징계부가금을 요구하지 않은 사건입니다');
+        throw invalid(
+          'surcharge',
+          'surcharge_not_applicable',
+          'no surcharge was requested for this case',
+          '징계부가금을 요구하지 않은 사건입니다',
+        );
       }
       const resolution = {
         type: form.resolution,
@@ -811,7 +1070,8 @@ export function nextDispositionStep(kind: CaseKind, record: MisconductRecord): D
   const approved = record.approved;
   if (!approved) return undefined;
   const p = record.progress;
-  const noticeOrClose = (): DispositionStep => (kind === 'external-referral' && !p.resultNoticeSentOn ? 'notify-agency' : 'close');
+  const noticeOrClose = (): DispositionStep =>
+    kind === 'external-referral' && !p.resultNoticeSentOn ? 'notify-agency' : 'close';
   switch (approved.disposition.type) {
     case 'discipline':
       if (!p.requestSentOn) return 'request-discipline';
@@ -852,4 +1112,3 @@ export function categoryOfDisposition(type: DispositionType): Exclude<ReportCate
 export function reportCategory(record: MisconductRecord | undefined): ReportCategory {
   return record?.approved ? categoryOfDisposition(record.approved.disposition.type) : '진행';
 }
-

@@ -34,7 +34,16 @@ import { MISCONDUCT_KINDS, REPORT_CATEGORIES, reportCategory, type ReportCategor
 export const REPORT_UNITS = ['건', '명', '회', '일', '%'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
-export const TABLE_IDS = ['misconduct', 'grievances', 'whistleblower', 'taxpayer', 'ethics', 'prevention', 'committees', 'processing'] as const;
+export const TABLE_IDS = [
+  'misconduct',
+  'grievances',
+  'whistleblower',
+  'taxpayer',
+  'ethics',
+  'prevention',
+  'committees',
+  'processing',
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export interface ReportColumn {
@@ -143,8 +152,16 @@ export type CasesByKind = Record<CaseKind, readonly CaseRecord[]>;
  * One kind's misconduct investigations in the office's categories (misconduct.ts reportCategory):
  * shared by this report and GET /reports/misconduct (misconduct-usecases.ts).
  */
-export function misconductCounts(cases: Iterable<CaseRecord>): { total: number; counts: Record<ReportCategory, number>; suspended: number; closed: number } {
-  const counts = Object.fromEntries(REPORT_CATEGORIES.map((category) => [category, 0])) as Record<ReportCategory, number>;
+export function misconductCounts(cases: Iterable<CaseRecord>): {
+  total: number;
+  counts: Record<ReportCategory, number>;
+  suspended: number;
+  closed: number;
+} {
+  const counts = Object.fromEntries(REPORT_CATEGORIES.map((category) => [category, 0])) as Record<
+    ReportCategory,
+    number
+  >;
   let total = 0;
   let suspended = 0;
   let closed = 0;
@@ -168,9 +185,16 @@ export function misconductTable(byKind: CasesByKind): ComputedTable {
       id: 'misconduct',
       sectionKo: SECTIONS.misconduct,
       titleKo: '외부기관 통보사항 조사 및 내부조사·민원사항 조사',
-      columns: [cases건('total', '계'), ...REPORT_CATEGORIES.map((category) => cases건(category, category)), cases건('suspended', '진행 중 징계절차 정지')],
+      columns: [
+        cases건('total', '계'),
+        ...REPORT_CATEGORIES.map((category) => cases건(category, category)),
+        cases건('suspended', '진행 중 징계절차 정지'),
+      ],
       rows,
-      notesKo: ['처분 구분은 감사담당관이 승인한 처분안 기준이며, 승인 전 사건은 진행으로 셉니다.', '징계절차 정지(지방공무원법 제73조)는 진행에 포함된 건수입니다.'],
+      notesKo: [
+        '처분 구분은 감사담당관이 승인한 처분안 기준이며, 승인 전 사건은 진행으로 셉니다.',
+        '징계절차 정지(지방공무원법 제73조)는 진행에 포함된 건수입니다.',
+      ],
     },
     basis: basisOf(MISCONDUCT_KINDS.flatMap((kind) => byKind[kind])),
   };
@@ -181,18 +205,36 @@ export const GRIEVANCE_CHANNEL_GROUPS: readonly { key: string; labelKo: string; 
   { key: '응답소', labelKo: '응답소 민원', channels: ['응답소'] },
   { key: '구청장에게 바란다', labelKo: '구청장에게 바란다 민원', channels: ['구청장에게 바란다'] },
   { key: '전화·방문', labelKo: '전화·방문', channels: ['전화', '방문'] },
-  ...CHANNELS.filter((ch) => !['응답소', '구청장에게 바란다', '전화', '방문'].includes(ch)).map((ch) => ({ key: ch, labelKo: ch, channels: [ch] as const })),
+  ...CHANNELS.filter((ch) => !['응답소', '구청장에게 바란다', '전화', '방문'].includes(ch)).map((ch) => ({
+    key: ch,
+    labelKo: ch,
+    channels: [ch] as const,
+  })),
 ];
 export const NO_CHANNEL_KEY = '경로 미기재';
 
 /** 고충민원 접수 및 관리: 총 N건, by channel in the report's grouping. */
 export function grievanceTable(byKind: CasesByKind): ComputedTable {
   const cases = byKind.grievance;
-  const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => ({ key, labelKo, cells: receivedClosedOpen(of) });
+  const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => ({
+    key,
+    labelKo,
+    cells: receivedClosedOpen(of),
+  });
   const rows = [
     row('total', '계', cases),
-    ...GRIEVANCE_CHANNEL_GROUPS.map((g) => row(g.key, g.labelKo, cases.filter((c) => c.channel !== undefined && g.channels.includes(c.channel)))),
-    row(NO_CHANNEL_KEY, NO_CHANNEL_KEY, cases.filter((c) => c.channel === undefined)),
+    ...GRIEVANCE_CHANNEL_GROUPS.map((g) =>
+      row(
+        g.key,
+        g.labelKo,
+        cases.filter((c) => c.channel !== undefined && g.channels.includes(c.channel)),
+      ),
+    ),
+    row(
+      NO_CHANNEL_KEY,
+      NO_CHANNEL_KEY,
+      cases.filter((c) => c.channel === undefined),
+    ),
   ];
   return {
     table: {
@@ -207,7 +249,13 @@ export function grievanceTable(byKind: CasesByKind): ComputedTable {
   };
 }
 
-function singleKindTable(id: TableId, kind: CaseKind, sectionKo: string, titleKo: string, notesKo: string[] = []): (byKind: CasesByKind) => ComputedTable {
+function singleKindTable(
+  id: TableId,
+  kind: CaseKind,
+  sectionKo: string,
+  titleKo: string,
+  notesKo: string[] = [],
+): (byKind: CasesByKind) => ComputedTable {
   return (byKind) => ({
     table: {
       id,
@@ -222,10 +270,21 @@ function singleKindTable(id: TableId, kind: CaseKind, sectionKo: string, titleKo
 }
 
 /** 공익신고 접수 및 관리: N건 (counts only — the reporter's identity is sealed). */
-export const whistleblowerTable = singleKindTable('whistleblower', 'whistleblower-report', SECTIONS.complaints, '공익신고 접수 및 관리', ['신고자 신원은 공개하지 않으며 건수만 집계합니다.']);
+export const whistleblowerTable = singleKindTable(
+  'whistleblower',
+  'whistleblower-report',
+  SECTIONS.complaints,
+  '공익신고 접수 및 관리',
+  ['신고자 신원은 공개하지 않으며 건수만 집계합니다.'],
+);
 
 /** 지방세 고충민원 및 재산세 등에 대한 세무 상담: N건. */
-export const taxpayerTable = singleKindTable('taxpayer', 'taxpayer-consultation', SECTIONS.complaints, '지방세 납세자보호관 세무 상담');
+export const taxpayerTable = singleKindTable(
+  'taxpayer',
+  'taxpayer-consultation',
+  SECTIONS.complaints,
+  '지방세 납세자보호관 세무 상담',
+);
 
 /** 재산등록 심사 / 재산등록 고지거부 신청 접수 및 심사 — persons (명). */
 export function ethicsTable(byKind: CasesByKind): ComputedTable {
@@ -240,7 +299,11 @@ export function ethicsTable(byKind: CasesByKind): ComputedTable {
         { key: 'closed', labelKo: '심사 완료', unit: '명' },
         { key: 'open', labelKo: '심사 중', unit: '명' },
       ],
-      rows: kinds.map((kind) => ({ key: kind, labelKo: CASE_KIND_INFO[kind].labelKo, cells: receivedClosedOpen(byKind[kind]) })),
+      rows: kinds.map((kind) => ({
+        key: kind,
+        labelKo: CASE_KIND_INFO[kind].labelKo,
+        cells: receivedClosedOpen(byKind[kind]),
+      })),
       notesKo: ['한 사건이 한 사람의 심사입니다.'],
     },
     basis: basisOf(kinds.flatMap((kind) => byKind[kind])),
@@ -256,7 +319,11 @@ export function preventionTable(byKind: CasesByKind): ComputedTable {
       sectionKo: SECTIONS.audit,
       titleKo: '사전예방 중심의 감사활동 (일상감사·계약심사)',
       columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: kinds.map((kind) => ({ key: kind, labelKo: CASE_KIND_INFO[kind].labelKo, cells: receivedClosedOpen(byKind[kind]) })),
+      rows: kinds.map((kind) => ({
+        key: kind,
+        labelKo: CASE_KIND_INFO[kind].labelKo,
+        cells: receivedClosedOpen(byKind[kind]),
+      })),
       notesKo: [],
     },
     basis: basisOf(kinds.flatMap((kind) => byKind[kind])),
@@ -273,7 +340,11 @@ export function committeeTable(meetings: readonly MeetingHeld[]): ComputedTable 
       columns: [{ key: 'held', labelKo: '개최', unit: '회' }],
       rows: [
         { key: 'total', labelKo: '계', cells: { held: meetings.length } },
-        ...COMMITTEE_KINDS.map((committee) => ({ key: committee, labelKo: COMMITTEE_KIND_LABELS[committee], cells: { held: meetings.filter((m) => m.committee === committee).length } })),
+        ...COMMITTEE_KINDS.map((committee) => ({
+          key: committee,
+          labelKo: COMMITTEE_KIND_LABELS[committee],
+          cells: { held: meetings.filter((m) => m.committee === committee).length },
+        })),
       ],
       notesKo: ['기간 안에 개최된(회의일 기준) 회의 수입니다.'],
     },
@@ -371,19 +442,36 @@ export interface OfficeReportData {
   };
 }
 
-export const sha256Hex = (value: unknown): string => createHash('sha256').update(canonicalize(value) ?? 'null', 'utf8').digest('hex');
+export const sha256Hex = (value: unknown): string =>
+  createHash('sha256')
+    .update(canonicalize(value) ?? 'null', 'utf8')
+    .digest('hex');
 
-export function digestOf(period: ReportPeriod, computed: readonly ComputedTable[]): Omit<OfficeReportData['digest'], 'caseCount'> {
+export function digestOf(
+  period: ReportPeriod,
+  computed: readonly ComputedTable[],
+): Omit<OfficeReportData['digest'], 'caseCount'> {
   const tables: Partial<Record<TableId, TableDigest>> = {};
   for (const { table, basis } of computed) {
     const sorted = [...basis].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    tables[table.id] = { cellsHash: sha256Hex({ columns: table.columns, rows: table.rows }), basisHash: sha256Hex(sorted), counted: sorted.length };
+    tables[table.id] = {
+      cellsHash: sha256Hex({ columns: table.columns, rows: table.rows }),
+      basisHash: sha256Hex(sorted),
+      counted: sorted.length,
+    };
   }
-  const hashed = Object.fromEntries(Object.entries(tables).map(([id, d]) => [id, { cellsHash: d.cellsHash, basisHash: d.basisHash }]));
+  const hashed = Object.fromEntries(
+    Object.entries(tables).map(([id, d]) => [id, { cellsHash: d.cellsHash, basisHash: d.basisHash }]),
+  );
   return { dataHash: sha256Hex({ period, tables: hashed }), tables };
 }
 
-export function buildOfficeReport(params: { period: ReportPeriod; generatedAt: string; byKind: CasesByKind; meetings: readonly MeetingHeld[] | undefined }): OfficeReportData {
+export function buildOfficeReport(params: {
+  period: ReportPeriod;
+  generatedAt: string;
+  byKind: CasesByKind;
+  meetings: readonly MeetingHeld[] | undefined;
+}): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
   const computed = computeTables(byKind, meetings);
   const caseCount = CASE_KINDS.reduce((n, kind) => n + byKind[kind].length, 0);
@@ -394,7 +482,11 @@ export function buildOfficeReport(params: { period: ReportPeriod; generatedAt: s
     timeZone: 'Asia/Seoul',
     titleKo: `감사담당관 주요업무 추진실적 (${period.from} ~ ${period.to})`,
     tables: computed.map((c) => c.table),
-    omittedKo: meetings ? [] : ['위원회 회의 개최 실적: 위원회 회의 기록을 읽을 수 없어(위원회 저장소 없음) 표를 싣지 않았습니다. 추정치를 싣지 않습니다.'],
+    omittedKo: meetings
+      ? []
+      : [
+          '위원회 회의 개최 실적: 위원회 회의 기록을 읽을 수 없어(위원회 저장소 없음) 표를 싣지 않았습니다. 추정치를 싣지 않습니다.',
+        ],
     digest: { ...digestOf(period, computed), caseCount },
   };
 }
@@ -430,7 +522,10 @@ export interface TableCheck {
   presence?: 'only-frozen' | 'only-now';
 }
 
-export function compareReports(frozen: OfficeReportData, now: OfficeReportData): { matches: boolean; tables: TableCheck[] } {
+export function compareReports(
+  frozen: OfficeReportData,
+  now: OfficeReportData,
+): { matches: boolean; tables: TableCheck[] } {
   const ids = TABLE_IDS.filter((id) => frozen.tables.some((t) => t.id === id) || now.tables.some((t) => t.id === id));
   const tables = ids.map((id): TableCheck => {
     const a = frozen.tables.find((t) => t.id === id);
@@ -439,7 +534,16 @@ export function compareReports(frozen: OfficeReportData, now: OfficeReportData):
     const db = now.digest.tables[id];
     const titleKo = (a ?? b)!.titleKo;
     if (!a || !b) {
-      return { id, titleKo, cellsMatch: false, basisMatch: false, countedFrozen: da?.counted ?? 0, countedNow: db?.counted ?? 0, changes: [], presence: a ? 'only-frozen' : 'only-now' };
+      return {
+        id,
+        titleKo,
+        cellsMatch: false,
+        basisMatch: false,
+        countedFrozen: da?.counted ?? 0,
+        countedNow: db?.counted ?? 0,
+        changes: [],
+        presence: a ? 'only-frozen' : 'only-now',
+      };
     }
     const changes: CellChange[] = [];
     const rowKeys = [...new Set([...a.rows.map((r) => r.key), ...b.rows.map((r) => r.key)])];
@@ -450,7 +554,15 @@ export function compareReports(frozen: OfficeReportData, now: OfficeReportData):
       for (const column of columns) {
         const va = ra?.cells[column.key] ?? null;
         const vb = rb?.cells[column.key] ?? null;
-        if (va !== vb) changes.push({ row: rowKey, rowLabelKo: (ra ?? rb)!.labelKo, column: column.key, columnLabelKo: column.labelKo, frozen: va, now: vb });
+        if (va !== vb)
+          changes.push({
+            row: rowKey,
+            rowLabelKo: (ra ?? rb)!.labelKo,
+            column: column.key,
+            columnLabelKo: column.labelKo,
+            frozen: va,
+            now: vb,
+          });
       }
     }
     return {
@@ -463,12 +575,17 @@ export function compareReports(frozen: OfficeReportData, now: OfficeReportData):
       changes,
     };
   });
-  return { matches: frozen.digest.dataHash === now.digest.dataHash && tables.every((t) => t.cellsMatch && t.basisMatch), tables };
+  return {
+    matches: frozen.digest.dataHash === now.digest.dataHash && tables.every((t) => t.cellsMatch && t.basisMatch),
+    tables,
+  };
 }
 
 /** A number as the report prints it: thousands separators, `-` for none. */
 export function formatCell(value: number | null, unit: ReportUnit): string {
   if (value === null) return '-';
-  const text = Number.isInteger(value) ? value.toLocaleString('ko-KR') : value.toLocaleString('ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const text = Number.isInteger(value)
+    ? value.toLocaleString('ko-KR')
+    : value.toLocaleString('ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return `${text}${unit === '%' ? '%' : unit}`;
 }

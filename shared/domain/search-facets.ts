@@ -5,7 +5,7 @@
  */
 import type { CaseRecord } from './case.ts';
 import { COMMITTEE_KIND_LABELS, type CommitteeKind } from './committee-kinds.ts';
-import { DISPOSITION_LABELS, DISPOSITION_TYPES, type DispositionType } from './misconduct.ts';
+import { DISPOSITION_LABELS, DISPOSITION_TYPES } from './misconduct.ts';
 import { koreaDate, toKoreaIso } from './korea-time.ts';
 
 /**
@@ -13,7 +13,15 @@ import { koreaDate, toKoreaIso } from './korea-time.ts';
  * approved, grievances by how they ended, petitions by the decision (or by the screening that
  * ended them early).
  */
-export const SEARCH_OUTCOMES = [...DISPOSITION_TYPES, 'answered', 'closed-as-repeated', 'accept', 'reject', 'not-process', 'duplicate'] as const;
+export const SEARCH_OUTCOMES = [
+  ...DISPOSITION_TYPES,
+  'answered',
+  'closed-as-repeated',
+  'accept',
+  'reject',
+  'not-process',
+  'duplicate',
+] as const;
 export type SearchOutcome = (typeof SEARCH_OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<SearchOutcome, string> = {
   ...DISPOSITION_LABELS,
@@ -46,12 +54,14 @@ export function outcomeOf(c: CaseRecord): SearchOutcome | undefined {
 export function committeeOf(c: CaseRecord): CommitteeKind | undefined {
   if (c.misconduct?.progress.requestSentOn !== undefined) return 'personnel';
   const mediation = c.grievance?.repeatedClosure?.mediation;
-  if (mediation === 'pending' || mediation === 'approved' || c.grievance?.lastMediation !== undefined) return 'mediation';
+  if (mediation === 'pending' || mediation === 'approved' || c.grievance?.lastMediation !== undefined)
+    return 'mediation';
   if (c.petition?.committeeReview !== undefined) return 'petition-review';
   return undefined;
 }
 
-export const committeeLabel = (k: CommitteeKind | undefined) => (k === undefined ? undefined : COMMITTEE_KIND_LABELS[k]);
+export const committeeLabel = (k: CommitteeKind | undefined) =>
+  k === undefined ? undefined : COMMITTEE_KIND_LABELS[k];
 
 /** The referring agency of an external referral (검찰, 경찰, 감사원, …). */
 export const agencyOf = (c: CaseRecord): string | undefined => c.misconduct?.referral?.agency;

@@ -147,7 +147,12 @@ export const taskRecordSchema = z.object({
   delivered: z.boolean().optional(),
   /** Where the due date comes from: a statutory period (with its article) or the step's default. */
   dueBasis: z
-    .object({ labelKo: z.string(), article: z.string().optional(), confidence: z.string().optional(), source: z.enum(['statutory', 'default', 'case-limit', 'case-date']) })
+    .object({
+      labelKo: z.string(),
+      article: z.string().optional(),
+      confidence: z.string().optional(),
+      source: z.enum(['statutory', 'default', 'case-limit', 'case-date']),
+    })
     .optional(),
   /** Staff who must not see this task: the officials concerned by its case. */
   hiddenFrom: z.array(z.string()).optional(),
@@ -158,8 +163,16 @@ export type TaskRecord = z.infer<typeof taskRecordSchema>;
 
 /** A decision with the form its kind needs: a return needs reasons, an assignment needs a person. */
 export const decisionFormSchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('assign'), assigneeSub: z.string().trim().min(1).max(128), comment: z.string().trim().max(2000).optional() }),
-  z.strictObject({ decision: z.literal('submit'), findings: z.string().trim().min(1).max(20_000), comment: z.string().trim().max(2000).optional() }),
+  z.strictObject({
+    decision: z.literal('assign'),
+    assigneeSub: z.string().trim().min(1).max(128),
+    comment: z.string().trim().max(2000).optional(),
+  }),
+  z.strictObject({
+    decision: z.literal('submit'),
+    findings: z.string().trim().min(1).max(20_000),
+    comment: z.string().trim().max(2000).optional(),
+  }),
   z.strictObject({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
   z.strictObject({ decision: z.literal('return'), reasons: z.string().trim().min(1).max(5000) }),
   ...misconductDecisionForms,
@@ -184,16 +197,27 @@ export function assertCanComplete(
   committeeAuthority?: CommitteeKind,
 ): void {
   if (task.status !== 'open') {
-    throw new IllegalTransitionError(`Task ${task.taskId} is already ${task.status}`, `이미 처리된 업무입니다 (${task.status === 'completed' ? '완료' : '취소'})`, {
-      field: 'taskId',
-      rule: 'task_not_open',
-    });
+    throw new IllegalTransitionError(
+      `Task ${task.taskId} is already ${task.status}`,
+      `이미 처리된 업무입니다 (${task.status === 'completed' ? '완료' : '취소'})`,
+      {
+        field: 'taskId',
+        rule: 'task_not_open',
+      },
+    );
   }
   if (committeeAuthority !== undefined && task.committee !== committeeAuthority) {
-    throw new ValidationError(`Task ${task.taskId} is not decided by the ${committeeAuthority} committee`, '이 위원회가 의결하는 업무가 아닙니다', { field: 'taskId', rule: 'not_this_committee' });
+    throw new ValidationError(
+      `Task ${task.taskId} is not decided by the ${committeeAuthority} committee`,
+      '이 위원회가 의결하는 업무가 아닙니다',
+      { field: 'taskId', rule: 'not_this_committee' },
+    );
   }
   if (committeeAuthority === undefined && !canActOnTask(actor, task, staffTeam)) {
-    throw new ForbiddenError('This task is assigned to someone else', '다른 사람에게 배정된 업무입니다', { field: 'taskId', rule: 'not_your_task' });
+    throw new ForbiddenError('This task is assigned to someone else', '다른 사람에게 배정된 업무입니다', {
+      field: 'taskId',
+      rule: 'not_your_task',
+    });
   }
   if (!task.allowedDecisions.includes(form.decision)) {
     throw new ValidationError(

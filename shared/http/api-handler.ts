@@ -66,15 +66,28 @@ export function errorBody(error: AppError, requestId?: string) {
 export const jsonErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyResultV2> => ({
   onError: (request) => {
     const original = request.error;
-    const error = original instanceof AppError ? original : new InternalError('Internal error', '내부 오류', { cause: original });
+    const error =
+      original instanceof AppError ? original : new InternalError('Internal error', '내부 오류', { cause: original });
     if (!(original instanceof AppError) || error.statusCode >= 500) {
-      console.error(JSON.stringify({ level: 'error', message: 'request failed', error: String(original), stack: original instanceof Error ? original.stack : undefined, requestId: request.context.awsRequestId }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'request failed',
+          error: String(original),
+          stack: original instanceof Error ? original.stack : undefined,
+          requestId: request.context.awsRequestId,
+        }),
+      );
     }
     request.response = json(error.statusCode, errorBody(error, request.context.awsRequestId));
   },
 });
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: 'body' | 'path' | 'query' | 'header'): z.infer<T> {
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  location: 'body' | 'path' | 'query' | 'header',
+): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) throw validationErrorFrom(result.error, location);
@@ -87,7 +100,11 @@ function readBody(event: ApiEvent): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new ValidationError('The request body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', { field: 'body', rule: 'invalid_json', cause });
+    throw new ValidationError('The request body is not valid JSON', '요청 본문이 올바른 JSON이 아닙니다', {
+      field: 'body',
+      rule: 'invalid_json',
+      cause,
+    });
   }
 }
 
@@ -96,7 +113,10 @@ export function apiHandler<
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
   A extends boolean = boolean,
->(spec: Spec<P, Q, B> & { auth: A }, run: (request: ApiRequest<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<ApiResult>) {
+>(
+  spec: Spec<P, Q, B> & { auth: A },
+  run: (request: ApiRequest<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<ApiResult>,
+) {
   return middy<ApiEvent, APIGatewayProxyResultV2, Error, Context>()
     .use(jsonErrors())
     .handler(async (event) => {
@@ -106,8 +126,20 @@ export function apiHandler<
       const params = parse(spec.params, event.pathParameters ?? {}, 'path');
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
       const body = parse(spec.body, readBody(event), 'body');
-      const result = await run({ actor: actor as A extends true ? Actor : undefined, params, query, body, ...(idempotencyKey !== undefined && { idempotencyKey }), event });
-      if (result.text !== undefined) return { statusCode: result.statusCode, headers: { 'cache-control': 'no-store', ...result.headers }, body: result.text };
+      const result = await run({
+        actor: actor as A extends true ? Actor : undefined,
+        params,
+        query,
+        body,
+        ...(idempotencyKey !== undefined && { idempotencyKey }),
+        event,
+      });
+      if (result.text !== undefined)
+        return {
+          statusCode: result.statusCode,
+          headers: { 'cache-control': 'no-store', ...result.headers },
+          body: result.text,
+        };
       return json(result.statusCode, result.body ?? null, result.headers);
     });
 }

@@ -21,7 +21,10 @@ function koreanFor(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function validationErrorFrom(error: z.ZodError, location: 'body' | 'path' | 'query' | 'header'): ValidationError {
+export function validationErrorFrom(
+  error: z.ZodError,
+  location: 'body' | 'path' | 'query' | 'header',
+): ValidationError {
   const details: ErrorDetail[] = error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const field = path.length > 0 ? path.map(String).join('.') : location;

@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
-import { automaticMailHeaders, escapeHtml, footerLines, htmlDocument, mailRecipientSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
+import {
+  automaticMailHeaders,
+  escapeHtml,
+  footerLines,
+  htmlDocument,
+  mailRecipientSchema,
+  type BuiltMail,
+  type MailBuildOptions,
+} from './mail-content.ts';
 
 export const COMMITTEE_AGENDA_TEMPLATE = 'committee-agenda';
 
@@ -42,8 +50,13 @@ function timeOf(iso: string): string {
 export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: MailBuildOptions): BuiltMail {
   const date = formatKoreanDate(input.meeting.scheduledAt.slice(0, 10));
   const when = `${date} ${timeOf(input.meeting.scheduledAt)}`;
-  const meetingLink = new URL(`meetings/${encodeURIComponent(input.meeting.meetingId)}`, options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).toString();
-  const rows = input.items.map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) })).sort((a, b) => a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
+  const meetingLink = new URL(
+    `meetings/${encodeURIComponent(input.meeting.meetingId)}`,
+    options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+  ).toString();
+  const rows = input.items
+    .map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) }))
+    .sort((a, b) => a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
   const subject = `[${options.officeName}] ${input.committeeName} ${NOTICE_LABELS[input.notice]} (${when})`;
   const greeting = `${input.recipient.name} 님,`;
   const intro =
@@ -53,7 +66,10 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
         ? `내일 ${when}에 ${input.committeeName} 회의가 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 안건 ${rows.length}건을 미리 확인하십시오.`
         : `${when}에 열린 ${input.committeeName} 회의의 안건 중 ${rows.length}건의 의결 결과가 아직 기록되지 않았습니다. 간사께서는 시스템에 의결 결과를 기록하십시오.`;
   const hasSealed = rows.some((r) => r.safe.title === null);
-  const footer = [...(hasSealed ? ['비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.'] : []), ...footerLines(options.officeName)];
+  const footer = [
+    ...(hasSealed ? ['비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.'] : []),
+    ...footerLines(options.officeName),
+  ];
   const title = (t: string | null) => t ?? SEALED_TITLE_PLACEHOLDER;
 
   const text = [
@@ -61,7 +77,9 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
     '',
     intro,
     '',
-    ...(rows.length === 0 ? ['(현재 상정 예정인 안건이 없습니다)'] : rows.flatMap((r) => [`- ${r.safe.caseNumber} ${title(r.safe.title)}`, `  ${r.taskTitle}`, `  ${r.safe.link}`])),
+    ...(rows.length === 0
+      ? ['(현재 상정 예정인 안건이 없습니다)']
+      : rows.flatMap((r) => [`- ${r.safe.caseNumber} ${title(r.safe.title)}`, `  ${r.taskTitle}`, `  ${r.safe.link}`])),
     '',
     `회의: ${meetingLink}`,
     '',
@@ -78,7 +96,10 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
           `<thead><tr><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">의결 사항</th></tr></thead>`,
           '<tbody>',
           ...rows.map((r) => {
-            const t = r.safe.title === null ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>` : escapeHtml(r.safe.title);
+            const t =
+              r.safe.title === null
+                ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>`
+                : escapeHtml(r.safe.title);
             return `<tr><td style="${cell}"><a href="${escapeHtml(r.safe.link)}">${escapeHtml(r.safe.caseNumber)}</a></td><td style="${cell}">${t}</td><td style="${cell}">${escapeHtml(r.taskTitle)}</td></tr>`;
           }),
           '</tbody>',
@@ -90,7 +111,16 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
     to: [{ name: input.recipient.name, address: input.recipient.email }],
     subject,
     text,
-    html: htmlDocument(subject, [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`, table, `<p><a href="${escapeHtml(meetingLink)}">회의 보기</a></p>`].join('\n'), footer),
+    html: htmlDocument(
+      subject,
+      [
+        `<p>${escapeHtml(greeting)}</p>`,
+        `<p>${escapeHtml(intro)}</p>`,
+        table,
+        `<p><a href="${escapeHtml(meetingLink)}">회의 보기</a></p>`,
+      ].join('\n'),
+      footer,
+    ),
     headers: automaticMailHeaders(COMMITTEE_AGENDA_TEMPLATE),
     caseIds: [...new Set(input.items.map((item) => item.case.caseId))],
   };

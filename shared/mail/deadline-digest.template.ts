@@ -61,7 +61,9 @@ function groupItems(input: DeadlineDigestInput, baseUrl: string): DigestGroup[] 
       cases: input.items
         .filter((item) => item.urgency === urgency)
         .map((item) => toMailSafeCase(item.case, baseUrl))
-        .sort((a, b) => dueSortKey(a.dueDate) - dueSortKey(b.dueDate) || a.caseNumber.localeCompare(b.caseNumber, 'ko')),
+        .sort(
+          (a, b) => dueSortKey(a.dueDate) - dueSortKey(b.dueDate) || a.caseNumber.localeCompare(b.caseNumber, 'ko'),
+        ),
     }))
     .filter((group) => group.cases.length > 0);
 }
@@ -89,7 +91,11 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     ...groups.flatMap((group) => [
       '',
       `[${group.label}] ${group.cases.length}건`,
-      ...group.cases.flatMap((c) => [`- ${c.caseNumber} ${displayTitle(c)}`, `  처리기한: ${formatKoreanDate(c.dueDate)}`, `  ${c.link}`]),
+      ...group.cases.flatMap((c) => [
+        `- ${c.caseNumber} ${displayTitle(c)}`,
+        `  처리기한: ${formatKoreanDate(c.dueDate)}`,
+        `  ${c.link}`,
+      ]),
     ]),
     '',
     ...footer,
@@ -104,7 +110,10 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
       `<thead><tr><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">처리기한</th></tr></thead>`,
       '<tbody>',
       ...group.cases.map((c) => {
-        const title = c.title === null ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>` : escapeHtml(c.title);
+        const title =
+          c.title === null
+            ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>`
+            : escapeHtml(c.title);
         return `<tr><td style="${cell}"><a href="${escapeHtml(c.link)}">${escapeHtml(c.caseNumber)}</a></td><td style="${cell}">${title}</td><td style="${cell}">${escapeHtml(formatKoreanDate(c.dueDate))}</td></tr>`;
       }),
       '</tbody>',

@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
-import { automaticMailHeaders, escapeHtml, footerLines, htmlDocument, mailRecipientSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
+import {
+  automaticMailHeaders,
+  escapeHtml,
+  footerLines,
+  htmlDocument,
+  mailRecipientSchema,
+  type BuiltMail,
+  type MailBuildOptions,
+} from './mail-content.ts';
 
 export const GRIEVANCE_QUARTERLY_TEMPLATE = 'grievance-quarterly-report';
 
@@ -32,7 +40,9 @@ export type GrievanceQuarterlyInput = z.infer<typeof grievanceQuarterlyInputSche
 
 /** On-time rate as staff write it (`93.5%`), or `-` with nothing closed. */
 export function onTimeRate(input: Pick<GrievanceQuarterlyInput, 'closedWithDeadline' | 'closedOnTime'>): string {
-  return input.closedWithDeadline === 0 ? '-' : `${((input.closedOnTime / input.closedWithDeadline) * 100).toFixed(1)}%`;
+  return input.closedWithDeadline === 0
+    ? '-'
+    : `${((input.closedOnTime / input.closedWithDeadline) * 100).toFixed(1)}%`;
 }
 
 export function renderGrievanceQuarterly(input: GrievanceQuarterlyInput, options: MailBuildOptions): BuiltMail {
@@ -58,7 +68,10 @@ export function renderGrievanceQuarterly(input: GrievanceQuarterlyInput, options
     ...input.byDepartment.map((r) => `- ${r.label}: ${r.count}건`),
     '',
     `[기한 경과] ${overdue.length}건`,
-    ...overdue.flatMap((o) => [`- ${o.safe.caseNumber} ${title(o.safe.title)} (처리기한 ${formatKoreanDate(o.safe.dueDate)}, ${status(o.open)})`, `  ${o.safe.link}`]),
+    ...overdue.flatMap((o) => [
+      `- ${o.safe.caseNumber} ${title(o.safe.title)} (처리기한 ${formatKoreanDate(o.safe.dueDate)}, ${status(o.open)})`,
+      `  ${o.safe.link}`,
+    ]),
     '',
     ...footer,
     '',
@@ -69,7 +82,9 @@ export function renderGrievanceQuarterly(input: GrievanceQuarterlyInput, options
     [
       `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(heading)}</h2>`,
       '<table style="border-collapse:collapse;max-width:480px">',
-      ...rows.map((r) => `<tr><td style="${cell}">${escapeHtml(r.label)}</td><td style="${cell}">${r.count}건</td></tr>`),
+      ...rows.map(
+        (r) => `<tr><td style="${cell}">${escapeHtml(r.label)}</td><td style="${cell}">${r.count}건</td></tr>`,
+      ),
       '</table>',
     ].join('\n');
   const overdueTable = [
@@ -78,7 +93,10 @@ export function renderGrievanceQuarterly(input: GrievanceQuarterlyInput, options
     `<thead><tr><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">처리기한</th><th style="${cell}">상태</th></tr></thead>`,
     '<tbody>',
     ...overdue.map((o) => {
-      const t = o.safe.title === null ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>` : escapeHtml(o.safe.title);
+      const t =
+        o.safe.title === null
+          ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>`
+          : escapeHtml(o.safe.title);
       return `<tr><td style="${cell}"><a href="${escapeHtml(o.safe.link)}">${escapeHtml(o.safe.caseNumber)}</a></td><td style="${cell}">${t}</td><td style="${cell}">${escapeHtml(formatKoreanDate(o.safe.dueDate))}</td><td style="${cell}">${status(o.open)}</td></tr>`;
     }),
     '</tbody>',
@@ -90,7 +108,17 @@ export function renderGrievanceQuarterly(input: GrievanceQuarterlyInput, options
     to: [{ name: input.recipient.name, address: input.recipient.email }],
     subject,
     text,
-    html: htmlDocument(subject, [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`, countTable('접수 경로별', input.byChannel), countTable('부서별', input.byDepartment), overdueTable].join('\n'), footer),
+    html: htmlDocument(
+      subject,
+      [
+        `<p>${escapeHtml(greeting)}</p>`,
+        `<p>${escapeHtml(intro)}</p>`,
+        countTable('접수 경로별', input.byChannel),
+        countTable('부서별', input.byDepartment),
+        overdueTable,
+      ].join('\n'),
+      footer,
+    ),
     headers: automaticMailHeaders(GRIEVANCE_QUARTERLY_TEMPLATE),
     caseIds: [...new Set(input.overdue.map((o) => o.case.caseId))],
   };

@@ -61,7 +61,10 @@ export function parseMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfi
       ...(parsed.SES_CONFIGURATION_SET === undefined ? {} : { configurationSetName: parsed.SES_CONFIGURATION_SET }),
     };
   }
-  const auth = parsed.SMTP_USER !== undefined && parsed.SMTP_PASS !== undefined ? { user: parsed.SMTP_USER, pass: parsed.SMTP_PASS } : undefined;
+  const auth =
+    parsed.SMTP_USER !== undefined && parsed.SMTP_PASS !== undefined
+      ? { user: parsed.SMTP_USER, pass: parsed.SMTP_PASS }
+      : undefined;
   return {
     transport: 'smtp',
     fromAddress: parsed.MAIL_FROM,

@@ -47,7 +47,13 @@ export function automaticMailHeaders(template: string): Record<string, string> {
   };
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
@@ -65,7 +71,7 @@ export function htmlDocument(title: string, bodyHtml: string, footer: readonly s
     '<html lang="ko">',
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title></head>`,
-    '<body style="margin:0;padding:16px;font-family:\'Malgun Gothic\',\'Apple SD Gothic Neo\',sans-serif;font-size:14px;color:#222;line-height:1.5">',
+    "<body style=\"margin:0;padding:16px;font-family:'Malgun Gothic','Apple SD Gothic Neo',sans-serif;font-size:14px;color:#222;line-height:1.5\">",
     bodyHtml,
     `<p style="margin-top:24px;font-size:12px;color:#666">${footer.map(escapeHtml).join('<br>')}</p>`,
     '</body>',

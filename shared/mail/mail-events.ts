@@ -64,7 +64,13 @@ const bounceSchema = z
     bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']),
     bounceSubType: z.string().default(''),
     bouncedRecipients: z
-      .array(recipientSchema.extend({ status: z.string().optional(), diagnosticCode: z.string().optional(), action: z.string().optional() }))
+      .array(
+        recipientSchema.extend({
+          status: z.string().optional(),
+          diagnosticCode: z.string().optional(),
+          action: z.string().optional(),
+        }),
+      )
       .min(1),
     timestamp: z.string(),
   })
@@ -84,7 +90,9 @@ const rejectSchema = z.object({ reason: z.string().default('') }).loose();
 const deliveryDelaySchema = z
   .object({
     delayType: z.string().default(''),
-    delayedRecipients: z.array(recipientSchema.extend({ status: z.string().optional(), diagnosticCode: z.string().optional() })).min(1),
+    delayedRecipients: z
+      .array(recipientSchema.extend({ status: z.string().optional(), diagnosticCode: z.string().optional() }))
+      .min(1),
     timestamp: z.string(),
     expirationTime: z.string().optional(),
   })
@@ -100,7 +108,12 @@ export const sesEventRecordSchema = z.discriminatedUnion('eventType', [
 export type SesEventRecord = z.infer<typeof sesEventRecordSchema>;
 
 /** The EventBridge detail types of those four events (the rule matches exactly these). */
-export const SES_EVENT_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received', 'Email Rejected', 'Email Delivery Delayed'] as const;
+export const SES_EVENT_DETAIL_TYPES = [
+  'Email Bounced',
+  'Email Complaint Received',
+  'Email Rejected',
+  'Email Delivery Delayed',
+] as const;
 
 const eventBridgeSchema = z
   .object({ source: z.literal('aws.ses'), 'detail-type': z.enum(SES_EVENT_DETAIL_TYPES), detail: sesEventRecordSchema })
@@ -144,7 +157,8 @@ export function parseSesEvent(input: unknown): SesEventRecord[] {
   throw new MailEventInputError(`Not an SES event — ${issuesOf(fromBus.error)}`);
 }
 
-const headerOf = (record: SesEventRecord, name: string) => record.mail.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+const headerOf = (record: SesEventRecord, name: string) =>
+  record.mail.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 
 /** One failure per recipient of an SES event record, classified. */
 export function classifySesEvent(record: SesEventRecord): MailFailure[] {
@@ -154,8 +168,17 @@ export function classifySesEvent(record: SesEventRecord): MailFailure[] {
     digestId: headerOf(record, DIGEST_HEADER),
     template: headerOf(record, TEMPLATE_HEADER),
   };
-  const each = (emails: readonly string[], failure: Omit<MailFailure, 'email' | keyof typeof base>, detailOf?: (email: string) => string) =>
-    emails.map((email) => ({ ...base, ...failure, email: email.toLowerCase(), detail: detailOf ? detailOf(email) : failure.detail }));
+  const each = (
+    emails: readonly string[],
+    failure: Omit<MailFailure, 'email' | keyof typeof base>,
+    detailOf?: (email: string) => string,
+  ) =>
+    emails.map((email) => ({
+      ...base,
+      ...failure,
+      email: email.toLowerCase(),
+      detail: detailOf ? detailOf(email) : failure.detail,
+    }));
   switch (record.eventType) {
     case 'Bounce': {
       const { bounce } = record;
@@ -165,7 +188,9 @@ export function classifySesEvent(record: SesEventRecord): MailFailure[] {
         kind: 'bounce' as const,
         disposition,
         email: r.emailAddress.toLowerCase(),
-        detail: [`${bounce.bounceType}/${bounce.bounceSubType}`, r.status, r.diagnosticCode].filter(Boolean).join(' — '),
+        detail: [`${bounce.bounceType}/${bounce.bounceSubType}`, r.status, r.diagnosticCode]
+          .filter(Boolean)
+          .join(' — '),
         at: bounce.timestamp,
       }));
     }
@@ -173,11 +198,23 @@ export function classifySesEvent(record: SesEventRecord): MailFailure[] {
       const { complaint } = record;
       return each(
         complaint.complainedRecipients.map((r) => r.emailAddress),
-        { kind: 'complaint', disposition: 'suppress', detail: ['complaint', complaint.complaintFeedbackType, complaint.complaintSubType].filter(Boolean).join(' — '), at: complaint.timestamp },
+        {
+          kind: 'complaint',
+          disposition: 'suppress',
+          detail: ['complaint', complaint.complaintFeedbackType, complaint.complaintSubType]
+            .filter(Boolean)
+            .join(' — '),
+          at: complaint.timestamp,
+        },
       );
     }
     case 'Reject':
-      return each(record.mail.destination, { kind: 'reject', disposition: 'retry', detail: `rejected by SES: ${record.reject.reason}`, at: record.mail.timestamp });
+      return each(record.mail.destination, {
+        kind: 'reject',
+        disposition: 'retry',
+        detail: `rejected by SES: ${record.reject.reason}`,
+        at: record.mail.timestamp,
+      });
     case 'DeliveryDelay': {
       const delay = record.deliveryDelay;
       return delay.delayedRecipients.map((r) => ({
@@ -185,7 +222,14 @@ export function classifySesEvent(record: SesEventRecord): MailFailure[] {
         kind: 'delay' as const,
         disposition: 'watch' as const,
         email: r.emailAddress.toLowerCase(),
-        detail: [`delayed: ${delay.delayType}`, r.status, r.diagnosticCode, delay.expirationTime && `SES gives up at ${delay.expirationTime}`].filter(Boolean).join(' — '),
+        detail: [
+          `delayed: ${delay.delayType}`,
+          r.status,
+          r.diagnosticCode,
+          delay.expirationTime && `SES gives up at ${delay.expirationTime}`,
+        ]
+          .filter(Boolean)
+          .join(' — '),
         at: delay.timestamp,
       }));
     }
@@ -204,18 +248,26 @@ const BAD_ADDRESS_CODES = new Set([550, 551, 553]);
 export function classifySendError(error: MailSendError, recipients: readonly string[], at: Date): MailFailure[] {
   const cause = (error.cause ?? {}) as { responseCode?: unknown; code?: unknown; rejected?: unknown };
   const responseCode = typeof cause.responseCode === 'number' ? cause.responseCode : undefined;
-  const rejected = Array.isArray(cause.rejected) ? cause.rejected.filter((r): r is string => typeof r === 'string').map((r) => r.toLowerCase()) : [];
+  const rejected = Array.isArray(cause.rejected)
+    ? cause.rejected.filter((r): r is string => typeof r === 'string').map((r) => r.toLowerCase())
+    : [];
   const badAddress = cause.code === 'EENVELOPE' && responseCode !== undefined && BAD_ADDRESS_CODES.has(responseCode);
   return recipients.map((email) => ({
     kind: 'send-error' as const,
     // With several recipients only the ones the server named are suppressed.
-    disposition: badAddress && !error.retryable && (rejected.length === 0 || rejected.includes(email.toLowerCase())) ? ('suppress' as const) : ('retry' as const),
+    disposition:
+      badAddress && !error.retryable && (rejected.length === 0 || rejected.includes(email.toLowerCase()))
+        ? ('suppress' as const)
+        : ('retry' as const),
     email: email.toLowerCase(),
     messageId: undefined,
     providerMessageId: undefined,
     digestId: undefined,
     template: undefined,
-    detail: `${error.transportCode ?? 'error'}${responseCode ? ` ${responseCode}` : ''}: ${error.message}`.slice(0, 1000),
+    detail: `${error.transportCode ?? 'error'}${responseCode ? ` ${responseCode}` : ''}: ${error.message}`.slice(
+      0,
+      1000,
+    ),
     at: at.toISOString(),
   }));
 }

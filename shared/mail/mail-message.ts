@@ -13,7 +13,13 @@ import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from '.
 import { mailFailureNoticeInputSchema, renderMailFailureNotice } from './mail-failure-notice.template.ts';
 
 /** Every template's input, told apart by `template`. Add a template by adding its schema here. */
-export const mailTemplateInputSchema = z.discriminatedUnion('template', [deadlineDigestInputSchema, limitationAlarmInputSchema, grievanceQuarterlyInputSchema, mailFailureNoticeInputSchema, committeeAgendaInputSchema]);
+export const mailTemplateInputSchema = z.discriminatedUnion('template', [
+  deadlineDigestInputSchema,
+  limitationAlarmInputSchema,
+  grievanceQuarterlyInputSchema,
+  mailFailureNoticeInputSchema,
+  committeeAgendaInputSchema,
+]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
 

@@ -35,7 +35,10 @@ export class MailSendError extends AppError {
   /** Whether the same mail may go through later (connection trouble, 4xx, throttling, SES 5xx). */
   readonly retryable: boolean;
 
-  constructor(message: string, details: { transport: MailTransportName; transportCode: string | undefined; retryable: boolean; cause: unknown }) {
+  constructor(
+    message: string,
+    details: { transport: MailTransportName; transportCode: string | undefined; retryable: boolean; cause: unknown },
+  ) {
     super(message, '메일을 보내지 못했습니다', { cause: details.cause });
     this.transport = details.transport;
     this.transportCode = details.transportCode;
@@ -53,10 +56,16 @@ interface TransportErrorShape {
   $metadata?: unknown;
 }
 
-const asShape = (error: unknown): TransportErrorShape => (typeof error === 'object' && error !== null ? (error as TransportErrorShape) : {});
+const asShape = (error: unknown): TransportErrorShape =>
+  typeof error === 'object' && error !== null ? (error as TransportErrorShape) : {};
 
 const TRANSIENT_SMTP_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS']);
-const RETRYABLE_SES_NAMES = new Set(['TooManyRequestsException', 'ThrottlingException', 'InternalFailure', 'ServiceUnavailable']);
+const RETRYABLE_SES_NAMES = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'InternalFailure',
+  'ServiceUnavailable',
+]);
 
 /** RFC 5321: 4yz replies are transient; connection-level failures are worth another try too. */
 function isRetryableSmtp(error: TransportErrorShape): boolean {
@@ -75,14 +84,21 @@ function toSendError(transport: MailTransportName, mail: BuiltMail, error: unkno
   const shape = asShape(error);
   // nodemailer tags SDK errors that lack a code with the generic ESES; the SDK name says more.
   const transportCode =
-    transport === 'ses' && typeof shape.name === 'string' && shape.name !== 'Error' ? shape.name : typeof shape.code === 'string' ? shape.code : undefined;
+    transport === 'ses' && typeof shape.name === 'string' && shape.name !== 'Error'
+      ? shape.name
+      : typeof shape.code === 'string'
+        ? shape.code
+        : undefined;
   const reason = typeof shape.message === 'string' ? shape.message : String(error);
-  return new MailSendError(`"${mail.template}" mail was not sent through ${transport}${transportCode ? ` (${transportCode})` : ''}: ${reason}`, {
-    transport,
-    transportCode,
-    retryable: transport === 'smtp' ? isRetryableSmtp(shape) : isRetryableSes(shape),
-    cause: error,
-  });
+  return new MailSendError(
+    `"${mail.template}" mail was not sent through ${transport}${transportCode ? ` (${transportCode})` : ''}: ${reason}`,
+    {
+      transport,
+      transportCode,
+      retryable: transport === 'smtp' ? isRetryableSmtp(shape) : isRetryableSes(shape),
+      cause: error,
+    },
+  );
 }
 
 function mailOptions(mail: BuiltMail, from: MailAddress, extra: Partial<SendMailOptions> = {}): SendMailOptions {
@@ -150,7 +166,8 @@ export interface SesMailerOptions {
 
 export function createSesMailer(options: SesMailerOptions): Mailer {
   const transporter = nodemailer.createTransport({ SES: { sesClient: options.sesClient, SendEmailCommand } });
-  const ses = options.configurationSetName === undefined ? {} : { ses: { ConfigurationSetName: options.configurationSetName } };
+  const ses =
+    options.configurationSetName === undefined ? {} : { ses: { ConfigurationSetName: options.configurationSetName } };
   return nodemailerMailer('ses', transporter, options.from, ses);
 }
 

@@ -31,30 +31,44 @@ export function canChangeCase(actor: Actor, c: CaseRecord): boolean {
 
 export function assertCanCreateCase(actor: Actor): void {
   if (!hasAnyRole(actor, INTAKE_ROLES)) {
-    throw new ForbiddenError('Your role cannot register cases', '사건을 접수할 권한이 없습니다', { rule: 'role_cannot_intake' });
+    throw new ForbiddenError('Your role cannot register cases', '사건을 접수할 권한이 없습니다', {
+      rule: 'role_cannot_intake',
+    });
   }
 }
 
 export function assertCanAssign(actor: Actor): void {
   if (!hasAnyRole(actor, MANAGERS)) {
-    throw new ForbiddenError('Only a team lead, the head of office or an admin can assign cases', '사건 배정은 팀장, 감사담당관 또는 관리자만 할 수 있습니다', {
-      field: 'assigneeSub',
-      rule: 'role_cannot_assign',
-    });
+    throw new ForbiddenError(
+      'Only a team lead, the head of office or an admin can assign cases',
+      '사건 배정은 팀장, 감사담당관 또는 관리자만 할 수 있습니다',
+      {
+        field: 'assigneeSub',
+        rule: 'role_cannot_assign',
+      },
+    );
   }
 }
 
 export function assertCanRead(actor: Actor, c: CaseRecord): void {
   if (isConcerned(c.misconduct, actor.sub)) throw concernedError('caseId');
   if (!canReadCase(actor, c)) {
-    throw new ForbiddenError(`You may not read case ${c.caseNumber}`, `사건(${c.caseNumber})을 열람할 권한이 없습니다`, { rule: 'no_read_access' });
+    throw new ForbiddenError(
+      `You may not read case ${c.caseNumber}`,
+      `사건(${c.caseNumber})을 열람할 권한이 없습니다`,
+      { rule: 'no_read_access' },
+    );
   }
 }
 
 export function assertCanChange(actor: Actor, c: CaseRecord): void {
   if (isConcerned(c.misconduct, actor.sub)) throw concernedError('caseId');
   if (!canChangeCase(actor, c)) {
-    throw new ForbiddenError(`You may not change case ${c.caseNumber}`, `사건(${c.caseNumber})을 변경할 권한이 없습니다`, { rule: 'no_write_access' });
+    throw new ForbiddenError(
+      `You may not change case ${c.caseNumber}`,
+      `사건(${c.caseNumber})을 변경할 권한이 없습니다`,
+      { rule: 'no_write_access' },
+    );
   }
 }
 
@@ -63,15 +77,23 @@ const SUSPENDERS: readonly Role[] = ['team-lead', 'head', 'admin'];
 /** Stopping and resuming discipline proceedings (지방공무원법 제73조) is a manager's call. */
 export function assertCanSuspend(actor: Actor): void {
   if (!hasAnyRole(actor, SUSPENDERS)) {
-    throw new ForbiddenError('Only a team lead, the head of office or an admin can suspend or resume proceedings', '징계절차 정지·재개는 팀장, 감사담당관 또는 관리자만 할 수 있습니다', {
-      rule: 'role_cannot_suspend',
-    });
+    throw new ForbiddenError(
+      'Only a team lead, the head of office or an admin can suspend or resume proceedings',
+      '징계절차 정지·재개는 팀장, 감사담당관 또는 관리자만 할 수 있습니다',
+      {
+        rule: 'role_cannot_suspend',
+      },
+    );
   }
 }
 
 /** Office reports (counts only) are for the people who read across the office. */
 export function assertCanReadReports(actor: Actor): void {
   if (!hasAnyRole(actor, OFFICE_WIDE_READERS)) {
-    throw new ForbiddenError('Only team leads, the head of office, admins and auditors can read office reports', '실적 보고는 팀장, 감사담당관, 관리자, 감사인만 볼 수 있습니다', { rule: 'role_cannot_read_reports' });
+    throw new ForbiddenError(
+      'Only team leads, the head of office, admins and auditors can read office reports',
+      '실적 보고는 팀장, 감사담당관, 관리자, 감사인만 볼 수 있습니다',
+      { rule: 'role_cannot_read_reports' },
+    );
   }
 }

@@ -161,8 +161,13 @@ export function disciplineLimitation(category: MisconductCategory, conductDate: 
  * end notice came, the limitation becomes the end of one month from that notice. A limitation that
  * had already run out before proceedings stopped was not prevented by the stop and does not move.
  */
-export function extendLimitationForSuspension(limitation: Limitation, startNoticeReceivedOn: IsoDate, endNoticeReceivedOn: IsoDate): Limitation {
-  if (endNoticeReceivedOn < startNoticeReceivedOn) throw new RangeError('the end notice cannot precede the start notice');
+export function extendLimitationForSuspension(
+  limitation: Limitation,
+  startNoticeReceivedOn: IsoDate,
+  endNoticeReceivedOn: IsoDate,
+): Limitation {
+  if (endNoticeReceivedOn < startNoticeReceivedOn)
+    throw new RangeError('the end notice cannot precede the start notice');
   if (limitation.date < startNoticeReceivedOn) return limitation;
   const { end: oneMonthAfterNotice } = periodEnd(endNoticeReceivedOn, SUSPENSION_EXTENSION_RULE.months, 'months');
   if (limitation.date >= oneMonthAfterNotice) return limitation;
@@ -214,16 +219,35 @@ export function limitationWarning(
   const daysLeft = dayNumber(limitation.date) - dayNumber(today);
   const base = { date: limitation.date, daysLeft, article: limitation.article, confidence: limitation.confidence };
   if (state.disciplineRequestedOn !== undefined) {
-    return { ...base, status: 'met', messageKo: `징계의결 요구(${state.disciplineRequestedOn})가 시효 만료일(${limitation.date}) 전에 이루어짐` };
+    return {
+      ...base,
+      status: 'met',
+      messageKo: `징계의결 요구(${state.disciplineRequestedOn})가 시효 만료일(${limitation.date}) 전에 이루어짐`,
+    };
   }
   if (state.approvedDisposition !== undefined && state.approvedDisposition !== 'discipline') {
-    return { ...base, status: 'not-applicable', messageKo: `징계가 아닌 처분으로 결정됨 — 징계시효 ${limitation.date}는 참고용` };
+    return {
+      ...base,
+      status: 'not-applicable',
+      messageKo: `징계가 아닌 처분으로 결정됨 — 징계시효 ${limitation.date}는 참고용`,
+    };
   }
-  if (daysLeft < 0) return { ...base, status: 'expired', messageKo: `징계시효 만료(${limitation.date}) — 징계의결 요구를 할 수 없음 (${limitation.article})` };
+  if (daysLeft < 0)
+    return {
+      ...base,
+      status: 'expired',
+      messageKo: `징계시효 만료(${limitation.date}) — 징계의결 요구를 할 수 없음 (${limitation.article})`,
+    };
   if (state.suspended) {
-    return { ...base, status: 'suspended', messageKo: `징계절차 정지 중 — 시효 만료일 ${limitation.date}(D-${daysLeft}), 종료 통보 시 제73조의2②에 따라 다시 계산` };
+    return {
+      ...base,
+      status: 'suspended',
+      messageKo: `징계절차 정지 중 — 시효 만료일 ${limitation.date}(D-${daysLeft}), 종료 통보 시 제73조의2②에 따라 다시 계산`,
+    };
   }
-  if (daysLeft <= LIMITATION_WARNING_DAYS.imminent) return { ...base, status: 'imminent', messageKo: `징계시효 임박: ${limitation.date} 만료 (D-${daysLeft})` };
-  if (daysLeft <= LIMITATION_WARNING_DAYS.near) return { ...base, status: 'near', messageKo: `징계시효 주의: ${limitation.date} 만료 (D-${daysLeft})` };
+  if (daysLeft <= LIMITATION_WARNING_DAYS.imminent)
+    return { ...base, status: 'imminent', messageKo: `징계시효 임박: ${limitation.date} 만료 (D-${daysLeft})` };
+  if (daysLeft <= LIMITATION_WARNING_DAYS.near)
+    return { ...base, status: 'near', messageKo: `징계시효 주의: ${limitation.date} 만료 (D-${daysLeft})` };
   return { ...base, status: 'running', messageKo: `징계시효 ${limitation.date} 만료 (D-${daysLeft})` };
 }

@@ -43,10 +43,16 @@ export function computeGrievanceDue(
     clockStops: clockStops.map((stop) => ({
       from: stop.from,
       to: stop.to ?? stop.limitDate,
-      reasonKo: stop.to ? '현장조사 등 기간' : `현장조사 등 기간(진행 중 — 최장 기한 ${stop.limitDate}까지로 가정, 시행령 제17조④)`,
+      reasonKo: stop.to
+        ? '현장조사 등 기간'
+        : `현장조사 등 기간(진행 중 — 최장 기한 ${stop.limitDate}까지로 가정, 시행령 제17조④)`,
       article: FIELD_INVESTIGATION_ARTICLE,
     })),
-    extensions: extensions.map((e) => ({ amount: e.days, reasonKo: e.reasonKo, complainantConsent: e.consent?.given === true })),
+    extensions: extensions.map((e) => ({
+      amount: e.days,
+      reasonKo: e.reasonKo,
+      complainantConsent: e.consent?.given === true,
+    })),
   });
 }
 
@@ -71,7 +77,12 @@ function answerDue(ctx: DueContext): TaskDue {
   const stopped = g && g.clockStops.length > 0 ? `, 현장조사 기간 제외(${FIELD_INVESTIGATION_ARTICLE})` : '';
   return {
     dueAt: due.dueAt,
-    basis: { labelKo: `${period.labelKo} (${period.startsFromKo} ${ctx.c.receivedAt.slice(0, 10)}부터${extended}${stopped})`, article: due.article, confidence: due.confidence, source: 'statutory' },
+    basis: {
+      labelKo: `${period.labelKo} (${period.startsFromKo} ${ctx.c.receivedAt.slice(0, 10)}부터${extended}${stopped})`,
+      article: due.article,
+      confidence: due.confidence,
+      source: 'statutory',
+    },
   };
 }
 
@@ -81,10 +92,17 @@ const RULES: Record<GrievanceDueRule, (ctx: DueContext) => TaskDue> = {
     const transfer = computeDue('minwon.transfer.reception-to-department', ctx.c.receivedAt, ctx.calendar);
     const own: TaskDue = {
       dueAt: transfer.dueAt,
-      basis: { labelKo: `${period.labelKo} (${period.startsFromKo} ${ctx.c.receivedAt.slice(0, 16).replace('T', ' ')}부터)`, article: period.article, confidence: period.confidence, source: 'statutory' },
+      basis: {
+        labelKo: `${period.labelKo} (${period.startsFromKo} ${ctx.c.receivedAt.slice(0, 16).replace('T', ' ')}부터)`,
+        article: period.article,
+        confidence: period.confidence,
+        source: 'statutory',
+      },
     };
     const answer = answerDue(ctx);
-    return Date.parse(answer.dueAt) < Date.parse(own.dueAt) ? { ...answer, basis: { ...answer.basis, source: 'case-limit' } } : own;
+    return Date.parse(answer.dueAt) < Date.parse(own.dueAt)
+      ? { ...answer, basis: { ...answer.basis, source: 'case-limit' } }
+      : own;
   },
   'grievance.answer': answerDue,
 };

@@ -14,7 +14,12 @@ import { dueAfterBusinessDays } from './task-deadlines.ts';
 
 export interface TaskDue {
   dueAt: string;
-  basis: { labelKo: string; article?: string; confidence?: string; source: 'statutory' | 'default' | 'case-limit' | 'case-date' };
+  basis: {
+    labelKo: string;
+    article?: string;
+    confidence?: string;
+    source: 'statutory' | 'default' | 'case-limit' | 'case-date';
+  };
 }
 
 /** Office settings for periods the law lets the office set (statutory-periods.ts `adjustable`). */
@@ -61,13 +66,24 @@ interface DueContext {
 
 const byDefault = (ctx: DueContext, step: keyof typeof MISCONDUCT_STEP_DEFAULTS): TaskDue => {
   const days = MISCONDUCT_STEP_DEFAULTS[step];
-  return { dueAt: dueAfterBusinessDays(ctx.calendar, ctx.now, days), basis: { labelKo: `단계 기본 처리기한 ${days}근무일`, source: 'default' } };
+  return {
+    dueAt: dueAfterBusinessDays(ctx.calendar, ctx.now, days),
+    basis: { labelKo: `단계 기본 처리기한 ${days}근무일`, source: 'default' },
+  };
 };
 
 function statutory(ctx: DueContext, periodId: PeriodId, from: string, amount?: number): TaskDue {
   const period = statutoryPeriod(periodId);
   const result = computeDue(periodId, from, ctx.calendar, amount !== undefined ? { amount } : {});
-  return { dueAt: result.dueAt, basis: { labelKo: `${period.labelKo} (${period.startsFromKo} ${from.slice(0, 10)}부터)`, article: period.article, confidence: period.confidence, source: 'statutory' } };
+  return {
+    dueAt: result.dueAt,
+    basis: {
+      labelKo: `${period.labelKo} (${period.startsFromKo} ${from.slice(0, 10)}부터)`,
+      article: period.article,
+      confidence: period.confidence,
+      source: 'statutory',
+    },
+  };
 }
 
 /** The outer limits that steps before the discipline request must keep. */
@@ -78,7 +94,12 @@ function caseLimits(ctx: DueContext, { acrc }: { acrc: boolean }): TaskDue[] {
   // The last day to request discipline, at the end of that working day.
   limits.push({
     dueAt: `${m.limitation.date}T18:00:00+09:00`,
-    basis: { labelKo: `징계시효 만료일(${m.limitation.date})`, article: m.limitation.article, confidence: m.limitation.confidence, source: 'case-limit' },
+    basis: {
+      labelKo: `징계시효 만료일(${m.limitation.date})`,
+      article: m.limitation.article,
+      confidence: m.limitation.confidence,
+      source: 'case-limit',
+    },
   });
   if (acrc && m.referral?.agency === '국민권익위원회') {
     const due = statutory(ctx, 'acrc-referral.investigation', ctx.c.receivedAt);
@@ -88,7 +109,10 @@ function caseLimits(ctx: DueContext, { acrc }: { acrc: boolean }): TaskDue[] {
 }
 
 function earliest(first: TaskDue, others: TaskDue[]): TaskDue {
-  return others.reduce((best, candidate) => (Date.parse(candidate.dueAt) < Date.parse(best.dueAt) ? candidate : best), first);
+  return others.reduce(
+    (best, candidate) => (Date.parse(candidate.dueAt) < Date.parse(best.dueAt) ? candidate : best),
+    first,
+  );
 }
 
 /** The date from which the 1-month discipline-request period runs, if a notice stated the ground. */
@@ -112,7 +136,9 @@ const RULES: Record<MisconductDueRule, (ctx: DueContext) => TaskDue> = {
   'misconduct.approve': (ctx) => earliest(byDefault(ctx, 'approve'), caseLimits(ctx, { acrc: true })),
   'misconduct.request-discipline': (ctx) => {
     const from = disciplineGroundNoticeAt(ctx.c);
-    const own = from ? statutory(ctx, 'discipline.request-after-notice', from, OFFICE_PERIOD_SETTINGS.disciplineRequestMonths) : byDefault(ctx, 'request-discipline');
+    const own = from
+      ? statutory(ctx, 'discipline.request-after-notice', from, OFFICE_PERIOD_SETTINGS.disciplineRequestMonths)
+      : byDefault(ctx, 'request-discipline');
     return earliest(own, caseLimits(ctx, { acrc: false }));
   },
   'misconduct.record-resolution': (ctx) => {
@@ -125,7 +151,10 @@ const RULES: Record<MisconductDueRule, (ctx: DueContext) => TaskDue> = {
   'misconduct.confirm-correction': (ctx) => {
     const approved = ctx.c.misconduct?.approved?.disposition;
     if (approved?.type === 'corrective-action') {
-      return { dueAt: `${approved.complianceDueDate}T18:00:00+09:00`, basis: { labelKo: `시정 요구에서 정한 이행기한(${approved.complianceDueDate})`, source: 'case-date' } };
+      return {
+        dueAt: `${approved.complianceDueDate}T18:00:00+09:00`,
+        basis: { labelKo: `시정 요구에서 정한 이행기한(${approved.complianceDueDate})`, source: 'case-date' },
+      };
     }
     return byDefault(ctx, 'confirm-correction');
   },
@@ -135,7 +164,14 @@ const RULES: Record<MisconductDueRule, (ctx: DueContext) => TaskDue> = {
     const own = byDefault(ctx, 'notify-agency');
     if (agency === '감사원' || agency === '검찰' || agency === '경찰') {
       // 징계 및 소청 규정 제2조④ says to reply with the result but sets no period (2008 text).
-      return { ...own, basis: { ...own.basis, article: '지방공무원 징계 및 소청 규정 제2조④ (회신 의무, 기한 규정 없음)', confidence: 'R' } };
+      return {
+        ...own,
+        basis: {
+          ...own.basis,
+          article: '지방공무원 징계 및 소청 규정 제2조④ (회신 의무, 기한 규정 없음)',
+          confidence: 'R',
+        },
+      };
     }
     return own;
   },

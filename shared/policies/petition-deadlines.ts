@@ -40,7 +40,10 @@ export function disclosureDue(receivedAt: string, calendar: Calendar): DueDateRe
 }
 
 /** The 30-day public comment period from the disclosure decision (제13조②): the day after it to the 30th day. */
-export function commentPeriodFrom(decidedOn: string, calendar: Calendar): { start: string; end: string; article: string; explanation: readonly string[] } {
+export function commentPeriodFrom(
+  decidedOn: string,
+  calendar: Calendar,
+): { start: string; end: string; article: string; explanation: readonly string[] } {
   const due = computeDue('petition.public-comment', onDate(decidedOn), calendar);
   return { start: addDays(decidedOn, 1), end: due.dueDate, article: due.rule.article, explanation: due.explanation };
 }
@@ -61,7 +64,12 @@ export function petitionClockStops(facts: PetitionDueFacts, calendar: Calendar):
     if (from <= to) stops.push({ from, to, reasonKo: '공개청원 공개 여부 결정기간', article: DISCLOSURE_STOP_ARTICLE });
   }
   if (facts.commentPeriod) {
-    stops.push({ from: facts.commentPeriod.start, to: facts.commentPeriod.end, reasonKo: '공개청원 국민 의견 수렴기간', article: COMMENT_STOP_ARTICLE });
+    stops.push({
+      from: facts.commentPeriod.start,
+      to: facts.commentPeriod.end,
+      reasonKo: '공개청원 국민 의견 수렴기간',
+      article: COMMENT_STOP_ARTICLE,
+    });
   }
   return stops;
 }
@@ -89,7 +97,12 @@ export function objectionDecisionDue(filedOn: string, calendar: Calendar): DueDa
 /** Business days for screening: no statute times it, but it must leave room for the 15-day disclosure decision. */
 export const PETITION_STEP_DEFAULTS = Object.freeze({ screen: 3 });
 
-export const PETITION_DUE_RULES = ['petition.screen', 'petition.disclosure', 'petition.decision', 'petition.objection'] as const;
+export const PETITION_DUE_RULES = [
+  'petition.screen',
+  'petition.disclosure',
+  'petition.decision',
+  'petition.objection',
+] as const;
 export type PetitionDueRule = (typeof PETITION_DUE_RULES)[number];
 
 interface DueContext {
@@ -98,11 +111,21 @@ interface DueContext {
   calendar: Calendar;
 }
 
-function asTaskDue(periodId: PeriodId, result: DueDateResult, from: string, source: TaskDue['basis']['source'] = 'statutory'): TaskDue {
+function asTaskDue(
+  periodId: PeriodId,
+  result: DueDateResult,
+  from: string,
+  source: TaskDue['basis']['source'] = 'statutory',
+): TaskDue {
   const period = statutoryPeriod(periodId);
   return {
     dueAt: result.dueAt,
-    basis: { labelKo: `${period.labelKo} (${period.startsFromKo} ${from.slice(0, 10)}부터)`, article: period.article, confidence: period.confidence, source },
+    basis: {
+      labelKo: `${period.labelKo} (${period.startsFromKo} ${from.slice(0, 10)}부터)`,
+      article: period.article,
+      confidence: period.confidence,
+      source,
+    },
   };
 }
 
@@ -119,7 +142,11 @@ function decisionDue(ctx: DueContext): TaskDue {
       },
     };
   }
-  return asTaskDue('petition.decision', computeDue('petition.decision', ctx.c.receivedAt, ctx.calendar), ctx.c.receivedAt);
+  return asTaskDue(
+    'petition.decision',
+    computeDue('petition.decision', ctx.c.receivedAt, ctx.calendar),
+    ctx.c.receivedAt,
+  );
 }
 
 const earliest = (first: TaskDue, ...others: TaskDue[]): TaskDue =>
@@ -128,15 +155,24 @@ const earliest = (first: TaskDue, ...others: TaskDue[]): TaskDue =>
 const RULES: Record<PetitionDueRule, (ctx: DueContext) => TaskDue> = {
   'petition.screen': (ctx) => {
     const days = PETITION_STEP_DEFAULTS.screen;
-    const own: TaskDue = { dueAt: dueAfterBusinessDays(ctx.calendar, ctx.now, days), basis: { labelKo: `청원 요건 검토 기본 처리기한 ${days}근무일`, source: 'default' } };
+    const own: TaskDue = {
+      dueAt: dueAfterBusinessDays(ctx.calendar, ctx.now, days),
+      basis: { labelKo: `청원 요건 검토 기본 처리기한 ${days}근무일`, source: 'default' },
+    };
     const limits = [decisionDue(ctx)];
     if (ctx.c.petition?.public) {
-      const disclosure = asTaskDue('petition.disclosure-decision', disclosureDue(ctx.c.receivedAt, ctx.calendar), ctx.c.receivedAt, 'case-limit');
+      const disclosure = asTaskDue(
+        'petition.disclosure-decision',
+        disclosureDue(ctx.c.receivedAt, ctx.calendar),
+        ctx.c.receivedAt,
+        'case-limit',
+      );
       limits.push(disclosure);
     }
     return earliest(own, ...limits.map((l) => ({ ...l, basis: { ...l.basis, source: 'case-limit' as const } })));
   },
-  'petition.disclosure': (ctx) => asTaskDue('petition.disclosure-decision', disclosureDue(ctx.c.receivedAt, ctx.calendar), ctx.c.receivedAt),
+  'petition.disclosure': (ctx) =>
+    asTaskDue('petition.disclosure-decision', disclosureDue(ctx.c.receivedAt, ctx.calendar), ctx.c.receivedAt),
   'petition.decision': (ctx) => decisionDue(ctx),
   'petition.objection': (ctx) => {
     const pending = ctx.c.petition?.objections.find((o) => o.decision === undefined);

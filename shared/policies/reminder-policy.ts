@@ -27,7 +27,12 @@ export const REMINDER_LEVELS = ['elapsed-50', 'elapsed-75', 'due-today', 'overdu
 export type ReminderLevel = (typeof REMINDER_LEVELS)[number];
 
 /** Most urgent first — the order of a digest and of "which level wins". */
-export const LEVEL_URGENCY_RANK: Readonly<Record<ReminderLevel, number>> = { overdue: 0, 'due-today': 1, 'elapsed-75': 2, 'elapsed-50': 3 };
+export const LEVEL_URGENCY_RANK: Readonly<Record<ReminderLevel, number>> = {
+  overdue: 0,
+  'due-today': 1,
+  'elapsed-75': 2,
+  'elapsed-50': 3,
+};
 
 export const reminderPolicyOptionsSchema = z.object({
   /** Business days fully overdue before the head of office is told as well. */
@@ -112,7 +117,9 @@ export class BusinessDayCounter {
     }
     while (this.#base + this.#running.length - 1 < day) {
       const d = this.#base + this.#running.length;
-      this.#running.push(this.#running[this.#running.length - 1]! + (this.#calendar.isBusinessDay(isoOfDay(d)) ? 1 : 0));
+      this.#running.push(
+        this.#running[this.#running.length - 1]! + (this.#calendar.isBusinessDay(isoOfDay(d)) ? 1 : 0),
+      );
     }
   }
 }
@@ -123,10 +130,16 @@ const previousDay = (isoDate: string) => isoOfDay(dayNumber(isoDate) - 1);
  * The reminder a task earns at a run (the run's scheduled instant, read in Korea time), or undefined
  * when it earns none yet (or was opened after the run — a re-run of an earlier day).
  */
-export function reminderDue(task: TaskTiming, runAt: Date, days: BusinessDayCounter, options: ReminderPolicyOptions = DEFAULT_REMINDER_POLICY): ReminderDue | undefined {
+export function reminderDue(
+  task: TaskTiming,
+  runAt: Date,
+  days: BusinessDayCounter,
+  options: ReminderPolicyOptions = DEFAULT_REMINDER_POLICY,
+): ReminderDue | undefined {
   const opened = new Date(task.openedAt);
   const due = new Date(task.dueAt);
-  if (Number.isNaN(opened.getTime()) || Number.isNaN(due.getTime())) throw new RangeError(`task times are not instants: ${task.openedAt} / ${task.dueAt}`);
+  if (Number.isNaN(opened.getTime()) || Number.isNaN(due.getTime()))
+    throw new RangeError(`task times are not instants: ${task.openedAt} / ${task.dueAt}`);
   if (opened.getTime() > runAt.getTime()) return undefined;
 
   const runDate = koreaDate(runAt);
@@ -139,14 +152,20 @@ export function reminderDue(task: TaskTiming, runAt: Date, days: BusinessDayCoun
 
   if (runAt.getTime() >= due.getTime()) {
     const businessDaysOverdue = days.count(dueDate, dayBeforeRun);
-    const escalateTo: ReminderDue['escalateTo'] = businessDaysOverdue >= options.headAfterBusinessDays ? ['team-lead', 'head'] : ['team-lead'];
+    const escalateTo: ReminderDue['escalateTo'] =
+      businessDaysOverdue >= options.headAfterBusinessDays ? ['team-lead', 'head'] : ['team-lead'];
     return { ...base, level: 'overdue', threshold: `overdue:${runDate}`, businessDaysOverdue, escalateTo };
   }
-  if (runDate === dueDate) return { ...base, level: 'due-today', threshold: 'due-today', businessDaysOverdue: 0, escalateTo: [] };
+  if (runDate === dueDate)
+    return { ...base, level: 'due-today', threshold: 'due-today', businessDaysOverdue: 0, escalateTo: [] };
   if (allowedBusinessDays === 0) return undefined;
   // Whole numbers compared, so 15 of 20 days is exactly 75% with no floating-point doubt.
   const level: ReminderLevel | undefined =
-    elapsedBusinessDays * 4 >= allowedBusinessDays * 3 ? 'elapsed-75' : elapsedBusinessDays * 2 >= allowedBusinessDays ? 'elapsed-50' : undefined;
+    elapsedBusinessDays * 4 >= allowedBusinessDays * 3
+      ? 'elapsed-75'
+      : elapsedBusinessDays * 2 >= allowedBusinessDays
+        ? 'elapsed-50'
+        : undefined;
   return level ? { ...base, level, threshold: level, businessDaysOverdue: 0, escalateTo: [] } : undefined;
 }
 
@@ -178,7 +197,9 @@ export function reminderRecipients<P extends ReminderPerson>(
 ): { person: P; reason: RecipientReason }[] {
   const chosen = new Map<string, { person: P; reason: RecipientReason }>();
   const add = (list: readonly P[], reason: RecipientReason) => {
-    for (const person of list) if (person.active && !hiddenFrom.includes(person.sub) && !chosen.has(person.sub)) chosen.set(person.sub, { person, reason });
+    for (const person of list)
+      if (person.active && !hiddenFrom.includes(person.sub) && !chosen.has(person.sub))
+        chosen.set(person.sub, { person, reason });
   };
   add(people.assignees, 'assignee');
   if (due.escalateTo.includes('team-lead')) add(people.teamLeads, 'team-lead');

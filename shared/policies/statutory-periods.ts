@@ -62,7 +62,8 @@ export interface StatutoryPeriod {
 }
 
 const MINWON_COUNTING = '민원처리법 제19조 — 민원의 처리기간 계산';
-const ADMIN_CIVIL_COUNTING = '행정기본법 제6조① → 민법 제157조·제159조~제161조 (해당 법률에 기간 계산 규정 없음 — 추론)';
+const ADMIN_CIVIL_COUNTING =
+  '행정기본법 제6조① → 민법 제157조·제159조~제161조 (해당 법률에 기간 계산 규정 없음 — 추론)';
 
 /** 민원처리법 시행령 제21조①: 처리기간의 범위에서 1회, 다시 연장은 민원인 동의를 받아 1회만. */
 const MINWON_EXTENSION: ExtensionRule = {
@@ -135,7 +136,8 @@ export const STATUTORY_PERIODS = Object.freeze({
     countingConfidence: 'C',
     startsFromKo: '접수일',
     extension: MINWON_EXTENSION,
-    clockStopsKo: '현장조사 등에 걸린 기간(시행령 제17조⑤); 처리기간 불산입 기간(시행령 제20조 → 행정절차법 시행령 제11조)',
+    clockStopsKo:
+      '현장조사 등에 걸린 기간(시행령 제17조⑤); 처리기간 불산입 기간(시행령 제20조 → 행정절차법 시행령 제11조)',
   },
   'grievance.field-investigation': {
     labelKo: '고충민원 현장조사 등 기간',
@@ -269,7 +271,8 @@ export const STATUTORY_PERIODS = Object.freeze({
       confidence: 'C',
       noteKo: '부득이한 사유로 60일 범위에서 1회; 사유와 처리예정기한을 지체 없이 청원인에게 통지',
     },
-    clockStopsKo: '공개청원의 공개 여부 결정기간(15일)·국민 의견 수렴기간(30일)(청원법 제21조②); 이송에 걸린 기간(청원법 시행령 제13조③)',
+    clockStopsKo:
+      '공개청원의 공개 여부 결정기간(15일)·국민 의견 수렴기간(30일)(청원법 제21조②); 이송에 걸린 기간(청원법 시행령 제13조③)',
   },
   'petition.disclosure-decision': {
     labelKo: '공개청원 공개 여부 결정·통지',
@@ -438,7 +441,13 @@ export const STATUTORY_PERIODS = Object.freeze({
     countingBasis: ADMIN_CIVIL_COUNTING,
     countingConfidence: 'R',
     startsFromKo: '징계의결 요구서를 받은 날',
-    extension: { maxAmount: 30, maxCount: 1, article: '지방공무원 징계 및 소청 규정 제3조', confidence: 'R', noteKo: '위원회 의결로 1회 연기(2008년 조문)' },
+    extension: {
+      maxAmount: 30,
+      maxCount: 1,
+      article: '지방공무원 징계 및 소청 규정 제3조',
+      confidence: 'R',
+      noteKo: '위원회 의결로 1회 연기(2008년 조문)',
+    },
     clockStopsKo: '지방공무원법 제73조로 징계절차가 정지된 기간(2008년 조문)',
     noteKo: '2008년 조문만 확인(현행 미확인)',
   },
@@ -488,7 +497,13 @@ export const STATUTORY_PERIODS = Object.freeze({
     countingBasis: ADMIN_CIVIL_COUNTING,
     countingConfidence: 'R',
     startsFromKo: '공개일',
-    extension: { maxAmount: 3, maxCount: 1, article: '공직자윤리법 제8조⑩', confidence: 'C', noteKo: '위원회 의결로 3개월 연장' },
+    extension: {
+      maxAmount: 3,
+      maxCount: 1,
+      article: '공직자윤리법 제8조⑩',
+      confidence: 'C',
+      noteKo: '위원회 의결로 3개월 연장',
+    },
   },
   'ethics.disclosure-refusal-review': {
     labelKo: '고지거부 허가 재심사 주기',
@@ -532,7 +547,11 @@ export interface ComputeDueOptions {
   readonly amount?: number;
   readonly clockStops?: readonly ClockStop[];
   /** Extensions in the period's unit, in order; checked against the period's extension rule. */
-  readonly extensions?: readonly { readonly amount: number; readonly reasonKo?: string; readonly complainantConsent?: boolean }[];
+  readonly extensions?: readonly {
+    readonly amount: number;
+    readonly reasonKo?: string;
+    readonly complainantConsent?: boolean;
+  }[];
   /** 민법 제157조 단서 (period starts at 00:00); never inferred. */
   readonly periodStartsAtMidnight?: boolean;
 }
@@ -587,7 +606,13 @@ function checkExtensions(
     throw new ExtensionNotAllowedError(message, messageKo, { field: `options.extensions[${index}]`, rule: article });
   };
   if (!rule) {
-    return refuse(0, `${periodId} (${period.article}) has no extension`, `${period.labelKo}에는 연장 규정이 없습니다 (${period.article})`, period.article);
+    // biome-ignore lint/correctness/noVoidTypeReturn: refuse() never returns; the return narrows \`rule\` below
+    return refuse(
+      0,
+      `${periodId} (${period.article}) has no extension`,
+      `${period.labelKo}에는 연장 규정이 없습니다 (${period.article})`,
+      period.article,
+    );
   }
   if (rule.maxCount !== undefined && extensions.length > rule.maxCount) {
     refuse(
@@ -607,7 +632,11 @@ function checkExtensions(
         rule.article,
       );
     }
-    if (rule.consentRequiredFrom !== undefined && index + 1 >= rule.consentRequiredFrom && !extension.complainantConsent) {
+    if (
+      rule.consentRequiredFrom !== undefined &&
+      index + 1 >= rule.consentRequiredFrom &&
+      !extension.complainantConsent
+    ) {
       refuse(
         index,
         `extension ${index + 1} of ${periodId} needs the complainant's consent (${rule.article})`,
@@ -623,7 +652,12 @@ function checkExtensions(
  * Throws CalendarInputError (unknown period id, bad time, bad option — the error names the field),
  * ExtensionNotAllowedError, or CalendarYearNotCoveredError.
  */
-export function computeDue(periodId: string, receivedAt: string, calendar: Calendar, options: ComputeDueOptions = {}): DueDateResult {
+export function computeDue(
+  periodId: string,
+  receivedAt: string,
+  calendar: Calendar,
+  options: ComputeDueOptions = {},
+): DueDateResult {
   const id = parseCalendarInput(periodIdSchema, periodId, 'periodId');
   const at = parseCalendarInput(dateTimeWithOffsetSchema, receivedAt, 'receivedAt');
   const opts = parseCalendarInput(computeDueOptionsSchema, options, 'options');
@@ -634,7 +668,9 @@ export function computeDue(periodId: string, receivedAt: string, calendar: Calen
   const notesKo = [
     `계산 규칙 선택: ${period.countingBasis} [${period.countingConfidence}]`,
     `기산 시점: ${period.startsFromKo}`,
-    ...(amount !== period.amount ? [`기간 조정: ${period.amount} → ${amount} (${period.adjustable?.noteKo ?? ''})`] : []),
+    ...(amount !== period.amount
+      ? [`기간 조정: ${period.amount} → ${amount} (${period.adjustable?.noteKo ?? ''})`]
+      : []),
     ...(period.noteKo ? [`참고: ${period.noteKo}`] : []),
   ];
   return computeDeadline(

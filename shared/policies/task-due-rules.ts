@@ -5,7 +5,12 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import type { CaseRecord } from '../domain/case.ts';
-import { MISCONDUCT_DUE_RULES, misconductTaskDue, type MisconductDueRule, type TaskDue } from './misconduct-deadlines.ts';
+import {
+  MISCONDUCT_DUE_RULES,
+  misconductTaskDue,
+  type MisconductDueRule,
+  type TaskDue,
+} from './misconduct-deadlines.ts';
 import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
 import { GRIEVANCE_DUE_RULES, grievanceTaskDue, type GrievanceDueRule } from './grievance-deadlines.ts';
 

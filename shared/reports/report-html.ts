@@ -7,7 +7,10 @@
 import { formatCell, type OfficeReportData, type ReportTable } from '../domain/office-report.ts';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!);
+  return text.replace(
+    /[&<>"'`]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[ch]!,
+  );
 }
 
 const STYLE = `
@@ -39,7 +42,9 @@ function tableHtml(table: ReportTable): string {
           .join('')}</tr>`,
     )
     .join('\n');
-  const notes = table.notesKo.length ? `<ul class="notes">${table.notesKo.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  const notes = table.notesKo.length
+    ? `<ul class="notes">${table.notesKo.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
+    : '';
   return `<section class="table" data-table="${escapeHtml(table.id)}">\n<h3>${escapeHtml(table.titleKo)}</h3>\n<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>\n${notes}\n</section>`;
 }
 
@@ -53,7 +58,9 @@ export function renderHtml(report: OfficeReportData, frozen?: { reportId: string
     }
     sections.push(tableHtml(table));
   }
-  const omitted = report.omittedKo.length ? `<div class="omitted"><strong>싣지 않은 표</strong><ul>${report.omittedKo.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>` : '';
+  const omitted = report.omittedKo.length
+    ? `<div class="omitted"><strong>싣지 않은 표</strong><ul>${report.omittedKo.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>`
+    : '';
   return `<!doctype html>
 <html lang="ko">
 <head>

@@ -14,7 +14,10 @@ function tableMarkdown(table: ReportTable): string {
   const lines = [
     `| ${header.map(escapeMarkdown).join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...table.rows.map((row) => `| ${[row.labelKo, ...table.columns.map((c) => formatCell(row.cells[c.key] ?? null, c.unit))].map(escapeMarkdown).join(' | ')} |`),
+    ...table.rows.map(
+      (row) =>
+        `| ${[row.labelKo, ...table.columns.map((c) => formatCell(row.cells[c.key] ?? null, c.unit))].map(escapeMarkdown).join(' | ')} |`,
+    ),
   ];
   const notes = table.notesKo.map((n) => `> ${escapeMarkdown(n)}`);
   return [`### ${escapeMarkdown(table.titleKo)}`, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
@@ -40,6 +43,7 @@ export function renderMarkdown(report: OfficeReportData, frozen?: { reportId: st
     }
     parts.push('', tableMarkdown(table));
   }
-  if (report.omittedKo.length) parts.push('', '## 싣지 않은 표', '', ...report.omittedKo.map((n) => `- ${escapeMarkdown(n)}`));
+  if (report.omittedKo.length)
+    parts.push('', '## 싣지 않은 표', '', ...report.omittedKo.map((n) => `- ${escapeMarkdown(n)}`));
   return `${parts.join('\n')}\n`;
 }

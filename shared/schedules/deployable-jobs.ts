@@ -21,7 +21,10 @@ export interface DeployableJobs {
   readonly skipped: readonly ScheduledJob[];
 }
 
-export function deployableJobs(jobs: readonly ScheduledJob[] = scheduledJobs, projectRoot: string = PROJECT_ROOT): DeployableJobs {
+export function deployableJobs(
+  jobs: readonly ScheduledJob[] = scheduledJobs,
+  projectRoot: string = PROJECT_ROOT,
+): DeployableJobs {
   const active = jobs.filter((job) => existsSync(path.join(projectRoot, job.handler)));
   return { active, skipped: jobs.filter((job) => !active.includes(job)) };
 }

@@ -31,10 +31,14 @@ export class ScheduleExpressionError extends ValidationError {
   readonly part: ScheduleExpressionPart;
 
   constructor(expression: string, part: ScheduleExpressionPart, rule: string) {
-    super(`Invalid schedule expression "${expression}" — ${part}: ${rule}`, `일정 표현식이 올바르지 않습니다 "${expression}" — ${part}: ${rule}`, {
-      field: part,
-      rule,
-    });
+    super(
+      `Invalid schedule expression "${expression}" — ${part}: ${rule}`,
+      `일정 표현식이 올바르지 않습니다 "${expression}" — ${part}: ${rule}`,
+      {
+        field: part,
+        rule,
+      },
+    );
     this.expression = expression;
     this.part = part;
   }
@@ -84,7 +88,20 @@ interface FieldSpec {
   step: boolean;
 }
 
-const MONTH_NAMES = { JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12 };
+const MONTH_NAMES = {
+  JAN: 1,
+  FEB: 2,
+  MAR: 3,
+  APR: 4,
+  MAY: 5,
+  JUN: 6,
+  JUL: 7,
+  AUG: 8,
+  SEP: 9,
+  OCT: 10,
+  NOV: 11,
+  DEC: 12,
+};
 const DAY_NAMES = { SUN: 1, MON: 2, TUE: 3, WED: 4, THU: 5, FRI: 6, SAT: 7 };
 
 const FIELD_SPECS: Readonly<Record<CronFieldName, FieldSpec>> = {
@@ -112,7 +129,11 @@ const UNIT_MS: Readonly<Record<RateUnit, number>> = { minute: 60_000, hour: 3_60
 export function parseScheduleExpression(expression: string): ScheduleExpression {
   const kind = /^(cron|rate|at)\((.*)\)$/s.exec(expression);
   if (!kind) {
-    throw new ScheduleExpressionError(expression, 'expression', 'must be cron(...), rate(...) or at(...), lower-case, with nothing around it');
+    throw new ScheduleExpressionError(
+      expression,
+      'expression',
+      'must be cron(...), rate(...) or at(...), lower-case, with nothing around it',
+    );
   }
   const body = kind[2] ?? '';
   switch (kind[1]) {
@@ -136,7 +157,9 @@ export const scheduleExpressionSchema = z.string().superRefine((value, ctx) => {
 });
 
 /** An IANA time zone name the runtime knows (EventBridge Scheduler takes IANA names too). */
-export const timeZoneSchema = z.string().refine(isKnownTimeZone, { message: 'must be an IANA time zone name such as Asia/Seoul' });
+export const timeZoneSchema = z
+  .string()
+  .refine(isKnownTimeZone, { message: 'must be an IANA time zone name such as Asia/Seoul' });
 
 function isKnownTimeZone(name: string): boolean {
   try {
@@ -156,16 +179,27 @@ function parseCron(expression: string, body: string): CronExpression {
       `cron needs six fields (minutes hours day-of-month month day-of-week year) separated by single spaces; found ${body.trim() === '' ? 0 : body.trim().split(/\s+/).length}`,
     );
   }
-  const fields = Object.fromEntries(CRON_FIELD_NAMES.map((name, i) => [name, parts[i] ?? ''])) as Record<CronFieldName, string>;
+  const fields = Object.fromEntries(CRON_FIELD_NAMES.map((name, i) => [name, parts[i] ?? ''])) as Record<
+    CronFieldName,
+    string
+  >;
   for (const name of CRON_FIELD_NAMES) validateCronField(expression, name, fields[name]);
 
   const domAny = fields['day-of-month'] === '?';
   const dowAny = fields['day-of-week'] === '?';
   if (domAny && dowAny) {
-    throw new ScheduleExpressionError(expression, 'day-of-week', 'only one of day-of-month and day-of-week may be ?; give a value or * in the other');
+    throw new ScheduleExpressionError(
+      expression,
+      'day-of-week',
+      'only one of day-of-month and day-of-week may be ?; give a value or * in the other',
+    );
   }
   if (!domAny && !dowAny) {
-    throw new ScheduleExpressionError(expression, 'day-of-week', 'one of day-of-month and day-of-week must be ? (AWS cannot combine them)');
+    throw new ScheduleExpressionError(
+      expression,
+      'day-of-week',
+      'one of day-of-month and day-of-week must be ? (AWS cannot combine them)',
+    );
   }
   return { kind: 'cron', source: expression, fields };
 }
@@ -216,7 +250,8 @@ function validateDayOfMonthSpecial(text: string, fail: (rule: string) => never):
     if (day < 1 || day > 31) fail(`"${text}": the day before W must be 1-31`);
     return true;
   }
-  if (text === 'LW' || /^L-\d+$/.test(text)) fail(`"${text}" is not in AWS's documented forms (L, nW); use L or a day with W`);
+  if (text === 'LW' || /^L-\d+$/.test(text))
+    fail(`"${text}" is not in AWS's documented forms (L, nW); use L or a day with W`);
   return false;
 }
 
@@ -230,7 +265,8 @@ function validateDayOfWeekSpecial(text: string, spec: FieldSpec, fail: (rule: st
   }
   if (text.includes('#')) {
     const nth = /^([0-9A-Z]+)#(\d+)$/.exec(text);
-    if (!nth) fail(`"${text}": # takes the form day#n (for example 3#2 or TUE#2) and must be the only expression in the field`);
+    if (!nth)
+      fail(`"${text}": # takes the form day#n (for example 3#2 or TUE#2) and must be the only expression in the field`);
     parseFieldValue(nth[1] ?? '', spec, fail);
     const occurrence = Number(nth[2]);
     if (occurrence < 1 || occurrence > 5) fail(`"${text}": the occurrence after # must be 1-5`);
@@ -248,34 +284,59 @@ function parseFieldValue(text: string, spec: FieldSpec, fail: (rule: string) => 
   // Names are resolved before looking for special characters: JUL contains an L, WED a W.
   const named = spec.names?.[text];
   if (named !== undefined) return named;
-  if (/[?LW#]/.test(text)) fail(`"${text}": ?, L, W and # must stand alone in the field, not in a list, range or increment`);
-  if (spec.names && spec.names[text.toUpperCase()] !== undefined) fail(`"${text}": write names in upper case (${text.toUpperCase()})`);
-  const allowed = spec.names ? `${spec.min}-${spec.max} or ${Object.keys(spec.names).join(',')}` : `${spec.min}-${spec.max}`;
+  if (/[?LW#]/.test(text))
+    fail(`"${text}": ?, L, W and # must stand alone in the field, not in a list, range or increment`);
+  if (spec.names && spec.names[text.toUpperCase()] !== undefined)
+    fail(`"${text}": write names in upper case (${text.toUpperCase()})`);
+  const allowed = spec.names
+    ? `${spec.min}-${spec.max} or ${Object.keys(spec.names).join(',')}`
+    : `${spec.min}-${spec.max}`;
   return fail(`"${text}" is not a value (${allowed})`);
 }
 
 function parseRate(expression: string, body: string): RateExpression {
   const match = /^(\S+) (\S+)$/.exec(body);
-  if (!match) throw new ScheduleExpressionError(expression, 'expression', 'rate takes "value unit" separated by one space, for example rate(5 minutes)');
+  if (!match)
+    throw new ScheduleExpressionError(
+      expression,
+      'expression',
+      'rate takes "value unit" separated by one space, for example rate(5 minutes)',
+    );
   const [, valueText = '', unitText = ''] = match;
   if (!/^[1-9]\d*$/.test(valueText)) {
     throw new ScheduleExpressionError(expression, 'rate value', `"${valueText}" must be a positive whole number`);
   }
   const unit = RATE_UNITS[unitText];
-  if (!unit) throw new ScheduleExpressionError(expression, 'rate unit', `"${unitText}" must be minute(s), hour(s) or day(s)`);
+  if (!unit)
+    throw new ScheduleExpressionError(expression, 'rate unit', `"${unitText}" must be minute(s), hour(s) or day(s)`);
   const value = Number(valueText);
-  if (value === 1 && unit.plural) throw new ScheduleExpressionError(expression, 'rate unit', `use the singular "${unit.unit}" for a value of 1`);
-  if (value > 1 && !unit.plural) throw new ScheduleExpressionError(expression, 'rate unit', `use the plural "${unit.unit}s" for a value above 1`);
+  if (value === 1 && unit.plural)
+    throw new ScheduleExpressionError(expression, 'rate unit', `use the singular "${unit.unit}" for a value of 1`);
+  if (value > 1 && !unit.plural)
+    throw new ScheduleExpressionError(expression, 'rate unit', `use the plural "${unit.unit}s" for a value above 1`);
   return { kind: 'rate', source: expression, value, unit: unit.unit, intervalMs: value * UNIT_MS[unit.unit] };
 }
 
 function parseAt(expression: string, body: string): AtExpression {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(body);
-  if (!match) throw new ScheduleExpressionError(expression, 'at', 'must be at(yyyy-mm-ddThh:mm:ss), with no zone or fraction');
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (!match)
+    throw new ScheduleExpressionError(expression, 'at', 'must be at(yyyy-mm-ddThh:mm:ss), with no zone or fraction');
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12) throw new ScheduleExpressionError(expression, 'at', `month ${month} is outside 01-12`);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) throw new ScheduleExpressionError(expression, 'at', `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`);
+  if (day < 1 || day > daysInMonth)
+    throw new ScheduleExpressionError(
+      expression,
+      'at',
+      `day ${day} does not exist in ${year}-${String(month).padStart(2, '0')}`,
+    );
   if (hour > 23) throw new ScheduleExpressionError(expression, 'at', `hour ${hour} is outside 00-23`);
   if (minute > 59) throw new ScheduleExpressionError(expression, 'at', `minute ${minute} is outside 00-59`);
   if (second > 59) throw new ScheduleExpressionError(expression, 'at', `second ${second} is outside 00-59`);

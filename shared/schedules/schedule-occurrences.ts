@@ -41,7 +41,12 @@ function asParsed(expression: string | ScheduleExpression): ScheduleExpression {
 }
 
 /** The next `count` run times strictly after `after`, earliest first (fewer when the schedule ends). */
-export function nextRuns(expression: string | ScheduleExpression, after: Date, count: number, options: OccurrenceOptions = {}): Date[] {
+export function nextRuns(
+  expression: string | ScheduleExpression,
+  after: Date,
+  count: number,
+  options: OccurrenceOptions = {},
+): Date[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
   const parsed = asParsed(expression);
   const timezone = options.timezone ?? KOREA_TIME_ZONE;
@@ -64,7 +69,11 @@ export function nextRuns(expression: string | ScheduleExpression, after: Date, c
  * The latest run time at or before `at`, or undefined when there is none. The local scheduler uses it
  * to fire one catch-up run for everything missed while it was down, as a flexible window would.
  */
-export function latestRunAtOrBefore(expression: string | ScheduleExpression, at: Date, options: OccurrenceOptions = {}): Date | undefined {
+export function latestRunAtOrBefore(
+  expression: string | ScheduleExpression,
+  at: Date,
+  options: OccurrenceOptions = {},
+): Date | undefined {
   const parsed = asParsed(expression);
   const timezone = options.timezone ?? KOREA_TIME_ZONE;
   switch (parsed.kind) {

@@ -101,7 +101,9 @@ const staticFieldsSchema = z.object({
     message: 'must recur (cron or rate); at() is for one-time schedules registered at run time',
   }),
   timezone: z.literal('Asia/Seoul'),
-  handler: z.string().regex(/^functions\/jobs\/[a-z0-9-]+\.handler\.ts$/, 'must be functions/jobs/<kebab-name>.handler.ts'),
+  handler: z
+    .string()
+    .regex(/^functions\/jobs\/[a-z0-9-]+\.handler\.ts$/, 'must be functions/jobs/<kebab-name>.handler.ts'),
   businessDaysOnly: z.boolean(),
 });
 
@@ -123,7 +125,11 @@ export function defineScheduledJob<TEvent>(job: ScheduledJob<TEvent>): Scheduled
   const event = job.payloadSchema.safeParse(invocationEvent(job.payload, SAMPLE_CONTEXT));
   if (!event.success) {
     const problems = event.error.issues.map((i) => `payload.${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ScheduledJobDefinitionError(job.name, `the payload as delivered does not match payloadSchema — ${problems}`, { cause: event.error });
+    throw new ScheduledJobDefinitionError(
+      job.name,
+      `the payload as delivered does not match payloadSchema — ${problems}`,
+      { cause: event.error },
+    );
   }
   return job;
 }

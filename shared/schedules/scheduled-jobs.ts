@@ -7,11 +7,18 @@
  * 1 January, a public holiday every year, and a monthly run skipped for a holiday would lose a month.
  */
 import { z } from 'zod';
-import { defineScheduledJob, jobEventSchema, schedulerContext, ScheduledJobDefinitionError, type ScheduledJob } from './scheduled-job.ts';
+import {
+  defineScheduledJob,
+  jobEventSchema,
+  schedulerContext,
+  ScheduledJobDefinitionError,
+  type ScheduledJob,
+} from './scheduled-job.ts';
 
 export const deadlineRemindersJob = defineScheduledJob({
   name: 'deadline-reminders',
-  description: '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 08:30).',
+  description:
+    '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 08:30).',
   expression: 'cron(30 8 ? * MON-FRI *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/deadline-reminders.handler.ts',
@@ -22,7 +29,8 @@ export const deadlineRemindersJob = defineScheduledJob({
 
 export const committeeNoticesJob = defineScheduledJob({
   name: 'committee-notices',
-  description: '위원회 개최 안내: 다가오는 위원회 회의의 출석 통지와 안건 준비 알림을 위원·간사에게 보냅니다 (평일 09:00).',
+  description:
+    '위원회 개최 안내: 다가오는 위원회 회의의 출석 통지와 안건 준비 알림을 위원·간사에게 보냅니다 (평일 09:00).',
   expression: 'cron(0 9 ? * MON-FRI *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/committee-notices.handler.ts',
@@ -33,7 +41,8 @@ export const committeeNoticesJob = defineScheduledJob({
 
 export const limitationAlarmsJob = defineScheduledJob({
   name: 'limitation-alarms',
-  description: '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (매일 08:00, 시효는 휴일에도 진행).',
+  description:
+    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (매일 08:00, 시효는 휴일에도 진행).',
   expression: 'cron(0 8 * * ? *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/limitation-alarms.handler.ts',
@@ -73,4 +82,5 @@ export const scheduledJobs: readonly ScheduledJob[] = [
 ];
 
 const duplicate = scheduledJobs.map((j) => j.name).find((name, i, names) => names.indexOf(name) !== i);
-if (duplicate !== undefined) throw new ScheduledJobDefinitionError(duplicate, 'declared twice in scheduledJobs; schedule names must be unique');
+if (duplicate !== undefined)
+  throw new ScheduledJobDefinitionError(duplicate, 'declared twice in scheduledJobs; schedule names must be unique');

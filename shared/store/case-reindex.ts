@@ -13,7 +13,11 @@ export interface ReindexProgress {
   tick(done: number): void;
 }
 
-export async function reindexCases(doc: DynamoDBDocumentClient, tableName: string, progress?: ReindexProgress): Promise<number> {
+export async function reindexCases(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  progress?: ReindexProgress,
+): Promise<number> {
   const repo = new CaseRepository(doc, tableName);
   const total = (await Promise.all(CASE_KINDS.map((k) => repo.countByKind(k)))).reduce((a, b) => a + b, 0);
   progress?.start(total);
@@ -24,7 +28,15 @@ export async function reindexCases(doc: DynamoDBDocumentClient, tableName: strin
       const page = await repo.listByKind(kind, { limit: 200, ...(cursor !== undefined && { cursor }) });
       for (const c of page.items) {
         await doc
-          .send(new PutCommand({ TableName: tableName, Item: caseItem(c), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': c.version } }))
+          .send(
+            new PutCommand({
+              TableName: tableName,
+              Item: caseItem(c),
+              ConditionExpression: '#v = :v',
+              ExpressionAttributeNames: { '#v': 'version' },
+              ExpressionAttributeValues: { ':v': c.version },
+            }),
+          )
           .catch((error: unknown) => {
             if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
           });

@@ -39,7 +39,8 @@ export interface Page<T> {
 /** How often a write is re-linked onto a chain tip that moved under it before giving up. */
 const MAX_REBASES = 20;
 
-const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+const jitter = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -50,7 +51,9 @@ export class CaseRepository {
   ) {}
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
     return out.Item ? toCase(out.Item) : undefined;
   }
 
@@ -74,7 +77,11 @@ export class CaseRepository {
 
   /** Writes a new case with its first events; the case number must be new (see nextCaseSerial). */
   async create(change: CaseChange, claimFor?: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
-    const { events, head } = appendToChain(change.next.caseId, { historySeq: 0, historyHead: GENESIS_HASH }, change.drafts);
+    const { events, head } = appendToChain(
+      change.next.caseId,
+      { historySeq: 0, historyHead: GENESIS_HASH },
+      change.drafts,
+    );
     const next: CaseRecord = { ...change.next, ...head };
     const idempotency = claimFor?.({ case: next, events });
     const items: TransactItem[] = [
@@ -86,7 +93,8 @@ export class CaseRepository {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const reasons = cancellationReasons(error);
-      if (reasons && idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
+      if (reasons && idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed')
+        throw new IdempotencyRaceError();
       throw error;
     }
     return { case: next, events };
@@ -130,8 +138,11 @@ export class CaseRepository {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
         if (idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed') throw new IdempotencyRaceError();
-        const failedAlso = reasons.slice(alsoStart, alsoStart + also.length).some((r) => r === 'ConditionalCheckFailed');
-        if (failedAlso && reasons[0] !== 'ConditionalCheckFailed') throw new RelatedItemConflictError('a related item changed concurrently', { cause: error });
+        const failedAlso = reasons
+          .slice(alsoStart, alsoStart + also.length)
+          .some((r) => r === 'ConditionalCheckFailed');
+        if (failedAlso && reasons[0] !== 'ConditionalCheckFailed')
+          throw new RelatedItemConflictError('a related item changed concurrently', { cause: error });
         const latest = await this.get(current.caseId);
         // Recorded reads (appendWithoutVersion) extend the chain without changing the case: the change
         // still applies to the same version, so it is linked onto the new tip instead of failing.
@@ -174,7 +185,12 @@ export class CaseRepository {
                   Key: keys.case(caseId),
                   UpdateExpression: 'SET historySeq = :seq, historyHead = :head',
                   ConditionExpression: 'historySeq = :tipSeq AND historyHead = :tipHead',
-                  ExpressionAttributeValues: { ':seq': head.historySeq, ':head': head.historyHead, ':tipSeq': current.historySeq, ':tipHead': current.historyHead },
+                  ExpressionAttributeValues: {
+                    ':seq': head.historySeq,
+                    ':head': head.historyHead,
+                    ':tipSeq': current.historySeq,
+                    ':tipHead': current.historyHead,
+                  },
                 },
               },
               ...events.map((e) => eventPut(this.tableName, e)),
@@ -185,8 +201,13 @@ export class CaseRepository {
         return events;
       } catch (error) {
         const reasons = cancellationReasons(error);
-        const failedItems = also.flatMap((_, i) => (reasons?.[1 + events.length + i] === 'ConditionalCheckFailed' ? [i] : []));
-        if (failedItems.length > 0) throw Object.assign(new RelatedItemConflictError('a related item changed concurrently', { cause: error }), { failedItems });
+        const failedItems = also.flatMap((_, i) =>
+          reasons?.[1 + events.length + i] === 'ConditionalCheckFailed' ? [i] : [],
+        );
+        if (failedItems.length > 0)
+          throw Object.assign(new RelatedItemConflictError('a related item changed concurrently', { cause: error }), {
+            failedItems,
+          });
         if (!reasons || attempt >= MAX_REBASES) throw error;
         await jitter(attempt);
       }
@@ -223,7 +244,12 @@ export class CaseRepository {
     return count;
   }
 
-  private async pageOfIndex(index: 'gsi1' | 'gsi2', partition: string, options: { limit: number; cursor?: string }, forward: boolean): Promise<Page<CaseRecord>> {
+  private async pageOfIndex(
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    options: { limit: number; cursor?: string },
+    forward: boolean,
+  ): Promise<Page<CaseRecord>> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -301,7 +327,10 @@ export function caseItem(c: CaseRecord): Record<string, unknown> {
     ...keys.case(c.caseId),
     entity: 'case',
     ...c,
-    ...(c.assigneeSub !== undefined && { gsi1pk: keys.byAssignee(c.assigneeSub), gsi1sk: `${c.updatedAt}#${c.caseId}` }),
+    ...(c.assigneeSub !== undefined && {
+      gsi1pk: keys.byAssignee(c.assigneeSub),
+      gsi1sk: `${c.updatedAt}#${c.caseId}`,
+    }),
     gsi2pk: keys.byKind(c.kind),
     // Korea time, like the search indexes, so receipt times written with another offset still sort right.
     gsi2sk: searchKeys.received(c),

@@ -82,7 +82,8 @@ export const searchKeys = {
   committee: (committee: string) => `COMMITTEE#${committee}`,
   outcome: (outcome: string) => `OUTCOME#${outcome}`,
   received: (c: Pick<CaseRecord, 'receivedAt' | 'caseId'>) => `${koreaIsoOf(c.receivedAt)}#${c.caseId}`,
-  due: (c: Pick<CaseRecord, 'stage' | 'dueDate' | 'caseId'>) => `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`,
+  due: (c: Pick<CaseRecord, 'stage' | 'dueDate' | 'caseId'>) =>
+    `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`,
 };
 
 /** The search index attributes of a case item; written by every create and commit. */

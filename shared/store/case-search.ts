@@ -56,8 +56,17 @@ export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
   const keyFilters: string[] = [];
   let plan: Omit<SearchPlan, 'names' | 'values' | 'filterExpression' | 'keyFilters' | 'sort' | 'forward'>;
 
-  const receivedRange = f.receivedFrom !== undefined || f.receivedTo !== undefined ? { from: f.receivedFrom ?? '0000', to: endOfDay(f.receivedTo ?? '9999-12-31') } : undefined;
-  const byReceived = (index: string, partitionAttr: string, partitionValue: string, filter: string, sortAttr = 'srchReceived') => {
+  const receivedRange =
+    f.receivedFrom !== undefined || f.receivedTo !== undefined
+      ? { from: f.receivedFrom ?? '0000', to: endOfDay(f.receivedTo ?? '9999-12-31') }
+      : undefined;
+  const byReceived = (
+    index: string,
+    partitionAttr: string,
+    partitionValue: string,
+    filter: string,
+    sortAttr = 'srchReceived',
+  ) => {
     keyFilters.push(filter);
     if (receivedRange) keyFilters.push('received');
     return { index, partitionAttr, partitionValue, sortAttr, ...(receivedRange && { range: receivedRange }) };
@@ -65,16 +74,25 @@ export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
 
   switch (sort) {
     case 'received': {
-      if (f.assignee !== undefined) plan = byReceived('search-assignee', 'srchAssignee', searchKeys.assignee(f.assignee), 'assignee');
-      else if (f.committee !== undefined) plan = byReceived('search-committee', 'srchCommittee', searchKeys.committee(f.committee), 'committee');
-      else if (f.agency !== undefined) plan = byReceived('gsi2', 'gsi2pk', keys.byKind('external-referral'), 'agency-kind', 'gsi2sk');
-      else if (f.kind !== undefined && !LARGE_KINDS.has(f.kind)) plan = byReceived('gsi2', 'gsi2pk', keys.byKind(f.kind), 'kind', 'gsi2sk');
-      else if (f.department !== undefined) plan = byReceived('search-department', 'srchDept', searchKeys.department(f.department), 'department');
-      else if (f.outcome !== undefined) plan = byReceived('search-outcome', 'srchOutcome', searchKeys.outcome(f.outcome), 'outcome');
-      else if (f.stage !== undefined && f.stage !== 'closed') plan = byReceived('search-stage', 'srchStage', searchKeys.stage(f.stage), 'stage');
-      else if (f.channel !== undefined) plan = byReceived('search-channel', 'srchChannel', searchKeys.channel(f.channel), 'channel');
+      if (f.assignee !== undefined)
+        plan = byReceived('search-assignee', 'srchAssignee', searchKeys.assignee(f.assignee), 'assignee');
+      else if (f.committee !== undefined)
+        plan = byReceived('search-committee', 'srchCommittee', searchKeys.committee(f.committee), 'committee');
+      else if (f.agency !== undefined)
+        plan = byReceived('gsi2', 'gsi2pk', keys.byKind('external-referral'), 'agency-kind', 'gsi2sk');
+      else if (f.kind !== undefined && !LARGE_KINDS.has(f.kind))
+        plan = byReceived('gsi2', 'gsi2pk', keys.byKind(f.kind), 'kind', 'gsi2sk');
+      else if (f.department !== undefined)
+        plan = byReceived('search-department', 'srchDept', searchKeys.department(f.department), 'department');
+      else if (f.outcome !== undefined)
+        plan = byReceived('search-outcome', 'srchOutcome', searchKeys.outcome(f.outcome), 'outcome');
+      else if (f.stage !== undefined && f.stage !== 'closed')
+        plan = byReceived('search-stage', 'srchStage', searchKeys.stage(f.stage), 'stage');
+      else if (f.channel !== undefined)
+        plan = byReceived('search-channel', 'srchChannel', searchKeys.channel(f.channel), 'channel');
       else if (f.kind !== undefined) plan = byReceived('gsi2', 'gsi2pk', keys.byKind(f.kind), 'kind', 'gsi2sk');
-      else if (f.stage !== undefined) plan = byReceived('search-stage', 'srchStage', searchKeys.stage(f.stage), 'stage');
+      else if (f.stage !== undefined)
+        plan = byReceived('search-stage', 'srchStage', searchKeys.stage(f.stage), 'stage');
       else plan = byReceived('search-received', 'srchAll', SEARCH_ALL, 'all');
       break;
     }
@@ -122,7 +140,8 @@ export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
   if (f.department !== undefined && !served('department')) expr.equals('department', f.department);
   if (f.channel !== undefined && !served('channel')) expr.equals('channel', f.channel);
   if (f.agency !== undefined) expr.equals(['misconduct', 'referral', 'agency'], f.agency);
-  if (f.committee !== undefined && !served('committee')) expr.equals('srchCommittee', searchKeys.committee(f.committee));
+  if (f.committee !== undefined && !served('committee'))
+    expr.equals('srchCommittee', searchKeys.committee(f.committee));
   if (f.outcome !== undefined && !served('outcome')) expr.equals('srchOutcome', searchKeys.outcome(f.outcome));
   if (receivedRange && !served('received')) expr.between('srchReceived', receivedRange.from, receivedRange.to);
   if ((f.closedFrom !== undefined || f.closedTo !== undefined) && !served('closed')) {
@@ -171,10 +190,16 @@ class ExpressionBuilder {
   }
   notOverdue(today: string) {
     const due = this.name('srchDue');
-    this.parts.push(`(attribute_not_exists(${due}) OR NOT (${due} BETWEEN ${this.value('0#')} AND ${this.value(`0#${today}`)}))`);
+    this.parts.push(
+      `(attribute_not_exists(${due}) OR NOT (${due} BETWEEN ${this.value('0#')} AND ${this.value(`0#${today}`)}))`,
+    );
   }
   build(): { filterExpression?: string; names: Record<string, string>; values: Record<string, unknown> } {
-    return { ...(this.parts.length > 0 && { filterExpression: this.parts.join(' AND ') }), names: this.names, values: this.values };
+    return {
+      ...(this.parts.length > 0 && { filterExpression: this.parts.join(' AND ') }),
+      names: this.names,
+      values: this.values,
+    };
   }
 }
 
@@ -201,13 +226,21 @@ export class SearchCursorCodec {
 
   decode(cursor: string, fingerprint: string): Record<string, unknown> {
     const invalid = (why: string) =>
-      new ValidationError(`cursor is not a cursor this search returned (${why})`, '커서(cursor) 값이 이 검색에서 받은 값이 아닙니다', { field: 'cursor', rule: 'invalid_cursor' });
+      new ValidationError(
+        `cursor is not a cursor this search returned (${why})`,
+        '커서(cursor) 값이 이 검색에서 받은 값이 아닙니다',
+        { field: 'cursor', rule: 'invalid_cursor' },
+      );
     const [payload, mac, extra] = cursor.split('.');
     if (!payload || !mac || extra !== undefined) throw invalid('format');
     const expected = this.mac(payload);
     const given = Buffer.from(mac, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid('signature');
-    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { v: number; f: string; k: Record<string, unknown> };
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      v: number;
+      f: string;
+      k: Record<string, unknown>;
+    };
     if (parsed.f !== fingerprint) throw invalid('different query');
     return parsed.k;
   }
@@ -216,7 +249,9 @@ export class SearchCursorCodec {
 /** The fingerprint a cursor is tied to: the plan's index, partition, key condition, filter and order. */
 export function planFingerprint(plan: SearchPlan): string {
   return createHmac('sha256', 'search-plan')
-    .update(JSON.stringify([plan.index, plan.partitionValue, plan.range, plan.filterExpression, plan.values, plan.forward]))
+    .update(
+      JSON.stringify([plan.index, plan.partitionValue, plan.range, plan.filterExpression, plan.values, plan.forward]),
+    )
     .digest('base64url')
     .slice(0, 16);
 }
@@ -230,15 +265,51 @@ export function planFingerprint(plan: SearchPlan): string {
  * petitioners — are never even read from the table by a search or a search export.
  */
 const SEARCH_READ_PATHS = [
-  ['caseId'], ['caseNumber'], ['kind'], ['team'], ['title'], ['sealed'], ['stage'], ['assigneeSub'], ['department'], ['channel'],
-  ['receivedAt'], ['dueDate'], ['closedAt'], ['updatedAt'], ['createdBy'],
-  ['misconduct', 'concernedSubs'], ['misconduct', 'approved', 'disposition', 'type'], ['misconduct', 'progress', 'requestSentOn'], ['misconduct', 'referral', 'agency'],
-  ['grievance', 'outcome'], ['grievance', 'repeatedClosure', 'mediation'], ['grievance', 'lastMediation', 'decision'],
-  ['petition', 'decision', 'outcome'], ['petition', 'screening', 'outcome'], ['petition', 'committeeReview', 'recommendation'],
+  ['caseId'],
+  ['caseNumber'],
+  ['kind'],
+  ['team'],
+  ['title'],
+  ['sealed'],
+  ['stage'],
+  ['assigneeSub'],
+  ['department'],
+  ['channel'],
+  ['receivedAt'],
+  ['dueDate'],
+  ['closedAt'],
+  ['updatedAt'],
+  ['createdBy'],
+  ['misconduct', 'concernedSubs'],
+  ['misconduct', 'approved', 'disposition', 'type'],
+  ['misconduct', 'progress', 'requestSentOn'],
+  ['misconduct', 'referral', 'agency'],
+  ['grievance', 'outcome'],
+  ['grievance', 'repeatedClosure', 'mediation'],
+  ['grievance', 'lastMediation', 'decision'],
+  ['petition', 'decision', 'outcome'],
+  ['petition', 'screening', 'outcome'],
+  ['petition', 'committeeReview', 'recommendation'],
 ] as const;
 
 const searchRowSchema = caseRecordSchema
-  .pick({ caseId: true, caseNumber: true, kind: true, team: true, title: true, sealed: true, stage: true, assigneeSub: true, department: true, channel: true, receivedAt: true, dueDate: true, closedAt: true, updatedAt: true, createdBy: true })
+  .pick({
+    caseId: true,
+    caseNumber: true,
+    kind: true,
+    team: true,
+    title: true,
+    sealed: true,
+    stage: true,
+    assigneeSub: true,
+    department: true,
+    channel: true,
+    receivedAt: true,
+    dueDate: true,
+    closedAt: true,
+    updatedAt: true,
+    createdBy: true,
+  })
   .extend({
     misconduct: z
       .object({
@@ -249,10 +320,18 @@ const searchRowSchema = caseRecordSchema
       })
       .optional(),
     grievance: z
-      .object({ outcome: z.string().optional(), repeatedClosure: z.object({ mediation: z.string() }).optional(), lastMediation: z.object({ decision: z.string() }).optional() })
+      .object({
+        outcome: z.string().optional(),
+        repeatedClosure: z.object({ mediation: z.string() }).optional(),
+        lastMediation: z.object({ decision: z.string() }).optional(),
+      })
       .optional(),
     petition: z
-      .object({ decision: z.object({ outcome: z.string() }).optional(), screening: z.object({ outcome: z.string() }).optional(), committeeReview: z.object({ recommendation: z.string() }).optional() })
+      .object({
+        decision: z.object({ outcome: z.string() }).optional(),
+        screening: z.object({ outcome: z.string() }).optional(),
+        committeeReview: z.object({ recommendation: z.string() }).optional(),
+      })
       .optional(),
   });
 
@@ -261,7 +340,8 @@ const searchRowSchema = caseRecordSchema
  * rule read (SEARCH_READ_PATHS), so it stands in for a CaseRecord there; the integration tests
  * compare every filter's answer with the full records.
  */
-const asSearchedCase = (item: Record<string, unknown>) => searchRowSchema.parse(withoutStorageKeys(item)) as unknown as CaseRecord;
+const asSearchedCase = (item: Record<string, unknown>) =>
+  searchRowSchema.parse(withoutStorageKeys(item)) as unknown as CaseRecord;
 
 function projection(plan: SearchPlan): { expression: string; names: Record<string, string> } {
   const names: Record<string, string> = {};
@@ -402,7 +482,12 @@ export class CaseSearch {
       );
       const items = (out.Items ?? []).map((item) => ({
         record: asSearchedCase(item),
-        key: { pk: item.pk, sk: item.sk, [plan.partitionAttr]: item[plan.partitionAttr], [plan.sortAttr]: item[plan.sortAttr] },
+        key: {
+          pk: item.pk,
+          sk: item.sk,
+          [plan.partitionAttr]: item[plan.partitionAttr],
+          [plan.sortAttr]: item[plan.sortAttr],
+        },
       }));
       start = out.LastEvaluatedKey;
       yield { items, ...(start && { nextKey: start }) };
@@ -422,7 +507,10 @@ export class CaseSearch {
    * One page of results: up to `limit` cases that pass the filters and `visible` (the caller's
    * access rule), with a cursor when more may follow.
    */
-  async page(plan: SearchPlan, options: { limit: number; cursor?: string; visible: (c: CaseRecord) => boolean }): Promise<SearchPage> {
+  async page(
+    plan: SearchPlan,
+    options: { limit: number; cursor?: string; visible: (c: CaseRecord) => boolean },
+  ): Promise<SearchPage> {
     const start = this.decodeCursor(plan, options.cursor);
     const firstPageSize = plan.filterExpression === undefined ? options.limit + 1 : Math.max(100, options.limit * 5);
     const items: CaseRecord[] = [];

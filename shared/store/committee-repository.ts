@@ -6,8 +6,22 @@
  * the task it completes and the minutes in the case history land together or not at all.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { committeeSchema, itemDecisionSchema, meetingSchema, type Committee, type CommitteeKind, type ItemDecision, type Meeting } from '../domain/committee.ts';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  committeeSchema,
+  itemDecisionSchema,
+  meetingSchema,
+  type Committee,
+  type CommitteeKind,
+  type ItemDecision,
+  type Meeting,
+} from '../domain/committee.ts';
 import { VersionConflictError } from '../domain/errors.ts';
 import type { TransactItem } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
@@ -22,7 +36,8 @@ export const committeeKeys = {
   decisionPrefix: 'DECISION#',
 } as const;
 
-const isConditionFailure = (error: unknown) => (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
+const isConditionFailure = (error: unknown) =>
+  (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 
 export class CommitteeRepository {
   constructor(
@@ -31,13 +46,20 @@ export class CommitteeRepository {
   ) {}
 
   async get(kind: CommitteeKind): Promise<Committee | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: committeeKeys.committee(kind), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: committeeKeys.committee(kind), ConsistentRead: true }),
+    );
     return out.Item ? committeeSchema.parse(withoutStorageKeys(out.Item)) : undefined;
   }
 
   async list(): Promise<Committee[]> {
     const out = await this.doc.send(
-      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': committeeKeys.allCommittees } }),
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': committeeKeys.allCommittees },
+      }),
     );
     return (out.Items ?? []).map((i) => committeeSchema.parse(withoutStorageKeys(i)));
   }
@@ -48,10 +70,20 @@ export class CommitteeRepository {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...committeeKeys.committee(committee.kind), entity: 'committee', ...committee, gsi2pk: committeeKeys.allCommittees, gsi2sk: committee.kind },
+          Item: {
+            ...committeeKeys.committee(committee.kind),
+            entity: 'committee',
+            ...committee,
+            gsi2pk: committeeKeys.allCommittees,
+            gsi2sk: committee.kind,
+          },
           ...(committee.version === 1
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: '#version = :previous', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':previous': committee.version - 1 } }),
+            : {
+                ConditionExpression: '#version = :previous',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':previous': committee.version - 1 },
+              }),
         }),
       );
       return committee;
@@ -78,13 +110,18 @@ export class CommitteeRepository {
   }
 
   async getMeeting(meetingId: string): Promise<Meeting | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: committeeKeys.meeting(meetingId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: committeeKeys.meeting(meetingId), ConsistentRead: true }),
+    );
     return out.Item ? meetingSchema.parse(withoutStorageKeys(out.Item)) : undefined;
   }
 
   /** Creates a meeting; false when one with this id exists (a cadence meeting made before). */
   async createMeeting(meeting: Meeting, claim?: IdempotencyClaim): Promise<boolean> {
-    const failed = await this.write({ TableName: this.tableName, Item: this.meetingItem(meeting), ConditionExpression: 'attribute_not_exists(pk)' }, claim);
+    const failed = await this.write(
+      { TableName: this.tableName, Item: this.meetingItem(meeting), ConditionExpression: 'attribute_not_exists(pk)' },
+      claim,
+    );
     return !failed;
   }
 
@@ -101,10 +138,14 @@ export class CommitteeRepository {
       claim,
     );
     if (failed) {
-      throw new VersionConflictError(`Meeting ${meeting.meetingId} was changed by someone else`, '다른 사용자가 먼저 회의 기록을 변경했습니다. 다시 불러와 시도하세요', {
-        field: 'expectedVersion',
-        rule: 'stale_version',
-      });
+      throw new VersionConflictError(
+        `Meeting ${meeting.meetingId} was changed by someone else`,
+        '다른 사용자가 먼저 회의 기록을 변경했습니다. 다시 불러와 시도하세요',
+        {
+          field: 'expectedVersion',
+          rule: 'stale_version',
+        },
+      );
     }
     return meeting;
   }
@@ -116,7 +157,10 @@ export class CommitteeRepository {
   private async write(put: NonNullable<TransactItem['Put']>, claim: IdempotencyClaim | undefined): Promise<boolean> {
     try {
       if (!claim) await this.doc.send(new PutCommand(put));
-      else await this.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, idempotencyPut(this.tableName, claim)] }));
+      else
+        await this.doc.send(
+          new TransactWriteCommand({ TransactItems: [{ Put: put }, idempotencyPut(this.tableName, claim)] }),
+        );
       return false;
     } catch (error) {
       if (isConditionFailure(error)) return true;
@@ -154,7 +198,10 @@ export class CommitteeRepository {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': committeeKeys.meeting(meetingId).pk, ':prefix': committeeKeys.decisionPrefix },
+        ExpressionAttributeValues: {
+          ':pk': committeeKeys.meeting(meetingId).pk,
+          ':prefix': committeeKeys.decisionPrefix,
+        },
         ConsistentRead: true,
       }),
     );
@@ -162,7 +209,13 @@ export class CommitteeRepository {
   }
 
   async decision(meetingId: string, taskId: string): Promise<ItemDecision | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: committeeKeys.decision(meetingId, taskId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: committeeKeys.decision(meetingId, taskId),
+        ConsistentRead: true,
+      }),
+    );
     return out.Item ? itemDecisionSchema.parse(withoutStorageKeys(out.Item)) : undefined;
   }
 
@@ -171,7 +224,11 @@ export class CommitteeRepository {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...committeeKeys.decision(decision.meetingId, decision.taskId), entity: 'meeting-decision', ...decision },
+        Item: {
+          ...committeeKeys.decision(decision.meetingId, decision.taskId),
+          entity: 'meeting-decision',
+          ...decision,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };

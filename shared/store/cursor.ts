@@ -12,6 +12,10 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch (cause) {
-    throw new ValidationError('cursor is not a cursor this API returned', 'cursor 값이 올바르지 않습니다', { field: 'cursor', rule: 'invalid_cursor', cause });
+    throw new ValidationError('cursor is not a cursor this API returned', 'cursor 값이 올바르지 않습니다', {
+      field: 'cursor',
+      rule: 'invalid_cursor',
+      cause,
+    });
   }
 }

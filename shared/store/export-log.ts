@@ -41,13 +41,23 @@ export class ExportLog {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...key(record.exportId), entity: 'export', ...record, status: 'started', gsi2pk: monthPartition(record.at.slice(0, 7)), gsi2sk: `${record.at}#${record.exportId}` },
+        Item: {
+          ...key(record.exportId),
+          entity: 'export',
+          ...record,
+          status: 'started',
+          gsi2pk: monthPartition(record.at.slice(0, 7)),
+          gsi2sk: `${record.at}#${record.exportId}`,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
   }
 
-  async finish(exportId: string, result: { rowCount: number; completedAt: string; nextCursor?: string }): Promise<void> {
+  async finish(
+    exportId: string,
+    result: { rowCount: number; completedAt: string; nextCursor?: string },
+  ): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -11,7 +11,10 @@ export const keys = {
   tasksOfRole: (role: string, team: string | undefined) => `TASKS#ROLE#${role}#${team ?? 'ALL'}`,
   openTasksShard: (shard: number) => `OPEN_TASKS#${shard}`,
   /** One reminder (task × threshold × recipient), kept in its case's partition so it changes with the case's history. */
-  reminder: (caseId: string, taskId: string, threshold: string, recipientSub: string) => ({ pk: `CASE#${caseId}`, sk: `REMINDER#${taskId}#${threshold}#${recipientSub}` }),
+  reminder: (caseId: string, taskId: string, threshold: string, recipientSub: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `REMINDER#${taskId}#${threshold}#${recipientSub}`,
+  }),
   reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
   /** The mailing of one periodic report (e.g. `grievance-quarterly#2026-Q3#<sub>`): sent once. */
   reportMail: (reportId: string) => ({ pk: `REPORT_MAIL#${reportId}`, sk: 'MAIL' }),
@@ -30,7 +33,18 @@ export const keys = {
 } as const;
 
 /** Attributes that exist only for the table's keys and indexes, never part of a record. */
-const STORAGE_ATTRIBUTES = new Set<string>(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', ...SEARCH_ATTRIBUTES]);
+const STORAGE_ATTRIBUTES = new Set<string>([
+  'pk',
+  'sk',
+  'entity',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  ...SEARCH_ATTRIBUTES,
+]);
 
 export function withoutStorageKeys(item: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.has(k)));

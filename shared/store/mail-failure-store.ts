@@ -10,7 +10,16 @@
  *   told yet, the suppression sits in gsi2 under `MAIL_NOTICES#PENDING`, so a later run retries the
  *   notice.
  */
-import { BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { MailFailure } from '../mail/mail-events.ts';
 import { cancellationReasons } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
@@ -20,7 +29,10 @@ const PENDING_NOTICES = 'MAIL_NOTICES#PENDING';
 /** Every suppression, listed in gsi3 for the administrator (the pending-notice entry in gsi2 goes once told). */
 const SUPPRESSIONS_INDEX = 'MAIL_SUPPRESSIONS';
 
-const failureKey = (mailRef: string, email: string, kind: string) => ({ pk: `MAIL_FAILED#${mailRef}`, sk: `RCPT#${email.toLowerCase()}#${kind}` });
+const failureKey = (mailRef: string, email: string, kind: string) => ({
+  pk: `MAIL_FAILED#${mailRef}`,
+  sk: `RCPT#${email.toLowerCase()}#${kind}`,
+});
 const suppressionKey = (email: string) => ({ pk: `MAIL_SUPPRESSED#${email.toLowerCase()}`, sk: 'SUPPRESSION' });
 
 export interface StoredMailFailure extends MailFailure {
@@ -47,7 +59,8 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
-const strip = <T>(item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))) as T;
+const strip = <T>(item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))) as T;
 
 export class MailFailureStore {
   constructor(
@@ -83,7 +96,14 @@ export class MailFailureStore {
   /** The most recent failures, newest first. */
   async recent(limit: number): Promise<StoredMailFailure[]> {
     const out = await this.doc.send(
-      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': FAILURES_INDEX }, ScanIndexForward: false, Limit: limit }),
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': FAILURES_INDEX },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
     );
     return (out.Items ?? []).map((item) => strip<StoredMailFailure>(item));
   }
@@ -121,7 +141,9 @@ export class MailFailureStore {
     for (let i = 0; i < unique.length; i += 100) {
       let requested: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(suppressionKey);
       while (requested && requested.length > 0) {
-        const out: BatchGetCommandOutput = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }));
+        const out: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
+        );
         for (const item of out.Responses?.[this.tableName] ?? []) {
           const suppression = strip<MailSuppression>(item);
           found.set(suppression.email, suppression);
@@ -143,7 +165,9 @@ export class MailFailureStore {
    */
   async liftIfSuppressed(email: string, claim?: IdempotencyClaim): Promise<boolean> {
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      { Delete: { TableName: this.tableName, Key: suppressionKey(email), ConditionExpression: 'attribute_exists(pk)' } },
+      {
+        Delete: { TableName: this.tableName, Key: suppressionKey(email), ConditionExpression: 'attribute_exists(pk)' },
+      },
     ];
     if (claim) items.push(idempotencyPut(this.tableName, claim));
     try {
@@ -160,7 +184,13 @@ export class MailFailureStore {
   /** Suppressed addresses, by address (gsi3, written with each suppression). */
   async suppressions(limit: number): Promise<MailSuppression[]> {
     const out = await this.doc.send(
-      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': SUPPRESSIONS_INDEX }, Limit: limit }),
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': SUPPRESSIONS_INDEX },
+        Limit: limit,
+      }),
     );
     return (out.Items ?? []).map((item) => strip<MailSuppression>(item));
   }
@@ -168,7 +198,13 @@ export class MailFailureStore {
   /** Suppressions the administrator has not been told about yet, oldest first. */
   async pendingNotices(): Promise<MailSuppression[]> {
     const out = await this.doc.send(
-      new QueryCommand({ TableName: this.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': PENDING_NOTICES }, Limit: 100 }),
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': PENDING_NOTICES },
+        Limit: 100,
+      }),
     );
     return (out.Items ?? []).map((item) => strip<MailSuppression>(item));
   }

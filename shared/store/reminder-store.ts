@@ -29,7 +29,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TEAMS, type Role, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { taskRecordSchema } from '../domain/task.ts';
@@ -112,11 +112,25 @@ const DAILY_MARKER_RETENTION_SECONDS = 31 * 24 * 3600;
 /** TransactWriteItems takes 100 actions: the digest check plus 99 markers. */
 const CLAIM_CHUNK = 99;
 
-const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', TTL_ATTRIBUTE]);
-const stripStorage = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k)));
+const STORAGE = new Set([
+  'pk',
+  'sk',
+  'entity',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  TTL_ATTRIBUTE,
+]);
+const stripStorage = (item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k)));
 
-export const markerOwner = (digest: Pick<StoredDigest, 'digestId' | 'attempt'>) => `${digest.digestId}/${digest.attempt}`;
-const markerKey = (recipientSub: string, item: Pick<ReminderItemRef, 'caseId' | 'taskId' | 'threshold'>) => keys.reminder(item.caseId, item.taskId, item.threshold, recipientSub);
+export const markerOwner = (digest: Pick<StoredDigest, 'digestId' | 'attempt'>) =>
+  `${digest.digestId}/${digest.attempt}`;
+const markerKey = (recipientSub: string, item: Pick<ReminderItemRef, 'caseId' | 'taskId' | 'threshold'>) =>
+  keys.reminder(item.caseId, item.taskId, item.threshold, recipientSub);
 const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
 function isConditionFailure(error: unknown): boolean {
@@ -166,17 +180,30 @@ export class ReminderStore {
   }
 
   /** The markers these reminders already have for `recipientSub`: marker id → `pending` or `sent`. */
-  async existingMarkers(recipientSub: string, items: readonly ReminderItemRef[]): Promise<Map<string, 'pending' | 'sent'>> {
+  async existingMarkers(
+    recipientSub: string,
+    items: readonly ReminderItemRef[],
+  ): Promise<Map<string, 'pending' | 'sent'>> {
     const found = new Map<string, 'pending' | 'sent'>();
     for (let i = 0; i < items.length; i += 100) {
-      let requested: Record<string, unknown>[] | undefined = items.slice(i, i + 100).map((item) => markerKey(recipientSub, item));
+      let requested: Record<string, unknown>[] | undefined = items
+        .slice(i, i + 100)
+        .map((item) => markerKey(recipientSub, item));
       while (requested && requested.length > 0) {
         const out: BatchGetCommandOutput = await this.doc.send(
           new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: requested, ProjectionExpression: 'pk, sk, #status', ExpressionAttributeNames: { '#status': 'status' }, ConsistentRead: true } },
+            RequestItems: {
+              [this.tableName]: {
+                Keys: requested,
+                ProjectionExpression: 'pk, sk, #status',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ConsistentRead: true,
+              },
+            },
           }),
         );
-        for (const item of out.Responses?.[this.tableName] ?? []) found.set(`${String(item.pk)}|${String(item.sk)}`, item.status === 'sent' ? 'sent' : 'pending');
+        for (const item of out.Responses?.[this.tableName] ?? [])
+          found.set(`${String(item.pk)}|${String(item.sk)}`, item.status === 'sent' ? 'sent' : 'pending');
         requested = out.UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
@@ -189,7 +216,9 @@ export class ReminderStore {
   }
 
   async getDigest(digestId: string): Promise<StoredDigest | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.reminderDigest(digestId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.reminderDigest(digestId), ConsistentRead: true }),
+    );
     return out.Item ? (stripStorage(out.Item) as unknown as StoredDigest) : undefined;
   }
 
@@ -239,7 +268,11 @@ export class ReminderStore {
    * first, in any run, sends it). Each claim is checked against the digest still being ours; `lost`
    * says it no longer was (the markers claimed so far are released by whoever took it over).
    */
-  async claimMarkers(digest: StoredDigest, items: readonly ReminderItemRef[], now: Date): Promise<{ claimed: ReminderItemRef[]; lost: boolean }> {
+  async claimMarkers(
+    digest: StoredDigest,
+    items: readonly ReminderItemRef[],
+    now: Date,
+  ): Promise<{ claimed: ReminderItemRef[]; lost: boolean }> {
     const owner = markerOwner(digest);
     const claimed: ReminderItemRef[] = [];
     for (let i = 0; i < items.length; i += CLAIM_CHUNK) {
@@ -267,7 +300,9 @@ export class ReminderStore {
                   status: 'pending',
                   owner,
                   claimedAt: now.toISOString(),
-                  ...(item.level === 'overdue' && { [TTL_ATTRIBUTE]: epochSeconds(now) + DAILY_MARKER_RETENTION_SECONDS }),
+                  ...(item.level === 'overdue' && {
+                    [TTL_ATTRIBUTE]: epochSeconds(now) + DAILY_MARKER_RETENTION_SECONDS,
+                  }),
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
@@ -282,7 +317,9 @@ export class ReminderStore {
           const reasons = cancellationReasons(error);
           if (!reasons) throw error;
           if (reasons[0] === 'ConditionalCheckFailed') return { claimed, lost: true };
-          const taken = new Set(pending.flatMap((_, index) => (reasons[index + 1] === 'ConditionalCheckFailed' ? [index] : [])));
+          const taken = new Set(
+            pending.flatMap((_, index) => (reasons[index + 1] === 'ConditionalCheckFailed' ? [index] : [])),
+          );
           if (taken.size === 0) throw error;
           pending = pending.filter((_, index) => !taken.has(index));
         }
@@ -320,7 +357,13 @@ export class ReminderStore {
         UpdateExpression: 'SET #status = :sent, sentAt = :at, messageId = :messageId',
         ConditionExpression: '#owner = :owner AND #status = :pending',
         ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-        ExpressionAttributeValues: { ':owner': markerOwner(digest), ':pending': 'pending', ':sent': 'sent', ':at': sentAt, ':messageId': digest.messageId ?? '' },
+        ExpressionAttributeValues: {
+          ':owner': markerOwner(digest),
+          ':pending': 'pending',
+          ':sent': 'sent',
+          ':at': sentAt,
+          ':messageId': digest.messageId ?? '',
+        },
       },
     }));
   }
@@ -352,7 +395,13 @@ export class ReminderStore {
     leaseMs: number,
   ): Promise<StoredDigest | undefined> {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const values: Record<string, unknown> = { ':holder': digest.holder, ':from': digest.status, ':to': to, ':lease': leaseUntil, ':due': `${leaseUntil}#${digest.digestId}` };
+    const values: Record<string, unknown> = {
+      ':holder': digest.holder,
+      ':from': digest.status,
+      ':to': to,
+      ':lease': leaseUntil,
+      ':due': `${leaseUntil}#${digest.digestId}`,
+    };
     const sets = ['#status = :to', 'leaseUntil = :lease', 'gsi2sk = :due'];
     for (const [name, value] of Object.entries(fields)) {
       if (value === undefined) continue;
@@ -370,7 +419,12 @@ export class ReminderStore {
   }
 
   /** Closes a digest we hold: it leaves the recovery index and expires later. */
-  async finish(digest: StoredDigest, to: Extract<DigestStatus, 'done' | 'abandoned'>, now: Date, failure?: string): Promise<boolean> {
+  async finish(
+    digest: StoredDigest,
+    to: Extract<DigestStatus, 'done' | 'abandoned'>,
+    now: Date,
+    failure?: string,
+  ): Promise<boolean> {
     return this.#update({
       Key: keys.reminderDigest(digest.digestId),
       UpdateExpression: `SET #status = :to, finishedAt = :at, ${TTL_ATTRIBUTE} = :expires${failure ? ', failure = :failure' : ''} REMOVE gsi2pk, gsi2sk`,
@@ -408,7 +462,9 @@ export class ReminderStore {
     } while (start);
     const digests = await Promise.all(ids.map((id) => this.getDigest(id)));
     // The index is eventually consistent; the item read decides.
-    return digests.filter((d): d is StoredDigest => d !== undefined && OPEN_STATUSES.includes(d.status) && d.leaseUntil <= at);
+    return digests.filter(
+      (d): d is StoredDigest => d !== undefined && OPEN_STATUSES.includes(d.status) && d.leaseUntil <= at,
+    );
   }
 
   /** Takes over a stale digest (one process wins); the result carries our holder token and a new lease. */
@@ -442,7 +498,14 @@ export class ReminderStore {
     };
   }
 
-  async #put(item: Record<string, unknown>, condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }): Promise<boolean> {
+  async #put(
+    item: Record<string, unknown>,
+    condition: {
+      ConditionExpression: string;
+      ExpressionAttributeNames?: Record<string, string>;
+      ExpressionAttributeValues?: Record<string, unknown>;
+    },
+  ): Promise<boolean> {
     try {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition }));
       return true;
@@ -475,7 +538,10 @@ export interface StaffDirectory {
  * listed by team (an index query each); staff with no team — the head of office — cannot be listed
  * by any index yet, so they are named by configuration (`officeLevelSubs`) and read by key.
  */
-export function cachedStaffDirectory(staff: Pick<StaffRepository, 'get' | 'listByTeam'>, officeLevelSubs: readonly string[]): StaffDirectory {
+export function cachedStaffDirectory(
+  staff: Pick<StaffRepository, 'get' | 'listByTeam'>,
+  officeLevelSubs: readonly string[],
+): StaffDirectory {
   const people = new Map<string, Promise<StaffMember | undefined>>();
   const teams = new Map<Team, Promise<StaffMember[]>>();
   const get = (sub: string) => {
@@ -499,7 +565,10 @@ export function cachedStaffDirectory(staff: Pick<StaffRepository, 'get' | 'listB
     async withRole(role, inTeam) {
       const pool = inTeam
         ? await team(inTeam)
-        : [...(await Promise.all(TEAMS.map(team))).flat(), ...(await Promise.all(officeLevelSubs.map(get))).filter((m): m is StaffMember => m !== undefined)];
+        : [
+            ...(await Promise.all(TEAMS.map(team))).flat(),
+            ...(await Promise.all(officeLevelSubs.map(get))).filter((m): m is StaffMember => m !== undefined),
+          ];
       const unique = new Map(pool.filter((m) => m.roles.includes(role)).map((m) => [m.sub, m]));
       return [...unique.values()];
     },

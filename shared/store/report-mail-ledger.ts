@@ -25,14 +25,27 @@ export class ReportMailLedger {
   ) {}
 
   /** Claims the mailing, or undefined when it was sent already or another live run holds it. */
-  async claim(reportId: string, messageIdDomain: string, now: Date, leaseMs: number): Promise<ReportMailClaim | undefined> {
+  async claim(
+    reportId: string,
+    messageIdDomain: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ReportMailClaim | undefined> {
     const holder = randomUUID();
     const messageId = `<report.${createHash('sha256').update(reportId).digest('hex').slice(0, 32)}@${messageIdDomain}>`;
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.reportMail(reportId), entity: 'report-mail', reportId, status: 'sending', holder, messageId, leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
+          Item: {
+            ...keys.reportMail(reportId),
+            entity: 'report-mail',
+            reportId,
+            status: 'sending',
+            holder,
+            messageId,
+            leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sending': 'sending', ':now': now.toISOString() },
@@ -75,7 +88,11 @@ export class ReportMailLedger {
           UpdateExpression: 'SET leaseUntil = :past',
           ConditionExpression: 'holder = :holder AND #status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':past': new Date(0).toISOString(), ':holder': claim.holder, ':sending': 'sending' },
+          ExpressionAttributeValues: {
+            ':past': new Date(0).toISOString(),
+            ':holder': claim.holder,
+            ':sending': 'sending',
+          },
         }),
       );
     } catch (error) {

@@ -33,7 +33,10 @@ export class ReportStore {
     private readonly tableName: string,
   ) {}
 
-  async freeze(frozen: FrozenReport, claimFor?: (result: FrozenReport) => IdempotencyClaim | undefined): Promise<FrozenReport> {
+  async freeze(
+    frozen: FrozenReport,
+    claimFor?: (result: FrozenReport) => IdempotencyClaim | undefined,
+  ): Promise<FrozenReport> {
     const reportJson = JSON.stringify(frozen.report);
     const claim = claimFor?.(frozen);
     const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
@@ -67,13 +70,17 @@ export class ReportStore {
   }
 
   async get(reportId: string): Promise<FrozenReport | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.officeReport(reportId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.officeReport(reportId), ConsistentRead: true }),
+    );
     const item = out.Item;
     if (!item) return undefined;
     const reportJson = String(item.reportJson);
-    if (textHash(reportJson) !== item.reportJsonHash) throw new FrozenReportCorruptError(`frozen report ${reportId} does not match its stored hash`);
+    if (textHash(reportJson) !== item.reportJsonHash)
+      throw new FrozenReportCorruptError(`frozen report ${reportId} does not match its stored hash`);
     const report = JSON.parse(reportJson) as OfficeReportData;
-    if (report.digest.dataHash !== item.dataHash) throw new FrozenReportCorruptError(`frozen report ${reportId}: data hash differs from the report's`);
+    if (report.digest.dataHash !== item.dataHash)
+      throw new FrozenReportCorruptError(`frozen report ${reportId}: data hash differs from the report's`);
     return {
       reportId: String(item.reportId),
       frozenAt: String(item.frozenAt),

@@ -66,7 +66,13 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 /** CreateTable input for DynamoDB Local (on AWS the CDK construct builds the same keys and indexes). */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   // Several search indexes share an attribute (e.g. srchReceived); each is defined once.
-  const keyNames = [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])])];
+  const keyNames = [
+    ...new Set([
+      TABLE_KEYS.partitionKey,
+      TABLE_KEYS.sortKey,
+      ...TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ]),
+  ];
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

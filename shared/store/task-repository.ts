@@ -24,14 +24,19 @@ export const OPEN_TASK_SHARDS = 8;
 export function openTaskIndexSortKey(task: Pick<TaskRecord, 'openedAt' | 'dueAt' | 'taskId'>): string {
   const opened = Date.parse(task.openedAt);
   const due = Date.parse(task.dueAt);
-  const midpoint = Number.isNaN(opened) || Number.isNaN(due) || opened >= due ? task.dueAt : toKoreaIso(new Date(opened + Math.floor((due - opened) / 2)));
+  const midpoint =
+    Number.isNaN(opened) || Number.isNaN(due) || opened >= due
+      ? task.dueAt
+      : toKoreaIso(new Date(opened + Math.floor((due - opened) / 2)));
   return `${midpoint}#${task.taskId}`;
 }
 
 const shardOf = (taskId: string) => createHash('sha256').update(taskId).digest()[0]! % OPEN_TASK_SHARDS;
 
 function queueKey(task: TaskRecord): string {
-  return 'sub' in task.assignee ? keys.tasksOfPerson(task.assignee.sub) : keys.tasksOfRole(task.assignee.role, task.assignee.team);
+  return 'sub' in task.assignee
+    ? keys.tasksOfPerson(task.assignee.sub)
+    : keys.tasksOfRole(task.assignee.role, task.assignee.team);
 }
 
 export class TaskRepository {
@@ -41,7 +46,9 @@ export class TaskRepository {
   ) {}
 
   async get(caseId: string, taskId: string): Promise<TaskRecord | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.task(caseId, taskId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.task(caseId, taskId), ConsistentRead: true }),
+    );
     return out.Item ? toTask(out.Item) : undefined;
   }
 
@@ -55,7 +62,9 @@ export class TaskRepository {
         ConsistentRead: true,
       }),
     );
-    return (out.Items ?? []).map(toTask).sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.taskId.localeCompare(b.taskId));
+    return (out.Items ?? [])
+      .map(toTask)
+      .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.taskId.localeCompare(b.taskId));
   }
 
   /** Open tasks waiting in the given queues (a person's own, and their roles'), soonest due first. */
@@ -113,7 +122,10 @@ export class TaskRepository {
           gsi2pk: keys.openTasksShard(shardOf(task.taskId)),
           gsi2sk: openTaskIndexSortKey(task),
           // A step a committee decides also waits on that committee's agenda (committee-repository.ts).
-          ...(task.committee !== undefined && { gsi3pk: committeeQueueKey(task.committee), gsi3sk: `${task.openedAt}#${task.taskId}` }),
+          ...(task.committee !== undefined && {
+            gsi3pk: committeeQueueKey(task.committee),
+            gsi3sk: `${task.openedAt}#${task.taskId}`,
+          }),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -126,10 +138,19 @@ export class TaskRepository {
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
-        UpdateExpression: 'SET #status = :completed, completedAt = :at, completedBy = :by, decision = :decision, delivered = :false REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
+        UpdateExpression:
+          'SET #status = :completed, completedAt = :at, completedBy = :by, decision = :decision, delivered = :false REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
         ConditionExpression: '#status = :open AND taskToken = :token',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':completed': 'completed', ':open': 'open', ':token': task.taskToken, ':at': by.at, ':by': by.sub, ':decision': by.decision, ':false': false },
+        ExpressionAttributeValues: {
+          ':completed': 'completed',
+          ':open': 'open',
+          ':token': task.taskToken,
+          ':at': by.at,
+          ':by': by.sub,
+          ':decision': by.decision,
+          ':false': false,
+        },
       },
     };
   }
@@ -157,7 +178,12 @@ export class TaskRepository {
         UpdateExpression: 'SET assignee = :assignee, gsi1pk = :queue',
         ConditionExpression: '#status = :open AND taskToken = :token',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':assignee': { sub }, ':queue': keys.tasksOfPerson(sub), ':open': 'open', ':token': task.taskToken },
+        ExpressionAttributeValues: {
+          ':assignee': { sub },
+          ':queue': keys.tasksOfPerson(sub),
+          ':open': 'open',
+          ':token': task.taskToken,
+        },
       },
     };
   }
@@ -191,7 +217,8 @@ export class TaskRepository {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':dueAt': dueAt,
-          ':sk': `${dueAt}#${task.taskId}`, ':openSk': openTaskIndexSortKey({ ...task, dueAt }),
+          ':sk': `${dueAt}#${task.taskId}`,
+          ':openSk': openTaskIndexSortKey({ ...task, dueAt }),
           ':open': 'open',
           ':token': task.taskToken,
           ':previous': task.dueAt,
@@ -219,7 +246,12 @@ export class TaskRepository {
 
   async markDelivered(task: TaskRecord): Promise<void> {
     await this.doc.send(
-      new UpdateCommand({ TableName: this.tableName, Key: keys.task(task.caseId, task.taskId), UpdateExpression: 'SET delivered = :true', ExpressionAttributeValues: { ':true': true } }),
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.task(task.caseId, task.taskId),
+        UpdateExpression: 'SET delivered = :true',
+        ExpressionAttributeValues: { ':true': true },
+      }),
     );
   }
 
@@ -233,7 +265,10 @@ export class TaskRepository {
 export const committeeQueueKey = (committee: CommitteeKind) => `COMMITTEE_TASKS#${committee}`;
 
 export function queuesFor(actor: { sub: string; roles: string[] }, team: string | undefined): string[] {
-  return [keys.tasksOfPerson(actor.sub), ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])])];
+  return [
+    keys.tasksOfPerson(actor.sub),
+    ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])]),
+  ];
 }
 
 function toTask(item: Record<string, unknown>): TaskRecord {

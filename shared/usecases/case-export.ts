@@ -18,7 +18,13 @@ import { stringify } from 'csv-stringify';
 import { ulid } from 'ulid';
 import { filterRecord, type CaseSearchFilter } from '../domain/case-search-filter.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { CASE_EXPORT_COLUMNS, SEALED_TITLE, TIMELINE_EXPORT_COLUMNS, timelineExportEntry, type ExportColumn } from '../domain/export-fields.ts';
+import {
+  CASE_EXPORT_COLUMNS,
+  SEALED_TITLE,
+  TIMELINE_EXPORT_COLUMNS,
+  timelineExportEntry,
+  type ExportColumn,
+} from '../domain/export-fields.ts';
 import { verifyChain } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -72,7 +78,12 @@ async function writeCsv<T>(rows: AsyncIterable<T>, columns: readonly ExportColum
   );
 }
 
-async function writeJson<T>(head: Record<string, unknown>, rows: AsyncIterable<T>, tail: () => Record<string, unknown>, out: Writable): Promise<void> {
+async function writeJson<T>(
+  head: Record<string, unknown>,
+  rows: AsyncIterable<T>,
+  tail: () => Record<string, unknown>,
+  out: Writable,
+): Promise<void> {
   await pipeline(
     Readable.from(
       (async function* () {
@@ -116,7 +127,14 @@ export function caseExportUseCases(deps: ExportDeps) {
     async exportSearch(
       actor: Actor,
       filter: CaseSearchFilter,
-      options: { format: ExportFormat; out: Writable; via: 'api' | 'cli'; maxRows?: number; cursor?: string; onRow?: (count: number) => void },
+      options: {
+        format: ExportFormat;
+        out: Writable;
+        via: 'api' | 'cli';
+        maxRows?: number;
+        cursor?: string;
+        onRow?: (count: number) => void;
+      },
     ): Promise<ExportOutcome> {
       assertCanExport(actor);
       const exportId = newId();
@@ -126,7 +144,15 @@ export function caseExportUseCases(deps: ExportDeps) {
         ...(options.maxRows !== undefined && { maxRows: options.maxRows }),
       });
       const filters = { ...filterRecord(filter), ...(options.cursor !== undefined && { cursor: options.cursor }) };
-      await deps.exportLog.start({ exportId, at, actor: eventActor(actor), scope: 'search', format: options.format, filters, via: options.via });
+      await deps.exportLog.start({
+        exportId,
+        at,
+        actor: eventActor(actor),
+        scope: 'search',
+        format: options.format,
+        filters,
+        via: options.via,
+      });
       let rowCount = 0;
       const rows = (async function* () {
         for await (const { entry } of stream.rows) {
@@ -137,11 +163,27 @@ export function caseExportUseCases(deps: ExportDeps) {
       })();
       if (options.format === 'csv') await writeCsv(rows, CASE_EXPORT_COLUMNS, options.out);
       else {
-        const head = { exportId, exportedAt: at, filters: filterRecord(filter), sort: stream.plan.sort, order: stream.plan.forward ? 'asc' : 'desc', sealedTitle: SEALED_TITLE };
-        await writeJson(head, rows, () => ({ rowCount, ...(stream.position() !== undefined && { nextCursor: stream.position() }) }), options.out);
+        const head = {
+          exportId,
+          exportedAt: at,
+          filters: filterRecord(filter),
+          sort: stream.plan.sort,
+          order: stream.plan.forward ? 'asc' : 'desc',
+          sealedTitle: SEALED_TITLE,
+        };
+        await writeJson(
+          head,
+          rows,
+          () => ({ rowCount, ...(stream.position() !== undefined && { nextCursor: stream.position() }) }),
+          options.out,
+        );
       }
       const nextCursor = stream.position();
-      await deps.exportLog.finish(exportId, { rowCount, completedAt: toKoreaIso(clock()), ...(nextCursor !== undefined && { nextCursor }) });
+      await deps.exportLog.finish(exportId, {
+        rowCount,
+        completedAt: toKoreaIso(clock()),
+        ...(nextCursor !== undefined && { nextCursor }),
+      });
       return { exportId, rowCount, ...(nextCursor !== undefined && { nextCursor }) };
     },
 
@@ -157,17 +199,45 @@ export function caseExportUseCases(deps: ExportDeps) {
     ): Promise<ExportOutcome & { caseNumber: string }> {
       assertCanExport(actor);
       const loaded = await deps.cases.get(caseId);
-      if (!loaded) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+      if (!loaded)
+        throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, {
+          field: 'caseId',
+          rule: 'not_found',
+        });
       assertCanRead(actor, loaded);
       const { case: c, events } = await loadChain(deps.cases, loaded);
       const verification = verifyChain(events, c);
       const entries = timeline(events, filter).map((e) => timelineExportEntry(c.caseNumber, e));
       const exportId = newId();
       const at = toKoreaIso(clock());
-      const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
-      await deps.exportLog.start({ exportId, at, actor: eventActor(actor), scope: 'timeline', format: options.format, filters, caseId: c.caseId, caseNumber: c.caseNumber, via: options.via });
+      const filters = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        unknown
+      >;
+      await deps.exportLog.start({
+        exportId,
+        at,
+        actor: eventActor(actor),
+        scope: 'timeline',
+        format: options.format,
+        filters,
+        caseId: c.caseId,
+        caseNumber: c.caseNumber,
+        via: options.via,
+      });
       await deps.cases.appendWithoutVersion(c.caseId, [
-        { type: 'EXPORTED', at, actor: eventActor(actor), data: { exportId, format: options.format, via: options.via, rows: entries.length, ...(Object.keys(filters).length > 0 && { filter: filters }) } },
+        {
+          type: 'EXPORTED',
+          at,
+          actor: eventActor(actor),
+          data: {
+            exportId,
+            format: options.format,
+            via: options.via,
+            rows: entries.length,
+            ...(Object.keys(filters).length > 0 && { filter: filters }),
+          },
+        },
       ]);
       const rows = (async function* () {
         yield* entries;

@@ -16,7 +16,11 @@ export function eventActorOf(actor: Actor): EventActor {
 
 export async function loadCase(cases: Pick<CaseRepository, 'get'>, caseId: string): Promise<CaseRecord> {
   const found = await cases.get(caseId);
-  if (!found) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+  if (!found)
+    throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, {
+      field: 'caseId',
+      rule: 'not_found',
+    });
   return found;
 }
 
@@ -33,11 +37,15 @@ export function assertExpectedVersion(c: CaseRecord, expectedVersion: number | u
 
 /** A task of the case changed in the same moment (completed, cancelled, re-opened): look again. */
 export function tasksChangedError(error: unknown): IllegalTransitionError {
-  return new IllegalTransitionError('A task of the case changed at the same time; look again and retry', '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요', {
-    field: 'caseId',
-    rule: 'workflow_busy',
-    cause: error,
-  });
+  return new IllegalTransitionError(
+    'A task of the case changed at the same time; look again and retry',
+    '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요',
+    {
+      field: 'caseId',
+      rule: 'workflow_busy',
+      cause: error,
+    },
+  );
 }
 
 /**
@@ -47,7 +55,11 @@ export function tasksChangedError(error: unknown): IllegalTransitionError {
  * whether the workflow is running.
  */
 export async function startPendingExecution(
-  deps: { cases: Pick<CaseRepository, 'get' | 'commit'>; workflows: Pick<WorkflowStarter, 'start' | 'stop'> | undefined; log: (entry: Record<string, unknown>) => void },
+  deps: {
+    cases: Pick<CaseRepository, 'get' | 'commit'>;
+    workflows: Pick<WorkflowStarter, 'start' | 'stop'> | undefined;
+    log: (entry: Record<string, unknown>) => void;
+  },
   caseId: string,
   what: { purpose: string; previousExecution: (c: CaseRecord) => string | undefined },
 ): Promise<boolean> {
@@ -57,7 +69,12 @@ export async function startPendingExecution(
   const previous = what.previousExecution(c);
   if (previous) {
     await deps.workflows.stop(previous, `${what.purpose}: restarted under a new execution`).catch((error: unknown) => {
-      deps.log({ level: 'warn', message: `${what.purpose}: stopping the previous execution failed`, caseId, error: error instanceof Error ? error.name : String(error) });
+      deps.log({
+        level: 'warn',
+        message: `${what.purpose}: stopping the previous execution failed`,
+        caseId,
+        error: error instanceof Error ? error.name : String(error),
+      });
     });
   }
   try {
@@ -68,7 +85,14 @@ export async function startPendingExecution(
       const { pendingExecutionName: _started, ...rest } = fresh;
       try {
         // The new execution's first step may already have recorded itself; keep what it wrote.
-        await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
+        await deps.cases.commit(fresh, {
+          next: {
+            ...rest,
+            executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn),
+            version: fresh.version + 1,
+          },
+          drafts: [],
+        });
         return true;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -76,7 +100,12 @@ export async function startPendingExecution(
     }
     return true;
   } catch (error) {
-    deps.log({ level: 'error', message: `${what.purpose}: workflow start failed; \`npm run workflows -- move\` finishes it`, caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    deps.log({
+      level: 'error',
+      message: `${what.purpose}: workflow start failed; \`npm run workflows -- move\` finishes it`,
+      caseId,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
     return false;
   }
 }

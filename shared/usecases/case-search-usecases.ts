@@ -15,19 +15,33 @@ import { canReadCase } from '../policies/case-access.ts';
 import { planSearch, type CaseSearch, type SearchPlan } from '../store/case-search.ts';
 
 /** Roles that may search; everyone else (a committee member, a token without roles) is refused. */
-export const SEARCH_ROLES: readonly Role[] = ['clerk', 'investigator', 'team-lead', 'head', 'admin', 'auditor', 'secretary'];
+export const SEARCH_ROLES: readonly Role[] = [
+  'clerk',
+  'investigator',
+  'team-lead',
+  'head',
+  'admin',
+  'auditor',
+  'secretary',
+];
 /** Roles that may export search results and timelines (read across the office, or work cases). */
 export const EXPORT_ROLES: readonly Role[] = ['investigator', 'team-lead', 'head', 'admin', 'auditor'];
 
 export function assertCanSearch(actor: Actor): void {
   if (!hasAnyRole(actor, SEARCH_ROLES)) {
-    throw new ForbiddenError('Your role cannot search cases', '사건을 검색할 권한이 없습니다 (위원회 위원은 내 사건 목록을 이용하세요)', { rule: 'role_cannot_search' });
+    throw new ForbiddenError(
+      'Your role cannot search cases',
+      '사건을 검색할 권한이 없습니다 (위원회 위원은 내 사건 목록을 이용하세요)',
+      { rule: 'role_cannot_search' },
+    );
   }
 }
 
 export function assertCanExport(actor: Actor): void {
   if (!hasAnyRole(actor, EXPORT_ROLES)) {
-    throw new ForbiddenError('Your role cannot export cases or timelines', '사건·이력을 내보낼 권한이 없습니다', { rule: 'role_cannot_export' });
+    throw new ForbiddenError('Your role cannot export cases or timelines', '사건·이력을 내보낼 권한이 없습니다', {
+      rule: 'role_cannot_export',
+    });
   }
 }
 
@@ -64,11 +78,19 @@ export function caseSearchUseCases(deps: SearchDeps) {
       return deps.search.count(planSearch(filter, koreaDate(clock())));
     },
 
-    async search(actor: Actor, filter: CaseSearchFilter, options: { limit: number; cursor?: string }): Promise<SearchResult> {
+    async search(
+      actor: Actor,
+      filter: CaseSearchFilter,
+      options: { limit: number; cursor?: string },
+    ): Promise<SearchResult> {
       assertCanSearch(actor);
       const today = koreaDate(clock());
       const plan = planSearch(filter, today);
-      const page = await deps.search.page(plan, { limit: options.limit, ...(options.cursor !== undefined && { cursor: options.cursor }), visible: (c) => canReadCase(actor, c) });
+      const page = await deps.search.page(plan, {
+        limit: options.limit,
+        ...(options.cursor !== undefined && { cursor: options.cursor }),
+        visible: (c) => canReadCase(actor, c),
+      });
       return {
         items: page.items.map((c) => caseListEntry(c, today)),
         ...(page.cursor !== undefined && { cursor: page.cursor }),

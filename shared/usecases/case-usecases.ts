@@ -3,7 +3,15 @@
  * the ports (repositories, clock, ids) are handed in so tests can use the real local engines.
  */
 import { ulid } from 'ulid';
-import { addNote, formatCaseNumber, openCase, updateDetails, type CasePatch, type CaseRecord, type IntakeInput } from '../domain/case.ts';
+import {
+  addNote,
+  formatCaseNumber,
+  openCase,
+  updateDetails,
+  type CasePatch,
+  type CaseRecord,
+  type IntakeInput,
+} from '../domain/case.ts';
 import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
@@ -37,7 +45,6 @@ export interface WriteResult {
   events: HistoryEvent[];
 }
 
-
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
@@ -55,7 +62,12 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       await deps.workflows.start(c, c.assigneeSub ? 'investigation' : 'intake', c.caseId);
       return true;
     } catch (error) {
-      log({ level: 'error', message: 'workflow start failed; the case is registered', caseId: c.caseId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      log({
+        level: 'error',
+        message: 'workflow start failed; the case is registered',
+        caseId: c.caseId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
       return false;
     }
   }
@@ -65,7 +77,10 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   async function assertAssignable(sub: string): Promise<void> {
     const member = await deps.staff.get(sub);
     if (!member || !member.active) {
-      throw new ValidationError(`No active staff member with id ${sub}`, `담당자(${sub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+      throw new ValidationError(`No active staff member with id ${sub}`, `담당자(${sub})를 찾을 수 없습니다`, {
+        field: 'assigneeSub',
+        rule: 'unknown_staff',
+      });
     }
   }
 
@@ -75,23 +90,43 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
    * read never makes someone's edit fail. The read is recorded before the answer is returned: no
    * record, no answer.
    */
-  async function recordSensitiveRead(actor: Actor, c: CaseRecord, what: 'case' | 'tasks' | 'history' | 'case-as-of', details: Record<string, unknown> = {}): Promise<void> {
+  async function recordSensitiveRead(
+    actor: Actor,
+    c: CaseRecord,
+    what: 'case' | 'tasks' | 'history' | 'case-as-of',
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     if (!c.sealed) return;
     await deps.cases.appendWithoutVersion(c.caseId, [
-      { type: 'SENSITIVE_READ', at: toKoreaIso(clock()), actor: eventActor(actor), data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details) } },
+      {
+        type: 'SENSITIVE_READ',
+        at: toKoreaIso(clock()),
+        actor: eventActor(actor),
+        data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details) },
+      },
     ]);
   }
 
   const load = (caseId: string) => loadCase(deps.cases, caseId);
 
   return {
-    async createCase(actor: Actor, input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string }, idempotency?: IdempotencyRequest) {
+    async createCase(
+      actor: Actor,
+      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string },
+      idempotency?: IdempotencyRequest,
+    ) {
       assertCanCreateCase(actor);
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
       }
-      if (input.misconduct) await checkOfficialsAgainstDirectory(deps.staff, input.misconduct.officials, CASE_KIND_INFO[input.kind].team, 'misconduct.officials');
+      if (input.misconduct)
+        await checkOfficialsAgainstDirectory(
+          deps.staff,
+          input.misconduct.officials,
+          CASE_KIND_INFO[input.kind].team,
+          'misconduct.officials',
+        );
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
@@ -117,20 +152,34 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     },
 
     /** The case as it stood at the end of a Korean date, rebuilt from its history (see case-as-of.ts). */
-    async caseAsOf(actor: Actor, caseId: string, asOf: string): Promise<{ case: CaseAsOf; verification: ChainVerification }> {
+    async caseAsOf(
+      actor: Actor,
+      caseId: string,
+      asOf: string,
+    ): Promise<{ case: CaseAsOf; verification: ChainVerification }> {
       const loaded = await load(caseId);
       assertCanRead(actor, loaded);
       const { case: found, events } = await loadChain(deps.cases, loaded);
       const verification = verifyChain(events, found);
       const rebuilt = caseAsOf(found, events, asOf);
       if (!rebuilt) {
-        throw new NotFoundError(`Case ${found.caseNumber} was not yet registered on ${asOf}`, `사건(${found.caseNumber})은 ${asOf}에 아직 접수되지 않았습니다`, { field: 'asOf', rule: 'before_intake' });
+        throw new NotFoundError(
+          `Case ${found.caseNumber} was not yet registered on ${asOf}`,
+          `사건(${found.caseNumber})은 ${asOf}에 아직 접수되지 않았습니다`,
+          { field: 'asOf', rule: 'before_intake' },
+        );
       }
       await recordSensitiveRead(actor, found, 'case-as-of', { asOf });
       return { case: rebuilt, verification };
     },
 
-    async updateCase(actor: Actor, caseId: string, expectedVersion: number, patch: CasePatch, idempotency?: IdempotencyRequest) {
+    async updateCase(
+      actor: Actor,
+      caseId: string,
+      expectedVersion: number,
+      patch: CasePatch,
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const current = await load(caseId);
@@ -145,12 +194,19 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       });
     },
 
-    async appendNote(actor: Actor, caseId: string, text: string, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+    async appendNote(
+      actor: Actor,
+      caseId: string,
+      text: string,
+      expectedVersion: number | undefined,
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const current = await load(caseId);
         assertCanChange(actor, current);
-        if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
+        if (expectedVersion !== undefined && current.version !== expectedVersion)
+          throw staleVersion(current, expectedVersion);
         const change = addNote(current, text, eventActor(actor), toKoreaIso(now));
         return deps.cases.commit(current, change, claimFor);
       });
@@ -164,7 +220,11 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
      * The timeline, optionally filtered; verification always covers the whole chain as stored
      * (before this read of a sealed case is itself recorded).
      */
-    async caseHistory(actor: Actor, caseId: string, filter: TimelineFilter = {}): Promise<{ case: CaseRecord; events: TimelineEntry[]; total: number; verification: ChainVerification }> {
+    async caseHistory(
+      actor: Actor,
+      caseId: string,
+      filter: TimelineFilter = {},
+    ): Promise<{ case: CaseRecord; events: TimelineEntry[]; total: number; verification: ChainVerification }> {
       const loaded = await load(caseId);
       assertCanRead(actor, loaded);
       const { case: found, events } = await loadChain(deps.cases, loaded);

@@ -37,7 +37,10 @@ export function describeBreak(b: ChainBreak): string {
  * (from the table, not an index) and the events with it. Events past a tip that did not move are kept
  * as they are, for verification to report.
  */
-export async function loadChain(cases: Pick<CaseRepository, 'history' | 'get'>, c: CaseRecord): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+export async function loadChain(
+  cases: Pick<CaseRepository, 'history' | 'get'>,
+  c: CaseRecord,
+): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
   let current = c;
   for (let attempt = 1; ; attempt++) {
     const events = await cases.history(current.caseId);
@@ -49,7 +52,10 @@ export async function loadChain(cases: Pick<CaseRepository, 'history' | 'get'>, 
   }
 }
 
-export async function verifyCaseChain(cases: Pick<CaseRepository, 'history' | 'get'>, listed: CaseRecord): Promise<CaseVerification> {
+export async function verifyCaseChain(
+  cases: Pick<CaseRepository, 'history' | 'get'>,
+  listed: CaseRecord,
+): Promise<CaseVerification> {
   const { case: c, events } = await loadChain(cases, listed);
   const verification = verifyChain(events, c);
   return {
@@ -74,7 +80,12 @@ export interface VerifyAllSummary {
  */
 export async function verifyAllCases(
   cases: Pick<CaseRepository, 'history' | 'get' | 'listByKind'>,
-  options: { kinds?: readonly CaseKind[]; concurrency?: number; pageSize?: number; onCase?: (result: CaseVerification, done: number) => void } = {},
+  options: {
+    kinds?: readonly CaseKind[];
+    concurrency?: number;
+    pageSize?: number;
+    onCase?: (result: CaseVerification, done: number) => void;
+  } = {},
 ): Promise<VerifyAllSummary> {
   const started = performance.now();
   const concurrency = options.concurrency ?? 16;
@@ -82,7 +93,10 @@ export async function verifyAllCases(
   for (const kind of options.kinds ?? CASE_KINDS) {
     let cursor: string | undefined;
     do {
-      const page = await cases.listByKind(kind, { limit: options.pageSize ?? 100, ...(cursor !== undefined && { cursor }) });
+      const page = await cases.listByKind(kind, {
+        limit: options.pageSize ?? 100,
+        ...(cursor !== undefined && { cursor }),
+      });
       const queue = [...page.items];
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {

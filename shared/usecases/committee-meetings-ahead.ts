@@ -36,7 +36,9 @@ export function committeeMeetingsAhead(deps: CommitteeMeetingsAheadDeps) {
       const committees = await deps.committees.list();
       const report: MeetingsAheadReport = { runDate, committees: committees.length, created: [], existing: [] };
       for (const committee of committees) {
-        for (const planned of cadenceMeetings(committee, runDate.slice(0, 7), monthsAhead, (d) => deps.calendar.isBusinessDay(d))) {
+        for (const planned of cadenceMeetings(committee, runDate.slice(0, 7), monthsAhead, (d) =>
+          deps.calendar.isBusinessDay(d),
+        )) {
           // A meeting day already past (e.g. a run late in the month) is not created after the fact.
           if (planned.scheduledAt.slice(0, 10) < runDate) continue;
           const meeting: Meeting = {

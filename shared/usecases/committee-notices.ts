@@ -13,7 +13,14 @@
 import { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import { addDays } from '../calendar/korea-dates.ts';
-import { agendaItemOf, meetingDate, membersInTerm, type AgendaItem, type Committee, type Meeting } from '../domain/committee.ts';
+import {
+  agendaItemOf,
+  meetingDate,
+  membersInTerm,
+  type AgendaItem,
+  type Committee,
+  type Meeting,
+} from '../domain/committee.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { COMMITTEE_AGENDA_TEMPLATE, type CommitteeNotice } from '../mail/committee-agenda.template.ts';
@@ -68,7 +75,13 @@ interface Recipient {
 }
 
 /** The notice a meeting needs on `runDate`, if any. */
-export function noticeDue(meeting: Meeting, runDate: string, agendaDaysBefore: number, isBusinessDay: (d: string) => boolean, undecided: number): CommitteeNotice | undefined {
+export function noticeDue(
+  meeting: Meeting,
+  runDate: string,
+  agendaDaysBefore: number,
+  isBusinessDay: (d: string) => boolean,
+  undecided: number,
+): CommitteeNotice | undefined {
   // A cancelled meeting has no agenda and no decisions to wait for: nobody hears of it again.
   if (meeting.status === 'cancelled') return undefined;
   const date = meetingDate(meeting);
@@ -98,10 +111,20 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
       const staff = m.staffSub !== undefined ? await staffRecipient(m.staffSub) : undefined;
       const email = staff?.email ?? m.email;
       if (email === undefined) {
-        log({ level: 'warn', message: 'a committee member has no mail address', committee: committee.kind, memberId: m.memberId });
+        log({
+          level: 'warn',
+          message: 'a committee member has no mail address',
+          committee: committee.kind,
+          memberId: m.memberId,
+        });
         continue;
       }
-      out.push({ key: `member-${m.memberId}`, name: m.name, email, ...(m.staffSub !== undefined && { staffSub: m.staffSub }) });
+      out.push({
+        key: `member-${m.memberId}`,
+        name: m.name,
+        email,
+        ...(m.staffSub !== undefined && { staffSub: m.staffSub }),
+      });
     }
     return out;
   }
@@ -114,23 +137,35 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
       if (!isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
 
       for (const committee of await deps.committees.list()) {
-        const meetings = await deps.committees.meetingsBetween(committee.kind, addDays(runDate, -92), addDays(runDate, deps.agendaDaysBefore));
+        const meetings = await deps.committees.meetingsBetween(
+          committee.kind,
+          addDays(runDate, -92),
+          addDays(runDate, deps.agendaDaysBefore),
+        );
         let waiting: AgendaItem[] | undefined;
         for (const meeting of meetings) {
           report.meetingsRead += 1;
           if (meeting.status === 'cancelled') continue;
-          const agenda = meeting.agenda ?? (waiting ??= (await deps.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
+          const agenda =
+            meeting.agenda ?? (waiting ??= (await deps.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
           const decided = new Set((await deps.committees.decisions(meeting.meetingId)).map((d) => d.taskId));
           const undecided = agenda.filter((i) => !decided.has(i.taskId));
           const notice = noticeDue(meeting, runDate, deps.agendaDaysBefore, isBusinessDay, undecided.length);
           if (!notice) continue;
 
           const secretary = await staffRecipient(committee.secretarySub);
-          const recipients = notice === 'decisions-pending' ? (secretary ? [secretary] : []) : [...(await membersOf(committee, meetingDate(meeting))), ...(secretary ? [secretary] : [])];
+          const recipients =
+            notice === 'decisions-pending'
+              ? secretary
+                ? [secretary]
+                : []
+              : [...(await membersOf(committee, meetingDate(meeting))), ...(secretary ? [secretary] : [])];
           const items = notice === 'decisions-pending' ? undecided : agenda;
           for (const recipient of recipients) {
             // A member concerned in a case never hears of it, not even its number.
-            const theirs = items.filter((i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub));
+            const theirs = items.filter(
+              (i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub),
+            );
             const reportId = `committee-notice#${meeting.meetingId}#${notice}#${recipient.key}${notice === 'decisions-pending' ? `#${runDate}` : ''}`;
             const claim = await deps.ledger.claim(reportId, deps.messageIdDomain, clock(), deps.leaseMs);
             if (!claim) {
@@ -143,8 +178,21 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
                 notice,
                 recipient: { name: recipient.name, email: recipient.email },
                 committeeName: committee.nameKo,
-                meeting: { meetingId: meeting.meetingId, scheduledAt: meeting.scheduledAt, ...(meeting.place !== undefined && { place: meeting.place }) },
-                items: theirs.map((i) => ({ case: { caseId: i.caseId, caseNumber: i.caseNumber, title: i.title ?? '비공개 사건', dueDate: i.dueAt, sealed: i.sealed || i.title === null }, taskTitle: i.taskTitle })),
+                meeting: {
+                  meetingId: meeting.meetingId,
+                  scheduledAt: meeting.scheduledAt,
+                  ...(meeting.place !== undefined && { place: meeting.place }),
+                },
+                items: theirs.map((i) => ({
+                  case: {
+                    caseId: i.caseId,
+                    caseNumber: i.caseNumber,
+                    title: i.title ?? '비공개 사건',
+                    dueDate: i.dueAt,
+                    sealed: i.sealed || i.title === null,
+                  },
+                  taskTitle: i.taskTitle,
+                })),
               },
               deps.mail,
             );
@@ -153,7 +201,11 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
               await deps.mailer.send(mail);
             } catch (error) {
               await deps.ledger.release(claim);
-              report.failed.push({ meetingId: meeting.meetingId, to: recipient.key, error: error instanceof Error ? error.name : String(error) });
+              report.failed.push({
+                meetingId: meeting.meetingId,
+                to: recipient.key,
+                error: error instanceof Error ? error.name : String(error),
+              });
               continue;
             }
             await deps.ledger.markSent(claim, clock());
@@ -161,8 +213,19 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
           }
         }
       }
-      log({ level: report.failed.length > 0 ? 'error' : 'info', message: 'committee notices run', runDate, meetingsRead: report.meetingsRead, sent: report.sent.length, alreadySent: report.alreadySent, failed: report.failed.length });
-      if (report.failed.length > 0) throw new CommitteeNoticeRunIncompleteError(`${report.failed.length} committee notices failed for ${runDate}; running again sends them`);
+      log({
+        level: report.failed.length > 0 ? 'error' : 'info',
+        message: 'committee notices run',
+        runDate,
+        meetingsRead: report.meetingsRead,
+        sent: report.sent.length,
+        alreadySent: report.alreadySent,
+        failed: report.failed.length,
+      });
+      if (report.failed.length > 0)
+        throw new CommitteeNoticeRunIncompleteError(
+          `${report.failed.length} committee notices failed for ${runDate}; running again sends them`,
+        );
       return report;
     },
   };

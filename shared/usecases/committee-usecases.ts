@@ -65,8 +65,13 @@ export interface MeetingView {
   undecided: number;
 }
 
-const notFoundCommittee = (kind: string) => new NotFoundError(`No committee ${kind} is registered`, `등록되지 않은 위원회입니다 (${kind})`, { field: 'committee', rule: 'not_found' });
-const notFoundMeeting = (id: string) => new NotFoundError(`No meeting ${id}`, `회의(${id})를 찾을 수 없습니다`, { field: 'meetingId', rule: 'not_found' });
+const notFoundCommittee = (kind: string) =>
+  new NotFoundError(`No committee ${kind} is registered`, `등록되지 않은 위원회입니다 (${kind})`, {
+    field: 'committee',
+    rule: 'not_found',
+  });
+const notFoundMeeting = (id: string) =>
+  new NotFoundError(`No meeting ${id}`, `회의(${id})를 찾을 수 없습니다`, { field: 'meetingId', rule: 'not_found' });
 
 export function committeeUseCases(deps: CommitteeUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
@@ -95,15 +100,26 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     // A cancelled meeting has no agenda: the cases waiting for the committee go to its next meeting.
     const items = meeting.agenda ?? (meeting.status === 'cancelled' ? [] : await liveAgenda(committee.kind));
     const decisions = await deps.committees.decisions(meeting.meetingId);
-    const recusals = frozen ? meeting.recusals : [...meeting.recusals, ...automaticRecusals(committee, items, toKoreaIso(clock()))];
+    const recusals = frozen
+      ? meeting.recusals
+      : [...meeting.recusals, ...automaticRecusals(committee, items, toKoreaIso(clock()))];
     // An official concerned never sees their own case, not even as an agenda line.
     const visible = items.filter((i) => !(i.hiddenFrom ?? []).includes(actor.sub));
     return {
       meeting,
-      committee: { kind: committee.kind, nameKo: committee.nameKo, secretarySub: committee.secretarySub, quorum: committee.quorum },
+      committee: {
+        kind: committee.kind,
+        nameKo: committee.nameKo,
+        secretarySub: committee.secretarySub,
+        quorum: committee.quorum,
+      },
       agenda: visible.map(({ hiddenFrom: _hidden, ...item }) => {
         const decision = decisions.find((d) => d.taskId === item.taskId);
-        return { ...item, recusedMemberIds: recusals.filter((r) => r.taskId === item.taskId).map((r) => r.memberId), ...(decision && { decision }) };
+        return {
+          ...item,
+          recusedMemberIds: recusals.filter((r) => r.taskId === item.taskId).map((r) => r.memberId),
+          ...(decision && { decision }),
+        };
       }),
       agendaFrozen: frozen,
       quorum: attendanceQuorum(committee, meetingDate(meeting), meeting.attendance?.presentMemberIds ?? []),
@@ -113,9 +129,17 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
 
   async function checkStaff(field: string, sub: string, role?: 'secretary') {
     const member = await deps.staff.get(sub);
-    if (!member?.active) throw new ValidationError(`No active staff member ${sub}`, `직원(${sub})을 찾을 수 없습니다`, { field, rule: 'unknown_staff' });
+    if (!member?.active)
+      throw new ValidationError(`No active staff member ${sub}`, `직원(${sub})을 찾을 수 없습니다`, {
+        field,
+        rule: 'unknown_staff',
+      });
     if (role && !member.roles.includes(role) && !member.roles.includes('admin')) {
-      throw new ValidationError(`${member.name} is not a committee secretary`, `${member.name}은(는) 위원회 간사 역할이 없습니다`, { field, rule: 'not_a_secretary' });
+      throw new ValidationError(
+        `${member.name} is not a committee secretary`,
+        `${member.name}은(는) 위원회 간사 역할이 없습니다`,
+        { field, rule: 'not_a_secretary' },
+      );
     }
   }
 
@@ -127,7 +151,12 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
       const decided = new Set((await deps.committees.decisions(meetingId)).map((d) => d.taskId));
       if (!(meeting.agenda ?? []).every((i) => decided.has(i.taskId))) return meeting;
       try {
-        return await deps.committees.saveMeeting({ ...meeting, status: 'closed', closedAt: clock().toISOString(), version: meeting.version + 1 });
+        return await deps.committees.saveMeeting({
+          ...meeting,
+          status: 'closed',
+          closedAt: clock().toISOString(),
+          version: meeting.version + 1,
+        });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
       }
@@ -145,19 +174,33 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     },
 
     /** Registers or updates a committee (head of office, administrator). */
-    async putCommittee(actor: Actor, kind: CommitteeKind, input: CommitteeInput): Promise<{ committee: Committee; created: boolean }> {
+    async putCommittee(
+      actor: Actor,
+      kind: CommitteeKind,
+      input: CommitteeInput,
+    ): Promise<{ committee: Committee; created: boolean }> {
       assertCanManageCommittees(actor);
       const previous = await deps.committees.get(kind);
       if (previous && input.expectedVersion === undefined) {
-        throw new ValidationError('Updating a committee needs expectedVersion', '위원회를 수정하려면 expectedVersion(현재 버전)이 필요합니다', { field: 'expectedVersion', rule: 'required_for_update' });
+        throw new ValidationError(
+          'Updating a committee needs expectedVersion',
+          '위원회를 수정하려면 expectedVersion(현재 버전)이 필요합니다',
+          { field: 'expectedVersion', rule: 'required_for_update' },
+        );
       }
       await checkStaff('secretarySub', input.secretarySub, 'secretary');
-      for (const [i, m] of input.members.entries()) if (m.staffSub !== undefined) await checkStaff(`members.${i}.staffSub`, m.staffSub);
+      for (const [i, m] of input.members.entries())
+        if (m.staffSub !== undefined) await checkStaff(`members.${i}.staffSub`, m.staffSub);
       const committee = committeeFromInput(kind, input, actor.sub, toKoreaIso(clock()), previous);
       return { committee: await deps.committees.put(committee), created: previous === undefined };
     },
 
-    async scheduleMeeting(actor: Actor, kind: CommitteeKind, input: { scheduledAt: string; place?: string }, idempotency?: IdempotencyRequest) {
+    async scheduleMeeting(
+      actor: Actor,
+      kind: CommitteeKind,
+      input: { scheduledAt: string; place?: string },
+      idempotency?: IdempotencyRequest,
+    ) {
       const committee = await committeeOf(kind);
       assertCanSchedule(actor, committee);
       const now = clock();
@@ -193,13 +236,22 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     },
 
     /** Records who is present; the first recording opens the meeting and freezes its agenda. */
-    async recordAttendance(actor: Actor, meetingId: string, input: { presentMemberIds: string[]; expectedVersion?: number }, idempotency?: IdempotencyRequest) {
+    async recordAttendance(
+      actor: Actor,
+      meetingId: string,
+      input: { presentMemberIds: string[]; expectedVersion?: number },
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const { meeting, committee } = await meetingAndCommittee(meetingId);
         assertCommitteeRecorder(actor, committee);
         if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) {
-          throw new VersionConflictError(`Meeting is at version ${meeting.version}`, `다른 사용자가 먼저 회의 기록을 변경했습니다 (현재 버전 ${meeting.version})`, { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: meeting.version } });
+          throw new VersionConflictError(
+            `Meeting is at version ${meeting.version}`,
+            `다른 사용자가 먼저 회의 기록을 변경했습니다 (현재 버전 ${meeting.version})`,
+            { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: meeting.version } },
+          );
         }
         const agendaNow = meeting.status === 'scheduled' ? await liveAgenda(committee.kind) : [];
         const next = recordAttendance(committee, meeting, input.presentMemberIds, agendaNow, actor.sub, now);
@@ -209,7 +261,12 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     },
 
     /** Moves a meeting that has not sat yet to another business day (secretary, head of office, admin). */
-    async rescheduleMeeting(actor: Actor, meetingId: string, input: { scheduledAt: string; reason: string; expectedVersion: number }, idempotency?: IdempotencyRequest) {
+    async rescheduleMeeting(
+      actor: Actor,
+      meetingId: string,
+      input: { scheduledAt: string; reason: string; expectedVersion: number },
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const { meeting, committee } = await meetingAndCommittee(meetingId);
@@ -221,7 +278,12 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     },
 
     /** Cancels a meeting that has not sat yet (secretary, head of office, admin); its record stays, with the reason. */
-    async cancelMeeting(actor: Actor, meetingId: string, input: { reason: string; expectedVersion: number }, idempotency?: IdempotencyRequest) {
+    async cancelMeeting(
+      actor: Actor,
+      meetingId: string,
+      input: { reason: string; expectedVersion: number },
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const { meeting, committee } = await meetingAndCommittee(meetingId);
@@ -233,14 +295,25 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     },
 
     /** A member concerned with an item's case steps aside from it (declared by the member or the secretary). */
-    async recordRecusal(actor: Actor, meetingId: string, input: { taskId: string; memberId: string; reason: string; declaredBy: 'member' | 'secretary' }, idempotency?: IdempotencyRequest) {
+    async recordRecusal(
+      actor: Actor,
+      meetingId: string,
+      input: { taskId: string; memberId: string; reason: string; declaredBy: 'member' | 'secretary' },
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const { meeting, committee } = await meetingAndCommittee(meetingId);
-        const self = committee.members.find((m) => m.memberId === input.memberId && m.staffSub !== undefined && m.staffSub === actor.sub);
+        const self = committee.members.find(
+          (m) => m.memberId === input.memberId && m.staffSub !== undefined && m.staffSub === actor.sub,
+        );
         if (!self) assertCommitteeRecorder(actor, committee);
         if (self && input.declaredBy !== 'member') {
-          throw new ValidationError('A member recording their own recusal declares it themselves', '본인의 회피는 declaredBy를 member로 기록합니다', { field: 'declaredBy', rule: 'self_declaration' });
+          throw new ValidationError(
+            'A member recording their own recusal declares it themselves',
+            '본인의 회피는 declaredBy를 member로 기록합니다',
+            { field: 'declaredBy', rule: 'self_declaration' },
+          );
         }
         const next = recordRecusal(committee, meeting, input, actor.sub, now);
         await deps.committees.saveMeeting(next, claimFor(next));
@@ -253,18 +326,30 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
      * (with the decision form the task needs) and the minutes join the case's history in the same
      * transaction. A retry with the same Idempotency-Key answers with the first result.
      */
-    async recordDecision(actor: Actor, meetingId: string, taskId: string, input: { votes: Votes; form: DecisionForm }, idempotency?: IdempotencyRequest) {
+    async recordDecision(
+      actor: Actor,
+      meetingId: string,
+      taskId: string,
+      input: { votes: Votes; form: DecisionForm },
+      idempotency?: IdempotencyRequest,
+    ) {
       const { meeting, committee } = await meetingAndCommittee(meetingId);
       assertCommitteeRecorder(actor, committee);
       const now = clock();
-      const replay = idempotency ? await deps.idempotency.find(actor.sub, idempotency.key, Math.floor(now.getTime() / 1000)) : undefined;
+      const replay = idempotency
+        ? await deps.idempotency.find(actor.sub, idempotency.key, Math.floor(now.getTime() / 1000))
+        : undefined;
       const existing = await deps.committees.decision(meetingId, taskId);
       let itemDecision: ItemDecision | undefined = existing;
       let completion: Awaited<ReturnType<TaskUseCases['completeTask']>>;
       if (replay) {
         // Same key: the completion use case replays the remembered result (or refuses a different request).
         const item = meeting.agenda?.find((i) => i.taskId === taskId);
-        if (!item) throw new ValidationError(`Task ${taskId} is not on this meeting's agenda`, '이 회의의 안건이 아닙니다', { field: 'taskId', rule: 'not_on_agenda' });
+        if (!item)
+          throw new ValidationError(`Task ${taskId} is not on this meeting's agenda`, '이 회의의 안건이 아닙니다', {
+            field: 'taskId',
+            rule: 'not_on_agenda',
+          });
         completion = await deps.completion.completeTask(actor, item.caseId, taskId, input.form, idempotency);
       } else {
         // An official concerned recorded after the meeting opened is recused too (the task's live list).
@@ -272,36 +357,67 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
         let effective = meeting;
         if (onAgenda) {
           const live = await deps.tasks.get(onAgenda.caseId, taskId);
-          const late = automaticRecusals(committee, [{ ...onAgenda, hiddenFrom: live?.hiddenFrom ?? [] }], toKoreaIso(now)).filter(
-            (r) => !meeting.recusals.some((x) => x.taskId === r.taskId && x.memberId === r.memberId),
-          );
+          const late = automaticRecusals(
+            committee,
+            [{ ...onAgenda, hiddenFrom: live?.hiddenFrom ?? [] }],
+            toKoreaIso(now),
+          ).filter((r) => !meeting.recusals.some((x) => x.taskId === r.taskId && x.memberId === r.memberId));
           if (late.length > 0) effective = { ...meeting, recusals: [...meeting.recusals, ...late] };
         }
-        const tally = tallyDecision(committee, effective, taskId, input.votes, input.form.decision, existing !== undefined);
+        const tally = tallyDecision(
+          committee,
+          effective,
+          taskId,
+          input.votes,
+          input.form.decision,
+          existing !== undefined,
+        );
         const { item, ...counted } = tally;
         const at = toKoreaIso(now);
-        itemDecision = { ...counted, meetingId, caseNumber: item.caseNumber, decisionLabel: DECISION_LABELS[input.form.decision], recordedAt: at, recordedBy: actor.sub };
+        itemDecision = {
+          ...counted,
+          meetingId,
+          caseNumber: item.caseNumber,
+          decisionLabel: DECISION_LABELS[input.form.decision],
+          recordedAt: at,
+          recordedBy: actor.sub,
+        };
         const minutes = minutesOf(committee, effective, itemDecision, input.form);
         try {
-          completion = await deps.completion.completeTask(actor, item.caseId, taskId, input.form, idempotency, { kind: committee.kind, minutes, also: [deps.committees.decisionPut(itemDecision)] });
+          completion = await deps.completion.completeTask(actor, item.caseId, taskId, input.form, idempotency, {
+            kind: committee.kind,
+            minutes,
+            also: [deps.committees.decisionPut(itemDecision)],
+          });
         } catch (error) {
           if (error instanceof IllegalTransitionError && error.rule === 'task_not_open') {
             if (await deps.committees.decision(meetingId, taskId)) {
-              throw new IllegalTransitionError('This agenda item already has a decision', '이미 의결한 안건입니다', { field: 'taskId', rule: 'already_decided', cause: error });
+              throw new IllegalTransitionError('This agenda item already has a decision', '이미 의결한 안건입니다', {
+                field: 'taskId',
+                rule: 'already_decided',
+                cause: error,
+              });
             }
-            throw new IllegalTransitionError('The case no longer waits for this committee (its task was completed or cancelled)', '이 사건은 더 이상 위원회 의결을 기다리지 않습니다 (업무가 이미 처리되었거나 취소됨)', {
-              field: 'taskId',
-              rule: 'task_not_open',
-              cause: error,
-            });
+            throw new IllegalTransitionError(
+              'The case no longer waits for this committee (its task was completed or cancelled)',
+              '이 사건은 더 이상 위원회 의결을 기다리지 않습니다 (업무가 이미 처리되었거나 취소됨)',
+              {
+                field: 'taskId',
+                rule: 'task_not_open',
+                cause: error,
+              },
+            );
           }
           throw error;
         }
       }
       const after = (await closeIfDone(meetingId)) ?? meeting;
-      return { ...completion, meeting: after, decision: itemDecision ?? (await deps.committees.decision(meetingId, taskId)) };
+      return {
+        ...completion,
+        meeting: after,
+        decision: itemDecision ?? (await deps.committees.decision(meetingId, taskId)),
+      };
     },
-
   };
 }
 

@@ -45,7 +45,13 @@ import {
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
-import type { DigestRecipient, ReminderItemRef, ReminderStore, ReminderTask, StaffDirectory } from '../store/reminder-store.ts';
+import type {
+  DigestRecipient,
+  ReminderItemRef,
+  ReminderStore,
+  ReminderTask,
+  StaffDirectory,
+} from '../store/reminder-store.ts';
 import type { MailFailures } from './mail-failures.ts';
 import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
 
@@ -148,37 +154,76 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const { store } = deps;
-  const outbox = reminderOutbox({ ...deps, clock, log, leaseMs: options.leaseMs, maxItemsPerDigest: options.maxItemsPerDigest });
+  const outbox = reminderOutbox({
+    ...deps,
+    clock,
+    log,
+    leaseMs: options.leaseMs,
+    maxItemsPerDigest: options.maxItemsPerDigest,
+  });
 
   function itemTitle(entry: DigestEntry): string {
     // Sealed cases: the template shows no title; none is even stored with the digest.
     if (entry.task.sealed) return SEALED_TITLE_PLACEHOLDER;
-    const suffix = entry.reason === 'assignee' ? ` — ${entry.task.titleKo}` : ` — ${entry.task.titleKo} (담당: ${entry.assigneeLabel})`;
+    const suffix =
+      entry.reason === 'assignee'
+        ? ` — ${entry.task.titleKo}`
+        : ` — ${entry.task.titleKo} (담당: ${entry.assigneeLabel})`;
     return `${truncate(entry.task.caseTitle, Math.max(20, MAX_TITLE - suffix.length))}${suffix}`.slice(0, MAX_TITLE);
   }
 
-  function mailInputFor(recipient: DigestRecipient, runDate: string, entries: readonly DigestEntry[]): DeadlineDigestInput {
+  function mailInputFor(
+    recipient: DigestRecipient,
+    runDate: string,
+    entries: readonly DigestEntry[],
+  ): DeadlineDigestInput {
     return {
       template: DEADLINE_DIGEST_TEMPLATE,
       recipient: { name: recipient.name, email: recipient.email },
       asOf: runDate,
       items: entries.map((entry) => ({
         urgency: entry.due.level,
-        case: { caseId: entry.task.caseId, caseNumber: entry.task.caseNumber, title: itemTitle(entry), dueDate: entry.task.dueAt, sealed: entry.task.sealed },
+        case: {
+          caseId: entry.task.caseId,
+          caseNumber: entry.task.caseNumber,
+          title: itemTitle(entry),
+          dueDate: entry.task.dueAt,
+          sealed: entry.task.sealed,
+        },
       })),
     };
   }
 
   /** Steps 1–6 for one person (reminder-outbox.ts), their entries listed most urgent first. */
-  async function sendDigest(runKey: string, runDate: string, person: StaffMember, entries: DigestEntry[]): Promise<DigestOutcome> {
+  async function sendDigest(
+    runKey: string,
+    runDate: string,
+    person: StaffMember,
+    entries: DigestEntry[],
+  ): Promise<DigestOutcome> {
     const recipient: DigestRecipient = { sub: person.sub, name: person.name, email: person.email };
-    const refOf = (entry: DigestEntry): ReminderItemRef => ({ caseId: entry.task.caseId, taskId: entry.task.taskId, threshold: entry.due.threshold, level: entry.due.level, reason: entry.reason });
-    const sorted = [...entries].sort(
-      (a, b) => LEVEL_URGENCY_RANK[a.due.level] - LEVEL_URGENCY_RANK[b.due.level] || a.task.dueAt.localeCompare(b.task.dueAt) || a.task.taskId.localeCompare(b.task.taskId),
-    );
-    return outbox.sendDigest({ runKey, runDate }, recipient, sorted.map((entry) => ({ ref: refOf(entry), entry })), (claimed) => mailInputFor(recipient, runDate, claimed), {
-      deferRecording: true,
+    const refOf = (entry: DigestEntry): ReminderItemRef => ({
+      caseId: entry.task.caseId,
+      taskId: entry.task.taskId,
+      threshold: entry.due.threshold,
+      level: entry.due.level,
+      reason: entry.reason,
     });
+    const sorted = [...entries].sort(
+      (a, b) =>
+        LEVEL_URGENCY_RANK[a.due.level] - LEVEL_URGENCY_RANK[b.due.level] ||
+        a.task.dueAt.localeCompare(b.task.dueAt) ||
+        a.task.taskId.localeCompare(b.task.taskId),
+    );
+    return outbox.sendDigest(
+      { runKey, runDate },
+      recipient,
+      sorted.map((entry) => ({ ref: refOf(entry), entry })),
+      (claimed) => mailInputFor(recipient, runDate, claimed),
+      {
+        deferRecording: true,
+      },
+    );
   }
 
   /** Who gets a task's due reminder, and how the assignee is named to those escalated to. */
@@ -207,7 +252,18 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     async run(scheduledTime: Date): Promise<ReminderRunReport> {
       const runDate = koreaDate(scheduledTime);
       const timings = { recoverMs: 0, readMs: 0, evaluateMs: 0, sendMs: 0, recordMs: 0 };
-      const report: ReminderRunReport = { runDate, tasksRead: 0, tasksDue: 0, recipients: 0, digestsSent: 0, remindersSent: 0, recovered: 0, failed: [], heldElsewhere: 0, timings };
+      const report: ReminderRunReport = {
+        runDate,
+        tasksRead: 0,
+        tasksDue: 0,
+        recipients: 0,
+        digestsSent: 0,
+        remindersSent: 0,
+        recovered: 0,
+        failed: [],
+        heldElsewhere: 0,
+        timings,
+      };
       if (!deps.calendar.isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
       let stepStarted = performance.now();
       const stepDone = (step: keyof typeof timings) => {
@@ -218,7 +274,11 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
 
       report.recovered = await outbox.recover();
       // Administrators not yet told about a suppressed address (the notice failed before) are told now.
-      await deps.failures?.notifyPending().catch((error: unknown) => log({ level: 'error', message: 'suppression notices not sent', error: String(error) }));
+      await deps.failures
+        ?.notifyPending()
+        .catch((error: unknown) =>
+          log({ level: 'error', message: 'suppression notices not sent', error: String(error) }),
+        );
       stepDone('recoverMs');
 
       const tasks = await store.openTasksDueBy(`${addDays(runDate, options.horizonDays)}T23:59:59+09:00`);
@@ -234,7 +294,14 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       for (const item of evaluated) {
         if (!item) continue;
         report.tasksDue += 1;
-        if (item.recipients.length === 0) log({ level: 'warn', message: 'an open task has nobody to remind', taskId: item.task.taskId, caseId: item.task.caseId, assignee: item.task.assignee });
+        if (item.recipients.length === 0)
+          log({
+            level: 'warn',
+            message: 'an open task has nobody to remind',
+            taskId: item.task.taskId,
+            caseId: item.task.caseId,
+            assignee: item.task.assignee,
+          });
         for (const { person, reason } of item.recipients) {
           const digest = digests.get(person.sub) ?? { person, entries: [] };
           digest.entries.push({ task: item.task, due: item.due, reason, assigneeLabel: item.assigneeLabel });
@@ -251,7 +318,11 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       }));
       stepDone('sendMs');
       // Step 5 for the whole run: each case's history is written once, for every digest that mentions it.
-      await outbox.recordAndFinish(outcomes.flatMap(({ delivery }) => (delivery.outcome === 'sent' && delivery.toRecord ? [delivery.toRecord] : [])));
+      await outbox.recordAndFinish(
+        outcomes.flatMap(({ delivery }) =>
+          delivery.outcome === 'sent' && delivery.toRecord ? [delivery.toRecord] : [],
+        ),
+      );
       stepDone('recordMs');
       for (const { sub, delivery, heldElsewhere } of outcomes) {
         if (heldElsewhere) report.heldElsewhere += 1;

@@ -38,7 +38,13 @@ export function previousQuarter(runDate: string): Quarter {
   const firstMonth = q * 3 + 1;
   const lastDay = new Date(Date.UTC(y, firstMonth + 2, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { year: y, quarter: q + 1, from: `${y}-${pad(firstMonth)}-01`, to: `${y}-${pad(firstMonth + 2)}-${pad(lastDay)}`, label: `${y}년 ${q + 1}분기` };
+  return {
+    year: y,
+    quarter: q + 1,
+    from: `${y}-${pad(firstMonth)}-01`,
+    to: `${y}-${pad(firstMonth + 2)}-${pad(lastDay)}`,
+    label: `${y}년 ${q + 1}분기`,
+  };
 }
 
 export type GrievanceAnalysis = Omit<GrievanceQuarterlyInput, 'template' | 'recipient'>;
@@ -49,7 +55,9 @@ const UNKNOWN_DEPARTMENT = '부서 미지정';
 function countBy(cases: readonly CaseRecord[], labelOf: (c: CaseRecord) => string): { label: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const c of cases) counts.set(labelOf(c), (counts.get(labelOf(c)) ?? 0) + 1);
-  return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ko'));
+  return [...counts]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ko'));
 }
 
 /** The quarter's figures from the grievances received in it (pure; the use case reads them). */
@@ -73,7 +81,13 @@ export function analyseGrievances(cases: readonly CaseRecord[], quarter: Quarter
     closedWithDeadline: withDeadlineClosed.length,
     closedOnTime: withDeadlineClosed.filter((c) => closedOn(c)! <= c.dueDate!).length,
     overdue: overdue.slice(0, 500).map((c) => ({
-      case: { caseId: c.caseId, caseNumber: c.caseNumber, title: c.title.slice(0, 200) || c.caseNumber, dueDate: c.dueDate!, sealed: c.sealed },
+      case: {
+        caseId: c.caseId,
+        caseNumber: c.caseNumber,
+        title: c.title.slice(0, 200) || c.caseNumber,
+        dueDate: c.dueDate!,
+        sealed: c.sealed,
+      },
       open: !closedByEnd(c),
     })),
   };
@@ -118,17 +132,33 @@ export function grievanceQuarterlyAnalysis(deps: GrievanceQuarterlyDeps) {
       const cases: CaseRecord[] = [];
       for await (const c of deps.cases.receivedBetween('grievance', quarter.from, quarter.to)) cases.push(c);
       const analysis = analyseGrievances(cases, quarter);
-      const report: GrievanceQuarterlyReport = { quarter: quarter.label, received: analysis.received, overdue: analysis.overdue.length, sentTo: [], alreadySent: [], failed: [] };
+      const report: GrievanceQuarterlyReport = {
+        quarter: quarter.label,
+        received: analysis.received,
+        overdue: analysis.overdue.length,
+        sentTo: [],
+        alreadySent: [],
+        failed: [],
+      };
 
       const heads = await deps.staffDirectory().withRole('head', undefined);
-      if (heads.length === 0) log({ level: 'warn', message: 'no head of office to send the grievance analysis to', quarter: quarter.label });
+      if (heads.length === 0)
+        log({ level: 'warn', message: 'no head of office to send the grievance analysis to', quarter: quarter.label });
       for (const head of heads) {
-        const claim = await deps.ledger.claim(`grievance-quarterly#${quarter.year}-Q${quarter.quarter}#${head.sub}`, deps.messageIdDomain, clock(), leaseMs);
+        const claim = await deps.ledger.claim(
+          `grievance-quarterly#${quarter.year}-Q${quarter.quarter}#${head.sub}`,
+          deps.messageIdDomain,
+          clock(),
+          leaseMs,
+        );
         if (!claim) {
           report.alreadySent.push(head.sub);
           continue;
         }
-        const built = buildMail({ template: GRIEVANCE_QUARTERLY_TEMPLATE, recipient: { name: head.name, email: head.email }, ...analysis }, deps.mail);
+        const built = buildMail(
+          { template: GRIEVANCE_QUARTERLY_TEMPLATE, recipient: { name: head.name, email: head.email }, ...analysis },
+          deps.mail,
+        );
         const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
         try {
           await deps.mailer.send(mail);
@@ -141,8 +171,15 @@ export function grievanceQuarterlyAnalysis(deps: GrievanceQuarterlyDeps) {
         await deps.ledger.markSent(claim, clock());
         report.sentTo.push(head.sub);
       }
-      log({ level: report.failed.length > 0 ? 'error' : 'info', message: 'grievance quarterly analysis run', ...report });
-      if (report.failed.some((f) => f.retryable)) throw new GrievanceReportIncompleteError(`the ${quarter.label} grievance analysis could not be mailed to ${report.failed.length} recipients; running again sends it`);
+      log({
+        level: report.failed.length > 0 ? 'error' : 'info',
+        message: 'grievance quarterly analysis run',
+        ...report,
+      });
+      if (report.failed.some((f) => f.retryable))
+        throw new GrievanceReportIncompleteError(
+          `the ${quarter.label} grievance analysis could not be mailed to ${report.failed.length} recipients; running again sends it`,
+        );
       return report;
     },
   };

@@ -57,12 +57,22 @@ export function grievanceUseCases(deps: GrievanceUseCaseDeps) {
   const checkVersion = assertExpectedVersion;
 
   /** The open tasks whose due date is the case's statutory due, moved to the new one. */
-  async function followDue(c: CaseRecord, next: CaseRecord, now: string): Promise<{ items: TransactItem[]; moved: string[] }> {
-    if (next.grievance?.due.dueAt === c.grievance?.due.dueAt && c.grievance !== undefined) return { items: [], moved: [] };
-    const open = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.status === 'open' && TASK_TYPES_FOLLOWING_ANSWER_DUE.includes(t.type));
+  async function followDue(
+    c: CaseRecord,
+    next: CaseRecord,
+    now: string,
+  ): Promise<{ items: TransactItem[]; moved: string[] }> {
+    if (next.grievance?.due.dueAt === c.grievance?.due.dueAt && c.grievance !== undefined)
+      return { items: [], moved: [] };
+    const open = (await deps.tasks.ofCase(c.caseId)).filter(
+      (t) => t.status === 'open' && TASK_TYPES_FOLLOWING_ANSWER_DUE.includes(t.type),
+    );
     const due = grievanceTaskDue('grievance.answer', { c: next, now, calendar: deps.calendar });
     const moving = open.filter((t) => t.dueAt !== due.dueAt);
-    return { items: moving.map((t) => deps.tasks.moveDue(t, due.dueAt, due.basis)), moved: moving.map((t) => t.taskId) };
+    return {
+      items: moving.map((t) => deps.tasks.moveDue(t, due.dueAt, due.basis)),
+      moved: moving.map((t) => t.taskId),
+    };
   }
 
   /** Loads, checks, changes and commits one grievance change with its task moves, idempotently. */
@@ -74,47 +84,71 @@ export function grievanceUseCases(deps: GrievanceUseCaseDeps) {
     make: (c: CaseRecord, actor: EventActor, now: string) => Promise<CaseChange> | CaseChange,
   ) {
     const now = clock();
-    return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-      const c = await load(caseId);
-      assertCanChange(actor, c);
-      checkVersion(c, expectedVersion);
-      const at = toKoreaIso(now);
-      const change = await make(c, eventActor(actor), at);
-      const { items, moved } = await followDue(c, change.next, at);
-      const first = change.drafts[0];
-      const drafts = moved.length > 0 && first ? [{ ...first, data: { ...first.data, movedTasks: moved } }, ...change.drafts.slice(1)] : change.drafts;
-      try {
-        return await deps.cases.commit(c, { next: change.next, drafts }, claimFor, items);
-      } catch (error) {
-        if (error instanceof RelatedItemConflictError) {
-          throw new IllegalTransitionError('A task of the case changed at the same time; look again and retry', '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요', {
-            field: 'caseId',
-            rule: 'workflow_busy',
-            cause: error,
-          });
+    return runIdempotent(
+      deps.idempotency,
+      actor.sub,
+      idempotency,
+      now,
+      async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+        const c = await load(caseId);
+        assertCanChange(actor, c);
+        checkVersion(c, expectedVersion);
+        const at = toKoreaIso(now);
+        const change = await make(c, eventActor(actor), at);
+        const { items, moved } = await followDue(c, change.next, at);
+        const first = change.drafts[0];
+        const drafts =
+          moved.length > 0 && first
+            ? [{ ...first, data: { ...first.data, movedTasks: moved } }, ...change.drafts.slice(1)]
+            : change.drafts;
+        try {
+          return await deps.cases.commit(c, { next: change.next, drafts }, claimFor, items);
+        } catch (error) {
+          if (error instanceof RelatedItemConflictError) {
+            throw new IllegalTransitionError(
+              'A task of the case changed at the same time; look again and retry',
+              '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요',
+              {
+                field: 'caseId',
+                rule: 'workflow_busy',
+                cause: error,
+              },
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
   }
 
   return {
     /** 처리기간 연장 (시행령 제21조①): the second one only with the complainant's consent. */
     async extend(actor: Actor, caseId: string, input: Versioned<ExtensionInput>, idempotency?: IdempotencyRequest) {
       const { expectedVersion, ...extension } = input;
-      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) => extendGrievance(c, extension, who, now, deps.calendar));
+      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) =>
+        extendGrievance(c, extension, who, now, deps.calendar),
+      );
     },
 
     /** 현장조사 등 (시행령 제17조④⑤): start or end a clock stop; the due date moves. */
     async clockStop(actor: Actor, caseId: string, input: Versioned<ClockStopInput>, idempotency?: IdempotencyRequest) {
       const { expectedVersion, ...stop } = input;
-      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) => changeClockStop(c, stop as ClockStopInput, who, now, deps.calendar, newId()));
+      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) =>
+        changeClockStop(c, stop as ClockStopInput, who, now, deps.calendar, newId()),
+      );
     },
 
     /** A notice sent to the complainant (progress 시행령 제23조, extension 시행령 제21조②). */
-    async progressNotice(actor: Actor, caseId: string, input: Versioned<ProgressNoticeInput>, idempotency?: IdempotencyRequest) {
+    async progressNotice(
+      actor: Actor,
+      caseId: string,
+      input: Versioned<ProgressNoticeInput>,
+      idempotency?: IdempotencyRequest,
+    ) {
       const { expectedVersion, ...notice } = input;
-      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) => recordProgressNotice(c, notice, who, now, deps.calendar));
+      return write(actor, caseId, expectedVersion, idempotency, (c, who, now) =>
+        recordProgressNotice(c, notice, who, now, deps.calendar),
+      );
     },
 
     /** Links identical earlier complaints (민원처리법 제23조), each read (and checked) as it stands now. */
@@ -125,7 +159,11 @@ export function grievanceUseCases(deps: GrievanceUseCaseDeps) {
         for (const [index, id] of links.caseIds.entries()) {
           const other = await deps.cases.get(id);
           if (!other || !canReadCase(actor, other)) {
-            throw new ValidationError(`No case with id ${id} that you may read`, `연결할 사건(${id})을 찾을 수 없습니다`, { field: `caseIds.${index}`, rule: 'not_found' });
+            throw new ValidationError(
+              `No case with id ${id} that you may read`,
+              `연결할 사건(${id})을 찾을 수 없습니다`,
+              { field: `caseIds.${index}`, rule: 'not_found' },
+            );
           }
           earlier.push(other);
         }

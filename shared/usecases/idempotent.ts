@@ -17,7 +17,9 @@ export interface IdempotencyRequest {
 export type ClaimFor = (result: unknown) => IdempotencyClaim | undefined;
 
 export function fingerprintOf(request: unknown): string {
-  return createHash('sha256').update(canonicalize(request) ?? 'null', 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(request) ?? 'null', 'utf8')
+    .digest('hex');
 }
 
 export async function runIdempotent<T>(
@@ -45,7 +47,13 @@ export async function runIdempotent<T>(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const result = await work((r) => ({ scope: actorSub, key: idempotency.key, fingerprint, nowEpochSeconds, result: r }));
+    const result = await work((r) => ({
+      scope: actorSub,
+      key: idempotency.key,
+      fingerprint,
+      nowEpochSeconds,
+      result: r,
+    }));
     return { result, replayed: false };
   } catch (error) {
     if (!(error instanceof IdempotencyRaceError)) throw error;

@@ -17,7 +17,12 @@ import { isConcerned, MISCONDUCT_KINDS } from '../domain/misconduct.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import type { StaffMember } from '../domain/staff.ts';
-import { LIMITATION_ALARM_DAYS, LIMITATION_ALARM_TEMPLATE, type LimitationAlarmDays, type LimitationAlarmInput } from '../mail/limitation-alarm.template.ts';
+import {
+  LIMITATION_ALARM_DAYS,
+  LIMITATION_ALARM_TEMPLATE,
+  type LimitationAlarmDays,
+  type LimitationAlarmInput,
+} from '../mail/limitation-alarm.template.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { limitationWarning } from '../policies/discipline-limitation.ts';
@@ -59,7 +64,10 @@ export class LimitationAlarmRunIncompleteError extends Error {
 }
 
 /** The nearest alarm threshold the case has reached, or undefined when it needs no alarm today. */
-export function limitationAlarmDue(c: CaseRecord, runDate: string): { daysBefore: LimitationAlarmDays; daysLeft: number; date: string } | undefined {
+export function limitationAlarmDue(
+  c: CaseRecord,
+  runDate: string,
+): { daysBefore: LimitationAlarmDays; daysLeft: number; date: string } | undefined {
   const m = c.misconduct;
   if (!m || c.stage === 'closed') return undefined;
   const warning = limitationWarning(m.limitation, runDate, {
@@ -112,7 +120,13 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
       items: entries.map((e) => ({
         daysBefore: e.daysBefore,
         daysLeft: e.daysLeft,
-        case: { caseId: e.c.caseId, caseNumber: e.c.caseNumber, title: e.c.title.slice(0, 200), dueDate: e.date, sealed: e.c.sealed },
+        case: {
+          caseId: e.c.caseId,
+          caseNumber: e.c.caseNumber,
+          title: e.c.title.slice(0, 200),
+          dueDate: e.date,
+          sealed: e.c.sealed,
+        },
       })),
     };
   }
@@ -121,7 +135,17 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
     /** One run for the given scheduled instant; running it again for the same instant sends nothing new. */
     async run(scheduledTime: Date): Promise<LimitationAlarmReport> {
       const runDate = koreaDate(scheduledTime);
-      const report: LimitationAlarmReport = { runDate, casesRead: 0, casesDue: 0, recipients: 0, mailsSent: 0, alarmsSent: 0, recovered: 0, failed: [], heldElsewhere: 0 };
+      const report: LimitationAlarmReport = {
+        runDate,
+        casesRead: 0,
+        casesDue: 0,
+        recipients: 0,
+        mailsSent: 0,
+        alarmsSent: 0,
+        recovered: 0,
+        failed: [],
+        heldElsewhere: 0,
+      };
       report.recovered = await outbox.recover();
 
       const directory = deps.staffDirectory();
@@ -142,15 +166,23 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
         const allowed = (person: StaffMember) => !isConcerned(c.misconduct, person.sub);
         if (investigator && allowed(investigator)) add(investigator, { c, ...due, reason: 'assignee' });
         for (const lead of leads.filter(allowed)) add(lead, { c, ...due, reason: 'team-lead' });
-        if (!investigator && leads.length === 0) log({ level: 'warn', message: 'a limitation alarm has nobody to tell', caseId: c.caseId });
+        if (!investigator && leads.length === 0)
+          log({ level: 'warn', message: 'a limitation alarm has nobody to tell', caseId: c.caseId });
       }
       report.recipients = byPerson.size;
 
       const runKey = `limitation-alarms@${scheduledTime.toISOString()}`;
       const outcomes = await mapPooled([...byPerson.values()], 4, async ({ person, entries }) => {
-        const sorted = [...entries].sort((a, b) => a.daysLeft - b.daysLeft || a.c.caseNumber.localeCompare(b.c.caseNumber));
+        const sorted = [...entries].sort(
+          (a, b) => a.daysLeft - b.daysLeft || a.c.caseNumber.localeCompare(b.c.caseNumber),
+        );
         const recipient = { sub: person.sub, name: person.name, email: person.email };
-        const outcome = await outbox.sendDigest({ runKey, runDate }, recipient, sorted.map((entry) => ({ ref: refOf(entry), entry })), (claimed) => mailInputFor(person, runDate, claimed));
+        const outcome = await outbox.sendDigest(
+          { runKey, runDate },
+          recipient,
+          sorted.map((entry) => ({ ref: refOf(entry), entry })),
+          (claimed) => mailInputFor(person, runDate, claimed),
+        );
         return { sub: person.sub, ...outcome };
       });
       for (const { sub, delivery, heldElsewhere } of outcomes) {
@@ -164,7 +196,9 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
       }
       log({ level: report.failed.length > 0 ? 'error' : 'info', message: 'limitation alarms run', ...report });
       if (report.failed.some((f) => f.retryable) || report.heldElsewhere > 0) {
-        throw new LimitationAlarmRunIncompleteError(`${report.failed.length} alarm mails failed and ${report.heldElsewhere} are held by another process for ${runDate}; running again finishes them`);
+        throw new LimitationAlarmRunIncompleteError(
+          `${report.failed.length} alarm mails failed and ${report.heldElsewhere} are held by another process for ${runDate}; running again finishes them`,
+        );
       }
       return report;
     },

@@ -81,22 +81,39 @@ export function mailFailureAdmin(deps: MailFailureAdminDeps) {
 
   return {
     /** The most recent failures (newest first) and every suppressed address. */
-    async list(actor: Actor, limit = 100): Promise<{ failures: MailFailureView[]; suppressions: MailSuppressionView[] }> {
+    async list(
+      actor: Actor,
+      limit = 100,
+    ): Promise<{ failures: MailFailureView[]; suppressions: MailSuppressionView[] }> {
       assertCanReadMailFailures(actor);
-      const [failures, suppressions] = await Promise.all([deps.failures.recent(limit), deps.failures.suppressions(1000)]);
+      const [failures, suppressions] = await Promise.all([
+        deps.failures.recent(limit),
+        deps.failures.suppressions(1000),
+      ]);
       const numbers = await caseNumbersOf(failures);
-      return { failures: failures.map((f) => failureView(f, numbers)), suppressions: suppressions.map(suppressionView) };
+      return {
+        failures: failures.map((f) => failureView(f, numbers)),
+        suppressions: suppressions.map(suppressionView),
+      };
     },
 
     /** Lifts the suppression of an address; 404 when it is not suppressed. */
-    async lift(actor: Actor, email: string, idempotency?: IdempotencyRequest): Promise<{ result: { email: string; lifted: true }; replayed: boolean }> {
+    async lift(
+      actor: Actor,
+      email: string,
+      idempotency?: IdempotencyRequest,
+    ): Promise<{ result: { email: string; lifted: true }; replayed: boolean }> {
       assertCanLiftSuppression(actor);
       if (!deps.idempotency) throw new Error('mail failures: no idempotency store wired');
       const address = email.toLowerCase();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, clock(), async (claimFor) => {
         const result = { email: address, lifted: true as const };
         if (!(await deps.failures.liftIfSuppressed(address, claimFor(result)))) {
-          throw new NotFoundError(`Mail to ${address} is not suppressed`, `${address} 주소는 메일 발송이 중지되어 있지 않습니다`, { field: 'email', rule: 'not_suppressed' });
+          throw new NotFoundError(
+            `Mail to ${address} is not suppressed`,
+            `${address} 주소는 메일 발송이 중지되어 있지 않습니다`,
+            { field: 'email', rule: 'not_suppressed' },
+          );
         }
         return result;
       });

@@ -70,7 +70,12 @@ export function mailFailures(deps: MailFailureDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
 
   function draftOf(failure: MailFailure, digest: StoredDigest, items: readonly ReminderItemRef[]): EventDraft {
-    const next = failure.disposition === 'suppress' ? '이 주소로는 더 보내지 않으며 관리자에게 알렸습니다' : failure.disposition === 'retry' ? '다음 발송 때 다시 보냅니다' : '메일 서버가 계속 전달을 시도합니다';
+    const next =
+      failure.disposition === 'suppress'
+        ? '이 주소로는 더 보내지 않으며 관리자에게 알렸습니다'
+        : failure.disposition === 'retry'
+          ? '다음 발송 때 다시 보냅니다'
+          : '메일 서버가 계속 전달을 시도합니다';
     return {
       type: 'MAIL_FAILED',
       at: toKoreaIso(clock()),
@@ -103,7 +108,11 @@ export function mailFailures(deps: MailFailureDeps) {
       for (let i = 0; i < all.length; i += MAX_RELEASES_PER_EVENT) {
         const items = all.slice(i, i + MAX_RELEASES_PER_EVENT);
         try {
-          await deps.cases.appendWithoutVersion(caseId, [draftOf(failure, digest, items)], release && failure.messageId ? deps.reminders.releaseSent(digest, items, failure.messageId) : []);
+          await deps.cases.appendWithoutVersion(
+            caseId,
+            [draftOf(failure, digest, items)],
+            release && failure.messageId ? deps.reminders.releaseSent(digest, items, failure.messageId) : [],
+          );
           if (release) released += items.length;
         } catch (error) {
           // Already released (an earlier delivery of this event) or the case is gone: nothing to write.
@@ -115,7 +124,12 @@ export function mailFailures(deps: MailFailureDeps) {
     return released;
   }
 
-  async function act(failure: MailFailure, digest: StoredDigest | undefined, mailRef: string, alreadyReleased: boolean): Promise<MailFailureOutcome> {
+  async function act(
+    failure: MailFailure,
+    digest: StoredDigest | undefined,
+    mailRef: string,
+    alreadyReleased: boolean,
+  ): Promise<MailFailureOutcome> {
     let released = 0;
     if (digest && failure.email === digest.recipient.email.toLowerCase() && failure.disposition !== 'watch') {
       if (alreadyReleased) {
@@ -135,7 +149,8 @@ export function mailFailures(deps: MailFailureDeps) {
       },
       clock(),
     );
-    if (recorded && alreadyReleased && digest && failure.disposition !== 'watch') await recordOnCases(failure, digest, false);
+    if (recorded && alreadyReleased && digest && failure.disposition !== 'watch')
+      await recordOnCases(failure, digest, false);
     let suppressed = false;
     if (failure.disposition === 'suppress') {
       suppressed = await deps.failures.suppress({
@@ -146,8 +161,27 @@ export function mailFailures(deps: MailFailureDeps) {
         ...(digest && { recipient: { sub: digest.recipient.sub, name: digest.recipient.name } }),
       });
     }
-    log({ level: failure.disposition === 'watch' ? 'warn' : 'error', message: 'mail not delivered', email: failure.email, kind: failure.kind, disposition: failure.disposition, detail: failure.detail, mailRef, digestId: digest?.digestId, released, suppressed, recorded });
-    return { email: failure.email, kind: failure.kind, disposition: failure.disposition, recorded, released, suppressed };
+    log({
+      level: failure.disposition === 'watch' ? 'warn' : 'error',
+      message: 'mail not delivered',
+      email: failure.email,
+      kind: failure.kind,
+      disposition: failure.disposition,
+      detail: failure.detail,
+      mailRef,
+      digestId: digest?.digestId,
+      released,
+      suppressed,
+      recorded,
+    });
+    return {
+      email: failure.email,
+      kind: failure.kind,
+      disposition: failure.disposition,
+      recorded,
+      released,
+      suppressed,
+    };
   }
 
   /** Tells the administrators about suppressions they have not heard of; each stays pending until its notice went out. */
@@ -155,19 +189,41 @@ export function mailFailures(deps: MailFailureDeps) {
     const pending = await deps.failures.pendingNotices();
     if (pending.length === 0) return 0;
     const suppressedEmails = new Set(pending.map((p) => p.email));
-    const admins = (await deps.staffDirectory().withRole('admin', undefined)).filter((m) => m.active && !suppressedEmails.has(m.email.toLowerCase()));
+    const admins = (await deps.staffDirectory().withRole('admin', undefined)).filter(
+      (m) => m.active && !suppressedEmails.has(m.email.toLowerCase()),
+    );
     if (admins.length === 0) {
-      log({ level: 'error', message: 'mail addresses were suppressed and there is no administrator to tell', emails: [...suppressedEmails] });
+      log({
+        level: 'error',
+        message: 'mail addresses were suppressed and there is no administrator to tell',
+        emails: [...suppressedEmails],
+      });
       return 0;
     }
-    const items = pending.map((p) => ({ email: p.email, ...(p.recipient && { staffName: p.recipient.name }), kind: p.kind, detail: p.detail.slice(0, 1000), since: p.since }));
+    const items = pending.map((p) => ({
+      email: p.email,
+      ...(p.recipient && { staffName: p.recipient.name }),
+      kind: p.kind,
+      detail: p.detail.slice(0, 1000),
+      since: p.since,
+    }));
     let sent = 0;
     for (const admin of admins) {
       try {
-        await deps.mailer.send(buildMail({ template: MAIL_FAILURE_NOTICE_TEMPLATE, recipient: { name: admin.name, email: admin.email }, items }, deps.mail));
+        await deps.mailer.send(
+          buildMail(
+            { template: MAIL_FAILURE_NOTICE_TEMPLATE, recipient: { name: admin.name, email: admin.email }, items },
+            deps.mail,
+          ),
+        );
         sent += 1;
       } catch (error) {
-        log({ level: 'error', message: 'the notice of suppressed addresses could not be sent; the next run tries again', admin: admin.sub, error: String(error) });
+        log({
+          level: 'error',
+          message: 'the notice of suppressed addresses could not be sent; the next run tries again',
+          admin: admin.sub,
+          error: String(error),
+        });
       }
     }
     if (sent === 0) return 0;
@@ -197,7 +253,9 @@ export function mailFailures(deps: MailFailureDeps) {
       const outcomes: MailFailureOutcome[] = [];
       const mailRef = digest.messageId ?? `${digest.digestId}/${digest.attempt}`;
       for (const failure of classifySendError(error, [digest.recipient.email], clock())) {
-        outcomes.push(await act({ ...failure, messageId: digest.messageId, digestId: digest.digestId }, digest, mailRef, true));
+        outcomes.push(
+          await act({ ...failure, messageId: digest.messageId, digestId: digest.digestId }, digest, mailRef, true),
+        );
       }
       if (outcomes.some((o) => o.suppressed)) await notifyPending();
       return outcomes;

@@ -31,7 +31,13 @@ import {
 } from '../domain/misconduct.ts';
 import type { Actor, Team } from '../domain/roles.ts';
 import { misconductCounts } from '../domain/office-report.ts';
-import { assertCanAssign, assertCanChange, assertCanRead, assertCanReadReports, assertCanSuspend } from '../policies/case-access.ts';
+import {
+  assertCanAssign,
+  assertCanChange,
+  assertCanRead,
+  assertCanReadReports,
+  assertCanSuspend,
+} from '../policies/case-access.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
@@ -39,7 +45,13 @@ import type { TaskRepository } from '../store/task-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError, CaseSuspendedForStepError } from './task-usecases.ts';
-import { assertExpectedVersion, eventActorOf, loadCase, startPendingExecution, tasksChangedError } from './case-operations.ts';
+import {
+  assertExpectedVersion,
+  eventActorOf,
+  loadCase,
+  startPendingExecution,
+  tasksChangedError,
+} from './case-operations.ts';
 
 export interface MisconductUseCaseDeps {
   cases: CaseRepository;
@@ -76,7 +88,12 @@ export async function checkOfficialsAgainstDirectory(
     const at = (name: string) => (field ? `${field}.${name}` : name);
     if (official.staffSub !== undefined) {
       const member = await staff.get(official.staffSub);
-      if (!member) throw new ValidationError(`No staff member with id ${official.staffSub}`, `직원(${official.staffSub})을 찾을 수 없습니다`, { field: at('staffSub'), rule: 'unknown_staff' });
+      if (!member)
+        throw new ValidationError(
+          `No staff member with id ${official.staffSub}`,
+          `직원(${official.staffSub})을 찾을 수 없습니다`,
+          { field: at('staffSub'), rule: 'unknown_staff' },
+        );
       if (normalizeName(member.name) !== normalizeName(official.name)) {
         throw new ValidationError(
           `Staff member ${official.staffSub} is ${member.name}, not ${official.name}`,
@@ -93,7 +110,11 @@ export async function checkOfficialsAgainstDirectory(
       throw new ValidationError(
         `${official.name} has the name of a staff member of this team: link the staff id, or confirm with notStaff: true that it is someone else`,
         `${official.name}은(는) 이 팀 직원과 이름이 같습니다. 동일인이면 직원 ID(staffSub)를 연결하고, 다른 사람이면 notStaff: true로 확인하세요`,
-        { field: at('staffSub'), rule: 'possible_staff_match', meta: { candidates: sameName.map((m) => ({ sub: m.sub, name: m.name, position: m.position ?? null })) } },
+        {
+          field: at('staffSub'),
+          rule: 'possible_staff_match',
+          meta: { candidates: sameName.map((m) => ({ sub: m.sub, name: m.name, position: m.position ?? null })) },
+        },
       );
     }
   }
@@ -123,10 +144,19 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
 
   /** Starts the execution a resumption committed (the case's own execution is stopped first, if a stop at suspension failed). */
   const startResumedExecution = (caseId: string) =>
-    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, { purpose: 'resumed case', previousExecution: (c) => c.executionArn });
+    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, {
+      purpose: 'resumed case',
+      previousExecution: (c) => c.executionArn,
+    });
 
   return {
-    async addOfficial(actor: Actor, caseId: string, input: OfficialInput, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+    async addOfficial(
+      actor: Actor,
+      caseId: string,
+      input: OfficialInput,
+      expectedVersion: number | undefined,
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const c = await load(caseId);
@@ -136,9 +166,15 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
         const change = addOfficial(c, input, eventActor(actor), toKoreaIso(now));
         const concerned = change.next.misconduct?.concernedSubs ?? [];
         // Open tasks learn whom to hide from in the same transaction (role queues show titles).
-        const open = input.staffSub !== undefined ? (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open') : [];
+        const open =
+          input.staffSub !== undefined ? (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open') : [];
         try {
-          return await deps.cases.commit(c, change, claimFor, open.map((t) => deps.tasks.hideFrom(t, concerned)));
+          return await deps.cases.commit(
+            c,
+            change,
+            claimFor,
+            open.map((t) => deps.tasks.hideFrom(t, concerned)),
+          );
         } catch (error) {
           if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
           throw error;
@@ -146,7 +182,13 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
       });
     },
 
-    async addEvidence(actor: Actor, caseId: string, input: EvidenceInput, expectedVersion: number | undefined, idempotency?: IdempotencyRequest) {
+    async addEvidence(
+      actor: Actor,
+      caseId: string,
+      input: EvidenceInput,
+      expectedVersion: number | undefined,
+      idempotency?: IdempotencyRequest,
+    ) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const c = await load(caseId);
@@ -156,11 +198,20 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
       });
     },
 
-    async reassign(actor: Actor, caseId: string, input: { assigneeSub: string; reason: string; expectedVersion?: number }, idempotency?: IdempotencyRequest) {
+    async reassign(
+      actor: Actor,
+      caseId: string,
+      input: { assigneeSub: string; reason: string; expectedVersion?: number },
+      idempotency?: IdempotencyRequest,
+    ) {
       assertCanAssign(actor);
       const member = await deps.staff.get(input.assigneeSub);
       if (!member?.active) {
-        throw new ValidationError(`No active staff member with id ${input.assigneeSub}`, `담당자(${input.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+        throw new ValidationError(
+          `No active staff member with id ${input.assigneeSub}`,
+          `담당자(${input.assigneeSub})를 찾을 수 없습니다`,
+          { field: 'assigneeSub', rule: 'unknown_staff' },
+        );
       }
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
@@ -168,10 +219,27 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
         assertCanRead(actor, c);
         checkVersion(c, input.expectedVersion);
         const previous = c.assigneeSub;
-        const moving = previous === undefined ? [] : (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open' && 'sub' in t.assignee && t.assignee.sub === previous);
-        const change = reassignCase(c, input.assigneeSub, input.reason, moving.map((t) => t.taskId), eventActor(actor), toKoreaIso(now));
+        const moving =
+          previous === undefined
+            ? []
+            : (await deps.tasks.ofCase(caseId)).filter(
+                (t) => t.status === 'open' && 'sub' in t.assignee && t.assignee.sub === previous,
+              );
+        const change = reassignCase(
+          c,
+          input.assigneeSub,
+          input.reason,
+          moving.map((t) => t.taskId),
+          eventActor(actor),
+          toKoreaIso(now),
+        );
         try {
-          return await deps.cases.commit(c, change, claimFor, moving.map((t) => deps.tasks.reassign(t, input.assigneeSub)));
+          return await deps.cases.commit(
+            c,
+            change,
+            claimFor,
+            moving.map((t) => deps.tasks.reassign(t, input.assigneeSub)),
+          );
         } catch (error) {
           if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
           throw error;
@@ -182,18 +250,29 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
     async suspend(actor: Actor, caseId: string, input: SuspendInput, idempotency?: IdempotencyRequest) {
       assertCanSuspend(actor);
       const now = clock();
-      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-        const c = await load(caseId);
-        assertCanRead(actor, c);
-        const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
-        const change = suspendCase(c, input, open, eventActor(actor), toKoreaIso(now));
-        try {
-          return await deps.cases.commit(c, change, claimFor, open.map((t) => deps.tasks.cancel(t)));
-        } catch (error) {
-          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
-          throw error;
-        }
-      });
+      const outcome = await runIdempotent(
+        deps.idempotency,
+        actor.sub,
+        idempotency,
+        now,
+        async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+          const c = await load(caseId);
+          assertCanRead(actor, c);
+          const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
+          const change = suspendCase(c, input, open, eventActor(actor), toKoreaIso(now));
+          try {
+            return await deps.cases.commit(
+              c,
+              change,
+              claimFor,
+              open.map((t) => deps.tasks.cancel(t)),
+            );
+          } catch (error) {
+            if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+            throw error;
+          }
+        },
+      );
       let workflowStopped = false;
       const executionArn = outcome.result.case.executionArn;
       if (executionArn && deps.workflows) {
@@ -202,7 +281,12 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
           workflowStopped = true;
         } catch (error) {
           // Harmless if it stays: its task is cancelled, and resumption stops it before starting anew.
-          log({ level: 'warn', message: 'suspended case: stopping the execution failed', caseId, error: error instanceof Error ? error.name : String(error) });
+          log({
+            level: 'warn',
+            message: 'suspended case: stopping the execution failed',
+            caseId,
+            error: error instanceof Error ? error.name : String(error),
+          });
         }
       }
       return { ...outcome, workflowStopped };
@@ -211,12 +295,24 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
     async resume(actor: Actor, caseId: string, input: ResumeInput, idempotency?: IdempotencyRequest) {
       assertCanSuspend(actor);
       const now = clock();
-      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-        const c = await load(caseId);
-        assertCanRead(actor, c);
-        const change = resumeCase(c, input, eventActor(actor), toKoreaIso(now), `${c.caseId}-resume-${c.version + 1}`);
-        return deps.cases.commit(c, change, claimFor);
-      });
+      const outcome = await runIdempotent(
+        deps.idempotency,
+        actor.sub,
+        idempotency,
+        now,
+        async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+          const c = await load(caseId);
+          assertCanRead(actor, c);
+          const change = resumeCase(
+            c,
+            input,
+            eventActor(actor),
+            toKoreaIso(now),
+            `${c.caseId}-resume-${c.version + 1}`,
+          );
+          return deps.cases.commit(c, change, claimFor);
+        },
+      );
       const workflowStarted = await startResumedExecution(caseId);
       return { ...outcome, workflowStarted };
     },
@@ -235,9 +331,17 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
      * Referrals and internal investigations received in [from, to] (Korean dates), counted in the
      * office's categories — index range queries on the kind index, never a scan.
      */
-    async report(actor: Actor, from: string, to: string): Promise<{ from: string; to: string; generatedAt: string; rows: ReportRow[] }> {
+    async report(
+      actor: Actor,
+      from: string,
+      to: string,
+    ): Promise<{ from: string; to: string; generatedAt: string; rows: ReportRow[] }> {
       assertCanReadReports(actor);
-      if (to < from) throw new ValidationError('to is before from', '종료일이 시작일보다 앞설 수 없습니다', { field: 'to', rule: 'not_before_from' });
+      if (to < from)
+        throw new ValidationError('to is before from', '종료일이 시작일보다 앞설 수 없습니다', {
+          field: 'to',
+          rule: 'not_before_from',
+        });
       const rows: ReportRow[] = [];
       for (const kind of MISCONDUCT_KINDS) {
         const cases: CaseRecord[] = [];

@@ -18,7 +18,15 @@ import type { CaseRecord } from '../domain/case.ts';
 import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
-import { buildOfficeReport, compareReports, receivedInPeriod, type MeetingHeld, type OfficeReportData, type ReportPeriod, type TableCheck } from '../domain/office-report.ts';
+import {
+  buildOfficeReport,
+  compareReports,
+  receivedInPeriod,
+  type MeetingHeld,
+  type OfficeReportData,
+  type ReportPeriod,
+  type TableCheck,
+} from '../domain/office-report.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
 import { assertCanReadReports } from '../policies/case-access.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
@@ -69,7 +77,10 @@ export interface ReadProgress {
 
 export function assertPeriod(period: ReportPeriod): void {
   if (period.to < period.from) {
-    throw new ValidationError('to is before from', '종료일(to)이 시작일(from)보다 앞설 수 없습니다', { field: 'to', rule: 'not_before_from' });
+    throw new ValidationError('to is before from', '종료일(to)이 시작일(from)보다 앞설 수 없습니다', {
+      field: 'to',
+      rule: 'not_before_from',
+    });
   }
 }
 
@@ -81,7 +92,10 @@ export async function computeOfficeReport(
 ): Promise<OfficeReportData> {
   assertPeriod(period);
   const clock = deps.clock ?? (() => new Date());
-  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, [] as CaseRecord[]])) as Record<CaseKind, CaseRecord[]>;
+  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, [] as CaseRecord[]])) as Record<
+    CaseKind,
+    CaseRecord[]
+  >;
   let kindsDone = 0;
   const queue = [...CASE_KINDS];
   const worker = async () => {
@@ -123,7 +137,11 @@ export function officeReportUseCases(deps: OfficeReportDeps) {
 
   async function load(reportId: string): Promise<FrozenReport> {
     const found = await store().get(reportId);
-    if (!found) throw new NotFoundError(`No frozen report ${reportId}`, `확정 보고서(${reportId})를 찾을 수 없습니다`, { field: 'reportId', rule: 'not_found' });
+    if (!found)
+      throw new NotFoundError(`No frozen report ${reportId}`, `확정 보고서(${reportId})를 찾을 수 없습니다`, {
+        field: 'reportId',
+        rule: 'not_found',
+      });
     return found;
   }
 
@@ -135,7 +153,11 @@ export function officeReportUseCases(deps: OfficeReportDeps) {
     },
 
     /** Generates and stores the report with its data hash; an Idempotency-Key makes a retry return the same report. */
-    async freeze(actor: Actor, period: ReportPeriod, idempotency?: IdempotencyRequest): Promise<{ result: FrozenReport; replayed: boolean }> {
+    async freeze(
+      actor: Actor,
+      period: ReportPeriod,
+      idempotency?: IdempotencyRequest,
+    ): Promise<{ result: FrozenReport; replayed: boolean }> {
       assertCanReadReports(actor);
       assertPeriod(period);
       if (!deps.idempotency) throw new Error('office reports: no idempotency store wired');
@@ -177,7 +199,10 @@ export function officeReportUseCases(deps: OfficeReportDeps) {
         messageKo: matches
           ? '확정 당시의 데이터와 지금의 데이터가 같습니다.'
           : `확정 이후 데이터가 바뀌었습니다: ${changed
-              .map((t) => `${t.titleKo}(${t.changes.length ? `수치 ${t.changes.length}곳` : t.presence ? '표 유무' : '집계 사건의 버전'})`)
+              .map(
+                (t) =>
+                  `${t.titleKo}(${t.changes.length ? `수치 ${t.changes.length}곳` : t.presence ? '표 유무' : '집계 사건의 버전'})`,
+              )
               .join(', ')}`,
       };
     },

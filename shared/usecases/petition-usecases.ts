@@ -33,7 +33,13 @@ import type { TaskRepository } from '../store/task-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError } from './task-usecases.ts';
-import { assertExpectedVersion, eventActorOf, loadCase, startPendingExecution, tasksChangedError } from './case-operations.ts';
+import {
+  assertExpectedVersion,
+  eventActorOf,
+  loadCase,
+  startPendingExecution,
+  tasksChangedError,
+} from './case-operations.ts';
 
 export interface PetitionUseCaseDeps {
   cases: CaseRepository;
@@ -76,63 +82,110 @@ export function petitionUseCases(deps: PetitionUseCaseDeps) {
 
   /** Starts the execution an objection committed, after stopping the one parked at a cancelled task. */
   const startObjectionExecution = (caseId: string, previousExecutionArn: string | undefined) =>
-    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, { purpose: 'petition objection', previousExecution: () => previousExecutionArn });
+    startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, caseId, {
+      purpose: 'petition objection',
+      previousExecution: () => previousExecutionArn,
+    });
 
   return {
     /** POST /cases/{caseId}/petition/extension — once, up to 60 days, with the reason and the notice (제21조③). */
     async extend(actor: Actor, caseId: string, input: ExtensionInput, idempotency?: IdempotencyRequest) {
       if (!hasAnyRole(actor, EXTENDERS)) {
-        throw new ForbiddenError('Only a team lead, the head of office or an admin can extend a petition', '청원 처리기간 연장은 팀장, 감사담당관 또는 관리자만 할 수 있습니다', { rule: 'role_cannot_extend' });
+        throw new ForbiddenError(
+          'Only a team lead, the head of office or an admin can extend a petition',
+          '청원 처리기간 연장은 팀장, 감사담당관 또는 관리자만 할 수 있습니다',
+          { rule: 'role_cannot_extend' },
+        );
       }
       const now = clock();
-      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-        const c = await load(caseId);
-        assertCanRead(actor, c);
-        checkVersion(c, input.expectedVersion);
-        const { expectedVersion: _v, ...extension } = input;
-        const change = extendPetition(c, extension, eventActor(actor), toKoreaIso(now), deps.calendar);
-        // Open tasks timed by the processing period move with it, in the same transaction.
-        const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
-        const moves = open.flatMap((task) => {
-          const rule = DUE_RULE_OF_TASK[task.type];
-          if (!rule) return [];
-          const due = petitionTaskDue(rule, { c: change.next, now: task.openedAt, calendar: deps.calendar });
-          return due.dueAt === task.dueAt ? [] : [{ task, due }];
-        });
-        const draft = change.drafts[0]!;
-        draft.data = { ...draft.data, movedTasks: moves.map((m) => ({ taskId: m.task.taskId, taskType: m.task.type, before: m.task.dueAt, after: m.due.dueAt })) };
-        try {
-          return await deps.cases.commit(c, change, claimFor, moves.map((m) => deps.tasks.moveDue(m.task, m.due.dueAt, m.due.basis)));
-        } catch (error) {
-          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
-          throw error;
-        }
-      });
+      return runIdempotent(
+        deps.idempotency,
+        actor.sub,
+        idempotency,
+        now,
+        async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+          const c = await load(caseId);
+          assertCanRead(actor, c);
+          checkVersion(c, input.expectedVersion);
+          const { expectedVersion: _v, ...extension } = input;
+          const change = extendPetition(c, extension, eventActor(actor), toKoreaIso(now), deps.calendar);
+          // Open tasks timed by the processing period move with it, in the same transaction.
+          const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
+          const moves = open.flatMap((task) => {
+            const rule = DUE_RULE_OF_TASK[task.type];
+            if (!rule) return [];
+            const due = petitionTaskDue(rule, { c: change.next, now: task.openedAt, calendar: deps.calendar });
+            return due.dueAt === task.dueAt ? [] : [{ task, due }];
+          });
+          const draft = change.drafts[0]!;
+          draft.data = {
+            ...draft.data,
+            movedTasks: moves.map((m) => ({
+              taskId: m.task.taskId,
+              taskType: m.task.type,
+              before: m.task.dueAt,
+              after: m.due.dueAt,
+            })),
+          };
+          try {
+            return await deps.cases.commit(
+              c,
+              change,
+              claimFor,
+              moves.map((m) => deps.tasks.moveDue(m.task, m.due.dueAt, m.due.basis)),
+            );
+          } catch (error) {
+            if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+            throw error;
+          }
+        },
+      );
     },
 
     /** POST /cases/{caseId}/petition/objection — reopens or interrupts the petition to decide the objection within 15 days. */
     async fileObjection(actor: Actor, caseId: string, input: ObjectionInput, idempotency?: IdempotencyRequest) {
       if (!hasAnyRole(actor, OBJECTION_RECEIVERS)) {
-        throw new ForbiddenError('Your role cannot receive objections', '이의신청을 접수할 권한이 없습니다', { rule: 'role_cannot_receive_objection' });
+        throw new ForbiddenError('Your role cannot receive objections', '이의신청을 접수할 권한이 없습니다', {
+          rule: 'role_cannot_receive_objection',
+        });
       }
       const now = clock();
       let previousExecutionArn: string | undefined;
-      const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-        const c = await load(caseId);
-        assertCanRead(actor, c);
-        const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
-        const executionName = `${c.caseId}-objection-${(c.petition?.objections.length ?? 0) + 1}`;
-        const change = fileObjection(c, input, open.length, eventActor(actor), toKoreaIso(now), executionName, deps.calendar);
-        const draft = change.drafts[0]!;
-        draft.data = { ...draft.data, cancelledTasks: open.map((t) => t.taskId) };
-        previousExecutionArn = c.stage === 'closed' ? undefined : c.executionArn;
-        try {
-          return await deps.cases.commit(c, { next: change.next, drafts: change.drafts }, claimFor, open.map((t) => deps.tasks.cancel(t)));
-        } catch (error) {
-          if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
-          throw error;
-        }
-      });
+      const outcome = await runIdempotent(
+        deps.idempotency,
+        actor.sub,
+        idempotency,
+        now,
+        async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+          const c = await load(caseId);
+          assertCanRead(actor, c);
+          const open = (await deps.tasks.ofCase(caseId)).filter((t) => t.status === 'open');
+          const executionName = `${c.caseId}-objection-${(c.petition?.objections.length ?? 0) + 1}`;
+          const change = fileObjection(
+            c,
+            input,
+            open.length,
+            eventActor(actor),
+            toKoreaIso(now),
+            executionName,
+            deps.calendar,
+          );
+          const draft = change.drafts[0]!;
+          draft.data = { ...draft.data, cancelledTasks: open.map((t) => t.taskId) };
+          previousExecutionArn = c.stage === 'closed' ? undefined : c.executionArn;
+          try {
+            return await deps.cases.commit(
+              c,
+              { next: change.next, drafts: change.drafts },
+              claimFor,
+              open.map((t) => deps.tasks.cancel(t)),
+            );
+          } catch (error) {
+            if (error instanceof RelatedItemConflictError) throw tasksChanged(error);
+            throw error;
+          }
+        },
+      );
       // Also on a replay: a start that failed the first time is tried again (the name keeps it single).
       const workflowStarted = await startObjectionExecution(caseId, previousExecutionArn);
       return { ...outcome, workflowStarted };
@@ -155,7 +208,11 @@ export function petitionUseCases(deps: PetitionUseCaseDeps) {
         const c = await deps.cases.get(caseId);
         if (!c) throw new CaseNotFoundForStepError(`case ${caseId} does not exist`);
         if (!c.petition) throw new NotAPetitionError(`case ${c.caseNumber} is not a petition`);
-        const change = closeCommentPeriod(c, { sub: 'system:workflow', name: '업무흐름', role: 'system' }, toKoreaIso(clock()));
+        const change = closeCommentPeriod(
+          c,
+          { sub: 'system:workflow', name: '업무흐름', role: 'system' },
+          toKoreaIso(clock()),
+        );
         if (!change) return { closedOn: c.petition.commentPeriod?.closedOn ?? null };
         try {
           const written = await deps.cases.commit(c, change);

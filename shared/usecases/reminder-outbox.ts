@@ -23,7 +23,11 @@ import type { RecipientReason } from '../policies/reminder-policy.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from '../store/reminder-store.ts';
 
-const REASON_LABELS: Readonly<Record<RecipientReason, string>> = { assignee: '담당자', 'team-lead': '팀장(기한 경과 보고)', head: '감사담당관(기한 경과 보고)' };
+const REASON_LABELS: Readonly<Record<RecipientReason, string>> = {
+  assignee: '담당자',
+  'team-lead': '팀장(기한 경과 보고)',
+  head: '감사담당관(기한 경과 보고)',
+};
 /** DynamoDB's limit on one TransactWriteItems. */
 const MAX_TRANSACTION_ACTIONS = 100;
 /** Markers one MAIL_SENT event records (a case item, the event and these fit in one transaction). */
@@ -83,7 +87,14 @@ export interface ReminderOutboxDeps {
   failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed'>;
 }
 
-export type Delivery = { outcome: 'sent'; items: number; /** Sent and left for the caller to record (deferRecording). */ toRecord?: StoredDigest } | { outcome: 'failed'; retryable: boolean; error: string } | { outcome: 'lost' };
+export type Delivery =
+  | {
+      outcome: 'sent';
+      items: number /** Sent and left for the caller to record (deferRecording). */;
+      toRecord?: StoredDigest;
+    }
+  | { outcome: 'failed'; retryable: boolean; error: string }
+  | { outcome: 'lost' };
 export type DigestOutcome = { delivery: Delivery | { outcome: 'nothing-new' | 'busy' }; heldElsewhere: boolean };
 
 /** Runs `work` over `items`, at most `limit` at a time; results in input order. */
@@ -112,11 +123,19 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
   function mailOf(digest: StoredDigest): BuiltMail {
     const built = buildMail(JSON.parse(digest.mailInput ?? 'null'), deps.mail);
     // The digest header lets a bounce SES reports later be traced back to this digest (mail-failures.ts).
-    return { ...built, headers: { ...built.headers, 'Message-ID': digest.messageId ?? messageIdOf(digest), [DIGEST_HEADER]: digest.digestId } };
+    return {
+      ...built,
+      headers: {
+        ...built.headers,
+        'Message-ID': digest.messageId ?? messageIdOf(digest),
+        [DIGEST_HEADER]: digest.digestId,
+      },
+    };
   }
 
   function wordingOf(digest: StoredDigest): HistoryWording & { template: string } {
-    const template = (JSON.parse(digest.mailInput ?? '{}') as { template?: string }).template ?? DEADLINE_DIGEST_TEMPLATE;
+    const template =
+      (JSON.parse(digest.mailInput ?? '{}') as { template?: string }).template ?? DEADLINE_DIGEST_TEMPLATE;
     return { ...(HISTORY_BY_TEMPLATE[template] ?? HISTORY_BY_TEMPLATE[DEADLINE_DIGEST_TEMPLATE]!), template };
   }
 
@@ -156,7 +175,12 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
         return;
       } catch (error) {
         if (error instanceof NotFoundError) {
-          log({ level: 'warn', message: 'reminder sent for a case that no longer exists', caseId, digestIds: pending.map((u) => u.digest.digestId) });
+          log({
+            level: 'warn',
+            message: 'reminder sent for a case that no longer exists',
+            caseId,
+            digestIds: pending.map((u) => u.digest.digestId),
+          });
           return;
         }
         if (!(error instanceof RelatedItemConflictError)) throw error;
@@ -185,7 +209,8 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       for (const item of digest.claimed ?? []) ofDigest.set(item.caseId, [...(ofDigest.get(item.caseId) ?? []), item]);
       for (const [caseId, items] of ofDigest) {
         const units = byCase.get(caseId) ?? [];
-        for (let i = 0; i < items.length; i += MAX_MARKERS_PER_EVENT) units.push({ digest, items: items.slice(i, i + MAX_MARKERS_PER_EVENT) });
+        for (let i = 0; i < items.length; i += MAX_MARKERS_PER_EVENT)
+          units.push({ digest, items: items.slice(i, i + MAX_MARKERS_PER_EVENT) });
         byCase.set(caseId, units);
       }
     }
@@ -236,7 +261,12 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
         try {
           await deps.failures?.onSendFailure(sending, error);
         } catch (recordError) {
-          log({ level: 'error', message: 'a refused reminder mail could not be recorded', digestId: sending.digestId, error: String(recordError) });
+          log({
+            level: 'error',
+            message: 'a refused reminder mail could not be recorded',
+            digestId: sending.digestId,
+            error: String(recordError),
+          });
         }
       }
       return { outcome: 'failed', retryable: error.retryable, error: `${error.name}: ${error.message}` };
@@ -257,7 +287,12 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       for (const stale of await store.staleDigests(clock())) {
         const digest = await store.takeOver(stale, clock(), deps.leaseMs);
         if (!digest) continue;
-        log({ level: 'warn', message: 'finishing a reminder digest left by an interrupted run', digestId: digest.digestId, status: digest.status });
+        log({
+          level: 'warn',
+          message: 'finishing a reminder digest left by an interrupted run',
+          digestId: digest.digestId,
+          status: digest.status,
+        });
         if (digest.status === 'claiming') await release(digest, 'interrupted before sending');
         else if (digest.status === 'sending') await deliver(digest);
         else await recordAndFinish([digest]);
@@ -282,19 +317,41 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
     ): Promise<DigestOutcome> {
       if (await deps.failures?.isSuppressed(recipient.email)) {
         // Bounced for good or reported as spam: nothing goes to this address until it is fixed.
-        return { delivery: { outcome: 'failed', retryable: false, error: `mail to ${recipient.email} is suppressed (permanent bounce or complaint)` }, heldElsewhere: false };
+        return {
+          delivery: {
+            outcome: 'failed',
+            retryable: false,
+            error: `mail to ${recipient.email} is suppressed (permanent bounce or complaint)`,
+          },
+          heldElsewhere: false,
+        };
       }
-      const existing = await store.existingMarkers(recipient.sub, items.map((i) => i.ref));
+      const existing = await store.existingMarkers(
+        recipient.sub,
+        items.map((i) => i.ref),
+      );
       const heldElsewhere = [...existing.values()].includes('pending');
       const fresh = items.filter((item) => !existing.has(store.markerId(recipient.sub, item.ref)));
       if (fresh.length === 0) return { delivery: { outcome: 'nothing-new' }, heldElsewhere };
       if (fresh.length > deps.maxItemsPerDigest) {
-        log({ level: 'warn', message: 'digest over its item limit; the rest wait for the next run', sub: recipient.sub, items: fresh.length, limit: deps.maxItemsPerDigest });
+        log({
+          level: 'warn',
+          message: 'digest over its item limit; the rest wait for the next run',
+          sub: recipient.sub,
+          items: fresh.length,
+          limit: deps.maxItemsPerDigest,
+        });
       }
       const listed = fresh.slice(0, deps.maxItemsPerDigest);
       const byRef = new Map(listed.map((item) => [store.markerId(recipient.sub, item.ref), item.entry]));
 
-      const digest = await store.acquireDigest({ ...run, recipient, candidates: listed.map((i) => i.ref), now: clock(), leaseMs: deps.leaseMs });
+      const digest = await store.acquireDigest({
+        ...run,
+        recipient,
+        candidates: listed.map((i) => i.ref),
+        now: clock(),
+        leaseMs: deps.leaseMs,
+      });
       if (!digest) return { delivery: { outcome: 'busy' }, heldElsewhere: true };
       const { claimed, lost } = await store.claimMarkers(digest, digest.candidates, clock());
       if (lost) return { delivery: { outcome: 'lost' }, heldElsewhere: true };

@@ -7,14 +7,26 @@
 import { ulid } from 'ulid';
 import type { Calendar } from '../calendar/index.ts';
 import { moveToStage, type CaseRecord, type CaseStage } from '../domain/case.ts';
-import { ForbiddenError, IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import {
+  ForbiddenError,
+  IllegalTransitionError,
+  NotFoundError,
+  ValidationError,
+  VersionConflictError,
+} from '../domain/errors.ts';
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
 import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
 import { applyGrievanceDecision } from '../domain/grievance.ts';
 import { applyPetitionDecision, checkDuplicateOf, PETITION_DECISIONS } from '../domain/petition.ts';
-import { assertCanComplete, DECISION_LABELS, type DecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
+import {
+  assertCanComplete,
+  DECISION_LABELS,
+  type DecisionForm,
+  type TaskRecord,
+  type TaskType,
+} from '../domain/task.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { taskDue, type TaskDueRule } from '../policies/task-due-rules.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
@@ -95,7 +107,13 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       return true;
     } catch (error) {
       // The decision is committed; the workflow hears of it when `redeliver` runs (e.g. at recovery).
-      log({ level: 'warn', message: 'workflow not yet told of a decision', taskId: task.taskId, caseId: task.caseId, error: error instanceof Error ? error.name : String(error) });
+      log({
+        level: 'warn',
+        message: 'workflow not yet told of a decision',
+        taskId: task.taskId,
+        caseId: task.caseId,
+        error: error instanceof Error ? error.name : String(error),
+      });
       return false;
     }
   }
@@ -108,22 +126,33 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     /** Step: open (or, after a restart of the same state, re-open with the new token) a human task. */
     async openHumanTask(input: OpenTaskInput): Promise<{ taskId: string; reopened: boolean; dueAt: string }> {
       return withFreshCase(input.caseId, async (c) => {
-        if (c.stage === 'suspended') throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; no task opens until it is resumed`);
+        if (c.stage === 'suspended')
+          throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; no task opens until it is resumed`);
         // The latest task of this execution tells a re-run of the same visit (after a crash) from a
         // new visit of the state (e.g. rework after a return, which follows another task).
-        const latest = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.executionArn === input.executionArn).sort((a, b) => a.taskId.localeCompare(b.taskId)).at(-1);
+        const latest = (await deps.tasks.ofCase(c.caseId))
+          .filter((t) => t.executionArn === input.executionArn)
+          .sort((a, b) => a.taskId.localeCompare(b.taskId))
+          .at(-1);
         if (latest && latest.stateName === input.stateName && latest.status !== 'cancelled') {
           if (latest.taskToken !== input.taskToken) await deps.tasks.replaceToken(latest, input.taskToken);
           const current = { ...latest, taskToken: input.taskToken };
           if (latest.status === 'completed') {
             // Decided before the restart: hand the recorded decision to the re-run task at once.
-            await deliver(current, { decision: latest.decision, taskId: latest.taskId, taskType: latest.type, by: latest.completedBy, redelivered: true });
+            await deliver(current, {
+              decision: latest.decision,
+              taskId: latest.taskId,
+              taskType: latest.type,
+              by: latest.completedBy,
+              redelivered: true,
+            });
           }
           return { taskId: latest.taskId, reopened: true, dueAt: latest.dueAt };
         }
         let assignee: TaskRecord['assignee'];
         if (input.assignTo === 'case-assignee') {
-          if (!c.assigneeSub) throw new CaseHasNoAssigneeError(`case ${c.caseNumber} has no assignee for a ${input.taskType} task`);
+          if (!c.assigneeSub)
+            throw new CaseHasNoAssigneeError(`case ${c.caseNumber} has no assignee for a ${input.taskType} task`);
           assignee = { sub: c.assigneeSub };
         } else {
           const team = input.assignTo.team === 'case-team' ? c.team : input.assignTo.team;
@@ -162,19 +191,35 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             type: 'TASK_OPENED',
             at: now,
             actor: SYSTEM_ACTOR,
-            data: { taskId: task.taskId, taskType: task.type, titleKo: task.titleKo, assignee, dueAt: task.dueAt, ...(due.basis && { dueBasis: due.basis }), allowedDecisions: task.allowedDecisions, executionArn: input.executionArn },
+            data: {
+              taskId: task.taskId,
+              taskType: task.type,
+              titleKo: task.titleKo,
+              assignee,
+              dueAt: task.dueAt,
+              ...(due.basis && { dueBasis: due.basis }),
+              allowedDecisions: task.allowedDecisions,
+              executionArn: input.executionArn,
+            },
           },
         ];
-        await deps.cases.commit(c, { next: { ...staged.next, executionArn: input.executionArn }, drafts }, undefined, [deps.tasks.putOpen(task)]);
+        await deps.cases.commit(c, { next: { ...staged.next, executionArn: input.executionArn }, drafts }, undefined, [
+          deps.tasks.putOpen(task),
+        ]);
         return { taskId: task.taskId, reopened: false, dueAt: task.dueAt };
       });
     },
 
     /** Step: a system stage change (e.g. closing); does nothing when the case is already there. */
-    async changeStage(input: { caseId: string; stage: CaseStage; stateName: string }): Promise<{ stage: CaseStage; version: number }> {
+    async changeStage(input: {
+      caseId: string;
+      stage: CaseStage;
+      stateName: string;
+    }): Promise<{ stage: CaseStage; version: number }> {
       return withFreshCase(input.caseId, async (c) => {
         if (c.stage === input.stage) return { stage: c.stage, version: c.version };
-        if (c.stage === 'suspended') throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; it stays where it is until resumed`);
+        if (c.stage === 'suspended')
+          throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; it stays where it is until resumed`);
         const now = toKoreaIso(clock());
         const change = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
         const written = await deps.cases.commit(c, change);
@@ -185,7 +230,9 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     async listMyTasks(actor: Actor, limit: number): Promise<TaskRecord[]> {
       const member = await deps.staff.get(actor.sub);
       // An official concerned never sees their own case, not even as a task title in a role queue.
-      return (await deps.tasks.openInQueues(queuesFor(actor, member?.team), limit)).filter((t) => !t.hiddenFrom?.includes(actor.sub));
+      return (await deps.tasks.openInQueues(queuesFor(actor, member?.team), limit)).filter(
+        (t) => !t.hiddenFrom?.includes(actor.sub),
+      );
     },
 
     async tasksOfCase(caseId: string): Promise<TaskRecord[]> {
@@ -209,40 +256,79 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       const now = clock();
       const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const task = await deps.tasks.get(caseId, taskId);
-        if (!task) throw new NotFoundError(`No task ${taskId} in case ${caseId}`, '해당 업무를 찾을 수 없습니다', { field: 'taskId', rule: 'not_found' });
+        if (!task)
+          throw new NotFoundError(`No task ${taskId} in case ${caseId}`, '해당 업무를 찾을 수 없습니다', {
+            field: 'taskId',
+            rule: 'not_found',
+          });
         const c = await deps.cases.get(caseId);
-        if (!c) throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, { field: 'caseId', rule: 'not_found' });
+        if (!c)
+          throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, {
+            field: 'caseId',
+            rule: 'not_found',
+          });
         if (isConcerned(c.misconduct, actor.sub)) throw concernedError('taskId');
         if (c.stage === 'suspended') throw suspendedError(c);
         const member = await deps.staff.get(actor.sub);
         assertCanComplete(actor, task, form, member?.team, committee?.kind);
-        const ownFindings = c.assigneeSub === actor.sub || (c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === actor.sub);
+        const ownFindings =
+          c.assigneeSub === actor.sub ||
+          (c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === actor.sub);
         if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
           const verb = task.type === 'approve' ? '결재할' : '검토할';
-          throw new ForbiddenError(`You cannot ${task.type} your own findings`, `본인이 작성한 조사 결과는 본인이 ${verb} 수 없습니다`, { field: 'taskId', rule: 'self_approval' });
+          throw new ForbiddenError(
+            `You cannot ${task.type} your own findings`,
+            `본인이 작성한 조사 결과는 본인이 ${verb} 수 없습니다`,
+            { field: 'taskId', rule: 'self_approval' },
+          );
         }
         if (form.decision === 'assign' || form.decision === 'triage') {
           const assignee = await deps.staff.get(form.assigneeSub);
           if (!assignee?.active) {
-            throw new ValidationError(`No active staff member with id ${form.assigneeSub}`, `담당자(${form.assigneeSub})를 찾을 수 없습니다`, { field: 'assigneeSub', rule: 'unknown_staff' });
+            throw new ValidationError(
+              `No active staff member with id ${form.assigneeSub}`,
+              `담당자(${form.assigneeSub})를 찾을 수 없습니다`,
+              { field: 'assigneeSub', rule: 'unknown_staff' },
+            );
           }
           if (isConcerned(c.misconduct, form.assigneeSub)) throw concernedError();
         }
-        if (form.decision === 'close-duplicate') checkDuplicateOf(c, form.duplicateOf, await deps.cases.findByCaseNumber(form.duplicateOf));
+        if (form.decision === 'close-duplicate')
+          checkDuplicateOf(c, form.duplicateOf, await deps.cases.findByCaseNumber(form.duplicateOf));
         const at = toKoreaIso(now);
-        const eventActor: EventActor = { sub: actor.sub, ...(actor.name !== undefined && { name: actor.name }), role: primaryRole(actor) };
+        const eventActor: EventActor = {
+          sub: actor.sub,
+          ...(actor.name !== undefined && { name: actor.name }),
+          role: primaryRole(actor),
+        };
         const { decision, ...details } = form;
         const drafts: EventDraft[] = [
-          { type: 'TASK_COMPLETED', at, actor: eventActor, data: { taskId, taskType: task.type, decision, decisionLabel: DECISION_LABELS[decision], ...details } },
+          {
+            type: 'TASK_COMPLETED',
+            at,
+            actor: eventActor,
+            data: { taskId, taskType: task.type, decision, decisionLabel: DECISION_LABELS[decision], ...details },
+          },
         ];
         if (committee) drafts.push({ type: 'COMMITTEE_MINUTES', at, actor: eventActor, data: committee.minutes });
         const next: CaseRecord = { ...c, updatedAt: at, version: c.version + 1 };
         if (form.decision === 'assign' || form.decision === 'triage') {
           next.assigneeSub = form.assigneeSub;
-          drafts.push({ type: 'ASSIGNED', at, actor: eventActor, data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null } });
+          drafts.push({
+            type: 'ASSIGNED',
+            at,
+            actor: eventActor,
+            data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null },
+          });
         }
         if (c.misconduct && form.decision !== 'assign' && form.decision !== 'submit') {
-          const applied = applyMisconductDecision(c, task.type, form as Parameters<typeof applyMisconductDecision>[2], actor.sub, at);
+          const applied = applyMisconductDecision(
+            c,
+            task.type,
+            form as Parameters<typeof applyMisconductDecision>[2],
+            actor.sub,
+            at,
+          );
           next.misconduct = applied.misconduct;
           drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
         }
@@ -261,11 +347,23 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
         }
         try {
-          const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(c, { next, drafts }, claimFor, [deps.tasks.complete(task, { sub: actor.sub, decision, at }), ...(committee?.also ?? [])]);
-          return { ...written, task: { ...task, status: 'completed' as const, completedAt: at, completedBy: actor.sub, decision } };
+          const written: { case: CaseRecord; events: HistoryEvent[] } = await deps.cases.commit(
+            c,
+            { next, drafts },
+            claimFor,
+            [deps.tasks.complete(task, { sub: actor.sub, decision, at }), ...(committee?.also ?? [])],
+          );
+          return {
+            ...written,
+            task: { ...task, status: 'completed' as const, completedAt: at, completedBy: actor.sub, decision },
+          };
         } catch (error) {
           if (error instanceof RelatedItemConflictError) {
-            throw new IllegalTransitionError(`Task ${taskId} was completed by someone else`, '다른 사람이 이미 처리한 업무입니다', { field: 'taskId', rule: 'task_not_open', cause: error });
+            throw new IllegalTransitionError(
+              `Task ${taskId} was completed by someone else`,
+              '다른 사람이 이미 처리한 업무입니다',
+              { field: 'taskId', rule: 'task_not_open', cause: error },
+            );
           }
           throw error;
         }
@@ -281,7 +379,13 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     async redeliver(caseId: string): Promise<number> {
       let sent = 0;
       for (const task of await deps.tasks.undelivered(caseId)) {
-        const output = { decision: task.decision, taskId: task.taskId, taskType: task.type, by: task.completedBy, redelivered: true };
+        const output = {
+          decision: task.decision,
+          taskId: task.taskId,
+          taskType: task.type,
+          by: task.completedBy,
+          redelivered: true,
+        };
         if (await deliver(task, output)) sent += 1;
       }
       return sent;

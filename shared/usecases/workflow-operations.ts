@@ -57,7 +57,14 @@ export function workflowOperations(deps: {
       if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return;
       const { pendingExecutionName: _done, ...rest } = fresh;
       try {
-        await deps.cases.commit(fresh, { next: { ...rest, executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn), version: fresh.version + 1 }, drafts: [] });
+        await deps.cases.commit(fresh, {
+          next: {
+            ...rest,
+            executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn),
+            version: fresh.version + 1,
+          },
+          drafts: [],
+        });
         return;
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
@@ -94,7 +101,13 @@ export function workflowOperations(deps: {
                     type: 'WORKFLOW_MOVED',
                     at: now,
                     actor: operator(operatorSub),
-                    data: { reason, fromExecution: c.executionArn ?? null, newExecutionName: name, restartAt: c.stage, cancelledTasks: open.map((t) => t.taskId) },
+                    data: {
+                      reason,
+                      fromExecution: c.executionArn ?? null,
+                      newExecutionName: name,
+                      restartAt: c.stage,
+                      cancelledTasks: open.map((t) => t.taskId),
+                    },
                   },
                 ],
               },

@@ -2,7 +2,13 @@
  * Starting and signalling case workflows through the Step Functions API. On AWS this is Step
  * Functions; on one machine the local service (AWS_ENDPOINT_URL_SFN) — the code does not know which.
  */
-import { ExecutionDoesNotExist, SFNClient, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  ExecutionDoesNotExist,
+  SFNClient,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import type { CaseRecord, CaseStage } from '../domain/case.ts';
 
 let client: SFNClient | undefined;
@@ -27,14 +33,19 @@ export interface WorkflowInput {
   startAt: CaseStage;
 }
 
-export function stepFunctionsStarter(stateMachineArnFor: (c: CaseRecord) => string | undefined, sfn: () => SFNClient = sfnClient): WorkflowStarter {
+export function stepFunctionsStarter(
+  stateMachineArnFor: (c: CaseRecord) => string | undefined,
+  sfn: () => SFNClient = sfnClient,
+): WorkflowStarter {
   return {
     async start(c, startAt, executionName) {
       const stateMachineArn = stateMachineArnFor(c);
       if (!stateMachineArn) throw new Error(`no workflow is deployed for case kind ${c.kind}`);
       const input: WorkflowInput = { caseId: c.caseId, startAt };
       // The name makes the start idempotent: the same name and input return the same execution.
-      const out = await sfn().send(new StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }));
+      const out = await sfn().send(
+        new StartExecutionCommand({ stateMachineArn, name: executionName, input: JSON.stringify(input) }),
+      );
       return out.executionArn ?? '';
     },
     async stop(executionArn, cause) {

@@ -11,11 +11,16 @@ export class StepInputError extends Error {
   override name = 'StepInputError';
 }
 
-export function stepHandler<S extends z.ZodType, R>(schema: S, run: (input: z.infer<S>, context: Context) => Promise<R>) {
+export function stepHandler<S extends z.ZodType, R>(
+  schema: S,
+  run: (input: z.infer<S>, context: Context) => Promise<R>,
+) {
   return middy<unknown, R, Error, Context>().handler(async (event, context) => {
     const parsed = schema.safeParse(event);
     if (!parsed.success) {
-      throw new StepInputError(`Invalid step input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new StepInputError(
+        `Invalid step input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     return run(parsed.data, context);
   });

@@ -13,7 +13,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t.system.close());
 
-const intake = { kind: 'grievance', title: '공사장 소음 고충민원', channel: '응답소', department: '건축과', receivedAt: '2026-11-20T10:30:00+09:00' };
+const intake = {
+  kind: 'grievance',
+  title: '공사장 소음 고충민원',
+  channel: '응답소',
+  department: '건축과',
+  receivedAt: '2026-11-20T10:30:00+09:00',
+};
 
 /** Registers a case and waits until its workflow has parked at the first task, so the case is still. */
 async function createCase(body: Record<string, unknown> = intake, as: 'clerk' | 'team-lead' = 'clerk') {
@@ -42,7 +48,9 @@ describe('system endpoints', () => {
     const res = await t.call('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health', '/me', '/me/cases', '/cases', '/cases/{caseId}', '/cases/{caseId}/notes']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/me', '/me/cases', '/cases', '/cases/{caseId}', '/cases/{caseId}/notes']),
+    );
     const createSchema = res.body.paths['/cases'].post.requestBody.content['application/json'].schema;
     expect(createSchema.required).toEqual(expect.arrayContaining(['kind', 'title']));
     expect(createSchema.properties.kind.enum).toContain('external-referral');
@@ -51,7 +59,14 @@ describe('system endpoints', () => {
   it('tells a signed-in user who they are, with team and Korean role labels', async () => {
     const res = await t.call('GET', '/me', { as: 'investigator' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ sub: t.users.investigator.sub, name: '박준형', roles: ['investigator'], roleLabels: ['조사관'], team: 'investigation', teamLabel: '조사팀' });
+    expect(res.body).toMatchObject({
+      sub: t.users.investigator.sub,
+      name: '박준형',
+      roles: ['investigator'],
+      roleLabels: ['조사관'],
+      team: 'investigation',
+      teamLabel: '조사팀',
+    });
   });
 });
 
@@ -59,7 +74,13 @@ describe('cases', () => {
   it('registers a case with a readable number, returns it, and records the intake in a verifying history', async () => {
     const res = await t.call('POST', '/cases', { as: 'clerk', body: intake });
     expect(res.status).toBe(201);
-    expect(res.body.case).toMatchObject({ stage: 'intake', stageLabel: '접수', kindLabel: '고충민원', version: 1, sealed: false });
+    expect(res.body.case).toMatchObject({
+      stage: 'intake',
+      stageLabel: '접수',
+      kindLabel: '고충민원',
+      version: 1,
+      sealed: false,
+    });
     expect(res.body.case.caseNumber).toMatch(/^\d{4}-민원-\d{4}$/);
     expect(res.headers.get('location')).toContain(`/cases/${res.body.case.caseId}`);
     const got = await t.call('GET', `/cases/${res.body.case.caseId}`, { as: 'clerk' });
@@ -71,8 +92,11 @@ describe('cases', () => {
     expect(history.verification.ok).toBe(true);
   });
 
-  it('lists the caller\'s assigned cases', async () => {
-    const assigned = await createCase({ ...intake, title: '배정된 사건', assigneeSub: t.users.investigator.sub }, 'team-lead');
+  it("lists the caller's assigned cases", async () => {
+    const assigned = await createCase(
+      { ...intake, title: '배정된 사건', assigneeSub: t.users.investigator.sub },
+      'team-lead',
+    );
     const res = await t.call('GET', '/me/cases?limit=50', { as: 'investigator' });
     expect(res.status).toBe(200);
     expect(res.body.items.map((c: { caseId: string }) => c.caseId)).toContain(assigned.caseId);
@@ -80,7 +104,10 @@ describe('cases', () => {
 
   it('appends a note and records it in history', async () => {
     const c = await createCase();
-    const res = await t.call('POST', `/cases/${c.caseId}/notes`, { as: 'clerk', body: { text: '민원인과 통화: 야간 공사 시간 확인' } });
+    const res = await t.call('POST', `/cases/${c.caseId}/notes`, {
+      as: 'clerk',
+      body: { text: '민원인과 통화: 야간 공사 시간 확인' },
+    });
     expect(res.status).toBe(201);
     expect(res.body.case.version).toBe(c.version + 1);
     expect((await historyOf(c.caseId)).events.map((e) => e.type).at(-1)).toBe('NOTE_ADDED');
@@ -94,7 +121,11 @@ describe('cases', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const conflict = a.status === 409 ? a : b;
-    expect(conflict.body.error).toMatchObject({ code: 'VERSION_CONFLICT', field: 'expectedVersion', currentVersion: c.version + 1 });
+    expect(conflict.body.error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      field: 'expectedVersion',
+      currentVersion: c.version + 1,
+    });
     const history = await historyOf(c.caseId);
     expect(history.events.filter((e) => e.type === 'CASE_UPDATED')).toHaveLength(1);
   });
@@ -127,7 +158,11 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(unknownKind.body.error).toMatchObject({ field: 'kind', rule: 'invalid_value' });
     const extra = await t.call('POST', '/cases', { as: 'clerk', body: { ...intake, priority: 'high' } });
     expect(extra.body.error).toMatchObject({ field: 'priority', rule: 'unrecognized_keys' });
-    const notJson = await t.call('POST', '/cases', { as: 'clerk', rawBody: '{"kind": ', headers: { 'content-type': 'application/json' } });
+    const notJson = await t.call('POST', '/cases', {
+      as: 'clerk',
+      rawBody: '{"kind": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toMatchObject({ field: 'body', rule: 'invalid_json' });
     for (const r of [wrongType, unknownKind, extra]) expect(r.status).toBe(400);
@@ -136,10 +171,16 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('writes nothing when a request is rejected', async () => {
     const c = await createCase();
     const before = (await historyOf(c.caseId)).events.length;
-    const bad = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version, dueDate: '2026-13-45' } });
+    const bad = await t.call('PATCH', `/cases/${c.caseId}`, {
+      as: 'team-lead',
+      body: { expectedVersion: c.version, dueDate: '2026-13-45' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('dueDate');
-    const stale = await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version - 1, title: '새 제목' } });
+    const stale = await t.call('PATCH', `/cases/${c.caseId}`, {
+      as: 'team-lead',
+      body: { expectedVersion: c.version - 1, title: '새 제목' },
+    });
     expect(stale.status).toBe(409);
     const got = await t.call('GET', `/cases/${c.caseId}`, { as: 'team-lead' });
     expect(got.body.version).toBe(c.version);
@@ -170,10 +211,16 @@ describe('bad input gets a clear error and changes nothing', () => {
   });
 
   it('403 when an intake clerk tries to assign, and 400 when the assignee is not staff', async () => {
-    const assign = await t.call('POST', '/cases', { as: 'clerk', body: { ...intake, assigneeSub: t.users.investigator.sub } });
+    const assign = await t.call('POST', '/cases', {
+      as: 'clerk',
+      body: { ...intake, assigneeSub: t.users.investigator.sub },
+    });
     expect(assign.status).toBe(403);
     expect(assign.body.error.field).toBe('assigneeSub');
-    const nobody = await t.call('POST', '/cases', { as: 'team-lead', body: { ...intake, assigneeSub: 'no-such-person' } });
+    const nobody = await t.call('POST', '/cases', {
+      as: 'team-lead',
+      body: { ...intake, assigneeSub: 'no-such-person' },
+    });
     expect(nobody.status).toBe(400);
     expect(nobody.body.error).toMatchObject({ field: 'assigneeSub', rule: 'unknown_staff' });
   });
@@ -184,7 +231,10 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(none.body.error.code).toBe('UNAUTHENTICATED');
 
     const u = t.users.head;
-    const expired = await t.system.issuer.mint({ sub: u.sub, email: u.email, name: u.name, roles: u.roles }, { now: new Date(Date.now() - 9 * 3600_000), expiresInSeconds: 3600 });
+    const expired = await t.system.issuer.mint(
+      { sub: u.sub, email: u.email, name: u.name, roles: u.roles },
+      { now: new Date(Date.now() - 9 * 3600_000), expiresInSeconds: 3600 },
+    );
     const expiredRes = await t.call('GET', '/me', { token: expired });
     expect(expiredRes.status).toBe(401);
     expect(expiredRes.body.error.rule).toBe('token_expired');
@@ -212,19 +262,35 @@ describe('bad input gets a clear error and changes nothing', () => {
 
 describe('deadline calculator', () => {
   it('answers the worked example: a grievance received 2026-09-22 10:30 is due 2026-10-02, skipping 추석 and a Sunday', async () => {
-    const res = await t.call('GET', `/deadlines/preview?kind=grievance&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`, { as: 'clerk' });
+    const res = await t.call(
+      'GET',
+      `/deadlines/preview?kind=grievance&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`,
+      { as: 'clerk' },
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ periodId: 'grievance.answer', dueDate: '2026-10-02', dueAt: '2026-10-02T18:00:00+09:00' });
+    expect(res.body).toMatchObject({
+      periodId: 'grievance.answer',
+      dueDate: '2026-10-02',
+      dueAt: '2026-10-02T18:00:00+09:00',
+    });
     expect(res.body.article).toContain('제17조');
-    expect(res.body.skipped.map((d: { date: string }) => d.date)).toEqual(expect.arrayContaining(['2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27']));
+    expect(res.body.skipped.map((d: { date: string }) => d.date)).toEqual(
+      expect.arrayContaining(['2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27']),
+    );
     expect(res.body.explanation.length).toBeGreaterThan(1);
   });
 
   it('says which field is wrong: a kind without a statutory period, a receipt time without an offset', async () => {
-    const none = await t.call('GET', `/deadlines/preview?kind=daily-audit&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`, { as: 'clerk' });
+    const none = await t.call(
+      'GET',
+      `/deadlines/preview?kind=daily-audit&receivedAt=${encodeURIComponent('2026-09-22T10:30:00+09:00')}`,
+      { as: 'clerk' },
+    );
     expect(none.status).toBe(400);
     expect(none.body.error).toMatchObject({ field: 'kind', rule: 'no_statutory_period' });
-    const noOffset = await t.call('GET', '/deadlines/preview?kind=grievance&receivedAt=2026-09-22T10:30:00', { as: 'clerk' });
+    const noOffset = await t.call('GET', '/deadlines/preview?kind=grievance&receivedAt=2026-09-22T10:30:00', {
+      as: 'clerk',
+    });
     expect(noOffset.status).toBe(400);
     expect(noOffset.body.error.field).toBe('receivedAt');
   });

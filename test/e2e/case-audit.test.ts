@@ -17,10 +17,17 @@ const today = koreaDate(new Date());
 const yesterday = koreaDate(new Date(Date.now() - 86_400_000));
 
 async function grievance(title = '가로등 고장 고충민원') {
-  const res = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'grievance', title, summary: '첫 요지', channel: '응답소', department: '도로관리과' } });
+  const res = await t.call('POST', '/cases', {
+    as: 'clerk',
+    body: { kind: 'grievance', title, summary: '첫 요지', channel: '응답소', department: '도로관리과' },
+  });
   expect(res.status).toBe(201);
   await t.system.stepFunctions.settle();
-  return (await t.call('GET', `/cases/${res.body.case.caseId}`, { as: 'head' })).body as { caseId: string; caseNumber: string; version: number };
+  return (await t.call('GET', `/cases/${res.body.case.caseId}`, { as: 'head' })).body as {
+    caseId: string;
+    caseNumber: string;
+    version: number;
+  };
 }
 
 describe('verification endpoint', () => {
@@ -35,7 +42,10 @@ describe('verification endpoint', () => {
   });
 
   it('denies verification of a sealed case to a committee member without access', async () => {
-    const res = await t.call('POST', '/cases', { as: 'team-lead', body: { kind: 'whistleblower-report', title: '공익신고' } });
+    const res = await t.call('POST', '/cases', {
+      as: 'team-lead',
+      body: { kind: 'whistleblower-report', title: '공익신고' },
+    });
     const denied = await t.call('GET', `/cases/${res.body.case.caseId}/verify`, { as: 'member' });
     expect(denied.status).toBe(403);
     expect((await t.call('GET', `/cases/${res.body.case.caseId}/verify`, { as: 'auditor' })).status).toBe(200);
@@ -55,7 +65,14 @@ describe('timeline', () => {
     const all = await t.call('GET', `/cases/${c.caseId}/history`, { as: 'auditor' });
     expect(all.status).toBe(200);
     const created = all.body.events[0];
-    expect(created).toMatchObject({ type: 'CASE_CREATED', typeLabel: '사건 접수', actor: { sub: t.users.clerk.sub, role: 'clerk' }, actorRoleLabel: '접수 담당', date: today, stageAfterLabel: '접수' });
+    expect(created).toMatchObject({
+      type: 'CASE_CREATED',
+      typeLabel: '사건 접수',
+      actor: { sub: t.users.clerk.sub, role: 'clerk' },
+      actorRoleLabel: '접수 담당',
+      date: today,
+      stageAfterLabel: '접수',
+    });
     expect(created.atKorea).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일\([일월화수목금토]\) \d{2}:\d{2}$/);
 
     const stages = await t.call('GET', `/cases/${c.caseId}/history?type=STAGE_CHANGED`, { as: 'auditor' });
@@ -68,9 +85,15 @@ describe('timeline', () => {
   it('filters by actor and by Korean-date period', async () => {
     const c = await grievance();
     await t.call('POST', `/cases/${c.caseId}/notes`, { as: 'team-lead', body: { text: '팀장 메모' } });
-    const byLead = await t.call('GET', `/cases/${c.caseId}/history?actor=${t.users['team-lead'].sub}`, { as: 'auditor' });
+    const byLead = await t.call('GET', `/cases/${c.caseId}/history?actor=${t.users['team-lead'].sub}`, {
+      as: 'auditor',
+    });
     expect(byLead.body.events.map((e: { type: string }) => e.type)).toEqual(['NOTE_ADDED']);
-    const multi = await t.call('GET', `/cases/${c.caseId}/history?type=NOTE_ADDED,CASE_CREATED&from=${today}&to=${today}`, { as: 'auditor' });
+    const multi = await t.call(
+      'GET',
+      `/cases/${c.caseId}/history?type=NOTE_ADDED,CASE_CREATED&from=${today}&to=${today}`,
+      { as: 'auditor' },
+    );
     expect(multi.body.events.map((e: { type: string }) => e.type)).toEqual(['CASE_CREATED', 'NOTE_ADDED']);
     const before = await t.call('GET', `/cases/${c.caseId}/history?to=${yesterday}`, { as: 'auditor' });
     expect(before.body.events).toEqual([]);
@@ -81,7 +104,9 @@ describe('timeline', () => {
     const badType = await t.call('GET', `/cases/${c.caseId}/history?type=NOPE`, { as: 'auditor' });
     expect(badType.status).toBe(400);
     expect(badType.body.error.field).toContain('type');
-    const badPeriod = await t.call('GET', `/cases/${c.caseId}/history?from=${today}&to=${yesterday}`, { as: 'auditor' });
+    const badPeriod = await t.call('GET', `/cases/${c.caseId}/history?from=${today}&to=${yesterday}`, {
+      as: 'auditor',
+    });
     expect(badPeriod.status).toBe(400);
   });
 });
@@ -89,10 +114,21 @@ describe('timeline', () => {
 describe('as of a date', () => {
   it('rebuilds the case from its history at the end of the given day and refuses a day before intake', async () => {
     const c = await grievance('원래 제목');
-    await t.call('PATCH', `/cases/${c.caseId}`, { as: 'team-lead', body: { expectedVersion: c.version, title: '바뀐 제목', summary: '바뀐 요지' } });
+    await t.call('PATCH', `/cases/${c.caseId}`, {
+      as: 'team-lead',
+      body: { expectedVersion: c.version, title: '바뀐 제목', summary: '바뀐 요지' },
+    });
     const res = await t.call('GET', `/cases/${c.caseId}?asOf=${today}`, { as: 'auditor' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ caseId: c.caseId, asOf: today, title: '바뀐 제목', summary: '바뀐 요지', department: '도로관리과', kindLabel: '고충민원', verification: { ok: true } });
+    expect(res.body).toMatchObject({
+      caseId: c.caseId,
+      asOf: today,
+      title: '바뀐 제목',
+      summary: '바뀐 요지',
+      department: '도로관리과',
+      kindLabel: '고충민원',
+      verification: { ok: true },
+    });
     expect(res.body.notReconstructed).toContain('misconduct');
     const early = await t.call('GET', `/cases/${c.caseId}?asOf=${yesterday}`, { as: 'auditor' });
     expect(early.status).toBe(404);
@@ -102,12 +138,18 @@ describe('as of a date', () => {
 
 describe('sensitive reads', () => {
   it('records each read of a sealed case over HTTP, and a PATCH with the version read before still succeeds', async () => {
-    const created = await t.call('POST', '/cases', { as: 'team-lead', body: { kind: 'whistleblower-report', title: '공익신고 — 예산 부정 사용' } });
+    const created = await t.call('POST', '/cases', {
+      as: 'team-lead',
+      body: { kind: 'whistleblower-report', title: '공익신고 — 예산 부정 사용' },
+    });
     const caseId = created.body.case.caseId as string;
     await t.system.stepFunctions.settle();
     const version = (await t.call('GET', `/cases/${caseId}`, { as: 'head' })).body.version as number;
     expect((await t.call('GET', `/cases/${caseId}`, { as: 'auditor' })).status).toBe(200);
-    const patched = await t.call('PATCH', `/cases/${caseId}`, { as: 'team-lead', body: { expectedVersion: version, summary: '요지 보완' } });
+    const patched = await t.call('PATCH', `/cases/${caseId}`, {
+      as: 'team-lead',
+      body: { expectedVersion: version, summary: '요지 보완' },
+    });
     expect(patched.status).toBe(200);
     const history = await t.call('GET', `/cases/${caseId}/history?type=SENSITIVE_READ`, { as: 'head' });
     const reads = history.body.events as { actor: { sub: string }; data: { what: string } }[];
@@ -117,6 +159,9 @@ describe('sensitive reads', () => {
     ]);
     expect(history.body.verification.ok).toBe(true);
     const again = await t.call('GET', `/cases/${caseId}/history?type=SENSITIVE_READ`, { as: 'head' });
-    expect(again.body.events.at(-1)).toMatchObject({ actor: { sub: t.users.head.sub }, data: { what: 'history', types: ['SENSITIVE_READ'] } });
+    expect(again.body.events.at(-1)).toMatchObject({
+      actor: { sub: t.users.head.sub },
+      data: { what: 'history', types: ['SENSITIVE_READ'] },
+    });
   });
 });

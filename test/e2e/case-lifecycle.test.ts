@@ -37,12 +37,17 @@ async function eventTypes(caseId: string): Promise<string[]> {
   await t.system.stepFunctions.settle();
   const res = await t.call('GET', `/cases/${caseId}/history`, { as: 'auditor' });
   expect(res.body.verification.ok).toBe(true);
-  return (res.body.events as { type: string; stageAfter?: string }[]).map((e) => (e.type === 'STAGE_CHANGED' ? `STAGE→${e.stageAfter}` : e.type));
+  return (res.body.events as { type: string; stageAfter?: string }[]).map((e) =>
+    e.type === 'STAGE_CHANGED' ? `STAGE→${e.stageAfter}` : e.type,
+  );
 }
 
 async function intake(title: string) {
   // A kind that runs the basic review lifecycle (misconduct kinds have their own: misconduct-lifecycle.test.ts).
-  const res = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'property-review', title, department: '도로관리과' } });
+  const res = await t.call('POST', '/cases', {
+    as: 'clerk',
+    body: { kind: 'property-review', title, department: '도로관리과' },
+  });
   expect(res.status).toBe(201);
   expect(res.body.workflowStarted).toBe(true);
   return res.body.case.caseId as string;
@@ -55,12 +60,29 @@ describe('case-review lifecycle through the HTTP API', () => {
     const assign = await openTaskOf('team-lead', caseId);
     expect(assign).toMatchObject({ type: 'assign', allowedDecisions: ['assign'] });
     expect(await eventTypes(caseId)).toEqual(['CASE_CREATED', 'STAGE→assignment', 'TASK_OPENED']);
-    expect((await complete('team-lead', assign!, { decision: 'assign', assigneeSub: t.users.investigator.sub })).status).toBe(200);
+    expect(
+      (await complete('team-lead', assign!, { decision: 'assign', assigneeSub: t.users.investigator.sub })).status,
+    ).toBe(200);
 
     const investigate = await openTaskOf('investigator', caseId);
     expect(investigate).toMatchObject({ type: 'investigate', allowedDecisions: ['submit'] });
-    expect(await eventTypes(caseId)).toEqual(['CASE_CREATED', 'STAGE→assignment', 'TASK_OPENED', 'TASK_COMPLETED', 'ASSIGNED', 'STAGE→investigation', 'TASK_OPENED']);
-    expect((await complete('investigator', investigate!, { decision: 'submit', findings: '금품수수 사실 확인, 징계 요구 의견' })).status).toBe(200);
+    expect(await eventTypes(caseId)).toEqual([
+      'CASE_CREATED',
+      'STAGE→assignment',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'ASSIGNED',
+      'STAGE→investigation',
+      'TASK_OPENED',
+    ]);
+    expect(
+      (
+        await complete('investigator', investigate!, {
+          decision: 'submit',
+          findings: '금품수수 사실 확인, 징계 요구 의견',
+        })
+      ).status,
+    ).toBe(200);
 
     const approve = await openTaskOf('head', caseId);
     expect(approve).toMatchObject({ type: 'approve', allowedDecisions: ['approve', 'return'] });
@@ -70,7 +92,9 @@ describe('case-review lifecycle through the HTTP API', () => {
     const rework = await openTaskOf('investigator', caseId);
     expect(rework).toMatchObject({ type: 'investigate' });
     expect(rework!.taskId).not.toBe(investigate!.taskId);
-    expect((await complete('investigator', rework!, { decision: 'submit', findings: '진술 보완 완료' })).status).toBe(200);
+    expect((await complete('investigator', rework!, { decision: 'submit', findings: '진술 보완 완료' })).status).toBe(
+      200,
+    );
 
     const approveAgain = await openTaskOf('head', caseId);
     expect((await complete('head', approveAgain!, { decision: 'approve', comment: '원안 승인' })).status).toBe(200);
@@ -80,15 +104,29 @@ describe('case-review lifecycle through the HTTP API', () => {
     expect(closed.body).toMatchObject({ stage: 'closed', stageLabel: '종결' });
     expect(closed.body.closedAt).toBeDefined();
     expect(await eventTypes(caseId)).toEqual([
-      'CASE_CREATED', 'STAGE→assignment', 'TASK_OPENED',
-      'TASK_COMPLETED', 'ASSIGNED', 'STAGE→investigation', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE→approval', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE→investigation', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE→approval', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE→closed',
+      'CASE_CREATED',
+      'STAGE→assignment',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'ASSIGNED',
+      'STAGE→investigation',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE→approval',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE→investigation',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE→approval',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE→closed',
     ]);
     const history = await t.call('GET', `/cases/${caseId}/history`, { as: 'auditor' });
-    const decisions = history.body.events.filter((e: { type: string }) => e.type === 'TASK_COMPLETED').map((e: { data: { decision: string } }) => e.data.decision);
+    const decisions = history.body.events
+      .filter((e: { type: string }) => e.type === 'TASK_COMPLETED')
+      .map((e: { data: { decision: string } }) => e.data.decision);
     expect(decisions).toEqual(['assign', 'submit', 'return', 'submit', 'approve']);
     const tasks = await t.call('GET', `/cases/${caseId}/tasks`, { as: 'auditor' });
     expect(tasks.body.items.every((task: Task) => task.status === 'completed')).toBe(true);
@@ -97,12 +135,15 @@ describe('case-review lifecycle through the HTTP API', () => {
 });
 
 describe('completing tasks: refusals change nothing', () => {
-  it('refuses a second completion, someone else\'s task, an unknown task, a decision the task does not allow and a return without reasons', async () => {
+  it("refuses a second completion, someone else's task, an unknown task, a decision the task does not allow and a return without reasons", async () => {
     const caseId = await intake('거부 시나리오');
     const assign = (await openTaskOf('team-lead', caseId))!;
     const before = await t.call('GET', `/cases/${caseId}/history`, { as: 'auditor' });
 
-    const wrongPerson = await complete('investigator', assign, { decision: 'assign', assigneeSub: t.users.investigator.sub });
+    const wrongPerson = await complete('investigator', assign, {
+      decision: 'assign',
+      assigneeSub: t.users.investigator.sub,
+    });
     expect(wrongPerson.status).toBe(403);
     expect(wrongPerson.body.error.rule).toBe('not_your_task');
 
@@ -114,16 +155,27 @@ describe('completing tasks: refusals change nothing', () => {
     expect(noReasons.status).toBe(400);
     expect(noReasons.body.error.field).toBe('reasons');
 
-    const unknown = await t.call('POST', `/cases/${caseId}/tasks/01JZZZZZZZZZZZZZZZZZZZZZZZ/complete`, { as: 'team-lead', body: { decision: 'approve' } });
+    const unknown = await t.call('POST', `/cases/${caseId}/tasks/01JZZZZZZZZZZZZZZZZZZZZZZZ/complete`, {
+      as: 'team-lead',
+      body: { decision: 'approve' },
+    });
     expect(unknown.status).toBe(404);
 
     const after = await t.call('GET', `/cases/${caseId}/history`, { as: 'auditor' });
     expect(after.body.events).toHaveLength(before.body.events.length);
 
     const key = { 'idempotency-key': `assign-${assign.taskId}` };
-    const first = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, { as: 'team-lead', body: { decision: 'assign', assigneeSub: t.users.investigator.sub }, headers: key });
+    const first = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, {
+      as: 'team-lead',
+      body: { decision: 'assign', assigneeSub: t.users.investigator.sub },
+      headers: key,
+    });
     expect(first.status).toBe(200);
-    const retried = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, { as: 'team-lead', body: { decision: 'assign', assigneeSub: t.users.investigator.sub }, headers: key });
+    const retried = await t.call('POST', `/cases/${caseId}/tasks/${assign.taskId}/complete`, {
+      as: 'team-lead',
+      body: { decision: 'assign', assigneeSub: t.users.investigator.sub },
+      headers: key,
+    });
     expect(retried.status).toBe(200);
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(retried.body.task).toMatchObject({ taskId: assign.taskId, status: 'completed' });
@@ -132,8 +184,11 @@ describe('completing tasks: refusals change nothing', () => {
     expect(twice.body.error.rule).toBe('task_not_open');
   });
 
-  it('starts a case assigned at intake with the investigation, and refuses self-approval of one\'s own findings', async () => {
-    const created = await t.call('POST', '/cases', { as: 'head', body: { kind: 'disclosure-refusal', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub } });
+  it("starts a case assigned at intake with the investigation, and refuses self-approval of one's own findings", async () => {
+    const created = await t.call('POST', '/cases', {
+      as: 'head',
+      body: { kind: 'disclosure-refusal', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub },
+    });
     const caseId = created.body.case.caseId as string;
     const work = (await openTaskOf('head', caseId))!;
     expect(work.type).toBe('investigate');
@@ -146,9 +201,11 @@ describe('completing tasks: refusals change nothing', () => {
     expect(self.body.error.rule).toBe('self_approval');
   });
 
-  it('gives AWS\'s errors for a forged token and for a token already used', async () => {
+  it("gives AWS's errors for a forged token and for a token already used", async () => {
     const sfn = new SFNClient({ endpoint: t.system.stepFunctions.endpoint });
-    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken: 'forged-token-that-was-never-issued', output: '{}' }))).rejects.toMatchObject({ name: 'InvalidToken' });
+    await expect(
+      sfn.send(new SendTaskSuccessCommand({ taskToken: 'forged-token-that-was-never-issued', output: '{}' })),
+    ).rejects.toMatchObject({ name: 'InvalidToken' });
 
     const caseId = await intake('토큰 재사용');
     const assign = (await openTaskOf('team-lead', caseId))!;
@@ -158,7 +215,9 @@ describe('completing tasks: refusals change nothing', () => {
     const stored = await tasks.get(caseId, assign.taskId);
     await complete('team-lead', assign, { decision: 'assign', assigneeSub: t.users.investigator.sub });
     await t.system.stepFunctions.settle();
-    const reuse = sfn.send(new SendTaskSuccessCommand({ taskToken: stored!.taskToken, output: JSON.stringify({ decision: 'assign' }) }));
+    const reuse = sfn.send(
+      new SendTaskSuccessCommand({ taskToken: stored!.taskToken, output: JSON.stringify({ decision: 'assign' }) }),
+    );
     await expect(reuse).rejects.toMatchObject({ name: expect.stringMatching(/^(TaskTimedOut|InvalidToken)$/) });
     sfn.destroy();
   });

@@ -82,14 +82,24 @@ describe('crash recovery of the local system', () => {
     }
 
     /** One HTTP call, retried through crashes until the system answers (same Idempotency-Key every time). */
-    async function call(method: string, path: string, role: Role, body?: unknown, key?: string): Promise<{ status: number; body: any }> {
+    async function call(
+      method: string,
+      path: string,
+      role: Role,
+      body?: unknown,
+      key?: string,
+    ): Promise<{ status: number; body: any }> {
       let serverErrors = 0;
       for (;;) {
         let res: Response;
         try {
           res = await fetch(`${base}${path}`, {
             method,
-            headers: { authorization: `Bearer ${tokens.get(role)}`, 'content-type': 'application/json', ...(key && { 'idempotency-key': key }) },
+            headers: {
+              authorization: `Bearer ${tokens.get(role)}`,
+              'content-type': 'application/json',
+              ...(key && { 'idempotency-key': key }),
+            },
             ...(body !== undefined && { body: JSON.stringify(body) }),
           });
         } catch {
@@ -107,7 +117,9 @@ describe('crash recovery of the local system', () => {
     async function waitForTask(role: Role, caseId: string, type: string): Promise<{ taskId: string }> {
       for (let i = 0; ; i++) {
         const res = await call('GET', '/me/tasks?limit=100', role);
-        const task = res.body?.items?.find((x: { caseId: string; type: string }) => x.caseId === caseId && x.type === type);
+        const task = res.body?.items?.find(
+          (x: { caseId: string; type: string }) => x.caseId === caseId && x.type === type,
+        );
         if (task) return task;
         if (i > 2_000) throw new Error(`case ${caseId}: no ${type} task for ${role}`);
         await sleep(50);
@@ -123,13 +135,25 @@ describe('crash recovery of the local system', () => {
     ];
 
     async function driveCase(i: number): Promise<string> {
-      const created = await call('POST', '/cases', 'clerk', { kind: 'property-review', title: `충돌 시험 사건 ${i}` }, `crash-intake-${i}-${tableName}`);
+      const created = await call(
+        'POST',
+        '/cases',
+        'clerk',
+        { kind: 'property-review', title: `충돌 시험 사건 ${i}` },
+        `crash-intake-${i}-${tableName}`,
+      );
       expect([200, 201]).toContain(created.status);
       const caseId = created.body.case.caseId as string;
       for (const [k, step] of steps.entries()) {
         for (;;) {
           const task = await waitForTask(step.role, caseId, step.type);
-          const done = await call('POST', `/cases/${caseId}/tasks/${task.taskId}/complete`, step.role, step.body, `crash-${i}-${k}-${task.taskId}`);
+          const done = await call(
+            'POST',
+            `/cases/${caseId}/tasks/${task.taskId}/complete`,
+            step.role,
+            step.body,
+            `crash-${i}-${k}-${task.taskId}`,
+          );
           if (done.status === 200) break;
           // 409: the listing was stale (the task just completed); look again for the step's task.
           expect(done.status, JSON.stringify(done.body)).toBe(409);
@@ -163,12 +187,24 @@ describe('crash recovery of the local system', () => {
     await killer;
 
     const expected = [
-      'CASE_CREATED', 'STAGE_CHANGED', 'TASK_OPENED',
-      'TASK_COMPLETED', 'ASSIGNED', 'STAGE_CHANGED', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE_CHANGED', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE_CHANGED', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE_CHANGED', 'TASK_OPENED',
-      'TASK_COMPLETED', 'STAGE_CHANGED',
+      'CASE_CREATED',
+      'STAGE_CHANGED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'ASSIGNED',
+      'STAGE_CHANGED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE_CHANGED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE_CHANGED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE_CHANGED',
+      'TASK_OPENED',
+      'TASK_COMPLETED',
+      'STAGE_CHANGED',
     ];
     let verified = 0;
     for (const caseId of caseIds) {

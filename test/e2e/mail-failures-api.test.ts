@@ -34,7 +34,13 @@ beforeAll(async () => {
 
   const created = await t.call('POST', '/cases', {
     as: 'clerk',
-    body: { kind: 'grievance', title: sealedTitle, channel: '응답소', department: '건축과', receivedAt: '2026-11-20T10:30:00+09:00' },
+    body: {
+      kind: 'grievance',
+      title: sealedTitle,
+      channel: '응답소',
+      department: '건축과',
+      receivedAt: '2026-11-20T10:30:00+09:00',
+    },
   });
   expect(created.status).toBe(201);
   await t.system.stepFunctions.settle();
@@ -58,7 +64,13 @@ beforeAll(async () => {
     },
     new Date('2026-11-24T23:31:00Z'),
   );
-  await store.suppress({ email: refusedEmail, kind: 'send-error', detail: '550 5.1.1 user unknown', since: '2026-11-25T08:31:00+09:00', recipient: { sub: DEMO_USERS.investigator.sub, name: DEMO_USERS.investigator.name } });
+  await store.suppress({
+    email: refusedEmail,
+    kind: 'send-error',
+    detail: '550 5.1.1 user unknown',
+    since: '2026-11-25T08:31:00+09:00',
+    recipient: { sub: DEMO_USERS.investigator.sub, name: DEMO_USERS.investigator.name },
+  });
 
   // A permanent bounce SES reports (EventBridge), through the mail-events handler.
   const staff = new StaffRepository(doc, tableName);
@@ -94,7 +106,14 @@ beforeAll(async () => {
           feedbackId: 'feedback-aa',
           bounceType: 'Permanent',
           bounceSubType: 'General',
-          bouncedRecipients: [{ emailAddress: bouncedEmail, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 no such user' }],
+          bouncedRecipients: [
+            {
+              emailAddress: bouncedEmail,
+              action: 'failed',
+              status: '5.1.1',
+              diagnosticCode: 'smtp; 550 5.1.1 no such user',
+            },
+          ],
           timestamp: '2026-11-25T00:36:00.000Z',
           reportingMTA: 'dns; a1-2.smtp-out.amazonses.com',
         },
@@ -113,7 +132,15 @@ beforeAll(async () => {
     },
     failures,
   );
-  expect(outcome.outcomes).toEqual([expect.objectContaining({ email: bouncedEmail, kind: 'bounce', disposition: 'suppress', recorded: true, suppressed: true })]);
+  expect(outcome.outcomes).toEqual([
+    expect.objectContaining({
+      email: bouncedEmail,
+      kind: 'bounce',
+      disposition: 'suppress',
+      recorded: true,
+      suppressed: true,
+    }),
+  ]);
 });
 afterAll(async () => {
   client?.destroy();
@@ -127,7 +154,13 @@ describe('GET /mail/failures', () => {
       expect(res.status).toBe(200);
       expect(res.body.failures).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ email: bouncedEmail, kind: 'bounce', permanence: 'permanent', messageId: '<notice-aa@gamsa.local>', caseNumbers: [] }),
+          expect.objectContaining({
+            email: bouncedEmail,
+            kind: 'bounce',
+            permanence: 'permanent',
+            messageId: '<notice-aa@gamsa.local>',
+            caseNumbers: [],
+          }),
           expect.objectContaining({
             email: refusedEmail,
             kind: 'smtp-refusal',
@@ -139,7 +172,9 @@ describe('GET /mail/failures', () => {
           }),
         ]),
       );
-      expect(res.body.suppressions.map((s: { email: string }) => s.email).sort()).toEqual([bouncedEmail, refusedEmail].sort());
+      expect(res.body.suppressions.map((s: { email: string }) => s.email).sort()).toEqual(
+        [bouncedEmail, refusedEmail].sort(),
+      );
       const text = JSON.stringify(res.body);
       expect(text).not.toContain(sealedTitle);
       expect(text).not.toContain('caseIds');
@@ -168,12 +203,20 @@ describe('POST /mail/suppressions/lift', () => {
 
   it('lifts a suppression once; a retry with the same Idempotency-Key replays it', async () => {
     const headers = { 'idempotency-key': 'lift-refused-0001' };
-    const first = await t.call('POST', '/mail/suppressions/lift', { as: 'admin', body: { email: refusedEmail.toUpperCase() }, headers });
+    const first = await t.call('POST', '/mail/suppressions/lift', {
+      as: 'admin',
+      body: { email: refusedEmail.toUpperCase() },
+      headers,
+    });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ email: refusedEmail, lifted: true, replayed: false });
     expect((await store.suppressedAmong([refusedEmail])).size).toBe(0);
 
-    const again = await t.call('POST', '/mail/suppressions/lift', { as: 'admin', body: { email: refusedEmail.toUpperCase() }, headers });
+    const again = await t.call('POST', '/mail/suppressions/lift', {
+      as: 'admin',
+      body: { email: refusedEmail.toUpperCase() },
+      headers,
+    });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ email: refusedEmail, lifted: true, replayed: true });
 
@@ -193,10 +236,16 @@ describe('POST /mail/suppressions/lift', () => {
   });
 
   it('refuses a bad body with 400 naming the field', async () => {
-    const notEmail = await t.call('POST', '/mail/suppressions/lift', { as: 'admin', body: { email: 'not-an-address' } });
+    const notEmail = await t.call('POST', '/mail/suppressions/lift', {
+      as: 'admin',
+      body: { email: 'not-an-address' },
+    });
     expect(notEmail.status).toBe(400);
     expect(JSON.stringify(notEmail.body.error)).toContain('email');
-    const extra = await t.call('POST', '/mail/suppressions/lift', { as: 'admin', body: { email: bouncedEmail, force: true } });
+    const extra = await t.call('POST', '/mail/suppressions/lift', {
+      as: 'admin',
+      body: { email: bouncedEmail, force: true },
+    });
     expect(extra.status).toBe(400);
     expect(JSON.stringify(extra.body.error)).toContain('force');
     const missing = await t.call('POST', '/mail/suppressions/lift', { as: 'admin', body: {} });

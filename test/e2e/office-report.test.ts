@@ -43,7 +43,9 @@ beforeAll(async () => {
     taskWaitMs: 20_000,
     tokenFor: (m) => t.system.issuer.mint({ sub: m.sub, email: m.email, name: m.name, roles: m.roles }),
   });
-  console.log(`generator: ${record.summary.created} cases (${record.summary.closed} closed, ${record.summary.open} open, ${record.summary.stuck} stuck) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `generator: ${record.summary.created} cases (${record.summary.closed} closed, ${record.summary.open} open, ${record.summary.stuck} stuck) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   for (const c of record.cases.filter((c) => c.stuck)) console.log(`  stuck #${c.index} ${c.kind}: ${c.stuck}`);
 }, 900_000);
 afterAll(async () => t?.system.close());
@@ -51,10 +53,17 @@ afterAll(async () => t?.system.close());
 // ── the expected tables, computed from the generator's record alone ──────────────────────────────
 
 type Cells = Record<string, Record<string, number | null>>;
-const counted = () => record.cases.filter((c): c is GeneratedCase & { caseId: string; final: NonNullable<GeneratedCase['final']> } => !!c.caseId && !!c.final);
+const counted = () =>
+  record.cases.filter(
+    (c): c is GeneratedCase & { caseId: string; final: NonNullable<GeneratedCase['final']> } => !!c.caseId && !!c.final,
+  );
 const ofKind = (kind: string) => counted().filter((c) => c.kind === kind);
 const isClosed = (c: { final: { stage: string } }) => c.final.stage === 'closed';
-const rco = (cases: ReturnType<typeof counted>) => ({ received: cases.length, closed: cases.filter(isClosed).length, open: cases.filter((c) => !isClosed(c)).length });
+const rco = (cases: ReturnType<typeof counted>) => ({
+  received: cases.length,
+  closed: cases.filter(isClosed).length,
+  open: cases.filter((c) => !isClosed(c)).length,
+});
 const kst = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
 const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 
@@ -70,15 +79,24 @@ function expected(): Record<string, Cells> {
             ? '훈계·주의'
             : '내부종결·시정조치';
     const n = (category: string) => cases.filter((c) => cat(c) === category).length;
-    return { total: cases.length, '징계·불문경고': n('징계·불문경고'), '훈계·주의': n('훈계·주의'), '내부종결·시정조치': n('내부종결·시정조치'), 진행: n('진행'), suspended: cases.filter((c) => c.final.stage === 'suspended').length };
+    return {
+      total: cases.length,
+      징계·불문경고: n('징계·불문경고'),
+      훈계·주의: n('훈계·주의'),
+      내부종결·시정조치: n('내부종결·시정조치'),
+      진행: n('진행'),
+      suspended: cases.filter((c) => c.final.stage === 'suspended').length,
+    };
   };
   const grievances = ofKind('grievance');
-  const byChannels = (...channels: string[]) => rco(grievances.filter((c) => c.channel !== undefined && channels.includes(c.channel)));
+  const byChannels = (...channels: string[]) =>
+    rco(grievances.filter((c) => c.channel !== undefined && channels.includes(c.channel)));
   const processingRow = (kind: string) => {
     const cases = ofKind(kind);
     const closed = cases.filter(isClosed);
     const d = closed.map((c) => days(kst(c.receivedAt), kst(c.final.closedAt!))).sort((a, b) => a - b);
-    const med = d.length === 0 ? null : d.length % 2 ? d[(d.length - 1) / 2]! : (d[d.length / 2 - 1]! + d[d.length / 2]!) / 2;
+    const med =
+      d.length === 0 ? null : d.length % 2 ? d[(d.length - 1) / 2]! : (d[d.length / 2 - 1]! + d[d.length / 2]!) / 2;
     const p90 = d.length === 0 ? null : d[Math.ceil(0.9 * d.length) - 1]!;
     const withDue = closed.filter((c) => c.dueDate);
     const onTime = withDue.filter((c) => kst(c.final.closedAt!) <= c.dueDate!).length;
@@ -93,13 +111,19 @@ function expected(): Record<string, Cells> {
     };
   };
   return {
-    misconduct: { 'external-referral': misconductRow('external-referral'), 'internal-investigation': misconductRow('internal-investigation') },
-    ethics: { 'property-review': rco(ofKind('property-review')), 'disclosure-refusal': rco(ofKind('disclosure-refusal')) },
+    misconduct: {
+      'external-referral': misconductRow('external-referral'),
+      'internal-investigation': misconductRow('internal-investigation'),
+    },
+    ethics: {
+      'property-review': rco(ofKind('property-review')),
+      'disclosure-refusal': rco(ofKind('disclosure-refusal')),
+    },
     grievances: {
       total: rco(grievances),
       응답소: byChannels('응답소'),
       '구청장에게 바란다': byChannels('구청장에게 바란다'),
-      '전화·방문': byChannels('전화', '방문'),
+      전화·방문: byChannels('전화', '방문'),
       국민신문고: byChannels('국민신문고'),
       서신: byChannels('서신'),
       익명신고: byChannels('익명신고'),
@@ -113,7 +137,10 @@ function expected(): Record<string, Cells> {
   };
 }
 
-const cellsOf = (report: { tables: { id: string; rows: { key: string; cells: Record<string, number | null> }[] }[] }, id: string): Cells | undefined => {
+const cellsOf = (
+  report: { tables: { id: string; rows: { key: string; cells: Record<string, number | null> }[] }[] },
+  id: string,
+): Cells | undefined => {
   const table = report.tables.find((tb) => tb.id === id);
   return table && Object.fromEntries(table.rows.map((r) => [r.key, r.cells]));
 };
@@ -122,21 +149,34 @@ describe('the generated year', () => {
   it('covers every kind and every outcome, and took each case where it was planned', () => {
     const cases = counted();
     expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(CASE_KINDS));
-    expect(record.cases.filter((c) => c.stuck && !WORKFLOWS_IN_PROGRESS.includes(c.kind)).map((c) => `${c.kind}: ${c.stuck}`)).toEqual([]);
-    expect(record.cases.every((c) => c.caseId && c.final), 'every planned case was registered').toBe(true);
+    expect(
+      record.cases
+        .filter((c) => c.stuck && !WORKFLOWS_IN_PROGRESS.includes(c.kind))
+        .map((c) => `${c.kind}: ${c.stuck}`),
+    ).toEqual([]);
+    expect(
+      record.cases.every((c) => c.caseId && c.final),
+      'every planned case was registered',
+    ).toBe(true);
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(cases.length).toBeLessThanOrEqual(160);
     // every misconduct category and the suspended ones
     for (const kind of ['external-referral', 'internal-investigation']) {
       const row = expected().misconduct![kind]!;
-      for (const category of ['징계·불문경고', '훈계·주의', '내부종결·시정조치', '진행', 'suspended']) expect(row[category], `${kind} ${category}`).toBeGreaterThan(0);
+      for (const category of ['징계·불문경고', '훈계·주의', '내부종결·시정조치', '진행', 'suspended'])
+        expect(row[category], `${kind} ${category}`).toBeGreaterThan(0);
       expect(ofKind(kind).some((c) => c.resolution === '불문경고')).toBe(true);
     }
     // every grievance channel; cases closed, returned then closed, and left at each stage
-    for (const channel of ['응답소', '구청장에게 바란다', '전화', '방문', '국민신문고', '서신', '익명신고', '기타']) expect(ofKind('grievance').some((c) => c.channel === channel), channel).toBe(true);
+    for (const channel of ['응답소', '구청장에게 바란다', '전화', '방문', '국민신문고', '서신', '익명신고', '기타'])
+      expect(
+        ofKind('grievance').some((c) => c.channel === channel),
+        channel,
+      ).toBe(true);
     expect(cases.some((c) => c.decisions.includes('approve:return') && isClosed(c))).toBe(true);
     const openStages = new Set(cases.filter((c) => !isClosed(c)).map((c) => c.final.stage));
-    for (const stage of ['assignment', 'investigation', 'approval', 'review', 'suspended']) expect(openStages, stage).toContain(stage);
+    for (const stage of ['assignment', 'investigation', 'approval', 'review', 'suspended'])
+      expect(openStages, stage).toContain(stage);
     for (const c of cases) expect(kst(c.receivedAt) >= period.from && kst(c.receivedAt) <= period.to).toBe(true);
   });
 });
@@ -144,7 +184,15 @@ describe('the generated year', () => {
 describe('the report for the generated period', () => {
   it('equals the counts computed from the generator record, table by table (JSON)', async () => {
     // A case received the day before the period must not be counted.
-    const outside = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'grievance', title: '기간 밖 민원', channel: '응답소', receivedAt: `${addDays(period.from, -1)}T17:00:00+09:00` } });
+    const outside = await t.call('POST', '/cases', {
+      as: 'clerk',
+      body: {
+        kind: 'grievance',
+        title: '기간 밖 민원',
+        channel: '응답소',
+        receivedAt: `${addDays(period.from, -1)}T17:00:00+09:00`,
+      },
+    });
     expect(outside.status).toBe(201);
     await t.system.stepFunctions.settle();
 
@@ -154,7 +202,8 @@ describe('the report for the generated period', () => {
     for (const [id, cells] of Object.entries(want)) {
       const got = cellsOf(res.body, id);
       expect(got, id).toBeDefined();
-      for (const [row, values] of Object.entries(cells)) expect({ table: id, row, ...got![row] }).toEqual({ table: id, row, ...values });
+      for (const [row, values] of Object.entries(cells))
+        expect({ table: id, row, ...got![row] }).toEqual({ table: id, row, ...values });
     }
     expect(res.body.digest.caseCount).toBe(counted().length);
     expect(res.body.period).toEqual(period);
@@ -175,8 +224,12 @@ describe('the report for the generated period', () => {
     expect(html.text).toContain('<html lang="ko">');
     expect(html.text).toContain('고충민원 접수 및 관리');
     expect(html.text).not.toContain('<script');
-    const json = JSON.stringify((await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}`, { as: 'auditor' })).body);
-    const sealed = counted().filter((c) => ['external-referral', 'internal-investigation', 'whistleblower-report'].includes(c.kind));
+    const json = JSON.stringify(
+      (await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}`, { as: 'auditor' })).body,
+    );
+    const sealed = counted().filter((c) =>
+      ['external-referral', 'internal-investigation', 'whistleblower-report'].includes(c.kind),
+    );
     for (const out of [md.text, html.text, json]) {
       for (const name of ['김도윤', '이서연', '박지호', '정민재', '강하린', '윤서진']) expect(out).not.toContain(name);
       expect(out).not.toContain('생성기');
@@ -189,7 +242,9 @@ describe('the report for the generated period', () => {
 });
 
 async function fetchText(path: string, role: 'head' | 'team-lead' | 'auditor') {
-  const res = await fetch(`${t.system.apiUrl}${path}`, { headers: { authorization: `Bearer ${await t.tokenFor(role)}` } });
+  const res = await fetch(`${t.system.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${await t.tokenFor(role)}` },
+  });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 
@@ -215,12 +270,24 @@ describe('a frozen report', () => {
     expect(unchanged.body).toMatchObject({ matches: true, dataHashNow: dataHash });
 
     // Close a daily audit waiting for the head's approval: the prevention and processing tables change.
-    const waiting = ofKind('daily-audit').concat(ofKind('contract-review'), ofKind('self-audit')).find((c) => c.final.stage === 'approval')
-      ?? counted().find((c) => c.final.stage === 'approval' && !['grievance', 'external-referral', 'internal-investigation'].includes(c.kind));
+    const waiting =
+      ofKind('daily-audit')
+        .concat(ofKind('contract-review'), ofKind('self-audit'))
+        .find((c) => c.final.stage === 'approval') ??
+      counted().find(
+        (c) =>
+          c.final.stage === 'approval' &&
+          !['grievance', 'external-referral', 'internal-investigation'].includes(c.kind),
+      );
     expect(waiting, 'a case waiting for approval').toBeDefined();
     const tasks = await t.call('GET', `/cases/${waiting!.caseId}/tasks`, { as: 'head' });
-    const approve = tasks.body.items.find((task: { status: string; type: string }) => task.status === 'open' && task.type === 'approve');
-    const done = await t.call('POST', `/cases/${waiting!.caseId}/tasks/${approve.taskId}/complete`, { as: 'head', body: { decision: 'approve', comment: '승인' } });
+    const approve = tasks.body.items.find(
+      (task: { status: string; type: string }) => task.status === 'open' && task.type === 'approve',
+    );
+    const done = await t.call('POST', `/cases/${waiting!.caseId}/tasks/${approve.taskId}/complete`, {
+      as: 'head',
+      body: { decision: 'approve', comment: '승인' },
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     await t.system.stepFunctions.settle();
 
@@ -228,18 +295,42 @@ describe('a frozen report', () => {
     expect(changed.body.matches).toBe(false);
     expect(changed.body.dataHashNow).not.toBe(dataHash);
     const byId = Object.fromEntries(changed.body.tables.map((tb: { id: string }) => [tb.id, tb]));
-    const kindTable = waiting!.kind === 'daily-audit' || waiting!.kind === 'contract-review' ? 'prevention' : 'processing';
+    const kindTable =
+      waiting!.kind === 'daily-audit' || waiting!.kind === 'contract-review' ? 'prevention' : 'processing';
     expect(byId[kindTable].cellsMatch).toBe(false);
     expect(byId[kindTable].changes).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: waiting!.kind, column: 'closed', now: byId[kindTable].changes.find((ch: { column: string }) => ch.column === 'closed').frozen + 1 })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: waiting!.kind,
+          column: 'closed',
+          now: byId[kindTable].changes.find((ch: { column: string }) => ch.column === 'closed').frozen + 1,
+        }),
+      ]),
     );
-    expect(byId.processing.changes.some((ch: { row: string; column: string }) => ch.row === waiting!.kind && ch.column === 'closed')).toBe(true);
+    expect(
+      byId.processing.changes.some(
+        (ch: { row: string; column: string }) => ch.row === waiting!.kind && ch.column === 'closed',
+      ),
+    ).toBe(true);
     expect(byId.misconduct).toMatchObject({ cellsMatch: true, basisMatch: true, changes: [] });
     expect(changed.body.messageKo).toContain('바뀌었습니다');
 
     // A note changes a case (its version) but no figure: the table's counted cases differ, its cells do not.
-    const tableOfKind: Record<string, string> = { 'whistleblower-report': 'whistleblower', 'taxpayer-consultation': 'taxpayer', 'property-review': 'ethics', 'disclosure-refusal': 'ethics', 'external-referral': 'misconduct', 'internal-investigation': 'misconduct' };
-    const openCase = counted().find((c) => !isClosed(c) && c.caseId !== waiting!.caseId && tableOfKind[c.kind] !== undefined && c.final.stage !== 'suspended');
+    const tableOfKind: Record<string, string> = {
+      'whistleblower-report': 'whistleblower',
+      'taxpayer-consultation': 'taxpayer',
+      'property-review': 'ethics',
+      'disclosure-refusal': 'ethics',
+      'external-referral': 'misconduct',
+      'internal-investigation': 'misconduct',
+    };
+    const openCase = counted().find(
+      (c) =>
+        !isClosed(c) &&
+        c.caseId !== waiting!.caseId &&
+        tableOfKind[c.kind] !== undefined &&
+        c.final.stage !== 'suspended',
+    );
     expect(openCase, 'an open case counted in a single-kind table').toBeDefined();
     const note = await t.call('POST', `/cases/${openCase!.caseId}/notes`, { as: 'head', body: { text: '보완 메모' } });
     expect(note.status, JSON.stringify(note.body)).toBe(201);
@@ -255,7 +346,10 @@ describe('a frozen report', () => {
 
 describe('access and methods', () => {
   it('lets auditors, the head and team leads read; denies members and clerks; refuses bad periods', async () => {
-    for (const role of ['auditor', 'head', 'team-lead'] as const) expect((await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}`, { as: role })).status).toBe(200);
+    for (const role of ['auditor', 'head', 'team-lead'] as const)
+      expect((await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}`, { as: role })).status).toBe(
+        200,
+      );
     for (const role of ['member', 'clerk', 'investigator', 'secretary'] as const) {
       const res = await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}`, { as: role });
       expect(res.status, role).toBe(403);
@@ -266,20 +360,29 @@ describe('access and methods', () => {
     expect(backwards.status).toBe(400);
     expect(backwards.body.error).toMatchObject({ field: 'to', rule: 'not_before_from' });
     expect(backwards.body.error.messageKo).toContain('종료일');
-    const backwardsFreeze = await t.call('POST', '/reports/office', { as: 'auditor', body: { from: period.to, to: period.from } });
+    const backwardsFreeze = await t.call('POST', '/reports/office', {
+      as: 'auditor',
+      body: { from: period.to, to: period.from },
+    });
     expect(backwardsFreeze.status).toBe(400);
     expect(backwardsFreeze.body.error).toMatchObject({ field: 'to', rule: 'not_before_from' });
-    const badFormat = await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}&format=pdf`, { as: 'auditor' });
+    const badFormat = await t.call('GET', `/reports/office?from=${period.from}&to=${period.to}&format=pdf`, {
+      as: 'auditor',
+    });
     expect(badFormat.status).toBe(400);
     expect((await t.call('GET', '/reports/office/01ARZ3NDEKTSV4RRFFQ69G5FAV', { as: 'auditor' })).status).toBe(404);
-    expect((await t.call('GET', '/reports/office', { })).status).toBe(401);
+    expect((await t.call('GET', '/reports/office', {})).status).toBe(401);
   });
 
   it('refuses writes to the read-only report routes', async () => {
     const frozen = await t.call('POST', '/reports/office', { as: 'auditor', body: period });
     expect(frozen.status).toBe(201);
-    expect((await t.call('POST', `/reports/office/${frozen.body.reportId}/check`, { as: 'auditor', body: {} })).status).toBe(405);
-    expect((await t.call('PUT', `/reports/office/${frozen.body.reportId}`, { as: 'auditor', body: period })).status).toBe(405);
+    expect(
+      (await t.call('POST', `/reports/office/${frozen.body.reportId}/check`, { as: 'auditor', body: {} })).status,
+    ).toBe(405);
+    expect(
+      (await t.call('PUT', `/reports/office/${frozen.body.reportId}`, { as: 'auditor', body: period })).status,
+    ).toBe(405);
     expect((await t.call('DELETE', `/reports/office/${frozen.body.reportId}`, { as: 'head' })).status).toBe(405);
     expect((await t.call('PATCH', '/reports/office', { as: 'head', body: period })).status).toBe(405);
     // an unknown field in the freeze body is refused by name

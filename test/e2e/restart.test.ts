@@ -27,7 +27,15 @@ describe('local system restart', () => {
     const created = await fetch(`${first.apiUrl}/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'petition', title: '재시작 전 접수한 청원', petition: { form: 'individual', public: false, petitioner: { name: '홍길동', address: '서울특별시 ○○구 ○○로 1' } } }),
+      body: JSON.stringify({
+        kind: 'petition',
+        title: '재시작 전 접수한 청원',
+        petition: {
+          form: 'individual',
+          public: false,
+          petitioner: { name: '홍길동', address: '서울특별시 ○○구 ○○로 1' },
+        },
+      }),
     });
     expect(created.status).toBe(201);
     const { case: c } = (await created.json()) as { case: { caseId: string } };

@@ -17,7 +17,13 @@ beforeAll(async () => {
   t = await startTestSystem();
   const g = await t.call('POST', '/cases', {
     as: 'clerk',
-    body: { kind: 'grievance', title: '문래동 "가로등", 고장\n재민원', channel: '응답소', department: '도로관리과', grievance: { complainant: { name: `${IDENTITY}민원인`, contact: '010-1234-5678' } } },
+    body: {
+      kind: 'grievance',
+      title: '문래동 "가로등", 고장\n재민원',
+      channel: '응답소',
+      department: '도로관리과',
+      grievance: { complainant: { name: `${IDENTITY}민원인`, contact: '010-1234-5678' } },
+    },
   });
   expect(g.status).toBe(201);
   grievanceCase = g.body.case;
@@ -27,7 +33,12 @@ beforeAll(async () => {
       kind: 'internal-investigation',
       title: '도로관리과 직원 비위 의혹',
       department: '도로관리과',
-      misconduct: { category: 'neglect-of-duty', conductDate: '2026-01-05', origin: 'complaint', officials: [{ name: IDENTITY, department: '도로관리과', grade: '지방시설주사(6급)' }] },
+      misconduct: {
+        category: 'neglect-of-duty',
+        conductDate: '2026-01-05',
+        origin: 'complaint',
+        officials: [{ name: IDENTITY, department: '도로관리과', grade: '지방시설주사(6급)' }],
+      },
     },
   });
   expect(s.status).toBe(201);
@@ -37,7 +48,9 @@ beforeAll(async () => {
 afterAll(async () => t.system.close());
 
 async function raw(path: string, as: Role) {
-  const res = await fetch(`${t.system.apiUrl}${path}`, { headers: { authorization: `Bearer ${await t.tokenFor(as)}` } });
+  const res = await fetch(`${t.system.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${await t.tokenFor(as)}` },
+  });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -56,11 +69,19 @@ describe('search over HTTP', () => {
   it('pages with an opaque cursor and refuses an edited one', async () => {
     const first = await t.call('GET', '/cases/search?department=도로관리과&limit=1', { as: 'auditor' });
     expect(first.body.items).toHaveLength(1);
-    const second = await t.call('GET', `/cases/search?department=도로관리과&limit=1&cursor=${encodeURIComponent(first.body.cursor)}`, { as: 'auditor' });
+    const second = await t.call(
+      'GET',
+      `/cases/search?department=도로관리과&limit=1&cursor=${encodeURIComponent(first.body.cursor)}`,
+      { as: 'auditor' },
+    );
     expect(second.body.items).toHaveLength(1);
     expect(second.body.items[0].caseId).not.toBe(first.body.items[0].caseId);
     const edited = `${first.body.cursor.slice(0, -2)}AA`;
-    const bad = await t.call('GET', `/cases/search?department=도로관리과&limit=1&cursor=${encodeURIComponent(edited)}`, { as: 'auditor' });
+    const bad = await t.call(
+      'GET',
+      `/cases/search?department=도로관리과&limit=1&cursor=${encodeURIComponent(edited)}`,
+      { as: 'auditor' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ field: 'cursor', rule: 'invalid_cursor' });
   });
@@ -119,7 +140,11 @@ describe('export over HTTP', () => {
 
     const history = await t.call('GET', `/cases/${sealedCase.caseId}/history?type=EXPORTED`, { as: 'auditor' });
     expect(history.body.events).toHaveLength(1);
-    expect(history.body.events[0]).toMatchObject({ typeLabel: '이력 내보내기', actor: { sub: t.users.auditor.sub, role: 'auditor' }, data: { format: 'json', via: 'api' } });
+    expect(history.body.events[0]).toMatchObject({
+      typeLabel: '이력 내보내기',
+      actor: { sub: t.users.auditor.sub, role: 'auditor' },
+      data: { format: 'json', via: 'api' },
+    });
     expect(history.body.verification.ok).toBe(true);
   });
 
@@ -129,6 +154,10 @@ describe('export over HTTP', () => {
     expect(res.status).toBe(200);
     const scopes = res.body.items.map((r: { scope: string }) => r.scope);
     expect(scopes).toEqual(expect.arrayContaining(['search', 'timeline']));
-    expect(res.body.items.find((r: { scope: string }) => r.scope === 'search')).toMatchObject({ status: 'completed', filters: { department: '도로관리과' }, actor: { sub: t.users.auditor.sub } });
+    expect(res.body.items.find((r: { scope: string }) => r.scope === 'search')).toMatchObject({
+      status: 'completed',
+      filters: { department: '도로관리과' },
+      actor: { sub: t.users.auditor.sub },
+    });
   });
 });

@@ -23,17 +23,23 @@ afterAll(async () => t.system.close());
 async function openTask(role: Role, caseId: string) {
   await t.system.stepFunctions.settle();
   const res = await t.call('GET', '/me/tasks', { as: role });
-  return res.body.items.find((x: { caseId: string }) => x.caseId === caseId) as { taskId: string; type: string; caseId: string } | undefined;
+  return res.body.items.find((x: { caseId: string }) => x.caseId === caseId) as
+    | { taskId: string; type: string; caseId: string }
+    | undefined;
 }
 
 describe('moving the open cases of a kind to a new execution', () => {
   it('restarts each open case at its stage, records the move, and the moved case still finishes', async () => {
     const kind = 'disclosure-refusal';
-    const mk = async (title: string) => (await t.call('POST', '/cases', { as: 'team-lead', body: { kind, title } })).body.case.caseId as string;
+    const mk = async (title: string) =>
+      (await t.call('POST', '/cases', { as: 'team-lead', body: { kind, title } })).body.case.caseId as string;
     const atAssignment = await mk('고지거부 심사 A');
     const atInvestigation = await mk('고지거부 심사 B');
     const assign = (await openTask('team-lead', atInvestigation))!;
-    await t.call('POST', `/cases/${atInvestigation}/tasks/${assign.taskId}/complete`, { as: 'team-lead', body: { decision: 'assign', assigneeSub: t.users.investigator.sub } });
+    await t.call('POST', `/cases/${atInvestigation}/tasks/${assign.taskId}/complete`, {
+      as: 'team-lead',
+      body: { decision: 'assign', assigneeSub: t.users.investigator.sub },
+    });
     const oldWork = (await openTask('investigator', atInvestigation))!;
     await t.system.stepFunctions.settle();
 
@@ -42,7 +48,12 @@ describe('moving the open cases of a kind to a new execution', () => {
     const cases = new CaseRepository(doc, tableName);
     const oldExecution = (await cases.get(atInvestigation))!.executionArn!;
     const arns = JSON.parse(process.env.WORKFLOW_ARNS!) as Record<string, string>;
-    const ops = workflowOperations({ cases, tasks: new TaskRepository(doc, tableName), workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]), tableName });
+    const ops = workflowOperations({
+      cases,
+      tasks: new TaskRepository(doc, tableName),
+      workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
+      tableName,
+    });
 
     const report = await ops.moveKind(kind, '절차 개정 v2 적용', 'admin-1');
     expect(report).toEqual({ kind, moved: 2, resumed: 0, skippedClosed: 0 });
@@ -57,17 +68,30 @@ describe('moving the open cases of a kind to a new execution', () => {
     const history = await t.call('GET', `/cases/${atInvestigation}/history`, { as: 'auditor' });
     expect(history.body.verification.ok).toBe(true);
     const move = history.body.events.find((e: { type: string }) => e.type === 'WORKFLOW_MOVED');
-    expect(move.data).toMatchObject({ reason: '절차 개정 v2 적용', restartAt: 'investigation', cancelledTasks: [oldWork.taskId] });
+    expect(move.data).toMatchObject({
+      reason: '절차 개정 v2 적용',
+      restartAt: 'investigation',
+      cancelledTasks: [oldWork.taskId],
+    });
 
     const newWork = (await openTask('investigator', atInvestigation))!;
     expect(newWork.type).toBe('investigate');
     expect(newWork.taskId).not.toBe(oldWork.taskId);
-    const stale = await t.call('POST', `/cases/${atInvestigation}/tasks/${oldWork.taskId}/complete`, { as: 'investigator', body: { decision: 'submit', findings: 'x' } });
+    const stale = await t.call('POST', `/cases/${atInvestigation}/tasks/${oldWork.taskId}/complete`, {
+      as: 'investigator',
+      body: { decision: 'submit', findings: 'x' },
+    });
     expect(stale.status).toBe(409);
 
-    await t.call('POST', `/cases/${atInvestigation}/tasks/${newWork.taskId}/complete`, { as: 'investigator', body: { decision: 'submit', findings: '심사 결과' } });
+    await t.call('POST', `/cases/${atInvestigation}/tasks/${newWork.taskId}/complete`, {
+      as: 'investigator',
+      body: { decision: 'submit', findings: '심사 결과' },
+    });
     const approve = (await openTask('head', atInvestigation))!;
-    await t.call('POST', `/cases/${atInvestigation}/tasks/${approve.taskId}/complete`, { as: 'head', body: { decision: 'approve' } });
+    await t.call('POST', `/cases/${atInvestigation}/tasks/${approve.taskId}/complete`, {
+      as: 'head',
+      body: { decision: 'approve' },
+    });
     await t.system.stepFunctions.settle();
     expect((await cases.get(atInvestigation))!.stage).toBe('closed');
     expect((await openTask('team-lead', atAssignment))?.type).toBe('assign');

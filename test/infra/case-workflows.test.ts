@@ -29,10 +29,12 @@ function build(definitions: Record<string, AslDefinition>, stackName = 'GamsaCas
 describe('case workflows construct', () => {
   it('refuses a workflow whose executions have no timeout of their own', () => {
     const { TimeoutSeconds: _dropped, ...withoutTimeout } = caseReviewDefinition;
-    expect(build({ 'no-timeout': withoutTimeout })).toThrow(/Workflow no-timeout must set TimeoutSeconds.*it has undefined/);
+    expect(build({ 'no-timeout': withoutTimeout })).toThrow(
+      /Workflow no-timeout must set TimeoutSeconds.*it has undefined/,
+    );
   });
 
-  it('refuses a timeout beyond a Standard execution\'s one year', () => {
+  it("refuses a timeout beyond a Standard execution's one year", () => {
     const definition = { ...caseReviewDefinition, TimeoutSeconds: 366 * 24 * 60 * 60 };
     expect(build({ 'too-long': definition })).toThrow(/Workflow too-long must set TimeoutSeconds.*31536000/);
   });
@@ -42,13 +44,24 @@ describe('case workflows construct', () => {
       Comment: 'unknown step',
       StartAt: 'Do it',
       TimeoutSeconds: 60,
-      States: { 'Do it': { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${SendMailFunctionArn}' }, End: true } },
+      States: {
+        'Do it': {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: '${SendMailFunctionArn}' },
+          End: true,
+        },
+      },
     };
-    expect(build({ mail: definition })).toThrow(/Workflow mail uses \$\{SendMailFunctionArn\}, not a step of STEP_FUNCTIONS/);
+    expect(build({ mail: definition })).toThrow(
+      /Workflow mail uses \$\{SendMailFunctionArn\}, not a step of STEP_FUNCTIONS/,
+    );
   });
 
   it('refuses a workflow name that would make an invalid state machine name', () => {
-    expect(build({ 'case review': caseReviewDefinition })).toThrow(/State machine name "GamsaCases-Stateless-case review"/);
+    expect(build({ 'case review': caseReviewDefinition })).toThrow(
+      /State machine name "GamsaCases-Stateless-case review"/,
+    );
     expect(build({ ['x'.repeat(70)]: caseReviewDefinition })).toThrow(/1–80 characters/);
   });
 });

@@ -24,7 +24,12 @@ beforeAll(() => {
   stack = new Stack(newApp(), 'MailEventsProbe', { env: { account: '123456789012', region: 'ap-northeast-2' } });
   mailEvents = new MailEvents(stack, 'MailEvents', {
     table: TableV2.fromTableName(stack, 'Table', 'gamsa-cases'),
-    functionConfig: { appBaseUrl: 'https://example.go.kr', officeName: '감사담당관', jwtIssuer: 'https://issuer.example', jwtAudience: 'aud' },
+    functionConfig: {
+      appBaseUrl: 'https://example.go.kr',
+      officeName: '감사담당관',
+      jwtIssuer: 'https://issuer.example',
+      jwtAudience: 'aud',
+    },
     mailFrom: DEFAULT_MAIL_FROM,
     jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: 'head-sub,admin-sub' },
   });
@@ -32,20 +37,33 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 const resourcesOf = (type: string) => Object.entries(template.findResources(type)) as [string, Resource][];
-const configurationSetId = () => stack.resolve((mailEvents.configurationSet.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
-const handlerId = () => stack.resolve((mailEvents.handler.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
+const configurationSetId = () =>
+  stack.resolve(
+    (mailEvents.configurationSet.node.defaultChild as unknown as { logicalId: string }).logicalId,
+  ) as string;
+const handlerId = () =>
+  stack.resolve((mailEvents.handler.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
 
 describe('SES mail events', () => {
   it('has a configuration set that publishes bounces, complaints, rejections and delivery delays to the default event bus', () => {
     template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
-    template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) } });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
+    });
     const destinations = resourcesOf('AWS::SES::ConfigurationSetEventDestination');
     expect(destinations).toHaveLength(1);
     const destination = destinations[0]![1].Properties;
     expect(destination.ConfigurationSetName).toEqual({ Ref: configurationSetId() });
-    expect([...destination.EventDestination.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint', 'deliveryDelay', 'reject']);
+    expect([...destination.EventDestination.MatchingEventTypes].sort()).toEqual([
+      'bounce',
+      'complaint',
+      'deliveryDelay',
+      'reject',
+    ]);
     expect(destination.EventDestination.Enabled).toBe(true);
-    expect(JSON.stringify(destination.EventDestination.EventBridgeDestination.EventBusArn)).toContain('event-bus/default');
+    expect(JSON.stringify(destination.EventDestination.EventBridgeDestination.EventBusArn)).toContain(
+      'event-bus/default',
+    );
   });
 
   it('routes exactly those events of this configuration set to the mail-events handler, with retries and a dead-letter queue', () => {
@@ -70,9 +88,16 @@ describe('SES mail events', () => {
   it('gives the handler the table, mail through the configuration set, and the job settings', () => {
     const fn = template.findResources('AWS::Lambda::Function')[handlerId()] as Resource;
     const env = fn.Properties.Environment.Variables;
-    expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM, SES_CONFIGURATION_SET: { Ref: configurationSetId() }, OFFICE_LEVEL_STAFF_SUBS: 'head-sub,admin-sub' });
+    expect(env).toMatchObject({
+      MAIL_TRANSPORT: 'ses',
+      MAIL_FROM: DEFAULT_MAIL_FROM,
+      SES_CONFIGURATION_SET: { Ref: configurationSetId() },
+      OFFICE_LEVEL_STAFF_SUBS: 'head-sub,admin-sub',
+    });
     expect(env.TABLE_NAME).toBeDefined();
-    const statements = resourcesOf('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const statements = resourcesOf('AWS::IAM::Policy').flatMap(
+      ([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
     const onConfigurationSet = statements.find((s) => JSON.stringify(s.Resource).includes(':configuration-set/'));
     expect(onConfigurationSet?.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     expect(JSON.stringify(onConfigurationSet?.Resource)).toContain(configurationSetId());

@@ -17,7 +17,12 @@ import { WORKFLOWS } from '../../workflows/registry.ts';
 import { DEFAULT_MAIL_FROM } from '../../infra/build-app.ts';
 import { assertDeployable, SCHEDULE_RETRY_POLICY, ScheduledJobs } from '../../infra/constructs/scheduled-jobs.ts';
 import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
-import { jobEventSchema, schedulerContext, ScheduledJobDefinitionError, type ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
+import {
+  jobEventSchema,
+  schedulerContext,
+  ScheduledJobDefinitionError,
+  type ScheduledJob,
+} from '../../shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -133,7 +138,9 @@ describe('API handlers', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
     // … and the handler of SES mail events (infra/constructs/mail-events.ts).
-    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(apiRoutes.length + stepCount + jobCount + 1);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(
+      apiRoutes.length + stepCount + jobCount + 1,
+    );
     expect(new Set(apiRoutes.map((r) => functionResource(r.name).id)).size).toBe(apiRoutes.length);
   });
 
@@ -154,14 +161,17 @@ describe('API handlers', () => {
     expect(logGroup.DeletionPolicy).toBe('Retain');
   });
 
-  it.each(apiRoutes)('gives $name every runtime-config variable it needs, and WORKFLOW_ARNS only if it starts workflows', (route) => {
-    const { props } = functionResource(route.name);
-    const variables = Object.keys(props.Environment.Variables);
-    const expected = Object.keys(runtimeConfigSchema.shape).filter((name) => !ONLY_WHERE_NEEDED.includes(name));
-    expect(variables).toEqual(expect.arrayContaining(expected));
-    const starts = (WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []).includes('start');
-    expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
-  });
+  it.each(apiRoutes)(
+    'gives $name every runtime-config variable it needs, and WORKFLOW_ARNS only if it starts workflows',
+    (route) => {
+      const { props } = functionResource(route.name);
+      const variables = Object.keys(props.Environment.Variables);
+      const expected = Object.keys(runtimeConfigSchema.shape).filter((name) => !ONLY_WHERE_NEEDED.includes(name));
+      expect(variables).toEqual(expect.arrayContaining(expected));
+      const starts = (WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []).includes('start');
+      expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
+    },
+  );
 
   it.each(apiRoutes)('bundles $name as an ES module with a source map', (route) => {
     const { props } = functionResource(route.name);
@@ -240,7 +250,12 @@ describe('least privilege', () => {
   it.each(apiRoutes.filter((r) => r.writes))('lets $name write items, encrypting with the table key', (route) => {
     const actions = roleStatements(route.name).flatMap(actionsOf);
     expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'kms:GenerateDataKey*']),
+      expect.arrayContaining([
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:ConditionCheckItem',
+        'kms:GenerateDataKey*',
+      ]),
     );
   });
 
@@ -304,11 +319,17 @@ describe('case workflows', () => {
     }
   });
 
-  it.each(workflowNames)('deploys %s as the same document the local service runs, apart from the bindings', (workflow) => {
-    const { props } = stateMachineResource(workflow);
-    expect(typeof props.DefinitionString, 'a literal string: nothing but the placeholders is left to CloudFormation').toBe('string');
-    expect(JSON.parse(props.DefinitionString as string)).toStrictEqual(WORKFLOWS[workflow]);
-  });
+  it.each(workflowNames)(
+    'deploys %s as the same document the local service runs, apart from the bindings',
+    (workflow) => {
+      const { props } = stateMachineResource(workflow);
+      expect(
+        typeof props.DefinitionString,
+        'a literal string: nothing but the placeholders is left to CloudFormation',
+      ).toBe('string');
+      expect(JSON.parse(props.DefinitionString as string)).toStrictEqual(WORKFLOWS[workflow]);
+    },
+  );
 
   it.each(workflowNames)('binds every placeholder of %s to the function bundled from its step handler', (workflow) => {
     const { props } = stateMachineResource(workflow);
@@ -326,35 +347,47 @@ describe('case workflows', () => {
     }
   });
 
-  it.each(workflowNames)('ends every execution of %s by the definition\'s own timeout, within a year', (workflow) => {
+  it.each(workflowNames)("ends every execution of %s by the definition's own timeout, within a year", (workflow) => {
     const seconds = WORKFLOWS[workflow]!.TimeoutSeconds;
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(ONE_YEAR_SECONDS);
-    const deployed = JSON.parse(stateMachineResource(workflow).props.DefinitionString as string) as { TimeoutSeconds?: number };
+    const deployed = JSON.parse(stateMachineResource(workflow).props.DefinitionString as string) as {
+      TimeoutSeconds?: number;
+    };
     expect(deployed.TimeoutSeconds).toBe(seconds);
   });
 
-  it.each(workflowNames)('logs every event of %s without execution data, for two years, and traces it with X-Ray', (workflow) => {
-    const { props } = stateMachineResource(workflow);
-    expect(props.TracingConfiguration).toEqual({ Enabled: true });
-    expect(props.LoggingConfiguration.Level).toBe('ALL');
-    expect(props.LoggingConfiguration.IncludeExecutionData).toBe(false);
-    expect(props.LoggingConfiguration.Destinations).toHaveLength(1);
-    const [logGroupId, attribute] = props.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'] as [string, string];
-    expect(attribute).toBe('Arn');
-    const logGroup = template.toJSON().Resources[logGroupId];
-    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
-    expect(logGroup.Properties.RetentionInDays).toBe(731);
-    expect(logGroup.DeletionPolicy).toBe('Retain');
-  });
+  it.each(workflowNames)(
+    'logs every event of %s without execution data, for two years, and traces it with X-Ray',
+    (workflow) => {
+      const { props } = stateMachineResource(workflow);
+      expect(props.TracingConfiguration).toEqual({ Enabled: true });
+      expect(props.LoggingConfiguration.Level).toBe('ALL');
+      expect(props.LoggingConfiguration.IncludeExecutionData).toBe(false);
+      expect(props.LoggingConfiguration.Destinations).toHaveLength(1);
+      const [logGroupId, attribute] = props.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn[
+        'Fn::GetAtt'
+      ] as [string, string];
+      expect(attribute).toBe('Arn');
+      const logGroup = template.toJSON().Resources[logGroupId];
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(731);
+      expect(logGroup.DeletionPolicy).toBe('Retain');
+    },
+  );
 
   it.each(workflowNames)('lets %s invoke exactly the functions it binds, and nothing else in Lambda', (workflow) => {
     const { props } = stateMachineResource(workflow);
     const roleId = (props.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const boundIds = placeholdersOf(WORKFLOWS[workflow]!).map((p) => resourceOf(stepOf(p as StepFunctionPlaceholder)).id);
+    const boundIds = placeholdersOf(WORKFLOWS[workflow]!).map(
+      (p) => resourceOf(stepOf(p as StepFunctionPlaceholder)).id,
+    );
     const expected = boundIds.flatMap((id) => [
       { action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }) },
-      { action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, ':*']] }) },
+      {
+        action: 'lambda:InvokeFunction',
+        resource: JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, ':*']] }),
+      },
     ]);
     expect(grantsOf(statementsOfRole(roleId), 'lambda')).toEqual(
       [...expected].sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`)),
@@ -362,29 +395,44 @@ describe('case workflows', () => {
     expect(grantsOf(statementsOfRole(roleId), 'states')).toEqual([]);
   });
 
-  it.each(stepPlaceholders)('runs the step bound to ${%s} on Node.js 22 with tracing, retained logs and table writes', (placeholder) => {
-    const step = stepOf(placeholder);
-    const { props } = resourceOf(step);
-    expect(props.Runtime).toBe('nodejs22.x');
-    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
-    expect(props.Environment.Variables).toHaveProperty('TABLE_NAME');
-    expect(props.Environment.Variables).not.toHaveProperty('WORKFLOW_ARNS');
-    const logGroup = template.toJSON().Resources[props.LoggingConfig.LogGroup.Ref as string];
-    expect(logGroup.Properties.RetentionInDays).toBe(731);
-    expect(logGroup.DeletionPolicy).toBe('Retain');
-    const actions = functionStatements(step).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:GenerateDataKey*']));
-  });
+  it.each(stepPlaceholders)(
+    'runs the step bound to ${%s} on Node.js 22 with tracing, retained logs and table writes',
+    (placeholder) => {
+      const step = stepOf(placeholder);
+      const { props } = resourceOf(step);
+      expect(props.Runtime).toBe('nodejs22.x');
+      expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(props.Environment.Variables).toHaveProperty('TABLE_NAME');
+      expect(props.Environment.Variables).not.toHaveProperty('WORKFLOW_ARNS');
+      const logGroup = template.toJSON().Resources[props.LoggingConfig.LogGroup.Ref as string];
+      expect(logGroup.Properties.RetentionInDays).toBe(731);
+      expect(logGroup.DeletionPolicy).toBe('Retain');
+      const actions = functionStatements(step).flatMap(actionsOf);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'kms:GenerateDataKey*',
+        ]),
+      );
+    },
+  );
 
   it('lets the open-human-task step re-send decisions to the state machines by name, so no resource waits on another in a cycle', () => {
-    const expected = workflowNames.map((workflow) => {
-      const name = stateMachineResource(workflow).props.StateMachineName as string;
-      expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
-      return {
-        action: 'states:SendTaskSuccess',
-        resource: JSON.stringify({ 'Fn::Join': ['', ['arn:aws:states:ap-northeast-2:', { Ref: 'AWS::AccountId' }, `:stateMachine:${name}`]] }),
-      };
-    }).sort(byActionAndResource);
+    const expected = workflowNames
+      .map((workflow) => {
+        const name = stateMachineResource(workflow).props.StateMachineName as string;
+        expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+        return {
+          action: 'states:SendTaskSuccess',
+          resource: JSON.stringify({
+            'Fn::Join': ['', ['arn:aws:states:ap-northeast-2:', { Ref: 'AWS::AccountId' }, `:stateMachine:${name}`]],
+          }),
+        };
+      })
+      .sort(byActionAndResource);
     expect(grantsOf(functionStatements(stepOf('OpenHumanTaskFunctionArn')), 'states')).toEqual(expected);
     for (const placeholder of stepPlaceholders.filter((p) => p !== 'OpenHumanTaskFunctionArn')) {
       expect(grantsOf(functionStatements(stepOf(placeholder)), 'states')).toEqual([]);
@@ -403,25 +451,42 @@ describe('case workflows', () => {
     expect(stops.length > 0).toBe(routesWith('stop').includes(route.name));
   });
 
-  it.each(apiRoutes)('lets $name start executions only if it is intake or resumption, and only of the case workflows', (route) => {
-    const starts = routesWith('start').includes(route.name);
-    const expected = starts
-      ? workflowNames.map((w) => ({ action: 'states:StartExecution', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) })).sort(byActionAndResource)
-      : [];
-    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action === 'states:StartExecution');
-    expect(granted).toEqual(expected);
-  });
+  it.each(apiRoutes)(
+    'lets $name start executions only if it is intake or resumption, and only of the case workflows',
+    (route) => {
+      const starts = routesWith('start').includes(route.name);
+      const expected = starts
+        ? workflowNames
+            .map((w) => ({
+              action: 'states:StartExecution',
+              resource: JSON.stringify({ Ref: stateMachineResource(w).id }),
+            }))
+            .sort(byActionAndResource)
+        : [];
+      const granted = grantsOf(roleStatements(route.name), 'states').filter(
+        (g) => g.action === 'states:StartExecution',
+      );
+      expect(granted).toEqual(expected);
+    },
+  );
 
   it.each(apiRoutes)('lets $name send task success only if it completes tasks, and no other task response', (route) => {
     const completes = routesWith('complete-tasks').includes(route.name);
     const expected = completes
-      ? workflowNames.map((w) => ({ action: 'states:SendTaskSuccess', resource: JSON.stringify({ Ref: stateMachineResource(w).id }) })).sort(byActionAndResource)
+      ? workflowNames
+          .map((w) => ({
+            action: 'states:SendTaskSuccess',
+            resource: JSON.stringify({ Ref: stateMachineResource(w).id }),
+          }))
+          .sort(byActionAndResource)
       : [];
-    const granted = grantsOf(roleStatements(route.name), 'states').filter((g) => g.action !== 'states:StartExecution' && g.action !== 'states:StopExecution');
+    const granted = grantsOf(roleStatements(route.name), 'states').filter(
+      (g) => g.action !== 'states:StartExecution' && g.action !== 'states:StopExecution',
+    );
     expect(granted).toEqual(expected);
   });
 
-  it.each(routesWith('start'))('tells %s each workflow\'s state machine ARN in WORKFLOW_ARNS', (routeName) => {
+  it.each(routesWith('start'))("tells %s each workflow's state machine ARN in WORKFLOW_ARNS", (routeName) => {
     const json = joinWithRefs(functionResource(routeName).props.Environment.Variables.WORKFLOW_ARNS);
     const expected = Object.fromEntries(workflowNames.map((w) => [w, `<ref:${stateMachineResource(w).id}>`]));
     expect(JSON.parse(json)).toEqual(expected);
@@ -452,7 +517,9 @@ describe('scheduled jobs', () => {
   }
 
   function scheduleOf(job: ScheduledJob): Record<string, any> {
-    const found = schedules().filter((p) => p.ScheduleExpression === job.expression && p.Description === job.description);
+    const found = schedules().filter(
+      (p) => p.ScheduleExpression === job.expression && p.Description === job.description,
+    );
     expect(found).toHaveLength(1);
     return found[0]!;
   }
@@ -464,27 +531,33 @@ describe('scheduled jobs', () => {
     for (const job of deployableJobs().skipped) expect(stack.jobs.functions.has(job.name)).toBe(false);
   });
 
-  it.each(deployed)('runs $name at its declared time in Korea time, exactly on time, with the declared payload', (job) => {
-    const schedule = scheduleOf(job);
-    expect(schedule).toMatchObject({
-      ScheduleExpression: job.expression,
-      ScheduleExpressionTimezone: 'Asia/Seoul',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-    });
-    expect(JSON.parse(schedule.Target.Input as string)).toEqual(job.payload);
-    expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] });
-  });
+  it.each(deployed)(
+    'runs $name at its declared time in Korea time, exactly on time, with the declared payload',
+    (job) => {
+      const schedule = scheduleOf(job);
+      expect(schedule).toMatchObject({
+        ScheduleExpression: job.expression,
+        ScheduleExpressionTimezone: 'Asia/Seoul',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        State: 'ENABLED',
+      });
+      expect(JSON.parse(schedule.Target.Input as string)).toEqual(job.payload);
+      expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] });
+    },
+  );
 
   it.each(deployed)('retries $name and keeps an undeliverable run in the encrypted dead-letter queue', (job) => {
     const target = scheduleOf(job).Target;
-    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: SCHEDULE_RETRY_POLICY.maximumRetryAttempts, MaximumEventAgeInSeconds: SCHEDULE_RETRY_POLICY.maximumEventAgeInSeconds });
+    expect(target.RetryPolicy).toEqual({
+      MaximumRetryAttempts: SCHEDULE_RETRY_POLICY.maximumRetryAttempts,
+      MaximumEventAgeInSeconds: SCHEDULE_RETRY_POLICY.maximumEventAgeInSeconds,
+    });
     const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
     expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
     expect(template.toJSON().Resources[queueId].Properties.SqsManagedSseEnabled).toBe(true);
   });
 
-  it('sends a handler\'s failed asynchronous invocations to the same dead-letter queue', () => {
+  it("sends a handler's failed asynchronous invocations to the same dead-letter queue", () => {
     const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
     // The SES mail-events handler has its own dead-letter queue (test/infra/mail-events.test.ts).
     const mailEventsHandlerId = logicalId(stack, stack.mailEvents.handler.node.defaultChild as CfnElement);
@@ -492,7 +565,8 @@ describe('scheduled jobs', () => {
       .map((r) => (r as Resource).Properties)
       .filter((config) => JSON.stringify(config.FunctionName) !== JSON.stringify({ Ref: mailEventsHandlerId }));
     expect(configs).toHaveLength(deployed.length);
-    for (const config of configs) expect(config.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    for (const config of configs)
+      expect(config.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
   });
 
   it('lets the scheduler role invoke only the job functions and write only to the dead-letter queue', () => {
@@ -500,13 +574,19 @@ describe('scheduled jobs', () => {
     const statements = statementsOfRole(roleId);
     expect(grantsOf(statements, 'lambda')).toEqual(
       deployed
-        .map((job) => ({ action: 'lambda:InvokeFunction', resource: JSON.stringify({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] }) }))
+        .map((job) => ({
+          action: 'lambda:InvokeFunction',
+          resource: JSON.stringify({ 'Fn::GetAtt': [resourceOf(jobFunction(job.name)).id, 'Arn'] }),
+        }))
         .sort((a, b) => `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`)),
     );
     const queueId = logicalId(stack, stack.jobs.deadLetterQueue.node.defaultChild as CfnElement);
-    for (const grant of grantsOf(statements, 'sqs')) expect(grant.resource).toBe(JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }));
+    for (const grant of grantsOf(statements, 'sqs'))
+      expect(grant.resource).toBe(JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }));
     expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith('lambda:') && !a.startsWith('sqs:'))).toEqual([]);
-    const trust = template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument.Statement as { Principal: { Service: string } }[];
+    const trust = template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument.Statement as {
+      Principal: { Service: string };
+    }[];
     expect(trust.map((t) => t.Principal.Service)).toEqual(['scheduler.amazonaws.com']);
     for (const schedule of schedules()) expect(schedule.Target.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
   });
@@ -517,16 +597,24 @@ describe('scheduled jobs', () => {
     expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM, OFFICE_LEVEL_STAFF_SUBS: '' });
     expect(env.TABLE_NAME).toBeDefined();
     // Sending through the office's configuration set (bounce and complaint events) needs SendEmail on it too.
-    expect(env.SES_CONFIGURATION_SET).toEqual({ Ref: logicalId(stack, stack.mailEvents.configurationSet.node.defaultChild as CfnElement) });
+    expect(env.SES_CONFIGURATION_SET).toEqual({
+      Ref: logicalId(stack, stack.mailEvents.configurationSet.node.defaultChild as CfnElement),
+    });
     const onConfigurationSet = (st: Statement) => JSON.stringify(resourcesOf(st)).includes(':configuration-set/');
-    expect(functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')) && onConfigurationSet(st))).toHaveLength(1);
-    const ses = functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')) && !onConfigurationSet(st));
+    expect(
+      functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('ses:')) && onConfigurationSet(st)),
+    ).toHaveLength(1);
+    const ses = functionStatements(fn).filter(
+      (st) => actionsOf(st).some((a) => a.startsWith('ses:')) && !onConfigurationSet(st),
+    );
     expect(ses).toHaveLength(1);
     expect(actionsOf(ses[0]!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     const resources = resourcesOf(ses[0]!).map((r) => JSON.stringify(r));
     expect(resources).toHaveLength(2);
     for (const r of resources) expect(r).toMatch(/:identity\/(gamsa\.example\.go\.kr|noreply@gamsa\.example\.go\.kr)"/);
-    expect((ses[0] as Statement & { Condition: unknown }).Condition).toEqual({ StringEquals: { 'ses:FromAddress': DEFAULT_MAIL_FROM } });
+    expect((ses[0] as Statement & { Condition: unknown }).Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': DEFAULT_MAIL_FROM },
+    });
     expect(grantsOf(functionStatements(fn), 'dynamodb').map((g) => g.action)).toContain('dynamodb:PutItem');
   });
 
@@ -550,7 +638,12 @@ describe('scheduled jobs', () => {
     const build = () =>
       new ScheduledJobs(scope, 'Jobs', {
         table: TableV2.fromTableName(scope, 'Table', 'probe'),
-        functionConfig: { appBaseUrl: 'https://example.go.kr', officeName: '감사담당관', jwtIssuer: 'https://issuer.example', jwtAudience: 'aud' },
+        functionConfig: {
+          appBaseUrl: 'https://example.go.kr',
+          officeName: '감사담당관',
+          jwtIssuer: 'https://issuer.example',
+          jwtAudience: 'aud',
+        },
         mailFrom: DEFAULT_MAIL_FROM,
         jobs: [bad],
       });

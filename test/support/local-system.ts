@@ -36,7 +36,11 @@ export async function startTestSystem(options: { clock?: Clock } = {}) {
     return token;
   };
 
-  async function call<T = any>(method: string, path: string, options: { as?: Role; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    options: { as?: Role; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     const token = options.token ?? (options.as ? await tokenFor(options.as) : undefined);
     if (token) headers.authorization = `Bearer ${token}`;

@@ -10,7 +10,9 @@ describe('token claims → actor', () => {
   });
 
   it('ignores groups that are not roles of this system', () => {
-    expect(actorFromClaims({ sub: 's', 'cognito:groups': '[auditor ap-northeast-2_Pool_Google]' }).roles).toEqual(['auditor']);
+    expect(actorFromClaims({ sub: 's', 'cognito:groups': '[auditor ap-northeast-2_Pool_Google]' }).roles).toEqual([
+      'auditor',
+    ]);
   });
 
   it('refuses claims without a subject', () => {

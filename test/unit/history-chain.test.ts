@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '../../shared/domain/history.ts';
 
 const actor = { sub: 'u-1', name: '박준형', role: 'investigator' as const };
-const draft = (text: string, at = '2026-11-25T10:00:00+09:00'): EventDraft => ({ type: 'NOTE_ADDED', at, actor, data: { text } });
+const draft = (text: string, at = '2026-11-25T10:00:00+09:00'): EventDraft => ({
+  type: 'NOTE_ADDED',
+  at,
+  actor,
+  data: { text },
+});
 
 function chainOf(n: number) {
-  return appendToChain('CASE1', { historySeq: 0, historyHead: GENESIS_HASH }, Array.from({ length: n }, (_, i) => draft(`메모 ${i + 1}`)));
+  return appendToChain(
+    'CASE1',
+    { historySeq: 0, historyHead: GENESIS_HASH },
+    Array.from({ length: n }, (_, i) => draft(`메모 ${i + 1}`)),
+  );
 }
 
 describe('history hash chain', () => {
@@ -31,7 +40,12 @@ describe('history hash chain', () => {
 
   it('detects a deleted event in the middle as a sequence gap at its number', () => {
     const { events, head } = chainOf(4);
-    expect(verifyChain(events.filter((e) => e.seq !== 2), head).firstBreak).toMatchObject({ seq: 2, reason: 'sequence-gap' });
+    expect(
+      verifyChain(
+        events.filter((e) => e.seq !== 2),
+        head,
+      ).firstBreak,
+    ).toMatchObject({ seq: 2, reason: 'sequence-gap' });
   });
 
   it('detects reordered events even when their sequence numbers are swapped too', () => {
@@ -49,12 +63,21 @@ describe('history hash chain', () => {
   it('detects events appended past the tip recorded on the case, even correctly chained ones', () => {
     const { events } = chainOf(4);
     const recordedTip = { historySeq: 3, historyHead: events[2]!.hash };
-    expect(verifyChain(events, recordedTip).firstBreak).toEqual({ seq: 4, reason: 'extra-events', expected: 3, found: 4 });
+    expect(verifyChain(events, recordedTip).firstBreak).toEqual({
+      seq: 4,
+      reason: 'extra-events',
+      expected: 3,
+      found: 4,
+    });
   });
 
   it('detects an edited event whose hash was recomputed, because the next link no longer matches', () => {
     const { events, head } = chainOf(3);
-    const forged = appendToChain('CASE1', { historySeq: 1, historyHead: events[0]!.hash }, [draft('다시 쓴 메모')]).events[0]!;
-    expect(verifyChain([events[0]!, forged, events[2]!], head).firstBreak).toMatchObject({ seq: 3, reason: 'prev-hash-mismatch' });
+    const forged = appendToChain('CASE1', { historySeq: 1, historyHead: events[0]!.hash }, [draft('다시 쓴 메모')])
+      .events[0]!;
+    expect(verifyChain([events[0]!, forged, events[2]!], head).firstBreak).toMatchObject({
+      seq: 3,
+      reason: 'prev-hash-mismatch',
+    });
   });
 });

@@ -35,7 +35,11 @@ interface StoredKey {
 async function loadOrCreateKey(keyFile: string | undefined): Promise<StoredKey> {
   if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKey;
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const stored: StoredKey = { kid: randomUUID(), privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  const stored: StoredKey = {
+    kid: randomUUID(),
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: await exportJWK(publicKey),
+  };
   if (keyFile) {
     mkdirSync(dirname(keyFile), { recursive: true });
     writeFileSync(keyFile, JSON.stringify(stored), { mode: 0o600 });
@@ -48,7 +52,11 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
   const key = await loadOrCreateKey(keyFile);
   const privateKey = await importJWK(key.privateJwk, 'RS256');
   const jwks = { keys: [{ ...key.publicJwk, kid: key.kid, alg: 'RS256', use: 'sig' }] };
-  const verifier = CognitoJwtVerifier.create({ userPoolId: LOCAL_USER_POOL.userPoolId, tokenUse: 'id', clientId: LOCAL_USER_POOL.clientId });
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: LOCAL_USER_POOL.userPoolId,
+    tokenUse: 'id',
+    clientId: LOCAL_USER_POOL.clientId,
+  });
   verifier.cacheJwks(jwks as Parameters<typeof verifier.cacheJwks>[0]);
 
   return {
@@ -86,6 +94,9 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
  */
 export function claimsAsApiGatewayPassesThem(claims: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v)]),
+    Object.entries(claims).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? `[${v.join(' ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]),
   );
 }

@@ -13,7 +13,8 @@ import { escapeHtml } from '../../../shared/mail/mail-content.ts';
 import { formatKoreanDateTime } from '../../../shared/domain/korea-time.ts';
 import type { CaughtMessage, MessageStore } from './message-store.ts';
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
 
 type Respond = (status: number, contentType: string, body: string, headers?: Record<string, string>) => void;
 
@@ -30,7 +31,11 @@ export function createInboxRequestHandler(store: MessageStore) {
       response.end(body);
     };
     route(store, request, respond).catch((error: unknown) => {
-      respond(500, 'application/json; charset=utf-8', JSON.stringify({ error: 'InternalError', message: (error as Error).message }));
+      respond(
+        500,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: 'InternalError', message: (error as Error).message }),
+      );
     });
   };
 }
@@ -38,9 +43,11 @@ export function createInboxRequestHandler(store: MessageStore) {
 async function route(store: MessageStore, request: IncomingMessage, respond: Respond): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const method = request.method ?? 'GET';
-  const json = (status: number, body: unknown) => respond(status, 'application/json; charset=utf-8', JSON.stringify(body));
+  const json = (status: number, body: unknown) =>
+    respond(status, 'application/json; charset=utf-8', JSON.stringify(body));
   const html = (status: number, body: string) => respond(status, 'text/html; charset=utf-8', body);
-  const notAllowed = (allow: string) => respond(405, 'application/json; charset=utf-8', JSON.stringify({ error: 'MethodNotAllowed', allow }), { allow });
+  const notAllowed = (allow: string) =>
+    respond(405, 'application/json; charset=utf-8', JSON.stringify({ error: 'MethodNotAllowed', allow }), { allow });
   const newestFirst = () => [...store.list()].reverse();
 
   if (path === '/api/messages') {
@@ -65,7 +72,9 @@ async function route(store: MessageStore, request: IncomingMessage, respond: Res
   if (pageMessage) {
     if (method !== 'GET') return notAllowed('GET');
     const message = store.get(decodeURIComponent(pageMessage[1] ?? ''));
-    return message ? html(200, messagePage(message)) : html(404, page('메일 없음', '<p>그런 메일이 없습니다. <a href="/">받은 편지함</a></p>'));
+    return message
+      ? html(200, messagePage(message))
+      : html(404, page('메일 없음', '<p>그런 메일이 없습니다. <a href="/">받은 편지함</a></p>'));
   }
   return json(404, { error: 'NotFound', message: `${method} ${path} is not a route of the mail catcher` });
 }
@@ -102,7 +111,11 @@ function inboxPage(messages: CaughtMessage[]): string {
       ? '<p>받은 메일이 없습니다.</p>'
       : `<table><thead><tr><th>보낸 사람</th><th>받는 사람</th><th>제목</th><th>받은 시각</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
   // Refreshes itself so mail sent by a job shows up without a click.
-  return page('받은 편지함', `<h1>받은 편지함 (${messages.length})</h1>\n${table}`, '<meta http-equiv="refresh" content="10">');
+  return page(
+    '받은 편지함',
+    `<h1>받은 편지함 (${messages.length})</h1>\n${table}`,
+    '<meta http-equiv="refresh" content="10">',
+  );
 }
 
 function messagePage(message: CaughtMessage): string {

@@ -78,7 +78,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       stream.once('error', (error) => callback(error));
       stream.once('end', () => {
         if (stream.sizeExceeded) {
-          return callback(Object.assign(new Error(`Message exceeds the ${maxMessageBytes} byte limit`), { responseCode: 552 }));
+          return callback(
+            Object.assign(new Error(`Message exceeds the ${maxMessageBytes} byte limit`), { responseCode: 552 }),
+          );
         }
         const raw = Buffer.concat(chunks);
         // Answer 250 only once the message is stored, so a sender that got "sent" can read it back at once.
@@ -124,18 +126,30 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
 }
 
 /** Starts a server on loopback and resolves with the port it actually got. */
-function listen(start: (port: number, host: string, ready: () => void) => { once(event: 'error', listener: (error: Error) => void): unknown; address(): AddressInfo | string | null }, port: number): Promise<number> {
+function listen(
+  start: (
+    port: number,
+    host: string,
+    ready: () => void,
+  ) => { once(event: 'error', listener: (error: Error) => void): unknown; address(): AddressInfo | string | null },
+  port: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = start(port, LOOPBACK, () => {
       const address = server.address();
-      if (address === null || typeof address === 'string') return reject(new Error('the server did not report a TCP port'));
+      if (address === null || typeof address === 'string')
+        return reject(new Error('the server did not report a TCP port'));
       resolve(address.port);
     });
     server.once('error', reject);
   });
 }
 
-function waitForMessage(store: MessageStore, predicate: (message: CaughtMessage) => boolean, timeoutMs: number): Promise<CaughtMessage> {
+function waitForMessage(
+  store: MessageStore,
+  predicate: (message: CaughtMessage) => boolean,
+  timeoutMs: number,
+): Promise<CaughtMessage> {
   const existing = store.list().find(predicate);
   if (existing) return Promise.resolve(existing);
   return new Promise((resolve, reject) => {
@@ -146,7 +160,11 @@ function waitForMessage(store: MessageStore, predicate: (message: CaughtMessage)
     };
     const timer = setTimeout(() => {
       cleanUp();
-      reject(new MailCatcherTimeoutError(`No matching mail arrived within ${timeoutMs} ms (${store.list().length} received so far)`));
+      reject(
+        new MailCatcherTimeoutError(
+          `No matching mail arrived within ${timeoutMs} ms (${store.list().length} received so far)`,
+        ),
+      );
     }, timeoutMs);
     const cleanUp = () => {
       clearTimeout(timer);
@@ -158,10 +176,16 @@ function waitForMessage(store: MessageStore, predicate: (message: CaughtMessage)
 
 function flattenAddresses(header: AddressObject | AddressObject[] | undefined): CaughtMessage['to'] {
   const objects = header === undefined ? [] : Array.isArray(header) ? header : [header];
-  return objects.flatMap((object) => object.value.flatMap((entry) => (entry.address ? [{ name: entry.name, address: entry.address }] : [])));
+  return objects.flatMap((object) =>
+    object.value.flatMap((entry) => (entry.address ? [{ name: entry.name, address: entry.address }] : [])),
+  );
 }
 
-function toCaughtMessage(parsed: ParsedMail, envelope: { mailFrom: SMTPServerAddress | false; rcptTo: SMTPServerAddress[] }, size: number): CaughtMessage {
+function toCaughtMessage(
+  parsed: ParsedMail,
+  envelope: { mailFrom: SMTPServerAddress | false; rcptTo: SMTPServerAddress[] },
+  size: number,
+): CaughtMessage {
   const headers: Record<string, string> = {};
   for (const [name, value] of parsed.headers) {
     if (typeof value === 'string') headers[name] = value;

@@ -102,11 +102,16 @@ async function load(file: string): Promise<CaughtMessage[]> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new MailCatcherStoreError(`The mail catcher's inbox file ${file} is not JSON; move it aside or delete it`, { cause: error });
+    throw new MailCatcherStoreError(`The mail catcher's inbox file ${file} is not JSON; move it aside or delete it`, {
+      cause: error,
+    });
   }
   const parsed = storeFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new MailCatcherStoreError(`The mail catcher's inbox file ${file} has an unexpected shape; move it aside or delete it`, { cause: parsed.error });
+    throw new MailCatcherStoreError(
+      `The mail catcher's inbox file ${file} has an unexpected shape; move it aside or delete it`,
+      { cause: parsed.error },
+    );
   }
   return parsed.data.messages;
 }

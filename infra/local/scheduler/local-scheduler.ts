@@ -19,7 +19,11 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
-import { parseScheduleExpression, scheduleExpressionSchema, timeZoneSchema } from '../../../shared/schedules/schedule-expression.ts';
+import {
+  parseScheduleExpression,
+  scheduleExpressionSchema,
+  timeZoneSchema,
+} from '../../../shared/schedules/schedule-expression.ts';
 import { latestRunAtOrBefore } from '../../../shared/schedules/schedule-occurrences.ts';
 import { invocationEvent, type JsonObject, type ScheduledJob } from '../../../shared/schedules/scheduled-job.ts';
 import { instantOfWallTime, KOREA_TIME_ZONE } from '../../../shared/schedules/zoned-time.ts';
@@ -58,10 +62,16 @@ export interface LocalSchedulerOptions {
 }
 
 export const oneTimeScheduleSchema = z.object({
-  name: z.string().regex(/^[0-9A-Za-z._-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-" (EventBridge Scheduler name rule)'),
-  expression: scheduleExpressionSchema.refine((e) => e.startsWith('at('), { message: 'a one-time schedule takes at(yyyy-mm-ddThh:mm:ss)' }),
+  name: z
+    .string()
+    .regex(/^[0-9A-Za-z._-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-" (EventBridge Scheduler name rule)'),
+  expression: scheduleExpressionSchema.refine((e) => e.startsWith('at('), {
+    message: 'a one-time schedule takes at(yyyy-mm-ddThh:mm:ss)',
+  }),
   timezone: timeZoneSchema.default(KOREA_TIME_ZONE),
-  handler: z.string().regex(/^functions\/[a-z0-9-]+(\/[a-z0-9-]+)*\.handler\.ts$/, 'must be functions/<dir>/<kebab-name>.handler.ts'),
+  handler: z
+    .string()
+    .regex(/^functions\/[a-z0-9-]+(\/[a-z0-9-]+)*\.handler\.ts$/, 'must be functions/<dir>/<kebab-name>.handler.ts'),
   payload: z.record(z.string(), z.json()),
 });
 
@@ -135,7 +145,11 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
    * A stored run to fire again at `now`: one that failed and whose retry time has come, or one whose
    * process died (its lease ended without an outcome). A run out of attempts is marked gave-up.
    */
-  async function retryCandidate(state: ScheduleState, now: Date, target: Pick<Candidate, 'handler' | 'input'>): Promise<Candidate | undefined> {
+  async function retryCandidate(
+    state: ScheduleState,
+    now: Date,
+    target: Pick<Candidate, 'handler' | 'input'>,
+  ): Promise<Candidate | undefined> {
     const at = now.toISOString();
     const ready =
       (state.status === 'failed' && state.retryAt !== undefined && state.retryAt <= at) ||
@@ -156,10 +170,14 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
       return undefined;
     }
     const target = { handler: job.handler, input: job.payload };
-    const latest = latestRunAtOrBefore(job.expression, now, { timezone: job.timezone, rateAnchor: new Date(state.anchor) });
+    const latest = latestRunAtOrBefore(job.expression, now, {
+      timezone: job.timezone,
+      rateAnchor: new Date(state.anchor),
+    });
     // A newer occurrence supersedes a pending retry of an older one: it does the same work on fresher data.
     if (latest && (state.watermark === undefined || latest.toISOString() > state.watermark)) {
-      if (now.getTime() - latest.getTime() > 60_000) logger.info(`[scheduler] ${job.name}: catching up the run of ${latest.toISOString()} (missed while stopped)`);
+      if (now.getTime() - latest.getTime() > 60_000)
+        logger.info(`[scheduler] ${job.name}: catching up the run of ${latest.toISOString()} (missed while stopped)`);
       return { state, scheduledFor: latest, attempt: 1, watermark: latest, ...target };
     }
     return retryCandidate(state, now, target);
@@ -167,10 +185,19 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
 
   async function oneTimeCandidate(name: string, now: Date): Promise<Candidate | undefined> {
     const state = await store.get(name);
-    if (!state || state.kind !== 'one-time' || state.handler === undefined || state.input === undefined || state.scheduledFor === undefined) return undefined;
+    if (
+      !state ||
+      state.kind !== 'one-time' ||
+      state.handler === undefined ||
+      state.input === undefined ||
+      state.scheduledFor === undefined
+    )
+      return undefined;
     const target = { handler: state.handler, input: JSON.parse(state.input) as JsonObject };
     if (state.status === 'idle') {
-      return state.scheduledFor <= now.toISOString() ? { state, scheduledFor: new Date(state.scheduledFor), attempt: 1, ...target } : undefined;
+      return state.scheduledFor <= now.toISOString()
+        ? { state, scheduledFor: new Date(state.scheduledFor), attempt: 1, ...target }
+        : undefined;
     }
     return retryCandidate(state, now, target);
   }
@@ -178,7 +205,9 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
   /** Records that a run whose process died has used its last attempt. */
   async function giveUp(state: ScheduleState, reason: string): Promise<void> {
     if (state.executionId === undefined) return;
-    logger.error(`[scheduler] ${state.name}: giving up on the run of ${state.scheduledFor} after ${state.attempt} attempts — ${reason}`);
+    logger.error(
+      `[scheduler] ${state.name}: giving up on the run of ${state.scheduledFor} after ${state.attempt} attempts — ${reason}`,
+    );
     await store.complete(state, state.executionId, { status: 'gave-up', finishedAt: clock(), error: reason });
   }
 
@@ -194,8 +223,18 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
     });
     if (!claimed) return undefined;
 
-    const invocation: ScheduledInvocation = { scheduleName: state.name, scheduledTime: scheduledFor, executionId, attemptNumber: attempt };
-    const event = invocationEvent(candidate.input, { scheduleArn: scheduleArn(state.name), scheduledTime: scheduledFor, executionId, attemptNumber: attempt });
+    const invocation: ScheduledInvocation = {
+      scheduleName: state.name,
+      scheduledTime: scheduledFor,
+      executionId,
+      attemptNumber: attempt,
+    };
+    const event = invocationEvent(candidate.input, {
+      scheduleArn: scheduleArn(state.name),
+      scheduledTime: scheduledFor,
+      executionId,
+      attemptNumber: attempt,
+    });
     let outcome: RunOutcome;
     try {
       await options.invoke(candidate.handler, event, invocation);
@@ -207,10 +246,15 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
         attempt >= maxAttempts
           ? { status: 'gave-up', finishedAt, error: message }
           : { status: 'failed', finishedAt, error: message, retryAt: new Date(now.getTime() + retryDelayMs) };
-      logger.warn(`[scheduler] ${state.name}: run of ${scheduledFor.toISOString()} failed on attempt ${attempt}/${maxAttempts} — ${message}`);
+      logger.warn(
+        `[scheduler] ${state.name}: run of ${scheduledFor.toISOString()} failed on attempt ${attempt}/${maxAttempts} — ${message}`,
+      );
     }
     const recorded = await store.complete(state, executionId, outcome);
-    if (!recorded) logger.warn(`[scheduler] ${state.name}: the run of ${scheduledFor.toISOString()} finished after its lease was taken over; outcome not recorded`);
+    if (!recorded)
+      logger.warn(
+        `[scheduler] ${state.name}: the run of ${scheduledFor.toISOString()} finished after its lease was taken over; outcome not recorded`,
+      );
     return {
       schedule: state.name,
       kind: state.kind,
@@ -275,7 +319,8 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
         throw new OneTimeScheduleInputError(`Invalid one-time schedule — ${problems}`, { cause: parsed.error });
       }
       const definition = parsed.data;
-      if (jobs.has(definition.name)) throw new ScheduleConflictError(`"${definition.name}" is the name of a recurring job`);
+      if (jobs.has(definition.name))
+        throw new ScheduleConflictError(`"${definition.name}" is the name of a recurring job`);
       const at = parseScheduleExpression(definition.expression);
       if (at.kind !== 'at') throw new OneTimeScheduleInputError('a one-time schedule takes at(...)');
       const candidate = {
@@ -285,7 +330,11 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
         handler: definition.handler,
         input: JSON.stringify(definition.payload),
       };
-      const created = await store.createOneTime({ ...candidate, dueAt: instantOfWallTime(at.wallTime, definition.timezone), registeredAt: clock() });
+      const created = await store.createOneTime({
+        ...candidate,
+        dueAt: instantOfWallTime(at.wallTime, definition.timezone),
+        registeredAt: clock(),
+      });
       const existing = await store.get(definition.name);
       if (!existing) throw new Error(`one-time schedule "${definition.name}" vanished right after it was written`);
       const same =
@@ -295,7 +344,9 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
         existing.handler === candidate.handler &&
         existing.input === candidate.input;
       if (!created && !same) {
-        throw new ScheduleConflictError(`a different schedule named "${definition.name}" already exists; delete it first to replace it`);
+        throw new ScheduleConflictError(
+          `a different schedule named "${definition.name}" already exists; delete it first to replace it`,
+        );
       }
       return existing;
     },

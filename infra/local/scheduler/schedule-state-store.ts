@@ -73,7 +73,10 @@ const dueSortKey = (at: Date, name: string) => `${at.toISOString()}#${name}`;
 const DONE_RETENTION_SECONDS = 7 * 24 * 3600;
 
 function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException'
+  );
 }
 
 export interface ScheduleStateStore {
@@ -81,7 +84,15 @@ export interface ScheduleStateStore {
   /** Creates a recurring job's state; false when it already exists. */
   createRecurring(name: string, firstSeen: Date): Promise<boolean>;
   /** Creates a one-time schedule; false when the name is taken. */
-  createOneTime(state: { name: string; expression: string; timezone: string; handler: string; input: string; dueAt: Date; registeredAt: Date }): Promise<boolean>;
+  createOneTime(state: {
+    name: string;
+    expression: string;
+    timezone: string;
+    handler: string;
+    input: string;
+    dueAt: Date;
+    registeredAt: Date;
+  }): Promise<boolean>;
   /** Takes a run for this process; false when another process changed the state first. */
   claim(state: ScheduleState, request: ClaimRequest): Promise<boolean>;
   /** Records how a claimed run ended; false when the claim was taken over meanwhile. */
@@ -96,12 +107,22 @@ export function createScheduleStateStore(client: DynamoDBClient, tableName: stri
 
   return {
     async get(name) {
-      const out = await documents.send(new GetCommand({ TableName: tableName, Key: keyOf(name), ConsistentRead: true }));
+      const out = await documents.send(
+        new GetCommand({ TableName: tableName, Key: keyOf(name), ConsistentRead: true }),
+      );
       return out.Item as ScheduleState | undefined;
     },
 
     async createRecurring(name, firstSeen) {
-      const state: ScheduleState = { name, kind: 'recurring', version: 1, status: 'idle', watermark: firstSeen.toISOString(), anchor: firstSeen.toISOString(), attempt: 0 };
+      const state: ScheduleState = {
+        name,
+        kind: 'recurring',
+        version: 1,
+        status: 'idle',
+        watermark: firstSeen.toISOString(),
+        anchor: firstSeen.toISOString(),
+        attempt: 0,
+      };
       return putIfAbsent({ ...keyOf(name), ...state });
     },
 
@@ -119,7 +140,12 @@ export function createScheduleStateStore(client: DynamoDBClient, tableName: stri
         handler: definition.handler,
         input: definition.input,
       };
-      return putIfAbsent({ ...keyOf(definition.name), ...state, gsi2pk: DUE_PARTITION, gsi2sk: dueSortKey(definition.dueAt, definition.name) });
+      return putIfAbsent({
+        ...keyOf(definition.name),
+        ...state,
+        gsi2pk: DUE_PARTITION,
+        gsi2sk: dueSortKey(definition.dueAt, definition.name),
+      });
     },
 
     async claim(state, request) {
@@ -238,7 +264,9 @@ export function createScheduleStateStore(client: DynamoDBClient, tableName: stri
 
   async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
     try {
-      await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await documents.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

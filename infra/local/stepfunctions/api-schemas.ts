@@ -27,7 +27,11 @@ export const apiSchemas = {
     traceHeader: z.string().max(256).optional(),
   }),
   DescribeExecution: z.object({ executionArn: arn }),
-  StopExecution: z.object({ executionArn: arn, error: z.string().max(256).optional(), cause: z.string().max(32_768).optional() }),
+  StopExecution: z.object({
+    executionArn: arn,
+    error: z.string().max(256).optional(),
+    cause: z.string().max(32_768).optional(),
+  }),
   ListExecutions: z.object({
     stateMachineArn: arn,
     statusFilter: z.enum([...executionStatuses, 'PENDING_REDRIVE']).optional(),
@@ -42,7 +46,11 @@ export const apiSchemas = {
     includeExecutionData: z.boolean().optional(),
   }),
   SendTaskSuccess: z.object({ taskToken, output: z.string().max(262_144) }),
-  SendTaskFailure: z.object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32_768).optional() }),
+  SendTaskFailure: z.object({
+    taskToken,
+    error: z.string().max(256).optional(),
+    cause: z.string().max(32_768).optional(),
+  }),
   SendTaskHeartbeat: z.object({ taskToken }),
 } as const;
 

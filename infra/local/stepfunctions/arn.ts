@@ -13,11 +13,15 @@ export interface ArnScope {
 export const DEFAULT_SCOPE: ArnScope = { region: 'ap-northeast-2', accountId: '000000000000' };
 
 /** AWS: 1–80 characters; no whitespace, brackets, wildcards, control characters or " # % \ ^ | ~ ` $ & , ; : / */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: AWS refuses control characters in names, so the pattern names them
 const NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/u;
 
 export function assertValidName(kind: 'state machine' | 'execution', name: string): void {
   if (!NAME_PATTERN.test(name)) {
-    throw new StepFunctionsApiError('InvalidName', `Invalid ${kind} name: '${name}' (1–80 characters, no whitespace or special characters)`);
+    throw new StepFunctionsApiError(
+      'InvalidName',
+      `Invalid ${kind} name: '${name}' (1–80 characters, no whitespace or special characters)`,
+    );
   }
 }
 
@@ -34,12 +38,14 @@ const EXECUTION_ARN = /^arn:aws:states:([a-z0-9-]+):(\d{12}):execution:([^:]+):(
 
 export function parseStateMachineArn(arn: string): { stateMachineName: string } {
   const match = STATE_MACHINE_ARN.exec(arn);
-  if (!match) throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
+  if (!match)
+    throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   return { stateMachineName: match[3]! };
 }
 
 export function parseExecutionArn(arn: string): { stateMachineName: string; executionName: string } {
   const match = EXECUTION_ARN.exec(arn);
-  if (!match) throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
+  if (!match)
+    throw new StepFunctionsApiError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   return { stateMachineName: match[3]!, executionName: match[4]! };
 }

@@ -65,7 +65,10 @@ export function parseDefinitionText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new StepFunctionsApiError('InvalidDefinition', `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: definition is not valid JSON (${(error as Error).message})'`);
+    throw new StepFunctionsApiError(
+      'InvalidDefinition',
+      `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: definition is not valid JSON (${(error as Error).message})'`,
+    );
   }
 }
 
@@ -78,7 +81,10 @@ export function isAslDefinition(value: unknown): value is AslDefinition {
 export function prepareDefinition(text: string, scope: ArnScope): PreparedDefinition {
   const parsed = parseDefinitionText(substitutePlaceholders(text, scope));
   if (!isAslDefinition(parsed)) {
-    throw new StepFunctionsApiError('InvalidDefinition', "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: StartAt and States are required'");
+    throw new StepFunctionsApiError(
+      'InvalidDefinition',
+      "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: StartAt and States are required'",
+    );
   }
   return { hash: definitionHash(text), text, definition: parsed };
 }
@@ -95,7 +101,8 @@ export function taskInvocation(state: AslState): TaskInvocation | undefined {
   if (typeof resource !== 'string') return undefined;
   if (resource === LAMBDA_INVOKE) return { style: 'lambda-invoke', callback: false };
   if (resource === LAMBDA_INVOKE_CALLBACK) return { style: 'lambda-invoke', callback: true };
-  if (EXACT_PLACEHOLDER.test(resource) || LAMBDA_ARN.test(resource)) return { style: 'lambda-resource', functionRef: resource, callback: false };
+  if (EXACT_PLACEHOLDER.test(resource) || LAMBDA_ARN.test(resource))
+    return { style: 'lambda-resource', functionRef: resource, callback: false };
   return undefined;
 }
 
@@ -122,26 +129,35 @@ export interface StateScope {
 }
 
 /** Every state, depth first, including those inside Parallel branches and Map iterators. */
-export function allStates(definition: { States: Record<string, AslState> }, base = 'States', nested = false): StateScope[] {
+export function allStates(
+  definition: { States: Record<string, AslState> },
+  base = 'States',
+  nested = false,
+): StateScope[] {
   const found: StateScope[] = [];
   for (const [name, state] of Object.entries(definition.States)) {
     if (state === null || typeof state !== 'object') continue;
     const path = `${base}.${name}`;
     found.push({ name, state, path, nested });
     for (const [index, child] of childMachines(state).entries()) {
-      found.push(...allStates(child.machine, `${path}.${child.field}${child.indexed ? `[${index}]` : ''}.States`, true));
+      found.push(
+        ...allStates(child.machine, `${path}.${child.field}${child.indexed ? `[${index}]` : ''}.States`, true),
+      );
     }
   }
   return found;
 }
 
-export function childMachines(state: AslState): { field: string; indexed: boolean; machine: { StartAt: string; States: Record<string, AslState> } }[] {
+export function childMachines(
+  state: AslState,
+): { field: string; indexed: boolean; machine: { StartAt: string; States: Record<string, AslState> } }[] {
   if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
     return (state.Branches as AslDefinition[]).map((machine) => ({ field: 'Branches', indexed: true, machine }));
   }
   if (state.Type === 'Map') {
     const processor = (state.ItemProcessor ?? state.Iterator) as AslDefinition | undefined;
-    if (processor && typeof processor === 'object') return [{ field: state.ItemProcessor ? 'ItemProcessor' : 'Iterator', indexed: false, machine: processor }];
+    if (processor && typeof processor === 'object')
+      return [{ field: state.ItemProcessor ? 'ItemProcessor' : 'Iterator', indexed: false, machine: processor }];
   }
   return [];
 }

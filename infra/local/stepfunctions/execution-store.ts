@@ -105,10 +105,12 @@ export class ExecutionStore {
         new CreateTableCommand({
           TableName: this.tableName,
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map((name) => ({
-            AttributeName: name,
-            AttributeType: 'S',
-          })),
+          AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'].map(
+            (name) => ({
+              AttributeName: name,
+              AttributeType: 'S',
+            }),
+          ),
           KeySchema: [
             { AttributeName: 'pk', KeyType: 'HASH' },
             { AttributeName: 'sk', KeyType: 'RANGE' },
@@ -168,7 +170,9 @@ export class ExecutionStore {
   // ── state machines ────────────────────────────────────────────────────────────────────────────
 
   async getStateMachine(arn: string): Promise<StateMachineRecord | undefined> {
-    const out = await this.#doc.send(new GetCommand({ TableName: this.tableName, Key: keys.stateMachine(arn), ConsistentRead: true }));
+    const out = await this.#doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.stateMachine(arn), ConsistentRead: true }),
+    );
     return out.Item ? stateMachineRecordSchema.parse(out.Item) : undefined;
   }
 
@@ -200,18 +204,32 @@ export class ExecutionStore {
   }
 
   async getDefinitionText(stateMachineArn: string, hash: string): Promise<string | undefined> {
-    const out = await this.#doc.send(new GetCommand({ TableName: this.tableName, Key: keys.definition(stateMachineArn, hash) }));
+    const out = await this.#doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.definition(stateMachineArn, hash) }),
+    );
     return typeof out.Item?.definition === 'string' ? out.Item.definition : undefined;
   }
 
-  async listStateMachines(limit: number, nextToken?: string): Promise<Page<{ arn: string; name: string; type: string; creationDate: string }>> {
+  async listStateMachines(
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<{ arn: string; name: string; type: string; creationDate: string }>> {
     const out = await this.#query(
-      { IndexName: INDEXES.byStateMachine, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'STATE_MACHINES' } },
+      {
+        IndexName: INDEXES.byStateMachine,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'STATE_MACHINES' },
+      },
       limit,
       nextToken,
     );
     return {
-      items: out.items.map((item) => ({ arn: String(item.arn), name: String(item.name), type: String(item.type), creationDate: String(item.creationDate) })),
+      items: out.items.map((item) => ({
+        arn: String(item.arn),
+        name: String(item.name),
+        type: String(item.type),
+        creationDate: String(item.creationDate),
+      })),
       nextToken: out.nextToken,
     };
   }
@@ -219,7 +237,9 @@ export class ExecutionStore {
   // ── executions ────────────────────────────────────────────────────────────────────────────────
 
   async getExecution(arn: string): Promise<ExecutionRecord | undefined> {
-    const out = await this.#doc.send(new GetCommand({ TableName: this.tableName, Key: keys.execution(arn), ConsistentRead: true }));
+    const out = await this.#doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.execution(arn), ConsistentRead: true }),
+    );
     return out.Item ? executionRecordSchema.parse(out.Item) : undefined;
   }
 
@@ -227,7 +247,13 @@ export class ExecutionStore {
   async createExecution(record: ExecutionRecord, events: NewHistoryEvent[]): Promise<ExecutionRecord> {
     const written: ExecutionRecord = { ...record, version: 1, nextEventId: 1 + events.length };
     await this.#write([
-      { Put: { TableName: this.tableName, Item: executionItem(written), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: executionItem(written),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       ...this.#eventPuts(record.arn, 1, events),
     ]);
     return written;
@@ -243,7 +269,11 @@ export class ExecutionStore {
     changes: { events?: NewHistoryEvent[]; tokens?: TokenWrite[] } = {},
   ): Promise<ExecutionRecord> {
     const events = changes.events ?? [];
-    const written: ExecutionRecord = { ...next, version: previous.version + 1, nextEventId: previous.nextEventId + events.length };
+    const written: ExecutionRecord = {
+      ...next,
+      version: previous.version + 1,
+      nextEventId: previous.nextEventId + events.length,
+    };
     await this.#write([
       {
         Put: {
@@ -259,14 +289,23 @@ export class ExecutionStore {
     return written;
   }
 
-  async listExecutions(stateMachineArn: string, status: ExecutionStatus | undefined, limit: number, nextToken?: string): Promise<Page<ExecutionSummary>> {
+  async listExecutions(
+    stateMachineArn: string,
+    status: ExecutionStatus | undefined,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<ExecutionSummary>> {
     const query: Omit<QueryCommandInput, 'TableName'> = status
       ? {
           IndexName: INDEXES.byStateMachineStatus,
           KeyConditionExpression: 'gsi2pk = :pk',
           ExpressionAttributeValues: { ':pk': `SM#${stateMachineArn}#${status}` },
         }
-      : { IndexName: INDEXES.byStateMachine, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `SM#${stateMachineArn}` } };
+      : {
+          IndexName: INDEXES.byStateMachine,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `SM#${stateMachineArn}` },
+        };
     const out = await this.#query({ ...query, ScanIndexForward: false }, limit, nextToken);
     return {
       items: out.items.map((item) => ({
@@ -281,7 +320,10 @@ export class ExecutionStore {
     };
   }
 
-  async getHistory(arn: string, options: { limit: number; reverse: boolean; nextToken?: string }): Promise<Page<StoredHistoryEvent>> {
+  async getHistory(
+    arn: string,
+    options: { limit: number; reverse: boolean; nextToken?: string },
+  ): Promise<Page<StoredHistoryEvent>> {
     const out = await this.#query(
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
@@ -302,13 +344,18 @@ export class ExecutionStore {
 
   /** Parked executions whose timer, task deadline, heartbeat or execution timeout is due at `now`. */
   async *dueExecutions(now: Date): AsyncGenerator<string> {
-    yield* this.#scheduleQuery('gsi3pk = :pk AND gsi3sk <= :upTo', { ':pk': 'WAKE', ':upTo': `${now.toISOString()}#\uffff` });
+    yield* this.#scheduleQuery('gsi3pk = :pk AND gsi3sk <= :upTo', {
+      ':pk': 'WAKE',
+      ':upTo': `${now.toISOString()}#\uffff`,
+    });
   }
 
   // ── tokens ────────────────────────────────────────────────────────────────────────────────────
 
   async getToken(token: string): Promise<TokenRecord | undefined> {
-    const out = await this.#doc.send(new GetCommand({ TableName: this.tableName, Key: keys.token(token), ConsistentRead: true }));
+    const out = await this.#doc.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.token(token), ConsistentRead: true }),
+    );
     return out.Item ? tokenRecordSchema.parse(out.Item) : undefined;
   }
 
@@ -332,15 +379,24 @@ export class ExecutionStore {
   }
 
   /** One page of a query; a nextToken is only accepted for the same partition it was issued for. */
-  async #query(input: Omit<QueryCommandInput, 'TableName'>, limit: number, nextToken?: string): Promise<Page<Record<string, unknown>>> {
+  async #query(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    limit: number,
+    nextToken?: string,
+  ): Promise<Page<Record<string, unknown>>> {
     const startKey = decodePageToken(nextToken);
     const partition = input.ExpressionAttributeValues?.[':pk'];
     if (startKey && !Object.values(startKey).includes(partition)) {
       throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the nextToken belongs to another listing');
     }
-    const out = await this.#doc.send(new QueryCommand({ ...input, TableName: this.tableName, Limit: limit, ExclusiveStartKey: startKey }));
+    const out = await this.#doc.send(
+      new QueryCommand({ ...input, TableName: this.tableName, Limit: limit, ExclusiveStartKey: startKey }),
+    );
     // A page can hold fewer than `limit` items (DynamoDB stops at 1 MB) and still have more after it.
-    return { items: out.Items ?? [], nextToken: out.LastEvaluatedKey ? encodePageToken(out.LastEvaluatedKey) : undefined };
+    return {
+      items: out.Items ?? [],
+      nextToken: out.LastEvaluatedKey ? encodePageToken(out.LastEvaluatedKey) : undefined,
+    };
   }
 
   #eventPuts(arn: string, firstId: number, events: NewHistoryEvent[]) {
@@ -348,7 +404,11 @@ export class ExecutionStore {
       const id = firstId + index;
       const stored: StoredHistoryEvent = { ...event, id, previousEventId: id - 1 };
       return {
-        Put: { TableName: this.tableName, Item: { ...keys.event(arn, id), event: stored }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.event(arn, id), event: stored },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       };
     });
   }
@@ -381,7 +441,9 @@ export class ExecutionStore {
     };
   }
 
-  async #write(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<void> {
+  async #write(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ): Promise<void> {
     try {
       const [only] = items;
       if (items.length === 1 && only?.Put) {
@@ -423,7 +485,9 @@ function asConcurrentUpdate(error: unknown): unknown {
     failure?.name === 'ConditionalCheckFailedException' ||
     (failure?.name === 'TransactionCanceledException' &&
       (failure.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed') &&
-      (failure.CancellationReasons ?? []).every((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'None'));
+      (failure.CancellationReasons ?? []).every(
+        (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'None',
+      ));
   return lostRace ? new ConcurrentUpdateError('The execution changed since it was read', { cause: error }) : error;
 }
 
@@ -435,7 +499,12 @@ function decodePageToken(token: string | undefined): Record<string, unknown> | u
   if (token === undefined) return undefined;
   try {
     const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
-    if (decoded && typeof decoded === 'object' && !Array.isArray(decoded) && Object.values(decoded).every((v) => typeof v === 'string')) {
+    if (
+      decoded &&
+      typeof decoded === 'object' &&
+      !Array.isArray(decoded) &&
+      Object.values(decoded).every((v) => typeof v === 'string')
+    ) {
       return decoded as Record<string, unknown>;
     }
   } catch {

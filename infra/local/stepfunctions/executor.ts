@@ -24,12 +24,7 @@ import {
 import { ConcurrentUpdateError } from './errors.ts';
 import type { ExecutionStore, TokenWrite } from './execution-store.ts';
 import { historyEvents, type NewHistoryEvent, type TaskResource } from './history.ts';
-import {
-  TaskFailedError,
-  invokeHandler,
-  lambdaInvokeResult,
-  type LocalLambdaHandler,
-} from './lambda-bindings.ts';
+import { TaskFailedError, invokeHandler, lambdaInvokeResult, type LocalLambdaHandler } from './lambda-bindings.ts';
 import type { Logger } from './logger.ts';
 import type { Cursor, ExecutionRecord, TokenStatus } from './records.ts';
 import { evaluateReferencePath } from './reference-path.ts';
@@ -108,7 +103,8 @@ export class DefinitionCache {
     const cached = this.#byHash.get(hash);
     if (cached) return cached;
     const text = await this.#store.getDefinitionText(stateMachineArn, hash);
-    if (text === undefined) throw new Error(`Definition revision ${hash} of ${stateMachineArn} is missing from the table`);
+    if (text === undefined)
+      throw new Error(`Definition revision ${hash} of ${stateMachineArn} is missing from the table`);
     const prepared = prepareDefinition(text, this.#scope);
     this.#byHash.set(hash, prepared);
     return prepared;
@@ -169,7 +165,10 @@ export class Executor {
         } while (entry.again && !this.#closed);
       } catch (error) {
         if (!(error instanceof HaltedError)) {
-          this.#options.logger.error('local-sfn: driving the execution failed; it stays resumable by recover()', { executionArn: arn, error });
+          this.#options.logger.error('local-sfn: driving the execution failed; it stays resumable by recover()', {
+            executionArn: arn,
+            error,
+          });
         }
       } finally {
         this.#active.delete(arn);
@@ -204,7 +203,8 @@ export class Executor {
         if ((await this.#step(record, record.cursor)) === 'stop') return;
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
-        if (++conflicts > MAX_CONFLICTS_PER_DRIVE) throw new Error(`Gave up after ${conflicts} conflicting writes`, { cause: error });
+        if (++conflicts > MAX_CONFLICTS_PER_DRIVE)
+          throw new Error(`Gave up after ${conflicts} conflicting writes`, { cause: error });
       }
     }
   }
@@ -212,9 +212,17 @@ export class Executor {
   async #step(record: ExecutionRecord, cursor: Cursor): Promise<StepResult> {
     const { definition } = await this.#options.definitions.load(record.stateMachineArn, record.definitionHash);
     const now = this.#options.clock.now();
-    if (record.executionDeadline && now.toISOString() >= record.executionDeadline) return this.#timeOutExecution(record, now);
+    if (record.executionDeadline && now.toISOString() >= record.executionDeadline)
+      return this.#timeOutExecution(record, now);
     const state = definition.States[cursor.state];
-    const frame: Frame = { record, cursor, definition, state: state ?? { Type: 'Fail' }, input: JSON.parse(cursor.input) as Json, now };
+    const frame: Frame = {
+      record,
+      cursor,
+      definition,
+      state: state ?? { Type: 'Fail' },
+      input: JSON.parse(cursor.input) as Json,
+      now,
+    };
     if (!state) return this.#fail(frame, runtimeFailure(`State '${cursor.state}' is not in the definition`), []);
 
     switch (cursor.phase) {
@@ -262,13 +270,22 @@ export class Executor {
   async #execute(frame: Frame): Promise<StepResult> {
     if (isCallbackTask(frame.state)) return this.#openCallbackTask(frame);
     const events: NewHistoryEvent[] = [];
-    const timeoutSeconds = frame.state.Type === 'Task' ? secondsField(frame.state, 'TimeoutSeconds', frame.input, this.#context(frame)) : undefined;
+    const timeoutSeconds =
+      frame.state.Type === 'Task'
+        ? secondsField(frame.state, 'TimeoutSeconds', frame.input, this.#context(frame))
+        : undefined;
     const result = await this.#runState(frame, 'execute', {
       task: frame.state.Type === 'Task' ? this.#syncTask(frame, events, timeoutSeconds) : undefined,
       taskTimeoutSeconds: timeoutSeconds,
     });
-    if (result.kind === 'failed' && result.failure.error === 'States.Timeout' && events.at(-1)?.type === 'TaskStarted') {
-      events.push(historyEvents.taskTimedOut(this.#options.clock.now(), SYNC_RESOURCE, 'States.Timeout', result.failure.cause));
+    if (
+      result.kind === 'failed' &&
+      result.failure.error === 'States.Timeout' &&
+      events.at(-1)?.type === 'TaskStarted'
+    ) {
+      events.push(
+        historyEvents.taskTimedOut(this.#options.clock.now(), SYNC_RESOURCE, 'States.Timeout', result.failure.cause),
+      );
     }
     return this.#settle(frame, result, events);
   }
@@ -276,14 +293,26 @@ export class Executor {
   #syncTask(frame: Frame, events: NewHistoryEvent[], timeoutSeconds: number | undefined): TaskHandler {
     return async (effectiveInput) => {
       const invocation = taskInvocation(frame.state);
-      const functionRef = invocation?.style === 'lambda-resource' ? invocation.functionRef : objectField(effectiveInput, 'FunctionName');
+      const functionRef =
+        invocation?.style === 'lambda-resource' ? invocation.functionRef : objectField(effectiveInput, 'FunctionName');
       const at = this.#options.clock.now();
       events.push(
-        historyEvents.taskScheduled(at, SYNC_RESOURCE, this.#options.scope.region, JSON.stringify(effectiveInput), timeoutSeconds),
+        historyEvents.taskScheduled(
+          at,
+          SYNC_RESOURCE,
+          this.#options.scope.region,
+          JSON.stringify(effectiveInput),
+          timeoutSeconds,
+        ),
         historyEvents.taskStarted(at, SYNC_RESOURCE),
       );
       try {
-        const output = await this.#invoke(frame.record, functionRef, invocation?.style === 'lambda-resource' ? effectiveInput : payloadOf(effectiveInput), timeoutSeconds);
+        const output = await this.#invoke(
+          frame.record,
+          functionRef,
+          invocation?.style === 'lambda-resource' ? effectiveInput : payloadOf(effectiveInput),
+          timeoutSeconds,
+        );
         const result = invocation?.style === 'lambda-invoke' ? lambdaInvokeResult(output) : output;
         events.push(historyEvents.taskSucceeded(this.#options.clock.now(), SYNC_RESOURCE, JSON.stringify(result)));
         return result;
@@ -300,12 +329,20 @@ export class Executor {
   #nestedTask(record: ExecutionRecord): (stateName: string, state: AslState) => TaskHandler {
     return (_stateName, state) => async (effectiveInput) => {
       const invocation = taskInvocation(state);
-      if (invocation?.style === 'lambda-resource') return this.#invoke(record, invocation.functionRef, effectiveInput, undefined);
-      return lambdaInvokeResult(await this.#invoke(record, objectField(effectiveInput, 'FunctionName'), payloadOf(effectiveInput), undefined));
+      if (invocation?.style === 'lambda-resource')
+        return this.#invoke(record, invocation.functionRef, effectiveInput, undefined);
+      return lambdaInvokeResult(
+        await this.#invoke(record, objectField(effectiveInput, 'FunctionName'), payloadOf(effectiveInput), undefined),
+      );
     };
   }
 
-  async #invoke(record: ExecutionRecord, functionRef: unknown, event: Json, timeoutSeconds: number | undefined): Promise<Json> {
+  async #invoke(
+    record: ExecutionRecord,
+    functionRef: unknown,
+    event: Json,
+    timeoutSeconds: number | undefined,
+  ): Promise<Json> {
     const bindingName = bindingNameOf(functionRef) ?? String(functionRef);
     return invokeHandler({
       bindingName,
@@ -355,7 +392,14 @@ export class Executor {
           },
           {
             events: [
-              historyEvents.taskScheduled(at, CALLBACK_RESOURCE, this.#options.scope.region, JSON.stringify(parameters), timeoutSeconds, heartbeatSeconds),
+              historyEvents.taskScheduled(
+                at,
+                CALLBACK_RESOURCE,
+                this.#options.scope.region,
+                JSON.stringify(parameters),
+                timeoutSeconds,
+                heartbeatSeconds,
+              ),
               historyEvents.taskStarted(at, CALLBACK_RESOURCE),
             ],
             tokens: [{ kind: 'open', token, executionArn: record.arn, stateName: cursor.state, at }],
@@ -366,7 +410,12 @@ export class Executor {
         });
         opened = true;
       }
-      const submitted = await this.#invoke(record, objectField(parameters, 'FunctionName'), payloadOf(parameters), undefined);
+      const submitted = await this.#invoke(
+        record,
+        objectField(parameters, 'FunctionName'),
+        payloadOf(parameters),
+        undefined,
+      );
       throw new ParkSignal(lambdaInvokeResult(submitted));
     };
 
@@ -375,8 +424,13 @@ export class Executor {
     if (result.kind === 'failed' && result.thrown instanceof ParkSignal) {
       return this.#park(current, token, result.thrown.submitted);
     }
-    const failure: StateFailure = result.kind === 'failed' ? result.failure : runtimeFailure(`Callback task '${cursor.state}' finished without a task token answer`);
-    const events = opened ? [historyEvents.taskFailed(this.#options.clock.now(), CALLBACK_RESOURCE, failure.error, failure.cause)] : [];
+    const failure: StateFailure =
+      result.kind === 'failed'
+        ? result.failure
+        : runtimeFailure(`Callback task '${cursor.state}' finished without a task token answer`);
+    const events = opened
+      ? [historyEvents.taskFailed(this.#options.clock.now(), CALLBACK_RESOURCE, failure.error, failure.cause)]
+      : [];
     return this.#handleFailure({ ...frame, record: current, cursor: current.cursor! }, failure, events, 'FAILED');
   }
 
@@ -388,14 +442,21 @@ export class Executor {
     let current = opened;
     for (;;) {
       try {
-        await this.#commit(current, { ...current, cursor: { ...current.cursor!, phase: 'task-waiting' } }, {
-          events: [historyEvents.taskSubmitted(this.#options.clock.now(), CALLBACK_RESOURCE, JSON.stringify(submitted))],
-        });
+        await this.#commit(
+          current,
+          { ...current, cursor: { ...current.cursor!, phase: 'task-waiting' } },
+          {
+            events: [
+              historyEvents.taskSubmitted(this.#options.clock.now(), CALLBACK_RESOURCE, JSON.stringify(submitted)),
+            ],
+          },
+        );
         return 'stop';
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         const fresh = await this.#options.store.getExecution(current.arn);
-        const stillOpen = fresh?.status === 'RUNNING' && fresh.cursor?.phase === 'task-open' && fresh.cursor.taskToken === token;
+        const stillOpen =
+          fresh?.status === 'RUNNING' && fresh.cursor?.phase === 'task-open' && fresh.cursor.taskToken === token;
         if (!stillOpen || fresh.cursor?.outcome) return 'continue';
         current = fresh;
       }
@@ -406,7 +467,12 @@ export class Executor {
   async #applyOutcome(frame: Frame): Promise<StepResult> {
     const outcome = frame.cursor.outcome!;
     if (outcome.kind === 'failure') {
-      return this.#handleFailure(frame, { error: outcome.error, cause: outcome.cause, retryable: true, catchable: true }, [], 'CLOSED');
+      return this.#handleFailure(
+        frame,
+        { error: outcome.error, cause: outcome.cause, retryable: true, catchable: true },
+        [],
+        'CLOSED',
+      );
     }
     const output = JSON.parse(outcome.output) as Json;
     const result = await this.#runState(frame, 'resume', { task: async () => output });
@@ -414,7 +480,10 @@ export class Executor {
   }
 
   async #expireTask(frame: Frame, error: 'States.Timeout' | 'States.HeartbeatTimeout'): Promise<StepResult> {
-    const cause = error === 'States.Timeout' ? 'The task did not complete within its TimeoutSeconds' : 'No heartbeat arrived within HeartbeatSeconds';
+    const cause =
+      error === 'States.Timeout'
+        ? 'The task did not complete within its TimeoutSeconds'
+        : 'No heartbeat arrived within HeartbeatSeconds';
     const events = [historyEvents.taskTimedOut(frame.now, CALLBACK_RESOURCE, error, cause)];
     return this.#handleFailure(frame, { error, cause, retryable: true, catchable: true }, events, 'TIMED_OUT');
   }
@@ -432,11 +501,22 @@ export class Executor {
     }
   }
 
-  async #handleFailure(frame: Frame, failure: StateFailure, events: NewHistoryEvent[], tokenStatus: Exclude<TokenStatus, 'OPEN'>): Promise<StepResult> {
+  async #handleFailure(
+    frame: Frame,
+    failure: StateFailure,
+    events: NewHistoryEvent[],
+    tokenStatus: Exclude<TokenStatus, 'OPEN'>,
+  ): Promise<StepResult> {
     const { record, cursor, state } = frame;
     const isTask = state.Type === 'Task';
     if (failure.retryable) {
-      const decision = decideRetry(state.Retry as Retrier[] | undefined, cursor.attempts, failure.error, isTask, this.#options.random);
+      const decision = decideRetry(
+        state.Retry as Retrier[] | undefined,
+        cursor.attempts,
+        failure.error,
+        isTask,
+        this.#options.random,
+      );
       if (decision.retry) {
         const now = this.#options.clock.now();
         const inline = decision.delayMs <= this.#options.inlineDelayThresholdMs;
@@ -445,9 +525,15 @@ export class Executor {
           input: cursor.input,
           enteredAt: cursor.enteredAt,
           attempts: decision.attempts,
-          ...(inline ? { phase: 'ready' } : { phase: 'timer', timerKind: 'retry', wakeAt: new Date(now.getTime() + decision.delayMs).toISOString() }),
+          ...(inline
+            ? { phase: 'ready' }
+            : { phase: 'timer', timerKind: 'retry', wakeAt: new Date(now.getTime() + decision.delayMs).toISOString() }),
         };
-        await this.#commit(record, { ...record, cursor: retryCursor }, { events, tokens: closeOpenToken(record, tokenStatus, now) });
+        await this.#commit(
+          record,
+          { ...record, cursor: retryCursor },
+          { events, tokens: closeOpenToken(record, tokenStatus, now) },
+        );
         if (inline && decision.delayMs > 0) await sleep(decision.delayMs);
         return inline ? 'continue' : 'stop';
       }
@@ -455,7 +541,11 @@ export class Executor {
     if (failure.catchable) {
       const catcher = findCatcher(state.Catch as Catcher[] | undefined, failure.error, isTask);
       if (catcher) {
-        const caught = await applyResultPath(frame.input, { Error: failure.error, Cause: failure.cause }, catcher.ResultPath);
+        const caught = await applyResultPath(
+          frame.input,
+          { Error: failure.error, Cause: failure.cause },
+          catcher.ResultPath,
+        );
         if (caught.ok) return this.#transition(frame, catcher.Next, caught.output, events, tokenStatus);
         return this.#fail(frame, caught.failure, events, tokenStatus);
       }
@@ -463,13 +553,21 @@ export class Executor {
     return this.#fail(frame, failure, events, tokenStatus);
   }
 
-  async #transition(frame: Frame, next: string, output: Json, events: NewHistoryEvent[], tokenStatus: Exclude<TokenStatus, 'OPEN'>): Promise<StepResult> {
+  async #transition(
+    frame: Frame,
+    next: string,
+    output: Json,
+    events: NewHistoryEvent[],
+    tokenStatus: Exclude<TokenStatus, 'OPEN'>,
+  ): Promise<StepResult> {
     const { record, cursor, state, definition } = frame;
     const nextState = definition.States[next];
-    if (!nextState) return this.#fail(frame, runtimeFailure(`Next state '${next}' is not in the definition`), events, tokenStatus);
+    if (!nextState)
+      return this.#fail(frame, runtimeFailure(`Next state '${next}' is not in the definition`), events, tokenStatus);
     const at = this.#options.clock.now();
     const text = JSON.stringify(output);
-    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) return this.#fail(frame, dataLimitExceeded(cursor.state), events, tokenStatus);
+    if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES)
+      return this.#fail(frame, dataLimitExceeded(cursor.state), events, tokenStatus);
     const nextCursor: Cursor = {
       state: next,
       input: text,
@@ -477,10 +575,18 @@ export class Executor {
       phase: 'ready',
       attempts: ((nextState.Retry as Retrier[] | undefined) ?? []).map(() => 0),
     };
-    await this.#commit(record, { ...record, cursor: nextCursor }, {
-      events: [...events, historyEvents.stateExited(at, state.Type, cursor.state, text), historyEvents.stateEntered(at, nextState.Type, next, text)],
-      tokens: closeOpenToken(record, tokenStatus, at),
-    });
+    await this.#commit(
+      record,
+      { ...record, cursor: nextCursor },
+      {
+        events: [
+          ...events,
+          historyEvents.stateExited(at, state.Type, cursor.state, text),
+          historyEvents.stateEntered(at, nextState.Type, next, text),
+        ],
+        tokens: closeOpenToken(record, tokenStatus, at),
+      },
+    );
     return 'continue';
   }
 
@@ -489,20 +595,43 @@ export class Executor {
     const at = this.#options.clock.now();
     const text = JSON.stringify(output);
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) return this.#fail(frame, dataLimitExceeded(cursor.state), events);
-    await this.#commit(record, { ...record, status: 'SUCCEEDED', output: text, stopDate: at.toISOString(), cursor: undefined }, {
-      events: [...events, historyEvents.stateExited(at, state.Type, cursor.state, text), historyEvents.executionSucceeded(at, text)],
-      tokens: closeOpenToken(record, 'CLOSED', at),
-    });
+    await this.#commit(
+      record,
+      { ...record, status: 'SUCCEEDED', output: text, stopDate: at.toISOString(), cursor: undefined },
+      {
+        events: [
+          ...events,
+          historyEvents.stateExited(at, state.Type, cursor.state, text),
+          historyEvents.executionSucceeded(at, text),
+        ],
+        tokens: closeOpenToken(record, 'CLOSED', at),
+      },
+    );
     return 'stop';
   }
 
-  async #fail(frame: Frame, failure: StateFailure, events: NewHistoryEvent[], tokenStatus: Exclude<TokenStatus, 'OPEN'> = 'CLOSED'): Promise<StepResult> {
+  async #fail(
+    frame: Frame,
+    failure: StateFailure,
+    events: NewHistoryEvent[],
+    tokenStatus: Exclude<TokenStatus, 'OPEN'> = 'CLOSED',
+  ): Promise<StepResult> {
     const { record } = frame;
     const at = this.#options.clock.now();
     await this.#commit(
       record,
-      { ...record, status: 'FAILED', error: failure.error, cause: failure.cause, stopDate: at.toISOString(), cursor: undefined },
-      { events: [...events, historyEvents.executionFailed(at, failure.error, failure.cause)], tokens: closeOpenToken(record, tokenStatus, at) },
+      {
+        ...record,
+        status: 'FAILED',
+        error: failure.error,
+        cause: failure.cause,
+        stopDate: at.toISOString(),
+        cursor: undefined,
+      },
+      {
+        events: [...events, historyEvents.executionFailed(at, failure.error, failure.cause)],
+        tokens: closeOpenToken(record, tokenStatus, at),
+      },
     );
     return 'stop';
   }
@@ -557,7 +686,11 @@ export class Executor {
         StartTime: record.startDate,
         RedriveCount: 0,
       },
-      State: { EnteredTime: cursor.enteredAt, Name: cursor.state, RetryCount: cursor.attempts.reduce((sum, n) => sum + n, 0) },
+      State: {
+        EnteredTime: cursor.enteredAt,
+        Name: cursor.state,
+        RetryCount: cursor.attempts.reduce((sum, n) => sum + n, 0),
+      },
       StateMachine: { Id: record.stateMachineArn, Name: record.stateMachineName },
       ...(withToken ? { Task: { Token: TASK_TOKEN_PLACEHOLDER } } : {}),
     };
@@ -580,7 +713,12 @@ export function expiredDeadline(cursor: Cursor, now: Date): 'States.Timeout' | '
 }
 
 function dataLimitExceeded(stateName: string): StateFailure {
-  return { error: 'States.DataLimitExceeded', cause: `The output of state '${stateName}' exceeds ${MAX_PAYLOAD_BYTES} bytes`, retryable: false, catchable: false };
+  return {
+    error: 'States.DataLimitExceeded',
+    cause: `The output of state '${stateName}' exceeds ${MAX_PAYLOAD_BYTES} bytes`,
+    retryable: false,
+    catchable: false,
+  };
 }
 
 function runtimeFailure(cause: string): StateFailure {
@@ -607,13 +745,20 @@ function effectiveInput(state: AslState, input: Json, context: ContextObject): u
 }
 
 /** TimeoutSeconds / HeartbeatSeconds, or their *Path forms read from the effective input. */
-function secondsField(state: AslState, field: 'TimeoutSeconds' | 'HeartbeatSeconds', input: Json, context: ContextObject): number | undefined {
+function secondsField(
+  state: AslState,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  input: Json,
+  context: ContextObject,
+): number | undefined {
   if (typeof state[field] === 'number') return state[field] as number;
   const path = state[`${field}Path`];
   if (typeof path !== 'string') return undefined;
   const value = evaluateReferencePath(path, effectiveInput(state, input, context), context);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new StatesRuntimeFailure(`${field}Path '${path}' must point to a positive integer, found ${JSON.stringify(value)}`);
+    throw new StatesRuntimeFailure(
+      `${field}Path '${path}' must point to a positive integer, found ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -626,9 +771,19 @@ function waitDueMs(state: AslState, input: Json, context: ContextObject, now: Da
   } catch {
     return undefined;
   }
-  const seconds = typeof state.Seconds === 'number' ? state.Seconds : typeof state.SecondsPath === 'string' ? evaluateSafely(state.SecondsPath, effective, context) : undefined;
+  const seconds =
+    typeof state.Seconds === 'number'
+      ? state.Seconds
+      : typeof state.SecondsPath === 'string'
+        ? evaluateSafely(state.SecondsPath, effective, context)
+        : undefined;
   if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0) return now.getTime() + seconds * 1000;
-  const timestamp = typeof state.Timestamp === 'string' ? state.Timestamp : typeof state.TimestampPath === 'string' ? evaluateSafely(state.TimestampPath, effective, context) : undefined;
+  const timestamp =
+    typeof state.Timestamp === 'string'
+      ? state.Timestamp
+      : typeof state.TimestampPath === 'string'
+        ? evaluateSafely(state.TimestampPath, effective, context)
+        : undefined;
   if (typeof timestamp === 'string') {
     const ms = Date.parse(timestamp);
     if (!Number.isNaN(ms)) return ms;

@@ -53,7 +53,11 @@ export interface LocalStepFunctions {
   readonly port: number;
   readonly tableName: string;
   /** Creates or updates a state machine (a new definition becomes a new revision; running executions keep theirs). */
-  registerStateMachine(name: string, definition: string | object, bindings?: TaskBindings): Promise<{ stateMachineArn: string }>;
+  registerStateMachine(
+    name: string,
+    definition: string | object,
+    bindings?: TaskBindings,
+  ): Promise<{ stateMachineArn: string }>;
   /** Creates the table when absent (also done at start). */
   ensureTables(): Promise<void>;
   /** Wakes every parked execution whose timer, task deadline, heartbeat or execution timeout is due, and drives it to its next parking point. */
@@ -126,7 +130,8 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
     endpoint: server.endpoint,
     port: server.port,
     tableName: options.tableName,
-    registerStateMachine: (name, definition, machineBindings) => operations.registerStateMachine(name, definition, machineBindings),
+    registerStateMachine: (name, definition, machineBindings) =>
+      operations.registerStateMachine(name, definition, machineBindings),
     ensureTables: () => store.ensureTable(),
     tick,
     recover: async () => {
@@ -155,6 +160,9 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
 }
 
 /** For bootstraps that create tables up front (the service also does it at start). */
-export async function ensureStepFunctionsTable(tableName: string, dynamoDbClient: DynamoDBClient = new DynamoDBClient({})): Promise<void> {
+export async function ensureStepFunctionsTable(
+  tableName: string,
+  dynamoDbClient: DynamoDBClient = new DynamoDBClient({}),
+): Promise<void> {
   await new ExecutionStore(tableName, dynamoDbClient).ensureTable();
 }

@@ -98,7 +98,9 @@ export async function invokeHandler(request: InvokeRequest): Promise<Json> {
   const timedOut = Promise.withResolvers<never>();
   const timer = setTimeout(() => {
     const message = `Task timed out after ${request.functionTimeoutSeconds} seconds`;
-    timedOut.reject(new TaskFailedError('Sandbox.Timedout', JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: message })));
+    timedOut.reject(
+      new TaskFailedError('Sandbox.Timedout', JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: message })),
+    );
   }, timeoutMs);
   timer.unref();
   let result: unknown;

@@ -32,29 +32,51 @@ export const NESTED_WAIT_MAX_SECONDS = 5;
 const TYPE_TESTS = ['IsPresent', 'IsNumeric', 'IsNull', 'IsString', 'IsBoolean', 'IsTimestamp'] as const;
 /** State fields that exist only in JSONata state machines (`Items` is JSONata's ItemsPath on a Map). */
 const JSONATA_ONLY_FIELDS = ['Arguments', 'Output', 'Items'] as const;
-const DISTRIBUTED_MAP_FIELDS = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailureCount', 'ToleratedFailurePercentage'] as const;
+const DISTRIBUTED_MAP_FIELDS = [
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'ToleratedFailureCount',
+  'ToleratedFailurePercentage',
+] as const;
 
 /** Returns every problem found; an empty list means the local engine can run the definition. */
 export function lintDefinition(asl: unknown): LintProblem[] {
   if (!isAslDefinition(asl)) return [{ path: '$', message: 'A definition needs StartAt and States' }];
   const problems: LintProblem[] = [];
   if (asl.QueryLanguage === 'JSONata') {
-    problems.push({ path: 'QueryLanguage', message: 'JSONata is not supported by the local engine (it is silently ignored there); write JSONPath' });
+    problems.push({
+      path: 'QueryLanguage',
+      message: 'JSONata is not supported by the local engine (it is silently ignored there); write JSONPath',
+    });
   }
   for (const { name, state, path, nested } of allStates(asl)) {
     if (state.QueryLanguage === 'JSONata') {
-      problems.push({ path: `${path}.QueryLanguage`, message: `State '${name}' uses JSONata; the local engine runs JSONPath only` });
+      problems.push({
+        path: `${path}.QueryLanguage`,
+        message: `State '${name}' uses JSONata; the local engine runs JSONPath only`,
+      });
     }
     for (const field of JSONATA_ONLY_FIELDS) {
       const isJsonataField = field === 'Items' ? state.Type === 'Map' : true;
       if (field in state && isJsonataField) {
-        problems.push({ path: `${path}.${field}`, message: `'${field}' is a JSONata field; use JSONPath fields (Parameters, ResultSelector, OutputPath, ItemsPath)` });
+        problems.push({
+          path: `${path}.${field}`,
+          message: `'${field}' is a JSONata field; use JSONPath fields (Parameters, ResultSelector, OutputPath, ItemsPath)`,
+        });
       }
     }
-    if ('Assign' in state) problems.push({ path: `${path}.Assign`, message: 'Variables (Assign) are not supported by the local engine; pass data through the state input/output' });
+    if ('Assign' in state)
+      problems.push({
+        path: `${path}.Assign`,
+        message: 'Variables (Assign) are not supported by the local engine; pass data through the state input/output',
+      });
     for (const [index, catcher] of asArray(state.Catch).entries()) {
       if (isRecord(catcher) && 'Assign' in catcher) {
-        problems.push({ path: `${path}.Catch[${index}].Assign`, message: 'Variables (Assign) are not supported by the local engine; use ResultPath' });
+        problems.push({
+          path: `${path}.Catch[${index}].Assign`,
+          message: 'Variables (Assign) are not supported by the local engine; use ResultPath',
+        });
       }
     }
     if (state.Type === 'Choice') lintChoiceRules(state, path, problems);
@@ -62,9 +84,13 @@ export function lintDefinition(asl: unknown): LintProblem[] {
     if (state.Type === 'Wait' && nested) lintNestedWait(name, state, path, problems);
     if (state.Type === 'Map') {
       const processor = state.ItemProcessor;
-      const mode = isRecord(processor) && isRecord(processor.ProcessorConfig) ? processor.ProcessorConfig.Mode : undefined;
+      const mode =
+        isRecord(processor) && isRecord(processor.ProcessorConfig) ? processor.ProcessorConfig.Mode : undefined;
       if (mode === 'DISTRIBUTED' || DISTRIBUTED_MAP_FIELDS.some((field) => field in state)) {
-        problems.push({ path, message: `Map state '${name}' is a Distributed Map; the local engine runs inline Maps only` });
+        problems.push({
+          path,
+          message: `Map state '${name}' is a Distributed Map; the local engine runs inline Maps only`,
+        });
       }
     }
   }
@@ -74,8 +100,16 @@ export function lintDefinition(asl: unknown): LintProblem[] {
 function lintChoiceRules(state: AslState, path: string, problems: LintProblem[]): void {
   const visit = (rule: unknown, rulePath: string): void => {
     if (!isRecord(rule)) return;
-    if ('Assign' in rule) problems.push({ path: `${rulePath}.Assign`, message: 'Variables (Assign) are not supported by the local engine' });
-    if ('Condition' in rule) problems.push({ path: `${rulePath}.Condition`, message: "'Condition' is JSONata; write a JSONPath rule (Variable with a comparison)" });
+    if ('Assign' in rule)
+      problems.push({
+        path: `${rulePath}.Assign`,
+        message: 'Variables (Assign) are not supported by the local engine',
+      });
+    if ('Condition' in rule)
+      problems.push({
+        path: `${rulePath}.Condition`,
+        message: "'Condition' is JSONata; write a JSONPath rule (Variable with a comparison)",
+      });
     for (const test of TYPE_TESTS) {
       if (rule[test] === false) {
         problems.push({
@@ -101,15 +135,28 @@ function lintTask(name: string, state: AslState, path: string, nested: boolean, 
     return;
   }
   const parameters = isRecord(state.Parameters) ? state.Parameters : undefined;
-  if (invocation.style === 'lambda-invoke' && parameters?.FunctionName === undefined && parameters?.['FunctionName.$'] === undefined) {
-    problems.push({ path: `${path}.Parameters`, message: `Task '${name}' calls lambda:invoke without Parameters.FunctionName` });
+  if (
+    invocation.style === 'lambda-invoke' &&
+    parameters?.FunctionName === undefined &&
+    parameters?.['FunctionName.$'] === undefined
+  ) {
+    problems.push({
+      path: `${path}.Parameters`,
+      message: `Task '${name}' calls lambda:invoke without Parameters.FunctionName`,
+    });
   }
   if (invocation.callback) {
     if (nested) {
-      problems.push({ path, message: `Task '${name}' waits for a task token inside a Parallel/Map; the local engine parks only at top-level states — move the human step to the top level` });
+      problems.push({
+        path,
+        message: `Task '${name}' waits for a task token inside a Parallel/Map; the local engine parks only at top-level states — move the human step to the top level`,
+      });
     }
     if (!JSON.stringify(state.Parameters ?? null).includes('$$.Task.Token')) {
-      problems.push({ path: `${path}.Parameters`, message: `Task '${name}' waits for a task token but never passes $$.Task.Token to its handler, so nobody could complete it` });
+      problems.push({
+        path: `${path}.Parameters`,
+        message: `Task '${name}' waits for a task token but never passes $$.Task.Token to its handler, so nobody could complete it`,
+      });
     }
   }
 }
@@ -156,7 +203,10 @@ export function validateDefinition(text: string, options: ValidateOptions): Prep
     // asl-validator annotates the object it checks (QueryLanguage defaults), so it gets its own copy.
     const structural = aslValidator(structuredClone(substituted), { checkPaths: true, checkArn: true });
     if (!structural.isValid) {
-      throw new StepFunctionsApiError('InvalidDefinition', `Invalid State Machine Definition: '${structural.errorsText('; ')}'`);
+      throw new StepFunctionsApiError(
+        'InvalidDefinition',
+        `Invalid State Machine Definition: '${structural.errorsText('; ')}'`,
+      );
     }
     if (structurallyValid.size >= MAX_REMEMBERED_DEFINITIONS) structurallyValid.clear();
     structurallyValid.add(key);
@@ -170,7 +220,10 @@ export function validateDefinition(text: string, options: ValidateOptions): Prep
       const ref = staticFunctionRef(state);
       const binding = bindingNameOf(ref);
       if (ref !== undefined && (binding === undefined || !isBound(binding))) {
-        problems.push({ path, message: `Task '${name}' calls ${ref} but no local handler is bound to '${binding ?? ref}'` });
+        problems.push({
+          path,
+          message: `Task '${name}' calls ${ref} but no local handler is bound to '${binding ?? ref}'`,
+        });
       }
     }
   }

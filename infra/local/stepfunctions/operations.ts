@@ -68,12 +68,20 @@ export class StepFunctionsOperations {
   /** Parses the body for the named operation (zod) and runs it. */
   async handle(operation: string, body: unknown): Promise<unknown> {
     if (!isOperationName(operation)) {
-      throw new StepFunctionsApiError('UnknownOperationException', `Operation ${operation} is not supported by the local Step Functions service`);
+      throw new StepFunctionsApiError(
+        'UnknownOperationException',
+        `Operation ${operation} is not supported by the local Step Functions service`,
+      );
     }
     const parsed = apiSchemas[operation].safeParse(body);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((issue) => `Value at '${issue.path.join('.') || '(body)'}' failed to satisfy constraint: ${issue.message}`);
-      throw new StepFunctionsApiError('ValidationException', `${details.length} validation error(s) detected: ${details.join('; ')}`);
+      const details = parsed.error.issues.map(
+        (issue) => `Value at '${issue.path.join('.') || '(body)'}' failed to satisfy constraint: ${issue.message}`,
+      );
+      throw new StepFunctionsApiError(
+        'ValidationException',
+        `${details.length} validation error(s) detected: ${details.join('; ')}`,
+      );
     }
     const handler = this.#handlers[operation] as (input: unknown) => Promise<unknown>;
     return handler(parsed.data);
@@ -82,11 +90,18 @@ export class StepFunctionsOperations {
   // ── state machines ────────────────────────────────────────────────────────────────────────────
 
   /** Programmatic registration for the local bootstrap: creates or updates (new revision). */
-  async registerStateMachine(name: string, definition: string | object, bindings?: TaskBindings): Promise<{ stateMachineArn: string }> {
+  async registerStateMachine(
+    name: string,
+    definition: string | object,
+    bindings?: TaskBindings,
+  ): Promise<{ stateMachineArn: string }> {
     assertValidName('state machine', name);
     if (bindings) this.#o.bindings.bind(name, bindings);
     const text = typeof definition === 'string' ? definition : JSON.stringify(definition);
-    const prepared = validateDefinition(text, { scope: this.#o.scope, isBound: (binding) => this.#o.bindings.has(name, binding) });
+    const prepared = validateDefinition(text, {
+      scope: this.#o.scope,
+      isBound: (binding) => this.#o.bindings.has(name, binding),
+    });
     const arn = stateMachineArn(this.#o.scope, name);
     const existing = await this.#o.store.getStateMachine(arn);
     if (existing?.definitionHash !== prepared.hash) {
@@ -109,8 +124,15 @@ export class StepFunctionsOperations {
 
   async createStateMachine(input: OperationInput<'CreateStateMachine'>) {
     assertValidName('state machine', input.name);
-    if (input.type === 'EXPRESS') throw new StepFunctionsApiError('ValidationException', 'The local Step Functions service runs STANDARD state machines only');
-    const prepared = validateDefinition(input.definition, { scope: this.#o.scope, isBound: (binding) => this.#o.bindings.has(input.name, binding) });
+    if (input.type === 'EXPRESS')
+      throw new StepFunctionsApiError(
+        'ValidationException',
+        'The local Step Functions service runs STANDARD state machines only',
+      );
+    const prepared = validateDefinition(input.definition, {
+      scope: this.#o.scope,
+      isBound: (binding) => this.#o.bindings.has(input.name, binding),
+    });
     const arn = stateMachineArn(this.#o.scope, input.name);
     const record: StateMachineRecord = {
       arn,
@@ -154,7 +176,12 @@ export class StepFunctionsOperations {
   async listStateMachines(input: OperationInput<'ListStateMachines'>) {
     const page = await this.#o.store.listStateMachines(pageSize(input.maxResults), input.nextToken);
     return {
-      stateMachines: page.items.map((item) => ({ stateMachineArn: item.arn, name: item.name, type: item.type, creationDate: new Date(item.creationDate) })),
+      stateMachines: page.items.map((item) => ({
+        stateMachineArn: item.arn,
+        name: item.name,
+        type: item.type,
+        creationDate: new Date(item.creationDate),
+      })),
       nextToken: page.nextToken,
     };
   }
@@ -169,12 +196,16 @@ export class StepFunctionsOperations {
     try {
       JSON.parse(executionInput);
     } catch {
-      throw new StepFunctionsApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: the input is not valid JSON');
+      throw new StepFunctionsApiError(
+        'InvalidExecutionInput',
+        'Invalid State Machine Execution Input: the input is not valid JSON',
+      );
     }
     const arn = executionArn(this.#o.scope, machine.name, name);
     const sameStart = (existing: ExecutionRecord) => {
       // AWS: same name and input while still running → the same execution; otherwise a conflict.
-      if (existing.status === 'RUNNING' && existing.input === executionInput) return { executionArn: arn, startDate: new Date(existing.startDate) };
+      if (existing.status === 'RUNNING' && existing.input === executionInput)
+        return { executionArn: arn, startDate: new Date(existing.startDate) };
       throw new StepFunctionsApiError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
     };
     const { definition } = await this.#o.definitions.load(machine.arn, machine.definitionHash);
@@ -191,7 +222,9 @@ export class StepFunctionsOperations {
       input: executionInput,
       startDate: now.toISOString(),
       executionDeadline:
-        typeof definition.TimeoutSeconds === 'number' ? new Date(now.getTime() + definition.TimeoutSeconds * 1000).toISOString() : undefined,
+        typeof definition.TimeoutSeconds === 'number'
+          ? new Date(now.getTime() + definition.TimeoutSeconds * 1000).toISOString()
+          : undefined,
       version: 0,
       nextEventId: 1,
       cursor: {
@@ -246,8 +279,18 @@ export class StepFunctionsOperations {
       try {
         await this.#o.store.commit(
           record,
-          { ...record, status: 'ABORTED', error: input.error, cause: input.cause, stopDate: now.toISOString(), cursor: undefined },
-          { events: [historyEvents.executionAborted(now, input.error, input.cause)], tokens: closeOpenToken(record, 'CLOSED', now) },
+          {
+            ...record,
+            status: 'ABORTED',
+            error: input.error,
+            cause: input.cause,
+            stopDate: now.toISOString(),
+            cursor: undefined,
+          },
+          {
+            events: [historyEvents.executionAborted(now, input.error, input.cause)],
+            tokens: closeOpenToken(record, 'CLOSED', now),
+          },
         );
         return { stopDate: now };
       } catch (error) {
@@ -261,7 +304,12 @@ export class StepFunctionsOperations {
     await this.#stateMachine(input.stateMachineArn);
     const status = input.statusFilter === 'PENDING_REDRIVE' ? undefined : input.statusFilter;
     if (input.statusFilter === 'PENDING_REDRIVE') return { executions: [] };
-    const page = await this.#o.store.listExecutions(input.stateMachineArn, status, pageSize(input.maxResults), input.nextToken);
+    const page = await this.#o.store.listExecutions(
+      input.stateMachineArn,
+      status,
+      pageSize(input.maxResults),
+      input.nextToken,
+    );
     return {
       executions: page.items.map((item) => ({
         executionArn: item.arn,
@@ -282,7 +330,10 @@ export class StepFunctionsOperations {
       reverse: input.reverseOrder ?? false,
       nextToken: input.nextToken,
     });
-    return { events: page.items.map((event) => toApiHistoryEvent(event, input.includeExecutionData ?? true)), nextToken: page.nextToken };
+    return {
+      events: page.items.map((event) => toApiHistoryEvent(event, input.includeExecutionData ?? true)),
+      nextToken: page.nextToken,
+    };
   }
 
   // ── task tokens ───────────────────────────────────────────────────────────────────────────────
@@ -298,7 +349,11 @@ export class StepFunctionsOperations {
   }
 
   async sendTaskFailure(input: OperationInput<'SendTaskFailure'>) {
-    await this.#answer(input.taskToken, { kind: 'failure', error: input.error ?? '', cause: input.cause ?? '' }, 'FAILED');
+    await this.#answer(
+      input.taskToken,
+      { kind: 'failure', error: input.error ?? '', cause: input.cause ?? '' },
+      'FAILED',
+    );
     return {};
   }
 
@@ -331,29 +386,46 @@ export class StepFunctionsOperations {
           ? historyEvents.taskSucceeded(now, CALLBACK_RESOURCE, outcome.output)
           : historyEvents.taskFailed(now, CALLBACK_RESOURCE, outcome.error, outcome.cause);
       try {
-        await this.#o.store.commit(record, { ...record, cursor: { ...cursor, outcome } }, {
-          events: [event],
-          tokens: [{ kind: 'close', token, status: tokenStatus, at: now }],
-        });
+        await this.#o.store.commit(
+          record,
+          { ...record, cursor: { ...cursor, outcome } },
+          {
+            events: [event],
+            tokens: [{ kind: 'close', token, status: tokenStatus, at: now }],
+          },
+        );
         void this.#o.executor.drive(record.arn);
         return;
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;
       }
     }
-    throw new StepFunctionsApiError('InternalFailure', 'The execution kept changing while the task answer was recorded');
+    throw new StepFunctionsApiError(
+      'InternalFailure',
+      'The execution kept changing while the task answer was recorded',
+    );
   }
 
   /** The open task a token belongs to, or the error AWS gives for that token. */
   async #openTask(token: string): Promise<{ record: ExecutionRecord; cursor: Cursor }> {
-    if (!isWellFormedTaskToken(token)) throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed');
+    if (!isWellFormedTaskToken(token))
+      throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed');
     const row = await this.#o.store.getToken(token);
-    if (!row) throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: this task token was not issued by this service');
+    if (!row)
+      throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: this task token was not issued by this service');
     if (row.status !== 'OPEN') throw new StepFunctionsApiError('TaskTimedOut', TASK_CLOSED_MESSAGE);
     const record = await this.#o.store.getExecution(row.executionArn);
-    if (!record) throw new StepFunctionsApiError('TaskDoesNotExist', `Task Does Not Exist: the execution ${row.executionArn} of this token is gone`);
+    if (!record)
+      throw new StepFunctionsApiError(
+        'TaskDoesNotExist',
+        `Task Does Not Exist: the execution ${row.executionArn} of this token is gone`,
+      );
     const cursor = record.cursor;
-    const open = record.status === 'RUNNING' && cursor?.taskToken === token && !cursor.outcome && (cursor.phase === 'task-open' || cursor.phase === 'task-waiting');
+    const open =
+      record.status === 'RUNNING' &&
+      cursor?.taskToken === token &&
+      !cursor.outcome &&
+      (cursor.phase === 'task-open' || cursor.phase === 'task-waiting');
     if (!open || !cursor) throw new StepFunctionsApiError('TaskTimedOut', TASK_CLOSED_MESSAGE);
     if (expiredDeadline(cursor, this.#o.clock.now())) {
       // The deadline passed before the scheduler's tick noticed; the task is over either way.

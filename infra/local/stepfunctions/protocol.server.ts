@@ -55,12 +55,20 @@ export async function startProtocolServer(options: {
   };
 }
 
-async function answer(request: IncomingMessage, response: ServerResponse, operations: OperationHandler, logger: Logger): Promise<void> {
+async function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  operations: OperationHandler,
+  logger: Logger,
+): Promise<void> {
   const requestId = randomUUID();
   try {
     const target = headerValue(request.headers['x-amz-target']);
     if (request.method !== 'POST' || !target?.startsWith(TARGET_PREFIX)) {
-      throw new StepFunctionsApiError('UnknownOperationException', `Expected POST with X-Amz-Target: ${TARGET_PREFIX}<Operation>`);
+      throw new StepFunctionsApiError(
+        'UnknownOperationException',
+        `Expected POST with X-Amz-Target: ${TARGET_PREFIX}<Operation>`,
+      );
     }
     const body = await readJsonBody(request);
     const result = await operations.handle(target.slice(TARGET_PREFIX.length), body);
@@ -71,7 +79,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, operat
       return;
     }
     logger.error('local-sfn: request failed', { requestId, error });
-    send(response, 500, requestId, { __type: 'InternalFailure', message: 'The local Step Functions service failed; see its log' });
+    send(response, 500, requestId, {
+      __type: 'InternalFailure',
+      message: 'The local Step Functions service failed; see its log',
+    });
   }
 }
 

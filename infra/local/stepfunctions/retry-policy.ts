@@ -54,7 +54,8 @@ export function decideRetry(
     if (!errorMatches(retrier.ErrorEquals, error, isTask)) continue;
     const used = attempts[index] ?? 0;
     if (used >= (retrier.MaxAttempts ?? DEFAULT_MAX_ATTEMPTS)) return { retry: false };
-    const interval = (retrier.IntervalSeconds ?? DEFAULT_INTERVAL_SECONDS) * (retrier.BackoffRate ?? DEFAULT_BACKOFF_RATE) ** used;
+    const interval =
+      (retrier.IntervalSeconds ?? DEFAULT_INTERVAL_SECONDS) * (retrier.BackoffRate ?? DEFAULT_BACKOFF_RATE) ** used;
     const capped = retrier.MaxDelaySeconds === undefined ? interval : Math.min(interval, retrier.MaxDelaySeconds);
     const seconds = retrier.JitterStrategy === 'FULL' ? random() * capped : capped;
     const next = retriers.map((_, i) => attempts[i] ?? 0);
@@ -64,6 +65,10 @@ export function decideRetry(
   return { retry: false };
 }
 
-export function findCatcher(catchers: readonly Catcher[] | undefined, error: string, isTask: boolean): Catcher | undefined {
+export function findCatcher(
+  catchers: readonly Catcher[] | undefined,
+  error: string,
+  isTask: boolean,
+): Catcher | undefined {
   return catchers?.find((catcher) => errorMatches(catcher.ErrorEquals, error, isTask));
 }

@@ -94,7 +94,10 @@ export function deriveSingleStateDefinition(
   delete state.HeartbeatSecondsPath;
   if (state.Type === 'Task') {
     delete state.TimeoutSecondsPath;
-    state.TimeoutSeconds = Math.min(options.taskTimeoutSeconds ?? MAX_INTERPRETER_TIMEOUT_SECONDS, MAX_INTERPRETER_TIMEOUT_SECONDS);
+    state.TimeoutSeconds = Math.min(
+      options.taskTimeoutSeconds ?? MAX_INTERPRETER_TIMEOUT_SECONDS,
+      MAX_INTERPRETER_TIMEOUT_SECONDS,
+    );
     if (options.mode === 'resume') {
       delete state.InputPath;
       delete state.Parameters;
@@ -132,7 +135,12 @@ export function deriveSingleStateDefinition(
 
   const states: Record<string, AslState> = { [stateName]: state };
   for (const name of exits.keys()) {
-    states[name] = { Type: 'Task', Resource: EXIT_RESOURCE, TimeoutSeconds: MAX_INTERPRETER_TIMEOUT_SECONDS, End: true };
+    states[name] = {
+      Type: 'Task',
+      Resource: EXIT_RESOURCE,
+      TimeoutSeconds: MAX_INTERPRETER_TIMEOUT_SECONDS,
+      End: true,
+    };
   }
   return { definition: { StartAt: stateName, States: states }, exits };
 }
@@ -182,7 +190,9 @@ export async function runSingleState(run: SingleStateRun): Promise<SingleStateRe
     const output = (await execution.result) as Json;
     if (state.Type === 'Succeed') return { kind: 'end', output };
     if (!exit) throw new Error(`State '${run.stateName}' finished without reaching an exit`);
-    return exit.target === null ? { kind: 'end', output: exit.output } : { kind: 'next', next: exit.target, output: exit.output };
+    return exit.target === null
+      ? { kind: 'end', output: exit.output }
+      : { kind: 'next', next: exit.target, output: exit.output };
   } catch (error) {
     const thrown = error instanceof ExecutionError ? error.cause : error;
     return { kind: 'failed', failure: describeFailure(thrown), thrown };

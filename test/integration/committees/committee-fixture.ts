@@ -23,7 +23,12 @@ import { createTestTable } from '../../support/test-table.ts';
 
 export const OFFICE_NAME = 'OO구청 감사담당관';
 export const BASE_URL = 'http://localhost:4000';
-export const actorOf = (member: StaffMember): Actor => ({ sub: member.sub, name: member.name, email: member.email, roles: member.roles });
+export const actorOf = (member: StaffMember): Actor => ({
+  sub: member.sub,
+  name: member.name,
+  email: member.email,
+  roles: member.roles,
+});
 
 export async function createCommitteeWorld(options: { mail?: boolean; start?: string } = {}) {
   const table = await createTestTable('committees');
@@ -45,19 +50,40 @@ export async function createCommitteeWorld(options: { mail?: boolean; start?: st
     tasks: taskRepository,
     staff,
     idempotency,
-    signaller: { succeed: async (token: string, output: Record<string, unknown>) => void signalled.push({ token, output }) } as never,
+    signaller: {
+      succeed: async (token: string, output: Record<string, unknown>) => void signalled.push({ token, output }),
+    } as never,
     calendar,
     clock,
     log: quiet,
   });
-  const committees = committeeUseCases({ committees: committeeRepository, tasks: taskRepository, completion: tasks, staff, idempotency, calendar, clock });
+  const committees = committeeUseCases({
+    committees: committeeRepository,
+    tasks: taskRepository,
+    completion: tasks,
+    staff,
+    idempotency,
+    calendar,
+    clock,
+  });
   const catcher: MailCatcher | undefined = options.mail ? await startMailCatcher({}) : undefined;
-  const mailer: Mailer | undefined = catcher ? createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: { name: OFFICE_NAME, address: 'gamsa@gamsa.local' } }) : undefined;
+  const mailer: Mailer | undefined = catcher
+    ? createSmtpMailer({
+        host: '127.0.0.1',
+        port: catcher.smtpPort,
+        secure: false,
+        from: { name: OFFICE_NAME, address: 'gamsa@gamsa.local' },
+      })
+    : undefined;
 
   /** A property-registration review waiting for `committee`, opened as the workflow's step would open it. */
   async function caseWaitingFor(committee: CommitteeKind, title: string, extra: { sealed?: boolean } = {}) {
     const lead = actorOf(DEMO_USERS['team-lead']);
-    const { result } = await cases.createCase(lead, { kind: 'property-review', title, ...(extra.sealed !== undefined && { sealed: extra.sealed }) });
+    const { result } = await cases.createCase(lead, {
+      kind: 'property-review',
+      title,
+      ...(extra.sealed !== undefined && { sealed: extra.sealed }),
+    });
     const opened = await tasks.openHumanTask({
       caseId: result.case.caseId,
       taskType: 'approve',

@@ -41,24 +41,32 @@ async function runOn(date: string): Promise<string[]> {
   const before = w.catcher!.messages().length;
   w.setNow(`${date}T09:00:05+09:00`);
   await job().run(new Date(`${date}T09:00:00+09:00`));
-  return w.catcher!
-    .messages()
+  return w
+    .catcher!.messages()
     .slice(before)
     .filter((m: CaughtMessage) => m.subject.includes('공직자윤리위원회'))
-    .map((m: CaughtMessage) => `${m.to[0]?.address}: ${/(회의 개최 및 안건 안내|내일 회의 알림|의결 결과 미기록 안건)/.exec(m.subject)?.[1]}`)
+    .map(
+      (m: CaughtMessage) =>
+        `${m.to[0]?.address}: ${/(회의 개최 및 안건 안내|내일 회의 알림|의결 결과 미기록 안건)/.exec(m.subject)?.[1]}`,
+    )
     .sort();
 }
 
 const ethicsRecipients = (notice: string) =>
   [
-    ...['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-civic'].map((id) => `${id}@committee.gamsa.local: ${notice}`),
+    ...['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-civic'].map(
+      (id) => `${id}@committee.gamsa.local: ${notice}`,
+    ),
     ...['et-admin', 'et-audit'].map((id) => `${id}@gamsa.local: ${notice}`),
     `${secretary.email}: ${notice}`,
   ].sort();
 
 beforeAll(async () => {
   w = await createCommitteeWorld({ mail: true, start: '2026-11-20T09:00:00+09:00' });
-  await committeeMeetingsAhead({ committees: w.committeeRepository, calendar: w.calendar, log: () => undefined }).run(new Date('2026-12-01T06:00:00+09:00'), 1);
+  await committeeMeetingsAhead({ committees: w.committeeRepository, calendar: w.calendar, log: () => undefined }).run(
+    new Date('2026-12-01T06:00:00+09:00'),
+    1,
+  );
   sealedCase = await w.caseWaitingFor('ethics', '재산등록 고지거부 심사 — 홍길동 부친', { sealed: true });
   openCase = await w.caseWaitingFor('ethics', '정기 재산변동 심사 보완명령 결과');
 });
@@ -70,15 +78,20 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
     const mediation = (await w.committeeRepository.getMeeting('mediation-2026-12'))!;
     expect(mediation.scheduledAt).toBe('2026-12-10T14:00:00+09:00');
     let failures = 0;
-    const flaky = { send: async () => {
-      failures += 1;
-      throw new Error('mail server down');
-    } };
+    const flaky = {
+      send: async () => {
+        failures += 1;
+        throw new Error('mail server down');
+      },
+    };
     await expect(job(flaky).run(new Date('2026-12-03T09:00:00+09:00'))).rejects.toThrow(/committee notices failed/);
     expect(failures).toBeGreaterThan(0);
     const before = w.catcher!.messages().length;
     await job().run(new Date('2026-12-03T09:00:00+09:00'));
-    const sent = w.catcher!.messages().slice(before).filter((m) => m.subject.includes('민원조정위원회'));
+    const sent = w
+      .catcher!.messages()
+      .slice(before)
+      .filter((m) => m.subject.includes('민원조정위원회'));
     expect(sent.length).toBe(6);
     expect(new Set(sent.map((m) => m.to[0]?.address)).size).toBe(6);
     await job().run(new Date('2026-12-03T09:00:00+09:00'));
@@ -116,9 +129,18 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
   it('after the meeting, reminds the secretary each business day until every item has a decision', async () => {
     w.setNow('2026-12-15T15:00:00+09:00');
     const secretaryActor = actorOf(secretary);
-    await w.committees.recordAttendance(secretaryActor, 'ethics-2026-12', { presentMemberIds: ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-admin'] });
-    const votes = { for: ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-admin'], against: [], abstain: [] };
-    await w.committees.recordDecision(secretaryActor, 'ethics-2026-12', openCase.taskId, { votes, form: { decision: 'approve', comment: '보완 결과 적정' } });
+    await w.committees.recordAttendance(secretaryActor, 'ethics-2026-12', {
+      presentMemberIds: ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-admin'],
+    });
+    const votes = {
+      for: ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-admin'],
+      against: [],
+      abstain: [],
+    };
+    await w.committees.recordDecision(secretaryActor, 'ethics-2026-12', openCase.taskId, {
+      votes,
+      form: { decision: 'approve', comment: '보완 결과 적정' },
+    });
 
     expect(await runOn('2026-12-16')).toEqual([`${secretary.email}: 의결 결과 미기록 안건`]);
     expect(await runOn('2026-12-16')).toEqual([]);
@@ -128,7 +150,10 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
     expect(await runOn('2026-12-17')).toEqual([`${secretary.email}: 의결 결과 미기록 안건`]);
 
     w.setNow('2026-12-17T16:00:00+09:00');
-    await w.committees.recordDecision(secretaryActor, 'ethics-2026-12', sealedCase.taskId, { votes, form: { decision: 'approve' } });
+    await w.committees.recordDecision(secretaryActor, 'ethics-2026-12', sealedCase.taskId, {
+      votes,
+      form: { decision: 'approve' },
+    });
     expect((await w.committeeRepository.getMeeting('ethics-2026-12'))!.status).toBe('closed');
     expect(await runOn('2026-12-18')).toEqual([]);
   });
@@ -139,6 +164,8 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
   });
 
   it('refuses an event that is not the committee-notices schedule’s', async () => {
-    await expect(runCommitteeNotices({ job: 'deadline-reminders', scheduledTime: '2026-12-14T00:00:00Z' }, job())).rejects.toThrow(/committee-notices/);
+    await expect(
+      runCommitteeNotices({ job: 'deadline-reminders', scheduledTime: '2026-12-14T00:00:00Z' }, job()),
+    ).rejects.toThrow(/committee-notices/);
   });
 });

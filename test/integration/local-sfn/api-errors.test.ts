@@ -25,7 +25,10 @@ const opened = new Calls<{ caseId: string; taskToken: string }>();
 let h: Harness;
 let stateMachineArn: string;
 
-async function rawRequest(target: string | undefined, body: string): Promise<{ status: number; json: { __type?: string; message?: string } }> {
+async function rawRequest(
+  target: string | undefined,
+  body: string,
+): Promise<{ status: number; json: { __type?: string; message?: string } }> {
   const response = await fetch(h.sfn.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.0', ...(target ? { 'x-amz-target': target } : {}) },
@@ -66,53 +69,98 @@ describe('local Step Functions: API errors and idempotency', () => {
     await h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'idem-2', input: '{"caseId":"idem-2"}' }));
     await h.sfn.settle();
 
-    const differentInput = h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'idem-2', input: '{"caseId":"other"}' }));
+    const differentInput = h.client.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'idem-2', input: '{"caseId":"other"}' }),
+    );
     await expect(differentInput).rejects.toBeInstanceOf(ExecutionAlreadyExists);
 
     const token = opened.events.find((event) => event.caseId === 'idem-2')!.taskToken;
     await h.client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
     await h.sfn.settle();
-    const sameInputAfterEnd = h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'idem-2', input: '{"caseId":"idem-2"}' }));
+    const sameInputAfterEnd = h.client.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'idem-2', input: '{"caseId":"idem-2"}' }),
+    );
     await expect(sameInputAfterEnd).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
   });
 
   it('names missing executions and state machines as AWS does', async () => {
-    await expect(h.client.send(new DescribeExecutionCommand({ executionArn: MISSING_EXECUTION }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
-    await expect(h.client.send(new GetExecutionHistoryCommand({ executionArn: MISSING_EXECUTION }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
-    await expect(h.client.send(new DescribeStateMachineCommand({ stateMachineArn: MISSING_MACHINE }))).rejects.toBeInstanceOf(StateMachineDoesNotExist);
-    await expect(h.client.send(new StartExecutionCommand({ stateMachineArn: MISSING_MACHINE }))).rejects.toBeInstanceOf(StateMachineDoesNotExist);
-    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn: MISSING_MACHINE }))).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+    await expect(
+      h.client.send(new DescribeExecutionCommand({ executionArn: MISSING_EXECUTION })),
+    ).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+    await expect(
+      h.client.send(new GetExecutionHistoryCommand({ executionArn: MISSING_EXECUTION })),
+    ).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+    await expect(
+      h.client.send(new DescribeStateMachineCommand({ stateMachineArn: MISSING_MACHINE })),
+    ).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+    await expect(h.client.send(new StartExecutionCommand({ stateMachineArn: MISSING_MACHINE }))).rejects.toBeInstanceOf(
+      StateMachineDoesNotExist,
+    );
+    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn: MISSING_MACHINE }))).rejects.toBeInstanceOf(
+      StateMachineDoesNotExist,
+    );
   });
 
   it('rejects ARNs of the wrong shape with InvalidArn', async () => {
-    await expect(h.client.send(new DescribeExecutionCommand({ executionArn: stateMachineArn }))).rejects.toBeInstanceOf(InvalidArn);
-    await expect(h.client.send(new DescribeStateMachineCommand({ stateMachineArn: 'arn:aws:lambda:ap-northeast-2:000000000000:function:x' }))).rejects.toBeInstanceOf(
+    await expect(h.client.send(new DescribeExecutionCommand({ executionArn: stateMachineArn }))).rejects.toBeInstanceOf(
       InvalidArn,
     );
+    await expect(
+      h.client.send(
+        new DescribeStateMachineCommand({ stateMachineArn: 'arn:aws:lambda:ap-northeast-2:000000000000:function:x' }),
+      ),
+    ).rejects.toBeInstanceOf(InvalidArn);
   });
 
   it('rejects malformed requests with ValidationException naming the field', async () => {
     const tooLong = h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'x'.repeat(81) }));
     await expect(tooLong).rejects.toBeInstanceOf(ValidationException);
     await expect(tooLong).rejects.toThrow(/'name'/);
-    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 5000 }))).rejects.toThrow(/'maxResults'/);
+    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 5000 }))).rejects.toThrow(
+      /'maxResults'/,
+    );
   });
 
   it('rejects a definition asl-validator finds invalid with InvalidDefinition', async () => {
     const broken = { StartAt: 'Open the case', States: { 'Open the case': { Type: 'Pass', Next: 'Nowhere' } } };
-    const created = h.client.send(new CreateStateMachineCommand({ name: 'Broken', definition: JSON.stringify(broken), roleArn: 'arn:aws:iam::000000000000:role/x' }));
+    const created = h.client.send(
+      new CreateStateMachineCommand({
+        name: 'Broken',
+        definition: JSON.stringify(broken),
+        roleArn: 'arn:aws:iam::000000000000:role/x',
+      }),
+    );
     await expect(created).rejects.toBeInstanceOf(InvalidDefinition);
     await expect(created).rejects.toThrow(/Nowhere/);
   });
 
   it('rejects a definition the local engine cannot run (JSONata, unbound Lambda) with InvalidDefinition', async () => {
-    const jsonata = { QueryLanguage: 'JSONata', StartAt: 'Shape', States: { Shape: { Type: 'Pass', Output: '{% $states.input %}', End: true } } };
+    const jsonata = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Shape',
+      States: { Shape: { Type: 'Pass', Output: '{% $states.input %}', End: true } },
+    };
     await expect(
-      h.client.send(new CreateStateMachineCommand({ name: 'Jsonata', definition: JSON.stringify(jsonata), roleArn: 'arn:aws:iam::000000000000:role/x' })),
+      h.client.send(
+        new CreateStateMachineCommand({
+          name: 'Jsonata',
+          definition: JSON.stringify(jsonata),
+          roleArn: 'arn:aws:iam::000000000000:role/x',
+        }),
+      ),
     ).rejects.toThrow(/JSONata/);
-    const unbound = { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: '${NoSuchFunctionArn}', End: true } } };
+    const unbound = {
+      StartAt: 'Call',
+      States: { Call: { Type: 'Task', Resource: '${NoSuchFunctionArn}', End: true } },
+    };
     await expect(
-      h.client.send(new CreateStateMachineCommand({ name: 'Unbound', definition: JSON.stringify(unbound), roleArn: 'arn:aws:iam::000000000000:role/x' })),
+      h.client.send(
+        new CreateStateMachineCommand({
+          name: 'Unbound',
+          definition: JSON.stringify(unbound),
+          roleArn: 'arn:aws:iam::000000000000:role/x',
+        }),
+      ),
     ).rejects.toThrow(/NoSuchFunctionArn/);
   });
 
@@ -124,20 +172,27 @@ describe('local Step Functions: API errors and idempotency', () => {
     expect(again.stateMachineArn).toBe(first.stateMachineArn);
 
     const changed = JSON.stringify(humanTaskWithCatch({ timeoutSeconds: 7200 }));
-    await expect(h.client.send(new CreateStateMachineCommand({ name: 'Hourly', definition: changed, roleArn }))).rejects.toBeInstanceOf(
-      StateMachineAlreadyExists,
-    );
+    await expect(
+      h.client.send(new CreateStateMachineCommand({ name: 'Hourly', definition: changed, roleArn })),
+    ).rejects.toBeInstanceOf(StateMachineAlreadyExists);
   });
 
   it('keeps running executions on the definition they started with when registerStateMachine changes it', async () => {
     const { stateMachineArn: arn } = await h.sfn.registerStateMachine('Versioned', humanTaskWithCatch());
-    const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{"caseId":"v1"}' }));
+    const { executionArn } = await h.client.send(
+      new StartExecutionCommand({ stateMachineArn: arn, input: '{"caseId":"v1"}' }),
+    );
     await h.sfn.settle();
     const v2 = humanTaskWithCatch();
     v2.States['Close the case'].Result = 'closed under v2';
     await h.sfn.registerStateMachine('Versioned', v2);
 
-    await h.client.send(new SendTaskSuccessCommand({ taskToken: opened.events.find((event) => event.caseId === 'v1')!.taskToken, output: '{}' }));
+    await h.client.send(
+      new SendTaskSuccessCommand({
+        taskToken: opened.events.find((event) => event.caseId === 'v1')!.taskToken,
+        output: '{}',
+      }),
+    );
     await h.sfn.settle();
 
     expect(JSON.parse((await describeExecution(h.client, executionArn!)).output!).outcome).toBe('closed');
@@ -154,7 +209,13 @@ describe('local Step Functions: API errors and idempotency', () => {
     expect(garbled.status).toBe(400);
     expect(garbled.json.__type).toBe('SerializationException');
 
-    const missing = await rawRequest('AWSStepFunctions.DescribeExecution', JSON.stringify({ executionArn: MISSING_EXECUTION }));
-    expect(missing).toEqual({ status: 400, json: { __type: 'ExecutionDoesNotExist', message: `Execution Does Not Exist: '${MISSING_EXECUTION}'` } });
+    const missing = await rawRequest(
+      'AWSStepFunctions.DescribeExecution',
+      JSON.stringify({ executionArn: MISSING_EXECUTION }),
+    );
+    expect(missing).toEqual({
+      status: 400,
+      json: { __type: 'ExecutionDoesNotExist', message: `Execution Does Not Exist: '${MISSING_EXECUTION}'` },
+    });
   });
 });

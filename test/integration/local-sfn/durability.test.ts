@@ -1,7 +1,19 @@
-import { ListExecutionsCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import {
+  ListExecutionsCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskBindings } from '../../../infra/local/stepfunctions/index.ts';
-import { describeExecution, history, startHarness, statesEntered, uniqueTableName, type Harness } from './support/harness.ts';
+import {
+  describeExecution,
+  history,
+  startHarness,
+  statesEntered,
+  uniqueTableName,
+  type Harness,
+} from './support/harness.ts';
 import { countingWorkflow, humanTaskWithCatch } from './support/machines.ts';
 
 /** In-process stand-ins for the step handlers: counts per execution and step, tokens per execution. */
@@ -66,7 +78,12 @@ describe('local Step Functions: durability', () => {
     const tableName = uniqueTableName();
     const ledger = new Ledger();
     const stuck = gate();
-    const first = await service(tableName, ledger.bindings({ blockStep: (execution, step) => (execution === 'crash-1' && step === 'B' ? stuck.block() : undefined) }));
+    const first = await service(
+      tableName,
+      ledger.bindings({
+        blockStep: (execution, step) => (execution === 'crash-1' && step === 'B' ? stuck.block() : undefined),
+      }),
+    );
     const { stateMachineArn } = await first.sfn.registerStateMachine('Counting', countingWorkflow);
     const executionArn = await startCounting(first.client, stateMachineArn, 'crash-1');
     await stuck.entered;
@@ -90,17 +107,27 @@ describe('local Step Functions: durability', () => {
 
     expect((await describeExecution(second.client, executionArn)).status).toBe('SUCCEEDED');
     expect(ledger.count('crash-1', 'C')).toBe(1);
-    expect(statesEntered(await history(second.client, executionArn))).toEqual(['Count step A', 'Count step B', 'Wait for the reviewer', 'Count step C']);
+    expect(statesEntered(await history(second.client, executionArn))).toEqual([
+      'Count step A',
+      'Count step B',
+      'Wait for the reviewer',
+      'Count step C',
+    ]);
   });
 
   it('completes tasks after a restart with the tokens handed out before it', async () => {
     const tableName = uniqueTableName();
     const ledger = new Ledger();
     const first = await service(tableName, ledger.bindings());
-    const { stateMachineArn } = await first.sfn.registerStateMachine('Approval', humanTaskWithCatch({ timeoutSeconds: 30 * 86_400 }));
+    const { stateMachineArn } = await first.sfn.registerStateMachine(
+      'Approval',
+      humanTaskWithCatch({ timeoutSeconds: 30 * 86_400 }),
+    );
     const executionArns: string[] = [];
     for (const caseId of ['restart-1', 'restart-2', 'restart-3']) {
-      const { executionArn } = await first.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }));
+      const { executionArn } = await first.client.send(
+        new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }),
+      );
       executionArns.push(executionArn!);
     }
     await first.sfn.settle();
@@ -112,7 +139,9 @@ describe('local Step Functions: durability', () => {
     for (const caseId of ['restart-1', 'restart-2', 'restart-3']) {
       const tokens = ledger.tokens.get(caseId)!;
       expect(tokens).toHaveLength(1);
-      await second.client.send(new SendTaskSuccessCommand({ taskToken: tokens[0], output: JSON.stringify({ approvedIn: 'second process' }) }));
+      await second.client.send(
+        new SendTaskSuccessCommand({ taskToken: tokens[0], output: JSON.stringify({ approvedIn: 'second process' }) }),
+      );
     }
     await second.sfn.settle();
 
@@ -127,7 +156,10 @@ describe('local Step Functions: durability', () => {
     const tableName = uniqueTableName();
     const ledger = new Ledger();
     const stuck = gate();
-    const first = await service(tableName, ledger.bindings({ blockStep: (_execution, step) => (step === 'A' ? stuck.block() : undefined) }));
+    const first = await service(
+      tableName,
+      ledger.bindings({ blockStep: (_execution, step) => (step === 'A' ? stuck.block() : undefined) }),
+    );
     const { stateMachineArn } = await first.sfn.registerStateMachine('Counting', countingWorkflow);
     const names = Array.from({ length: 8 }, (_, i) => `race-${i}`);
     const executionArns = await Promise.all(names.map((name) => startCounting(first.client, stateMachineArn, name)));
@@ -153,11 +185,20 @@ describe('local Step Functions: durability', () => {
   it('holds no per-execution memory for 1,000 executions parked at a human task', { timeout: 300_000 }, async () => {
     const ledger = new Ledger();
     const h = await service(uniqueTableName(), ledger.bindings());
-    const { stateMachineArn } = await h.sfn.registerStateMachine('Approval', humanTaskWithCatch({ timeoutSeconds: 60 * 86_400 }));
+    const { stateMachineArn } = await h.sfn.registerStateMachine(
+      'Approval',
+      humanTaskWithCatch({ timeoutSeconds: 60 * 86_400 }),
+    );
     const caseIds = Array.from({ length: 1000 }, (_, i) => `parked-${i}`);
     for (let i = 0; i < caseIds.length; i += 50) {
       await Promise.all(
-        caseIds.slice(i, i + 50).map((caseId) => h.client.send(new StartExecutionCommand({ stateMachineArn, name: caseId, input: JSON.stringify({ caseId }) }))),
+        caseIds
+          .slice(i, i + 50)
+          .map((caseId) =>
+            h.client.send(
+              new StartExecutionCommand({ stateMachineArn, name: caseId, input: JSON.stringify({ caseId }) }),
+            ),
+          ),
       );
     }
     await h.sfn.settle();
@@ -167,7 +208,9 @@ describe('local Step Functions: durability', () => {
     let running = 0;
     let nextToken: string | undefined;
     do {
-      const page = await h.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING', maxResults: 1000, nextToken }));
+      const page = await h.client.send(
+        new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING', maxResults: 1000, nextToken }),
+      );
       running += page.executions!.length;
       nextToken = page.nextToken;
     } while (nextToken);

@@ -1,4 +1,9 @@
-import { GetExecutionHistoryCommand, ListExecutionsCommand, ListStateMachinesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  ListStateMachinesCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalLambdaContext } from '../../../infra/local/stepfunctions/index.ts';
 import { describeExecution, startHarness, type Harness } from './support/harness.ts';
@@ -11,7 +16,9 @@ let h: Harness;
 const arns: Record<string, string> = {};
 
 async function run(machine: string, input: unknown): Promise<string> {
-  const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify(input) }));
+  const { executionArn } = await h.client.send(
+    new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify(input) }),
+  );
   await h.sfn.settle();
   return executionArn!;
 }
@@ -46,7 +53,14 @@ beforeAll(async () => {
   };
   await register('Inspect', {
     StartAt: 'Inspect the documents',
-    States: { 'Inspect the documents': { Type: 'Task', Resource: '${InspectFunctionArn}', ResultPath: '$.inspection', End: true } },
+    States: {
+      'Inspect the documents': {
+        Type: 'Task',
+        Resource: '${InspectFunctionArn}',
+        ResultPath: '$.inspection',
+        End: true,
+      },
+    },
   });
   await register('NotifyParties', {
     StartAt: 'Notify each party',
@@ -57,7 +71,15 @@ beforeAll(async () => {
         ItemSelector: { 'party.$': '$$.Map.Item.Value' },
         ItemProcessor: {
           StartAt: 'Notify the party',
-          States: { 'Notify the party': { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${NotifyPartyFunctionArn}', 'Payload.$': '$' }, OutputPath: '$.Payload', End: true } },
+          States: {
+            'Notify the party': {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::lambda:invoke',
+              Parameters: { FunctionName: '${NotifyPartyFunctionArn}', 'Payload.$': '$' },
+              OutputPath: '$.Payload',
+              End: true,
+            },
+          },
         },
         ResultPath: '$.notices',
         End: true,
@@ -76,7 +98,10 @@ beforeAll(async () => {
       'Report the timeout': { Type: 'Pass', End: true },
     },
   });
-  await register('Big', { StartAt: 'Produce too much', States: { 'Produce too much': { Type: 'Task', Resource: '${BigFunctionArn}', End: true } } });
+  await register('Big', {
+    StartAt: 'Produce too much',
+    States: { 'Produce too much': { Type: 'Task', Resource: '${BigFunctionArn}', End: true } },
+  });
   await register('Reminder', waitThenRemind({ Seconds: 30 * 86_400 }));
 });
 
@@ -101,7 +126,10 @@ describe('local Step Functions: handlers and the scheduler', () => {
   it('runs Lambda tasks inside a Map state', async () => {
     const executionArn = await run('NotifyParties', { parties: ['민원인', '피신고인'] });
 
-    expect(JSON.parse((await describeExecution(h.client, executionArn)).output!).notices).toEqual(['통지: 민원인', '통지: 피신고인']);
+    expect(JSON.parse((await describeExecution(h.client, executionArn)).output!).notices).toEqual([
+      '통지: 민원인',
+      '통지: 피신고인',
+    ]);
   });
 
   it('cuts off a handler that outlives its function timeout with Sandbox.Timedout, which Catch can route', async () => {
@@ -116,7 +144,10 @@ describe('local Step Functions: handlers and the scheduler', () => {
   it('fails an execution whose state output exceeds 256 KiB with States.DataLimitExceeded', async () => {
     const executionArn = await run('Big', {});
 
-    expect(await describeExecution(h.client, executionArn)).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    expect(await describeExecution(h.client, executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'States.DataLimitExceeded',
+    });
   });
 
   it('wakes a 30-day Wait from its own real-time poller once the clock has passed it', async () => {
@@ -130,14 +161,24 @@ describe('local Step Functions: handlers and the scheduler', () => {
 
   it('lists state machines and refuses a nextToken from another listing', async () => {
     const machines = await h.client.send(new ListStateMachinesCommand({}));
-    expect(machines.stateMachines!.map((machine) => machine.name).sort()).toEqual(['Big', 'Hang', 'Inspect', 'NotifyParties', 'Reminder']);
+    expect(machines.stateMachines!.map((machine) => machine.name).sort()).toEqual([
+      'Big',
+      'Hang',
+      'Inspect',
+      'NotifyParties',
+      'Reminder',
+    ]);
 
     const firstPage = await h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, maxResults: 1 }));
     expect(firstPage.executions).toHaveLength(1);
     const [hung] = (await h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Hang }))).executions!;
-    const historyPage = await h.client.send(new GetExecutionHistoryCommand({ executionArn: hung!.executionArn, maxResults: 1 }));
+    const historyPage = await h.client.send(
+      new GetExecutionHistoryCommand({ executionArn: hung!.executionArn, maxResults: 1 }),
+    );
     expect(historyPage.nextToken).toBeDefined();
-    await expect(h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, nextToken: historyPage.nextToken }))).rejects.toMatchObject({
+    await expect(
+      h.client.send(new ListExecutionsCommand({ stateMachineArn: arns.Inspect, nextToken: historyPage.nextToken })),
+    ).rejects.toMatchObject({
       name: 'InvalidToken',
     });
   });

@@ -42,7 +42,11 @@ beforeAll(async () => {
     },
   });
   const created = await h.client.send(
-    new CreateStateMachineCommand({ name: 'ReferralIntake', definition: JSON.stringify(referralIntake), roleArn: 'arn:aws:iam::000000000000:role/sfn' }),
+    new CreateStateMachineCommand({
+      name: 'ReferralIntake',
+      definition: JSON.stringify(referralIntake),
+      roleArn: 'arn:aws:iam::000000000000:role/sfn',
+    }),
   );
   stateMachineArn = created.stateMachineArn!;
 });
@@ -62,7 +66,9 @@ describe('local Step Functions: a Lambda step and a human task', () => {
 
   it('runs the Lambda step, parks at the human task with a real token, and finishes after SendTaskSuccess', async () => {
     const input = JSON.stringify({ caseId: '2026-001' });
-    const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'case-2026-001', input }));
+    const { executionArn } = await h.client.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'case-2026-001', input }),
+    );
     await h.sfn.settle();
 
     expect(executionArn).toBe('arn:aws:states:ap-northeast-2:000000000000:execution:ReferralIntake:case-2026-001');
@@ -75,7 +81,9 @@ describe('local Step Functions: a Lambda step and a human task', () => {
     expect((await describeExecution(h.client, executionArn!)).status).toBe('RUNNING');
     expect(h.sfn.inMemoryState().drivingExecutions).toBe(0);
 
-    await h.client.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ disposition: 'warning' }) }));
+    await h.client.send(
+      new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ disposition: 'warning' }) }),
+    );
     await h.sfn.settle();
 
     const done = await describeExecution(h.client, executionArn!);
@@ -86,13 +94,21 @@ describe('local Step Functions: a Lambda step and a human task', () => {
       decision: { disposition: 'warning' },
       result: { recorded: 'yes' },
     });
-    expect(recorded.last()).toEqual({ caseId: '2026-001', registration: { registeredAs: 'REF-2026-001' }, decision: { disposition: 'warning' } });
+    expect(recorded.last()).toEqual({
+      caseId: '2026-001',
+      registration: { registeredAs: 'REF-2026-001' },
+      decision: { disposition: 'warning' },
+    });
   });
 
   it('records the execution history with AWS event types in order', async () => {
-    const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId: '2026-002' }) }));
+    const { executionArn } = await h.client.send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId: '2026-002' }) }),
+    );
     await h.sfn.settle();
-    await h.client.send(new SendTaskSuccessCommand({ taskToken: openedTasks.last().taskToken, output: '{"disposition":"closed"}' }));
+    await h.client.send(
+      new SendTaskSuccessCommand({ taskToken: openedTasks.last().taskToken, output: '{"disposition":"closed"}' }),
+    );
     await h.sfn.settle();
 
     const events = await history(h.client, executionArn!);
@@ -117,13 +133,19 @@ describe('local Step Functions: a Lambda step and a human task', () => {
       'ExecutionSucceeded',
     ]);
     expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
-    expect(statesEntered(events)).toEqual(['Register the referral', "Wait for the investigator's decision", 'Record the decision']);
+    expect(statesEntered(events)).toEqual([
+      'Register the referral',
+      "Wait for the investigator's decision",
+      'Record the decision',
+    ]);
     expect(events[0]!.timestamp).toBeInstanceOf(Date);
     expect(JSON.parse(events[0]!.executionStartedEventDetails!.input!)).toEqual({ caseId: '2026-002' });
   });
 
   it('lists executions of a state machine, filtered by status', async () => {
-    const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn, name: 'still-open', input: '{"caseId":"2026-003"}' }));
+    const { executionArn } = await h.client.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'still-open', input: '{"caseId":"2026-003"}' }),
+    );
     await h.sfn.settle();
 
     const running = await h.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING' }));

@@ -12,7 +12,9 @@ let h: Harness;
 const arns: Record<string, string> = {};
 
 async function start(machine: string, input: Record<string, unknown>): Promise<string> {
-  const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify(input) }));
+  const { executionArn } = await h.client.send(
+    new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify(input) }),
+  );
   await h.sfn.settle();
   return executionArn!;
 }
@@ -35,10 +37,16 @@ beforeAll(async () => {
       },
     },
   });
-  arns.sixtyDays = (await h.sfn.registerStateMachine('SixtyDayApproval', humanTaskWithCatch({ timeoutSeconds: 60 * DAY }))).stateMachineArn;
+  arns.sixtyDays = (
+    await h.sfn.registerStateMachine('SixtyDayApproval', humanTaskWithCatch({ timeoutSeconds: 60 * DAY }))
+  ).stateMachineArn;
   arns.noTimeout = (await h.sfn.registerStateMachine('OpenEndedApproval', humanTaskWithCatch())).stateMachineArn;
-  arns.thirtyDayWait = (await h.sfn.registerStateMachine('ThirtyDayWait', waitThenRemind({ Seconds: 30 * DAY }))).stateMachineArn;
-  arns.waitUntil = (await h.sfn.registerStateMachine('WaitUntilDeadline', waitThenRemind({ TimestampPath: '$.deadline' }))).stateMachineArn;
+  arns.thirtyDayWait = (
+    await h.sfn.registerStateMachine('ThirtyDayWait', waitThenRemind({ Seconds: 30 * DAY }))
+  ).stateMachineArn;
+  arns.waitUntil = (
+    await h.sfn.registerStateMachine('WaitUntilDeadline', waitThenRemind({ TimestampPath: '$.deadline' }))
+  ).stateMachineArn;
   arns.executionTimeout = (
     await h.sfn.registerStateMachine('ApprovalWithinAWeek', { ...humanTaskWithCatch(), TimeoutSeconds: 7 * DAY })
   ).stateMachineArn;
@@ -64,7 +72,9 @@ describe('local Step Functions: time on the injected clock', () => {
     expect(JSON.parse(done.output!)).toMatchObject({ timeout: { Error: 'States.Timeout' }, outcome: 'escalated' });
     expect((await history(h.client, executionArn)).map((event) => event.type)).toContain('TaskTimedOut');
     const token = opened.events.find((event) => event.caseId === 'timeout-60d')!.taskToken;
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
   });
 
   it('keeps a task without TimeoutSeconds waiting after a year, and completes it then', async () => {
@@ -120,6 +130,8 @@ describe('local Step Functions: time on the injected clock', () => {
     const done = await describeExecution(h.client, executionArn);
     expect(done.status).toBe('TIMED_OUT');
     const token = opened.events.find((event) => event.caseId === 'week-limit')!.taskToken;
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
   });
 });

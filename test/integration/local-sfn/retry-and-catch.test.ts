@@ -19,7 +19,9 @@ let stateMachineArn: string;
 
 async function start(caseId: string, failures: Error[]): Promise<string> {
   planned.set(caseId, failures);
-  const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }));
+  const { executionArn } = await h.client.send(
+    new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }),
+  );
   await h.sfn.settle();
   return executionArn!;
 }
@@ -87,10 +89,16 @@ describe('local Step Functions: Retry and Catch', () => {
     expect(attempts.get('always-busy')).toBe(3);
     const done = await describeExecution(h.client, executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    const output = JSON.parse(done.output!) as { needsFollowUp: boolean; notificationError: { Error: string; Cause: string } };
+    const output = JSON.parse(done.output!) as {
+      needsFollowUp: boolean;
+      notificationError: { Error: string; Cause: string };
+    };
     expect(output.needsFollowUp).toBe(true);
     expect(output.notificationError.Error).toBe('MailServerBusy');
-    expect(JSON.parse(output.notificationError.Cause)).toMatchObject({ errorType: 'MailServerBusy', errorMessage: '421 try later' });
+    expect(JSON.parse(output.notificationError.Cause)).toMatchObject({
+      errorType: 'MailServerBusy',
+      errorMessage: '421 try later',
+    });
   });
 
   it('does not retry an error its Retry does not name, and catches it with States.ALL', async () => {
@@ -99,6 +107,9 @@ describe('local Step Functions: Retry and Catch', () => {
     expect(attempts.get('rejected')).toBe(1);
     const done = await describeExecution(h.client, executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output!)).toMatchObject({ needsFollowUp: true, notificationError: { Error: 'AddressRejected' } });
+    expect(JSON.parse(done.output!)).toMatchObject({
+      needsFollowUp: true,
+      notificationError: { Error: 'AddressRejected' },
+    });
   });
 });

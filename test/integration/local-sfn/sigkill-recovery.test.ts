@@ -6,7 +6,16 @@ import { GetExecutionHistoryCommand, SendTaskSuccessCommand, StartExecutionComma
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countingBindings, createCounterTable, readCounter } from './support/counting-bindings.ts';
-import { describeExecution, dynamoDbClient, history, sfnClient, startHarness, statesEntered, uniqueTableName, type Harness } from './support/harness.ts';
+import {
+  describeExecution,
+  dynamoDbClient,
+  history,
+  sfnClient,
+  startHarness,
+  statesEntered,
+  uniqueTableName,
+  type Harness,
+} from './support/harness.ts';
 
 const CHILD = fileURLToPath(new URL('./support/crash-child.ts', import.meta.url));
 
@@ -18,7 +27,10 @@ class ServiceProcess {
   #stderr = '';
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: 'pipe' });
+    this.child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, ...env },
+      stdio: 'pipe',
+    });
     this.child.stderr.on('data', (chunk: Buffer) => (this.#stderr += chunk.toString()));
     createInterface({ input: this.child.stdout }).on('line', (line) => {
       this.#lines.push(line);
@@ -37,7 +49,9 @@ class ServiceProcess {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       this.#waiters.push({ match, resolve });
-      this.child.once('exit', (code, signal) => reject(new Error(`service process exited (${code ?? signal}) before printing the line:\n${this.#stderr}`)));
+      this.child.once('exit', (code, signal) =>
+        reject(new Error(`service process exited (${code ?? signal}) before printing the line:\n${this.#stderr}`)),
+      );
     });
   }
 
@@ -82,7 +96,9 @@ async function untilLastEvent(endpoint: string, executionArn: string, type: stri
   const client = sfnClient(endpoint);
   try {
     for (;;) {
-      const page = await client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }));
+      const page = await client.send(
+        new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }),
+      );
       if (page.events?.[0]?.type === type) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -92,11 +108,18 @@ async function untilLastEvent(endpoint: string, executionArn: string, type: stri
 }
 
 describe('local Step Functions: SIGKILL and recover()', () => {
-  it('continues every execution after SIGKILL with no step lost or run twice, and completes tasks with tokens issued before the kill', { timeout: 120_000 }, async () => {
+  it('continues every execution after SIGKILL with no step lost or run twice, and completes tasks with tokens issued before the kill', {
+    timeout: 120_000,
+  }, async () => {
     const sfnTable = uniqueTableName('sigkill');
     const counterTable = uniqueTableName('counters');
     await createCounterTable(dynamo, counterTable);
-    const { child, endpoint } = await startChild({ SFN_TABLE: sfnTable, COUNTER_TABLE: counterTable, CRASH_MODE: 'block-step', BLOCK_STEP: 'victim#B' });
+    const { child, endpoint } = await startChild({
+      SFN_TABLE: sfnTable,
+      COUNTER_TABLE: counterTable,
+      CRASH_MODE: 'block-step',
+      BLOCK_STEP: 'victim#B',
+    });
 
     const client = sfnClient(endpoint);
     const stateMachineArn = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:Counting';
@@ -111,7 +134,11 @@ describe('local Step Functions: SIGKILL and recover()', () => {
     for (const name of names.slice(1)) await untilLastEvent(endpoint, arns.get(name)!, 'TaskSubmitted');
     await child.kill();
 
-    const h = await startHarness({ tableName: sfnTable, bindings: countingBindings(dynamo, counterTable), clock: undefined });
+    const h = await startHarness({
+      tableName: sfnTable,
+      bindings: countingBindings(dynamo, counterTable),
+      clock: undefined,
+    });
     harnesses.push(h);
     expect(await h.sfn.recover()).toEqual({ resumed: 1, woken: 0 });
     await h.sfn.settle();
@@ -126,24 +153,43 @@ describe('local Step Functions: SIGKILL and recover()', () => {
     for (const name of names) {
       const executionArn = arns.get(name)!;
       expect((await describeExecution(h.client, executionArn)).status).toBe('SUCCEEDED');
-      expect(statesEntered(await history(h.client, executionArn))).toEqual(['Count step A', 'Count step B', 'Wait for the reviewer', 'Count step C']);
+      expect(statesEntered(await history(h.client, executionArn))).toEqual([
+        'Count step A',
+        'Count step B',
+        'Wait for the reviewer',
+        'Count step C',
+      ]);
       for (const step of ['A', 'B', 'C', 'review']) {
-        expect({ name, step, calls: (await readCounter(dynamo, counterTable, `${name}#${step}`)).calls }).toEqual({ name, step, calls: 1 });
+        expect({ name, step, calls: (await readCounter(dynamo, counterTable, `${name}#${step}`)).calls }).toEqual({
+          name,
+          step,
+          calls: 1,
+        });
       }
     }
   });
 
-  it('after SIGKILL at the worst moment (a step done, not committed) repeats at most that one step per execution and finishes all', { timeout: 120_000 }, async () => {
+  it('after SIGKILL at the worst moment (a step done, not committed) repeats at most that one step per execution and finishes all', {
+    timeout: 120_000,
+  }, async () => {
     const sfnTable = uniqueTableName('sigkill');
     const counterTable = uniqueTableName('counters');
     await createCounterTable(dynamo, counterTable);
-    const { child, endpoint } = await startChild({ SFN_TABLE: sfnTable, COUNTER_TABLE: counterTable, CRASH_MODE: 'freeze-after-arm', FREEZE_AFTER: '12' });
+    const { child, endpoint } = await startChild({
+      SFN_TABLE: sfnTable,
+      COUNTER_TABLE: counterTable,
+      CRASH_MODE: 'freeze-after-arm',
+      FREEZE_AFTER: '12',
+    });
 
     const client = sfnClient(endpoint);
     const stateMachineArn = 'arn:aws:states:ap-northeast-2:000000000000:stateMachine:CountingSync';
     const names = Array.from({ length: 20 }, (_, i) => `run-${i}`);
     const arns = await Promise.all(
-      names.map(async (name) => (await client.send(new StartExecutionCommand({ stateMachineArn, name, input: '{}' }))).executionArn!),
+      names.map(
+        async (name) =>
+          (await client.send(new StartExecutionCommand({ stateMachineArn, name, input: '{}' }))).executionArn!,
+      ),
     );
     client.destroy();
     child.send('ARM');
@@ -160,8 +206,15 @@ describe('local Step Functions: SIGKILL and recover()', () => {
     let repeated = 0;
     for (const [index, name] of names.entries()) {
       expect((await describeExecution(h.client, arns[index]!)).status).toBe('SUCCEEDED');
-      expect(statesEntered(await history(h.client, arns[index]!))).toEqual(['Count step A', 'Count step B', 'Count step C', 'Count step D']);
-      const calls = await Promise.all(['A', 'B', 'C', 'D'].map(async (step) => (await readCounter(dynamo, counterTable, `${name}#${step}`)).calls));
+      expect(statesEntered(await history(h.client, arns[index]!))).toEqual([
+        'Count step A',
+        'Count step B',
+        'Count step C',
+        'Count step D',
+      ]);
+      const calls = await Promise.all(
+        ['A', 'B', 'C', 'D'].map(async (step) => (await readCounter(dynamo, counterTable, `${name}#${step}`)).calls),
+      );
       expect(calls.every((count) => count === 1 || count === 2)).toBe(true);
       const twice = calls.filter((count) => count === 2).length;
       expect(twice).toBeLessThanOrEqual(1);

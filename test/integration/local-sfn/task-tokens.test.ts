@@ -19,7 +19,9 @@ let h: Harness;
 const arns: Record<string, string> = {};
 
 async function openTask(machine: string, caseId: string): Promise<{ executionArn: string; taskToken: string }> {
-  const { executionArn } = await h.client.send(new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify({ caseId }) }));
+  const { executionArn } = await h.client.send(
+    new StartExecutionCommand({ stateMachineArn: arns[machine], input: JSON.stringify({ caseId }) }),
+  );
   await h.sfn.settle();
   const task = opened.events.findLast((event) => event.caseId === caseId);
   if (!task) throw new Error(`no human task opened for ${caseId}`);
@@ -36,8 +38,12 @@ beforeAll(async () => {
     },
   });
   arns.approval = (await h.sfn.registerStateMachine('Approval', humanTaskWithCatch())).stateMachineArn;
-  arns.heartbeat = (await h.sfn.registerStateMachine('ApprovalWithHeartbeat', humanTaskWithCatch({ heartbeatSeconds: 3600 }))).stateMachineArn;
-  arns.postponable = (await h.sfn.registerStateMachine('PostponableApproval', humanTaskWithCatch({ retryOnRejection: true }))).stateMachineArn;
+  arns.heartbeat = (
+    await h.sfn.registerStateMachine('ApprovalWithHeartbeat', humanTaskWithCatch({ heartbeatSeconds: 3600 }))
+  ).stateMachineArn;
+  arns.postponable = (
+    await h.sfn.registerStateMachine('PostponableApproval', humanTaskWithCatch({ retryOnRejection: true }))
+  ).stateMachineArn;
 });
 
 afterAll(async () => {
@@ -48,7 +54,9 @@ describe('local Step Functions: task tokens', () => {
   it('routes SendTaskFailure to the Catch that names its error, with the error at ResultPath', async () => {
     const { executionArn, taskToken } = await openTask('approval', 'reject-1');
 
-    await h.client.send(new SendTaskFailureCommand({ taskToken, error: 'DispositionRejected', cause: '징계 수위 재검토 필요' }));
+    await h.client.send(
+      new SendTaskFailureCommand({ taskToken, error: 'DispositionRejected', cause: '징계 수위 재검토 필요' }),
+    );
     await h.sfn.settle();
 
     const done = await describeExecution(h.client, executionArn);
@@ -81,15 +89,23 @@ describe('local Step Functions: task tokens', () => {
 
     const second = h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{"approved":false}' }));
     await expect(second).rejects.toBeInstanceOf(TaskTimedOut);
-    await expect(h.client.send(new SendTaskFailureCommand({ taskToken, error: 'Late' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
-    await expect(h.client.send(new SendTaskHeartbeatCommand({ taskToken }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(h.client.send(new SendTaskFailureCommand({ taskToken, error: 'Late' }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
+    await expect(h.client.send(new SendTaskHeartbeatCommand({ taskToken }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
     expect(JSON.parse((await describeExecution(h.client, executionArn)).output!).approval).toEqual({ approved: true });
   });
 
   it('answers InvalidToken for a token it never issued, well-formed or not', async () => {
     const forged = randomBytes(64).toString('base64url');
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: forged, output: '{}' }))).rejects.toBeInstanceOf(InvalidToken);
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: 'not-a-token', output: '{}' }))).rejects.toMatchObject({
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: forged, output: '{}' }))).rejects.toBeInstanceOf(
+      InvalidToken,
+    );
+    await expect(
+      h.client.send(new SendTaskSuccessCommand({ taskToken: 'not-a-token', output: '{}' })),
+    ).rejects.toMatchObject({
       name: 'InvalidToken',
       $metadata: { httpStatusCode: 400 },
     });
@@ -100,17 +116,23 @@ describe('local Step Functions: task tokens', () => {
 
     await h.client.send(new StopExecutionCommand({ executionArn, error: 'Withdrawn', cause: '민원 취하' }));
 
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(
+      TaskTimedOut,
+    );
     const stopped = await describeExecution(h.client, executionArn);
     expect(stopped.status).toBe('ABORTED');
     expect(stopped.error).toBe('Withdrawn');
-    const last = (await h.client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }))).events![0]!;
+    const last = (
+      await h.client.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 1 }))
+    ).events![0]!;
     expect(last.type).toBe('ExecutionAborted');
   });
 
   it('rejects output that is not JSON with InvalidOutput and keeps the task open', async () => {
     const { executionArn, taskToken } = await openTask('approval', 'bad-output-1');
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{not json' }))).rejects.toMatchObject({ name: 'InvalidOutput' });
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{not json' }))).rejects.toMatchObject({
+      name: 'InvalidOutput',
+    });
 
     await h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }));
     await h.sfn.settle();
@@ -133,13 +155,20 @@ describe('local Step Functions: task tokens', () => {
 
     const done = await describeExecution(h.client, executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output!)).toMatchObject({ timeout: { Error: 'States.HeartbeatTimeout' }, outcome: 'escalated' });
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    expect(JSON.parse(done.output!)).toMatchObject({
+      timeout: { Error: 'States.HeartbeatTimeout' },
+      outcome: 'escalated',
+    });
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toBeInstanceOf(
+      TaskTimedOut,
+    );
   });
 
   it('retries a failed human task with a new token and answers TaskTimedOut to the old one', async () => {
     const { executionArn, taskToken: first } = await openTask('postponable', 'postpone-1');
-    await h.client.send(new SendTaskFailureCommand({ taskToken: first, error: 'ApprovalPostponed', cause: '회의 연기' }));
+    await h.client.send(
+      new SendTaskFailureCommand({ taskToken: first, error: 'ApprovalPostponed', cause: '회의 연기' }),
+    );
     await h.sfn.settle();
     expect(opened.events.filter((event) => event.caseId === 'postpone-1')).toHaveLength(1);
 
@@ -151,12 +180,17 @@ describe('local Step Functions: task tokens', () => {
     expect(reopened).toHaveLength(2);
     const second = reopened[1]!.taskToken;
     expect(second).not.toBe(first);
-    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: first, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(h.client.send(new SendTaskSuccessCommand({ taskToken: first, output: '{}' }))).rejects.toBeInstanceOf(
+      TaskTimedOut,
+    );
     await h.client.send(new SendTaskSuccessCommand({ taskToken: second, output: '{"approved":true}' }));
     await h.sfn.settle();
 
     const done = await describeExecution(h.client, executionArn);
     expect(done.status).toBe('SUCCEEDED');
-    expect(statesEntered(await history(h.client, executionArn))).toEqual(['Wait for the head of office to approve', 'Close the case']);
+    expect(statesEntered(await history(h.client, executionArn))).toEqual([
+      'Wait for the head of office to approve',
+      'Close the case',
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher, type CaughtMessage, type MailCatcher } from '../../../infra/local/mail-catcher/mail-catcher.ts';
+import {
+  startMailCatcher,
+  type CaughtMessage,
+  type MailCatcher,
+} from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import { MESSAGES_FILE_NAME } from '../../../infra/local/mail-catcher/message-store.ts';
 import { parseMailConfig } from '../../../shared/mail/mail-config.ts';
 import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
@@ -18,8 +22,26 @@ function digestFor(name: string, email: string): BuiltMail {
       recipient: { name, email },
       asOf: '2026-11-27',
       items: [
-        { urgency: 'overdue', case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: '공익신고 조사', dueDate: '2026-11-20', sealed: true } },
-        { urgency: 'due-today', case: { caseId: 'C03', caseNumber: '2026-민원-0311', title: '고충민원 <재민원> 처리', dueDate: '2026-11-27', sealed: false } },
+        {
+          urgency: 'overdue',
+          case: {
+            caseId: 'C01',
+            caseNumber: '2026-조사-0003',
+            title: '공익신고 조사',
+            dueDate: '2026-11-20',
+            sealed: true,
+          },
+        },
+        {
+          urgency: 'due-today',
+          case: {
+            caseId: 'C03',
+            caseNumber: '2026-민원-0311',
+            title: '고충민원 <재민원> 처리',
+            dueDate: '2026-11-27',
+            sealed: false,
+          },
+        },
       ],
     },
     { officeName: OFFICE, baseUrl: 'http://localhost:4000' },
@@ -27,7 +49,12 @@ function digestFor(name: string, email: string): BuiltMail {
 }
 
 function smtpMailerTo(catcher: MailCatcher): Mailer {
-  const config = parseMailConfig({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'no-reply@gamsa.local', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(catcher.smtpPort) });
+  const config = parseMailConfig({
+    MAIL_TRANSPORT: 'smtp',
+    MAIL_FROM: 'no-reply@gamsa.local',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(catcher.smtpPort),
+  });
   return createMailer(config, { fromName: OFFICE });
 }
 
@@ -85,7 +112,10 @@ describe('mail catcher with the SMTP adapter', () => {
 
     const one = await getJson(`${catcher.httpUrl}/api/messages/${encodeURIComponent(messages[1]?.id ?? '')}`);
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ subject: first.subject, to: [{ name: '김조사', address: 'first@example.go.kr' }] });
+    expect(one.body).toMatchObject({
+      subject: first.subject,
+      to: [{ name: '김조사', address: 'first@example.go.kr' }],
+    });
     expect((one.body as CaughtMessage).text.trim()).toBe(first.text.trim());
     expect((one.body as CaughtMessage).html?.trim()).toBe(first.html.trim());
 
@@ -112,7 +142,13 @@ describe('mail catcher with the SMTP adapter', () => {
     const page = await response.text();
 
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    for (const heading of ['받은 편지함 (1)', '<th>보낸 사람</th>', '<th>받는 사람</th>', '<th>제목</th>', '<th>받은 시각</th>']) {
+    for (const heading of [
+      '받은 편지함 (1)',
+      '<th>보낸 사람</th>',
+      '<th>받는 사람</th>',
+      '<th>제목</th>',
+      '<th>받은 시각</th>',
+    ]) {
       expect(page).toContain(heading);
     }
     expect(page).toContain(`<a href="/messages/${caught?.id}">${mail.subject}</a>`);
@@ -127,7 +163,9 @@ describe('mail catcher with the SMTP adapter', () => {
     const page = await response.text();
 
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(page).toMatch(/<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" [^>]*srcdoc="&lt;base target=&quot;_blank&quot;&gt;&lt;!doctype html&gt;/);
+    expect(page).toMatch(
+      /<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" [^>]*srcdoc="&lt;base target=&quot;_blank&quot;&gt;&lt;!doctype html&gt;/,
+    );
     expect(page).not.toContain('allow-scripts');
     // The mail's own markup never appears unescaped in the page.
     expect(page).not.toContain('<table');
@@ -157,7 +195,9 @@ describe('mail catcher persistence', () => {
     const second = await startMailCatcher({ dataDir });
     try {
       expect(second.messages().map((m) => m.subject)).toEqual([mail.subject]);
-      const onDisk = JSON.parse(await readFile(join(dataDir, MESSAGES_FILE_NAME), 'utf8')) as { messages: CaughtMessage[] };
+      const onDisk = JSON.parse(await readFile(join(dataDir, MESSAGES_FILE_NAME), 'utf8')) as {
+        messages: CaughtMessage[];
+      };
       expect(onDisk.messages).toHaveLength(1);
     } finally {
       await second.close();

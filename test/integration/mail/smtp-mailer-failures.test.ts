@@ -10,7 +10,18 @@ const mail = buildMail(
     template: 'deadline-digest',
     recipient: { name: '김조사', email: 'gone@example.go.kr' },
     asOf: '2026-11-27',
-    items: [{ urgency: 'due-today', case: { caseId: 'C03', caseNumber: '2026-민원-0311', title: '고충민원 처리', dueDate: '2026-11-27', sealed: false } }],
+    items: [
+      {
+        urgency: 'due-today',
+        case: {
+          caseId: 'C03',
+          caseNumber: '2026-민원-0311',
+          title: '고충민원 처리',
+          dueDate: '2026-11-27',
+          sealed: false,
+        },
+      },
+    ],
   },
   { officeName: 'OO구청 감사담당관', baseUrl: 'http://localhost:4000' },
 );
@@ -35,7 +46,8 @@ describe('SMTP mailer failures', () => {
     server = new SMTPServer({
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onRcptTo: (_address, _session, callback) => callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 })),
+      onRcptTo: (_address, _session, callback) =>
+        callback(Object.assign(new Error('No such mailbox'), { responseCode: 550 })),
     });
     port = await new Promise<number>((resolve, reject) => {
       server.listen(0, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port));
@@ -54,7 +66,12 @@ describe('SMTP mailer failures', () => {
     mailer.close();
 
     expect(error).toBeInstanceOf(MailSendError);
-    expect(error).toMatchObject({ name: 'MailSendError', transport: 'smtp', transportCode: 'EENVELOPE', retryable: false });
+    expect(error).toMatchObject({
+      name: 'MailSendError',
+      transport: 'smtp',
+      transportCode: 'EENVELOPE',
+      retryable: false,
+    });
     expect((error as MailSendError).cause).toMatchObject({ responseCode: 550 });
   });
 

@@ -15,7 +15,15 @@ import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
 import { MailSendError, type Mailer } from '../../../shared/mail/mailer.ts';
 import { ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
-import { createReminderWorld, LEASE_MS, readDigest, runAt, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
+import {
+  createReminderWorld,
+  LEASE_MS,
+  readDigest,
+  runAt,
+  staffNamed,
+  type OpenedTask,
+  type ReminderWorld,
+} from './reminder-fixture.ts';
 
 class SimulatedCrash extends Error {
   override name = 'SimulatedCrash';
@@ -61,7 +69,9 @@ function dyingProcess(doc: DynamoDBDocumentClient, mailer: Pick<Mailer, 'send'>,
   }
   const dyingDoc = new Proxy(doc, {
     get(target, property, receiver) {
-      if (property === 'send') return (command: Parameters<DynamoDBDocumentClient['send']>[0]) => io(command.constructor.name, () => target.send(command as never));
+      if (property === 'send')
+        return (command: Parameters<DynamoDBDocumentClient['send']>[0]) =>
+          io(command.constructor.name, () => target.send(command as never));
       return Reflect.get(target, property, receiver);
     },
   });
@@ -74,7 +84,8 @@ const caseNo = (letter: keyof typeof tasks) => tasks[letter].caseNumber;
 
 /** What one clean run sends on each day: `<person> <group> <case number>`, one entry per reminder. */
 function expectedOn(day: string): string[] {
-  const overdue = (name: string, ...letters: (keyof typeof tasks)[]) => letters.map((l) => `${name} 기한 경과 ${caseNo(l)}`);
+  const overdue = (name: string, ...letters: (keyof typeof tasks)[]) =>
+    letters.map((l) => `${name} 기한 경과 ${caseNo(l)}`);
   const byDay: Record<string, string[]> = {
     '2026-12-17': [
       ...overdue('강민수', 'A'),
@@ -146,15 +157,22 @@ function expectedOn(day: string): string[] {
 const expectedPeopleOn = (day: string) => new Set(expectedOn(day).map((line) => line.split(' ')[0])).size;
 
 /** Reminders in these messages, counting each distinct Message-ID once (as a mailbox does). */
-function remindersIn(messages: readonly CaughtMessage[]): { reminders: string[]; distinct: number; raw: number; copiesDiffer: boolean } {
+function remindersIn(messages: readonly CaughtMessage[]): {
+  reminders: string[];
+  distinct: number;
+  raw: number;
+  copiesDiffer: boolean;
+} {
   const byId = new Map<string, CaughtMessage[]>();
-  for (const message of messages) byId.set(message.messageId ?? message.id, [...(byId.get(message.messageId ?? message.id) ?? []), message]);
+  for (const message of messages)
+    byId.set(message.messageId ?? message.id, [...(byId.get(message.messageId ?? message.id) ?? []), message]);
   const reminders: string[] = [];
   let copiesDiffer = false;
   for (const copies of byId.values()) {
     const digest = readDigest(copies[0]!);
     reminders.push(...digest.items.map((item) => `${digest.to} ${item}`));
-    if (copies.some((c) => c.text !== copies[0]!.text || c.to[0]?.address !== copies[0]!.to[0]?.address)) copiesDiffer = true;
+    if (copies.some((c) => c.text !== copies[0]!.text || c.to[0]?.address !== copies[0]!.to[0]?.address))
+      copiesDiffer = true;
   }
   return { reminders: reminders.sort(), distinct: byId.size, raw: messages.length, copiesDiffer };
 }
@@ -167,20 +185,26 @@ async function recordedOn(day: string): Promise<string[]> {
       if (event.type !== 'MAIL_SENT') continue;
       const data = event.data as { runDate: string; recipient: { name: string }; reminders: { threshold: string }[] };
       if (data.runDate !== day) continue;
-      for (const reminder of data.reminders) recorded.push(`${data.recipient.name} ${reminder.threshold} ${task.caseNumber}`);
+      for (const reminder of data.reminders)
+        recorded.push(`${data.recipient.name} ${reminder.threshold} ${task.caseNumber}`);
     }
   }
   return recorded.sort();
 }
 
-const THRESHOLD_LABELS: Record<string, string> = { 'elapsed-50': '50% 경과', 'elapsed-75': '75% 경과', 'due-today': '오늘 마감' };
+const THRESHOLD_LABELS: Record<string, string> = {
+  'elapsed-50': '50% 경과',
+  'elapsed-75': '75% 경과',
+  'due-today': '오늘 마감',
+};
 const asRecorded = (day: string) =>
   expectedOn(day)
     .map((line) => {
       const [name, ...rest] = line.split(' ');
       const caseNumber = rest.at(-1)!;
       const label = rest.slice(0, -1).join(' ');
-      const threshold = label === '기한 경과' ? `overdue:${day}` : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
+      const threshold =
+        label === '기한 경과' ? `overdue:${day}` : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
       return `${name} ${threshold} ${caseNumber}`;
     })
     .sort();
@@ -260,7 +284,12 @@ async function crashUntilDone(day: string, mode: DeathPlan['mode'], kind?: strin
   const diedAt = new Set<string>();
   for (let at = 1; at <= 400; at++) {
     const process = dyingProcess(world.table.doc, world.mailer, { at, mode, ...(kind && { kind }) });
-    const job = world.reminderJob({ doc: process.doc, mailer: process.mailer, clock: () => new Date(now), options: { concurrency: 1 } });
+    const job = world.reminderJob({
+      doc: process.doc,
+      mailer: process.mailer,
+      clock: () => new Date(now),
+      options: { concurrency: 1 },
+    });
     try {
       await job.run(runAt(day));
     } catch (error) {
@@ -279,7 +308,15 @@ async function crashUntilDone(day: string, mode: DeathPlan['mode'], kind?: strin
 }
 
 /** Every kind of step the run takes: reading the index, markers and digests, claiming, advancing, sending, recording. */
-const EVERY_KIND_OF_STEP = ['BatchGetCommand', 'GetCommand', 'PutCommand', 'QueryCommand', 'TransactWriteCommand', 'UpdateCommand', 'mail'];
+const EVERY_KIND_OF_STEP = [
+  'BatchGetCommand',
+  'GetCommand',
+  'PutCommand',
+  'QueryCommand',
+  'TransactWriteCommand',
+  'UpdateCommand',
+  'mail',
+];
 
 describe('deadline reminders — exactly once', () => {
   it('sends each reminder once when the run dies before one of its I/O calls, at call 1, 2, 3, … in turn', async () => {
@@ -307,7 +344,9 @@ describe('deadline reminders — exactly once', () => {
     expect(crashes).toBeGreaterThanOrEqual(30);
     // Which calls a pass like this one dies after depends on where the previous attempts left off;
     // dying right after each transaction in turn is covered call by call by the last test below.
-    expect(diedAt).toEqual(expect.arrayContaining(EVERY_KIND_OF_STEP.filter((k) => k !== 'mail' && k !== 'TransactWriteCommand')));
+    expect(diedAt).toEqual(
+      expect.arrayContaining(EVERY_KIND_OF_STEP.filter((k) => k !== 'mail' && k !== 'TransactWriteCommand')),
+    );
     expect(caught.reminders).toEqual(expectedOn('2026-12-18'));
     expect(caught.raw - caught.distinct).toBe(diedWithMailAcceptedUnrecorded);
     expect(caught.copiesDiffer).toBe(false);
@@ -342,7 +381,8 @@ describe('deadline reminders — exactly once', () => {
       world.reminderJob({ options: { concurrency: 1 } }).run(runAt('2026-12-22')),
     ]);
     // A run that met digests another run was still sending says so, so the scheduler retries it; the retry finds all done.
-    for (const run of runs) if (run.status === 'rejected') expect(run.reason).toBeInstanceOf(ReminderRunIncompleteError);
+    for (const run of runs)
+      if (run.status === 'rejected') expect(run.reason).toBeInstanceOf(ReminderRunIncompleteError);
     const retry = await world.reminderJob().run(runAt('2026-12-22'));
 
     expect(retry).toMatchObject({ digestsSent: 0, heldElsewhere: 0, failed: [] });
@@ -361,18 +401,27 @@ describe('deadline reminders — exactly once', () => {
     const refusing: Pick<Mailer, 'send'> = {
       async send(mail) {
         if (mail.to[0]?.address === head.email) {
-          throw new MailSendError('421 try again later', { transport: 'smtp', transportCode: 'ECONNECTION', retryable: true, cause: new Error('421') });
+          throw new MailSendError('421 try again later', {
+            transport: 'smtp',
+            transportCode: 'ECONNECTION',
+            retryable: true,
+            cause: new Error('421'),
+          });
         }
         return world.mailer.send(mail);
       },
     };
 
-    await expect(world.reminderJob({ mailer: refusing }).run(runAt('2026-12-23'))).rejects.toThrow(ReminderRunIncompleteError);
+    await expect(world.reminderJob({ mailer: refusing }).run(runAt('2026-12-23'))).rejects.toThrow(
+      ReminderRunIncompleteError,
+    );
     const firstAttempt = world.catcher.messages().map((m) => readDigest(m).to);
     expect(firstAttempt).not.toContain('김정민');
     expect(firstAttempt).toHaveLength(7);
     for (const task of Object.values(tasks)) {
-      const headMarkers = (await world.markersOf(task.caseId)).filter((m) => m.recipientSub === head.sub && m.threshold === 'overdue:2026-12-23');
+      const headMarkers = (await world.markersOf(task.caseId)).filter(
+        (m) => m.recipientSub === head.sub && m.threshold === 'overdue:2026-12-23',
+      );
       expect(headMarkers).toEqual([]);
     }
 
@@ -389,20 +438,29 @@ describe('deadline reminders — exactly once', () => {
     expect(await recordedOn('2026-12-23')).toEqual(asRecorded('2026-12-23'));
   }, 120_000);
 
-  it('fails a retry that comes before a dead run\'s lease ends (so the scheduler retries again), and finishes the dead run\'s digest once it has', async () => {
+  it("fails a retry that comes before a dead run's lease ends (so the scheduler retries again), and finishes the dead run's digest once it has", async () => {
     await world.catcher.clear();
     const crashedAt = runAt('2026-12-24', '08:30:05').getTime();
     const dying = dyingProcess(world.table.doc, world.mailer, { at: 3, kind: 'mail', mode: 'before' });
-    await expect(world.reminderJob({ doc: dying.doc, mailer: dying.mailer, clock: () => new Date(crashedAt), options: { concurrency: 1 } }).run(runAt('2026-12-24'))).rejects.toThrow(
-      SimulatedCrash,
-    );
+    await expect(
+      world
+        .reminderJob({
+          doc: dying.doc,
+          mailer: dying.mailer,
+          clock: () => new Date(crashedAt),
+          options: { concurrency: 1 },
+        })
+        .run(runAt('2026-12-24')),
+    ).rejects.toThrow(SimulatedCrash);
     expect(world.catcher.messages()).toHaveLength(2);
 
     const tooSoon = world.reminderJob({ clock: () => new Date(crashedAt + 60_000) }).run(runAt('2026-12-24'));
     await expect(tooSoon).rejects.toThrow(ReminderRunIncompleteError);
     const heldBack = world.catcher.messages().length;
 
-    const later = await world.reminderJob({ clock: () => new Date(crashedAt + LEASE_MS + 1_000) }).run(runAt('2026-12-24'));
+    const later = await world
+      .reminderJob({ clock: () => new Date(crashedAt + LEASE_MS + 1_000) })
+      .run(runAt('2026-12-24'));
 
     expect(heldBack).toBe(expectedPeopleOn('2026-12-24') - 1);
     // The dead run left three digests: the two it had sent, waiting to be recorded with the rest of
@@ -415,7 +473,12 @@ describe('deadline reminders — exactly once', () => {
   });
 
   it('stops reminding about a completed task', async () => {
-    await world.completeTask(tasks.C, staffNamed('박준형'), { decision: 'submit', findings: '조사 결과 보고' }, '2026-12-24T15:00:00+09:00');
+    await world.completeTask(
+      tasks.C,
+      staffNamed('박준형'),
+      { decision: 'submit', findings: '조사 결과 보고' },
+      '2026-12-24T15:00:00+09:00',
+    );
     await world.catcher.clear();
     world.setNow(runAt('2026-12-28', '08:31:00'));
 
@@ -429,7 +492,11 @@ describe('deadline reminders — exactly once', () => {
 
   it('sends and records each reminder once when the run dies right after each of its transactions in turn (claims, history records, recovery)', async () => {
     await world.catcher.clear();
-    const { crashes, diedWithMailAcceptedUnrecorded, diedAt } = await crashUntilDone('2026-12-29', 'after', 'TransactWriteCommand');
+    const { crashes, diedWithMailAcceptedUnrecorded, diedAt } = await crashUntilDone(
+      '2026-12-29',
+      'after',
+      'TransactWriteCommand',
+    );
 
     const caught = remindersIn(world.catcher.messages());
     expect(crashes).toBeGreaterThanOrEqual(5);
@@ -442,7 +509,10 @@ describe('deadline reminders — exactly once', () => {
       const [name, ...rest] = line.split(' ');
       const caseNumber = rest.at(-1)!;
       const label = rest.slice(0, -1).join(' ');
-      const threshold = label === '기한 경과' ? 'overdue:2026-12-29' : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
+      const threshold =
+        label === '기한 경과'
+          ? 'overdue:2026-12-29'
+          : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
       return `${name} ${threshold} ${caseNumber}`;
     };
     expect(await recordedOn('2026-12-29')).toEqual(caught.reminders.map(asThreshold).sort());

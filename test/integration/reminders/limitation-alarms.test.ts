@@ -13,7 +13,14 @@ import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/remin
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
 import { limitationAlarms } from '../../../shared/usecases/limitation-alarms.ts';
-import { actorOf, BASE_URL, createReminderWorld, LEASE_MS, OFFICE_NAME, type ReminderWorld } from './reminder-fixture.ts';
+import {
+  actorOf,
+  BASE_URL,
+  createReminderWorld,
+  LEASE_MS,
+  OFFICE_NAME,
+  type ReminderWorld,
+} from './reminder-fixture.ts';
 
 let world: ReminderWorld;
 let now = new Date('2026-01-05T09:00:00+09:00');
@@ -26,7 +33,12 @@ const intake = (conductDate: string): MisconductIntake => ({
   category: 'other',
   conductDate,
   officials: [{ name: '김철수', department: '도로관리과', grade: '지방시설주사보(7급)' }],
-  referral: { agency: '경찰', noticeType: '수사·조사 개시 통보', noticeNumber: `서-${conductDate}`, noticeDate: '2026-01-02' },
+  referral: {
+    agency: '경찰',
+    noticeType: '수사·조사 개시 통보',
+    noticeNumber: `서-${conductDate}`,
+    noticeDate: '2026-01-02',
+  },
 });
 
 function addDays(isoDate: string, days: number): string {
@@ -60,13 +72,16 @@ async function runOn(date: string): Promise<string[]> {
     .messages()
     .slice(before)
     .flatMap((m: CaughtMessage) => {
-      const who = m.to[0]?.address === investigator.email ? investigator.name : m.to[0]?.address === lead.email ? lead.name : (m.to[0]?.address ?? '?');
-      return m.text
-        .split('\n')
-        .flatMap((line) => {
-          const item = /^- \[(.+)\] (\S+) /.exec(line);
-          return item ? [`${who}: ${item[1]} ${item[2]}`] : [];
-        });
+      const who =
+        m.to[0]?.address === investigator.email
+          ? investigator.name
+          : m.to[0]?.address === lead.email
+            ? lead.name
+            : (m.to[0]?.address ?? '?');
+      return m.text.split('\n').flatMap((line) => {
+        const item = /^- \[(.+)\] (\S+) /.exec(line);
+        return item ? [`${who}: ${item[1]} ${item[2]}`] : [];
+      });
     })
     .sort();
 }
@@ -75,15 +90,29 @@ let caseA: { caseId: string; caseNumber: string; limitation: string };
 
 beforeAll(async () => {
   world = await createReminderWorld();
-  const cases = caseUseCases({ cases: world.caseRepository, staff: new StaffRepository(world.table.doc, world.table.tableName), idempotency: new IdempotencyStore(world.table.doc, world.table.tableName), clock, log: quiet });
-  const { result } = await cases.createCase(actorOf(lead), { kind: 'external-referral', title: '도로관리과 금품수수 의혹', assigneeSub: investigator.sub, misconduct: intake('2023-06-01') });
-  caseA = { caseId: result.case.caseId, caseNumber: result.case.caseNumber, limitation: result.case.misconduct!.limitation.date };
+  const cases = caseUseCases({
+    cases: world.caseRepository,
+    staff: new StaffRepository(world.table.doc, world.table.tableName),
+    idempotency: new IdempotencyStore(world.table.doc, world.table.tableName),
+    clock,
+    log: quiet,
+  });
+  const { result } = await cases.createCase(actorOf(lead), {
+    kind: 'external-referral',
+    title: '도로관리과 금품수수 의혹',
+    assigneeSub: investigator.sub,
+    misconduct: intake('2023-06-01'),
+  });
+  caseA = {
+    caseId: result.case.caseId,
+    caseNumber: result.case.caseNumber,
+    limitation: result.case.misconduct!.limitation.date,
+  };
 });
 
 afterAll(async () => {
   await world?.close();
 });
-
 
 describe('discipline limitation alarms', () => {
   it('tells the investigator and the team lead at 90, 30 and 7 days before, once each, and nothing in between', async () => {
@@ -105,11 +134,20 @@ describe('discipline limitation alarms', () => {
     const sent = (await world.caseRepository.history(caseA.caseId)).filter((e) => e.type === 'MAIL_SENT');
     expect(sent).toHaveLength(6);
     expect(sent.map((e) => (e.data as { purpose: string }).purpose)).toEqual(Array(6).fill('limitation-alarm'));
-    expect(sent.map((e) => (e.data as { recipient: { name: string } }).recipient.name).sort()).toEqual(['박준형', '박준형', '박준형', '최유진', '최유진', '최유진']);
+    expect(sent.map((e) => (e.data as { recipient: { name: string } }).recipient.name).sort()).toEqual([
+      '박준형',
+      '박준형',
+      '박준형',
+      '최유진',
+      '최유진',
+      '최유진',
+    ]);
   });
 
   it('keeps a sealed case’s title out of the mail and links to the case instead', async () => {
-    const mail = world.catcher.messages().find((m) => m.headers['x-gamsa-template'] === 'limitation-alarm' && m.to[0]?.address === investigator.email)!;
+    const mail = world.catcher
+      .messages()
+      .find((m) => m.headers['x-gamsa-template'] === 'limitation-alarm' && m.to[0]?.address === investigator.email)!;
     expect(mail.text).not.toContain('금품수수');
     expect(mail.html).not.toContain('금품수수');
     expect(mail.text).toContain(`${BASE_URL}/cases/${caseA.caseId}`);
@@ -117,19 +155,53 @@ describe('discipline limitation alarms', () => {
   });
 
   it('sends only the nearest alarm when the earlier ones were missed, and none for a case far from its limitation', async () => {
-    const cases = caseUseCases({ cases: world.caseRepository, staff: new StaffRepository(world.table.doc, world.table.tableName), idempotency: new IdempotencyStore(world.table.doc, world.table.tableName), clock, log: quiet });
+    const cases = caseUseCases({
+      cases: world.caseRepository,
+      staff: new StaffRepository(world.table.doc, world.table.tableName),
+      idempotency: new IdempotencyStore(world.table.doc, world.table.tableName),
+      clock,
+      log: quiet,
+    });
     now = new Date('2026-01-05T09:00:00+09:00');
-    const late = (await cases.createCase(actorOf(lead), { kind: 'external-referral', title: '늦게 접수된 통보', assigneeSub: investigator.sub, misconduct: intake('2023-09-01') })).result.case;
-    await cases.createCase(actorOf(lead), { kind: 'external-referral', title: '최근 비위', assigneeSub: investigator.sub, misconduct: intake('2025-12-01') });
+    const late = (
+      await cases.createCase(actorOf(lead), {
+        kind: 'external-referral',
+        title: '늦게 접수된 통보',
+        assigneeSub: investigator.sub,
+        misconduct: intake('2023-09-01'),
+      })
+    ).result.case;
+    await cases.createCase(actorOf(lead), {
+      kind: 'external-referral',
+      title: '최근 비위',
+      assigneeSub: investigator.sub,
+      misconduct: intake('2025-12-01'),
+    });
     const L = late.misconduct!.limitation.date;
-    expect(await runOn(addDays(L, -25))).toEqual([`박준형: 징계시효 30일 전 ${late.caseNumber}`, `최유진: 징계시효 30일 전 ${late.caseNumber}`]);
+    expect(await runOn(addDays(L, -25))).toEqual([
+      `박준형: 징계시효 30일 전 ${late.caseNumber}`,
+      `최유진: 징계시효 30일 전 ${late.caseNumber}`,
+    ]);
     expect(await runOn(addDays(L, -24))).toEqual([]);
   });
 
   it('finishes the alarms of a run that died while sending: each person gets the mail once, recorded once', async () => {
-    const cases = caseUseCases({ cases: world.caseRepository, staff: new StaffRepository(world.table.doc, world.table.tableName), idempotency: new IdempotencyStore(world.table.doc, world.table.tableName), clock, log: quiet });
+    const cases = caseUseCases({
+      cases: world.caseRepository,
+      staff: new StaffRepository(world.table.doc, world.table.tableName),
+      idempotency: new IdempotencyStore(world.table.doc, world.table.tableName),
+      clock,
+      log: quiet,
+    });
     now = new Date('2026-01-05T09:00:00+09:00');
-    const crashed = (await cases.createCase(actorOf(lead), { kind: 'internal-investigation', title: '내부조사 사건', assigneeSub: investigator.sub, misconduct: { ...intake('2023-11-01'), referral: undefined, origin: 'internal-finding' } })).result.case;
+    const crashed = (
+      await cases.createCase(actorOf(lead), {
+        kind: 'internal-investigation',
+        title: '내부조사 사건',
+        assigneeSub: investigator.sub,
+        misconduct: { ...intake('2023-11-01'), referral: undefined, origin: 'internal-finding' },
+      })
+    ).result.case;
     const day = addDays(crashed.misconduct!.limitation.date, -90);
     const before = world.catcher.messages().length;
     now = morning(day);

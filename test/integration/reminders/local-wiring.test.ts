@@ -43,8 +43,18 @@ afterAll(async () => {
 describe('deadline reminders in the local system', () => {
   it('schedules only the jobs whose handler exists — the same deployableJobs() the CDK app deploys — and says which it left out', () => {
     const deployable = deployableJobs();
-    expect(system.scheduledJobs).toEqual({ active: deployable.active.map((j) => j.name), skipped: deployable.skipped.map((j) => j.name) });
-    expect(system.scheduledJobs.active).toEqual(expect.arrayContaining(['deadline-reminders', 'limitation-alarms', 'committee-notices', 'committee-meetings-ahead']));
+    expect(system.scheduledJobs).toEqual({
+      active: deployable.active.map((j) => j.name),
+      skipped: deployable.skipped.map((j) => j.name),
+    });
+    expect(system.scheduledJobs.active).toEqual(
+      expect.arrayContaining([
+        'deadline-reminders',
+        'limitation-alarms',
+        'committee-notices',
+        'committee-meetings-ahead',
+      ]),
+    );
   });
 
   it('reports the mail catcher in the health check', async () => {
@@ -72,7 +82,10 @@ describe('deadline reminders in the local system', () => {
     const fired = await scheduler.tick(new Date(morning.getTime() + 10_000));
 
     // The 08:00 limitation alarms are due by then too; every deployable job runs through the same scheduler.
-    expect(fired.find((run) => run.schedule === 'deadline-reminders')).toMatchObject({ scheduledFor: morning, outcome: 'succeeded' });
+    expect(fired.find((run) => run.schedule === 'deadline-reminders')).toMatchObject({
+      scheduledFor: morning,
+      outcome: 'succeeded',
+    });
     expect(fired.find((run) => run.schedule === 'limitation-alarms')).toMatchObject({ outcome: 'succeeded' });
     expect(fired.filter((run) => run.outcome !== 'succeeded')).toEqual([]);
     const toLead = system.mailCatcher!.messages().filter((m) => m.to[0]?.address === lead.email);
@@ -81,6 +94,8 @@ describe('deadline reminders in the local system', () => {
     expect(toLead[0]!.headers['x-gamsa-template']).toBe('deadline-digest');
 
     const inbox = await fetch(`${system.mailCatcher!.httpUrl}/api/messages`);
-    expect(((await inbox.json()) as { messages: unknown[] }).messages.length).toBe(system.mailCatcher!.messages().length);
+    expect(((await inbox.json()) as { messages: unknown[] }).messages.length).toBe(
+      system.mailCatcher!.messages().length,
+    );
   });
 });

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { koreaDate } from '../../../shared/domain/korea-time.ts';
 import { BusinessDayCounter, reminderDue } from '../../../shared/policies/reminder-policy.ts';
 import { DEFAULT_DEADLINE_REMINDER_OPTIONS } from '../../../shared/usecases/deadline-reminders.ts';
-import { createReminderWorld, readDigest, runAt, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
+import {
+  createReminderWorld,
+  readDigest,
+  runAt,
+  staffNamed,
+  type OpenedTask,
+  type ReminderWorld,
+} from './reminder-fixture.ts';
 
 let world: ReminderWorld;
 let task: OpenedTask;
@@ -40,7 +47,14 @@ describe('a task with a long allowed time', () => {
     // The first business day the policy gives the task its 50% reminder.
     const days = new BusinessDayCounter(world.calendar);
     let day = '2026-09-02';
-    while (!(world.calendar.isBusinessDay(day) && reminderDue({ openedAt: '2026-09-01T10:00:00+09:00', dueAt: task.dueAt }, runAt(day), days)?.level === 'elapsed-50')) day = nextDay(day);
+    while (
+      !(
+        world.calendar.isBusinessDay(day) &&
+        reminderDue({ openedAt: '2026-09-01T10:00:00+09:00', dueAt: task.dueAt }, runAt(day), days)?.level ===
+          'elapsed-50'
+      )
+    )
+      day = nextDay(day);
     const daysBeforeDue = (Date.parse(task.dueAt) - runAt(day).getTime()) / DAY_MS;
     expect(daysBeforeDue).toBeGreaterThan(DEFAULT_DEADLINE_REMINDER_OPTIONS.horizonDays);
 

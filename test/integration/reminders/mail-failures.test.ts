@@ -17,7 +17,16 @@ import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/remin
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
 import { mailFailures, type MailFailures } from '../../../shared/usecases/mail-failures.ts';
-import { BASE_URL, createReminderWorld, OFFICE_NAME, readDigest, runAt, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
+import {
+  BASE_URL,
+  createReminderWorld,
+  OFFICE_NAME,
+  readDigest,
+  runAt,
+  staffNamed,
+  type OpenedTask,
+  type ReminderWorld,
+} from './reminder-fixture.ts';
 
 const refusals = new Map<string, { code: number; message: string }>();
 let world: ReminderWorld;
@@ -28,7 +37,8 @@ const busy = staffNamed('조현우');
 const bad = staffNamed('임채원');
 const admin = DEMO_USERS.admin;
 
-const mailsTo = (messages: readonly CaughtMessage[], email: string) => messages.filter((m) => m.to.some((t) => t.address === email));
+const mailsTo = (messages: readonly CaughtMessage[], email: string) =>
+  messages.filter((m) => m.to.some((t) => t.address === email));
 
 async function historyOf(task: OpenedTask, type: 'MAIL_SENT' | 'MAIL_FAILED') {
   return (await world.caseRepository.history(task.caseId)).filter((e) => e.type === type);
@@ -87,12 +97,20 @@ describe('failed reminder mail', () => {
       [bad.email, 'send-error', 'suppress'],
       [busy.email, 'send-error', 'retry'],
     ]);
-    expect(recorded.find((f) => f.email === busy.email)).toMatchObject({ recipient: { sub: busy.sub, name: busy.name }, caseIds: [tasks.busy.caseId] });
+    expect(recorded.find((f) => f.email === busy.email)).toMatchObject({
+      recipient: { sub: busy.sub, name: busy.name },
+      caseIds: [tasks.busy.caseId],
+    });
     expect(recorded.find((f) => f.email === busy.email)?.detail).toContain('450');
     // On the case: who was not reached, and that it will be sent again; no reminder counts as sent.
     const failedEvents = await historyOf(tasks.busy, 'MAIL_FAILED');
     expect(failedEvents).toHaveLength(1);
-    expect(failedEvents[0]?.data).toMatchObject({ recipient: { sub: busy.sub }, kind: 'send-error', disposition: 'retry', reminders: [{ taskId: tasks.busy.taskId, threshold: 'elapsed-50' }] });
+    expect(failedEvents[0]?.data).toMatchObject({
+      recipient: { sub: busy.sub },
+      kind: 'send-error',
+      disposition: 'retry',
+      reminders: [{ taskId: tasks.busy.taskId, threshold: 'elapsed-50' }],
+    });
     expect(String(failedEvents[0]?.data.summaryKo)).toContain('다음 발송 때 다시 보냅니다');
     expect(await historyOf(tasks.busy, 'MAIL_SENT')).toEqual([]);
     expect(await world.markersOf(tasks.busy.caseId)).toEqual([]);
@@ -139,12 +157,16 @@ describe('failed reminder mail', () => {
     await world.reminderJob({ failures }).run(runAt('2026-12-18'));
     const delivered = mailsTo(world.catcher.messages(), bad.email);
     expect(delivered.map((m) => readDigest(m).items)).toEqual([[`75% 경과 ${tasks.bad.caseNumber}`]]);
-    expect((await historyOf(tasks.bad, 'MAIL_SENT')).map((e) => e.data.recipient)).toEqual([{ sub: bad.sub, name: bad.name }]);
+    expect((await historyOf(tasks.bad, 'MAIL_SENT')).map((e) => e.data.recipient)).toEqual([
+      { sub: bad.sub, name: bad.name },
+    ]);
   });
 
   it('releases a digest SES reports as bounced after accepting it, records it on the case once, and the next run sends it again', async () => {
     // 18 December's digest to 조현우 (the 75% reminder), accepted and then bounced.
-    const digestMail = mailsTo(world.catcher.messages(), busy.email).find((m) => readDigest(m).items[0]?.startsWith('75%'))!;
+    const digestMail = mailsTo(world.catcher.messages(), busy.email).find((m) =>
+      readDigest(m).items[0]?.startsWith('75%'),
+    )!;
     const digestId = digestMail.headers['x-gamsa-digest'];
     expect(digestId).toBeTruthy();
     const markersBefore = await world.markersOf(tasks.busy.caseId);
@@ -168,7 +190,14 @@ describe('failed reminder mail', () => {
           feedbackId: 'feedback-1',
           bounceType: 'Transient',
           bounceSubType: 'MailboxFull',
-          bouncedRecipients: [{ emailAddress: busy.email, action: 'failed', status: '4.2.2', diagnosticCode: 'smtp; 452 4.2.2 mailbox full' }],
+          bouncedRecipients: [
+            {
+              emailAddress: busy.email,
+              action: 'failed',
+              status: '4.2.2',
+              diagnosticCode: 'smtp; 452 4.2.2 mailbox full',
+            },
+          ],
           timestamp: '2026-12-18T00:36:00.000Z',
           reportingMTA: 'dns; a1-2.smtp-out.amazonses.com',
         },
@@ -193,12 +222,21 @@ describe('failed reminder mail', () => {
     const first = await failures.onSesEvent(bounce);
     const again = await failures.onSesEvent(bounce);
 
-    expect(first).toEqual([{ email: busy.email, kind: 'bounce', disposition: 'retry', recorded: true, released: 1, suppressed: false }]);
-    expect(again).toEqual([{ email: busy.email, kind: 'bounce', disposition: 'retry', recorded: false, released: 0, suppressed: false }]);
+    expect(first).toEqual([
+      { email: busy.email, kind: 'bounce', disposition: 'retry', recorded: true, released: 1, suppressed: false },
+    ]);
+    expect(again).toEqual([
+      { email: busy.email, kind: 'bounce', disposition: 'retry', recorded: false, released: 0, suppressed: false },
+    ]);
     expect((await world.markersOf(tasks.busy.caseId)).map((m) => m.threshold)).toEqual(['elapsed-50']);
     const bounced = (await historyOf(tasks.busy, 'MAIL_FAILED')).filter((e) => e.data.kind === 'bounce');
     expect(bounced).toHaveLength(1);
-    expect(bounced[0]?.data).toMatchObject({ digestId, messageId: digestMail.messageId, disposition: 'retry', reminders: [{ threshold: 'elapsed-75' }] });
+    expect(bounced[0]?.data).toMatchObject({
+      digestId,
+      messageId: digestMail.messageId,
+      disposition: 'retry',
+      reminders: [{ threshold: 'elapsed-75' }],
+    });
 
     // The next run of that morning sends the released reminder again (a new digest, a new message).
     await world.catcher.clear();
@@ -218,13 +256,22 @@ describe('failed reminder mail', () => {
       'detail-type': 'Email Complaint Received',
       detail: {
         eventType: 'Complaint',
-        complaint: { complainedRecipients: [{ emailAddress: DEMO_STAFF.find((m) => m.name === '문가영')!.email }], timestamp: '2026-12-17T01:00:00.000Z', feedbackId: 'f-2', complaintFeedbackType: 'abuse' },
+        complaint: {
+          complainedRecipients: [{ emailAddress: DEMO_STAFF.find((m) => m.name === '문가영')!.email }],
+          timestamp: '2026-12-17T01:00:00.000Z',
+          feedbackId: 'f-2',
+          complaintFeedbackType: 'abuse',
+        },
         mail: { timestamp: '2026-12-17T00:40:00.000Z', messageId: 'ses-2', destination: [], headers: [] },
       },
     };
     const outcome = await failures.onSesEvent(complaint);
-    expect(outcome).toEqual([expect.objectContaining({ kind: 'complaint', disposition: 'suppress', suppressed: true, released: 0 })]);
+    expect(outcome).toEqual([
+      expect.objectContaining({ kind: 'complaint', disposition: 'suppress', suppressed: true, released: 0 }),
+    ]);
     expect(await failures.isSuppressed('gayoung.moon@gamsa.local')).toBe(true);
-    await expect(failures.onSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce' } })).rejects.toThrow(/bounce|mail/);
+    await expect(
+      failures.onSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce' } }),
+    ).rejects.toThrow(/bounce|mail/);
   });
 });

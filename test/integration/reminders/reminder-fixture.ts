@@ -6,7 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { startMailCatcher, type CaughtMessage, type MailCatcher } from '../../../infra/local/mail-catcher/mail-catcher.ts';
+import {
+  startMailCatcher,
+  type CaughtMessage,
+  type MailCatcher,
+} from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import type { CaseKind } from '../../../shared/domain/case-kinds.ts';
 import type { CaseStage } from '../../../shared/domain/case.ts';
@@ -21,7 +25,11 @@ import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/remin
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../../shared/store/task-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { deadlineReminders, type DeadlineReminderDeps, type DeadlineReminderOptions } from '../../../shared/usecases/deadline-reminders.ts';
+import {
+  deadlineReminders,
+  type DeadlineReminderDeps,
+  type DeadlineReminderOptions,
+} from '../../../shared/usecases/deadline-reminders.ts';
 import { taskUseCases } from '../../../shared/usecases/task-usecases.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
@@ -40,7 +48,12 @@ export const staffNamed = (name: string): StaffMember => {
 };
 const nameByEmail = new Map(DEMO_STAFF.map((m) => [m.email, m.name]));
 
-export const actorOf = (member: StaffMember): Actor => ({ sub: member.sub, name: member.name, email: member.email, roles: member.roles });
+export const actorOf = (member: StaffMember): Actor => ({
+  sub: member.sub,
+  name: member.name,
+  email: member.email,
+  roles: member.roles,
+});
 
 export interface OpenTaskRequest {
   kind: CaseKind;
@@ -92,7 +105,9 @@ export function digestsByPerson(messages: readonly CaughtMessage[]): Record<stri
 }
 
 /** Options of the world: `rejectRecipient` makes the mail catcher refuse recipients (see mail-catcher.ts). */
-export async function createReminderWorld(options: { rejectRecipient?: (address: string) => { code: number; message: string } | undefined } = {}) {
+export async function createReminderWorld(
+  options: { rejectRecipient?: (address: string) => { code: number; message: string } | undefined } = {},
+) {
   const table = await createTestTable('reminders');
   const calendar = createCalendar();
   const staff = new StaffRepository(table.doc, table.tableName);
@@ -100,21 +115,38 @@ export async function createReminderWorld(options: { rejectRecipient?: (address:
   const caseRepository = new CaseRepository(table.doc, table.tableName);
   const taskRepository = new TaskRepository(table.doc, table.tableName);
   const idempotency = new IdempotencyStore(table.doc, table.tableName);
-  const catcher: MailCatcher = await startMailCatcher(options.rejectRecipient ? { rejectRecipient: options.rejectRecipient } : {});
+  const catcher: MailCatcher = await startMailCatcher(
+    options.rejectRecipient ? { rejectRecipient: options.rejectRecipient } : {},
+  );
   const mailer: Mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: FROM });
 
   let now = new Date('2026-12-01T09:00:00+09:00');
   const clock = () => now;
   const quiet = () => undefined;
   const cases = caseUseCases({ cases: caseRepository, staff, idempotency, clock, log: quiet });
-  const tasks = taskUseCases({ cases: caseRepository, tasks: taskRepository, staff, idempotency, signaller: { succeed: async () => undefined }, calendar, clock, log: quiet });
+  const tasks = taskUseCases({
+    cases: caseRepository,
+    tasks: taskRepository,
+    staff,
+    idempotency,
+    signaller: { succeed: async () => undefined },
+    calendar,
+    clock,
+    log: quiet,
+  });
   const lead = actorOf(DEMO_USERS['team-lead']);
 
   /** Registers a case and opens one human task on it at `openedAt`, as the workflow's step would. */
   async function openTask(request: OpenTaskRequest): Promise<OpenedTask> {
     now = new Date(request.openedAt);
     const assignee = 'sub' in request.assignTo ? { assigneeSub: request.assignTo.sub } : {};
-    const { result } = await cases.createCase(lead, { kind: request.kind, title: request.title, summary: `${request.title} — 요약`, ...assignee, ...(request.sealed && { sealed: true }) });
+    const { result } = await cases.createCase(lead, {
+      kind: request.kind,
+      title: request.title,
+      summary: `${request.title} — 요약`,
+      ...assignee,
+      ...(request.sealed && { sealed: true }),
+    });
     const assignTo = 'sub' in request.assignTo ? 'case-assignee' : request.assignTo;
     const opened = await tasks.openHumanTask({
       caseId: result.case.caseId,
@@ -128,7 +160,12 @@ export async function createReminderWorld(options: { rejectRecipient?: (address:
       executionArn: `arn:aws:states:ap-northeast-2:000000000000:execution:test:${result.case.caseId}`,
       stateName: 'Human step',
     });
-    return { caseId: result.case.caseId, caseNumber: result.case.caseNumber, taskId: opened.taskId, dueAt: opened.dueAt };
+    return {
+      caseId: result.case.caseId,
+      caseNumber: result.case.caseNumber,
+      taskId: opened.taskId,
+      dueAt: opened.dueAt,
+    };
   }
 
   /** A person completes the task (the workflow is told through a stub; here only the task matters). */
@@ -146,14 +183,24 @@ export async function createReminderWorld(options: { rejectRecipient?: (address:
         UpdateExpression: 'SET assignee = :assignee, gsi1pk = :queue',
         ConditionExpression: '#status = :open',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':assignee': { sub: to.sub }, ':queue': keys.tasksOfPerson(to.sub), ':open': 'open' },
+        ExpressionAttributeValues: {
+          ':assignee': { sub: to.sub },
+          ':queue': keys.tasksOfPerson(to.sub),
+          ':open': 'open',
+        },
       }),
     );
   }
 
   /** The reminder job over this world; `doc` and `mailer` can be swapped for crashing ones. */
   function reminderJob(
-    overrides: { doc?: DynamoDBDocumentClient; mailer?: Pick<Mailer, 'send'>; clock?: () => Date; options?: Partial<DeadlineReminderOptions>; failures?: DeadlineReminderDeps['failures'] } = {},
+    overrides: {
+      doc?: DynamoDBDocumentClient;
+      mailer?: Pick<Mailer, 'send'>;
+      clock?: () => Date;
+      options?: Partial<DeadlineReminderOptions>;
+      failures?: DeadlineReminderDeps['failures'];
+    } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
     const staffRepository = new StaffRepository(doc, table.tableName);

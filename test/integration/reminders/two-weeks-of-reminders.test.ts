@@ -11,7 +11,14 @@ import { DEMO_STAFF } from '../../../infra/local/demo-data.ts';
 import { verifyChain, type HistoryEvent } from '../../../shared/domain/history.ts';
 import { formatScheduledTime } from '../../../shared/schedules/scheduled-job.ts';
 import type { ReminderRunReport } from '../../../shared/usecases/deadline-reminders.ts';
-import { createReminderWorld, digestsByPerson, runAt, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
+import {
+  createReminderWorld,
+  digestsByPerson,
+  runAt,
+  staffNamed,
+  type OpenedTask,
+  type ReminderWorld,
+} from './reminder-fixture.ts';
 
 const SEALED_TITLE = '공익신고 — 보조금 부정수급 (신고자 홍길동)';
 
@@ -29,7 +36,8 @@ const everyMessage: CaughtMessage[] = [];
 
 function calendarDays(from: string, through: string): string[] {
   const days: string[] = [];
-  for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${through}T00:00:00Z`); d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${through}T00:00:00Z`); d += 86_400_000)
+    days.push(new Date(d).toISOString().slice(0, 10));
   return days;
 }
 
@@ -90,7 +98,10 @@ beforeAll(async () => {
   for (const day of calendarDays('2026-12-14', '2026-12-31')) {
     await world.catcher.clear();
     world.setNow(new Date(runAt(day).getTime() + 60_000));
-    reports[day] = await runDeadlineReminders({ job: 'deadline-reminders', scheduledTime: formatScheduledTime(runAt(day)) }, job);
+    reports[day] = await runDeadlineReminders(
+      { job: 'deadline-reminders', scheduledTime: formatScheduledTime(runAt(day)) },
+      job,
+    );
     const sent = world.catcher.messages().length;
     mailsByDay[day] = digestsByPerson(world.catcher.messages());
     everyMessage.push(...world.catcher.messages());
@@ -102,7 +113,13 @@ beforeAll(async () => {
     extraMailsOnRerun[day] = world.catcher.messages().length - sent;
 
     if (day === '2026-12-16') await world.reassignTask(grievance, staffNamed('이하은'));
-    if (day === '2026-12-21') await world.completeTask(audit, staffNamed('강민수'), { decision: 'assign', assigneeSub: staffNamed('서지원').sub }, '2026-12-21T14:00:00+09:00');
+    if (day === '2026-12-21')
+      await world.completeTask(
+        audit,
+        staffNamed('강민수'),
+        { decision: 'assign', assigneeSub: staffNamed('서지원').sub },
+        '2026-12-21T14:00:00+09:00',
+      );
   }
 }, 240_000);
 
@@ -112,7 +129,13 @@ afterAll(async () => {
 
 describe('two weeks of deadline reminders', () => {
   it('gives the tasks the case numbers the expectations below use', () => {
-    expect([audit, property, report, grievance, patrol].map((t) => t.caseNumber)).toEqual(['2026-감사-0001', '2026-조사-0001', '2026-민원-0001', '2026-민원-0002', '2026-순찰-0001']);
+    expect([audit, property, report, grievance, patrol].map((t) => t.caseNumber)).toEqual([
+      '2026-감사-0001',
+      '2026-조사-0001',
+      '2026-민원-0001',
+      '2026-민원-0002',
+      '2026-순찰-0001',
+    ]);
     expect([audit, property, report, grievance].map((t) => t.dueAt)).toEqual([
       '2026-12-11T18:00:00+09:00',
       '2026-12-30T18:00:00+09:00',
@@ -141,15 +164,33 @@ describe('two weeks of deadline reminders', () => {
       '2026-12-21': { 강민수: [[`기한 경과 ${A}`]], 김정민: [[`기한 경과 ${A}`]], 이하은: [[`오늘 마감 ${D}`]] },
       // A was completed on the 21st: nothing about it from now on. D is overdue: its team lead is told.
       '2026-12-22': { 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
-      '2026-12-23': { 김정민: [[`50% 경과 ${C}`]], 박준형: [[`75% 경과 ${B}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
+      '2026-12-23': {
+        김정민: [[`50% 경과 ${C}`]],
+        박준형: [[`75% 경과 ${B}`]],
+        배수빈: [[`기한 경과 ${D}`]],
+        이하은: [[`기한 경과 ${D}`]],
+      },
       '2026-12-24': { 김정민: [[`오늘 마감 ${C}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
       '2026-12-25': none,
       '2026-12-26': none,
       '2026-12-27': none,
       // D: 22, 23, 24 lost (the holiday and weekend do not count) → the head; C is the head's own, overdue. One mail, both.
-      '2026-12-28': { 김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
-      '2026-12-29': { 김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
-      '2026-12-30': { 김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]], 박준형: [[`오늘 마감 ${B}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
+      '2026-12-28': {
+        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
+        배수빈: [[`기한 경과 ${D}`]],
+        이하은: [[`기한 경과 ${D}`]],
+      },
+      '2026-12-29': {
+        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
+        배수빈: [[`기한 경과 ${D}`]],
+        이하은: [[`기한 경과 ${D}`]],
+      },
+      '2026-12-30': {
+        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
+        박준형: [[`오늘 마감 ${B}`]],
+        배수빈: [[`기한 경과 ${D}`]],
+        이하은: [[`기한 경과 ${D}`]],
+      },
       '2026-12-31': {
         김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
         박준형: [[`기한 경과 ${B}`]],
@@ -199,11 +240,23 @@ describe('two weeks of deadline reminders', () => {
       const data = e.data as { recipient: { name: string }; reminders: { threshold: string }[] };
       return `${data.recipient.name} ${data.reminders.map((r) => r.threshold).join(',')}`;
     });
-    expect(told.slice(0, 6)).toEqual(['신예린 elapsed-50', '이하은 elapsed-50', '이하은 elapsed-75', '이하은 due-today', expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/), expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/)]);
+    expect(told.slice(0, 6)).toEqual([
+      '신예린 elapsed-50',
+      '이하은 elapsed-50',
+      '이하은 elapsed-75',
+      '이하은 due-today',
+      expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/),
+      expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/),
+    ]);
     expect(told.filter((t) => t.startsWith('신예린'))).toEqual(['신예린 elapsed-50']);
-    expect(told.filter((t) => t.startsWith('김정민'))).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'].map((d) => `김정민 overdue:${d}`));
+    expect(told.filter((t) => t.startsWith('김정민'))).toEqual(
+      ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'].map((d) => `김정민 overdue:${d}`),
+    );
     expect(mailEvents).toHaveLength(2 + 1 + 1 + 7 + 7 + 4);
-    expect(mailEvents[0]).toMatchObject({ actor: { role: 'system' }, data: { summary: 'reminder sent to 신예린', purpose: 'deadline-reminder' } });
+    expect(mailEvents[0]).toMatchObject({
+      actor: { role: 'system' },
+      data: { summary: 'reminder sent to 신예린', purpose: 'deadline-reminder' },
+    });
 
     const sealedEvents = (await world.caseRepository.history(report.caseId)).filter((e) => e.type === 'MAIL_SENT');
     expect(sealedEvents.length).toBeGreaterThan(0);
@@ -231,7 +284,11 @@ describe('two weeks of deadline reminders', () => {
 
   it('refuses an event that is not what the schedule sends, naming the field', async () => {
     const job = world.reminderJob();
-    await expect(runDeadlineReminders({ job: 'deadline-reminders', scheduledTime: 'tomorrow' }, job)).rejects.toThrow(JobInputError);
-    await expect(runDeadlineReminders({ job: 'committee-notices', scheduledTime: '2026-12-14T23:30:00Z' }, job)).rejects.toThrow(/job/);
+    await expect(runDeadlineReminders({ job: 'deadline-reminders', scheduledTime: 'tomorrow' }, job)).rejects.toThrow(
+      JobInputError,
+    );
+    await expect(
+      runDeadlineReminders({ job: 'committee-notices', scheduledTime: '2026-12-14T23:30:00Z' }, job),
+    ).rejects.toThrow(/job/);
   });
 });

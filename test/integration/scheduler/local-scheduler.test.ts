@@ -41,8 +41,20 @@ function weekdayJob(): ScheduledJob {
   return { ...deadlineRemindersJob, name: `deadline-reminders-${randomUUID().slice(0, 8)}` };
 }
 
-function scheduler(jobs: readonly ScheduledJob[], invoke: InvokeHandler, extra: Partial<LocalSchedulerOptions> = {}): LocalScheduler {
-  return createLocalScheduler({ jobs, tableName, invoke, dynamodb: client, logger: silent, clock: () => new Date('2026-11-27T00:00:00Z'), ...extra });
+function scheduler(
+  jobs: readonly ScheduledJob[],
+  invoke: InvokeHandler,
+  extra: Partial<LocalSchedulerOptions> = {},
+): LocalScheduler {
+  return createLocalScheduler({
+    jobs,
+    tableName,
+    invoke,
+    dynamodb: client,
+    logger: silent,
+    clock: () => new Date('2026-11-27T00:00:00Z'),
+    ...extra,
+  });
 }
 
 beforeAll(async () => {
@@ -65,12 +77,24 @@ describe('local scheduler — recurring jobs', () => {
     const fired = await local.tick(kst('2026-11-27T08:30:10'));
     expect(await local.tick(kst('2026-11-27T08:30:25'))).toEqual([]);
 
-    expect(fired).toMatchObject([{ schedule: job.name, kind: 'recurring', scheduledFor: kst('2026-11-27T08:30:00'), attempt: 1, outcome: 'succeeded' }]);
+    expect(fired).toMatchObject([
+      {
+        schedule: job.name,
+        kind: 'recurring',
+        scheduledFor: kst('2026-11-27T08:30:00'),
+        attempt: 1,
+        outcome: 'succeeded',
+      },
+    ]);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.handler).toBe('functions/jobs/deadline-reminders.handler.ts');
     expect(calls[0]?.event).toEqual({ job: 'deadline-reminders', scheduledTime: '2026-11-26T23:30:00Z' });
     expect(deadlineRemindersJob.payloadSchema.safeParse(calls[0]?.event).success).toBe(true);
-    expect(calls[0]?.invocation).toMatchObject({ scheduleName: job.name, attemptNumber: 1, scheduledTime: kst('2026-11-27T08:30:00') });
+    expect(calls[0]?.invocation).toMatchObject({
+      scheduleName: job.name,
+      attemptNumber: 1,
+      scheduledTime: kst('2026-11-27T08:30:00'),
+    });
     expect(await local.state(job.name)).toMatchObject({ status: 'succeeded', watermark: '2026-11-26T23:30:00.000Z' });
   });
 
@@ -204,7 +228,10 @@ describe('local scheduler — recurring jobs', () => {
     const a = recordingInvoker();
     const b = recordingInvoker();
 
-    await Promise.all([scheduler([job], a.invoke).tick(kst('2026-11-27T08:30:05')), scheduler([job], b.invoke).tick(kst('2026-11-27T08:30:05'))]);
+    await Promise.all([
+      scheduler([job], a.invoke).tick(kst('2026-11-27T08:30:05')),
+      scheduler([job], b.invoke).tick(kst('2026-11-27T08:30:05')),
+    ]);
 
     expect(a.calls.length + b.calls.length).toBe(1);
   });
@@ -241,7 +268,9 @@ describe('local scheduler — one-time schedules', () => {
     expect(await local.tick(kst('2026-12-01T09:00:20'))).toEqual([]);
     expect(await scheduler([], invoke).tick(kst('2026-12-02T09:00:00'))).toEqual([]);
 
-    expect(fired).toMatchObject([{ schedule: name, kind: 'one-time', scheduledFor: new Date('2026-12-01T00:00:00Z'), outcome: 'succeeded' }]);
+    expect(fired).toMatchObject([
+      { schedule: name, kind: 'one-time', scheduledFor: new Date('2026-12-01T00:00:00Z'), outcome: 'succeeded' },
+    ]);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.handler).toBe('functions/steps/wake-up-execution.handler.ts');
     expect(calls[0]?.event).toEqual({ executionName: 'petition-2026-0042', scheduledTime: '2026-12-01T00:00:00Z' });
@@ -270,7 +299,9 @@ describe('local scheduler — one-time schedules', () => {
 
     expect(again.status).toBe('succeeded');
     expect(calls).toHaveLength(1);
-    await expect(local.registerOneTime({ ...wakeUp(name), expression: 'at(2026-12-02T09:00:00)' })).rejects.toBeInstanceOf(ScheduleConflictError);
+    await expect(
+      local.registerOneTime({ ...wakeUp(name), expression: 'at(2026-12-02T09:00:00)' }),
+    ).rejects.toBeInstanceOf(ScheduleConflictError);
   });
 
   it('does not fire a one-time schedule that was deleted', async () => {
@@ -288,8 +319,14 @@ describe('local scheduler — one-time schedules', () => {
 
   it('refuses a one-time schedule that is not an at() expression, naming the field', async () => {
     const local = scheduler([], async () => undefined);
-    await expect(local.registerOneTime({ ...wakeUp('x'), expression: 'cron(0 9 * * ? *)' })).rejects.toBeInstanceOf(OneTimeScheduleInputError);
-    await expect(local.registerOneTime({ ...wakeUp('x'), expression: 'at(2026-02-30T09:00:00)' })).rejects.toThrow(/expression: at: day 30 does not exist/);
-    await expect(local.registerOneTime({ ...wakeUp('x'), handler: '../../etc/passwd' })).rejects.toThrow(/handler: must be functions/);
+    await expect(local.registerOneTime({ ...wakeUp('x'), expression: 'cron(0 9 * * ? *)' })).rejects.toBeInstanceOf(
+      OneTimeScheduleInputError,
+    );
+    await expect(local.registerOneTime({ ...wakeUp('x'), expression: 'at(2026-02-30T09:00:00)' })).rejects.toThrow(
+      /expression: at: day 30 does not exist/,
+    );
+    await expect(local.registerOneTime({ ...wakeUp('x'), handler: '../../etc/passwd' })).rejects.toThrow(
+      /handler: must be functions/,
+    );
   });
 });

@@ -23,7 +23,9 @@ let table: Awaited<ReturnType<typeof createTestTable>>;
 
 function audit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/ops/audit.command.ts', ...args], { env: { ...process.env, TABLE_NAME: table.tableName } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/ops/audit.command.ts', ...args], {
+      env: { ...process.env, TABLE_NAME: table.tableName },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -39,7 +41,10 @@ beforeAll(async () => {
   const repo = new CaseRepository(table.doc, table.tableName);
   for (let i = 0; i < COUNT; i++) {
     const c = syntheticCase(i, { now: NOW, identityMarker: MARKER, seed: 13 });
-    await repo.create({ next: c, drafts: [{ type: 'CASE_CREATED', at: c.createdAt, actor: { sub: 'seed', role: 'clerk' }, data: {} }] });
+    await repo.create({
+      next: c,
+      drafts: [{ type: 'CASE_CREATED', at: c.createdAt, actor: { sub: 'seed', role: 'clerk' }, data: {} }],
+    });
   }
 }, 120_000);
 afterAll(async () => table.drop());
@@ -56,8 +61,18 @@ describe('npm run audit', () => {
     expect(rows[0]![0]).toBe('사건번호');
     expect(rows).toHaveLength(COUNT + 1);
     expect(bytes.toString('utf8')).not.toContain(MARKER);
-    const log = await new ExportLog(table.doc, table.tableName).listMonth(new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7));
-    expect(log).toEqual([expect.objectContaining({ scope: 'search', via: 'cli', status: 'completed', rowCount: COUNT, actor: expect.objectContaining({ sub: DEMO_USERS.auditor.sub }) })]);
+    const log = await new ExportLog(table.doc, table.tableName).listMonth(
+      new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7),
+    );
+    expect(log).toEqual([
+      expect.objectContaining({
+        scope: 'search',
+        via: 'cli',
+        status: 'completed',
+        rowCount: COUNT,
+        actor: expect.objectContaining({ sub: DEMO_USERS.auditor.sub }),
+      }),
+    ]);
   }, 60_000);
 
   it('prints a page of search results and the next cursor', async () => {

@@ -28,14 +28,19 @@ let search: ReturnType<typeof caseSearchUseCases>;
 const sent: string[] = [];
 let seeded: CaseRecord[] = [];
 
-const asActor = (role: keyof typeof DEMO_USERS): Actor => ({ sub: DEMO_USERS[role].sub, name: DEMO_USERS[role].name, roles: DEMO_USERS[role].roles });
+const asActor = (role: keyof typeof DEMO_USERS): Actor => ({
+  sub: DEMO_USERS[role].sub,
+  name: DEMO_USERS[role].name,
+  roles: DEMO_USERS[role].roles,
+});
 const auditor = asActor('auditor');
 
 /** Records every command sent through the client, by name. */
 function spyingOn(doc: DynamoDBDocumentClient): DynamoDBDocumentClient {
   return new Proxy(doc, {
     get(target, prop, receiver) {
-      if (prop === 'send') return (command: object) => (sent.push(command.constructor.name), target.send(command as never));
+      if (prop === 'send')
+        return (command: object) => (sent.push(command.constructor.name), target.send(command as never));
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -43,16 +48,35 @@ function spyingOn(doc: DynamoDBDocumentClient): DynamoDBDocumentClient {
 
 async function inParallel<T>(items: readonly T[], n: number, work: (item: T) => Promise<unknown>) {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await work(items[next++]!); }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 beforeAll(async () => {
   table = await createTestTable('search');
   repo = new CaseRepository(table.doc, table.tableName);
   seeded = Array.from({ length: COUNT }, (_, i) => syntheticCase(i, { now: NOW, identityMarker: MARKER }));
-  await inParallel(seeded, 8, (c) => repo.create({ next: c, drafts: [{ type: 'CASE_CREATED', at: c.createdAt, actor: { sub: 'seed', role: 'clerk' }, data: { caseNumber: c.caseNumber } }] }));
+  await inParallel(seeded, 8, (c) =>
+    repo.create({
+      next: c,
+      drafts: [
+        {
+          type: 'CASE_CREATED',
+          at: c.createdAt,
+          actor: { sub: 'seed', role: 'clerk' },
+          data: { caseNumber: c.caseNumber },
+        },
+      ],
+    }),
+  );
   seeded = (await Promise.all(seeded.map((c) => repo.get(c.caseId)))).map((c) => c!);
-  search = caseSearchUseCases({ search: new CaseSearch(spyingOn(table.doc), table.tableName, { pageBudget: 10 }), clock: () => NOW });
+  search = caseSearchUseCases({
+    search: new CaseSearch(spyingOn(table.doc), table.tableName, { pageBudget: 10 }),
+    clock: () => NOW,
+  });
 }, 120_000);
 afterAll(async () => table.drop());
 
@@ -68,7 +92,11 @@ function matches(c: CaseRecord, f: CaseSearchFilter): boolean {
   if (f.department && c.department !== f.department) return false;
   if (f.agency && c.misconduct?.referral?.agency !== f.agency) return false;
   if (f.channel && c.channel !== f.channel) return false;
-  const committee = c.misconduct?.progress.requestSentOn ? 'personnel' : c.petition?.committeeReview ? 'petition-review' : undefined;
+  const committee = c.misconduct?.progress.requestSentOn
+    ? 'personnel'
+    : c.petition?.committeeReview
+      ? 'petition-review'
+      : undefined;
   if (f.committee && f.committee !== committee) return false;
   if (f.receivedFrom && day(c.receivedAt) < f.receivedFrom) return false;
   if (f.receivedTo && day(c.receivedAt) > f.receivedTo) return false;
@@ -77,21 +105,36 @@ function matches(c: CaseRecord, f: CaseSearchFilter): boolean {
   if (f.overdue === true && !(c.stage !== 'closed' && c.dueDate !== undefined && c.dueDate < TODAY)) return false;
   if (f.q) {
     const text = `${c.title} ${c.caseNumber}`.toLowerCase();
-    if (/^\d{4}/.test(f.q) ? !c.caseNumber.startsWith(f.q) : !f.q.toLowerCase().split(/\s+/).every((w) => text.includes(w))) return false;
+    if (
+      /^\d{4}/.test(f.q)
+        ? !c.caseNumber.startsWith(f.q)
+        : !f.q
+            .toLowerCase()
+            .split(/\s+/)
+            .every((w) => text.includes(w))
+    )
+      return false;
   }
   return true;
 }
 
 const orderKey = (c: CaseRecord, sort: string): string =>
-  sort === 'due' ? `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`
-  : sort === 'updated' ? `${c.updatedAt}#${c.caseId}`
-  : sort === 'closed' ? `${c.closedAt}#${c.caseId}`
-  : sort === 'caseNumber' ? c.caseNumber
-  : `${c.receivedAt}#${c.caseId}`;
+  sort === 'due'
+    ? `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`
+    : sort === 'updated'
+      ? `${c.updatedAt}#${c.caseId}`
+      : sort === 'closed'
+        ? `${c.closedAt}#${c.caseId}`
+        : sort === 'caseNumber'
+          ? c.caseNumber
+          : `${c.receivedAt}#${c.caseId}`;
 
 function expected(f: CaseSearchFilter, sort: string, order: 'asc' | 'desc'): string[] {
-  const inSort = (c: CaseRecord) => (sort === 'due' ? c.dueDate !== undefined : sort === 'closed' ? c.closedAt !== undefined : true);
-  const rows = seeded.filter((c) => matches(c, f) && inSort(c)).sort((a, b) => orderKey(a, sort).localeCompare(orderKey(b, sort)));
+  const inSort = (c: CaseRecord) =>
+    sort === 'due' ? c.dueDate !== undefined : sort === 'closed' ? c.closedAt !== undefined : true;
+  const rows = seeded
+    .filter((c) => matches(c, f) && inSort(c))
+    .sort((a, b) => orderKey(a, sort).localeCompare(orderKey(b, sort)));
   return (order === 'asc' ? rows : rows.reverse()).map((c) => c.caseId);
 }
 
@@ -142,16 +185,19 @@ const COMBINATIONS: CaseSearchFilter[] = [
 ];
 
 describe('case search on DynamoDB Local', () => {
-  it.each(COMBINATIONS.map((f) => [JSON.stringify(f), f] as const))('finds exactly the matching cases, in order, each once: %s', async (_name, filter) => {
-    sent.length = 0;
-    const { ids, first } = await allPages(auditor, filter);
-    const want = expected(filter, first.sort, first.order);
-    expect(want.length, 'the seed has cases for this combination').toBeGreaterThan(0);
-    expect(ids).toEqual(want);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.filter((name) => name !== 'QueryCommand')).toEqual([]);
-  });
+  it.each(COMBINATIONS.map((f) => [JSON.stringify(f), f] as const))(
+    'finds exactly the matching cases, in order, each once: %s',
+    async (_name, filter) => {
+      sent.length = 0;
+      const { ids, first } = await allPages(auditor, filter);
+      const want = expected(filter, first.sort, first.order);
+      expect(want.length, 'the seed has cases for this combination').toBeGreaterThan(0);
+      expect(ids).toEqual(want);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.filter((name) => name !== 'QueryCommand')).toEqual([]);
+    },
+  );
 
   it('serves each filter from an index partition or key range, not a walk over every case', () => {
     const plan = (f: CaseSearchFilter) => search.plan(f);
@@ -159,7 +205,10 @@ describe('case search on DynamoDB Local', () => {
     expect(plan({ kind: 'external-referral' }).index).toBe('gsi2');
     expect(plan({ agency: '검찰' }).partitionValue).toBe('KIND#external-referral');
     expect(plan({ overdue: true })).toMatchObject({ index: 'search-due', range: { from: '0#', to: `0#${TODAY}` } });
-    expect(plan({ closedFrom: '2026-01-01', closedTo: '2026-03-31' })).toMatchObject({ index: 'search-closed', range: { from: '2026-01-01', to: '2026-03-31~' } });
+    expect(plan({ closedFrom: '2026-01-01', closedTo: '2026-03-31' })).toMatchObject({
+      index: 'search-closed',
+      range: { from: '2026-01-01', to: '2026-03-31~' },
+    });
     expect(plan({ q: '2026-조사' })).toMatchObject({ index: 'search-caseno', range: { prefix: '2026-조사' } });
     expect(plan({ stage: 'review', channel: '전화' }).index).toBe('search-stage');
   });
@@ -212,9 +261,16 @@ describe('case search on DynamoDB Local', () => {
     const edited = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
     edited.k.gsi2sk = '2026-01-01';
     const forged = `${Buffer.from(JSON.stringify(edited)).toString('base64url')}.${mac}`;
-    await expect(search.search(auditor, { kind: 'grievance' }, { limit: 3, cursor: forged })).rejects.toMatchObject({ field: 'cursor', rule: 'invalid_cursor' });
-    await expect(search.search(auditor, { kind: 'petition' }, { limit: 3, cursor })).rejects.toBeInstanceOf(ValidationError);
-    await expect(search.search(auditor, { kind: 'grievance' }, { limit: 3, cursor: 'not-a-cursor' })).rejects.toMatchObject({ field: 'cursor' });
+    await expect(search.search(auditor, { kind: 'grievance' }, { limit: 3, cursor: forged })).rejects.toMatchObject({
+      field: 'cursor',
+      rule: 'invalid_cursor',
+    });
+    await expect(search.search(auditor, { kind: 'petition' }, { limit: 3, cursor })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(
+      search.search(auditor, { kind: 'grievance' }, { limit: 3, cursor: 'not-a-cursor' }),
+    ).rejects.toMatchObject({ field: 'cursor' });
   });
 
   it('keeps the indexes in step with every commit: closing, reassigning', async () => {
@@ -224,18 +280,28 @@ describe('case search on DynamoDB Local', () => {
     const actor = { sub: DEMO_USERS['team-lead'].sub, role: 'team-lead' as const };
     const newAssignee = 'reassigned-staff';
     const current = (await repo.get(open.caseId))!;
-    const reassigned = await repo.commit(current, reassignCase(current, newAssignee, '업무 조정', [], actor, '2026-11-25T12:00:00+09:00'));
+    const reassigned = await repo.commit(
+      current,
+      reassignCase(current, newAssignee, '업무 조정', [], actor, '2026-11-25T12:00:00+09:00'),
+    );
     await repo.commit(reassigned.case, moveToStage(reassigned.case, 'closed', actor, '2026-11-25T12:05:00+09:00'));
 
     expect((await allPages(auditor, { overdue: true }, 100)).ids).not.toContain(open.caseId);
     expect((await allPages(auditor, { assignee: newAssignee })).ids).toEqual([open.caseId]);
     expect((await allPages(auditor, { closedFrom: TODAY, closedTo: TODAY })).ids).toContain(open.caseId);
     expect((await allPages(auditor, { stage: open.stage }, 100)).ids).not.toContain(open.caseId);
-    seeded = seeded.map((c) => (c.caseId === open.caseId ? { ...c, stage: 'closed', assigneeSub: newAssignee, closedAt: '2026-11-25T12:05:00+09:00' } : c));
+    seeded = seeded.map((c) =>
+      c.caseId === open.caseId
+        ? { ...c, stage: 'closed', assigneeSub: newAssignee, closedAt: '2026-11-25T12:05:00+09:00' }
+        : c,
+    );
   });
 
   it('stops at the page budget with fewer items and a cursor, and the cursor continues the search', async () => {
-    const tight = caseSearchUseCases({ search: new CaseSearch(table.doc, table.tableName, { pageBudget: 1 }), clock: () => NOW });
+    const tight = caseSearchUseCases({
+      search: new CaseSearch(table.doc, table.tableName, { pageBudget: 1 }),
+      clock: () => NOW,
+    });
     // A rare text match on the office-wide index: the first index page rarely holds 5 of them.
     const filter: CaseSearchFilter = { q: '포트홀 문래동' };
     const want = expected(filter, 'received', 'desc');

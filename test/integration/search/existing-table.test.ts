@@ -30,22 +30,35 @@ describe('a table from before the search indexes', () => {
     const full = createTableInput(tableName);
     const old = full.GlobalSecondaryIndexes!.filter((i) => ['gsi1', 'gsi2', 'gsi3'].includes(i.IndexName!));
     const oldAttributes = new Set(['pk', 'sk', ...old.flatMap((i) => i.KeySchema!.map((k) => k.AttributeName))]);
-    await client.send(new CreateTableCommand({ ...full, GlobalSecondaryIndexes: old, AttributeDefinitions: full.AttributeDefinitions!.filter((a) => oldAttributes.has(a.AttributeName)) }));
+    await client.send(
+      new CreateTableCommand({
+        ...full,
+        GlobalSecondaryIndexes: old,
+        AttributeDefinitions: full.AttributeDefinitions!.filter((a) => oldAttributes.has(a.AttributeName)),
+      }),
+    );
     const c = syntheticCase(1, { now: new Date('2026-11-25T03:00:00Z') });
-    const oldItem = Object.fromEntries(Object.entries(caseItem(c)).filter(([k]) => !(SEARCH_ATTRIBUTES as readonly string[]).includes(k)));
+    const oldItem = Object.fromEntries(
+      Object.entries(caseItem(c)).filter(([k]) => !(SEARCH_ATTRIBUTES as readonly string[]).includes(k)),
+    );
     await doc.send(new PutCommand({ TableName: tableName, Item: oldItem }));
 
     expect(await ensureTable(client, tableName)).toBe('upgraded');
     expect(await ensureTable(client, tableName)).toBe('existing');
     const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    expect(described.Table!.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort()).toEqual(full.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort());
+    expect(described.Table!.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort()).toEqual(
+      full.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort(),
+    );
 
     const search = caseSearchUseCases({ search: new CaseSearch(doc, tableName) });
     const auditor = { sub: DEMO_USERS.auditor.sub, roles: DEMO_USERS.auditor.roles };
     expect((await search.search(auditor, {}, { limit: 10 })).items).toEqual([]);
 
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'infra/ops/audit.command.ts', 'reindex'], { env: { ...process.env, TABLE_NAME: tableName }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'infra/ops/audit.command.ts', 'reindex'], {
+        env: { ...process.env, TABLE_NAME: tableName },
+        stdio: 'ignore',
+      });
       child.on('exit', resolve);
     });
     expect(code).toBe(0);

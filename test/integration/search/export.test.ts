@@ -33,13 +33,18 @@ let seeded: CaseRecord[] = [];
 let sealedWithOfficial: CaseRecord;
 const sent: string[] = [];
 
-const asActor = (role: keyof typeof DEMO_USERS): Actor => ({ sub: DEMO_USERS[role].sub, name: DEMO_USERS[role].name, roles: DEMO_USERS[role].roles });
+const asActor = (role: keyof typeof DEMO_USERS): Actor => ({
+  sub: DEMO_USERS[role].sub,
+  name: DEMO_USERS[role].name,
+  roles: DEMO_USERS[role].roles,
+});
 const auditor = asActor('auditor');
 
 function spyingOn(doc: DynamoDBDocumentClient): DynamoDBDocumentClient {
   return new Proxy(doc, {
     get(target, prop, receiver) {
-      if (prop === 'send') return (command: object) => (sent.push(command.constructor.name), target.send(command as never));
+      if (prop === 'send')
+        return (command: object) => (sent.push(command.constructor.name), target.send(command as never));
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -57,13 +62,29 @@ beforeAll(async () => {
   repo = new CaseRepository(doc, table.tableName);
   exportLog = new ExportLog(doc, table.tableName);
   seeded = Array.from({ length: COUNT }, (_, i) => syntheticCase(i, { now: NOW, identityMarker: MARKER, seed: 13 }));
-  for (const c of seeded) await repo.create({ next: c, drafts: [{ type: 'CASE_CREATED', at: c.createdAt, actor: { sub: 'seed', role: 'clerk' }, data: { caseNumber: c.caseNumber } }] });
+  for (const c of seeded)
+    await repo.create({
+      next: c,
+      drafts: [
+        {
+          type: 'CASE_CREATED',
+          at: c.createdAt,
+          actor: { sub: 'seed', role: 'clerk' },
+          data: { caseNumber: c.caseNumber },
+        },
+      ],
+    });
   // An open sealed misconduct case whose history itself carries identity (an official added later).
   const target = seeded.find((c) => c.misconduct && c.stage !== 'closed')!;
   const current = (await repo.get(target.caseId))!;
   const added = await repo.commit(
     current,
-    addOfficial(current, { name: `${MARKER}추가관련자`, department: `${MARKER}부서`, grade: `${MARKER}7급` }, { sub: DEMO_USERS['team-lead'].sub, role: 'team-lead' }, '2026-11-20T10:00:00+09:00'),
+    addOfficial(
+      current,
+      { name: `${MARKER}추가관련자`, department: `${MARKER}부서`, grade: `${MARKER}7급` },
+      { sub: DEMO_USERS['team-lead'].sub, role: 'team-lead' },
+      '2026-11-20T10:00:00+09:00',
+    ),
   );
   sealedWithOfficial = added.case;
   const search = caseSearchUseCases({ search: new CaseSearch(doc, table.tableName), clock: () => NOW });
@@ -95,8 +116,16 @@ describe('exports', () => {
     const csv = await searchExport(auditor, 'csv');
     const rows = parse(csv.text, { bom: true }) as string[][];
     expect(rows[0]![0]).toBe('사건번호');
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(seeded.map((c) => c.caseNumber).sort());
-    const json = JSON.parse((await searchExport(auditor, 'json')).text) as { rows: { caseId: string; title: string; sealed: boolean }[]; rowCount: number };
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(seeded.map((c) => c.caseNumber).sort());
+    const json = JSON.parse((await searchExport(auditor, 'json')).text) as {
+      rows: { caseId: string; title: string; sealed: boolean }[];
+      rowCount: number;
+    };
     expect(json.rowCount).toBe(COUNT);
     expect(json.rows.filter((r) => r.sealed).every((r) => r.title === '비공개 사건')).toBe(true);
   });
@@ -106,7 +135,12 @@ describe('exports', () => {
     expect(JSON.stringify(history)).toContain(MARKER); // the stored history does hold it …
     for (const format of ['csv', 'json'] as const) {
       const s = sink();
-      const outcome = await exports.exportTimeline(auditor, sealedWithOfficial.caseId, {}, { format, out: s.out, via: 'api' });
+      const outcome = await exports.exportTimeline(
+        auditor,
+        sealedWithOfficial.caseId,
+        {},
+        { format, out: s.out, via: 'api' },
+      );
       expect(s.text()).not.toContain(MARKER); // … the export does not
       expect(s.text()).toContain('관련 공무원 추가');
       expect(outcome.rowCount).toBe(history.length + (format === 'json' ? 1 : 0));
@@ -114,7 +148,10 @@ describe('exports', () => {
     const after = await repo.history(sealedWithOfficial.caseId);
     const exported = after.filter((e) => e.type === 'EXPORTED');
     expect(exported).toHaveLength(2);
-    expect(exported[0]).toMatchObject({ actor: { sub: auditor.sub, role: 'auditor' }, data: { format: 'csv', rows: history.length } });
+    expect(exported[0]).toMatchObject({
+      actor: { sub: auditor.sub, role: 'auditor' },
+      data: { format: 'csv', rows: history.length },
+    });
     expect(verifyChain(after, (await repo.get(sealedWithOfficial.caseId))!).ok).toBe(true);
   });
 
@@ -122,7 +159,9 @@ describe('exports', () => {
     const records = await exportLog.listMonth('2026-11');
     const search = records.filter((r) => r.scope === 'search');
     expect(search.length).toBeGreaterThanOrEqual(4);
-    expect(search.every((r) => r.status === 'completed' && r.rowCount === COUNT && r.actor.sub === auditor.sub)).toBe(true);
+    expect(search.every((r) => r.status === 'completed' && r.rowCount === COUNT && r.actor.sub === auditor.sub)).toBe(
+      true,
+    );
     const timeline = records.filter((r) => r.scope === 'timeline');
     expect(timeline.map((r) => r.caseNumber)).toContain(sealedWithOfficial.caseNumber);
     await expect(exports.listExports(asActor('clerk'), '2026-11')).rejects.toBeInstanceOf(ForbiddenError);
@@ -152,6 +191,8 @@ describe('exports', () => {
     await expect(searchExport(asActor('member'), 'csv')).rejects.toBeInstanceOf(ForbiddenError);
     await expect(searchExport(asActor('clerk'), 'csv')).rejects.toBeInstanceOf(ForbiddenError);
     const concerned: Actor = { sub: sealedWithOfficial.misconduct!.concernedSubs[0]!, roles: ['team-lead'] };
-    await expect(exports.exportTimeline(concerned, sealedWithOfficial.caseId, {}, { format: 'csv', out: sink().out, via: 'api' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      exports.exportTimeline(concerned, sealedWithOfficial.caseId, {}, { format: 'csv', out: sink().out, via: 'api' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -37,9 +37,15 @@ const misconduct = {
   category: 'other' as const,
   conductDate: '2026-09-01',
   officials: [{ name: '김철수', department: '도로관리과', grade: '지방시설주사보(7급)' }],
-  referral: { agency: '경찰' as const, noticeType: '수사·조사 개시 통보' as const, noticeNumber: '영등포서-2026-001', noticeDate: '2026-09-10' },
+  referral: {
+    agency: '경찰' as const,
+    noticeType: '수사·조사 개시 통보' as const,
+    noticeNumber: '영등포서-2026-001',
+    noticeDate: '2026-09-10',
+  },
 };
-const newCase = (title = '외부기관 통보 사건') => useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub, misconduct });
+const newCase = (title = '외부기관 통보 사건') =>
+  useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub, misconduct });
 
 describe('case store on DynamoDB Local', () => {
   it('gives concurrent intakes distinct, consecutive case numbers', async () => {
@@ -85,7 +91,10 @@ describe('case store on DynamoDB Local', () => {
     const { result } = await newCase();
     const caseId = result.case.caseId;
     const key = { key: 'race-key-0001', request: { op: 'append-note', caseId, text: '동시 요청' } };
-    const both = await Promise.all([useCases.appendNote(lead, caseId, '동시 요청', undefined, key), useCases.appendNote(lead, caseId, '동시 요청', undefined, key)]);
+    const both = await Promise.all([
+      useCases.appendNote(lead, caseId, '동시 요청', undefined, key),
+      useCases.appendNote(lead, caseId, '동시 요청', undefined, key),
+    ]);
     expect(both.map((b) => b.replayed).sort()).toEqual([false, true]);
     expect((await repo.history(caseId)).filter((e) => e.type === 'NOTE_ADDED')).toHaveLength(1);
   });
@@ -93,8 +102,16 @@ describe('case store on DynamoDB Local', () => {
   it('refuses the same key for a different request and writes nothing', async () => {
     const { result } = await newCase();
     const caseId = result.case.caseId;
-    await useCases.appendNote(lead, caseId, '첫 메모', undefined, { key: 'reuse-key-0001', request: { text: '첫 메모' } });
-    await expect(useCases.appendNote(lead, caseId, '다른 메모', undefined, { key: 'reuse-key-0001', request: { text: '다른 메모' } })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await useCases.appendNote(lead, caseId, '첫 메모', undefined, {
+      key: 'reuse-key-0001',
+      request: { text: '첫 메모' },
+    });
+    await expect(
+      useCases.appendNote(lead, caseId, '다른 메모', undefined, {
+        key: 'reuse-key-0001',
+        request: { text: '다른 메모' },
+      }),
+    ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect((await repo.get(caseId))?.version).toBe(2);
   });
 
@@ -123,7 +140,7 @@ describe('case store on DynamoDB Local', () => {
     expect(after.verification.firstBreak).toMatchObject({ seq: 3, reason: 'missing-tail' });
   });
 
-  it('lists an assignee\'s cases through the index, newest activity first, with a working cursor', async () => {
+  it("lists an assignee's cases through the index, newest activity first, with a working cursor", async () => {
     const investigator = asActor('investigator');
     const page1 = await useCases.listMyCases(investigator, { limit: 2 });
     expect(page1.items).toHaveLength(2);

@@ -41,12 +41,25 @@ async function caseWithNotes(title = '민원 사건') {
 }
 
 const storedEvent = async (caseId: string, seq: number) =>
-  (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.event(caseId, seq) }))).Item as Record<string, unknown> & HistoryEvent;
-const putRaw = (item: Record<string, unknown>) => table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+  (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.event(caseId, seq) }))).Item as Record<
+    string,
+    unknown
+  > &
+    HistoryEvent;
+const putRaw = (item: Record<string, unknown>) =>
+  table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
 
 /** An event forged to look right: correct prevHash and a hash recomputed over its own content. */
 function forged(caseId: string, seq: number, prevHash: string): HistoryEvent {
-  const unsealed = { caseId, seq, type: 'NOTE_ADDED' as const, at: '2026-11-20T09:00:00+09:00', actor: { sub: lead.sub, role: 'team-lead' as const }, data: { text: '소급 삽입된 메모' }, prevHash };
+  const unsealed = {
+    caseId,
+    seq,
+    type: 'NOTE_ADDED' as const,
+    at: '2026-11-20T09:00:00+09:00',
+    actor: { sub: lead.sub, role: 'team-lead' as const },
+    data: { text: '소급 삽입된 메모' },
+    prevHash,
+  };
   return { ...unsealed, hash: hashEvent(unsealed) };
 }
 
@@ -75,14 +88,20 @@ describe('tamper detection on DynamoDB Local', () => {
     await putRaw({ ...third, ...keys.event(caseId, 2), seq: 2 });
     await putRaw({ ...second, ...keys.event(caseId, 3), seq: 3 });
     const result = await useCases.verifyCase(auditor, caseId);
-    expect(result.firstBreak).toMatchObject({ seq: 2, reason: 'prev-hash-mismatch', expected: (await storedEvent(caseId, 1)).hash, found: second.hash });
+    expect(result.firstBreak).toMatchObject({
+      seq: 2,
+      reason: 'prev-hash-mismatch',
+      expected: (await storedEvent(caseId, 1)).hash,
+      found: second.hash,
+    });
   });
 
   it('detects an event inserted in the middle, even one whose own hash is correct', async () => {
     const caseId = await caseWithNotes();
     const events = await repo.history(caseId);
     // Shift events 3 and 4 up by one and put a forged, correctly hashed event 3 after event 2.
-    for (const e of [...events.slice(2)].reverse()) await putRaw({ ...e, ...keys.event(caseId, e.seq + 1), entity: 'event', seq: e.seq + 1 });
+    for (const e of [...events.slice(2)].reverse())
+      await putRaw({ ...e, ...keys.event(caseId, e.seq + 1), entity: 'event', seq: e.seq + 1 });
     await putRaw({ ...forged(caseId, 3, events[1]!.hash), ...keys.event(caseId, 3), entity: 'event' });
     const result = await useCases.verifyCase(auditor, caseId);
     expect(result.ok).toBe(false);

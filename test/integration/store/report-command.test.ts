@@ -27,9 +27,16 @@ beforeAll(async () => {
   table = await createTestTable('report-cli');
   const staff = new StaffRepository(table.doc, table.tableName);
   for (const m of DEMO_STAFF) await staff.putIfAbsent(m);
-  const cases = caseUseCases({ cases: new CaseRepository(table.doc, table.tableName), staff, idempotency: new IdempotencyStore(table.doc, table.tableName) });
-  const intake = (kind: 'daily-audit' | 'grievance' | 'whistleblower-report', receivedAt: string, extra: Record<string, unknown> = {}) =>
-    cases.createCase(lead, { kind, title: `${kind} 비밀제목`, receivedAt, ...extra });
+  const cases = caseUseCases({
+    cases: new CaseRepository(table.doc, table.tableName),
+    staff,
+    idempotency: new IdempotencyStore(table.doc, table.tableName),
+  });
+  const intake = (
+    kind: 'daily-audit' | 'grievance' | 'whistleblower-report',
+    receivedAt: string,
+    extra: Record<string, unknown> = {},
+  ) => cases.createCase(lead, { kind, title: `${kind} 비밀제목`, receivedAt, ...extra });
   await intake('daily-audit', '2026-03-02T10:00:00+09:00');
   await intake('daily-audit', '2026-12-31T23:59:00+09:00');
   await intake('daily-audit', '2027-01-01T00:00:00+09:00'); // after the period
@@ -40,7 +47,10 @@ afterAll(async () => table.drop());
 
 async function report(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const out = await run(process.execPath, ['--import', 'tsx', 'infra/ops/report.command.ts', ...args], { env: { ...process.env, TABLE_NAME: table.tableName }, timeout: 90_000 });
+    const out = await run(process.execPath, ['--import', 'tsx', 'infra/ops/report.command.ts', ...args], {
+      env: { ...process.env, TABLE_NAME: table.tableName },
+      timeout: 90_000,
+    });
     return { code: 0, ...out };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

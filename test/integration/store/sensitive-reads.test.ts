@@ -34,7 +34,8 @@ beforeAll(async () => {
 });
 afterAll(async () => table.drop());
 
-const sealedCase = async () => (await useCases.createCase(lead, { kind: 'whistleblower-report', title: '공익신고 사건', sealed: true })).result.case;
+const sealedCase = async () =>
+  (await useCases.createCase(lead, { kind: 'whistleblower-report', title: '공익신고 사건', sealed: true })).result.case;
 
 describe('sensitive reads on DynamoDB Local', () => {
   it('records who read a sealed case, when and what, in its verifying chain, without changing the version', async () => {
@@ -44,7 +45,10 @@ describe('sensitive reads on DynamoDB Local', () => {
     const events = await repo.history(c.caseId);
     const reads = events.filter((e) => e.type === 'SENSITIVE_READ');
     expect(reads.map((e) => e.data.what)).toEqual(['case', 'history']);
-    expect(reads[0]).toMatchObject({ actor: { sub: auditor.sub, role: 'auditor' }, data: { caseNumber: c.caseNumber } });
+    expect(reads[0]).toMatchObject({
+      actor: { sub: auditor.sub, role: 'auditor' },
+      data: { caseNumber: c.caseNumber },
+    });
     expect(reads[0]!.at).toMatch(/\+09:00$/);
     expect(reads[1]!.data.types).toEqual(['CASE_CREATED']);
     const stored = (await repo.get(c.caseId))!;
@@ -62,7 +66,10 @@ describe('sensitive reads on DynamoDB Local', () => {
     const c = await sealedCase();
     const loaded = (await repo.get(c.caseId))!;
     await useCases.getCase(auditor, c.caseId);
-    const written = await repo.commit(loaded, addNote(loaded, '열람 후 메모', { sub: lead.sub, role: 'team-lead' }, '2026-11-25T10:00:00+09:00'));
+    const written = await repo.commit(
+      loaded,
+      addNote(loaded, '열람 후 메모', { sub: lead.sub, role: 'team-lead' }, '2026-11-25T10:00:00+09:00'),
+    );
     expect(written.case.version).toBe(loaded.version + 1);
     const events = await repo.history(c.caseId);
     expect(events.map((e) => e.type)).toEqual(['CASE_CREATED', 'SENSITIVE_READ', 'NOTE_ADDED']);
@@ -90,13 +97,19 @@ describe('sensitive reads on DynamoDB Local', () => {
     const listedBefore = (await repo.get(c.caseId))!;
     await useCases.getCase(auditor, c.caseId);
     const result = await verifyCaseChain(repo, listedBefore);
-    expect(result).toMatchObject({ ok: true, checked: listedBefore.historySeq + 1, historySeq: listedBefore.historySeq + 1 });
+    expect(result).toMatchObject({
+      ok: true,
+      checked: listedBefore.historySeq + 1,
+      historySeq: listedBefore.historySeq + 1,
+    });
   });
 
   it('still answers a stale version with a conflict when the case itself changed', async () => {
     const c = await sealedCase();
     await useCases.updateCase(lead, c.caseId, c.version, { title: '먼저 수정' });
     await useCases.getCase(auditor, c.caseId);
-    await expect(useCases.updateCase(lead, c.caseId, c.version, { title: '늦은 수정' })).rejects.toMatchObject({ name: 'VersionConflictError' });
+    await expect(useCases.updateCase(lead, c.caseId, c.version, { title: '늦은 수정' })).rejects.toMatchObject({
+      name: 'VersionConflictError',
+    });
   });
 });

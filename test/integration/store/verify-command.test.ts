@@ -25,13 +25,20 @@ beforeAll(async () => {
   table = await createTestTable('verify-cli');
   const staff = new StaffRepository(table.doc, table.tableName);
   for (const m of DEMO_STAFF) await staff.putIfAbsent(m);
-  useCases = caseUseCases({ cases: new CaseRepository(table.doc, table.tableName), staff, idempotency: new IdempotencyStore(table.doc, table.tableName) });
+  useCases = caseUseCases({
+    cases: new CaseRepository(table.doc, table.tableName),
+    staff,
+    idempotency: new IdempotencyStore(table.doc, table.tableName),
+  });
 });
 afterAll(async () => table.drop());
 
 async function verifyCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const out = await run('npx', ['tsx', 'infra/ops/verify.command.ts', ...args], { env: { ...process.env, TABLE_NAME: table.tableName }, timeout: 60_000 });
+    const out = await run('npx', ['tsx', 'infra/ops/verify.command.ts', ...args], {
+      env: { ...process.env, TABLE_NAME: table.tableName },
+      timeout: 60_000,
+    });
     return { code: 0, ...out };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -56,13 +63,25 @@ describe('npm run verify', () => {
 
   it('exits 1 and names the first broken link of each broken case', { timeout: 120_000 }, async () => {
     const broken = await newCase('조작될 사건');
-    const stored = (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.event(broken.caseId, 1) }))).Item!;
-    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...stored, data: { ...stored.data, title: '조작된 제목' } } }));
+    const stored = (
+      await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.event(broken.caseId, 1) }))
+    ).Item!;
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...stored, data: { ...stored.data, title: '조작된 제목' } },
+      }),
+    );
     const all = await verifyCommand('--all', '--json');
     expect(all.code).toBe(1);
     const summary = JSON.parse(all.stdout);
     expect(summary.checkedCases).toBe(3);
-    expect(summary.broken).toEqual([expect.objectContaining({ caseId: broken.caseId, firstBreak: expect.objectContaining({ seq: 1, reason: 'hash-mismatch' }) })]);
+    expect(summary.broken).toEqual([
+      expect.objectContaining({
+        caseId: broken.caseId,
+        firstBreak: expect.objectContaining({ seq: 1, reason: 'hash-mismatch' }),
+      }),
+    ]);
     const one = await verifyCommand('--case', broken.caseId);
     expect(one.code).toBe(1);
     expect(one.stdout).toContain('1번 이벤트');

@@ -106,13 +106,17 @@ describe('years without holiday data', () => {
   });
 
   it('rejects a supplementary list whose dates lie in another year', () => {
-    expect(() => createCalendar({ supplementaryYears: { '2028': { '2029-01-01': ['1월 1일'] } } })).toThrow(CalendarInputError);
+    expect(() => createCalendar({ supplementaryYears: { '2028': { '2029-01-01': ['1월 1일'] } } })).toThrow(
+      CalendarInputError,
+    );
   });
 });
 
 describe('date input', () => {
   it('rejects a date that is not YYYY-MM-DD, naming the field', () => {
-    expect(() => calendar.isBusinessDay('2026/09/22')).toThrow(expect.objectContaining({ name: 'CalendarInputError', field: 'date' }));
+    expect(() => calendar.isBusinessDay('2026/09/22')).toThrow(
+      expect.objectContaining({ name: 'CalendarInputError', field: 'date' }),
+    );
   });
 });
 
@@ -132,8 +136,8 @@ describe('working hours (지방공무원 복무규정 제2조②; 민원처리�
   });
 
   it('rejects a lunch break outside the working day', () => {
-    expect(() => createCalendar({ workingHours: { start: '09:00', end: '18:00', breaks: [{ start: '18:30', end: '19:30' }] } })).toThrow(
-      expect.objectContaining({ name: 'CalendarInputError', field: 'workingHours.breaks[0]' }),
-    );
+    expect(() =>
+      createCalendar({ workingHours: { start: '09:00', end: '18:00', breaks: [{ start: '18:30', end: '19:30' }] } }),
+    ).toThrow(expect.objectContaining({ name: 'CalendarInputError', field: 'workingHours.breaks[0]' }));
   });
 });

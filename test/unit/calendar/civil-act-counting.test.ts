@@ -10,7 +10,12 @@ import { computeDue } from '../../../shared/policies/statutory-periods.ts';
 const calendar = createCalendar();
 const example: DueRule = { id: 'test.period', label: '예시 기간', article: '민법 제157조', confidence: 'C' };
 
-const period = (receivedAt: string, amount: number, unit: DeadlineRequest['unit'], counting: DeadlineRequest['counting']): DeadlineRequest => ({
+const period = (
+  receivedAt: string,
+  amount: number,
+  unit: DeadlineRequest['unit'],
+  counting: DeadlineRequest['counting'],
+): DeadlineRequest => ({
   receivedAt,
   amount,
   unit,
@@ -71,7 +76,9 @@ describe('weeks and days (민법 제157조, 제159조, 제161조)', () => {
     const result = computeDeadline(period('2026-09-21T10:00:00+09:00', 2, 'weeks', 'civil-act'), calendar);
 
     expect(result.dueDate).toBe('2026-10-06');
-    expect(result.skipped).toEqual([{ date: '2026-10-05', kind: 'holiday', reason: '대체공휴일(개천절)', effect: 'expiry-moved' }]);
+    expect(result.skipped).toEqual([
+      { date: '2026-10-05', kind: 'holiday', reason: '대체공휴일(개천절)', effect: 'expiry-moved' },
+    ]);
   });
 
   it('counts holidays inside a 90-day 청원 period and moves only the last day: received 2026-06-26 → 90th day Thu 9/24 (추석 전날) → due Mon 2026-09-28', () => {
@@ -85,7 +92,9 @@ describe('weeks and days (민법 제157조, 제159조, 제161조)', () => {
   });
 
   it('counts the first day only when the period is said to start at 00:00 (민법 제157조 단서): the same 90 days end Wed 2026-09-23', () => {
-    const fromMidnight = computeDue('petition.decision', '2026-06-26T00:00:00+09:00', calendar, { periodStartsAtMidnight: true });
+    const fromMidnight = computeDue('petition.decision', '2026-06-26T00:00:00+09:00', calendar, {
+      periodStartsAtMidnight: true,
+    });
     const receiptAtMidnight = computeDue('petition.decision', '2026-06-26T00:00:00+09:00', calendar);
 
     expect(fromMidnight.dueDate).toBe('2026-09-23');

@@ -45,7 +45,11 @@ describe('a 임시공휴일 designated after the deadline was computed (관공�
   });
 
   it('applies a holiday given when the calendar is created exactly like one added later', () => {
-    const created = computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', createCalendar({ extraHolidays: [temporaryHoliday] }));
+    const created = computeDue(
+      'grievance.answer',
+      '2026-09-22T10:30:00+09:00',
+      createCalendar({ extraHolidays: [temporaryHoliday] }),
+    );
 
     expect(created.dueDate).toBe('2026-10-06');
   });
@@ -53,7 +57,9 @@ describe('a 임시공휴일 designated after the deadline was computed (관공�
 
 describe('extensions', () => {
   it('extends a 고충민원 by 7 days from the day after its expiry (민원처리법 시행령 제21조①): 10/2 → Thu 2026-10-15, skipping 개천절, its substitute and 한글날', () => {
-    const result = computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, { extensions: [{ amount: 7, reasonKo: '관계부서 협의' }] });
+    const result = computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, {
+      extensions: [{ amount: 7, reasonKo: '관계부서 협의' }],
+    });
 
     expect(result.extensions).toEqual([
       {
@@ -72,7 +78,11 @@ describe('extensions', () => {
   it('refuses a second 고충민원 extension without the complainant’s consent and allows it with consent (시행령 제21조① 단서)', () => {
     const twice = [{ amount: 7 }, { amount: 3 }];
     expect(() => computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, { extensions: twice })).toThrow(
-      expect.objectContaining({ name: 'ExtensionNotAllowedError', field: 'options.extensions[1]', rule: '민원처리법 시행령 제21조①' }),
+      expect.objectContaining({
+        name: 'ExtensionNotAllowedError',
+        field: 'options.extensions[1]',
+        rule: '민원처리법 시행령 제21조①',
+      }),
     );
 
     const consented = computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, {
@@ -82,28 +92,34 @@ describe('extensions', () => {
   });
 
   it('refuses a 고충민원 extension longer than the processing period itself (시행령 제21조① "처리기간의 범위에서")', () => {
-    expect(() => computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, { extensions: [{ amount: 8 }] })).toThrow(
-      ExtensionNotAllowedError,
-    );
+    expect(() =>
+      computeDue('grievance.answer', '2026-09-22T10:30:00+09:00', calendar, { extensions: [{ amount: 8 }] }),
+    ).toThrow(ExtensionNotAllowedError);
   });
 
   it('extends a 청원 by 60 days from the day after its expiry (청원법 제21조③): 9/28 → Fri 2026-11-27, and refuses 61 days or a second extension', () => {
-    const extended = computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, { extensions: [{ amount: 60 }] });
+    const extended = computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, {
+      extensions: [{ amount: 60 }],
+    });
     expect(extended.dueDate).toBe('2026-11-27');
     expect(extended.summaryEn).toContain('; extended by 60 days from the day after [청원법 제21조③] → due 2026-11-27');
 
-    expect(() => computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, { extensions: [{ amount: 61 }] })).toThrow(
-      ExtensionNotAllowedError,
-    );
     expect(() =>
-      computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, { extensions: [{ amount: 30 }, { amount: 30 }] }),
+      computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, { extensions: [{ amount: 61 }] }),
+    ).toThrow(ExtensionNotAllowedError);
+    expect(() =>
+      computeDue('petition.decision', '2026-06-26T09:00:00+09:00', calendar, {
+        extensions: [{ amount: 30 }, { amount: 30 }],
+      }),
     ).toThrow(ExtensionNotAllowedError);
   });
 
   it('refuses to extend a period whose law provides no extension (청원법 제13조① 공개 여부 결정)', () => {
-    expect(() => computeDue('petition.disclosure-decision', '2026-03-03T09:00:00+09:00', calendar, { extensions: [{ amount: 5 }] })).toThrow(
-      expect.objectContaining({ name: 'ExtensionNotAllowedError', field: 'options.extensions[0]' }),
-    );
+    expect(() =>
+      computeDue('petition.disclosure-decision', '2026-03-03T09:00:00+09:00', calendar, {
+        extensions: [{ amount: 5 }],
+      }),
+    ).toThrow(expect.objectContaining({ name: 'ExtensionNotAllowedError', field: 'options.extensions[0]' }));
   });
 
   it('continues an hour-counted period from its due moment (민원처리법 제19조①): 3 days from Fri 11/6 16:00 = Wed 11/11 16:00, +3 days = Mon 2026-11-16 16:00', () => {
@@ -135,14 +151,21 @@ describe('extensions', () => {
 
 describe('clock stops', () => {
   it('leaves the field-investigation days out of a 고충민원 (시행령 제17조⑤): received Mon 2026-11-02, 현장조사 11/4–11/10 → due Tue 2026-11-17 instead of 11/10', () => {
-    const fieldWork = { from: '2026-11-04', to: '2026-11-10', reasonKo: '현장조사 등 기간', article: '민원처리법 시행령 제17조⑤' };
+    const fieldWork = {
+      from: '2026-11-04',
+      to: '2026-11-10',
+      reasonKo: '현장조사 등 기간',
+      article: '민원처리법 시행령 제17조⑤',
+    };
     const plain = computeDue('grievance.answer', '2026-11-02T10:00:00+09:00', calendar);
     const stopped = computeDue('grievance.answer', '2026-11-02T10:00:00+09:00', calendar, { clockStops: [fieldWork] });
 
     expect(plain.dueDate).toBe('2026-11-10');
     expect(stopped.dueDate).toBe('2026-11-17');
     expect(stopped.skipped.filter((day) => day.kind === 'clock-stop')).toHaveLength(7);
-    expect(stopped.summaryEn).toContain('skipping 11/4–11/10 (현장조사 등 기간 (민원처리법 시행령 제17조⑤)) and 11/14–11/15 (Saturday, Sunday)');
+    expect(stopped.summaryEn).toContain(
+      'skipping 11/4–11/10 (현장조사 등 기간 (민원처리법 시행령 제17조⑤)) and 11/14–11/15 (Saturday, Sunday)',
+    );
   });
 
   it('leaves the 공개청원 disclosure-decision and public-comment periods out of the 90 days (청원법 제21조②): received 2026-03-03 → Thu 2026-07-16 instead of Mon 6/1', () => {
@@ -176,7 +199,9 @@ describe('clock stops', () => {
 
   it('pushes a month-based expiry back by the stopped days (민법 제160조 with a stop): 1 month from 2026-01-27 with 2/2–2/4 stopped → 2/27 + 3 days = Mon 2026-03-02 → 대체공휴일 → Tue 3/3', () => {
     const result = computeDue('discipline.request-after-notice', '2026-01-27T15:00:00+09:00', calendar, {
-      clockStops: [{ from: '2026-02-02', to: '2026-02-04', reasonKo: '징계절차 정지', article: '지방공무원법 제73조①' }],
+      clockStops: [
+        { from: '2026-02-02', to: '2026-02-04', reasonKo: '징계절차 정지', article: '지방공무원법 제73조①' },
+      ],
     });
 
     expect(result.dueDate).toBe('2026-03-03');

@@ -8,8 +8,18 @@ import { computeDeadline, createCalendar, type DeadlineRequest, type DueRule } f
 
 const calendar = createCalendar();
 
-const grievance: DueRule = { id: 'grievance.answer', label: '고충민원 처리기간', article: '민원처리법 시행령 제17조①', confidence: 'C' };
-const threeDayMinwon: DueRule = { id: 'test.three-day', label: '3일 처리 민원(예시)', article: '민원처리법 제19조①', confidence: 'C' };
+const grievance: DueRule = {
+  id: 'grievance.answer',
+  label: '고충민원 처리기간',
+  article: '민원처리법 시행령 제17조①',
+  confidence: 'C',
+};
+const threeDayMinwon: DueRule = {
+  id: 'test.three-day',
+  label: '3일 처리 민원(예시)',
+  article: '민원처리법 제19조①',
+  confidence: 'C',
+};
 const immediate: DueRule = { id: 'other', label: '기타민원', article: '민원처리법 시행령 제16조①', confidence: 'C' };
 
 const minwon = (receivedAt: string, amount: number, unit: DeadlineRequest['unit'], rule: DueRule): DeadlineRequest => ({
@@ -61,7 +71,13 @@ describe('6 days or more: days counting the first day, Saturdays and 공휴일 e
     const result = computeDeadline(minwon('2026-08-13T09:30:00+09:00', 7, 'days', grievance), calendar);
 
     expect(result.dueDate).toBe('2026-08-24');
-    expect(result.skipped.map((day) => day.date)).toEqual(['2026-08-15', '2026-08-16', '2026-08-17', '2026-08-22', '2026-08-23']);
+    expect(result.skipped.map((day) => day.date)).toEqual([
+      '2026-08-15',
+      '2026-08-16',
+      '2026-08-17',
+      '2026-08-22',
+      '2026-08-23',
+    ]);
     expect(result.skipped[2]).toMatchObject({ reason: '대체공휴일(광복절)', kind: 'holiday' });
   });
 
@@ -121,7 +137,9 @@ describe('즉시 = 3 working hours (민원처리법 시행령 제19조) and rece
 
     expect(result.dueAt).toBe('2026-09-28T12:00:00+09:00');
     expect(result.skipped.map((day) => day.date)).toEqual(['2026-09-24', '2026-09-25', '2026-09-26', '2026-09-27']);
-    expect(result.explanation).toContain('  계산 시작: 2026-09-28(월) 09:00 (근무시간이 아닌 때는 산입하지 않고 다음 근무시간부터 계산)');
+    expect(result.explanation).toContain(
+      '  계산 시작: 2026-09-28(월) 09:00 (근무시간이 아닌 때는 산입하지 않고 다음 근무시간부터 계산)',
+    );
   });
 
   it('does not count the lunch hour: 3 working hours from Tue 2026-11-10 12:20 end at 16:00', () => {
@@ -150,7 +168,11 @@ describe('즉시 = 3 working hours (민원처리법 시행령 제19조) and rece
   });
 
   it('follows a configured lunch hour (지방공무원 복무규정 제2조② 단서): lunch 11:30–12:30 moves 09:00 + 3h to 13:00', () => {
-    const lateLunch = calendar.withWorkingHours({ start: '09:00', end: '18:00', breaks: [{ start: '11:30', end: '12:30' }] });
+    const lateLunch = calendar.withWorkingHours({
+      start: '09:00',
+      end: '18:00',
+      breaks: [{ start: '11:30', end: '12:30' }],
+    });
     const result = computeDeadline(minwon('2026-11-10T09:00:00+09:00', 1, 'immediately', immediate), lateLunch);
 
     expect(result.dueAt).toBe('2026-11-10T13:00:00+09:00');

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CalendarYearNotCoveredError, CONFIDENCE_LEVELS, createCalendar } from '../../../shared/calendar/index.ts';
-import { PERIOD_IDS, STATUTORY_PERIODS, computeDue, type PeriodId } from '../../../shared/policies/statutory-periods.ts';
+import {
+  PERIOD_IDS,
+  STATUTORY_PERIODS,
+  computeDue,
+  type PeriodId,
+} from '../../../shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
 
@@ -40,11 +45,19 @@ describe('the statutory-period table', () => {
     for (const [id, [amount, unit, counting, article]] of Object.entries(expected)) {
       expect(STATUTORY_PERIODS[id as PeriodId], id).toMatchObject({ amount, unit, counting, article, confidence: 'C' });
     }
-    expect(STATUTORY_PERIODS['petition.decision'].extension).toMatchObject({ maxAmount: 60, maxCount: 1, article: '청원법 제21조③' });
+    expect(STATUTORY_PERIODS['petition.decision'].extension).toMatchObject({
+      maxAmount: 60,
+      maxCount: 1,
+      article: '청원법 제21조③',
+    });
   });
 
   it('marks the discipline-request period R because only the 2008 text of 징계 및 소청 규정 제2조③ was read, and lets the office adjust it', () => {
-    expect(STATUTORY_PERIODS['discipline.request-after-notice']).toMatchObject({ amount: 1, unit: 'months', confidence: 'R' });
+    expect(STATUTORY_PERIODS['discipline.request-after-notice']).toMatchObject({
+      amount: 1,
+      unit: 'months',
+      confidence: 'R',
+    });
     expect(STATUTORY_PERIODS['discipline.request-after-notice'].adjustable).toBeDefined();
   });
 
@@ -63,7 +76,12 @@ describe('computeDue', () => {
     const result = computeDue('question.law', '2027-02-01T10:00:00+09:00', calendar);
 
     expect(result.dueDate).toBe('2027-02-22');
-    expect(result.rule).toEqual({ id: 'question.law', label: '질의민원(법령 설명·해석) 처리기간', article: '민원처리법 시행령 제14조제1호', confidence: 'C' });
+    expect(result.rule).toEqual({
+      id: 'question.law',
+      label: '질의민원(법령 설명·해석) 처리기간',
+      article: '민원처리법 시행령 제14조제1호',
+      confidence: 'C',
+    });
   });
 
   it('treats 기타민원 as 3 working hours (민원처리법 시행령 제16조①, 제19조)', () => {
@@ -104,13 +122,15 @@ describe('computeDue', () => {
   });
 
   it('refuses an unknown option, naming it', () => {
-    expect(() => computeDue('grievance.answer', '2026-11-02T10:00:00+09:00', calendar, { extension: [] } as never)).toThrow(
-      expect.objectContaining({ name: 'CalendarInputError', field: 'options' }),
-    );
+    expect(() =>
+      computeDue('grievance.answer', '2026-11-02T10:00:00+09:00', calendar, { extension: [] } as never),
+    ).toThrow(expect.objectContaining({ name: 'CalendarInputError', field: 'options' }));
   });
 
   it('throws CalendarYearNotCoveredError when a 고충민원 received Fri 2027-12-24 runs into 2028, which the data does not cover', () => {
-    expect(() => computeDue('grievance.answer', '2027-12-24T10:00:00+09:00', calendar)).toThrow(CalendarYearNotCoveredError);
+    expect(() => computeDue('grievance.answer', '2027-12-24T10:00:00+09:00', calendar)).toThrow(
+      CalendarYearNotCoveredError,
+    );
     expect(() => computeDue('grievance.answer', '2027-12-24T10:00:00+09:00', calendar)).toThrow(/2028/);
   });
 
@@ -119,6 +139,10 @@ describe('computeDue', () => {
     const result = computeDue('grievance.answer', '2027-12-24T10:00:00+09:00', with2028);
 
     expect(result.dueDate).toBe('2028-01-04');
-    expect(result.skipped.slice(0, 3).map((day) => day.reason)).toEqual(['기독탄신일', '일요일', '대체공휴일(기독탄신일)']);
+    expect(result.skipped.slice(0, 3).map((day) => day.reason)).toEqual([
+      '기독탄신일',
+      '일요일',
+      '대체공휴일(기독탄신일)',
+    ]);
   });
 });

@@ -50,15 +50,35 @@ describe('the committee agenda mail', () => {
     committeeName: '공직자윤리위원회',
     meeting: { meetingId: 'ethics-2026-12', scheduledAt: '2026-12-15T15:00:00+09:00', place: '소회의실' },
     items: [
-      { case: { caseId: 'case-1', caseNumber: '2026-조사-0007', title: '고지거부 심사 — 홍길동 부친', dueDate: '2026-12-31', sealed: true }, taskTitle: '고지거부 허가 여부 의결' },
-      { case: { caseId: 'case-2', caseNumber: '2026-조사-0008', title: '정기 재산변동 심사', dueDate: '2026-12-31', sealed: false }, taskTitle: '심사 결과 의결' },
+      {
+        case: {
+          caseId: 'case-1',
+          caseNumber: '2026-조사-0007',
+          title: '고지거부 심사 — 홍길동 부친',
+          dueDate: '2026-12-31',
+          sealed: true,
+        },
+        taskTitle: '고지거부 허가 여부 의결',
+      },
+      {
+        case: {
+          caseId: 'case-2',
+          caseNumber: '2026-조사-0008',
+          title: '정기 재산변동 심사',
+          dueDate: '2026-12-31',
+          sealed: false,
+        },
+        taskTitle: '심사 결과 의결',
+      },
     ],
   } as const;
   const options = { officeName: 'OO구청 감사담당관', baseUrl: 'http://localhost:4000' };
 
   it('names each case by number and link, in Korean HTML and text, and leaves a sealed case’s title out', () => {
     const mail = buildMail(input, options);
-    expect(mail.subject).toBe('[OO구청 감사담당관] 공직자윤리위원회 회의 개최 및 안건 안내 (2026년 12월 15일(화) 15:00)');
+    expect(mail.subject).toBe(
+      '[OO구청 감사담당관] 공직자윤리위원회 회의 개최 및 안건 안내 (2026년 12월 15일(화) 15:00)',
+    );
     for (const body of [mail.text, mail.html]) {
       expect(body).toContain('2026-조사-0007');
       expect(body).toContain('http://localhost:4000/cases/case-1');
@@ -70,7 +90,9 @@ describe('the committee agenda mail', () => {
   });
 
   it('refuses anything but a case reference in an item (no names smuggled in)', () => {
-    expect(() => buildMail({ ...input, items: [{ ...input.items[0], complainant: '홍길동' }] }, options)).toThrow(/complainant|Unrecognized/);
+    expect(() => buildMail({ ...input, items: [{ ...input.items[0], complainant: '홍길동' }] }, options)).toThrow(
+      /complainant|Unrecognized/,
+    );
   });
 
   it('says so when there is nothing on the agenda yet', () => {

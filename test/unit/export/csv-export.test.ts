@@ -22,7 +22,10 @@ async function toCsv<T>(rows: T[], columns: readonly ExportColumn<T>[]): Promise
   return Buffer.concat(chunks);
 }
 
-interface Row { a: string; b: string }
+interface Row {
+  a: string;
+  b: string;
+}
 const columns: ExportColumn<Row>[] = [
   { key: 'a', header: '제목', value: (r) => r.a },
   { key: 'b', header: '비고, 메모', value: (r) => r.b },
@@ -65,7 +68,14 @@ describe('CSV export format', () => {
 
   it('writes a case row with Korean headings, Korea-time dates and the title of a non-sealed case intact', async () => {
     const base = syntheticCase(3, { now: new Date('2026-11-25T03:00:00Z') });
-    const c = { ...base, sealed: false, title: '당산동 "공원", 벤치\n파손', receivedAt: '2026-03-02T00:30:00Z', closedAt: undefined, stage: 'review' as const };
+    const c = {
+      ...base,
+      sealed: false,
+      title: '당산동 "공원", 벤치\n파손',
+      receivedAt: '2026-03-02T00:30:00Z',
+      closedAt: undefined,
+      stage: 'review' as const,
+    };
     const text = (await toCsv([caseListEntry(c, '2026-11-25')], CASE_EXPORT_COLUMNS)).toString('utf8');
     const [header, row] = parse(text, { bom: true }) as string[][];
     expect(header).toEqual(CASE_EXPORT_COLUMNS.map((col) => col.header));

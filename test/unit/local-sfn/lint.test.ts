@@ -13,8 +13,16 @@ describe('lintDefinition', () => {
     const asl = {
       StartAt: 'Decide',
       States: {
-        Decide: { Type: 'Choice', Choices: [{ Not: { Variable: '$.assignee', IsPresent: true }, Next: 'Assign' }], Default: 'Wait for the investigator' },
-        Assign: { Type: 'Task', Resource: 'arn:aws:lambda:ap-northeast-2:000000000000:function:Assign', Next: 'Wait for the investigator' },
+        Decide: {
+          Type: 'Choice',
+          Choices: [{ Not: { Variable: '$.assignee', IsPresent: true }, Next: 'Assign' }],
+          Default: 'Wait for the investigator',
+        },
+        Assign: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:ap-northeast-2:000000000000:function:Assign',
+          Next: 'Wait for the investigator',
+        },
         'Wait for the investigator': {
           Type: 'Task',
           Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
@@ -24,7 +32,17 @@ describe('lintDefinition', () => {
         'Notify each party': {
           Type: 'Map',
           ItemsPath: '$.parties',
-          ItemProcessor: { StartAt: 'Notify', States: { Notify: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${NotifyFunctionArn}', 'Payload.$': '$' }, End: true } } },
+          ItemProcessor: {
+            StartAt: 'Notify',
+            States: {
+              Notify: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::lambda:invoke',
+                Parameters: { FunctionName: '${NotifyFunctionArn}', 'Payload.$': '$' },
+                End: true,
+              },
+            },
+          },
           End: true,
         },
       },
@@ -36,7 +54,12 @@ describe('lintDefinition', () => {
     expect(messages({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })).toEqual([
       expect.stringMatching(/^QueryLanguage: JSONata is not supported/),
     ]);
-    expect(messages({ StartAt: 'A', States: { A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% 1 %}', End: true } } })).toEqual([
+    expect(
+      messages({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% 1 %}', End: true } },
+      }),
+    ).toEqual([
       expect.stringContaining('States.A.QueryLanguage'),
       expect.stringContaining("States.A.Output: 'Output' is a JSONata field"),
     ]);
@@ -46,7 +69,13 @@ describe('lintDefinition', () => {
     const asl = {
       StartAt: 'A',
       States: {
-        A: { ...lambdaTask, Assign: { x: 1 }, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { y: 2 }, Next: 'B' }], End: undefined, Next: 'B' },
+        A: {
+          ...lambdaTask,
+          Assign: { x: 1 },
+          Catch: [{ ErrorEquals: ['States.ALL'], Assign: { y: 2 }, Next: 'B' }],
+          End: undefined,
+          Next: 'B',
+        },
         B: { Type: 'Choice', Choices: [{ Variable: '$.x', IsNull: true, Assign: { z: 3 }, Next: 'C' }], Default: 'C' },
         C: { Type: 'Succeed' },
       },
@@ -66,7 +95,13 @@ describe('lintDefinition', () => {
           Type: 'Choice',
           Choices: [
             { Variable: '$.deadline', IsPresent: false, Next: 'Done' },
-            { And: [{ Variable: '$.amount', IsNumeric: false }, { Variable: '$.x', IsString: true }], Next: 'Done' },
+            {
+              And: [
+                { Variable: '$.amount', IsNumeric: false },
+                { Variable: '$.x', IsString: true },
+              ],
+              Next: 'Done',
+            },
           ],
           Default: 'Done',
         },
@@ -91,7 +126,12 @@ describe('lintDefinition', () => {
             {
               StartAt: 'Ask',
               States: {
-                Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'F', Payload: { 't.$': '$$.Task.Token' } }, Next: 'Pause' },
+                Ask: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+                  Parameters: { FunctionName: 'F', Payload: { 't.$': '$$.Task.Token' } },
+                  Next: 'Pause',
+                },
                 Pause: { Type: 'Wait', Seconds: 3600, End: true },
               },
             },
@@ -103,7 +143,9 @@ describe('lintDefinition', () => {
     const found = messages(asl);
     expect(found).toEqual([
       expect.stringContaining('States.Save.Resource'),
-      expect.stringContaining('States.Fan out.Branches[0].States.Ask: Task \'Ask\' waits for a task token inside a Parallel/Map'),
+      expect.stringContaining(
+        "States.Fan out.Branches[0].States.Ask: Task 'Ask' waits for a task token inside a Parallel/Map",
+      ),
       expect.stringContaining('States.Fan out.Branches[0].States.Pause'),
     ]);
   });
@@ -111,7 +153,14 @@ describe('lintDefinition', () => {
   it('rejects a callback task that never hands out its token', () => {
     const asl = {
       StartAt: 'Ask',
-      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'F', Payload: {} }, End: true } },
+      States: {
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'F', Payload: {} },
+          End: true,
+        },
+      },
     };
     expect(messages(asl)).toEqual([expect.stringContaining('never passes $$.Task.Token')]);
   });
@@ -119,19 +168,29 @@ describe('lintDefinition', () => {
 
 describe('validateDefinition', () => {
   it('substitutes ${Placeholder} resources as Lambda ARNs before asl-validator sees them', () => {
-    const prepared = validateDefinition(JSON.stringify({ StartAt: 'A', States: { A: lambdaTask } }), { scope: DEFAULT_SCOPE, isBound: () => true });
-    expect(prepared.definition.States.A!.Resource).toBe('arn:aws:lambda:ap-northeast-2:000000000000:function:StepFunctionArn');
+    const prepared = validateDefinition(JSON.stringify({ StartAt: 'A', States: { A: lambdaTask } }), {
+      scope: DEFAULT_SCOPE,
+      isBound: () => true,
+    });
+    expect(prepared.definition.States.A!.Resource).toBe(
+      'arn:aws:lambda:ap-northeast-2:000000000000:function:StepFunctionArn',
+    );
     expect(JSON.parse(prepared.text).States.A.Resource).toBe('${StepFunctionArn}');
   });
 
   it('throws InvalidDefinition listing every problem, including unbound handlers', () => {
     const text = JSON.stringify({ StartAt: 'A', States: { A: { ...lambdaTask, Assign: { x: 1 } } } });
     expect(() => validateDefinition(text, { scope: DEFAULT_SCOPE, isBound: () => false })).toThrow(
-      expect.objectContaining({ name: 'InvalidDefinition', message: expect.stringMatching(/Assign.*no local handler is bound to 'StepFunctionArn'/) }),
+      expect.objectContaining({
+        name: 'InvalidDefinition',
+        message: expect.stringMatching(/Assign.*no local handler is bound to 'StepFunctionArn'/),
+      }),
     );
   });
 
   it('throws InvalidDefinition for text that is not JSON', () => {
-    expect(() => validateDefinition('{', { scope: DEFAULT_SCOPE })).toThrow(expect.objectContaining({ name: 'InvalidDefinition' }));
+    expect(() => validateDefinition('{', { scope: DEFAULT_SCOPE })).toThrow(
+      expect.objectContaining({ name: 'InvalidDefinition' }),
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('retry policy', () => {
   });
 
   it('backs off by IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySeconds', () => {
-    const retriers = [{ ErrorEquals: ['Busy'], IntervalSeconds: 10, BackoffRate: 3, MaxAttempts: 5, MaxDelaySeconds: 60 }];
+    const retriers = [
+      { ErrorEquals: ['Busy'], IntervalSeconds: 10, BackoffRate: 3, MaxAttempts: 5, MaxDelaySeconds: 60 },
+    ];
     const delays: number[] = [];
     let attempts = [0];
     for (let i = 0; i < 5; i++) {
@@ -28,7 +30,13 @@ describe('retry policy', () => {
     const defaults = decideRetry([{ ErrorEquals: ['States.ALL'] }], [2], 'X', true);
     expect(defaults).toEqual({ retry: true, retrierIndex: 0, attempts: [3], delayMs: 4_000 });
     expect(decideRetry([{ ErrorEquals: ['States.ALL'] }], [3], 'X', true)).toEqual({ retry: false });
-    const jittered = decideRetry([{ ErrorEquals: ['X'], IntervalSeconds: 10, JitterStrategy: 'FULL' }], [0], 'X', true, () => 0.25);
+    const jittered = decideRetry(
+      [{ ErrorEquals: ['X'], IntervalSeconds: 10, JitterStrategy: 'FULL' }],
+      [0],
+      'X',
+      true,
+      () => 0.25,
+    );
     expect(jittered).toMatchObject({ retry: true, delayMs: 2_500 });
   });
 
@@ -38,7 +46,11 @@ describe('retry policy', () => {
       { ErrorEquals: ['States.ALL'], MaxAttempts: 10 },
     ];
     expect(decideRetry(retriers, [1, 0], 'Busy', true)).toEqual({ retry: false });
-    expect(decideRetry(retriers, [1, 0], 'Other', true)).toMatchObject({ retry: true, retrierIndex: 1, attempts: [1, 1] });
+    expect(decideRetry(retriers, [1, 0], 'Other', true)).toMatchObject({
+      retry: true,
+      retrierIndex: 1,
+      attempts: [1, 1],
+    });
   });
 
   it('never retries when MaxAttempts is 0', () => {

@@ -62,18 +62,31 @@ describe('running one state with the interpreter', () => {
   });
 
   it('resolves $$.Execution.Input to the execution input, not the input of the step being run', async () => {
-    const definition = machine({ Echo: { Type: 'Pass', Parameters: { 'first.$': '$$.Execution.Input', 'now.$': '$' }, End: true } });
-    const result = await runSingleState({ definition, stateName: 'Echo', input: { step: 3 }, context, mode: 'execute' });
+    const definition = machine({
+      Echo: { Type: 'Pass', Parameters: { 'first.$': '$$.Execution.Input', 'now.$': '$' }, End: true },
+    });
+    const result = await runSingleState({
+      definition,
+      stateName: 'Echo',
+      input: { step: 3 },
+      context,
+      mode: 'execute',
+    });
     expect(result).toEqual({ kind: 'end', output: { first: { caseId: 'original' }, now: { step: 3 } } });
   });
 
   it('routes a Choice to the matching rule or the Default without entering the target', async () => {
     const definition = machine({
-      Decide: { Type: 'Choice', Choices: [{ Variable: '$.amount', NumericGreaterThan: 1000, Next: 'Review' }], Default: 'Approve' },
+      Decide: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.amount', NumericGreaterThan: 1000, Next: 'Review' }],
+        Default: 'Approve',
+      },
       Review: { Type: 'Succeed' },
       Approve: { Type: 'Succeed' },
     });
-    const run = (amount: number) => runSingleState({ definition, stateName: 'Decide', input: { amount }, context, mode: 'execute' });
+    const run = (amount: number) =>
+      runSingleState({ definition, stateName: 'Decide', input: { amount }, context, mode: 'execute' });
     expect(await run(5000)).toEqual({ kind: 'next', next: 'Review', output: { amount: 5000 } });
     expect(await run(10)).toEqual({ kind: 'next', next: 'Approve', output: { amount: 10 } });
   });
@@ -81,9 +94,17 @@ describe('running one state with the interpreter', () => {
   it('reports Fail states and task errors as failures, leaving Retry and Catch to the service', async () => {
     const definition = machine({
       Reject: { Type: 'Fail', Error: 'CaseRejected', Cause: '요건 미비' },
-      Call: { Type: 'Task', Resource: FN, Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Reject' }], End: true },
+      Call: {
+        Type: 'Task',
+        Resource: FN,
+        Retry: [{ ErrorEquals: ['States.ALL'] }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Reject' }],
+        End: true,
+      },
     });
-    expect(await runSingleState({ definition, stateName: 'Reject', input: {}, context, mode: 'execute' })).toMatchObject({
+    expect(
+      await runSingleState({ definition, stateName: 'Reject', input: {}, context, mode: 'execute' }),
+    ).toMatchObject({
       kind: 'failed',
       failure: { error: 'CaseRejected', cause: '요건 미비' },
     });
@@ -100,7 +121,10 @@ describe('running one state with the interpreter', () => {
       },
     });
     expect(calls).toBe(1);
-    expect(failed).toMatchObject({ kind: 'failed', failure: { error: 'Busy', cause: '{"errorType":"Busy"}', retryable: true, catchable: true } });
+    expect(failed).toMatchObject({
+      kind: 'failed',
+      failure: { error: 'Busy', cause: '{"errorType":"Busy"}', retryable: true, catchable: true },
+    });
   });
 
   it('marks path errors as States.Runtime, which no Retry or Catch may handle', async () => {
@@ -122,7 +146,14 @@ describe('running one state with the interpreter', () => {
         End: true,
       },
     });
-    const result = await runSingleState({ definition, stateName: 'Ask', input: { caseId: 'C-2' }, context, mode: 'resume', task: async () => ({ approved: true, by: 'head' }) });
+    const result = await runSingleState({
+      definition,
+      stateName: 'Ask',
+      input: { caseId: 'C-2' },
+      context,
+      mode: 'resume',
+      task: async () => ({ approved: true, by: 'head' }),
+    });
     expect(result).toEqual({ kind: 'end', output: { caseId: 'C-2', decision: { approved: true } } });
   });
 
@@ -131,7 +162,10 @@ describe('running one state with the interpreter', () => {
       Ask: {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-        Parameters: { FunctionName: FN, Payload: { 'token.$': '$$.Task.Token', 'link.$': "States.Format('https://cases/{}', $$.Task.Token)" } },
+        Parameters: {
+          FunctionName: FN,
+          Payload: { 'token.$': '$$.Task.Token', 'link.$': "States.Format('https://cases/{}', $$.Task.Token)" },
+        },
         End: true,
       },
     });
@@ -185,7 +219,10 @@ describe('running one state with the interpreter', () => {
       mode: 'execute',
       nestedTask: () => async (input) => `sent to ${String(input)}`,
     });
-    expect(result).toEqual({ kind: 'end', output: { parties: ['민원인', '피신고인'], notified: ['sent to 민원인', 'sent to 피신고인'] } });
+    expect(result).toEqual({
+      kind: 'end',
+      output: { parties: ['민원인', '피신고인'], notified: ['sent to 민원인', 'sent to 피신고인'] },
+    });
   });
 });
 
@@ -206,26 +243,43 @@ describe('the derived single-state definition', () => {
     const derived = deriveSingleStateDefinition(definition, 'Ask', { mode: 'execute' });
     expect(derived.definition.StartAt).toBe('Ask');
     expect(Object.keys(derived.definition.States)).toEqual(['Ask', '↪ After']);
-    expect(derived.definition.States.Ask).toEqual({ Type: 'Task', Resource: FN, TimeoutSeconds: MAX_INTERPRETER_TIMEOUT_SECONDS, Next: '↪ After' });
+    expect(derived.definition.States.Ask).toEqual({
+      Type: 'Task',
+      Resource: FN,
+      TimeoutSeconds: MAX_INTERPRETER_TIMEOUT_SECONDS,
+      Next: '↪ After',
+    });
     expect([...derived.exits]).toEqual([['↪ After', 'After']]);
   });
 
   it('gives nested Task states an explicit timeout so the 60 s default never applies', () => {
     const definition = machine({
-      Fan: { Type: 'Parallel', Branches: [{ StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: FN, End: true } } }], End: true },
+      Fan: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: FN, End: true } } }],
+        End: true,
+      },
     });
     const derived = deriveSingleStateDefinition(definition, 'Fan', { mode: 'execute' });
     const branch = (derived.definition.States.Fan!.Branches as AslDefinition[])[0]!;
     expect(branch.States.Inner!.TimeoutSeconds).toBe(MAX_INTERPRETER_TIMEOUT_SECONDS);
-    expect(definition.States.Fan!.Branches).toEqual([{ StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: FN, End: true } } }]);
+    expect(definition.States.Fan!.Branches).toEqual([
+      { StartAt: 'Inner', States: { Inner: { Type: 'Task', Resource: FN, End: true } } },
+    ]);
   });
 });
 
 describe('applying a Catch ResultPath', () => {
   it('places the error output where ResultPath says, or replaces the input without one', async () => {
     const error = { Error: 'Rejected', Cause: 'no' };
-    expect(await applyResultPath({ caseId: 'C' }, error, '$.rejection')).toEqual({ ok: true, output: { caseId: 'C', rejection: error } });
+    expect(await applyResultPath({ caseId: 'C' }, error, '$.rejection')).toEqual({
+      ok: true,
+      output: { caseId: 'C', rejection: error },
+    });
     expect(await applyResultPath({ caseId: 'C' }, error, undefined)).toEqual({ ok: true, output: error });
-    expect(await applyResultPath('text', error, '$.rejection')).toMatchObject({ ok: false, failure: { error: 'States.ResultPathMatchFailure' } });
+    expect(await applyResultPath('text', error, '$.rejection')).toMatchObject({
+      ok: false,
+      failure: { error: 'States.ResultPathMatchFailure' },
+    });
   });
 });

@@ -12,11 +12,50 @@ function digest(overrides: Partial<DeadlineDigestInput> = {}): DeadlineDigestInp
     recipient: { name: '김조사', email: 'investigator@example.go.kr' },
     asOf: '2026-11-27',
     items: [
-      { urgency: 'elapsed-50', case: { caseId: 'C50', caseNumber: '2026-감사-0101', title: '일상감사 의뢰 (도로 보수)', dueDate: '2026-12-09', sealed: false } },
-      { urgency: 'overdue', case: { caseId: 'C02', caseNumber: '2026-조사-0007', title: '외부기관 통보사항 조사', dueDate: '2026-11-25T18:00:00+09:00', sealed: false } },
-      { urgency: 'due-today', case: { caseId: 'C03', caseNumber: '2026-민원-0311', title: '고충민원 처리', dueDate: '2026-11-27', sealed: false } },
-      { urgency: 'overdue', case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: sealedTitle, dueDate: '2026-11-20', sealed: true } },
-      { urgency: 'elapsed-75', case: { caseId: 'C75', caseNumber: '2026-감사-0099', title: '계약심사 <긴급> & "재검토"', dueDate: '2026-12-01', sealed: false } },
+      {
+        urgency: 'elapsed-50',
+        case: {
+          caseId: 'C50',
+          caseNumber: '2026-감사-0101',
+          title: '일상감사 의뢰 (도로 보수)',
+          dueDate: '2026-12-09',
+          sealed: false,
+        },
+      },
+      {
+        urgency: 'overdue',
+        case: {
+          caseId: 'C02',
+          caseNumber: '2026-조사-0007',
+          title: '외부기관 통보사항 조사',
+          dueDate: '2026-11-25T18:00:00+09:00',
+          sealed: false,
+        },
+      },
+      {
+        urgency: 'due-today',
+        case: {
+          caseId: 'C03',
+          caseNumber: '2026-민원-0311',
+          title: '고충민원 처리',
+          dueDate: '2026-11-27',
+          sealed: false,
+        },
+      },
+      {
+        urgency: 'overdue',
+        case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: sealedTitle, dueDate: '2026-11-20', sealed: true },
+      },
+      {
+        urgency: 'elapsed-75',
+        case: {
+          caseId: 'C75',
+          caseNumber: '2026-감사-0099',
+          title: '계약심사 <긴급> & "재검토"',
+          dueDate: '2026-12-01',
+          sealed: false,
+        },
+      },
     ],
     ...overrides,
   };
@@ -25,12 +64,24 @@ function digest(overrides: Partial<DeadlineDigestInput> = {}): DeadlineDigestInp
 describe('deadline digest', () => {
   it('puts only counts per urgency in the subject, prefixed with the office name', () => {
     const mail = buildMail(digest(), options);
-    expect(mail.subject).toBe('[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 기한 경과 2건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건');
+    expect(mail.subject).toBe(
+      '[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 기한 경과 2건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건',
+    );
   });
 
   it('lists groups in the order staff act on them, earliest due first within a group', () => {
     const { text } = buildMail(digest(), options);
-    const order = ['[기한 경과] 2건', '2026-조사-0003', '2026-조사-0007', '[오늘 마감] 1건', '2026-민원-0311', '[75% 경과] 1건', '2026-감사-0099', '[50% 경과] 1건', '2026-감사-0101'];
+    const order = [
+      '[기한 경과] 2건',
+      '2026-조사-0003',
+      '2026-조사-0007',
+      '[오늘 마감] 1건',
+      '2026-민원-0311',
+      '[75% 경과] 1건',
+      '2026-감사-0099',
+      '[50% 경과] 1건',
+      '2026-감사-0101',
+    ];
     const positions = order.map((needle) => text.indexOf(needle));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -39,15 +90,34 @@ describe('deadline digest', () => {
   it('writes each case as number, title, Korean due date and link in the text body', () => {
     const { text } = buildMail(digest(), options);
     expect(text).toContain(
-      ['- 2026-조사-0007 외부기관 통보사항 조사', '  처리기한: 2026년 11월 25일(수)', '  https://gamsa.example.go.kr/app/cases/C02'].join('\n'),
+      [
+        '- 2026-조사-0007 외부기관 통보사항 조사',
+        '  처리기한: 2026년 11월 25일(수)',
+        '  https://gamsa.example.go.kr/app/cases/C02',
+      ].join('\n'),
     );
-    expect(text.startsWith('김조사 님,\n\n2026년 11월 27일(금) 기준으로 처리기한을 확인할 사건이 5건 있습니다.')).toBe(true);
+    expect(text.startsWith('김조사 님,\n\n2026년 11월 27일(금) 기준으로 처리기한을 확인할 사건이 5건 있습니다.')).toBe(
+      true,
+    );
     expect(text).toContain('이 메일은 OO구청 감사담당관 사건관리시스템이 자동으로 보냈습니다.');
   });
 
   it('reads a due instant on the Seoul clock (23:30 UTC is the next day in Korea)', () => {
     const mail = buildMail(
-      digest({ items: [{ urgency: 'due-today', case: { caseId: 'X1', caseNumber: '2026-감사-0001', title: '제목', dueDate: '2026-11-26T23:30:00Z', sealed: false } }] }),
+      digest({
+        items: [
+          {
+            urgency: 'due-today',
+            case: {
+              caseId: 'X1',
+              caseNumber: '2026-감사-0001',
+              title: '제목',
+              dueDate: '2026-11-26T23:30:00Z',
+              sealed: false,
+            },
+          },
+        ],
+      }),
       options,
     );
     expect(mail.text).toContain('처리기한: 2026년 11월 27일(금)');
@@ -56,8 +126,12 @@ describe('deadline digest', () => {
   it('renders the same cases as linked table rows in the HTML body, escaped', () => {
     const { html } = buildMail(digest(), options);
     expect(html).toContain('<html lang="ko">');
-    expect(html).toContain('<h2 style="font-size:16px;margin:20px 0 8px">기한 경과 <span style="font-weight:normal">(2건)</span></h2>');
-    expect(html).toMatch(/<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C02">2026-조사-0007<\/a><\/td><td [^>]*>외부기관 통보사항 조사<\/td><td [^>]*>2026년 11월 25일\(수\)<\/td>/);
+    expect(html).toContain(
+      '<h2 style="font-size:16px;margin:20px 0 8px">기한 경과 <span style="font-weight:normal">(2건)</span></h2>',
+    );
+    expect(html).toMatch(
+      /<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C02">2026-조사-0007<\/a><\/td><td [^>]*>외부기관 통보사항 조사<\/td><td [^>]*>2026년 11월 25일\(수\)<\/td>/,
+    );
     expect(html).toContain('계약심사 &lt;긴급&gt; &amp; &quot;재검토&quot;');
     expect(html).not.toContain('<긴급>');
   });
@@ -68,8 +142,12 @@ describe('deadline digest', () => {
       expect(body).not.toContain(sealedTitle);
       expect(body).not.toContain('홍길동');
     }
-    expect(mail.text).toContain('- 2026-조사-0003 비공개 사건\n  처리기한: 2026년 11월 20일(금)\n  https://gamsa.example.go.kr/app/cases/C01');
-    expect(mail.html).toMatch(/<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C01">2026-조사-0003<\/a><\/td><td [^>]*><em [^>]*>비공개 사건<\/em><\/td>/);
+    expect(mail.text).toContain(
+      '- 2026-조사-0003 비공개 사건\n  처리기한: 2026년 11월 20일(금)\n  https://gamsa.example.go.kr/app/cases/C01',
+    );
+    expect(mail.html).toMatch(
+      /<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C01">2026-조사-0003<\/a><\/td><td [^>]*><em [^>]*>비공개 사건<\/em><\/td>/,
+    );
     expect(mail.text).toContain('비공개 사건은 메일에 제목을 싣지 않습니다.');
   });
 
@@ -83,7 +161,19 @@ describe('deadline digest', () => {
   it('refuses identity fields a case reference was not designed to carry', () => {
     const withIdentity = {
       ...digest(),
-      items: [{ urgency: 'overdue', case: { caseId: 'C01', caseNumber: '2026-조사-0003', title: '제목', dueDate: '2026-11-20', sealed: true, reporterName: '홍길동' } }],
+      items: [
+        {
+          urgency: 'overdue',
+          case: {
+            caseId: 'C01',
+            caseNumber: '2026-조사-0003',
+            title: '제목',
+            dueDate: '2026-11-20',
+            sealed: true,
+            reporterName: '홍길동',
+          },
+        },
+      ],
     };
     expect(() => buildMail(withIdentity, options)).toThrow(MailInputError);
     expect(() => buildMail(withIdentity, options)).toThrow(/items\.0\.case: Unrecognized key: "reporterName"/);
@@ -106,7 +196,12 @@ describe('deadline digest', () => {
   });
 
   it('refuses a case id that could carry text into the link', () => {
-    const items = [{ urgency: 'overdue' as const, case: { caseId: '../홍길동', caseNumber: 'N', title: 'T', dueDate: '2026-11-20', sealed: false } }];
+    const items = [
+      {
+        urgency: 'overdue' as const,
+        case: { caseId: '../홍길동', caseNumber: 'N', title: 'T', dueDate: '2026-11-20', sealed: false },
+      },
+    ];
     expect(() => buildMail(digest({ items }), options)).toThrow(/items\.0\.case\.caseId: must be an opaque id/);
   });
 

@@ -31,7 +31,9 @@ describe('parseMailConfig', () => {
   });
 
   it('reads SES settings with an optional configuration set', () => {
-    expect(parseMailConfig({ MAIL_TRANSPORT: 'ses', MAIL_FROM: 'no-reply@example.go.kr', SES_CONFIGURATION_SET: 'gamsa' })).toEqual({
+    expect(
+      parseMailConfig({ MAIL_TRANSPORT: 'ses', MAIL_FROM: 'no-reply@example.go.kr', SES_CONFIGURATION_SET: 'gamsa' }),
+    ).toEqual({
       transport: 'ses',
       fromAddress: 'no-reply@example.go.kr',
       configurationSetName: 'gamsa',
@@ -44,7 +46,10 @@ describe('parseMailConfig', () => {
     [{ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'nobody' }, /MAIL_FROM: Invalid email address/],
     [{ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'a@b.kr', SMTP_PORT: '70000' }, /SMTP_PORT/],
     [{ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'a@b.kr', SMTP_SECURE: 'maybe' }, /SMTP_SECURE/],
-    [{ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'a@b.kr', SMTP_USER: 'u' }, /SMTP_PASS: set both SMTP_USER and SMTP_PASS, or neither/],
+    [
+      { MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'a@b.kr', SMTP_USER: 'u' },
+      /SMTP_PASS: set both SMTP_USER and SMTP_PASS, or neither/,
+    ],
   ])('refuses %o, naming the setting', (env, message) => {
     expect(() => parseMailConfig(env)).toThrow(ConfigError);
     expect(() => parseMailConfig(env)).toThrow(message);
@@ -55,7 +60,10 @@ describe('createMailer', () => {
   it('chooses the transport from configuration', () => {
     const sesClient = new SESv2Client({ region: 'ap-northeast-2' });
     const ses = createMailer({ transport: 'ses', fromAddress: 'a@b.kr' }, { fromName: 'OO구청 감사담당관', sesClient });
-    const smtp = createMailer({ transport: 'smtp', fromAddress: 'a@b.kr', smtp: { host: '127.0.0.1', port: 1025, secure: false } }, { fromName: 'OO구청 감사담당관' });
+    const smtp = createMailer(
+      { transport: 'smtp', fromAddress: 'a@b.kr', smtp: { host: '127.0.0.1', port: 1025, secure: false } },
+      { fromName: 'OO구청 감사담당관' },
+    );
     expect(ses.transport).toBe('ses');
     expect(smtp.transport).toBe('smtp');
     ses.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MessageRejected, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
+import { MessageRejected, type SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { simpleParser } from 'mailparser';
 import { buildMail } from '../../../shared/mail/mail-message.ts';
 import { createSesMailer, MailSendError, type SesSendingClient } from '../../../shared/mail/mailer.ts';
@@ -9,7 +9,18 @@ const mail = buildMail(
     template: 'deadline-digest',
     recipient: { name: '김조사', email: 'investigator@example.go.kr' },
     asOf: '2026-11-27',
-    items: [{ urgency: 'due-today', case: { caseId: 'C03', caseNumber: '2026-민원-0311', title: '고충민원 처리', dueDate: '2026-11-27', sealed: false } }],
+    items: [
+      {
+        urgency: 'due-today',
+        case: {
+          caseId: 'C03',
+          caseNumber: '2026-민원-0311',
+          title: '고충민원 처리',
+          dueDate: '2026-11-27',
+          sealed: false,
+        },
+      },
+    ],
   },
   { officeName: 'OO구청 감사담당관', baseUrl: 'http://localhost:4000' },
 );
@@ -30,7 +41,11 @@ function recordingClient(answer: () => Promise<unknown>) {
 describe('SES mailer', () => {
   it('sends the built mail as one raw MIME message through SendEmailCommand', async () => {
     const { client, commands } = recordingClient(async () => ({ MessageId: '0100018f-abc' }));
-    const mailer = createSesMailer({ sesClient: client, from: { name: 'OO구청 감사담당관', address: 'no-reply@example.go.kr' }, configurationSetName: 'gamsa' });
+    const mailer = createSesMailer({
+      sesClient: client,
+      from: { name: 'OO구청 감사담당관', address: 'no-reply@example.go.kr' },
+      configurationSetName: 'gamsa',
+    });
 
     const sent = await mailer.send(mail);
 
@@ -50,7 +65,10 @@ describe('SES mailer', () => {
   });
 
   it('turns throttling into a retryable MailSendError that keeps the SDK error as its cause', async () => {
-    const throttled = new TooManyRequestsException({ message: 'Maximum sending rate exceeded', $metadata: { httpStatusCode: 429 } });
+    const throttled = new TooManyRequestsException({
+      message: 'Maximum sending rate exceeded',
+      $metadata: { httpStatusCode: 429 },
+    });
     const { client } = recordingClient(async () => Promise.reject(throttled));
     const mailer = createSesMailer({ sesClient: client, from: { name: 'x', address: 'no-reply@example.go.kr' } });
 
@@ -60,17 +78,29 @@ describe('SES mailer', () => {
     );
 
     expect(error).toBeInstanceOf(MailSendError);
-    expect(error).toMatchObject({ name: 'MailSendError', transport: 'ses', transportCode: 'TooManyRequestsException', retryable: true });
+    expect(error).toMatchObject({
+      name: 'MailSendError',
+      transport: 'ses',
+      transportCode: 'TooManyRequestsException',
+      retryable: true,
+    });
     // Maps to a 502 that does not reach clients: it names servers and addresses.
     expect(error).toMatchObject({ code: 'MAIL_SEND_FAILED', statusCode: 502, expose: false });
     expect((error as MailSendError).cause).toBe(throttled);
   });
 
   it('marks a rejected message as not retryable', async () => {
-    const rejected = new MessageRejected({ message: 'Email address is not verified.', $metadata: { httpStatusCode: 400 } });
+    const rejected = new MessageRejected({
+      message: 'Email address is not verified.',
+      $metadata: { httpStatusCode: 400 },
+    });
     const { client } = recordingClient(async () => Promise.reject(rejected));
     const mailer = createSesMailer({ sesClient: client, from: { name: 'x', address: 'no-reply@example.go.kr' } });
 
-    await expect(mailer.send(mail)).rejects.toMatchObject({ name: 'MailSendError', transportCode: 'MessageRejected', retryable: false });
+    await expect(mailer.send(mail)).rejects.toMatchObject({
+      name: 'MailSendError',
+      transportCode: 'MessageRejected',
+      retryable: false,
+    });
   });
 });

@@ -17,7 +17,13 @@ import { MISCONDUCT_CATEGORIES } from '../../../shared/domain/misconduct.ts';
 describe('지방공무원법 제73조의2① — limitation by misconduct category', () => {
   it('gives other misconduct 3 years: conduct 2023-03-10 → last day 2026-03-10 (제73조의2① 3년)', () => {
     const l = disciplineLimitation('drunk-driving', '2023-03-10');
-    expect(l).toMatchObject({ date: '2026-03-10', years: 3, tier: 'other', article: '지방공무원법 제73조의2① (3년)', confidence: 'C*' });
+    expect(l).toMatchObject({
+      date: '2026-03-10',
+      years: 3,
+      tier: 'other',
+      article: '지방공무원법 제73조의2① (3년)',
+      confidence: 'C*',
+    });
   });
 
   it('gives the money grounds of 제69조의2① 5 years and requires a 징계부가금: bribery 2021-06-15 → 2026-06-15 (제73조의2① 5년, 제69조의2①)', () => {
@@ -30,7 +36,11 @@ describe('지방공무원법 제73조의2① — limitation by misconduct catego
   });
 
   it('gives sexual misconduct 10 years: harassment 2016-01-31 → 2026-01-31 (제73조의2① 10년; its 목 are R)', () => {
-    expect(disciplineLimitation('sexual-harassment', '2016-01-31')).toMatchObject({ date: '2026-01-31', years: 10, tier: 'sexual' });
+    expect(disciplineLimitation('sexual-harassment', '2016-01-31')).toMatchObject({
+      date: '2026-01-31',
+      years: 10,
+      tier: 'sexual',
+    });
     expect(disciplineLimitation('sexual-offence', '2016-01-31').date).toBe('2026-01-31');
     expect(LIMITATION_TIERS.sexual.groundsConfidence).toBe('R');
   });
@@ -63,7 +73,14 @@ describe('지방공무원법 제73조의2② — limitation after a suspension u
     const l = extendLimitationForSuspension(base, '2026-11-10', '2026-11-20');
     expect(l.date).toBe('2026-12-20');
     expect(l.extensions).toEqual([
-      { before: '2026-12-10', after: '2026-12-20', startNoticeReceivedOn: '2026-11-10', endNoticeReceivedOn: '2026-11-20', article: '지방공무원법 제73조의2②', confidence: 'C*' },
+      {
+        before: '2026-12-10',
+        after: '2026-12-20',
+        startNoticeReceivedOn: '2026-11-10',
+        endNoticeReceivedOn: '2026-11-20',
+        article: '지방공무원법 제73조의2②',
+        confidence: 'C*',
+      },
     ]);
     expect(SUSPENSION_EXTENSION_RULE.readingConfidence).toBe('R');
   });

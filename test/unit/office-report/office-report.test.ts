@@ -21,7 +21,12 @@ import { escapeHtml, renderHtml } from '../../../shared/reports/report-html.ts';
 import { escapeMarkdown, renderMarkdown } from '../../../shared/reports/report-markdown.ts';
 
 let serial = 0;
-function aCase(kind: CaseKind, over: Partial<CaseRecord> & { disposition?: 'discipline' | 'admonition' | 'caution' | 'closure' | 'corrective-action' } = {}): CaseRecord {
+function aCase(
+  kind: CaseKind,
+  over: Partial<CaseRecord> & {
+    disposition?: 'discipline' | 'admonition' | 'caution' | 'closure' | 'corrective-action';
+  } = {},
+): CaseRecord {
   serial += 1;
   const { disposition, ...rest } = over;
   const base: CaseRecord = {
@@ -47,13 +52,43 @@ function aCase(kind: CaseKind, over: Partial<CaseRecord> & { disposition?: 'disc
     base.misconduct = {
       category: 'neglect-of-duty',
       conductDate: '2026-01-01',
-      officials: [{ officialId: 'O1', name: '홍길동', department: '도로관리과', grade: '7급', addedAt: base.createdAt, addedBy: 'u1' }],
+      officials: [
+        {
+          officialId: 'O1',
+          name: '홍길동',
+          department: '도로관리과',
+          grade: '7급',
+          addedAt: base.createdAt,
+          addedBy: 'u1',
+        },
+      ],
       concernedSubs: [],
       evidence: [],
-      limitation: { date: '2029-01-01', years: 3, tier: 'other', from: '2026-01-01', article: 'x', confidence: 'C', explanation: [], extensions: [] },
+      limitation: {
+        date: '2029-01-01',
+        years: 3,
+        tier: 'other',
+        from: '2026-01-01',
+        article: 'x',
+        confidence: 'C',
+        explanation: [],
+        extensions: [],
+      },
       progress: {},
       ...(disposition && {
-        approved: { disposition: disposition === 'discipline' ? { type: 'discipline', severity: '경징계' } : disposition === 'closure' ? { type: 'closure', reasonCode: 'no-misconduct' } : disposition === 'corrective-action' ? { type: 'corrective-action', department: 'd', order: 'o', complianceDueDate: '2026-12-01' } : { type: disposition }, proposedBy: 'a', approvedBy: 'b', approvedAt: base.createdAt },
+        approved: {
+          disposition:
+            disposition === 'discipline'
+              ? { type: 'discipline', severity: '경징계' }
+              : disposition === 'closure'
+                ? { type: 'closure', reasonCode: 'no-misconduct' }
+                : disposition === 'corrective-action'
+                  ? { type: 'corrective-action', department: 'd', order: 'o', complianceDueDate: '2026-12-01' }
+                  : { type: disposition },
+          proposedBy: 'a',
+          approvedBy: 'b',
+          approvedAt: base.createdAt,
+        },
       }),
     } as CaseRecord['misconduct'];
   }
@@ -67,7 +102,8 @@ function byKindOf(cases: CaseRecord[]): CasesByKind {
 }
 
 const period = { from: '2026-01-01', to: '2026-12-31' };
-const cellsOf = (report: OfficeReportData, id: string) => Object.fromEntries(report.tables.find((t) => t.id === id)!.rows.map((r) => [r.key, r.cells]));
+const cellsOf = (report: OfficeReportData, id: string) =>
+  Object.fromEntries(report.tables.find((t) => t.id === id)!.rows.map((r) => [r.key, r.cells]));
 
 describe('statistics on known data', () => {
   it('median is the middle value, or the mean of the two middle values; none → null', () => {
@@ -84,7 +120,9 @@ describe('statistics on known data', () => {
   });
 
   it('processing days count Korea dates: a case closed 00:30 KST the next day took one day', () => {
-    expect(processingDays({ receivedAt: '2026-03-02T23:50:00+09:00', closedAt: '2026-03-02T15:30:00Z', stage: 'closed' })).toBe(1);
+    expect(
+      processingDays({ receivedAt: '2026-03-02T23:50:00+09:00', closedAt: '2026-03-02T15:30:00Z', stage: 'closed' }),
+    ).toBe(1);
     expect(processingDays({ receivedAt: '2026-03-02T10:00:00+09:00', stage: 'investigation' })).toBeUndefined();
     expect(ratePercent(2, 3)).toBe(66.7);
     expect(ratePercent(0, 0)).toBeNull();
@@ -112,12 +150,24 @@ describe('the tables', () => {
     aCase('whistleblower-report', { sealed: true, title: '공익신고자 김비밀의 신고' }),
     aCase('taxpayer-consultation', closedOn('2026-03-02')),
   ];
-  const report = buildOfficeReport({ period, generatedAt: '2026-12-31T18:00:00+09:00', byKind: byKindOf(cases), meetings: undefined });
+  const report = buildOfficeReport({
+    period,
+    generatedAt: '2026-12-31T18:00:00+09:00',
+    byKind: byKindOf(cases),
+    meetings: undefined,
+  });
 
   it('counts misconduct investigations in the office categories, suspended ones under 진행', () => {
     expect(cellsOf(report, 'misconduct')).toEqual({
-      'external-referral': { total: 4, '징계·불문경고': 1, '훈계·주의': 1, '내부종결·시정조치': 1, 진행: 1, suspended: 1 },
-      'internal-investigation': { total: 2, '징계·불문경고': 0, '훈계·주의': 1, '내부종결·시정조치': 1, 진행: 0, suspended: 0 },
+      'external-referral': { total: 4, 징계·불문경고: 1, 훈계·주의: 1, 내부종결·시정조치: 1, 진행: 1, suspended: 1 },
+      'internal-investigation': {
+        total: 2,
+        징계·불문경고: 0,
+        훈계·주의: 1,
+        내부종결·시정조치: 1,
+        진행: 0,
+        suspended: 0,
+      },
     });
   });
 
@@ -133,15 +183,34 @@ describe('the tables', () => {
   it('counts property and disclosure-refusal reviews in persons (명), audits in 건', () => {
     const ethics = report.tables.find((t) => t.id === 'ethics')!;
     expect(ethics.columns.map((c) => c.unit)).toEqual(['명', '명', '명']);
-    expect(cellsOf(report, 'ethics')).toEqual({ 'property-review': { received: 2, closed: 1, open: 1 }, 'disclosure-refusal': { received: 1, closed: 1, open: 0 } });
-    expect(cellsOf(report, 'prevention')).toEqual({ 'daily-audit': { received: 1, closed: 1, open: 0 }, 'contract-review': { received: 1, closed: 0, open: 1 } });
+    expect(cellsOf(report, 'ethics')).toEqual({
+      'property-review': { received: 2, closed: 1, open: 1 },
+      'disclosure-refusal': { received: 1, closed: 1, open: 0 },
+    });
+    expect(cellsOf(report, 'prevention')).toEqual({
+      'daily-audit': { received: 1, closed: 1, open: 0 },
+      'contract-review': { received: 1, closed: 0, open: 1 },
+    });
     expect(cellsOf(report, 'whistleblower')['whistleblower-report']).toEqual({ received: 1, closed: 0, open: 1 });
   });
 
   it('computes median, 90th percentile and on-time rate per kind', () => {
     // grievances closed after 2, 10 and 8 days; due 03-10: on time, late, on time (the due day itself)
-    expect(cellsOf(report, 'processing').grievance).toEqual({ received: 5, closed: 3, medianDays: 8, p90Days: 10, closedWithDue: 3, onTime: 2, onTimeRate: 66.7 });
-    expect(cellsOf(report, 'processing')['contract-review']).toMatchObject({ closed: 0, medianDays: null, p90Days: null, onTimeRate: null });
+    expect(cellsOf(report, 'processing').grievance).toEqual({
+      received: 5,
+      closed: 3,
+      medianDays: 8,
+      p90Days: 10,
+      closedWithDue: 3,
+      onTime: 2,
+      onTimeRate: 66.7,
+    });
+    expect(cellsOf(report, 'processing')['contract-review']).toMatchObject({
+      closed: 0,
+      medianDays: null,
+      p90Days: null,
+      onTimeRate: null,
+    });
   });
 
   it('leaves the committee table out, saying so, when meetings cannot be read; counts them when they can', () => {
@@ -157,30 +226,61 @@ describe('the tables', () => {
         { meetingId: 'm3', committee: 'petition-review', version: 1 },
       ],
     });
-    expect(cellsOf(withMeetings, 'committees')).toMatchObject({ total: { held: 3 }, ethics: { held: 2 }, 'petition-review': { held: 1 }, mediation: { held: 0 } });
+    expect(cellsOf(withMeetings, 'committees')).toMatchObject({
+      total: { held: 3 },
+      ethics: { held: 2 },
+      'petition-review': { held: 1 },
+      mediation: { held: 0 },
+    });
     expect(withMeetings.tables.find((t) => t.id === 'committees')!.columns[0]!.unit).toBe('회');
   });
 
   it('hashes the data: same cases → same hash; a changed version or a changed figure → a different one, named per table', () => {
-    const again = buildOfficeReport({ period, generatedAt: '2027-01-05T09:00:00+09:00', byKind: byKindOf(cases), meetings: undefined });
+    const again = buildOfficeReport({
+      period,
+      generatedAt: '2027-01-05T09:00:00+09:00',
+      byKind: byKindOf(cases),
+      meetings: undefined,
+    });
     expect(again.digest.dataHash).toBe(report.digest.dataHash);
     expect(compareReports(report, again).matches).toBe(true);
 
     const noted = cases.map((c) => (c.kind === 'whistleblower-report' ? { ...c, version: c.version + 1 } : c));
-    const afterNote = compareReports(report, buildOfficeReport({ period, generatedAt: again.generatedAt, byKind: byKindOf(noted), meetings: undefined }));
+    const afterNote = compareReports(
+      report,
+      buildOfficeReport({ period, generatedAt: again.generatedAt, byKind: byKindOf(noted), meetings: undefined }),
+    );
     expect(afterNote.matches).toBe(false);
-    expect(afterNote.tables.find((t) => t.id === 'whistleblower')).toMatchObject({ cellsMatch: true, basisMatch: false, changes: [] });
+    expect(afterNote.tables.find((t) => t.id === 'whistleblower')).toMatchObject({
+      cellsMatch: true,
+      basisMatch: false,
+      changes: [],
+    });
     expect(afterNote.tables.find((t) => t.id === 'grievances')).toMatchObject({ cellsMatch: true, basisMatch: true });
 
-    const closed = cases.map((c) => (c.kind === 'contract-review' ? { ...c, ...closedOn('2026-03-09'), version: 2 } : c));
-    const afterClose = compareReports(report, buildOfficeReport({ period, generatedAt: again.generatedAt, byKind: byKindOf(closed), meetings: undefined }));
+    const closed = cases.map((c) =>
+      c.kind === 'contract-review' ? { ...c, ...closedOn('2026-03-09'), version: 2 } : c,
+    );
+    const afterClose = compareReports(
+      report,
+      buildOfficeReport({ period, generatedAt: again.generatedAt, byKind: byKindOf(closed), meetings: undefined }),
+    );
     const prevention = afterClose.tables.find((t) => t.id === 'prevention')!;
     expect(prevention.changes).toEqual([
-      { row: 'contract-review', rowLabelKo: '계약심사', column: 'closed', columnLabelKo: '처리 완료', frozen: 0, now: 1 },
+      {
+        row: 'contract-review',
+        rowLabelKo: '계약심사',
+        column: 'closed',
+        columnLabelKo: '처리 완료',
+        frozen: 0,
+        now: 1,
+      },
       { row: 'contract-review', rowLabelKo: '계약심사', column: 'open', columnLabelKo: '처리 중', frozen: 1, now: 0 },
     ]);
     // no due date on it: the on-time figures stay as they were
-    expect(afterClose.tables.find((t) => t.id === 'processing')!.changes.map((c) => [c.column, c.frozen, c.now])).toEqual([
+    expect(
+      afterClose.tables.find((t) => t.id === 'processing')!.changes.map((c) => [c.column, c.frozen, c.now]),
+    ).toEqual([
       ['closed', 0, 1],
       ['medianDays', null, 7],
       ['p90Days', null, 7],
@@ -216,7 +316,13 @@ describe('the tables', () => {
     expect(html).toContain('<th scope="col">접수 <span class="unit">(명)</span></th>');
     expect(html).toContain('<td class="num">2명</td>');
     expect(html).toContain('01ARZ3NDEKTSV4RRFFQ69G5FAV');
-    const hostile: OfficeReportData = { ...report, titleKo: '<script>alert("x")</script>&', tables: [{ ...report.tables[0]!, titleKo: '<img src=x onerror=1>', rows: [{ key: 'k', labelKo: '"\'`<b>', cells: {} }] }] };
+    const hostile: OfficeReportData = {
+      ...report,
+      titleKo: '<script>alert("x")</script>&',
+      tables: [
+        { ...report.tables[0]!, titleKo: '<img src=x onerror=1>', rows: [{ key: 'k', labelKo: '"\'`<b>', cells: {} }] },
+      ],
+    };
     const escaped = renderHtml(hostile);
     expect(escaped).not.toContain('<script>');
     expect(escaped).not.toContain('<img');
@@ -243,8 +349,20 @@ describe('meetings held, read through the committee repository', () => {
     const meetings = [
       { meetingId: 'e1', committee: 'ethics', scheduledAt: '2026-05-23T14:00:00+09:00', status: 'closed', version: 3 },
       { meetingId: 'e2', committee: 'ethics', scheduledAt: '2026-10-18T14:00:00+09:00', status: 'held', version: 2 },
-      { meetingId: 'e3', committee: 'ethics', scheduledAt: '2026-12-20T14:00:00+09:00', status: 'scheduled', version: 1 },
-      { meetingId: 'p1', committee: 'petition-review', scheduledAt: '2027-01-02T10:00:00+09:00', status: 'closed', version: 2 },
+      {
+        meetingId: 'e3',
+        committee: 'ethics',
+        scheduledAt: '2026-12-20T14:00:00+09:00',
+        status: 'scheduled',
+        version: 1,
+      },
+      {
+        meetingId: 'p1',
+        committee: 'petition-review',
+        scheduledAt: '2027-01-02T10:00:00+09:00',
+        status: 'closed',
+        version: 2,
+      },
     ];
     const source = committeeMeetingSource({
       meetingsBetween: async (kind, from, to) => {
@@ -256,6 +374,8 @@ describe('meetings held, read through the committee repository', () => {
       { meetingId: 'e1', committee: 'ethics', version: 3 },
       { meetingId: 'e2', committee: 'ethics', version: 2 },
     ]);
-    expect(asked).toEqual(['petition-review', 'mediation', 'ethics', 'personnel', 'human-rights'].map((k) => `${k}:2026-01-01..2026-12-31`));
+    expect(asked).toEqual(
+      ['petition-review', 'mediation', 'ethics', 'personnel', 'human-rights'].map((k) => `${k}:2026-01-01..2026-12-31`),
+    );
   });
 });

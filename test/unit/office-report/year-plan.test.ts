@@ -7,7 +7,8 @@ import { planYear, REVIEW_OUTCOMES } from '../../../infra/ops/year-generator.ts'
 import { CASE_KINDS, CHANNELS } from '../../../shared/domain/case-kinds.ts';
 
 const window = { from: '2026-01-01', to: '2026-11-24' };
-const count = (plan: ReturnType<typeof planYear>, predicate: (p: ReturnType<typeof planYear>[number]) => boolean) => plan.filter(predicate).length;
+const count = (plan: ReturnType<typeof planYear>, predicate: (p: ReturnType<typeof planYear>[number]) => boolean) =>
+  plan.filter(predicate).length;
 
 describe('the year plan', () => {
   it('at scale 1 has the office’s 2023 volumes', () => {
@@ -25,7 +26,9 @@ describe('the year plan', () => {
     expect(count(plan, (p) => p.kind === 'whistleblower-report')).toBe(10);
     expect(count(plan, (p) => p.kind === 'taxpayer-consultation')).toBe(81);
     // 2023 referrals: 징계·불문경고 6, 훈계·주의 2, 내부종결·시정조치 18, 진행 7
-    const referral = plan.filter((p) => p.kind === 'external-referral' && p.plan.track === 'misconduct').map((p) => (p.plan.track === 'misconduct' ? p.plan.outcome.type : ''));
+    const referral = plan
+      .filter((p) => p.kind === 'external-referral' && p.plan.track === 'misconduct')
+      .map((p) => (p.plan.track === 'misconduct' ? p.plan.outcome.type : ''));
     expect(referral.filter((t) => t === 'discipline').length).toBe(6);
     expect(referral.filter((t) => t === 'admonition' || t === 'caution').length).toBe(2);
     expect(referral.filter((t) => t === 'closure' || t === 'corrective-action').length).toBe(18);
@@ -38,10 +41,25 @@ describe('the year plan', () => {
     expect(plan.length).toBeLessThanOrEqual(160);
     expect(new Set(plan.map((p) => p.kind))).toEqual(new Set(CASE_KINDS));
     expect(new Set(plan.filter((p) => p.kind === 'grievance').map((p) => p.channel))).toEqual(new Set(CHANNELS));
-    expect(new Set(plan.flatMap((p) => (p.plan.track === 'review' ? [p.plan.outcome] : [])))).toEqual(new Set(REVIEW_OUTCOMES));
+    expect(new Set(plan.flatMap((p) => (p.plan.track === 'review' ? [p.plan.outcome] : [])))).toEqual(
+      new Set(REVIEW_OUTCOMES),
+    );
     for (const kind of ['external-referral', 'internal-investigation']) {
-      const types = new Set(plan.filter((p) => p.kind === kind).map((p) => (p.plan.track === 'misconduct' ? p.plan.outcome.type : '')));
-      expect(types).toEqual(new Set(['discipline', 'admonition', 'caution', 'closure', 'corrective-action', 'open-investigation', 'open-review', 'suspended']));
+      const types = new Set(
+        plan.filter((p) => p.kind === kind).map((p) => (p.plan.track === 'misconduct' ? p.plan.outcome.type : '')),
+      );
+      expect(types).toEqual(
+        new Set([
+          'discipline',
+          'admonition',
+          'caution',
+          'closure',
+          'corrective-action',
+          'open-investigation',
+          'open-review',
+          'suspended',
+        ]),
+      );
     }
   });
 

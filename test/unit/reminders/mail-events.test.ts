@@ -3,7 +3,13 @@
  * suppress the address, send again later, or only watch.
  */
 import { describe, expect, it } from 'vitest';
-import { classifySendError, classifySesEvent, MailEventInputError, parseSesEvent, type SesEventRecord } from '../../../shared/mail/mail-events.ts';
+import {
+  classifySendError,
+  classifySesEvent,
+  MailEventInputError,
+  parseSesEvent,
+  type SesEventRecord,
+} from '../../../shared/mail/mail-events.ts';
 import { MailSendError } from '../../../shared/mail/mailer.ts';
 
 const mail = {
@@ -21,13 +27,31 @@ const mail = {
   tags: { 'ses:configuration-set': ['gamsa'] },
 };
 
-const onBus = (detailType: string, detail: Record<string, unknown>) => ({ version: '0', id: 'e-1', 'detail-type': detailType, source: 'aws.ses', account: '1', time: '2026-12-17T00:31:00Z', region: 'ap-northeast-2', resources: [], detail });
+const onBus = (detailType: string, detail: Record<string, unknown>) => ({
+  version: '0',
+  id: 'e-1',
+  'detail-type': detailType,
+  source: 'aws.ses',
+  account: '1',
+  time: '2026-12-17T00:31:00Z',
+  region: 'ap-northeast-2',
+  resources: [],
+  detail,
+});
 
 const bounce = (bounceType: 'Permanent' | 'Transient' | 'Undetermined') =>
   onBus('Email Bounced', {
     eventType: 'Bounce',
     mail,
-    bounce: { bounceType, bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull', bouncedRecipients: [{ emailAddress: 'A@office.go.kr', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp: '2026-12-17T00:31:00.000Z', feedbackId: 'f' },
+    bounce: {
+      bounceType,
+      bounceSubType: bounceType === 'Permanent' ? 'General' : 'MailboxFull',
+      bouncedRecipients: [
+        { emailAddress: 'A@office.go.kr', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+      ],
+      timestamp: '2026-12-17T00:31:00.000Z',
+      feedbackId: 'f',
+    },
   });
 
 const only = (records: SesEventRecord[]) => {
@@ -55,7 +79,9 @@ describe('SES mail events', () => {
   it('sends again after a transient or undetermined bounce and after SES rejected the message; only watches a delay', () => {
     expect(only(parseSesEvent(bounce('Transient'))).map((f) => f.disposition)).toEqual(['retry']);
     expect(only(parseSesEvent(bounce('Undetermined'))).map((f) => f.disposition)).toEqual(['retry']);
-    const rejected = only(parseSesEvent(onBus('Email Rejected', { eventType: 'Reject', mail, reject: { reason: 'Bad content' } })));
+    const rejected = only(
+      parseSesEvent(onBus('Email Rejected', { eventType: 'Reject', mail, reject: { reason: 'Bad content' } })),
+    );
     expect(rejected.map((f) => [f.email, f.kind, f.disposition])).toEqual([
       ['a@office.go.kr', 'reject', 'retry'],
       ['b@office.go.kr', 'reject', 'retry'],
@@ -65,11 +91,18 @@ describe('SES mail events', () => {
         onBus('Email Delivery Delayed', {
           eventType: 'DeliveryDelay',
           mail,
-          deliveryDelay: { delayType: 'MailboxFull', delayedRecipients: [{ emailAddress: 'b@office.go.kr', status: '4.2.2', diagnosticCode: 'full' }], timestamp: '2026-12-17T01:00:00.000Z', expirationTime: '2026-12-17T12:00:00.000Z' },
+          deliveryDelay: {
+            delayType: 'MailboxFull',
+            delayedRecipients: [{ emailAddress: 'b@office.go.kr', status: '4.2.2', diagnosticCode: 'full' }],
+            timestamp: '2026-12-17T01:00:00.000Z',
+            expirationTime: '2026-12-17T12:00:00.000Z',
+          },
         }),
       ),
     );
-    expect(delayed).toEqual([expect.objectContaining({ kind: 'delay', disposition: 'watch', email: 'b@office.go.kr' })]);
+    expect(delayed).toEqual([
+      expect.objectContaining({ kind: 'delay', disposition: 'watch', email: 'b@office.go.kr' }),
+    ]);
     expect(delayed[0]?.detail).toContain('SES gives up at 2026-12-17T12:00:00.000Z');
   });
 
@@ -77,7 +110,12 @@ describe('SES mail events', () => {
     const complaint = onBus('Email Complaint Received', {
       eventType: 'Complaint',
       mail,
-      complaint: { complainedRecipients: [{ emailAddress: 'a@office.go.kr' }, { emailAddress: 'b@office.go.kr' }], timestamp: '2026-12-17T02:00:00.000Z', feedbackId: 'f', complaintFeedbackType: 'abuse' },
+      complaint: {
+        complainedRecipients: [{ emailAddress: 'a@office.go.kr' }, { emailAddress: 'b@office.go.kr' }],
+        timestamp: '2026-12-17T02:00:00.000Z',
+        feedbackId: 'f',
+        complaintFeedbackType: 'abuse',
+      },
     });
     expect(only(parseSesEvent(complaint)).map((f) => [f.email, f.kind, f.disposition, f.detail])).toEqual([
       ['a@office.go.kr', 'complaint', 'suppress', 'complaint — abuse'],
@@ -87,28 +125,73 @@ describe('SES mail events', () => {
 
   it('reads the same records from SNS notifications, and works without our headers', () => {
     const detail = { ...bounce('Transient').detail, mail: { ...mail, headers: [], commonHeaders: undefined } };
-    const records = parseSesEvent({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(detail) } }, { EventSource: 'aws:sns', Sns: { Message: JSON.stringify(detail) } }] });
+    const records = parseSesEvent({
+      Records: [
+        { EventSource: 'aws:sns', Sns: { Message: JSON.stringify(detail) } },
+        { EventSource: 'aws:sns', Sns: { Message: JSON.stringify(detail) } },
+      ],
+    });
     expect(records).toHaveLength(2);
-    expect(classifySesEvent(records[0]!)).toEqual([expect.objectContaining({ disposition: 'retry', messageId: undefined, digestId: undefined, providerMessageId: '0100018c-ses' })]);
+    expect(classifySesEvent(records[0]!)).toEqual([
+      expect.objectContaining({
+        disposition: 'retry',
+        messageId: undefined,
+        digestId: undefined,
+        providerMessageId: '0100018c-ses',
+      }),
+    ]);
   });
 
   it('refuses what is not an SES failure event, naming the field', () => {
-    expect(() => parseSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce', mail } })).toThrow(MailEventInputError);
-    expect(() => parseSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce', mail } })).toThrow(/detail\.bounce/);
+    expect(() =>
+      parseSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce', mail } }),
+    ).toThrow(MailEventInputError);
+    expect(() =>
+      parseSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce', mail } }),
+    ).toThrow(/detail\.bounce/);
     expect(() => parseSesEvent(onBus('Email Delivered', { eventType: 'Delivery', mail }))).toThrow(/detail-type/);
-    expect(() => parseSesEvent({ Records: [{ EventSource: 'aws:sns', Sns: { Message: 'not json' } }] })).toThrow(/Records\.0\.Sns\.Message: not JSON/);
+    expect(() => parseSesEvent({ Records: [{ EventSource: 'aws:sns', Sns: { Message: 'not json' } }] })).toThrow(
+      /Records\.0\.Sns\.Message: not JSON/,
+    );
     expect(() => parseSesEvent(bounce('Permanent').detail)).toThrow(MailEventInputError);
   });
 
   it('treats a refused recipient (SMTP 550 on RCPT TO) as a bad address and anything transient as worth another try', () => {
     const at = new Date('2026-12-17T00:00:00Z');
-    const refused = new MailSendError('rejected', { transport: 'smtp', transportCode: 'EENVELOPE', retryable: false, cause: Object.assign(new Error('550'), { code: 'EENVELOPE', responseCode: 550, rejected: ['A@office.go.kr'] }) });
-    expect(classifySendError(refused, ['a@office.go.kr'], at)).toEqual([expect.objectContaining({ kind: 'send-error', disposition: 'suppress', email: 'a@office.go.kr', at: '2026-12-17T00:00:00.000Z' })]);
-    const busy = new MailSendError('busy', { transport: 'smtp', transportCode: 'EENVELOPE', retryable: true, cause: Object.assign(new Error('450'), { code: 'EENVELOPE', responseCode: 450 }) });
+    const refused = new MailSendError('rejected', {
+      transport: 'smtp',
+      transportCode: 'EENVELOPE',
+      retryable: false,
+      cause: Object.assign(new Error('550'), { code: 'EENVELOPE', responseCode: 550, rejected: ['A@office.go.kr'] }),
+    });
+    expect(classifySendError(refused, ['a@office.go.kr'], at)).toEqual([
+      expect.objectContaining({
+        kind: 'send-error',
+        disposition: 'suppress',
+        email: 'a@office.go.kr',
+        at: '2026-12-17T00:00:00.000Z',
+      }),
+    ]);
+    const busy = new MailSendError('busy', {
+      transport: 'smtp',
+      transportCode: 'EENVELOPE',
+      retryable: true,
+      cause: Object.assign(new Error('450'), { code: 'EENVELOPE', responseCode: 450 }),
+    });
     expect(classifySendError(busy, ['a@office.go.kr'], at).map((f) => f.disposition)).toEqual(['retry']);
-    const down = new MailSendError('down', { transport: 'smtp', transportCode: 'ECONNECTION', retryable: true, cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' }) });
+    const down = new MailSendError('down', {
+      transport: 'smtp',
+      transportCode: 'ECONNECTION',
+      retryable: true,
+      cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNECTION' }),
+    });
     expect(classifySendError(down, ['a@office.go.kr'], at).map((f) => f.disposition)).toEqual(['retry']);
-    const sesRejected = new MailSendError('rejected', { transport: 'ses', transportCode: 'MessageRejected', retryable: false, cause: new Error('Email address is not verified') });
+    const sesRejected = new MailSendError('rejected', {
+      transport: 'ses',
+      transportCode: 'MessageRejected',
+      retryable: false,
+      cause: new Error('Email address is not verified'),
+    });
     // SES refusing the sender or the content says nothing against the recipient's address.
     expect(classifySendError(sesRejected, ['a@office.go.kr'], at).map((f) => f.disposition)).toEqual(['retry']);
   });

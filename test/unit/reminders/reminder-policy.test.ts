@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
-import { BusinessDayCounter, reminderDue, reminderRecipients, type ReminderDue } from '../../../shared/policies/reminder-policy.ts';
+import {
+  BusinessDayCounter,
+  reminderDue,
+  reminderRecipients,
+  type ReminderDue,
+} from '../../../shared/policies/reminder-policy.ts';
 import { dueAfterBusinessDays } from '../../../shared/policies/task-deadlines.ts';
 
 const calendar = createCalendar();
@@ -25,7 +30,17 @@ describe('reminder policy — elapsed time in business days', () => {
     const dueAt = dueAfterBusinessDays(calendar, openedAt, 10);
     expect(dueAt).toBe('2027-01-04T18:00:00+09:00');
 
-    expect(walk({ openedAt, dueAt }, ['2026-12-18', '2026-12-24', '2026-12-28', '2026-12-30', '2026-12-31', '2027-01-04', '2027-01-05'])).toEqual({
+    expect(
+      walk({ openedAt, dueAt }, [
+        '2026-12-18',
+        '2026-12-24',
+        '2026-12-28',
+        '2026-12-30',
+        '2026-12-31',
+        '2027-01-04',
+        '2027-01-05',
+      ]),
+    ).toEqual({
       '2026-12-18': '-',
       '2026-12-24': '-', // 4 of 10 days used
       '2026-12-28': 'elapsed-50', // 5 of 10: the weekend and the holiday added nothing
@@ -64,17 +79,35 @@ describe('reminder policy — elapsed time in business days', () => {
   });
 
   it('treats a task whose due time passed before the run on the due day as overdue, not due today', () => {
-    const due = reminderDue({ openedAt: '2026-12-07T09:00:00+09:00', dueAt: '2026-12-11T08:00:00+09:00' }, runOn('2026-12-11'), counter());
-    expect(due).toMatchObject({ level: 'overdue', threshold: 'overdue:2026-12-11', businessDaysOverdue: 0, escalateTo: ['team-lead'] });
+    const due = reminderDue(
+      { openedAt: '2026-12-07T09:00:00+09:00', dueAt: '2026-12-11T08:00:00+09:00' },
+      runOn('2026-12-11'),
+      counter(),
+    );
+    expect(due).toMatchObject({
+      level: 'overdue',
+      threshold: 'overdue:2026-12-11',
+      businessDaysOverdue: 0,
+      escalateTo: ['team-lead'],
+    });
   });
 
   it('says nothing about a task opened after the run (a re-run of an earlier day)', () => {
-    expect(reminderDue({ openedAt: '2026-12-11T09:00:00+09:00', dueAt: '2026-12-15T18:00:00+09:00' }, runOn('2026-12-10'), counter())).toBeUndefined();
+    expect(
+      reminderDue(
+        { openedAt: '2026-12-11T09:00:00+09:00', dueAt: '2026-12-15T18:00:00+09:00' },
+        runOn('2026-12-10'),
+        counter(),
+      ),
+    ).toBeUndefined();
   });
 
   it('reminds a task due the day it opened only on that day, as due today', () => {
     const task = { openedAt: '2026-12-10T07:00:00+09:00', dueAt: '2026-12-10T18:00:00+09:00' };
-    expect(reminderDue(task, runOn('2026-12-10'), counter())).toMatchObject({ level: 'due-today', allowedBusinessDays: 0 });
+    expect(reminderDue(task, runOn('2026-12-10'), counter())).toMatchObject({
+      level: 'due-today',
+      allowedBusinessDays: 0,
+    });
   });
 });
 
@@ -86,7 +119,12 @@ describe('reminder policy — overdue and escalation', () => {
     const days = counter();
     const first = reminderDue(task, runOn('2026-12-28'), days);
     const second = reminderDue(task, runOn('2026-12-29'), days);
-    expect(first).toMatchObject({ level: 'overdue', threshold: 'overdue:2026-12-28', businessDaysOverdue: 0, escalateTo: ['team-lead'] });
+    expect(first).toMatchObject({
+      level: 'overdue',
+      threshold: 'overdue:2026-12-28',
+      businessDaysOverdue: 0,
+      escalateTo: ['team-lead'],
+    });
     expect(second).toMatchObject({ threshold: 'overdue:2026-12-29', businessDaysOverdue: 1 });
   });
 
@@ -106,7 +144,9 @@ describe('reminder policy — overdue and escalation', () => {
       '2026-12-28': 'overdue:2026-12-28 +team-lead',
       '2026-12-29': 'overdue:2026-12-29 +team-lead+head',
     });
-    expect(walk(task, ['2026-12-28'], { headAfterBusinessDays: 0 })).toEqual({ '2026-12-28': 'overdue:2026-12-28 +team-lead+head' });
+    expect(walk(task, ['2026-12-28'], { headAfterBusinessDays: 0 })).toEqual({
+      '2026-12-28': 'overdue:2026-12-28 +team-lead+head',
+    });
   });
 });
 
@@ -122,8 +162,19 @@ describe('reminder recipients', () => {
   });
 
   it('sends a not-yet-overdue reminder to the assignees only, everyone holding a role included', () => {
-    const due: ReminderDue = { level: 'elapsed-50', threshold: 'elapsed-50', allowedBusinessDays: 10, elapsedBusinessDays: 5, businessDaysOverdue: 0, escalateTo: [] };
-    const chosen = reminderRecipients(due, { assignees: [person('a'), person('b')], teamLeads: [person('lead')], heads: [person('head')] });
+    const due: ReminderDue = {
+      level: 'elapsed-50',
+      threshold: 'elapsed-50',
+      allowedBusinessDays: 10,
+      elapsedBusinessDays: 5,
+      businessDaysOverdue: 0,
+      escalateTo: [],
+    };
+    const chosen = reminderRecipients(due, {
+      assignees: [person('a'), person('b')],
+      teamLeads: [person('lead')],
+      heads: [person('head')],
+    });
     expect(chosen.map((c) => [c.person.sub, c.reason])).toEqual([
       ['a', 'assignee'],
       ['b', 'assignee'],
@@ -144,12 +195,20 @@ describe('reminder recipients', () => {
   });
 
   it('leaves out the people the task is hidden from (officials concerned by the case), even as team lead or head', () => {
-    const chosen = reminderRecipients(overdue(['team-lead', 'head']), { assignees: [person('a')], teamLeads: [person('lead')], heads: [person('head')] }, ['lead', 'head']);
+    const chosen = reminderRecipients(
+      overdue(['team-lead', 'head']),
+      { assignees: [person('a')], teamLeads: [person('lead')], heads: [person('head')] },
+      ['lead', 'head'],
+    );
     expect(chosen.map((c) => c.person.sub)).toEqual(['a']);
   });
 
   it('leaves out people who are no longer active', () => {
-    const chosen = reminderRecipients(overdue(['team-lead']), { assignees: [person('gone', false)], teamLeads: [person('lead')], heads: [person('head')] });
+    const chosen = reminderRecipients(overdue(['team-lead']), {
+      assignees: [person('gone', false)],
+      teamLeads: [person('lead')],
+      heads: [person('head')],
+    });
     expect(chosen.map((c) => c.person.sub)).toEqual(['lead']);
   });
 });
@@ -158,8 +217,10 @@ describe('business day counter', () => {
   it('agrees with the legal calendar day by day over 2026, whichever order dates are asked in', () => {
     const days = counter();
     const dates: string[] = [];
-    for (let d = Date.parse('2026-01-01T00:00:00Z'); d <= Date.parse('2026-12-31T00:00:00Z'); d += 86_400_000) dates.push(new Date(d).toISOString().slice(0, 10));
-    const naive = (after: string, through: string) => dates.filter((d) => d > after && d <= through && calendar.isBusinessDay(d)).length;
+    for (let d = Date.parse('2026-01-01T00:00:00Z'); d <= Date.parse('2026-12-31T00:00:00Z'); d += 86_400_000)
+      dates.push(new Date(d).toISOString().slice(0, 10));
+    const naive = (after: string, through: string) =>
+      dates.filter((d) => d > after && d <= through && calendar.isBusinessDay(d)).length;
     // Later dates first, so the running totals have to grow backwards as well as forwards.
     const pairs: [string, string][] = [
       ['2026-09-20', '2026-10-12'], // 추석 and 개천절/한글날
@@ -169,6 +230,7 @@ describe('business day counter', () => {
       ['2026-05-01', '2026-05-31'],
       ['2026-07-01', '2026-06-01'],
     ];
-    for (const [after, through] of pairs) expect(days.count(after, through), `${after}..${through}`).toBe(naive(after, through));
+    for (const [after, through] of pairs)
+      expect(days.count(after, through), `${after}..${through}`).toBe(naive(after, through));
   });
 });

@@ -57,7 +57,12 @@ describe('parseScheduleExpression — accepts what EventBridge Scheduler accepts
   });
 
   it('reads rate() into an interval and at() into a wall time with no zone', () => {
-    expect(parseScheduleExpression('rate(15 minutes)')).toMatchObject({ kind: 'rate', value: 15, unit: 'minute', intervalMs: 900_000 });
+    expect(parseScheduleExpression('rate(15 minutes)')).toMatchObject({
+      kind: 'rate',
+      value: 15,
+      unit: 'minute',
+      intervalMs: 900_000,
+    });
     expect(parseScheduleExpression('at(2026-12-01T09:05:07)')).toMatchObject({
       kind: 'at',
       wallTime: { year: 2026, month: 12, day: 1, hour: 9, minute: 5, second: 7 },
@@ -126,7 +131,9 @@ describe('parseScheduleExpression — rejects invalid syntax naming the field an
   it('reports the rule through the zod schema used at boundaries', () => {
     const result = scheduleExpressionSchema.safeParse('cron(0 9 ? * ? *)');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^day-of-week: only one of day-of-month and day-of-week may be \?/);
+    expect(result.error?.issues[0]?.message).toMatch(
+      /^day-of-week: only one of day-of-month and day-of-week may be \?/,
+    );
     expect(scheduleExpressionSchema.safeParse('cron(0 9 ? * MON *)').success).toBe(true);
   });
 });

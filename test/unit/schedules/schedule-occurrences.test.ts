@@ -13,7 +13,11 @@ const kst = (text: string) => new Date(`${text}+09:00`);
 describe('nextRuns — cron in Korea time', () => {
   it('runs weekday reminders at 08:30 Korea time across a month end, skipping the weekend', () => {
     const runs = nextRuns('cron(30 8 ? * MON-FRI *)', kst('2026-11-27T09:00:00'), 3);
-    expect(koreaTimes(runs)).toEqual(['2026-11-30T08:30:00+09:00', '2026-12-01T08:30:00+09:00', '2026-12-02T08:30:00+09:00']);
+    expect(koreaTimes(runs)).toEqual([
+      '2026-11-30T08:30:00+09:00',
+      '2026-12-01T08:30:00+09:00',
+      '2026-12-02T08:30:00+09:00',
+    ]);
     // Monday 08:30 in Seoul is still Sunday in UTC: the expression is read in Korea time.
     expect(runs[0]?.toISOString()).toBe('2026-11-29T23:30:00.000Z');
   });
@@ -60,10 +64,16 @@ describe('nextRuns — cron in Korea time', () => {
 
   it('moves nW to the nearest weekday without leaving the month', () => {
     // 15 Nov 2026 is a Sunday → Monday 16th; 15 May 2027 is a Saturday → Friday 14th.
-    expect(koreaTimes(nextRuns('cron(0 9 15W * ? *)', kst('2026-11-01T00:00:00'), 1))).toEqual(['2026-11-16T09:00:00+09:00']);
-    expect(koreaTimes(nextRuns('cron(0 9 15W * ? *)', kst('2027-05-01T00:00:00'), 1))).toEqual(['2027-05-14T09:00:00+09:00']);
+    expect(koreaTimes(nextRuns('cron(0 9 15W * ? *)', kst('2026-11-01T00:00:00'), 1))).toEqual([
+      '2026-11-16T09:00:00+09:00',
+    ]);
+    expect(koreaTimes(nextRuns('cron(0 9 15W * ? *)', kst('2027-05-01T00:00:00'), 1))).toEqual([
+      '2027-05-14T09:00:00+09:00',
+    ]);
     // 1 May 2027 is a Saturday: the nearest weekday inside May is Monday the 3rd, not Friday 30 April.
-    expect(koreaTimes(nextRuns('cron(0 9 1W * ? *)', kst('2027-04-15T00:00:00'), 1))).toEqual(['2027-05-03T09:00:00+09:00']);
+    expect(koreaTimes(nextRuns('cron(0 9 1W * ? *)', kst('2027-04-15T00:00:00'), 1))).toEqual([
+      '2027-05-03T09:00:00+09:00',
+    ]);
   });
 
   it('reads d#n as the n-th weekday of the month (3#2 = second Tuesday)', () => {
@@ -71,11 +81,15 @@ describe('nextRuns — cron in Korea time', () => {
       '2026-12-08T10:00:00+09:00',
       '2027-01-12T10:00:00+09:00',
     ]);
-    expect(koreaTimes(nextRuns('cron(0 10 ? * TUE#2 *)', kst('2026-11-25T00:00:00'), 1))).toEqual(['2026-12-08T10:00:00+09:00']);
+    expect(koreaTimes(nextRuns('cron(0 10 ? * TUE#2 *)', kst('2026-11-25T00:00:00'), 1))).toEqual([
+      '2026-12-08T10:00:00+09:00',
+    ]);
   });
 
   it('stops when the year field runs out', () => {
-    expect(koreaTimes(nextRuns('cron(0 0 1 1 ? 2027)', kst('2026-06-01T00:00:00'), 3))).toEqual(['2027-01-01T00:00:00+09:00']);
+    expect(koreaTimes(nextRuns('cron(0 0 1 1 ? 2027)', kst('2026-06-01T00:00:00'), 3))).toEqual([
+      '2027-01-01T00:00:00+09:00',
+    ]);
     expect(nextRuns('cron(0 0 1 1 ? 2027)', kst('2027-01-01T00:00:00'), 3)).toEqual([]);
   });
 
@@ -121,7 +135,9 @@ describe('latestRunAtOrBefore — the one run a catch-up fires', () => {
 
   it('finds nothing for an at() still in the future, and the at() once it has passed', () => {
     expect(latestRunAtOrBefore('at(2026-12-01T09:00:00)', kst('2026-12-01T08:59:59'))).toBeUndefined();
-    expect(latestRunAtOrBefore('at(2026-12-01T09:00:00)', kst('2026-12-01T09:00:00'))?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(latestRunAtOrBefore('at(2026-12-01T09:00:00)', kst('2026-12-01T09:00:00'))?.toISOString()).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
   });
 
   it('needs an anchor for rate() and counts whole intervals from it', () => {

@@ -53,7 +53,10 @@ describe('scheduledJobs', () => {
   });
 
   it('skips holidays only for the mail jobs about the day’s work, never for runs that must not be lost', () => {
-    expect(scheduledJobs.filter((job) => job.businessDaysOnly).map((job) => job.name)).toEqual(['deadline-reminders', 'committee-notices']);
+    expect(scheduledJobs.filter((job) => job.businessDaysOnly).map((job) => job.name)).toEqual([
+      'deadline-reminders',
+      'committee-notices',
+    ]);
   });
 
   it('delivers each payload with the run’s scheduled time filled in, as the handler’s schema expects', () => {
@@ -65,7 +68,11 @@ describe('scheduledJobs', () => {
       executionId: 'e-1',
       attemptNumber: 1,
     });
-    expect(job.payloadSchema.parse(event)).toEqual({ job: 'committee-meetings-ahead', scheduledTime: '2026-11-30T21:00:00Z', monthsAhead: 1 });
+    expect(job.payloadSchema.parse(event)).toEqual({
+      job: 'committee-meetings-ahead',
+      scheduledTime: '2026-11-30T21:00:00Z',
+      monthsAhead: 1,
+    });
   });
 });
 
@@ -92,11 +99,19 @@ describe('defineScheduledJob', () => {
   });
 
   it.each<[string, Partial<ScheduledJob>, RegExp]>([
-    ['an invalid expression', { expression: 'cron(0 9 * * MON *)' }, /expression: day-of-week: one of day-of-month and day-of-week must be \?/],
+    [
+      'an invalid expression',
+      { expression: 'cron(0 9 * * MON *)' },
+      /expression: day-of-week: one of day-of-month and day-of-week must be \?/,
+    ],
     ['a one-time expression', { expression: 'at(2026-12-01T09:00:00)' }, /expression: must recur/],
     ['a description not in Korean', { description: 'Sends reminders' }, /description: must be written in Korean/],
     ['a name AWS would refuse', { name: '처리기한 알림' }, /name: must be 1-64 letters/],
-    ['a handler outside functions/jobs', { handler: 'functions/jobs/../api/x.handler.ts' as ScheduledJob['handler'] }, /handler: must be functions\/jobs/],
+    [
+      'a handler outside functions/jobs',
+      { handler: 'functions/jobs/../api/x.handler.ts' as ScheduledJob['handler'] },
+      /handler: must be functions\/jobs/,
+    ],
     [
       'a payload the handler’s schema refuses',
       { payload: { job: 'other-job', scheduledTime: schedulerContext.scheduledTime } },
@@ -104,7 +119,10 @@ describe('defineScheduledJob', () => {
     ],
     [
       'a payload that forgets the scheduled time',
-      { payload: { job: 'sample-job' }, payloadSchema: jobEventSchema('sample-job').extend({ extra: z.string().optional() }) },
+      {
+        payload: { job: 'sample-job' },
+        payloadSchema: jobEventSchema('sample-job').extend({ extra: z.string().optional() }),
+      },
       /payload\.scheduledTime/,
     ],
   ])('rejects %s, naming the field', (_label, change, message) => {

@@ -4,7 +4,10 @@ import { lintDefinition } from '../../../infra/local/stepfunctions/lint.ts';
 import { placeholdersOf, STEP_FUNCTIONS } from '../../../workflows/asl.ts';
 import { WORKFLOWS } from '../../../workflows/registry.ts';
 
-const aslValidator = createRequire(import.meta.url)('asl-validator') as (definition: unknown, options?: unknown) => { isValid: boolean; errorsText: (sep?: string) => string };
+const aslValidator = createRequire(import.meta.url)('asl-validator') as (
+  definition: unknown,
+  options?: unknown,
+) => { isValid: boolean; errorsText: (sep?: string) => string };
 
 describe.each(Object.entries(WORKFLOWS))('workflow %s', (_name, definition) => {
   it('passes asl-validator', () => {

@@ -25,7 +25,11 @@ export async function createCounterTable(client: DynamoDBClient, tableName: stri
   );
 }
 
-export function countingBindings(client: DynamoDBClient, counterTable: string, hooks: CountingHooks = {}): TaskBindings {
+export function countingBindings(
+  client: DynamoDBClient,
+  counterTable: string,
+  hooks: CountingHooks = {},
+): TaskBindings {
   const doc = DynamoDBDocumentClient.from(client);
   return {
     CountStepFunctionArn: async (event: { execution: string; step: string }) => {
@@ -56,7 +60,11 @@ export function countingBindings(client: DynamoDBClient, counterTable: string, h
   };
 }
 
-export async function readCounter(client: DynamoDBClient, counterTable: string, key: string): Promise<{ calls: number; tokens: string[] }> {
+export async function readCounter(
+  client: DynamoDBClient,
+  counterTable: string,
+  key: string,
+): Promise<{ calls: number; tokens: string[] }> {
   const doc = DynamoDBDocumentClient.from(client);
   const out = await doc.send(new GetCommand({ TableName: counterTable, Key: { pk: key }, ConsistentRead: true }));
   return { calls: Number(out.Item?.calls ?? 0), tokens: (out.Item?.tokens as string[] | undefined) ?? [] };

@@ -41,21 +41,36 @@ export const referralIntake = {
 };
 
 /** A human task whose rejection is caught and routed to a named path. */
-export function humanTaskWithCatch(options: { timeoutSeconds?: number; heartbeatSeconds?: number; retryOnRejection?: boolean } = {}) {
+export function humanTaskWithCatch(
+  options: { timeoutSeconds?: number; heartbeatSeconds?: number; retryOnRejection?: boolean } = {},
+) {
   return {
     StartAt: 'Wait for the head of office to approve',
     States: {
       'Wait for the head of office to approve': {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-        Parameters: { FunctionName: '${OpenHumanTaskFunctionArn}', Payload: { 'caseId.$': '$.caseId', 'taskToken.$': '$$.Task.Token' } },
+        Parameters: {
+          FunctionName: '${OpenHumanTaskFunctionArn}',
+          Payload: { 'caseId.$': '$.caseId', 'taskToken.$': '$$.Task.Token' },
+        },
         ...(options.timeoutSeconds === undefined ? {} : { TimeoutSeconds: options.timeoutSeconds }),
         ...(options.heartbeatSeconds === undefined ? {} : { HeartbeatSeconds: options.heartbeatSeconds }),
-        ...(options.retryOnRejection ? { Retry: [{ ErrorEquals: ['ApprovalPostponed'], IntervalSeconds: 60, MaxAttempts: 1 }] } : {}),
+        ...(options.retryOnRejection
+          ? { Retry: [{ ErrorEquals: ['ApprovalPostponed'], IntervalSeconds: 60, MaxAttempts: 1 }] }
+          : {}),
         ResultPath: '$.approval',
         Catch: [
-          { ErrorEquals: ['DispositionRejected'], ResultPath: '$.rejection', Next: 'Return the case to the investigator' },
-          { ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'], ResultPath: '$.timeout', Next: 'Escalate the overdue approval' },
+          {
+            ErrorEquals: ['DispositionRejected'],
+            ResultPath: '$.rejection',
+            Next: 'Return the case to the investigator',
+          },
+          {
+            ErrorEquals: ['States.Timeout', 'States.HeartbeatTimeout'],
+            ResultPath: '$.timeout',
+            Next: 'Escalate the overdue approval',
+          },
         ],
         Next: 'Close the case',
       },
@@ -74,7 +89,9 @@ export const flakyNotification = {
       Type: 'Task',
       Resource: '${NotifyFunctionArn}',
       Retry: [{ ErrorEquals: ['MailServerBusy'], IntervalSeconds: 30, BackoffRate: 2, MaxAttempts: 2 }],
-      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.notificationError', Next: 'Flag the case for manual follow-up' }],
+      Catch: [
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.notificationError', Next: 'Flag the case for manual follow-up' },
+      ],
       ResultPath: '$.notification',
       End: true,
     },
@@ -88,7 +105,12 @@ export function waitThenRemind(wait: { Seconds: number } | { TimestampPath: stri
     StartAt: 'Wait for the processing period',
     States: {
       'Wait for the processing period': { Type: 'Wait', ...wait, Next: 'Send the reminder' },
-      'Send the reminder': { Type: 'Task', Resource: '${SendReminderFunctionArn}', ResultPath: '$.reminder', End: true },
+      'Send the reminder': {
+        Type: 'Task',
+        Resource: '${SendReminderFunctionArn}',
+        ResultPath: '$.reminder',
+        End: true,
+      },
     },
   };
 }
@@ -97,16 +119,37 @@ export function waitThenRemind(wait: { Seconds: number } | { TimestampPath: stri
 export const countingWorkflow = {
   StartAt: 'Count step A',
   States: {
-    'Count step A': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'A', 'execution.$': '$$.Execution.Name' }, ResultPath: null, Next: 'Count step B' },
-    'Count step B': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'B', 'execution.$': '$$.Execution.Name' }, ResultPath: null, Next: 'Wait for the reviewer' },
+    'Count step A': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'A', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      Next: 'Count step B',
+    },
+    'Count step B': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'B', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      Next: 'Wait for the reviewer',
+    },
     'Wait for the reviewer': {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: '${OpenReviewFunctionArn}', Payload: { 'execution.$': '$$.Execution.Name', 'taskToken.$': '$$.Task.Token' } },
+      Parameters: {
+        FunctionName: '${OpenReviewFunctionArn}',
+        Payload: { 'execution.$': '$$.Execution.Name', 'taskToken.$': '$$.Task.Token' },
+      },
       ResultPath: '$.review',
       Next: 'Count step C',
     },
-    'Count step C': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'C', 'execution.$': '$$.Execution.Name' }, ResultPath: null, End: true },
+    'Count step C': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'C', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      End: true,
+    },
   },
 };
 
@@ -114,9 +157,33 @@ export const countingWorkflow = {
 export const countingSyncWorkflow = {
   StartAt: 'Count step A',
   States: {
-    'Count step A': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'A', 'execution.$': '$$.Execution.Name' }, ResultPath: null, Next: 'Count step B' },
-    'Count step B': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'B', 'execution.$': '$$.Execution.Name' }, ResultPath: null, Next: 'Count step C' },
-    'Count step C': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'C', 'execution.$': '$$.Execution.Name' }, ResultPath: null, Next: 'Count step D' },
-    'Count step D': { Type: 'Task', Resource: '${CountStepFunctionArn}', Parameters: { step: 'D', 'execution.$': '$$.Execution.Name' }, ResultPath: null, End: true },
+    'Count step A': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'A', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      Next: 'Count step B',
+    },
+    'Count step B': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'B', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      Next: 'Count step C',
+    },
+    'Count step C': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'C', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      Next: 'Count step D',
+    },
+    'Count step D': {
+      Type: 'Task',
+      Resource: '${CountStepFunctionArn}',
+      Parameters: { step: 'D', 'execution.$': '$$.Execution.Name' },
+      ResultPath: null,
+      End: true,
+    },
   },
 };
