@@ -9,7 +9,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { openCase, type CaseRecord } from '../shared/domain/case.ts';
 import { CASE_KIND_INFO, CHANNELS, type CaseKind } from '../shared/domain/case-kinds.ts';
 import { TEAM_CASE_CODES } from '../shared/domain/roles.ts';
-import { REFERRING_AGENCIES, type DispositionType } from '../shared/domain/misconduct.ts';
+import { REFERRING_AGENCIES, type DispositionType } from '../shared/kinds/misconduct/misconduct.ts';
 import { toKoreaIso } from '../shared/domain/korea-time.ts';
 import { caseItem } from '../shared/store/case-repository.ts';
 

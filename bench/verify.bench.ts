@@ -11,7 +11,7 @@ import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { addNote, formatCaseNumber, openCase } from '../shared/domain/case.ts';
 import { CASE_KIND_INFO, CASE_KINDS } from '../shared/domain/case-kinds.ts';
 import { toKoreaIso } from '../shared/domain/korea-time.ts';
-import { isMisconductKind } from '../shared/domain/misconduct.ts';
+import { isMisconductKind } from '../shared/kinds/misconduct/misconduct.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { verifyAllCases } from '../shared/usecases/chain-verification.ts';

@@ -5,7 +5,7 @@ import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
 import { TEAM_LABELS } from '../../shared/domain/roles.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { limitationWarning } from '../../shared/policies/discipline-limitation.ts';
+import { limitationWarning } from '../../shared/kinds/misconduct/discipline-limitation.ts';
 import { DECISION_LABELS, type TaskRecord } from '../../shared/domain/task.ts';
 
 /** The 징계시효 of a misconduct case and how near it is, as of `today` (Korea). */

@@ -14,7 +14,7 @@ import {
   REPORT_CATEGORIES,
   resumeInputSchema,
   suspendInputSchema,
-} from '../../shared/domain/misconduct.ts';
+} from '../../shared/kinds/misconduct/misconduct.ts';
 import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
 import {
   agendaItemSchema,
@@ -28,7 +28,7 @@ import {
   quorumRuleSchema,
   votesSchema,
 } from '../../shared/domain/committee.ts';
-import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/domain/petition.ts';
+import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 import {
   exportListResponse,
@@ -45,7 +45,7 @@ import {
   grievanceIntakeSchema,
   linkInputSchema,
   progressNoticeInputSchema,
-} from '../../shared/domain/grievance.ts';
+} from '../../shared/kinds/grievance/grievance.ts';
 import {
   frozenReportQuery,
   frozenReportView,

@@ -18,7 +18,7 @@
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
 import { CASE_KIND_INFO, type CaseKind, type Channel } from '../../shared/domain/case-kinds.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { DispositionType, DisciplineResolution, MisconductCategory } from '../../shared/domain/misconduct.ts';
+import type { DispositionType, DisciplineResolution, MisconductCategory } from '../../shared/kinds/misconduct/misconduct.ts';
 import type { Role, Team } from '../../shared/domain/roles.ts';
 import type { StaffMember } from '../../shared/domain/staff.ts';
 import { DEMO_STAFF } from '../local/demo-data.ts';

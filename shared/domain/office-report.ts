@@ -29,7 +29,7 @@ import type { CaseRecord } from './case.ts';
 import { CASE_KIND_INFO, CASE_KINDS, CHANNELS, type CaseKind, type Channel } from './case-kinds.ts';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from './committee-kinds.ts';
 import { koreaDate } from './korea-time.ts';
-import { MISCONDUCT_KINDS, REPORT_CATEGORIES, reportCategory, type ReportCategory } from './misconduct.ts';
+import { MISCONDUCT_KINDS, REPORT_CATEGORIES, reportCategory, type ReportCategory } from '../kinds/misconduct/misconduct.ts';
 
 export const REPORT_UNITS = ['건', '명', '회', '일', '%'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];

@@ -10,9 +10,9 @@ import {
   misconductTaskDue,
   type MisconductDueRule,
   type TaskDue,
-} from './misconduct-deadlines.ts';
-import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
-import { GRIEVANCE_DUE_RULES, grievanceTaskDue, type GrievanceDueRule } from './grievance-deadlines.ts';
+} from '../kinds/misconduct/misconduct-deadlines.ts';
+import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from '../kinds/petition/petition-deadlines.ts';
+import { GRIEVANCE_DUE_RULES, grievanceTaskDue, type GrievanceDueRule } from '../kinds/grievance/grievance-deadlines.ts';
 
 export interface TaskDueContext {
   c: CaseRecord;

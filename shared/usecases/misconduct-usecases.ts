@@ -28,7 +28,7 @@ import {
   type ReportCategory,
   type ResumeInput,
   type SuspendInput,
-} from '../domain/misconduct.ts';
+} from '../kinds/misconduct/misconduct.ts';
 import type { Actor, Team } from '../domain/roles.ts';
 import { misconductCounts } from '../domain/office-report.ts';
 import {

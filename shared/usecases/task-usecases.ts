@@ -17,9 +17,9 @@ import {
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
-import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
-import { applyGrievanceDecision } from '../domain/grievance.ts';
-import { applyPetitionDecision, checkDuplicateOf, PETITION_DECISIONS } from '../domain/petition.ts';
+import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../kinds/misconduct/misconduct.ts';
+import { applyGrievanceDecision } from '../kinds/grievance/grievance.ts';
+import { applyPetitionDecision, checkDuplicateOf, PETITION_DECISIONS } from '../kinds/petition/petition.ts';
 import {
   assertCanComplete,
   DECISION_LABELS,

@@ -21,9 +21,9 @@ import {
   repeatedComplaintStatus,
   withoutGrievanceIdentity,
   type ExtensionInput,
-} from '../../../shared/domain/grievance.ts';
+} from '../../../shared/kinds/grievance/grievance.ts';
 import type { EventActor, EventDraft, HistoryEvent } from '../../../shared/domain/history.ts';
-import { grievanceTaskDue } from '../../../shared/policies/grievance-deadlines.ts';
+import { grievanceTaskDue } from '../../../shared/kinds/grievance/grievance-deadlines.ts';
 
 const calendar = createCalendar();
 const actor: EventActor = { sub: 'handler-1', name: '신예린', role: 'investigator' };

@@ -8,7 +8,7 @@ import {
   resumeCase,
   suspendCase,
   type MisconductIntake,
-} from '../../../shared/domain/misconduct.ts';
+} from '../../../shared/kinds/misconduct/misconduct.ts';
 import { decisionFormSchema } from '../../../shared/domain/task.ts';
 
 const actor = { sub: 'lead-1', name: '최유진', role: 'team-lead' as const };

@@ -16,9 +16,9 @@ import {
   PETITION_IDENTITY_FIELDS,
   petitionIntakeSchema,
   type PetitionIntake,
-} from '../../../shared/domain/petition.ts';
+} from '../../../shared/kinds/petition/petition.ts';
 import { decisionFormSchema } from '../../../shared/domain/task.ts';
-import { petitionTaskDue } from '../../../shared/policies/petition-deadlines.ts';
+import { petitionTaskDue } from '../../../shared/kinds/petition/petition-deadlines.ts';
 import { computeDue } from '../../../shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();

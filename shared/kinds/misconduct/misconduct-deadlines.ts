@@ -6,11 +6,11 @@
  * Anti-Corruption and Civil Rights Commission referred, the 60 days of 부패방지권익위법 제60조①.
  * Whichever comes first is the task's due date, and the task says which rule it was.
  */
-import type { Calendar } from '../calendar/index.ts';
-import type { CaseRecord } from '../domain/case.ts';
-import { DISCIPLINE_GROUND_NOTICES } from '../domain/misconduct.ts';
-import { computeDue, statutoryPeriod, type PeriodId } from './statutory-periods.ts';
-import { dueAfterBusinessDays } from './task-deadlines.ts';
+import type { Calendar } from '../../calendar/index.ts';
+import type { CaseRecord } from '../../domain/case.ts';
+import { DISCIPLINE_GROUND_NOTICES } from './misconduct.ts';
+import { computeDue, statutoryPeriod, type PeriodId } from '../../policies/statutory-periods.ts';
+import { dueAfterBusinessDays } from '../../policies/task-deadlines.ts';
 
 export interface TaskDue {
   dueAt: string;

@@ -19,13 +19,13 @@
  * Pure functions: each returns the new case and the history drafts; the use cases commit them.
  */
 import { z } from 'zod';
-import { createCalendar, type Calendar } from '../calendar/index.ts';
-import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from '../policies/grievance-deadlines.ts';
-import type { CaseChange, CaseRecord } from './case.ts';
-import type { CaseKind } from './case-kinds.ts';
-import { AppError, IllegalTransitionError, ValidationError } from './errors.ts';
-import type { EventActor, EventDraft } from './history.ts';
-import { ExtensionNotAllowedError } from '../calendar/calendar-errors.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from './grievance-deadlines.ts';
+import type { CaseChange, CaseRecord } from '../../domain/case.ts';
+import type { CaseKind } from '../../domain/case-kinds.ts';
+import { AppError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import type { EventActor, EventDraft } from '../../domain/history.ts';
+import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';
 
 /** A rule of the law that forbids the request as made (e.g. closing as 반복민원 without enough filings). */
 export class GrievanceRuleError extends AppError {
