@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
+import { channelSchema } from '../../shared/domain/channels.ts';
+import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import {
@@ -15,7 +16,8 @@ import {
   resumeInputSchema,
   suspendInputSchema,
 } from '../../shared/kinds/misconduct/misconduct.ts';
-import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
+import { taskRecordSchema } from '../../shared/domain/task.ts';
+import { decisionFormSchema } from '../../shared/kinds/registry.ts';
 import {
   agendaItemSchema,
   committeeInputSchema,
@@ -28,7 +30,11 @@ import {
   quorumRuleSchema,
   votesSchema,
 } from '../../shared/domain/committee.ts';
-import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/kinds/petition/petition.ts';
+import {
+  extensionInputSchema,
+  objectionInputSchema,
+  petitionIntakeSchema,
+} from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 import {
   exportListResponse,

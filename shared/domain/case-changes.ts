@@ -37,7 +37,7 @@ export function caseChanges(kinds: KindRegistry) {
     }
     const opened: { key: string; details: OpenedDetails }[] = [];
     for (const { section, kinds: owners } of kinds.sections) {
-      const given = (input as Record<string, unknown>)[section.key];
+      const given = (input as unknown as Record<string, unknown>)[section.key];
       if (!owners.includes(input.kind)) {
         if (given !== undefined) throw section.notForKind();
         continue;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { channelSchema } from './channels.ts';
-import { IllegalTransitionError, ValidationError } from './errors.ts';
+import { IllegalTransitionError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 
@@ -155,4 +155,13 @@ export function moveToStage(
       ? []
       : [{ type: 'STAGE_CHANGED', at: now, actor, stageBefore: current.stage, stageAfter: stage, data }];
   return { next, drafts };
+}
+
+/** Acting on a suspended case, when its kind does not say more about why it is suspended. */
+export function suspendedError(c: CaseRecord): IllegalTransitionError {
+  return new IllegalTransitionError(
+    `Case ${c.caseNumber} is suspended; resume it first`,
+    `정지된 사건(${c.caseNumber})입니다. 재개한 뒤 처리하세요`,
+    { field: 'stage', rule: 'case_suspended' },
+  );
 }

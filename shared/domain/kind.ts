@@ -13,6 +13,7 @@ import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Team } from './roles.ts';
+import type { StaffMember } from './staff.ts';
 import type { AnyDecisionForm, TaskDue, TaskRecord } from './task.ts';
 
 /** The context a due rule computes from. */
@@ -54,6 +55,14 @@ export interface DetailsSection {
     calendar?: Calendar;
   }): OpenedDetails | undefined;
   notForKind(): AppError;
+  /** Checks of the intake against the staff directory, before anything is written (e.g. officials concerned). */
+  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<void>;
+}
+
+/** The staff directory as a kind's checks see it. */
+export interface StaffDirectory {
+  get(sub: string): Promise<StaffMember | undefined>;
+  listByTeam(team: Team): Promise<StaffMember[]>;
 }
 
 /** A decision applied to the case: the fields it changes and the events it records (stamped with time and actor by the core). */
@@ -123,7 +132,7 @@ export interface KindModule<K extends string = string> {
   sealedFields?: readonly string[];
 }
 
-/** Declares a kind; the identity function keeps the literal kind name for the registry's types. */
-export function defineKind<const K extends string>(module: KindModule<K>): KindModule<K> {
+/** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */
+export function defineKind<const M extends KindModule<string>>(module: M): M {
   return module;
 }

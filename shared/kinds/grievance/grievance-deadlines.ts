@@ -13,7 +13,7 @@
 import type { Calendar, DueDateResult } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import type { GrievanceClockStop, GrievanceDue, GrievanceExtension } from './grievance.ts';
-import type { TaskDue } from '../misconduct/misconduct-deadlines.ts';
+import type { TaskDue } from '../../domain/task.ts';
 import { computeDue, statutoryPeriod } from '../../policies/statutory-periods.ts';
 
 export const GRIEVANCE_DUE_RULES = ['grievance.triage', 'grievance.answer'] as const;

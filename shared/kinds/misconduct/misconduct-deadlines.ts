@@ -7,20 +7,13 @@
  * Whichever comes first is the task's due date, and the task says which rule it was.
  */
 import type { Calendar } from '../../calendar/index.ts';
+import type { TaskDue } from '../../domain/task.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { DISCIPLINE_GROUND_NOTICES } from './misconduct.ts';
 import { computeDue, statutoryPeriod, type PeriodId } from '../../policies/statutory-periods.ts';
 import { dueAfterBusinessDays } from '../../policies/task-deadlines.ts';
 
-export interface TaskDue {
-  dueAt: string;
-  basis: {
-    labelKo: string;
-    article?: string;
-    confidence?: string;
-    source: 'statutory' | 'default' | 'case-limit' | 'case-date';
-  };
-}
+export type { TaskDue } from '../../domain/task.ts';
 
 /** Office settings for periods the law lets the office set (statutory-periods.ts `adjustable`). */
 export const OFFICE_PERIOD_SETTINGS = Object.freeze({

@@ -19,7 +19,7 @@ import {
   type Limitation,
 } from './discipline-limitation.ts';
 import type { CaseChange, CaseRecord, CaseStage } from '../../domain/case.ts';
-import type { CaseKind } from '../../domain/case-kinds.ts';
+import type { CaseKind } from '../../domain/case.ts';
 import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 
@@ -410,6 +410,17 @@ export const misconductRecordSchema = z.object({
   }),
 });
 export type MisconductRecord = z.infer<typeof misconductRecordSchema>;
+
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Misconduct investigations only (external referrals, internal investigations). */
+    misconduct?: MisconductRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Required for its kinds, refused for others (index.ts `details`). */
+    misconduct?: MisconductIntake;
+  }
+}
 
 export const MAX_OFFICIALS = 20;
 export const MAX_EVIDENCE = 200;

@@ -15,7 +15,7 @@
 import { addDays } from '../../calendar/korea-dates.ts';
 import type { Calendar, ClockStop, DueDateResult } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import type { TaskDue } from '../misconduct/misconduct-deadlines.ts';
+import type { TaskDue } from '../../domain/task.ts';
 import { computeDue, statutoryPeriod, type PeriodId } from '../../policies/statutory-periods.ts';
 import { dueAfterBusinessDays } from '../../policies/task-deadlines.ts';
 

@@ -22,7 +22,7 @@ import {
   type PetitionDueFacts,
 } from './petition-deadlines.ts';
 import type { CaseChange, CaseRecord } from '../../domain/case.ts';
-import type { CaseKind } from '../../domain/case-kinds.ts';
+import type { CaseKind } from '../../domain/case.ts';
 import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 
@@ -217,6 +217,17 @@ export const petitionRecordSchema = z.object({
   due: dueSchema,
 });
 export type PetitionRecord = z.infer<typeof petitionRecordSchema>;
+
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Petitions only (petitioners, screening, disclosure, committee review, decision, extension, objections, statutory due). */
+    petition?: PetitionRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Required for its kinds, refused for others (index.ts `details`). */
+    petition?: PetitionIntake;
+  }
+}
 
 /** The forms of the petition tasks (composed into decisionFormSchema in task.ts). */
 export const petitionDecisionForms = [

@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCalendar, ExtensionNotAllowedError } from '../../../shared/calendar/index.ts';
-import { openCase, updateDetails, type CaseRecord, type IntakeInput } from '../../../shared/domain/case.ts';
+import type { CaseRecord, IntakeInput } from '../../../shared/domain/case.ts';
+import { openCase, updateDetails } from '../../../shared/kinds/registry.ts';
 import { caseAsOf } from '../../../shared/domain/case-as-of.ts';
 import { AppError } from '../../../shared/domain/errors.ts';
 import {
