@@ -155,7 +155,7 @@ const cases건 = (key: string, labelKo: string): ReportColumn => ({ key, labelKo
 
 /** The period's cases by kind; its keys are the kinds the report covers (the registry's, in its order). */
 export type CasesByKind = Readonly<Record<CaseKind, readonly CaseRecord[]>>;
-const casesOf = (byKind: CasesByKind, kind: CaseKind): readonly CaseRecord[] => casesOf(byKind, kind) ?? [];
+const casesOf = (byKind: CasesByKind, kind: CaseKind): readonly CaseRecord[] => byKind[kind] ?? [];
 
 /**
  * One kind's misconduct investigations in the office's categories (misconduct.ts reportCategory):
