@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { channelSchema } from '../../shared/domain/channels.ts';
-import { caseKindSchema } from '../../shared/kinds/registry.ts';
+import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import {
@@ -185,7 +185,7 @@ export const limitationWarningView = z.object({
   confidence: z.string(),
 });
 
-export const caseView = caseRecordSchema.extend({
+export const caseView = KINDS.caseRecordSchema.extend({
   kindLabel: z.string(),
   stageLabel: z.string(),
   teamLabel: z.string(),

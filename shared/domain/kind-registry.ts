@@ -21,7 +21,7 @@ export interface KindRegistry<K extends string = string> {
   /** Details sections in the order of first appearance, each with the kinds that own it. */
   readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
   /** The stored case record: the core's fields plus every section's details. */
-  readonly caseRecordSchema: z.ZodType;
+  readonly caseRecordSchema: z.ZodObject;
   /** Every decision form (the core's and each kind's), by `decision`. */
   readonly decisionFormSchema: z.ZodType;
   decisionLabel(decision: string): string;
