@@ -45,7 +45,12 @@ export interface CaseListEntry {
   updatedAt: string;
 }
 
-export function caseListEntry(c: CaseRecord, today: string): CaseListEntry {
+/** `kindLabel`: the Korean name of a kind (the registry's; the office's when not given). */
+export function caseListEntry(
+  c: CaseRecord,
+  today: string,
+  kindLabel: (kind: string) => string = KINDS.labelOf,
+): CaseListEntry {
   const outcome = outcomeOf(c);
   const committee = committeeOf(c);
   const agency = agencyOf(c);
@@ -53,7 +58,7 @@ export function caseListEntry(c: CaseRecord, today: string): CaseListEntry {
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     kind: c.kind,
-    kindLabel: KINDS.labelOf(c.kind),
+    kindLabel: kindLabel(c.kind),
     team: c.team,
     teamLabel: TEAM_LABELS[c.team],
     title: c.sealed ? SEALED_TITLE : c.title,

@@ -67,7 +67,8 @@ export interface StaffDirectory {
 
 /** A decision applied to the case: the fields it changes and the events it records (stamped with time and actor by the core). */
 export interface AppliedDecision {
-  patch: Partial<CaseRecord>;
+  /** Case fields, or the kind's details section under its key. */
+  patch: Partial<CaseRecord> & { [detailsKey: string]: unknown };
   drafts: Omit<EventDraft, 'at' | 'actor'>[];
 }
 

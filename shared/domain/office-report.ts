@@ -362,7 +362,10 @@ export function committeeTable(meetings: readonly MeetingHeld[]): ComputedTable 
 }
 
 /** Per kind: received, closed, median and 90th-percentile processing days, on-time rate. */
-export function processingTable(byKind: CasesByKind): ComputedTable {
+export function processingTable(
+  byKind: CasesByKind,
+  kindLabel: (kind: string) => string = KINDS.labelOf,
+): ComputedTable {
   const rows = Object.keys(byKind).map((kind): ReportRow => {
     const cases = casesOf(byKind, kind);
     const closed = cases.filter(isClosed);
@@ -371,7 +374,7 @@ export function processingTable(byKind: CasesByKind): ComputedTable {
     const onTime = withDue.filter((c) => closedOn(c)! <= c.dueDate!).length;
     return {
       key: kind,
-      labelKo: KINDS.labelOf(kind),
+      labelKo: kindLabel(kind),
       cells: {
         received: cases.length,
         closed: closed.length,
@@ -409,7 +412,11 @@ export function processingTable(byKind: CasesByKind): ComputedTable {
 }
 
 /** Which tables the report has, in the order it prints them; committees only when meetings can be read. */
-export function computeTables(byKind: CasesByKind, meetings: readonly MeetingHeld[] | undefined): ComputedTable[] {
+export function computeTables(
+  byKind: CasesByKind,
+  meetings: readonly MeetingHeld[] | undefined,
+  kindLabel: (kind: string) => string = KINDS.labelOf,
+): ComputedTable[] {
   return [
     misconductTable(byKind),
     ethicsTable(byKind),
@@ -418,7 +425,7 @@ export function computeTables(byKind: CasesByKind, meetings: readonly MeetingHel
     taxpayerTable(byKind),
     preventionTable(byKind),
     ...(meetings ? [committeeTable(meetings)] : []),
-    processingTable(byKind),
+    processingTable(byKind, kindLabel),
   ];
 }
 
@@ -480,9 +487,11 @@ export function buildOfficeReport(params: {
   generatedAt: string;
   byKind: CasesByKind;
   meetings: readonly MeetingHeld[] | undefined;
+  /** Korean names of the kinds (the registry's; the office's when not given). */
+  kindLabel?: (kind: string) => string;
 }): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
-  const computed = computeTables(byKind, meetings);
+  const computed = computeTables(byKind, meetings, params.kindLabel);
   const caseCount = Object.values(byKind).reduce((n, cases) => n + cases.length, 0);
   return {
     reportKind: 'office-report',

@@ -96,7 +96,8 @@ export async function computeOfficeReport(
 ): Promise<OfficeReportData> {
   assertPeriod(period);
   const clock = deps.clock ?? (() => new Date());
-  const kinds = (deps.kinds ?? KINDS).kinds;
+  const registry = deps.kinds ?? KINDS;
+  const kinds = registry.kinds;
   const byKind: Record<CaseKind, CaseRecord[]> = Object.fromEntries(kinds.map((kind) => [kind, [] as CaseRecord[]]));
   let kindsDone = 0;
   const queue = [...kinds];
@@ -113,7 +114,7 @@ export async function computeOfficeReport(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, kinds.length)) }, worker));
   const meetings = deps.meetings ? await deps.meetings.meetingsHeldBetween(period.from, period.to) : undefined;
-  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings });
+  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings, kindLabel: registry.labelOf });
 }
 
 export interface ReportCheck {
