@@ -1,4 +1,4 @@
-/** The misconduct case's own rules (shared/domain/misconduct.ts): intake, suspension, decisions, report. */
+/** The misconduct case's own rules (shared/kinds/misconduct/misconduct.ts): intake, suspension, decisions, report. */
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../shared/domain/case.ts';
 import { openCase } from '../../../shared/kinds/registry.ts';

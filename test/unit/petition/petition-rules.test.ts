@@ -1,5 +1,5 @@
 /**
- * The petition's own rules (shared/domain/petition.ts, shared/policies/petition-deadlines.ts) under the
+ * The petition's own rules (shared/kinds/petition/petition.ts, shared/kinds/petition/petition-deadlines.ts) under the
  * 청원법 (2020 전부개정): intake of individual and joint petitions, screening, the 90-day due date with
  * the public petition's disclosure and comment periods taken out, the one extension, objection windows.
  */
