@@ -1,5 +1,5 @@
 /**
- * What a kind of case declares (DESIGN principle 8): one module per process, handed to the registry
+ * What a kind of case declares (docs/design.md principle 8): one module per process, handed to the registry
  * (registry.ts) the way a middy middleware is handed to `.use()`. The case core (intake, task
  * completion, due rules, history) asks the registry through these hooks and never names a kind.
  *
