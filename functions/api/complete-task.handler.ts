@@ -5,20 +5,27 @@
  */
 import { decisionFormSchema } from '../../shared/domain/task.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { taskParams } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeTaskUseCases } from '../wiring/task-usecases.ts';
+import { taskSignaller } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({ tasks: composeTaskUseCases(taskSignaller()), baseUrl: baseUrl() }));
 
 export const handler = apiHandler(
-  { auth: true, params: taskParams, body: decisionFormSchema },
-  async ({ actor, params, body, idempotencyKey }) => {
-    const { tasks, baseUrl } = handlerDeps();
+  apiRoute('complete-task'),
+  { params: taskParams, body: decisionFormSchema },
+  async ({ actor, params, body, idempotent }) => {
+    const { tasks, baseUrl } = deps();
     const outcome = await tasks.completeTask(
       actor,
       params.caseId,
       params.taskId,
       body,
-      idempotencyKey ? { key: idempotencyKey, request: { op: 'complete-task', ...params, body } } : undefined,
+      idempotent({ ...params, body }),
     );
     const { result } = outcome;
     return {

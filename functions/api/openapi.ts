@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the route list and the zod schemas (JSON Schema 2020-12). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiRoutes } from './routes.ts';
-import { errorResponse, routeSchemas } from './schemas.ts';
+import { routeSchemas, type RouteSchemas } from './route-schemas.ts';
+import { errorResponse } from './schemas.ts';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
@@ -21,7 +22,7 @@ export function buildOpenApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of apiRoutes) {
     const [method, path] = route.routeKey.split(' ') as [string, string];
-    const schemas = routeSchemas[route.name];
+    const schemas: RouteSchemas = routeSchemas[route.name];
     if (!schemas) throw new Error(`route ${route.name} has no schemas in schemas.ts`);
     const errorContent = { 'application/json': { schema: toSchema(errorResponse, 'output') } };
     paths[path] ??= {};

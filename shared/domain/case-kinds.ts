@@ -2,7 +2,7 @@
  * The kinds of case the office handles, in its own vocabulary (2023 work report, DESIGN §1).
  * Each belongs to a team; the team gives the case-number word.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Team } from './roles.ts';
 
 export const CASE_KINDS = [
