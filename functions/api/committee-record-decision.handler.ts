@@ -4,6 +4,7 @@
  * it needs, the minutes join the case history, and the case's workflow moves on.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';
@@ -21,7 +22,7 @@ const deps = once(() => ({
 
 export const handler = apiHandler(
   apiRoute('committee-record-decision'),
-  { params: meetingItemParams, body: itemDecisionBody },
+  { params: meetingItemParams, body: itemDecisionBody, metrics: true },
   async ({ actor, params, body, idempotent }) => {
     const { committees, baseUrl } = deps();
     const outcome = await committees.recordDecision(
@@ -32,6 +33,7 @@ export const handler = apiHandler(
       idempotent({ ...params, body }),
     );
     const { result } = outcome;
+    if (!outcome.replayed) countBusinessMetric(BUSINESS_METRICS.taskCompleted);
     return {
       statusCode: 200,
       body: {

@@ -5,6 +5,7 @@
  */
 import { decisionFormSchema } from '../../shared/domain/task.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { taskParams } from './schemas.ts';
@@ -17,7 +18,7 @@ const deps = once(() => ({ tasks: composeTaskUseCases(taskSignaller()), baseUrl:
 
 export const handler = apiHandler(
   apiRoute('complete-task'),
-  { params: taskParams, body: decisionFormSchema },
+  { params: taskParams, body: decisionFormSchema, metrics: true },
   async ({ actor, params, body, idempotent }) => {
     const { tasks, baseUrl } = deps();
     const outcome = await tasks.completeTask(
@@ -28,6 +29,7 @@ export const handler = apiHandler(
       idempotent({ ...params, body }),
     );
     const { result } = outcome;
+    if (!outcome.replayed) countBusinessMetric(BUSINESS_METRICS.taskCompleted);
     return {
       statusCode: 200,
       body: {

@@ -20,7 +20,7 @@ export const metrics = new Metrics({ namespace: 'GamsaCases', serviceName: SERVI
 export const BUSINESS_METRICS = {
   /** A person's (or a committee's) decision completed a task. */
   taskCompleted: 'TaskCompleted',
-  /** A deadline reminder digest went out to one person. */
+  /** A deadline reminder (one task in a person's morning digest) was sent. */
   reminderSent: 'ReminderSent',
 } as const;
 
