@@ -9,7 +9,7 @@
  * local settings; on AWS set TABLE_NAME and credentials as for the Lambda functions.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_KINDS } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
