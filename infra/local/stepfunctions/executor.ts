@@ -123,6 +123,8 @@ export class DefinitionCache {
 interface Drive {
   record: ExecutionRecord | undefined;
   pending: PendingSteps | undefined;
+  /** A new execution not yet in the table: its first write creates it and settles `created`. */
+  created?: PromiseWithResolvers<void>;
 }
 
 /**
@@ -174,6 +176,29 @@ export class Executor {
    * driver; a call that arrives while it runs makes it look once more before it stops.
    */
   drive(arn: string, justWritten?: ExecutionRecord): Promise<void> {
+    return this.#drive(arn, { record: justWritten, pending: undefined });
+  }
+
+  /**
+   * Starts a new execution without writing it first: its pure first states (a routing Choice) run
+   * in memory and the execution is created by its first write — usually together with its first
+   * task's token. Resolves once that write has landed (the execution is durable), while the drive
+   * goes on to call the handler; rejects with ConcurrentUpdateError when the name is taken.
+   * Undefined when the execution is already being driven here (the caller then creates it itself).
+   */
+  start(record: ExecutionRecord, events: NewHistoryEvent[]): Promise<void> | undefined {
+    if (this.#closed || this.#active.has(record.arn)) return undefined;
+    const created = Promise.withResolvers<void>();
+    const bytes = record.input.length;
+    void this.#drive(record.arn, {
+      record,
+      pending: { events: [...events], tokens: [], steps: 0, bytes },
+      created,
+    });
+    return created.promise;
+  }
+
+  #drive(arn: string, first: Drive): Promise<void> {
     if (this.#closed) return Promise.resolve();
     const running = this.#active.get(arn);
     if (running) {
@@ -184,13 +209,14 @@ export class Executor {
     this.#active.set(arn, entry);
     entry.done = (async () => {
       try {
-        let known = justWritten;
+        let known: Drive | undefined = first;
         do {
           entry.again = false;
           await this.#run(arn, known);
           known = undefined;
         } while (entry.again && !this.#closed);
       } catch (error) {
+        first.created?.reject(error);
         if (!(error instanceof HaltedError)) {
           this.#options.logger.error('local-sfn: driving the execution failed; it stays resumable by recover()', {
             executionArn: arn,
@@ -199,6 +225,7 @@ export class Executor {
         }
       } finally {
         this.#active.delete(arn);
+        first.created?.reject(new HaltedError('The service closed before the execution was stored'));
       }
     })();
     return entry.done;
@@ -218,10 +245,10 @@ export class Executor {
   }
 
   /** `known` is a record this process has just written, which saves the first read. */
-  async #run(arn: string, known: ExecutionRecord | undefined): Promise<void> {
+  async #run(arn: string, known: Drive | undefined): Promise<void> {
     const { store } = this.#options;
     let conflicts = 0;
-    const drive: Drive = { record: known, pending: undefined };
+    const drive: Drive = known ?? { record: undefined, pending: undefined };
     while (!this.#closed) {
       const record = drive.record ?? (await store.getExecution(arn));
       drive.record = undefined;
@@ -229,6 +256,8 @@ export class Executor {
       try {
         if ((await this.#step(drive, record, record.cursor)) === 'stop') return;
       } catch (error) {
+        drive.created?.reject(error);
+        drive.created = undefined;
         drive.record = undefined;
         drive.pending = undefined;
         if (!(error instanceof ConcurrentUpdateError)) throw error;
@@ -286,7 +315,13 @@ export class Executor {
         });
         return 'stop';
       }
-      if (delayMs > 0) await sleep(delayMs);
+      if (delayMs > 0) {
+        if (frame.drive.pending) {
+          frame.record = await this.#commit(frame.drive, frame.record, frame.record);
+          frame.cursor = frame.record.cursor!;
+        }
+        await sleep(delayMs);
+      }
     }
     // An unreadable SecondsPath/TimestampPath is left to the interpreter, which fails the state properly.
     return this.#finishWait(frame);
@@ -707,16 +742,21 @@ export class Executor {
     if (this.#halted) throw new HaltedError('The service was closed abruptly; nothing more is written');
     const pending = drive.pending;
     drive.pending = undefined;
-    const written = await this.#options.store.commit(
-      previous,
-      next,
-      pending
-        ? {
-            events: [...pending.events, ...(changes.events ?? [])],
-            tokens: [...pending.tokens, ...(changes.tokens ?? [])],
-          }
-        : changes,
-    );
+    const all = pending
+      ? {
+          events: [...pending.events, ...(changes.events ?? [])],
+          tokens: [...pending.tokens, ...(changes.tokens ?? [])],
+        }
+      : changes;
+    if (drive.created) {
+      const created = drive.created;
+      const written = await this.#options.store.createExecution(next, all.events ?? [], all.tokens ?? []);
+      drive.created = undefined;
+      created.resolve();
+      drive.record = written;
+      return written;
+    }
+    const written = await this.#options.store.commit(previous, next, all);
     drive.record = written;
     return written;
   }

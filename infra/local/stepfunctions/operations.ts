@@ -242,19 +242,21 @@ export class StepFunctionsOperations {
         attempts: (Array.isArray(startState.Retry) ? startState.Retry : []).map(() => 0),
       },
     };
-    let created: ExecutionRecord;
+    const events = [
+      historyEvents.executionStarted(now, executionInput, machine.roleArn),
+      historyEvents.stateEntered(now, startState.Type, definition.StartAt, executionInput),
+    ];
     try {
-      created = await this.#o.store.createExecution(record, [
-        historyEvents.executionStarted(now, executionInput, machine.roleArn),
-        historyEvents.stateEntered(now, startState.Type, definition.StartAt, executionInput),
-      ]);
+      // Usually the execution is created by its first step's write (with its first task's token).
+      const started = this.#o.executor.start(record, events);
+      if (started) await started;
+      else void this.#o.executor.drive(arn, await this.#o.store.createExecution(record, events));
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
       const raced = await this.#o.store.getExecution(arn);
       if (raced) return sameStart(raced);
       throw error;
     }
-    void this.#o.executor.drive(arn, created);
     return { executionArn: arn, startDate: now };
   }
 
