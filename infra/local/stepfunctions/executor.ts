@@ -1,6 +1,7 @@
 /**
- * Drives executions from one stored cursor to the next, one top-level state per step, committing
- * each step before taking the next. Parks (stores the cursor and returns, holding no memory) at
+ * Drives executions from one stored cursor to the next, one top-level state per step. A step that
+ * calls a handler or parks is committed before the next one starts; pure steps (Choice, Pass, a
+ * stored callback answer) are committed with the next write, before any handler sees them. Parks (stores the cursor and returns, holding no memory) at
  * callback tasks and at waits or retry back-offs longer than `inlineDelayThresholdMs`; the wake-up is
  * a stored time found by `tick()`, or a SendTask* call.
  *
