@@ -9,9 +9,11 @@ import { runWorkflowBench } from './workflow.bench.ts';
 import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 import { bundleProblems, measureBundles, printBundles } from './bundles.ts';
+import { runStartBench } from './start.bench.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   workflow: runWorkflowBench,
+  start: runStartBench,
   verify: runVerifyBench,
   reminders: runRemindersBench,
   search: runSearchBench,

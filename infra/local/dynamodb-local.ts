@@ -70,7 +70,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     region: 'ap-northeast-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {
