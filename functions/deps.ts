@@ -2,6 +2,7 @@
  * Wiring for every handler (API, workflow steps, jobs), built once per process (per Lambda
  * container) and reused across invocations.
  */
+import { anchorStoreFromEnv } from '../shared/anchor/anchor-store.ts';
 import { createCalendar, type Calendar } from '../shared/calendar/index.ts';
 import { runtimeConfig } from '../shared/config/runtime-config.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
@@ -51,6 +52,7 @@ export function handlerDeps(): HandlerDeps {
         staff,
         idempotency,
         workflows,
+        anchors: anchorStoreFromEnv(),
       }),
       tasks: taskUseCases({
         cases: caseRepository,
