@@ -1,6 +1,6 @@
 /**
  * The anchoring run (scheduled job `chain-anchor`): reads every case's recorded tip through the kind
- * index (no table scan, DESIGN §3.7), builds the anchor (shared/anchor/chain-anchor.ts) chained to
+ * index (no table scan, docs/design.md#7-scale-by-index-never-by-scan), builds the anchor (shared/anchor/chain-anchor.ts) chained to
  * the previous one, and adds it to the anchor store.
  *
  * Tips are read from the case items, not recomputed from the events: the anchor states "at sequence
