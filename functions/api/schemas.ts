@@ -352,6 +352,20 @@ export const verifyResponse = z.object({
   historySeq: z.number().int().describe('사건에 기록된 체인 끝 순번'),
   firstBreak: chainBreakView.optional(),
   messageKo: z.string().optional(),
+  anchor: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('not-anchored') }),
+      z.object({ status: z.literal('match'), takenAt: z.string(), seq: z.number().int() }),
+      z.object({
+        status: z.literal('mismatch'),
+        takenAt: z.string(),
+        seq: z.number().int(),
+        expected: z.string(),
+        found: z.string().nullable(),
+      }),
+    ])
+    .optional()
+    .describe('테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건)'),
   verifiedAt: isoDateTimeSchema,
 });
 

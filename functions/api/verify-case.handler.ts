@@ -3,9 +3,10 @@ import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { once } from '../wiring/once.ts';
+import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
 
-const deps = once(() => ({ cases: composeCaseUseCases() }));
+const deps = once(() => ({ cases: composeCaseUseCases({ anchors: anchorStoreFromEnv() }) }));
 
 export const handler = apiHandler(apiRoute('verify-case'), { params: caseIdParams }, async ({ actor, params }) => {
   const { cases } = deps();

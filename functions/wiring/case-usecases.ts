@@ -6,7 +6,7 @@ import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases, type CaseUseCaseDeps } from '../../shared/usecases/case-usecases.ts';
 import { doc, tableName } from './table.ts';
 
-export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows'> = {}) {
+export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows' | 'anchors'> = {}) {
   const table = tableName();
   return caseUseCases({
     cases: new CaseRepository(doc, table),

@@ -2,7 +2,7 @@
  * Settings of the one-machine system: ports, names and the local user pool's identity. Every value
  * can be overridden by an environment variable of the same name.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
 
 const settingsSchema = z.object({
@@ -44,3 +44,11 @@ export const LOCAL_USER_POOL = {
 
 export const localIssuer = () =>
   `https://cognito-idp.${LOCAL_USER_POOL.region}.amazonaws.com/${LOCAL_USER_POOL.userPoolId}`;
+
+/**
+ * The local host's chain anchor store (shared/anchor/anchor-store.ts): an append-only file per table
+ * under the data directory, the counterpart of the Object Lock bucket on AWS.
+ */
+export function localAnchorFile(tableName: string, dataDir: string = localSettings().LOCAL_DATA_DIR): string {
+  return join(dataDir, `chain-anchors-${tableName}.jsonl`);
+}

@@ -24,7 +24,7 @@ import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings
 import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
+import { LOCAL_USER_POOL, localAnchorFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
@@ -120,6 +120,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     TABLE_NAME: options.tableName,
+    // The local host's anchor store (append-only file); on AWS the Object Lock bucket (ANCHOR_BUCKET).
+    ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(options.tableName, options.dataDir),
     APP_BASE_URL: `http://localhost:${options.apiPort}`,
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,

@@ -17,6 +17,9 @@ import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
+import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
+import { ApiDistribution } from '../constructs/waf.ts';
+import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -28,6 +31,10 @@ export interface StatelessStackProps extends StackProps {
   readonly mailFrom: string;
   /** OFFICE_LEVEL_STAFF_SUBS for the jobs: the head of office and others with no team. */
   readonly officeLevelStaffSubs?: string;
+  /** Name of the Object Lock bucket the chain-anchor job writes to and verification reads. */
+  readonly anchorBucketName: string;
+  /** The WAF web ACL (us-east-1) for the CloudFront distribution in front of the API. */
+  readonly webAclArn: string;
 }
 
 export class StatelessStack extends Stack {
@@ -38,9 +45,13 @@ export class StatelessStack extends Stack {
   readonly jobs: ScheduledJobs;
   /** SES configuration set and the handler of its bounce/complaint events. */
   readonly mailEvents: MailEvents;
+  /** CloudFront + WAF in front of the HTTP API (infra/constructs/waf.ts says why). */
+  readonly edge: ApiDistribution;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    super(scope, id, props);
+    // Indentation would take the template (state machine definitions, one role per function) near
+    // CloudFormation's 1 MB limit.
+    super(scope, id, { ...props, crossRegionReferences: true, suppressTemplateIndentation: true });
 
     this.api = new CaseHttpApi(this, 'Api', {
       userPool: props.staff.userPool,
@@ -85,7 +96,20 @@ export class StatelessStack extends Stack {
       jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
 
+    const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
+    if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, 'write');
+    const verifyRoute = this.apiHandlers.get('verify-case');
+    if (verifyRoute === undefined)
+      throw new Error('functions/api/routes.ts has no verify-case route to bind the anchors to');
+    bindAnchorBucket(verifyRoute, props.anchorBucketName, 'read');
+
+    this.edge = new ApiDistribution(this, 'Edge', { httpApi: this.api.httpApi, webAclArn: props.webAclArn });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'EdgeUrl', {
+      value: this.edge.url,
+      description: 'CloudFront (WAF) URL of the API — what staff and the console should use',
+    });
     new CfnOutput(this, 'WorkflowArns', {
       value: this.toJsonString(
         Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn])),

@@ -108,6 +108,7 @@ export const CHAIN_BREAK_REASONS = [
   'missing-tail',
   'extra-events',
   'head-mismatch',
+  'anchor-mismatch',
 ] as const satisfies readonly ChainBreak['reason'][];
 
 export type ChainBreak =
@@ -116,7 +117,9 @@ export type ChainBreak =
   | { seq: number; reason: 'sequence-gap'; expected: number; found: number }
   | { seq: number; reason: 'missing-tail'; expected: number; found: number }
   | { seq: number; reason: 'extra-events'; expected: number; found: number }
-  | { seq: number; reason: 'head-mismatch'; expected: string; found: string };
+  | { seq: number; reason: 'head-mismatch'; expected: string; found: string }
+  /** The event at an anchored sequence number no longer has the hash anchored outside the table (shared/anchor). */
+  | { seq: number; reason: 'anchor-mismatch'; expected: string; found: string };
 
 export interface ChainVerification {
   ok: boolean;

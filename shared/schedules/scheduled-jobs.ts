@@ -73,12 +73,25 @@ export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const chainAnchorJob = defineScheduledJob({
+  name: 'chain-anchor',
+  description:
+    '이력 체인 앵커: 모든 사건의 체인 끝(순번·해시)과 머클 루트를 테이블 밖(S3 Object Lock, 로컬은 .data 파일)에 기록합니다 (매일 00:30).',
+  expression: 'cron(30 0 * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/chain-anchor.handler.ts',
+  payload: { job: 'chain-anchor', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('chain-anchor'),
+  businessDaysOnly: false,
+});
+
 export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
   limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
+  chainAnchorJob,
 ] as const satisfies readonly ScheduledJob[];
 
 /** The declared jobs' names; a job's handler is `functions/jobs/<name>.handler.ts`. */

@@ -21,6 +21,7 @@ import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verif
 import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
+import type { AnchorStore } from '../anchor/anchor-store.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -30,6 +31,8 @@ export interface CaseUseCaseDeps {
   workflows?: WorkflowStarter;
   /** The kinds of case (default: the office's). */
   kinds?: KindRegistry;
+  /** Chain heads anchored outside the table; verification compares against the latest. */
+  anchors?: Pick<AnchorStore, 'latest'>;
   clock?: () => Date;
   newId?: () => string;
   log?: (entry: Record<string, unknown>) => void;
@@ -230,7 +233,8 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     async verifyCase(actor: Actor, caseId: string): Promise<CaseVerification & { verifiedAt: string }> {
       const found = await load(caseId);
       assertCanRead(actor, found);
-      return { ...(await verifyCaseChain(deps.cases, found)), verifiedAt: toKoreaIso(clock()) };
+      const anchor = deps.anchors === undefined ? undefined : ((await deps.anchors.latest()) ?? null);
+      return { ...(await verifyCaseChain(deps.cases, found, anchor)), verifiedAt: toKoreaIso(clock()) };
     },
   };
 }

@@ -44,7 +44,8 @@ describe('case table', () => {
   });
 
   it('is encrypted with its own customer-managed KMS key, rotated yearly and retained', () => {
-    const { logicalId: keyId, resource: key } = onlyResource('AWS::KMS::Key');
+    const keyId = stack.getLogicalId(stack.cases.key.node.defaultChild as never);
+    const key = template.toJSON().Resources[keyId] as Resource;
     expect(key.Properties.EnableKeyRotation).toBe(true);
     expect(key.DeletionPolicy).toBe('Retain');
 
@@ -94,7 +95,7 @@ describe('staff directory', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
-  it('enforces a strong password policy and no paid threat protection', () => {
+  it('enforces a strong password policy and threat protection (Plus plan)', () => {
     const { resource: pool } = onlyResource('AWS::Cognito::UserPool');
     expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
@@ -103,8 +104,8 @@ describe('staff directory', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
-    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
-    expect(pool.Properties.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF').toBe('OFF');
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns?.AdvancedSecurityMode).toBe('ENFORCED');
   });
 
   it('has one public app client for SRP sign-in, without OAuth flows', () => {

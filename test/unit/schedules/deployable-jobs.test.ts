@@ -9,7 +9,12 @@ describe('deployableJobs', () => {
     const { active, skipped } = deployableJobs(scheduledJobs, modules);
 
     expect(active.map((j) => j.name)).toEqual(['deadline-reminders', 'grievance-quarterly-analysis']);
-    expect(skipped.map((j) => j.name)).toEqual(['committee-notices', 'limitation-alarms', 'committee-meetings-ahead']);
+    expect(skipped.map((j) => j.name)).toEqual([
+      'committee-notices',
+      'limitation-alarms',
+      'committee-meetings-ahead',
+      'chain-anchor',
+    ]);
   });
 
   it('deploys every declared job of this repository now that the committee jobs (issue 5) are written', () => {
@@ -20,6 +25,7 @@ describe('deployableJobs', () => {
       'limitation-alarms',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
+      'chain-anchor',
     ]);
     expect(skipped.map((j) => j.name)).toEqual([]);
   });
