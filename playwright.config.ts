@@ -16,7 +16,7 @@ export default defineConfig({
   // The flows share one system and its demo data; they run one after another.
   workers: 1,
   fullyParallel: false,
-  timeout: 90_000,
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {

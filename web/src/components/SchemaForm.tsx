@@ -85,6 +85,17 @@ const FIELD_LABELS: Record<string, string> = {
   channel: '접수 경로',
   receivedAt: '접수 일시',
   dueDate: '처리기한',
+  refiledReference: '앞선 민원 접수번호',
+  opinion: '의견',
+};
+
+/** Korean names of discriminator values the schema leaves undescribed. */
+const CONST_LABELS: Record<string, string> = {
+  discipline: '징계 요구',
+  admonition: '훈계',
+  caution: '주의',
+  closure: '종결',
+  'corrective-action': '시정 요구',
 };
 
 export function labelOf(name: string, schema: JsonSchema): string {
@@ -192,7 +203,7 @@ function Field(props: FieldProps) {
                 const option = v.properties?.[discriminator];
                 return (
                   <option key={String(option?.const)} value={String(option?.const)}>
-                    {option?.description ?? v.description ?? String(option?.const)}
+                    {option?.description ?? CONST_LABELS[String(option?.const)] ?? String(option?.const)}
                   </option>
                 );
               })}

@@ -7,12 +7,13 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { unwrap } from '../api/errors.ts';
 import type { CaseView, TaskView } from '../api/types.ts';
-import { useApp } from '../auth/session.tsx';
+import { hasRole, useApp, type Role } from '../auth/session.tsx';
+import { queueLabel } from './MyTasks.tsx';
 import { DecisionPanel } from '../components/DecisionPanel.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { STAGE_LABELS } from '../lib/labels.ts';
-import { daysUntil, formatKoreanDate, formatKoreanDateTime } from '../lib/format.ts';
+import { daysUntil, formatKoreanDate, formatKoreanDateTime, koreaDateOf } from '../lib/format.ts';
 
 const LIFECYCLE = ['intake', 'assignment', 'investigation', 'review', 'approval', 'disposition', 'closed'] as const;
 
@@ -40,8 +41,10 @@ function StepIndicator({ stage }: { stage: string }) {
 /** Where the due date comes from: the statutory computation of the kind, or the open task's basis. */
 function DueExplanation({ c, tasks }: { c: CaseView; tasks: TaskView[] }) {
   const statutory = c.grievance?.due ?? c.petition?.due;
-  const taskBasis = tasks.find((t) => t.dueBasis)?.dueBasis;
-  const dueDate = statutory?.dueDate ?? c.dueDate;
+  const stepTask = tasks.find((t) => t.dueBasis);
+  const taskBasis = stepTask?.dueBasis;
+  // A case without a due date of its own is due when its current step is.
+  const dueDate = statutory?.dueDate ?? c.dueDate ?? (stepTask && koreaDateOf(stepTask.dueAt).date);
   if (!dueDate && !taskBasis) return <p className="due-none">처리기한이 정해지지 않은 사건입니다.</p>;
   const days = dueDate ? daysUntil(dueDate) : undefined;
   return (
@@ -73,7 +76,7 @@ function DueExplanation({ c, tasks }: { c: CaseView; tasks: TaskView[] }) {
       )}
       {!statutory && taskBasis && (
         <p className="due-why">
-          기한 근거: {taskBasis.labelKo}
+          {!c.dueDate && '현재 단계의 처리기한입니다. '}기한 근거: {taskBasis.labelKo}
           {taskBasis.article && ` (${taskBasis.article})`}
           {taskBasis.confidence === 'C' && <span className="krds-badge bg-light-warning">구 규칙 확인 필요</span>}
         </p>
@@ -92,8 +95,13 @@ export default function CasePage() {
   const { caseId = '' } = useParams();
   const [params] = useSearchParams();
   const focusTask = params.get('task');
-  const { api } = useApp();
+  const { api, session } = useApp();
   const queryClient = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async () => unwrap(await api.GET('/me')),
+  });
   const caseQuery = useQuery({
     queryKey: ['case', caseId],
     queryFn: async () =>
@@ -113,6 +121,12 @@ export default function CasePage() {
   if (caseQuery.isError) return <ErrorState error={caseQuery.error} onRetry={() => void caseQuery.refetch()} />;
   const c = caseQuery.data;
   const openTasks = (tasksQuery.data ?? []).filter((t) => t.status === 'open');
+  const canAct = (task: TaskView) => {
+    const a = task.assignee;
+    if ('sub' in a) return a.sub === session?.sub;
+    if (!hasRole(session, [a.role as Role])) return false;
+    return !('team' in a) || !a.team || a.team === me.data?.team || hasRole(session, ['head', 'admin']);
+  };
   const reload = () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(caseId) });
 
   return (
