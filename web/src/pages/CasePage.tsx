@@ -165,9 +165,18 @@ export default function CasePage() {
             ) : openTasks.length === 0 ? (
               <p className="empty-line">지금 이 사건에 열린 업무가 없습니다.</p>
             ) : (
-              openTasks.map((task) => (
-                <DecisionPanel key={task.taskId} task={task} autoFocus={task.taskId === focusTask} onDone={reload} />
-              ))
+              openTasks.map((task) =>
+                canAct(task) ? (
+                  <DecisionPanel key={task.taskId} task={task} autoFocus={task.taskId === focusTask} onDone={reload} />
+                ) : (
+                  <div key={task.taskId} className="task-panel others">
+                    <p className="task-title">{task.titleKo}</p>
+                    <p>
+                      담당: {queueLabel(task, session?.sub ?? '')} · 처리기한 {formatKoreanDateTime(task.dueAt)}
+                    </p>
+                  </div>
+                ),
+              )
             )}
           </section>
           <section aria-labelledby="summary-title" className="case-section">
