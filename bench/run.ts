@@ -7,12 +7,14 @@ import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
 import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
+import { runConsoleBench } from './console.bench.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   workflow: runWorkflowBench,
   verify: runVerifyBench,
   reminders: runRemindersBench,
   search: runSearchBench,
+  console: runConsoleBench,
 };
 const only = process.env.BENCH_ONLY;
 
