@@ -87,6 +87,9 @@ const FIELD_LABELS: Record<string, string> = {
   dueDate: '처리기한',
   refiledReference: '앞선 민원 접수번호',
   opinion: '의견',
+  content: '내용',
+  grounds: '근거',
+  reasonText: '사유 설명',
 };
 
 /** Korean names of discriminator values the schema leaves undescribed. */

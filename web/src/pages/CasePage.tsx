@@ -74,11 +74,22 @@ function DueExplanation({ c, tasks }: { c: CaseView; tasks: TaskView[] }) {
           </ol>
         </details>
       )}
-      {!statutory && taskBasis && (
+      {!statutory && !c.dueDate && taskBasis && (
         <p className="due-why">
-          {!c.dueDate && '현재 단계의 처리기한입니다. '}기한 근거: {taskBasis.labelKo}
+          현재 단계의 처리기한입니다. 근거: {taskBasis.labelKo}
           {taskBasis.article && ` (${taskBasis.article})`}
           {taskBasis.confidence === 'C' && <span className="krds-badge bg-light-warning">구 규칙 확인 필요</span>}
+        </p>
+      )}
+      {!statutory && c.dueDate && <p className="due-why">사건에 정해진 처리기한입니다 (접수 때 입력).</p>}
+      {stepTask && (statutory || c.dueDate) && (
+        <p className="due-why">
+          현재 단계({stepTask.titleKo}) 처리기한: {formatKoreanDateTime(stepTask.dueAt)} — 근거:{' '}
+          {stepTask.dueBasis?.labelKo}
+          {stepTask.dueBasis?.article && ` (${stepTask.dueBasis.article})`}
+          {stepTask.dueBasis?.confidence === 'C' && (
+            <span className="krds-badge bg-light-warning">구 규칙 확인 필요</span>
+          )}
         </p>
       )}
       {c.limitationWarning && (
