@@ -24,7 +24,18 @@ import { ErrorState, Loading } from './StateViews.tsx';
 
 const COMPLETE_PATH = '/cases/{caseId}/tasks/{taskId}/complete';
 
-export function DecisionPanel({ task, autoFocus, onDone }: { task: TaskView; autoFocus: boolean; onDone: () => void }) {
+export function DecisionPanel({
+  task,
+  autoFocus,
+  onDone,
+  onCompleted,
+}: {
+  task: TaskView;
+  autoFocus: boolean;
+  onDone: () => void;
+  /** Told what was decided: the case page keeps saying so after this task leaves the open list. */
+  onCompleted: (message: string) => void;
+}) {
   const { api } = useApp();
   const queryClient = useQueryClient();
   const openapi = useOpenApiDocument();
@@ -52,8 +63,11 @@ export function DecisionPanel({ task, autoFocus, onDone }: { task: TaskView; aut
         }),
       );
     },
-    onSuccess: () => {
+    onSuccess: (done) => {
       submissionKey.current = undefined;
+      const label =
+        done.task.decisionLabels[done.task.allowedDecisions.indexOf(done.task.decision!)] ?? done.task.decision;
+      onCompleted(`처리했습니다: ${task.titleKo} — ${label}`);
       void queryClient.invalidateQueries({ queryKey: ['my-tasks'] });
       onDone();
       // The workflow opens the next task a moment after the decision is delivered.
@@ -78,18 +92,7 @@ export function DecisionPanel({ task, autoFocus, onDone }: { task: TaskView; aut
     complete.mutate(cleanFormValue({ ...value, decision }) as DecisionForm);
   };
 
-  if (complete.isSuccess) {
-    const done = complete.data;
-    return (
-      <div className="task-panel done" role="status">
-        <p className="state-title">
-          처리했습니다: {task.titleKo} —{' '}
-          {done.task.decisionLabels[done.task.allowedDecisions.indexOf(done.task.decision!)] ?? done.task.decision}
-        </p>
-        <p>사건이 다음 단계로 넘어갑니다. 다음 업무가 열리면 아래에 보입니다.</p>
-      </div>
-    );
-  }
+  if (complete.isSuccess) return null;
 
   return (
     <form className="task-panel" onSubmit={submit} aria-labelledby={`task-${task.taskId}`} noValidate>

@@ -3,7 +3,7 @@
  * tasks with their decision forms, and the history timeline with the chain's verification.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { unwrap } from '../api/errors.ts';
 import type { CaseView, TaskView } from '../api/types.ts';
@@ -124,6 +124,7 @@ export default function CasePage() {
     enabled: caseQuery.isSuccess,
   });
   const heading = useRef<HTMLHeadingElement>(null);
+  const [completed, setCompleted] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (caseQuery.isSuccess && !focusTask) heading.current?.focus();
   }, [caseQuery.isSuccess, focusTask]);
@@ -169,6 +170,12 @@ export default function CasePage() {
             <h2 id="tasks-title" className="sec-tit">
               열린 업무
             </h2>
+            {completed && (
+              <div className="task-panel done" role="status">
+                <p className="state-title">{completed}</p>
+                <p>사건이 다음 단계로 넘어갑니다. 다음 업무가 열리면 아래에 보입니다.</p>
+              </div>
+            )}
             {tasksQuery.isPending ? (
               <Loading label="업무를 불러오는 중입니다…" />
             ) : tasksQuery.isError ? (
@@ -178,7 +185,13 @@ export default function CasePage() {
             ) : (
               openTasks.map((task) =>
                 canAct(task) ? (
-                  <DecisionPanel key={task.taskId} task={task} autoFocus={task.taskId === focusTask} onDone={reload} />
+                  <DecisionPanel
+                    key={task.taskId}
+                    task={task}
+                    autoFocus={task.taskId === focusTask}
+                    onDone={reload}
+                    onCompleted={setCompleted}
+                  />
                 ) : (
                   <div key={task.taskId} className="task-panel others">
                     <p className="task-title">{task.titleKo}</p>
