@@ -10,6 +10,7 @@ import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 import { bundleProblems, measureBundles, printBundles } from './bundles.ts';
 import { runStartBench } from './start.bench.ts';
+import { runConsoleBench } from './console.bench.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   workflow: runWorkflowBench,
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
     printBundles(figures);
     for (const problem of bundleProblems(figures)) console.log(`✗ ${problem}`);
   },
+  console: runConsoleBench,
 };
 const only = process.env.BENCH_ONLY;
 

@@ -75,6 +75,11 @@ export interface LocalApiOptions {
   /** Adds the state of local components to GET /health. */
   componentChecks?: () => Promise<Record<string, string>>;
   host?: string;
+  /**
+   * Browser origins allowed to call the API (the console when served apart, and the Vite dev server).
+   * On AWS the HTTP API's CORS is limited to the console's origin the same way.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface LocalApi {
@@ -91,6 +96,19 @@ function send(
 ) {
   res.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(body);
+}
+
+const CORS_ALLOWED_HEADERS = 'authorization, content-type, idempotency-key';
+const CORS_EXPOSED_HEADERS = 'idempotent-replayed, content-disposition';
+
+/** CORS headers for an allowed origin; none (so the browser refuses) for any other. */
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (!origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': CORS_EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
 }
 
 function unauthorized(res: ServerResponse, message: string, messageKo: string, rule: string) {
@@ -149,6 +167,18 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   const server = createServer(async (req, res) => {
     try {
+      const cors = corsHeaders(req.headers.origin, options.corsOrigins ?? []);
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, {
+          ...(cors['access-control-allow-origin'] && {
+            'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+            'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+            'access-control-max-age': '600',
+          }),
+        });
+        return res.end();
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
       if (body === null)

@@ -10,6 +10,10 @@ const settingsSchema = z.object({
   LOCAL_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8765),
   /** Use a DynamoDB Local that is already running instead of starting one. */
   LOCAL_DYNAMODB_ENDPOINT: z.url().optional(),
+  /** The staff console (built web/dist) served by `npm start`. */
+  LOCAL_CONSOLE_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The Vite dev server of `npm run web:dev`; the local API's CORS allows its origin. */
+  LOCAL_CONSOLE_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(5173),
   LOCAL_SFN_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
   /** How often the local Step Functions service wakes due timers and task deadlines by itself. */
   LOCAL_SFN_POLL_MS: z.coerce.number().int().min(100).default(15_000),

@@ -17,6 +17,7 @@ import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../shared/usecases/case-usecases.ts';
 import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
+import { startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { ensureTable } from './bootstrap-table.ts';
 import { DEMO_STAFF, DEMO_USERS, seedDemoCommittees, seedDemoData } from './demo-data.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -63,6 +64,10 @@ export interface LocalSystemOptions {
    * false` makes it without its timer, for tests that call `scheduler.tick(now)`. Off when absent.
    */
   scheduler?: { runLoop?: boolean; clock?: () => Date };
+  /** Browser origins the API answers with CORS besides the console's own (e.g. the Vite dev server's). */
+  corsOrigins?: readonly string[];
+  /** Serve the built console (web/dist) on this port, with the API's CORS open to it. Off when absent. */
+  console?: { port: number };
   log?: (line: string) => void;
 }
 
@@ -77,11 +82,12 @@ export interface LocalSystem {
   scheduler: LocalScheduler | undefined;
   /** Job names the scheduler fires, and those left out because their handler is not written yet. */
   scheduledJobs: { active: string[]; skipped: string[] };
+  console: ConsoleServer | undefined;
   close(): Promise<void>;
 }
 
 const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' };
-const tokenRequest = z.object({ role: roleSchema });
+const tokenRequest = z.union([z.object({ role: roleSchema }), z.object({ sub: z.string().min(1).max(128) })]);
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
@@ -238,8 +244,28 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const api = await startLocalApi({
     port: options.apiPort,
     issuer,
+    corsOrigins: [
+      ...(options.console
+        ? [`http://localhost:${options.console.port}`, `http://127.0.0.1:${options.console.port}`]
+        : []),
+      ...(options.corsOrigins ?? []),
+    ],
     localRoutes: async (req, url, body) => {
       if (url.pathname === '/local/jwks.json' && req.method === 'GET') return { statusCode: 200, body: issuer.jwks };
+      // The console's local sign-in page lists who can sign in; on AWS the user pool's managed login does this.
+      if (url.pathname === '/local/staff' && req.method === 'GET')
+        return {
+          statusCode: 200,
+          body: {
+            items: DEMO_STAFF.filter((m) => m.active).map((m) => ({
+              sub: m.sub,
+              name: m.name,
+              position: m.position,
+              roles: m.roles,
+              ...(m.team && { team: m.team }),
+            })),
+          },
+        };
       if (url.pathname !== '/local/token') return undefined;
       if (req.method !== 'POST')
         return {
@@ -263,19 +289,35 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
               code: 'VALIDATION_FAILED',
               field: 'role',
               rule: 'invalid_value',
-              message: `role must be one of ${roleSchema.options.join(', ')}`,
-              messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')}`,
+              message: `role must be one of ${roleSchema.options.join(', ')} (or sub: a demo staff member)`,
+              messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')} (또는 데모 직원의 sub)`,
             },
           },
         };
       }
-      const user = DEMO_USERS[parsed.data.role];
+      const request = parsed.data;
+      const user =
+        'role' in request ? DEMO_USERS[request.role] : DEMO_STAFF.find((m) => m.sub === request.sub && m.active);
+      if (!user)
+        return {
+          statusCode: 404,
+          body: {
+            error: {
+              code: 'NOT_FOUND',
+              field: 'sub',
+              rule: 'unknown_staff',
+              message: 'No active demo staff member has this sub',
+              messageKo: '해당 데모 직원이 없습니다',
+            },
+          },
+        };
       const token = await issuer.mint({ sub: user.sub, email: user.email, name: user.name, roles: user.roles });
       return {
         statusCode: 200,
         body: {
           token,
-          role: parsed.data.role,
+          role: user.roles[0],
+          roles: user.roles,
           name: user.name,
           email: user.email,
           sub: user.sub,
@@ -297,6 +339,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }),
   });
 
+  const consoleServer = options.console
+    ? await startConsoleServer({ port: options.console.port, apiUrl: api.url })
+    : undefined;
+  if (consoleServer) log(`콘솔: ${consoleServer.url}`);
+
   return {
     apiUrl: api.url,
     dynamoEndpoint: endpoint,
@@ -307,7 +354,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     mailCatcher,
     scheduler,
     scheduledJobs: jobNames,
+    console: consoleServer,
     async close() {
+      await consoleServer?.close();
       await scheduler?.stop();
       await api.close();
       await mailCatcher?.close();
