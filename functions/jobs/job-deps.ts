@@ -7,6 +7,7 @@ import { createCalendar } from '../../shared/calendar/index.ts';
 import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
 import { runtimeConfig } from '../../shared/config/runtime-config.ts';
 import { parseMailConfig } from '../../shared/mail/mail-config.ts';
+import { catcherDeliveryLookup } from '../../shared/mail/delivery-lookup.ts';
 import { createMailer } from '../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { documentClient } from '../../shared/store/dynamo-client.ts';
@@ -46,6 +47,10 @@ export function jobDeps(): JobDeps {
       mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
       mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
       messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
+      ...(mailConfig.transport === 'smtp' &&
+        mailConfig.deliveryLookupUrl !== undefined && {
+          deliveries: catcherDeliveryLookup(mailConfig.deliveryLookupUrl),
+        }),
     };
     const failures = mailFailures({
       failures: new MailFailureStore(doc, config.TABLE_NAME),

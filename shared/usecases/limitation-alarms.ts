@@ -24,6 +24,7 @@ import {
   type LimitationAlarmInput,
 } from '../mail/limitation-alarm.template.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
+import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { limitationWarning } from '../policies/discipline-limitation.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
@@ -44,6 +45,8 @@ export interface LimitationAlarmDeps {
   /** @default 90 s, as the deadline digests */
   leaseMs?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Asked before a crashed run's mail is resent (reminder-outbox.ts). */
+  deliveries?: DeliveryLookup;
 }
 
 export interface LimitationAlarmReport {

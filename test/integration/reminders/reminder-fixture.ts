@@ -17,6 +17,7 @@ import type { CaseStage } from '../../../shared/domain/case.ts';
 import type { Actor, Role, Team } from '../../../shared/domain/roles.ts';
 import type { StaffMember } from '../../../shared/domain/staff.ts';
 import type { DecisionForm, TaskType } from '../../../shared/domain/task.ts';
+import { catcherDeliveryLookup, type DeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
 import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
@@ -119,6 +120,7 @@ export async function createReminderWorld(
     options.rejectRecipient ? { rejectRecipient: options.rejectRecipient } : {},
   );
   const mailer: Mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: FROM });
+  const catcherLookup = catcherDeliveryLookup(catcher.httpUrl);
 
   let now = new Date('2026-12-01T09:00:00+09:00');
   const clock = () => now;
@@ -200,6 +202,9 @@ export async function createReminderWorld(
       clock?: () => Date;
       options?: Partial<DeadlineReminderOptions>;
       failures?: DeadlineReminderDeps['failures'];
+      /** How a recovery asks whether a mail got through: the catcher, as the local system is wired; null for none (as on SES). */
+      deliveries?: DeliveryLookup | null;
+      log?: (entry: Record<string, unknown>) => void;
     } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
@@ -214,8 +219,9 @@ export async function createReminderWorld(
       messageIdDomain: 'gamsa.local',
       clock: overrides.clock ?? (() => new Date(now.getTime())),
       options: { leaseMs: LEASE_MS, ...overrides.options },
-      log: quiet,
+      log: overrides.log ?? quiet,
       ...(overrides.failures && { failures: overrides.failures }),
+      ...(overrides.deliveries !== null && { deliveries: overrides.deliveries ?? catcherLookup }),
     });
   }
 
@@ -237,6 +243,7 @@ export async function createReminderWorld(
     calendar,
     catcher,
     mailer,
+    catcherLookup,
     caseRepository,
     openTask,
     completeTask,
