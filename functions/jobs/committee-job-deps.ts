@@ -41,7 +41,7 @@ export function committeeJobDeps(): CommitteeJobDeps {
         staff: new StaffRepository(doc, config.TABLE_NAME),
         ledger: new ReportMailLedger(doc, config.TABLE_NAME),
         mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
-        mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
+        mail: { officeName: config.OFFICE_NAME, baseUrl: config.CONSOLE_URL ?? config.APP_BASE_URL },
         messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
         calendar,
         agendaDaysBefore: settings.COMMITTEE_AGENDA_DAYS_BEFORE,

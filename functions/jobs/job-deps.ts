@@ -45,7 +45,7 @@ export function jobDeps(): JobDeps {
       cases: new CaseRepository(doc, config.TABLE_NAME),
       staffDirectory: () => cachedStaffDirectory(staff, reminderConfig.OFFICE_LEVEL_STAFF_SUBS),
       mailer: createMailer(mailConfig, { fromName: config.OFFICE_NAME }),
-      mail: { officeName: config.OFFICE_NAME, baseUrl: config.APP_BASE_URL },
+      mail: { officeName: config.OFFICE_NAME, baseUrl: config.CONSOLE_URL ?? config.APP_BASE_URL },
       messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
       ...(mailConfig.transport === 'smtp' &&
         mailConfig.deliveryLookupUrl !== undefined && {
