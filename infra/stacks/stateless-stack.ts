@@ -111,6 +111,12 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'JobFunctionNames', {
+      value: this.toJsonString(
+        Object.fromEntries([...this.jobs.functions].map(([name, fn]) => [name, fn.functionName])),
+      ),
+      description: 'Lambda function per scheduled job, for running or replaying a run (README: 예약 작업 실행)',
+    });
     new CfnOutput(this, 'WorkflowArns', {
       value: this.toJsonString(
         Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn])),
