@@ -18,10 +18,11 @@
  * A failed send (the mail server said no) releases the markers and abandons the digest, so the next
  * run (the scheduler's retry of this one, or tomorrow's) sends them. A process that dies leaves the
  * digest in the recovery index; once its lease ends, the next run finishes it first: `claiming` →
- * release the markers; `sending` → send the recorded mail again with the same Message-ID; `sent` →
- * write the history. The one gap no mail protocol closes — the server accepted the mail and the
- * process died before step 5 — is resent with the same Message-ID, which mail stores treat as one
- * message: a reminder is never lost, and at worst delivered twice as the same message.
+ * release the markers; `sending` → ask the provider whether the recorded Message-ID arrived (the
+ * server may have accepted the mail just before the process died) and record it as sent if so, send
+ * it again otherwise; `sent` → write the history. Where the provider cannot be asked (SES), the
+ * resend is marked `deliveryUncertain` and logged: a reminder is never lost, and a possible
+ * duplicate is on record (reminder-outbox.ts finishSending).
  * A run that finds some of a person's reminders held by another process (an overlapping run, or a
  * dead one whose lease has not ended) does the rest and then fails with ReminderRunIncompleteError,
  * so the scheduler retries it; the retry finishes or releases what the dead run left.
