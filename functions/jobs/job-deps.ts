@@ -62,7 +62,11 @@ export function jobDeps(): JobDeps {
     });
     deps = {
       mailFailures: failures,
-      limitationAlarms: limitationAlarms({ ...shared, leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000 }),
+      limitationAlarms: limitationAlarms({
+        ...shared,
+        calendar: createCalendar(),
+        leaseMs: reminderConfig.REMINDER_LEASE_SECONDS * 1000,
+      }),
       grievanceAnalysis: grievanceQuarterlyAnalysis({
         ...shared,
         ledger: new ReportMailLedger(doc, config.TABLE_NAME),
