@@ -14,13 +14,11 @@
  *     --cli-binary-format raw-in-base64-out --payload "$(npm run -s jobs -- payload <job> --at …)" out.json
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
+import { deployableJobs, jobModule } from '../../functions/jobs/job-modules.ts';
 import { formatKoreanDateTime } from '../../shared/domain/korea-time.ts';
-import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
 import { latestRunAtOrBefore, nextRuns } from '../../shared/schedules/schedule-occurrences.ts';
 import { invocationEvent, type ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
 import { scheduledJobs } from '../../shared/schedules/scheduled-jobs.ts';
@@ -139,7 +137,9 @@ if (args.command === 'payload') {
 const { local } = commandTable();
 if (local) useLocalMail();
 console.error(`${job.name}: ${formatKoreanDateTime(scheduledTime)} 회차를 실행합니다 (${executionId})`);
-const module = (await import(pathToFileURL(resolve(process.cwd(), job.handler)).href)) as {
+const load = jobModule(job.name);
+if (load === undefined) fail(`${job.name}: 아직 핸들러가 없어 실행할 수 없습니다`);
+const module = (await load()) as unknown as {
   handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 };
 try {

@@ -15,7 +15,7 @@
  * weekend or holiday is sent on the last business day before it (a run looks ahead to the day before
  * the next business day). The run's `scheduledTime` decides "today".
  */
-import { isConcerned, MISCONDUCT_KINDS } from '../domain/misconduct.ts';
+import { isConcerned, MISCONDUCT_KINDS } from '../kinds/misconduct/misconduct.ts';
 import type { Calendar } from '../calendar/index.ts';
 import { addDays } from '../calendar/korea-dates.ts';
 import type { CaseRecord } from '../domain/case.ts';
@@ -30,7 +30,7 @@ import {
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { limitationWarning } from '../policies/discipline-limitation.ts';
+import { limitationWarning } from '../kinds/misconduct/discipline-limitation.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { ReminderItemRef, ReminderStore, StaffDirectory } from '../store/reminder-store.ts';
 import { mapPooled, reminderOutbox } from './reminder-outbox.ts';
