@@ -4,6 +4,7 @@
  * date. Every day, holidays included: the limitation runs on holidays too. The run's
  * `scheduledTime` decides "today", so a retry or catch-up run sends nothing the first one sent.
  */
+import { createCalendar } from '../../shared/calendar/index.ts';
 import { limitationAlarmsJob } from '../../shared/schedules/scheduled-jobs.ts';
 import {
   limitationAlarms,
@@ -16,7 +17,11 @@ import { jobHandler, parseJobEvent } from './job-handler.ts';
 
 const alarms = once(() => {
   const parts = composeReminderParts();
-  return limitationAlarms({ ...parts, leaseMs: parts.settings.REMINDER_LEASE_SECONDS * 1000 });
+  return limitationAlarms({
+    ...parts,
+    calendar: createCalendar(),
+    leaseMs: parts.settings.REMINDER_LEASE_SECONDS * 1000,
+  });
 });
 
 export async function runLimitationAlarms(event: unknown, job: LimitationAlarms): Promise<LimitationAlarmReport> {

@@ -114,6 +114,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(mailCatcher.smtpPort),
+      SMTP_DELIVERY_LOOKUP_URL: mailCatcher.httpUrl,
       MAIL_FROM: options.mailCatcher.from ?? process.env.MAIL_FROM ?? 'gamsa@gamsa.local',
     });
     log(`메일 수신함(로컬): ${mailCatcher.httpUrl} (SMTP 127.0.0.1:${mailCatcher.smtpPort})`);

@@ -110,6 +110,12 @@ export class StatelessStack extends Stack {
       value: this.edge.url,
       description: 'CloudFront (WAF) URL of the API — what staff and the console should use',
     });
+    new CfnOutput(this, 'JobFunctionNames', {
+      value: this.toJsonString(
+        Object.fromEntries([...this.jobs.functions].map(([name, fn]) => [name, fn.functionName])),
+      ),
+      description: 'Lambda function per scheduled job, for running or replaying a run (README: 예약 작업 실행)',
+    });
     new CfnOutput(this, 'WorkflowArns', {
       value: this.toJsonString(
         Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn])),

@@ -38,6 +38,12 @@ export function caseLink(baseUrl: string, caseId: string): string {
   return new URL(`cases/${encodeURIComponent(caseId)}`, base).toString();
 }
 
+/** The console's list of the reader's own tasks that need attention (the full list behind a summarised digest). */
+export function tasksListLink(baseUrl: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return new URL('tasks?view=attention', base).toString();
+}
+
 export function toMailSafeCase(mailCase: MailCase, baseUrl: string): MailSafeCase {
   return {
     caseId: mailCase.caseId,

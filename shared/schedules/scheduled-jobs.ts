@@ -42,13 +42,13 @@ export const committeeNoticesJob = defineScheduledJob({
 export const limitationAlarmsJob = defineScheduledJob({
   name: 'limitation-alarms',
   description:
-    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (매일 08:00, 시효는 휴일에도 진행).',
+    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (평일 08:00, 휴일에 닿는 알림은 그 전 근무일에).',
   expression: 'cron(0 8 * * ? *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/limitation-alarms.handler.ts',
   payload: { job: 'limitation-alarms', scheduledTime: schedulerContext.scheduledTime },
   payloadSchema: jobEventSchema('limitation-alarms'),
-  businessDaysOnly: false,
+  businessDaysOnly: true,
 });
 
 export const committeeMeetingsAheadJob = defineScheduledJob({

@@ -99,6 +99,10 @@ export interface StoredDigest {
   mailInput?: string;
   messageId?: string;
   sentAt?: string;
+  /** What the provider called the message (SES MessageId; the catcher's id locally). */
+  providerMessageId?: string;
+  /** Resent by a recovery that could not ask the provider whether the first send got through. */
+  deliveryUncertain?: boolean;
   failure?: string;
 }
 
@@ -390,7 +394,9 @@ export class ReminderStore {
   async advance(
     digest: StoredDigest,
     to: Extract<DigestStatus, 'claiming' | 'sending' | 'sent'>,
-    fields: Partial<Pick<StoredDigest, 'claimed' | 'mailInput' | 'messageId' | 'sentAt'>>,
+    fields: Partial<
+      Pick<StoredDigest, 'claimed' | 'mailInput' | 'messageId' | 'sentAt' | 'providerMessageId' | 'deliveryUncertain'>
+    >,
     now: Date,
     leaseMs: number,
   ): Promise<StoredDigest | undefined> {

@@ -54,9 +54,11 @@ describe('scheduledJobs', () => {
   });
 
   it('skips holidays only for the mail jobs about the day’s work, never for runs that must not be lost', () => {
+    // 징계시효 alarms run on business days too: one whose day is a holiday goes out the business day before.
     expect(scheduledJobs.filter((job) => job.businessDaysOnly).map((job) => job.name)).toEqual([
       'deadline-reminders',
       'committee-notices',
+      'limitation-alarms',
     ]);
   });
 
