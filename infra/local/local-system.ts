@@ -130,6 +130,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // The local host's anchor store (append-only file); on AWS the Object Lock bucket (ANCHOR_BUCKET).
     ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(options.tableName, options.dataDir),
     APP_BASE_URL: `http://localhost:${options.apiPort}`,
+    // Mail links open the console when it is served; otherwise they fall back to the API.
+    ...(options.console && !process.env.CONSOLE_URL ? { CONSOLE_URL: `http://localhost:${options.console.port}` } : {}),
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,
     // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
