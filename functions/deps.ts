@@ -7,6 +7,7 @@ import { runtimeConfig } from '../shared/config/runtime-config.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
 import { documentClient } from '../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
+import { OutboxStore } from '../shared/store/outbox-store.ts';
 import { StaffRepository } from '../shared/store/staff-repository.ts';
 import { TaskRepository } from '../shared/store/task-repository.ts';
 import { caseUseCases, type CaseUseCases } from '../shared/usecases/case-usecases.ts';
@@ -41,6 +42,7 @@ export function handlerDeps(): HandlerDeps {
     const calendar = createCalendar();
     const taskRepository = new TaskRepository(doc, config.TABLE_NAME);
     const workflows = stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]);
+    const outbox = new OutboxStore(doc, config.TABLE_NAME);
     deps = {
       calendar,
       baseUrl: config.APP_BASE_URL,
@@ -51,6 +53,7 @@ export function handlerDeps(): HandlerDeps {
         staff,
         idempotency,
         workflows,
+        outbox,
       }),
       tasks: taskUseCases({
         cases: caseRepository,
@@ -58,6 +61,7 @@ export function handlerDeps(): HandlerDeps {
         staff,
         idempotency,
         signaller: stepFunctionsSignaller(),
+        outbox,
         calendar,
       }),
       misconduct: misconductUseCases({ cases: caseRepository, tasks: taskRepository, staff, idempotency, workflows }),

@@ -57,7 +57,7 @@ export type TableAccess = 'read' | 'read-write';
  * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
  * execution waiting on its task token.
  */
-export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks';
+export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks' | 'describe';
 
 /**
  * Only what shared/workflow/case-workflows.ts sends: a decision is always a success. Failure and
@@ -166,7 +166,7 @@ export class AppFunction extends NodejsFunction {
    * The case workflows (workflow name → state machine). `start`: WORKFLOW_ARNS and StartExecution on
    * each. `complete-tasks`: SendTaskSuccess on each, and no variable — the task token names the
    * execution. `stop`: StopExecution on the executions of each (suspension); operator moves run with
-   * the operator's own credentials.
+   * the operator's own credentials. `describe`: DescribeExecution on the executions of each (the reconciler).
    */
   bindWorkflows(workflows: ReadonlyMap<string, IStateMachine>, access: WorkflowAccess): this {
     if (this.workflowAccess.has(access)) {
@@ -181,6 +181,9 @@ export class AppFunction extends NodejsFunction {
       for (const stateMachine of workflows.values()) stateMachine.grantStartExecution(this);
     } else if (access === 'stop') {
       for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:StopExecution');
+    } else if (access === 'describe') {
+      // The reconciler compares each open case with the state of its execution.
+      for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:DescribeExecution');
     } else {
       for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
     }

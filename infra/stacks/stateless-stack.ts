@@ -16,6 +16,8 @@ import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
+import { OutboxRelay } from '../constructs/outbox-relay.ts';
+import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 
 /**
@@ -54,6 +56,8 @@ export class StatelessStack extends Stack {
   readonly jobs: ScheduledJobs;
   /** SES configuration set and the handler of its bounce/complaint events. */
   readonly mailEvents: MailEvents;
+  /** Stream-fed delivery of outbox intents; its dead-letter queue is `outboxRelay.deadLetterQueue`. */
+  readonly outboxRelay: OutboxRelay;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -109,6 +113,18 @@ export class StatelessStack extends Stack {
       mailConfigurationSetName: this.mailEvents.configurationSet.configurationSetName,
       jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
+
+    this.outboxRelay = new OutboxRelay(this, 'OutboxRelay', {
+      table: props.table,
+      functionConfig,
+      workflows: this.workflows.stateMachines,
+    });
+    // The reconciler delivers intents and restarts executions where the case stands.
+    const reconcile = this.jobs.functions.get(workflowReconcileJob.name);
+    if (reconcile) {
+      for (const access of ['start', 'stop', 'complete-tasks', 'describe'] as const)
+        reconcile.bindWorkflows(this.workflows.stateMachines, access);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'WorkflowArns', {

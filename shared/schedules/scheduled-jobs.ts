@@ -73,12 +73,25 @@ export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const workflowReconcileJob = defineScheduledJob({
+  name: 'workflow-reconcile',
+  description:
+    '업무흐름 정합성 점검: 10분마다 사건의 단계·열린 업무·실행 상태가 어긋난 건을 찾아 전달되지 않은 요청을 다시 보내거나 현재 단계에서 다시 시작하고, 고칠 수 없는 건은 보고합니다.',
+  expression: 'cron(0/10 * * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/workflow-reconcile.handler.ts',
+  payload: { job: 'workflow-reconcile', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('workflow-reconcile'),
+  businessDaysOnly: false,
+});
+
 export const scheduledJobs: readonly ScheduledJob[] = [
   deadlineRemindersJob,
   committeeNoticesJob,
   limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
+  workflowReconcileJob,
 ];
 
 const duplicate = scheduledJobs.map((j) => j.name).find((name, i, names) => names.indexOf(name) !== i);
