@@ -54,6 +54,7 @@ export function handlerDeps(): HandlerDeps {
         idempotency,
         workflows,
         outbox,
+        calendar,
       }),
       tasks: taskUseCases({
         cases: caseRepository,

@@ -9,6 +9,7 @@ import { apiHandler } from '../../shared/http/api-handler.ts';
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
 import { computeDue, statutoryPeriod } from '../../shared/policies/statutory-periods.ts';
 import { handlerDeps } from '../deps.ts';
+import { assertReceivedAtUsable } from '../../shared/calendar/received-date.ts';
 import { deadlinePreviewQuery } from './schemas.ts';
 
 export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, async ({ query }) => {
@@ -25,6 +26,7 @@ export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, a
       { field: query.kind ? 'kind' : 'period', rule: 'no_statutory_period' },
     );
   }
+  assertReceivedAtUsable(handlerDeps().calendar, query.receivedAt);
   const result = computeDue(periodId, query.receivedAt, handlerDeps().calendar);
   const period = statutoryPeriod(periodId);
   return {

@@ -30,6 +30,8 @@ import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/tim
 import { eventActorOf, loadCase } from './case-operations.ts';
 import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
+import { createCalendar, type Calendar } from '../calendar/index.ts';
+import { assertReceivedAtUsable } from '../calendar/received-date.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -37,6 +39,8 @@ export interface CaseUseCaseDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
+  /** The legal calendar a received date must fall in (default: the package's holiday data). */
+  calendar?: Pick<Calendar, 'coveredYears'>;
   /** Where the start is recorded with the intake (without it, a crash can leave a case with no workflow). */
   outbox?: OutboxStore;
   clock?: () => Date;
@@ -52,6 +56,8 @@ export interface WriteResult {
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
+  let defaultCalendar: Calendar | undefined;
+  const calendar = () => deps.calendar ?? (defaultCalendar ??= createCalendar());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const relay =
     deps.outbox && deps.workflows
@@ -133,6 +139,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
