@@ -1,5 +1,5 @@
 /**
- * The outbox relay on AWS (DESIGN principle 9): the table's stream (new images) feeds a function
+ * The outbox relay on AWS (docs/design.md, "9. Commit, then deliver"): the table's stream (new images) feeds a function
  * that delivers each new outbox intent to the workflows (functions/jobs/outbox-relay.handler.ts).
  * The event source mapping passes only inserted outbox items (a filter, so the function is not
  * invoked for every case write), reports failed items one by one, bisects a failing batch,

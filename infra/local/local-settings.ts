@@ -2,7 +2,7 @@
  * Settings of the one-machine system: ports, names and the local user pool's identity. Every value
  * can be overridden by an environment variable of the same name.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const settingsSchema = z.object({
@@ -44,3 +44,6 @@ export const LOCAL_USER_POOL = {
 
 export const localIssuer = () =>
   `https://cognito-idp.${LOCAL_USER_POOL.region}.amazonaws.com/${LOCAL_USER_POOL.userPoolId}`;
+
+/** The file a running `npm start` writes into its data directory: its process id and API address. */
+export const runningSystemFile = (dataDir: string) => join(dataDir, 'running-system.json');

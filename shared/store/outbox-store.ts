@@ -1,5 +1,5 @@
 /**
- * The outbox (DESIGN principle 9): an intent to tell the workflow something — start a case's
+ * The outbox (docs/design.md, "9. Commit, then deliver"): an intent to tell the workflow something — start a case's
  * execution, hand it a task's decision — written in the same transaction as the case change that
  * makes it necessary, and delivered afterwards by the relay (outbox-relay.ts). A crash between the
  * commit and the Step Functions call therefore leaves a pending intent, never a stranded case.

@@ -1,5 +1,5 @@
 /**
- * Delivers the outbox's intents to the workflows (DESIGN principle 9). Every delivery is
+ * Delivers the outbox's intents to the workflows (docs/design.md, "9. Commit, then deliver"). Every delivery is
  * idempotent, so the relay may run twice for one intent (the use case's own attempt right after
  * its commit, the stream or poller, the reconciler) and the workflow still hears it once:
  * - a start uses the execution name derived from the case: "already exists" means it was started;

@@ -1,5 +1,5 @@
 /**
- * The reconciler (DESIGN principle 9): finds every open case whose stage, open task and execution
+ * The reconciler (docs/design.md, "9. Commit, then deliver"): finds every open case whose stage, open task and execution
  * disagree, and repairs it or reports it. Run by the scheduled job `workflow-reconcile` and by
  * `npm run workflows -- reconcile`. What it repairs, in order:
  * 1. outbox intents still pending after the settling time (or dead-lettered): delivered again;

@@ -77,7 +77,7 @@ beforeAll(async () => {
     search: new CaseSearch(spyingOn(table.doc), table.tableName, { pageBudget: 10 }),
     clock: () => NOW,
   });
-}, 120_000);
+}, 600_000);
 afterAll(async () => table.drop());
 
 // ── the expected answer, computed independently from the records ───────────────────────────────────
