@@ -133,7 +133,12 @@ const orderKey = (c: CaseRecord, sort: string): string =>
 
 function expected(f: CaseSearchFilter, sort: string, order: 'asc' | 'desc'): string[] {
   // A sort never filters: every matching case is in the result, whatever the sort.
-  const rows = seeded.filter((c) => matches(c, f)).sort((a, b) => orderKey(a, sort).localeCompare(orderKey(b, sort)));
+  // Code-unit order, as DynamoDB sorts keys (localeCompare would put '~' and '#' before digits).
+  const byKey = (a: CaseRecord, b: CaseRecord) => {
+    const [x, y] = [orderKey(a, sort), orderKey(b, sort)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const rows = seeded.filter((c) => matches(c, f)).sort(byKey);
   return (order === 'asc' ? rows : rows.reverse()).map((c) => c.caseId);
 }
 

@@ -15,7 +15,12 @@ describe('deployableJobs', () => {
     const { active, skipped } = deployableJobs(scheduledJobs, root);
 
     expect(active.map((j) => j.name)).toEqual(['deadline-reminders', 'grievance-quarterly-analysis']);
-    expect(skipped.map((j) => j.name)).toEqual(['committee-notices', 'limitation-alarms', 'committee-meetings-ahead']);
+    expect(skipped.map((j) => j.name)).toEqual([
+      'committee-notices',
+      'limitation-alarms',
+      'committee-meetings-ahead',
+      'workflow-reconcile',
+    ]);
   });
 
   it('deploys every declared job of this repository now that the committee jobs (issue 5) are written', () => {
@@ -26,6 +31,7 @@ describe('deployableJobs', () => {
       'limitation-alarms',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
+      'workflow-reconcile',
     ]);
     expect(skipped.map((j) => j.name)).toEqual([]);
   });

@@ -42,6 +42,7 @@ describe('scheduledJobs', () => {
       'limitation-alarms': 'cron(0 8 * * ? *)',
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
+      'workflow-reconcile': 'cron(0/10 * * * ? *)',
     });
   });
 
