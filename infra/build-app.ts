@@ -4,7 +4,7 @@
  * tests run it with the same cdk.json context.
  */
 import { type App, Tags } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 

@@ -9,7 +9,7 @@
 import type { CaseStage } from '../shared/domain/case.ts';
 import type { Decision, TaskType } from '../shared/domain/task.ts';
 import type { Role, Team } from '../shared/domain/roles.ts';
-import type { TaskDueRule } from '../shared/policies/task-due-rules.ts';
+import type { TaskDueRule } from '../shared/kinds/registry.ts';
 import type { CommitteeKind } from '../shared/domain/committee-kinds.ts';
 
 export type AslState = Record<string, unknown>;
@@ -20,16 +20,26 @@ export interface AslDefinition {
   States: Record<string, AslState>;
 }
 
-/** The Lambda functions workflows call, by placeholder name → handler module. */
+/**
+ * The Lambda functions workflows call, by placeholder name → step name. A step's handler is
+ * `functions/steps/<step>.handler.ts`; functions/steps/step-modules.ts maps every step name to that
+ * module, checked by the typecheck.
+ */
 export const STEP_FUNCTIONS = {
-  OpenHumanTaskFunctionArn: 'functions/steps/open-human-task.handler.ts',
-  ChangeStageFunctionArn: 'functions/steps/change-stage.handler.ts',
-  NextDispositionStepFunctionArn: 'functions/steps/next-disposition-step.handler.ts',
-  PetitionNextStepFunctionArn: 'functions/steps/petition-next-step.handler.ts',
-  PetitionCommentPeriodEndedFunctionArn: 'functions/steps/petition-comment-period-ended.handler.ts',
-  GrievanceNextStepFunctionArn: 'functions/steps/grievance-next-step.handler.ts',
+  OpenHumanTaskFunctionArn: 'open-human-task',
+  ChangeStageFunctionArn: 'change-stage',
+  NextDispositionStepFunctionArn: 'next-disposition-step',
+  PetitionNextStepFunctionArn: 'petition-next-step',
+  PetitionCommentPeriodEndedFunctionArn: 'petition-comment-period-ended',
+  GrievanceNextStepFunctionArn: 'grievance-next-step',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
+export type StepName = (typeof STEP_FUNCTIONS)[StepFunctionPlaceholder];
+
+/** `open-human-task` → `functions/steps/open-human-task.handler.ts` (from the project root). */
+export function stepHandlerEntry(step: StepName): `functions/steps/${string}.handler.ts` {
+  return `functions/steps/${step}.handler.ts`;
+}
 
 const placeholder = (name: StepFunctionPlaceholder) => `\${${name}}`;
 
@@ -53,7 +63,8 @@ const transientRetry = [
   },
 ];
 
-export interface HumanTaskSpec {
+/** `R`: the due rules it may name — the office's by default; a kind of its own (e.g. in a test) names its own. */
+export interface HumanTaskSpec<R extends string = TaskDueRule> {
   taskType: TaskType;
   /** Shown to staff: what this task asks of them. */
   titleKo: string;
@@ -64,7 +75,7 @@ export interface HumanTaskSpec {
   /** Default allowed time in business days (the legal calendar turns it into a due date). */
   dueInBusinessDays: number;
   /** A due-date rule (statutory period, case limits) that replaces the default when the task opens. */
-  dueRule?: TaskDueRule;
+  dueRule?: R;
   /**
    * The committee that decides this step: the task waits on that committee's agenda and its
    * secretary records the meeting's decision (which completes the task and resumes the workflow).
@@ -76,7 +87,10 @@ export interface HumanTaskSpec {
  * A human task: opens a task (stores the token with it), waits for a person's decision, then routes
  * on it. No TimeoutSeconds: the deadline lives on the task, and months-long waits are normal.
  */
-export function humanTask(name: string, spec: HumanTaskSpec): Record<string, AslState> {
+export function humanTask<R extends string = TaskDueRule>(
+  name: string,
+  spec: HumanTaskSpec<R>,
+): Record<string, AslState> {
   const choiceName = `${name}: route the decision`;
   const decisions = Object.keys(spec.decisions) as Decision[];
   return {

@@ -1,19 +1,25 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
-import { handlerDeps } from '../deps.ts';
 import { createCaseBody } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeCaseUseCases } from '../wiring/case-usecases.ts';
+import { workflowStarter } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
 
-export const handler = apiHandler({ auth: true, body: createCaseBody }, async ({ actor, body, idempotencyKey }) => {
-  const { cases, baseUrl } = handlerDeps();
-  const { result, replayed, workflowStarted } = await cases.createCase(
-    actor,
-    body,
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body } } : undefined,
-  );
-  return {
-    statusCode: replayed ? 200 : 201,
-    body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },
-    headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
-  };
-});
+const deps = once(() => ({ cases: composeCaseUseCases({ workflows: workflowStarter() }), baseUrl: baseUrl() }));
+
+export const handler = apiHandler(
+  apiRoute('create-case'),
+  { body: createCaseBody },
+  async ({ actor, body, idempotent }) => {
+    const { cases, baseUrl } = deps();
+    const { result, replayed, workflowStarted } = await cases.createCase(actor, body, idempotent({ body }));
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },
+      headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
+    };
+  },
+);

@@ -3,19 +3,23 @@
  * calculator: the due date of a case kind's statutory period (or `period=<id>`), with its article
  * and the steps that explain it, before anything is registered.
  */
-import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiRoute } from './routes.ts';
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
 import { computeDue, statutoryPeriod } from '../../shared/policies/statutory-periods.ts';
-import { handlerDeps } from '../deps.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { once } from '../wiring/once.ts';
+
+const calendar = once(() => createCalendar());
 import { assertReceivedAtUsable } from '../../shared/calendar/received-date.ts';
 import { deadlinePreviewQuery } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, async ({ query }) => {
+export const handler = apiHandler(apiRoute('preview-deadline'), { query: deadlinePreviewQuery }, async ({ query }) => {
   const periodId = query.period ?? (query.kind ? DEFAULT_PERIOD_BY_KIND[query.kind] : undefined);
   if (!periodId) {
-    const label = query.kind ? CASE_KIND_INFO[query.kind].labelKo : '';
+    const label = query.kind ? KINDS.labelOf(query.kind) : '';
     throw new ValidationError(
       query.kind
         ? `Kind ${query.kind} has no statutory period; ask for one with period=<id>`
@@ -26,8 +30,8 @@ export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, a
       { field: query.kind ? 'kind' : 'period', rule: 'no_statutory_period' },
     );
   }
-  assertReceivedAtUsable(handlerDeps().calendar, query.receivedAt);
-  const result = computeDue(periodId, query.receivedAt, handlerDeps().calendar);
+  assertReceivedAtUsable(calendar(), query.receivedAt);
+  const result = computeDue(periodId, query.receivedAt, calendar());
   const period = statutoryPeriod(periodId);
   return {
     statusCode: 200,

@@ -22,9 +22,10 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import type { WorkflowAccess } from '../../functions/api/routes.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 import type { mailEnvSchema } from '../../shared/mail/mail-config.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
 import { LOG_RETENTION } from './log-retention.ts';
 
@@ -52,12 +53,8 @@ export interface AppFunctionProps {
 
 export type TableAccess = 'read' | 'read-write';
 
-/**
- * What a handler does with the case workflows: `start` executions (case intake, resuming a suspended
- * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
- * execution waiting on its task token.
- */
-export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks' | 'describe';
+/** What a handler does with the case workflows (declared with each route in functions/api/routes.ts). */
+export type { WorkflowAccess };
 
 /**
  * Only what shared/workflow/case-workflows.ts sends: a decision is always a success. Failure and

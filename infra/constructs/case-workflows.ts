@@ -23,6 +23,8 @@ import {
   placeholdersOf,
   STEP_FUNCTIONS,
   type StepFunctionPlaceholder,
+  stepHandlerEntry,
+  type StepName,
 } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { AppFunction, type AppFunctionConfig, TASK_RESPONSE_ACTIONS } from './app-function.ts';
@@ -75,10 +77,11 @@ export class CaseWorkflows extends Construct {
     );
 
     const steps = new Map<StepFunctionPlaceholder, AppFunction>();
-    for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, string][]) {
-      const step = new AppFunction(this, `Step-${stepName(entry)}`, {
+    for (const [placeholder, name] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][]) {
+      const entry = stepHandlerEntry(name);
+      const step = new AppFunction(this, `Step-${name}`, {
         entry,
-        description: `Workflow step ${stepName(entry)} (${entry})`,
+        description: `Workflow step ${name} (${entry})`,
         config: props.functionConfig,
         timeout: STEP_TIMEOUT,
       }).bindTable(props.table, 'read-write');
@@ -135,12 +138,6 @@ function stateMachineName(stack: Stack, workflow: string): string {
     throw new Error(`State machine name "${name}" must be 1–80 characters of A–Z, a–z, 0–9, - and _`);
   }
   return name;
-}
-
-/** `functions/steps/open-human-task.handler.ts` → `open-human-task`. */
-function stepName(entry: string): string {
-  const file = entry.split('/').at(-1) ?? entry;
-  return file.replace(/\.handler\.ts$/, '').replace(/\.ts$/, '');
 }
 
 /** Every placeholder names a step, and every execution ends by the definition's own timeout. */

@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
 import { parseScheduleExpression, ScheduleExpressionError } from '../../shared/schedules/schedule-expression.ts';
 import { ScheduledJobDefinitionError, type ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
-import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
+import { deployableJobs } from '../../functions/jobs/job-modules.ts';
 import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 
 /** Scheduler delivery retries: enough to ride out throttling, never so late that a morning digest arrives at noon. */

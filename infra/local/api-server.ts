@@ -6,8 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import {
   JwtExpiredError,
@@ -16,6 +14,7 @@ import {
   JwtParseError,
   KidNotFoundInJwksError,
 } from 'aws-jwt-verify/error';
+import { apiHandlerModules } from '../../functions/api/handler-modules.ts';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
 import type { ApiEvent } from '../../shared/http/api-handler.ts';
 import { claimsAsApiGatewayPassesThem, TokenWithoutExpiryError, type LocalIssuer } from './auth/local-issuer.ts';
@@ -148,9 +147,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const loadHandler = (route: ApiRoute) => {
     let loaded = handlers.get(route.name);
     if (!loaded) {
-      loaded = import(pathToFileURL(resolve(process.cwd(), route.entry)).href).then(
-        (m: { handler: LambdaHandler }) => m.handler,
-      );
+      loaded = apiHandlerModules[route.name]().then((m) => m.handler as unknown as LambdaHandler);
       handlers.set(route.name, loaded);
     }
     return loaded;

@@ -3,7 +3,7 @@
  * can be overridden by an environment variable of the same name.
  */
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const settingsSchema = z.object({
   LOCAL_API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),

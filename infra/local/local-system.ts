@@ -4,13 +4,12 @@
  * local scheduler (EventBridge Scheduler's). `npm start` and the end-to-end tests both use this.
  */
 import { connect } from 'node:net';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema } from '../../shared/domain/roles.ts';
-import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
+import { deployableJobs, jobModule } from '../../functions/jobs/job-modules.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
@@ -34,7 +33,8 @@ import {
   type LocalStepFunctions,
   type TaskBindings,
 } from './stepfunctions/index.ts';
-import { STEP_FUNCTIONS } from '../../workflows/asl.ts';
+import { STEP_FUNCTIONS, type StepFunctionPlaceholder, type StepName } from '../../workflows/asl.ts';
+import { stepModules } from '../../functions/steps/step-modules.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
 import { OutboxStore } from '../../shared/store/outbox-store.ts';
@@ -150,11 +150,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
   const bindings: Record<string, TaskBindings[string]> = {};
-  for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS)) {
-    const module = (await import(pathToFileURL(resolve(process.cwd(), entry)).href)) as {
-      handler: TaskBindings[string];
-    };
-    bindings[placeholder] = module.handler;
+  for (const [placeholder, step] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][]) {
+    bindings[placeholder] = (await stepModules[step]()).handler as TaskBindings[string];
   }
   const stepFunctions = await startLocalStepFunctions({
     tableName: `${options.tableName}-stepfunctions`,
@@ -229,11 +226,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const jobNames = { active: present.map((j) => j.name), skipped: deployable.skipped.map((j) => j.name) };
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
-    const invoke: InvokeHandler = async (handlerPath, event, invocation) => {
-      const module = (await import(pathToFileURL(resolve(process.cwd(), handlerPath)).href)) as {
+    const invoke: InvokeHandler = async (_handlerPath, event, invocation) => {
+      const load = jobModule(invocation.scheduleName);
+      if (load === undefined) throw new Error(`No handler module for job ${invocation.scheduleName}`);
+      const { handler } = (await load()) as unknown as {
         handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
       };
-      return module.handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
+      return handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
     };
     scheduler = createLocalScheduler({
       jobs: present,

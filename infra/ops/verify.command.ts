@@ -9,8 +9,8 @@
  * local settings; on AWS set TABLE_NAME and credentials as for the Lambda functions.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { CASE_KINDS } from '../../shared/domain/case-kinds.ts';
+import * as z from 'zod';
+import { CASE_KINDS } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { verifyAllCases, verifyCaseChain, type CaseVerification } from '../../shared/usecases/chain-verification.ts';

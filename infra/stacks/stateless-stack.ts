@@ -10,8 +10,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { apiRoutes } from '../../functions/api/routes.ts';
-import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../constructs/app-function.ts';
+import { apiHandlerEntry, apiRoutes, workflowAccessOf } from '../../functions/api/routes.ts';
+import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
@@ -19,22 +19,6 @@ import { MailEvents } from '../constructs/mail-events.ts';
 import { OutboxRelay } from '../constructs/outbox-relay.ts';
 import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
-
-/**
- * What each API route does with the case workflows; a route not listed has no Step Functions access
- * and no WORKFLOW_ARNS. Intake starts the case's lifecycle; completing a task hands the decision to
- * the waiting execution.
- */
-export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly WorkflowAccess[]>> = {
-  'create-case': ['start'],
-  'complete-task': ['complete-tasks'],
-  // A committee's recorded decision completes each agenda item's task (the case's workflow resumes).
-  'committee-record-decision': ['complete-tasks'],
-  'suspend-case': ['stop'],
-  'resume-case': ['start', 'stop'],
-  // An objection restarts the petition under a new execution, stopping the one parked at a cancelled task.
-  'petition-objection': ['start', 'stop'],
-};
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -76,23 +60,14 @@ export class StatelessStack extends Stack {
 
     this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
 
-    const unknownRoutes = Object.keys(WORKFLOW_ACCESS_BY_ROUTE).filter(
-      (name) => !apiRoutes.some((route) => route.name === name),
-    );
-    if (unknownRoutes.length > 0) {
-      throw new Error(
-        `WORKFLOW_ACCESS_BY_ROUTE names routes that functions/api/routes.ts does not have: ${unknownRoutes.join(', ')}`,
-      );
-    }
-
     const handlers = new Map<string, AppFunction>();
     for (const route of apiRoutes) {
       const handler = new AppFunction(this, `Api-${route.name}`, {
-        entry: route.entry,
+        entry: apiHandlerEntry(route.name),
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
-      for (const access of WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []) {
+      for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }
       this.api.addRoute(route, handler);

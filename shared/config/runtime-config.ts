@@ -4,7 +4,7 @@
  * Service endpoints are NOT configured here: the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB /
  * AWS_ENDPOINT_URL_SFN itself, so application code never asks whether it runs locally.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const runtimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(3).describe('DynamoDB table that holds cases, tasks, history, staff'),

@@ -4,7 +4,7 @@
  * until every agenda item has a recorded decision. Like every office mail it names cases only by
  * number, title (none for a sealed case) and link: no content of a case reaches a member's inbox.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
 import {

@@ -4,7 +4,7 @@
  * decided by the caller (the deadline policy), not here; this only presents it.
  * The subject carries counts only: titles must not show on lock screens or notification previews.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase, type MailSafeCase } from './mail-case.ts';
 import {

@@ -5,7 +5,7 @@
  * the title. The input schema is strict, so a caller cannot pass a complainant's or reporter's name
  * by accident; templates only ever see `MailSafeCase`, in which a sealed case has no title at all.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const mailCaseSchema = z.strictObject({
   /** Opaque id used in the link; kept URL-safe so it cannot smuggle text into the address. */

@@ -6,7 +6,7 @@
  * The SES client takes region and endpoint from the SDK's own settings (AWS_REGION,
  * AWS_ENDPOINT_URL_SESV2), like every other service client here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../config/runtime-config.ts';
 
 const smtpEnvSchema = z

@@ -6,7 +6,7 @@
  * never be lost are false even if they mostly run on working days: the quarterly analysis runs on
  * 1 January, a public holiday every year, and a monthly run skipped for a holiday would lose a month.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   defineScheduledJob,
   jobEventSchema,
@@ -85,14 +85,17 @@ export const workflowReconcileJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
-export const scheduledJobs: readonly ScheduledJob[] = [
+export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
   limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
   workflowReconcileJob,
-];
+] as const satisfies readonly ScheduledJob[];
+
+/** The declared jobs' names; a job's handler is `functions/jobs/<name>.handler.ts`. */
+export type JobName = (typeof scheduledJobs)[number]['name'];
 
 const duplicate = scheduledJobs.map((j) => j.name).find((name, i, names) => names.indexOf(name) !== i);
 if (duplicate !== undefined)

@@ -29,7 +29,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TEAMS, type Role, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { taskRecordSchema } from '../domain/task.ts';

@@ -10,7 +10,7 @@
  * taken over once its lease ends). The agenda of a meeting not yet held is the cases waiting for
  * the committee today. Members never receive a case they are concerned in.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import { addDays } from '../calendar/korea-dates.ts';
 import {

@@ -12,7 +12,7 @@
  *    reported: a case whose workflow fails every time needs a person, not a loop.
  * Everything it does is idempotent, so two runs at once, or a run beside the relay, do no harm.
  */
-import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
+import { CASE_KINDS, type OfficeKind as CaseKind } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import type { EventActor } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';

@@ -7,16 +7,16 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../../functions/api/routes.ts';
+import { apiRoutes, workflowAccessOf } from '../../functions/api/routes.ts';
 import type { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
-import { type StatelessStack, WORKFLOW_ACCESS_BY_ROUTE } from '../../infra/stacks/stateless-stack.ts';
+import type { StatelessStack } from '../../infra/stacks/stateless-stack.ts';
 import { runtimeConfigSchema } from '../../shared/config/runtime-config.ts';
-import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder } from '../../workflows/asl.ts';
+import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder, stepHandlerEntry } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { DEFAULT_MAIL_FROM } from '../../infra/build-app.ts';
 import { assertDeployable, SCHEDULE_RETRY_POLICY, ScheduledJobs } from '../../infra/constructs/scheduled-jobs.ts';
-import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
+import { deployableJobs } from '../../functions/jobs/job-modules.ts';
 import {
   jobEventSchema,
   schedulerContext,
@@ -170,7 +170,7 @@ describe('API handlers', () => {
       const variables = Object.keys(props.Environment.Variables);
       const expected = Object.keys(runtimeConfigSchema.shape).filter((name) => !ONLY_WHERE_NEEDED.includes(name));
       expect(variables).toEqual(expect.arrayContaining(expected));
-      const starts = (WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []).includes('start');
+      const starts = workflowAccessOf(route).includes('start');
       expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
     },
   );
@@ -311,7 +311,7 @@ describe('case workflows', () => {
   }
 
   const routesWith = (access: 'start' | 'stop' | 'complete-tasks') =>
-    apiRoutes.filter((r) => (WORKFLOW_ACCESS_BY_ROUTE[r.name] ?? []).includes(access)).map((r) => r.name);
+    apiRoutes.filter((r) => workflowAccessOf(r).includes(access)).map((r) => r.name);
 
   it('has one Standard state machine per workflow of the registry', () => {
     expect(workflowNames.length).toBeGreaterThan(0);
@@ -341,10 +341,12 @@ describe('case workflows', () => {
     for (const [placeholder, value] of Object.entries(substitutions)) {
       const step = stepOf(placeholder as StepFunctionPlaceholder);
       expect(value).toEqual({ 'Fn::GetAtt': [resourceOf(step).id, 'Arn'] });
-      const entry = STEP_FUNCTIONS[placeholder as StepFunctionPlaceholder];
+      const entry = stepHandlerEntry(STEP_FUNCTIONS[placeholder as StepFunctionPlaceholder]);
       const sources = bundledSources(step);
       expect(sources).toContain(entry);
-      const otherSteps = Object.values(STEP_FUNCTIONS).filter((other) => other !== entry);
+      const otherSteps = Object.values(STEP_FUNCTIONS)
+        .map(stepHandlerEntry)
+        .filter((other) => other !== entry);
       for (const other of otherSteps) expect(sources).not.toContain(other);
     }
   });
@@ -441,8 +443,7 @@ describe('case workflows', () => {
     }
   });
 
-  it('names only existing routes in the workflow access map', () => {
-    expect(Object.keys(WORKFLOW_ACCESS_BY_ROUTE).every((name) => apiRoutes.some((r) => r.name === name))).toBe(true);
+  it('gives workflow access to exactly the routes that start, stop or signal workflows', () => {
     expect(routesWith('start').sort()).toEqual(['create-case', 'petition-objection', 'resume-case']);
     expect(routesWith('stop').sort()).toEqual(['petition-objection', 'resume-case', 'suspend-case']);
     expect(routesWith('complete-tasks').sort()).toEqual(['committee-record-decision', 'complete-task']);

@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseScheduleExpression,
   scheduleExpressionSchema,

@@ -10,7 +10,7 @@ import { freePort } from '../../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../../infra/local/local-system.ts';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import { koreaDate } from '../../../shared/domain/korea-time.ts';
-import { deployableJobs } from '../../../shared/schedules/deployable-jobs.ts';
+import { deployableJobs } from '../../../functions/jobs/job-modules.ts';
 import { readDigest } from './reminder-fixture.ts';
 
 let system: LocalSystem;

@@ -1,0 +1,210 @@
+/**
+ * Every route's request and response schemas, for the OpenAPI document only (handlers import the
+ * few they parse, so their bundles do not carry the others). A route without an entry fails the
+ * typecheck.
+ */
+import * as z from 'zod';
+import { decisionFormSchema } from '../../shared/kinds/registry.ts';
+import {
+  exportListResponse,
+  exportQuery,
+  exportResponse,
+  exportsQuery,
+  historyExportQuery,
+  searchQuery,
+  searchResponse,
+} from './search-schemas.ts';
+import {
+  frozenReportQuery,
+  frozenReportView,
+  officeReportBody,
+  officeReportParams,
+  officeReportQuery,
+  officeReportView,
+  reportCheckView,
+} from './office-report-schemas.ts';
+import {
+  liftSuppressionBody,
+  liftSuppressionResponse,
+  mailFailuresQuery,
+  mailFailuresResponse,
+} from './mail-failure-schemas.ts';
+import { staffListResponse, staffQuery } from './staff-schemas.ts';
+import type { ApiRouteName } from './routes.ts';
+import {
+  attendanceBody,
+  cancelMeetingBody,
+  caseAsOfView,
+  caseIdParams,
+  caseListResponse,
+  caseQuery,
+  caseView,
+  caseWriteResponse,
+  committeeBody,
+  committeeListResponse,
+  committeeParams,
+  committeeWriteResponse,
+  completeTaskResponse,
+  createCaseBody,
+  deadlinePreviewQuery,
+  deadlinePreviewResponse,
+  evidenceBody,
+  grievanceClockStopBody,
+  grievanceExtensionBody,
+  grievanceLinkBody,
+  grievanceProgressNoticeBody,
+  healthResponse,
+  historyQuery,
+  historyResponse,
+  itemDecisionBody,
+  itemDecisionResponse,
+  listQuery,
+  meResponse,
+  meetingItemParams,
+  meetingListResponse,
+  meetingParams,
+  meetingView,
+  meetingWriteResponse,
+  meetingsQuery,
+  misconductReportQuery,
+  misconductReportResponse,
+  noteBody,
+  officialBody,
+  petitionExtensionBody,
+  petitionObjectionBody,
+  reassignBody,
+  recusalBody,
+  rescheduleMeetingBody,
+  resumeBody,
+  scheduleMeetingBody,
+  suspendBody,
+  suspendResponse,
+  taskListResponse,
+  taskParams,
+  tasksQuery,
+  updateCaseBody,
+  verifyResponse,
+} from './schemas.ts';
+
+export interface RouteSchemas {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  success: number;
+}
+
+export const routeSchemas = {
+  health: { response: healthResponse, success: 200 },
+  openapi: { response: z.record(z.string(), z.unknown()), success: 200 },
+  'list-staff': { query: staffQuery, response: staffListResponse, success: 200 },
+  whoami: { response: meResponse, success: 200 },
+  'list-my-cases': { query: listQuery, response: caseListResponse, success: 200 },
+  'create-case': { body: createCaseBody, response: caseWriteResponse, success: 201 },
+  'get-case': { params: caseIdParams, query: caseQuery, response: z.union([caseView, caseAsOfView]), success: 200 },
+  'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
+  'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
+  'preview-deadline': { query: deadlinePreviewQuery, response: deadlinePreviewResponse, success: 200 },
+  'list-my-tasks': { query: tasksQuery, response: taskListResponse, success: 200 },
+  'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
+  'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },
+  'get-case-history': { params: caseIdParams, query: historyQuery, response: historyResponse, success: 200 },
+  'verify-case': { params: caseIdParams, response: verifyResponse, success: 200 },
+  'add-official': { params: caseIdParams, body: officialBody, response: caseWriteResponse, success: 201 },
+  'add-evidence': { params: caseIdParams, body: evidenceBody, response: caseWriteResponse, success: 201 },
+  'reassign-case': { params: caseIdParams, body: reassignBody, response: caseWriteResponse, success: 200 },
+  'suspend-case': { params: caseIdParams, body: suspendBody, response: suspendResponse, success: 200 },
+  'resume-case': { params: caseIdParams, body: resumeBody, response: caseWriteResponse, success: 200 },
+  'misconduct-report': { query: misconductReportQuery, response: misconductReportResponse, success: 200 },
+  'committee-list': { response: committeeListResponse, success: 200 },
+  'committee-put': { params: committeeParams, body: committeeBody, response: committeeWriteResponse, success: 200 },
+  'committee-schedule-meeting': {
+    params: committeeParams,
+    body: scheduleMeetingBody,
+    response: meetingWriteResponse,
+    success: 201,
+  },
+  'committee-list-meetings': {
+    params: committeeParams,
+    query: meetingsQuery,
+    response: meetingListResponse,
+    success: 200,
+  },
+  'committee-get-meeting': { params: meetingParams, response: meetingView, success: 200 },
+  'committee-record-attendance': {
+    params: meetingParams,
+    body: attendanceBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-reschedule-meeting': {
+    params: meetingParams,
+    body: rescheduleMeetingBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-cancel-meeting': {
+    params: meetingParams,
+    body: cancelMeetingBody,
+    response: meetingWriteResponse,
+    success: 200,
+  },
+  'committee-record-recusal': {
+    params: meetingParams,
+    body: recusalBody,
+    response: meetingWriteResponse,
+    success: 201,
+  },
+  'committee-record-decision': {
+    params: meetingItemParams,
+    body: itemDecisionBody,
+    response: itemDecisionResponse,
+    success: 200,
+  },
+  'grievance-extension': {
+    params: caseIdParams,
+    body: grievanceExtensionBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'grievance-clock-stop': {
+    params: caseIdParams,
+    body: grievanceClockStopBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
+  'grievance-progress-notice': {
+    params: caseIdParams,
+    body: grievanceProgressNoticeBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'petition-extension': {
+    params: caseIdParams,
+    body: petitionExtensionBody,
+    response: caseWriteResponse,
+    success: 200,
+  },
+  'petition-objection': {
+    params: caseIdParams,
+    body: petitionObjectionBody,
+    response: caseWriteResponse,
+    success: 201,
+  },
+  'office-report': { query: officeReportQuery, response: officeReportView, success: 200 },
+  'office-report-freeze': { body: officeReportBody, response: frozenReportView, success: 201 },
+  'office-report-get': {
+    params: officeReportParams,
+    query: frozenReportQuery,
+    response: frozenReportView,
+    success: 200,
+  },
+  'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
+  'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
+  'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },
+  'search-cases': { query: searchQuery, response: searchResponse, success: 200 },
+  'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
+  'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },
+  'list-exports': { query: exportsQuery, response: exportListResponse, success: 200 },
+} satisfies Record<ApiRouteName, RouteSchemas>;
