@@ -13,6 +13,7 @@ import { createCalendar } from '../../shared/calendar/index.ts';
 import { once } from '../wiring/once.ts';
 
 const calendar = once(() => createCalendar());
+import { assertReceivedAtUsable } from '../../shared/calendar/received-date.ts';
 import { deadlinePreviewQuery } from './schemas.ts';
 
 export const handler = apiHandler(apiRoute('preview-deadline'), { query: deadlinePreviewQuery }, async ({ query }) => {
@@ -29,6 +30,7 @@ export const handler = apiHandler(apiRoute('preview-deadline'), { query: deadlin
       { field: query.kind ? 'kind' : 'period', rule: 'no_statutory_period' },
     );
   }
+  assertReceivedAtUsable(calendar(), query.receivedAt);
   const result = computeDue(periodId, query.receivedAt, calendar());
   const period = statutoryPeriod(periodId);
   return {

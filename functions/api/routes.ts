@@ -46,7 +46,8 @@ export const API_TAGS: Record<ApiTag, string> = {
  * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
  * execution waiting on its task token.
  */
-export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks';
+/** `describe` (DescribeExecution) is for the reconcile job only, never a route. */
+export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks' | 'describe';
 
 export interface ApiRouteDeclaration {
   /** API Gateway route key, e.g. `GET /cases/{caseId}`. */

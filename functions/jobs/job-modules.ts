@@ -19,6 +19,7 @@ export const jobModules: { readonly [N in JobName]?: JobModule<N> } = {
   'committee-meetings-ahead': () => import('./committee-meetings-ahead.handler.ts'),
   'grievance-quarterly-analysis': () => import('./grievance-quarterly-analysis.handler.ts'),
   'chain-anchor': () => import('./chain-anchor.handler.ts'),
+  'workflow-reconcile': () => import('./workflow-reconcile.handler.ts'),
 };
 
 /** The SES event target: not a scheduled job, wired the same way (infra/constructs/mail-events.ts). */

@@ -2,6 +2,8 @@
 import { logEntry } from '../../shared/observability/powertools.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
+import { OutboxStore } from '../../shared/store/outbox-store.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases, type CaseUseCaseDeps } from '../../shared/usecases/case-usecases.ts';
 import { doc, tableName } from './table.ts';
@@ -12,6 +14,9 @@ export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows' |
     cases: new CaseRepository(doc, table),
     staff: new StaffRepository(doc, table),
     idempotency: new IdempotencyStore(doc, table),
+    // A workflow start is committed as an outbox intent with the intake (delivered by the relay too).
+    outbox: new OutboxStore(doc, table),
+    calendar: createCalendar(),
     log: logEntry,
     ...options,
   });

@@ -9,6 +9,7 @@ import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../shared/store/task-repository.ts';
+import { OutboxStore } from '../../shared/store/outbox-store.ts';
 import { taskUseCases } from '../../shared/usecases/task-usecases.ts';
 import type { TaskSignaller } from '../../shared/workflow/case-workflows.ts';
 import { doc, tableName } from './table.ts';
@@ -27,6 +28,8 @@ export function composeTaskUseCases(signaller: TaskSignaller) {
     staff: new StaffRepository(doc, table),
     idempotency: new IdempotencyStore(doc, table),
     signaller,
+    // A decision is committed with an outbox intent to tell the workflow (delivered by the relay too).
+    outbox: new OutboxStore(doc, table),
     calendar: createCalendar(),
     log: logEntry,
   });

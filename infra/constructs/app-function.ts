@@ -186,7 +186,7 @@ export class AppFunction extends NodejsFunction {
    * The case workflows (workflow name → state machine). `start`: WORKFLOW_ARNS and StartExecution on
    * each. `complete-tasks`: SendTaskSuccess on each, and no variable — the task token names the
    * execution. `stop`: StopExecution on the executions of each (suspension); operator moves run with
-   * the operator's own credentials.
+   * the operator's own credentials. `describe`: DescribeExecution on the executions of each (the reconciler).
    */
   bindWorkflows(workflows: ReadonlyMap<string, IStateMachine>, access: WorkflowAccess): this {
     if (this.workflowAccess.has(access)) {
@@ -210,6 +210,9 @@ export class AppFunction extends NodejsFunction {
             'Execution names are chosen at run time (per case), so StopExecution is granted on the executions of each case workflow — never on other state machines.',
         });
       }
+    } else if (access === 'describe') {
+      // The reconciler compares each open case with the state of its execution.
+      for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:DescribeExecution');
     } else {
       for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
     }

@@ -17,7 +17,7 @@ import {
 import { apiHandlerModules } from '../../functions/api/handler-modules.ts';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
 import type { ApiEvent } from '../../shared/http/api-handler.ts';
-import { claimsAsApiGatewayPassesThem, type LocalIssuer } from './auth/local-issuer.ts';
+import { claimsAsApiGatewayPassesThem, TokenWithoutExpiryError, type LocalIssuer } from './auth/local-issuer.ts';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -129,6 +129,12 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function verificationMessage(error: unknown): { message: string; messageKo: string; rule: string } {
+  if (error instanceof TokenWithoutExpiryError)
+    return {
+      message: 'The token has no expiry (exp); it is refused',
+      messageKo: '만료 시각(exp)이 없는 토큰은 받지 않습니다. 다시 로그인하세요',
+      rule: 'token_without_expiry',
+    };
   if (error instanceof JwtExpiredError)
     return {
       message: 'The token has expired',
@@ -210,9 +216,23 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         );
       }
       const groups = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-      const pathParameters = Object.fromEntries(
-        match.paramNames.map((n, i) => [n, decodeURIComponent(groups[i] ?? '')]),
-      );
+      const decoded = match.paramNames.map((n, i) => [n, safeDecode(groups[i] ?? '')] as const);
+      const malformed = decoded.find(([, value]) => value === undefined);
+      if (malformed)
+        return send(
+          res,
+          400,
+          JSON.stringify({
+            error: {
+              code: 'VALIDATION_FAILED',
+              field: malformed[0],
+              rule: 'malformed_percent_encoding',
+              message: `Path parameter ${malformed[0]} has malformed percent-encoding`,
+              messageKo: `경로의 ${malformed[0]} 값에 잘못된 퍼센트 인코딩(%)이 있습니다`,
+            },
+          }),
+        );
+      const pathParameters = Object.fromEntries(decoded);
 
       let claims: Record<string, string> | undefined;
       if (match.route.auth) {
@@ -318,4 +338,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         server.close(() => r());
       }),
   };
+}
+
+/** A path segment decoded, or undefined when its percent-encoding is malformed (`%zz`, a cut-off `%E2%82`). */
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -56,3 +56,5 @@ export const localIssuer = () =>
 export function localAnchorFile(tableName: string, dataDir: string = localSettings().LOCAL_DATA_DIR): string {
   return join(dataDir, `chain-anchors-${tableName}.jsonl`);
 }
+/** The file a running `npm start` writes into its data directory: its process id and API address. */
+export const runningSystemFile = (dataDir: string) => join(dataDir, 'running-system.json');

@@ -38,6 +38,9 @@ import { STEP_FUNCTIONS, type StepFunctionPlaceholder, type StepName } from '../
 import { stepModules } from '../../functions/steps/step-modules.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
+import { OutboxStore } from '../../shared/store/outbox-store.ts';
+import { createWorkflowMaintenance } from '../../functions/jobs/workflow-maintenance-deps.ts';
+import type { OutboxRelay } from '../../shared/usecases/outbox-relay.ts';
 
 export interface LocalSystemOptions {
   tableName: string;
@@ -54,6 +57,8 @@ export interface LocalSystemOptions {
   clock?: Clock;
   /** How often the Step Functions service wakes due timers by itself (npm start); tests call tick(). */
   pollIntervalMs?: number;
+  /** How often the outbox relay looks for pending intents (default 1 s); 0 leaves it off (tests call relay.drain()). */
+  relayIntervalMs?: number;
   /**
    * Start the mail catcher (SMTP + web inbox) and send the jobs' mail to it (MAIL_TRANSPORT=smtp).
    * Free ports when absent; off when the option is absent. Its inbox lives under `<dataDir>/mail`.
@@ -77,6 +82,8 @@ export interface LocalSystem {
   issuer: LocalIssuer;
   api: LocalApi;
   stepFunctions: LocalStepFunctions;
+  /** The outbox relay the local system runs in a loop (AWS: the stream-fed relay function). */
+  relay: OutboxRelay;
   seeded: { staffAdded: number; casesAdded: number } | undefined;
   mailCatcher: MailCatcher | undefined;
   scheduler: LocalScheduler | undefined;
@@ -176,6 +183,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     `Step Functions 로컬 서비스: ${stepFunctions.endpoint} (워크플로 ${Object.keys(workflowArns).length}개, 재개 ${recovered.resumed}건)`,
   );
 
+  // The outbox relay: what DynamoDB Streams and the relay function do on AWS, as a polling loop.
+  // Intents younger than the grace time are left to the request that wrote them (it delivers at once).
+  const { relay } = createWorkflowMaintenance({
+    doc,
+    tableName: options.tableName,
+    workflowArns,
+    log: (entry) => {
+      if (entry.level === 'error' || entry.level === 'warn') log(`outbox: ${JSON.stringify(entry)}`);
+    },
+  });
+  const relayLoop = startRelayLoop(relay, options.relayIntervalMs ?? 1_000, log);
+
   let seeded: LocalSystem['seeded'];
   if (options.seed ?? true) {
     const marker = await doc.send(new GetCommand({ TableName: options.tableName, Key: SEED_MARKER }));
@@ -186,6 +205,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         staff,
         idempotency: new IdempotencyStore(doc, options.tableName),
         workflows: stepFunctionsStarter((c) => workflowArns[workflowForKind(c.kind)]),
+        outbox: new OutboxStore(doc, options.tableName),
       });
       seeded = await seedDemoData(staff, cases);
       await doc.send(
@@ -353,6 +373,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     issuer,
     api,
     stepFunctions,
+    relay,
     seeded,
     mailCatcher,
     scheduler,
@@ -361,6 +382,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     async close() {
       await consoleServer?.close();
       await scheduler?.stop();
+      await relayLoop.stop();
       await api.close();
       await mailCatcher?.close();
       await stepFunctions.close();
@@ -384,4 +406,36 @@ function smtpGreets(port: number): Promise<string> {
     );
     socket.once('error', () => done('unreachable'));
   });
+}
+
+/** Drains the outbox every `intervalMs` (one drain at a time); `stop` waits for the drain under way. */
+function startRelayLoop(relay: OutboxRelay, intervalMs: number, log: (line: string) => void) {
+  let stopped = intervalMs <= 0;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const round = async () => {
+    try {
+      const report = await relay.drain({ graceMs: 2_000, limit: 100 });
+      if (report.tried > 0)
+        log(
+          `outbox: 미전달 요청 ${report.tried}건 처리 (전달 ${report.delivered}, 재시도 대기 ${report.retrying}, 전달 실패 ${report.dead})`,
+        );
+    } catch (error) {
+      log(`outbox: 전달 중 오류 ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = round().then(schedule);
+    }, intervalMs);
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }

@@ -3,9 +3,10 @@
  * Data lives under .data/ so a restart keeps everything; Ctrl-C shuts down cleanly.
  */
 import './powertools-env.ts';
-import { JavaMissingError } from './dynamodb-local.ts';
+import { DynamoDbPortTakenError, JavaMissingError } from './dynamodb-local.ts';
 import { startLocalSystem } from './local-system.ts';
-import { localSettings } from './local-settings.ts';
+import { writeFileSync } from 'node:fs';
+import { localSettings, runningSystemFile } from './local-settings.ts';
 import { DEMO_USERS } from './demo-data.ts';
 import { ROLE_LABELS, type Role } from '../../shared/domain/roles.ts';
 import { ensureConsoleBuilt } from './console-server.ts';
@@ -34,6 +35,16 @@ try {
     scheduler: {},
     log,
   });
+  // Where this system listens, for `npm run token` and other commands started beside it.
+  writeFileSync(
+    runningSystemFile(settings.LOCAL_DATA_DIR),
+    JSON.stringify({
+      pid: process.pid,
+      apiUrl: system.apiUrl,
+      apiPort: settings.LOCAL_API_PORT,
+      startedAt: new Date(),
+    }),
+  );
   const users = (Object.keys(DEMO_USERS) as Role[])
     .map((role) => `    ${role.padEnd(13)} ${DEMO_USERS[role].name} (${ROLE_LABELS[role]})`)
     .join('\n');
@@ -74,7 +85,7 @@ ${users}
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof JavaMissingError) {
+  if (error instanceof JavaMissingError || error instanceof DynamoDbPortTakenError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -33,6 +33,7 @@ export class MonitoringStack extends Stack {
       monitoring.alarmOnStateMachine(name, stateMachine);
     monitoring.alarmOnDeadLetters('scheduled-jobs', system.jobs.deadLetterQueue);
     monitoring.alarmOnDeadLetters('mail-events', system.mailEvents.deadLetterQueue);
+    monitoring.alarmOnDeadLetters('outbox-relay', system.outboxRelay.deadLetterQueue);
 
     const named = new Map<AppFunction, { name: string; kind: 'api' | 'step' | 'job' | 'event' }>();
     for (const [name, fn] of system.apiHandlers) named.set(fn, { name, kind: 'api' });

@@ -16,6 +16,8 @@ import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
+import { OutboxRelay } from '../constructs/outbox-relay.ts';
+import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
@@ -47,6 +49,8 @@ export class StatelessStack extends Stack {
   readonly mailEvents: MailEvents;
   /** CloudFront + WAF in front of the HTTP API (infra/constructs/waf.ts says why). */
   readonly edge: ApiDistribution;
+  /** Stream-fed delivery of outbox intents; its dead-letter queue is `outboxRelay.deadLetterQueue`. */
+  readonly outboxRelay: OutboxRelay;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     // Indentation would take the template (state machine definitions, one role per function) near
@@ -104,6 +108,17 @@ export class StatelessStack extends Stack {
     bindAnchorBucket(verifyRoute, props.anchorBucketName, 'read');
 
     this.edge = new ApiDistribution(this, 'Edge', { httpApi: this.api.httpApi, webAclArn: props.webAclArn });
+    this.outboxRelay = new OutboxRelay(this, 'OutboxRelay', {
+      table: props.table,
+      functionConfig,
+      workflows: this.workflows.stateMachines,
+    });
+    // The reconciler delivers intents and restarts executions where the case stands.
+    const reconcile = this.jobs.functions.get(workflowReconcileJob.name);
+    if (reconcile) {
+      for (const access of ['start', 'stop', 'complete-tasks', 'describe'] as const)
+        reconcile.bindWorkflows(this.workflows.stateMachines, access);
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'EdgeUrl', {

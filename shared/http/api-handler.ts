@@ -18,6 +18,7 @@ import type { Actor } from '../domain/roles.ts';
 import { logger, metrics, redact, tracer } from '../observability/powertools.ts';
 import type { IdempotencyRequest } from '../usecases/idempotent.ts';
 import { validationErrorFrom } from './zod-errors.ts';
+import { loneSurrogatePath } from '../domain/text.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface ApiResult {
@@ -113,6 +114,15 @@ function parse<T extends z.ZodType>(
   location: 'body' | 'path' | 'query' | 'header',
 ): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
+  const bad = loneSurrogatePath(value);
+  if (bad) {
+    const field = bad.length > 0 ? bad.map(String).join('.') : location;
+    throw new ValidationError(
+      `Invalid ${location}: ${field} contains a lone UTF-16 surrogate (not valid text)`,
+      `입력값 오류 (${location}): ${field} — 올바른 문자가 아닌 값(짝 없는 서로게이트)이 들어 있습니다`,
+      { field, rule: 'lone_surrogate' },
+    );
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationErrorFrom(result.error, location);
   return result.data;

@@ -85,6 +85,18 @@ export const chainAnchorJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const workflowReconcileJob = defineScheduledJob({
+  name: 'workflow-reconcile',
+  description:
+    '업무흐름 정합성 점검: 10분마다 사건의 단계·열린 업무·실행 상태가 어긋난 건을 찾아 전달되지 않은 요청을 다시 보내거나 현재 단계에서 다시 시작하고, 고칠 수 없는 건은 보고합니다.',
+  expression: 'cron(0/10 * * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/workflow-reconcile.handler.ts',
+  payload: { job: 'workflow-reconcile', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('workflow-reconcile'),
+  businessDaysOnly: false,
+});
+
 export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
@@ -92,6 +104,7 @@ export const scheduledJobs = [
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
   chainAnchorJob,
+  workflowReconcileJob,
 ] as const satisfies readonly ScheduledJob[];
 
 /** The declared jobs' names; a job's handler is `functions/jobs/<name>.handler.ts`. */

@@ -22,6 +22,10 @@ import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
+import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
+import { outboxRelay } from './outbox-relay.ts';
+import { createCalendar, type Calendar } from '../calendar/index.ts';
+import { assertReceivedAtUsable } from '../calendar/received-date.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -29,6 +33,10 @@ export interface CaseUseCaseDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
+  /** The legal calendar a received date must fall in (default: the package's holiday data). */
+  calendar?: Pick<Calendar, 'coveredYears'>;
+  /** Where the start is recorded with the intake (without it, a crash can leave a case with no workflow). */
+  outbox?: OutboxStore;
   /** The kinds of case (default: the office's). */
   kinds?: KindRegistry;
   /** Chain heads anchored outside the table; verification compares against the latest. */
@@ -46,20 +54,35 @@ export interface WriteResult {
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
+  let defaultCalendar: Calendar | undefined;
+  const calendar = () => deps.calendar ?? (defaultCalendar ??= createCalendar());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const relay =
+    deps.outbox && deps.workflows
+      ? outboxRelay({ outbox: deps.outbox, cases: deps.cases, workflows: deps.workflows, clock, log })
+      : undefined;
   const kinds = deps.kinds ?? KINDS;
   const { openCase, updateDetails } = caseChanges(kinds);
 
   /**
-   * Starts the lifecycle after the case is committed. The execution is named after the case, so a
-   * retried intake (same Idempotency-Key) or a reconcile run cannot start a second one. A failure
-   * leaves a registered case without a workflow, which `npm run workflows -- restart` picks up.
+   * The lifecycle's start, recorded as an outbox intent in the intake's own transaction. The
+   * execution is named after the case, so a retried intake (same Idempotency-Key), the relay and
+   * the reconciler can all deliver it and only one execution ever starts.
    */
-  async function startWorkflow(c: CaseRecord): Promise<boolean> {
+  const startIntent = (c: CaseRecord): Extract<OutboxIntent, { type: 'start-execution' }> => ({
+    type: 'start-execution',
+    caseId: c.caseId,
+    // A case assigned at intake skips the assignment step and starts with the investigation.
+    startAt: c.assigneeSub ? 'investigation' : 'intake',
+    executionName: c.caseId,
+  });
+
+  /** Delivers the start right after the commit; should that fail, the relay delivers the intent. */
+  async function startWorkflow(c: CaseRecord, committedAt: Date): Promise<boolean> {
     if (!deps.workflows || c.stage !== 'intake') return false;
+    if (relay) return (await relay.deliverNow(startIntent(c), committedAt)).delivered;
     try {
-      // A case assigned at intake skips the assignment step and starts with the investigation.
-      await deps.workflows.start(c, c.assigneeSub ? 'investigation' : 'intake', c.caseId);
+      await deps.workflows.start(c, startIntent(c).startAt, c.caseId);
       return true;
     } catch (error) {
       log({
@@ -116,6 +139,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
@@ -127,16 +151,22 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
         const team = kind.team;
-        const serial = await deps.cases.nextCaseSerial(year, team);
-        const change = openCase({
-          caseId: newId(),
-          caseNumber: formatCaseNumber(year, team, serial),
-          input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
-          actor: eventActor(actor),
-          now: toKoreaIso(now),
-        });
-        return deps.cases.create(change, claimFor);
-      }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
+        const caseId = newId();
+        return deps.cases.createNumbered(
+          year,
+          team,
+          (serial) =>
+            openCase({
+              caseId,
+              caseNumber: formatCaseNumber(year, team, serial),
+              input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
+              actor: eventActor(actor),
+              now: toKoreaIso(now),
+            }),
+          claimFor,
+          (c) => (deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
+        );
+      }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case, now) }));
     },
 
     /** One case (or, `what: 'tasks'`, the case whose open tasks are listed); a read of a sealed case is recorded. */

@@ -72,6 +72,12 @@ describe('case table', () => {
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
   });
+
+  it('streams new item images for the outbox relay', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
 });
 
 describe('staff directory', () => {

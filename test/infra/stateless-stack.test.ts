@@ -24,6 +24,8 @@ import {
   type ScheduledJob,
 } from '../../shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
+import { OUTBOX_STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/outbox-relay.ts';
+import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
@@ -138,9 +140,9 @@ describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
-    // … and the handler of SES mail events (infra/constructs/mail-events.ts).
+    // … and the handler of SES mail events (infra/constructs/mail-events.ts) and the outbox relay.
     expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toHaveLength(
-      apiRoutes.length + stepCount + jobCount + 1,
+      apiRoutes.length + stepCount + jobCount + 2,
     );
     expect(new Set(apiRoutes.map((r) => functionResource(r.name).id)).size).toBe(apiRoutes.length);
   });
@@ -650,5 +652,51 @@ describe('scheduled jobs', () => {
         jobs: [bad],
       });
     expect(build).toThrow(/Scheduled job "bad-job" is not valid/);
+  });
+});
+
+describe('outbox relay', () => {
+  it('reads only inserted outbox items from the table stream, bisecting, retrying, then dead-lettering', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).map(
+      (r) => (r as Resource).Properties,
+    );
+    const relayId = resourceOf(stack.outboxRelay.function).id;
+    const mapping = mappings.find((m) => JSON.stringify(m.FunctionName) === JSON.stringify({ Ref: relayId }));
+    expect(mapping).toBeDefined();
+    expect(mapping).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: OUTBOX_STREAM_RETRY_ATTEMPTS,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const queueId = logicalId(stack, stack.outboxRelay.deadLetterQueue.node.defaultChild as CfnElement);
+    expect(mapping!.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    expect(template.toJSON().Resources[queueId].Properties.SqsManagedSseEnabled).toBe(true);
+    const filter = JSON.parse(mapping!.FilterCriteria.Filters[0].Pattern as string);
+    expect(filter).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } });
+  });
+
+  it('lets the relay start executions and answer tasks, and the reconcile job also describe them', () => {
+    const relayActions = functionStatements(stack.outboxRelay.function).flatMap((s) => [s.Action].flat());
+    expect(relayActions).toEqual(
+      expect.arrayContaining([
+        'states:StartExecution',
+        'states:SendTaskSuccess',
+        'states:SendTaskFailure',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+      ]),
+    );
+    const reconcile = stack.jobs.functions.get(workflowReconcileJob.name);
+    expect(reconcile).toBeDefined();
+    const reconcileActions = functionStatements(reconcile!).flatMap((s) => [s.Action].flat());
+    expect(reconcileActions).toEqual(
+      expect.arrayContaining([
+        'states:StartExecution',
+        'states:StopExecution',
+        'states:SendTaskSuccess',
+        'states:DescribeExecution',
+      ]),
+    );
   });
 });

@@ -14,6 +14,7 @@ describe('deployableJobs', () => {
       'limitation-alarms',
       'committee-meetings-ahead',
       'chain-anchor',
+      'workflow-reconcile',
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('deployableJobs', () => {
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
       'chain-anchor',
+      'workflow-reconcile',
     ]);
     expect(skipped.map((j) => j.name)).toEqual([]);
   });

@@ -43,6 +43,7 @@ describe('scheduledJobs', () => {
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
       'chain-anchor': 'cron(30 0 * * ? *)',
+      'workflow-reconcile': 'cron(0/10 * * * ? *)',
     });
   });
 
