@@ -112,7 +112,8 @@ function byActionAndResource(a: { action: string; resource: string }, b: { actio
 }
 
 /** WORKFLOW_ARNS is the only runtime-config variable an API handler gets only when it needs it. */
-const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS'];
+// CONSOLE_URL is set only where the console is hosted (its construct is not in the stacks yet).
+const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'CONSOLE_URL'];
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
