@@ -10,7 +10,7 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../domain/errors.ts';
+import { IllegalTransitionError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import {
   changeClockStop,
   extendGrievance,
@@ -31,7 +31,7 @@ import { grievanceTaskDue, TASK_TYPES_FOLLOWING_ANSWER_DUE } from '../kinds/grie
 import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { TaskRepository } from '../store/task-repository.ts';
-import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+import { runIdempotent, type ClaimFor, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError } from './task-usecases.ts';
 import { ulid } from 'ulid';
 import { assertExpectedVersion, eventActorOf, loadCase } from './case-operations.ts';
@@ -90,35 +90,48 @@ export function grievanceUseCases(deps: GrievanceUseCaseDeps) {
       idempotency,
       now,
       async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
-        const c = await load(caseId);
-        assertCanChange(actor, c);
-        checkVersion(c, expectedVersion);
-        const at = toKoreaIso(now);
-        const change = await make(c, eventActor(actor), at);
-        const { items, moved } = await followDue(c, change.next, at);
-        const first = change.drafts[0];
-        const drafts =
-          moved.length > 0 && first
-            ? [{ ...first, data: { ...first.data, movedTasks: moved } }, ...change.drafts.slice(1)]
-            : change.drafts;
-        try {
-          return await deps.cases.commit(c, { next: change.next, drafts }, claimFor, items);
-        } catch (error) {
-          if (error instanceof RelatedItemConflictError) {
-            throw new IllegalTransitionError(
-              'A task of the case changed at the same time; look again and retry',
-              '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요',
-              {
-                field: 'caseId',
-                rule: 'workflow_busy',
-                cause: error,
-              },
-            );
+        // A request that pins no version means "as the case stands now": if the workflow moved the
+        // case between our read and our write (its next step lands after the request that caused
+        // it), read again and redo the change, a few times. A pinned version is the caller's check.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await once(claimFor);
+          } catch (error) {
+            if (!(error instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 3) throw error;
           }
-          throw error;
         }
       },
     );
+
+    async function once(claimFor: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+      const c = await load(caseId);
+      assertCanChange(actor, c);
+      checkVersion(c, expectedVersion);
+      const at = toKoreaIso(now);
+      const change = await make(c, eventActor(actor), at);
+      const { items, moved } = await followDue(c, change.next, at);
+      const first = change.drafts[0];
+      const drafts =
+        moved.length > 0 && first
+          ? [{ ...first, data: { ...first.data, movedTasks: moved } }, ...change.drafts.slice(1)]
+          : change.drafts;
+      try {
+        return await deps.cases.commit(c, { next: change.next, drafts }, claimFor, items);
+      } catch (error) {
+        if (error instanceof RelatedItemConflictError) {
+          throw new IllegalTransitionError(
+            'A task of the case changed at the same time; look again and retry',
+            '사건의 업무가 동시에 바뀌었습니다. 다시 확인한 뒤 시도하세요',
+            {
+              field: 'caseId',
+              rule: 'workflow_busy',
+              cause: error,
+            },
+          );
+        }
+        throw error;
+      }
+    }
   }
 
   return {

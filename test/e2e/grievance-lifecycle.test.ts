@@ -445,7 +445,7 @@ describe('repeated complaints (반복민원, 민원처리법 제23조①)', () =
       token: tokens.handler,
       body: { caseIds: earlierIds },
     });
-    expect(linked.status).toBe(201);
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
     await step('handler', c.caseId, 'grievance-answer', {
       decision: 'close-as-repeated',
       reasons: '동일 내용 반복, 다수인',
