@@ -363,8 +363,11 @@ describe('access and methods', () => {
     expect(backwards.status).toBe(400);
     expect(backwards.body.error).toMatchObject({ field: 'to', rule: 'not_before_from' });
     expect(backwards.body.error.messageKo).toContain('종료일');
+    const auditorFreeze = await t.call('POST', '/reports/office', { as: 'auditor', body: period });
+    expect(auditorFreeze.status).toBe(403);
+    expect(auditorFreeze.body.error.rule).toBe('role_cannot_freeze_reports');
     const backwardsFreeze = await t.call('POST', '/reports/office', {
-      as: 'auditor',
+      as: 'head',
       body: { from: period.to, to: period.from },
     });
     expect(backwardsFreeze.status).toBe(400);
