@@ -16,6 +16,11 @@ import { petitionUseCases, type PetitionUseCases } from '../shared/usecases/peti
 import { taskUseCases, type TaskUseCases } from '../shared/usecases/task-usecases.ts';
 import { stepFunctionsSignaller, stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../workflows/registry.ts';
+import type { DataKeyProvider } from '../shared/identity/envelope.ts';
+import { FileKeyProvider } from '../shared/identity/file-key-provider.ts';
+import { KmsKeyProvider } from '../shared/identity/kms-key-provider.ts';
+import { IdentityVault } from '../shared/store/identity-vault.ts';
+import { identityUseCases, type IdentityUseCases } from '../shared/usecases/identity-usecases.ts';
 
 export interface HandlerDeps {
   baseUrl: string;
@@ -26,7 +31,15 @@ export interface HandlerDeps {
   misconduct: MisconductUseCases;
   petition: PetitionUseCases;
   grievance: GrievanceUseCases;
+  identity: IdentityUseCases;
   calendar: Calendar;
+}
+
+/** The identity key this function was given (CDK sets IDENTITY_KEY_ID only where it grants the key's use). */
+function identityKeys(config: { IDENTITY_KEY_ID?: string | undefined; IDENTITY_KEY_FILE?: string | undefined }) {
+  if (config.IDENTITY_KEY_ID) return new KmsKeyProvider(config.IDENTITY_KEY_ID);
+  if (config.IDENTITY_KEY_FILE) return new FileKeyProvider(config.IDENTITY_KEY_FILE);
+  return undefined;
 }
 
 let deps: HandlerDeps | undefined;
@@ -40,6 +53,8 @@ export function handlerDeps(): HandlerDeps {
     const idempotency = new IdempotencyStore(doc, config.TABLE_NAME);
     const calendar = createCalendar();
     const taskRepository = new TaskRepository(doc, config.TABLE_NAME);
+    const vault = new IdentityVault(doc, config.TABLE_NAME);
+    const keys: DataKeyProvider | undefined = identityKeys(config);
     const workflows = stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]);
     deps = {
       calendar,
@@ -51,7 +66,9 @@ export function handlerDeps(): HandlerDeps {
         staff,
         idempotency,
         workflows,
+        ...(keys && { identity: { vault, keys } }),
       }),
+      identity: identityUseCases({ cases: caseRepository, vault, ...(keys && { keys }) }),
       tasks: taskUseCases({
         cases: caseRepository,
         tasks: taskRepository,

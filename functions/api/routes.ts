@@ -15,6 +15,11 @@ export interface ApiRoute {
   /** Does the handler write to the table? (least-privilege grants in CDK) */
   writes: boolean;
   summary: string;
+  /**
+   * Use of the identity key that seals reporters' identities: `seal` (intake: GenerateDataKey) or
+   * `open` (the identity read: Decrypt). No other route gets IDENTITY_KEY_ID or any use of the key.
+   */
+  identityKey?: 'seal' | 'open';
 }
 
 export const apiRoutes: readonly ApiRoute[] = [
@@ -56,6 +61,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     entry: 'functions/api/create-case.handler.ts',
     auth: true,
     writes: true,
+    identityKey: 'seal',
     summary: '사건 접수 (intake)',
   },
   // Fixed paths under /cases come before /cases/{caseId}: the local server takes the first route that matches
@@ -118,6 +124,48 @@ export const apiRoutes: readonly ApiRoute[] = [
     auth: true,
     writes: true,
     summary: '메모 추가',
+  },
+  // Sealed reporter identities (공익신고자 보호법 제12조, 시행령 제13조): request → custodian's decision → read.
+  {
+    routeKey: 'GET /identity-requests',
+    name: 'identity-pending',
+    entry: 'functions/api/identity-pending.handler.ts',
+    auth: true,
+    writes: false,
+    summary: '신원 열람 요청 대기 목록 (신원정보 관리책임자)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/identity/requests',
+    name: 'identity-request',
+    entry: 'functions/api/identity-request.handler.ts',
+    auth: true,
+    writes: true,
+    summary: '신고자 신원 열람 요청 (사건 담당자, 사유 필수; 이력에 기록)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/identity/requests',
+    name: 'identity-requests',
+    entry: 'functions/api/identity-requests.handler.ts',
+    auth: true,
+    writes: false,
+    summary: '신원 열람 요청·결정·열람 횟수 (신원 자체는 없음; 감사인·관리책임자·감사담당관·담당자)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/identity/requests/{requestId}/decision',
+    name: 'identity-decide',
+    entry: 'functions/api/identity-decide.handler.ts',
+    auth: true,
+    writes: true,
+    summary: '신원 열람 승인·거부 (신원정보 관리책임자, 사유 필수, 기간 한정; 이력에 기록)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/identity',
+    name: 'identity-read',
+    entry: 'functions/api/identity-read.handler.ts',
+    auth: true,
+    writes: true,
+    identityKey: 'open',
+    summary: '봉인된 신고자 신원 열람 (승인받은 담당자만, 기간 내; 열람마다 이력에 기록)',
   },
   {
     routeKey: 'GET /deadlines/preview',

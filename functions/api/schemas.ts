@@ -7,6 +7,17 @@ import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } f
 import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
+import {
+  accessDecisionBody,
+  accessRequestBody,
+  accessRequestListResponse,
+  accessRequestView,
+  identityCaseParams,
+  identityReadQuery,
+  identityReadResponse,
+  identityRequestParams,
+} from './identity-schemas.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -88,7 +99,12 @@ export const createCaseBody = z
     department: department.optional().describe('관련 부서'),
     assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
-    sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
+    sealed: z
+      .boolean()
+      .optional()
+      .describe(
+        '비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422)',
+      ),
     misconduct: misconductIntakeSchema
       .optional()
       .describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
@@ -98,6 +114,11 @@ export const createCaseBody = z
     grievance: grievanceIntakeSchema
       .optional()
       .describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
+    reporter: reporterIdentitySchema
+      .optional()
+      .describe(
+        '공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부',
+      ),
   })
   .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, {
     message: 'channel is required for a grievance complaint (required_for_grievance)',
@@ -610,4 +631,24 @@ export const routeSchemas: Record<
   'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
   'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },
   'list-exports': { query: exportsQuery, response: exportListResponse, success: 200 },
+  'identity-pending': { response: accessRequestListResponse, success: 200 },
+  'identity-request': {
+    params: identityCaseParams,
+    body: accessRequestBody,
+    response: accessRequestView,
+    success: 201,
+  },
+  'identity-requests': { params: identityCaseParams, response: accessRequestListResponse, success: 200 },
+  'identity-decide': {
+    params: identityRequestParams,
+    body: accessDecisionBody,
+    response: accessRequestView,
+    success: 200,
+  },
+  'identity-read': {
+    params: identityCaseParams,
+    query: identityReadQuery,
+    response: identityReadResponse,
+    success: 200,
+  },
 };

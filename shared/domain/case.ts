@@ -19,6 +19,7 @@ import { grievanceRecordSchema, openGrievance, type GrievanceIntake } from './gr
 import { openPetition, petitionIntakeSummary, petitionRecordSchema, type PetitionIntake } from './petition.ts';
 import type { Calendar } from '../calendar/index.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
+import { identitySummarySchema } from './identity.ts';
 
 export const CASE_STAGES = [
   'intake',
@@ -73,6 +74,8 @@ export const caseRecordSchema = z.object({
   misconduct: misconductRecordSchema.optional(),
   /** Grievance complaints only (channel, complainant, statutory due, extensions, links …): see grievance.ts. */
   grievance: grievanceRecordSchema.optional(),
+  /** Cases that may hold a sealed reporter identity (identity.ts): whether the vault holds one — never what. */
+  protectedIdentity: identitySummarySchema.optional(),
   /** Petitions only (petitioners, screening, disclosure, committee review, decision, extension, objections, statutory due): see petition.ts. */
   petition: petitionRecordSchema.optional(),
   version: z.number().int().positive(),

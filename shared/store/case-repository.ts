@@ -76,7 +76,12 @@ export class CaseRepository {
   }
 
   /** Writes a new case with its first events; the case number must be new (see nextCaseSerial). */
-  async create(change: CaseChange, claimFor?: ClaimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+  async create(
+    change: CaseChange,
+    claimFor?: ClaimFor,
+    /** Other items born with the case (e.g. its sealed reporter identity), with their own conditions. */
+    also: TransactItem[] = [],
+  ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     const { events, head } = appendToChain(
       change.next.caseId,
       { historySeq: 0, historyHead: GENESIS_HASH },
@@ -87,6 +92,7 @@ export class CaseRepository {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...events.map((e) => eventPut(this.tableName, e)),
+      ...also,
     ];
     const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
     try {

@@ -13,7 +13,7 @@ import {
   type IntakeInput,
 } from '../domain/case.ts';
 import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
-import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { InternalError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -28,9 +28,23 @@ import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verif
 import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
+import {
+  assertIdentityAllowed,
+  assertSealing,
+  assertTextFreeOfIdentity,
+  compulsorySealing,
+  holdsReporterIdentity,
+  identityStoredDraft,
+  type ReporterIdentity,
+} from '../domain/identity.ts';
+import { seal, type DataKeyProvider } from '../identity/envelope.ts';
+import type { IdentityVault } from '../store/identity-vault.ts';
+import type { TransactItem } from '../store/case-repository.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
+  /** Where sealed reporter identities go (identity-vault.ts) and who keeps their key; without them, intake refuses a reporter. */
+  identity?: { vault: IdentityVault; keys: DataKeyProvider };
   staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
@@ -112,10 +126,25 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   return {
     async createCase(
       actor: Actor,
-      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string },
+      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string; reporter?: ReporterIdentity },
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      assertSealing(input.kind, input.channel, input.sealed);
+      const { reporter, ...intake } = input;
+      assertIdentityAllowed(input.kind, reporter);
+      if (reporter) {
+        assertTextFreeOfIdentity(reporter, {
+          title: input.title,
+          summary: input.summary,
+          department: input.department,
+        });
+        if (!deps.identity)
+          throw new InternalError(
+            'No identity key configured (IDENTITY_KEY_ID or IDENTITY_KEY_FILE)',
+            '신원 보호 키가 설정되지 않았습니다',
+          );
+      }
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
@@ -135,11 +164,33 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
         const change = openCase({
           caseId: newId(),
           caseNumber: formatCaseNumber(year, team, serial),
-          input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
+          input: {
+            ...intake,
+            ...(compulsorySealing(input.kind, input.channel) !== undefined && { sealed: true }),
+            receivedAt: input.receivedAt ?? toKoreaIso(now),
+          },
           actor: eventActor(actor),
           now: toKoreaIso(now),
         });
-        return deps.cases.create(change, claimFor);
+        const also: TransactItem[] = [];
+        if (reporter && deps.identity) {
+          // Sealed with a data key of its own, bound to this case; the case and its history only learn that it is held.
+          const caseId = change.next.caseId;
+          const envelope = await seal(deps.identity.keys, JSON.stringify(reporter), {
+            caseId,
+            purpose: 'reporter-identity',
+          });
+          also.push(deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now)));
+          change.next.protectedIdentity = {
+            held: true,
+            consentToDisclosure: reporter.consentToDisclosure,
+            storedAt: toKoreaIso(now),
+          };
+          change.drafts.push(identityStoredDraft(reporter, eventActor(actor), toKoreaIso(now)));
+        } else if (holdsReporterIdentity(input.kind)) {
+          change.next.protectedIdentity = { held: false };
+        }
+        return deps.cases.create(change, claimFor, also);
       }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
     },
 
