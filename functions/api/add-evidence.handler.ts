@@ -1,7 +1,7 @@
 /** POST /cases/{caseId}/evidence — records an evidence reference (document number, where it is kept). */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, evidenceBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -20,7 +20,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(replayed),
     };
   },

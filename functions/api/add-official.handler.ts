@@ -4,7 +4,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, officialBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -23,7 +23,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(replayed),
     };
   },

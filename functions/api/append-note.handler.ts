@@ -1,6 +1,6 @@
 /** POST /cases/{caseId}/notes — adds a note to the case's history. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, noteBody } from './schemas.ts';
 
@@ -17,7 +17,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(replayed),
     };
   },

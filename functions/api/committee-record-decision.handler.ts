@@ -4,8 +4,9 @@
  * it needs, the minutes join the case history, and the case's workflow moves on.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView, replayHeaders, taskView } from './case-view.ts';
+import { caseView, replayHeaders, taskView, viewerOf } from './case-view.ts';
 import { committeeDeps, meetingRecordView } from './committee-deps.ts';
+import { handlerDeps } from '../deps.ts';
 import { itemDecisionBody, meetingItemParams } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -23,7 +24,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(result.case, baseUrl),
+        case: caseView(result.case, baseUrl, await viewerOf(actor, handlerDeps().staff)),
         events: result.events,
         task: taskView(result.task, baseUrl),
         replayed: outcome.replayed,

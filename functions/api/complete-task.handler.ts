@@ -6,7 +6,7 @@
 import { decisionFormSchema } from '../../shared/domain/task.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { caseView, replayHeaders, taskView } from './case-view.ts';
+import { caseView, replayHeaders, taskView, viewerOf } from './case-view.ts';
 import { taskParams } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -24,7 +24,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(result.case, baseUrl),
+        case: caseView(result.case, baseUrl, await viewerOf(actor, handlerDeps().staff)),
         events: result.events,
         task: taskView(result.task, baseUrl),
         replayed: outcome.replayed,

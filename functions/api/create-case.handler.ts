@@ -1,6 +1,6 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { createCaseBody } from './schemas.ts';
 
@@ -16,7 +16,7 @@ export const handler = apiHandler({ auth: true, body: createCaseBody }, async ({
   );
   return {
     statusCode: replayed ? 200 : 201,
-    body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },
+    body: { ...writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)), workflowStarted },
     headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
   };
 });

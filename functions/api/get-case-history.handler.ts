@@ -1,6 +1,6 @@
 /** GET /cases/{caseId}/history[?type=&actor=&from=&to=] — the timeline (filtered) and whether the whole hash chain verifies. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView } from './case-view.ts';
+import { caseView, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, historyQuery } from './schemas.ts';
 
@@ -17,7 +17,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(history.case, baseUrl),
+        case: caseView(history.case, baseUrl, await viewerOf(actor, handlerDeps().staff)),
         events: history.events,
         total: history.total,
         verification: history.verification,

@@ -3,7 +3,7 @@ import { AS_OF_FIELDS, NOT_AS_OF_FIELDS } from '../../shared/domain/case-as-of.t
 import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
 import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView } from './case-view.ts';
+import { caseView, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, caseQuery } from './schemas.ts';
 
@@ -12,7 +12,10 @@ export const handler = apiHandler(
   async ({ actor, params, query }) => {
     const { cases, baseUrl } = handlerDeps();
     if (query.asOf === undefined)
-      return { statusCode: 200, body: caseView(await cases.getCase(actor, params.caseId), baseUrl) };
+      return {
+        statusCode: 200,
+        body: caseView(await cases.getCase(actor, params.caseId), baseUrl, await viewerOf(actor, handlerDeps().staff)),
+      };
     const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
     return {
       statusCode: 200,

@@ -1,7 +1,7 @@
 /** POST /cases/{caseId}/extensions — a grievance complaint's period extension (민원처리법 시행령 제21조①); see grievance-usecases.ts. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, grievanceExtensionBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -18,7 +18,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(replayed),
     };
   },

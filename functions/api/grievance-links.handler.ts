@@ -1,7 +1,7 @@
 /** POST /cases/{caseId}/links — a grievance complaint's links to identical earlier complaints (민원처리법 제23조); see grievance-usecases.ts. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, grievanceLinkBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -18,7 +18,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(replayed),
     };
   },

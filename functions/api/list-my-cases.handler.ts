@@ -1,6 +1,6 @@
 /** GET /me/cases — the caller's assigned cases, newest activity first, paged by an opaque cursor. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView } from './case-view.ts';
+import { caseView, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { listQuery } from './schemas.ts';
 
@@ -10,8 +10,9 @@ export const handler = apiHandler({ auth: true, query: listQuery }, async ({ act
     limit: query.limit,
     ...(query.cursor !== undefined && { cursor: query.cursor }),
   });
+  const viewer = await viewerOf(actor, handlerDeps().staff);
   return {
     statusCode: 200,
-    body: { items: page.items.map((c) => caseView(c, baseUrl)), ...(page.cursor && { cursor: page.cursor }) },
+    body: { items: page.items.map((c) => caseView(c, baseUrl, viewer)), ...(page.cursor && { cursor: page.cursor }) },
   };
 });

@@ -5,7 +5,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, petitionExtensionBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -22,7 +22,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: 200,
-      body: writeResponse(outcome.result, outcome.replayed, baseUrl),
+      body: writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
       headers: replayHeaders(outcome.replayed),
     };
   },

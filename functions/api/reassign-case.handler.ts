@@ -1,7 +1,7 @@
 /** POST /cases/{caseId}/reassign — hands the case to another investigator, with the reason; open tasks follow. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, reassignBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -16,6 +16,10 @@ export const handler = apiHandler(
         ? { key: idempotencyKey, request: { op: 'reassign-case', caseId: params.caseId, body } }
         : undefined,
     );
-    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+    return {
+      statusCode: 200,
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+      headers: replayHeaders(replayed),
+    };
   },
 );

@@ -4,7 +4,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { caseIdParams, resumeBody } from './schemas.ts';
 
 export const handler = apiHandler(
@@ -19,7 +19,10 @@ export const handler = apiHandler(
     );
     return {
       statusCode: 200,
-      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
+      body: {
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        workflowStarted: outcome.workflowStarted,
+      },
       headers: replayHeaders(outcome.replayed),
     };
   },

@@ -1,6 +1,6 @@
 /** PATCH /cases/{caseId} — edits details if the case is still at `expectedVersion` (else 409 with the current version). */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseIdParams, updateCaseBody } from './schemas.ts';
 
@@ -16,6 +16,10 @@ export const handler = apiHandler(
       patch,
       idempotencyKey ? { key: idempotencyKey, request: { op: 'update-case', caseId: params.caseId, body } } : undefined,
     );
-    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+    return {
+      statusCode: 200,
+      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+      headers: replayHeaders(replayed),
+    };
   },
 );

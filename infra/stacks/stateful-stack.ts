@@ -1,5 +1,6 @@
 /**
- * What must outlive any deployment: the case table and its key, and the staff directory (user pool).
+ * What must outlive any deployment: the case table and its key, the key that seals whistleblowers'
+ * identities, and the staff directory (user pool).
  * Everything here is retained on delete and protected from deletion; the stack itself has
  * termination protection. Changes here are rare and reviewed; the stateless stack can be torn down
  * and rebuilt freely on top of it.
@@ -11,16 +12,20 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CaseTable } from '../constructs/case-table.ts';
 import { StaffDirectory } from '../constructs/staff-directory.ts';
+import { IdentityKey } from '../constructs/identity-key.ts';
 
 export class StatefulStack extends Stack {
   readonly cases: CaseTable;
   readonly staff: StaffDirectory;
+  /** Seals whistleblowers' identities; apart from the table's key (identity-key.ts). */
+  readonly identityKey: IdentityKey;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, { terminationProtection: true, ...props });
 
     this.cases = new CaseTable(this, 'Cases');
     this.staff = new StaffDirectory(this, 'Staff');
+    this.identityKey = new IdentityKey(this, 'ReporterIdentity');
 
     new CfnOutput(this, 'TableName', { value: this.cases.table.tableName, description: 'DynamoDB table (TABLE_NAME)' });
     new CfnOutput(this, 'UserPoolId', {

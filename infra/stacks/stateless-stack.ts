@@ -9,6 +9,7 @@
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../../functions/api/routes.ts';
 import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../constructs/app-function.ts';
@@ -37,6 +38,8 @@ export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly Workflow
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
   readonly staff: StaffDirectory;
+  /** The key that seals whistleblowers' identities (routes with `identityKey` get its use). */
+  readonly identityKey: IKey;
   readonly officeName: string;
   /** Base URL for links in mail and responses; defaults to the API's own URL. */
   readonly appBaseUrl?: string;
@@ -88,6 +91,7 @@ export class StatelessStack extends Stack {
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
+      if (route.identityKey) handler.bindIdentityKey(props.identityKey, route.identityKey);
       for (const access of WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }

@@ -18,6 +18,9 @@ import { ForbiddenError, IllegalTransitionError, UnprocessableError, ValidationE
 import type { EventActor, EventDraft } from './history.ts';
 import { hasAnyRole, type Actor, type Role } from './roles.ts';
 
+/** The encryption context's purpose on every sealed reporter identity; the KMS grants are conditioned on it. */
+export const IDENTITY_KEY_PURPOSE = 'reporter-identity';
+
 export const REPORTER_CONFIDENTIALITY_ARTICLE = '공익신고자 보호법 제12조①, 같은 법 시행령 제13조';
 
 /**

@@ -36,6 +36,7 @@ import {
   holdsReporterIdentity,
   identityStoredDraft,
   type ReporterIdentity,
+  IDENTITY_KEY_PURPOSE,
 } from '../domain/identity.ts';
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
@@ -178,7 +179,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
           const caseId = change.next.caseId;
           const envelope = await seal(deps.identity.keys, JSON.stringify(reporter), {
             caseId,
-            purpose: 'reporter-identity',
+            purpose: IDENTITY_KEY_PURPOSE,
           });
           also.push(deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now)));
           change.next.protectedIdentity = {

@@ -18,6 +18,7 @@ import {
   reporterIdentitySchema,
   type AccessRequest,
   type ReporterIdentity,
+  IDENTITY_KEY_PURPOSE,
 } from '../domain/identity.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { hasAnyRole, type Actor } from '../domain/roles.ts';
@@ -160,7 +161,7 @@ export function identityUseCases(deps: IdentityUseCaseDeps) {
         [deps.vault.requestPut(next, granted)],
       );
       const identity = reporterIdentitySchema.parse(
-        JSON.parse(await open(deps.keys, envelope, { caseId, purpose: 'reporter-identity' })),
+        JSON.parse(await open(deps.keys, envelope, { caseId, purpose: IDENTITY_KEY_PURPOSE })),
       );
       return { identity, request: view(next, now) };
     },
