@@ -209,3 +209,73 @@ describe('the identity custodian', () => {
     expect(read.status).toBe(403);
   });
 });
+
+describe('complainants’ and petitioners’ personal data is need-to-know', () => {
+  const complainant = { name: '이몽룡', contact: '010-1234-6666', address: '서울특별시 영등포구 당산로 1' };
+  let grievanceId: string;
+  let petitionId: string;
+  beforeAll(async () => {
+    const g = await t.call('POST', '/cases', {
+      as: 'clerk',
+      body: { kind: 'grievance', title: '도로 파손 고충', channel: '전화', grievance: { complainant } },
+    });
+    expect(g.status).toBe(201);
+    grievanceId = g.body.case.caseId;
+    const p = await t.call('POST', '/cases', {
+      as: 'clerk',
+      body: {
+        kind: 'petition',
+        title: '어린이 공원 조성 청원',
+        petition: {
+          form: 'individual',
+          public: false,
+          petitioner: { name: '성춘향', address: '서울특별시 영등포구 여의대로 5', phone: '010-2222-3333' },
+        },
+      },
+    });
+    expect(p.status).toBe(201);
+    petitionId = p.body.case.caseId;
+    await t.system.stepFunctions.settle();
+  });
+
+  it('shows the complainant whole to the registering clerk, the head and the owning team’s lead', async () => {
+    for (const role of ['clerk', 'head'] as const) {
+      const res = await t.call('GET', `/cases/${grievanceId}`, { as: role });
+      expect(res.body.grievance.complainant).toEqual(complainant);
+      expect(res.body.personalDataMasked).toBeUndefined();
+    }
+  });
+
+  it('masks the complainant and petitioner for everyone else who may read the case', async () => {
+    // The demo team lead leads the investigation team, not the complaints team that owns these cases.
+    for (const role of ['investigator', 'secretary', 'team-lead', 'admin', 'auditor'] as const) {
+      const res = await t.call('GET', `/cases/${grievanceId}`, { as: role });
+      expect(res.status, role).toBe(200);
+      expect(res.body.grievance.complainant).toEqual({
+        name: '이*룡',
+        contact: '010-****-6666',
+        address: '서울특별시 영등포구 ***',
+      });
+      expect(res.body.personalDataMasked).toBe(true);
+      const history = await t.call('GET', `/cases/${grievanceId}/history`, { as: role });
+      expect(JSON.stringify(history.body)).not.toContain('이몽룡');
+      const petition = await t.call('GET', `/cases/${petitionId}`, { as: role });
+      expect(petition.body.petition.petitioner).toEqual({
+        name: '성*향',
+        address: '서울특별시 영등포구 ***',
+        phone: '010-****-3333',
+      });
+    }
+  });
+
+  it('shows the complainant to the person the case is assigned to', async () => {
+    const current = await t.call('GET', `/cases/${grievanceId}`, { as: 'head' });
+    const moved = await t.call('PATCH', `/cases/${grievanceId}`, {
+      as: 'head',
+      body: { expectedVersion: current.body.version, assigneeSub: t.users.investigator.sub },
+    });
+    expect(moved.status).toBe(200);
+    const res = await t.call('GET', `/cases/${grievanceId}`, { as: 'investigator' });
+    expect(res.body.grievance.complainant).toEqual(complainant);
+  });
+});
