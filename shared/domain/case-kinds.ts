@@ -1,5 +1,5 @@
 /**
- * The kinds of case the office handles, in its own vocabulary (2023 work report, DESIGN §1).
+ * The kinds of case the office handles, in its own vocabulary (2023 work report, docs/office.md#volumes-in-2023).
  * Each belongs to a team; the team gives the case-number word.
  */
 import { z } from 'zod';
