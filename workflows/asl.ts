@@ -9,7 +9,7 @@
 import type { CaseStage } from '../shared/domain/case.ts';
 import type { Decision, TaskType } from '../shared/domain/task.ts';
 import type { Role, Team } from '../shared/domain/roles.ts';
-import type { TaskDueRule } from '../shared/policies/task-due-rules.ts';
+import type { TaskDueRule } from '../shared/kinds/registry.ts';
 import type { CommitteeKind } from '../shared/domain/committee-kinds.ts';
 
 export type AslState = Record<string, unknown>;
@@ -53,7 +53,8 @@ const transientRetry = [
   },
 ];
 
-export interface HumanTaskSpec {
+/** `R`: the due rules it may name — the office's by default; a kind of its own (e.g. in a test) names its own. */
+export interface HumanTaskSpec<R extends string = TaskDueRule> {
   taskType: TaskType;
   /** Shown to staff: what this task asks of them. */
   titleKo: string;
@@ -64,7 +65,7 @@ export interface HumanTaskSpec {
   /** Default allowed time in business days (the legal calendar turns it into a due date). */
   dueInBusinessDays: number;
   /** A due-date rule (statutory period, case limits) that replaces the default when the task opens. */
-  dueRule?: TaskDueRule;
+  dueRule?: R;
   /**
    * The committee that decides this step: the task waits on that committee's agenda and its
    * secretary records the meeting's decision (which completes the task and resumes the workflow).
@@ -76,7 +77,10 @@ export interface HumanTaskSpec {
  * A human task: opens a task (stores the token with it), waits for a person's decision, then routes
  * on it. No TimeoutSeconds: the deadline lives on the task, and months-long waits are normal.
  */
-export function humanTask(name: string, spec: HumanTaskSpec): Record<string, AslState> {
+export function humanTask<R extends string = TaskDueRule>(
+  name: string,
+  spec: HumanTaskSpec<R>,
+): Record<string, AslState> {
   const choiceName = `${name}: route the decision`;
   const decisions = Object.keys(spec.decisions) as Decision[];
   return {

@@ -1,7 +1,7 @@
 /** Request and response schemas of search and export (registered in schemas.ts routeSchemas for OpenAPI). */
 import { z } from 'zod';
 import { caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema } from '../../shared/domain/case-kinds.ts';
+import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { caseSearchFilterObject, SEARCH_SORTS, withFilterChecks } from '../../shared/domain/case-search-filter.ts';
 import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { EXPORT_FORMATS } from '../../shared/usecases/case-export.ts';
@@ -11,6 +11,7 @@ const cursor = z.string().min(1).max(2048).optional().describe('앞 응답의 cu
 
 export const searchQuery = withFilterChecks(
   caseSearchFilterObject.extend({
+    kind: caseKindSchema.optional().describe('사건 종류'),
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('한 페이지 건수 (1–100)'),
     cursor,
   }),
@@ -18,6 +19,7 @@ export const searchQuery = withFilterChecks(
 
 export const exportQuery = withFilterChecks(
   caseSearchFilterObject.extend({
+    kind: caseKindSchema.optional().describe('사건 종류'),
     format: z.enum(EXPORT_FORMATS).default('csv').describe('csv (Excel용, UTF-8 BOM) 또는 json'),
     cursor: cursor.describe('앞 내보내기가 상한에서 멈춘 곳 (x-export-next-cursor)'),
   }),

@@ -9,7 +9,9 @@ import type { CaseRecord } from '../domain/case.ts';
 import { caseSearchFilterSchema, type CaseSearchFilter } from '../domain/case-search-filter.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { caseListEntry, type CaseListEntry } from '../domain/export-fields.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
 import { koreaDate } from '../domain/korea-time.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
 import { canReadCase } from '../policies/case-access.ts';
 import { planSearch, type CaseSearch, type SearchPlan } from '../store/case-search.ts';
@@ -47,6 +49,8 @@ export function assertCanExport(actor: Actor): void {
 
 export interface SearchDeps {
   search: CaseSearch;
+  /** The kinds of case (default: the office's): labels in lists and exports. */
+  kinds?: KindRegistry;
   clock?: () => Date;
 }
 
@@ -65,6 +69,7 @@ export interface SearchResult {
 
 export function caseSearchUseCases(deps: SearchDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const kinds = deps.kinds ?? KINDS;
 
   return {
     /** Plans the query for a filter (exposed for the command line's --explain and the bench). */
@@ -92,7 +97,7 @@ export function caseSearchUseCases(deps: SearchDeps) {
         visible: (c) => canReadCase(actor, c),
       });
       return {
-        items: page.items.map((c) => caseListEntry(c, today)),
+        items: page.items.map((c) => caseListEntry(c, today, kinds.labelOf)),
         ...(page.cursor !== undefined && { cursor: page.cursor }),
         sort: plan.sort,
         order: plan.forward ? 'asc' : 'desc',
@@ -125,7 +130,7 @@ export function caseSearchUseCases(deps: SearchDeps) {
             }
             count += 1;
             lastKey = key;
-            yield { entry: caseListEntry(record, today), record };
+            yield { entry: caseListEntry(record, today, kinds.labelOf), record };
           }
         }
       }

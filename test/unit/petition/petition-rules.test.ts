@@ -1,11 +1,12 @@
 /**
- * The petition's own rules (shared/domain/petition.ts, shared/policies/petition-deadlines.ts) under the
+ * The petition's own rules (shared/kinds/petition/petition.ts, shared/kinds/petition/petition-deadlines.ts) under the
  * 청원법 (2020 전부개정): intake of individual and joint petitions, screening, the 90-day due date with
  * the public petition's disclosure and comment periods taken out, the one extension, objection windows.
  */
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
-import { openCase, type CaseRecord } from '../../../shared/domain/case.ts';
+import type { CaseRecord } from '../../../shared/domain/case.ts';
+import { openCase } from '../../../shared/kinds/registry.ts';
 import {
   applyPetitionDecision,
   commentPeriodEndsAt,
@@ -16,9 +17,9 @@ import {
   PETITION_IDENTITY_FIELDS,
   petitionIntakeSchema,
   type PetitionIntake,
-} from '../../../shared/domain/petition.ts';
-import { decisionFormSchema } from '../../../shared/domain/task.ts';
-import { petitionTaskDue } from '../../../shared/policies/petition-deadlines.ts';
+} from '../../../shared/kinds/petition/petition.ts';
+import { decisionFormSchema } from '../../../shared/kinds/registry.ts';
+import { petitionTaskDue } from '../../../shared/kinds/petition/petition-deadlines.ts';
 import { computeDue } from '../../../shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
