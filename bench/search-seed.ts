@@ -6,10 +6,13 @@
  * write them through CaseRepository.create, the same transaction intake uses.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openCase, type CaseRecord } from '../shared/domain/case.ts';
-import { CASE_KIND_INFO, CHANNELS, type CaseKind } from '../shared/domain/case-kinds.ts';
+import type { CaseRecord } from '../shared/domain/case.ts';
+import { openCase } from '../shared/kinds/registry.ts';
+import { CHANNELS } from '../shared/domain/channels.ts';
+import type { CaseKind } from '../shared/domain/case.ts';
+import { KINDS } from '../shared/kinds/registry.ts';
 import { TEAM_CASE_CODES } from '../shared/domain/roles.ts';
-import { REFERRING_AGENCIES, type DispositionType } from '../shared/domain/misconduct.ts';
+import { REFERRING_AGENCIES, type DispositionType } from '../shared/kinds/misconduct/misconduct.ts';
 import { toKoreaIso } from '../shared/domain/korea-time.ts';
 import { caseItem } from '../shared/store/case-repository.ts';
 
@@ -109,7 +112,7 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
   const receivedAt = toKoreaIso(received);
   const year = Number(receivedAt.slice(0, 4));
   const caseId = `0SEED${String(i).padStart(21, '0')}`;
-  const team = TEAM_CASE_CODES[CASE_KIND_INFO[kind].team];
+  const team = TEAM_CASE_CODES[KINDS.get(kind).team];
   const caseNumber = `${year}-${team}-${String(i + 1).padStart(6, '0')}`;
   const misconductKind = kind === 'external-referral' || kind === 'internal-investigation';
   const conductDate = toKoreaIso(addDays(received, -30 - Math.floor(r() * 300))).slice(0, 10);

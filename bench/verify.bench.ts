@@ -8,10 +8,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ulid } from 'ulid';
 import { ensureTable } from '../infra/local/bootstrap-table.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
-import { addNote, formatCaseNumber, openCase } from '../shared/domain/case.ts';
-import { CASE_KIND_INFO, CASE_KINDS } from '../shared/domain/case-kinds.ts';
+import { addNote, formatCaseNumber } from '../shared/domain/case.ts';
+import { openCase } from '../shared/kinds/registry.ts';
+import { CASE_KINDS, KINDS } from '../shared/kinds/registry.ts';
 import { toKoreaIso } from '../shared/domain/korea-time.ts';
-import { isMisconductKind } from '../shared/domain/misconduct.ts';
+import { isMisconductKind } from '../shared/kinds/misconduct/misconduct.ts';
 import { CaseRepository } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { verifyAllCases } from '../shared/usecases/chain-verification.ts';
@@ -21,7 +22,7 @@ const CASES = Number(process.env.BENCH_VERIFY_CASES ?? 2_000);
 const NOTES_PER_CASE = 3;
 const SEED_CONCURRENCY = 16;
 /** Kinds whose intake needs no misconduct details (the store is driven directly here). */
-const KINDS = CASE_KINDS.filter((k) => !isMisconductKind(k));
+const BENCH_KINDS = CASE_KINDS.filter((k) => !isMisconductKind(k));
 
 export async function runVerifyBench(): Promise<void> {
   const tableName = `bench-verify-${randomUUID()}`;
@@ -38,12 +39,12 @@ export async function runVerifyBench(): Promise<void> {
     Array.from({ length: SEED_CONCURRENCY }, async () => {
       while (next < CASES) {
         const i = next++;
-        const kind = KINDS[i % KINDS.length]!;
+        const kind = BENCH_KINDS[i % BENCH_KINDS.length]!;
         const now = toKoreaIso(new Date(Date.UTC(2026, 0, 1) + i * 60_000));
         const created = await repo.create(
           openCase({
             caseId: ulid(),
-            caseNumber: formatCaseNumber(2026, CASE_KIND_INFO[kind].team, i + 1),
+            caseNumber: formatCaseNumber(2026, KINDS.get(kind).team, i + 1),
             input: { kind, title: `벤치 사건 ${i}`, receivedAt: now },
             actor,
             now,

@@ -9,7 +9,7 @@
 import type { CaseStage } from '../shared/domain/case.ts';
 import type { Decision, TaskType } from '../shared/domain/task.ts';
 import type { Role, Team } from '../shared/domain/roles.ts';
-import type { TaskDueRule } from '../shared/policies/task-due-rules.ts';
+import type { TaskDueRule } from '../shared/kinds/registry.ts';
 import type { CommitteeKind } from '../shared/domain/committee-kinds.ts';
 
 export type AslState = Record<string, unknown>;

@@ -24,7 +24,7 @@ import {
   type AslDefinition,
   type AslState,
 } from './asl.ts';
-import type { GrievanceNextStep } from '../shared/domain/grievance.ts';
+import type { GrievanceNextStep } from '../shared/kinds/grievance/grievance.ts';
 
 export const GRIEVANCE_WORKFLOW = 'grievance';
 

@@ -1,5 +1,9 @@
-/** Which workflow runs which kind of case. Kinds not listed yet run the basic review lifecycle. */
-import type { CaseKind } from '../shared/domain/case-kinds.ts';
+/**
+ * The lifecycles by name. Which one runs a case is its kind's to say (`workflow` in its module,
+ * shared/kinds/); this file only holds the definitions those names refer to.
+ */
+import type { KindRegistry } from '../shared/domain/kind-registry.ts';
+import { KINDS } from '../shared/kinds/registry.ts';
 import type { AslDefinition } from './asl.ts';
 import { CASE_REVIEW_WORKFLOW, caseReviewDefinition } from './case-review.workflow.ts';
 import {
@@ -19,13 +23,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [PETITION_WORKFLOW]: petitionDefinition,
 };
 
-const BY_KIND: Partial<Record<CaseKind, string>> = {
-  'external-referral': EXTERNAL_REFERRAL_WORKFLOW,
-  'internal-investigation': INTERNAL_INVESTIGATION_WORKFLOW,
-  grievance: GRIEVANCE_WORKFLOW,
-  petition: PETITION_WORKFLOW,
-};
-
-export function workflowForKind(kind: CaseKind): string {
-  return BY_KIND[kind] ?? CASE_REVIEW_WORKFLOW;
+/** The workflow that runs a kind of case (its module says which). */
+export function workflowForKind(kind: string, kinds: KindRegistry = KINDS): string {
+  return kinds.get(kind).workflow;
 }

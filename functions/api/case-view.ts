@@ -1,12 +1,12 @@
 /** How a case is shown to clients: the record plus Korean labels and links. */
 import type { CaseRecord } from '../../shared/domain/case.ts';
 import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
-import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 import { TEAM_LABELS } from '../../shared/domain/roles.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { limitationWarning } from '../../shared/policies/discipline-limitation.ts';
-import { DECISION_LABELS, type TaskRecord } from '../../shared/domain/task.ts';
+import { limitationWarning } from '../../shared/kinds/misconduct/discipline-limitation.ts';
+import type { TaskRecord } from '../../shared/domain/task.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
 import { caseForViewer, type Viewer } from '../../shared/policies/personal-data.ts';
 import type { StaffRepository } from '../../shared/store/staff-repository.ts';
@@ -31,7 +31,7 @@ export function caseView(c: CaseRecord, baseUrl: string, viewer: Viewer) {
   const warning = limitationWarningOf(c);
   return {
     ...caseForViewer(c, viewer),
-    kindLabel: CASE_KIND_INFO[c.kind].labelKo,
+    kindLabel: KINDS.labelOf(c.kind),
     stageLabel: CASE_STAGE_LABELS[c.stage],
     teamLabel: TEAM_LABELS[c.team],
     ...(warning && { limitationWarning: warning }),
@@ -57,7 +57,7 @@ export function taskView(task: TaskRecord, baseUrl: string) {
   const { taskToken: _secret, ...visible } = task;
   return {
     ...visible,
-    decisionLabels: task.allowedDecisions.map((d) => DECISION_LABELS[d]),
+    decisionLabels: task.allowedDecisions.map((d) => KINDS.decisionLabel(d)),
     links: {
       case: `${baseUrl}/cases/${task.caseId}`,
       complete: `${baseUrl}/cases/${task.caseId}/tasks/${task.taskId}/complete`,

@@ -3,7 +3,7 @@
  * checked per decision (a return needs reasons, an assignment a person), committed with the case
  * history, then handed to the workflow.
  */
-import { decisionFormSchema } from '../../shared/domain/task.ts';
+import { decisionFormSchema } from '../../shared/kinds/registry.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { handlerDeps } from '../deps.ts';
 import { caseView, replayHeaders, taskView, viewerOf } from './case-view.ts';

@@ -1,7 +1,7 @@
 /** GET /cases/{caseId}[?asOf=YYYY-MM-DD] — one case, if the caller may read it; with asOf, as it stood then. */
 import { AS_OF_FIELDS, NOT_AS_OF_FIELDS } from '../../shared/domain/case-as-of.ts';
 import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
-import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { caseView, viewerOf } from './case-view.ts';
 import { handlerDeps } from '../deps.ts';
@@ -21,7 +21,7 @@ export const handler = apiHandler(
       statusCode: 200,
       body: {
         ...then,
-        kindLabel: CASE_KIND_INFO[then.kind].labelKo,
+        kindLabel: KINDS.labelOf(then.kind),
         stageLabel: CASE_STAGE_LABELS[then.stage],
         reconstructedFields: AS_OF_FIELDS,
         notReconstructed: NOT_AS_OF_FIELDS,

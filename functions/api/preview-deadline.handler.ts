@@ -3,7 +3,7 @@
  * calculator: the due date of a case kind's statutory period (or `period=<id>`), with its article
  * and the steps that explain it, before anything is registered.
  */
-import { CASE_KIND_INFO } from '../../shared/domain/case-kinds.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
@@ -14,7 +14,7 @@ import { deadlinePreviewQuery } from './schemas.ts';
 export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, async ({ query }) => {
   const periodId = query.period ?? (query.kind ? DEFAULT_PERIOD_BY_KIND[query.kind] : undefined);
   if (!periodId) {
-    const label = query.kind ? CASE_KIND_INFO[query.kind].labelKo : '';
+    const label = query.kind ? KINDS.labelOf(query.kind) : '';
     throw new ValidationError(
       query.kind
         ? `Kind ${query.kind} has no statutory period; ask for one with period=<id>`

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema, channelSchema } from '../../shared/domain/case-kinds.ts';
+import { channelSchema } from '../../shared/domain/channels.ts';
+import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
@@ -25,8 +26,9 @@ import {
   REPORT_CATEGORIES,
   resumeInputSchema,
   suspendInputSchema,
-} from '../../shared/domain/misconduct.ts';
-import { decisionFormSchema, taskRecordSchema } from '../../shared/domain/task.ts';
+} from '../../shared/kinds/misconduct/misconduct.ts';
+import { taskRecordSchema } from '../../shared/domain/task.ts';
+import { decisionFormSchema } from '../../shared/kinds/registry.ts';
 import {
   agendaItemSchema,
   committeeInputSchema,
@@ -39,7 +41,11 @@ import {
   quorumRuleSchema,
   votesSchema,
 } from '../../shared/domain/committee.ts';
-import { extensionInputSchema, objectionInputSchema, petitionIntakeSchema } from '../../shared/domain/petition.ts';
+import {
+  extensionInputSchema,
+  objectionInputSchema,
+  petitionIntakeSchema,
+} from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 import {
   exportListResponse,
@@ -56,7 +62,7 @@ import {
   grievanceIntakeSchema,
   linkInputSchema,
   progressNoticeInputSchema,
-} from '../../shared/domain/grievance.ts';
+} from '../../shared/kinds/grievance/grievance.ts';
 import {
   frozenReportQuery,
   frozenReportView,
@@ -200,7 +206,7 @@ export const limitationWarningView = z.object({
   confidence: z.string(),
 });
 
-export const caseView = caseRecordSchema.extend({
+export const caseView = KINDS.caseRecordSchema.extend({
   kindLabel: z.string(),
   stageLabel: z.string(),
   teamLabel: z.string(),

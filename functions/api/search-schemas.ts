@@ -1,7 +1,7 @@
 /** Request and response schemas of search and export (registered in schemas.ts routeSchemas for OpenAPI). */
 import { z } from 'zod';
 import { caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema } from '../../shared/domain/case-kinds.ts';
+import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { caseSearchFilterObject, SEARCH_SORTS, withFilterChecks } from '../../shared/domain/case-search-filter.ts';
 import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { EXPORT_FORMATS } from '../../shared/usecases/case-export.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { caseStageSchema } from '../../shared/domain/case.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { decisionSchema, taskTypeSchema } from '../../shared/domain/task.ts';
-import { TASK_DUE_RULES } from '../../shared/policies/task-due-rules.ts';
+import { TASK_DUE_RULES } from '../../shared/kinds/registry.ts';
 import { committeeKindSchema } from '../../shared/domain/committee-kinds.ts';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
 import { handlerDeps } from '../deps.ts';

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { caseKindSchema } from '../../shared/domain/case-kinds.ts';
+import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { TaskRepository } from '../../shared/store/task-repository.ts';

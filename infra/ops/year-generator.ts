@@ -16,9 +16,15 @@
  * did not reach).
  */
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
-import { CASE_KIND_INFO, type CaseKind, type Channel } from '../../shared/domain/case-kinds.ts';
+import type { Channel } from '../../shared/domain/channels.ts';
+import type { CaseKind } from '../../shared/domain/case.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { DispositionType, DisciplineResolution, MisconductCategory } from '../../shared/domain/misconduct.ts';
+import type {
+  DispositionType,
+  DisciplineResolution,
+  MisconductCategory,
+} from '../../shared/kinds/misconduct/misconduct.ts';
 import type { Role, Team } from '../../shared/domain/roles.ts';
 import type { StaffMember } from '../../shared/domain/staff.ts';
 import { DEMO_STAFF } from '../local/demo-data.ts';
@@ -464,7 +470,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     const department = DEPARTMENTS[p.index % DEPARTMENTS.length]!;
     const base: Record<string, unknown> = {
       kind: p.kind,
-      title: `${CASE_KIND_INFO[p.kind].labelKo} ${options.year}-${String(p.index + 1).padStart(5, '0')}`,
+      title: `${KINDS.labelOf(p.kind)} ${options.year}-${String(p.index + 1).padStart(5, '0')}`,
       summary: `연간 생성기(${runId}) — ${department} 관련`,
       receivedAt: p.receivedAt,
       department,
@@ -632,7 +638,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       receivedAt: p.receivedAt,
       decisions: [],
     };
-    const team = CASE_KIND_INFO[p.kind].team;
+    const team = KINDS.get(p.kind).team;
     const complaintsDesk = [
       'grievance',
       'whistleblower-report',

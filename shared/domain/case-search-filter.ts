@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { caseStageSchema, isoDateSchema } from './case.ts';
-import { caseKindSchema, channelSchema } from './case-kinds.ts';
+import { channelSchema } from './channels.ts';
+import { caseKindSchema } from './case.ts';
 import { committeeKindSchema } from './committee-kinds.ts';
-import { REFERRING_AGENCIES } from './misconduct.ts';
+import { REFERRING_AGENCIES } from '../kinds/misconduct/misconduct.ts';
 import { SEARCH_OUTCOMES } from './search-facets.ts';
 
 /**

@@ -15,7 +15,8 @@ import { COMMITTEE_KIND_LABELS, committeeKindSchema, type CommitteeKind } from '
 import { ForbiddenError, IllegalTransitionError, ValidationError, VersionConflictError } from './errors.ts';
 import { koreaDate, toKoreaIso } from './korea-time.ts';
 import { hasAnyRole, type Actor } from './roles.ts';
-import { DECISION_LABELS, type Decision, type DecisionForm, type TaskRecord } from './task.ts';
+import { KINDS } from '../kinds/registry.ts';
+import type { AnyDecisionForm, Decision, TaskRecord } from './task.ts';
 
 export { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
 
@@ -551,7 +552,7 @@ export function tallyDecision(
       'form.decision',
       'decision_not_allowed',
       `Decision "${decision}" is not allowed for this item; allowed: ${item.allowedDecisions.join(', ')}`,
-      `이 안건에서 할 수 없는 결정입니다 (가능: ${item.allowedDecisions.map((d) => DECISION_LABELS[d as Decision] ?? d).join(', ')})`,
+      `이 안건에서 할 수 없는 결정입니다 (가능: ${item.allowedDecisions.map((d) => KINDS.decisionLabel(d)).join(', ')})`,
     );
   }
   const votingPresent = present.filter(
@@ -584,7 +585,7 @@ export function minutesOf(
   committee: Committee,
   meeting: Meeting,
   decision: Omit<ItemDecision, 'recordedAt' | 'recordedBy'>,
-  form: DecisionForm,
+  form: AnyDecisionForm,
 ): Record<string, unknown> {
   const nameOf = (id: string) => committee.members.find((m) => m.memberId === id)?.name ?? id;
   return {

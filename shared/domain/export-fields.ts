@@ -9,7 +9,7 @@
  * reporter or complainant) are never on a row for any case.
  */
 import { CASE_STAGE_LABELS, type CaseRecord } from './case.ts';
-import { CASE_KIND_INFO } from './case-kinds.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { TEAM_LABELS } from './roles.ts';
 import { agencyOf, committeeLabel, committeeOf, isOverdue, OUTCOME_LABELS, outcomeOf } from './search-facets.ts';
 import { toKoreaIso } from './korea-time.ts';
@@ -53,7 +53,7 @@ export function caseListEntry(c: CaseRecord, today: string): CaseListEntry {
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     kind: c.kind,
-    kindLabel: CASE_KIND_INFO[c.kind].labelKo,
+    kindLabel: KINDS.labelOf(c.kind),
     team: c.team,
     teamLabel: TEAM_LABELS[c.team],
     title: c.sealed ? SEALED_TITLE : c.title,

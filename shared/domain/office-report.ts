@@ -26,10 +26,17 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { CaseRecord } from './case.ts';
-import { CASE_KIND_INFO, CASE_KINDS, CHANNELS, type CaseKind, type Channel } from './case-kinds.ts';
+import { CHANNELS, type Channel } from './channels.ts';
+import type { CaseKind } from './case.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from './committee-kinds.ts';
 import { koreaDate } from './korea-time.ts';
-import { MISCONDUCT_KINDS, REPORT_CATEGORIES, reportCategory, type ReportCategory } from './misconduct.ts';
+import {
+  MISCONDUCT_KINDS,
+  REPORT_CATEGORIES,
+  reportCategory,
+  type ReportCategory,
+} from '../kinds/misconduct/misconduct.ts';
 
 export const REPORT_UNITS = ['건', '명', '회', '일', '%'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
@@ -146,7 +153,9 @@ const cases건 = (key: string, labelKo: string): ReportColumn => ({ key, labelKo
 
 // ── the tables, one function each ────────────────────────────────────────────────────────────────
 
-export type CasesByKind = Record<CaseKind, readonly CaseRecord[]>;
+/** The period's cases by kind; its keys are the kinds the report covers (the registry's, in its order). */
+export type CasesByKind = Readonly<Record<CaseKind, readonly CaseRecord[]>>;
+const casesOf = (byKind: CasesByKind, kind: CaseKind): readonly CaseRecord[] => byKind[kind] ?? [];
 
 /**
  * One kind's misconduct investigations in the office's categories (misconduct.ts reportCategory):
@@ -177,8 +186,8 @@ export function misconductCounts(cases: Iterable<CaseRecord>): {
 /** 외부기관 통보사항 조사 / 내부조사·민원사항 조사: 징계·불문경고 / 훈계·주의 / 내부종결·시정조치 / 진행. */
 export function misconductTable(byKind: CasesByKind): ComputedTable {
   const rows: ReportRow[] = MISCONDUCT_KINDS.map((kind) => {
-    const { total, counts, suspended } = misconductCounts(byKind[kind]);
-    return { key: kind, labelKo: CASE_KIND_INFO[kind].labelKo, cells: { total, ...counts, suspended } };
+    const { total, counts, suspended } = misconductCounts(casesOf(byKind, kind));
+    return { key: kind, labelKo: KINDS.labelOf(kind), cells: { total, ...counts, suspended } };
   });
   return {
     table: {
@@ -196,7 +205,7 @@ export function misconductTable(byKind: CasesByKind): ComputedTable {
         '징계절차 정지(지방공무원법 제73조)는 진행에 포함된 건수입니다.',
       ],
     },
-    basis: basisOf(MISCONDUCT_KINDS.flatMap((kind) => byKind[kind])),
+    basis: basisOf(MISCONDUCT_KINDS.flatMap((kind) => casesOf(byKind, kind))),
   };
 }
 
@@ -215,7 +224,7 @@ export const NO_CHANNEL_KEY = '경로 미기재';
 
 /** 고충민원 접수 및 관리: 총 N건, by channel in the report's grouping. */
 export function grievanceTable(byKind: CasesByKind): ComputedTable {
-  const cases = byKind.grievance;
+  const cases = casesOf(byKind, 'grievance');
   const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => ({
     key,
     labelKo,
@@ -262,10 +271,10 @@ function singleKindTable(
       sectionKo,
       titleKo,
       columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: [{ key: kind, labelKo: CASE_KIND_INFO[kind].labelKo, cells: receivedClosedOpen(byKind[kind]) }],
+      rows: [{ key: kind, labelKo: KINDS.labelOf(kind), cells: receivedClosedOpen(casesOf(byKind, kind)) }],
       notesKo,
     },
-    basis: basisOf(byKind[kind]),
+    basis: basisOf(casesOf(byKind, kind)),
   });
 }
 
@@ -301,12 +310,12 @@ export function ethicsTable(byKind: CasesByKind): ComputedTable {
       ],
       rows: kinds.map((kind) => ({
         key: kind,
-        labelKo: CASE_KIND_INFO[kind].labelKo,
-        cells: receivedClosedOpen(byKind[kind]),
+        labelKo: KINDS.labelOf(kind),
+        cells: receivedClosedOpen(casesOf(byKind, kind)),
       })),
       notesKo: ['한 사건이 한 사람의 심사입니다.'],
     },
-    basis: basisOf(kinds.flatMap((kind) => byKind[kind])),
+    basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
   };
 }
 
@@ -321,12 +330,12 @@ export function preventionTable(byKind: CasesByKind): ComputedTable {
       columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
       rows: kinds.map((kind) => ({
         key: kind,
-        labelKo: CASE_KIND_INFO[kind].labelKo,
-        cells: receivedClosedOpen(byKind[kind]),
+        labelKo: KINDS.labelOf(kind),
+        cells: receivedClosedOpen(casesOf(byKind, kind)),
       })),
       notesKo: [],
     },
-    basis: basisOf(kinds.flatMap((kind) => byKind[kind])),
+    basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
   };
 }
 
@@ -354,15 +363,15 @@ export function committeeTable(meetings: readonly MeetingHeld[]): ComputedTable 
 
 /** Per kind: received, closed, median and 90th-percentile processing days, on-time rate. */
 export function processingTable(byKind: CasesByKind): ComputedTable {
-  const rows = CASE_KINDS.map((kind): ReportRow => {
-    const cases = byKind[kind];
+  const rows = Object.keys(byKind).map((kind): ReportRow => {
+    const cases = casesOf(byKind, kind);
     const closed = cases.filter(isClosed);
     const days = closed.map((c) => processingDays(c)).filter((d): d is number => d !== undefined);
     const withDue = closed.filter((c) => c.dueDate !== undefined);
     const onTime = withDue.filter((c) => closedOn(c)! <= c.dueDate!).length;
     return {
       key: kind,
-      labelKo: CASE_KIND_INFO[kind].labelKo,
+      labelKo: KINDS.labelOf(kind),
       cells: {
         received: cases.length,
         closed: closed.length,
@@ -395,7 +404,7 @@ export function processingTable(byKind: CasesByKind): ComputedTable {
         '기한 내 처리율: 처리기한이 있는 종결 사건 중 기한 당일까지 종결된 비율.',
       ],
     },
-    basis: basisOf(CASE_KINDS.flatMap((kind) => byKind[kind])),
+    basis: basisOf(Object.keys(byKind).flatMap((kind) => casesOf(byKind, kind))),
   };
 }
 
@@ -474,7 +483,7 @@ export function buildOfficeReport(params: {
 }): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
   const computed = computeTables(byKind, meetings);
-  const caseCount = CASE_KINDS.reduce((n, kind) => n + byKind[kind].length, 0);
+  const caseCount = Object.values(byKind).reduce((n, cases) => n + cases.length, 0);
   return {
     reportKind: 'office-report',
     period,

@@ -5,7 +5,7 @@
  */
 import type { CaseRecord } from './case.ts';
 import { COMMITTEE_KIND_LABELS, type CommitteeKind } from './committee-kinds.ts';
-import { DISPOSITION_LABELS, DISPOSITION_TYPES } from './misconduct.ts';
+import { DISPOSITION_LABELS, DISPOSITION_TYPES } from '../kinds/misconduct/misconduct.ts';
 import { koreaDate, toKoreaIso } from './korea-time.ts';
 
 /**

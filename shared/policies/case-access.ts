@@ -4,7 +4,7 @@
  */
 import type { CaseRecord } from '../domain/case.ts';
 import { ForbiddenError } from '../domain/errors.ts';
-import { concernedError, isConcerned } from '../domain/misconduct.ts';
+import { concernedError, isConcerned } from '../kinds/misconduct/misconduct.ts';
 import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
 
 const INTAKE_ROLES: readonly Role[] = ['clerk', 'investigator', 'team-lead', 'head', 'admin'];

@@ -3,7 +3,7 @@
  * intake. Kinds without a statutory period (e.g. daily audits) have none; a specific period can
  * always be asked for by its id.
  */
-import type { CaseKind } from '../domain/case-kinds.ts';
+import type { CaseKind } from '../domain/case.ts';
 import type { PeriodId } from './statutory-periods.ts';
 
 export const DEFAULT_PERIOD_BY_KIND: Partial<Record<CaseKind, PeriodId>> = {

@@ -5,7 +5,7 @@
  * (`npm run audit -- reindex`; the local system does it by itself when it adds an index).
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CASE_KINDS } from '../domain/case-kinds.ts';
+import { CASE_KINDS } from '../kinds/registry.ts';
 import { caseItem, CaseRepository } from './case-repository.ts';
 
 export interface ReindexProgress {

@@ -13,7 +13,8 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
-import { caseRecordSchema } from '../domain/case.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -48,13 +49,19 @@ export class CaseRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** The kinds whose details a stored case may hold (default: the office's). */
+    private readonly kinds: KindRegistry = KINDS,
   ) {}
+
+  private toCase(item: Record<string, unknown>): CaseRecord {
+    return this.kinds.caseRecordSchema.parse(withoutStorageKeys(item)) as unknown as CaseRecord;
+  }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }),
     );
-    return out.Item ? toCase(out.Item) : undefined;
+    return out.Item ? this.toCase(out.Item) : undefined;
   }
 
   /**
@@ -267,7 +274,7 @@ export class CaseRepository {
         ExclusiveStartKey: decodeCursor(options.cursor),
       }),
     );
-    return { items: (out.Items ?? []).map(toCase), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return { items: (out.Items ?? []).map((item) => this.toCase(item)), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
   /**
@@ -287,7 +294,7 @@ export class CaseRepository {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) yield toCase(item);
+      for (const item of out.Items ?? []) yield this.toCase(item);
       start = out.LastEvaluatedKey;
     } while (start);
   }
@@ -303,7 +310,7 @@ export class CaseRepository {
       }),
     );
     const item = out.Items?.[0];
-    return item ? toCase(item) : undefined;
+    return item ? this.toCase(item) : undefined;
   }
 
   /** The whole history of one case in sequence order (one partition, paged through). */
@@ -356,9 +363,6 @@ function eventPut(tableName: string, e: HistoryEvent): TransactItem {
   };
 }
 
-function toCase(item: Record<string, unknown>): CaseRecord {
-  return caseRecordSchema.parse(withoutStorageKeys(item));
-}
 
 function toEvent(item: Record<string, unknown>): HistoryEvent {
   return withoutStorageKeys(item) as unknown as HistoryEvent;

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { caseRecordSchema, type CaseRecord } from '../domain/case.ts';
 import { CASE_NUMBER_PREFIX, type CaseSearchFilter, type SearchSort } from '../domain/case-search-filter.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { DISPOSITION_TYPES } from '../domain/misconduct.ts';
+import { DISPOSITION_TYPES } from '../kinds/misconduct/misconduct.ts';
 import { normalizeSearchText } from '../domain/search-facets.ts';
 import { SEARCH_ALL, searchKeys } from './case-search-index.ts';
 import { keys, withoutStorageKeys } from './keys.ts';

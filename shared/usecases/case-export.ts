@@ -29,7 +29,7 @@ import { verifyChain } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { timeline, type TimelineFilter } from '../domain/timeline.ts';
-import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { assertCanRead, assertCanReadReports } from '../policies/case-access.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { ExportLog } from '../store/export-log.ts';
@@ -251,7 +251,7 @@ export function caseExportUseCases(deps: ExportDeps) {
             caseId: c.caseId,
             caseNumber: c.caseNumber,
             kind: c.kind,
-            kindLabel: CASE_KIND_INFO[c.kind].labelKo,
+            kindLabel: KINDS.labelOf(c.kind),
             title: c.sealed ? SEALED_TITLE : c.title,
             sealed: c.sealed,
             stage: c.stage,

@@ -3,16 +3,10 @@
  * the ports (repositories, clock, ids) are handed in so tests can use the real local engines.
  */
 import { ulid } from 'ulid';
-import {
-  addNote,
-  formatCaseNumber,
-  openCase,
-  updateDetails,
-  type CasePatch,
-  type CaseRecord,
-  type IntakeInput,
-} from '../domain/case.ts';
-import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
+import { caseChanges } from '../domain/case-changes.ts';
+import { addNote, formatCaseNumber, type CasePatch, type CaseRecord, type IntakeInput } from '../domain/case.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { InternalError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
@@ -23,7 +17,6 @@ import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
-import { checkOfficialsAgainstDirectory } from './misconduct-usecases.ts';
 import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verification.ts';
 import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
@@ -50,6 +43,8 @@ export interface CaseUseCaseDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
+  /** The kinds of case (default: the office's). */
+  kinds?: KindRegistry;
   clock?: () => Date;
   newId?: () => string;
   log?: (entry: Record<string, unknown>) => void;
@@ -64,6 +59,8 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const kinds = deps.kinds ?? KINDS;
+  const { openCase, updateDetails } = caseChanges(kinds);
 
   /**
    * Starts the lifecycle after the case is committed. The execution is named after the case, so a
@@ -150,17 +147,13 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
       }
-      if (input.misconduct)
-        await checkOfficialsAgainstDirectory(
-          deps.staff,
-          input.misconduct.officials,
-          CASE_KIND_INFO[input.kind].team,
-          'misconduct.officials',
-        );
+      const kind = kinds.get(input.kind);
+      const details = kind.details && (input as Record<string, unknown>)[kind.details.key];
+      if (details !== undefined) await kind.details?.checkIntake?.(details, { staff: deps.staff, team: kind.team });
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
-        const team = CASE_KIND_INFO[input.kind].team;
+        const team = kind.team;
         const serial = await deps.cases.nextCaseSerial(year, team);
         const change = openCase({
           caseId: newId(),

@@ -3,7 +3,8 @@
  * by kind through the kind index (gsi2), never by scanning the table (DESIGN §3.7); each case's
  * events are one partition query, and several cases are verified at once.
  */
-import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
+import type { CaseKind } from '../domain/case.ts';
+import { CASE_KINDS } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { verifyChain, type ChainBreak, type ChainVerification, type HistoryEvent } from '../domain/history.ts';
 import type { CaseRepository } from '../store/case-repository.ts';

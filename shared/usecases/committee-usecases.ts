@@ -36,7 +36,7 @@ import {
 import { IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
-import { DECISION_LABELS, type DecisionForm } from '../domain/task.ts';
+import { KINDS, type DecisionForm } from '../kinds/registry.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
@@ -378,7 +378,7 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
           ...counted,
           meetingId,
           caseNumber: item.caseNumber,
-          decisionLabel: DECISION_LABELS[input.form.decision],
+          decisionLabel: KINDS.decisionLabel(input.form.decision),
           recordedAt: at,
           recordedBy: actor.sub,
         };

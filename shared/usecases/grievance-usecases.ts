@@ -22,12 +22,12 @@ import {
   type GrievanceNextStep,
   type LinkInput,
   type ProgressNoticeInput,
-} from '../domain/grievance.ts';
+} from '../kinds/grievance/grievance.ts';
 import type { EventActor, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanChange, canReadCase } from '../policies/case-access.ts';
-import { grievanceTaskDue, TASK_TYPES_FOLLOWING_ANSWER_DUE } from '../policies/grievance-deadlines.ts';
+import { grievanceTaskDue, TASK_TYPES_FOLLOWING_ANSWER_DUE } from '../kinds/grievance/grievance-deadlines.ts';
 import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { TaskRepository } from '../store/task-repository.ts';

@@ -13,7 +13,7 @@
  * carries the limitation date, so an extended limitation alarms again on its new date.
  * Runs every day (limitation runs on holidays too); the run's `scheduledTime` decides "today".
  */
-import { isConcerned, MISCONDUCT_KINDS } from '../domain/misconduct.ts';
+import { isConcerned, MISCONDUCT_KINDS } from '../kinds/misconduct/misconduct.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import type { StaffMember } from '../domain/staff.ts';
@@ -25,7 +25,7 @@ import {
 } from '../mail/limitation-alarm.template.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { limitationWarning } from '../policies/discipline-limitation.ts';
+import { limitationWarning } from '../kinds/misconduct/discipline-limitation.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { ReminderItemRef, ReminderStore, StaffDirectory } from '../store/reminder-store.ts';
 import { mapPooled, reminderOutbox } from './reminder-outbox.ts';

@@ -10,8 +10,10 @@
  * `npm run workflows -- move` (it resumes pending executions).
  */
 import type { CaseRecord } from '../domain/case.ts';
-import { reassignCase } from '../domain/case.ts';
-import { CASE_KIND_INFO } from '../domain/case-kinds.ts';
+import { checkOfficialsAgainstDirectory } from '../kinds/misconduct/officials.ts';
+import { caseChanges } from '../domain/case-changes.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
@@ -28,8 +30,8 @@ import {
   type ReportCategory,
   type ResumeInput,
   type SuspendInput,
-} from '../domain/misconduct.ts';
-import type { Actor, Team } from '../domain/roles.ts';
+} from '../kinds/misconduct/misconduct.ts';
+import type { Actor } from '../domain/roles.ts';
 import { misconductCounts } from '../domain/office-report.ts';
 import {
   assertCanAssign,
@@ -55,6 +57,8 @@ import {
 
 export interface MisconductUseCaseDeps {
   cases: CaseRepository;
+  /** The kinds of case (default: the office's). */
+  kinds?: KindRegistry;
   tasks: TaskRepository;
   staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
@@ -66,58 +70,6 @@ export interface MisconductUseCaseDeps {
 /** The workflow asked for the next disposition step of a case whose disposition is not approved. */
 export class DispositionNotApprovedError extends Error {
   override name = 'DispositionNotApprovedError';
-}
-
-const normalizeName = (name: string) => name.replace(/\s+/g, '');
-
-/**
- * The officials' link to the staff directory, checked before they are recorded: a given staff id
- * must be a known person of that name; an official without one whose name matches someone of the
- * case's team must be linked, or confirmed as someone else (`notStaff`) — a missed link would let
- * the official see their own case.
- */
-export async function checkOfficialsAgainstDirectory(
-  staff: Pick<StaffRepository, 'get' | 'listByTeam'>,
-  officials: readonly OfficialInput[],
-  team: Team,
-  fieldPrefix: string,
-): Promise<void> {
-  let teamMembers: Awaited<ReturnType<StaffRepository['listByTeam']>> | undefined;
-  for (const [index, official] of officials.entries()) {
-    const field = fieldPrefix ? `${fieldPrefix}.${index}` : '';
-    const at = (name: string) => (field ? `${field}.${name}` : name);
-    if (official.staffSub !== undefined) {
-      const member = await staff.get(official.staffSub);
-      if (!member)
-        throw new ValidationError(
-          `No staff member with id ${official.staffSub}`,
-          `직원(${official.staffSub})을 찾을 수 없습니다`,
-          { field: at('staffSub'), rule: 'unknown_staff' },
-        );
-      if (normalizeName(member.name) !== normalizeName(official.name)) {
-        throw new ValidationError(
-          `Staff member ${official.staffSub} is ${member.name}, not ${official.name}`,
-          `직원 ID(${official.staffSub})의 이름은 ${member.name}입니다 (입력: ${official.name})`,
-          { field: at('staffSub'), rule: 'staff_name_mismatch' },
-        );
-      }
-      continue;
-    }
-    if (official.notStaff) continue;
-    teamMembers ??= await staff.listByTeam(team);
-    const sameName = teamMembers.filter((m) => normalizeName(m.name) === normalizeName(official.name));
-    if (sameName.length > 0) {
-      throw new ValidationError(
-        `${official.name} has the name of a staff member of this team: link the staff id, or confirm with notStaff: true that it is someone else`,
-        `${official.name}은(는) 이 팀 직원과 이름이 같습니다. 동일인이면 직원 ID(staffSub)를 연결하고, 다른 사람이면 notStaff: true로 확인하세요`,
-        {
-          field: at('staffSub'),
-          rule: 'possible_staff_match',
-          meta: { candidates: sameName.map((m) => ({ sub: m.sub, name: m.name, position: m.position ?? null })) },
-        },
-      );
-    }
-  }
 }
 
 export interface ReportRow {
@@ -132,6 +84,8 @@ export interface ReportRow {
 
 export function misconductUseCases(deps: MisconductUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const kinds = deps.kinds ?? KINDS;
+  const { reassignCase } = caseChanges(kinds);
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
 
   const eventActor = eventActorOf;
@@ -346,7 +300,7 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
       for (const kind of MISCONDUCT_KINDS) {
         const cases: CaseRecord[] = [];
         for await (const c of deps.cases.receivedBetween(kind, from, to)) cases.push(c);
-        rows.push({ kind, labelKo: CASE_KIND_INFO[kind].labelKo, ...misconductCounts(cases) });
+        rows.push({ kind, labelKo: kinds.labelOf(kind), ...misconductCounts(cases) });
       }
       return { from, to, generatedAt: toKoreaIso(clock()), rows };
     },

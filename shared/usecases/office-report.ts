@@ -15,7 +15,9 @@
  */
 import { ulid } from 'ulid';
 import type { CaseRecord } from '../domain/case.ts';
-import { CASE_KINDS, type CaseKind } from '../domain/case-kinds.ts';
+import type { CaseKind } from '../domain/case.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import {
@@ -60,6 +62,8 @@ export function committeeMeetingSource(committees: Pick<CommitteeRepository, 'me
 
 export interface OfficeReportDeps {
   cases: Pick<CaseRepository, 'receivedBetween'>;
+  /** The kinds the report counts (default: the office's). */
+  kinds?: KindRegistry;
   reports?: ReportStore;
   idempotency?: Pick<IdempotencyStore, 'find'>;
   meetings?: MeetingSource;
@@ -86,30 +90,28 @@ export function assertPeriod(period: ReportPeriod): void {
 
 /** Reads the period's cases kind by kind (index range queries) and builds the report. */
 export async function computeOfficeReport(
-  deps: Pick<OfficeReportDeps, 'cases' | 'meetings' | 'clock'>,
+  deps: Pick<OfficeReportDeps, 'cases' | 'meetings' | 'clock' | 'kinds'>,
   period: ReportPeriod,
   options: { onProgress?: (progress: ReadProgress) => void; concurrency?: number } = {},
 ): Promise<OfficeReportData> {
   assertPeriod(period);
   const clock = deps.clock ?? (() => new Date());
-  const byKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, [] as CaseRecord[]])) as Record<
-    CaseKind,
-    CaseRecord[]
-  >;
+  const kinds = (deps.kinds ?? KINDS).kinds;
+  const byKind: Record<CaseKind, CaseRecord[]> = Object.fromEntries(kinds.map((kind) => [kind, [] as CaseRecord[]]));
   let kindsDone = 0;
-  const queue = [...CASE_KINDS];
+  const queue = [...kinds];
   const worker = async () => {
     for (let kind = queue.shift(); kind !== undefined; kind = queue.shift()) {
-      const list = byKind[kind];
+      const list = byKind[kind] ?? [];
       for await (const c of deps.cases.receivedBetween(kind, period.from, period.to)) {
         // The index sorts by receivedAt as written; a time written with another offset is checked on its Korea date.
         if (receivedInPeriod(c, period)) list.push(c);
       }
       kindsDone += 1;
-      options.onProgress?.({ kind, count: list.length, kindsDone, kindsTotal: CASE_KINDS.length });
+      options.onProgress?.({ kind, count: list.length, kindsDone, kindsTotal: kinds.length });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, CASE_KINDS.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, kinds.length)) }, worker));
   const meetings = deps.meetings ? await deps.meetings.meetingsHeldBetween(period.from, period.to) : undefined;
   return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings });
 }

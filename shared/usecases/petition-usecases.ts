@@ -22,11 +22,11 @@ import {
   type ExtensionInput,
   type ObjectionInput,
   type PetitionStep,
-} from '../domain/petition.ts';
+} from '../kinds/petition/petition.ts';
 import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
 import type { TaskType } from '../domain/task.ts';
 import { assertCanRead } from '../policies/case-access.ts';
-import { petitionTaskDue, type PetitionDueRule } from '../policies/petition-deadlines.ts';
+import { petitionTaskDue, type PetitionDueRule } from '../kinds/petition/petition-deadlines.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { TaskRepository } from '../store/task-repository.ts';

@@ -6,7 +6,7 @@
  */
 import { ulid } from 'ulid';
 import type { Calendar } from '../calendar/index.ts';
-import { moveToStage, type CaseRecord, type CaseStage } from '../domain/case.ts';
+import { moveToStage, suspendedError, type CaseRecord, type CaseStage } from '../domain/case.ts';
 import {
   ForbiddenError,
   IllegalTransitionError,
@@ -17,18 +17,10 @@ import {
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
-import { applyMisconductDecision, concernedError, isConcerned, suspendedError } from '../domain/misconduct.ts';
-import { applyGrievanceDecision } from '../domain/grievance.ts';
-import { applyPetitionDecision, checkDuplicateOf, PETITION_DECISIONS } from '../domain/petition.ts';
-import {
-  assertCanComplete,
-  DECISION_LABELS,
-  type DecisionForm,
-  type TaskRecord,
-  type TaskType,
-} from '../domain/task.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { assertCanComplete, type AnyDecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
+import { KINDS } from '../kinds/registry.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
-import { taskDue, type TaskDueRule } from '../policies/task-due-rules.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
 import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
@@ -44,6 +36,8 @@ export interface TaskUseCaseDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   signaller: TaskSignaller;
   calendar: Calendar;
+  /** The kinds of case (default: the office's); their modules decide what a decision changes. */
+  kinds?: KindRegistry;
   clock?: () => Date;
   newId?: () => string;
   log?: (entry: Record<string, unknown>) => void;
@@ -58,7 +52,7 @@ export interface OpenTaskInput {
   allowedDecisions: TaskRecord['allowedDecisions'];
   dueInBusinessDays: number;
   /** A due-date rule that replaces the business-day default (statutory periods, case limits). */
-  dueRule?: TaskDueRule;
+  dueRule?: string;
   /** The committee whose meeting decides this task (it waits on that committee's agenda). */
   committee?: CommitteeKind;
   taskToken: string;
@@ -85,6 +79,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const kinds = deps.kinds ?? KINDS;
 
   /** System steps race with people's edits only on the version: reload and try again. */
   async function withFreshCase<T>(caseId: string, work: (c: CaseRecord) => Promise<T>): Promise<T> {
@@ -118,7 +113,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     }
   }
 
-  function outputOf(task: TaskRecord, form: DecisionForm, actor: Actor) {
+  function outputOf(task: TaskRecord, form: AnyDecisionForm, actor: Actor) {
     return { ...form, taskId: task.taskId, taskType: task.type, by: actor.sub };
   }
 
@@ -160,9 +155,9 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         }
         const now = toKoreaIso(clock());
         const due = input.dueRule
-          ? taskDue(input.dueRule, { c, now, calendar: deps.calendar })
+          ? kinds.taskDue(input.dueRule, { c, now, calendar: deps.calendar })
           : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
-        const hiddenFrom = c.misconduct?.concernedSubs ?? [];
+        const hiddenFrom = [...(kinds.get(c.kind).guards?.hiddenFrom?.(c) ?? [])];
         const task: TaskRecord = {
           taskId: newId(),
           caseId: c.caseId,
@@ -244,7 +239,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       actor: Actor,
       caseId: string,
       taskId: string,
-      form: DecisionForm,
+      form: AnyDecisionForm,
       idempotency?: IdempotencyRequest,
       /**
        * A committee's decision recorded at its meeting (committee-usecases.ts, which checks the actor
@@ -267,13 +262,12 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             field: 'caseId',
             rule: 'not_found',
           });
-        if (isConcerned(c.misconduct, actor.sub)) throw concernedError('taskId');
-        if (c.stage === 'suspended') throw suspendedError(c);
+        const kind = kinds.get(c.kind);
+        kind.guards?.assertMayHandle?.(c, actor.sub, 'taskId');
+        if (c.stage === 'suspended') throw kind.guards?.suspendedError?.(c) ?? suspendedError(c);
         const member = await deps.staff.get(actor.sub);
-        assertCanComplete(actor, task, form, member?.team, committee?.kind);
-        const ownFindings =
-          c.assigneeSub === actor.sub ||
-          (c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === actor.sub);
+        assertCanComplete(actor, task, form, member?.team, committee?.kind, kinds.decisionLabel);
+        const ownFindings = c.assigneeSub === actor.sub || kind.guards?.authoredFindings?.(c, actor.sub) === true;
         if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
           const verb = task.type === 'approve' ? '결재할' : '검토할';
           throw new ForbiddenError(
@@ -282,19 +276,19 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             { field: 'taskId', rule: 'self_approval' },
           );
         }
-        if (form.decision === 'assign' || form.decision === 'triage') {
-          const assignee = await deps.staff.get(form.assigneeSub);
+        const newAssignee = kinds.isAssigning(form.decision) ? String(form.assigneeSub) : undefined;
+        if (newAssignee !== undefined) {
+          const assignee = await deps.staff.get(newAssignee);
           if (!assignee?.active) {
             throw new ValidationError(
-              `No active staff member with id ${form.assigneeSub}`,
-              `담당자(${form.assigneeSub})를 찾을 수 없습니다`,
+              `No active staff member with id ${newAssignee}`,
+              `담당자(${newAssignee})를 찾을 수 없습니다`,
               { field: 'assigneeSub', rule: 'unknown_staff' },
             );
           }
-          if (isConcerned(c.misconduct, form.assigneeSub)) throw concernedError();
+          kind.guards?.assertMayHandle?.(c, newAssignee);
         }
-        if (form.decision === 'close-duplicate')
-          checkDuplicateOf(c, form.duplicateOf, await deps.cases.findByCaseNumber(form.duplicateOf));
+        await kind.decisions?.check?.(c, form, deps.cases);
         const at = toKoreaIso(now);
         const eventActor: EventActor = {
           sub: actor.sub,
@@ -307,43 +301,24 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             type: 'TASK_COMPLETED',
             at,
             actor: eventActor,
-            data: { taskId, taskType: task.type, decision, decisionLabel: DECISION_LABELS[decision], ...details },
+            data: { taskId, taskType: task.type, decision, decisionLabel: kinds.decisionLabel(decision), ...details },
           },
         ];
         if (committee) drafts.push({ type: 'COMMITTEE_MINUTES', at, actor: eventActor, data: committee.minutes });
         const next: CaseRecord = { ...c, updatedAt: at, version: c.version + 1 };
-        if (form.decision === 'assign' || form.decision === 'triage') {
-          next.assigneeSub = form.assigneeSub;
+        if (newAssignee !== undefined) {
+          next.assigneeSub = newAssignee;
           drafts.push({
             type: 'ASSIGNED',
             at,
             actor: eventActor,
-            data: { assigneeSub: form.assigneeSub, previous: c.assigneeSub ?? null },
+            data: { assigneeSub: newAssignee, previous: c.assigneeSub ?? null },
           });
         }
-        if (c.misconduct && form.decision !== 'assign' && form.decision !== 'submit') {
-          const applied = applyMisconductDecision(
-            c,
-            task.type,
-            form as Parameters<typeof applyMisconductDecision>[2],
-            actor.sub,
-            at,
-          );
-          next.misconduct = applied.misconduct;
-          drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
-        }
-        if (c.kind === 'grievance') {
-          // Grievance complaints (grievance.ts): triage, audit findings, answer, 반복민원 closure, mediation.
-          const applied = applyGrievanceDecision(c, task.type, form, actor.sub, at, deps.calendar);
-          if (applied) {
-            next.grievance = applied.grievance;
-            drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
-          }
-        }
-        if (c.petition && (PETITION_DECISIONS as readonly string[]).includes(form.decision)) {
-          const applied = applyPetitionDecision(c, form, actor.sub, at, deps.calendar);
-          next.petition = applied.petition;
-          next.dueDate = applied.dueDate;
+        // What the decision changes on the case is the kind's to say (kind.ts `decisions.apply`).
+        const applied = kind.decisions?.apply?.(c, task, form, { actorSub: actor.sub, at, calendar: deps.calendar });
+        if (applied) {
+          Object.assign(next, applied.patch);
           drafts.push(...applied.drafts.map((d) => ({ ...d, at, actor: eventActor })));
         }
         try {

@@ -7,7 +7,7 @@
  * the new execution's name kept on the case); starting that name is idempotent, so re-running the
  * command finishes half-done moves and starts nothing twice.
  */
-import type { CaseKind } from '../domain/case-kinds.ts';
+import type { CaseKind } from '../domain/case.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { VersionConflictError } from '../domain/errors.ts';
 import type { EventActor } from '../domain/history.ts';

@@ -13,7 +13,7 @@ import { createCalendar } from '../../shared/calendar/index.ts';
 import { addDays } from '../../shared/calendar/korea-dates.ts';
 import { koreaDate, toKoreaIso } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { computeGrievanceDue } from '../../shared/policies/grievance-deadlines.ts';
+import { computeGrievanceDue } from '../../shared/kinds/grievance/grievance-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

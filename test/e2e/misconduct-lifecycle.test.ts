@@ -12,7 +12,10 @@ import { createCalendar } from '../../shared/calendar/index.ts';
 import { addDays } from '../../shared/calendar/korea-dates.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { disciplineLimitation, extendLimitationForSuspension } from '../../shared/policies/discipline-limitation.ts';
+import {
+  disciplineLimitation,
+  extendLimitationForSuspension,
+} from '../../shared/kinds/misconduct/discipline-limitation.ts';
 import { computeDue } from '../../shared/policies/statutory-periods.ts';
 import { dueAfterBusinessDays } from '../../shared/policies/task-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, generateYear, type GeneratedCase, type GeneratorRecord } from '../../infra/ops/year-generator.ts';
-import { CASE_KINDS } from '../../shared/domain/case-kinds.ts';
+import { CASE_KINDS } from '../../shared/kinds/registry.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 

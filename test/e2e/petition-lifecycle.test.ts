@@ -12,7 +12,7 @@ import { createCalendar } from '../../shared/calendar/index.ts';
 import { addDays } from '../../shared/calendar/korea-dates.ts';
 import { koreaDate, toKoreaIso } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
-import { commentPeriodFrom, objectionDecisionDue, onDate } from '../../shared/policies/petition-deadlines.ts';
+import { commentPeriodFrom, objectionDecisionDue, onDate } from '../../shared/kinds/petition/petition-deadlines.ts';
 import { computeDue } from '../../shared/policies/statutory-periods.ts';
 import { startTestSystem } from '../support/local-system.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, formatCaseNumber, openCase, updateDetails } from '../../shared/domain/case.ts';
+import { addNote, formatCaseNumber } from '../../shared/domain/case.ts';
+import { openCase, updateDetails } from '../../shared/kinds/registry.ts';
 import { IllegalTransitionError, ValidationError } from '../../shared/domain/errors.ts';
 
 const actor = { sub: 'lead-1', name: '최유진', role: 'team-lead' as const };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import type { MisconductIntake } from '../../../shared/domain/misconduct.ts';
+import type { MisconductIntake } from '../../../shared/kinds/misconduct/misconduct.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';

@@ -12,11 +12,12 @@ import {
   type MailCatcher,
 } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseKind } from '../../../shared/domain/case-kinds.ts';
+import type { CaseKind } from '../../../shared/domain/case.ts';
 import type { CaseStage } from '../../../shared/domain/case.ts';
 import type { Actor, Role, Team } from '../../../shared/domain/roles.ts';
 import type { StaffMember } from '../../../shared/domain/staff.ts';
-import type { DecisionForm, TaskType } from '../../../shared/domain/task.ts';
+import type { TaskType } from '../../../shared/domain/task.ts';
+import type { DecisionForm } from '../../../shared/kinds/registry.ts';
 import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';

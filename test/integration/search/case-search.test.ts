@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { moveToStage, reassignCase, type CaseRecord } from '../../../shared/domain/case.ts';
+import { moveToStage, type CaseRecord } from '../../../shared/domain/case.ts';
+import { reassignCase } from '../../../shared/kinds/registry.ts';
 import type { CaseSearchFilter } from '../../../shared/domain/case-search-filter.ts';
 import { ForbiddenError, ValidationError } from '../../../shared/domain/errors.ts';
 import { SEALED_TITLE } from '../../../shared/domain/export-fields.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../shared/domain/case.ts';
 import { ForbiddenError } from '../../../shared/domain/errors.ts';
 import { verifyChain } from '../../../shared/domain/history.ts';
-import { addOfficial } from '../../../shared/domain/misconduct.ts';
+import { addOfficial } from '../../../shared/kinds/misconduct/misconduct.ts';
 import type { Actor } from '../../../shared/domain/roles.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { CaseSearch } from '../../../shared/store/case-search.ts';

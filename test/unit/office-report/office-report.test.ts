@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { CASE_KINDS, type CaseKind } from '../../../shared/domain/case-kinds.ts';
+import type { CaseKind } from '../../../shared/domain/case.ts';
+import { CASE_KINDS } from '../../../shared/kinds/registry.ts';
 import {
   buildOfficeReport,
   compareReports,

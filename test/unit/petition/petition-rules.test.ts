@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
-import { openCase, type CaseRecord } from '../../../shared/domain/case.ts';
+import type { CaseRecord } from '../../../shared/domain/case.ts';
+import { openCase } from '../../../shared/kinds/registry.ts';
 import {
   applyPetitionDecision,
   commentPeriodEndsAt,
@@ -16,9 +17,9 @@ import {
   PETITION_IDENTITY_FIELDS,
   petitionIntakeSchema,
   type PetitionIntake,
-} from '../../../shared/domain/petition.ts';
-import { decisionFormSchema } from '../../../shared/domain/task.ts';
-import { petitionTaskDue } from '../../../shared/policies/petition-deadlines.ts';
+} from '../../../shared/kinds/petition/petition.ts';
+import { decisionFormSchema } from '../../../shared/kinds/registry.ts';
+import { petitionTaskDue } from '../../../shared/kinds/petition/petition-deadlines.ts';
 import { computeDue } from '../../../shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();

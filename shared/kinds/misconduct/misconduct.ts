@@ -10,18 +10,18 @@
  * pure: the use cases load, call these, and commit what they return with the history.
  */
 import { z } from 'zod';
-import { CONFIDENCE_LEVELS } from '../calendar/period-counting.ts';
+import { CONFIDENCE_LEVELS } from '../../calendar/period-counting.ts';
 import {
   CATEGORY_RULES,
   disciplineLimitation,
   extendLimitationForSuspension,
   SURCHARGE_RULE,
   type Limitation,
-} from '../policies/discipline-limitation.ts';
-import type { CaseChange, CaseRecord, CaseStage } from './case.ts';
-import type { CaseKind } from './case-kinds.ts';
-import { ForbiddenError, IllegalTransitionError, ValidationError } from './errors.ts';
-import type { EventActor, EventDraft } from './history.ts';
+} from './discipline-limitation.ts';
+import type { CaseChange, CaseRecord, CaseStage } from '../../domain/case.ts';
+import type { CaseKind } from '../../domain/case.ts';
+import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import type { EventActor, EventDraft } from '../../domain/history.ts';
 
 // ── vocabulary ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -410,6 +410,17 @@ export const misconductRecordSchema = z.object({
   }),
 });
 export type MisconductRecord = z.infer<typeof misconductRecordSchema>;
+
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Misconduct investigations only (external referrals, internal investigations). */
+    misconduct?: MisconductRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Required for its kinds, refused for others (index.ts `details`). */
+    misconduct?: MisconductIntake;
+  }
+}
 
 export const MAX_OFFICIALS = 20;
 export const MAX_EVIDENCE = 200;

@@ -10,11 +10,11 @@
  *
  * The counting itself is statutory-periods.ts / shared/calendar; nothing is counted here.
  */
-import type { Calendar, DueDateResult } from '../calendar/index.ts';
-import type { CaseRecord } from '../domain/case.ts';
-import type { GrievanceClockStop, GrievanceDue, GrievanceExtension } from '../domain/grievance.ts';
-import type { TaskDue } from './misconduct-deadlines.ts';
-import { computeDue, statutoryPeriod } from './statutory-periods.ts';
+import type { Calendar, DueDateResult } from '../../calendar/index.ts';
+import type { CaseRecord } from '../../domain/case.ts';
+import type { GrievanceClockStop, GrievanceDue, GrievanceExtension } from './grievance.ts';
+import type { TaskDue } from '../../domain/task.ts';
+import { computeDue, statutoryPeriod } from '../../policies/statutory-periods.ts';
 
 export const GRIEVANCE_DUE_RULES = ['grievance.triage', 'grievance.answer'] as const;
 export type GrievanceDueRule = (typeof GRIEVANCE_DUE_RULES)[number];

@@ -6,21 +6,14 @@
  * Anti-Corruption and Civil Rights Commission referred, the 60 days of 부패방지권익위법 제60조①.
  * Whichever comes first is the task's due date, and the task says which rule it was.
  */
-import type { Calendar } from '../calendar/index.ts';
-import type { CaseRecord } from '../domain/case.ts';
-import { DISCIPLINE_GROUND_NOTICES } from '../domain/misconduct.ts';
-import { computeDue, statutoryPeriod, type PeriodId } from './statutory-periods.ts';
-import { dueAfterBusinessDays } from './task-deadlines.ts';
+import type { Calendar } from '../../calendar/index.ts';
+import type { TaskDue } from '../../domain/task.ts';
+import type { CaseRecord } from '../../domain/case.ts';
+import { DISCIPLINE_GROUND_NOTICES } from './misconduct.ts';
+import { computeDue, statutoryPeriod, type PeriodId } from '../../policies/statutory-periods.ts';
+import { dueAfterBusinessDays } from '../../policies/task-deadlines.ts';
 
-export interface TaskDue {
-  dueAt: string;
-  basis: {
-    labelKo: string;
-    article?: string;
-    confidence?: string;
-    source: 'statutory' | 'default' | 'case-limit' | 'case-date';
-  };
-}
+export type { TaskDue } from '../../domain/task.ts';
 
 /** Office settings for periods the law lets the office set (statutory-periods.ts `adjustable`). */
 export const OFFICE_PERIOD_SETTINGS = Object.freeze({

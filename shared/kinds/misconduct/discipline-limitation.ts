@@ -13,10 +13,10 @@
  * before they become hard behaviour. Everything here is a pure function of dates: no clock, no
  * calendar (the limitation date is not moved off holidays — see LIMITATION_COUNTING).
  */
-import { calendarPeriodEnd, type Trace } from '../calendar/counting-steps.ts';
-import { addDays, dayNumber, type IsoDate } from '../calendar/korea-dates.ts';
-import type { Confidence } from '../calendar/index.ts';
-import type { MisconductCategory } from '../domain/misconduct.ts';
+import { calendarPeriodEnd, type Trace } from '../../calendar/counting-steps.ts';
+import { addDays, dayNumber, type IsoDate } from '../../calendar/korea-dates.ts';
+import type { Confidence } from '../../calendar/index.ts';
+import type { MisconductCategory } from './misconduct.ts';
 
 export type LimitationTier = 'sexual' | 'money' | 'other';
 

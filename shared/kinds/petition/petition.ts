@@ -10,9 +10,9 @@
  * petition stands, so a restarted execution continues exactly there.
  */
 import { z } from 'zod';
-import { createCalendar, type Calendar } from '../calendar/index.ts';
-import { addDays } from '../calendar/korea-dates.ts';
-import { ExtensionNotAllowedError } from '../calendar/calendar-errors.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { addDays } from '../../calendar/korea-dates.ts';
+import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';
 import {
   commentPeriodFrom,
   disclosureDue,
@@ -20,11 +20,11 @@ import {
   objectionFilingDue,
   petitionDecisionDue,
   type PetitionDueFacts,
-} from '../policies/petition-deadlines.ts';
-import type { CaseChange, CaseRecord } from './case.ts';
-import type { CaseKind } from './case-kinds.ts';
-import { IllegalTransitionError, ValidationError } from './errors.ts';
-import type { EventActor, EventDraft } from './history.ts';
+} from './petition-deadlines.ts';
+import type { CaseChange, CaseRecord } from '../../domain/case.ts';
+import type { CaseKind } from '../../domain/case.ts';
+import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import type { EventActor, EventDraft } from '../../domain/history.ts';
 
 // ── vocabulary ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -217,6 +217,17 @@ export const petitionRecordSchema = z.object({
   due: dueSchema,
 });
 export type PetitionRecord = z.infer<typeof petitionRecordSchema>;
+
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Petitions only (petitioners, screening, disclosure, committee review, decision, extension, objections, statutory due). */
+    petition?: PetitionRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Required for its kinds, refused for others (index.ts `details`). */
+    petition?: PetitionIntake;
+  }
+}
 
 /** The forms of the petition tasks (composed into decisionFormSchema in task.ts). */
 export const petitionDecisionForms = [

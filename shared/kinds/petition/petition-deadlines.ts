@@ -12,12 +12,12 @@
  *
  * The due date of each human task of the petition workflow comes from these (PETITION_DUE_RULES).
  */
-import { addDays } from '../calendar/korea-dates.ts';
-import type { Calendar, ClockStop, DueDateResult } from '../calendar/index.ts';
-import type { CaseRecord } from '../domain/case.ts';
-import type { TaskDue } from './misconduct-deadlines.ts';
-import { computeDue, statutoryPeriod, type PeriodId } from './statutory-periods.ts';
-import { dueAfterBusinessDays } from './task-deadlines.ts';
+import { addDays } from '../../calendar/korea-dates.ts';
+import type { Calendar, ClockStop, DueDateResult } from '../../calendar/index.ts';
+import type { CaseRecord } from '../../domain/case.ts';
+import type { TaskDue } from '../../domain/task.ts';
+import { computeDue, statutoryPeriod, type PeriodId } from '../../policies/statutory-periods.ts';
+import { dueAfterBusinessDays } from '../../policies/task-deadlines.ts';
 
 /** A date of a decision or notice, as the moment its period starts from (the first day is not counted either way). */
 export const onDate = (date: string): string => `${date}T09:00:00+09:00`;

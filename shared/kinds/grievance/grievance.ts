@@ -19,13 +19,13 @@
  * Pure functions: each returns the new case and the history drafts; the use cases commit them.
  */
 import { z } from 'zod';
-import { createCalendar, type Calendar } from '../calendar/index.ts';
-import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from '../policies/grievance-deadlines.ts';
-import type { CaseChange, CaseRecord } from './case.ts';
-import type { CaseKind } from './case-kinds.ts';
-import { AppError, IllegalTransitionError, ValidationError } from './errors.ts';
-import type { EventActor, EventDraft } from './history.ts';
-import { ExtensionNotAllowedError } from '../calendar/calendar-errors.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from './grievance-deadlines.ts';
+import type { CaseChange, CaseRecord } from '../../domain/case.ts';
+import type { CaseKind } from '../../domain/case.ts';
+import { AppError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import type { EventActor, EventDraft } from '../../domain/history.ts';
+import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';
 
 /** A rule of the law that forbids the request as made (e.g. closing as 반복민원 without enough filings). */
 export class GrievanceRuleError extends AppError {
@@ -218,6 +218,17 @@ export const grievanceRecordSchema = z.object({
   outcome: z.enum(['answered', 'closed-as-repeated']).optional(),
 });
 export type GrievanceRecord = z.infer<typeof grievanceRecordSchema>;
+
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Grievance complaints only (channel, complainant, statutory due, extensions, links …). */
+    grievance?: GrievanceRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Required for its kinds, refused for others (index.ts `details`). */
+    grievance?: GrievanceIntake;
+  }
+}
 
 export const GRIEVANCE_OUTCOME_LABELS = { answered: '답변 종결', 'closed-as-repeated': '반복민원 종결' } as const;
 

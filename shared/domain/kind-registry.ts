@@ -1,0 +1,107 @@
+/**
+ * The registry of kinds: built from a list of kind modules (kind.ts), it answers what the case core
+ * asks — is this a kind, what team and label, which details section, which decision forms and
+ * labels, which due rule. The office's list is shared/kinds/registry.ts; a test builds its own
+ * from that list plus a kind of its own, and hands it to the use cases.
+ */
+import { z } from 'zod';
+import { caseRecordSchema } from './case.ts';
+import { ValidationError } from './errors.ts';
+import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';
+import { CORE_DECISION_LABELS, CORE_TASK_TYPES, coreDecisionForms, type TaskDue } from './task.ts';
+
+export interface KindRegistry<K extends string = string> {
+  /** Kind names in the order of the list (reports and exports list kinds in this order). */
+  readonly kinds: readonly K[];
+  readonly modules: readonly KindModule<K>[];
+  /** The kind's module; a clear error for a kind nobody registered. */
+  get(kind: string): KindModule<K>;
+  has(kind: string): kind is K;
+  labelOf(kind: string): string;
+  /** Details sections in the order of first appearance, each with the kinds that own it. */
+  readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
+  /** The stored case record: the core's fields plus every section's details. */
+  readonly caseRecordSchema: z.ZodObject;
+  /** Every decision form (the core's and each kind's), by `decision`. */
+  readonly decisionFormSchema: z.ZodType;
+  decisionLabel(decision: string): string;
+  /** Whether a decision names the case's new assignee (`assigneeSub`). */
+  isAssigning(decision: string): boolean;
+  readonly taskTypes: readonly string[];
+  readonly dueRules: readonly string[];
+  taskDue(rule: string, ctx: TaskDueContext): TaskDue;
+}
+
+export function createKindRegistry<const K extends string>(modules: readonly KindModule<K>[]): KindRegistry<K> {
+  const byKind = new Map<string, KindModule<K>>();
+  for (const m of modules) {
+    if (byKind.has(m.kind)) throw new Error(`kind ${m.kind} is registered twice`);
+    byKind.set(m.kind, m);
+  }
+  const sections: { section: DetailsSection; kinds: K[] }[] = [];
+  for (const m of modules) {
+    if (!m.details) continue;
+    const found = sections.find((s) => s.section.key === m.details?.key);
+    if (found && found.section !== m.details) throw new Error(`details key ${m.details.key} is declared twice`);
+    if (found) found.kinds.push(m.kind);
+    else sections.push({ section: m.details, kinds: [m.kind] });
+  }
+  const kinds = modules.map((m) => m.kind);
+  const decisionLabels: Record<string, string> = { ...CORE_DECISION_LABELS };
+  const forms: z.ZodObject<{ decision: z.ZodLiteral<string> } & z.ZodRawShape>[] = [...coreDecisionForms];
+  const assigning = new Set<string>(['assign']);
+  for (const m of modules) {
+    for (const form of m.decisions?.forms ?? []) {
+      // Kinds of one lifecycle share their forms; the same form object is listed once.
+      if (!forms.includes(form)) forms.push(form);
+    }
+    Object.assign(decisionLabels, m.decisions?.labels);
+    for (const d of m.decisions?.assigning ?? []) assigning.add(d);
+  }
+  const dueRuleOwners = new Map<string, KindModule<K>>();
+  for (const m of modules) {
+    for (const rule of m.dueRules?.rules ?? []) {
+      const owner = dueRuleOwners.get(rule);
+      if (owner && owner.dueRules !== m.dueRules) throw new Error(`due rule ${rule} is declared twice`);
+      dueRuleOwners.set(rule, m);
+    }
+  }
+  const taskTypes = [...new Set([...CORE_TASK_TYPES, ...modules.flatMap((m) => m.taskTypes ?? [])])];
+  const has = (kind: string): kind is K => byKind.has(kind);
+  const recordSchema = caseRecordSchema.extend({
+    kind: z.enum(kinds as [K, ...K[]]),
+    ...Object.fromEntries(sections.map(({ section }) => [section.key, section.record.optional()])),
+  });
+  return {
+    kinds,
+    modules,
+    has,
+    get(kind) {
+      const m = byKind.get(kind);
+      if (!m) {
+        throw new ValidationError(
+          `Unknown case kind "${kind}"; known: ${kinds.join(', ')}`,
+          `알 수 없는 사건 종류입니다: ${kind}`,
+          {
+            field: 'kind',
+            rule: 'unknown_kind',
+          },
+        );
+      }
+      return m;
+    },
+    labelOf: (kind) => byKind.get(kind)?.labelKo ?? kind,
+    sections,
+    caseRecordSchema: recordSchema,
+    decisionFormSchema: z.discriminatedUnion('decision', forms as [(typeof forms)[number], ...typeof forms]),
+    decisionLabel: (decision) => decisionLabels[decision] ?? decision,
+    isAssigning: (decision) => assigning.has(decision),
+    taskTypes,
+    dueRules: [...dueRuleOwners.keys()],
+    taskDue(rule, ctx) {
+      const owner = dueRuleOwners.get(rule);
+      if (!owner?.dueRules) throw new Error(`unknown task due rule ${rule}`);
+      return owner.dueRules.due(rule, ctx);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * What a kind of case declares (DESIGN principle 8): one module per process, handed to the registry
+ * (registry.ts) the way a middy middleware is handed to `.use()`. The case core (intake, task
+ * completion, due rules, history) asks the registry through these hooks and never names a kind.
+ *
+ * Every hook is optional except who the kind is (kind, Korean label, team, workflow): a kind that
+ * declares nothing else runs the generic review lifecycle with no details of its own. Kinds that
+ * share a lifecycle (e.g. the two misconduct investigations) share one `details` section by key.
+ */
+import type { z } from 'zod';
+import type { Calendar } from '../calendar/index.ts';
+import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
+import type { AppError } from './errors.ts';
+import type { EventActor, EventDraft } from './history.ts';
+import type { Team } from './roles.ts';
+import type { StaffMember } from './staff.ts';
+import type { AnyDecisionForm, TaskDue, TaskRecord } from './task.ts';
+
+/** The context a due rule computes from. */
+export interface TaskDueContext {
+  c: CaseRecord;
+  /** When the task opens, Korea time ISO. */
+  now: string;
+  calendar: Calendar;
+}
+
+/** What a kind's details section gives a new case: its record, due date, what CASE_CREATED says, a stage to start in. */
+export interface OpenedDetails {
+  details: unknown;
+  /** The case's processing deadline when the details decide it (statutory periods). */
+  dueDate?: string;
+  /** Put under the section's key in the CASE_CREATED event (defaults to nothing). */
+  eventData?: Record<string, unknown>;
+  /** A stage the case enters at once (e.g. suspended at intake) with the event that records why; after ASSIGNED. */
+  enter?: { stage: CaseStage; draft: EventDraft };
+}
+
+/**
+ * A kind's own details on the case record, under one field (`key`), shared by the kinds of one
+ * lifecycle. `open` checks the intake and builds the details; it runs for the section's own kinds
+ * only, and `notForKind` is the error when another kind's intake carries them.
+ */
+export interface DetailsSection {
+  key: string;
+  /** The stored details (the case record's `key` field). */
+  record: z.ZodType;
+  /** What intake accepts under `key` (POST /cases). */
+  intake?: z.ZodType;
+  open(params: {
+    kind: string;
+    intake: unknown;
+    input: IntakeInput;
+    actor: EventActor;
+    now: string;
+    calendar?: Calendar;
+  }): OpenedDetails | undefined;
+  notForKind(): AppError;
+  /** Checks of the intake against the staff directory, before anything is written (e.g. officials concerned). */
+  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<void>;
+}
+
+/** The staff directory as a kind's checks see it. */
+export interface StaffDirectory {
+  get(sub: string): Promise<StaffMember | undefined>;
+  listByTeam(team: Team): Promise<StaffMember[]>;
+}
+
+/** A decision applied to the case: the fields it changes and the events it records (stamped with time and actor by the core). */
+export interface AppliedDecision {
+  patch: Partial<CaseRecord>;
+  drafts: Omit<EventDraft, 'at' | 'actor'>[];
+}
+
+export interface KindDecisions {
+  /** The forms of this kind's own decisions (zod objects with a literal `decision`). */
+  forms: readonly z.ZodObject<{ decision: z.ZodLiteral<string> } & z.ZodRawShape>[];
+  labels: Record<string, string>;
+  /** Decisions that name the case's new assignee in `assigneeSub` (like the core's `assign`). */
+  assigning?: readonly string[];
+  /** Checks that need other cases (e.g. the earlier petition a duplicate points to); runs before anything is written. */
+  check?(c: CaseRecord, form: AnyDecisionForm, lookup: CaseLookup): Promise<void>;
+  /** What a completed task's decision changes on the case; undefined when nothing. */
+  apply?(c: CaseRecord, task: TaskRecord, form: AnyDecisionForm, ctx: DecisionContext): AppliedDecision | undefined;
+}
+
+export interface CaseLookup {
+  findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined>;
+}
+
+export interface DecisionContext {
+  actorSub: string;
+  /** The decision's time, Korea time ISO. */
+  at: string;
+  calendar: Calendar;
+}
+
+/** Who may not handle or see a case (e.g. the officials a misconduct case concerns). */
+export interface KindGuards {
+  /** Throws when `sub` may not be assigned to or act on the case; `field` names the input that carried them. */
+  assertMayHandle?(c: CaseRecord, sub: string, field?: string): void;
+  /** Staff who must not see the case's tasks. */
+  hiddenFrom?(c: CaseRecord): readonly string[];
+  /** Whether `sub` wrote the findings a review or approval would judge (nobody approves their own). */
+  authoredFindings?(c: CaseRecord, sub: string): boolean;
+  /** Refuses a direct edit the kind's rules forbid (e.g. a statutory due date). */
+  assertPatch?(c: CaseRecord, patch: CasePatch): void;
+  /** The error for acting on a suspended case, when the kind says why it is suspended. */
+  suspendedError?(c: CaseRecord): AppError;
+}
+
+export interface KindDueRules {
+  /** Rule names workflow steps may use (`dueRule` in a humanTask), unique across kinds. */
+  rules: readonly string[];
+  due(rule: string, ctx: TaskDueContext): TaskDue;
+}
+
+export interface KindModule<K extends string = string> {
+  kind: K;
+  labelKo: string;
+  team: Team;
+  /** Cases whose people must stay protected (e.g. 공익신고자 보호법): identity fields are sealed. */
+  sealedByDefault: boolean;
+  /** The lifecycle that runs it: a workflow name in workflows/registry.ts. */
+  workflow: string;
+  /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
+  taskTypes?: readonly string[];
+  details?: DetailsSection;
+  decisions?: KindDecisions;
+  guards?: KindGuards;
+  dueRules?: KindDueRules;
+  /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
+  sealedFields?: readonly string[];
+}
+
+/** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */
+export function defineKind<const M extends KindModule<string>>(module: M): M {
+  return module;
+}

@@ -1,0 +1,8 @@
+/** 고지거부 심사 (공직자윤리법): runs the generic review lifecycle until it declares its own. */
+import { reviewKind } from '../case-review/review-kind.ts';
+
+export const disclosureRefusal = reviewKind({
+  kind: 'disclosure-refusal',
+  labelKo: '고지거부 심사',
+  team: 'investigation',
+});

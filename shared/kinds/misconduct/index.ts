@@ -1,0 +1,129 @@
+/**
+ * Misconduct investigations (비위 조사): external referrals (외부기관 통보사항) and internal
+ * investigations (내부조사·민원사항). Both keep their details under `misconduct` (misconduct.ts),
+ * share the disposition decisions and due rules, and differ in their workflow and intake.
+ */
+import { ValidationError } from '../../domain/errors.ts';
+import { defineKind, type KindModule } from '../../domain/kind.ts';
+import {
+  applyMisconductDecision,
+  concernedError,
+  isConcerned,
+  misconductDecisionForms,
+  misconductIntakeSchema,
+  misconductRecordSchema,
+  openMisconduct,
+  suspendedError,
+  suspensionDraft,
+  type MisconductIntake,
+} from './misconduct.ts';
+import { checkOfficialsAgainstDirectory } from './officials.ts';
+import { MISCONDUCT_DUE_RULES, misconductTaskDue, type MisconductDueRule } from './misconduct-deadlines.ts';
+
+/** What both misconduct kinds declare alike (their details, decisions, guards and due rules). */
+const misconductLifecycle = {
+  team: 'investigation',
+  sealedByDefault: true,
+  taskTypes: [
+    'request-discipline',
+    'record-resolution',
+    'issue-warning',
+    'confirm-acknowledgement',
+    'issue-corrective-order',
+    'confirm-correction',
+    'notify-agency',
+  ],
+  details: {
+    key: 'misconduct',
+    record: misconductRecordSchema,
+    intake: misconductIntakeSchema,
+    open({ kind, intake, input, actor, now }) {
+      const opened = openMisconduct({
+        kind,
+        intake: intake as MisconductIntake | undefined,
+        receivedAt: input.receivedAt,
+        ...(input.assigneeSub !== undefined && { assigneeSub: input.assigneeSub }),
+        actorSub: actor.sub,
+        now,
+      });
+      if (!opened) return undefined;
+      const { record, suspension } = opened;
+      return {
+        details: record,
+        eventData: {
+          category: record.category,
+          conductDate: record.conductDate,
+          ...(record.referral && { referral: record.referral }),
+          ...(record.origin && { origin: record.origin }),
+          officials: record.officials.map((o) => o.officialId),
+          limitationDate: record.limitation.date,
+          limitationArticle: record.limitation.article,
+        },
+        // A Board of Audit start-of-investigation notice: the procedure must not run (지방공무원법 제73조①).
+        ...(suspension && {
+          enter: { stage: 'suspended', draft: suspensionDraft(suspension, 'intake', actor, now, { atIntake: true }) },
+        }),
+      };
+    },
+    async checkIntake(intake, { staff, team }) {
+      await checkOfficialsAgainstDirectory(staff, (intake as MisconductIntake).officials, team, 'misconduct.officials');
+    },
+    notForKind: () =>
+      new ValidationError(
+        'misconduct details are only for external-referral, internal-investigation',
+        '비위 조사 정보는 외부기관 통보·내부조사 사건에만 입력합니다',
+        { field: 'misconduct', rule: 'not_for_kind' },
+      ),
+  },
+  decisions: {
+    forms: misconductDecisionForms,
+    labels: {
+      propose: '조사결과·처분안 제출',
+      endorse: '검토 완료(결재 상신)',
+      'send-request': '징계의결 요구',
+      'record-resolution': '징계의결 결과 등록',
+      issue: '훈계·주의 처분',
+      acknowledge: '수령 확인',
+      'issue-order': '시정 요구',
+      'confirm-correction': '시정 이행 확인',
+      'send-result-notice': '처리결과 회신',
+    },
+    apply(c, task, form, { actorSub, at }) {
+      if (!c.misconduct || form.decision === 'assign' || form.decision === 'submit') return undefined;
+      const applied = applyMisconductDecision(
+        c,
+        task.type,
+        form as unknown as Parameters<typeof applyMisconductDecision>[2],
+        actorSub,
+        at,
+      );
+      return { patch: { misconduct: applied.misconduct }, drafts: applied.drafts };
+    },
+  },
+  guards: {
+    assertMayHandle(c, sub, field) {
+      if (isConcerned(c.misconduct, sub)) throw concernedError(field);
+    },
+    hiddenFrom: (c) => c.misconduct?.concernedSubs ?? [],
+    authoredFindings: (c, sub) => c.misconduct?.proposal !== undefined && c.misconduct.proposal.by === sub,
+    suspendedError,
+  },
+  dueRules: {
+    rules: MISCONDUCT_DUE_RULES,
+    due: (rule, ctx) => misconductTaskDue(rule as MisconductDueRule, ctx),
+  },
+} satisfies Omit<KindModule, 'kind' | 'labelKo' | 'workflow'>;
+
+export const externalReferral = defineKind({
+  ...misconductLifecycle,
+  kind: 'external-referral',
+  labelKo: '외부기관 통보사항 조사',
+  workflow: 'external-referral',
+});
+
+export const internalInvestigation = defineKind({
+  ...misconductLifecycle,
+  kind: 'internal-investigation',
+  labelKo: '내부조사·민원사항 조사',
+  workflow: 'internal-investigation',
+});

@@ -1,0 +1,94 @@
+/**
+ * Petitions (청원, 청원법): details under `petition` (petition.ts) — petitioners, screening,
+ * disclosure, committee review, decision, extension, objections and the statutory due date.
+ */
+import { ValidationError } from '../../domain/errors.ts';
+import { defineKind } from '../../domain/kind.ts';
+import {
+  applyPetitionDecision,
+  checkDuplicateOf,
+  openPetition,
+  PETITION_DECISIONS,
+  PETITION_IDENTITY_FIELDS,
+  petitionDecisionForms,
+  petitionIntakeSchema,
+  petitionIntakeSummary,
+  petitionRecordSchema,
+  type PetitionIntake,
+} from './petition.ts';
+import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
+
+export const petition = defineKind({
+  kind: 'petition',
+  labelKo: '청원',
+  team: 'complaints',
+  sealedByDefault: false,
+  workflow: 'petition',
+  taskTypes: [
+    'screen-petition',
+    'review-disclosure',
+    'decide-disclosure',
+    'review-petition',
+    'decide-petition',
+    'notify-petitioner',
+    'decide-objection',
+  ],
+  details: {
+    key: 'petition',
+    record: petitionRecordSchema,
+    intake: petitionIntakeSchema,
+    open({ kind, intake, input, calendar }) {
+      const opened = openPetition({
+        kind,
+        intake: intake as PetitionIntake | undefined,
+        receivedAt: input.receivedAt,
+        ...(calendar !== undefined && { calendar }),
+      });
+      if (!opened) return undefined;
+      return {
+        details: opened,
+        dueDate: input.dueDate ?? opened.due.dueDate,
+        eventData: petitionIntakeSummary(opened),
+      };
+    },
+    notForKind: () =>
+      new ValidationError('petition details are only for petitions', '청원 정보는 청원 사건에만 입력합니다', {
+        field: 'petition',
+        rule: 'not_for_kind',
+      }),
+  },
+  decisions: {
+    forms: petitionDecisionForms,
+    labels: {
+      'process-petition': '처리 대상으로 결정',
+      'decline-petition': '처리하지 않음(제6조 사유 통지)',
+      'close-duplicate': '반복청원 종결(제16조)',
+      'recommend-disclosure': '공개 적합 의결',
+      'recommend-nondisclosure': '공개 부적합 의결',
+      disclose: '공개 결정',
+      'withhold-disclosure': '공개 부적합 결정',
+      'recommend-acceptance': '채택 의결',
+      'recommend-rejection': '불채택 의결',
+      'accept-petition': '청원 채택(처리)',
+      'reject-petition': '청원 불채택',
+      'send-petition-notice': '처리결과 통지',
+      'uphold-objection': '이의신청 인용',
+      'dismiss-objection': '이의신청 기각',
+    },
+    async check(c, form, lookup) {
+      if (form.decision !== 'close-duplicate') return;
+      const duplicateOf = String(form.duplicateOf);
+      checkDuplicateOf(c, duplicateOf, await lookup.findByCaseNumber(duplicateOf));
+    },
+    apply(c, _task, form, { actorSub, at, calendar }) {
+      if (!c.petition || !(PETITION_DECISIONS as readonly string[]).includes(form.decision)) return undefined;
+      const applied = applyPetitionDecision(c, form, actorSub, at, calendar);
+      return { patch: { petition: applied.petition, dueDate: applied.dueDate }, drafts: applied.drafts };
+    },
+  },
+  dueRules: {
+    rules: PETITION_DUE_RULES,
+    due: (rule, ctx) => petitionTaskDue(rule as PetitionDueRule, ctx),
+  },
+  sealedFields: PETITION_IDENTITY_FIELDS,
+});

@@ -1,0 +1,8 @@
+/** 재산등록 심사 (공직자윤리법): runs the generic review lifecycle until it declares its own. */
+import { reviewKind } from '../case-review/review-kind.ts';
+
+export const propertyReview = reviewKind({
+  kind: 'property-review',
+  labelKo: '재산등록 심사',
+  team: 'investigation',
+});
