@@ -363,7 +363,6 @@ function eventPut(tableName: string, e: HistoryEvent): TransactItem {
   };
 }
 
-
 function toEvent(item: Record<string, unknown>): HistoryEvent {
   return withoutStorageKeys(item) as unknown as HistoryEvent;
 }
