@@ -1,5 +1,5 @@
 /**
- * Grievance complaints (고충민원, 민원관리팀), from the 민원처리법 and its 시행령 (legal-rules.md §1):
+ * Grievance complaints (고충민원, 민원관리팀), from the 민원처리법 and its 시행령 (docs/legal-basis.md#grievances):
  *
  *   intake → the complaints team lead triages it to the handling department and person
  *     (민원실 → 처리주무부서, 시행령 제13조①) → the handling person answers within the statutory

@@ -1,5 +1,5 @@
 /**
- * Petitions (청원, 민원관리팀) under the 청원법 (2020 전부개정) and its 시행령 — legal-rules.md §2:
+ * Petitions (청원, 민원관리팀) under the 청원법 (2020 전부개정) and its 시행령 — docs/legal-basis.md#petitions:
  *
  *   intake → the clerk screens it: processed, or not (제6조 grounds, notified) or closed as a repeated
  *   petition (제16조①) → for a public petition: the petition review committee reviews disclosure and

@@ -69,7 +69,7 @@ export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess'] as const;
 
 /**
  * Item actions plus DescribeTable (metadata only; the health check uses it). No Scan — every list is
- * an index query (DESIGN §3.7) — and no stream or control-plane actions. Transactions need no action
+ * an index query (docs/design.md#7-scale-by-index-never-by-scan) — and no stream or control-plane actions. Transactions need no action
  * of their own: TransactWriteItems is authorised per item as PutItem/UpdateItem/DeleteItem/
  * ConditionCheckItem, TransactGetItems as GetItem.
  */

@@ -109,7 +109,7 @@ export class CaseWorkflows extends Construct {
           level: LogLevel.ALL,
           // Every transition and error is logged, but not the states' input and output: they carry
           // investigation findings, return reasons and task tokens. The case history in DynamoDB is
-          // the record of what was decided (DESIGN §3.2); a token in a log could complete a task.
+          // the record of what was decided (docs/design.md#2-the-case-record-is-the-truth); a token in a log could complete a task.
           includeExecutionData: false,
         },
       });

@@ -272,7 +272,7 @@ export async function seedDemoData(
 }
 
 /**
- * The office's five committees (names fictional; composition after the laws in legal-rules.md and
+ * The office's five committees (names fictional; composition after the laws in docs/legal-basis.md#committees and
  * the cadences in the office's 2023 work report). The demo secretary keeps the minutes of all five.
  */
 /** Two-year terms from 1 July; the demo members sit in the term that contains today (Korea time). */

@@ -5,7 +5,7 @@
  * reaches the outcome planned for it — every misconduct disposition category, cases left in
  * progress at each stage, suspended proceedings, returns for rework, grievances on every channel.
  *
- * Volumes at scale 1 are the office's 2023 figures (../shared/domain/000_48be5f50cec231b7.txt part Ⅱ);
+ * Volumes at scale 1 are the office's 2023 figures (docs/office.md#volumes-in-2023);
  * see YEARLY_VOLUMES. Every kind and every outcome appears at least once at any scale. The
  * generator writes its own record: for each case what it asked for and the outcome it drove the
  * case to, as the API reported it — the record the report is checked against (test/e2e/office-report.test.ts).

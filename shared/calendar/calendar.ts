@@ -4,7 +4,7 @@
  *
  * "Business day" follows 민원처리법 제19조①②: 공휴일과 토요일은 산입하지 아니한다. 공휴일 means the days of
  * 「관공서의 공휴일에 관한 규정」 제2조, which include every Sunday (제1호), 대체공휴일 (제3조),
- * 임시공휴일 (제11호) and election days (제10호의2) — see legal-rules.md §1 notes and §7. The same set
+ * 임시공휴일 (제11호) and election days (제10호의2) — see docs/legal-basis.md#public-holidays. The same set
  * ("토요일 또는 공휴일") moves a Civil Act expiry to the next day (민법 제161조).
  *
  * A Calendar is an immutable value: adding a holiday returns a new Calendar. Deadlines are pure

@@ -3,7 +3,7 @@
  *
  * Two counting rules, chosen per period (the policy table says which one a period's law implies):
  *
- * `minwon-article-19` — 민원처리법 제19조 (text read, legal-rules.md §1):
+ * `minwon-article-19` — 민원처리법 제19조 (text read, docs/legal-basis.md#counting-periods):
  *   ① 처리기간 5일 이하 → 접수시각부터 "시간" 단위, 공휴일·토요일 불산입, 1일 = 8근무시간;
  *   ② 6일 이상 → "일" 단위, 첫날 산입, 공휴일·토요일 불산입;
  *   ③ 주·월·연 → 첫날 산입, 민법 제159조~제161조 준용;
@@ -50,7 +50,7 @@ import { IMMEDIATE_WORKING_HOURS, WORKING_HOURS_PER_DAY } from './working-hours.
 
 export type { ClockStop, SkippedDay } from './counting-steps.ts';
 
-/** legal-rules.md confidence labels: C confirmed, C* confirmed text / inferred article number, S secondary, R recalled. */
+/** Confidence labels (docs/legal-basis.md#confidence-labels): C confirmed, C* confirmed text / inferred article number, S secondary, R recalled. */
 export const CONFIDENCE_LEVELS = ['C', 'C*', 'S', 'R'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The case aggregate: the source of truth for where a case stands (DESIGN principle 2).
+ * The case aggregate: the source of truth for where a case stands (docs/design.md#2-the-case-record-is-the-truth).
  * Pure functions: each change returns the new case and the history drafts that record it; the
  * store writes both in one transaction, conditioned on the version the change started from.
  */

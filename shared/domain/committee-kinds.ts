@@ -1,5 +1,5 @@
 /**
- * The committees that decide the office's cases (2023 work report; legal-rules.md §1, §2, §7).
+ * The committees that decide the office's cases (docs/office.md#committees, docs/legal-basis.md#committees).
  * A workflow step names the committee that decides it (workflows/asl.ts humanTask `committee`).
  */
 import { z } from 'zod';

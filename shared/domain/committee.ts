@@ -69,7 +69,7 @@ export const DEFAULT_QUORUM: QuorumRule = {
   article: '청원법 시행령 제3조 (재적 과반 출석·출석 과반 찬성)',
 };
 
-/** How often a committee meets, as data with its basis (DESIGN principle 5). */
+/** How often a committee meets, as data with its basis (docs/design.md#5-rules-are-data-with-citations). */
 export const cadenceSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('months'),

@@ -1,5 +1,5 @@
 /**
- * Append-only, tamper-evident history (DESIGN principle 4). Each event carries the hash of the one
+ * Append-only, tamper-evident history (docs/design.md#4-history-is-a-hash-chain). Each event carries the hash of the one
  * before it; the hash is SHA-256 over the RFC 8785 canonical JSON of the event without its own hash,
  * so anyone with read access can recompute a case's chain and find the first broken link.
  */

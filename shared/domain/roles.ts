@@ -1,5 +1,5 @@
 /**
- * Roles are Cognito groups. The office's people (DESIGN §1): intake clerks, investigators, team leads,
+ * Roles are Cognito groups. The office's people (docs/office.md#roles): intake clerks, investigators, team leads,
  * the head of the office (approver), committee secretaries and members, auditors (read-only), admin.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Human tasks (DESIGN principle 3): each human step of a lifecycle opens a task for a person or a
+ * Human tasks (docs/design.md#3-humans-decide-through-task-tokens): each human step of a lifecycle opens a task for a person or a
  * role with a due date and the decisions it allows; the workflow waits on the task's token. The
  * deadline lives on the task, so reminders and escalation read tasks, not executions.
  */

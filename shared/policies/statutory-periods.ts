@@ -1,6 +1,6 @@
 /**
- * Statutory periods as data (DESIGN §3.5 "rules are data with citations"): each period names its
- * article and the confidence label of /work/shared/domain/legal-rules.md (C confirmed, C* confirmed
+ * Statutory periods as data (docs/design.md#5-rules-are-data-with-citations): each period names its
+ * article and the confidence label of docs/legal-basis.md#confidence-labels (C confirmed, C* confirmed
  * text with inferred article number, S secondary, R recalled/unconfirmed — verify R and S at
  * law.go.kr before they become hard behaviour), and the counting rule its law implies:
  *
@@ -45,7 +45,7 @@ export interface StatutoryPeriod {
   readonly unit: PeriodUnit;
   readonly counting: CountingRule;
   readonly article: string;
-  /** Confidence in the period itself (amount and article), from legal-rules.md. */
+  /** Confidence in the period itself (amount and article), docs/legal-basis.md#confidence-labels. */
   readonly confidence: Confidence;
   /** Why this counting rule applies. */
   readonly countingBasis: string;
@@ -197,7 +197,7 @@ export const STATUTORY_PERIODS = Object.freeze({
     countingBasis: '시행령 제6조⑦이 근무시간으로 정함',
     countingConfidence: 'C',
     startsFromKo: '전자민원창구 도달 시각',
-    noteKo: '시행령(대통령령 제35948호) 본문을 직접 읽음 — legal-rules.md 표에는 없는 항목',
+    noteKo: '시행령(대통령령 제35948호) 본문을 직접 읽음',
   },
   'minwon.progress-notice': {
     labelKo: '처리진행상황 통지(접수 후 30일 경과 시)',

@@ -1,6 +1,6 @@
 /**
  * When a schedule expression fires. cron() is evaluated by `croner` after a small conversion
- * (verified against a brute-force check, see shared/notes/local-engines.md); rate() and at() are
+ * (verified against a brute-force check, see docs/local-engines.md#schedules); rate() and at() are
  * simple enough to compute here. Syntax is checked first by schedule-expression.ts, because croner
  * accepts things AWS rejects (`?` in both day fields, for one).
  */

@@ -1,5 +1,5 @@
 /**
- * The search indexes of case items (DESIGN §3.7: every list is an index query). Every case commit
+ * The search indexes of case items (docs/design.md#7-scale-by-index-never-by-scan). Every case commit
  * writes these attributes (case-repository caseItem), so they always match the record.
  *
  * Each sort order has its own family of indexes; within a family the partition is the most selective

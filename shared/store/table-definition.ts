@@ -2,7 +2,7 @@
  * The one table. This definition is the single source for the CDK construct (infra/) and for the
  * local bootstrap (infra/local/), so both hosts get the same keys and indexes.
  *
- * Item layout (pk / sk), and what each index serves — every list is an index query (DESIGN §3.7):
+ * Item layout (pk / sk), and what each index serves — every list is an index query (docs/design.md#7-scale-by-index-never-by-scan):
  *
  * | item            | pk                          | sk                     | gsi1 (by person)                 | gsi2 (by kind / list)              | gsi3 (lookup)          |
  * |-----------------|-----------------------------|------------------------|----------------------------------|------------------------------------|------------------------|

@@ -97,7 +97,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   }
 
   /**
-   * Reading a sealed case is itself history (DESIGN principle 4): who looked, when, at what. It is
+   * Reading a sealed case is itself history (docs/design.md#4-history-is-a-hash-chain): who looked, when, at what. It is
    * linked into the case's one hash chain without bumping the version (appendWithoutVersion), so a
    * read never makes someone's edit fail. The read is recorded before the answer is returned: no
    * record, no answer.

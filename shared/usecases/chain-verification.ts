@@ -1,6 +1,6 @@
 /**
  * Verifying history chains: one case (API) or every case (operator command). Cases are found kind
- * by kind through the kind index (gsi2), never by scanning the table (DESIGN §3.7); each case's
+ * by kind through the kind index (gsi2), never by scanning the table (docs/design.md#7-scale-by-index-never-by-scan); each case's
  * events are one partition query, and several cases are verified at once.
  */
 import type { CaseKind } from '../domain/case.ts';

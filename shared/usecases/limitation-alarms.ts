@@ -5,7 +5,7 @@
  * machinery as the deadline digests (reminder-outbox.ts), recorded as MAIL_SENT in the case history.
  *
  * What it reads: the open cases of the two misconduct kinds, through the kind index (gsi2), page by
- * page. That is bounded by those kinds (tens of cases a year in this office, see DESIGN §1), never
+ * page. That is bounded by those kinds (tens of cases a year in this office, see docs/office.md#volumes-in-2023), never
  * a table scan; a sparse limitation-date index would only pay off at thousands of open cases.
  *
  * A run that was missed (or a case whose date moved, e.g. after a suspension extended it) sends the

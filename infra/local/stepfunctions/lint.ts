@@ -1,6 +1,6 @@
 /**
  * What the local engine cannot run faithfully, refused at registration with a message that says what
- * to write instead (see /work/shared/notes/local-engines.md for the interpreter's verified gaps), plus
+ * to write instead (see docs/local-engines.md#step-functions-interpreter for the interpreter's verified gaps), plus
  * asl-validator's structural checks. Both run in CreateStateMachine (→ InvalidDefinition).
  */
 import { createRequire } from 'node:module';

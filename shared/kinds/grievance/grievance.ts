@@ -1,6 +1,6 @@
 /**
  * Grievance complaints (고충민원, 민원관리팀): what a grievance case records beyond the common case
- * fields, and the rules of 민원처리법 and its 시행령 (legal-rules.md §1) that decide what may happen:
+ * fields, and the rules of 민원처리법 and its 시행령 (docs/legal-basis.md#grievances) that decide what may happen:
  *
  *  - answered within 7 days (시행령 제17조①), counted as 제19조② says; one extension within the
  *    period, a second only with the complainant's consent, recorded (시행령 제21조①), each to be

@@ -1,5 +1,5 @@
 /**
- * 징계시효 (discipline limitation) as data with citations (DESIGN §3.5), from legal-rules.md §4:
+ * 징계시효 (discipline limitation) as data with citations (docs/legal-basis.md#misconduct-investigations):
  *
  *  - 지방공무원법 제73조의2①: a discipline request (징계의결등의 요구) cannot be made once the period
  *    from the day the ground arose has passed — 10 years (sexual misconduct), 5 years (the money
@@ -9,7 +9,7 @@
  *    month of it remained, the period is taken to end one month after the end-of-investigation notice.
  *  - 지방공무원법 제69조의2①: the same money grounds also require a 징계부가금 request (up to 5×).
  *
- * Confidence labels are legal-rules.md's (C, C*, S, R); R and S are to be verified at law.go.kr
+ * Confidence labels (C, C*, S, R): docs/legal-basis.md#confidence-labels; R and S are to be verified at law.go.kr
  * before they become hard behaviour. Everything here is a pure function of dates: no clock, no
  * calendar (the limitation date is not moved off holidays — see LIMITATION_COUNTING).
  */

@@ -1,5 +1,5 @@
 /**
- * Due dates of the human tasks of a misconduct investigation (DESIGN §3.5): from a statutory period
+ * Due dates of the human tasks of a misconduct investigation (docs/design.md#5-rules-are-data-with-citations): from a statutory period
  * where the law times the step (with its article and confidence, statutory-periods.ts), otherwise a
  * default number of business days for the step. Steps before the discipline request are also held
  * to the case's outer limits — the 징계시효 (a request after it is barred) and, for cases the

@@ -1,7 +1,7 @@
 /**
  * Misconduct investigations (조사팀): external-agency referrals (외부기관 통보사항 조사) and internal
  * investigations (내부조사·민원사항 조사), in the office's own vocabulary (2023 work report) and the
- * rules of legal-rules.md §4.
+ * rules of docs/legal-basis.md#misconduct-investigations.
  *
  * The details live on the case record (`CaseRecord.misconduct`): the intake facts (agency notice or
  * internal origin, officials concerned, misconduct category, date of conduct), the 징계시효, the

@@ -1,5 +1,5 @@
 /**
- * The deadlines of a petition (청원법, 법률 제17701호; legal-rules.md §2), each from its statutory
+ * The deadlines of a petition (청원법, 법률 제17701호; docs/legal-basis.md#petitions), each from its statutory
  * period in statutory-periods.ts so it names its article and explains itself:
  *
  *  - 처리결과 통지: 90 days from receipt (제21조②), the public petition's disclosure-decision period

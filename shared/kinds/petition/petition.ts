@@ -1,6 +1,6 @@
 /**
  * Petitions (청원) under the 청원법 as wholly amended in 2020 (법률 제17701호, 시행 2021-12-23) and its
- * 시행령 (legal-rules.md §2). The details live on the case record (`CaseRecord.petition`): the
+ * 시행령 (docs/legal-basis.md#petitions). The details live on the case record (`CaseRecord.petition`): the
  * petitioner(s), whether it is a public petition, the screening, the disclosure decision and public
  * comment period of a public petition, the petition review committee's review (청원심의회), the decision
  * and its notice, the one extension, objections, and the statutory due date with its explanation.

@@ -1,6 +1,6 @@
 /**
  * The policy table of statutory periods (shared/policies/statutory-periods.ts) and computeDue:
- * every period cites its article and confidence from legal-rules.md, and bad input names the field.
+ * every period cites its article and confidence from docs/legal-basis.md#confidence-labels, and bad input names the field.
  */
 import { describe, expect, it } from 'vitest';
 import { CalendarYearNotCoveredError, CONFIDENCE_LEVELS, createCalendar } from '../../../shared/calendar/index.ts';
@@ -25,7 +25,7 @@ describe('the statutory-period table', () => {
     }
   });
 
-  it('holds the periods legal-rules.md confirms (C) with their articles', () => {
+  it('holds the periods docs/legal-basis.md confirms (C) with their articles', () => {
     const expected: Record<string, [number, string, string, string]> = {
       'grievance.answer': [7, 'days', 'minwon-article-19', '민원처리법 시행령 제17조①'],
       'grievance.field-investigation': [14, 'days', 'minwon-article-19', '민원처리법 시행령 제17조④'],

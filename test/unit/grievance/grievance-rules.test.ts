@@ -1,6 +1,6 @@
 /**
  * The rules of a grievance complaint (고충민원), worked by hand on the real 2026 calendar
- * (legal-rules.md §1): the 7-day period (민원처리법 시행령 제17조①, counted by 제19조②), extensions
+ * (docs/legal-basis.md#grievances): the 7-day period (민원처리법 시행령 제17조①, counted by 제19조②), extensions
  * (시행령 제21조①: one within the period, a second only with the complainant's consent), field
  * investigation clock stops (시행령 제17조④⑤), 반복민원 (민원처리법 제23조①), re-filed grievances
  * (시행령 제17조②), multi-party closure by the mediation committee (시행령 제26조), and the

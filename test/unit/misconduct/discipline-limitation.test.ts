@@ -1,5 +1,5 @@
 /**
- * 징계시효 rules (legal-rules.md §4), each named by its article. Counting: 민법 제157조 (초일 불산입)
+ * 징계시효 rules (docs/legal-basis.md#misconduct-investigations), each named by its article. Counting: 민법 제157조 (초일 불산입)
  * and 제160조 (역에 의한 계산); 제161조 is deliberately not applied (see LIMITATION_COUNTING, R).
  */
 import { describe, expect, it } from 'vitest';
