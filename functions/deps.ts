@@ -32,6 +32,8 @@ export interface HandlerDeps {
   petition: PetitionUseCases;
   grievance: GrievanceUseCases;
   identity: IdentityUseCases;
+  /** The case store, for workflow steps that only read a case (e.g. which step comes next). */
+  caseRepository: CaseRepository;
   calendar: Calendar;
 }
 
@@ -58,6 +60,7 @@ export function handlerDeps(): HandlerDeps {
     const workflows = stepFunctionsStarter((c) => config.WORKFLOW_ARNS[workflowForKind(c.kind)]);
     deps = {
       calendar,
+      caseRepository,
       baseUrl: config.APP_BASE_URL,
       tableName: config.TABLE_NAME,
       staff,

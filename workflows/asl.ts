@@ -28,6 +28,7 @@ export const STEP_FUNCTIONS = {
   PetitionNextStepFunctionArn: 'functions/steps/petition-next-step.handler.ts',
   PetitionCommentPeriodEndedFunctionArn: 'functions/steps/petition-comment-period-ended.handler.ts',
   GrievanceNextStepFunctionArn: 'functions/steps/grievance-next-step.handler.ts',
+  WhistleblowerNextStepFunctionArn: 'functions/steps/whistleblower-next-step.handler.ts',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
 

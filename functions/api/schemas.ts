@@ -9,6 +9,7 @@ import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
+import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
 import {
   accessDecisionBody,
   accessRequestBody,
@@ -120,6 +121,9 @@ export const createCaseBody = z
     grievance: grievanceIntakeSchema
       .optional()
       .describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
+    whistleblower: whistleblowerIntakeSchema
+      .optional()
+      .describe('공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수'),
     reporter: reporterIdentitySchema
       .optional()
       .describe(

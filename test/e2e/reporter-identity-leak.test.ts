@@ -215,20 +215,36 @@ describe('a reporter identity never leaks', () => {
       if (entry.body.startsWith('{"items"')) expect(JSON.parse(entry.body).items).toEqual([]);
     }
 
-    // Through the rest of the lifecycle: the investigator submits, the head approves, the case closes.
-    const investigate = await openTask('investigator', caseId);
-    expect(investigate?.type).toBe('investigate');
-    const submitted = await call('investigator', 'POST', `/cases/${caseId}/tasks/${investigate!.taskId}/complete`, {
-      decision: 'submit',
-      findings: '용역 대금 과다 지급 확인, 환수 조치 필요',
-    });
-    expect(submitted.status).toBe(200);
-    const approve = await openTask('head', caseId);
-    const approved = await call('head', 'POST', `/cases/${caseId}/tasks/${approve!.taskId}/complete`, {
-      decision: 'approve',
-      comment: '환수 및 주의 처분',
-    });
-    expect(approved.status).toBe(200);
+    // Through the rest of its lifecycle: protection notice, screening, investigation, result notice, closure.
+    const steps: [string, Record<string, unknown>][] = [
+      ['whistleblower-protection-notice', { decision: 'send-protection-notice', sentOn: today, method: '문서' }],
+      ['whistleblower-screening', { decision: 'start-investigation', decidedOn: today }],
+      [
+        'whistleblower-investigation',
+        {
+          decision: 'finish-investigation',
+          endedOn: today,
+          findings: '용역 대금 과다 지급 확인',
+          violationFound: true,
+        },
+      ],
+      [
+        'whistleblower-result-notice',
+        {
+          decision: 'notify-result',
+          measures: '환수 및 주의 처분',
+          notifiedOn: today,
+          protectionNoticeOn: today,
+          protectionNoticeMethod: '문서',
+        },
+      ],
+    ];
+    for (const [type, form] of steps) {
+      const task = await openTask('investigator', caseId);
+      expect(task?.type).toBe(type);
+      const done = await call('investigator', 'POST', `/cases/${caseId}/tasks/${task!.taskId}/complete`, form);
+      expect(done.status, done.text).toBe(200);
+    }
     await system.stepFunctions.settle();
     for (const role of ROLES) {
       await call(role, 'GET', `/cases/${caseId}`);

@@ -128,6 +128,17 @@ export const whistleblowerRecordSchema = z.object({
 });
 export type WhistleblowerRecord = z.infer<typeof whistleblowerRecordSchema>;
 
+declare module '../../domain/case.ts' {
+  interface CaseDetailsByKind {
+    /** Whistleblower reports only (route, variant, notices, screening, supplements, result, 권익위 report) — never the reporter. */
+    whistleblower?: WhistleblowerRecord;
+  }
+  interface IntakeDetailsByKind {
+    /** Whistleblower reports only; a direct report when absent (index.ts `details`). */
+    whistleblower?: WhistleblowerIntake;
+  }
+}
+
 export function openWhistleblower(intake: unknown): WhistleblowerRecord {
   const parsed = whistleblowerIntakeSchema.parse(intake ?? {});
   return { ...parsed, notices: [], supplements: [] };
