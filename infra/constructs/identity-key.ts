@@ -1,6 +1,6 @@
 /**
- * The key that seals whistleblowers' identities (공익신고자 보호법 시행령 제13조; DESIGN principle
- * 10): a KMS key of its own, apart from the table's key, so that reading the table — which every
+ * The key that seals whistleblowers' identities (공익신고자 보호법 시행령 제13조;
+ * docs/design.md#10-protected-identities): a KMS key of its own, apart from the table's key, so that reading the table — which every
  * handler and every backup can — never opens an identity. Its use is granted per function with
  * AppFunction.bindIdentityKey: intake may only generate data keys, the identity read route may only
  * decrypt them, both only under the encryption context the envelope binds (purpose

@@ -1,5 +1,5 @@
 /**
- * Identities the law protects (DESIGN principle 10).
+ * Identities the law protects (docs/design.md#10-protected-identities).
  *
  * A whistleblower's identity (공익신고자 보호법): disclosing it, or facts from which it can be
  * inferred, is a crime (법 제12조①, 제30조①: 5년/5천만원), and the body that receives a report must

@@ -1,5 +1,5 @@
 /**
- * The identity custodian's procedure (DESIGN principle 10, 공익신고자 보호법 시행령 제13조): the
+ * The identity custodian's procedure (docs/design.md#10-protected-identities, 공익신고자 보호법 시행령 제13조): the
  * case's handler asks to see the sealed reporter identity, with a reason; the custodian grants (for
  * a number of days) or refuses, with a reason; the handler then reads it while the grant lasts.
  * Each step is one transaction: the request item and the history event that records it (request,

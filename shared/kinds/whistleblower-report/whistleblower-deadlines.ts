@@ -2,7 +2,7 @@
  * When a whistleblower report's steps are due. Only two clocks are law for the 구 as 조사기관:
  * the result to 국민권익위원회 within 10 days of the investigation's end (공익신고자 보호법 시행령
  * 제11조②; 부패신고 이첩분 부패방지권익위법 제60조②) and, for 부패신고 이첩분 only, 60 days to finish
- * (제60조①). The Act sets no investigation period for a 공익신고 (legal-rules-wave2 §6, A) — that
+ * (제60조①). The Act sets no investigation period for a 공익신고 (docs/legal-basis.md#whistleblower-reports, A) — that
  * default is a setting, labelled as such, never presented as law.
  */
 import type { Calendar } from '../../calendar/index.ts';

@@ -41,7 +41,7 @@ export const VARIANT_LABELS: Record<(typeof VARIANTS)[number], string> = {
 
 /**
  * Grounds on which the 조사기관 may not investigate, stop or close (법 제10조②, with 시행령 제12조 for
- * supplements), as read in legal-rules-wave2 §6 (A). The Act numbers them 1–7 (and more); which
+ * supplements), as read in docs/legal-basis.md#whistleblower-reports (A). The Act numbers them 1–7 (and more); which
  * number is which was not read, so the codes name the ground, not the number.
  */
 export const SCREENING_GROUNDS = {
