@@ -11,6 +11,28 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Runs `worker(0..items-1)`, at most `concurrency` at a time; `onDone` gets the count finished so far. */
+export async function pool<T>(
+  items: number,
+  worker: (i: number) => Promise<T>,
+  concurrency: number,
+  onDone?: (n: number) => void,
+): Promise<T[]> {
+  const results: T[] = new Array(items);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items) }, async () => {
+      while (next < items) {
+        const i = next++;
+        results[i] = await worker(i);
+        onDone?.(++done);
+      }
+    }),
+  );
+  return results;
+}
+
 export const rssMiB = () => process.memoryUsage().rss / (1024 * 1024);
 
 /** A progress line on stderr, redrawn in place on a terminal and every 10% otherwise. */
@@ -26,4 +48,32 @@ export function progress(label: string, total: number): (done: number) => void {
     const line = `  ${label} ${done.toLocaleString()}/${total.toLocaleString()} (${pct}%, ${rate.toFixed(0)}/s)`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
   };
+}
+
+/**
+ * Counts DynamoDB requests made by every client in this process (the service's, the handlers', the
+ * bench's own), reads and writes apart, so a figure can be set beside the same requests made directly.
+ */
+export async function countDynamoDbRequests(): Promise<{ reads: number; writes: number; reset(): void }> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+  const tally = {
+    reads: 0,
+    writes: 0,
+    reset() {
+      tally.reads = 0;
+      tally.writes = 0;
+    },
+  };
+  for (const type of [DynamoDBClient, DynamoDBDocumentClient]) {
+    const proto = type.prototype as { send: (command: object, ...rest: unknown[]) => Promise<unknown> };
+    const inherited = proto.send;
+    proto.send = function (this: unknown, command: object, ...rest: unknown[]) {
+      const name = command.constructor.name;
+      if (/^(Get|BatchGet|Query|Scan|TransactGet)/.test(name)) tally.reads += 1;
+      else if (/^(Put|Update|Delete|BatchWrite|TransactWrite)/.test(name)) tally.writes += 1;
+      return inherited.call(this, command, ...rest);
+    };
+  }
+  return tally;
 }

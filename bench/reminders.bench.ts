@@ -217,7 +217,7 @@ async function benchOne(openTasks: number): Promise<void> {
   console.log(
     `  ${openTasks.toLocaleString()} open / ${DUE.toLocaleString()} due: job ${(ms / 1000).toFixed(2)} s ` +
       `(read ${report!.tasksRead.toLocaleString()} tasks, ${report!.tasksDue} due, ${report!.digestsSent} digests, ${report!.remindersSent} reminders, ${catcher.messages().length} mails); ` +
-      `re-run of the same morning ${(rerunMs / 1000).toFixed(2)} s (${rerun!.digestsSent} more digests: items over the ${DEFAULT_DEADLINE_REMINDER_OPTIONS.maxItemsPerDigest}-per-digest cap; nothing twice)`,
+      `re-run of the same morning ${(rerunMs / 1000).toFixed(2)} s (${rerun!.digestsSent} more digests; a digest carries up to ${DEFAULT_DEADLINE_REMINDER_OPTIONS.maxItemsPerDigest} items and lists ${DEFAULT_DEADLINE_REMINDER_OPTIONS.listInFull} in full)`,
   );
   const steps = (r: typeof report) =>
     Object.entries(r!.timings)

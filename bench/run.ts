@@ -1,18 +1,29 @@
 /**
  * `npm run bench`: performance figures, printed (never asserted in tests). Starts its own
- * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite; sizes via BENCH_* variables.
+ * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite (bundles: the Lambda bundle sizes,
+ * as `npm run bundle-report` prints them); sizes via BENCH_* variables.
  */
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
 import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
+import { bundleProblems, measureBundles, printBundles } from './bundles.ts';
+import { runStartBench } from './start.bench.ts';
+import { runConsoleBench } from './console.bench.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   workflow: runWorkflowBench,
+  start: runStartBench,
   verify: runVerifyBench,
   reminders: runRemindersBench,
   search: runSearchBench,
+  bundles: async () => {
+    const figures = await measureBundles();
+    printBundles(figures);
+    for (const problem of bundleProblems(figures)) console.log(`✗ ${problem}`);
+  },
+  console: runConsoleBench,
 };
 const only = process.env.BENCH_ONLY;
 

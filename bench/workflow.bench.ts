@@ -22,7 +22,7 @@ import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { freePort } from '../infra/local/dynamodb-local.ts';
 import { startLocalSystem } from '../infra/local/local-system.ts';
 import type { Actor, Role } from '../shared/domain/roles.ts';
-import { percentile, progress, rssMiB, timed } from './bench-utils.ts';
+import { percentile, pool, progress, rssMiB, timed } from './bench-utils.ts';
 
 const LIFECYCLE_CASES = Number(process.env.BENCH_CASES ?? 200);
 const PARKED = Number(process.env.BENCH_PARKED ?? 10_000);
@@ -33,27 +33,6 @@ const actor = (role: Role): Actor => {
   const u = DEMO_USERS[role];
   return { sub: u.sub, name: u.name, email: u.email, roles: u.roles };
 };
-
-async function pool<T>(
-  items: number,
-  worker: (i: number) => Promise<T>,
-  onDone?: (n: number) => void,
-  concurrency = CONCURRENCY,
-): Promise<T[]> {
-  const results: T[] = new Array(items);
-  let next = 0;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items) }, async () => {
-      while (next < items) {
-        const i = next++;
-        results[i] = await worker(i);
-        onDone?.(++done);
-      }
-    }),
-  );
-  return results;
-}
 
 export async function runWorkflowBench(): Promise<void> {
   const tableName = `bench-${randomUUID()}`;
@@ -151,15 +130,11 @@ export async function runWorkflowBench(): Promise<void> {
   const latencies: number[] = [];
   const bar = progress('lifecycles', LIFECYCLE_CASES);
   const started = performance.now();
-  const caseIds = await pool(
-    LIFECYCLE_CASES,
-    (i) => lifecycle(i, latencies),
-    (n) => bar(n),
-  );
+  const caseIds = await pool(LIFECYCLE_CASES, (i) => lifecycle(i, latencies), CONCURRENCY, bar);
   await system.stepFunctions.settle();
   const elapsedS = (performance.now() - started) / 1000;
   const sequentialLatencies: number[] = [];
-  await pool(SEQUENTIAL_CASES, (i) => lifecycle(LIFECYCLE_CASES + i, sequentialLatencies), undefined, 1);
+  await pool(SEQUENTIAL_CASES, (i) => lifecycle(LIFECYCLE_CASES + i, sequentialLatencies), 1);
   let transitions = 0;
   for (const caseId of caseIds.slice(0, 20)) {
     const c = await caseRepo.get(caseId);
@@ -172,8 +147,8 @@ export async function runWorkflowBench(): Promise<void> {
 
   // 2. The floor: the same DynamoDB writes done directly, at the same concurrencies.
   console.log(`\n[2/3] 같은 DynamoDB 쓰기를 직접 (바닥값)`);
-  const floor = await pool(LIFECYCLE_CASES * 2, floorWrites);
-  const sequentialFloor = await pool(SEQUENTIAL_CASES * 2, floorWrites, undefined, 1);
+  const floor = await pool(LIFECYCLE_CASES * 2, floorWrites, CONCURRENCY);
+  const sequentialFloor = await pool(SEQUENTIAL_CASES * 2, floorWrites, 1);
 
   // 3. Memory with many parked executions (each waits at its first human task).
   console.log(`\n[3/3] ${PARKED.toLocaleString()}건의 실행을 사람 업무에서 대기시킨 상태의 메모리`);
@@ -181,17 +156,20 @@ export async function runWorkflowBench(): Promise<void> {
   const rssBefore = rssMiB();
   const parkBar = progress('parked', PARKED);
   const samples: [number, number][] = [];
+  const parkStarted = performance.now();
   await pool(
     PARKED,
     async (i) => {
       await cases.createCase(lead, { kind: 'disclosure-refusal', title: `대기 사건 ${i}` });
     },
+    CONCURRENCY,
     (n) => {
       parkBar(n);
       if (n % Math.max(1, Math.floor(PARKED / 4)) === 0) samples.push([n, rssMiB()]);
     },
   );
   await system.stepFunctions.settle();
+  const parkS = (performance.now() - parkStarted) / 1000;
   global.gc?.();
   const state = system.stepFunctions.inMemoryState();
 
@@ -204,6 +182,7 @@ complete task → next task open, one at a time     p50 ${percentile(sequentialL
 floor: same DynamoDB writes, one at a time        p50 ${percentile(sequentialFloor, 50).toFixed(1)} ms   p99 ${percentile(sequentialFloor, 99).toFixed(1)} ms   (n=${sequentialFloor.length})
 complete task → next task open, ${CONCURRENCY} at once       p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (n=${latencies.length})
 floor: same DynamoDB writes, ${CONCURRENCY} at once          p50 ${percentile(floor, 50).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms   (n=${floor.length})
+executions started and parked per second  ${(PARKED / parkS).toFixed(1)} (${PARKED.toLocaleString()} cases registered, concurrency ${CONCURRENCY}; floor: BENCH_ONLY=start)
 resident memory before parking          ${rssBefore.toFixed(0)} MiB
 resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
 resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB

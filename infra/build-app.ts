@@ -3,10 +3,13 @@
  * (handlers, case workflows, API) on top of it. `infra/app.ts` runs this for the CDK CLI; the template
  * tests run it with the same cdk.json context.
  */
-import { type App, Tags } from 'aws-cdk-lib';
-import { z } from 'zod';
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import * as z from 'zod';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+import { EdgeStack } from './stacks/edge-stack.ts';
+import { MonitoringStack } from './stacks/monitoring-stack.ts';
 
 /** A placeholder sender; set `-c gamsa:mailFrom=…` to the office's verified address. */
 export const DEFAULT_MAIL_FROM = 'noreply@gamsa.example.go.kr';
@@ -20,6 +23,24 @@ const settingsSchema = z.object({
   'gamsa:mailFrom': z.email().default(DEFAULT_MAIL_FROM),
   /** Staff with no team who hold office-wide roles (the head of office), comma-separated Cognito subs. */
   'gamsa:officeLevelStaffSubs': z.string().default(''),
+  /** Administrators who get the CloudWatch alarms by e-mail, comma-separated (each confirms a subscription). */
+  'gamsa:alarmEmails': z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    )
+    .pipe(z.array(z.email())),
+  /** Object Lock (compliance) retention of each chain anchor, in years. */
+  'gamsa:anchorRetentionYears': z.coerce.number().int().min(1).max(100).default(10),
+  /** AWS Backup retention of the table's daily and monthly recovery points, in days. */
+  'gamsa:backupDailyRetentionDays': z.coerce.number().int().min(1).default(35),
+  'gamsa:backupMonthlyRetentionDays': z.coerce.number().int().min(30).default(365),
+  /** WAF: requests per 5 minutes from one IP before it is blocked (the office shares few public IPs). */
+  'gamsa:wafRatePer5Minutes': z.coerce.number().int().min(10).default(3000),
 });
 
 export type DeploymentSettings = z.infer<typeof settingsSchema>;
@@ -37,6 +58,8 @@ export function readSettings(app: App): DeploymentSettings {
 export interface SystemStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly edge: EdgeStack;
+  readonly monitoring: MonitoringStack;
 }
 
 export function buildApp(app: App): SystemStacks {
@@ -47,7 +70,16 @@ export function buildApp(app: App): SystemStacks {
 
   const stateful = new StatefulStack(app, 'GamsaCases-Stateful', {
     env,
-    description: 'Audit office case tracking — table, key and staff directory (retained)',
+    description: 'Audit office case tracking — table, key, staff directory, chain anchors, backups (retained)',
+    anchorRetentionYears: settings['gamsa:anchorRetentionYears'],
+    backupDailyRetentionDays: settings['gamsa:backupDailyRetentionDays'],
+    backupMonthlyRetentionDays: settings['gamsa:backupMonthlyRetentionDays'],
+  });
+  // CloudFront's web ACL must live in us-east-1 (infra/constructs/waf.ts).
+  const edge = new EdgeStack(app, 'GamsaCases-Edge', {
+    env: { region: 'us-east-1' },
+    description: 'Audit office case tracking — WAF web ACL for CloudFront (us-east-1)',
+    wafRatePer5Minutes: settings['gamsa:wafRatePer5Minutes'],
   });
   const stateless = new StatelessStack(app, 'GamsaCases-Stateless', {
     env,
@@ -59,8 +91,26 @@ export function buildApp(app: App): SystemStacks {
     appBaseUrl: settings['gamsa:appBaseUrl'],
     mailFrom: settings['gamsa:mailFrom'],
     officeLevelStaffSubs: settings['gamsa:officeLevelStaffSubs'],
+    anchorBucketName: stateful.anchors.bucketName,
+    webAclArn: edge.waf.webAcl.attrArn,
+  });
+
+  const monitoring = new MonitoringStack(app, 'GamsaCases-Monitoring', {
+    env,
+    description: 'Audit office case tracking — alarms (to the administrators by e-mail) and the operations dashboard',
+    system: stateless,
+    alarmEmails: settings['gamsa:alarmEmails'],
   });
 
   Tags.of(app).add('project', 'gamsa-cases');
-  return { stateful, stateless };
+  return { stateful, stateless, edge, monitoring };
+}
+
+/**
+ * cdk-nag's AWS Solutions rules run on every synth (cdk-nag 3 is a policy validation plugin): any
+ * finding not acknowledged next to its resource, with a reason, fails `cdk synth`. Acknowledgements
+ * name the exact finding (`AwsSolutions-IAM5[Resource::…]`), never a whole rule on a whole stack.
+ */
+export function addPolicyChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 }

@@ -20,17 +20,27 @@ export interface AslDefinition {
   States: Record<string, AslState>;
 }
 
-/** The Lambda functions workflows call, by placeholder name → handler module. */
+/**
+ * The Lambda functions workflows call, by placeholder name → step name. A step's handler is
+ * `functions/steps/<step>.handler.ts`; functions/steps/step-modules.ts maps every step name to that
+ * module, checked by the typecheck.
+ */
 export const STEP_FUNCTIONS = {
-  OpenHumanTaskFunctionArn: 'functions/steps/open-human-task.handler.ts',
-  ChangeStageFunctionArn: 'functions/steps/change-stage.handler.ts',
-  NextDispositionStepFunctionArn: 'functions/steps/next-disposition-step.handler.ts',
-  PetitionNextStepFunctionArn: 'functions/steps/petition-next-step.handler.ts',
-  PetitionCommentPeriodEndedFunctionArn: 'functions/steps/petition-comment-period-ended.handler.ts',
-  GrievanceNextStepFunctionArn: 'functions/steps/grievance-next-step.handler.ts',
-  WhistleblowerNextStepFunctionArn: 'functions/steps/whistleblower-next-step.handler.ts',
+  OpenHumanTaskFunctionArn: 'open-human-task',
+  ChangeStageFunctionArn: 'change-stage',
+  NextDispositionStepFunctionArn: 'next-disposition-step',
+  PetitionNextStepFunctionArn: 'petition-next-step',
+  PetitionCommentPeriodEndedFunctionArn: 'petition-comment-period-ended',
+  GrievanceNextStepFunctionArn: 'grievance-next-step',
+  WhistleblowerNextStepFunctionArn: 'whistleblower-next-step',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
+export type StepName = (typeof STEP_FUNCTIONS)[StepFunctionPlaceholder];
+
+/** `open-human-task` → `functions/steps/open-human-task.handler.ts` (from the project root). */
+export function stepHandlerEntry(step: StepName): `functions/steps/${string}.handler.ts` {
+  return `functions/steps/${step}.handler.ts`;
+}
 
 const placeholder = (name: StepFunctionPlaceholder) => `\${${name}}`;
 

@@ -4,27 +4,41 @@
  * it needs, the minutes join the case history, and the case's workflow moves on.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView, replayHeaders, taskView, viewerOf } from './case-view.ts';
-import { committeeDeps, meetingRecordView } from './committee-deps.ts';
-import { handlerDeps } from '../deps.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
+import { apiRoute } from './routes.ts';
+import { caseView, replayHeaders, taskView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
+import { meetingRecordView } from './committee-view.ts';
 import { itemDecisionBody, meetingItemParams } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeCommitteeUseCases } from '../wiring/committee-usecases.ts';
+import { composeTaskUseCases } from '../wiring/task-usecases.ts';
+import { taskSignaller } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({
+  committees: composeCommitteeUseCases(composeTaskUseCases(taskSignaller())),
+  baseUrl: baseUrl(),
+}));
 
 export const handler = apiHandler(
-  { auth: true, params: meetingItemParams, body: itemDecisionBody },
-  async ({ actor, params, body, idempotencyKey }) => {
-    const { committees, baseUrl } = committeeDeps();
+  apiRoute('committee-record-decision'),
+  { params: meetingItemParams, body: itemDecisionBody, metrics: true },
+  async ({ actor, params, body, idempotent }) => {
+    const { committees, baseUrl } = deps();
     const outcome = await committees.recordDecision(
       actor,
       params.meetingId,
       params.taskId,
       body,
-      idempotencyKey ? { key: idempotencyKey, request: { op: 'meeting-decision', ...params, body } } : undefined,
+      idempotent({ ...params, body }),
     );
     const { result } = outcome;
+    if (!outcome.replayed) countBusinessMetric(BUSINESS_METRICS.taskCompleted);
     return {
       statusCode: 200,
       body: {
-        case: caseView(result.case, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        case: caseView(result.case, baseUrl, await viewerFor(actor)),
         events: result.events,
         task: taskView(result.task, baseUrl),
         replayed: outcome.replayed,

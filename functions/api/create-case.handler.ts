@@ -1,22 +1,37 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { createCaseBody } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeCaseUseCases } from '../wiring/case-usecases.ts';
+import { workflowStarter } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
+import { identitySealing } from '../wiring/identity.ts';
 
 const withoutReporter = ({ reporter: _sealed, ...rest }: { reporter?: unknown }) => rest;
 
-export const handler = apiHandler({ auth: true, body: createCaseBody }, async ({ actor, body, idempotencyKey }) => {
-  const { cases, baseUrl } = handlerDeps();
-  const { result, replayed, workflowStarted } = await cases.createCase(
-    actor,
-    body,
-    // The fingerprint leaves the reporter out: a hash of a name and phone number can be guessed back.
-    idempotencyKey ? { key: idempotencyKey, request: { op: 'create-case', body: withoutReporter(body) } } : undefined,
-  );
-  return {
-    statusCode: replayed ? 200 : 201,
-    body: { ...writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)), workflowStarted },
-    headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
-  };
-});
+const deps = once(() => ({
+  cases: composeCaseUseCases({ workflows: workflowStarter(), identity: identitySealing() }),
+  baseUrl: baseUrl(),
+}));
+
+export const handler = apiHandler(
+  apiRoute('create-case'),
+  { body: createCaseBody },
+  async ({ actor, body, idempotent }) => {
+    const { cases, baseUrl } = deps();
+    const { result, replayed, workflowStarted } = await cases.createCase(
+      actor,
+      body,
+      // The fingerprint leaves the reporter out: a hash of a name and phone number can be guessed back.
+      idempotent({ body: withoutReporter(body) }),
+    );
+    return {
+      statusCode: replayed ? 200 : 201,
+      body: { ...writeResponse(result, replayed, baseUrl, await viewerFor(actor)), workflowStarted },
+      headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
+    };
+  },
+);

@@ -3,15 +3,20 @@
  * as a file. The export is an EXPORTED event on the case's own chain, written before the answer.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiRoute } from './routes.ts';
 import { bufferSink, downloadHeaders } from './export-body.ts';
-import { searchHandlerDeps } from './search-deps.ts';
 import { caseIdParams } from './schemas.ts';
 import { historyExportQuery } from './search-schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeExportUseCases } from '../wiring/search-usecases.ts';
+
+const deps = once(() => ({ exports: composeExportUseCases() }));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, query: historyExportQuery },
+  apiRoute('export-case-history'),
+  { params: caseIdParams, query: historyExportQuery },
   async ({ actor, params, query }) => {
-    const { exports } = searchHandlerDeps();
+    const { exports } = deps();
     const sink = bufferSink();
     const outcome = await exports.exportTimeline(
       actor,

@@ -5,14 +5,18 @@
  * `npm run audit -- export` streams any number of rows. Each response is one export record.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiRoute } from './routes.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { API_EXPORT_MAX_ROWS } from '../../shared/usecases/case-export.ts';
 import { bufferSink, downloadHeaders } from './export-body.ts';
-import { searchHandlerDeps } from './search-deps.ts';
 import { exportQuery } from './search-schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeExportUseCases } from '../wiring/search-usecases.ts';
 
-export const handler = apiHandler({ auth: true, query: exportQuery }, async ({ actor, query }) => {
-  const { exports } = searchHandlerDeps();
+const deps = once(() => ({ exports: composeExportUseCases() }));
+
+export const handler = apiHandler(apiRoute('export-cases'), { query: exportQuery }, async ({ actor, query }) => {
+  const { exports } = deps();
   const { format, cursor, ...filter } = query;
   const sink = bufferSink();
   const outcome = await exports.exportSearch(actor, filter, {

@@ -1,13 +1,20 @@
 /** GET /cases/{caseId}/history[?type=&actor=&from=&to=] — the timeline (filtered) and whether the whole hash chain verifies. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView, viewerOf } from './case-view.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { caseView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, historyQuery } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeCaseUseCases } from '../wiring/case-usecases.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({ cases: composeCaseUseCases(), baseUrl: baseUrl() }));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, query: historyQuery },
+  apiRoute('get-case-history'),
+  { params: caseIdParams, query: historyQuery },
   async ({ actor, params, query }) => {
-    const { cases, baseUrl } = handlerDeps();
+    const { cases, baseUrl } = deps();
     const history = await cases.caseHistory(actor, params.caseId, {
       ...(query.type !== undefined && { types: query.type }),
       ...(query.actor !== undefined && { actorSub: query.actor }),
@@ -17,7 +24,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(history.case, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        case: caseView(history.case, baseUrl, await viewerFor(actor)),
         events: history.events,
         total: history.total,
         verification: history.verification,

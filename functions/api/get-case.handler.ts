@@ -3,18 +3,25 @@ import { AS_OF_FIELDS, NOT_AS_OF_FIELDS } from '../../shared/domain/case-as-of.t
 import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
 import { KINDS } from '../../shared/kinds/registry.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { caseView, viewerOf } from './case-view.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { caseView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, caseQuery } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeCaseUseCases } from '../wiring/case-usecases.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({ cases: composeCaseUseCases(), baseUrl: baseUrl() }));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, query: caseQuery },
+  apiRoute('get-case'),
+  { params: caseIdParams, query: caseQuery },
   async ({ actor, params, query }) => {
-    const { cases, baseUrl } = handlerDeps();
+    const { cases, baseUrl } = deps();
     if (query.asOf === undefined)
       return {
         statusCode: 200,
-        body: caseView(await cases.getCase(actor, params.caseId), baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        body: caseView(await cases.getCase(actor, params.caseId), baseUrl, await viewerFor(actor)),
       };
     const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
     return {

@@ -1,24 +1,29 @@
 /** POST /cases/{caseId}/clock-stops — a grievance complaint's field-investigation clock stop, start or end (시행령 제17조④⑤); see grievance-usecases.ts. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
+import { apiRoute } from './routes.ts';
+import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, grievanceClockStopBody } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeGrievanceUseCases } from '../wiring/grievance-usecases.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({ grievance: composeGrievanceUseCases(), baseUrl: baseUrl() }));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, body: grievanceClockStopBody },
-  async ({ actor, params, body, idempotencyKey }) => {
-    const { grievance, baseUrl } = handlerDeps();
+  apiRoute('grievance-clock-stop'),
+  { params: caseIdParams, body: grievanceClockStopBody },
+  async ({ actor, params, body, idempotent }) => {
+    const { grievance, baseUrl } = deps();
     const { result, replayed } = await grievance.clockStop(
       actor,
       params.caseId,
       body,
-      idempotencyKey
-        ? { key: idempotencyKey, request: { op: 'grievance-clock-stop', caseId: params.caseId, body } }
-        : undefined,
+      idempotent({ caseId: params.caseId, body }),
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+      body: writeResponse(result, replayed, baseUrl, await viewerFor(actor)),
       headers: replayHeaders(replayed),
     };
   },

@@ -2,13 +2,13 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { toKoreaIso } from '../../shared/domain/korea-time.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { documentClient } from '../../shared/store/dynamo-client.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { doc, tableName } from '../wiring/table.ts';
 
-export const handler = apiHandler({ auth: false }, async () => {
+export const handler = apiHandler(apiRoute('health'), {}, async () => {
   const checks: Record<string, string> = {};
   try {
-    const out = await documentClient().send(new DescribeTableCommand({ TableName: handlerDeps().tableName }));
+    const out = await doc.send(new DescribeTableCommand({ TableName: tableName() }));
     checks.table = out.Table?.TableStatus === 'ACTIVE' ? 'ok' : `status ${out.Table?.TableStatus ?? 'unknown'}`;
   } catch (error) {
     checks.table = `unreachable: ${error instanceof Error ? error.name : 'error'}`;

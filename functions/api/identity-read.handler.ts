@@ -5,14 +5,19 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { REPORTER_CONFIDENTIALITY_ARTICLE } from '../../shared/domain/identity.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { once } from '../wiring/once.ts';
+import { composeIdentityUseCases } from '../wiring/identity.ts';
 import { identityCaseParams, identityReadQuery } from './identity-schemas.ts';
 import { accessRequestView } from './identity-view.ts';
 
+const identityUseCases = once(() => composeIdentityUseCases());
+
 export const handler = apiHandler(
-  { auth: true, params: identityCaseParams, query: identityReadQuery },
+  apiRoute('identity-read'),
+  { params: identityCaseParams, query: identityReadQuery },
   async ({ actor, params, query }) => {
-    const { identity, request } = await handlerDeps().identity.readIdentity(actor, params.caseId, query.requestId);
+    const { identity, request } = await identityUseCases().readIdentity(actor, params.caseId, query.requestId);
     return {
       statusCode: 200,
       body: {

@@ -2,7 +2,7 @@
  * Request and response schemas of the identity custodian's routes (sealed whistleblower identities;
  * shared/usecases/identity-usecases.ts); routeSchemas in schemas.ts lists them for the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_GRANT_DAYS, accessRequestSchema, reporterIdentitySchema } from '../../shared/domain/identity.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;

@@ -1,11 +1,16 @@
 /** GET /me/tasks — open tasks waiting for the caller (their own and their role's), soonest due first. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
 import { taskView } from './case-view.ts';
 import { tasksQuery } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeTaskUseCases, noTaskSignals } from '../wiring/task-usecases.ts';
+import { baseUrl } from '../wiring/table.ts';
 
-export const handler = apiHandler({ auth: true, query: tasksQuery }, async ({ actor, query }) => {
-  const { tasks, baseUrl } = handlerDeps();
+const deps = once(() => ({ tasks: composeTaskUseCases(noTaskSignals), baseUrl: baseUrl() }));
+
+export const handler = apiHandler(apiRoute('list-my-tasks'), { query: tasksQuery }, async ({ actor, query }) => {
+  const { tasks, baseUrl } = deps();
   const items = await tasks.listMyTasks(actor, query.limit);
   return { statusCode: 200, body: { items: items.map((t) => taskView(t, baseUrl)) } };
 });

@@ -2,7 +2,7 @@
  * Request and response schemas of the undelivered-mail routes (GET /mail/failures,
  * POST /mail/suppressions/lift); routeSchemas in schemas.ts lists them for the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const KIND_VIEWS = ['bounce', 'complaint', 'reject', 'delay', 'smtp-refusal'] as const;
 const kind = z

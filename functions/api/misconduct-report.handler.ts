@@ -4,10 +4,18 @@
  * 훈계·주의 / 내부종결·시정조치 / 진행).
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
 import { misconductReportQuery } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
 
-export const handler = apiHandler({ auth: true, query: misconductReportQuery }, async ({ actor, query }) => {
-  const { misconduct } = handlerDeps();
-  return { statusCode: 200, body: await misconduct.report(actor, query.from, query.to) };
-});
+const deps = once(() => ({ misconduct: composeMisconductUseCases() }));
+
+export const handler = apiHandler(
+  apiRoute('misconduct-report'),
+  { query: misconductReportQuery },
+  async ({ actor, query }) => {
+    const { misconduct } = deps();
+    return { statusCode: 200, body: await misconduct.report(actor, query.from, query.to) };
+  },
+);

@@ -4,10 +4,18 @@
  * versions) are the same, and which cells changed (frozen → now).
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { officeReportDeps } from './office-report-deps.ts';
+import { apiRoute } from './routes.ts';
 import { officeReportParams } from './office-report-schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeOfficeReportUseCases } from '../wiring/office-report-usecases.ts';
 
-export const handler = apiHandler({ auth: true, params: officeReportParams }, async ({ actor, params }) => {
-  const { officeReports } = officeReportDeps();
-  return { statusCode: 200, body: await officeReports.check(actor, params.reportId) };
-});
+const deps = once(() => ({ officeReports: composeOfficeReportUseCases() }));
+
+export const handler = apiHandler(
+  apiRoute('office-report-check'),
+  { params: officeReportParams },
+  async ({ actor, params }) => {
+    const { officeReports } = deps();
+    return { statusCode: 200, body: await officeReports.check(actor, params.reportId) };
+  },
+);

@@ -2,7 +2,7 @@
  * Request and response schemas of the office report routes (GET/POST /reports/office,
  * GET /reports/office/{reportId}[/check]); routeSchemas in schemas.ts lists them for the OpenAPI document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { REPORT_UNITS, TABLE_IDS } from '../../shared/domain/office-report.ts';
 

@@ -4,11 +4,16 @@
  * freezes one). Team leads, the head of office, admins and auditors; counts only.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { officeReportDeps, reportResult } from './office-report-deps.ts';
+import { apiRoute } from './routes.ts';
+import { reportResult } from './office-report-view.ts';
 import { officeReportQuery } from './office-report-schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeOfficeReportUseCases } from '../wiring/office-report-usecases.ts';
 
-export const handler = apiHandler({ auth: true, query: officeReportQuery }, async ({ actor, query }) => {
-  const { officeReports } = officeReportDeps();
+const deps = once(() => ({ officeReports: composeOfficeReportUseCases() }));
+
+export const handler = apiHandler(apiRoute('office-report'), { query: officeReportQuery }, async ({ actor, query }) => {
+  const { officeReports } = deps();
   const report = await officeReports.generate(actor, { from: query.from, to: query.to });
   return reportResult(200, query.format, report, report);
 });

@@ -4,26 +4,32 @@
  * reopened (or interrupted) and a new execution has the objection decided within 15 days.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
+import { apiRoute } from './routes.ts';
+import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, petitionObjectionBody } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
+import { workflowStarter } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({ petition: composePetitionUseCases({ workflows: workflowStarter() }), baseUrl: baseUrl() }));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, body: petitionObjectionBody },
-  async ({ actor, params, body, idempotencyKey }) => {
-    const { petition, baseUrl } = handlerDeps();
+  apiRoute('petition-objection'),
+  { params: caseIdParams, body: petitionObjectionBody },
+  async ({ actor, params, body, idempotent }) => {
+    const { petition, baseUrl } = deps();
     const outcome = await petition.fileObjection(
       actor,
       params.caseId,
       body,
-      idempotencyKey
-        ? { key: idempotencyKey, request: { op: 'petition-objection', caseId: params.caseId, body } }
-        : undefined,
+      idempotent({ caseId: params.caseId, body }),
     );
     return {
       statusCode: outcome.replayed ? 200 : 201,
       body: {
-        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
         workflowStarted: outcome.workflowStarted,
       },
       headers: replayHeaders(outcome.replayed),

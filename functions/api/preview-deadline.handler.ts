@@ -6,12 +6,17 @@
 import { KINDS } from '../../shared/kinds/registry.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiRoute } from './routes.ts';
 import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
 import { computeDue, statutoryPeriod } from '../../shared/policies/statutory-periods.ts';
-import { handlerDeps } from '../deps.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { once } from '../wiring/once.ts';
+
+const calendar = once(() => createCalendar());
+import { assertReceivedAtUsable } from '../../shared/calendar/received-date.ts';
 import { deadlinePreviewQuery } from './schemas.ts';
 
-export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, async ({ query }) => {
+export const handler = apiHandler(apiRoute('preview-deadline'), { query: deadlinePreviewQuery }, async ({ query }) => {
   const periodId = query.period ?? (query.kind ? DEFAULT_PERIOD_BY_KIND[query.kind] : undefined);
   if (!periodId) {
     const label = query.kind ? KINDS.labelOf(query.kind) : '';
@@ -25,7 +30,8 @@ export const handler = apiHandler({ auth: true, query: deadlinePreviewQuery }, a
       { field: query.kind ? 'kind' : 'period', rule: 'no_statutory_period' },
     );
   }
-  const result = computeDue(periodId, query.receivedAt, handlerDeps().calendar);
+  assertReceivedAtUsable(calendar(), query.receivedAt);
+  const result = computeDue(periodId, query.receivedAt, calendar());
   const period = statutoryPeriod(periodId);
   return {
     statusCode: 200,

@@ -3,24 +3,30 @@
  * execution. On the end-of-investigation notice the 징계시효 moves as 지방공무원법 제73조의2② says.
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
-import { replayHeaders, writeResponse, viewerOf } from './case-view.ts';
+import { apiRoute } from './routes.ts';
+import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, resumeBody } from './schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
+import { workflowStarter } from '../wiring/workflows.ts';
+import { baseUrl } from '../wiring/table.ts';
+
+const deps = once(() => ({
+  misconduct: composeMisconductUseCases({ workflows: workflowStarter() }),
+  baseUrl: baseUrl(),
+}));
 
 export const handler = apiHandler(
-  { auth: true, params: caseIdParams, body: resumeBody },
-  async ({ actor, params, body, idempotencyKey }) => {
-    const { misconduct, baseUrl } = handlerDeps();
-    const outcome = await misconduct.resume(
-      actor,
-      params.caseId,
-      body,
-      idempotencyKey ? { key: idempotencyKey, request: { op: 'resume-case', caseId: params.caseId, body } } : undefined,
-    );
+  apiRoute('resume-case'),
+  { params: caseIdParams, body: resumeBody },
+  async ({ actor, params, body, idempotent }) => {
+    const { misconduct, baseUrl } = deps();
+    const outcome = await misconduct.resume(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
     return {
       statusCode: 200,
       body: {
-        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerOf(actor, handlerDeps().staff)),
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
         workflowStarted: outcome.workflowStarted,
       },
       headers: replayHeaders(outcome.replayed),

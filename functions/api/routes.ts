@@ -2,18 +2,69 @@
  * The HTTP API, declared once. The CDK app makes one Lambda per route and an HTTP API route for it
  * (JWT authorizer unless `auth: false`); the local server (infra/local/) routes requests to the same
  * handler modules; the OpenAPI document is built from the same list.
+ *
+ * A route's handler is `functions/api/<name>.handler.ts`, and it names its route
+ * (`apiHandler(apiRoute('get-case'), …)`); functions/api/handler-modules.ts maps every route name to
+ * that module, checked by the typecheck. The idempotency `op` of a write is the route's name.
  */
-export interface ApiRoute {
+export type ApiTag =
+  | 'system'
+  | 'me'
+  | 'cases'
+  | 'tasks'
+  | 'history'
+  | 'search'
+  | 'deadlines'
+  | 'misconduct'
+  | 'petitions'
+  | 'grievances'
+  | 'committees'
+  | 'reports'
+  | 'mail'
+  | 'staff'
+  | 'identity';
+
+/** OpenAPI tags: one per area of the office's work. */
+export const API_TAGS: Record<ApiTag, string> = {
+  system: '시스템 (상태·문서)',
+  me: '내 정보·내 업무',
+  cases: '사건 (접수·수정·관련자·증거)',
+  tasks: '업무 (결정)',
+  history: '사건 이력·검증',
+  search: '검색·내보내기',
+  deadlines: '처리기한',
+  misconduct: '비위 사건 (징계절차 정지·재개)',
+  petitions: '청원',
+  grievances: '고충민원',
+  committees: '위원회·회의',
+  reports: '실적 보고서',
+  mail: '메일 전달 실패',
+  identity: '신고자 신원 (봉인·열람 요청·관리책임자 결정)',
+  staff: '직원 명부',
+};
+
+/**
+ * What a handler does with the case workflows: `start` executions (case intake, resuming a suspended
+ * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
+ * execution waiting on its task token.
+ */
+/** `describe` (DescribeExecution) is for the reconcile job only, never a route. */
+export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks' | 'describe';
+
+export interface ApiRouteDeclaration {
   /** API Gateway route key, e.g. `GET /cases/{caseId}`. */
   routeKey: `${'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'} /${string}`;
-  /** Function name suffix and a stable id for logs, e.g. `get-case`. */
+  /** Function name suffix, stable id for logs and the handler's file name, e.g. `get-case`. */
   name: string;
-  /** Module path from the project root; it exports `handler` (middy-wrapped). */
-  entry: string;
+  /** The OpenAPI operationId clients generate code from, e.g. `getCase`; never renamed lightly. */
+  operationId: string;
+  tag: ApiTag;
   /** false only for routes that must answer without a token (health, the OpenAPI document). */
   auth: boolean;
-  /** Does the handler write to the table? (least-privilege grants in CDK) */
+  /** Does the handler write to the table? (least-privilege grants in CDK; Idempotency-Key, 409) */
   writes: boolean;
+  /** What the handler does with the case workflows (Step Functions grants in CDK); none if absent. */
+  workflows?: readonly WorkflowAccess[];
   summary: string;
   /**
    * Use of the identity key that seals reporters' identities: `seal` (intake: GenerateDataKey) or
@@ -22,11 +73,12 @@ export interface ApiRoute {
   identityKey?: 'seal' | 'open';
 }
 
-export const apiRoutes: readonly ApiRoute[] = [
+export const apiRoutes = [
   {
     routeKey: 'GET /health',
     name: 'health',
-    entry: 'functions/api/health.handler.ts',
+    operationId: 'getHealth',
+    tag: 'system',
     auth: false,
     writes: false,
     summary: '상태 확인 (health)',
@@ -34,7 +86,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /openapi.json',
     name: 'openapi',
-    entry: 'functions/api/openapi.handler.ts',
+    operationId: 'getOpenApiDocument',
+    tag: 'system',
     auth: false,
     writes: false,
     summary: 'OpenAPI 3.1 문서',
@@ -42,15 +95,26 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /me',
     name: 'whoami',
-    entry: 'functions/api/whoami.handler.ts',
+    operationId: 'getMe',
+    tag: 'me',
     auth: true,
     writes: false,
     summary: '내 정보 (who am I)',
   },
   {
+    routeKey: 'GET /staff',
+    name: 'list-staff',
+    operationId: 'listStaff',
+    tag: 'staff',
+    auth: true,
+    writes: false,
+    summary: '직원 명부 (team·role로 찾기: 이름·팀·역할·직위·업무 메일; 배정할 사람 찾기) — 위원회 위원 제외',
+  },
+  {
     routeKey: 'GET /me/cases',
     name: 'list-my-cases',
-    entry: 'functions/api/list-my-cases.handler.ts',
+    operationId: 'listMyCases',
+    tag: 'me',
     auth: true,
     writes: false,
     summary: '내 담당 사건 목록',
@@ -58,7 +122,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases',
     name: 'create-case',
-    entry: 'functions/api/create-case.handler.ts',
+    operationId: 'createCase',
+    tag: 'cases',
+    workflows: ['start'],
     auth: true,
     writes: true,
     identityKey: 'seal',
@@ -69,7 +135,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/search',
     name: 'search-cases',
-    entry: 'functions/api/search-cases.handler.ts',
+    operationId: 'searchCases',
+    tag: 'search',
     auth: true,
     writes: false,
     summary:
@@ -78,7 +145,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/export',
     name: 'export-cases',
-    entry: 'functions/api/export-cases.handler.ts',
+    operationId: 'exportCases',
+    tag: 'search',
     auth: true,
     writes: true,
     summary:
@@ -87,7 +155,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/history/export',
     name: 'export-case-history',
-    entry: 'functions/api/export-case-history.handler.ts',
+    operationId: 'exportCaseHistory',
+    tag: 'history',
     auth: true,
     writes: true,
     summary: '사건 이력 내보내기 (format=csv|json; 사건 이력에 EXPORTED 기록)',
@@ -95,7 +164,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /exports',
     name: 'list-exports',
-    entry: 'functions/api/export-list.handler.ts',
+    operationId: 'listExports',
+    tag: 'search',
     auth: true,
     writes: false,
     summary: '내보내기 기록 (월별: 누가 어떤 조건으로 몇 건을 내보냈는지)',
@@ -104,7 +174,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}',
     name: 'get-case',
-    entry: 'functions/api/get-case.handler.ts',
+    operationId: 'getCase',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '사건 조회 (asOf=YYYY-MM-DD: 그날 기준으로 이력에서 재구성; 비공개 사건 열람은 이력에 기록)',
@@ -112,7 +183,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'PATCH /cases/{caseId}',
     name: 'update-case',
-    entry: 'functions/api/update-case.handler.ts',
+    operationId: 'updateCase',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '사건 정보 수정 (낙관적 동시성: expectedVersion)',
@@ -120,7 +192,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/notes',
     name: 'append-note',
-    entry: 'functions/api/append-note.handler.ts',
+    operationId: 'appendNote',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '메모 추가',
@@ -129,7 +202,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /identity-requests',
     name: 'identity-pending',
-    entry: 'functions/api/identity-pending.handler.ts',
+    operationId: 'listPendingIdentityRequests',
+    tag: 'identity',
     auth: true,
     writes: false,
     summary: '신원 열람 요청 대기 목록 (신원정보 관리책임자)',
@@ -137,7 +211,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/identity/requests',
     name: 'identity-request',
-    entry: 'functions/api/identity-request.handler.ts',
+    operationId: 'requestIdentityAccess',
+    tag: 'identity',
     auth: true,
     writes: true,
     summary: '신고자 신원 열람 요청 (사건 담당자, 사유 필수; 이력에 기록)',
@@ -145,7 +220,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/identity/requests',
     name: 'identity-requests',
-    entry: 'functions/api/identity-requests.handler.ts',
+    operationId: 'listIdentityRequests',
+    tag: 'identity',
     auth: true,
     writes: false,
     summary: '신원 열람 요청·결정·열람 횟수 (신원 자체는 없음; 감사인·관리책임자·감사담당관·담당자)',
@@ -153,7 +229,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/identity/requests/{requestId}/decision',
     name: 'identity-decide',
-    entry: 'functions/api/identity-decide.handler.ts',
+    operationId: 'decideIdentityRequest',
+    tag: 'identity',
     auth: true,
     writes: true,
     summary: '신원 열람 승인·거부 (신원정보 관리책임자, 사유 필수, 기간 한정; 이력에 기록)',
@@ -161,7 +238,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/identity',
     name: 'identity-read',
-    entry: 'functions/api/identity-read.handler.ts',
+    operationId: 'readReporterIdentity',
+    tag: 'identity',
     auth: true,
     writes: true,
     identityKey: 'open',
@@ -170,7 +248,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /deadlines/preview',
     name: 'preview-deadline',
-    entry: 'functions/api/preview-deadline.handler.ts',
+    operationId: 'previewDeadline',
+    tag: 'deadlines',
     auth: true,
     writes: false,
     summary: '처리기한 계산기 (법정기간·조문·계산 과정)',
@@ -178,7 +257,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /me/tasks',
     name: 'list-my-tasks',
-    entry: 'functions/api/list-my-tasks.handler.ts',
+    operationId: 'listMyTasks',
+    tag: 'me',
     auth: true,
     writes: false,
     summary: '내 처리할 업무 (기한 순)',
@@ -186,7 +266,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/tasks',
     name: 'list-case-tasks',
-    entry: 'functions/api/list-case-tasks.handler.ts',
+    operationId: 'listCaseTasks',
+    tag: 'tasks',
     auth: true,
     writes: true,
     summary: '사건의 업무 목록 (비공개 사건 열람은 이력에 기록)',
@@ -194,7 +275,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/tasks/{taskId}/complete',
     name: 'complete-task',
-    entry: 'functions/api/complete-task.handler.ts',
+    operationId: 'completeTask',
+    tag: 'tasks',
+    workflows: ['complete-tasks'],
     auth: true,
     writes: true,
     summary: '업무 완료 (업무 종류별 결정 양식: 배정·제출·처분안·검토·승인·반려·징계의결 요구·의결 결과 등)',
@@ -202,7 +285,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/history',
     name: 'get-case-history',
-    entry: 'functions/api/get-case-history.handler.ts',
+    operationId: 'getCaseHistory',
+    tag: 'history',
     auth: true,
     writes: true,
     summary: '사건 이력 타임라인 (type·actor·from·to 필터)과 해시 체인 검증; 비공개 사건 열람은 이력에 기록',
@@ -210,7 +294,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /cases/{caseId}/verify',
     name: 'verify-case',
-    entry: 'functions/api/verify-case.handler.ts',
+    operationId: 'verifyCase',
+    tag: 'history',
     auth: true,
     writes: false,
     summary: '이력 해시 체인 검증 (처음 끊어진 지점: 순번·사유·기대값·실제값)',
@@ -218,7 +303,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/officials',
     name: 'add-official',
-    entry: 'functions/api/add-official.handler.ts',
+    operationId: 'addOfficial',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '관련 공무원 추가 (본인 사건 배정·열람 차단)',
@@ -226,7 +312,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/evidence',
     name: 'add-evidence',
-    entry: 'functions/api/add-evidence.handler.ts',
+    operationId: 'addEvidence',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '증거 참조 추가',
@@ -234,7 +321,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/reassign',
     name: 'reassign-case',
-    entry: 'functions/api/reassign-case.handler.ts',
+    operationId: 'reassignCase',
+    tag: 'cases',
     auth: true,
     writes: true,
     summary: '담당자 재배정 (사유 필수, 열린 업무도 이동)',
@@ -242,7 +330,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/suspend',
     name: 'suspend-case',
-    entry: 'functions/api/suspend-case.handler.ts',
+    operationId: 'suspendCase',
+    tag: 'misconduct',
+    workflows: ['stop'],
     auth: true,
     writes: true,
     summary: '징계절차 정지 (지방공무원법 제73조)',
@@ -250,7 +340,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/resume',
     name: 'resume-case',
-    entry: 'functions/api/resume-case.handler.ts',
+    operationId: 'resumeCase',
+    tag: 'misconduct',
+    workflows: ['start', 'stop'],
     auth: true,
     writes: true,
     summary: '징계절차 재개 (종료 통보; 징계시효는 제73조의2②에 따라)',
@@ -258,7 +350,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/petition/extension',
     name: 'petition-extension',
-    entry: 'functions/api/petition-extension.handler.ts',
+    operationId: 'extendPetition',
+    tag: 'petitions',
     auth: true,
     writes: true,
     summary: '청원 처리기간 연장 (1회, 60일 이내, 사유·통지일 — 청원법 제21조③)',
@@ -266,7 +359,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/petition/objection',
     name: 'petition-objection',
-    entry: 'functions/api/petition-objection.handler.ts',
+    operationId: 'filePetitionObjection',
+    tag: 'petitions',
+    workflows: ['start', 'stop'],
     auth: true,
     writes: true,
     summary: '청원 이의신청 접수 (공개 부적합·처리기간 경과, 30일 이내; 15일 이내 결정 — 청원법 제22조)',
@@ -274,7 +369,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/extensions',
     name: 'grievance-extension',
-    entry: 'functions/api/grievance-extension.handler.ts',
+    operationId: 'extendGrievance',
+    tag: 'grievances',
     auth: true,
     writes: true,
     summary: '고충민원 처리기간 연장 (1회; 두 번째는 민원인 동의 기록 필수 — 시행령 제21조①)',
@@ -282,7 +378,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/clock-stops',
     name: 'grievance-clock-stop',
-    entry: 'functions/api/grievance-clock-stop.handler.ts',
+    operationId: 'recordGrievanceClockStop',
+    tag: 'grievances',
     auth: true,
     writes: true,
     summary: '고충민원 현장조사 등 기간 시작·종료 (처리기간 정지, 시행령 제17조④⑤)',
@@ -290,7 +387,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/links',
     name: 'grievance-links',
-    entry: 'functions/api/grievance-links.handler.ts',
+    operationId: 'linkGrievances',
+    tag: 'grievances',
     auth: true,
     writes: true,
     summary: '같은 내용의 앞선 고충민원 연결 (반복민원 판단, 민원처리법 제23조)',
@@ -298,7 +396,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /cases/{caseId}/progress-notices',
     name: 'grievance-progress-notice',
-    entry: 'functions/api/grievance-progress-notice.handler.ts',
+    operationId: 'recordGrievanceProgressNotice',
+    tag: 'grievances',
     auth: true,
     writes: true,
     summary: '민원인 통지 기록 (처리진행상황 시행령 제23조, 연장 통지 시행령 제21조②)',
@@ -306,7 +405,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /committees',
     name: 'committee-list',
-    entry: 'functions/api/committee-list.handler.ts',
+    operationId: 'listCommittees',
+    tag: 'committees',
     auth: true,
     writes: false,
     summary: '위원회 목록 (위원·간사·정족수·개최 주기)',
@@ -314,7 +414,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'PUT /committees/{committee}',
     name: 'committee-put',
-    entry: 'functions/api/committee-put.handler.ts',
+    operationId: 'putCommittee',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '위원회 등록·수정 (감사담당관·관리자; 수정은 expectedVersion)',
@@ -322,7 +423,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /committees/{committee}/meetings',
     name: 'committee-schedule-meeting',
-    entry: 'functions/api/committee-schedule-meeting.handler.ts',
+    operationId: 'scheduleMeeting',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '위원회 회의 일정 등록 (간사·감사담당관; 근무일)',
@@ -330,7 +432,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /committees/{committee}/meetings',
     name: 'committee-list-meetings',
-    entry: 'functions/api/committee-list-meetings.handler.ts',
+    operationId: 'listMeetings',
+    tag: 'committees',
     auth: true,
     writes: false,
     summary: '위원회 회의 목록 (기간)',
@@ -338,7 +441,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /meetings/{meetingId}',
     name: 'committee-get-meeting',
-    entry: 'functions/api/committee-get-meeting.handler.ts',
+    operationId: 'getMeeting',
+    tag: 'committees',
     auth: true,
     writes: false,
     summary: '회의 조회 (안건: 위원회를 기다리는 사건, 개최 후 확정; 출석·정족수·제척·의결)',
@@ -346,7 +450,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /meetings/{meetingId}/attendance',
     name: 'committee-record-attendance',
-    entry: 'functions/api/committee-record-attendance.handler.ts',
+    operationId: 'recordAttendance',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '출석 기록 (간사; 처음 기록하면 회의 개최·안건 확정)',
@@ -354,7 +459,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /meetings/{meetingId}/reschedule',
     name: 'committee-reschedule-meeting',
-    entry: 'functions/api/committee-reschedule-meeting.handler.ts',
+    operationId: 'rescheduleMeeting',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '회의 일정 변경 (간사·감사담당관; 개최 전, 근무일, 사유·expectedVersion)',
@@ -362,7 +468,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /meetings/{meetingId}/cancel',
     name: 'committee-cancel-meeting',
-    entry: 'functions/api/committee-cancel-meeting.handler.ts',
+    operationId: 'cancelMeeting',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '회의 취소 (간사·감사담당관; 개최 전, 사유·expectedVersion — 안내 메일·실적에서 제외)',
@@ -370,7 +477,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /meetings/{meetingId}/recusals',
     name: 'committee-record-recusal',
-    entry: 'functions/api/committee-record-recusal.handler.ts',
+    operationId: 'recordRecusal',
+    tag: 'committees',
     auth: true,
     writes: true,
     summary: '제척·회피 기록 (사유 필수)',
@@ -378,7 +486,9 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /meetings/{meetingId}/items/{taskId}/decision',
     name: 'committee-record-decision',
-    entry: 'functions/api/committee-record-decision.handler.ts',
+    operationId: 'recordMeetingDecision',
+    tag: 'committees',
+    workflows: ['complete-tasks'],
     auth: true,
     writes: true,
     summary: '안건 표결·의결 기록 (간사; 정족수 확인, 사건 업무 완료·회의록 이력 기록, 업무흐름 재개)',
@@ -386,7 +496,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /reports/misconduct',
     name: 'misconduct-report',
-    entry: 'functions/api/misconduct-report.handler.ts',
+    operationId: 'getMisconductReport',
+    tag: 'reports',
     auth: true,
     writes: false,
     summary: '외부기관 통보·내부조사 처리 실적 (징계·불문경고 / 훈계·주의 / 내부종결·시정조치 / 진행)',
@@ -394,7 +505,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /reports/office',
     name: 'office-report',
-    entry: 'functions/api/office-report.handler.ts',
+    operationId: 'getOfficeReport',
+    tag: 'reports',
     auth: true,
     writes: false,
     summary: '주요업무 추진실적 보고서 (기간별 표; format=json|md|html)',
@@ -402,7 +514,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /reports/office',
     name: 'office-report-freeze',
-    entry: 'functions/api/office-report-freeze.handler.ts',
+    operationId: 'freezeOfficeReport',
+    tag: 'reports',
     auth: true,
     writes: true,
     summary: '보고서 확정 (데이터 해시와 함께 저장; Idempotency-Key)',
@@ -410,7 +523,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /reports/office/{reportId}',
     name: 'office-report-get',
-    entry: 'functions/api/office-report-get.handler.ts',
+    operationId: 'getFrozenOfficeReport',
+    tag: 'reports',
     auth: true,
     writes: false,
     summary: '확정 보고서 조회 (format=json|md|html)',
@@ -418,7 +532,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /reports/office/{reportId}/check',
     name: 'office-report-check',
-    entry: 'functions/api/office-report-check.handler.ts',
+    operationId: 'checkFrozenOfficeReport',
+    tag: 'reports',
     auth: true,
     writes: false,
     summary: '확정 보고서 재검증 (지금 데이터와 표별 비교)',
@@ -426,7 +541,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'GET /mail/failures',
     name: 'mail-failures',
-    entry: 'functions/api/mail-failures-list.handler.ts',
+    operationId: 'listMailFailures',
+    tag: 'mail',
     auth: true,
     writes: false,
     summary: '전달되지 않은 메일 (최근 실패: 수신자·종류·영구/일시·사건번호; 발송 중지 주소) — 감사담당관·관리자',
@@ -434,9 +550,39 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     routeKey: 'POST /mail/suppressions/lift',
     name: 'mail-suppression-lift',
-    entry: 'functions/api/mail-suppression-lift.handler.ts',
+    operationId: 'liftMailSuppression',
+    tag: 'mail',
     auth: true,
     writes: true,
     summary: '메일 발송 중지 해제 (관리자; 다음 발송 때 보류된 알림 발송; Idempotency-Key)',
   },
-];
+] as const satisfies readonly ApiRouteDeclaration[];
+
+export type ApiRoute = (typeof apiRoutes)[number];
+export type ApiRouteName = ApiRoute['name'];
+
+const byName = new Map<string, ApiRoute>(apiRoutes.map((route) => [route.name, route]));
+
+/** The declaration of a route, by its (type-checked) name. */
+export function apiRoute<N extends ApiRouteName>(name: N): Extract<ApiRoute, { name: N }> {
+  return byName.get(name) as Extract<ApiRoute, { name: N }>;
+}
+
+/**
+ * What the route's handler does with the case workflows (Step Functions grants and WORKFLOW_ARNS);
+ * intake starts a lifecycle, completing a task hands the decision to the waiting execution, an
+ * objection restarts a petition (stopping the execution parked at a cancelled task).
+ */
+export function workflowAccessOf(route: ApiRoute): readonly WorkflowAccess[] {
+  return 'workflows' in route ? route.workflows : [];
+}
+
+/** `get-case` → `functions/api/get-case.handler.ts` (from the project root). */
+export function apiHandlerEntry(name: ApiRouteName): `functions/api/${string}.handler.ts` {
+  return `functions/api/${name}.handler.ts`;
+}
+
+/** The route's use of the reporter-identity key, if it has one (CDK grants only that use). */
+export function identityKeyAccessOf(route: ApiRoute): 'seal' | 'open' | undefined {
+  return 'identityKey' in route ? route.identityKey : undefined;
+}

@@ -2,7 +2,7 @@
  * Request and response schemas of the HTTP API: one place, used by the handlers to parse and by
  * the OpenAPI document to describe.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { channelSchema } from '../../shared/domain/channels.ts';
 import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
@@ -10,16 +10,6 @@ import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/hi
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
 import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
-import {
-  accessDecisionBody,
-  accessRequestBody,
-  accessRequestListResponse,
-  accessRequestView,
-  identityCaseParams,
-  identityReadQuery,
-  identityReadResponse,
-  identityRequestParams,
-} from './identity-schemas.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -49,36 +39,12 @@ import {
 } from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 import {
-  exportListResponse,
-  exportQuery,
-  exportResponse,
-  exportsQuery,
-  historyExportQuery,
-  searchQuery,
-  searchResponse,
-} from './search-schemas.ts';
-import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
   grievanceIntakeSchema,
   linkInputSchema,
   progressNoticeInputSchema,
 } from '../../shared/kinds/grievance/grievance.ts';
-import {
-  frozenReportQuery,
-  frozenReportView,
-  officeReportBody,
-  officeReportParams,
-  officeReportQuery,
-  officeReportView,
-  reportCheckView,
-} from './office-report-schemas.ts';
-import {
-  liftSuppressionBody,
-  liftSuppressionResponse,
-  mailFailuresQuery,
-  mailFailuresResponse,
-} from './mail-failure-schemas.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -401,6 +367,20 @@ export const verifyResponse = z.object({
   historySeq: z.number().int().describe('사건에 기록된 체인 끝 순번'),
   firstBreak: chainBreakView.optional(),
   messageKo: z.string().optional(),
+  anchor: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('not-anchored') }),
+      z.object({ status: z.literal('match'), takenAt: z.string(), seq: z.number().int() }),
+      z.object({
+        status: z.literal('mismatch'),
+        takenAt: z.string(),
+        seq: z.number().int(),
+        expected: z.string(),
+        found: z.string().nullable(),
+      }),
+    ])
+    .optional()
+    .describe('테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건)'),
   verifiedAt: isoDateTimeSchema,
 });
 
@@ -526,139 +506,3 @@ export const itemDecisionResponse = completeTaskResponse.extend({
 });
 
 /** What each route takes and gives, by route name (see routes.ts). */
-export const routeSchemas: Record<
-  string,
-  { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType; response: z.ZodType; success: number }
-> = {
-  health: { response: healthResponse, success: 200 },
-  openapi: { response: z.record(z.string(), z.unknown()), success: 200 },
-  whoami: { response: meResponse, success: 200 },
-  'list-my-cases': { query: listQuery, response: caseListResponse, success: 200 },
-  'create-case': { body: createCaseBody, response: caseWriteResponse, success: 201 },
-  'get-case': { params: caseIdParams, query: caseQuery, response: z.union([caseView, caseAsOfView]), success: 200 },
-  'update-case': { params: caseIdParams, body: updateCaseBody, response: caseWriteResponse, success: 200 },
-  'append-note': { params: caseIdParams, body: noteBody, response: caseWriteResponse, success: 201 },
-  'preview-deadline': { query: deadlinePreviewQuery, response: deadlinePreviewResponse, success: 200 },
-  'list-my-tasks': { query: tasksQuery, response: taskListResponse, success: 200 },
-  'list-case-tasks': { params: caseIdParams, response: taskListResponse, success: 200 },
-  'complete-task': { params: taskParams, body: decisionFormSchema, response: completeTaskResponse, success: 200 },
-  'get-case-history': { params: caseIdParams, query: historyQuery, response: historyResponse, success: 200 },
-  'verify-case': { params: caseIdParams, response: verifyResponse, success: 200 },
-  'add-official': { params: caseIdParams, body: officialBody, response: caseWriteResponse, success: 201 },
-  'add-evidence': { params: caseIdParams, body: evidenceBody, response: caseWriteResponse, success: 201 },
-  'reassign-case': { params: caseIdParams, body: reassignBody, response: caseWriteResponse, success: 200 },
-  'suspend-case': { params: caseIdParams, body: suspendBody, response: suspendResponse, success: 200 },
-  'resume-case': { params: caseIdParams, body: resumeBody, response: caseWriteResponse, success: 200 },
-  'misconduct-report': { query: misconductReportQuery, response: misconductReportResponse, success: 200 },
-  'committee-list': { response: committeeListResponse, success: 200 },
-  'committee-put': { params: committeeParams, body: committeeBody, response: committeeWriteResponse, success: 200 },
-  'committee-schedule-meeting': {
-    params: committeeParams,
-    body: scheduleMeetingBody,
-    response: meetingWriteResponse,
-    success: 201,
-  },
-  'committee-list-meetings': {
-    params: committeeParams,
-    query: meetingsQuery,
-    response: meetingListResponse,
-    success: 200,
-  },
-  'committee-get-meeting': { params: meetingParams, response: meetingView, success: 200 },
-  'committee-record-attendance': {
-    params: meetingParams,
-    body: attendanceBody,
-    response: meetingWriteResponse,
-    success: 200,
-  },
-  'committee-reschedule-meeting': {
-    params: meetingParams,
-    body: rescheduleMeetingBody,
-    response: meetingWriteResponse,
-    success: 200,
-  },
-  'committee-cancel-meeting': {
-    params: meetingParams,
-    body: cancelMeetingBody,
-    response: meetingWriteResponse,
-    success: 200,
-  },
-  'committee-record-recusal': {
-    params: meetingParams,
-    body: recusalBody,
-    response: meetingWriteResponse,
-    success: 201,
-  },
-  'committee-record-decision': {
-    params: meetingItemParams,
-    body: itemDecisionBody,
-    response: itemDecisionResponse,
-    success: 200,
-  },
-  'grievance-extension': {
-    params: caseIdParams,
-    body: grievanceExtensionBody,
-    response: caseWriteResponse,
-    success: 201,
-  },
-  'grievance-clock-stop': {
-    params: caseIdParams,
-    body: grievanceClockStopBody,
-    response: caseWriteResponse,
-    success: 201,
-  },
-  'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
-  'grievance-progress-notice': {
-    params: caseIdParams,
-    body: grievanceProgressNoticeBody,
-    response: caseWriteResponse,
-    success: 201,
-  },
-  'petition-extension': {
-    params: caseIdParams,
-    body: petitionExtensionBody,
-    response: caseWriteResponse,
-    success: 200,
-  },
-  'petition-objection': {
-    params: caseIdParams,
-    body: petitionObjectionBody,
-    response: caseWriteResponse,
-    success: 201,
-  },
-  'office-report': { query: officeReportQuery, response: officeReportView, success: 200 },
-  'office-report-freeze': { body: officeReportBody, response: frozenReportView, success: 201 },
-  'office-report-get': {
-    params: officeReportParams,
-    query: frozenReportQuery,
-    response: frozenReportView,
-    success: 200,
-  },
-  'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
-  'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
-  'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },
-  'search-cases': { query: searchQuery, response: searchResponse, success: 200 },
-  'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
-  'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },
-  'list-exports': { query: exportsQuery, response: exportListResponse, success: 200 },
-  'identity-pending': { response: accessRequestListResponse, success: 200 },
-  'identity-request': {
-    params: identityCaseParams,
-    body: accessRequestBody,
-    response: accessRequestView,
-    success: 201,
-  },
-  'identity-requests': { params: identityCaseParams, response: accessRequestListResponse, success: 200 },
-  'identity-decide': {
-    params: identityRequestParams,
-    body: accessDecisionBody,
-    response: accessRequestView,
-    success: 200,
-  },
-  'identity-read': {
-    params: identityCaseParams,
-    query: identityReadQuery,
-    response: identityReadResponse,
-    success: 200,
-  },
-};

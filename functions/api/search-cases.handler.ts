@@ -5,11 +5,16 @@
  * fields; sealed cases without their title).
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { searchHandlerDeps } from './search-deps.ts';
+import { apiRoute } from './routes.ts';
 import { searchQuery } from './search-schemas.ts';
+import { once } from '../wiring/once.ts';
+import { composeSearchUseCases } from '../wiring/search-usecases.ts';
+import { baseUrl } from '../wiring/table.ts';
 
-export const handler = apiHandler({ auth: true, query: searchQuery }, async ({ actor, query }) => {
-  const { search, baseUrl } = searchHandlerDeps();
+const deps = once(() => ({ search: composeSearchUseCases(), baseUrl: baseUrl() }));
+
+export const handler = apiHandler(apiRoute('search-cases'), { query: searchQuery }, async ({ actor, query }) => {
+  const { search, baseUrl } = deps();
   const { limit, cursor, ...filter } = query;
   const result = await search.search(actor, filter, { limit, ...(cursor !== undefined && { cursor }) });
   return {

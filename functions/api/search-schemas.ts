@@ -1,5 +1,5 @@
 /** Request and response schemas of search and export (registered in schemas.ts routeSchemas for OpenAPI). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { caseSearchFilterObject, SEARCH_SORTS, withFilterChecks } from '../../shared/domain/case-search-filter.ts';

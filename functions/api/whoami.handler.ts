@@ -1,10 +1,15 @@
 /** GET /me — who the token says you are, with your directory entry (team, position). */
 import { ROLE_LABELS, TEAM_LABELS } from '../../shared/domain/roles.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { apiRoute } from './routes.ts';
+import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import { once } from '../wiring/once.ts';
+import { doc, tableName } from '../wiring/table.ts';
 
-export const handler = apiHandler({ auth: true }, async ({ actor }) => {
-  const member = await handlerDeps().staff.get(actor.sub);
+const staff = once(() => new StaffRepository(doc, tableName()));
+
+export const handler = apiHandler(apiRoute('whoami'), {}, async ({ actor }) => {
+  const member = await staff().get(actor.sub);
   return {
     statusCode: 200,
     body: {

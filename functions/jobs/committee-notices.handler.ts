@@ -4,23 +4,42 @@
  * after a meeting until every item has a decision. Public holidays are skipped (legal calendar).
  * The run's `scheduledTime` decides "today", so a retry sends nothing the first run sent.
  */
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { logEntry } from '../../shared/observability/powertools.ts';
 import { committeeNoticesJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { CommitteeNoticeReport, CommitteeNotices } from '../../shared/usecases/committee-notices.ts';
-import { committeeJobDeps } from './committee-job-deps.ts';
-import { JobInputError } from './deadline-reminders.handler.ts';
+import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
+import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import { TaskRepository } from '../../shared/store/task-repository.ts';
+import {
+  committeeNoticeConfigSchema,
+  committeeNotices,
+  type CommitteeNoticeReport,
+  type CommitteeNotices,
+} from '../../shared/usecases/committee-notices.ts';
+import { composeMail } from '../wiring/mail.ts';
+import { once } from '../wiring/once.ts';
+import { doc, tableName } from '../wiring/table.ts';
+import { jobHandler, parseJobEvent } from './job-handler.ts';
 
-export async function runCommitteeNotices(event: unknown, notices: CommitteeNotices): Promise<CommitteeNoticeReport> {
-  const parsed = committeeNoticesJob.payloadSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new JobInputError(
-      `Invalid ${committeeNoticesJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return notices.run(new Date(parsed.data.scheduledTime));
+const notices = once(() => {
+  const table = tableName();
+  const settings = committeeNoticeConfigSchema.parse(process.env);
+  return committeeNotices({
+    committees: new CommitteeRepository(doc, table),
+    tasks: new TaskRepository(doc, table),
+    staff: new StaffRepository(doc, table),
+    ledger: new ReportMailLedger(doc, table),
+    ...composeMail(),
+    calendar: createCalendar(),
+    agendaDaysBefore: settings.COMMITTEE_AGENDA_DAYS_BEFORE,
+    leaseMs: settings.COMMITTEE_NOTICE_LEASE_SECONDS * 1000,
+    log: logEntry,
+  });
+});
+
+export async function runCommitteeNotices(event: unknown, job: CommitteeNotices): Promise<CommitteeNoticeReport> {
+  return job.run(new Date(parseJobEvent(committeeNoticesJob, event).scheduledTime));
 }
 
-export const handler = middy<unknown, CommitteeNoticeReport, Error, Context>().handler(async (event) =>
-  runCommitteeNotices(event, committeeJobDeps().notices),
-);
+export const handler = jobHandler(committeeNoticesJob, async (event) => notices().run(new Date(event.scheduledTime)));

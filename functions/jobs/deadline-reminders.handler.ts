@@ -5,27 +5,45 @@
  * nothing the first one already sent. Public holidays are skipped here (the legal calendar), since
  * neither scheduler can skip them.
  */
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import { createCalendar } from '../../shared/calendar/index.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { deadlineRemindersJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { DeadlineReminders, ReminderRunReport } from '../../shared/usecases/deadline-reminders.ts';
-import { jobDeps } from './job-deps.ts';
+import {
+  deadlineReminders,
+  type DeadlineReminders,
+  type ReminderRunReport,
+} from '../../shared/usecases/deadline-reminders.ts';
+import { once } from '../wiring/once.ts';
+import { composeMailFailures, composeReminderParts } from '../wiring/reminder-jobs.ts';
+import { jobHandler, JobInputError, parseJobEvent } from './job-handler.ts';
 
-/** The event is not what the schedule sends; retrying will not help. */
-export class JobInputError extends Error {
-  override name = 'JobInputError';
+export { JobInputError };
+
+const reminders = once(() => {
+  const parts = composeReminderParts();
+  const { settings } = parts;
+  return deadlineReminders({
+    ...parts,
+    failures: composeMailFailures(parts),
+    calendar: createCalendar(),
+    options: {
+      policy: { headAfterBusinessDays: settings.REMINDER_HEAD_AFTER_BUSINESS_DAYS },
+      horizonDays: settings.REMINDER_HORIZON_DAYS,
+      leaseMs: settings.REMINDER_LEASE_SECONDS * 1000,
+    },
+  });
+});
+
+export async function runDeadlineReminders(event: unknown, job: DeadlineReminders): Promise<ReminderRunReport> {
+  return job.run(new Date(parseJobEvent(deadlineRemindersJob, event).scheduledTime));
 }
 
-export async function runDeadlineReminders(event: unknown, reminders: DeadlineReminders): Promise<ReminderRunReport> {
-  const parsed = deadlineRemindersJob.payloadSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new JobInputError(
-      `Invalid ${deadlineRemindersJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return reminders.run(new Date(parsed.data.scheduledTime));
-}
-
-export const handler = middy<unknown, ReminderRunReport, Error, Context>().handler(async (event) =>
-  runDeadlineReminders(event, jobDeps().reminders),
+export const handler = jobHandler(
+  deadlineRemindersJob,
+  async (event) => {
+    const report = await reminders().run(new Date(event.scheduledTime));
+    countBusinessMetric(BUSINESS_METRICS.reminderSent, report.remindersSent);
+    return report;
+  },
+  { metrics: true },
 );

@@ -3,29 +3,29 @@
  * 분기별 고충민원 처리실태 분석 for the quarter before the run's `scheduledTime`, mailed to the head
  * of office once. Runs on the holiday of 1 January too: the report must not be lost.
  */
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { grievanceQuarterlyAnalysisJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type {
-  GrievanceQuarterlyAnalysis,
-  GrievanceQuarterlyReport,
+import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
+import {
+  grievanceQuarterlyAnalysis,
+  type GrievanceQuarterlyAnalysis,
+  type GrievanceQuarterlyReport,
 } from '../../shared/usecases/grievance-quarterly-analysis.ts';
-import { JobInputError } from './deadline-reminders.handler.ts';
-import { jobDeps } from './job-deps.ts';
+import { once } from '../wiring/once.ts';
+import { composeReminderParts } from '../wiring/reminder-jobs.ts';
+import { doc, tableName } from '../wiring/table.ts';
+import { jobHandler, parseJobEvent } from './job-handler.ts';
+
+const analysis = once(() =>
+  grievanceQuarterlyAnalysis({ ...composeReminderParts(), ledger: new ReportMailLedger(doc, tableName()) }),
+);
 
 export async function runGrievanceQuarterlyAnalysis(
   event: unknown,
-  analysis: GrievanceQuarterlyAnalysis,
+  job: GrievanceQuarterlyAnalysis,
 ): Promise<GrievanceQuarterlyReport> {
-  const parsed = grievanceQuarterlyAnalysisJob.payloadSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new JobInputError(
-      `Invalid ${grievanceQuarterlyAnalysisJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return analysis.run(new Date(parsed.data.scheduledTime));
+  return job.run(new Date(parseJobEvent(grievanceQuarterlyAnalysisJob, event).scheduledTime));
 }
 
-export const handler = middy<unknown, GrievanceQuarterlyReport, Error, Context>().handler(async (event) =>
-  runGrievanceQuarterlyAnalysis(event, jobDeps().grievanceAnalysis),
+export const handler = jobHandler(grievanceQuarterlyAnalysisJob, async (event) =>
+  analysis().run(new Date(event.scheduledTime)),
 );

@@ -4,23 +4,28 @@
  * date. Every day, holidays included: the limitation runs on holidays too. The run's
  * `scheduledTime` decides "today", so a retry or catch-up run sends nothing the first one sent.
  */
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import { createCalendar } from '../../shared/calendar/index.ts';
 import { limitationAlarmsJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { LimitationAlarmReport, LimitationAlarms } from '../../shared/usecases/limitation-alarms.ts';
-import { JobInputError } from './deadline-reminders.handler.ts';
-import { jobDeps } from './job-deps.ts';
+import {
+  limitationAlarms,
+  type LimitationAlarmReport,
+  type LimitationAlarms,
+} from '../../shared/usecases/limitation-alarms.ts';
+import { once } from '../wiring/once.ts';
+import { composeReminderParts } from '../wiring/reminder-jobs.ts';
+import { jobHandler, parseJobEvent } from './job-handler.ts';
 
-export async function runLimitationAlarms(event: unknown, alarms: LimitationAlarms): Promise<LimitationAlarmReport> {
-  const parsed = limitationAlarmsJob.payloadSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new JobInputError(
-      `Invalid ${limitationAlarmsJob.name} event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return alarms.run(new Date(parsed.data.scheduledTime));
+const alarms = once(() => {
+  const parts = composeReminderParts();
+  return limitationAlarms({
+    ...parts,
+    calendar: createCalendar(),
+    leaseMs: parts.settings.REMINDER_LEASE_SECONDS * 1000,
+  });
+});
+
+export async function runLimitationAlarms(event: unknown, job: LimitationAlarms): Promise<LimitationAlarmReport> {
+  return job.run(new Date(parseJobEvent(limitationAlarmsJob, event).scheduledTime));
 }
 
-export const handler = middy<unknown, LimitationAlarmReport, Error, Context>().handler(async (event) =>
-  runLimitationAlarms(event, jobDeps().limitationAlarms),
-);
+export const handler = jobHandler(limitationAlarmsJob, async (event) => alarms().run(new Date(event.scheduledTime)));

@@ -8,18 +8,18 @@
  * retries and redeliveries change nothing twice; an event that cannot be parsed fails the
  * invocation and lands in the dead-letter queue instead of vanishing.
  */
-import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import type { MailFailureOutcome, MailFailures } from '../../shared/usecases/mail-failures.ts';
-import { jobDeps } from './job-deps.ts';
+import { once } from '../wiring/once.ts';
+import { composeMailFailures, composeReminderParts } from '../wiring/reminder-jobs.ts';
+import { lambdaHandler } from './job-handler.ts';
+
+const failures = once(() => composeMailFailures(composeReminderParts()));
 
 export async function handleMailEvent(
   event: unknown,
-  failures: Pick<MailFailures, 'onSesEvent'>,
+  job: Pick<MailFailures, 'onSesEvent'>,
 ): Promise<{ outcomes: MailFailureOutcome[] }> {
-  return { outcomes: await failures.onSesEvent(event) };
+  return { outcomes: await job.onSesEvent(event) };
 }
 
-export const handler = middy<unknown, { outcomes: MailFailureOutcome[] }, Error, Context>().handler(async (event) =>
-  handleMailEvent(event, jobDeps().mailFailures),
-);
+export const handler = lambdaHandler('mail-events', async (event) => handleMailEvent(event, failures()));

@@ -1,8 +1,11 @@
 /** Workflow step: a system stage change (e.g. closing the case), recorded in history; idempotent. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseStageSchema } from '../../shared/domain/case.ts';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { once } from '../wiring/once.ts';
+import { composeTaskUseCases, noTaskSignals } from '../wiring/task-usecases.ts';
+
+const useCases = once(() => composeTaskUseCases(noTaskSignals));
 
 export const changeStageInput = z.object({
   caseId: z.string().min(1),
@@ -11,4 +14,4 @@ export const changeStageInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(changeStageInput, async (input) => handlerDeps().tasks.changeStage(input));
+export const handler = stepHandler('change-stage', changeStageInput, async (input) => useCases().changeStage(input));

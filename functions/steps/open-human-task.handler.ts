@@ -1,12 +1,16 @@
 /** Workflow step (waitForTaskToken): opens a human task on the case and stores the token with it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseStageSchema } from '../../shared/domain/case.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { decisionSchema, taskTypeSchema } from '../../shared/domain/task.ts';
 import { TASK_DUE_RULES } from '../../shared/kinds/registry.ts';
 import { committeeKindSchema } from '../../shared/domain/committee-kinds.ts';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { once } from '../wiring/once.ts';
+import { composeTaskUseCases } from '../wiring/task-usecases.ts';
+import { taskSignaller } from '../wiring/workflows.ts';
+
+const useCases = once(() => composeTaskUseCases(taskSignaller()));
 
 export const openHumanTaskInput = z.object({
   caseId: z.string().min(1),
@@ -26,4 +30,6 @@ export const openHumanTaskInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(openHumanTaskInput, async (input) => handlerDeps().tasks.openHumanTask(input));
+export const handler = stepHandler('open-human-task', openHumanTaskInput, async (input) =>
+  useCases().openHumanTask(input),
+);

@@ -1,7 +1,10 @@
 /** Workflow step after the Wait state: records that the 30-day public comment period (청원법 제13조②) has run; idempotent. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { once } from '../wiring/once.ts';
+import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
+
+const useCases = once(() => composePetitionUseCases());
 
 export const petitionCommentPeriodEndedInput = z.object({
   caseId: z.string().min(1),
@@ -9,6 +12,6 @@ export const petitionCommentPeriodEndedInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(petitionCommentPeriodEndedInput, async (input) =>
-  handlerDeps().petition.commentPeriodEnded(input.caseId),
+export const handler = stepHandler('petition-comment-period-ended', petitionCommentPeriodEndedInput, async (input) =>
+  useCases().commentPeriodEnded(input.caseId),
 );

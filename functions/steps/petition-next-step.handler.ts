@@ -1,7 +1,10 @@
 /** Workflow step: reads the petition on the case and says which step comes next (and, for the comment period, until when to wait). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { handlerDeps } from '../deps.ts';
+import { once } from '../wiring/once.ts';
+import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
+
+const useCases = once(() => composePetitionUseCases());
 
 export const petitionNextStepInput = z.object({
   caseId: z.string().min(1),
@@ -9,6 +12,6 @@ export const petitionNextStepInput = z.object({
   stateName: z.string().min(1),
 });
 
-export const handler = stepHandler(petitionNextStepInput, async (input) =>
-  handlerDeps().petition.nextStep(input.caseId),
+export const handler = stepHandler('petition-next-step', petitionNextStepInput, async (input) =>
+  useCases().nextStep(input.caseId),
 );

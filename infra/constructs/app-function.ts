@@ -7,7 +7,7 @@
  * IAM grant in the same call: a function never learns a resource's name without the matching
  * permission, and never holds a permission it has no variable for.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   ApplicationLogLevel,
@@ -19,16 +19,18 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { IDENTITY_KEY_PURPOSE } from '../../shared/domain/identity.ts';
 import type { Construct } from 'constructs';
+import type { WorkflowAccess } from '../../functions/api/routes.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 import type { mailEnvSchema } from '../../shared/mail/mail-config.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
 import { LOG_RETENTION } from './log-retention.ts';
+import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
 
 /** Settings every function receives (see shared/config/runtime-config.ts). */
 export interface AppFunctionConfig {
@@ -54,12 +56,8 @@ export interface AppFunctionProps {
 
 export type TableAccess = 'read' | 'read-write';
 
-/**
- * What a handler does with the case workflows: `start` executions (case intake, resuming a suspended
- * case), `stop` them (suspending a case), or `complete-tasks` — hand a person's decision to the
- * execution waiting on its task token.
- */
-export type WorkflowAccess = 'start' | 'stop' | 'complete-tasks';
+/** What a handler does with the case workflows (declared with each route in functions/api/routes.ts). */
+export type { WorkflowAccess };
 
 /**
  * Only what shared/workflow/case-workflows.ts sends: a decision is always a success. Failure and
@@ -81,9 +79,13 @@ const TABLE_WRITE_ACTIONS = [
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ];
-/** The same key actions CDK's own grantReadData / grantReadWriteData give for a customer-managed key. */
+/**
+ * DynamoDB decrypts the table key with the caller's permission (kms:Decrypt) on every item read and
+ * write; Encrypt and GenerateDataKey cover writes. No ReEncrypt* or GenerateDataKey* wildcards:
+ * DynamoDB re-encrypts nothing on a caller's behalf, and no code asks for a data key pair.
+ */
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
-const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
 /**
  * esbuild emits ESM, but some bundled CommonJS dependencies still call `require` for Node built-ins;
@@ -111,6 +113,7 @@ export class AppFunction extends NodejsFunction {
       JWT_ISSUER: props.config.jwtIssuer,
       JWT_AUDIENCE: props.config.jwtAudience,
     } satisfies RuntimeEnvironment;
+    const logGroup = AppFunction.createLogGroup(scope, id);
 
     super(scope, id, {
       entry: fromProjectRoot(props.entry),
@@ -127,7 +130,8 @@ export class AppFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      logGroup: AppFunction.createLogGroup(scope, id),
+      logGroup,
+      role: AppFunction.createRole(scope, id, logGroup),
       environment: {
         ...commonEnvironment,
         // Stack traces point at the TypeScript source, not the minified bundle.
@@ -147,6 +151,16 @@ export class AppFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
+    Validations.of(this.executionRole).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (test/infra/cdk-nag.test.ts checks that only X-Ray actions are on *).',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 (supported by Lambda into 2027) is the version the test suite and the local system run on; the runtime moves with the `node` dev dependency, in one change.',
+    });
   }
 
   /**
@@ -160,7 +174,13 @@ export class AppFunction extends NodejsFunction {
     this.boundTable = table;
     const writes = access === 'read-write';
     this.addEnvironment('TABLE_NAME' satisfies keyof RuntimeConfig, table.tableName);
-    table.grant(this, ...TABLE_READ_ACTIONS, ...(writes ? TABLE_WRITE_ACTIONS : []));
+    // The table and each of its indexes by name (not `index/*`): a new index is granted when it is declared.
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_READ_ACTIONS, ...(writes ? TABLE_WRITE_ACTIONS : [])],
+        resources: [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)],
+      }),
+    );
     table.encryptionKey?.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
     return this;
   }
@@ -189,7 +209,7 @@ export class AppFunction extends NodejsFunction {
    * The case workflows (workflow name → state machine). `start`: WORKFLOW_ARNS and StartExecution on
    * each. `complete-tasks`: SendTaskSuccess on each, and no variable — the task token names the
    * execution. `stop`: StopExecution on the executions of each (suspension); operator moves run with
-   * the operator's own credentials.
+   * the operator's own credentials. `describe`: DescribeExecution on the executions of each (the reconciler).
    */
   bindWorkflows(workflows: ReadonlyMap<string, IStateMachine>, access: WorkflowAccess): this {
     if (this.workflowAccess.has(access)) {
@@ -203,7 +223,19 @@ export class AppFunction extends NodejsFunction {
       this.addEnvironment('WORKFLOW_ARNS' satisfies keyof RuntimeConfig, Stack.of(this).toJsonString(arns));
       for (const stateMachine of workflows.values()) stateMachine.grantStartExecution(this);
     } else if (access === 'stop') {
-      for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:StopExecution');
+      const stack = Stack.of(this);
+      for (const stateMachine of workflows.values()) {
+        stateMachine.grantExecution(this, 'states:StopExecution');
+        const logicalId = stack.getLogicalId(stateMachine.node.defaultChild as CfnElement);
+        Validations.of(this.executionRole).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:${stack.partition}:states:${stack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId}"}]}]}:*]`,
+          reason:
+            'Execution names are chosen at run time (per case), so StopExecution is granted on the executions of each case workflow — never on other state machines.',
+        });
+      }
+    } else if (access === 'describe') {
+      // The reconciler compares each open case with the state of its execution.
+      for (const stateMachine of workflows.values()) stateMachine.grantExecution(this, 'states:DescribeExecution');
     } else {
       for (const stateMachine of workflows.values()) stateMachine.grant(this, ...TASK_RESPONSE_ACTIONS);
     }
@@ -252,7 +284,32 @@ export class AppFunction extends NodejsFunction {
     return this;
   }
 
+  /** The role created for this function (its policies are where IAM findings are reported). */
+  get executionRole(): Role {
+    return this.role as Role;
+  }
+
   private static createLogGroup(scope: Construct, functionId: string): LogGroup {
     return new LogGroup(scope, `${functionId}Logs`, LOG_RETENTION);
+  }
+
+  /**
+   * The execution role, with logging to the function's own log group only — instead of the
+   * AWS-managed AWSLambdaBasicExecutionRole, which allows writing to any log group in the account.
+   */
+  private static createRole(scope: Construct, functionId: string, logGroup: LogGroup): Role {
+    return new Role(scope, `${functionId}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: {
+        logs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [logGroup.logGroupArn],
+            }),
+          ],
+        }),
+      },
+    });
   }
 }

@@ -9,7 +9,14 @@
  * the same as a regional table.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
@@ -41,6 +48,8 @@ export class CaseTable extends Construct {
         projectionType: ProjectionType.ALL,
       })),
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      // The outbox relay reads new outbox items from the stream (infra/constructs/outbox-relay.ts).
+      dynamoStream: StreamViewType.NEW_IMAGE,
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.customerManagedKey(this.key),
       pointInTimeRecoverySpecification: {

@@ -12,9 +12,9 @@
  * instead on ARNs built from the stack's account and region and the state machines' fixed names,
  * which reference no resource.
  */
-import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -23,6 +23,8 @@ import {
   placeholdersOf,
   STEP_FUNCTIONS,
   type StepFunctionPlaceholder,
+  stepHandlerEntry,
+  type StepName,
 } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { AppFunction, type AppFunctionConfig, TASK_RESPONSE_ACTIONS } from './app-function.ts';
@@ -75,10 +77,11 @@ export class CaseWorkflows extends Construct {
     );
 
     const steps = new Map<StepFunctionPlaceholder, AppFunction>();
-    for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, string][]) {
-      const step = new AppFunction(this, `Step-${stepName(entry)}`, {
+    for (const [placeholder, name] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][]) {
+      const entry = stepHandlerEntry(name);
+      const step = new AppFunction(this, `Step-${name}`, {
         entry,
-        description: `Workflow step ${stepName(entry)} (${entry})`,
+        description: `Workflow step ${name} (${entry})`,
         config: props.functionConfig,
         timeout: STEP_TIMEOUT,
       }).bindTable(props.table, 'read-write');
@@ -113,7 +116,18 @@ export class CaseWorkflows extends Construct {
           includeExecutionData: false,
         },
       });
-      for (const [, step] of bound) step.grantInvoke(stateMachine);
+      // The unqualified ARNs the definition names; no `:*` for versions and aliases, which none uses.
+      stateMachine.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: bound.map(([, step]) => step.functionArn),
+        }),
+      );
+      Validations.of(stateMachine).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Tracing and logging: X-Ray segment writes and CloudWatch Logs log delivery (logs:*LogDelivery*, DescribeLogGroups/ResourcePolicies) support no resource-level permissions.',
+      });
       stateMachines.set(workflow, stateMachine);
     }
     this.stateMachines = stateMachines;
@@ -135,12 +149,6 @@ function stateMachineName(stack: Stack, workflow: string): string {
     throw new Error(`State machine name "${name}" must be 1–80 characters of A–Z, a–z, 0–9, - and _`);
   }
   return name;
-}
-
-/** `functions/steps/open-human-task.handler.ts` → `open-human-task`. */
-function stepName(entry: string): string {
-  const file = entry.split('/').at(-1) ?? entry;
-  return file.replace(/\.handler\.ts$/, '').replace(/\.ts$/, '');
 }
 
 /** Every placeholder names a step, and every execution ends by the definition's own timeout. */

@@ -13,6 +13,7 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
@@ -50,9 +51,11 @@ export class StaffDirectory extends Construct {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // Essentials: free up to 10,000 monthly active users (the office has a few dozen) and needed for
-      // password history. Threat protection would need the paid Plus plan, so it stays off.
-      featurePlan: FeaturePlan.ESSENTIALS,
+      // Plus: threat protection (compromised-credential checks, adaptive blocking of risky sign-ins)
+      // enforced. It is billed per monthly active user, and the office has a few dozen (docs/cost-model.md);
+      // it also keeps password history.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       userInvitation: {
         emailSubject: '[감사담당관 사건관리] 계정이 만들어졌습니다',
         emailBody:

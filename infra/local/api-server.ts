@@ -6,8 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import {
   JwtExpiredError,
@@ -16,9 +14,10 @@ import {
   JwtParseError,
   KidNotFoundInJwksError,
 } from 'aws-jwt-verify/error';
+import { apiHandlerModules } from '../../functions/api/handler-modules.ts';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
 import type { ApiEvent } from '../../shared/http/api-handler.ts';
-import { claimsAsApiGatewayPassesThem, type LocalIssuer } from './auth/local-issuer.ts';
+import { claimsAsApiGatewayPassesThem, TokenWithoutExpiryError, type LocalIssuer } from './auth/local-issuer.ts';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -76,6 +75,11 @@ export interface LocalApiOptions {
   /** Adds the state of local components to GET /health. */
   componentChecks?: () => Promise<Record<string, string>>;
   host?: string;
+  /**
+   * Browser origins allowed to call the API (the console when served apart, and the Vite dev server).
+   * On AWS the HTTP API's CORS is limited to the console's origin the same way.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface LocalApi {
@@ -92,6 +96,19 @@ function send(
 ) {
   res.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(body);
+}
+
+const CORS_ALLOWED_HEADERS = 'authorization, content-type, idempotency-key';
+const CORS_EXPOSED_HEADERS = 'idempotent-replayed, content-disposition';
+
+/** CORS headers for an allowed origin; none (so the browser refuses) for any other. */
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (!origin || !allowed.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': CORS_EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
 }
 
 function unauthorized(res: ServerResponse, message: string, messageKo: string, rule: string) {
@@ -112,6 +129,12 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function verificationMessage(error: unknown): { message: string; messageKo: string; rule: string } {
+  if (error instanceof TokenWithoutExpiryError)
+    return {
+      message: 'The token has no expiry (exp); it is refused',
+      messageKo: '만료 시각(exp)이 없는 토큰은 받지 않습니다. 다시 로그인하세요',
+      rule: 'token_without_expiry',
+    };
   if (error instanceof JwtExpiredError)
     return {
       message: 'The token has expired',
@@ -142,9 +165,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   const loadHandler = (route: ApiRoute) => {
     let loaded = handlers.get(route.name);
     if (!loaded) {
-      loaded = import(pathToFileURL(resolve(process.cwd(), route.entry)).href).then(
-        (m: { handler: LambdaHandler }) => m.handler,
-      );
+      loaded = apiHandlerModules[route.name]().then((m) => m.handler as unknown as LambdaHandler);
       handlers.set(route.name, loaded);
     }
     return loaded;
@@ -152,6 +173,18 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   const server = createServer(async (req, res) => {
     try {
+      const cors = corsHeaders(req.headers.origin, options.corsOrigins ?? []);
+      for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        res.writeHead(cors['access-control-allow-origin'] ? 204 : 403, {
+          ...(cors['access-control-allow-origin'] && {
+            'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+            'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+            'access-control-max-age': '600',
+          }),
+        });
+        return res.end();
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const body = await readBody(req);
       if (body === null)
@@ -183,9 +216,23 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         );
       }
       const groups = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-      const pathParameters = Object.fromEntries(
-        match.paramNames.map((n, i) => [n, decodeURIComponent(groups[i] ?? '')]),
-      );
+      const decoded = match.paramNames.map((n, i) => [n, safeDecode(groups[i] ?? '')] as const);
+      const malformed = decoded.find(([, value]) => value === undefined);
+      if (malformed)
+        return send(
+          res,
+          400,
+          JSON.stringify({
+            error: {
+              code: 'VALIDATION_FAILED',
+              field: malformed[0],
+              rule: 'malformed_percent_encoding',
+              message: `Path parameter ${malformed[0]} has malformed percent-encoding`,
+              messageKo: `경로의 ${malformed[0]} 값에 잘못된 퍼센트 인코딩(%)이 있습니다`,
+            },
+          }),
+        );
+      const pathParameters = Object.fromEntries(decoded);
 
       let claims: Record<string, string> | undefined;
       if (match.route.auth) {
@@ -291,4 +338,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         server.close(() => r());
       }),
   };
+}
+
+/** A path segment decoded, or undefined when its percent-encoding is malformed (`%zz`, a cut-off `%E2%82`). */
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,28 @@ export class JavaMissingError extends Error {
   override name = 'JavaMissingError';
 }
 
+/** The port asked for is already served (typically by another system's DynamoDB Local): never use it as ours. */
+export class DynamoDbPortTakenError extends Error {
+  override name = 'DynamoDbPortTakenError';
+  constructor(readonly port: number) {
+    super(
+      `LOCAL_DYNAMODB_PORT ${port}은(는) 이미 다른 프로세스(다른 시스템의 DynamoDB Local일 수 있습니다)가 쓰고 있습니다. ` +
+        `그 데이터베이스를 이 시스템의 것으로 쓰지 않도록 시작을 멈춥니다. 다른 포트를 지정하거나(LOCAL_DYNAMODB_PORT=${port + 1} npm start), ` +
+        `이미 떠 있는 DynamoDB Local을 일부러 함께 쓰려면 LOCAL_DYNAMODB_ENDPOINT=http://127.0.0.1:${port} 로 지정하세요. ` +
+        `(Port ${port} is already in use; refusing to adopt another system's database.)`,
+    );
+  }
+}
+
+/** Whether something already listens on the port (on any interface, as DynamoDB Local binds). */
+async function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
@@ -58,6 +80,7 @@ export interface StartOptions {
 
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
   checkJava();
+  if (options.port !== undefined && (await portTaken(options.port))) throw new DynamoDbPortTakenError(options.port);
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
@@ -70,7 +93,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     region: 'ap-northeast-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {

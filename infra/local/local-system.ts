@@ -6,13 +6,12 @@
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema } from '../../shared/domain/roles.ts';
-import { deployableJobs } from '../../shared/schedules/deployable-jobs.ts';
+import { deployableJobs, jobModule } from '../../functions/jobs/job-modules.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
@@ -20,6 +19,7 @@ import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../shared/usecases/case-usecases.ts';
 import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
+import { startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { ensureTable } from './bootstrap-table.ts';
 import { DEMO_STAFF, DEMO_USERS, seedDemoCommittees, seedDemoData } from './demo-data.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -27,7 +27,7 @@ import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings
 import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { LOCAL_USER_POOL, localIssuer } from './local-settings.ts';
+import { LOCAL_USER_POOL, localAnchorFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
@@ -36,9 +36,13 @@ import {
   type LocalStepFunctions,
   type TaskBindings,
 } from './stepfunctions/index.ts';
-import { STEP_FUNCTIONS } from '../../workflows/asl.ts';
+import { STEP_FUNCTIONS, type StepFunctionPlaceholder, type StepName } from '../../workflows/asl.ts';
+import { stepModules } from '../../functions/steps/step-modules.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
+import { OutboxStore } from '../../shared/store/outbox-store.ts';
+import { createWorkflowMaintenance } from '../../functions/jobs/workflow-maintenance-deps.ts';
+import type { OutboxRelay } from '../../shared/usecases/outbox-relay.ts';
 
 export interface LocalSystemOptions {
   tableName: string;
@@ -55,6 +59,8 @@ export interface LocalSystemOptions {
   clock?: Clock;
   /** How often the Step Functions service wakes due timers by itself (npm start); tests call tick(). */
   pollIntervalMs?: number;
+  /** How often the outbox relay looks for pending intents (default 1 s); 0 leaves it off (tests call relay.drain()). */
+  relayIntervalMs?: number;
   /**
    * Start the mail catcher (SMTP + web inbox) and send the jobs' mail to it (MAIL_TRANSPORT=smtp).
    * Free ports when absent; off when the option is absent. Its inbox lives under `<dataDir>/mail`.
@@ -65,6 +71,10 @@ export interface LocalSystemOptions {
    * false` makes it without its timer, for tests that call `scheduler.tick(now)`. Off when absent.
    */
   scheduler?: { runLoop?: boolean; clock?: () => Date };
+  /** Browser origins the API answers with CORS besides the console's own (e.g. the Vite dev server's). */
+  corsOrigins?: readonly string[];
+  /** Serve the built console (web/dist) on this port, with the API's CORS open to it. Off when absent. */
+  console?: { port: number };
   log?: (line: string) => void;
 }
 
@@ -74,16 +84,19 @@ export interface LocalSystem {
   issuer: LocalIssuer;
   api: LocalApi;
   stepFunctions: LocalStepFunctions;
+  /** The outbox relay the local system runs in a loop (AWS: the stream-fed relay function). */
+  relay: OutboxRelay;
   seeded: { staffAdded: number; casesAdded: number } | undefined;
   mailCatcher: MailCatcher | undefined;
   scheduler: LocalScheduler | undefined;
   /** Job names the scheduler fires, and those left out because their handler is not written yet. */
   scheduledJobs: { active: string[]; skipped: string[] };
+  console: ConsoleServer | undefined;
   close(): Promise<void>;
 }
 
 const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' };
-const tokenRequest = z.object({ role: roleSchema });
+const tokenRequest = z.union([z.object({ role: roleSchema }), z.object({ sub: z.string().min(1).max(128) })]);
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
@@ -110,6 +123,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(mailCatcher.smtpPort),
+      SMTP_DELIVERY_LOOKUP_URL: mailCatcher.httpUrl,
       MAIL_FROM: options.mailCatcher.from ?? process.env.MAIL_FROM ?? 'gamsa@gamsa.local',
     });
     log(`메일 수신함(로컬): ${mailCatcher.httpUrl} (SMTP 127.0.0.1:${mailCatcher.smtpPort})`);
@@ -122,7 +136,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     TABLE_NAME: options.tableName,
+    // The local host's anchor store (append-only file); on AWS the Object Lock bucket (ANCHOR_BUCKET).
+    ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(options.tableName, options.dataDir),
     APP_BASE_URL: `http://localhost:${options.apiPort}`,
+    // Mail links open the console when it is served; otherwise they fall back to the API.
+    ...(options.console && !process.env.CONSOLE_URL ? { CONSOLE_URL: `http://localhost:${options.console.port}` } : {}),
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,
     // KMS's part on one machine: the identity key in a file of its own, apart from the table's data.
@@ -149,11 +167,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
   const bindings: Record<string, TaskBindings[string]> = {};
-  for (const [placeholder, entry] of Object.entries(STEP_FUNCTIONS)) {
-    const module = (await import(pathToFileURL(resolve(process.cwd(), entry)).href)) as {
-      handler: TaskBindings[string];
-    };
-    bindings[placeholder] = module.handler;
+  for (const [placeholder, step] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][]) {
+    bindings[placeholder] = (await stepModules[step]()).handler as TaskBindings[string];
   }
   const stepFunctions = await startLocalStepFunctions({
     tableName: `${options.tableName}-stepfunctions`,
@@ -174,6 +189,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     `Step Functions 로컬 서비스: ${stepFunctions.endpoint} (워크플로 ${Object.keys(workflowArns).length}개, 재개 ${recovered.resumed}건)`,
   );
 
+  // The outbox relay: what DynamoDB Streams and the relay function do on AWS, as a polling loop.
+  // Intents younger than the grace time are left to the request that wrote them (it delivers at once).
+  const { relay } = createWorkflowMaintenance({
+    doc,
+    tableName: options.tableName,
+    workflowArns,
+    log: (entry) => {
+      if (entry.level === 'error' || entry.level === 'warn') log(`outbox: ${JSON.stringify(entry)}`);
+    },
+  });
+  const relayLoop = startRelayLoop(relay, options.relayIntervalMs ?? 1_000, log);
+
   let seeded: LocalSystem['seeded'];
   if (options.seed ?? true) {
     const marker = await doc.send(new GetCommand({ TableName: options.tableName, Key: SEED_MARKER }));
@@ -184,6 +211,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         staff,
         idempotency: new IdempotencyStore(doc, options.tableName),
         workflows: stepFunctionsStarter((c) => workflowArns[workflowForKind(c.kind)]),
+        outbox: new OutboxStore(doc, options.tableName),
       });
       seeded = await seedDemoData(staff, cases);
       await doc.send(
@@ -215,11 +243,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const jobNames = { active: present.map((j) => j.name), skipped: deployable.skipped.map((j) => j.name) };
   let scheduler: LocalScheduler | undefined;
   if (options.scheduler) {
-    const invoke: InvokeHandler = async (handlerPath, event, invocation) => {
-      const module = (await import(pathToFileURL(resolve(process.cwd(), handlerPath)).href)) as {
+    const invoke: InvokeHandler = async (_handlerPath, event, invocation) => {
+      const load = jobModule(invocation.scheduleName);
+      if (load === undefined) throw new Error(`No handler module for job ${invocation.scheduleName}`);
+      const { handler } = (await load()) as unknown as {
         handler: (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
       };
-      return module.handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
+      return handler(event, lambdaContext(`gamsa-${invocation.scheduleName}`, 15 * 60_000));
     };
     scheduler = createLocalScheduler({
       jobs: present,
@@ -243,8 +273,28 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const api = await startLocalApi({
     port: options.apiPort,
     issuer,
+    corsOrigins: [
+      ...(options.console
+        ? [`http://localhost:${options.console.port}`, `http://127.0.0.1:${options.console.port}`]
+        : []),
+      ...(options.corsOrigins ?? []),
+    ],
     localRoutes: async (req, url, body) => {
       if (url.pathname === '/local/jwks.json' && req.method === 'GET') return { statusCode: 200, body: issuer.jwks };
+      // The console's local sign-in page lists who can sign in; on AWS the user pool's managed login does this.
+      if (url.pathname === '/local/staff' && req.method === 'GET')
+        return {
+          statusCode: 200,
+          body: {
+            items: DEMO_STAFF.filter((m) => m.active).map((m) => ({
+              sub: m.sub,
+              name: m.name,
+              position: m.position,
+              roles: m.roles,
+              ...(m.team && { team: m.team }),
+            })),
+          },
+        };
       if (url.pathname !== '/local/token') return undefined;
       if (req.method !== 'POST')
         return {
@@ -268,19 +318,35 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
               code: 'VALIDATION_FAILED',
               field: 'role',
               rule: 'invalid_value',
-              message: `role must be one of ${roleSchema.options.join(', ')}`,
-              messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')}`,
+              message: `role must be one of ${roleSchema.options.join(', ')} (or sub: a demo staff member)`,
+              messageKo: `role은 다음 중 하나여야 합니다: ${roleSchema.options.join(', ')} (또는 데모 직원의 sub)`,
             },
           },
         };
       }
-      const user = DEMO_USERS[parsed.data.role];
+      const request = parsed.data;
+      const user =
+        'role' in request ? DEMO_USERS[request.role] : DEMO_STAFF.find((m) => m.sub === request.sub && m.active);
+      if (!user)
+        return {
+          statusCode: 404,
+          body: {
+            error: {
+              code: 'NOT_FOUND',
+              field: 'sub',
+              rule: 'unknown_staff',
+              message: 'No active demo staff member has this sub',
+              messageKo: '해당 데모 직원이 없습니다',
+            },
+          },
+        };
       const token = await issuer.mint({ sub: user.sub, email: user.email, name: user.name, roles: user.roles });
       return {
         statusCode: 200,
         body: {
           token,
-          role: parsed.data.role,
+          role: user.roles[0],
+          roles: user.roles,
           name: user.name,
           email: user.email,
           sub: user.sub,
@@ -302,18 +368,27 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }),
   });
 
+  const consoleServer = options.console
+    ? await startConsoleServer({ port: options.console.port, apiUrl: api.url })
+    : undefined;
+  if (consoleServer) log(`콘솔: ${consoleServer.url}`);
+
   return {
     apiUrl: api.url,
     dynamoEndpoint: endpoint,
     issuer,
     api,
     stepFunctions,
+    relay,
     seeded,
     mailCatcher,
     scheduler,
     scheduledJobs: jobNames,
+    console: consoleServer,
     async close() {
+      await consoleServer?.close();
       await scheduler?.stop();
+      await relayLoop.stop();
       await api.close();
       await mailCatcher?.close();
       await stepFunctions.close();
@@ -337,4 +412,36 @@ function smtpGreets(port: number): Promise<string> {
     );
     socket.once('error', () => done('unreachable'));
   });
+}
+
+/** Drains the outbox every `intervalMs` (one drain at a time); `stop` waits for the drain under way. */
+function startRelayLoop(relay: OutboxRelay, intervalMs: number, log: (line: string) => void) {
+  let stopped = intervalMs <= 0;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const round = async () => {
+    try {
+      const report = await relay.drain({ graceMs: 2_000, limit: 100 });
+      if (report.tried > 0)
+        log(
+          `outbox: 미전달 요청 ${report.tried}건 처리 (전달 ${report.delivered}, 재시도 대기 ${report.retrying}, 전달 실패 ${report.dead})`,
+        );
+    } catch (error) {
+      log(`outbox: 전달 중 오류 ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = round().then(schedule);
+    }, intervalMs);
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }

@@ -23,7 +23,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   caseSearchFilterObject,
   withFilterChecks,

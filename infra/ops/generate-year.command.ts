@@ -12,7 +12,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createLocalIssuer } from '../local/auth/local-issuer.ts';
 import { localSettings } from '../local/local-settings.ts';
 import { generateYear } from './year-generator.ts';

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateSchema } from '../../shared/domain/case.ts';
 import { renderHtml } from '../../shared/reports/report-html.ts';
 import { renderMarkdown } from '../../shared/reports/report-markdown.ts';

@@ -7,12 +7,18 @@
  *
  * Against the local system (default when TABLE_NAME is not set) it finds DynamoDB Local from the
  * local settings; on AWS set TABLE_NAME and credentials as for the Lambda functions.
+ *
+ * Each chain is also compared with the latest anchor kept outside the table (the local anchor file,
+ * or ANCHOR_BUCKET on AWS): a history rewritten with every later hash and the case's tip recomputed
+ * is consistent in itself and is reported as `anchor-mismatch`, with the anchor's time.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CASE_KINDS } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
+import { formatKoreanDateTime } from '../../shared/domain/korea-time.ts';
 import { verifyAllCases, verifyCaseChain, type CaseVerification } from '../../shared/usecases/chain-verification.ts';
 import { commandTable } from './command-table.ts';
 
@@ -48,6 +54,17 @@ const args = parsed.data;
 
 const { tableName } = commandTable();
 const cases = new CaseRepository(createDocumentClient(), tableName);
+const anchors = anchorStoreFromEnv();
+const anchor = anchors === undefined ? undefined : ((await anchors.latest()) ?? null);
+if (!args.json) {
+  console.error(
+    anchors === undefined
+      ? '앵커 저장소가 설정되지 않아 체인 자체만 검증합니다 (ANCHOR_BUCKET 또는 ANCHOR_FILE).'
+      : anchor
+        ? `앵커: ${formatKoreanDateTime(new Date(anchor.takenAt))} (사건 ${anchor.caseCount.toLocaleString()}건, 루트 ${anchor.merkleRoot.slice(0, 12)}…, ${anchors.location})`
+        : `앵커가 아직 없습니다 (${anchors.location}); 체인 자체만 검증합니다.`,
+  );
+}
 
 const line = (r: CaseVerification) =>
   r.ok
@@ -60,14 +77,14 @@ if (args.case !== undefined) {
     console.error(`사건을 찾을 수 없습니다: ${args.case}`);
     process.exit(2);
   }
-  const result = await verifyCaseChain(cases, found);
+  const result = await verifyCaseChain(cases, found, anchor);
   console.log(args.json ? JSON.stringify(result, null, 2) : line(result));
   process.exit(result.ok ? 0 : 1);
 }
 
 const total = (await Promise.all(CASE_KINDS.map((k) => cases.countByKind(k)))).reduce((a, b) => a + b, 0);
 const bar = progressBar(total);
-const summary = await verifyAllCases(cases, { concurrency: args.concurrency, onCase: (_r, done) => bar(done) });
+const summary = await verifyAllCases(cases, { concurrency: args.concurrency, onCase: (_r, done) => bar(done), anchor });
 bar(summary.checkedCases, true);
 if (args.json) {
   console.log(JSON.stringify(summary, null, 2));

@@ -1,8 +1,16 @@
 /**
- * Operator command: move every open case of a kind onto the current version of its workflow,
- * restarting each at the stage it stands, and record the move in each case's history.
+ * Operator commands on the case workflows.
+ *
+ * move: move every open case of a kind onto the current version of its workflow, restarting each
+ * at the stage it stands, and record the move in each case's history.
  *
  *   npm run workflows -- move --kind external-referral --reason "절차 개정 v2 적용"
+ *
+ * reconcile: deliver the outbox's pending intents and repair (or report) every open case whose
+ * stage, open task and execution disagree — what the scheduled `workflow-reconcile` job does.
+ * Exits with 1 when a case could not be repaired.
+ *
+ *   npm run workflows -- reconcile [--kind grievance] [--settle-seconds 120]
  *
  * Against the local system (default when TABLE_NAME is not set) it finds DynamoDB Local and the
  * local Step Functions service from the local settings; on AWS set TABLE_NAME, WORKFLOW_ARNS and
@@ -10,7 +18,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
@@ -19,18 +27,35 @@ import { workflowOperations } from '../../shared/usecases/workflow-operations.ts
 import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { localSettings } from '../local/local-settings.ts';
+import { createWorkflowMaintenance } from '../../functions/jobs/workflow-maintenance-deps.ts';
 
-const argsSchema = z.object({
-  command: z.literal('move', {
-    error: '명령은 move 입니다 (usage: npm run workflows -- move --kind <kind> --reason "...")',
-  }),
-  kind: caseKindSchema,
-  reason: z.string().trim().min(1, '--reason: 이동 사유를 적으세요'),
-  operator: z.string().default('operator:cli'),
-});
+const USAGE =
+  '명령은 move 또는 reconcile 입니다 (usage: npm run workflows -- move --kind <kind> --reason "..." | reconcile [--kind <kind>] [--settle-seconds <n>])';
+const argsSchema = z.discriminatedUnion(
+  'command',
+  [
+    z.object({
+      command: z.literal('move'),
+      kind: caseKindSchema,
+      reason: z.string().trim().min(1, '--reason: 이동 사유를 적으세요'),
+      operator: z.string().default('operator:cli'),
+    }),
+    z.object({
+      command: z.literal('reconcile'),
+      kind: caseKindSchema.optional(),
+      'settle-seconds': z.coerce.number().int().min(0, '--settle-seconds: 0 이상의 정수여야 합니다').default(120),
+    }),
+  ],
+  { error: USAGE },
+);
 
 const { values, positionals } = parseArgs({
-  options: { kind: { type: 'string' }, reason: { type: 'string' }, operator: { type: 'string' } },
+  options: {
+    kind: { type: 'string' },
+    reason: { type: 'string' },
+    operator: { type: 'string' },
+    'settle-seconds': { type: 'string' },
+  },
   allowPositionals: true,
 });
 const parsed = argsSchema.safeParse({ command: positionals[0], ...values });
@@ -59,6 +84,33 @@ if (!process.env.TABLE_NAME) {
 const tableName = process.env.TABLE_NAME!;
 const arns = z.record(z.string(), z.string()).parse(JSON.parse(process.env.WORKFLOW_ARNS ?? '{}'));
 const doc = createDocumentClient();
+if (args.command === 'reconcile') {
+  const { reconciler } = createWorkflowMaintenance({
+    doc,
+    tableName,
+    workflowArns: arns,
+    settleMs: args['settle-seconds'] * 1000,
+    log: () => undefined,
+    progress: (checked, caseNumber) => process.stderr.write(`\r  ${checked}건 점검 (${caseNumber})   `),
+  });
+  console.log(
+    `업무흐름 정합성 점검 (${args.kind ?? '모든 유형'}, 최근 ${args['settle-seconds']}초 내 변경 건은 제외)…`,
+  );
+  const report = await reconciler.run(args.kind ? { kinds: [args.kind] } : {});
+  const unrepaired = report.findings.filter((f) => !f.repaired);
+  console.log(
+    `\n점검 ${report.checked}건: 정상 ${report.consistent}건, 진행 중이라 건너뜀 ${report.settling}건, 조치 ${report.findings.length - unrepaired.length}건, 조치 못함 ${unrepaired.length}건`,
+  );
+  console.log(
+    `outbox: 미전달 요청 ${report.outbox.tried}건 중 전달 ${report.outbox.delivered}건, 재시도 대기 ${report.outbox.retrying}건, 전달 실패 ${report.outbox.dead}건`,
+  );
+  for (const f of report.findings)
+    console.log(`  ${f.repaired ? '조치' : '조치 못함'}  ${f.caseNumber}  [${f.stage}]  ${f.problem} → ${f.action}`);
+  console.log(
+    `RECONCILE ${JSON.stringify({ ...report, findings: report.findings.length, unrepaired: unrepaired.length })}`,
+  );
+  process.exit(unrepaired.length > 0 ? 1 : 0);
+}
 const operations = workflowOperations({
   cases: new CaseRepository(doc, tableName),
   tasks: new TaskRepository(doc, tableName),

@@ -11,29 +11,18 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { apiRoutes } from '../../functions/api/routes.ts';
-import { AppFunction, type AppFunctionConfig, type WorkflowAccess } from '../constructs/app-function.ts';
+import { apiHandlerEntry, apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
+import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
+import { OutboxRelay } from '../constructs/outbox-relay.ts';
+import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
-
-/**
- * What each API route does with the case workflows; a route not listed has no Step Functions access
- * and no WORKFLOW_ARNS. Intake starts the case's lifecycle; completing a task hands the decision to
- * the waiting execution.
- */
-export const WORKFLOW_ACCESS_BY_ROUTE: Readonly<Record<string, readonly WorkflowAccess[]>> = {
-  'create-case': ['start'],
-  'complete-task': ['complete-tasks'],
-  // A committee's recorded decision completes each agenda item's task (the case's workflow resumes).
-  'committee-record-decision': ['complete-tasks'],
-  'suspend-case': ['stop'],
-  'resume-case': ['start', 'stop'],
-  // An objection restarts the petition under a new execution, stopping the one parked at a cancelled task.
-  'petition-objection': ['start', 'stop'],
-};
+import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
+import { ApiDistribution } from '../constructs/waf.ts';
+import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -47,6 +36,10 @@ export interface StatelessStackProps extends StackProps {
   readonly mailFrom: string;
   /** OFFICE_LEVEL_STAFF_SUBS for the jobs: the head of office and others with no team. */
   readonly officeLevelStaffSubs?: string;
+  /** Name of the Object Lock bucket the chain-anchor job writes to and verification reads. */
+  readonly anchorBucketName: string;
+  /** The WAF web ACL (us-east-1) for the CloudFront distribution in front of the API. */
+  readonly webAclArn: string;
 }
 
 export class StatelessStack extends Stack {
@@ -57,9 +50,15 @@ export class StatelessStack extends Stack {
   readonly jobs: ScheduledJobs;
   /** SES configuration set and the handler of its bounce/complaint events. */
   readonly mailEvents: MailEvents;
+  /** CloudFront + WAF in front of the HTTP API (infra/constructs/waf.ts says why). */
+  readonly edge: ApiDistribution;
+  /** Stream-fed delivery of outbox intents; its dead-letter queue is `outboxRelay.deadLetterQueue`. */
+  readonly outboxRelay: OutboxRelay;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
-    super(scope, id, props);
+    // Indentation would take the template (state machine definitions, one role per function) near
+    // CloudFormation's 1 MB limit.
+    super(scope, id, { ...props, crossRegionReferences: true, suppressTemplateIndentation: true });
 
     this.api = new CaseHttpApi(this, 'Api', {
       userPool: props.staff.userPool,
@@ -75,24 +74,16 @@ export class StatelessStack extends Stack {
 
     this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
 
-    const unknownRoutes = Object.keys(WORKFLOW_ACCESS_BY_ROUTE).filter(
-      (name) => !apiRoutes.some((route) => route.name === name),
-    );
-    if (unknownRoutes.length > 0) {
-      throw new Error(
-        `WORKFLOW_ACCESS_BY_ROUTE names routes that functions/api/routes.ts does not have: ${unknownRoutes.join(', ')}`,
-      );
-    }
-
     const handlers = new Map<string, AppFunction>();
     for (const route of apiRoutes) {
       const handler = new AppFunction(this, `Api-${route.name}`, {
-        entry: route.entry,
+        entry: apiHandlerEntry(route.name),
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
-      if (route.identityKey) handler.bindIdentityKey(props.identityKey, route.identityKey);
-      for (const access of WORKFLOW_ACCESS_BY_ROUTE[route.name] ?? []) {
+      const identityKeyAccess = identityKeyAccessOf(route);
+      if (identityKeyAccess) handler.bindIdentityKey(props.identityKey, identityKeyAccess);
+      for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }
       this.api.addRoute(route, handler);
@@ -114,7 +105,37 @@ export class StatelessStack extends Stack {
       jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
 
+    const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
+    if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, 'write');
+    const verifyRoute = this.apiHandlers.get('verify-case');
+    if (verifyRoute === undefined)
+      throw new Error('functions/api/routes.ts has no verify-case route to bind the anchors to');
+    bindAnchorBucket(verifyRoute, props.anchorBucketName, 'read');
+
+    this.edge = new ApiDistribution(this, 'Edge', { httpApi: this.api.httpApi, webAclArn: props.webAclArn });
+    this.outboxRelay = new OutboxRelay(this, 'OutboxRelay', {
+      table: props.table,
+      functionConfig,
+      workflows: this.workflows.stateMachines,
+    });
+    // The reconciler delivers intents and restarts executions where the case stands.
+    const reconcile = this.jobs.functions.get(workflowReconcileJob.name);
+    if (reconcile) {
+      for (const access of ['start', 'stop', 'complete-tasks', 'describe'] as const)
+        reconcile.bindWorkflows(this.workflows.stateMachines, access);
+    }
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'EdgeUrl', {
+      value: this.edge.url,
+      description: 'CloudFront (WAF) URL of the API — what staff and the console should use',
+    });
+    new CfnOutput(this, 'JobFunctionNames', {
+      value: this.toJsonString(
+        Object.fromEntries([...this.jobs.functions].map(([name, fn]) => [name, fn.functionName])),
+      ),
+      description: 'Lambda function per scheduled job, for running or replaying a run (README: 예약 작업 실행)',
+    });
     new CfnOutput(this, 'WorkflowArns', {
       value: this.toJsonString(
         Object.fromEntries([...this.workflows.stateMachines].map(([name, sm]) => [name, sm.stateMachineArn])),

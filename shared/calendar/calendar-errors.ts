@@ -2,7 +2,7 @@
  * Errors of the legal calendar. They follow the project's one error style (shared/domain/errors.ts):
  * a `name` a workflow Catch can match, an HTTP status, Korean and English messages, the field at fault.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError, ValidationError, type ErrorDetail } from '../domain/errors.ts';
 
 /** A date, time, period id or option that cannot be used; `field` names it (e.g. `receivedAt`). */

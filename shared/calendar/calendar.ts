@@ -10,7 +10,7 @@
  * A Calendar is an immutable value: adding a holiday returns a new Calendar. Deadlines are pure
  * functions of their inputs and a calendar, so recomputing with the new calendar gives the new date.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarYearNotCoveredError, parseCalendarInput } from './calendar-errors.ts';
 import {
   PACKAGE_HOLIDAY_YEARS,

@@ -8,7 +8,7 @@
  * Calendar dates are plain `YYYY-MM-DD` strings (they sort and compare as strings); date arithmetic
  * goes through day numbers since 1970-01-01.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCalendarInput } from './calendar-errors.ts';
 
 export const KOREA_UTC_OFFSET = '+09:00';

@@ -19,7 +19,7 @@
  * A result is a pure function of (request, calendar): `recomputeDue(result, calendarWithNewHoliday)`
  * gives the date the new calendar implies, which is how a 임시공휴일 declared later moves a deadline.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Calendar } from './calendar.ts';
 import { CalendarInputError, parseCalendarInput } from './calendar-errors.ts';
 import {

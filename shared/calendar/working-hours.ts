@@ -10,7 +10,7 @@
  * The law fixes only the conversion "1일 = 8시간의 근무시간" (제19조① 후단), so the windows are
  * configurable while the 8-hour day is not.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCalendarInput } from './calendar-errors.ts';
 
 /** 민원처리법 제19조① 후단: "1일은 8시간의 근무시간을 기준으로 한다." */

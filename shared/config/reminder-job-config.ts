@@ -2,7 +2,7 @@
  * Settings of the deadline-reminder job only (API and workflow handlers never read them), parsed
  * once like the runtime configuration.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './runtime-config.ts';
 
 export const reminderJobConfigSchema = z.object({

@@ -4,12 +4,17 @@
  * Service endpoints are NOT configured here: the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB /
  * AWS_ENDPOINT_URL_SFN itself, so application code never asks whether it runs locally.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const runtimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(3).describe('DynamoDB table that holds cases, tasks, history, staff'),
   APP_BASE_URL: z.url().default('http://localhost:4000').describe('Base URL used in links (mail, API responses)'),
-  OFFICE_NAME: z.string().min(1).default('OO구청 감사담당관'),
+  OFFICE_NAME: z.string().min(1).default('영등포구청 감사담당관').describe('Signs mail and prefixes subjects'),
+  /**
+   * Where staff open cases and tasks: the web console. Mail links point here, never at the API
+   * (which answers a browser with 401 JSON); APP_BASE_URL when absent.
+   */
+  CONSOLE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Cognito-shaped JWT verification (local issuer or the real user pool). */
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),

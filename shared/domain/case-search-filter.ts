@@ -3,7 +3,7 @@
  * the API (query string), the command line and the bench; every field is optional and they combine
  * with AND.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseStageSchema, isoDateSchema } from './case.ts';
 import { channelSchema } from './channels.ts';
 import { caseKindSchema } from './case.ts';

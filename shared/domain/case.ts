@@ -3,7 +3,7 @@
  * Pure functions: each change returns the new case and the history drafts that record it; the
  * store writes both in one transaction, conditioned on the version the change started from.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelSchema } from './channels.ts';
 import { IllegalTransitionError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';

@@ -1,5 +1,5 @@
 /** Where a complaint came in (grievances and field complaints). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CHANNELS = [
   '응답소',

@@ -2,7 +2,7 @@
  * The committees that decide the office's cases (docs/office.md#committees, docs/legal-basis.md#committees).
  * A workflow step names the committee that decides it (workflows/asl.ts humanTask `committee`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const COMMITTEE_KINDS = ['petition-review', 'mediation', 'ethics', 'personnel', 'human-rights'] as const;
 export const committeeKindSchema = z.enum(COMMITTEE_KINDS);

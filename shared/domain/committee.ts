@@ -9,7 +9,7 @@
  * members within their term on the meeting day; a member recused from an item does not vote on it
  * and is not counted among those present for that item's majority.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, dayOfWeek, isoDateSchema, type IsoDate } from '../calendar/korea-dates.ts';
 import { COMMITTEE_KIND_LABELS, committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
 import { ForbiddenError, IllegalTransitionError, ValidationError, VersionConflictError } from './errors.ts';

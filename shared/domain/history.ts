@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Role } from './roles.ts';
+import { ValidationError } from './errors.ts';
+import { loneSurrogatePath } from './text.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -83,7 +85,19 @@ export interface ChainHead {
 
 export function hashEvent(event: Omit<HistoryEvent, 'hash'>): string {
   const { caseId, seq, type, at, actor, stageBefore, stageAfter, data, prevHash } = event;
-  const canonical = canonicalize({ caseId, seq, type, at, actor, stageBefore, stageAfter, data, prevHash });
+  const fields = { caseId, seq, type, at, actor, stageBefore, stageAfter, data, prevHash };
+  // The chain is kept strict (no lossy repair of what is hashed): text with a lone surrogate is
+  // refused as input, at the boundary and here, as a 400 naming the field, never a 500.
+  const bad = loneSurrogatePath(fields);
+  if (bad) {
+    const field = bad.map(String).join('.');
+    throw new ValidationError(
+      `${field} contains a lone UTF-16 surrogate (not valid text)`,
+      `${field}: 올바른 문자가 아닌 값(짝 없는 서로게이트)이 들어 있습니다`,
+      { field, rule: 'lone_surrogate' },
+    );
+  }
+  const canonical = canonicalize(fields);
   if (canonical === undefined) throw new Error('event cannot be canonicalized');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -114,6 +128,7 @@ export const CHAIN_BREAK_REASONS = [
   'missing-tail',
   'extra-events',
   'head-mismatch',
+  'anchor-mismatch',
 ] as const satisfies readonly ChainBreak['reason'][];
 
 export type ChainBreak =
@@ -122,7 +137,9 @@ export type ChainBreak =
   | { seq: number; reason: 'sequence-gap'; expected: number; found: number }
   | { seq: number; reason: 'missing-tail'; expected: number; found: number }
   | { seq: number; reason: 'extra-events'; expected: number; found: number }
-  | { seq: number; reason: 'head-mismatch'; expected: string; found: string };
+  | { seq: number; reason: 'head-mismatch'; expected: string; found: string }
+  /** The event at an anchored sequence number no longer has the hash anchored outside the table (shared/anchor). */
+  | { seq: number; reason: 'anchor-mismatch'; expected: string; found: string };
 
 export interface ChainVerification {
   ok: boolean;

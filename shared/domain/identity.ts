@@ -13,7 +13,7 @@
  *
  * Pure: no AWS SDK, no storage.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, IllegalTransitionError, UnprocessableError, ValidationError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { hasAnyRole, type Actor, type Role } from './roles.ts';

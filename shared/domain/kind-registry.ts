@@ -4,7 +4,7 @@
  * labels, which due rule. The office's list is shared/kinds/registry.ts; a test builds its own
  * from that list plus a kind of its own, and hands it to the use cases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseRecordSchema } from './case.ts';
 import { ValidationError } from './errors.ts';
 import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';

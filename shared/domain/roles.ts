@@ -2,7 +2,7 @@
  * Roles are Cognito groups. The office's people (docs/office.md#roles): intake clerks, investigators, team leads,
  * the head of the office (approver), committee secretaries and members, auditors (read-only), admin.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ROLES = [
   'clerk',

@@ -1,5 +1,5 @@
 /** People of the office as the system knows them (the directory behind sign-in). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { roleSchema, teamSchema } from './roles.ts';
 
 export const staffMemberSchema = z.object({

@@ -3,7 +3,7 @@
  * role with a due date and the decisions it allows; the workflow waits on the task's token. The
  * deadline lives on the task, so reminders and escalation read tasks, not executions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseStageSchema } from './case.ts';
 import { committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
 import { IllegalTransitionError, ForbiddenError, ValidationError } from './errors.ts';

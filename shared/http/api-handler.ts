@@ -1,15 +1,24 @@
 /**
  * The one way an HTTP handler is made (STYLE habits 1, 2, 5): middy first, our middlewares, the
  * handler last. It parses the API Gateway v2 event with zod (path, query, body, Idempotency-Key),
- * builds the Actor from the authorizer's claims, and maps every error to JSON once, here.
+ * builds the Actor from the authorizer's claims, and maps every error to JSON once, here. The
+ * handler names the route it serves, which gives it its auth rule and its idempotency `op`, and
+ * brands it so the route → module map (functions/api/handler-modules.ts) cannot point a route at
+ * another route's handler.
  */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorFromClaims } from '../auth/claims.ts';
 import { AppError, InternalError, ValidationError } from '../domain/errors.ts';
 import type { Actor } from '../domain/roles.ts';
+import { logger, metrics, redact, tracer } from '../observability/powertools.ts';
+import type { IdempotencyRequest } from '../usecases/idempotent.ts';
 import { validationErrorFrom } from './zod-errors.ts';
+import { loneSurrogatePath } from '../domain/text.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface ApiResult {
@@ -25,12 +34,27 @@ export const idempotencyKeySchema = z
   .regex(/^[A-Za-z0-9._:-]{8,128}$/, 'Idempotency-Key: 8–128 letters, digits, . _ : -')
   .optional();
 
+/** What a handler needs to know of its route declaration (functions/api/routes.ts). */
+export interface RouteRef<N extends string = string, A extends boolean = boolean> {
+  readonly name: N;
+  readonly auth: A;
+}
+
 interface Spec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  auth: boolean;
   params?: P;
   query?: Q;
   body?: B;
+  /** The handler counts business metrics (flushed by Powertools' logMetrics after each request). */
+  metrics?: boolean;
 }
+
+/** A Lambda handler for the route named N. */
+export type ApiLambda<N extends string = string> = middy.MiddyfiedHandler<
+  ApiEvent,
+  APIGatewayProxyResultV2,
+  Error,
+  Context
+> & { readonly route: N };
 
 export interface ApiRequest<P, Q, B, A extends boolean> {
   actor: A extends true ? Actor : undefined;
@@ -38,6 +62,11 @@ export interface ApiRequest<P, Q, B, A extends boolean> {
   query: Q;
   body: B;
   idempotencyKey?: string;
+  /**
+   * The Idempotency-Key with what this request asks for, under the route's name as `op`, or
+   * undefined when the client sent no key.
+   */
+  idempotent(request: Record<string, unknown>): IdempotencyRequest | undefined;
   event: ApiEvent;
 }
 
@@ -69,15 +98,11 @@ export const jsonErrors = (): middy.MiddlewareObj<ApiEvent, APIGatewayProxyResul
     const error =
       original instanceof AppError ? original : new InternalError('Internal error', '내부 오류', { cause: original });
     if (!(original instanceof AppError) || error.statusCode >= 500) {
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          message: 'request failed',
-          error: String(original),
-          stack: original instanceof Error ? original.stack : undefined,
-          requestId: request.context.awsRequestId,
-        }),
-      );
+      logger.error('request failed', {
+        error: redact(String(original)),
+        stack: original instanceof Error ? original.stack : undefined,
+        requestId: request.context.awsRequestId,
+      });
     }
     request.response = json(error.statusCode, errorBody(error, request.context.awsRequestId));
   },
@@ -89,6 +114,15 @@ function parse<T extends z.ZodType>(
   location: 'body' | 'path' | 'query' | 'header',
 ): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
+  const bad = loneSurrogatePath(value);
+  if (bad) {
+    const field = bad.length > 0 ? bad.map(String).join('.') : location;
+    throw new ValidationError(
+      `Invalid ${location}: ${field} contains a lone UTF-16 surrogate (not valid text)`,
+      `입력값 오류 (${location}): ${field} — 올바른 문자가 아닌 값(짝 없는 서로게이트)이 들어 있습니다`,
+      { field, rule: 'lone_surrogate' },
+    );
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationErrorFrom(result.error, location);
   return result.data;
@@ -109,37 +143,46 @@ function readBody(event: ApiEvent): unknown {
 }
 
 export function apiHandler<
+  N extends string,
+  A extends boolean,
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
-  A extends boolean = boolean,
 >(
-  spec: Spec<P, Q, B> & { auth: A },
+  route: RouteRef<N, A>,
+  spec: Spec<P, Q, B>,
   run: (request: ApiRequest<z.infer<P>, z.infer<Q>, z.infer<B>, A>) => Promise<ApiResult>,
-) {
-  return middy<ApiEvent, APIGatewayProxyResultV2, Error, Context>()
-    .use(jsonErrors())
-    .handler(async (event) => {
-      const actor = spec.auth ? actorFromClaims(event.requestContext?.authorizer?.jwt?.claims) : undefined;
-      const headers = event.headers ?? {};
-      const idempotencyKey = parse(idempotencyKeySchema, headers['idempotency-key'], 'header');
-      const params = parse(spec.params, event.pathParameters ?? {}, 'path');
-      const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
-      const body = parse(spec.body, readBody(event), 'body');
-      const result = await run({
-        actor: actor as A extends true ? Actor : undefined,
-        params,
-        query,
-        body,
-        ...(idempotencyKey !== undefined && { idempotencyKey }),
-        event,
-      });
-      if (result.text !== undefined)
-        return {
-          statusCode: result.statusCode,
-          headers: { 'cache-control': 'no-store', ...result.headers },
-          body: result.text,
-        };
-      return json(result.statusCode, result.body ?? null, result.headers);
+): ApiLambda<N> {
+  const handler = middy<ApiEvent, APIGatewayProxyResultV2, Error, Context>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(jsonErrors());
+  if (spec.metrics) handler.use(logMetrics(metrics));
+  const wrapped = handler.handler(async (event) => {
+    logger.appendKeys({ route: route.name });
+    const actor = route.auth ? actorFromClaims(event.requestContext?.authorizer?.jwt?.claims) : undefined;
+    const headers = event.headers ?? {};
+    const idempotencyKey = parse(idempotencyKeySchema, headers['idempotency-key'], 'header');
+    const params = parse(spec.params, event.pathParameters ?? {}, 'path');
+    const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
+    const body = parse(spec.body, readBody(event), 'body');
+    const result = await run({
+      actor: actor as A extends true ? Actor : undefined,
+      params,
+      query,
+      body,
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
+      idempotent: (request) =>
+        idempotencyKey === undefined ? undefined : { key: idempotencyKey, request: { op: route.name, ...request } },
+      event,
     });
+    if (result.text !== undefined)
+      return {
+        statusCode: result.statusCode,
+        headers: { 'cache-control': 'no-store', ...result.headers },
+        body: result.text,
+      };
+    return json(result.statusCode, result.body ?? null, result.headers);
+  });
+  return Object.assign(wrapped, { route: route.name });
 }

@@ -1,5 +1,5 @@
 /** zod issues → one ValidationError that names the field and the rule, in Korean and English. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError, type ErrorDetail } from '../domain/errors.ts';
 
 function koreanFor(issue: z.core.$ZodIssue): string {

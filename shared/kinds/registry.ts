@@ -13,7 +13,7 @@
  * by building a registry from `OFFICE_KINDS` plus its module. A new process is one folder and one
  * line here; the order is the order of reports and exports.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseChanges } from '../domain/case-changes.ts';
 import { createKindRegistry } from '../domain/kind-registry.ts';
 import type { coreDecisionForms } from '../domain/task.ts';

@@ -4,8 +4,8 @@
  * until every agenda item has a recorded decision. Like every office mail it names cases only by
  * number, title (none for a sealed case) and link: no content of a case reaches a member's inbox.
  */
-import { z } from 'zod';
-import { formatKoreanDate } from './korean-date-format.ts';
+import * as z from 'zod';
+import { formatKoreanDate, koreaCalendarDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
 import {
   automaticMailHeaders,
@@ -22,26 +22,37 @@ export const COMMITTEE_AGENDA_TEMPLATE = 'committee-agenda';
 export const COMMITTEE_NOTICES = ['agenda', 'day-before', 'decisions-pending'] as const;
 export type CommitteeNotice = (typeof COMMITTEE_NOTICES)[number];
 
-export const committeeAgendaInputSchema = z.strictObject({
-  template: z.literal(COMMITTEE_AGENDA_TEMPLATE),
-  notice: z.enum(COMMITTEE_NOTICES),
-  recipient: mailRecipientSchema,
-  committeeName: z.string().trim().min(1).max(100),
-  meeting: z.strictObject({
-    meetingId: z.string().regex(/^[A-Za-z0-9-]{3,64}$/),
-    scheduledAt: z.iso.datetime({ offset: true }),
-    place: z.string().trim().min(1).max(200).optional(),
-  }),
-  /** Agenda items: the case (mail-safe) and the decision asked of the committee. */
-  items: z.array(z.strictObject({ case: mailCaseSchema, taskTitle: z.string().trim().min(1).max(200) })).max(200),
-});
+export const committeeAgendaInputSchema = z
+  .strictObject({
+    template: z.literal(COMMITTEE_AGENDA_TEMPLATE),
+    notice: z.enum(COMMITTEE_NOTICES),
+    recipient: mailRecipientSchema,
+    /** The Korea calendar day the notice is sent (the run's day): "내일" is said only when the meeting is the next day. */
+    asOf: z.iso.date(),
+    committeeName: z.string().trim().min(1).max(100),
+    meeting: z.strictObject({
+      meetingId: z.string().regex(/^[A-Za-z0-9-]{3,64}$/),
+      scheduledAt: z.iso.datetime({ offset: true }),
+      place: z.string().trim().min(1).max(200).optional(),
+    }),
+    /** Agenda items: the case (mail-safe) and the decision asked of the committee. */
+    items: z.array(z.strictObject({ case: mailCaseSchema, taskTitle: z.string().trim().min(1).max(200) })).max(200),
+  })
+  // An agenda or a meeting reminder with nothing on it is not a notice anyone needs.
+  .refine((input) => input.notice === 'decisions-pending' || input.items.length > 0, {
+    message: 'an agenda or meeting reminder with no agenda items is not sent',
+    path: ['items'],
+  });
 export type CommitteeAgendaInput = z.infer<typeof committeeAgendaInputSchema>;
 
 const NOTICE_LABELS: Record<CommitteeNotice, string> = {
   agenda: '회의 개최 및 안건 안내',
-  'day-before': '내일 회의 알림',
+  'day-before': '회의 전 알림',
   'decisions-pending': '의결 결과 미기록 안건',
 };
+
+const DAY_MS = 86_400_000;
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 function timeOf(iso: string): string {
   return iso.slice(11, 16);
@@ -57,13 +68,16 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
   const rows = input.items
     .map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) }))
     .sort((a, b) => a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
-  const subject = `[${options.officeName}] ${input.committeeName} ${NOTICE_LABELS[input.notice]} (${when})`;
+  // The reminder goes out on the last business day before the meeting, which is not always the day before.
+  const tomorrow = koreaCalendarDate(input.meeting.scheduledAt) === nextDate(input.asOf);
+  const label = input.notice === 'day-before' && tomorrow ? '내일 회의 알림' : NOTICE_LABELS[input.notice];
+  const subject = `[${options.officeName}] ${input.committeeName} ${label} (${when})`;
   const greeting = `${input.recipient.name} 님,`;
   const intro =
     input.notice === 'agenda'
       ? `${input.committeeName} 회의가 ${when}에 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 상정 예정 안건은 ${rows.length}건입니다.`
       : input.notice === 'day-before'
-        ? `내일 ${when}에 ${input.committeeName} 회의가 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 안건 ${rows.length}건을 미리 확인하십시오.`
+        ? `${tomorrow ? `내일 ${when}` : when}에 ${input.committeeName} 회의가 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 회의 전 마지막 근무일 알림입니다. 안건 ${rows.length}건을 미리 확인하십시오.`
         : `${when}에 열린 ${input.committeeName} 회의의 안건 중 ${rows.length}건의 의결 결과가 아직 기록되지 않았습니다. 간사께서는 시스템에 의결 결과를 기록하십시오.`;
   const hasSealed = rows.some((r) => r.safe.title === null);
   const footer = [

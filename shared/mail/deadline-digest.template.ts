@@ -4,7 +4,7 @@
  * decided by the caller (the deadline policy), not here; this only presents it.
  * The subject carries counts only: titles must not show on lock screens or notification previews.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase, type MailSafeCase } from './mail-case.ts';
 import {
@@ -29,6 +29,8 @@ export const digestUrgencyLabels: Readonly<Record<DigestUrgency, string>> = {
   'elapsed-50': '50% 경과',
 };
 
+const countSchema = z.strictObject({ label: z.string().trim().min(1).max(60), count: z.number().int().min(1) });
+
 export const deadlineDigestInputSchema = z.strictObject({
   template: z.literal(DEADLINE_DIGEST_TEMPLATE),
   recipient: mailRecipientSchema,
@@ -38,6 +40,19 @@ export const deadlineDigestInputSchema = z.strictObject({
     .array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema }))
     .min(1, 'a digest with nothing in it is not sent')
     .max(500),
+  /**
+   * When the person has more than fits a mail they will read: `items` are only the most urgent and
+   * oldest, and this says what the whole is — every item is counted here, none is left out — with
+   * a link to the full list in the console.
+   */
+  summary: z
+    .strictObject({
+      totals: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), count: z.number().int().min(1) })).min(1),
+      byTeam: z.array(countSchema).max(20),
+      byKind: z.array(countSchema).max(60),
+      fullListUrl: z.url({ protocol: /^https?$/ }),
+    })
+    .optional(),
 });
 
 export type DeadlineDigestInput = z.infer<typeof deadlineDigestInputSchema>;
@@ -75,11 +90,32 @@ function displayTitle(safeCase: MailSafeCase): string {
 export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBuildOptions): BuiltMail {
   const groups = groupItems(input, options.baseUrl);
   const asOf = formatKoreanDate(input.asOf);
-  const total = input.items.length;
-  const counts = groups.map((g) => `${g.label} ${g.cases.length}건`).join(', ');
+  const { summary } = input;
+  // Group totals count everything, listed or not: the subject and headings never understate.
+  const totalOf = (urgency: DigestUrgency, listed: number) =>
+    summary ? (summary.totals.find((t) => t.urgency === urgency)?.count ?? listed) : listed;
+  const total = summary ? summary.totals.reduce((sum, t) => sum + t.count, 0) : input.items.length;
+  const counted = summary
+    ? digestUrgencies.flatMap((u) => {
+        const count = totalOf(u, 0);
+        return count > 0 ? [{ label: digestUrgencyLabels[u], count }] : [];
+      })
+    : groups.map((g) => ({ label: g.label, count: g.cases.length }));
+  const counts = counted.map((c) => `${c.label} ${c.count}건`).join(', ');
   const subject = `[${options.officeName}] 처리기한 알림 ${asOf}: ${counts}`;
   const greeting = `${input.recipient.name} 님,`;
-  const intro = `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
+  const intro = summary
+    ? `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다. 가장 급하고 오래된 ${input.items.length}건은 아래에 싣고, 나머지 ${total - input.items.length}건은 요약합니다.`
+    : `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
+  const summaryLines = summary
+    ? [
+        '[전체 요약]',
+        `  구분별: ${counted.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        `  팀별: ${summary.byTeam.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        `  업무별: ${summary.byKind.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        `  전체 목록: ${summary.fullListUrl}`,
+      ]
+    : [];
   const hasSealed = groups.some((g) => g.cases.some((c) => c.title === null));
   const sealedNote = '비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.';
   const footer = [...(hasSealed ? [sealedNote] : []), ...footerLines(options.officeName)];
@@ -88,9 +124,13 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     greeting,
     '',
     intro,
+    ...(summary ? ['', ...summaryLines] : []),
     ...groups.flatMap((group) => [
       '',
-      `[${group.label}] ${group.cases.length}건`,
+      `[${group.label}] ${totalOf(group.urgency, group.cases.length)}건`,
+      ...(totalOf(group.urgency, group.cases.length) > group.cases.length
+        ? [`  (이 가운데 ${group.cases.length}건만 싣습니다. 나머지는 전체 목록에서 확인하십시오.)`]
+        : []),
       ...group.cases.flatMap((c) => [
         `- ${c.caseNumber} ${displayTitle(c)}`,
         `  처리기한: ${formatKoreanDate(c.dueDate)}`,
@@ -105,7 +145,7 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
   const cell = 'padding:6px 10px;border-bottom:1px solid #ddd;text-align:left';
   const groupHtml = groups.map((group) =>
     [
-      `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(group.label)} <span style="font-weight:normal">(${group.cases.length}건)</span></h2>`,
+      `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(group.label)} <span style="font-weight:normal">(${totalOf(group.urgency, group.cases.length)}건${totalOf(group.urgency, group.cases.length) > group.cases.length ? `, 이 가운데 ${group.cases.length}건만 표시` : ''})</span></h2>`,
       '<table style="border-collapse:collapse;width:100%;max-width:720px">',
       `<thead><tr><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">처리기한</th></tr></thead>`,
       '<tbody>',
@@ -122,7 +162,20 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
   );
   const html = htmlDocument(
     subject,
-    [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`, ...groupHtml].join('\n'),
+    [
+      `<p>${escapeHtml(greeting)}</p>`,
+      `<p>${escapeHtml(intro)}</p>`,
+      ...(summary
+        ? [
+            `<ul>${summaryLines
+              .slice(1, -1)
+              .map((line) => `<li>${escapeHtml(line.trim())}</li>`)
+              .join('')}</ul>`,
+            `<p><a href="${escapeHtml(summary.fullListUrl)}">전체 목록 보기</a></p>`,
+          ]
+        : []),
+      ...groupHtml,
+    ].join('\n'),
     footer,
   );
 

@@ -3,7 +3,7 @@
  * counted by channel and by department, the on-time rate and the overdue list. The overdue list
  * shows case numbers and links like every other mail (sealed cases without a title).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
 import {

@@ -3,7 +3,7 @@
  * comes within 90, 30 or 7 days, nearest first. Like the deadline digest it shows only the case
  * number, title (none for a sealed case), link and the limitation date.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase } from './mail-case.ts';
 import {

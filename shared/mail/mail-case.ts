@@ -5,7 +5,7 @@
  * the title. The input schema is strict, so a caller cannot pass a complainant's or reporter's name
  * by accident; templates only ever see `MailSafeCase`, in which a sealed case has no title at all.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const mailCaseSchema = z.strictObject({
   /** Opaque id used in the link; kept URL-safe so it cannot smuggle text into the address. */
@@ -36,6 +36,12 @@ export const SEALED_TITLE_PLACEHOLDER = '비공개 사건';
 export function caseLink(baseUrl: string, caseId: string): string {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   return new URL(`cases/${encodeURIComponent(caseId)}`, base).toString();
+}
+
+/** The console's list of the reader's own tasks that need attention (the full list behind a summarised digest). */
+export function tasksListLink(baseUrl: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return new URL('tasks?view=attention', base).toString();
 }
 
 export function toMailSafeCase(mailCase: MailCase, baseUrl: string): MailSafeCase {

@@ -6,7 +6,7 @@
  * The SES client takes region and endpoint from the SDK's own settings (AWS_REGION,
  * AWS_ENDPOINT_URL_SESV2), like every other service client here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../config/runtime-config.ts';
 
 const smtpEnvSchema = z
@@ -20,6 +20,11 @@ const smtpEnvSchema = z
     SMTP_SECURE: z.stringbool().default(false),
     SMTP_USER: z.string().min(1).optional(),
     SMTP_PASS: z.string().min(1).optional(),
+    /**
+     * Where the receiving side can be asked whether a Message-ID arrived (the local catcher's web
+     * address); a crashed run's recovery asks before resending (delivery-lookup.ts). No lookup when absent.
+     */
+    SMTP_DELIVERY_LOOKUP_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((env) => (env.SMTP_USER === undefined) === (env.SMTP_PASS === undefined), {
     message: 'set both SMTP_USER and SMTP_PASS, or neither',
@@ -44,7 +49,7 @@ export interface SmtpSettings {
 }
 
 export type MailConfig =
-  | { transport: 'smtp'; fromAddress: string; smtp: SmtpSettings }
+  | { transport: 'smtp'; fromAddress: string; smtp: SmtpSettings; deliveryLookupUrl?: string }
   | { transport: 'ses'; fromAddress: string; configurationSetName?: string };
 
 export function parseMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
@@ -69,5 +74,6 @@ export function parseMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfi
     transport: 'smtp',
     fromAddress: parsed.MAIL_FROM,
     smtp: { host: parsed.SMTP_HOST, port: parsed.SMTP_PORT, secure: parsed.SMTP_SECURE, ...(auth ? { auth } : {}) },
+    ...(parsed.SMTP_DELIVERY_LOOKUP_URL !== undefined && { deliveryLookupUrl: parsed.SMTP_DELIVERY_LOOKUP_URL }),
   };
 }

@@ -3,7 +3,7 @@
  * handed to whichever transport is configured), recipients, build options, HTML escaping and the
  * common frame of an office mail.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface MailAddress {
   name: string;

@@ -17,7 +17,7 @@
  * The same classification covers a failure the sending call itself reports (SMTP locally, the SES
  * API on AWS): see classifySendError.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MailSendError } from './mailer.ts';
 
 export const MAIL_FAILURE_KINDS = ['bounce', 'complaint', 'reject', 'delay', 'send-error'] as const;

@@ -3,7 +3,7 @@
  * after a permanent bounce or a complaint, so the staff records get working addresses. Names only
  * the staff member, the address and what the mail system said — never a case.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatKoreanDateTime } from '../domain/korea-time.ts';
 import {
   automaticMailHeaders,

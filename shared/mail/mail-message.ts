@@ -3,7 +3,7 @@
  * passes through a template's strict schema and the redaction guard in mail-case.ts, so the
  * builder is the single place that decides what may leave the system by mail.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { committeeAgendaInputSchema, renderCommitteeAgenda } from './committee-agenda.template.ts';
 import { deadlineDigestInputSchema, renderDeadlineDigest } from './deadline-digest.template.ts';

@@ -87,6 +87,20 @@ export function assertCanSuspend(actor: Actor): void {
   }
 }
 
+/**
+ * Freezing a report makes it the office's record of a period (it is what goes up to the district):
+ * that is for the team leads and the head, not for readers — the auditor checks reports, never makes them.
+ */
+export function assertCanFreezeReports(actor: Actor): void {
+  if (!hasAnyRole(actor, ['team-lead', 'head'])) {
+    throw new ForbiddenError(
+      'Only team leads and the head of office can freeze an office report',
+      '실적 보고 확정은 팀장과 감사담당관만 할 수 있습니다',
+      { rule: 'role_cannot_freeze_reports' },
+    );
+  }
+}
+
 /** Office reports (counts only) are for the people who read across the office. */
 export function assertCanReadReports(actor: Actor): void {
   if (!hasAnyRole(actor, OFFICE_WIDE_READERS)) {

@@ -20,7 +20,7 @@
  * (Due Tuesday 18:00, default 3: Wednesday is 0 days lost, Thursday 1, Friday 2, Monday 3 → the head
  * hears of it on Monday.)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { koreaDate } from '../domain/korea-time.ts';
 
 export const REMINDER_LEVELS = ['elapsed-50', 'elapsed-75', 'due-today', 'overdue'] as const;

@@ -11,7 +11,7 @@
  *
  * `computeDue` turns a period id and a receipt time into an explained due date on a Calendar.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CalendarInputError,
   ExtensionNotAllowedError,

@@ -15,7 +15,7 @@
  * Where AWS's rules are undocumented we reject rather than guess: upper-case names only, single
  * spaces between fields, ranges that go upward, `LW` and `L-n` offsets. Loosen with evidence.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 
 export const CRON_FIELD_NAMES = ['minutes', 'hours', 'day-of-month', 'month', 'day-of-week', 'year'] as const;

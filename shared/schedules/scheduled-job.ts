@@ -12,7 +12,7 @@
  * not by either scheduler: EventBridge Scheduler cannot skip public holidays, and the local
  * scheduler must not behave differently from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduleExpressionSchema } from './schedule-expression.ts';
 
 /** EventBridge Scheduler's context attribute keywords, replaced in the target input at each invocation. */
@@ -116,7 +116,9 @@ const SAMPLE_CONTEXT: SchedulerContextValues = {
 };
 
 /** Checks a declaration when the module loads, so a bad schedule fails the build, not the 08:30 run. */
-export function defineScheduledJob<TEvent>(job: ScheduledJob<TEvent>): ScheduledJob<TEvent> {
+export function defineScheduledJob<const N extends string, TEvent>(
+  job: ScheduledJob<TEvent> & { readonly name: N },
+): ScheduledJob<TEvent> & { readonly name: N } {
   const fields = staticFieldsSchema.safeParse(job);
   if (!fields.success) {
     const problems = fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -6,7 +6,7 @@
  * never be lost are false even if they mostly run on working days: the quarterly analysis runs on
  * 1 January, a public holiday every year, and a monthly run skipped for a holiday would lose a month.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   defineScheduledJob,
   jobEventSchema,
@@ -42,13 +42,13 @@ export const committeeNoticesJob = defineScheduledJob({
 export const limitationAlarmsJob = defineScheduledJob({
   name: 'limitation-alarms',
   description:
-    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (매일 08:00, 시효는 휴일에도 진행).',
+    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (평일 08:00, 휴일에 닿는 알림은 그 전 근무일에).',
   expression: 'cron(0 8 * * ? *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/limitation-alarms.handler.ts',
   payload: { job: 'limitation-alarms', scheduledTime: schedulerContext.scheduledTime },
   payloadSchema: jobEventSchema('limitation-alarms'),
-  businessDaysOnly: false,
+  businessDaysOnly: true,
 });
 
 export const committeeMeetingsAheadJob = defineScheduledJob({
@@ -73,13 +73,42 @@ export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
-export const scheduledJobs: readonly ScheduledJob[] = [
+export const chainAnchorJob = defineScheduledJob({
+  name: 'chain-anchor',
+  description:
+    '이력 체인 앵커: 모든 사건의 체인 끝(순번·해시)과 머클 루트를 테이블 밖(S3 Object Lock, 로컬은 .data 파일)에 기록합니다 (매일 00:30).',
+  expression: 'cron(30 0 * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/chain-anchor.handler.ts',
+  payload: { job: 'chain-anchor', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('chain-anchor'),
+  businessDaysOnly: false,
+});
+
+export const workflowReconcileJob = defineScheduledJob({
+  name: 'workflow-reconcile',
+  description:
+    '업무흐름 정합성 점검: 10분마다 사건의 단계·열린 업무·실행 상태가 어긋난 건을 찾아 전달되지 않은 요청을 다시 보내거나 현재 단계에서 다시 시작하고, 고칠 수 없는 건은 보고합니다.',
+  expression: 'cron(0/10 * * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/workflow-reconcile.handler.ts',
+  payload: { job: 'workflow-reconcile', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('workflow-reconcile'),
+  businessDaysOnly: false,
+});
+
+export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
   limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
-];
+  chainAnchorJob,
+  workflowReconcileJob,
+] as const satisfies readonly ScheduledJob[];
+
+/** The declared jobs' names; a job's handler is `functions/jobs/<name>.handler.ts`. */
+export type JobName = (typeof scheduledJobs)[number]['name'];
 
 const duplicate = scheduledJobs.map((j) => j.name).find((name, i, names) => names.indexOf(name) !== i);
 if (duplicate !== undefined)

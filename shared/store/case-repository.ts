@@ -5,13 +5,7 @@
  * history land together or not at all, a lost update is impossible, and a retried request has one effect.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
@@ -39,6 +33,8 @@ export interface Page<T> {
 
 /** How often a write is re-linked onto a chain tip that moved under it before giving up. */
 const MAX_REBASES = 20;
+/** How often an intake retries when another intake of its team took the number it read. */
+const MAX_COUNTER_RACES = 50;
 
 const jitter = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
@@ -65,28 +61,50 @@ export class CaseRepository {
   }
 
   /**
-   * Takes the next serial for a year and team with one atomic counter update, so concurrent intakes
-   * never wait on each other. A number is lost only if the intake's own transaction then fails
-   * (e.g. a crash between the two writes), which leaves a gap, never a duplicate.
+   * Creates a case under the next 접수번호 of its year and team. The counter moves in the same
+   * transaction that writes the case (conditioned on the serial it was read at), so a refused or
+   * failed intake takes no number and the register has no gaps; concurrent intakes of one team
+   * retry on the counter, never on each other's cases.
    */
-  async nextCaseSerial(year: number, team: string): Promise<number> {
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.caseNumberCounter(year, team),
-        UpdateExpression: 'ADD serial :one',
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(out.Attributes?.serial);
+  async createNumbered(
+    year: number,
+    team: string,
+    build: (serial: number) => CaseChange,
+    claimFor?: ClaimFor,
+    also: (c: CaseRecord) => TransactItem[] = () => [],
+  ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
+    for (let attempt = 1; ; attempt++) {
+      const counterKey = keys.caseNumberCounter(year, team);
+      const counter = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: counterKey, ConsistentRead: true }),
+      );
+      const previous = Number(counter.Item?.serial ?? 0);
+      const claim: TransactItem = {
+        Update: {
+          TableName: this.tableName,
+          Key: counterKey,
+          UpdateExpression: 'SET serial = :next',
+          ConditionExpression: previous === 0 ? 'attribute_not_exists(serial)' : 'serial = :previous',
+          ExpressionAttributeValues: { ':next': previous + 1, ...(previous !== 0 && { ':previous': previous }) },
+        },
+      };
+      const change = build(previous + 1);
+      try {
+        return await this.create(change, claimFor, [claim, ...also(change.next)]);
+      } catch (error) {
+        if (error instanceof RelatedItemConflictError && error.failedItems.includes(0) && attempt < MAX_COUNTER_RACES) {
+          await jitter(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
   }
 
-  /** Writes a new case with its first events; the case number must be new (see nextCaseSerial). */
+  /** Writes a new case with its first events and `also` (other items, with their own conditions). */
   async create(
     change: CaseChange,
     claimFor?: ClaimFor,
-    /** Other items born with the case (e.g. its sealed reporter identity), with their own conditions. */
     also: TransactItem[] = [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     const { events, head } = appendToChain(
@@ -101,6 +119,7 @@ export class CaseRepository {
       ...events.map((e) => eventPut(this.tableName, e)),
       ...also,
     ];
+    const alsoStart = 1 + events.length;
     const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -108,6 +127,11 @@ export class CaseRepository {
       const reasons = cancellationReasons(error);
       if (reasons && idemIndex >= 0 && reasons[idemIndex] === 'ConditionalCheckFailed')
         throw new IdempotencyRaceError();
+      const failedItems = also.flatMap((_, i) => (reasons?.[alsoStart + i] === 'ConditionalCheckFailed' ? [i] : []));
+      if (failedItems.length > 0)
+        throw Object.assign(new RelatedItemConflictError('a related item changed concurrently', { cause: error }), {
+          failedItems,
+        });
       throw error;
     }
     return { case: next, events };

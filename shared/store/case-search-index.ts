@@ -21,8 +21,9 @@
  * | search-closed      | srchAll = CASE                         | srchClosed = <closedAt KST>#<caseId>        |
  * | search-caseno      | srchAll = CASE                         | srchCaseNo = <caseNumber>                   |
  *
- * Indexes without the attribute are sparse (no due date → not in search-due; open → not in
- * search-closed). The referring agency has no index: only external referrals have one, so it is
+ * search-due and search-closed hold every case (a sort never filters): no due date sorts after the
+ * dated cases of its group (`0#~#<id>`), an open case before every closing time (`#open#<id>`).
+ * The other indexes are sparse where the attribute is absent. The referring agency has no index: only external referrals have one, so it is
  * served by gsi2 on KIND#external-referral. One partition value (`CASE`) holds every case for the
  * office-wide orders: at the office's volume (~100k cases a year, a handful of writes per case a
  * day) that is far below a partition's write limit; should it ever not be, the value gains the
@@ -82,8 +83,14 @@ export const searchKeys = {
   committee: (committee: string) => `COMMITTEE#${committee}`,
   outcome: (outcome: string) => `OUTCOME#${outcome}`,
   received: (c: Pick<CaseRecord, 'receivedAt' | 'caseId'>) => `${koreaIsoOf(c.receivedAt)}#${c.caseId}`,
+  // No due date: '~' sorts after every date, so such a case comes after the dated ones of its group
+  // (open, then closed) — sorting by due date never drops it, and no overdue range reaches it.
   due: (c: Pick<CaseRecord, 'stage' | 'dueDate' | 'caseId'>) =>
-    `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`,
+    `${c.stage === 'closed' ? 1 : 0}#${c.dueDate ?? '~'}#${c.caseId}`,
+  // Not closed yet: '#' sorts before every date, so open cases come last in the default newest-closed-first
+  // order and no closed-date range reaches them.
+  closed: (c: Pick<CaseRecord, 'closedAt' | 'caseId'>) =>
+    c.closedAt !== undefined ? `${koreaIsoOf(c.closedAt)}#${c.caseId}` : `#open#${c.caseId}`,
 };
 
 /** The search index attributes of a case item; written by every create and commit. */
@@ -99,9 +106,9 @@ export function searchIndexAttributes(c: CaseRecord): Record<string, string> {
     ...(c.channel !== undefined && { srchChannel: searchKeys.channel(c.channel) }),
     ...(committee !== undefined && { srchCommittee: searchKeys.committee(committee) }),
     ...(outcome !== undefined && { srchOutcome: searchKeys.outcome(outcome) }),
-    ...(c.dueDate !== undefined && { srchDue: searchKeys.due(c) }),
+    srchDue: searchKeys.due(c),
     srchUpdated: `${koreaIsoOf(c.updatedAt)}#${c.caseId}`,
-    ...(c.closedAt !== undefined && { srchClosed: `${koreaIsoOf(c.closedAt)}#${c.caseId}` }),
+    srchClosed: searchKeys.closed(c),
     srchCaseNo: c.caseNumber,
     srchText: searchTextOf(c),
   };

@@ -10,7 +10,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseRecordSchema, type CaseRecord } from '../domain/case.ts';
 import { CASE_NUMBER_PREFIX, type CaseSearchFilter, type SearchSort } from '../domain/case-search-filter.ts';
 import { ValidationError } from '../domain/errors.ts';

@@ -6,7 +6,7 @@
  * half-way is still on the list.
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const exportRecordSchema = z.object({
   exportId: z.string(),

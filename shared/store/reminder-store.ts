@@ -29,7 +29,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TEAMS, type Role, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { taskRecordSchema } from '../domain/task.ts';
@@ -99,6 +99,10 @@ export interface StoredDigest {
   mailInput?: string;
   messageId?: string;
   sentAt?: string;
+  /** What the provider called the message (SES MessageId; the catcher's id locally). */
+  providerMessageId?: string;
+  /** Resent by a recovery that could not ask the provider whether the first send got through. */
+  deliveryUncertain?: boolean;
   failure?: string;
 }
 
@@ -390,7 +394,9 @@ export class ReminderStore {
   async advance(
     digest: StoredDigest,
     to: Extract<DigestStatus, 'claiming' | 'sending' | 'sent'>,
-    fields: Partial<Pick<StoredDigest, 'claimed' | 'mailInput' | 'messageId' | 'sentAt'>>,
+    fields: Partial<
+      Pick<StoredDigest, 'claimed' | 'mailInput' | 'messageId' | 'sentAt' | 'providerMessageId' | 'deliveryUncertain'>
+    >,
     now: Date,
     leaseMs: number,
   ): Promise<StoredDigest | undefined> {

@@ -34,6 +34,11 @@ import {
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
 import type { TransactItem } from '../store/case-repository.ts';
+import type { AnchorStore } from '../anchor/anchor-store.ts';
+import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
+import { outboxRelay } from './outbox-relay.ts';
+import { createCalendar, type Calendar } from '../calendar/index.ts';
+import { assertReceivedAtUsable } from '../calendar/received-date.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -43,8 +48,14 @@ export interface CaseUseCaseDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
+  /** The legal calendar a received date must fall in (default: the package's holiday data). */
+  calendar?: Pick<Calendar, 'coveredYears'>;
+  /** Where the start is recorded with the intake (without it, a crash can leave a case with no workflow). */
+  outbox?: OutboxStore;
   /** The kinds of case (default: the office's). */
   kinds?: KindRegistry;
+  /** Chain heads anchored outside the table; verification compares against the latest. */
+  anchors?: Pick<AnchorStore, 'latest'>;
   clock?: () => Date;
   newId?: () => string;
   log?: (entry: Record<string, unknown>) => void;
@@ -58,20 +69,35 @@ export interface WriteResult {
 export function caseUseCases(deps: CaseUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
+  let defaultCalendar: Calendar | undefined;
+  const calendar = () => deps.calendar ?? (defaultCalendar ??= createCalendar());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const relay =
+    deps.outbox && deps.workflows
+      ? outboxRelay({ outbox: deps.outbox, cases: deps.cases, workflows: deps.workflows, clock, log })
+      : undefined;
   const kinds = deps.kinds ?? KINDS;
   const { openCase, updateDetails } = caseChanges(kinds);
 
   /**
-   * Starts the lifecycle after the case is committed. The execution is named after the case, so a
-   * retried intake (same Idempotency-Key) or a reconcile run cannot start a second one. A failure
-   * leaves a registered case without a workflow, which `npm run workflows -- restart` picks up.
+   * The lifecycle's start, recorded as an outbox intent in the intake's own transaction. The
+   * execution is named after the case, so a retried intake (same Idempotency-Key), the relay and
+   * the reconciler can all deliver it and only one execution ever starts.
    */
-  async function startWorkflow(c: CaseRecord): Promise<boolean> {
+  const startIntent = (c: CaseRecord): Extract<OutboxIntent, { type: 'start-execution' }> => ({
+    type: 'start-execution',
+    caseId: c.caseId,
+    // A case assigned at intake skips the assignment step and starts with the investigation.
+    startAt: c.assigneeSub ? 'investigation' : 'intake',
+    executionName: c.caseId,
+  });
+
+  /** Delivers the start right after the commit; should that fail, the relay delivers the intent. */
+  async function startWorkflow(c: CaseRecord, committedAt: Date): Promise<boolean> {
     if (!deps.workflows || c.stage !== 'intake') return false;
+    if (relay) return (await relay.deliverNow(startIntent(c), committedAt)).delivered;
     try {
-      // A case assigned at intake skips the assignment step and starts with the investigation.
-      await deps.workflows.start(c, c.assigneeSub ? 'investigation' : 'intake', c.caseId);
+      await deps.workflows.start(c, startIntent(c).startAt, c.caseId);
       return true;
     } catch (error) {
       log({
@@ -143,6 +169,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
             '신원 보호 키가 설정되지 않았습니다',
           );
       }
+      if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
         await assertAssignable(input.assigneeSub);
@@ -154,38 +181,49 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
         const team = kind.team;
-        const serial = await deps.cases.nextCaseSerial(year, team);
-        const change = openCase({
-          caseId: newId(),
-          caseNumber: formatCaseNumber(year, team, serial),
-          input: {
-            ...intake,
-            ...(compulsorySealing(input.kind, input.channel) !== undefined && { sealed: true }),
-            receivedAt: input.receivedAt ?? toKoreaIso(now),
+        const caseId = newId();
+        // Sealed with a data key of its own, bound to this case; the case and its history only learn that it is held.
+        const envelope =
+          reporter && deps.identity
+            ? await seal(deps.identity.keys, JSON.stringify(reporter), { caseId, purpose: IDENTITY_KEY_PURPOSE })
+            : undefined;
+        return deps.cases.createNumbered(
+          year,
+          team,
+          (serial) => {
+            const change = openCase({
+              caseId,
+              caseNumber: formatCaseNumber(year, team, serial),
+              input: {
+                ...intake,
+                ...(compulsorySealing(input.kind, input.channel) !== undefined && { sealed: true }),
+                receivedAt: input.receivedAt ?? toKoreaIso(now),
+              },
+              actor: eventActor(actor),
+              now: toKoreaIso(now),
+            });
+            if (reporter && envelope) {
+              change.next.protectedIdentity = {
+                held: true,
+                consentToDisclosure: reporter.consentToDisclosure,
+                storedAt: toKoreaIso(now),
+              };
+              change.drafts.push(identityStoredDraft(reporter, eventActor(actor), toKoreaIso(now)));
+            } else if (holdsReporterIdentity(input.kind)) {
+              change.next.protectedIdentity = { held: false };
+            }
+            return change;
           },
-          actor: eventActor(actor),
-          now: toKoreaIso(now),
-        });
-        const also: TransactItem[] = [];
-        if (reporter && deps.identity) {
-          // Sealed with a data key of its own, bound to this case; the case and its history only learn that it is held.
-          const caseId = change.next.caseId;
-          const envelope = await seal(deps.identity.keys, JSON.stringify(reporter), {
-            caseId,
-            purpose: IDENTITY_KEY_PURPOSE,
-          });
-          also.push(deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now)));
-          change.next.protectedIdentity = {
-            held: true,
-            consentToDisclosure: reporter.consentToDisclosure,
-            storedAt: toKoreaIso(now),
-          };
-          change.drafts.push(identityStoredDraft(reporter, eventActor(actor), toKoreaIso(now)));
-        } else if (holdsReporterIdentity(input.kind)) {
-          change.next.protectedIdentity = { held: false };
-        }
-        return deps.cases.create(change, claimFor, also);
-      }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case) }));
+          claimFor,
+          // One transaction: the case, its workflow's outbox intent and its sealed reporter identity.
+          (c): TransactItem[] => [
+            ...(deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
+            ...(envelope && deps.identity
+              ? [deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now))]
+              : []),
+          ],
+        );
+      }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case, now) }));
     },
 
     /** One case (or, `what: 'tasks'`, the case whose open tasks are listed); a read of a sealed case is recorded. */
@@ -282,7 +320,8 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     async verifyCase(actor: Actor, caseId: string): Promise<CaseVerification & { verifiedAt: string }> {
       const found = await load(caseId);
       assertCanRead(actor, found);
-      return { ...(await verifyCaseChain(deps.cases, found)), verifiedAt: toKoreaIso(clock()) };
+      const anchor = deps.anchors === undefined ? undefined : ((await deps.anchors.latest()) ?? null);
+      return { ...(await verifyCaseChain(deps.cases, found, anchor)), verifiedAt: toKoreaIso(clock()) };
     },
   };
 }

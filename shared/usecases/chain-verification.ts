@@ -3,10 +3,12 @@
  * by kind through the kind index (gsi2), never by scanning the table (docs/design.md#7-scale-by-index-never-by-scan); each case's
  * events are one partition query, and several cases are verified at once.
  */
+import { type AnchorCheck, type ChainAnchor, checkAgainstAnchor } from '../anchor/chain-anchor.ts';
 import type { CaseKind } from '../domain/case.ts';
 import { CASE_KINDS } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { verifyChain, type ChainBreak, type ChainVerification, type HistoryEvent } from '../domain/history.ts';
+import { formatKoreanDateTime } from '../domain/korea-time.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 
 export interface CaseVerification extends ChainVerification {
@@ -16,6 +18,8 @@ export interface CaseVerification extends ChainVerification {
   historySeq: number;
   /** Korean sentence naming the first broken link, when there is one. */
   messageKo?: string;
+  /** The chain against the latest anchor kept outside the table; absent when no anchor store is configured. */
+  anchor?: AnchorCheck;
 }
 
 const REASON_KO: Record<ChainBreak['reason'], string> = {
@@ -25,6 +29,7 @@ const REASON_KO: Record<ChainBreak['reason'], string> = {
   'missing-tail': '마지막 이벤트가 삭제되었습니다',
   'extra-events': '기록된 마지막 이벤트 뒤에 이벤트가 추가되었습니다',
   'head-mismatch': '마지막 이벤트가 사건에 기록된 체인 끝과 다릅니다',
+  'anchor-mismatch': '테이블 밖에 보관된 앵커의 해시와 다릅니다: 앵커 이후 이력이 다시 쓰였습니다',
 };
 
 export function describeBreak(b: ChainBreak): string {
@@ -53,18 +58,38 @@ export async function loadChain(
   }
 }
 
+/**
+ * The chain checked against itself and its recorded tip, then — when an anchor is given — against
+ * the tip anchored outside the table. A chain rewritten consistently (hashes and tip recomputed)
+ * passes the first check and fails the second; a break inside the chain is reported first.
+ */
 export async function verifyCaseChain(
   cases: Pick<CaseRepository, 'history' | 'get'>,
   listed: CaseRecord,
+  anchor?: ChainAnchor | null,
 ): Promise<CaseVerification> {
   const { case: c, events } = await loadChain(cases, listed);
-  const verification = verifyChain(events, c);
+  const inChain = verifyChain(events, c);
+  const anchorCheck = anchor === undefined ? undefined : checkAgainstAnchor(c.caseId, events, anchor ?? undefined);
+  let verification = inChain;
+  let messageKo = inChain.firstBreak && describeBreak(inChain.firstBreak);
+  if (inChain.ok && anchorCheck?.status === 'mismatch') {
+    const firstBreak: ChainBreak = {
+      seq: anchorCheck.seq,
+      reason: 'anchor-mismatch',
+      expected: anchorCheck.expected,
+      found: anchorCheck.found ?? '(이벤트 없음)',
+    };
+    verification = { ok: false, checked: Math.min(inChain.checked, anchorCheck.seq - 1), firstBreak };
+    messageKo = `${describeBreak(firstBreak)} — 앵커 시각 ${formatKoreanDateTime(new Date(anchorCheck.takenAt))}`;
+  }
   return {
     caseId: c.caseId,
     caseNumber: c.caseNumber,
     historySeq: c.historySeq,
     ...verification,
-    ...(verification.firstBreak && { messageKo: describeBreak(verification.firstBreak) }),
+    ...(messageKo !== undefined && { messageKo }),
+    ...(anchorCheck && { anchor: anchorCheck }),
   };
 }
 
@@ -86,6 +111,8 @@ export async function verifyAllCases(
     concurrency?: number;
     pageSize?: number;
     onCase?: (result: CaseVerification, done: number) => void;
+    /** The latest anchor (null: an anchor store with no anchor yet; undefined: no anchor store). */
+    anchor?: ChainAnchor | null;
   } = {},
 ): Promise<VerifyAllSummary> {
   const started = performance.now();
@@ -101,7 +128,7 @@ export async function verifyAllCases(
       const queue = [...page.items];
       const worker = async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
-          const result = await verifyCaseChain(cases, c);
+          const result = await verifyCaseChain(cases, c, options.anchor);
           summary.checkedCases += 1;
           summary.checkedEvents += result.checked;
           if (!result.ok) summary.broken.push(result);

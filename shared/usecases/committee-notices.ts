@@ -10,7 +10,7 @@
  * taken over once its lease ends). The agenda of a meeting not yet held is the cases waiting for
  * the committee today. Members never receive a case they are concerned in.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import { addDays } from '../calendar/korea-dates.ts';
 import {
@@ -60,6 +60,8 @@ export interface CommitteeNoticeReport {
   meetingsRead: number;
   sent: { notice: CommitteeNotice; meetingId: string; to: string }[];
   alreadySent: number;
+  /** Agenda and meeting reminders not sent because the meeting has no agenda items (for that person). */
+  nothingToSay: number;
   failed: { meetingId: string; to: string; error: string }[];
 }
 
@@ -133,7 +135,14 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
     /** One run for a scheduled instant; running it again (same day) sends nothing new. */
     async run(scheduledTime: Date): Promise<CommitteeNoticeReport> {
       const runDate = koreaDate(scheduledTime);
-      const report: CommitteeNoticeReport = { runDate, meetingsRead: 0, sent: [], alreadySent: 0, failed: [] };
+      const report: CommitteeNoticeReport = {
+        runDate,
+        meetingsRead: 0,
+        sent: [],
+        alreadySent: 0,
+        nothingToSay: 0,
+        failed: [],
+      };
       if (!isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
 
       for (const committee of await deps.committees.list()) {
@@ -166,6 +175,11 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
             const theirs = items.filter(
               (i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub),
             );
+            if (notice !== 'decisions-pending' && theirs.length === 0) {
+              // Nothing on the agenda (for them): no "0건" agenda and no reminder of an empty meeting.
+              report.nothingToSay += 1;
+              continue;
+            }
             const reportId = `committee-notice#${meeting.meetingId}#${notice}#${recipient.key}${notice === 'decisions-pending' ? `#${runDate}` : ''}`;
             const claim = await deps.ledger.claim(reportId, deps.messageIdDomain, clock(), deps.leaseMs);
             if (!claim) {
@@ -176,6 +190,7 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
               {
                 template: COMMITTEE_AGENDA_TEMPLATE,
                 notice,
+                asOf: runDate,
                 recipient: { name: recipient.name, email: recipient.email },
                 committeeName: committee.nameKo,
                 meeting: {
@@ -220,6 +235,7 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
         meetingsRead: report.meetingsRead,
         sent: report.sent.length,
         alreadySent: report.alreadySent,
+        nothingToSay: report.nothingToSay,
         failed: report.failed.length,
       });
       if (report.failed.length > 0)

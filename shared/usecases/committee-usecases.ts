@@ -304,17 +304,9 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const { meeting, committee } = await meetingAndCommittee(meetingId);
-        const self = committee.members.find(
-          (m) => m.memberId === input.memberId && m.staffSub !== undefined && m.staffSub === actor.sub,
-        );
-        if (!self) assertCommitteeRecorder(actor, committee);
-        if (self && input.declaredBy !== 'member') {
-          throw new ValidationError(
-            'A member recording their own recusal declares it themselves',
-            '본인의 회피는 declaredBy를 member로 기록합니다',
-            { field: 'declaredBy', rule: 'self_declaration' },
-          );
-        }
+        // The secretary records every recusal, also one a member declares at the meeting (declaredBy:
+        // 'member'): the minutes are the secretary's, and nobody takes themselves off an item alone.
+        assertCommitteeRecorder(actor, committee);
         const next = recordRecusal(committee, meeting, input, actor.sub, now);
         await deps.committees.saveMeeting(next, claimFor(next));
         return next;

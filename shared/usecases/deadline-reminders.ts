@@ -18,21 +18,23 @@
  * A failed send (the mail server said no) releases the markers and abandons the digest, so the next
  * run (the scheduler's retry of this one, or tomorrow's) sends them. A process that dies leaves the
  * digest in the recovery index; once its lease ends, the next run finishes it first: `claiming` →
- * release the markers; `sending` → send the recorded mail again with the same Message-ID; `sent` →
- * write the history. The one gap no mail protocol closes — the server accepted the mail and the
- * process died before step 5 — is resent with the same Message-ID, which mail stores treat as one
- * message: a reminder is never lost, and at worst delivered twice as the same message.
+ * release the markers; `sending` → ask the provider whether the recorded Message-ID arrived (the
+ * server may have accepted the mail just before the process died) and record it as sent if so, send
+ * it again otherwise; `sent` → write the history. Where the provider cannot be asked (SES), the
+ * resend is marked `deliveryUncertain` and logged: a reminder is never lost, and a possible
+ * duplicate is on record (reminder-outbox.ts finishSending).
  * A run that finds some of a person's reminders held by another process (an overlapping run, or a
  * dead one whose lease has not ended) does the rest and then fails with ReminderRunIncompleteError,
  * so the scheduler retries it; the retry finishes or releases what the dead run left.
  */
 import type { Calendar } from '../calendar/index.ts';
 import { koreaDate } from '../domain/korea-time.ts';
-import { ROLE_LABELS, TEAM_LABELS, type Team } from '../domain/roles.ts';
+import { ROLE_LABELS, TEAM_CASE_CODES, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { DEADLINE_DIGEST_TEMPLATE, type DeadlineDigestInput } from '../mail/deadline-digest.template.ts';
-import { SEALED_TITLE_PLACEHOLDER } from '../mail/mail-case.ts';
+import { SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
+import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import {
   BusinessDayCounter,
@@ -74,10 +76,16 @@ export interface DeadlineReminderOptions {
   /** Digests worked on at once. */
   concurrency: number;
   /**
-   * Most items one digest lists; the rest wait for the next run. Below the template's 500 so the
-   * digest record (mail input and item lists, for recovery) stays well inside DynamoDB's 400 KB.
+   * Most reminders one digest carries (claims and counts); any beyond wait for the next run. Sized
+   * so the digest record (its item lists, kept for recovery) stays well inside DynamoDB's 400 KB.
    */
   maxItemsPerDigest: number;
+  /**
+   * Items a digest lists in full, most urgent and oldest first; when a person has more, the mail
+   * lists these and summarises every item (counts by urgency, team and kind of task) with a link to
+   * the full list, so nothing is silently left out and the mail stays readable.
+   */
+  listInFull: number;
 }
 
 export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
@@ -85,7 +93,8 @@ export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
   horizonDays: 45,
   leaseMs: 90_000,
   concurrency: 4,
-  maxItemsPerDigest: 200,
+  maxItemsPerDigest: 800,
+  listInFull: 30,
 };
 
 export interface DeadlineReminderDeps {
@@ -104,6 +113,8 @@ export interface DeadlineReminderDeps {
   log?: (entry: Record<string, unknown>) => void;
   /** Failed mail: refused sends recorded, suppressed addresses skipped, administrator notices retried (mail-failures.ts). */
   failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed' | 'notifyPending'>;
+  /** Asked before a crashed run's digest is resent (reminder-outbox.ts). */
+  deliveries?: DeliveryLookup;
 }
 
 export interface ReminderRunReport {
@@ -145,6 +156,14 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+const TEAM_BY_CASE_CODE = new Map(Object.entries(TEAM_CASE_CODES).map(([team, code]) => [code, team as Team]));
+
+/** The team whose case number this is (`2026-조사-0042` → 조사팀). */
+function teamOfCaseNumber(caseNumber: string): string {
+  const team = TEAM_BY_CASE_CODE.get(caseNumber.split('-')[1] ?? '');
+  return team ? TEAM_LABELS[team] : '기타';
+}
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -177,11 +196,13 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     runDate: string,
     entries: readonly DigestEntry[],
   ): DeadlineDigestInput {
+    const listed = entries.slice(0, options.listInFull);
     return {
       template: DEADLINE_DIGEST_TEMPLATE,
       recipient: { name: recipient.name, email: recipient.email },
       asOf: runDate,
-      items: entries.map((entry) => ({
+      ...(entries.length > listed.length && { summary: summaryOf(entries) }),
+      items: listed.map((entry) => ({
         urgency: entry.due.level,
         case: {
           caseId: entry.task.caseId,
@@ -191,6 +212,27 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           sealed: entry.task.sealed,
         },
       })),
+    };
+  }
+
+  /** Every entry counted by urgency, team (from the case number) and kind of task, largest first. */
+  function summaryOf(entries: readonly DigestEntry[]): NonNullable<DeadlineDigestInput['summary']> {
+    const count = (label: (entry: DigestEntry) => string) => {
+      const counts = new Map<string, number>();
+      for (const entry of entries) counts.set(label(entry), (counts.get(label(entry)) ?? 0) + 1);
+      return [...counts]
+        .map(([name, n]) => ({ label: name.slice(0, 60), count: n }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ko'));
+    };
+    const totals = count((entry) => entry.due.level).map(({ label, count: n }) => ({
+      urgency: label as ReminderDue['level'],
+      count: n,
+    }));
+    return {
+      totals,
+      byTeam: count((entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
+      byKind: count((entry) => entry.task.titleKo).slice(0, 60),
+      fullListUrl: tasksListLink(deps.mail.baseUrl),
     };
   }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { IdempotencyKeyReusedError } from '../domain/errors.ts';
+import { wellFormed } from '../domain/text.ts';
 import { IdempotencyRaceError, type IdempotencyClaim, type IdempotencyStore } from '../store/idempotency-store.ts';
 
 export interface IdempotencyRequest {
@@ -17,9 +18,12 @@ export interface IdempotencyRequest {
 export type ClaimFor = (result: unknown) => IdempotencyClaim | undefined;
 
 export function fingerprintOf(request: unknown): string {
-  return createHash('sha256')
-    .update(canonicalize(request) ?? 'null', 'utf8')
-    .digest('hex');
+  return (
+    createHash('sha256')
+      // Canonical JSON refuses lone surrogates; a fingerprint must never fail a request.
+      .update(canonicalize(wellFormed(request)) ?? 'null', 'utf8')
+      .digest('hex')
+  );
 }
 
 export async function runIdempotent<T>(

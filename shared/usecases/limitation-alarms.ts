@@ -11,9 +11,13 @@
  * A run that was missed (or a case whose date moved, e.g. after a suspension extended it) sends the
  * nearest threshold only: D-25 gets the 30-day alarm, not also a stale 90-day one. The threshold
  * carries the limitation date, so an extended limitation alarms again on its new date.
- * Runs every day (limitation runs on holidays too); the run's `scheduledTime` decides "today".
+ * Runs on business days only: the limitation runs on holidays too, so an alarm whose day falls on a
+ * weekend or holiday is sent on the last business day before it (a run looks ahead to the day before
+ * the next business day). The run's `scheduledTime` decides "today".
  */
 import { isConcerned, MISCONDUCT_KINDS } from '../kinds/misconduct/misconduct.ts';
+import type { Calendar } from '../calendar/index.ts';
+import { addDays } from '../calendar/korea-dates.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import type { StaffMember } from '../domain/staff.ts';
@@ -24,6 +28,7 @@ import {
   type LimitationAlarmInput,
 } from '../mail/limitation-alarm.template.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
+import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { limitationWarning } from '../kinds/misconduct/discipline-limitation.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
@@ -35,6 +40,8 @@ export const LIMITATION_ALARM_TASK_ID = 'discipline-limitation';
 
 export interface LimitationAlarmDeps {
   store: ReminderStore;
+  /** The legal calendar: alarms go out on business days, early when their day is not one. */
+  calendar: Pick<Calendar, 'isBusinessDay'>;
   cases: Pick<CaseRepository, 'get' | 'commit' | 'listByKind' | 'appendWithoutVersion'>;
   staffDirectory: () => StaffDirectory;
   mailer: Pick<Mailer, 'send'>;
@@ -44,10 +51,13 @@ export interface LimitationAlarmDeps {
   /** @default 90 s, as the deadline digests */
   leaseMs?: number;
   log?: (entry: Record<string, unknown>) => void;
+  /** Asked before a crashed run's mail is resent (reminder-outbox.ts). */
+  deliveries?: DeliveryLookup;
 }
 
 export interface LimitationAlarmReport {
   runDate: string;
+  skipped?: string;
   casesRead: number;
   casesDue: number;
   recipients: number;
@@ -79,6 +89,20 @@ export function limitationAlarmDue(
   const daysBefore = LIMITATION_ALARM_DAYS.find((d) => warning.daysLeft <= d);
   return daysBefore === undefined ? undefined : { daysBefore, daysLeft: warning.daysLeft, date: warning.date };
 }
+
+/**
+ * The alarm a run on `runDate` sends for a case: the nearest threshold reached by `lastDayCovered`
+ * (the day before the next business day), so one falling on a weekend or holiday goes out now;
+ * `daysLeft` is counted from the run's day, as the mail says it.
+ */
+function dueBy(c: CaseRecord, runDate: string, lastDayCovered: string): ReturnType<typeof limitationAlarmDue> {
+  const today = limitationAlarmDue(c, runDate);
+  const ahead = lastDayCovered === runDate ? undefined : limitationAlarmDue(c, lastDayCovered);
+  if (!ahead) return today;
+  return { ...ahead, daysLeft: ahead.daysLeft + daysBetween(runDate, lastDayCovered) };
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 interface AlarmEntry {
   c: CaseRecord;
@@ -146,6 +170,9 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
         failed: [],
         heldElsewhere: 0,
       };
+      if (!deps.calendar.isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
+      let lastDayCovered = runDate;
+      while (!deps.calendar.isBusinessDay(addDays(lastDayCovered, 1))) lastDayCovered = addDays(lastDayCovered, 1);
       report.recovered = await outbox.recover();
 
       const directory = deps.staffDirectory();
@@ -157,7 +184,7 @@ export function limitationAlarms(deps: LimitationAlarmDeps) {
       };
       for await (const c of openMisconductCases()) {
         report.casesRead += 1;
-        const due = limitationAlarmDue(c, runDate);
+        const due = dueBy(c, runDate, lastDayCovered);
         if (!due) continue;
         report.casesDue += 1;
         const investigator = c.assigneeSub !== undefined ? await directory.get(c.assigneeSub) : undefined;

@@ -30,7 +30,7 @@ import {
   type TableCheck,
 } from '../domain/office-report.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
-import { assertCanReadReports } from '../policies/case-access.ts';
+import { assertCanFreezeReports, assertCanReadReports } from '../policies/case-access.ts';
 import type { CaseRepository } from '../store/case-repository.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
 import { COMMITTEE_KINDS, meetingDate, meetingWasHeld } from '../domain/committee.ts';
@@ -161,7 +161,7 @@ export function officeReportUseCases(deps: OfficeReportDeps) {
       period: ReportPeriod,
       idempotency?: IdempotencyRequest,
     ): Promise<{ result: FrozenReport; replayed: boolean }> {
-      assertCanReadReports(actor);
+      assertCanFreezeReports(actor);
       assertPeriod(period);
       if (!deps.idempotency) throw new Error('office reports: no idempotency store wired');
       const now = clock();

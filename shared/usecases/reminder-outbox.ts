@@ -18,6 +18,7 @@ import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail, type MailTemplateInput } from '../mail/mail-message.ts';
 import { DIGEST_HEADER } from '../mail/mail-events.ts';
 import { MailSendError, type Mailer } from '../mail/mailer.ts';
+import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { MailFailures } from './mail-failures.ts';
 import type { RecipientReason } from '../policies/reminder-policy.ts';
 import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
@@ -85,6 +86,11 @@ export interface ReminderOutboxDeps {
   log: (entry: Record<string, unknown>) => void;
   /** Records refused sends and knows suppressed addresses (mail-failures.ts); without it, failures are only logged. */
   failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed'>;
+  /**
+   * Asks the provider whether a digest's Message-ID already arrived, before a recovery resends it
+   * (delivery-lookup.ts). Without one (SES), a recovery resends and marks the digest `deliveryUncertain`.
+   */
+  deliveries?: DeliveryLookup;
 }
 
 export type Delivery =
@@ -249,9 +255,10 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
    * Steps 4–6 for a digest in `sending` that we hold: send the recorded mail, then record it — or,
    * with `deferRecording`, leave it `sent` for the caller to record with others (recordAndFinish).
    */
-  async function deliver(sending: StoredDigest, deferRecording = false): Promise<Delivery> {
+  async function deliver(sending: StoredDigest, deferRecording = false, uncertain = false): Promise<Delivery> {
+    let providerMessageId: string;
     try {
-      await deps.mailer.send(mailOf(sending));
+      providerMessageId = (await deps.mailer.send(mailOf(sending))).messageId;
     } catch (error) {
       // Only a refusal we were told about means "not sent"; anything else leaves the digest for recovery.
       if (!(error instanceof MailSendError)) throw error;
@@ -271,11 +278,56 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       }
       return { outcome: 'failed', retryable: error.retryable, error: `${error.name}: ${error.message}` };
     }
-    const sent = await store.advance(sending, 'sent', { sentAt: clock().toISOString() }, clock(), deps.leaseMs);
+    const sent = await store.advance(
+      sending,
+      'sent',
+      { sentAt: clock().toISOString(), providerMessageId, ...(uncertain && { deliveryUncertain: true }) },
+      clock(),
+      deps.leaseMs,
+    );
     if (!sent) return { outcome: 'lost' };
     if (deferRecording) return { outcome: 'sent', items: sent.claimed?.length ?? 0, toRecord: sent };
     await recordAndFinish([sent]);
     return { outcome: 'sent', items: sent.claimed?.length ?? 0 };
+  }
+
+  /**
+   * A digest whose process died in `sending`: it may have died before the mail went out, or after the
+   * provider took it and before `sent` was written. The provider is asked first; a digest it already
+   * has is recorded as sent and not sent again. With no way to ask, it is resent (a reminder is never
+   * lost) and marked `deliveryUncertain`, so the possible duplicate is on record and counted.
+   */
+  async function finishSending(digest: StoredDigest): Promise<void> {
+    const messageId = digest.messageId ?? messageIdOf(digest);
+    if (deps.deliveries) {
+      const seen = await deps.deliveries.find(messageId);
+      if (seen.found) {
+        log({
+          level: 'info',
+          message: 'a digest of an interrupted run had been delivered; recording it without resending',
+          digestId: digest.digestId,
+          messageId,
+        });
+        const sent = await store.advance(
+          digest,
+          'sent',
+          { sentAt: clock().toISOString(), providerMessageId: seen.providerMessageId },
+          clock(),
+          deps.leaseMs,
+        );
+        if (sent) await recordAndFinish([sent]);
+        return;
+      }
+      await deliver(digest);
+      return;
+    }
+    log({
+      level: 'warn',
+      message: 'resending a digest of an interrupted run that the provider cannot be asked about; it may arrive twice',
+      digestId: digest.digestId,
+      messageId,
+    });
+    await deliver(digest, false, true);
   }
 
   return {
@@ -294,7 +346,7 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
           status: digest.status,
         });
         if (digest.status === 'claiming') await release(digest, 'interrupted before sending');
-        else if (digest.status === 'sending') await deliver(digest);
+        else if (digest.status === 'sending') await finishSending(digest);
         else await recordAndFinish([digest]);
         recovered += 1;
       }

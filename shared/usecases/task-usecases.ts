@@ -1,8 +1,8 @@
 /**
  * Human tasks in a lifecycle: the workflow opens them (a step), people complete them (the API), and
  * the decision goes back to the workflow by its task token. The case record is the source of truth:
- * a decision is committed with the case and its history first, then the workflow is told; a told-late
- * decision is re-sent by `redeliver` (the workflow's next step is idempotent).
+ * a decision is committed with the case, its history and an outbox intent to tell the workflow; the
+ * relay delivers the intent (at once, and again from the outbox after a crash: outbox-relay.ts).
  */
 import { ulid } from 'ulid';
 import type { Calendar } from '../calendar/index.ts';
@@ -27,6 +27,8 @@ import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import { queuesFor, type TaskRepository } from '../store/task-repository.ts';
 import type { TaskSignaller } from '../workflow/case-workflows.ts';
+import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
+import { outboxRelay } from './outbox-relay.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 export interface TaskUseCaseDeps {
@@ -35,6 +37,8 @@ export interface TaskUseCaseDeps {
   staff: Pick<StaffRepository, 'get'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   signaller: TaskSignaller;
+  /** Where a decision's delivery is recorded with the decision (without it, a crash can strand it). */
+  outbox?: OutboxStore;
   calendar: Calendar;
   /** The kinds of case (default: the office's); their modules decide what a decision changes. */
   kinds?: KindRegistry;
@@ -79,6 +83,9 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const relay = deps.outbox
+    ? outboxRelay({ outbox: deps.outbox, cases: deps.cases, tasks: deps.tasks, signaller: deps.signaller, clock, log })
+    : undefined;
   const kinds = deps.kinds ?? KINDS;
 
   /** System steps race with people's edits only on the version: reload and try again. */
@@ -101,7 +108,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       await deps.tasks.markDelivered(task);
       return true;
     } catch (error) {
-      // The decision is committed; the workflow hears of it when `redeliver` runs (e.g. at recovery).
+      // The decision is committed with its outbox intent; the relay tells the workflow later.
       log({
         level: 'warn',
         message: 'workflow not yet told of a decision',
@@ -249,6 +256,12 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: TransactItem[] },
     ) {
       const now = clock();
+      const intentFor = (t: TaskRecord): OutboxIntent => ({
+        type: 'task-success',
+        caseId,
+        taskId,
+        output: outputOf(t, form, actor),
+      });
       const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const task = await deps.tasks.get(caseId, taskId);
         if (!task)
@@ -326,7 +339,11 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             c,
             { next, drafts },
             claimFor,
-            [deps.tasks.complete(task, { sub: actor.sub, decision, at }), ...(committee?.also ?? [])],
+            [
+              deps.tasks.complete(task, { sub: actor.sub, decision, at }),
+              ...(committee?.also ?? []),
+              ...(deps.outbox ? [deps.outbox.put(intentFor(task), now)] : []),
+            ],
           );
           return {
             ...written,
@@ -346,24 +363,12 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       // Read again: after a restart the workflow may have re-opened the task with a new token. A replayed
       // result (same Idempotency-Key) holds the case and events only, so the task comes from here too.
       const stored = (await deps.tasks.get(caseId, taskId)) ?? outcome.result.task;
-      const workflowNotified = stored.delivered === true || (await deliver(stored, outputOf(stored, form, actor)));
+      const workflowNotified =
+        stored.delivered === true ||
+        (relay
+          ? (await relay.deliverNow(intentFor(stored), now)).delivered
+          : await deliver(stored, outputOf(stored, form, actor)));
       return { ...outcome, result: { ...outcome.result, task: stored }, workflowNotified };
-    },
-
-    /** Re-sends decisions that were committed but not yet accepted by the workflow (after a crash). */
-    async redeliver(caseId: string): Promise<number> {
-      let sent = 0;
-      for (const task of await deps.tasks.undelivered(caseId)) {
-        const output = {
-          decision: task.decision,
-          taskId: task.taskId,
-          taskType: task.type,
-          by: task.completedBy,
-          redelivered: true,
-        };
-        if (await deliver(task, output)) sent += 1;
-      }
-      return sent;
     },
   };
 }

@@ -3,8 +3,10 @@
  * Functions; on one machine the local service (AWS_ENDPOINT_URL_SFN) — the code does not know which.
  */
 import {
+  DescribeExecutionCommand,
   ExecutionDoesNotExist,
   SFNClient,
+  SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
   StopExecutionCommand,
@@ -25,7 +27,19 @@ export interface WorkflowStarter {
 
 export interface TaskSignaller {
   succeed(taskToken: string, output: unknown): Promise<void>;
+  fail?(taskToken: string, error: string, cause: string): Promise<void>;
 }
+
+/**
+ * Step Functions' answers that mean a token can no longer be used: the task was answered, timed
+ * out, or its execution ended (or, locally, the state was re-run with a new token). For an outbox
+ * relay a used token is an intent already delivered.
+ */
+export const TOKEN_USED_ERRORS: readonly string[] = ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'];
+
+/** A start refused because an execution of that name exists: the start was made before. */
+export const isExecutionAlreadyExists = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ExecutionAlreadyExists';
 
 /** Execution input: the case and the stage to start at (see workflows/asl.ts startAtStage). */
 export interface WorkflowInput {
@@ -62,6 +76,53 @@ export function stepFunctionsSignaller(sfn: () => SFNClient = sfnClient): TaskSi
   return {
     async succeed(taskToken, output) {
       await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    },
+    async fail(taskToken, error, cause) {
+      await sfn().send(new SendTaskFailureCommand({ taskToken, error, cause }));
+    },
+  };
+}
+
+export type ExecutionState =
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'TIMED_OUT'
+  | 'ABORTED'
+  | 'PENDING_REDRIVE'
+  | 'MISSING';
+
+/** Reads whether a case's execution is still running (the reconciler compares it with the case). */
+export interface ExecutionInspector {
+  /** The execution by its ARN, or by its name under the case kind's state machine. */
+  state(c: CaseRecord, execution: { arn: string } | { name: string }): Promise<ExecutionState>;
+}
+
+export function stepFunctionsInspector(
+  stateMachineArnFor: (c: CaseRecord) => string | undefined,
+  sfn: () => SFNClient = sfnClient,
+): ExecutionInspector {
+  return {
+    async state(c, execution) {
+      let executionArn: string;
+      if ('arn' in execution) executionArn = execution.arn;
+      else {
+        const machine = stateMachineArnFor(c);
+        if (!machine) throw new Error(`no workflow is deployed for case kind ${c.kind}`);
+        // arn:aws:states:<region>:<account>:stateMachine:<machine> → …:execution:<machine>:<name>
+        executionArn = `${machine.replace(':stateMachine:', ':execution:')}:${execution.name}`;
+      }
+      try {
+        const out = await sfn().send(new DescribeExecutionCommand({ executionArn }));
+        return (out.status ?? 'MISSING') as ExecutionState;
+      } catch (error) {
+        if (
+          error instanceof ExecutionDoesNotExist ||
+          (error instanceof Error && error.name === 'ExecutionDoesNotExist')
+        )
+          return 'MISSING';
+        throw error;
+      }
     },
   };
 }

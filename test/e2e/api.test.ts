@@ -51,7 +51,9 @@ describe('system endpoints', () => {
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/health', '/me', '/me/cases', '/cases', '/cases/{caseId}', '/cases/{caseId}/notes']),
     );
-    const createSchema = res.body.paths['/cases'].post.requestBody.content['application/json'].schema;
+    const createRef: string = res.body.paths['/cases'].post.requestBody.content['application/json'].schema.$ref;
+    expect(createRef).toBe('#/components/schemas/CreateCaseRequest');
+    const createSchema = res.body.components.schemas.CreateCaseRequest;
     expect(createSchema.required).toEqual(expect.arrayContaining(['kind', 'title']));
     expect(createSchema.properties.kind.enum).toContain('external-referral');
   });

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeStageInput } from '../../functions/steps/change-stage.handler.ts';
 import { openHumanTaskInput } from '../../functions/steps/open-human-task.handler.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
@@ -70,10 +70,11 @@ beforeAll(async () => {
   // schemas, with the due rules this registry knows.
   const { stateMachineArn } = await sfn.registerStateMachine(STAMP_CHECK_WORKFLOW, stampCheckDefinition, {
     OpenHumanTaskFunctionArn: stepHandler(
+      'open-human-task',
       openHumanTaskInput.extend({ dueRule: z.enum(kinds.dueRules as [string, ...string[]]).optional() }),
       (input) => taskApi.openHumanTask(input),
     ),
-    ChangeStageFunctionArn: stepHandler(changeStageInput, (input) => taskApi.changeStage(input)),
+    ChangeStageFunctionArn: stepHandler('change-stage', changeStageInput, (input) => taskApi.changeStage(input)),
   });
   caseApi = caseUseCases({
     cases,

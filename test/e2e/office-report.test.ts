@@ -251,11 +251,14 @@ async function fetchText(path: string, role: 'head' | 'team-lead' | 'auditor') {
 describe('a frozen report', () => {
   it('is stored once with its data hash, read back as frozen, and its check names what changed table by table', async () => {
     const key = { 'idempotency-key': `freeze-${period.from}-${period.to}` };
-    const frozen = await t.call('POST', '/reports/office', { as: 'auditor', body: period, headers: key });
+    const byAuditor = await t.call('POST', '/reports/office', { as: 'auditor', body: period, headers: key });
+    expect(byAuditor.status).toBe(403);
+    expect(byAuditor.body.error.rule).toBe('role_cannot_freeze_reports');
+    const frozen = await t.call('POST', '/reports/office', { as: 'team-lead', body: period, headers: key });
     expect(frozen.status, JSON.stringify(frozen.body)).toBe(201);
     const { reportId, dataHash } = frozen.body;
     expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
-    const again = await t.call('POST', '/reports/office', { as: 'auditor', body: period, headers: key });
+    const again = await t.call('POST', '/reports/office', { as: 'team-lead', body: period, headers: key });
     expect(again.body).toMatchObject({ reportId, replayed: true });
 
     const read = await t.call('GET', `/reports/office/${reportId}`, { as: 'head' });
@@ -375,7 +378,7 @@ describe('access and methods', () => {
   });
 
   it('refuses writes to the read-only report routes', async () => {
-    const frozen = await t.call('POST', '/reports/office', { as: 'auditor', body: period });
+    const frozen = await t.call('POST', '/reports/office', { as: 'head', body: period });
     expect(frozen.status).toBe(201);
     expect(
       (await t.call('POST', `/reports/office/${frozen.body.reportId}/check`, { as: 'auditor', body: {} })).status,

@@ -44,9 +44,8 @@ describe('case table', () => {
   });
 
   it('is encrypted with its own customer-managed KMS key, rotated yearly and retained', () => {
-    const [keyId, key] = Object.entries(template.findResources('AWS::KMS::Key')).find(([id]) =>
-      id.startsWith('CasesKey'),
-    ) as [string, Resource];
+    const keyId = stack.getLogicalId(stack.cases.key.node.defaultChild as never);
+    const key = template.toJSON().Resources[keyId] as Resource;
     expect(key.Properties.EnableKeyRotation).toBe(true);
     expect(key.DeletionPolicy).toBe('Retain');
 
@@ -73,6 +72,12 @@ describe('case table', () => {
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
   });
+
+  it('streams new item images for the outbox relay', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
 });
 
 describe('staff directory', () => {
@@ -96,7 +101,7 @@ describe('staff directory', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
-  it('enforces a strong password policy and no paid threat protection', () => {
+  it('enforces a strong password policy and threat protection (Plus plan)', () => {
     const { resource: pool } = onlyResource('AWS::Cognito::UserPool');
     expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
       MinimumLength: 12,
@@ -105,8 +110,8 @@ describe('staff directory', () => {
       RequireNumbers: true,
       RequireSymbols: true,
     });
-    expect(pool.Properties.UserPoolTier).toBe('ESSENTIALS');
-    expect(pool.Properties.UserPoolAddOns?.AdvancedSecurityMode ?? 'OFF').toBe('OFF');
+    expect(pool.Properties.UserPoolTier).toBe('PLUS');
+    expect(pool.Properties.UserPoolAddOns?.AdvancedSecurityMode).toBe('ENFORCED');
   });
 
   it('has one public app client for SRP sign-in, without OAuth flows', () => {

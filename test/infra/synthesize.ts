@@ -27,3 +27,15 @@ export function synthesizeSystem(): SystemStacks & { app: App } {
 
 /** Generous: bundling the functions and validating templates takes minutes on 2 busy cores. */
 export const SYNTH_TIMEOUT_MS = 300_000;
+
+/**
+ * The same app with asset bundling skipped (`aws:cdk:bundling-stacks` empty): templates are
+ * identical but for the code assets, for tests that look at resources other than the code.
+ */
+export function synthesizeSystemWithoutBundling(extraContext: Record<string, unknown> = {}): SystemStacks & {
+  app: App;
+} {
+  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...extraContext } });
+  const stacks = buildApp(app);
+  return { app, ...stacks };
+}

@@ -8,7 +8,8 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamo
 let engine: DynamoDbLocal | undefined;
 
 export async function setup(_project: TestProject): Promise<void> {
-  engine = await startDynamoDbLocal();
+  // A busy machine (several test runs at once) can take well over 30 s to start the JVM.
+  engine = await startDynamoDbLocal({ timeoutMs: 180_000 });
   process.env.AWS_ENDPOINT_URL_DYNAMODB = engine.endpoint;
   process.env.AWS_REGION = 'ap-northeast-2';
   process.env.AWS_ACCESS_KEY_ID = 'local';

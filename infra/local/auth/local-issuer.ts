@@ -21,7 +21,8 @@ export interface TokenSubject {
 
 export interface LocalIssuer {
   jwks: { keys: JWK[] };
-  mint(subject: TokenSubject, options?: { expiresInSeconds?: number; now?: Date }): Promise<string>;
+  /** `expiresInSeconds: null` mints a token without `exp` (which `verify`, like API Gateway, refuses). */
+  mint(subject: TokenSubject, options?: { expiresInSeconds?: number | null; now?: Date }): Promise<string>;
   /** Verified claims, or throws (expired, forged, wrong audience/issuer/token use). */
   verify(token: string): Promise<Record<string, unknown>>;
 }
@@ -47,6 +48,10 @@ async function loadOrCreateKey(keyFile: string | undefined): Promise<StoredKey> 
   return stored;
 }
 
+export class TokenWithoutExpiryError extends Error {
+  override name = 'TokenWithoutExpiryError';
+}
+
 /** @param keyFile where to keep the signing key; in memory only when absent (tests). */
 export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> {
   const key = await loadOrCreateKey(keyFile);
@@ -63,7 +68,7 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
     jwks,
     async mint(subject, options = {}) {
       const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
-      return new SignJWT({
+      const jwt = new SignJWT({
         'cognito:groups': subject.roles,
         'cognito:username': subject.email.split('@')[0],
         email: subject.email,
@@ -78,12 +83,16 @@ export async function createLocalIssuer(keyFile?: string): Promise<LocalIssuer> 
         .setSubject(subject.sub)
         .setIssuer(localIssuer())
         .setAudience(LOCAL_USER_POOL.clientId)
-        .setIssuedAt(nowSeconds)
-        .setExpirationTime(nowSeconds + (options.expiresInSeconds ?? 8 * 60 * 60))
-        .sign(privateKey);
+        .setIssuedAt(nowSeconds);
+      if (options.expiresInSeconds !== null)
+        jwt.setExpirationTime(nowSeconds + (options.expiresInSeconds ?? 8 * 60 * 60));
+      return jwt.sign(privateKey);
     },
     async verify(token) {
-      return (await verifier.verify(token)) as unknown as Record<string, unknown>;
+      const claims = (await verifier.verify(token)) as unknown as Record<string, unknown>;
+      // API Gateway's JWT authorizer refuses a token without `exp`; aws-jwt-verify alone would accept it.
+      if (typeof claims.exp !== 'number') throw new TokenWithoutExpiryError('the token has no exp claim');
+      return claims;
     },
   };
 }

@@ -2,7 +2,8 @@
  * The catcher's web inbox (Korean UI) and JSON API over node:http:
  *   GET /                    받은 편지함 (list)
  *   GET /messages/:id        one message; its HTML body in a sandboxed iframe (srcdoc), text in <pre>
- *   GET /api/messages        { messages: CaughtMessage[] }, newest first
+ *   GET /api/messages        { messages: CaughtMessage[] }, newest first; `?messageId=<id>` only that
+ *                            message (how a crashed job's recovery asks whether its mail got through)
  *   GET /api/messages/:id    CaughtMessage
  *   DELETE /api/messages     empties the inbox
  * Mail HTML is untrusted: it is only ever shown escaped or inside a sandbox without scripts, and the
@@ -41,7 +42,8 @@ export function createInboxRequestHandler(store: MessageStore) {
 }
 
 async function route(store: MessageStore, request: IncomingMessage, respond: Respond): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const path = url.pathname;
   const method = request.method ?? 'GET';
   const json = (status: number, body: unknown) =>
     respond(status, 'application/json; charset=utf-8', JSON.stringify(body));
@@ -51,7 +53,11 @@ async function route(store: MessageStore, request: IncomingMessage, respond: Res
   const newestFirst = () => [...store.list()].reverse();
 
   if (path === '/api/messages') {
-    if (method === 'GET') return json(200, { messages: newestFirst() });
+    const messageId = url.searchParams.get('messageId');
+    if (method === 'GET')
+      return json(200, {
+        messages: messageId === null ? newestFirst() : newestFirst().filter((m) => m.messageId === messageId),
+      });
     if (method === 'DELETE') {
       await store.clear();
       return respond(204, 'text/plain; charset=utf-8', '');

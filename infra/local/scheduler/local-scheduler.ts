@@ -7,8 +7,9 @@
  * What it promises, and how:
  * - Durable: fired runs are recorded in DynamoDB (schedule-state-store.ts); a restart neither
  *   refires a finished run nor loses the record of one.
- * - Catch-up like a flexible window: runs missed while the machine was off collapse into one run,
- *   the latest missed occurrence, fired at start (its scheduledTime says which run it is).
+ * - Catch-up: each run missed while the machine was off is fired at start, once, oldest first (its
+ *   scheduledTime says which run it is), so a morning job catches up every missed business day in
+ *   order, not only the latest; beyond `maxCatchUpRuns` the oldest are passed over with a warning.
  * - At least once, like AWS: a handler failure is retried (up to `maxAttempts`, Lambda async
  *   invocation's 1 + 2 by default) and a run interrupted by a crash fires again once its lease
  *   ends. Handlers must be idempotent, as on AWS.
@@ -18,13 +19,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseScheduleExpression,
   scheduleExpressionSchema,
   timeZoneSchema,
 } from '../../../shared/schedules/schedule-expression.ts';
-import { latestRunAtOrBefore } from '../../../shared/schedules/schedule-occurrences.ts';
+import { latestRunAtOrBefore, nextRuns } from '../../../shared/schedules/schedule-occurrences.ts';
 import { invocationEvent, type JsonObject, type ScheduledJob } from '../../../shared/schedules/scheduled-job.ts';
 import { instantOfWallTime, KOREA_TIME_ZONE } from '../../../shared/schedules/zoned-time.ts';
 import { ensureTable } from '../bootstrap-table.ts';
@@ -59,6 +60,8 @@ export interface LocalSchedulerOptions {
   leaseMs?: number;
   /** Real-time loop period; ticks fall on multiples of it, so every minute starts with one. */
   pollIntervalMs?: number;
+  /** Most missed runs of one job fired after a stop (oldest passed over beyond). */
+  maxCatchUpRuns?: number;
 }
 
 export const oneTimeScheduleSchema = z.object({
@@ -124,6 +127,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
   const retryDelayMs = options.retryDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 15 * 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
+  const maxCatchUpRuns = options.maxCatchUpRuns ?? 31;
   const jobs = new Map(options.jobs.map((job) => [job.name, job]));
   // Fail at start, not at 08:30, if a declaration was built without defineScheduledJob.
   for (const job of options.jobs) parseScheduleExpression(job.expression);
@@ -174,11 +178,23 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
       timezone: job.timezone,
       rateAnchor: new Date(state.anchor),
     });
-    // A newer occurrence supersedes a pending retry of an older one: it does the same work on fresher data.
+    // A newer occurrence supersedes a pending retry of an older one.
     if (latest && (state.watermark === undefined || latest.toISOString() > state.watermark)) {
-      if (now.getTime() - latest.getTime() > 60_000)
-        logger.info(`[scheduler] ${job.name}: catching up the run of ${latest.toISOString()} (missed while stopped)`);
-      return { state, scheduledFor: latest, attempt: 1, watermark: latest, ...target };
+      const options = { timezone: job.timezone, rateAnchor: new Date(state.anchor) };
+      const missed =
+        state.watermark === undefined
+          ? [latest]
+          : nextRuns(job.expression, new Date(state.watermark), maxCatchUpRuns + 1, options).filter(
+              (run) => run.getTime() <= latest.getTime(),
+            );
+      if (missed.length > maxCatchUpRuns)
+        logger.warn(
+          `[scheduler] ${job.name}: more than ${maxCatchUpRuns} runs were missed; catching up from ${missed.at(-maxCatchUpRuns)!.toISOString()}`,
+        );
+      const next = missed.length > maxCatchUpRuns ? missed.at(-maxCatchUpRuns)! : missed[0]!;
+      if (now.getTime() - next.getTime() > 60_000)
+        logger.info(`[scheduler] ${job.name}: catching up the run of ${next.toISOString()} (missed while stopped)`);
+      return { state, scheduledFor: next, attempt: 1, watermark: next, ...target };
     }
     return retryCandidate(state, now, target);
   }
@@ -266,13 +282,27 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
     };
   }
 
+  /** A job's due runs, one after another: every missed occurrence in order, then any retry. */
+  async function fireRecurring(job: ScheduledJob, now: Date): Promise<FiredRun[]> {
+    const fired: FiredRun[] = [];
+    for (let candidate = await recurringCandidate(job, now); candidate; ) {
+      const run = await fire(candidate, now);
+      if (!run) break;
+      fired.push(run);
+      // Only a catch-up moves the watermark; a retry of a failed run waits for its own time.
+      candidate = candidate.watermark ? await recurringCandidate(job, now) : undefined;
+      if (candidate && !candidate.watermark) break;
+    }
+    return fired;
+  }
+
   async function tick(now: Date = clock()): Promise<FiredRun[]> {
-    const recurring = await Promise.all([...jobs.values()].map((job) => recurringCandidate(job, now)));
+    const recurring = Promise.all([...jobs.values()].map((job) => fireRecurring(job, now)));
     const oneTimeNames = await store.dueOneTimeNames(now);
     const oneTime = await Promise.all(oneTimeNames.map((name) => oneTimeCandidate(name, now)));
-    const candidates = [...recurring, ...oneTime].filter((c): c is Candidate => c !== undefined);
+    const candidates = oneTime.filter((c): c is Candidate => c !== undefined);
     const fired = await Promise.all(candidates.map((candidate) => fire(candidate, now)));
-    return fired.filter((run): run is FiredRun => run !== undefined);
+    return [...(await recurring).flat(), ...fired.filter((run): run is FiredRun => run !== undefined)];
   }
 
   function scheduleNextTick(): void {

@@ -3,7 +3,7 @@
  * Constraints follow the API reference (lengths, ranges); unknown members are ignored as AWS does
  * for members it does not use locally (tags, logging and tracing configuration).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { executionStatuses } from './records.ts';
 
 const arn = z.string().min(1).max(2048);

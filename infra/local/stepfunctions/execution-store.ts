@@ -243,8 +243,15 @@ export class ExecutionStore {
     return out.Item ? executionRecordSchema.parse(out.Item) : undefined;
   }
 
-  /** Creates the execution with its first events; ConcurrentUpdateError when the name is taken. */
-  async createExecution(record: ExecutionRecord, events: NewHistoryEvent[]): Promise<ExecutionRecord> {
+  /**
+   * Creates the execution with its first events (and, when its first step opened a callback task,
+   * that token); ConcurrentUpdateError when the name is taken.
+   */
+  async createExecution(
+    record: ExecutionRecord,
+    events: NewHistoryEvent[],
+    tokens: TokenWrite[] = [],
+  ): Promise<ExecutionRecord> {
     const written: ExecutionRecord = { ...record, version: 1, nextEventId: 1 + events.length };
     await this.#write([
       {
@@ -255,6 +262,7 @@ export class ExecutionStore {
         },
       },
       ...this.#eventPuts(record.arn, 1, events),
+      ...tokens.map((change) => this.#tokenWrite(change)),
     ]);
     return written;
   }

@@ -1,6 +1,7 @@
 /**
- * Drives executions from one stored cursor to the next, one top-level state per step, committing
- * each step before taking the next. Parks (stores the cursor and returns, holding no memory) at
+ * Drives executions from one stored cursor to the next, one top-level state per step. A step that
+ * calls a handler or parks is committed before the next one starts; pure steps (Choice, Pass, a
+ * stored callback answer) are committed with the next write, before any handler sees them. Parks (stores the cursor and returns, holding no memory) at
  * callback tasks and at waits or retry back-offs longer than `inlineDelayThresholdMs`; the wake-up is
  * a stored time found by `tick()`, or a SendTask* call.
  *
@@ -115,8 +116,37 @@ export class DefinitionCache {
   }
 }
 
+/**
+ * One drive's view of its execution between steps. `record` is the latest record: the one just
+ * committed (so the next step needs no read), or — after pure steps — ahead of the store by
+ * `pending`, which the next write commits in the same transaction.
+ */
+interface Drive {
+  record: ExecutionRecord | undefined;
+  pending: PendingSteps | undefined;
+  /** A new execution not yet in the table: its first write creates it and settles `created`. */
+  created?: PromiseWithResolvers<void>;
+}
+
+/**
+ * Steps without side effects (Choice, Pass, applying a callback's answer) are not committed on their
+ * own: their events ride with the next write, which always comes before any handler sees their
+ * output. A crash before that write re-runs them from the last commit, and nothing outside saw them.
+ */
+interface PendingSteps {
+  events: NewHistoryEvent[];
+  tokens: TokenWrite[];
+  steps: number;
+  bytes: number;
+}
+
+/** A chain of pure steps is committed at least this often (a Pass/Choice loop, big payloads). */
+const MAX_PENDING_STEPS = 16;
+const MAX_PENDING_BYTES = 512 * 1024;
+
 /** Everything one step needs, read from the stored record. */
 interface Frame {
+  drive: Drive;
   record: ExecutionRecord;
   cursor: Cursor;
   definition: AslDefinition;
@@ -147,6 +177,29 @@ export class Executor {
    * driver; a call that arrives while it runs makes it look once more before it stops.
    */
   drive(arn: string, justWritten?: ExecutionRecord): Promise<void> {
+    return this.#drive(arn, { record: justWritten, pending: undefined });
+  }
+
+  /**
+   * Starts a new execution without writing it first: its pure first states (a routing Choice) run
+   * in memory and the execution is created by its first write — usually together with its first
+   * task's token. Resolves once that write has landed (the execution is durable), while the drive
+   * goes on to call the handler; rejects with ConcurrentUpdateError when the name is taken.
+   * Undefined when the execution is already being driven here (the caller then creates it itself).
+   */
+  start(record: ExecutionRecord, events: NewHistoryEvent[]): Promise<void> | undefined {
+    if (this.#closed || this.#active.has(record.arn)) return undefined;
+    const created = Promise.withResolvers<void>();
+    const bytes = record.input.length;
+    void this.#drive(record.arn, {
+      record,
+      pending: { events: [...events], tokens: [], steps: 0, bytes },
+      created,
+    });
+    return created.promise;
+  }
+
+  #drive(arn: string, first: Drive): Promise<void> {
     if (this.#closed) return Promise.resolve();
     const running = this.#active.get(arn);
     if (running) {
@@ -157,13 +210,14 @@ export class Executor {
     this.#active.set(arn, entry);
     entry.done = (async () => {
       try {
-        let known = justWritten;
+        let known: Drive | undefined = first;
         do {
           entry.again = false;
           await this.#run(arn, known);
           known = undefined;
         } while (entry.again && !this.#closed);
       } catch (error) {
+        first.created?.reject(error);
         if (!(error instanceof HaltedError)) {
           this.#options.logger.error('local-sfn: driving the execution failed; it stays resumable by recover()', {
             executionArn: arn,
@@ -172,6 +226,7 @@ export class Executor {
         }
       } finally {
         this.#active.delete(arn);
+        first.created?.reject(new HaltedError('The service closed before the execution was stored'));
       }
     })();
     return entry.done;
@@ -191,31 +246,38 @@ export class Executor {
   }
 
   /** `known` is a record this process has just written, which saves the first read. */
-  async #run(arn: string, known: ExecutionRecord | undefined): Promise<void> {
+  async #run(arn: string, known: Drive | undefined): Promise<void> {
     const { store } = this.#options;
     let conflicts = 0;
-    let next = known;
+    const drive: Drive = known ?? { record: undefined, pending: undefined };
     while (!this.#closed) {
-      const record = next ?? (await store.getExecution(arn));
-      next = undefined;
+      const record = drive.record ?? (await store.getExecution(arn));
+      drive.record = undefined;
       if (!record || record.status !== 'RUNNING' || !record.cursor) return;
       try {
-        if ((await this.#step(record, record.cursor)) === 'stop') return;
+        if ((await this.#step(drive, record, record.cursor)) === 'stop') return;
       } catch (error) {
+        drive.created?.reject(error);
+        drive.created = undefined;
+        drive.record = undefined;
+        drive.pending = undefined;
         if (!(error instanceof ConcurrentUpdateError)) throw error;
         if (++conflicts > MAX_CONFLICTS_PER_DRIVE)
           throw new Error(`Gave up after ${conflicts} conflicting writes`, { cause: error });
       }
     }
+    // A graceful close keeps the pure steps already taken (an abrupt one refuses the write).
+    if (drive.pending && drive.record) await this.#commit(drive, drive.record, drive.record);
   }
 
-  async #step(record: ExecutionRecord, cursor: Cursor): Promise<StepResult> {
+  async #step(drive: Drive, record: ExecutionRecord, cursor: Cursor): Promise<StepResult> {
     const { definition } = await this.#options.definitions.load(record.stateMachineArn, record.definitionHash);
     const now = this.#options.clock.now();
     if (record.executionDeadline && now.toISOString() >= record.executionDeadline)
-      return this.#timeOutExecution(record, now);
+      return this.#timeOutExecution(drive, record, now);
     const state = definition.States[cursor.state];
     const frame: Frame = {
+      drive,
       record,
       cursor,
       definition,
@@ -248,13 +310,19 @@ export class Executor {
     if (dueMs !== undefined) {
       const delayMs = dueMs - frame.now.getTime();
       if (delayMs > this.#options.inlineDelayThresholdMs) {
-        await this.#commit(frame.record, {
+        await this.#commit(frame.drive, frame.record, {
           ...frame.record,
           cursor: { ...frame.cursor, phase: 'timer', timerKind: 'wait', wakeAt: new Date(dueMs).toISOString() },
         });
         return 'stop';
       }
-      if (delayMs > 0) await sleep(delayMs);
+      if (delayMs > 0) {
+        if (frame.drive.pending) {
+          frame.record = await this.#commit(frame.drive, frame.record, frame.record);
+          frame.cursor = frame.record.cursor!;
+        }
+        await sleep(delayMs);
+      }
     }
     // An unreadable SecondsPath/TimestampPath is left to the interpreter, which fails the state properly.
     return this.#finishWait(frame);
@@ -269,6 +337,11 @@ export class Executor {
 
   async #execute(frame: Frame): Promise<StepResult> {
     if (isCallbackTask(frame.state)) return this.#openCallbackTask(frame);
+    // Handlers only ever see input that is committed: pure steps before this one land first.
+    if (callsHandlers(frame.state) && frame.drive.pending) {
+      frame.record = await this.#commit(frame.drive, frame.record, frame.record);
+      frame.cursor = frame.record.cursor!;
+    }
     const events: NewHistoryEvent[] = [];
     const timeoutSeconds =
       frame.state.Type === 'Task'
@@ -376,6 +449,7 @@ export class Executor {
         const timeoutSeconds = secondsField(state, 'TimeoutSeconds', frame.input, context);
         const heartbeatSeconds = secondsField(state, 'HeartbeatSeconds', frame.input, context);
         current = await this.#commit(
+          frame.drive,
           current,
           {
             ...current,
@@ -422,7 +496,7 @@ export class Executor {
     const result = await this.#runState(frame, 'execute', { task, withTaskToken: true });
     if (storeError !== undefined) throw storeError;
     if (result.kind === 'failed' && result.thrown instanceof ParkSignal) {
-      return this.#park(current, token, result.thrown.submitted);
+      return this.#park(frame.drive, current, token, result.thrown.submitted);
     }
     const failure: StateFailure =
       result.kind === 'failed'
@@ -438,11 +512,12 @@ export class Executor {
    * task-open → task-waiting. Writes that do not touch the task (a heartbeat) are absorbed by
    * re-reading; an answer that arrived meanwhile (outcome) or a stop hands back to the main loop.
    */
-  async #park(opened: ExecutionRecord, token: string, submitted: Json): Promise<StepResult> {
+  async #park(drive: Drive, opened: ExecutionRecord, token: string, submitted: Json): Promise<StepResult> {
     let current = opened;
     for (;;) {
       try {
         await this.#commit(
+          drive,
           current,
           { ...current, cursor: { ...current.cursor!, phase: 'task-waiting' } },
           {
@@ -457,7 +532,10 @@ export class Executor {
         const fresh = await this.#options.store.getExecution(current.arn);
         const stillOpen =
           fresh?.status === 'RUNNING' && fresh.cursor?.phase === 'task-open' && fresh.cursor.taskToken === token;
-        if (!stillOpen || fresh.cursor?.outcome) return 'continue';
+        if (!stillOpen || fresh.cursor?.outcome) {
+          drive.record = fresh;
+          return 'continue';
+        }
         current = fresh;
       }
     }
@@ -530,6 +608,7 @@ export class Executor {
             : { phase: 'timer', timerKind: 'retry', wakeAt: new Date(now.getTime() + decision.delayMs).toISOString() }),
         };
         await this.#commit(
+          frame.drive,
           record,
           { ...record, cursor: retryCursor },
           { events, tokens: closeOpenToken(record, tokenStatus, now) },
@@ -575,18 +654,17 @@ export class Executor {
       phase: 'ready',
       attempts: ((nextState.Retry as Retrier[] | undefined) ?? []).map(() => 0),
     };
-    await this.#commit(
-      record,
-      { ...record, cursor: nextCursor },
-      {
-        events: [
-          ...events,
-          historyEvents.stateExited(at, state.Type, cursor.state, text),
-          historyEvents.stateEntered(at, nextState.Type, next, text),
-        ],
-        tokens: closeOpenToken(record, tokenStatus, at),
-      },
-    );
+    const changes = {
+      events: [
+        ...events,
+        historyEvents.stateExited(at, state.Type, cursor.state, text),
+        historyEvents.stateEntered(at, nextState.Type, next, text),
+      ],
+      tokens: closeOpenToken(record, tokenStatus, at),
+    };
+    if (isPureStep(frame) && this.#defer(frame.drive, { ...record, cursor: nextCursor }, changes, text.length))
+      return 'continue';
+    await this.#commit(frame.drive, record, { ...record, cursor: nextCursor }, changes);
     return 'continue';
   }
 
@@ -596,6 +674,7 @@ export class Executor {
     const text = JSON.stringify(output);
     if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) return this.#fail(frame, dataLimitExceeded(cursor.state), events);
     await this.#commit(
+      frame.drive,
       record,
       { ...record, status: 'SUCCEEDED', output: text, stopDate: at.toISOString(), cursor: undefined },
       {
@@ -619,6 +698,7 @@ export class Executor {
     const { record } = frame;
     const at = this.#options.clock.now();
     await this.#commit(
+      frame.drive,
       record,
       {
         ...record,
@@ -636,10 +716,11 @@ export class Executor {
     return 'stop';
   }
 
-  async #timeOutExecution(record: ExecutionRecord, now: Date): Promise<StepResult> {
+  async #timeOutExecution(drive: Drive, record: ExecutionRecord, now: Date): Promise<StepResult> {
     const error = 'States.Timeout';
     const cause = 'The execution did not finish within the state machine TimeoutSeconds';
     await this.#commit(
+      drive,
       record,
       { ...record, status: 'TIMED_OUT', error, cause, stopDate: now.toISOString(), cursor: undefined },
       { events: [historyEvents.executionTimedOut(now, error, cause)], tokens: closeOpenToken(record, 'CLOSED', now) },
@@ -649,13 +730,57 @@ export class Executor {
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Writes `next` over `previous` (conditional on its version) with the drive's pending steps in the
+   * same transaction; the written record becomes the drive's next starting point.
+   */
   async #commit(
+    drive: Drive,
     previous: ExecutionRecord,
     next: ExecutionRecord,
-    changes?: { events?: NewHistoryEvent[]; tokens?: TokenWrite[] },
+    changes: { events?: NewHistoryEvent[]; tokens?: TokenWrite[] } = {},
   ): Promise<ExecutionRecord> {
     if (this.#halted) throw new HaltedError('The service was closed abruptly; nothing more is written');
-    return this.#options.store.commit(previous, next, changes);
+    const pending = drive.pending;
+    drive.pending = undefined;
+    const all = pending
+      ? {
+          events: [...pending.events, ...(changes.events ?? [])],
+          tokens: [...pending.tokens, ...(changes.tokens ?? [])],
+        }
+      : changes;
+    if (drive.created) {
+      const created = drive.created;
+      const written = await this.#options.store.createExecution(next, all.events ?? [], all.tokens ?? []);
+      drive.created = undefined;
+      created.resolve();
+      drive.record = written;
+      return written;
+    }
+    const written = await this.#options.store.commit(previous, next, all);
+    drive.record = written;
+    return written;
+  }
+
+  /**
+   * Keeps a pure step in memory: `next` (same version as the record it came from) is where the drive
+   * goes on. False when the chain is long or large enough to be committed now.
+   */
+  #defer(
+    drive: Drive,
+    next: ExecutionRecord,
+    changes: { events: NewHistoryEvent[]; tokens: TokenWrite[] },
+    bytes: number,
+  ): boolean {
+    const pending = drive.pending ?? { events: [], tokens: [], steps: 0, bytes: 0 };
+    if (pending.steps + 1 > MAX_PENDING_STEPS || pending.bytes + bytes > MAX_PENDING_BYTES) return false;
+    pending.events.push(...changes.events);
+    pending.tokens.push(...changes.tokens);
+    pending.steps += 1;
+    pending.bytes += bytes;
+    drive.pending = pending;
+    drive.record = next;
+    return true;
   }
 
   #runState(
@@ -695,6 +820,20 @@ export class Executor {
       ...(withToken ? { Task: { Token: TASK_TOKEN_PLACEHOLDER } } : {}),
     };
   }
+}
+
+/**
+ * A step with no effect outside its execution record: a Choice or Pass, or a callback task whose
+ * answer is already stored (only ResultSelector/ResultPath/OutputPath or Catch are left to apply).
+ */
+function isPureStep(frame: Frame): boolean {
+  if (frame.cursor.outcome !== undefined) return true;
+  return frame.cursor.phase === 'ready' && (frame.state.Type === 'Choice' || frame.state.Type === 'Pass');
+}
+
+/** States whose evaluation calls handlers: Tasks, and Parallel/Map (their nested tasks). */
+function callsHandlers(state: AslState): boolean {
+  return state.Type === 'Task' || state.Type === 'Parallel' || state.Type === 'Map';
 }
 
 /** Closing the open token of a callback task the execution is leaving (unless an answer closed it). */

@@ -3,7 +3,9 @@
  * to write instead (see docs/local-engines.md#step-functions-interpreter for the interpreter's verified gaps), plus
  * asl-validator's structural checks. Both run in CreateStateMachine (→ InvalidDefinition).
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ArnScope } from './arn.ts';
 import {
   allStates,
@@ -176,14 +178,43 @@ type AslValidator = (
   options?: { checkPaths?: boolean; checkArn?: boolean },
 ) => { isValid: boolean; errorsText: (separator?: string) => string };
 
-const aslValidator = createRequire(import.meta.url)('asl-validator') as AslValidator;
+const require = createRequire(import.meta.url);
+const aslValidator = require('asl-validator') as AslValidator;
 
 /**
- * asl-validator compiles its JSON schemas on every call (~1 s); a definition text that passed once
- * passes again, so registering the same definition at every start costs it only once per process.
+ * asl-validator compiles its JSON schemas on every call (0.5–2 s per definition); a definition text
+ * that passed once passes again with the same validator version. Passes are remembered in memory and
+ * in `node_modules/.cache`, so a restart (npm start, every test file, each restart of a crash test)
+ * does not pay for it again. Only passes are remembered; a failing definition is checked every time.
  */
 const structurallyValid = new Set<string>();
 const MAX_REMEMBERED_DEFINITIONS = 500;
+const validatorPackage = require.resolve('asl-validator/package.json');
+const verdictDirectory = join(
+  dirname(validatorPackage),
+  '..',
+  '.cache',
+  'local-sfn',
+  `asl-validator-${(require('asl-validator/package.json') as { version: string }).version}`,
+);
+
+function passedBefore(key: string): boolean {
+  if (structurallyValid.has(key)) return true;
+  if (!existsSync(join(verdictDirectory, key))) return false;
+  structurallyValid.add(key);
+  return true;
+}
+
+function rememberPass(key: string): void {
+  if (structurallyValid.size >= MAX_REMEMBERED_DEFINITIONS) structurallyValid.clear();
+  structurallyValid.add(key);
+  try {
+    mkdirSync(verdictDirectory, { recursive: true });
+    writeFileSync(join(verdictDirectory, key), '');
+  } catch {
+    // A read-only install only loses the shortcut.
+  }
+}
 
 export interface ValidateOptions {
   scope: ArnScope;
@@ -199,7 +230,7 @@ export function validateDefinition(text: string, options: ValidateOptions): Prep
   const substitutedText = substitutePlaceholders(text, options.scope);
   const substituted = parseDefinitionText(substitutedText);
   const key = definitionHash(substitutedText);
-  if (!structurallyValid.has(key)) {
+  if (!passedBefore(key)) {
     // asl-validator annotates the object it checks (QueryLanguage defaults), so it gets its own copy.
     const structural = aslValidator(structuredClone(substituted), { checkPaths: true, checkArn: true });
     if (!structural.isValid) {
@@ -208,8 +239,7 @@ export function validateDefinition(text: string, options: ValidateOptions): Prep
         `Invalid State Machine Definition: '${structural.errorsText('; ')}'`,
       );
     }
-    if (structurallyValid.size >= MAX_REMEMBERED_DEFINITIONS) structurallyValid.clear();
-    structurallyValid.add(key);
+    rememberPass(key);
   }
   const problems = lintDefinition(parseDefinitionText(text));
   if (options.isBound) {

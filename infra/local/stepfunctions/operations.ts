@@ -47,6 +47,11 @@ type Handlers = { [Name in OperationName]: (input: OperationInput<Name>) => Prom
 export class StepFunctionsOperations {
   readonly #o: OperationsOptions;
   readonly #handlers: Handlers;
+  /**
+   * State machines this process started executions of (or wrote), so a start needs no read. Kept
+   * current by this process's own writes; a second live process on the same table is a known gap.
+   */
+  readonly #started = new Map<string, StateMachineRecord>();
 
   constructor(options: OperationsOptions) {
     this.#o = options;
@@ -104,6 +109,7 @@ export class StepFunctionsOperations {
     });
     const arn = stateMachineArn(this.#o.scope, name);
     const existing = await this.#o.store.getStateMachine(arn);
+    this.#started.delete(arn);
     if (existing?.definitionHash !== prepared.hash) {
       await this.#o.store.saveStateMachine(
         {
@@ -189,7 +195,8 @@ export class StepFunctionsOperations {
   // ── executions ────────────────────────────────────────────────────────────────────────────────
 
   async startExecution(input: OperationInput<'StartExecution'>) {
-    const machine = await this.#stateMachine(input.stateMachineArn);
+    const machine = this.#started.get(input.stateMachineArn) ?? (await this.#stateMachine(input.stateMachineArn));
+    this.#started.set(machine.arn, machine);
     const name = input.name ?? randomUUID();
     assertValidName('execution', name);
     const executionInput = input.input ?? '{}';
@@ -235,19 +242,21 @@ export class StepFunctionsOperations {
         attempts: (Array.isArray(startState.Retry) ? startState.Retry : []).map(() => 0),
       },
     };
-    let created: ExecutionRecord;
+    const events = [
+      historyEvents.executionStarted(now, executionInput, machine.roleArn),
+      historyEvents.stateEntered(now, startState.Type, definition.StartAt, executionInput),
+    ];
     try {
-      created = await this.#o.store.createExecution(record, [
-        historyEvents.executionStarted(now, executionInput, machine.roleArn),
-        historyEvents.stateEntered(now, startState.Type, definition.StartAt, executionInput),
-      ]);
+      // Usually the execution is created by its first step's write (with its first task's token).
+      const started = this.#o.executor.start(record, events);
+      if (started) await started;
+      else void this.#o.executor.drive(arn, await this.#o.store.createExecution(record, events));
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError)) throw error;
       const raced = await this.#o.store.getExecution(arn);
       if (raced) return sameStart(raced);
       throw error;
     }
-    void this.#o.executor.drive(arn, created);
     return { executionArn: arn, startDate: now };
   }
 
@@ -386,7 +395,7 @@ export class StepFunctionsOperations {
           ? historyEvents.taskSucceeded(now, CALLBACK_RESOURCE, outcome.output)
           : historyEvents.taskFailed(now, CALLBACK_RESOURCE, outcome.error, outcome.cause);
       try {
-        await this.#o.store.commit(
+        const written = await this.#o.store.commit(
           record,
           { ...record, cursor: { ...cursor, outcome } },
           {
@@ -394,7 +403,7 @@ export class StepFunctionsOperations {
             tokens: [{ kind: 'close', token, status: tokenStatus, at: now }],
           },
         );
-        void this.#o.executor.drive(record.arn);
+        void this.#o.executor.drive(record.arn, written);
         return;
       } catch (error) {
         if (!(error instanceof ConcurrentUpdateError)) throw error;

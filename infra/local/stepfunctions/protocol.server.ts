@@ -25,6 +25,8 @@ export interface ProtocolServer {
   close(): Promise<void>;
 }
 
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 export async function startProtocolServer(options: {
   operations: OperationHandler;
   logger: Logger;
@@ -35,6 +37,11 @@ export async function startProtocolServer(options: {
   const server: Server = createServer((request, response) => {
     void answer(request, response, options.operations, options.logger);
   });
+  // The SDK keeps idle connections without a limit; a server closing them after Node's 5 s default
+  // races a request sent on one at that moment (ECONNRESET on a loaded machine). Idle for longer
+  // than any pause between a client's calls; close() ends them all anyway.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -3,7 +3,7 @@
  * JSON payloads (inputs, outputs) are stored as the JSON text the API carries, never as DynamoDB
  * maps, so numbers and empty values round-trip exactly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const executionStatuses = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];

@@ -18,7 +18,7 @@
  *
  * Pure functions: each returns the new case and the history drafts; the use cases commit them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCalendar, type Calendar } from '../../calendar/index.ts';
 import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from './grievance-deadlines.ts';
 import type { CaseChange, CaseRecord } from '../../domain/case.ts';

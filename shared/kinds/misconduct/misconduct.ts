@@ -9,7 +9,7 @@
  * proposed, approved and carried out. Every rule that decides whether a change is allowed is here,
  * pure: the use cases load, call these, and commit what they return with the history.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONFIDENCE_LEVELS } from '../../calendar/period-counting.ts';
 import {
   CATEGORY_RULES,

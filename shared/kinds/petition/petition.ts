@@ -9,7 +9,7 @@
  * and commit what they return with the history. The workflow asks `nextPetitionStep` where the
  * petition stands, so a restarted execution continues exactly there.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCalendar, type Calendar } from '../../calendar/index.ts';
 import { addDays } from '../../calendar/korea-dates.ts';
 import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';

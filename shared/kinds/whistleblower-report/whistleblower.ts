@@ -17,7 +17,7 @@
  * next step is read from this record, so a restarted execution continues where the case stands.
  * Pure: no AWS SDK.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 
 const date = z.iso.date();

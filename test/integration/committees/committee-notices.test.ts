@@ -52,6 +52,12 @@ async function runOn(date: string): Promise<string[]> {
     .sort();
 }
 
+const lastEthicsMail = () =>
+  w
+    .catcher!.messages()
+    .filter((m) => m.subject.includes('공직자윤리위원회'))
+    .at(-1)!;
+
 const ethicsRecipients = (notice: string) =>
   [
     ...['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-civic'].map(
@@ -73,8 +79,22 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 describe('committee notices around the ethics committee meeting of 2026-12-15 (Tue)', () => {
+  it('sends no agenda and no meeting reminder for a meeting with nothing on its agenda (the mediation committee, 12-10)', async () => {
+    w.setNow('2026-12-03T09:00:05+09:00');
+    const before = w.catcher!.messages().length;
+    const report = await job().run(new Date('2026-12-03T09:00:00+09:00'));
+    expect(report.nothingToSay).toBeGreaterThan(0);
+    expect(
+      w
+        .catcher!.messages()
+        .slice(before)
+        .filter((m) => m.subject.includes('민원조정위원회')),
+    ).toEqual([]);
+  });
+
   it('sends a notice whose first attempt failed on the next run, and only then (the mediation committee, 12-10)', async () => {
     w.setNow('2026-12-01T09:00:00+09:00');
+    await w.caseWaitingFor('mediation', '민원조정 — 도로 점용 허가 이견');
     const mediation = (await w.committeeRepository.getMeeting('mediation-2026-12'))!;
     expect(mediation.scheduledAt).toBe('2026-12-10T14:00:00+09:00');
     let failures = 0;
@@ -122,6 +142,8 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
 
   it('reminds everyone on the last business day before (Monday 12-14), once', async () => {
     expect(await runOn('2026-12-14')).toEqual(ethicsRecipients('내일 회의 알림'));
+    const reminder = lastEthicsMail();
+    expect(reminder.text).toContain('내일 2026년 12월 15일(화)');
     expect(await runOn('2026-12-14')).toEqual([]);
     expect(await runOn('2026-12-15')).toEqual([]);
   });
@@ -144,7 +166,7 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
 
     expect(await runOn('2026-12-16')).toEqual([`${secretary.email}: 의결 결과 미기록 안건`]);
     expect(await runOn('2026-12-16')).toEqual([]);
-    const pending = w.catcher!.messages().at(-1)!;
+    const pending = lastEthicsMail();
     expect(pending.text).toContain(sealedCase.caseNumber);
     expect(pending.text).not.toContain(openCase.caseNumber);
     expect(await runOn('2026-12-17')).toEqual([`${secretary.email}: 의결 결과 미기록 안건`]);

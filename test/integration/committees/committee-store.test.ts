@@ -204,6 +204,24 @@ describe('cases waiting for a committee and the decision of a meeting', () => {
     expect(done.decision).toMatchObject({ recusedMemberIds: ['pr-lawyer'], votingPresent: 3, requiredFor: 2 });
   });
 
+  it('lets only the secretary record a recusal, also one a member declares; a member cannot recuse themselves', async () => {
+    w.setNow('2026-12-22T10:00:00+09:00');
+    const c = await w.caseWaitingFor('petition-review', '회피 기록 심사');
+    const scheduled = await w.committees.scheduleMeeting(secretary, 'petition-review', {
+      scheduledAt: '2026-12-22T10:00:00+09:00',
+    });
+    const meetingId = scheduled.result.meetingId;
+    await w.committees.recordAttendance(secretary, meetingId, {
+      presentMemberIds: ['pr-chair', 'pr-lawyer', 'pr-professor', 'pr-resident'],
+    });
+    const member = actorOf(DEMO_USERS.member);
+    const recusal = { taskId: c.taskId, memberId: 'pr-lawyer', reason: '신청인의 친족', declaredBy: 'member' as const };
+    await expect(w.committees.recordRecusal(member, meetingId, recusal)).rejects.toMatchObject({ statusCode: 403 });
+    expect((await w.committees.recordRecusal(secretary, meetingId, recusal)).result.recusals).toEqual(
+      expect.arrayContaining([expect.objectContaining({ memberId: 'pr-lawyer', source: 'declared-by-member' })]),
+    );
+  });
+
   it('refuses to complete, as a committee, a task that committee does not decide', async () => {
     const c = await w.caseWaitingFor('ethics', '재산등록 심사');
     await expect(

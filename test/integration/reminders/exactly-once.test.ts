@@ -12,6 +12,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
+import type { DeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
 import { MailSendError, type Mailer } from '../../../shared/mail/mailer.ts';
 import { ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
@@ -39,7 +40,12 @@ interface DeathPlan {
 }
 
 /** A process that dies at one I/O call of its run; every call after that fails as well. */
-function dyingProcess(doc: DynamoDBDocumentClient, mailer: Pick<Mailer, 'send'>, plan: DeathPlan) {
+function dyingProcess(
+  doc: DynamoDBDocumentClient,
+  mailer: Pick<Mailer, 'send'>,
+  lookup: DeliveryLookup,
+  plan: DeathPlan,
+) {
   let counted = 0;
   /** A mail server accepted a digest and its `sent` state has not been written yet. */
   let acceptedUnrecorded = false;
@@ -60,7 +66,7 @@ function dyingProcess(doc: DynamoDBDocumentClient, mailer: Pick<Mailer, 'send'>,
     const result = await call();
     if (state.dead) throw new SimulatedCrash('the process died while this call was in flight');
     // Digests are worked one at a time here, so the call after a send is the one that records it.
-    acceptedUnrecorded = kind === 'mail';
+    if (kind !== 'lookup') acceptedUnrecorded = kind === 'mail';
     if (index === plan.at && plan.mode === 'after') {
       die(kind);
       throw new SimulatedCrash(`died after ${kind} call ${index}`);
@@ -75,7 +81,12 @@ function dyingProcess(doc: DynamoDBDocumentClient, mailer: Pick<Mailer, 'send'>,
       return Reflect.get(target, property, receiver);
     },
   });
-  return { doc: dyingDoc, mailer: { send: (mail: BuiltMail) => io('mail', () => mailer.send(mail)) }, state };
+  return {
+    doc: dyingDoc,
+    mailer: { send: (mail: BuiltMail) => io('mail', () => mailer.send(mail)) },
+    lookup: { find: (messageId: string) => io('lookup', () => lookup.find(messageId)) },
+    state,
+  };
 }
 
 let world: ReminderWorld;
@@ -277,18 +288,29 @@ afterAll(async () => {
  * Runs the day's job in processes that die at call 1, 2, 3, … of the plan's kind until one run
  * gets through, then once more in a healthy process.
  */
-async function crashUntilDone(day: string, mode: DeathPlan['mode'], kind?: string) {
+async function crashUntilDone(
+  day: string,
+  mode: DeathPlan['mode'],
+  kind?: string,
+  how: { lookup: boolean; log?: (entry: Record<string, unknown>) => void } = { lookup: true },
+) {
   let now = runAt(day).getTime() + 60_000;
   let crashes = 0;
   let diedWithMailAcceptedUnrecorded = 0;
   const diedAt = new Set<string>();
   for (let at = 1; at <= 400; at++) {
-    const process = dyingProcess(world.table.doc, world.mailer, { at, mode, ...(kind && { kind }) });
+    const process = dyingProcess(world.table.doc, world.mailer, world.catcherLookup, {
+      at,
+      mode,
+      ...(kind && { kind }),
+    });
     const job = world.reminderJob({
       doc: process.doc,
       mailer: process.mailer,
+      deliveries: how.lookup ? process.lookup : null,
       clock: () => new Date(now),
       options: { concurrency: 1 },
+      ...(how.log && { log: how.log }),
     });
     try {
       await job.run(runAt(day));
@@ -303,7 +325,13 @@ async function crashUntilDone(day: string, mode: DeathPlan['mode'], kind?: strin
     now += LEASE_MS + 1_000;
   }
   now += LEASE_MS + 1_000;
-  await world.reminderJob({ clock: () => new Date(now) }).run(runAt(day));
+  await world
+    .reminderJob({
+      clock: () => new Date(now),
+      ...(how.lookup ? {} : { deliveries: null }),
+      ...(how.log && { log: how.log }),
+    })
+    .run(runAt(day));
   return { crashes, diedWithMailAcceptedUnrecorded, diedAt: [...diedAt].sort() };
 }
 
@@ -327,18 +355,17 @@ describe('deadline reminders — exactly once', () => {
     expect(crashes).toBeGreaterThanOrEqual(30);
     expect(diedAt).toEqual(expect.arrayContaining(EVERY_KIND_OF_STEP));
     expect(caught.reminders).toEqual(expectedOn('2026-12-17'));
-    // Dying between the server's "accepted" and the write that records it is the one window no mail
-    // protocol closes: that digest is sent again, as the same message (same Message-ID, same text) —
-    // and nothing else is ever sent twice.
-    expect(caught.raw - caught.distinct).toBe(diedWithMailAcceptedUnrecorded);
-    expect(caught.copiesDiffer).toBe(false);
+    // Dying between the server's "accepted" and the write that records it happened, and the recovery
+    // asked the catcher before resending: nothing arrived twice.
+    expect(diedWithMailAcceptedUnrecorded).toBeGreaterThan(0);
+    expect(caught.raw).toBe(caught.distinct);
     expect(await recordedOn('2026-12-17')).toEqual(asRecorded('2026-12-17'));
     expect(await unfinishedDigests()).toEqual([]);
   }, 300_000);
 
   it('sends each reminder once when the run dies right after one of its I/O calls took effect, call after call', async () => {
     await world.catcher.clear();
-    const { crashes, diedWithMailAcceptedUnrecorded, diedAt } = await crashUntilDone('2026-12-18', 'after');
+    const { crashes, diedAt } = await crashUntilDone('2026-12-18', 'after');
 
     const caught = remindersIn(world.catcher.messages());
     expect(crashes).toBeGreaterThanOrEqual(30);
@@ -348,8 +375,7 @@ describe('deadline reminders — exactly once', () => {
       expect.arrayContaining(EVERY_KIND_OF_STEP.filter((k) => k !== 'mail' && k !== 'TransactWriteCommand')),
     );
     expect(caught.reminders).toEqual(expectedOn('2026-12-18'));
-    expect(caught.raw - caught.distinct).toBe(diedWithMailAcceptedUnrecorded);
-    expect(caught.copiesDiffer).toBe(false);
+    expect(caught.raw).toBe(caught.distinct);
     expect(await recordedOn('2026-12-18')).toEqual(asRecorded('2026-12-18'));
     expect(await unfinishedDigests()).toEqual([]);
     for (const task of Object.values(tasks)) {
@@ -358,14 +384,27 @@ describe('deadline reminders — exactly once', () => {
     }
   }, 300_000);
 
-  it('resends a digest the server accepted just before the process died only as the same message, digest after digest', async () => {
+  it('without a way to ask the provider (SES), resends a digest accepted just before the process died only as the same message, and records each such resend', async () => {
     await world.catcher.clear();
-    const { crashes, diedWithMailAcceptedUnrecorded } = await crashUntilDone('2026-12-21', 'after', 'mail');
+    const warnings: string[] = [];
+    const { crashes, diedWithMailAcceptedUnrecorded } = await crashUntilDone('2026-12-21', 'after', 'mail', {
+      lookup: false,
+      log: (entry) => {
+        if (String(entry.message).includes('may arrive twice')) warnings.push(String(entry.digestId));
+      },
+    });
 
     const caught = remindersIn(world.catcher.messages());
     expect(crashes).toBeGreaterThanOrEqual(3);
     expect(diedWithMailAcceptedUnrecorded).toBe(crashes);
     expect(caught.raw - caught.distinct).toBe(crashes);
+    // The window is on record: one warning (and one deliveryUncertain digest) per possible duplicate.
+    expect(warnings).toHaveLength(crashes);
+    for (const digestId of warnings)
+      expect(await new ReminderStore(world.table.doc, world.table.tableName).getDigest(digestId)).toMatchObject({
+        deliveryUncertain: true,
+        status: 'done',
+      });
     expect(caught.copiesDiffer).toBe(false);
     expect(caught.reminders).toEqual(expectedOn('2026-12-21'));
     expect(await recordedOn('2026-12-21')).toEqual(asRecorded('2026-12-21'));
@@ -441,7 +480,11 @@ describe('deadline reminders — exactly once', () => {
   it("fails a retry that comes before a dead run's lease ends (so the scheduler retries again), and finishes the dead run's digest once it has", async () => {
     await world.catcher.clear();
     const crashedAt = runAt('2026-12-24', '08:30:05').getTime();
-    const dying = dyingProcess(world.table.doc, world.mailer, { at: 3, kind: 'mail', mode: 'before' });
+    const dying = dyingProcess(world.table.doc, world.mailer, world.catcherLookup, {
+      at: 3,
+      kind: 'mail',
+      mode: 'before',
+    });
     await expect(
       world
         .reminderJob({

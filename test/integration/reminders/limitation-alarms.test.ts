@@ -45,6 +45,19 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The last business day on or before `date` (when an alarm due that day goes out). */
+function businessDayOnOrBefore(date: string): string {
+  let day = date;
+  while (!world.calendar.isBusinessDay(day)) day = addDays(day, -1);
+  return day;
+}
+const nextBusinessDay = (date: string) => {
+  let day = addDays(date, 1);
+  while (!world.calendar.isBusinessDay(day)) day = addDays(day, 1);
+  return day;
+};
+const previousBusinessDay = (date: string) => businessDayOnOrBefore(addDays(date, -1));
+
 /** The 08:00 run on a Korea date. */
 const morning = (date: string) => new Date(`${date}T08:00:00+09:00`);
 
@@ -52,6 +65,7 @@ function job(mailer: Pick<ReminderWorld['mailer'], 'send'> = world.mailer) {
   const staff = new StaffRepository(world.table.doc, world.table.tableName);
   return limitationAlarms({
     store: new ReminderStore(world.table.doc, world.table.tableName),
+    calendar: world.calendar,
     cases: new CaseRepository(world.table.doc, world.table.tableName),
     staffDirectory: () => cachedStaffDirectory(staff, [DEMO_USERS.head.sub]),
     mailer,
@@ -115,19 +129,32 @@ afterAll(async () => {
 });
 
 describe('discipline limitation alarms', () => {
-  it('tells the investigator and the team lead at 90, 30 and 7 days before, once each, and nothing in between', async () => {
+  it('tells the investigator and the team lead at 90, 30 and 7 days before, once each, and nothing in between — on the last business day before when the day is not one', async () => {
     const L = caseA.limitation;
     const n = caseA.caseNumber;
-    expect(await runOn(addDays(L, -91))).toEqual([]);
-    expect(await runOn(addDays(L, -90))).toEqual([`박준형: 징계시효 90일 전 ${n}`, `최유진: 징계시효 90일 전 ${n}`]);
-    expect(await runOn(addDays(L, -90))).toEqual([]);
-    expect(await runOn(addDays(L, -89))).toEqual([]);
-    expect(await runOn(addDays(L, -31))).toEqual([]);
-    expect(await runOn(addDays(L, -30))).toEqual([`박준형: 징계시효 30일 전 ${n}`, `최유진: 징계시효 30일 전 ${n}`]);
-    expect(await runOn(addDays(L, -8))).toEqual([]);
-    expect(await runOn(addDays(L, -7))).toEqual([`박준형: 징계시효 7일 전 ${n}`, `최유진: 징계시효 7일 전 ${n}`]);
-    expect(await runOn(addDays(L, -7))).toEqual([]);
-    expect(await runOn(addDays(L, -1))).toEqual([]);
+    const sendDay = (daysBefore: number) => businessDayOnOrBefore(addDays(L, -daysBefore));
+    const alarms = (daysBefore: number) => [
+      `박준형: 징계시효 ${daysBefore}일 전 ${n}`,
+      `최유진: 징계시효 ${daysBefore}일 전 ${n}`,
+    ];
+    expect(await runOn(previousBusinessDay(sendDay(90)))).toEqual([]);
+    expect(await runOn(sendDay(90))).toEqual(alarms(90));
+    expect(await runOn(sendDay(90))).toEqual([]);
+    expect(await runOn(nextBusinessDay(sendDay(90)))).toEqual([]);
+    expect(await runOn(previousBusinessDay(sendDay(30)))).toEqual([]);
+    expect(await runOn(sendDay(30))).toEqual(alarms(30));
+    expect(await runOn(previousBusinessDay(sendDay(7)))).toEqual([]);
+    expect(await runOn(sendDay(7))).toEqual(alarms(7));
+    expect(await runOn(sendDay(7))).toEqual([]);
+    expect(await runOn(businessDayOnOrBefore(addDays(L, -1)))).toEqual([]);
+    // This limitation (2026-06-01) meets a Saturday at D-30 and the substitute holiday of 부처님오신날 at D-7.
+    expect(sendDay(30)).not.toBe(addDays(L, -30));
+    expect(sendDay(7)).not.toBe(addDays(L, -7));
+  });
+
+  it('sends nothing on a weekend or public holiday', async () => {
+    const report = await job().run(morning(addDays(caseA.limitation, -30)));
+    expect(report.skipped).toBe('not a business day');
   });
 
   it('records every alarm mail in the case history as MAIL_SENT, one per person and threshold', async () => {
@@ -178,11 +205,12 @@ describe('discipline limitation alarms', () => {
       misconduct: intake('2025-12-01'),
     });
     const L = late.misconduct!.limitation.date;
-    expect(await runOn(addDays(L, -25))).toEqual([
+    const missedUntil = nextBusinessDay(addDays(L, -26));
+    expect(await runOn(missedUntil)).toEqual([
       `박준형: 징계시효 30일 전 ${late.caseNumber}`,
       `최유진: 징계시효 30일 전 ${late.caseNumber}`,
     ]);
-    expect(await runOn(addDays(L, -24))).toEqual([]);
+    expect(await runOn(nextBusinessDay(missedUntil))).toEqual([]);
   });
 
   it('finishes the alarms of a run that died while sending: each person gets the mail once, recorded once', async () => {
@@ -202,7 +230,7 @@ describe('discipline limitation alarms', () => {
         misconduct: { ...intake('2023-11-01'), referral: undefined, origin: 'internal-finding' },
       })
     ).result.case;
-    const day = addDays(crashed.misconduct!.limitation.date, -90);
+    const day = businessDayOnOrBefore(addDays(crashed.misconduct!.limitation.date, -90));
     const before = world.catcher.messages().length;
     now = morning(day);
     let sendCalls = 0;

@@ -18,6 +18,7 @@ import type { Actor, Role, Team } from '../../../shared/domain/roles.ts';
 import type { StaffMember } from '../../../shared/domain/staff.ts';
 import type { TaskType } from '../../../shared/domain/task.ts';
 import type { DecisionForm } from '../../../shared/kinds/registry.ts';
+import { catcherDeliveryLookup, type DeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
 import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
@@ -120,6 +121,7 @@ export async function createReminderWorld(
     options.rejectRecipient ? { rejectRecipient: options.rejectRecipient } : {},
   );
   const mailer: Mailer = createSmtpMailer({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, from: FROM });
+  const catcherLookup = catcherDeliveryLookup(catcher.httpUrl);
 
   let now = new Date('2026-12-01T09:00:00+09:00');
   const clock = () => now;
@@ -201,6 +203,9 @@ export async function createReminderWorld(
       clock?: () => Date;
       options?: Partial<DeadlineReminderOptions>;
       failures?: DeadlineReminderDeps['failures'];
+      /** How a recovery asks whether a mail got through: the catcher, as the local system is wired; null for none (as on SES). */
+      deliveries?: DeliveryLookup | null;
+      log?: (entry: Record<string, unknown>) => void;
     } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
@@ -215,8 +220,9 @@ export async function createReminderWorld(
       messageIdDomain: 'gamsa.local',
       clock: overrides.clock ?? (() => new Date(now.getTime())),
       options: { leaseMs: LEASE_MS, ...overrides.options },
-      log: quiet,
+      log: overrides.log ?? quiet,
       ...(overrides.failures && { failures: overrides.failures }),
+      ...(overrides.deliveries !== null && { deliveries: overrides.deliveries ?? catcherLookup }),
     });
   }
 
@@ -238,6 +244,7 @@ export async function createReminderWorld(
     calendar,
     catcher,
     mailer,
+    catcherLookup,
     caseRepository,
     openTask,
     completeTask,

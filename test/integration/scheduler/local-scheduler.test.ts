@@ -116,7 +116,7 @@ describe('local scheduler — recurring jobs', () => {
     expect(second.calls.map((c) => c.invocation.scheduledTime)).toEqual([kst('2026-11-30T08:30:00')]);
   });
 
-  it('fires one catch-up run, the latest missed occurrence, for everything missed while stopped', async () => {
+  it('catches up every occurrence missed while stopped, once each, oldest first', async () => {
     const job = weekdayJob();
     await scheduler([job], async () => undefined).tick(kst('2026-11-27T07:00:00'));
 
@@ -127,8 +127,11 @@ describe('local scheduler — recurring jobs', () => {
     await restarted.tick(kst('2026-12-02T10:00:15'));
     await restarted.tick(kst('2026-12-03T08:30:05'));
 
-    expect(caughtUp).toHaveLength(1);
+    expect(caughtUp).toHaveLength(4);
     expect(calls.map((c) => c.event)).toEqual([
+      { job: 'deadline-reminders', scheduledTime: '2026-11-26T23:30:00Z' },
+      { job: 'deadline-reminders', scheduledTime: '2026-11-29T23:30:00Z' },
+      { job: 'deadline-reminders', scheduledTime: '2026-11-30T23:30:00Z' },
       { job: 'deadline-reminders', scheduledTime: '2026-12-01T23:30:00Z' },
       { job: 'deadline-reminders', scheduledTime: '2026-12-02T23:30:00Z' },
     ]);

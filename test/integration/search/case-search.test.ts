@@ -78,7 +78,7 @@ beforeAll(async () => {
     search: new CaseSearch(spyingOn(table.doc), table.tableName, { pageBudget: 10 }),
     clock: () => NOW,
   });
-}, 120_000);
+}, 600_000);
 afterAll(async () => table.drop());
 
 // ── the expected answer, computed independently from the records ───────────────────────────────────
@@ -121,21 +121,25 @@ function matches(c: CaseRecord, f: CaseSearchFilter): boolean {
 
 const orderKey = (c: CaseRecord, sort: string): string =>
   sort === 'due'
-    ? `${c.stage === 'closed' ? 1 : 0}#${c.dueDate}#${c.caseId}`
+    ? `${c.stage === 'closed' ? 1 : 0}#${c.dueDate ?? '~'}#${c.caseId}`
     : sort === 'updated'
       ? `${c.updatedAt}#${c.caseId}`
       : sort === 'closed'
-        ? `${c.closedAt}#${c.caseId}`
+        ? c.closedAt !== undefined
+          ? `${c.closedAt}#${c.caseId}`
+          : `#open#${c.caseId}`
         : sort === 'caseNumber'
           ? c.caseNumber
           : `${c.receivedAt}#${c.caseId}`;
 
 function expected(f: CaseSearchFilter, sort: string, order: 'asc' | 'desc'): string[] {
-  const inSort = (c: CaseRecord) =>
-    sort === 'due' ? c.dueDate !== undefined : sort === 'closed' ? c.closedAt !== undefined : true;
-  const rows = seeded
-    .filter((c) => matches(c, f) && inSort(c))
-    .sort((a, b) => orderKey(a, sort).localeCompare(orderKey(b, sort)));
+  // A sort never filters: every matching case is in the result, whatever the sort.
+  // Code-unit order, as DynamoDB sorts keys (localeCompare would put '~' and '#' before digits).
+  const byKey = (a: CaseRecord, b: CaseRecord) => {
+    const [x, y] = [orderKey(a, sort), orderKey(b, sort)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const rows = seeded.filter((c) => matches(c, f)).sort(byKey);
   return (order === 'asc' ? rows : rows.reverse()).map((c) => c.caseId);
 }
 
@@ -180,6 +184,8 @@ const COMBINATIONS: CaseSearchFilter[] = [
   { q: '2026-순찰' },
   { sort: 'due', stage: 'review' },
   { sort: 'due' },
+  { sort: 'closed' },
+  { sort: 'due', kind: 'grievance', order: 'asc' },
   { kind: 'contract-review', stage: 'closed', receivedFrom: '2026-01-01', order: 'asc' },
   { kind: 'field-complaint', stage: 'closed', assignee: SEED_ASSIGNEES[1]! },
   { sort: 'caseNumber', q: '2025' },
@@ -199,6 +205,19 @@ describe('case search on DynamoDB Local', () => {
       expect(sent.filter((name) => name !== 'QueryCommand')).toEqual([]);
     },
   );
+
+  it('keeps the cases without a due date (or not closed) in a sort by due date (or closing), after the others', async () => {
+    const byDue = (await allPages(auditor, { sort: 'due', stage: 'review' })).ids;
+    const inReview = seeded.filter((c) => c.stage === 'review');
+    expect(inReview.some((c) => c.dueDate === undefined)).toBe(true);
+    expect(byDue).toHaveLength(inReview.length);
+    const firstUndated = byDue.findIndex((id) => seeded.find((c) => c.caseId === id)!.dueDate === undefined);
+    for (const id of byDue.slice(firstUndated)) expect(seeded.find((c) => c.caseId === id)!.dueDate).toBeUndefined();
+    const byClosed = (await allPages(auditor, { sort: 'closed' })).ids;
+    expect(byClosed).toHaveLength(seeded.length);
+    const firstOpen = byClosed.findIndex((id) => seeded.find((c) => c.caseId === id)!.closedAt === undefined);
+    for (const id of byClosed.slice(firstOpen)) expect(seeded.find((c) => c.caseId === id)!.closedAt).toBeUndefined();
+  });
 
   it('serves each filter from an index partition or key range, not a walk over every case', () => {
     const plan = (f: CaseSearchFilter) => search.plan(f);

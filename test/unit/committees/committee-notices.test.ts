@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import type { Meeting } from '../../../shared/domain/committee.ts';
-import { renderCommitteeAgenda } from '../../../shared/mail/committee-agenda.template.ts';
 import { buildMail } from '../../../shared/mail/mail-message.ts';
 import { noticeDue } from '../../../shared/usecases/committee-notices.ts';
 
@@ -46,6 +45,7 @@ describe('the committee agenda mail', () => {
   const input = {
     template: 'committee-agenda',
     notice: 'agenda',
+    asOf: '2026-12-08',
     recipient: { name: '권태식', email: 'et-chair@committee.gamsa.local' },
     committeeName: '공직자윤리위원회',
     meeting: { meetingId: 'ethics-2026-12', scheduledAt: '2026-12-15T15:00:00+09:00', place: '소회의실' },
@@ -95,8 +95,7 @@ describe('the committee agenda mail', () => {
     );
   });
 
-  it('says so when there is nothing on the agenda yet', () => {
-    const mail = renderCommitteeAgenda({ ...input, items: [] } as never, options);
-    expect(mail.text).toContain('현재 상정 예정인 안건이 없습니다');
+  it('refuses an agenda with nothing on it (no "0건" mail)', () => {
+    expect(() => buildMail({ ...input, items: [] }, options)).toThrow(/no agenda items/);
   });
 });

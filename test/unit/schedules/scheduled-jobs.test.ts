@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
 import {
   defineScheduledJob,
@@ -42,6 +42,8 @@ describe('scheduledJobs', () => {
       'limitation-alarms': 'cron(0 8 * * ? *)',
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
+      'chain-anchor': 'cron(30 0 * * ? *)',
+      'workflow-reconcile': 'cron(0/10 * * * ? *)',
     });
   });
 
@@ -53,9 +55,11 @@ describe('scheduledJobs', () => {
   });
 
   it('skips holidays only for the mail jobs about the day’s work, never for runs that must not be lost', () => {
+    // 징계시효 alarms run on business days too: one whose day is a holiday goes out the business day before.
     expect(scheduledJobs.filter((job) => job.businessDaysOnly).map((job) => job.name)).toEqual([
       'deadline-reminders',
       'committee-notices',
+      'limitation-alarms',
     ]);
   });
 

@@ -6,7 +6,7 @@
  * It adds no field to the `CaseRecord` type (no declaration merging): its hooks read their details
  * through `stampCheckOf`, which shows that merging is a convenience for the kinds, not a need of the core.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseRecord } from '../../../../shared/domain/case.ts';
 import { ValidationError } from '../../../../shared/domain/errors.ts';
 import { defineKind } from '../../../../shared/domain/kind.ts';

@@ -1,0 +1,79 @@
+/**
+ * An example request body for every route that takes one, shown in the OpenAPI document. Each is
+ * checked against the route's body schema by test/unit/api/openapi.test.ts, so none can drift.
+ */
+import type { ApiRouteName } from './routes.ts';
+
+const CASE_VERSION = 3;
+
+export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
+  'create-case': {
+    kind: 'grievance',
+    title: '공사장 소음 고충민원',
+    channel: '응답소',
+    department: '건축과',
+    receivedAt: '2026-11-20T10:30:00+09:00',
+  },
+  'update-case': { expectedVersion: CASE_VERSION, title: '공사장 야간 소음 고충민원', department: '건축과' },
+  'append-note': { text: '민원인과 통화: 야간 공사 시간 확인' },
+  'complete-task': { decision: 'assign', assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021', comment: '조사팀 배정' },
+  'add-official': { name: '김공무', department: '건축과', grade: '지방시설주사(6급)' },
+  'add-evidence': { label: '현장 사진 12매', reference: 'EDMS-2026-00123', obtainedOn: '2026-11-21' },
+  'reassign-case': {
+    assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021',
+    reason: '담당자 장기 출장',
+    expectedVersion: CASE_VERSION,
+  },
+  'suspend-case': {
+    reason: 'criminal-investigation',
+    startNoticeReceivedOn: '2026-11-24',
+    agency: '서울중앙지방검찰청',
+  },
+  'resume-case': { basis: 'end-notice', endNoticeReceivedOn: '2027-02-03' },
+  'petition-extension': { days: 60, reason: '관계기관 협의 필요', noticeSentOn: '2026-12-01' },
+  'petition-objection': {
+    ground: 'not-processed-in-time',
+    filedOn: '2026-12-15',
+    content: '처리기간이 지났으나 결과 통지를 받지 못했습니다',
+  },
+  'grievance-extension': { days: 5, reason: '현장 측정 일정' },
+  'grievance-clock-stop': { action: 'start', from: '2026-11-25', reason: '현장 악취 측정' },
+  'grievance-links': { caseIds: ['01JD5Z9V3X8Q2W4E6R7T9Y1A3N'], reason: '같은 공사장, 같은 요구' },
+  'grievance-progress-notice': { kind: 'extension', sentAt: '2026-11-26T09:00:00+09:00', method: '서면' },
+  'committee-put': {
+    nameKo: '청원심의회',
+    members: [
+      {
+        memberId: 'pr-chair',
+        name: '김위원장',
+        affiliation: '부구청장',
+        chair: true,
+        termStart: '2026-01-01',
+        termEnd: '2027-12-31',
+      },
+    ],
+    secretarySub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000007',
+    quorum: { attendance: 'majority', decision: 'majority' },
+    cadence: { type: 'as-needed', labelKo: '안건이 있을 때', basis: '청원법 시행령 제3조' },
+  },
+  'committee-schedule-meeting': { scheduledAt: '2026-12-10T14:00:00+09:00', place: '구청 3층 소회의실' },
+  'committee-reschedule-meeting': {
+    scheduledAt: '2026-12-11T10:00:00+09:00',
+    reason: '위원장 일정',
+    expectedVersion: 1,
+  },
+  'committee-cancel-meeting': { reason: '상정 안건 없음', expectedVersion: 1 },
+  'committee-record-attendance': { presentMemberIds: ['pr-chair', 'pr-lawyer', 'pr-professor'] },
+  'committee-record-recusal': {
+    taskId: '01JD5Z9V3X8Q2W4E6R7T9Y1A3M',
+    memberId: 'ps-lawyer',
+    reason: '징계 대상 공무원의 소송대리인이었음',
+    declaredBy: 'secretary',
+  },
+  'committee-record-decision': {
+    votes: { for: ['pr-chair', 'pr-lawyer', 'pr-professor'] },
+    form: { decision: 'recommend-disclosure', opinion: '공공시설 운영 사항으로 공개 적합' },
+  },
+  'office-report-freeze': { from: '2026-01-01', to: '2026-06-30' },
+  'mail-suppression-lift': { email: 'jiwon.seo@example.go.kr' },
+};

@@ -1,0 +1,41 @@
+/**
+ * What the reminder-style jobs share (deadline digest, limitation alarms, the quarterly grievance
+ * analysis, the SES failure events): the reminder outbox, cases, the staff directory and mail.
+ */
+import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
+import { logEntry } from '../../shared/observability/powertools.ts';
+import { CaseRepository } from '../../shared/store/case-repository.ts';
+import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
+import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
+import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import { mailFailures } from '../../shared/usecases/mail-failures.ts';
+import { composeMail } from './mail.ts';
+import { doc, tableName } from './table.ts';
+
+export function composeReminderParts() {
+  const table = tableName();
+  const settings = parseReminderJobConfig();
+  const staff = new StaffRepository(doc, table);
+  return {
+    settings,
+    store: new ReminderStore(doc, table),
+    cases: new CaseRepository(doc, table),
+    staffDirectory: () => cachedStaffDirectory(staff, settings.OFFICE_LEVEL_STAFF_SUBS),
+    log: logEntry,
+    ...composeMail(),
+  };
+}
+
+export type ReminderParts = ReturnType<typeof composeReminderParts>;
+
+export function composeMailFailures(parts: ReminderParts) {
+  return mailFailures({
+    failures: new MailFailureStore(doc, tableName()),
+    reminders: parts.store,
+    cases: parts.cases,
+    staffDirectory: parts.staffDirectory,
+    mailer: parts.mailer,
+    mail: parts.mail,
+    log: parts.log,
+  });
+}

@@ -1,0 +1,105 @@
+/** The OpenAPI document: valid 3.1, small, referenced components, examples that parse, honest media types. */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../../functions/api/openapi.ts';
+import { requestExamples } from '../../../functions/api/openapi-examples.ts';
+import { routeSchemas, type RouteSchemas } from '../../../functions/api/route-schemas.ts';
+import { API_TAGS, apiRoutes } from '../../../functions/api/routes.ts';
+
+const document = buildOpenApiDocument('https://cases.example.go.kr');
+const text = JSON.stringify(document);
+
+type Operation = {
+  operationId: string;
+  tags: string[];
+  parameters: { $ref?: string; name?: string }[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+
+function operationOf(routeKey: string): Operation {
+  const [method, path] = routeKey.split(' ') as [string, string];
+  const operation = (document.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
+  if (!operation) throw new Error(`no operation for ${routeKey}`);
+  return operation;
+}
+
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, found);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') found.push(v);
+      else refsIn(v, found);
+    }
+  return found;
+}
+
+describe('the OpenAPI document', () => {
+  it('validates as OpenAPI 3.1', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document) as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('stays under 300 KB by sharing components', () => {
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(300 * 1024);
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['Case', 'Task', 'Error', 'CaseWriteResult', 'CreateCaseRequest', 'CompleteTaskRequest']),
+    );
+    const refs = refsIn(document);
+    expect(refs.filter((r) => r === '#/components/schemas/Case').length).toBeGreaterThan(3);
+  });
+
+  it('resolves every $ref to something the document has', () => {
+    for (const ref of new Set(refsIn(document))) {
+      const target = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+      expect(target, ref).toBeDefined();
+    }
+  });
+
+  it('gives every route a unique, stable operationId and one declared tag', () => {
+    const ids = apiRoutes.map((r) => operationOf(r.routeKey).operationId);
+    expect(new Set(ids).size).toBe(apiRoutes.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]+$/);
+    expect(operationOf('GET /cases/{caseId}').operationId).toBe('getCase');
+    expect(operationOf('POST /cases/{caseId}/tasks/{taskId}/complete').operationId).toBe('completeTask');
+    expect(operationOf('GET /staff').operationId).toBe('listStaff');
+    for (const route of apiRoutes) expect(Object.keys(API_TAGS)).toContain(operationOf(route.routeKey).tags[0]);
+  });
+
+  it.each(apiRoutes.filter((r) => (routeSchemas[r.name] as RouteSchemas).body !== undefined))(
+    'shows an example body for $name that its schema accepts',
+    (route) => {
+      const example = operationOf(route.routeKey).requestBody?.content['application/json']?.example;
+      expect(example, route.name).toBeDefined();
+      expect(example).toEqual(requestExamples[route.name]);
+      const parsed = (routeSchemas[route.name] as RouteSchemas).body!.safeParse(example);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    },
+  );
+
+  it('offers Idempotency-Key and 409 only on writes that are not reads', () => {
+    for (const route of apiRoutes) {
+      const operation = operationOf(route.routeKey);
+      const idempotent = operation.parameters.some((p) => p.$ref === '#/components/parameters/IdempotencyKey');
+      const write = route.writes && !route.routeKey.startsWith('GET ');
+      expect(idempotent, route.name).toBe(write);
+      expect('409' in operation.responses, route.name).toBe(write);
+    }
+    expect(operationOf('GET /cases/{caseId}').parameters.some((p) => p.name === 'Idempotency-Key')).toBe(false);
+  });
+
+  it('names the real media types of files and documents', () => {
+    const media = (routeKey: string) => Object.keys(operationOf(routeKey).responses['200']?.content ?? {}).sort();
+    expect(media('GET /cases/export')).toEqual(['application/json', 'text/csv']);
+    expect(media('GET /cases/{caseId}/history/export')).toEqual(['application/json', 'text/csv']);
+    expect(media('GET /reports/office')).toEqual(['application/json', 'text/html', 'text/markdown']);
+    expect(media('GET /reports/office/{reportId}')).toEqual(['application/json', 'text/html', 'text/markdown']);
+    expect(media('GET /cases/{caseId}')).toEqual(['application/json']);
+  });
+});

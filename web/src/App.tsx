@@ -1,0 +1,62 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { SCREEN_ROLES } from './auth/screens.ts';
+import { hasRole, useApp, type Role } from './auth/session.tsx';
+import { Layout } from './components/Layout.tsx';
+import { Forbidden, Loading, NotFound } from './components/StateViews.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { MyTasks } from './pages/MyTasks.tsx';
+
+// Routes past the first screen load on demand, so 내 업무 starts with the least JavaScript.
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const Intake = lazy(() => import('./pages/Intake.tsx'));
+const Search = lazy(() => import('./pages/Search.tsx'));
+
+function Guard({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
+  const { session } = useApp();
+  return hasRole(session, roles) ? children : <Forbidden />;
+}
+
+export function App() {
+  const { session } = useApp();
+  const location = useLocation();
+  if (!session) {
+    if (location.pathname === '/login') return <SignIn />;
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return (
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<MyTasks />} />
+          <Route path="/login" element={<Navigate to="/" replace />} />
+          <Route
+            path="/cases/:caseId"
+            element={
+              <Guard roles={SCREEN_ROLES.case}>
+                <CasePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/intake"
+            element={
+              <Guard roles={SCREEN_ROLES.intake}>
+                <Intake />
+              </Guard>
+            }
+          />
+          <Route
+            path="/search"
+            element={
+              <Guard roles={SCREEN_ROLES.search}>
+                <Search />
+              </Guard>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,19 @@
+/** Names for the API's shapes, all derived from the generated OpenAPI types (schema.d.ts). */
+import type { paths } from './schema';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+export type TaskView = JsonOf<paths['/me/tasks']['get']['responses'][200]>['items'][number];
+export type CaseView = Extract<JsonOf<paths['/cases/{caseId}']['get']['responses'][200]>, { version: number }>;
+export type CaseHistory = JsonOf<paths['/cases/{caseId}/history']['get']['responses'][200]>;
+export type TimelineEntry = CaseHistory['events'][number];
+export type CreateCaseBody = NonNullable<paths['/cases']['post']['requestBody']>['content']['application/json'];
+export type CaseKind = CreateCaseBody['kind'];
+export type Channel = NonNullable<CreateCaseBody['channel']>;
+export type DecisionForm = NonNullable<
+  paths['/cases/{caseId}/tasks/{taskId}/complete']['post']['requestBody']
+>['content']['application/json'];
+export type SearchQuery = NonNullable<paths['/cases/search']['get']['parameters']['query']>;
+export type SearchResponse = JsonOf<paths['/cases/search']['get']['responses'][200]>;
+export type ApiErrorBody = JsonOf<paths['/cases']['post']['responses'][400]>;
+export type Me = JsonOf<paths['/me']['get']['responses'][200]>;
