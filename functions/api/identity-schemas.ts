@@ -1,6 +1,6 @@
 /**
  * Request and response schemas of the identity custodian's routes (sealed whistleblower identities;
- * shared/usecases/identity-usecases.ts); routeSchemas in schemas.ts lists them for the OpenAPI document.
+ * shared/usecases/identity-usecases.ts); route-schemas.ts lists them for the OpenAPI document.
  */
 import * as z from 'zod';
 import { MAX_GRANT_DAYS, accessRequestSchema, reporterIdentitySchema } from '../../shared/domain/identity.ts';
