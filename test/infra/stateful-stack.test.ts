@@ -134,7 +134,11 @@ describe('outputs', () => {
 describe('the key that seals reporter identities', () => {
   it('is a key of its own beside the table key, rotated, retained and aliased', () => {
     const keys = Object.entries(template.findResources('AWS::KMS::Key'));
-    expect(keys.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['CasesKey', 'ReporterIdentityKey']);
+    expect(keys.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'BackupKey',
+      'CasesKey',
+      'ReporterIdentityKey',
+    ]);
     const [identityKeyId, identityKey] = keys.find(([id]) => id.startsWith('ReporterIdentity')) as [string, Resource];
     expect(identityKey.Properties.EnableKeyRotation).toBe(true);
     expect(identityKey.DeletionPolicy).toBe('Retain');
