@@ -30,6 +30,7 @@ import {
   type CaseSearchFilter,
 } from '../../shared/domain/case-search-filter.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
+import { caseKindSchema } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CaseSearch } from '../../shared/store/case-search.ts';
@@ -127,7 +128,7 @@ async function main(cmd: string | undefined, argv: string[]): Promise<void> {
     sort: values.sort,
     order: values.order,
   };
-  const parsedFilter = withFilterChecks(caseSearchFilterObject).safeParse(
+  const parsedFilter = withFilterChecks(caseSearchFilterObject.extend({ kind: caseKindSchema.optional() })).safeParse(
     Object.fromEntries(Object.entries(filterInput).filter(([, v]) => v !== undefined)),
   );
   if (!parsedFilter.success)

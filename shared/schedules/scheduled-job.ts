@@ -51,6 +51,13 @@ export interface ScheduledJob<TEvent = unknown> {
   readonly payloadSchema: z.ZodType<TEvent>;
   /** Skip the run on Saturdays, Sundays and public holidays — decided by the handler, see above. */
   readonly businessDaysOnly: boolean;
+  /**
+   * Runs missed while the local system was stopped: `every` (default) fires each once, oldest first
+   * — a morning job owes every missed business day; `latest` fires only the newest — a frequent
+   * sweep that looks at the whole table needs one run, not sixty. (EventBridge Scheduler never
+   * misses a run, so this only concerns the local scheduler.)
+   */
+  readonly catchUp?: 'every' | 'latest';
 }
 
 export class ScheduledJobDefinitionError extends Error {
@@ -105,6 +112,7 @@ const staticFieldsSchema = z.object({
     .string()
     .regex(/^functions\/jobs\/[a-z0-9-]+\.handler\.ts$/, 'must be functions/jobs/<kebab-name>.handler.ts'),
   businessDaysOnly: z.boolean(),
+  catchUp: z.enum(['every', 'latest']).optional(),
 });
 
 /** A sample invocation used to prove, at load time, that the payload as delivered satisfies the handler's schema. */

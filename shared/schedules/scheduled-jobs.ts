@@ -95,6 +95,7 @@ export const workflowReconcileJob = defineScheduledJob({
   payload: { job: 'workflow-reconcile', scheduledTime: schedulerContext.scheduledTime },
   payloadSchema: jobEventSchema('workflow-reconcile'),
   businessDaysOnly: false,
+  catchUp: 'latest',
 });
 
 export const scheduledJobs = [

@@ -111,8 +111,11 @@ function byActionAndResource(a: { action: string; resource: string }, b: { actio
   return `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`);
 }
 
-/** Runtime-config variables an API handler gets only when it needs them (IDENTITY_KEY_FILE is for one machine only). */
-const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'IDENTITY_KEY_ID', 'IDENTITY_KEY_FILE'];
+/**
+ * Runtime-config variables an API handler gets only when it needs them (IDENTITY_KEY_FILE is for one
+ * machine only; CONSOLE_URL is set only where the console is hosted — its construct is not in the stacks yet).
+ */
+const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'IDENTITY_KEY_ID', 'IDENTITY_KEY_FILE', 'CONSOLE_URL'];
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',

@@ -9,7 +9,8 @@
  *   refires a finished run nor loses the record of one.
  * - Catch-up: each run missed while the machine was off is fired at start, once, oldest first (its
  *   scheduledTime says which run it is), so a morning job catches up every missed business day in
- *   order, not only the latest; beyond `maxCatchUpRuns` the oldest are passed over with a warning.
+ *   order, not only the latest; beyond `maxCatchUpRuns` the oldest are passed over with a warning. A
+ *   job declared `catchUp: 'latest'` (a frequent sweep) fires only its newest missed run.
  * - At least once, like AWS: a handler failure is retried (up to `maxAttempts`, Lambda async
  *   invocation's 1 + 2 by default) and a run interrupted by a crash fires again once its lease
  *   ends. Handlers must be idempotent, as on AWS.
@@ -182,7 +183,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
     if (latest && (state.watermark === undefined || latest.toISOString() > state.watermark)) {
       const options = { timezone: job.timezone, rateAnchor: new Date(state.anchor) };
       const missed =
-        state.watermark === undefined
+        state.watermark === undefined || job.catchUp === 'latest'
           ? [latest]
           : nextRuns(job.expression, new Date(state.watermark), maxCatchUpRuns + 1, options).filter(
               (run) => run.getTime() <= latest.getTime(),

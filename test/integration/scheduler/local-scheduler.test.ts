@@ -148,18 +148,32 @@ describe('local scheduler — recurring jobs', () => {
     for (const time of ['06:00:05', '07:00:05', '08:00:05', '08:30:05', '09:00:05', '12:00:00']) {
       const before = calls.length;
       await local.tick(kst(`2027-01-01T${time}`));
-      firedAt[time] = calls.slice(before).map((c) => c.handler);
+      firedAt[time] = calls
+        .slice(before)
+        .map((c) => c.handler)
+        .sort();
     }
 
     // The weekday jobs fire on the holiday too: skipping it is the handler's decision, as on AWS.
+    // The 10-minute reconciler fires once per tick here: the ticks are more than 10 minutes apart
+    // and, declared catchUp 'latest', it fires only its newest missed run (not sixty since 20:00).
+    // The chain anchor (00:30) was missed while the scheduler was not ticking and is caught up at 06:00.
+    const reconcile = 'functions/jobs/workflow-reconcile.handler.ts';
     expect(firedAt).toEqual({
-      '06:00:05': ['functions/jobs/committee-meetings-ahead.handler.ts'],
-      '07:00:05': ['functions/jobs/grievance-quarterly-analysis.handler.ts'],
-      '08:00:05': ['functions/jobs/limitation-alarms.handler.ts'],
-      '08:30:05': ['functions/jobs/deadline-reminders.handler.ts'],
-      '09:00:05': ['functions/jobs/committee-notices.handler.ts'],
-      '12:00:00': [],
+      '06:00:05': [
+        'functions/jobs/chain-anchor.handler.ts',
+        'functions/jobs/committee-meetings-ahead.handler.ts',
+        reconcile,
+      ],
+      '07:00:05': ['functions/jobs/grievance-quarterly-analysis.handler.ts', reconcile],
+      '08:00:05': ['functions/jobs/limitation-alarms.handler.ts', reconcile],
+      '08:30:05': ['functions/jobs/deadline-reminders.handler.ts', reconcile],
+      '09:00:05': ['functions/jobs/committee-notices.handler.ts', reconcile],
+      '12:00:00': [reconcile],
     });
+    expect(calls.filter((c) => c.handler === reconcile).map((c) => c.invocation.scheduledTime)).toEqual(
+      ['06:00', '07:00', '08:00', '08:30', '09:00', '12:00'].map((t) => kst(`2027-01-01T${t}:00`)),
+    );
   });
 
   it('retries a failed run after the retry delay, with the same scheduled time and the next attempt number', async () => {
