@@ -86,6 +86,7 @@ export function buildApp(app: App): SystemStacks {
     description: 'Audit office case tracking — handlers, case workflows (Step Functions) and HTTP API',
     table: stateful.cases.table,
     staff: stateful.staff,
+    identityKey: stateful.identityKey.key,
     officeName: settings['gamsa:officeName'],
     appBaseUrl: settings['gamsa:appBaseUrl'],
     mailFrom: settings['gamsa:mailFrom'],

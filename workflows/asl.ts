@@ -32,6 +32,7 @@ export const STEP_FUNCTIONS = {
   PetitionNextStepFunctionArn: 'petition-next-step',
   PetitionCommentPeriodEndedFunctionArn: 'petition-comment-period-ended',
   GrievanceNextStepFunctionArn: 'grievance-next-step',
+  WhistleblowerNextStepFunctionArn: 'whistleblower-next-step',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
 export type StepName = (typeof STEP_FUNCTIONS)[StepFunctionPlaceholder];

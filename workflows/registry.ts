@@ -14,6 +14,7 @@ import {
 } from './misconduct.workflow.ts';
 import { GRIEVANCE_WORKFLOW, grievanceDefinition } from './grievance.workflow.ts';
 import { PETITION_WORKFLOW, petitionDefinition } from './petition.workflow.ts';
+import { WHISTLEBLOWER_WORKFLOW, whistleblowerDefinition } from './whistleblower.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -21,6 +22,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [INTERNAL_INVESTIGATION_WORKFLOW]: internalInvestigationDefinition,
   [GRIEVANCE_WORKFLOW]: grievanceDefinition,
   [PETITION_WORKFLOW]: petitionDefinition,
+  [WHISTLEBLOWER_WORKFLOW]: whistleblowerDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

@@ -2,6 +2,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, noteBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
@@ -23,7 +24,7 @@ export const handler = apiHandler(
     );
     return {
       statusCode: replayed ? 200 : 201,
-      body: writeResponse(result, replayed, baseUrl),
+      body: writeResponse(result, replayed, baseUrl, await viewerFor(actor)),
       headers: replayHeaders(replayed),
     };
   },

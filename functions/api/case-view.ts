@@ -7,6 +7,9 @@ import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { limitationWarning } from '../../shared/kinds/misconduct/discipline-limitation.ts';
 import type { TaskRecord } from '../../shared/domain/task.ts';
+import type { Actor } from '../../shared/domain/roles.ts';
+import { caseForViewer, type Viewer } from '../../shared/policies/personal-data.ts';
+import type { StaffRepository } from '../../shared/store/staff-repository.ts';
 
 /** The 징계시효 of a misconduct case and how near it is, as of `today` (Korea). */
 export function limitationWarningOf(c: CaseRecord, today = koreaDate(new Date())) {
@@ -19,10 +22,15 @@ export function limitationWarningOf(c: CaseRecord, today = koreaDate(new Date())
   });
 }
 
-export function caseView(c: CaseRecord, baseUrl: string) {
+/** The viewer's team from the staff directory (a team lead sees complainants' details of their own team's cases only). */
+export async function viewerOf(actor: Actor, staff: Pick<StaffRepository, 'get'>): Promise<Viewer> {
+  return { actor, team: (await staff.get(actor.sub))?.team };
+}
+
+export function caseView(c: CaseRecord, baseUrl: string, viewer: Viewer) {
   const warning = limitationWarningOf(c);
   return {
-    ...c,
+    ...caseForViewer(c, viewer),
     kindLabel: KINDS.labelOf(c.kind),
     stageLabel: CASE_STAGE_LABELS[c.stage],
     teamLabel: TEAM_LABELS[c.team],
@@ -35,8 +43,9 @@ export function writeResponse(
   result: { case: CaseRecord; events: HistoryEvent[] },
   replayed: boolean,
   baseUrl: string,
+  viewer: Viewer,
 ) {
-  return { case: caseView(result.case, baseUrl), events: result.events, replayed };
+  return { case: caseView(result.case, baseUrl, viewer), events: result.events, replayed };
 }
 
 /** Marks a response that repeats an earlier one for the same Idempotency-Key. */

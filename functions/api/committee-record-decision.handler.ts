@@ -7,6 +7,7 @@ import { apiHandler } from '../../shared/http/api-handler.ts';
 import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { meetingRecordView } from './committee-view.ts';
 import { itemDecisionBody, meetingItemParams } from './schemas.ts';
 import { once } from '../wiring/once.ts';
@@ -37,7 +38,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(result.case, baseUrl),
+        case: caseView(result.case, baseUrl, await viewerFor(actor)),
         events: result.events,
         task: taskView(result.task, baseUrl),
         replayed: outcome.replayed,

@@ -8,6 +8,7 @@ import { apiHandler } from '../../shared/http/api-handler.ts';
 import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { taskParams } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeTaskUseCases } from '../wiring/task-usecases.ts';
@@ -33,7 +34,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(result.case, baseUrl),
+        case: caseView(result.case, baseUrl, await viewerFor(actor)),
         events: result.events,
         task: taskView(result.task, baseUrl),
         replayed: outcome.replayed,

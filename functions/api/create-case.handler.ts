@@ -2,23 +2,35 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { createCaseBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
 import { workflowStarter } from '../wiring/workflows.ts';
 import { baseUrl } from '../wiring/table.ts';
+import { identitySealing } from '../wiring/identity.ts';
 
-const deps = once(() => ({ cases: composeCaseUseCases({ workflows: workflowStarter() }), baseUrl: baseUrl() }));
+const withoutReporter = ({ reporter: _sealed, ...rest }: { reporter?: unknown }) => rest;
+
+const deps = once(() => ({
+  cases: composeCaseUseCases({ workflows: workflowStarter(), identity: identitySealing() }),
+  baseUrl: baseUrl(),
+}));
 
 export const handler = apiHandler(
   apiRoute('create-case'),
   { body: createCaseBody },
   async ({ actor, body, idempotent }) => {
     const { cases, baseUrl } = deps();
-    const { result, replayed, workflowStarted } = await cases.createCase(actor, body, idempotent({ body }));
+    const { result, replayed, workflowStarted } = await cases.createCase(
+      actor,
+      body,
+      // The fingerprint leaves the reporter out: a hash of a name and phone number can be guessed back.
+      idempotent({ body: withoutReporter(body) }),
+    );
     return {
       statusCode: replayed ? 200 : 201,
-      body: { ...writeResponse(result, replayed, baseUrl), workflowStarted },
+      body: { ...writeResponse(result, replayed, baseUrl, await viewerFor(actor)), workflowStarted },
       headers: { location: `${baseUrl}/cases/${result.case.caseId}`, ...replayHeaders(replayed) },
     };
   },

@@ -2,6 +2,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, historyQuery } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
@@ -23,7 +24,7 @@ export const handler = apiHandler(
     return {
       statusCode: 200,
       body: {
-        case: caseView(history.case, baseUrl),
+        case: caseView(history.case, baseUrl, await viewerFor(actor)),
         events: history.events,
         total: history.total,
         verification: history.verification,

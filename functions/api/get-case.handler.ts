@@ -5,6 +5,7 @@ import { KINDS } from '../../shared/kinds/registry.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, caseQuery } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
@@ -18,7 +19,10 @@ export const handler = apiHandler(
   async ({ actor, params, query }) => {
     const { cases, baseUrl } = deps();
     if (query.asOf === undefined)
-      return { statusCode: 200, body: caseView(await cases.getCase(actor, params.caseId), baseUrl) };
+      return {
+        statusCode: 200,
+        body: caseView(await cases.getCase(actor, params.caseId), baseUrl, await viewerFor(actor)),
+      };
     const { case: then, verification } = await cases.caseAsOf(actor, params.caseId, query.asOf);
     return {
       statusCode: 200,

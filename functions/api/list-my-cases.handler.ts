@@ -2,6 +2,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { listQuery } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
@@ -15,8 +16,9 @@ export const handler = apiHandler(apiRoute('list-my-cases'), { query: listQuery 
     limit: query.limit,
     ...(query.cursor !== undefined && { cursor: query.cursor }),
   });
+  const viewer = await viewerFor(actor);
   return {
     statusCode: 200,
-    body: { items: page.items.map((c) => caseView(c, baseUrl)), ...(page.cursor && { cursor: page.cursor }) },
+    body: { items: page.items.map((c) => caseView(c, baseUrl, viewer)), ...(page.cursor && { cursor: page.cursor }) },
   };
 });

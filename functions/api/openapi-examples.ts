@@ -16,6 +16,8 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   },
   'update-case': { expectedVersion: CASE_VERSION, title: '공사장 야간 소음 고충민원', department: '건축과' },
   'append-note': { text: '민원인과 통화: 야간 공사 시간 확인' },
+  'identity-request': { reason: '신고자에게 보완요구를 보내야 함' },
+  'identity-decide': { decision: 'grant', reason: '보완요구 발송에 필요', days: 7 },
   'complete-task': { decision: 'assign', assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021', comment: '조사팀 배정' },
   'add-official': { name: '김공무', department: '건축과', grade: '지방시설주사(6급)' },
   'add-evidence': { label: '현장 사진 12매', reference: 'EDMS-2026-00123', obtainedOn: '2026-11-21' },

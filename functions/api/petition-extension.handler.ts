@@ -6,6 +6,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, petitionExtensionBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
@@ -21,7 +22,7 @@ export const handler = apiHandler(
     const outcome = await petition.extend(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
     return {
       statusCode: 200,
-      body: writeResponse(outcome.result, outcome.replayed, baseUrl),
+      body: writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
       headers: replayHeaders(outcome.replayed),
     };
   },

@@ -6,6 +6,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, petitionObjectionBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
@@ -27,7 +28,10 @@ export const handler = apiHandler(
     );
     return {
       statusCode: outcome.replayed ? 200 : 201,
-      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
+      body: {
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
+        workflowStarted: outcome.workflowStarted,
+      },
       headers: replayHeaders(outcome.replayed),
     };
   },

@@ -2,6 +2,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, reassignBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
@@ -20,6 +21,10 @@ export const handler = apiHandler(
       body,
       idempotent({ caseId: params.caseId, body }),
     );
-    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+    return {
+      statusCode: 200,
+      body: writeResponse(result, replayed, baseUrl, await viewerFor(actor)),
+      headers: replayHeaders(replayed),
+    };
   },
 );

@@ -5,6 +5,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, resumeBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
@@ -24,7 +25,10 @@ export const handler = apiHandler(
     const outcome = await misconduct.resume(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
     return {
       statusCode: 200,
-      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStarted: outcome.workflowStarted },
+      body: {
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
+        workflowStarted: outcome.workflowStarted,
+      },
       headers: replayHeaders(outcome.replayed),
     };
   },

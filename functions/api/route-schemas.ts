@@ -32,6 +32,16 @@ import {
 import { staffListResponse, staffQuery } from './staff-schemas.ts';
 import type { ApiRouteName } from './routes.ts';
 import {
+  accessDecisionBody,
+  accessRequestBody,
+  accessRequestListResponse,
+  accessRequestView,
+  identityCaseParams,
+  identityReadQuery,
+  identityReadResponse,
+  identityRequestParams,
+} from './identity-schemas.ts';
+import {
   attendanceBody,
   cancelMeetingBody,
   caseAsOfView,
@@ -207,4 +217,24 @@ export const routeSchemas = {
   'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
   'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },
   'list-exports': { query: exportsQuery, response: exportListResponse, success: 200 },
+  'identity-pending': { response: accessRequestListResponse, success: 200 },
+  'identity-request': {
+    params: identityCaseParams,
+    body: accessRequestBody,
+    response: accessRequestView,
+    success: 201,
+  },
+  'identity-requests': { params: identityCaseParams, response: accessRequestListResponse, success: 200 },
+  'identity-decide': {
+    params: identityRequestParams,
+    body: accessDecisionBody,
+    response: accessRequestView,
+    success: 200,
+  },
+  'identity-read': {
+    params: identityCaseParams,
+    query: identityReadQuery,
+    response: identityReadResponse,
+    success: 200,
+  },
 } satisfies Record<ApiRouteName, RouteSchemas>;

@@ -21,7 +21,8 @@ export type ApiTag =
   | 'committees'
   | 'reports'
   | 'mail'
-  | 'staff';
+  | 'staff'
+  | 'identity';
 
 /** OpenAPI tags: one per area of the office's work. */
 export const API_TAGS: Record<ApiTag, string> = {
@@ -38,6 +39,7 @@ export const API_TAGS: Record<ApiTag, string> = {
   committees: '위원회·회의',
   reports: '실적 보고서',
   mail: '메일 전달 실패',
+  identity: '신고자 신원 (봉인·열람 요청·관리책임자 결정)',
   staff: '직원 명부',
 };
 
@@ -64,6 +66,11 @@ export interface ApiRouteDeclaration {
   /** What the handler does with the case workflows (Step Functions grants in CDK); none if absent. */
   workflows?: readonly WorkflowAccess[];
   summary: string;
+  /**
+   * Use of the identity key that seals reporters' identities: `seal` (intake: GenerateDataKey) or
+   * `open` (the identity read: Decrypt). No other route gets IDENTITY_KEY_ID or any use of the key.
+   */
+  identityKey?: 'seal' | 'open';
 }
 
 export const apiRoutes = [
@@ -120,6 +127,7 @@ export const apiRoutes = [
     workflows: ['start'],
     auth: true,
     writes: true,
+    identityKey: 'seal',
     summary: '사건 접수 (intake)',
   },
   // Fixed paths under /cases come before /cases/{caseId}: the local server takes the first route that matches
@@ -189,6 +197,53 @@ export const apiRoutes = [
     auth: true,
     writes: true,
     summary: '메모 추가',
+  },
+  // Sealed reporter identities (공익신고자 보호법 제12조, 시행령 제13조): request → custodian's decision → read.
+  {
+    routeKey: 'GET /identity-requests',
+    name: 'identity-pending',
+    operationId: 'listPendingIdentityRequests',
+    tag: 'identity',
+    auth: true,
+    writes: false,
+    summary: '신원 열람 요청 대기 목록 (신원정보 관리책임자)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/identity/requests',
+    name: 'identity-request',
+    operationId: 'requestIdentityAccess',
+    tag: 'identity',
+    auth: true,
+    writes: true,
+    summary: '신고자 신원 열람 요청 (사건 담당자, 사유 필수; 이력에 기록)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/identity/requests',
+    name: 'identity-requests',
+    operationId: 'listIdentityRequests',
+    tag: 'identity',
+    auth: true,
+    writes: false,
+    summary: '신원 열람 요청·결정·열람 횟수 (신원 자체는 없음; 감사인·관리책임자·감사담당관·담당자)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/identity/requests/{requestId}/decision',
+    name: 'identity-decide',
+    operationId: 'decideIdentityRequest',
+    tag: 'identity',
+    auth: true,
+    writes: true,
+    summary: '신원 열람 승인·거부 (신원정보 관리책임자, 사유 필수, 기간 한정; 이력에 기록)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/identity',
+    name: 'identity-read',
+    operationId: 'readReporterIdentity',
+    tag: 'identity',
+    auth: true,
+    writes: true,
+    identityKey: 'open',
+    summary: '봉인된 신고자 신원 열람 (승인받은 담당자만, 기간 내; 열람마다 이력에 기록)',
   },
   {
     routeKey: 'GET /deadlines/preview',
@@ -525,4 +580,9 @@ export function workflowAccessOf(route: ApiRoute): readonly WorkflowAccess[] {
 /** `get-case` → `functions/api/get-case.handler.ts` (from the project root). */
 export function apiHandlerEntry(name: ApiRouteName): `functions/api/${string}.handler.ts` {
   return `functions/api/${name}.handler.ts`;
+}
+
+/** The route's use of the reporter-identity key, if it has one (CDK grants only that use). */
+export function identityKeyAccessOf(route: ApiRoute): 'seal' | 'open' | undefined {
+  return 'identityKey' in route ? route.identityKey : undefined;
 }

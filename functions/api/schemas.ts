@@ -8,6 +8,8 @@ import { channelSchema } from '../../shared/domain/channels.ts';
 import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
+import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -70,7 +72,12 @@ export const createCaseBody = z
     department: department.optional().describe('관련 부서'),
     assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
-    sealed: z.boolean().optional().describe('비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값'),
+    sealed: z
+      .boolean()
+      .optional()
+      .describe(
+        '비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422)',
+      ),
     misconduct: misconductIntakeSchema
       .optional()
       .describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
@@ -80,6 +87,14 @@ export const createCaseBody = z
     grievance: grievanceIntakeSchema
       .optional()
       .describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
+    whistleblower: whistleblowerIntakeSchema
+      .optional()
+      .describe('공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수'),
+    reporter: reporterIdentitySchema
+      .optional()
+      .describe(
+        '공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부',
+      ),
   })
   .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, {
     message: 'channel is required for a grievance complaint (required_for_grievance)',

@@ -6,6 +6,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, suspendBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
@@ -25,7 +26,10 @@ export const handler = apiHandler(
     const outcome = await misconduct.suspend(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
     return {
       statusCode: 200,
-      body: { ...writeResponse(outcome.result, outcome.replayed, baseUrl), workflowStopped: outcome.workflowStopped },
+      body: {
+        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
+        workflowStopped: outcome.workflowStopped,
+      },
       headers: replayHeaders(outcome.replayed),
     };
   },

@@ -2,6 +2,7 @@
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
+import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, updateCaseBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
@@ -22,6 +23,10 @@ export const handler = apiHandler(
       patch,
       idempotent({ caseId: params.caseId, body }),
     );
-    return { statusCode: 200, body: writeResponse(result, replayed, baseUrl), headers: replayHeaders(replayed) };
+    return {
+      statusCode: 200,
+      body: writeResponse(result, replayed, baseUrl, await viewerFor(actor)),
+      headers: replayHeaders(replayed),
+    };
   },
 );

@@ -14,4 +14,5 @@ export const stepModules = {
   'petition-next-step': () => import('./petition-next-step.handler.ts'),
   'petition-comment-period-ended': () => import('./petition-comment-period-ended.handler.ts'),
   'grievance-next-step': () => import('./grievance-next-step.handler.ts'),
+  'whistleblower-next-step': () => import('./whistleblower-next-step.handler.ts'),
 } satisfies { [S in StepName]: () => Promise<{ handler: Pick<StepLambda<S>, 'step'> }> };

@@ -8,7 +8,7 @@ import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { caseUseCases, type CaseUseCaseDeps } from '../../shared/usecases/case-usecases.ts';
 import { doc, tableName } from './table.ts';
 
-export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows' | 'anchors'> = {}) {
+export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows' | 'anchors' | 'identity'> = {}) {
   const table = tableName();
   return caseUseCases({
     cases: new CaseRepository(doc, table),

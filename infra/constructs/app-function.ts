@@ -19,8 +19,10 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { IDENTITY_KEY_PURPOSE } from '../../shared/domain/identity.ts';
 import type { Construct } from 'constructs';
 import type { WorkflowAccess } from '../../functions/api/routes.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
@@ -102,6 +104,7 @@ export class AppFunction extends NodejsFunction {
   private boundTable: ITableV2 | undefined;
   private readonly workflowAccess = new Set<WorkflowAccess>();
   private mailFrom: string | undefined;
+  private identityKeyAccess: 'seal' | 'open' | undefined;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const commonEnvironment = {
@@ -179,6 +182,26 @@ export class AppFunction extends NodejsFunction {
       }),
     );
     table.encryptionKey?.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
+    return this;
+  }
+
+  /**
+   * The key that seals reporters' identities: IDENTITY_KEY_ID plus one use of it, only under the
+   * envelope's encryption context. `seal` (intake) can make data keys but never decrypt one; `open`
+   * (the custodian-granted read) can decrypt them and nothing else.
+   */
+  bindIdentityKey(key: IKey, access: 'seal' | 'open'): this {
+    if (this.identityKeyAccess !== undefined)
+      throw new Error(`${this.node.path} is already bound to the identity key (${this.identityKeyAccess}).`);
+    this.identityKeyAccess = access;
+    this.addEnvironment('IDENTITY_KEY_ID' satisfies keyof RuntimeConfig, key.keyArn);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [access === 'seal' ? 'kms:GenerateDataKey' : 'kms:Decrypt'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:EncryptionContext:purpose': IDENTITY_KEY_PURPOSE } },
+      }),
+    );
     return this;
   }
 

@@ -7,7 +7,7 @@
  * (`deadLetterQueue`). An intent that reached the queue stays pending in the table too, so the
  * reconcile job delivers it once the cause is gone.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -41,6 +41,11 @@ export class OutboxRelay extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the dead-letter queue (of the outbox relay's stream source); it has no consumer to fail.",
     });
 
     this.function = new AppFunction(this, 'Function', {

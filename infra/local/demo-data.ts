@@ -88,6 +88,16 @@ export const DEMO_USERS: Record<Role, StaffMember> = {
     roles: ['admin'],
     active: true,
   },
+  // A named person, not a post: the identity custodian grants or refuses a handler's request to
+  // see a whistleblower's identity (공익신고자 보호법 시행령 제13조) and never handles the reports.
+  custodian: {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000009',
+    name: '문소영',
+    email: 'soyoung.moon@gamsa.local',
+    position: '신원정보 관리책임자(감사담당관실 서무)',
+    roles: ['custodian'],
+    active: true,
+  },
 };
 
 /** The rest of the four teams (감사팀, 조사팀, 민원관리팀, 순찰팀). */

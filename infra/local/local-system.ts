@@ -3,7 +3,9 @@
  * running the Lambda handlers in process; optionally the mail catcher (SES's stand-in) and the
  * local scheduler (EventBridge Scheduler's). `npm start` and the end-to-end tests both use this.
  */
+import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -141,6 +143,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     ...(options.console && !process.env.CONSOLE_URL ? { CONSOLE_URL: `http://localhost:${options.console.port}` } : {}),
     JWT_ISSUER: localIssuer(),
     JWT_AUDIENCE: LOCAL_USER_POOL.clientId,
+    // KMS's part on one machine: the identity key in a file of its own, apart from the table's data.
+    IDENTITY_KEY_FILE:
+      process.env.IDENTITY_KEY_FILE ??
+      join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'gamsa-identity-')), 'identity-key', 'reporter-identity.key'),
     // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
     OFFICE_LEVEL_STAFF_SUBS:
       process.env.OFFICE_LEVEL_STAFF_SUBS ??

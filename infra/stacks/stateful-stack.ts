@@ -1,5 +1,6 @@
 /**
- * What must outlive any deployment: the case table and its key, and the staff directory (user pool).
+ * What must outlive any deployment: the case table and its key, the key that seals whistleblowers'
+ * identities, and the staff directory (user pool).
  * Everything here is retained on delete and protected from deletion; the stack itself has
  * termination protection. Changes here are rare and reviewed; the stateless stack can be torn down
  * and rebuilt freely on top of it.
@@ -13,6 +14,7 @@ import { TableBackup } from '../constructs/backup.ts';
 import { CaseTable } from '../constructs/case-table.ts';
 import { ChainAnchorBucket } from '../constructs/chain-anchor.ts';
 import { StaffDirectory } from '../constructs/staff-directory.ts';
+import { IdentityKey } from '../constructs/identity-key.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Object Lock retention of each chain anchor. @default 10 */
@@ -26,6 +28,8 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly cases: CaseTable;
   readonly staff: StaffDirectory;
+  /** Seals whistleblowers' identities; apart from the table's key (identity-key.ts). */
+  readonly identityKey: IdentityKey;
   /** Chain heads anchored outside the table (Object Lock, compliance mode). */
   readonly anchors: ChainAnchorBucket;
   readonly backup: TableBackup;
@@ -35,6 +39,7 @@ export class StatefulStack extends Stack {
 
     this.cases = new CaseTable(this, 'Cases');
     this.staff = new StaffDirectory(this, 'Staff');
+    this.identityKey = new IdentityKey(this, 'ReporterIdentity');
     this.anchors = new ChainAnchorBucket(this, 'ChainAnchors', { retentionYears: props.anchorRetentionYears ?? 10 });
     this.backup = new TableBackup(this, 'Backup', {
       table: this.cases.table,

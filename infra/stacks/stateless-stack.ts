@@ -9,8 +9,9 @@
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { apiHandlerEntry, apiRoutes, workflowAccessOf } from '../../functions/api/routes.ts';
+import { apiHandlerEntry, apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
 import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
@@ -26,6 +27,8 @@ import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
   readonly staff: StaffDirectory;
+  /** The key that seals whistleblowers' identities (routes with `identityKey` get its use). */
+  readonly identityKey: IKey;
   readonly officeName: string;
   /** Base URL for links in mail and responses; defaults to the API's own URL. */
   readonly appBaseUrl?: string;
@@ -78,6 +81,8 @@ export class StatelessStack extends Stack {
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
+      const identityKeyAccess = identityKeyAccessOf(route);
+      if (identityKeyAccess) handler.bindIdentityKey(props.identityKey, identityKeyAccess);
       for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }

@@ -18,6 +18,13 @@ export const runtimeConfigSchema = z.object({
   /** Cognito-shaped JWT verification (local issuer or the real user pool). */
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /**
+   * The identity key that seals whistleblowers' identities (shared/identity/): a KMS key id or ARN on
+   * AWS, set only on the functions granted to use it; or, on one machine, a key file of its own.
+   * Neither set: the function cannot seal or open identities (intake of a report with a reporter fails).
+   */
+  IDENTITY_KEY_ID: z.string().min(1).optional(),
+  IDENTITY_KEY_FILE: z.string().min(1).optional(),
   /** State machine ARN per workflow name, as JSON: {"case-review": "arn:aws:states:…"}. */
   WORKFLOW_ARNS: z
     .string()

@@ -8,6 +8,7 @@ import { channelSchema } from './channels.ts';
 import { IllegalTransitionError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
+import { identitySummarySchema } from './identity.ts';
 
 export const CASE_STAGES = [
   'intake',
@@ -63,6 +64,8 @@ export const caseRecordSchema = z.object({
   executionArn: z.string().optional(),
   /** Set when the case is being moved to a new execution; the name makes the start idempotent. */
   pendingExecutionName: z.string().optional(),
+  /** Cases that may hold a sealed reporter identity (identity.ts): whether the vault holds one — never what. */
+  protectedIdentity: identitySummarySchema.optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),

@@ -80,6 +80,13 @@ export class IdempotencyKeyReusedError extends AppError {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
 }
 
+/** Well-formed, but the law forbids it (e.g. an unsealed whistleblower report): the message names the article. */
+export class UnprocessableError extends AppError {
+  override name = 'UnprocessableError';
+  readonly statusCode = 422;
+  readonly code = 'UNPROCESSABLE';
+}
+
 /** Anything unexpected: never shown to the client beyond a generic message. */
 export class InternalError extends AppError {
   override name = 'InternalError';

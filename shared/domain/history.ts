@@ -45,6 +45,12 @@ export const HISTORY_EVENT_TYPES = [
   'CLOCK_RESUMED',
   'PROGRESS_NOTICE_RECORDED',
   'CASES_LINKED',
+  // Protected identities (identity.ts): what happened to the sealed identity, never the identity
+  'IDENTITY_SEALED',
+  'IDENTITY_ACCESS_REQUESTED',
+  'IDENTITY_ACCESS_GRANTED',
+  'IDENTITY_ACCESS_REFUSED',
+  'IDENTITY_READ',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 

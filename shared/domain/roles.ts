@@ -4,7 +4,17 @@
  */
 import * as z from 'zod';
 
-export const ROLES = ['clerk', 'investigator', 'team-lead', 'head', 'secretary', 'member', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'clerk',
+  'investigator',
+  'team-lead',
+  'head',
+  'secretary',
+  'member',
+  'auditor',
+  'admin',
+  'custodian',
+] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -17,6 +27,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '위원회 위원',
   auditor: '감사인(열람 전용)',
   admin: '관리자',
+  custodian: '신원정보 관리책임자',
 };
 
 export const TEAMS = ['audit', 'investigation', 'complaints', 'patrol'] as const;
@@ -52,6 +63,16 @@ export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
 
 /** The highest role, recorded with history events ("who, in which capacity"). */
 export function primaryRole(actor: Actor): Role | 'unknown' {
-  const order: Role[] = ['admin', 'head', 'team-lead', 'investigator', 'secretary', 'clerk', 'auditor', 'member'];
+  const order: Role[] = [
+    'admin',
+    'head',
+    'team-lead',
+    'investigator',
+    'secretary',
+    'clerk',
+    'auditor',
+    'member',
+    'custodian',
+  ];
   return order.find((r) => actor.roles.includes(r)) ?? 'unknown';
 }

@@ -7,7 +7,7 @@ import { caseChanges } from '../domain/case-changes.ts';
 import { addNote, formatCaseNumber, type CasePatch, type CaseRecord, type IntakeInput } from '../domain/case.ts';
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
-import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
+import { InternalError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -21,6 +21,19 @@ import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verif
 import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
+import {
+  assertIdentityAllowed,
+  assertSealing,
+  assertTextFreeOfIdentity,
+  compulsorySealing,
+  holdsReporterIdentity,
+  identityStoredDraft,
+  type ReporterIdentity,
+  IDENTITY_KEY_PURPOSE,
+} from '../domain/identity.ts';
+import { seal, type DataKeyProvider } from '../identity/envelope.ts';
+import type { IdentityVault } from '../store/identity-vault.ts';
+import type { TransactItem } from '../store/case-repository.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
 import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
@@ -29,6 +42,8 @@ import { assertReceivedAtUsable } from '../calendar/received-date.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
+  /** Where sealed reporter identities go (identity-vault.ts) and who keeps their key; without them, intake refuses a reporter. */
+  identity?: { vault: IdentityVault; keys: DataKeyProvider };
   staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
@@ -135,10 +150,25 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   return {
     async createCase(
       actor: Actor,
-      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string },
+      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string; reporter?: ReporterIdentity },
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      assertSealing(input.kind, input.channel, input.sealed);
+      const { reporter, ...intake } = input;
+      assertIdentityAllowed(input.kind, reporter);
+      if (reporter) {
+        assertTextFreeOfIdentity(reporter, {
+          title: input.title,
+          summary: input.summary,
+          department: input.department,
+        });
+        if (!deps.identity)
+          throw new InternalError(
+            'No identity key configured (IDENTITY_KEY_ID or IDENTITY_KEY_FILE)',
+            '신원 보호 키가 설정되지 않았습니다',
+          );
+      }
       if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
@@ -152,19 +182,46 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
         const year = koreaYear(now);
         const team = kind.team;
         const caseId = newId();
+        // Sealed with a data key of its own, bound to this case; the case and its history only learn that it is held.
+        const envelope =
+          reporter && deps.identity
+            ? await seal(deps.identity.keys, JSON.stringify(reporter), { caseId, purpose: IDENTITY_KEY_PURPOSE })
+            : undefined;
         return deps.cases.createNumbered(
           year,
           team,
-          (serial) =>
-            openCase({
+          (serial) => {
+            const change = openCase({
               caseId,
               caseNumber: formatCaseNumber(year, team, serial),
-              input: { ...input, receivedAt: input.receivedAt ?? toKoreaIso(now) },
+              input: {
+                ...intake,
+                ...(compulsorySealing(input.kind, input.channel) !== undefined && { sealed: true }),
+                receivedAt: input.receivedAt ?? toKoreaIso(now),
+              },
               actor: eventActor(actor),
               now: toKoreaIso(now),
-            }),
+            });
+            if (reporter && envelope) {
+              change.next.protectedIdentity = {
+                held: true,
+                consentToDisclosure: reporter.consentToDisclosure,
+                storedAt: toKoreaIso(now),
+              };
+              change.drafts.push(identityStoredDraft(reporter, eventActor(actor), toKoreaIso(now)));
+            } else if (holdsReporterIdentity(input.kind)) {
+              change.next.protectedIdentity = { held: false };
+            }
+            return change;
+          },
           claimFor,
-          (c) => (deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
+          // One transaction: the case, its workflow's outbox intent and its sealed reporter identity.
+          (c): TransactItem[] => [
+            ...(deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
+            ...(envelope && deps.identity
+              ? [deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now))]
+              : []),
+          ],
         );
       }).then(async (outcome) => ({ ...outcome, workflowStarted: await startWorkflow(outcome.result.case, now) }));
     },

@@ -81,13 +81,13 @@ describe('case table', () => {
 });
 
 describe('staff directory', () => {
-  it('has exactly the eight role groups', () => {
+  it('has exactly the nine role groups (the identity custodian among them)', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
       (g) => (g as Resource).Properties.GroupName as string,
     );
-    const eight = ['clerk', 'investigator', 'team-lead', 'head', 'secretary', 'member', 'auditor', 'admin'];
-    expect(groups.sort()).toEqual([...eight].sort());
-    expect([...ROLES].sort()).toEqual([...eight].sort());
+    const nine = ['clerk', 'investigator', 'team-lead', 'head', 'secretary', 'member', 'auditor', 'admin', 'custodian'];
+    expect(groups.sort()).toEqual([...nine].sort());
+    expect([...ROLES].sort()).toEqual([...nine].sort());
   });
 
   it('lets only administrators create accounts, signs in by e-mail and requires TOTP MFA', () => {
@@ -128,5 +128,23 @@ describe('outputs', () => {
     template.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^CasesTable') } });
     template.hasOutput('UserPoolId', { Value: { Ref: Match.stringLikeRegexp('^StaffUserPool') } });
     template.hasOutput('UserPoolClientId', { Value: { Ref: Match.stringLikeRegexp('^StaffUserPoolStaffAppClient') } });
+  });
+});
+
+describe('the key that seals reporter identities', () => {
+  it('is a key of its own beside the table key, rotated, retained and aliased', () => {
+    const keys = Object.entries(template.findResources('AWS::KMS::Key'));
+    expect(keys.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'BackupKey',
+      'CasesKey',
+      'ReporterIdentityKey',
+    ]);
+    const [identityKeyId, identityKey] = keys.find(([id]) => id.startsWith('ReporterIdentity')) as [string, Resource];
+    expect(identityKey.Properties.EnableKeyRotation).toBe(true);
+    expect(identityKey.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: 'alias/gamsa-reporter-identity',
+      TargetKeyId: { 'Fn::GetAtt': [identityKeyId, 'Arn'] },
+    });
   });
 });

@@ -7,7 +7,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, workflowAccessOf } from '../../functions/api/routes.ts';
+import { apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
 import type { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
 import type { StatelessStack } from '../../infra/stacks/stateless-stack.ts';
@@ -111,9 +111,11 @@ function byActionAndResource(a: { action: string; resource: string }, b: { actio
   return `${a.action} ${a.resource}`.localeCompare(`${b.action} ${b.resource}`);
 }
 
-/** WORKFLOW_ARNS is the only runtime-config variable an API handler gets only when it needs it. */
-// CONSOLE_URL is set only where the console is hosted (its construct is not in the stacks yet).
-const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'CONSOLE_URL'];
+/**
+ * Runtime-config variables an API handler gets only when it needs them (IDENTITY_KEY_FILE is for one
+ * machine only; CONSOLE_URL is set only where the console is hosted — its construct is not in the stacks yet).
+ */
+const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'IDENTITY_KEY_ID', 'IDENTITY_KEY_FILE', 'CONSOLE_URL'];
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
@@ -174,6 +176,8 @@ describe('API handlers', () => {
       expect(variables).toEqual(expect.arrayContaining(expected));
       const starts = workflowAccessOf(route).includes('start');
       expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
+      expect(variables.includes('IDENTITY_KEY_ID')).toBe(identityKeyAccessOf(route) !== undefined);
+      expect(variables).not.toContain('IDENTITY_KEY_FILE');
     },
   );
 
@@ -275,13 +279,37 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants KMS use on the table key only', () => {
+  it('grants KMS use on the table key, and on the identity key only to the routes that seal or open identities', () => {
     const kmsStatements = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     expect(kmsStatements.length).toBeGreaterThan(0);
     for (const statement of kmsStatements) {
       expect(resourcesOf(statement)).not.toContain('*');
-      expect(JSON.stringify(statement.Resource)).toContain('CasesKey');
+      expect(JSON.stringify(statement.Resource)).toMatch(/CasesKey|ReporterIdentityKey/);
     }
+    const identityRoutes = apiRoutes
+      .filter((r) => roleStatements(r.name).some((s) => JSON.stringify(s.Resource).includes('ReporterIdentityKey')))
+      .map((r) => r.name);
+    expect(identityRoutes.sort()).toEqual(['create-case', 'identity-read']);
+    for (const step of stack.workflows.stepFunctions.values()) {
+      expect(JSON.stringify(functionStatements(step))).not.toContain('ReporterIdentityKey');
+    }
+  });
+
+  it('lets intake only generate data keys and the identity read only decrypt them, under the identity context', () => {
+    const identityStatement = (route: string) => {
+      const found = roleStatements(route).filter((s) => JSON.stringify(s.Resource).includes('ReporterIdentityKey'));
+      expect(found).toHaveLength(1);
+      return found[0] as Statement & { Condition?: unknown };
+    };
+    const seal = identityStatement('create-case');
+    expect(actionsOf(seal)).toEqual(['kms:GenerateDataKey']);
+    expect(seal.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'reporter-identity' } });
+    const open = identityStatement('identity-read');
+    expect(actionsOf(open)).toEqual(['kms:Decrypt']);
+    expect(open.Condition).toEqual({ StringEquals: { 'kms:EncryptionContext:purpose': 'reporter-identity' } });
+    expect(JSON.stringify(functionResource('identity-read').props.Environment.Variables.IDENTITY_KEY_ID)).toContain(
+      'ReporterIdentityKey',
+    );
   });
 });
 

@@ -11,7 +11,7 @@ describe("the console's API types", () => {
 
   it('describe the operations the console calls', () => {
     const committed = readFileSync(API_TYPES_FILE, 'utf8');
-    for (const operation of ['list-my-tasks', 'get-case', 'complete-task', 'create-case', 'search-cases'])
-      expect(committed).toContain(`"${operation}": {`);
+    for (const operation of ['listMyTasks', 'getCase', 'completeTask', 'createCase', 'searchCases'])
+      expect(committed).toContain(`    ${operation}: {`);
   });
 });

@@ -206,6 +206,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 신원 열람 요청 대기 목록 (신원정보 관리책임자) */
+        get: operations["listPendingIdentityRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/identity/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 신원 열람 요청·결정·열람 횟수 (신원 자체는 없음; 감사인·관리책임자·감사담당관·담당자) */
+        get: operations["listIdentityRequests"];
+        put?: never;
+        /** 신고자 신원 열람 요청 (사건 담당자, 사유 필수; 이력에 기록) */
+        post: operations["requestIdentityAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/identity/requests/{requestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 신원 열람 승인·거부 (신원정보 관리책임자, 사유 필수, 기간 한정; 이력에 기록) */
+        post: operations["decideIdentityRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 봉인된 신고자 신원 열람 (승인받은 담당자만, 기간 내; 열람마다 이력에 기록) */
+        get: operations["readReporterIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deadlines/preview": {
         parameters: {
             query?: never;
@@ -800,6 +869,12 @@ export interface components {
             closedAt?: string;
             executionArn?: string;
             pendingExecutionName?: string;
+            protectedIdentity?: {
+                held: boolean;
+                consentToDisclosure?: boolean;
+                /** Format: date-time */
+                storedAt?: string;
+            };
             version: number;
             historySeq: number;
             historyHead: string;
@@ -1176,6 +1251,69 @@ export interface components {
                 /** @enum {string} */
                 outcome?: "answered" | "closed-as-repeated";
             };
+            whistleblower?: {
+                /** @enum {string} */
+                variant: "public-interest" | "corruption";
+                /** @enum {string} */
+                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
+                acrcReference?: string;
+                violatedLaw?: string;
+                reportedPersonRecorded: boolean;
+                oral?: {
+                    writtenBy: string;
+                    /** Format: date */
+                    readBackOn: string;
+                    /** @constant */
+                    signed: true;
+                };
+                notices: {
+                    /** @enum {string} */
+                    occasion: "intake" | "result" | "transfer";
+                    /** Format: date */
+                    sentOn: string;
+                    /** @enum {string} */
+                    method: "문서" | "전자문서" | "구두" | "전화";
+                }[];
+                supplements: {
+                    /** Format: date */
+                    requestedOn: string;
+                    /** Format: date */
+                    dueOn: string;
+                    items: string;
+                    /** @enum {string} */
+                    outcome?: "answered" | "unanswered";
+                    /** Format: date */
+                    resolvedOn?: string;
+                }[];
+                screening?: {
+                    /** @enum {string} */
+                    outcome: "investigate" | "not-investigate" | "stop" | "close" | "transfer";
+                    /** Format: date */
+                    decidedOn: string;
+                    /** @enum {string} */
+                    ground?: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
+                    reason?: string;
+                    /** Format: date */
+                    notifiedOn?: string;
+                    transferTo?: string;
+                };
+                investigation?: {
+                    /** Format: date */
+                    endedOn: string;
+                    findings: string;
+                    violationFound: boolean;
+                };
+                result?: {
+                    measures: string;
+                    /** Format: date */
+                    notifiedOn: string;
+                };
+                acrcReport?: {
+                    /** Format: date */
+                    sentOn: string;
+                    summary: string;
+                };
+            };
             petition?: {
                 /** @enum {string} */
                 form: "individual" | "joint";
@@ -1367,7 +1505,7 @@ export interface components {
                 sub: string;
             } | {
                 /** @enum {string} */
-                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin";
+                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
                 /** @enum {string} */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
             };
@@ -1402,7 +1540,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
             /** Format: date-time */
             at: string;
             actor: {
@@ -1578,7 +1716,7 @@ export interface components {
             sub: string;
             email?: string;
             name?: string;
-            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin")[];
+            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
             roleLabels: string[];
             /** @enum {string} */
             team?: "audit" | "investigation" | "complaints" | "patrol";
@@ -1595,7 +1733,7 @@ export interface components {
                 team: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 팀 이름, 예: 조사팀 */
                 teamLabel: string;
-                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin")[];
+                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
                 /** @description 역할 이름, 예: 조사관 */
                 roleLabels: string[];
                 /** @description 직급·직위 */
@@ -1746,6 +1884,63 @@ export interface components {
                 history: string;
             };
         };
+        ListPendingIdentityRequestsResponse: {
+            items: components["schemas"]["RequestIdentityAccessResponse"][];
+        };
+        /** @description 신원 열람 요청 — 신원 자체는 들어 있지 않음 */
+        RequestIdentityAccessResponse: {
+            requestId: string;
+            caseId: string;
+            caseNumber: string;
+            requesterSub: string;
+            requesterName?: string;
+            reason: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "granted" | "refused";
+            decision?: {
+                by: string;
+                byName?: string;
+                /** Format: date-time */
+                at: string;
+                reason: string;
+                /** Format: date-time */
+                expiresAt?: string;
+            };
+            reads: number;
+            /** Format: date-time */
+            lastReadAt?: string;
+            /**
+             * @description 지금 상태 (만료 포함)
+             * @enum {string}
+             */
+            currentStatus: "pending" | "granted" | "refused" | "expired";
+            statusLabel: string;
+        };
+        /** @description 봉인된 신고자 신원 (승인된 담당자만) */
+        ReadReporterIdentityResponse: {
+            /** @description 신고자 인적사항 — 이 열람은 사건 이력에 기록됨 */
+            reporter: {
+                /** @description 신고자 성명 */
+                name: string;
+                /** @description 연락처(전화) */
+                phone?: string;
+                /**
+                 * Format: email
+                 * @description 전자우편
+                 */
+                email?: string;
+                /** @description 주소 */
+                address?: string;
+                /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
+                relationship?: string;
+                /** @description 신분공개 동의 여부 (법 제12조① 단서) */
+                consentToDisclosure: boolean;
+            };
+            request: components["schemas"]["RequestIdentityAccessResponse"];
+            noticeKo: string;
+        };
         PreviewDeadlineResponse: {
             /** @enum {string} */
             kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
@@ -1790,7 +1985,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
                 /** Format: date-time */
                 at: string;
                 actor: {
@@ -2200,7 +2395,7 @@ export interface components {
              * @description 처리기한 (YYYY-MM-DD, 한국 시간)
              */
             dueDate?: string;
-            /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값 */
+            /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422) */
             sealed?: boolean;
             /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
             misconduct?: {
@@ -2327,6 +2522,59 @@ export interface components {
                 /** @description 앞선 민원의 접수번호 등 */
                 refiledReference?: string;
             };
+            /** @description 공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수 */
+            whistleblower?: {
+                /**
+                 * @description 공익신고 / 부패신고 이첩
+                 * @default public-interest
+                 * @enum {string}
+                 */
+                variant: "public-interest" | "corruption";
+                /**
+                 * @description 접수경로: 직접, 권익위 이첩, 권익위 송부, 재이첩
+                 * @enum {string}
+                 */
+                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
+                /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
+                acrcReference?: string;
+                /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
+                violatedLaw?: string;
+                /**
+                 * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
+                 * @default false
+                 */
+                reportedPersonRecorded: boolean;
+                /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
+                oral?: {
+                    /** @description 신고를 받아 적은 공무원 */
+                    writtenBy: string;
+                    /**
+                     * Format: date
+                     * @description 신고자에게 읽어 준 날
+                     */
+                    readBackOn: string;
+                    /** @constant */
+                    signed: true;
+                };
+            };
+            /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
+            reporter?: {
+                /** @description 신고자 성명 */
+                name: string;
+                /** @description 연락처(전화) */
+                phone?: string;
+                /**
+                 * Format: email
+                 * @description 전자우편
+                 */
+                email?: string;
+                /** @description 주소 */
+                address?: string;
+                /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
+                relationship?: string;
+                /** @description 신분공개 동의 여부 (법 제12조① 단서) */
+                consentToDisclosure: boolean;
+            };
         };
         /** @description 사건 정보 수정 */
         UpdateCaseRequest: {
@@ -2345,6 +2593,23 @@ export interface components {
             text: string;
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
+        };
+        /** @description 신고자 신원 열람 요청 (사건 담당자) */
+        RequestIdentityAccessRequest: {
+            /** @description 열람이 필요한 이유 (예: 신고자에게 보완요구·결과 통지) */
+            reason: string;
+        };
+        /** @description 신고자 신원 열람 승인·거부 (신원정보 관리책임자) */
+        DecideIdentityRequestRequest: {
+            /**
+             * @description 승인(grant) 또는 거부(refuse)
+             * @enum {string}
+             */
+            decision: "grant" | "refuse";
+            /** @description 결정 사유 */
+            reason: string;
+            /** @description 열람 허용 기간(일, 1–30); 생략하면 7일 */
+            days?: number;
         };
         CompleteTaskRequest: {
             /** @constant */
@@ -2541,6 +2806,121 @@ export interface components {
             decision: "reject-closure";
             /** @description 종결 불가 사유 — 답변 처리로 돌아감 */
             reasons: string;
+        } | {
+            /** @constant */
+            decision: "send-protection-notice";
+            /**
+             * Format: date
+             * @description 보호·지원 안내 발송일
+             */
+            sentOn: string;
+            /**
+             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
+             * @enum {string}
+             */
+            method: "문서" | "전자문서" | "구두" | "전화";
+            /** @description 신고자가 구두·전화 안내를 원함 */
+            reporterAskedOral?: boolean;
+        } | {
+            /** @constant */
+            decision: "start-investigation";
+            /** Format: date */
+            decidedOn: string;
+            comment?: string;
+        } | {
+            /** @constant */
+            decision: "decline";
+            /**
+             * @description 조사하지 않음 / 중단 / 종결
+             * @enum {string}
+             */
+            outcome: "not-investigate" | "stop" | "close";
+            /** @enum {string} */
+            ground: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
+            reason: string;
+            /** Format: date */
+            decidedOn: string;
+            /**
+             * Format: date
+             * @description 신고자 통지일 (지체 없이, 법 제10조③)
+             */
+            notifiedOn: string;
+        } | {
+            /** @constant */
+            decision: "request-supplement";
+            /** Format: date */
+            requestedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description 보완할 사항 */
+            items: string;
+        } | {
+            /** @constant */
+            decision: "transfer";
+            /** @description 이송받을 관할 조사기관 */
+            to: string;
+            /** Format: date */
+            transferredOn: string;
+            /**
+             * Format: date
+             * @description 신고자 통지일 (법 제10조⑥)
+             */
+            notifiedOn: string;
+            /**
+             * Format: date
+             * @description 이송 통지와 함께 보낸 보호·지원 안내일 (시행령 제11조의4)
+             */
+            protectionNoticeOn: string;
+            /**
+             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
+             * @enum {string}
+             */
+            protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
+        } | {
+            /** @constant */
+            decision: "supplement-answered";
+            /** Format: date */
+            answeredOn: string;
+        } | {
+            /** @constant */
+            decision: "supplement-unanswered";
+            /** Format: date */
+            confirmedOn: string;
+        } | {
+            /** @constant */
+            decision: "finish-investigation";
+            /**
+             * Format: date
+             * @description 조사 종료일 (권익위 통보 10일의 기산점)
+             */
+            endedOn: string;
+            findings: string;
+            /** @description 공익침해행위 확인 여부 (피신고자 정보 공개 금지는 확인 전까지, 법 제10조⑤) */
+            violationFound: boolean;
+        } | {
+            /** @constant */
+            decision: "notify-result";
+            /** @description 필요한 조치 (법 제10조④) */
+            measures: string;
+            /** Format: date */
+            notifiedOn: string;
+            /**
+             * Format: date
+             * @description 결과 통지와 함께 보낸 보호·지원 안내일
+             */
+            protectionNoticeOn: string;
+            /**
+             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
+             * @enum {string}
+             */
+            protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
+        } | {
+            /** @constant */
+            decision: "report-to-acrc";
+            /** Format: date */
+            sentOn: string;
+            /** @description 처리결과·경위·이유, 이후 처리방향, 보상금·구조금 대상 여부, 제도개선 요지 (시행령 제11조③) */
+            summary: string;
         } | {
             /** @constant */
             decision: "process-petition";
@@ -3167,7 +3547,7 @@ export interface operations {
                 /** @description 팀 (audit=감사팀, investigation=조사팀, complaints=민원관리팀, patrol=순찰팀) */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 역할 (예: investigator=조사관, team-lead=팀장) */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin";
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
             };
             header?: never;
             path?: never;
@@ -3836,6 +4216,333 @@ export interface operations {
             };
             /** @description 충돌 (version conflict, Idempotency-Key reused) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPendingIdentityRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIdentityRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestIdentityAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "신고자에게 보완요구를 보내야 함"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RequestIdentityAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIdentityAccessResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideIdentityRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "grant",
+                 *       "reason": "보완요구 발송에 필요",
+                 *       "days": 7
+                 *     }
+                 */
+                "application/json": components["schemas"]["DecideIdentityRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestIdentityAccessResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    readReporterIdentity: {
+        parameters: {
+            query?: {
+                /** @description 승인된 열람 요청 (생략하면 내 최근 승인 건) */
+                requestId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadReporterIdentityResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
