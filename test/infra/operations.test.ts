@@ -5,6 +5,7 @@
  * chain anchors with the job that writes to it, and the backup plan of the table.
  */
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SystemStacks } from '../../infra/build-app.ts';
 import { ALARM_THRESHOLDS } from '../../infra/constructs/monitoring.ts';
@@ -59,9 +60,11 @@ describe('alarms', () => {
     expect(statements.some((s) => s.Principal?.Service === 'cloudwatch.amazonaws.com')).toBe(true);
   });
 
-  it('watches both dead-letter queues, one message being enough', () => {
+  it('watches every dead-letter queue (scheduled jobs, mail events, outbox relay), one message being enough', () => {
     const dlq = alarmsOn('ApproximateNumberOfMessagesVisible');
-    expect(dlq).toHaveLength(2);
+    const queues = system.stateless.node.findAll().filter((c) => c instanceof Queue && c.node.id === 'DeadLetters');
+    expect(queues.length).toBe(3);
+    expect(dlq).toHaveLength(queues.length);
     for (const alarm of dlq) {
       expect(alarm.Threshold).toBe(ALARM_THRESHOLDS.deadLetterMessages);
       expect(alarm.Threshold).toBe(1);
@@ -99,13 +102,12 @@ describe('alarms', () => {
     expect(alarmsOn('Reputation.ComplaintRate')).toEqual([expect.objectContaining({ Threshold: 0.001 })]);
   });
 
-  it('makes one more dead-letter alarm a one-liner', async () => {
-    const { Queue } = await import('aws-cdk-lib/aws-sqs');
+  it('makes one more dead-letter alarm a one-liner', () => {
     const before = system.monitoring.monitoring.allAlarms.length;
     const queue = new Queue(system.monitoring, 'ExtraForTest');
-    const alarm = system.monitoring.monitoring.alarmOnDeadLetters('outbox-relay', queue);
+    const alarm = system.monitoring.monitoring.alarmOnDeadLetters('extra-for-test', queue);
     expect(system.monitoring.monitoring.allAlarms.length).toBe(before + 1);
-    expect(alarm.node.id).toBe('DeadLetters-outbox-relay');
+    expect(alarm.node.id).toBe('DeadLetters-extra-for-test');
   });
 
   it('draws one dashboard with the alarm status, API, workflow, dead-letter, Lambda and mail widgets', () => {
