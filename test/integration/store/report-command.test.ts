@@ -31,6 +31,8 @@ beforeAll(async () => {
     cases: new CaseRepository(table.doc, table.tableName),
     staff,
     idempotency: new IdempotencyStore(table.doc, table.tableName),
+    // The cases are registered as if on 15 January 2027, so none of them is in the future.
+    clock: () => new Date('2027-01-15T09:00:00+09:00'),
   });
   const intake = (
     kind: 'daily-audit' | 'grievance' | 'whistleblower-report',
