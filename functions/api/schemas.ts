@@ -378,9 +378,12 @@ export const verifyResponse = z.object({
         expected: z.string(),
         found: z.string().nullable(),
       }),
+      z.object({ status: z.literal('untrusted'), problem: z.string() }),
     ])
     .optional()
-    .describe('테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건)'),
+    .describe(
+      '테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음)',
+    ),
   verifiedAt: isoDateTimeSchema,
 });
 

@@ -35,6 +35,7 @@ import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
 import type { TransactItem } from '../store/case-repository.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
+import { latestAnchorForVerification } from '../anchor/chain-anchor.ts';
 import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { createCalendar, type Calendar } from '../calendar/index.ts';
@@ -320,7 +321,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     async verifyCase(actor: Actor, caseId: string): Promise<CaseVerification & { verifiedAt: string }> {
       const found = await load(caseId);
       assertCanRead(actor, found);
-      const anchor = deps.anchors === undefined ? undefined : ((await deps.anchors.latest()) ?? null);
+      const anchor = deps.anchors === undefined ? undefined : await latestAnchorForVerification(deps.anchors);
       return { ...(await verifyCaseChain(deps.cases, found, anchor)), verifiedAt: toKoreaIso(clock()) };
     },
   };

@@ -217,15 +217,16 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       caseId: string;
       stage: CaseStage;
       stateName: string;
-    }): Promise<{ stage: CaseStage; version: number }> {
+    }): Promise<{ stage: CaseStage; version: number; changed: boolean }> {
       return withFreshCase(input.caseId, async (c) => {
-        if (c.stage === input.stage) return { stage: c.stage, version: c.version };
+        // A retried step finds the stage already changed: `changed` stays false, so it is counted once.
+        if (c.stage === input.stage) return { stage: c.stage, version: c.version, changed: false };
         if (c.stage === 'suspended')
           throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; it stays where it is until resumed`);
         const now = toKoreaIso(clock());
         const change = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
         const written = await deps.cases.commit(c, change);
-        return { stage: written.case.stage, version: written.case.version };
+        return { stage: written.case.stage, version: written.case.version, changed: true };
       });
     },
 

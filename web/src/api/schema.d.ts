@@ -2052,7 +2052,7 @@ export interface components {
                 found: string | number;
             };
             messageKo?: string;
-            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건) */
+            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음) */
             anchor?: {
                 /** @constant */
                 status: "not-anchored";
@@ -2068,6 +2068,10 @@ export interface components {
                 seq: number;
                 expected: string;
                 found: string | null;
+            } | {
+                /** @constant */
+                status: "untrusted";
+                problem: string;
             };
             /** Format: date-time */
             verifiedAt: string;
