@@ -39,6 +39,7 @@ import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { createCalendar, type Calendar } from '../calendar/index.ts';
 import { assertReceivedAtUsable } from '../calendar/received-date.ts';
+import { checkAssignee, recordException, type AssignmentOverrideInput } from '../policies/assignment.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -112,14 +113,9 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
 
   const eventActor = eventActorOf;
 
-  async function assertAssignable(sub: string): Promise<void> {
-    const member = await deps.staff.get(sub);
-    if (!member || !member.active) {
-      throw new ValidationError(`No active staff member with id ${sub}`, `담당자(${sub})를 찾을 수 없습니다`, {
-        field: 'assigneeSub',
-        rule: 'unknown_staff',
-      });
-    }
+  /** The assignee against the kind's team and role; the head's recorded exception, when they overrode it. */
+  async function assertAssignable(actor: Actor, kind: string, sub: string, override: AssignmentOverrideInput) {
+    return checkAssignee({ actor, kind: kinds.get(kind), sub, member: await deps.staff.get(sub), override });
   }
 
   /**
@@ -150,10 +146,14 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   return {
     async createCase(
       actor: Actor,
-      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string; reporter?: ReporterIdentity },
+      given: Omit<IntakeInput, 'receivedAt'> & {
+        receivedAt?: string;
+        reporter?: ReporterIdentity;
+      } & AssignmentOverrideInput,
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      const { overrideAssignmentRule, overrideReason, ...input } = given;
       assertSealing(input.kind, input.channel, input.sealed);
       const { reporter, ...intake } = input;
       assertIdentityAllowed(input.kind, reporter);
@@ -170,9 +170,13 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
           );
       }
       if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
+      const override = { overrideAssignmentRule, overrideReason };
+      let exception: Awaited<ReturnType<typeof assertAssignable>>;
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
-        await assertAssignable(input.assigneeSub);
+        exception = await assertAssignable(actor, input.kind, input.assigneeSub, override);
+      } else if (overrideAssignmentRule !== undefined || overrideReason !== undefined) {
+        throw overrideWithoutAssignee();
       }
       const kind = kinds.get(input.kind);
       const details = kind.details && (input as Record<string, unknown>)[kind.details.key];
@@ -212,7 +216,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
             } else if (holdsReporterIdentity(input.kind)) {
               change.next.protectedIdentity = { held: false };
             }
-            return change;
+            return { ...change, drafts: recordException(change.drafts, exception) };
           },
           claimFor,
           // One transaction: the case, its workflow's outbox intent and its sealed reporter identity.
@@ -260,20 +264,27 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       actor: Actor,
       caseId: string,
       expectedVersion: number,
-      patch: CasePatch,
+      given: CasePatch & AssignmentOverrideInput,
       idempotency?: IdempotencyRequest,
     ) {
       const now = clock();
+      const { overrideAssignmentRule, overrideReason, ...patch } = given;
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const current = await load(caseId);
         assertCanChange(actor, current);
+        let exception: Awaited<ReturnType<typeof assertAssignable>>;
         if (patch.assigneeSub !== undefined) {
           assertCanAssign(actor);
-          await assertAssignable(patch.assigneeSub);
+          exception = await assertAssignable(actor, current.kind, patch.assigneeSub, {
+            overrideAssignmentRule,
+            overrideReason,
+          });
+        } else if (overrideAssignmentRule !== undefined || overrideReason !== undefined) {
+          throw overrideWithoutAssignee();
         }
         if (current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
         const change = updateDetails(current, patch, eventActor(actor), toKoreaIso(now));
-        return deps.cases.commit(current, change, claimFor);
+        return deps.cases.commit(current, { ...change, drafts: recordException(change.drafts, exception) }, claimFor);
       });
     },
 
@@ -330,6 +341,14 @@ export type CaseUseCases = ReturnType<typeof caseUseCases>;
 
 function stripUndefinedValues(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function overrideWithoutAssignee(): ValidationError {
+  return new ValidationError(
+    'overrideAssignmentRule and overrideReason go with an assigneeSub',
+    '배정 기준 예외는 담당자(assigneeSub)를 지정할 때만 입력합니다',
+    { field: 'overrideAssignmentRule', rule: 'only_with_assignee' },
+  );
 }
 
 function staleVersion(current: CaseRecord, expected: number): VersionConflictError {

@@ -60,6 +60,7 @@ export function Timeline({ caseId }: { caseId: string }) {
                 </p>
                 <p className="timeline-body">
                   {event.actor.name ?? event.actor.sub} ({event.actorRoleLabel})
+                  {event.onBehalfOfLabel && ` · ${event.onBehalfOfLabel}`}
                   {event.stageBeforeLabel &&
                     event.stageAfterLabel &&
                     ` · ${event.stageBeforeLabel} → ${event.stageAfterLabel}`}
