@@ -7,13 +7,7 @@
 import { ulid } from 'ulid';
 import type { Calendar } from '../calendar/index.ts';
 import { moveToStage, suspendedError, type CaseRecord, type CaseStage } from '../domain/case.ts';
-import {
-  ForbiddenError,
-  IllegalTransitionError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '../domain/errors.ts';
+import { ForbiddenError, IllegalTransitionError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
