@@ -340,6 +340,12 @@ export const timelineEntryView = historyEventView.extend({
   decisionLabel: z.string().optional(),
   reasons: z.string().optional().describe('사유 (반려 사유, 재배정·정지 사유, 의견)'),
   taskId: z.string().optional(),
+  reads: z
+    .number()
+    .int()
+    .optional()
+    .describe('비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김'),
+  readsByWhat: z.record(z.string(), z.number().int()).optional().describe('열람 횟수, 열람한 내용별'),
 });
 
 export const caseAsOfView = caseRecordSchema

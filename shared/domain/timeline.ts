@@ -91,7 +91,11 @@ export function timelineEntry(e: HistoryEvent) {
   };
 }
 
-export type TimelineEntry = ReturnType<typeof timelineEntry>;
+/** An entry as the timeline shows it; a coalesced sensitive read also carries its hour's read count (read-tally-store.ts). */
+export type TimelineEntry = ReturnType<typeof timelineEntry> & {
+  reads?: number;
+  readsByWhat?: Record<string, number>;
+};
 
 export function timeline(events: readonly HistoryEvent[], filter: TimelineFilter = {}): TimelineEntry[] {
   return events.filter((e) => matchesFilter(e, filter)).map(timelineEntry);

@@ -8,11 +8,12 @@ import { addNote, formatCaseNumber, type CasePatch, type CaseRecord, type Intake
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { InternalError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
+import { verifyChain, type EventDraft, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
-import type { CaseRepository, Page } from '../store/case-repository.ts';
+import { RelatedItemConflictError, type CaseRepository, type Page } from '../store/case-repository.ts';
+import { koreaHourOf, type ReadKind, type ReadTallyStore } from '../store/read-tally-store.ts';
 import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { StaffRepository } from '../store/staff-repository.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
@@ -55,6 +56,11 @@ export interface CaseUseCaseDeps {
   outbox?: OutboxStore;
   /** The kinds of case (default: the office's). */
   kinds?: KindRegistry;
+  /**
+   * Where reads of sealed cases are counted per reader and hour (read-tally-store.ts): one chain event
+   * per reader, case and hour instead of one per read. Without it every read appends its own event.
+   */
+  readTallies?: ReadTallyStore;
   /** Chain heads anchored outside the table; verification compares against the latest. */
   anchors?: Pick<AnchorStore, 'latest'>;
   clock?: () => Date;
@@ -127,18 +133,51 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   async function recordSensitiveRead(
     actor: Actor,
     c: CaseRecord,
-    what: 'case' | 'tasks' | 'history' | 'case-as-of',
+    what: ReadKind,
     details: Record<string, unknown> = {},
   ): Promise<void> {
     if (!c.sealed) return;
-    await deps.cases.appendWithoutVersion(c.caseId, [
-      {
-        type: 'SENSITIVE_READ',
-        at: toKoreaIso(clock()),
-        actor: eventActor(actor),
-        data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details) },
-      },
-    ]);
+    const at = toKoreaIso(clock());
+    const draft = (extra: Record<string, unknown>): EventDraft => ({
+      type: 'SENSITIVE_READ',
+      at,
+      actor: eventActor(actor),
+      data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details), ...extra },
+    });
+    const tallies = deps.readTallies;
+    if (!tallies) {
+      await deps.cases.appendWithoutVersion(c.caseId, [draft({})]);
+      return;
+    }
+    // The reader's first read of the hour appends the event (with the first read's details) and opens
+    // the tally; later reads of the hour only count. Two first reads racing: one appends, the other counts.
+    const hour = koreaHourOf(at);
+    for (let attempt = 1; ; attempt++) {
+      if (await tallies.count(c.caseId, hour, actor.sub, what, at)) return;
+      try {
+        await deps.cases.appendWithoutVersion(
+          c.caseId,
+          [draft({ hour, tally: 'per-reader-hour' })],
+          tallies.firstPut(c.caseId, hour, actor.sub, what, at),
+        );
+        return;
+      } catch (error) {
+        if (error instanceof RelatedItemConflictError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The read counts of the hours the chain's SENSITIVE_READ events opened, beside each event. */
+  async function withReadCounts(caseId: string, entries: TimelineEntry[]): Promise<TimelineEntry[]> {
+    if (!deps.readTallies || !entries.some((e) => e.type === 'SENSITIVE_READ' && e.data.hour !== undefined))
+      return entries;
+    const tallies = await deps.readTallies.ofCase(caseId);
+    const bySeq = new Map(tallies.map((t) => [t.eventSeq, t]));
+    return entries.map((e) => {
+      const tally = e.type === 'SENSITIVE_READ' ? bySeq.get(e.seq) : undefined;
+      return tally && tally.eventHash === e.hash ? { ...e, reads: tally.reads, readsByWhat: tally.byWhat } : e;
+    });
   }
 
   const load = (caseId: string) => loadCase(deps.cases, caseId);
@@ -324,7 +363,8 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       const { case: found, events } = await loadChain(deps.cases, loaded);
       const verification = verifyChain(events, found);
       await recordSensitiveRead(actor, found, 'history', { ...filter });
-      return { case: found, events: timeline(events, filter), total: events.length, verification };
+      const entries = await withReadCounts(found.caseId, timeline(events, filter));
+      return { case: found, events: entries, total: events.length, verification };
     },
 
     /** Recomputes the case's hash chain; anyone who may read the case may verify it. */
