@@ -2050,6 +2050,12 @@ export interface components {
                 /** @description 사유 (반려 사유, 재배정·정지 사유, 의견) */
                 reasons?: string;
                 taskId?: string;
+                /** @description 비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김 */
+                reads?: number;
+                /** @description 열람 횟수, 열람한 내용별 */
+                readsByWhat?: {
+                    [key: string]: number;
+                };
             }[];
             /** @description 필터 전 전체 이벤트 수 */
             total: number;
