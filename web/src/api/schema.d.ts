@@ -1530,6 +1530,17 @@ export interface components {
             hiddenFrom?: string[];
             /** @enum {string} */
             committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            onBehalfOf?: {
+                sub?: string;
+                name?: string;
+                /** @enum {string} */
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                /** @enum {string} */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
+                labelKo: string;
+                /** @enum {string} */
+                reason: "acting" | "excluded" | "vacant";
+            };
             decisionLabels: string[];
             links: {
                 case: string;
@@ -1547,6 +1558,15 @@ export interface components {
                 sub: string;
                 name?: string;
                 role: string;
+                /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                onBehalfOf?: {
+                    sub?: string;
+                    name?: string;
+                    role?: string;
+                    team?: string;
+                    labelKo: string;
+                    reason: string;
+                };
             };
             /** @enum {string} */
             stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -1992,6 +2012,15 @@ export interface components {
                     sub: string;
                     name?: string;
                     role: string;
+                    /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                    onBehalfOf?: {
+                        sub?: string;
+                        name?: string;
+                        role?: string;
+                        team?: string;
+                        labelKo: string;
+                        reason: string;
+                    };
                 };
                 /** @enum {string} */
                 stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -2012,6 +2041,8 @@ export interface components {
                  */
                 date: string;
                 actorRoleLabel: string;
+                /** @description 대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장 */
+                onBehalfOfLabel?: string;
                 stageBeforeLabel?: string;
                 stageAfterLabel?: string;
                 decision?: string;
@@ -2019,6 +2050,12 @@ export interface components {
                 /** @description 사유 (반려 사유, 재배정·정지 사유, 의견) */
                 reasons?: string;
                 taskId?: string;
+                /** @description 비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김 */
+                reads?: number;
+                /** @description 열람 횟수, 열람한 내용별 */
+                readsByWhat?: {
+                    [key: string]: number;
+                };
             }[];
             /** @description 필터 전 전체 이벤트 수 */
             total: number;
@@ -2392,8 +2429,12 @@ export interface components {
             channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
             /** @description 관련 부서 */
             department?: string;
-            /** @description 담당자 (팀장·감사담당관·관리자만 지정) */
+            /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /**
              * Format: date
              * @description 처리기한 (YYYY-MM-DD, 한국 시간)
@@ -2590,6 +2631,10 @@ export interface components {
             /** Format: date */
             dueDate?: string;
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
         };
         /** @description 메모 추가 */
         AppendNoteRequest: {
@@ -2619,6 +2664,10 @@ export interface components {
             /** @constant */
             decision: "assign";
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             comment?: string;
         } | {
             /** @constant */
@@ -2780,6 +2829,10 @@ export interface components {
             handlingDepartment: string;
             /** @description 처리 담당자 */
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②) */
             refiled?: boolean;
             refiledReference?: string;
@@ -3103,6 +3156,10 @@ export interface components {
             assigneeSub: string;
             /** @description 재배정 사유 */
             reason: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
