@@ -18,6 +18,7 @@ import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './i
 export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
 import { keys, withoutStorageKeys } from './keys.ts';
 import { searchIndexAttributes, searchKeys } from './case-search-index.ts';
+import { queryAll, queryCount, queryItems } from './paged-query.ts';
 
 /** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
 export class RelatedItemConflictError extends Error {
@@ -262,23 +263,12 @@ export class CaseRepository {
 
   /** How many cases of one kind exist (an index count query, for progress bars). */
   async countByKind(kind: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return queryCount(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
+    });
   }
 
   private async pageOfIndex(
@@ -306,21 +296,14 @@ export class CaseRepository {
    * the kind index, whose sort key starts with the receipt time (`<receivedAt>#<caseId>`).
    */
   async *receivedBetween(kind: string, from: string, to: string): AsyncGenerator<CaseRecord> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          // '~' sorts after every character of a receipt time, so the whole last day is included.
-          ExpressionAttributeValues: { ':pk': keys.byKind(kind), ':from': from, ':to': `${to}~` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) yield this.toCase(item);
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = queryItems(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      // '~' sorts after every character of a receipt time, so the whole last day is included.
+      ExpressionAttributeValues: { ':pk': keys.byKind(kind), ':from': from, ':to': `${to}~` },
+    });
+    for await (const item of items) yield this.toCase(item);
   }
 
   async findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined> {
@@ -339,22 +322,13 @@ export class CaseRepository {
 
   /** The whole history of one case in sequence order (one partition, paged through). */
   async history(caseId: string): Promise<HistoryEvent[]> {
-    const events: HistoryEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.eventPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) events.push(toEvent(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return events;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.eventPrefix },
+      ConsistentRead: true,
+    });
+    return items.map(toEvent);
   }
 }
 

@@ -17,6 +17,7 @@ import { caseStageSchema } from '../domain/case.ts';
 import type { TransactItem } from './case-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { withoutStorageKeys } from './keys.ts';
+import { queryItems } from './paged-query.ts';
 
 export const OUTBOX_ENTITY = 'outbox';
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
@@ -202,22 +203,21 @@ export class OutboxStore {
 
   private async queryIndex(partition: string, limit: number, upTo?: string): Promise<OutboxItem[]> {
     const items: OutboxItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
-          // '~' sorts after the '#<id>' that follows the time, so everything due at `upTo` is included.
-          ExpressionAttributeValues: { ':pk': partition, ...(upTo && { ':upTo': `${upTo}~` }) },
-          Limit: limit - items.length,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(out.Items ?? []).map(toItem));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < limit);
+    const found = queryItems(
+      this.doc,
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
+        // '~' sorts after the '#<id>' that follows the time, so everything due at `upTo` is included.
+        ExpressionAttributeValues: { ':pk': partition, ...(upTo && { ':upTo': `${upTo}~` }) },
+      },
+      { pageSize: limit },
+    );
+    for await (const item of found) {
+      items.push(toItem(item));
+      if (items.length >= limit) break;
+    }
     return items;
   }
 }

@@ -10,6 +10,7 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import type { TransactItem } from './case-repository.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
+import { queryItems } from './paged-query.ts';
 
 export const OPEN_TASK_SHARDS = 8;
 
@@ -92,21 +93,18 @@ export class TaskRepository {
   /** Open tasks waiting for a committee's decision, longest waiting first (the agenda of its next meeting). */
   async openForCommittee(committee: CommitteeKind, limit = 200): Promise<TaskRecord[]> {
     const items: TaskRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': committeeQueueKey(committee) },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toTask).filter((t) => t.status === 'open'));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return items.slice(0, limit);
+    const queued = queryItems(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': committeeQueueKey(committee) },
+    });
+    for await (const item of queued) {
+      const task = toTask(item);
+      if (task.status === 'open') items.push(task);
+      if (items.length >= limit) break;
+    }
+    return items;
   }
 
   putOpen(task: TaskRecord): TransactItem {
