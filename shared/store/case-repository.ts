@@ -12,25 +12,19 @@ import { KINDS } from '../kinds/registry.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
+import { IdempotencyRaceError, idempotencyPut } from './idempotency-store.ts';
+import {
+  RelatedItemConflictError,
+  type CaseRepository as CaseRepositoryPort,
+  type ClaimFor,
+  type Page,
+} from '../usecases/ports.ts';
 
-/** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
-export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
 import { keys, withoutStorageKeys } from './keys.ts';
 import { searchIndexAttributes, searchKeys } from './case-search-index.ts';
 import { queryAll, queryCount, queryItems } from './paged-query.ts';
 
-/** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
-export class RelatedItemConflictError extends Error {
-  override name = 'RelatedItemConflictError';
-  /** Which related items (their index in `also`) failed their condition, when the write says so. */
-  failedItems: readonly number[] = [];
-}
-
-export interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
+export { RelatedItemConflictError, type ClaimFor, type Page };
 
 /** How often a write is re-linked onto a chain tip that moved under it before giving up. */
 const MAX_REBASES = 20;
@@ -42,7 +36,7 @@ const jitter = (attempt: number) =>
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-export class CaseRepository {
+export class CaseRepository implements CaseRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -12,8 +12,14 @@
  * the pending partition (infra/local/local-system.ts).
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { caseStageSchema } from '../domain/case.ts';
+import {
+  outboxIdOf,
+  outboxIntentSchema,
+  outboxItemSchema,
+  type OutboxIntent,
+  type OutboxItem,
+} from '../domain/outbox.ts';
+import type { OutboxStore as OutboxStorePort } from '../usecases/ports.ts';
 import type { TransactItem } from './case-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { withoutStorageKeys } from './keys.ts';
@@ -24,50 +30,11 @@ export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 export const OUTBOX_DEAD = 'OUTBOX#DEAD';
 const DELIVERED_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-export const outboxIntentSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start-execution'),
-    caseId: z.string(),
-    startAt: caseStageSchema,
-    executionName: z.string(),
-  }),
-  z.object({
-    type: z.literal('task-success'),
-    caseId: z.string(),
-    taskId: z.string(),
-    output: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    type: z.literal('task-failure'),
-    caseId: z.string(),
-    taskId: z.string(),
-    error: z.string(),
-    cause: z.string(),
-  }),
-]);
-export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
-
-export const outboxItemSchema = z.object({
-  outboxId: z.string(),
-  intent: outboxIntentSchema,
-  status: z.enum(['pending', 'delivered', 'dead']),
-  createdAt: z.string(),
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: z.string().optional(),
-  lastError: z.string().optional(),
-  deliveredAt: z.string().optional(),
-  outcome: z.string().optional(),
-});
-export type OutboxItem = z.infer<typeof outboxItemSchema>;
-
-/** One intent per thing it is about: a second write of the same intent fails its condition. */
-export function outboxIdOf(intent: OutboxIntent): string {
-  return intent.type === 'start-execution' ? `start#${intent.executionName}` : `task#${intent.taskId}`;
-}
+export { outboxIdOf, outboxIntentSchema, outboxItemSchema, type OutboxIntent, type OutboxItem };
 
 export const outboxKey = (caseId: string, outboxId: string) => ({ pk: `CASE#${caseId}`, sk: `OUTBOX#${outboxId}` });
 
-export class OutboxStore {
+export class OutboxStore implements OutboxStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,

@@ -11,6 +11,7 @@ import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import type { TransactItem } from './case-repository.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
 import { queryItems } from './paged-query.ts';
+import type { TaskRepository as TaskRepositoryPort } from '../usecases/ports.ts';
 
 export const OPEN_TASK_SHARDS = 8;
 
@@ -40,7 +41,7 @@ function queueKey(task: TaskRecord): string {
     : keys.tasksOfRole(task.assignee.role, task.assignee.team);
 }
 
-export class TaskRepository {
+export class TaskRepository implements TaskRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -68,8 +69,13 @@ export class TaskRepository {
       .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.taskId.localeCompare(b.taskId));
   }
 
-  /** Open tasks waiting in the given queues (a person's own, and their roles'), soonest due first. */
-  async openInQueues(queues: string[], limit: number): Promise<TaskRecord[]> {
+  /** Open tasks waiting in a person's queues (their own, and their roles'), soonest due first. */
+  async openForActor(
+    actor: { sub: string; roles: string[] },
+    team: string | undefined,
+    limit: number,
+  ): Promise<TaskRecord[]> {
+    const queues = queuesFor(actor, team);
     const pages = await Promise.all(
       queues.map((q) =>
         this.doc.send(

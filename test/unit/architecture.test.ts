@@ -1,9 +1,13 @@
 /**
  * The layers of shared/ as the import graph sees them (dependency-cruiser walks it the way the
  * TypeScript compiler resolves it, type-only imports included): the domain and the kind modules
- * know no storage and no AWS SDK, the use cases know no AWS SDK and reach storage only through the
- * ports they own, and no module of shared/ imports itself back through others.
+ * know no storage and no AWS SDK, the use cases know no AWS SDK and reach storage through the ports
+ * they own (shared/usecases/ports.ts), and no module of shared/ imports itself back through others.
+ * Beside the graph, a text check: DynamoDB expressions and transaction items are written only in
+ * shared/store/.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
@@ -31,6 +35,16 @@ const rules: IForbiddenRuleType[] = [
     severity: 'error',
     from: { path: '^shared/usecases/' },
     to: { path: AWS_SDK },
+  },
+  {
+    name: 'usecases-reach-storage-through-ports',
+    comment:
+      'cases, tasks, idempotency records, staff and the outbox are reached through shared/usecases/ports.ts, which the store implements',
+    severity: 'error',
+    from: { path: '^shared/usecases/' },
+    to: {
+      path: '^shared/store/(case-repository|task-repository|idempotency-store|staff-repository|outbox-store)[.]ts$',
+    },
   },
   {
     name: 'no-import-loop-in-shared',
@@ -92,7 +106,23 @@ describe('architecture of shared/', () => {
     expect(violationsOf('usecases-know-no-aws-sdk')).toEqual([]);
   });
 
+  it('shared/usecases reaches cases, tasks, idempotency records, staff and the outbox only through its ports', () => {
+    expect(violationsOf('usecases-reach-storage-through-ports')).toEqual([]);
+  });
+
   it('no import loop inside shared/', () => {
     expect(violationsOf('no-import-loop-in-shared')).toEqual([]);
+  });
+
+  it('no DynamoDB expression or transaction item is written outside shared/store (functions and workflows included)', () => {
+    const dynamoWords =
+      /\b(UpdateExpression|ConditionExpression|KeyConditionExpression|TransactItems|ExclusiveStartKey)\b/;
+    const offending = ['shared', 'functions', 'workflows']
+      .flatMap((dir) =>
+        readdirSync(path.join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)),
+      )
+      .filter((f) => f.endsWith('.ts') && !f.startsWith(`shared${path.sep}store${path.sep}`))
+      .filter((f) => dynamoWords.test(readFileSync(path.join(PROJECT_ROOT, f), 'utf8')));
+    expect(offending).toEqual([]);
   });
 });
