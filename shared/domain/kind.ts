@@ -131,6 +131,10 @@ export interface KindModule<K extends string = string> {
   dueRules?: KindDueRules;
   /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
   sealedFields?: readonly string[];
+  /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
+  defaultPeriod?: string;
+  /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
+  requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
 }
 
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */

@@ -12,6 +12,7 @@ export function reviewKind<const K extends string>(spec: {
   labelKo: string;
   team: Team;
   sealedByDefault?: boolean;
+  defaultPeriod?: string;
 }) {
   return defineKind({
     kind: spec.kind,
@@ -19,5 +20,6 @@ export function reviewKind<const K extends string>(spec: {
     team: spec.team,
     sealedByDefault: spec.sealedByDefault ?? false,
     workflow: CASE_REVIEW_WORKFLOW,
+    ...(spec.defaultPeriod !== undefined && { defaultPeriod: spec.defaultPeriod }),
   });
 }

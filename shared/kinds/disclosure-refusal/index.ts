@@ -5,4 +5,5 @@ export const disclosureRefusal = reviewKind({
   kind: 'disclosure-refusal',
   labelKo: '고지거부 심사',
   team: 'investigation',
+  defaultPeriod: 'ethics.disclosure-refusal-review',
 });

@@ -5,4 +5,5 @@ export const propertyReview = reviewKind({
   kind: 'property-review',
   labelKo: '재산등록 심사',
   team: 'investigation',
+  defaultPeriod: 'ethics.public-official-review',
 });

@@ -28,6 +28,7 @@ export const whistleblowerReport = defineKind({
   team: 'complaints',
   sealedByDefault: true,
   workflow: WHISTLEBLOWER_WORKFLOW,
+  defaultPeriod: 'whistleblower.result-notice',
   taskTypes: [
     'whistleblower-protection-notice',
     'whistleblower-screening',
