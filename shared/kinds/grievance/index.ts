@@ -23,6 +23,7 @@ export const grievance = defineKind({
   sealedByDefault: false,
   workflow: 'grievance',
   defaultPeriod: 'grievance.answer',
+  reportTable: 'grievances',
   requiredAtIntake: { channel: 'channel is required for a grievance complaint (required_for_grievance)' },
   taskTypes: ['grievance-triage', 'grievance-audit', 'grievance-answer', 'grievance-mediation'],
   details: {

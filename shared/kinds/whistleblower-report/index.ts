@@ -29,6 +29,7 @@ export const whistleblowerReport = defineKind({
   sealedByDefault: true,
   workflow: WHISTLEBLOWER_WORKFLOW,
   defaultPeriod: 'whistleblower.result-notice',
+  reportTable: 'whistleblower',
   taskTypes: [
     'whistleblower-protection-notice',
     'whistleblower-screening',
