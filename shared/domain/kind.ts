@@ -123,6 +123,12 @@ export interface KindModule<K extends string = string> {
   sealedByDefault: boolean;
   /** The lifecycle that runs it: a workflow name in workflows/registry.ts. */
   workflow: string;
+  /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
+  defaultPeriod?: string;
+  /** The office report's own table for this kind (every kind is also a row of the processing table). */
+  reportTable?: 'grievances' | 'whistleblower' | 'taxpayer' | 'ethics' | 'prevention';
+  /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
+  requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
   taskTypes?: readonly string[];
   details?: DetailsSection;
@@ -131,12 +137,6 @@ export interface KindModule<K extends string = string> {
   dueRules?: KindDueRules;
   /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
   sealedFields?: readonly string[];
-  /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
-  defaultPeriod?: string;
-  /** The office report's own table for this kind (every kind is also a row of the processing table). */
-  reportTable?: 'grievances' | 'whistleblower' | 'taxpayer' | 'ethics' | 'prevention';
-  /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
-  requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
 }
 
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */

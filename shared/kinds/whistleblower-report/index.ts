@@ -26,10 +26,10 @@ export const whistleblowerReport = defineKind({
   kind: 'whistleblower-report',
   labelKo: '공익신고',
   team: 'complaints',
-  sealedByDefault: true,
-  workflow: WHISTLEBLOWER_WORKFLOW,
   defaultPeriod: 'whistleblower.result-notice',
   reportTable: 'whistleblower',
+  sealedByDefault: true,
+  workflow: WHISTLEBLOWER_WORKFLOW,
   taskTypes: [
     'whistleblower-protection-notice',
     'whistleblower-screening',
