@@ -100,9 +100,10 @@ export const createCaseBody = z
         '공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부',
       ),
   })
-  .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, {
-    message: 'channel is required for a grievance complaint (required_for_grievance)',
-    path: ['channel'],
+  .superRefine((b, ctx) => {
+    const required = KINDS.modules.find((m) => m.kind === b.kind)?.requiredAtIntake ?? {};
+    for (const [field, message] of Object.entries(required))
+      if (b[field as keyof typeof required] === undefined) ctx.addIssue({ code: 'custom', message, path: [field] });
   })
   .describe('사건 접수');
 

@@ -123,6 +123,12 @@ export interface KindModule<K extends string = string> {
   sealedByDefault: boolean;
   /** The lifecycle that runs it: a workflow name in workflows/registry.ts. */
   workflow: string;
+  /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
+  defaultPeriod?: string;
+  /** The office report's own table for this kind (every kind is also a row of the processing table). */
+  reportTable?: 'grievances' | 'whistleblower' | 'taxpayer' | 'ethics' | 'prevention';
+  /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
+  requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
   taskTypes?: readonly string[];
   details?: DetailsSection;

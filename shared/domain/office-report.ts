@@ -29,6 +29,7 @@ import type { CaseRecord } from './case.ts';
 import { CHANNELS, type Channel } from './channels.ts';
 import type { CaseKind } from './case.ts';
 import { KINDS } from '../kinds/registry.ts';
+import type { KindModule } from './kind.ts';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from './committee-kinds.ts';
 import { koreaDate } from './korea-time.ts';
 import {
@@ -52,6 +53,11 @@ export const TABLE_IDS = [
   'processing',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
+
+/** The kinds whose modules put them in one of the report's own tables, in the registry's order. */
+function kindsIn(table: NonNullable<KindModule['reportTable']> & TableId): readonly CaseKind[] {
+  return KINDS.modules.filter((m) => m.reportTable === table).map((m) => m.kind as CaseKind);
+}
 
 export interface ReportColumn {
   key: string;
@@ -224,7 +230,7 @@ export const NO_CHANNEL_KEY = '경로 미기재';
 
 /** 고충민원 접수 및 관리: 총 N건, by channel in the report's grouping. */
 export function grievanceTable(byKind: CasesByKind): ComputedTable {
-  const cases = casesOf(byKind, 'grievance');
+  const cases = kindsIn('grievances').flatMap((kind) => casesOf(byKind, kind));
   const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => ({
     key,
     labelKo,
@@ -258,46 +264,44 @@ export function grievanceTable(byKind: CasesByKind): ComputedTable {
   };
 }
 
-function singleKindTable(
-  id: TableId,
-  kind: CaseKind,
+/** A table of received / closed / open cases with one row per kind its modules put in it. */
+function kindRowsTable(
+  id: NonNullable<KindModule['reportTable']> & TableId,
   sectionKo: string,
   titleKo: string,
   notesKo: string[] = [],
 ): (byKind: CasesByKind) => ComputedTable {
-  return (byKind) => ({
-    table: {
-      id,
-      sectionKo,
-      titleKo,
-      columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: [{ key: kind, labelKo: KINDS.labelOf(kind), cells: receivedClosedOpen(casesOf(byKind, kind)) }],
-      notesKo,
-    },
-    basis: basisOf(casesOf(byKind, kind)),
-  });
+  return (byKind) => {
+    const kinds = kindsIn(id);
+    return {
+      table: {
+        id,
+        sectionKo,
+        titleKo,
+        columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
+        rows: kinds.map((kind) => ({
+          key: kind,
+          labelKo: KINDS.labelOf(kind),
+          cells: receivedClosedOpen(casesOf(byKind, kind)),
+        })),
+        notesKo,
+      },
+      basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
+    };
+  };
 }
 
 /** 공익신고 접수 및 관리: N건 (counts only — the reporter's identity is sealed). */
-export const whistleblowerTable = singleKindTable(
-  'whistleblower',
-  'whistleblower-report',
-  SECTIONS.complaints,
-  '공익신고 접수 및 관리',
-  ['신고자 신원은 공개하지 않으며 건수만 집계합니다.'],
-);
+export const whistleblowerTable = kindRowsTable('whistleblower', SECTIONS.complaints, '공익신고 접수 및 관리', [
+  '신고자 신원은 공개하지 않으며 건수만 집계합니다.',
+]);
 
 /** 지방세 고충민원 및 재산세 등에 대한 세무 상담: N건. */
-export const taxpayerTable = singleKindTable(
-  'taxpayer',
-  'taxpayer-consultation',
-  SECTIONS.complaints,
-  '지방세 납세자보호관 세무 상담',
-);
+export const taxpayerTable = kindRowsTable('taxpayer', SECTIONS.complaints, '지방세 납세자보호관 세무 상담');
 
 /** 재산등록 심사 / 재산등록 고지거부 신청 접수 및 심사 — persons (명). */
 export function ethicsTable(byKind: CasesByKind): ComputedTable {
-  const kinds = ['property-review', 'disclosure-refusal'] as const;
+  const kinds = kindsIn('ethics');
   return {
     table: {
       id: 'ethics',
@@ -320,24 +324,11 @@ export function ethicsTable(byKind: CasesByKind): ComputedTable {
 }
 
 /** 일상감사 / 계약심사 (사전예방 중심의 감사활동). */
-export function preventionTable(byKind: CasesByKind): ComputedTable {
-  const kinds = ['daily-audit', 'contract-review'] as const;
-  return {
-    table: {
-      id: 'prevention',
-      sectionKo: SECTIONS.audit,
-      titleKo: '사전예방 중심의 감사활동 (일상감사·계약심사)',
-      columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: kinds.map((kind) => ({
-        key: kind,
-        labelKo: KINDS.labelOf(kind),
-        cells: receivedClosedOpen(casesOf(byKind, kind)),
-      })),
-      notesKo: [],
-    },
-    basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
-  };
-}
+export const preventionTable = kindRowsTable(
+  'prevention',
+  SECTIONS.audit,
+  '사전예방 중심의 감사활동 (일상감사·계약심사)',
+);
 
 /** 위원회 회의 개최: N회 per committee (meetings held in the period). */
 export function committeeTable(meetings: readonly MeetingHeld[]): ComputedTable {

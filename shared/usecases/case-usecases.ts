@@ -12,10 +12,17 @@ import { verifyChain, type EventDraft, type HistoryEvent, type ChainVerification
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
-import { RelatedItemConflictError, type CaseRepository, type Page } from '../store/case-repository.ts';
 import { koreaHourOf, type ReadKind, type ReadTallyStore } from '../store/read-tally-store.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
+import {
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  type OutboxStore,
+  type Page,
+  RelatedItemConflictError,
+  type StaffRepository,
+} from './ports.ts';
+import type { OutboxIntent } from '../domain/outbox.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verification.ts';
@@ -34,10 +41,8 @@ import {
 } from '../domain/identity.ts';
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
-import type { TransactItem } from '../store/case-repository.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
 import { latestAnchorForVerification } from '../anchor/chain-anchor.ts';
-import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { createCalendar, type Calendar } from '../calendar/index.ts';
 import { assertReceivedAtUsable } from '../calendar/received-date.ts';
@@ -260,7 +265,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
           },
           claimFor,
           // One transaction: the case, its workflow's outbox intent and its sealed reporter identity.
-          (c): TransactItem[] => [
+          (c): AtomicWrite[] => [
             ...(deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
             ...(envelope && deps.identity
               ? [deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now))]

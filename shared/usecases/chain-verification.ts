@@ -9,7 +9,7 @@ import { CASE_KINDS } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { verifyChain, type ChainBreak, type ChainVerification, type HistoryEvent } from '../domain/history.ts';
 import { formatKoreanDateTime } from '../domain/korea-time.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 
 export interface CaseVerification extends ChainVerification {
   caseId: string;

@@ -46,7 +46,7 @@ import {
   type ReminderDue,
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 import type {
   DigestRecipient,
   ReminderItemRef,

@@ -40,10 +40,13 @@ import {
   assertCanReadReports,
   assertCanSuspend,
 } from '../policies/case-access.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import {
+  type CaseRepository,
+  type IdempotencyStore,
+  RelatedItemConflictError,
+  type StaffRepository,
+  type TaskRepository,
+} from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { checkAssignee, recordException, type AssignmentOverrideInput } from '../policies/assignment.ts';

@@ -24,12 +24,17 @@ import { checkAssignee, recordException } from '../policies/assignment.ts';
 import { KINDS } from '../kinds/registry.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
-import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import { queuesFor, type TaskRepository } from '../store/task-repository.ts';
+import {
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  type OutboxStore,
+  RelatedItemConflictError,
+  type StaffRepository,
+  type TaskRepository,
+} from './ports.ts';
+import type { OutboxIntent } from '../domain/outbox.ts';
 import type { TaskSignaller } from '../workflow/case-workflows.ts';
-import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
@@ -257,7 +262,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     async listMyTasks(actor: Actor, limit: number): Promise<TaskRecord[]> {
       const member = await deps.staff.get(actor.sub);
       // An official concerned never sees their own case, not even as a task title in a role queue.
-      return (await deps.tasks.openInQueues(queuesFor(actor, member?.team), limit)).filter(
+      return (await deps.tasks.openForActor(actor, member?.team, limit)).filter(
         (t) => !t.hiddenFrom?.includes(actor.sub),
       );
     },
@@ -278,7 +283,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
        * is that committee's secretary): the task must be one the committee decides, the minutes go
        * into the case history and `also` (the meeting's decision item) into the same transaction.
        */
-      committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: TransactItem[] },
+      committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: AtomicWrite[] },
     ) {
       const now = clock();
       const intentFor = (t: TaskRecord): OutboxIntent => ({

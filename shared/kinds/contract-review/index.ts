@@ -5,4 +5,5 @@ export const contractReview = reviewKind({
   kind: 'contract-review',
   labelKo: '계약심사',
   team: 'audit',
+  reportTable: 'prevention',
 });

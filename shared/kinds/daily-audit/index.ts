@@ -5,4 +5,5 @@ export const dailyAudit = reviewKind({
   kind: 'daily-audit',
   labelKo: '일상감사',
   team: 'audit',
+  reportTable: 'prevention',
 });

@@ -26,6 +26,8 @@ export const whistleblowerReport = defineKind({
   kind: 'whistleblower-report',
   labelKo: '공익신고',
   team: 'complaints',
+  defaultPeriod: 'whistleblower.result-notice',
+  reportTable: 'whistleblower',
   sealedByDefault: true,
   workflow: WHISTLEBLOWER_WORKFLOW,
   // Received by the complaints team; the facts of a reported wrong are investigated by the
