@@ -342,6 +342,11 @@ const STOP_AT_STAGE: Partial<Record<ReviewOutcome | MisconductOutcome['type'], r
 /** Which decision to take when a task allows several: the one that moves the case forward. */
 const DECISION_PREFERENCE = [
   'assign',
+  'send-protection-notice',
+  'start-investigation',
+  'finish-investigation',
+  'notify-result',
+  'report-to-acrc',
   'triage',
   'submit',
   'answer',
@@ -603,6 +608,26 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       'issue-order': () => ({ decision: 'issue-order', sentOn: today, documentNumber: doc }),
       'confirm-correction': () => ({ decision: 'confirm-correction', confirmedOn: today, result: '시정 완료 확인' }),
       'send-result-notice': () => ({ decision: 'send-result-notice', sentOn: today, documentNumber: doc }),
+      'send-protection-notice': () => ({ decision: 'send-protection-notice', sentOn: today, method: '문서' }),
+      'start-investigation': () => ({ decision: 'start-investigation', decidedOn: today }),
+      'finish-investigation': () => ({
+        decision: 'finish-investigation',
+        endedOn: today,
+        findings: '신고 내용 조사 완료 (생성기)',
+        violationFound: false,
+      }),
+      'notify-result': () => ({
+        decision: 'notify-result',
+        measures: '조사 결과 및 조치 내용을 신고자에게 통지 (생성기)',
+        notifiedOn: today,
+        protectionNoticeOn: today,
+        protectionNoticeMethod: '문서',
+      }),
+      'report-to-acrc': () => ({
+        decision: 'report-to-acrc',
+        sentOn: today,
+        summary: '처리 결과와 경위를 국민권익위원회에 통보 (생성기)',
+      }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {
