@@ -28,8 +28,8 @@ const ROUTE_NEXT = 'Go to the next step of the contract review';
 const ASSIGN = 'Team lead names the reviewer';
 const REVIEW = 'Reviewer reviews the cost basis';
 const SUPPLEMENT = 'Reviewer waits for the requested documents';
-const APPROVE = 'Head of office approves the reviewed amount, which notifies it';
-const APPLIED = 'Reviewer confirms whether the department applied it';
+const APPROVE = 'Head of office approves and notifies the result';
+const APPLIED = 'Reviewer confirms whether it was applied';
 const CLOSE = 'Close the contract review';
 const NO_STEP = 'Stop: the contract review has no such step';
 

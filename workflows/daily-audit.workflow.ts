@@ -27,9 +27,9 @@ export { DAILY_AUDIT_WORKFLOW };
 const FIND_NEXT = 'Find the next step of the daily audit';
 const ROUTE_NEXT = 'Go to the next step of the daily audit';
 const ASSIGN = 'Team lead names the auditor';
-const REVIEW = 'Auditor reviews the documents and drafts the opinion';
-const APPROVE = 'Head of office approves the opinion, which notifies it';
-const ACTION = 'Auditor records the department’s action and its report to the approver';
+const REVIEW = 'Auditor reviews the documents and drafts an opinion';
+const APPROVE = 'Head of office approves and notifies the opinion';
+const ACTION = 'Auditor records the department’s action';
 const CLOSE = 'Close the daily audit';
 const NO_STEP = 'Stop: the daily audit has no such step';
 

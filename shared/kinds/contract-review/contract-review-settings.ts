@@ -3,7 +3,7 @@
  * 계약심사 rule has not been read. Every figure here is an example default the office must confirm
  * ("구 규칙 확인 필요", docs/legal-basis.md#settings-to-confirm), never law.
  */
-import type { Calendar } from '../../calendar/index.ts';
+import { CalendarYearNotCoveredError, type Calendar } from '../../calendar/index.ts';
 import type { TaskDue } from '../../domain/task.ts';
 
 export const UNCONFIRMED_KO = '구 규칙 확인 필요';
@@ -66,6 +66,16 @@ export function contractReviewDue(
   supplements: readonly SupplementSpan[],
   calendar: Calendar,
 ): ContractReviewDue {
+  try {
+    return countDue(requestedOn, supplements, calendar);
+  } catch (error) {
+    // A year the holiday data does not cover yet: no due date rather than a wrong one.
+    if (!(error instanceof CalendarYearNotCoveredError)) throw error;
+    return { stoppedDays: 0, clockStopped: false, explanationKo: [`처리기한 계산 불가: ${error.messageKo}`] };
+  }
+}
+
+function countDue(requestedOn: string, supplements: readonly SupplementSpan[], calendar: Calendar): ContractReviewDue {
   const days = CONTRACT_REVIEW_SETTINGS.reviewDays;
   const explanationKo = [`의뢰일 ${requestedOn}부터 ${days}일 (설정값, ${UNCONFIRMED_KO})`];
   let stoppedDays = 0;

@@ -4,7 +4,7 @@
  * notice, the department's action — run by workflows/daily-audit.workflow.ts with the settings of
  * daily-audit-deadlines.ts.
  */
-import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import {
@@ -28,6 +28,16 @@ import { fillRequester } from './requester.ts';
 
 export const DAILY_AUDIT_WORKFLOW = 'daily-audit';
 
+/** A setting's due date, or none in a year the holiday data does not cover yet (registered without one). */
+function settingDue(due: () => { dueAt: string }): string | undefined {
+  try {
+    return due().dueAt.slice(0, 10);
+  } catch (error) {
+    if (error instanceof CalendarYearNotCoveredError) return undefined;
+    throw error;
+  }
+}
+
 let defaultCalendar: Calendar | undefined;
 const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
 
@@ -50,9 +60,10 @@ export const dailyAudit = defineKind({
     },
     open({ intake, input, calendar }) {
       const record = openDailyAudit(intake, input.receivedAt, input.department);
+      const dueDate = input.dueDate ?? settingDue(() => dailyAuditReviewDue(record.requestedOn, calendarOr(calendar)));
       return {
         details: record,
-        dueDate: input.dueDate ?? dailyAuditReviewDue(record.requestedOn, calendarOr(calendar)).dueAt.slice(0, 10),
+        ...(dueDate !== undefined && { dueDate }),
         eventData: dailyAuditIntakeSummary(record),
       };
     },
