@@ -2689,6 +2689,72 @@ export interface components {
                     signed: true;
                 };
             };
+            /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
+            dailyAudit?: {
+                /**
+                 * @description 대상 구분: 주요정책·계약·예산·기타(제13조②) 또는 신청(제13조의2)
+                 * @enum {string}
+                 */
+                category: "major-policy" | "contract" | "budget" | "other" | "regulation";
+                /**
+                 * Format: date
+                 * @description 의뢰일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+                requesterSub?: string;
+                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                /** @description 사업·계약 금액 (원) */
+                amountWon?: number;
+                /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
+                contractMethod?: string;
+            };
+            /** @description 계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가 */
+            contractReview?: {
+                /** @description 사업명 */
+                projectName: string;
+                /**
+                 * @description 구분: 공사(종합·전문), 용역, 물품(제조·구매)
+                 * @enum {string}
+                 */
+                category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
+                /** @description 설계금액 (원) */
+                designAmountWon: number;
+                /**
+                 * Format: date
+                 * @description 심사 의뢰일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+                requesterSub?: string;
+                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+            };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {
                 /** @description 신고자 성명 */
