@@ -201,6 +201,7 @@ describe('daily audits (일상감사)', () => {
     await decide(auditLead, ids[0]!, 'assign', { decision: 'assign', assigneeSub: auditor.sub });
 
     for (const [i, caseId] of ids.entries()) {
+      console.log(`일상감사 ${i + 1}/10`);
       const review = await openTask(caseId);
       expect(review.type).toBe('daily-audit-review');
       expect(review.dueAt.slice(0, 10)).toBe(DAILY_AUDIT_DUE[i]);
@@ -281,7 +282,7 @@ describe('daily audits (일상감사)', () => {
     }
     expect((await caseOf(ids[2]!)).dailyAudit.onSiteChecks).toHaveLength(1);
     expect((await caseOf(ids[4]!)).dailyAudit.returns).toHaveLength(1);
-  }, 600_000);
+  }, 1_500_000);
 });
 
 interface ContractPlan {
@@ -414,6 +415,7 @@ describe('contract cost reviews (계약원가심사)', () => {
 
     for (const [i, caseId] of ids.entries()) {
       const plan = CONTRACTS[i]!;
+      console.log(`계약원가심사 ${i + 1}/10`);
       const review = await openTask(caseId);
       expect(review.type).toBe('contract-review');
       expect(review.dueAt.slice(0, 10)).toBe(CONTRACT_DUE[i]);
@@ -525,5 +527,5 @@ describe('contract cost reviews (계약원가심사)', () => {
       received: 10,
       closed: 10,
     });
-  }, 600_000);
+  }, 1_500_000);
 });
