@@ -27,6 +27,9 @@ const FIND_NEXT = 'Find the next step of the contract review';
 const ROUTE_NEXT = 'Go to the next step of the contract review';
 const ASSIGN = 'Team lead names the reviewer';
 const REVIEW = 'Reviewer reviews the cost basis';
+// An interim reply keeps the review open: it alternates between two states, so a new visit never
+// looks like the re-run of the one before (open-human-task tells them apart by state name).
+const REVIEW_AGAIN = 'Reviewer continues the review';
 const SUPPLEMENT = 'Reviewer waits for the requested documents';
 const APPROVE = 'Head of office approves and notifies the result';
 const APPLIED = 'Reviewer confirms whether it was applied';
@@ -41,6 +44,22 @@ const steps: Record<ContractReviewStep, string> = {
   applied: APPLIED,
   close: CLOSE,
 };
+
+function reviewTask(name: string, afterInterimReply: string): Record<string, AslState> {
+  return humanTask(name, {
+    taskType: 'contract-review',
+    titleKo: '설계도서·산출내역 원가 심사 (단가·수량·품셈·공종·요율), 필요 시 보완요구·중간회신',
+    stage: 'review',
+    assignTo: 'case-assignee',
+    decisions: {
+      'request-contract-documents': FIND_NEXT,
+      'send-interim-reply': afterInterimReply,
+      'propose-review-result': FIND_NEXT,
+    },
+    dueInBusinessDays: 7,
+    dueRule: 'contract-review.review',
+  });
+}
 
 const states: Record<string, AslState> = {
   ...startAtStage(
@@ -77,19 +96,8 @@ const states: Record<string, AslState> = {
     decisions: { assign: FIND_NEXT },
     dueInBusinessDays: 1,
   }),
-  ...humanTask(REVIEW, {
-    taskType: 'contract-review',
-    titleKo: '설계도서·산출내역 원가 심사 (단가·수량·품셈·공종·요율), 필요 시 보완요구·중간회신',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: {
-      'request-contract-documents': FIND_NEXT,
-      'send-interim-reply': FIND_NEXT,
-      'propose-review-result': FIND_NEXT,
-    },
-    dueInBusinessDays: 7,
-    dueRule: 'contract-review.review',
-  }),
+  ...reviewTask(REVIEW, REVIEW_AGAIN),
+  ...reviewTask(REVIEW_AGAIN, REVIEW),
   ...humanTask(SUPPLEMENT, {
     taskType: 'contract-review-supplement',
     titleKo: '보완서류 접수 (처리기간 정지 중)',

@@ -28,6 +28,9 @@ const FIND_NEXT = 'Find the next step of the daily audit';
 const ROUTE_NEXT = 'Go to the next step of the daily audit';
 const ASSIGN = 'Team lead names the auditor';
 const REVIEW = 'Auditor reviews the documents and drafts an opinion';
+// An on-site check keeps the review open: it alternates between two states, so a new visit never
+// looks like the re-run of the one before (open-human-task tells them apart by state name).
+const REVIEW_AGAIN = 'Auditor continues the review';
 const APPROVE = 'Head of office approves and notifies the opinion';
 const ACTION = 'Auditor records the department’s action';
 const CLOSE = 'Close the daily audit';
@@ -40,6 +43,18 @@ const steps: Record<DailyAuditStep, string> = {
   'action-result': ACTION,
   close: CLOSE,
 };
+
+function reviewTask(name: string, afterOnSiteCheck: string): Record<string, AslState> {
+  return humanTask(name, {
+    taskType: 'daily-audit-review',
+    titleKo: '제출 서류 검토(필요 시 실지감사) 및 감사의견 작성 (시행령 제13조①)',
+    stage: 'review',
+    assignTo: 'case-assignee',
+    decisions: { 'record-onsite-check': afterOnSiteCheck, 'propose-opinion': FIND_NEXT },
+    dueInBusinessDays: 7,
+    dueRule: 'daily-audit.review',
+  });
+}
 
 const states: Record<string, AslState> = {
   ...startAtStage(
@@ -76,15 +91,8 @@ const states: Record<string, AslState> = {
     decisions: { assign: FIND_NEXT },
     dueInBusinessDays: 1,
   }),
-  ...humanTask(REVIEW, {
-    taskType: 'daily-audit-review',
-    titleKo: '제출 서류 검토(필요 시 실지감사) 및 감사의견 작성 (시행령 제13조①)',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: { 'record-onsite-check': FIND_NEXT, 'propose-opinion': FIND_NEXT },
-    dueInBusinessDays: 7,
-    dueRule: 'daily-audit.review',
-  }),
+  ...reviewTask(REVIEW, REVIEW_AGAIN),
+  ...reviewTask(REVIEW_AGAIN, REVIEW),
   ...humanTask(APPROVE, {
     taskType: 'approve',
     titleKo: '일상감사 의견 결재 — 승인 시 집행부서에 통보 (시행령 제13조③)',
