@@ -282,7 +282,7 @@ describe('daily audits (일상감사)', () => {
     }
     expect((await caseOf(ids[2]!)).dailyAudit.onSiteChecks).toHaveLength(1);
     expect((await caseOf(ids[4]!)).dailyAudit.returns).toHaveLength(1);
-  }, 1_500_000);
+  }, 600_000);
 });
 
 interface ContractPlan {
@@ -527,5 +527,5 @@ describe('contract cost reviews (계약원가심사)', () => {
       received: 10,
       closed: 10,
     });
-  }, 1_500_000);
+  }, 600_000);
 });
