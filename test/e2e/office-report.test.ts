@@ -14,7 +14,7 @@ import {
   type GeneratedCase,
   type GeneratorRecord,
 } from '../../infra/ops/year-generator.ts';
-import { CASE_KINDS } from '../../shared/kinds/registry.ts';
+import { CASE_KINDS, KINDS } from '../../shared/kinds/registry.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
@@ -294,16 +294,11 @@ describe('a frozen report', () => {
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toMatchObject({ matches: true, dataHashNow: dataHash });
 
-    // Close a daily audit waiting for the head's approval: the prevention and processing tables change.
+    // Close a case whose approval is its last step (the review lifecycle; a daily audit or contract
+    // review goes on to the department's action after it): the processing table changes.
     const waiting =
-      ofKind('daily-audit')
-        .concat(ofKind('contract-review'), ofKind('self-audit'))
-        .find((c) => c.final.stage === 'approval') ??
-      counted().find(
-        (c) =>
-          c.final.stage === 'approval' &&
-          !['grievance', 'external-referral', 'internal-investigation'].includes(c.kind),
-      );
+      ofKind('self-audit').find((c) => c.final.stage === 'approval') ??
+      counted().find((c) => c.final.stage === 'approval' && KINDS.get(c.kind).workflow === 'case-review');
     expect(waiting, 'a case waiting for approval').toBeDefined();
     const tasks = await t.call('GET', `/cases/${waiting!.caseId}/tasks`, { as: 'head' });
     const approve = tasks.body.items.find(
