@@ -40,6 +40,7 @@ import {
   petitionIntakeSchema,
 } from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
+import { assignmentOverrideShape } from '../../shared/domain/task.ts';
 import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
@@ -72,7 +73,10 @@ export const createCaseBody = z
       .describe('접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금'),
     channel: channelSchema.optional().describe('접수 경로'),
     department: department.optional().describe('관련 부서'),
-    assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
+    assigneeSub: staffSub
+      .optional()
+      .describe('담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원)'),
+    ...assignmentOverrideShape,
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
     sealed: z
       .boolean()
@@ -120,6 +124,7 @@ export const updateCaseBody = z
     department: department.optional(),
     dueDate: isoDateSchema.optional(),
     assigneeSub: staffSub.optional(),
+    ...assignmentOverrideShape,
   })
   .describe('사건 정보 수정');
 
@@ -142,6 +147,7 @@ export const reassignBody = z
   .strictObject({
     assigneeSub: staffSub.describe('새 담당자'),
     reason: z.string().trim().min(1).max(2000).describe('재배정 사유'),
+    ...assignmentOverrideShape,
     expectedVersion,
   })
   .describe('담당자 재배정 (사유 필수)');
@@ -199,7 +205,22 @@ export const historyEventView = z.object({
   seq: z.number().int(),
   type: z.enum(HISTORY_EVENT_TYPES),
   at: isoDateTimeSchema,
-  actor: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
+  actor: z.object({
+    sub: z.string(),
+    name: z.string().optional(),
+    role: z.string(),
+    onBehalfOf: z
+      .object({
+        sub: z.string().optional(),
+        name: z.string().optional(),
+        role: z.string().optional(),
+        team: z.string().optional(),
+        labelKo: z.string(),
+        reason: z.string(),
+      })
+      .optional()
+      .describe('대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유'),
+  }),
   stageBefore: caseStageSchema.optional(),
   stageAfter: caseStageSchema.optional(),
   data: z.record(z.string(), z.unknown()),
@@ -322,12 +343,19 @@ export const timelineEntryView = historyEventView.extend({
   atKorea: z.string().describe('한국 시간, 예: 2026년 11월 20일(금) 10:30'),
   date: isoDateSchema.describe('한국 날짜'),
   actorRoleLabel: z.string(),
+  onBehalfOfLabel: z.string().optional().describe('대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장'),
   stageBeforeLabel: z.string().optional(),
   stageAfterLabel: z.string().optional(),
   decision: z.string().optional(),
   decisionLabel: z.string().optional(),
   reasons: z.string().optional().describe('사유 (반려 사유, 재배정·정지 사유, 의견)'),
   taskId: z.string().optional(),
+  reads: z
+    .number()
+    .int()
+    .optional()
+    .describe('비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김'),
+  readsByWhat: z.record(z.string(), z.number().int()).optional().describe('열람 횟수, 열람한 내용별'),
 });
 
 export const caseAsOfView = caseRecordSchema
@@ -388,9 +416,12 @@ export const verifyResponse = z.object({
         expected: z.string(),
         found: z.string().nullable(),
       }),
+      z.object({ status: z.literal('untrusted'), problem: z.string() }),
     ])
     .optional()
-    .describe('테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건)'),
+    .describe(
+      '테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음)',
+    ),
   verifiedAt: isoDateTimeSchema,
 });
 

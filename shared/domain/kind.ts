@@ -12,7 +12,7 @@ import type { Calendar } from '../calendar/index.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
-import type { Team } from './roles.ts';
+import type { Role, Team } from './roles.ts';
 import type { StaffMember } from './staff.ts';
 import type { AnyDecisionForm, TaskDue, TaskRecord } from './task.ts';
 
@@ -141,6 +141,17 @@ export interface KindModule<K extends string = string> {
    * execution continues where the case stands.
    */
   nextStep?(c: CaseRecord): string;
+  /**
+   * Who may be assigned a case of this kind (as its handler): active staff of one of `teams` with
+   * one of `roles`. Default: the investigators of the kind's own team. The head may assign outside
+   * the rule with a recorded reason (shared/policies/assignment.ts).
+   */
+  assignees?: AssigneeRule;
+}
+
+export interface AssigneeRule {
+  teams?: readonly Team[];
+  roles?: readonly Role[];
 }
 
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */

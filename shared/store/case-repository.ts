@@ -205,13 +205,17 @@ export class CaseRepository {
   async appendWithoutVersion(
     caseId: string,
     drafts: readonly EventDraft[],
-    /** Other items that must change with the events (e.g. reminder markers), with their own conditions. */
-    also: TransactItem[] = [],
+    /**
+     * Other items that must change with the events (e.g. reminder markers), with their own conditions;
+     * a function when an item names the events it goes with (their sequence numbers and hashes).
+     */
+    alsoGiven: TransactItem[] | ((events: readonly HistoryEvent[]) => TransactItem[]) = [],
   ): Promise<HistoryEvent[]> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(caseId);
       if (!current) throw new NotFoundError(`case ${caseId} does not exist`, `사건(${caseId})이 없습니다`);
       const { events, head } = appendToChain(caseId, current, drafts);
+      const also = typeof alsoGiven === 'function' ? alsoGiven(events) : alsoGiven;
       try {
         await this.doc.send(
           new TransactWriteCommand({

@@ -122,6 +122,8 @@ export interface ReminderRunReport {
   skipped?: string;
   tasksRead: number;
   tasksDue: number;
+  /** Of those, the tasks past their due date (the dashboard's overdue figure). */
+  tasksOverdue: number;
   recipients: number;
   digestsSent: number;
   remindersSent: number;
@@ -298,6 +300,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         runDate,
         tasksRead: 0,
         tasksDue: 0,
+        tasksOverdue: 0,
         recipients: 0,
         digestsSent: 0,
         remindersSent: 0,
@@ -336,6 +339,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       for (const item of evaluated) {
         if (!item) continue;
         report.tasksDue += 1;
+        if (item.due.level === 'overdue') report.tasksOverdue += 1;
         if (item.recipients.length === 0)
           log({
             level: 'warn',

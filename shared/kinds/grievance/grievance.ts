@@ -26,6 +26,7 @@ import type { CaseKind } from '../../domain/case.ts';
 import { AppError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';
+import { assignmentOverrideShape } from '../../domain/task.ts';
 
 /** A rule of the law that forbids the request as made (e.g. closing as 반복민원 without enough filings). */
 export class GrievanceRuleError extends AppError {
@@ -799,6 +800,7 @@ export const grievanceDecisionForms = [
     decision: z.literal('triage'),
     handlingDepartment: text(100).describe('처리 주무부서'),
     assigneeSub: text(128).describe('처리 담당자'),
+    ...assignmentOverrideShape,
     refiled: z.boolean().optional().describe('같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②)'),
     refiledReference: text(200).optional(),
     comment: text(2000).optional(),

@@ -1662,6 +1662,17 @@ export interface components {
             hiddenFrom?: string[];
             /** @enum {string} */
             committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            onBehalfOf?: {
+                sub?: string;
+                name?: string;
+                /** @enum {string} */
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                /** @enum {string} */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
+                labelKo: string;
+                /** @enum {string} */
+                reason: "acting" | "excluded" | "vacant";
+            };
             decisionLabels: string[];
             links: {
                 case: string;
@@ -1679,6 +1690,15 @@ export interface components {
                 sub: string;
                 name?: string;
                 role: string;
+                /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                onBehalfOf?: {
+                    sub?: string;
+                    name?: string;
+                    role?: string;
+                    team?: string;
+                    labelKo: string;
+                    reason: string;
+                };
             };
             /** @enum {string} */
             stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -2124,6 +2144,15 @@ export interface components {
                     sub: string;
                     name?: string;
                     role: string;
+                    /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                    onBehalfOf?: {
+                        sub?: string;
+                        name?: string;
+                        role?: string;
+                        team?: string;
+                        labelKo: string;
+                        reason: string;
+                    };
                 };
                 /** @enum {string} */
                 stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -2144,6 +2173,8 @@ export interface components {
                  */
                 date: string;
                 actorRoleLabel: string;
+                /** @description 대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장 */
+                onBehalfOfLabel?: string;
                 stageBeforeLabel?: string;
                 stageAfterLabel?: string;
                 decision?: string;
@@ -2151,6 +2182,12 @@ export interface components {
                 /** @description 사유 (반려 사유, 재배정·정지 사유, 의견) */
                 reasons?: string;
                 taskId?: string;
+                /** @description 비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김 */
+                reads?: number;
+                /** @description 열람 횟수, 열람한 내용별 */
+                readsByWhat?: {
+                    [key: string]: number;
+                };
             }[];
             /** @description 필터 전 전체 이벤트 수 */
             total: number;
@@ -2184,7 +2221,7 @@ export interface components {
                 found: string | number;
             };
             messageKo?: string;
-            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건) */
+            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음) */
             anchor?: {
                 /** @constant */
                 status: "not-anchored";
@@ -2200,6 +2237,10 @@ export interface components {
                 seq: number;
                 expected: string;
                 found: string | null;
+            } | {
+                /** @constant */
+                status: "untrusted";
+                problem: string;
             };
             /** Format: date-time */
             verifiedAt: string;
@@ -2520,8 +2561,12 @@ export interface components {
             channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
             /** @description 관련 부서 */
             department?: string;
-            /** @description 담당자 (팀장·감사담당관·관리자만 지정) */
+            /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /**
              * Format: date
              * @description 처리기한 (YYYY-MM-DD, 한국 시간)
@@ -2784,6 +2829,10 @@ export interface components {
             /** Format: date */
             dueDate?: string;
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
         };
         /** @description 메모 추가 */
         AppendNoteRequest: {
@@ -2813,6 +2862,10 @@ export interface components {
             /** @constant */
             decision: "assign";
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             comment?: string;
         } | {
             /** @constant */
@@ -3077,6 +3130,10 @@ export interface components {
             handlingDepartment: string;
             /** @description 처리 담당자 */
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②) */
             refiled?: boolean;
             refiledReference?: string;
@@ -3400,6 +3457,10 @@ export interface components {
             assigneeSub: string;
             /** @description 재배정 사유 */
             reason: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
