@@ -10,6 +10,8 @@ import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/hi
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
 import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
+import { dailyAuditIntakeSchema } from '../../shared/kinds/daily-audit/daily-audit.ts';
+import { contractReviewIntakeSchema } from '../../shared/kinds/contract-review/contract-review.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -94,6 +96,14 @@ export const createCaseBody = z
     whistleblower: whistleblowerIntakeSchema
       .optional()
       .describe('공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수'),
+    dailyAudit: dailyAuditIntakeSchema
+      .optional()
+      .describe(
+        '일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타',
+      ),
+    contractReview: contractReviewIntakeSchema
+      .optional()
+      .describe('계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가'),
     reporter: reporterIdentitySchema
       .optional()
       .describe(

@@ -55,8 +55,12 @@ export interface DetailsSection {
     calendar?: Calendar;
   }): OpenedDetails | undefined;
   notForKind(): AppError;
-  /** Checks of the intake against the staff directory, before anything is written (e.g. officials concerned). */
-  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<void>;
+  /**
+   * Checks of the intake against the staff directory, before anything is written (e.g. officials
+   * concerned). It may return the intake completed from the directory (e.g. a requester's department
+   * filled in from their staff record), which `open` then receives in place of what was sent.
+   */
+  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<unknown>;
 }
 
 /** The staff directory as a kind's checks see it. */
@@ -137,6 +141,12 @@ export interface KindModule<K extends string = string> {
   dueRules?: KindDueRules;
   /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
   sealedFields?: readonly string[];
+  /**
+   * For a workflow that reads its next step from the case (the generic `kind-next-step` step,
+   * workflows/asl.ts): the name of the step that comes next, from the record alone, so a restarted
+   * execution continues where the case stands.
+   */
+  nextStep?(c: CaseRecord): string;
   /**
    * Who may be assigned a case of this kind (as its handler): active staff of one of `teams` with
    * one of `roles`. Default: the investigators of the kind's own team. The head may assign outside

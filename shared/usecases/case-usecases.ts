@@ -225,7 +225,10 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       }
       const kind = kinds.get(input.kind);
       const details = kind.details && (input as Record<string, unknown>)[kind.details.key];
-      if (details !== undefined) await kind.details?.checkIntake?.(details, { staff: deps.staff, team: kind.team });
+      if (details !== undefined && kind.details) {
+        const completed = await kind.details.checkIntake?.(details, { staff: deps.staff, team: kind.team });
+        if (completed !== undefined) (intake as Record<string, unknown>)[kind.details.key] = completed;
+      }
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
