@@ -3,9 +3,15 @@
  * the AWS SDK bundled), with esbuild's metafile telling which packages each bundle carries.
  * `npm run bundle-report` prints it; `npm run bench` prints it too.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { apiHandlerEntry, apiRoutes } from '../functions/api/routes.ts';
 import { deployableJobs } from '../functions/jobs/job-modules.ts';
+import { ESM_REQUIRE_SHIM } from '../infra/constructs/app-function.ts';
 import { MAIL_EVENTS_HANDLER } from '../infra/constructs/mail-events.ts';
 import { PROJECT_ROOT } from '../infra/project-paths.ts';
 import { STEP_FUNCTIONS, stepHandlerEntry } from '../workflows/asl.ts';
@@ -17,6 +23,8 @@ export interface BundleFigure {
   bytes: number;
   /** npm packages in the bundle, e.g. `@aws-sdk/client-sfn`. */
   packages: string[];
+  /** Milliseconds a fresh Node.js process takes to import the bundle (the init part of a cold start), when measured. */
+  importMs?: number;
 }
 
 export function functionEntries(): { name: string; entry: string }[] {
@@ -33,8 +41,38 @@ function packageOf(input: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The init part of a cold start, measured locally: a fresh Node.js process imports the bundle (module
+ * evaluation only; Lambda adds its own runtime start and the download of the code). The median of
+ * three runs, so one slow process does not decide it.
+ */
+export function measureImport(code: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-import-'));
+  try {
+    const file = join(dir, 'index.mjs');
+    writeFileSync(file, code);
+    const script = `const s = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - s));`;
+    const runs = [0, 1, 2].map(() => {
+      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        env: { ...process.env, AWS_REGION: process.env.AWS_REGION ?? 'ap-northeast-2', POWERTOOLS_DEV: 'false' },
+      });
+      const ms = Number(out.stdout);
+      if (out.status !== 0 || !Number.isFinite(ms))
+        throw new Error(`importing the bundle failed: ${out.stderr.slice(0, 500)}`);
+      return ms;
+    });
+    return runs.sort((a, b) => a - b)[1]!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Same esbuild settings as infra/constructs/app-function.ts (minus source maps, which Lambda does not load as code). */
-export async function measureBundle(entry: string): Promise<Omit<BundleFigure, 'name'>> {
+export async function measureBundle(
+  entry: string,
+  options: { imports?: boolean } = {},
+): Promise<Omit<BundleFigure, 'name'>> {
   const result = await build({
     entryPoints: [entry],
     absWorkingDir: PROJECT_ROOT,
@@ -47,6 +85,7 @@ export async function measureBundle(entry: string): Promise<Omit<BundleFigure, '
     write: false,
     metafile: true,
     outfile: 'index.mjs',
+    banner: { js: ESM_REQUIRE_SHIM },
     logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs)[0];
@@ -56,14 +95,23 @@ export async function measureBundle(entry: string): Promise<Omit<BundleFigure, '
     const pkg = packageOf(input);
     if (pkg !== undefined) packages.add(pkg);
   }
-  return { entry, bytes: output.bytes, packages: [...packages].sort() };
+  const code = result.outputFiles?.[0]?.text;
+  return {
+    entry,
+    bytes: output.bytes,
+    packages: [...packages].sort(),
+    ...(options.imports && code !== undefined && { importMs: measureImport(code) }),
+  };
 }
 
-export async function measureBundles(onProgress?: (done: number, total: number) => void): Promise<BundleFigure[]> {
+export async function measureBundles(
+  onProgress?: (done: number, total: number) => void,
+  options: { imports?: boolean } = {},
+): Promise<BundleFigure[]> {
   const entries = functionEntries();
   const figures: BundleFigure[] = [];
   for (const { name, entry } of entries) {
-    figures.push({ name, ...(await measureBundle(entry)) });
+    figures.push({ name, ...(await measureBundle(entry, options)) });
     onProgress?.(figures.length, entries.length);
   }
   return figures.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
@@ -90,11 +138,17 @@ export function printBundles(figures: readonly BundleFigure[], print: (line: str
       .filter((c) => f.packages.includes(`@aws-sdk/${c}`))
       .map((c) => c.replace('client-', ''))
       .join(',');
-  for (const f of figures) print(`${kib(f.bytes)}  ${f.name.padEnd(36)} ${sdk(f)}`);
+  const ms = (f: BundleFigure) => (f.importMs === undefined ? '' : `${f.importMs.toFixed(0).padStart(5)} ms  `);
+  for (const f of figures) print(`${kib(f.bytes)}  ${ms(f)}${f.name.padEnd(36)} ${sdk(f)}`);
   const total = figures.reduce((sum, f) => sum + f.bytes, 0);
   const sizes = figures.map((f) => f.bytes).sort((a, b) => a - b);
   const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
   print(
     `${figures.length} bundles: total ${(total / 1024 / 1024).toFixed(1)} MiB, median ${kib(median).trim()}, largest ${kib(sizes.at(-1) ?? 0).trim()}, smallest ${kib(sizes[0] ?? 0).trim()}`,
   );
+  const imports = figures.flatMap((f) => (f.importMs === undefined ? [] : [f.importMs])).sort((a, b) => a - b);
+  if (imports.length > 0)
+    print(
+      `import (init) per fresh process: median ${imports[Math.floor(imports.length / 2)]!.toFixed(0)} ms, slowest ${imports.at(-1)!.toFixed(0)} ms, fastest ${imports[0]!.toFixed(0)} ms`,
+    );
 }

@@ -91,7 +91,7 @@ const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
  * esbuild emits ESM, but some bundled CommonJS dependencies still call `require` for Node built-ins;
  * give them one (the usual shim, named so it cannot collide with bundled identifiers).
  */
-const ESM_REQUIRE_SHIM =
+export const ESM_REQUIRE_SHIM =
   "import { createRequire as __appCreateRequire } from 'node:module'; const require = __appCreateRequire(import.meta.url);";
 
 type RuntimeEnvironment = Partial<Record<keyof RuntimeConfig, string>>;

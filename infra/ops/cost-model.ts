@@ -92,7 +92,8 @@ export const ASSUMPTIONS = {
   yearsStored: 3,
   logBytesPerInvocation: 1_500,
   alarms: 100,
-  kmsKeys: 4,
+  /** The table's, the identity key, the backup vault's, the alarm topic's and the anchor signing key. */
+  kmsKeys: 5,
   wafRules: 4,
   /** Anchor bytes per case (id, sequence, hash in JSON), one anchor a day, kept for the lock period. */
   anchorBytesPerCase: 110,
