@@ -100,6 +100,9 @@ type MailEnvironmentKey = keyof z.input<typeof mailEnvSchema>;
 /** SES v2 SendEmail is authorised as these actions on the sending identity (simple and raw content). */
 export const MAIL_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
+/** The construct id of the stack's one function log group. */
+export const SHARED_LOG_GROUP_ID = 'FunctionLogs';
+
 export class AppFunction extends NodejsFunction {
   private boundTable: ITableV2 | undefined;
   private readonly workflowAccess = new Set<WorkflowAccess>();
@@ -289,12 +292,21 @@ export class AppFunction extends NodejsFunction {
     return this.role as Role;
   }
 
-  private static createLogGroup(scope: Construct, functionId: string): LogGroup {
-    return new LogGroup(scope, `${functionId}Logs`, LOG_RETENTION);
+  /**
+   * One log group for all the functions of a stack (Lambda's logging config points them at it; each
+   * JSON line names its function). A group per function cost three resources per function (group,
+   * and the role's policy on it, counted against CloudFormation's 500 per stack) for nothing the
+   * office needs: retention and deletion policy are the same for every function, and CloudWatch
+   * Logs Insights filters by `function_name`.
+   */
+  private static createLogGroup(scope: Construct, _functionId: string): LogGroup {
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(SHARED_LOG_GROUP_ID);
+    return existing instanceof LogGroup ? existing : new LogGroup(stack, SHARED_LOG_GROUP_ID, LOG_RETENTION);
   }
 
   /**
-   * The execution role, with logging to the function's own log group only — instead of the
+   * The execution role, with logging to the stack's function log group only — instead of the
    * AWS-managed AWSLambdaBasicExecutionRole, which allows writing to any log group in the account.
    */
   private static createRole(scope: Construct, functionId: string, logGroup: LogGroup): Role {

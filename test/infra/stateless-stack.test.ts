@@ -158,6 +158,21 @@ describe('API handlers', () => {
     expect(props.LoggingConfig).toMatchObject({ LogFormat: 'JSON', ApplicationLogLevel: 'INFO' });
   });
 
+  it('stays well under CloudFormation’s 500 resources per stack (every route costs 6)', () => {
+    const count = Object.keys(template.toJSON().Resources).length;
+    // 450 leaves room for a few routes; beyond it, split the stack before CloudFormation refuses it.
+    expect(count).toBeLessThan(450);
+  });
+
+  it('writes every function’s logs to the stack’s one function log group', () => {
+    const groups = new Set(
+      Object.values(template.toJSON().Resources as Record<string, { Type: string; Properties: any }>)
+        .filter((r) => r.Type === 'AWS::Lambda::Function')
+        .map((r) => JSON.stringify(r.Properties.LoggingConfig?.LogGroup)),
+    );
+    expect(groups.size).toBe(1);
+  });
+
   it.each(apiRoutes)('keeps the logs of $name for two years, also after the stack is gone', (route) => {
     const { props } = functionResource(route.name);
     const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
