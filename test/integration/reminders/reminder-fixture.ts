@@ -85,7 +85,7 @@ export interface ReadDigest {
   message: CaughtMessage;
 }
 
-/** Reads a caught digest's plain text the way a person does: group headings, then `- <case number> <title>` lines. */
+/** Reads a caught digest's plain text the way a person does: group headings, then `- <case number> <title>` lines (`  · ` in the head's summary). */
 export function readDigest(message: CaughtMessage): ReadDigest {
   const address = message.to[0]?.address ?? '';
   const items: string[] = [];
@@ -95,6 +95,9 @@ export function readDigest(message: CaughtMessage): ReadDigest {
     if (heading) group = heading[1]!;
     const item = /^- (\S+) /.exec(line);
     if (item) items.push(`${group} ${item[1]}`);
+    // The head's summary names its oldest tasks as `  · <case number> …` under its own heading.
+    const reported = /^ {2}· (\S+) /.exec(line);
+    if (reported) items.push(`${group} ${reported[1]}`);
   }
   return { to: nameByEmail.get(address) ?? address, items: items.sort(), message };
 }
