@@ -23,6 +23,7 @@ import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
 import { keys } from '../../../shared/store/keys.ts';
+import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../../shared/store/task-repository.ts';
@@ -37,6 +38,8 @@ import { createTestTable } from '../../support/test-table.ts';
 
 export const OFFICE_NAME = 'OO구청 감사담당관';
 export const BASE_URL = 'http://localhost:4000';
+/** Where the one-click unsubscribe route would answer. */
+export const API_URL = 'http://localhost:3000';
 export const FROM = { name: OFFICE_NAME, address: 'gamsa@gamsa.local' };
 export const LEASE_MS = 5 * 60_000;
 
@@ -209,6 +212,8 @@ export async function createReminderWorld(
       /** How a recovery asks whether a mail got through: the catcher, as the local system is wired; null for none (as on SES). */
       deliveries?: DeliveryLookup | null;
       log?: (entry: Record<string, unknown>) => void;
+      /** Honour each person's stored preferences and put a one-click unsubscribe link on the mail. */
+      preferences?: boolean;
     } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
@@ -225,6 +230,10 @@ export async function createReminderWorld(
       options: { leaseMs: LEASE_MS, ...overrides.options },
       log: overrides.log ?? quiet,
       ...(overrides.failures && { failures: overrides.failures }),
+      ...(overrides.preferences && {
+        preferences: new ReminderPreferencesStore(doc, table.tableName),
+        unsubscribeBaseUrl: API_URL,
+      }),
       ...(overrides.deliveries !== null && { deliveries: overrides.deliveries ?? catcherLookup }),
     });
   }
