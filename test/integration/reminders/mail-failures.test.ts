@@ -174,6 +174,7 @@ describe('failed reminder mail', () => {
     expect(markersBefore.map((m) => [m.threshold, m.status]).sort()).toEqual([
       ['elapsed-50', 'sent'],
       ['elapsed-75', 'sent'],
+      ['escalated-75', 'sent'],
     ]);
 
     const bounce = {
