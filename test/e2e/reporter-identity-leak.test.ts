@@ -1,8 +1,9 @@
 /**
  * The leak test (공익신고자 보호법 제12조): a whistleblower report registered with a distinctive
  * reporter name and phone is driven through its lifecycle, the morning reminders, search, both
- * exports, the office report, history and as-of views, as every role. The name and phone never
- * appear in any response body, any mail in the catcher or anything the server writes to its log —
+ * exports, the office report, history and as-of views and a committee meeting's views (the report's
+ * own lifecycle sends it to no committee, so its agenda shows other cases), as every role. The name
+ * and phone never appear in any response body, any mail in the catcher or anything the server writes to its log —
  * except the one response a custodian-approved handler gets, and that read is in the chain.
  */
 import { randomUUID } from 'node:crypto';
@@ -171,6 +172,15 @@ describe('a reporter identity never leaks', () => {
     expect(read.status).toBe(200);
     expect(read.json.reporter.name).toBe(NAME);
 
+    // A committee meeting next week: its agenda and its notices are views too.
+    const meetingDay = koreaDate(aMorningNextWeek());
+    const meeting = await call('secretary', 'POST', '/committees/personnel/meetings', {
+      scheduledAt: `${meetingDay}T10:00:00+09:00`,
+      place: '구청 본관 3층 소회의실',
+    });
+    expect(meeting.status, meeting.text).toBe(201);
+    const meetingId: string = meeting.json.meeting.meetingId;
+
     // Morning reminders: the investigation task is overdue a week from now; the digest goes to the catcher.
     await system.stepFunctions.settle();
     // The scheduler's first tick only fixes where it starts; the next one fires what fell due since.
@@ -201,6 +211,9 @@ describe('a reporter identity never leaks', () => {
       '/me/cases',
       '/identity-requests',
       '/exports',
+      '/committees',
+      '/committees/personnel/meetings',
+      `/meetings/${meetingId}`,
     ];
     for (const role of ROLES) {
       for (const path of views) {
