@@ -35,43 +35,44 @@ export const digestUrgencyLabels: Readonly<Record<DigestUrgency, string>> = {
 
 const countSchema = z.strictObject({ label: z.string().trim().min(1).max(60), count: z.number().int().min(1) });
 
-export const deadlineDigestInputSchema = z.strictObject({
-  template: z.literal(DEADLINE_DIGEST_TEMPLATE),
-  recipient: mailRecipientSchema,
-  /** The Korea calendar day the digest is for (the job run's day). */
-  asOf: z.iso.date(),
-  items: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema })).max(500),
-  /**
-   * When the person has more than fits a mail they will read: `items` are only the most urgent and
-   * oldest, and this says what the whole is — every item is counted here, none is left out — with
-   * a link to the full list in the console.
-   */
-  summary: z
-    .strictObject({
-      totals: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), count: z.number().int().min(1) })).min(1),
-      byTeam: z.array(countSchema).max(20),
-      byKind: z.array(countSchema).max(60),
-      fullListUrl: z.url({ protocol: /^https?$/ }),
-    })
-    .optional(),
-  /**
-   * For the head of office: tasks newly overdue long enough to be reported, told as a summary of
-   * every such task (counts by team and kind, the oldest few in full), never as the whole list.
-   */
-  headSummary: z
-    .strictObject({
-      newlyReported: z.number().int().min(1),
-      total: z.number().int().min(1),
-      afterBusinessDays: z.number().int().min(0),
-      byTeam: z.array(countSchema).max(20),
-      byKind: z.array(countSchema).max(60),
-      oldest: z.array(mailCaseSchema).min(1).max(20),
-      fullListUrl: z.url({ protocol: /^https?$/ }),
-    })
-    .optional(),
-  /** One-click unsubscribe from the optional part (progress reminders); legal deadlines stay. */
-  unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
-})
+export const deadlineDigestInputSchema = z
+  .strictObject({
+    template: z.literal(DEADLINE_DIGEST_TEMPLATE),
+    recipient: mailRecipientSchema,
+    /** The Korea calendar day the digest is for (the job run's day). */
+    asOf: z.iso.date(),
+    items: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema })).max(500),
+    /**
+     * When the person has more than fits a mail they will read: `items` are only the most urgent and
+     * oldest, and this says what the whole is — every item is counted here, none is left out — with
+     * a link to the full list in the console.
+     */
+    summary: z
+      .strictObject({
+        totals: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), count: z.number().int().min(1) })).min(1),
+        byTeam: z.array(countSchema).max(20),
+        byKind: z.array(countSchema).max(60),
+        fullListUrl: z.url({ protocol: /^https?$/ }),
+      })
+      .optional(),
+    /**
+     * For the head of office: tasks newly overdue long enough to be reported, told as a summary of
+     * every such task (counts by team and kind, the oldest few in full), never as the whole list.
+     */
+    headSummary: z
+      .strictObject({
+        newlyReported: z.number().int().min(1),
+        total: z.number().int().min(1),
+        afterBusinessDays: z.number().int().min(0),
+        byTeam: z.array(countSchema).max(20),
+        byKind: z.array(countSchema).max(60),
+        oldest: z.array(mailCaseSchema).min(1).max(20),
+        fullListUrl: z.url({ protocol: /^https?$/ }),
+      })
+      .optional(),
+    /** One-click unsubscribe from the optional part (progress reminders); legal deadlines stay. */
+    unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
   .refine((input) => input.items.length > 0 || input.headSummary !== undefined, {
     message: 'a digest with nothing in it is not sent',
     path: ['items'],
@@ -144,7 +145,9 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         `  팀별: ${headSummary.byTeam.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
         `  업무별: ${headSummary.byKind.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
         `  가장 오래된 ${headCases.length}건:`,
-        ...headCases.map((c) => `  · ${c.caseNumber} ${displayTitle(c)} (처리기한 ${formatKoreanDate(c.dueDate)}) ${c.link}`),
+        ...headCases.map(
+          (c) => `  · ${c.caseNumber} ${displayTitle(c)} (처리기한 ${formatKoreanDate(c.dueDate)}) ${c.link}`,
+        ),
         `  전체 목록: ${headSummary.fullListUrl}`,
       ]
     : [];

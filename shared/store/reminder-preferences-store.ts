@@ -4,7 +4,13 @@
  * List-Unsubscribe link carries so a mail client can turn the optional part off without a sign-in.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import {
   defaultReminderPreferences,
   reminderPreferencesSchema,
@@ -72,7 +78,8 @@ export class ReminderPreferencesStore {
           UpdateExpression: `SET entity = :entity, #sub = :sub, nonUrgent = :nonUrgent, version = :next, updatedAt = :at${
             saved.pausedUntil ? ', pausedUntil = :pausedUntil' : ''
           }${saved.pausedUntil ? '' : ' REMOVE pausedUntil'}`,
-          ConditionExpression: readVersion === 0 ? 'attribute_not_exists(version) OR version = :read' : 'version = :read',
+          ConditionExpression:
+            readVersion === 0 ? 'attribute_not_exists(version) OR version = :read' : 'version = :read',
           ExpressionAttributeNames: { '#sub': 'sub' },
           ExpressionAttributeValues: {
             ':entity': 'reminder-preferences',

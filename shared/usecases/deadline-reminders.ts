@@ -180,8 +180,7 @@ const urgencyOf = (due: ReminderDue): DigestUrgency =>
 function firstBusinessDayOfWeek(date: string, calendar: Pick<Calendar, 'isBusinessDay'>): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   const sinceMonday = (weekday + 6) % 7;
-  for (let back = 1; back <= sinceMonday; back++)
-    if (calendar.isBusinessDay(addDays(date, -back))) return false;
+  for (let back = 1; back <= sinceMonday; back++) if (calendar.isBusinessDay(addDays(date, -back))) return false;
   return calendar.isBusinessDay(date);
 }
 
@@ -449,9 +448,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       const digests = new Map<string, { person: StaffMember; entries: DigestEntry[] }>();
       const evaluated = await mapPooled(tasks, 16, async (task) => {
         const due = reminderDue(task, scheduledTime, days, options.policy);
-        return due
-          ? { task, due, ...(await recipientsOf(task, due, directory, preferencesOf, runDate)) }
-          : undefined;
+        return due ? { task, due, ...(await recipientsOf(task, due, directory, preferencesOf, runDate)) } : undefined;
       });
       for (const item of evaluated) {
         if (!item) continue;

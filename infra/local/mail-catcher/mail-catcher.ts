@@ -192,7 +192,11 @@ function toCaughtMessage(
   }
   // Headers the parser turns into structures (List-Unsubscribe, …) are kept as they were sent.
   for (const { key, line } of parsed.headerLines) {
-    if (headers[key] === undefined) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    if (headers[key] === undefined)
+      headers[key] = line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
   }
   return {
     id: ulid(),

@@ -98,7 +98,9 @@ describe('deadline reminders in the local system', () => {
     // Their own task (the team lead assigns), overdue for days by then: "계속 기한 경과".
     expect(readDigest(toLead[0]!).items).toContain(`계속 기한 경과 ${caseNumber}`);
     // The optional part can be turned off from the mail itself (RFC 8058 one-click).
-    expect(toLead[0]!.headers['list-unsubscribe']).toMatch(/^<http:\/\/localhost:\d+\/mail\/unsubscribe\?sub=.+&token=.+>$/);
+    expect(toLead[0]!.headers['list-unsubscribe']).toMatch(
+      /^<http:\/\/localhost:\d+\/mail\/unsubscribe\?sub=.+&token=.+>$/,
+    );
     expect(toLead[0]!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(toLead[0]!.headers['x-gamsa-template']).toBe('deadline-digest');
 
