@@ -219,7 +219,6 @@ export const routeSchemas = {
   'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
   'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
   'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },
-  'get-reminder-preferences': { response: reminderPreferencesView, success: 200 },
   'put-reminder-preferences': { body: reminderPreferencesBody, response: reminderPreferencesView, success: 200 },
   'mail-unsubscribe': { query: unsubscribeQuery, response: unsubscribeResponse, success: 200 },
   'search-cases': { query: searchQuery, response: searchResponse, success: 200 },

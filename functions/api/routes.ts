@@ -557,15 +557,6 @@ export const apiRoutes = [
     summary: '메일 발송 중지 해제 (관리자; 다음 발송 때 보류된 알림 발송; Idempotency-Key)',
   },
   {
-    routeKey: 'GET /me/reminder-preferences',
-    name: 'get-reminder-preferences',
-    operationId: 'getMyReminderPreferences',
-    tag: 'me',
-    auth: true,
-    writes: false,
-    summary: '내 알림 설정 (진행 알림 매일·매주·끄기, 휴가 중 알림 중지; 법정 기한·징계시효 알림은 늘 켜짐)',
-  },
-  {
     routeKey: 'PUT /me/reminder-preferences',
     name: 'put-reminder-preferences',
     operationId: 'putMyReminderPreferences',

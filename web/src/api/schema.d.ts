@@ -828,8 +828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 내 알림 설정 (진행 알림 매일·매주·끄기, 휴가 중 알림 중지; 법정 기한·징계시효 알림은 늘 켜짐) */
-        get: operations["getMyReminderPreferences"];
+        get?: never;
         /** 내 알림 설정 바꾸기 (법정 기한·징계시효 알림을 끄려 하면 400; expectedVersion으로 충돌 409) */
         put: operations["putMyReminderPreferences"];
         post?: never;
@@ -1757,6 +1756,7 @@ export interface components {
             team?: "audit" | "investigation" | "complaints" | "patrol";
             teamLabel?: string;
             position?: string;
+            reminderPreferences: components["schemas"]["PutMyReminderPreferencesResponse"];
         };
         ListStaffResponse: {
             items: {
@@ -2400,7 +2400,7 @@ export interface components {
             lifted: true;
             replayed: boolean;
         };
-        GetMyReminderPreferencesResponse: {
+        PutMyReminderPreferencesResponse: {
             /**
              * @description 50%·75% 진행 알림: 매일·매주 첫 근무일·받지 않음
              * @enum {string}
@@ -7071,53 +7071,6 @@ export interface operations {
             };
         };
     };
-    getMyReminderPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetMyReminderPreferencesResponse"];
-                };
-            };
-            /** @description 입력값 오류 (validation) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 인증 필요 (unauthenticated) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description 권한 없음 (forbidden) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     putMyReminderPreferences: {
         parameters: {
             query?: never;
@@ -7146,7 +7099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMyReminderPreferencesResponse"];
+                    "application/json": components["schemas"]["PutMyReminderPreferencesResponse"];
                 };
             };
             /** @description 입력값 오류 (validation) */
