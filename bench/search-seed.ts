@@ -11,6 +11,7 @@ import { openCase } from '../shared/kinds/registry.ts';
 import { CHANNELS } from '../shared/domain/channels.ts';
 import type { CaseKind } from '../shared/domain/case.ts';
 import { KINDS } from '../shared/kinds/registry.ts';
+import { CONTRACT_CATEGORY_KEYS } from '../shared/kinds/contract-review/contract-review-settings.ts';
 import { TEAM_CASE_CODES } from '../shared/domain/roles.ts';
 import { REFERRING_AGENCIES, type DispositionType } from '../shared/kinds/misconduct/misconduct.ts';
 import { toKoreaIso } from '../shared/domain/korea-time.ts';
@@ -169,6 +170,14 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
                 },
               }
             : { origin: 'complaint' as const }),
+        },
+      }),
+      // Drawn from the index, not the random stream, so every other seeded field stays as it was.
+      ...(kind === 'contract-review' && {
+        contractReview: {
+          projectName: `계약 사업 #${i}`,
+          category: CONTRACT_CATEGORY_KEYS[i % CONTRACT_CATEGORY_KEYS.length]!,
+          designAmountWon: 20_000_000 + (i % 50) * 1_000_000,
         },
       }),
     },

@@ -92,6 +92,7 @@ export function buildApp(app: App): SystemStacks {
     mailFrom: settings['gamsa:mailFrom'],
     officeLevelStaffSubs: settings['gamsa:officeLevelStaffSubs'],
     anchorBucketName: stateful.anchors.bucketName,
+    anchorSigningKey: stateful.anchors.signingKey,
     webAclArn: edge.waf.webAcl.attrArn,
   });
 

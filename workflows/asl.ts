@@ -33,6 +33,7 @@ export const STEP_FUNCTIONS = {
   PetitionCommentPeriodEndedFunctionArn: 'petition-comment-period-ended',
   GrievanceNextStepFunctionArn: 'grievance-next-step',
   WhistleblowerNextStepFunctionArn: 'whistleblower-next-step',
+  KindNextStepFunctionArn: 'kind-next-step',
 } as const;
 export type StepFunctionPlaceholder = keyof typeof STEP_FUNCTIONS;
 export type StepName = (typeof STEP_FUNCTIONS)[StepFunctionPlaceholder];

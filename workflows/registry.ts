@@ -15,6 +15,8 @@ import {
 import { GRIEVANCE_WORKFLOW, grievanceDefinition } from './grievance.workflow.ts';
 import { PETITION_WORKFLOW, petitionDefinition } from './petition.workflow.ts';
 import { WHISTLEBLOWER_WORKFLOW, whistleblowerDefinition } from './whistleblower.workflow.ts';
+import { DAILY_AUDIT_WORKFLOW, dailyAuditDefinition } from './daily-audit.workflow.ts';
+import { CONTRACT_REVIEW_WORKFLOW, contractReviewDefinition } from './contract-review.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -23,6 +25,8 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [GRIEVANCE_WORKFLOW]: grievanceDefinition,
   [PETITION_WORKFLOW]: petitionDefinition,
   [WHISTLEBLOWER_WORKFLOW]: whistleblowerDefinition,
+  [DAILY_AUDIT_WORKFLOW]: dailyAuditDefinition,
+  [CONTRACT_REVIEW_WORKFLOW]: contractReviewDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

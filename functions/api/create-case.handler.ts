@@ -1,5 +1,6 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
 import { apiHandler } from '../../shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';
@@ -19,7 +20,7 @@ const deps = once(() => ({
 
 export const handler = apiHandler(
   apiRoute('create-case'),
-  { body: createCaseBody },
+  { body: createCaseBody, metrics: true },
   async ({ actor, body, idempotent }) => {
     const { cases, baseUrl } = deps();
     const { result, replayed, workflowStarted } = await cases.createCase(
@@ -28,6 +29,7 @@ export const handler = apiHandler(
       // The fingerprint leaves the reporter out: a hash of a name and phone number can be guessed back.
       idempotent({ body: withoutReporter(body) }),
     );
+    if (!replayed) countBusinessMetric(BUSINESS_METRICS.caseOpened);
     return {
       statusCode: replayed ? 200 : 201,
       body: { ...writeResponse(result, replayed, baseUrl, await viewerFor(actor)), workflowStarted },

@@ -11,6 +11,8 @@ import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/hi
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
 import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
+import { dailyAuditIntakeSchema } from '../../shared/kinds/daily-audit/daily-audit.ts';
+import { contractReviewIntakeSchema } from '../../shared/kinds/contract-review/contract-review.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -39,6 +41,7 @@ import {
   petitionIntakeSchema,
 } from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
+import { assignmentOverrideShape } from '../../shared/domain/task.ts';
 import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
@@ -71,7 +74,10 @@ export const createCaseBody = z
       .describe('접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금'),
     channel: channelSchema.optional().describe('접수 경로'),
     department: department.optional().describe('관련 부서'),
-    assigneeSub: staffSub.optional().describe('담당자 (팀장·감사담당관·관리자만 지정)'),
+    assigneeSub: staffSub
+      .optional()
+      .describe('담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원)'),
+    ...assignmentOverrideShape,
     dueDate: isoDateSchema.optional().describe('처리기한 (YYYY-MM-DD, 한국 시간)'),
     sealed: z
       .boolean()
@@ -91,15 +97,24 @@ export const createCaseBody = z
     whistleblower: whistleblowerIntakeSchema
       .optional()
       .describe('공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수'),
+    dailyAudit: dailyAuditIntakeSchema
+      .optional()
+      .describe(
+        '일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타',
+      ),
+    contractReview: contractReviewIntakeSchema
+      .optional()
+      .describe('계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가'),
     reporter: reporterIdentitySchema
       .optional()
       .describe(
         '공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부',
       ),
   })
-  .refine((b) => b.kind !== 'grievance' || b.channel !== undefined, {
-    message: 'channel is required for a grievance complaint (required_for_grievance)',
-    path: ['channel'],
+  .superRefine((b, ctx) => {
+    const required = KINDS.modules.find((m) => m.kind === b.kind)?.requiredAtIntake ?? {};
+    for (const [field, message] of Object.entries(required))
+      if (b[field as keyof typeof required] === undefined) ctx.addIssue({ code: 'custom', message, path: [field] });
   })
   .describe('사건 접수');
 
@@ -111,6 +126,7 @@ export const updateCaseBody = z
     department: department.optional(),
     dueDate: isoDateSchema.optional(),
     assigneeSub: staffSub.optional(),
+    ...assignmentOverrideShape,
   })
   .describe('사건 정보 수정');
 
@@ -133,6 +149,7 @@ export const reassignBody = z
   .strictObject({
     assigneeSub: staffSub.describe('새 담당자'),
     reason: z.string().trim().min(1).max(2000).describe('재배정 사유'),
+    ...assignmentOverrideShape,
     expectedVersion,
   })
   .describe('담당자 재배정 (사유 필수)');
@@ -190,7 +207,22 @@ export const historyEventView = z.object({
   seq: z.number().int(),
   type: z.enum(HISTORY_EVENT_TYPES),
   at: isoDateTimeSchema,
-  actor: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
+  actor: z.object({
+    sub: z.string(),
+    name: z.string().optional(),
+    role: z.string(),
+    onBehalfOf: z
+      .object({
+        sub: z.string().optional(),
+        name: z.string().optional(),
+        role: z.string().optional(),
+        team: z.string().optional(),
+        labelKo: z.string(),
+        reason: z.string(),
+      })
+      .optional()
+      .describe('대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유'),
+  }),
   stageBefore: caseStageSchema.optional(),
   stageAfter: caseStageSchema.optional(),
   data: z.record(z.string(), z.unknown()),
@@ -313,12 +345,19 @@ export const timelineEntryView = historyEventView.extend({
   atKorea: z.string().describe('한국 시간, 예: 2026년 11월 20일(금) 10:30'),
   date: isoDateSchema.describe('한국 날짜'),
   actorRoleLabel: z.string(),
+  onBehalfOfLabel: z.string().optional().describe('대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장'),
   stageBeforeLabel: z.string().optional(),
   stageAfterLabel: z.string().optional(),
   decision: z.string().optional(),
   decisionLabel: z.string().optional(),
   reasons: z.string().optional().describe('사유 (반려 사유, 재배정·정지 사유, 의견)'),
   taskId: z.string().optional(),
+  reads: z
+    .number()
+    .int()
+    .optional()
+    .describe('비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김'),
+  readsByWhat: z.record(z.string(), z.number().int()).optional().describe('열람 횟수, 열람한 내용별'),
 });
 
 export const caseAsOfView = caseRecordSchema
@@ -379,9 +418,12 @@ export const verifyResponse = z.object({
         expected: z.string(),
         found: z.string().nullable(),
       }),
+      z.object({ status: z.literal('untrusted'), problem: z.string() }),
     ])
     .optional()
-    .describe('테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건)'),
+    .describe(
+      '테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음)',
+    ),
   verifiedAt: isoDateTimeSchema,
 });
 

@@ -6,7 +6,7 @@
  * neither scheduler can skip them.
  */
 import { createCalendar } from '../../shared/calendar/index.ts';
-import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
+import { BUSINESS_METRICS, countBusinessMetric, gaugeBusinessMetric } from '../../shared/observability/powertools.ts';
 import { deadlineRemindersJob } from '../../shared/schedules/scheduled-jobs.ts';
 import {
   deadlineReminders,
@@ -43,6 +43,8 @@ export const handler = jobHandler(
   async (event) => {
     const report = await reminders().run(new Date(event.scheduledTime));
     countBusinessMetric(BUSINESS_METRICS.reminderSent, report.remindersSent);
+    // A holiday run reads nothing: it says nothing about the overdue level either.
+    if (report.skipped === undefined) gaugeBusinessMetric(BUSINESS_METRICS.overdueTasks, report.tasksOverdue);
     return report;
   },
   { metrics: true },

@@ -15,4 +15,5 @@ export const stepModules = {
   'petition-comment-period-ended': () => import('./petition-comment-period-ended.handler.ts'),
   'grievance-next-step': () => import('./grievance-next-step.handler.ts'),
   'whistleblower-next-step': () => import('./whistleblower-next-step.handler.ts'),
+  'kind-next-step': () => import('./kind-next-step.handler.ts'),
 } satisfies { [S in StepName]: () => Promise<{ handler: Pick<StepLambda<S>, 'step'> }> };

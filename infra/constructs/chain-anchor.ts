@@ -7,12 +7,15 @@
  * The bucket lives in the stateful stack (retained, like the table). The anchoring job may only add
  * objects under `anchors/`; verification (the verify route) may only list and read them.
  *
- * Remaining trust: someone allowed to PutObject here could add a forged, newer anchor (locking
- * stops rewriting, not adding). No role but the anchoring job's is granted it; anchors are chained
- * by `previousDigest`, and the bucket's access log records every write.
+ * Locking stops rewriting, not adding: someone allowed to PutObject here could add a forged, newer
+ * anchor. So each anchor is signed by an asymmetric KMS key (ECC P-256, SIGN_VERIFY) that only the
+ * anchoring job may sign with; verification refuses an anchor that is unsigned or whose signature
+ * does not verify (shared/anchor/anchor-signer.ts). Anchors are also chained by `previousDigest`,
+ * and the bucket's access log records every write.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { AppFunction } from './app-function.ts';
@@ -38,6 +41,8 @@ export class ChainAnchorBucket extends Construct {
   readonly bucket: Bucket;
   readonly bucketName: string;
   readonly accessLogs: Bucket;
+  /** Signs every anchor (the job: kms:Sign; verification: kms:Verify). Asymmetric keys do not rotate. */
+  readonly signingKey: Key;
 
   constructor(scope: Construct, id: string, props: ChainAnchorBucketProps) {
     super(scope, id);
@@ -75,19 +80,30 @@ export class ChainAnchorBucket extends Construct {
       serverAccessLogsPrefix: 'anchor-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    this.signingKey = new Key(this, 'SigningKey', {
+      description: 'Signs the chain anchors (ECDSA P-256); only the chain-anchor job may sign',
+      alias: 'alias/gamsa-chain-anchor-signing',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
   }
 }
 
 export type AnchorAccess = 'write' | 'read';
 
 /**
- * ANCHOR_BUCKET plus exactly what the anchor store does: `write` (the job) lists, reads the latest
- * anchor to chain to it and puts new ones; `read` (verification) lists and reads.
+ * ANCHOR_BUCKET and ANCHOR_SIGNING_KEY_ID plus exactly what the anchor store does: `write` (the job)
+ * lists, reads and verifies the latest anchor to chain to it, signs and puts new ones; `read`
+ * (verification) lists, reads and verifies.
  */
-export function bindAnchorBucket(fn: AppFunction, bucketName: string, access: AnchorAccess): void {
+export function bindAnchorBucket(fn: AppFunction, bucketName: string, signingKey: IKey, access: AnchorAccess): void {
   const stack = Stack.of(fn);
   const bucketArn = `arn:${stack.partition}:s3:::${bucketName}`;
   fn.addEnvironment('ANCHOR_BUCKET', bucketName);
+  fn.addEnvironment('ANCHOR_SIGNING_KEY_ID', signingKey.keyArn);
+  signingKey.grant(fn, 'kms:Verify', ...(access === 'write' ? ['kms:Sign'] : []));
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['s3:ListBucket'],

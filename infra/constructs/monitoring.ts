@@ -36,6 +36,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '../../shared/observability/business-metrics.ts';
 
 const PERIOD = Duration.minutes(5);
 
@@ -225,6 +226,23 @@ export class Monitoring extends Construct {
       new GraphWidget({ title: '사건 절차: 실패', left: this.workflowMetrics.failed, width: 8 }),
       new GraphWidget({ title: '배달 못 한 메시지 (DLQ)', left: this.deadLetterMetrics, width: 12 }),
       new GraphWidget({ title: 'Lambda 오류 (함수별)', left: this.functionErrorMetrics, width: 12, height: 8 }),
+      new GraphWidget({
+        title: '업무 지표: 하루 합계 (접수·종결·업무 완료·알림 발송)',
+        left: [
+          businessMetric('caseOpened', '접수'),
+          businessMetric('caseClosed', '종결'),
+          businessMetric('taskCompleted', '업무 완료'),
+        ],
+        right: [businessMetric('reminderSent', '알림 발송')],
+        width: 16,
+        height: 6,
+      }),
+      new GraphWidget({
+        title: '업무 지표: 기한 경과 업무 (아침 알림 기준)',
+        left: [businessMetric('overdueTasks', '기한 경과', 'Maximum')],
+        width: 8,
+        height: 6,
+      }),
     );
   }
 
@@ -243,4 +261,24 @@ export class Monitoring extends Construct {
     this.alarms.push(alarm);
     return alarm;
   }
+}
+
+/**
+ * A business metric the handlers count with Powertools (shared/observability/business-metrics.ts):
+ * same namespace, and the `service` dimension Powertools puts on every data point. Summed per day
+ * (counts), or the day's highest level (a gauge such as overdue tasks).
+ */
+function businessMetric(
+  key: keyof typeof BUSINESS_METRICS,
+  label: string,
+  statistic: 'Sum' | 'Maximum' = 'Sum',
+): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: BUSINESS_METRICS[key],
+    dimensionsMap: { service: SERVICE_NAME },
+    statistic,
+    period: Duration.days(1),
+    label,
+  });
 }

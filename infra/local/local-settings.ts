@@ -56,5 +56,9 @@ export const localIssuer = () =>
 export function localAnchorFile(tableName: string, dataDir: string = localSettings().LOCAL_DATA_DIR): string {
   return join(dataDir, `chain-anchors-${tableName}.jsonl`);
 }
+/** The local key that signs that table's anchors (made on first use; on AWS a KMS key does this). */
+export function localAnchorSigningKeyFile(tableName: string, dataDir: string = localSettings().LOCAL_DATA_DIR): string {
+  return join(dataDir, `anchor-signing-key-${tableName}.pem`);
+}
 /** The file a running `npm start` writes into its data directory: its process id and API address. */
 export const runningSystemFile = (dataDir: string) => join(dataDir, 'running-system.json');

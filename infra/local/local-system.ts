@@ -27,7 +27,7 @@ import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings
 import { reindexCases } from '../../shared/store/case-reindex.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { LOCAL_USER_POOL, localAnchorFile, localIssuer } from './local-settings.ts';
+import { LOCAL_USER_POOL, localAnchorFile, localAnchorSigningKeyFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
@@ -138,6 +138,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     TABLE_NAME: options.tableName,
     // The local host's anchor store (append-only file); on AWS the Object Lock bucket (ANCHOR_BUCKET).
     ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(options.tableName, options.dataDir),
+    ANCHOR_SIGNING_KEY_FILE:
+      process.env.ANCHOR_SIGNING_KEY_FILE ?? localAnchorSigningKeyFile(options.tableName, options.dataDir),
     APP_BASE_URL: `http://localhost:${options.apiPort}`,
     // Mail links open the console when it is served; otherwise they fall back to the API.
     ...(options.console && !process.env.CONSOLE_URL ? { CONSOLE_URL: `http://localhost:${options.console.port}` } : {}),

@@ -3,7 +3,7 @@
  * otherwise the local system's table in DynamoDB Local (infra/local/local-settings.ts), so
  * `npm run verify|report|audit` work next to `npm start` with no setup.
  */
-import { localAnchorFile, localSettings } from '../local/local-settings.ts';
+import { localAnchorFile, localAnchorSigningKeyFile, localSettings } from '../local/local-settings.ts';
 
 export function commandTable(): { tableName: string; local: boolean } {
   const configured = process.env.TABLE_NAME;
@@ -16,6 +16,7 @@ export function commandTable(): { tableName: string; local: boolean } {
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
     ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(settings.TABLE_NAME),
+    ANCHOR_SIGNING_KEY_FILE: process.env.ANCHOR_SIGNING_KEY_FILE ?? localAnchorSigningKeyFile(settings.TABLE_NAME),
   });
   return { tableName: settings.TABLE_NAME, local: true };
 }

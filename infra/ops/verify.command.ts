@@ -18,6 +18,7 @@ import { CASE_KINDS } from '../../shared/kinds/registry.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
+import { latestAnchorForVerification } from '../../shared/anchor/chain-anchor.ts';
 import { formatKoreanDateTime } from '../../shared/domain/korea-time.ts';
 import { verifyAllCases, verifyCaseChain, type CaseVerification } from '../../shared/usecases/chain-verification.ts';
 import { commandTable } from './command-table.ts';
@@ -55,14 +56,16 @@ const args = parsed.data;
 const { tableName } = commandTable();
 const cases = new CaseRepository(createDocumentClient(), tableName);
 const anchors = anchorStoreFromEnv();
-const anchor = anchors === undefined ? undefined : ((await anchors.latest()) ?? null);
+const anchor = anchors === undefined ? undefined : await latestAnchorForVerification(anchors);
 if (!args.json) {
   console.error(
-    anchors === undefined
+    anchors === undefined || anchor === undefined
       ? '앵커 저장소가 설정되지 않아 체인 자체만 검증합니다 (ANCHOR_BUCKET 또는 ANCHOR_FILE).'
-      : anchor
-        ? `앵커: ${formatKoreanDateTime(new Date(anchor.takenAt))} (사건 ${anchor.caseCount.toLocaleString()}건, 루트 ${anchor.merkleRoot.slice(0, 12)}…, ${anchors.location})`
-        : `앵커가 아직 없습니다 (${anchors.location}); 체인 자체만 검증합니다.`,
+      : anchor === null
+        ? `앵커가 아직 없습니다 (${anchors.location}); 체인 자체만 검증합니다.`
+        : 'untrusted' in anchor
+          ? `앵커를 신뢰할 수 없습니다: ${anchor.untrusted} — 모든 사건이 손상으로 보고됩니다.`
+          : `앵커: ${formatKoreanDateTime(new Date(anchor.takenAt))} (사건 ${anchor.caseCount.toLocaleString()}건, 루트 ${anchor.merkleRoot.slice(0, 12)}…, 서명 ${anchor.signature ? anchor.signature.keyId : '없음'}, ${anchors.location})`,
   );
 }
 

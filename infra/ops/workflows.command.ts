@@ -115,7 +115,6 @@ const operations = workflowOperations({
   cases: new CaseRepository(doc, tableName),
   tasks: new TaskRepository(doc, tableName),
   workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
-  tableName,
   progress: (done, caseNumber) => process.stderr.write(`\r  ${done}건 처리 (${caseNumber})   `),
 });
 console.log(`${args.kind} 사건을 워크플로 ${workflowForKind(args.kind)}(으)로 이동합니다…`);

@@ -19,6 +19,7 @@ import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.
 import type { Channel } from '../../shared/domain/channels.ts';
 import type { CaseKind } from '../../shared/domain/case.ts';
 import { KINDS } from '../../shared/kinds/registry.ts';
+import { CONTRACT_CATEGORY_KEYS } from '../../shared/kinds/contract-review/contract-review-settings.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import type {
   DispositionType,
@@ -342,6 +343,11 @@ const STOP_AT_STAGE: Partial<Record<ReviewOutcome | MisconductOutcome['type'], r
 /** Which decision to take when a task allows several: the one that moves the case forward. */
 const DECISION_PREFERENCE = [
   'assign',
+  'send-protection-notice',
+  'start-investigation',
+  'finish-investigation',
+  'notify-result',
+  'report-to-acrc',
   'triage',
   'submit',
   'answer',
@@ -362,7 +368,14 @@ const DECISION_PREFERENCE = [
   'confirm-correction',
   'send-result-notice',
   'approve-closure',
+  'propose-opinion',
+  'record-action-result',
+  'propose-review-result',
+  'record-contract-applied',
 ];
+
+/** A contract review's design amount: ₩30M to ₩190M, the same for a case every time. */
+export const designAmountOf = (p: Pick<PlannedCase, 'index'>) => 30_000_000 + (p.index % 17) * 10_000_000;
 
 export async function generateYear(options: GeneratorOptions): Promise<GeneratorRecord> {
   const staff = options.staff ?? DEMO_STAFF;
@@ -481,6 +494,20 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           form: 'individual',
           public: false,
           petitioner: { name: `청원인${p.index + 1}`, address: '서울특별시 영등포구 당산로 123' },
+        },
+      }),
+      ...(p.kind === 'daily-audit' && {
+        dailyAudit: {
+          category: (['major-policy', 'contract', 'budget', 'other', 'regulation'] as const)[p.index % 5],
+          requester: { department },
+        },
+      }),
+      ...(p.kind === 'contract-review' && {
+        contractReview: {
+          projectName: `${department} 사업 ${p.index + 1}`,
+          category: CONTRACT_CATEGORY_KEYS[p.index % CONTRACT_CATEGORY_KEYS.length],
+          designAmountWon: designAmountOf(p),
+          requester: { department },
         },
       }),
       ...(assigneeSub && { assigneeSub }),
@@ -603,6 +630,48 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       'issue-order': () => ({ decision: 'issue-order', sentOn: today, documentNumber: doc }),
       'confirm-correction': () => ({ decision: 'confirm-correction', confirmedOn: today, result: '시정 완료 확인' }),
       'send-result-notice': () => ({ decision: 'send-result-notice', sentOn: today, documentNumber: doc }),
+      'send-protection-notice': () => ({ decision: 'send-protection-notice', sentOn: today, method: '문서' }),
+      'start-investigation': () => ({ decision: 'start-investigation', decidedOn: today }),
+      'finish-investigation': () => ({
+        decision: 'finish-investigation',
+        endedOn: today,
+        findings: '신고 내용 조사 완료 (생성기)',
+        violationFound: false,
+      }),
+      'notify-result': () => ({
+        decision: 'notify-result',
+        measures: '조사 결과 및 조치 내용을 신고자에게 통지 (생성기)',
+        notifiedOn: today,
+        protectionNoticeOn: today,
+        protectionNoticeMethod: '문서',
+      }),
+      'report-to-acrc': () => ({
+        decision: 'report-to-acrc',
+        sentOn: today,
+        summary: '처리 결과와 경위를 국민권익위원회에 통보 (생성기)',
+      }),
+      'propose-opinion': () => ({
+        decision: 'propose-opinion',
+        opinion: (['적정', '개선', '위법·부당'] as const)[p.index % 3],
+        content: '제출 서류 검토 결과 (생성기)',
+      }),
+      'record-action-result': () => ({
+        decision: 'record-action-result',
+        action: '감사의견에 따라 조치 (생성기)',
+        resultNotifiedOn: today,
+        reportedToApproverOn: today,
+      }),
+      'propose-review-result': () => {
+        const design = designAmountOf(p);
+        const reviewed = Math.round(design * 0.95);
+        return {
+          decision: 'propose-review-result',
+          reviewedAmountWon: reviewed,
+          adjustments: [{ reason: '단가', amountWon: design - reviewed }],
+          opinion: '단가 조정 (생성기)',
+        };
+      },
+      'record-contract-applied': () => ({ decision: 'record-contract-applied', applied: true, confirmedOn: today }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {

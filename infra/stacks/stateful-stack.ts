@@ -60,5 +60,9 @@ export class StatefulStack extends Stack {
       value: this.anchors.bucket.bucketName,
       description: 'Object Lock bucket of the chain anchors (ANCHOR_BUCKET for npm run verify)',
     });
+    new CfnOutput(this, 'AnchorSigningKeyArn', {
+      value: this.anchors.signingKey.keyArn,
+      description: 'KMS key that signs the chain anchors (ANCHOR_SIGNING_KEY_ID for npm run verify)',
+    });
   }
 }

@@ -38,6 +38,8 @@ export interface StatelessStackProps extends StackProps {
   readonly officeLevelStaffSubs?: string;
   /** Name of the Object Lock bucket the chain-anchor job writes to and verification reads. */
   readonly anchorBucketName: string;
+  /** The key that signs anchors (the job signs, verification verifies). */
+  readonly anchorSigningKey: IKey;
   /** The WAF web ACL (us-east-1) for the CloudFront distribution in front of the API. */
   readonly webAclArn: string;
 }
@@ -106,11 +108,11 @@ export class StatelessStack extends Stack {
     });
 
     const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
-    if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, 'write');
+    if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, props.anchorSigningKey, 'write');
     const verifyRoute = this.apiHandlers.get('verify-case');
     if (verifyRoute === undefined)
       throw new Error('functions/api/routes.ts has no verify-case route to bind the anchors to');
-    bindAnchorBucket(verifyRoute, props.anchorBucketName, 'read');
+    bindAnchorBucket(verifyRoute, props.anchorBucketName, props.anchorSigningKey, 'read');
 
     this.edge = new ApiDistribution(this, 'Edge', { httpApi: this.api.httpApi, webAclArn: props.webAclArn });
     this.outboxRelay = new OutboxRelay(this, 'OutboxRelay', {

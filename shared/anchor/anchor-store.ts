@@ -11,7 +11,8 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as z from 'zod';
-import { type ChainAnchor, parseAnchor } from './chain-anchor.ts';
+import { ANCHOR_SIGNING_ALGORITHM, type AnchorSigner, FileKeyAnchorSigner, kmsAnchorSigner } from './anchor-signer.ts';
+import { AnchorIntegrityError, type AnchorSignature, type ChainAnchor, parseAnchor } from './chain-anchor.ts';
 
 export interface AnchorStore {
   /** Where the anchors go, for reports (`s3://bucket/anchors/`, a file path). */
@@ -97,17 +98,61 @@ export class FileAnchorStore implements AnchorStore {
   }
 }
 
+/**
+ * The anchor store with signatures: every anchor put is signed first; the latest anchor is trusted
+ * only when it carries a valid signature by this key — an unsigned or forged one is an
+ * AnchorIntegrityError, which verification reports instead of comparing chains against it.
+ */
+export function signedAnchorStore(store: AnchorStore, signer: AnchorSigner): AnchorStore {
+  return {
+    get location() {
+      return store.location;
+    },
+    async put(anchor: ChainAnchor) {
+      const value = await signer.sign(anchor.digest);
+      const signature: AnchorSignature = { algorithm: ANCHOR_SIGNING_ALGORITHM, keyId: signer.keyId, value };
+      return store.put({ ...anchor, signature });
+    },
+    async latest() {
+      const anchor = await store.latest();
+      if (anchor === undefined) return undefined;
+      if (anchor.signature === undefined)
+        throw new AnchorIntegrityError(`The latest anchor (${anchor.takenAt}, ${store.location}) is not signed`);
+      if (!(await signer.verify(anchor.digest, anchor.signature.value)))
+        throw new AnchorIntegrityError(
+          `The latest anchor (${anchor.takenAt}, ${store.location}) has a signature that does not verify with ${signer.keyId}`,
+        );
+      return anchor;
+    },
+  };
+}
+
 const anchorEnvSchema = z.object({
   /** The Object Lock bucket (set by the CDK app on the functions that anchor or verify). */
   ANCHOR_BUCKET: z.string().min(3).optional(),
   /** The local anchor file (set by the local system and the operator commands). */
   ANCHOR_FILE: z.string().min(1).optional(),
+  /** The asymmetric KMS key that signs anchors (set by the CDK app). */
+  ANCHOR_SIGNING_KEY_ID: z.string().min(1).optional(),
+  /** The local signing key's PEM file (set by the local system; made on first use). */
+  ANCHOR_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** The anchor store this host is configured with, or undefined when none is (verification then says so). */
 export function anchorStoreFromEnv(env: NodeJS.ProcessEnv = process.env): AnchorStore | undefined {
   const parsed = anchorEnvSchema.parse(env);
-  if (parsed.ANCHOR_BUCKET !== undefined) return new S3AnchorStore(new S3Client({}), parsed.ANCHOR_BUCKET);
-  if (parsed.ANCHOR_FILE !== undefined) return new FileAnchorStore(parsed.ANCHOR_FILE);
-  return undefined;
+  const store =
+    parsed.ANCHOR_BUCKET !== undefined
+      ? new S3AnchorStore(new S3Client({}), parsed.ANCHOR_BUCKET)
+      : parsed.ANCHOR_FILE !== undefined
+        ? new FileAnchorStore(parsed.ANCHOR_FILE)
+        : undefined;
+  if (store === undefined) return undefined;
+  const signer =
+    parsed.ANCHOR_SIGNING_KEY_ID !== undefined
+      ? kmsAnchorSigner(parsed.ANCHOR_SIGNING_KEY_ID)
+      : parsed.ANCHOR_SIGNING_KEY_FILE !== undefined
+        ? new FileKeyAnchorSigner(parsed.ANCHOR_SIGNING_KEY_FILE)
+        : undefined;
+  return signer === undefined ? store : signedAnchorStore(store, signer);
 }

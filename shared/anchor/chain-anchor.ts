@@ -23,6 +23,14 @@ export const anchoredHeadSchema = z.object({
 });
 export type AnchoredHead = z.infer<typeof anchoredHeadSchema>;
 
+/** A signature over the digest by the anchoring key (anchor-signer.ts); not part of the digest. */
+export const anchorSignatureSchema = z.object({
+  algorithm: z.literal('ECDSA_SHA_256'),
+  keyId: z.string().min(1),
+  value: z.base64(),
+});
+export type AnchorSignature = z.infer<typeof anchorSignatureSchema>;
+
 export const chainAnchorSchema = z.object({
   format: z.literal('gamsa-chain-anchor/1'),
   /** When the heads were read (UTC ISO). */
@@ -35,6 +43,7 @@ export const chainAnchorSchema = z.object({
   heads: z.record(z.string(), anchoredHeadSchema),
   /** SHA-256 over the canonical JSON of everything above. */
   digest: z.string().regex(HEX_64),
+  signature: anchorSignatureSchema.optional(),
 });
 export type ChainAnchor = z.infer<typeof chainAnchorSchema>;
 
@@ -97,7 +106,7 @@ export function parseAnchor(raw: unknown, where: string): ChainAnchor {
     throw new AnchorIntegrityError(`Anchor ${where} is malformed — ${problems}`);
   }
   const anchor = parsed.data;
-  const { digest, ...body } = anchor;
+  const { digest, signature: _signature, ...body } = anchor;
   if (merkleRoot(anchor.heads) !== anchor.merkleRoot)
     throw new AnchorIntegrityError(`Anchor ${where}: Merkle root does not match its heads`);
   if (digestOf(body) !== digest) throw new AnchorIntegrityError(`Anchor ${where}: digest does not match its content`);
@@ -107,7 +116,24 @@ export function parseAnchor(raw: unknown, where: string): ChainAnchor {
 export type AnchorCheck =
   | { status: 'not-anchored' }
   | { status: 'match'; takenAt: string; seq: number }
-  | { status: 'mismatch'; takenAt: string; seq: number; expected: string; found: string | null };
+  | { status: 'mismatch'; takenAt: string; seq: number; expected: string; found: string | null }
+  /** The latest anchor cannot be trusted (damaged, unsigned or badly signed): nothing was compared. */
+  | { status: 'untrusted'; problem: string };
+
+/** The latest anchor, or why it cannot be used — what verification compares chains against. */
+export type AnchorForVerification = ChainAnchor | { untrusted: string };
+
+/** Reads the latest anchor for verification: a damaged or forged one is reported, not thrown. */
+export async function latestAnchorForVerification(anchors: {
+  latest(): Promise<ChainAnchor | undefined>;
+}): Promise<AnchorForVerification | null> {
+  try {
+    return (await anchors.latest()) ?? null;
+  } catch (error) {
+    if (error instanceof AnchorIntegrityError) return { untrusted: error.message };
+    throw error;
+  }
+}
 
 /**
  * Does the case's stored chain still contain the anchored tip? The event at the anchored sequence

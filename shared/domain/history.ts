@@ -58,6 +58,8 @@ export interface EventActor {
   sub: string;
   name?: string;
   role: Role | 'system' | 'unknown';
+  /** Whom the actor acted for (대결): the task's own assignee and why (task.ts `OnBehalfOf`). */
+  onBehalfOf?: { sub?: string; name?: string; role?: Role; team?: string; labelKo: string; reason: string };
 }
 
 /** What a use case says happened; the chain gives it a sequence number and hashes. */

@@ -12,7 +12,7 @@ import type { Calendar } from '../calendar/index.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
-import type { Team } from './roles.ts';
+import type { Role, Team } from './roles.ts';
 import type { StaffMember } from './staff.ts';
 import type { AnyDecisionForm, TaskDue, TaskRecord } from './task.ts';
 
@@ -55,8 +55,12 @@ export interface DetailsSection {
     calendar?: Calendar;
   }): OpenedDetails | undefined;
   notForKind(): AppError;
-  /** Checks of the intake against the staff directory, before anything is written (e.g. officials concerned). */
-  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<void>;
+  /**
+   * Checks of the intake against the staff directory, before anything is written (e.g. officials
+   * concerned). It may return the intake completed from the directory (e.g. a requester's department
+   * filled in from their staff record), which `open` then receives in place of what was sent.
+   */
+  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<unknown>;
 }
 
 /** The staff directory as a kind's checks see it. */
@@ -123,6 +127,12 @@ export interface KindModule<K extends string = string> {
   sealedByDefault: boolean;
   /** The lifecycle that runs it: a workflow name in workflows/registry.ts. */
   workflow: string;
+  /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
+  defaultPeriod?: string;
+  /** The office report's own table for this kind (every kind is also a row of the processing table). */
+  reportTable?: 'grievances' | 'whistleblower' | 'taxpayer' | 'ethics' | 'prevention';
+  /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
+  requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
   taskTypes?: readonly string[];
   details?: DetailsSection;
@@ -131,6 +141,23 @@ export interface KindModule<K extends string = string> {
   dueRules?: KindDueRules;
   /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
   sealedFields?: readonly string[];
+  /**
+   * For a workflow that reads its next step from the case (the generic `kind-next-step` step,
+   * workflows/asl.ts): the name of the step that comes next, from the record alone, so a restarted
+   * execution continues where the case stands.
+   */
+  nextStep?(c: CaseRecord): string;
+  /**
+   * Who may be assigned a case of this kind (as its handler): active staff of one of `teams` with
+   * one of `roles`. Default: the investigators of the kind's own team. The head may assign outside
+   * the rule with a recorded reason (shared/policies/assignment.ts).
+   */
+  assignees?: AssigneeRule;
+}
+
+export interface AssigneeRule {
+  teams?: readonly Team[];
+  roles?: readonly Role[];
 }
 
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */

@@ -29,8 +29,10 @@ import type { CaseRecord } from './case.ts';
 import { CHANNELS, type Channel } from './channels.ts';
 import type { CaseKind } from './case.ts';
 import { KINDS } from '../kinds/registry.ts';
+import type { KindModule } from './kind.ts';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from './committee-kinds.ts';
 import { koreaDate } from './korea-time.ts';
+import { CONTRACT_CATEGORIES, CONTRACT_CATEGORY_KEYS } from '../kinds/contract-review/contract-review-settings.ts';
 import {
   MISCONDUCT_KINDS,
   REPORT_CATEGORIES,
@@ -38,7 +40,7 @@ import {
   type ReportCategory,
 } from '../kinds/misconduct/misconduct.ts';
 
-export const REPORT_UNITS = ['건', '명', '회', '일', '%'] as const;
+export const REPORT_UNITS = ['건', '명', '회', '일', '%', '원'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
 export const TABLE_IDS = [
@@ -48,10 +50,16 @@ export const TABLE_IDS = [
   'taxpayer',
   'ethics',
   'prevention',
+  'contract-savings',
   'committees',
   'processing',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
+
+/** The kinds whose modules put them in one of the report's own tables, in the registry's order. */
+function kindsIn(table: NonNullable<KindModule['reportTable']> & TableId): readonly CaseKind[] {
+  return KINDS.modules.filter((m) => m.reportTable === table).map((m) => m.kind as CaseKind);
+}
 
 export interface ReportColumn {
   key: string;
@@ -224,7 +232,7 @@ export const NO_CHANNEL_KEY = '경로 미기재';
 
 /** 고충민원 접수 및 관리: 총 N건, by channel in the report's grouping. */
 export function grievanceTable(byKind: CasesByKind): ComputedTable {
-  const cases = casesOf(byKind, 'grievance');
+  const cases = kindsIn('grievances').flatMap((kind) => casesOf(byKind, kind));
   const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => ({
     key,
     labelKo,
@@ -258,46 +266,44 @@ export function grievanceTable(byKind: CasesByKind): ComputedTable {
   };
 }
 
-function singleKindTable(
-  id: TableId,
-  kind: CaseKind,
+/** A table of received / closed / open cases with one row per kind its modules put in it. */
+function kindRowsTable(
+  id: NonNullable<KindModule['reportTable']> & TableId,
   sectionKo: string,
   titleKo: string,
   notesKo: string[] = [],
 ): (byKind: CasesByKind) => ComputedTable {
-  return (byKind) => ({
-    table: {
-      id,
-      sectionKo,
-      titleKo,
-      columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: [{ key: kind, labelKo: KINDS.labelOf(kind), cells: receivedClosedOpen(casesOf(byKind, kind)) }],
-      notesKo,
-    },
-    basis: basisOf(casesOf(byKind, kind)),
-  });
+  return (byKind) => {
+    const kinds = kindsIn(id);
+    return {
+      table: {
+        id,
+        sectionKo,
+        titleKo,
+        columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
+        rows: kinds.map((kind) => ({
+          key: kind,
+          labelKo: KINDS.labelOf(kind),
+          cells: receivedClosedOpen(casesOf(byKind, kind)),
+        })),
+        notesKo,
+      },
+      basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
+    };
+  };
 }
 
 /** 공익신고 접수 및 관리: N건 (counts only — the reporter's identity is sealed). */
-export const whistleblowerTable = singleKindTable(
-  'whistleblower',
-  'whistleblower-report',
-  SECTIONS.complaints,
-  '공익신고 접수 및 관리',
-  ['신고자 신원은 공개하지 않으며 건수만 집계합니다.'],
-);
+export const whistleblowerTable = kindRowsTable('whistleblower', SECTIONS.complaints, '공익신고 접수 및 관리', [
+  '신고자 신원은 공개하지 않으며 건수만 집계합니다.',
+]);
 
 /** 지방세 고충민원 및 재산세 등에 대한 세무 상담: N건. */
-export const taxpayerTable = singleKindTable(
-  'taxpayer',
-  'taxpayer-consultation',
-  SECTIONS.complaints,
-  '지방세 납세자보호관 세무 상담',
-);
+export const taxpayerTable = kindRowsTable('taxpayer', SECTIONS.complaints, '지방세 납세자보호관 세무 상담');
 
 /** 재산등록 심사 / 재산등록 고지거부 신청 접수 및 심사 — persons (명). */
 export function ethicsTable(byKind: CasesByKind): ComputedTable {
-  const kinds = ['property-review', 'disclosure-refusal'] as const;
+  const kinds = kindsIn('ethics');
   return {
     table: {
       id: 'ethics',
@@ -320,22 +326,77 @@ export function ethicsTable(byKind: CasesByKind): ComputedTable {
 }
 
 /** 일상감사 / 계약심사 (사전예방 중심의 감사활동). */
-export function preventionTable(byKind: CasesByKind): ComputedTable {
-  const kinds = ['daily-audit', 'contract-review'] as const;
+export const preventionTable = kindRowsTable(
+  'prevention',
+  SECTIONS.audit,
+  '사전예방 중심의 감사활동 (일상감사·계약심사)',
+);
+
+/**
+ * 계약원가심사 절감액: by category and by month of receipt — received, reviews notified, design and
+ * reviewed amounts, saving (design − reviewed, as each case computed it) and its average per
+ * notified review, and the saving rate over the design amounts. A review counts once its reviewed
+ * amount was approved and notified to the department.
+ */
+export function contractSavingsTable(byKind: CasesByKind): ComputedTable {
+  const cases = casesOf(byKind, 'contract-review');
+  const row = (key: string, labelKo: string, of: readonly CaseRecord[]): ReportRow => {
+    const notified = of.filter((c) => c.contractReview?.notice !== undefined && c.contractReview.result !== undefined);
+    const sum = (pick: (c: CaseRecord) => number) => notified.reduce((n, c) => n + pick(c), 0);
+    const design = sum((c) => c.contractReview!.designAmountWon);
+    const saving = sum((c) => c.contractReview!.result!.savingWon);
+    return {
+      key,
+      labelKo,
+      cells: {
+        received: of.length,
+        notified: notified.length,
+        designWon: design,
+        reviewedWon: sum((c) => c.contractReview!.result!.reviewedAmountWon),
+        savingWon: saving,
+        averageSavingWon: notified.length === 0 ? null : Math.round(saving / notified.length),
+        savingRate: design === 0 ? null : Math.round((saving / design) * 1000) / 10,
+      },
+    };
+  };
+  const months = [...new Set(cases.map((c) => receivedOn(c).slice(0, 7)))].sort();
   return {
     table: {
-      id: 'prevention',
+      id: 'contract-savings',
       sectionKo: SECTIONS.audit,
-      titleKo: '사전예방 중심의 감사활동 (일상감사·계약심사)',
-      columns: [cases건('received', '접수'), cases건('closed', '처리 완료'), cases건('open', '처리 중')],
-      rows: kinds.map((kind) => ({
-        key: kind,
-        labelKo: KINDS.labelOf(kind),
-        cells: receivedClosedOpen(casesOf(byKind, kind)),
-      })),
-      notesKo: [],
+      titleKo: '계약원가심사 절감액 (분야별·월별)',
+      columns: [
+        cases건('received', '접수'),
+        cases건('notified', '심사 통보'),
+        { key: 'designWon', labelKo: '설계금액', unit: '원' },
+        { key: 'reviewedWon', labelKo: '심사금액', unit: '원' },
+        { key: 'savingWon', labelKo: '절감액', unit: '원' },
+        { key: 'averageSavingWon', labelKo: '건당 평균 절감액', unit: '원' },
+        { key: 'savingRate', labelKo: '절감률', unit: '%' },
+      ],
+      rows: [
+        row('total', '계', cases),
+        ...CONTRACT_CATEGORY_KEYS.map((category) =>
+          row(
+            category,
+            CONTRACT_CATEGORIES[category].labelKo,
+            cases.filter((c) => c.contractReview?.category === category),
+          ),
+        ),
+        ...months.map((month) =>
+          row(
+            month,
+            `${month.slice(0, 4)}년 ${Number(month.slice(5))}월`,
+            cases.filter((c) => receivedOn(c).startsWith(month)),
+          ),
+        ),
+      ],
+      notesKo: [
+        '절감액 = 설계금액 − 심사금액 (사건마다 계산한 값의 합). 심사 결과가 결재·통보된 건만 금액에 넣습니다.',
+        '월은 접수일(한국 날짜) 기준입니다. 평균은 통보 건당, 절감률은 설계금액 합계 대비입니다.',
+      ],
     },
-    basis: basisOf(kinds.flatMap((kind) => casesOf(byKind, kind))),
+    basis: basisOf(cases),
   };
 }
 
@@ -424,6 +485,7 @@ export function computeTables(
     whistleblowerTable(byKind),
     taxpayerTable(byKind),
     preventionTable(byKind),
+    contractSavingsTable(byKind),
     ...(meetings ? [committeeTable(meetings)] : []),
     processingTable(byKind, kindLabel),
   ];

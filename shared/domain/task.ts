@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { caseStageSchema } from './case.ts';
 import { committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
 import { IllegalTransitionError, ForbiddenError, ValidationError } from './errors.ts';
-import { hasAnyRole, roleSchema, teamSchema, type Actor } from './roles.ts';
+import { hasAnyRole, ROLE_LABELS, roleSchema, TEAM_LABELS, teamSchema, type Actor } from './roles.ts';
 
 /** The task types of the core's review steps; each kind adds its own (kind.ts `taskTypes`). */
 export const CORE_TASK_TYPES = ['assign', 'investigate', 'review', 'approve'] as const;
@@ -31,6 +31,38 @@ export const taskAssigneeSchema = z.union([
   z.object({ role: roleSchema, team: teamSchema.optional() }),
 ]);
 export type TaskAssignee = z.infer<typeof taskAssigneeSchema>;
+
+/**
+ * Whom a person acts for when they do a task that is not theirs (대결, docs/office.md#acting-for-another):
+ * the task's own assignee, and why — the head acting for anyone of the office (`acting`), or a team
+ * lead's task that fell to the head because every lead of the team is excluded from the case
+ * (an official concerned: `excluded`) or the team has no lead (`vacant`).
+ */
+export const onBehalfOfSchema = z.object({
+  sub: z.string().optional(),
+  name: z.string().optional(),
+  role: roleSchema.optional(),
+  team: teamSchema.optional(),
+  labelKo: z.string(),
+  reason: z.enum(['acting', 'excluded', 'vacant']),
+});
+export type OnBehalfOf = z.infer<typeof onBehalfOfSchema>;
+
+export const ON_BEHALF_REASON_LABELS: Record<OnBehalfOf['reason'], string> = {
+  acting: '대결',
+  excluded: '대결(팀장 제척)',
+  vacant: '대결(팀장 공석)',
+};
+
+/** The assignee a task is done for, as history names them. */
+export function principalOf(assignee: TaskAssignee, reason: OnBehalfOf['reason'], name?: string): OnBehalfOf {
+  if ('sub' in assignee)
+    return { sub: assignee.sub, ...(name !== undefined && { name }), labelKo: name ?? assignee.sub, reason };
+  const labelKo = assignee.team
+    ? `${TEAM_LABELS[assignee.team]} ${ROLE_LABELS[assignee.role]}`
+    : ROLE_LABELS[assignee.role];
+  return { role: assignee.role, ...(assignee.team !== undefined && { team: assignee.team }), labelKo, reason };
+}
 
 export const taskRecordSchema = z.object({
   taskId: z.string(),
@@ -67,14 +99,26 @@ export const taskRecordSchema = z.object({
   hiddenFrom: z.array(z.string()).optional(),
   /** The committee whose meeting decides this task (committee-kinds.ts); it waits on that committee's agenda. */
   committee: committeeKindSchema.optional(),
+  /** Set when the task fell to the head at opening in place of its own assignee (a team lead excluded or absent). */
+  onBehalfOf: onBehalfOfSchema.optional(),
 });
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
+
+/** The fields an assignment may carry to go outside the kind's team and role (head only; policies/assignment.ts). */
+export const assignmentOverrideShape = {
+  overrideAssignmentRule: z
+    .boolean()
+    .optional()
+    .describe('배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록'),
+  overrideReason: z.string().trim().min(1).max(500).optional().describe('배정 기준 예외 사유'),
+};
 
 /** The core's decision forms: a return needs reasons, an assignment needs a person; kinds add theirs. */
 export const coreDecisionForms = [
   z.strictObject({
     decision: z.literal('assign'),
     assigneeSub: z.string().trim().min(1).max(128),
+    ...assignmentOverrideShape,
     comment: z.string().trim().max(2000).optional(),
   }),
   z.strictObject({
@@ -109,7 +153,24 @@ export function canActOnTask(actor: Actor, task: TaskRecord, staffTeam: string |
   return task.assignee.team === undefined || task.assignee.team === staffTeam || hasAnyRole(actor, ['head', 'admin']);
 }
 
-/** The checks a completion must pass before anything is written; each says what is wrong. */
+/**
+ * By what right `actor` does the task: as its assignee (`onBehalfOf` undefined unless the task fell
+ * to them for someone else), or as the head acting for its assignee (대결). A committee's decision
+ * is never the head's to take: it is the committee's, recorded by its secretary.
+ */
+export function taskAuthority(
+  actor: Actor,
+  task: TaskRecord,
+  staffTeam: string | undefined,
+): { onBehalfOf?: OnBehalfOf } | undefined {
+  if (canActOnTask(actor, task, staffTeam)) return task.onBehalfOf ? { onBehalfOf: task.onBehalfOf } : {};
+  if (task.committee === undefined && hasAnyRole(actor, ['head'])) {
+    return { onBehalfOf: principalOf(task.assignee, 'acting') };
+  }
+  return undefined;
+}
+
+/** The checks a completion must pass before anything is written; each says what is wrong. Returns the actor's authority. */
 export function assertCanComplete(
   actor: Actor,
   task: TaskRecord,
@@ -119,7 +180,7 @@ export function assertCanComplete(
   committeeAuthority: CommitteeKind | undefined,
   /** Korean labels of decisions (the registry's, which knows every kind's). */
   labelOf: (decision: string) => string,
-): void {
+): { onBehalfOf?: OnBehalfOf } {
   if (task.status !== 'open') {
     throw new IllegalTransitionError(
       `Task ${task.taskId} is already ${task.status}`,
@@ -137,11 +198,13 @@ export function assertCanComplete(
       { field: 'taskId', rule: 'not_this_committee' },
     );
   }
-  if (committeeAuthority === undefined && !canActOnTask(actor, task, staffTeam)) {
-    throw new ForbiddenError('This task is assigned to someone else', '다른 사람에게 배정된 업무입니다', {
-      field: 'taskId',
-      rule: 'not_your_task',
-    });
+  const authority = committeeAuthority === undefined ? taskAuthority(actor, task, staffTeam) : {};
+  if (!authority) {
+    throw new ForbiddenError(
+      'This task is assigned to someone else (only its assignee, or the head of office acting for them, may do it)',
+      '다른 사람에게 배정된 업무입니다 (담당자 또는 대결하는 감사담당관만 처리할 수 있습니다)',
+      { field: 'taskId', rule: 'not_your_task' },
+    );
   }
   if (!task.allowedDecisions.includes(form.decision)) {
     throw new ValidationError(
@@ -150,4 +213,5 @@ export function assertCanComplete(
       { field: 'decision', rule: 'decision_not_allowed' },
     );
   }
+  return authority;
 }

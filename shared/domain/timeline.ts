@@ -8,6 +8,7 @@ import { CASE_STAGE_LABELS, type CaseStage } from './case.ts';
 import type { HistoryEvent, HistoryEventType } from './history.ts';
 import { formatKoreanDateTime, koreaDate } from './korea-time.ts';
 import { ROLE_LABELS, type Role } from './roles.ts';
+import { ON_BEHALF_REASON_LABELS } from './task.ts';
 
 export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   CASE_CREATED: '사건 접수',
@@ -79,6 +80,9 @@ export function timelineEntry(e: HistoryEvent) {
     atKorea: formatKoreanDateTime(new Date(e.at)),
     date: eventKoreaDate(e),
     actorRoleLabel: role === 'system' ? '시스템' : role === 'unknown' ? '알 수 없음' : ROLE_LABELS[role as Role],
+    ...(e.actor.onBehalfOf !== undefined && {
+      onBehalfOfLabel: `${ON_BEHALF_REASON_LABELS[e.actor.onBehalfOf.reason as keyof typeof ON_BEHALF_REASON_LABELS] ?? '대결'} — ${e.actor.onBehalfOf.labelKo}`,
+    }),
     ...(e.stageBefore !== undefined && { stageBeforeLabel: CASE_STAGE_LABELS[e.stageBefore as CaseStage] }),
     ...(e.stageAfter !== undefined && { stageAfterLabel: CASE_STAGE_LABELS[e.stageAfter as CaseStage] }),
     ...(decision !== undefined && { decision, decisionLabel: text(e.data.decisionLabel) ?? decision }),
@@ -87,7 +91,11 @@ export function timelineEntry(e: HistoryEvent) {
   };
 }
 
-export type TimelineEntry = ReturnType<typeof timelineEntry>;
+/** An entry as the timeline shows it; a coalesced sensitive read also carries its hour's read count (read-tally-store.ts). */
+export type TimelineEntry = ReturnType<typeof timelineEntry> & {
+  reads?: number;
+  readsByWhat?: Record<string, number>;
+};
 
 export function timeline(events: readonly HistoryEvent[], filter: TimelineFilter = {}): TimelineEntry[] {
   return events.filter((e) => matchesFilter(e, filter)).map(timelineEntry);

@@ -9,23 +9,24 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from './business-metrics.ts';
 
-const SERVICE_NAME = 'gamsa-cases';
+export { BUSINESS_METRICS };
 
 export const logger = new Logger({ serviceName: SERVICE_NAME });
 export const tracer = new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });
-export const metrics = new Metrics({ namespace: 'GamsaCases', serviceName: SERVICE_NAME });
-
-/** The office's business metrics: counted where the work is done, one data point per unit of work. */
-export const BUSINESS_METRICS = {
-  /** A person's (or a committee's) decision completed a task. */
-  taskCompleted: 'TaskCompleted',
-  /** A deadline reminder (one task in a person's morning digest) was sent. */
-  reminderSent: 'ReminderSent',
-} as const;
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 
 export function countBusinessMetric(name: (typeof BUSINESS_METRICS)[keyof typeof BUSINESS_METRICS], count = 1): void {
   if (count > 0) metrics.addMetric(name, MetricUnit.Count, count);
+}
+
+/** A level rather than an event (e.g. overdue tasks now): recorded even when it is zero. */
+export function gaugeBusinessMetric(
+  name: (typeof BUSINESS_METRICS)[keyof typeof BUSINESS_METRICS],
+  value: number,
+): void {
+  metrics.addMetric(name, MetricUnit.Count, value);
 }
 
 /** Values that are personal data or secrets never reach a log line, whatever key they are under. */

@@ -12,24 +12,19 @@ import { KINDS } from '../kinds/registry.ts';
 import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
+import { IdempotencyRaceError, idempotencyPut } from './idempotency-store.ts';
+import {
+  RelatedItemConflictError,
+  type CaseRepository as CaseRepositoryPort,
+  type ClaimFor,
+  type Page,
+} from '../usecases/ports.ts';
 
-/** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
-export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
 import { keys, withoutStorageKeys } from './keys.ts';
 import { searchIndexAttributes, searchKeys } from './case-search-index.ts';
+import { queryAll, queryCount, queryItems } from './paged-query.ts';
 
-/** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
-export class RelatedItemConflictError extends Error {
-  override name = 'RelatedItemConflictError';
-  /** Which related items (their index in `also`) failed their condition, when the write says so. */
-  failedItems: readonly number[] = [];
-}
-
-export interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
+export { RelatedItemConflictError, type ClaimFor, type Page };
 
 /** How often a write is re-linked onto a chain tip that moved under it before giving up. */
 const MAX_REBASES = 20;
@@ -41,7 +36,7 @@ const jitter = (attempt: number) =>
 
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-export class CaseRepository {
+export class CaseRepository implements CaseRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -205,13 +200,17 @@ export class CaseRepository {
   async appendWithoutVersion(
     caseId: string,
     drafts: readonly EventDraft[],
-    /** Other items that must change with the events (e.g. reminder markers), with their own conditions. */
-    also: TransactItem[] = [],
+    /**
+     * Other items that must change with the events (e.g. reminder markers), with their own conditions;
+     * a function when an item names the events it goes with (their sequence numbers and hashes).
+     */
+    alsoGiven: TransactItem[] | ((events: readonly HistoryEvent[]) => TransactItem[]) = [],
   ): Promise<HistoryEvent[]> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(caseId);
       if (!current) throw new NotFoundError(`case ${caseId} does not exist`, `사건(${caseId})이 없습니다`);
       const { events, head } = appendToChain(caseId, current, drafts);
+      const also = typeof alsoGiven === 'function' ? alsoGiven(events) : alsoGiven;
       try {
         await this.doc.send(
           new TransactWriteCommand({
@@ -262,23 +261,12 @@ export class CaseRepository {
 
   /** How many cases of one kind exist (an index count query, for progress bars). */
   async countByKind(kind: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return queryCount(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.byKind(kind) },
+    });
   }
 
   private async pageOfIndex(
@@ -306,21 +294,14 @@ export class CaseRepository {
    * the kind index, whose sort key starts with the receipt time (`<receivedAt>#<caseId>`).
    */
   async *receivedBetween(kind: string, from: string, to: string): AsyncGenerator<CaseRecord> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          // '~' sorts after every character of a receipt time, so the whole last day is included.
-          ExpressionAttributeValues: { ':pk': keys.byKind(kind), ':from': from, ':to': `${to}~` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) yield this.toCase(item);
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = queryItems(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      // '~' sorts after every character of a receipt time, so the whole last day is included.
+      ExpressionAttributeValues: { ':pk': keys.byKind(kind), ':from': from, ':to': `${to}~` },
+    });
+    for await (const item of items) yield this.toCase(item);
   }
 
   async findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined> {
@@ -339,22 +320,13 @@ export class CaseRepository {
 
   /** The whole history of one case in sequence order (one partition, paged through). */
   async history(caseId: string): Promise<HistoryEvent[]> {
-    const events: HistoryEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.eventPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) events.push(toEvent(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return events;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':prefix': keys.eventPrefix },
+      ConsistentRead: true,
+    });
+    return items.map(toEvent);
   }
 }
 

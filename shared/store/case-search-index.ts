@@ -40,7 +40,6 @@
  */
 import type { CaseRecord } from '../domain/case.ts';
 import { committeeOf, koreaIsoOf, outcomeOf, searchTextOf } from '../domain/search-facets.ts';
-import type { IndexDefinition } from './table-definition.ts';
 
 export const SEARCH_ALL = 'CASE';
 
@@ -56,7 +55,7 @@ export const SEARCH_INDEXES = [
   { indexName: 'search-updated', partitionKey: 'srchAll', sortKey: 'srchUpdated' },
   { indexName: 'search-closed', partitionKey: 'srchAll', sortKey: 'srchClosed' },
   { indexName: 'search-caseno', partitionKey: 'srchAll', sortKey: 'srchCaseNo' },
-] as const satisfies readonly IndexDefinition[];
+] as const satisfies readonly { indexName: string; partitionKey: string; sortKey: string }[];
 
 /** Attributes that exist only for the search indexes (stripped when an item is read back). */
 export const SEARCH_ATTRIBUTES = [

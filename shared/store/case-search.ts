@@ -18,6 +18,7 @@ import { DISPOSITION_TYPES } from '../kinds/misconduct/misconduct.ts';
 import { normalizeSearchText } from '../domain/search-facets.ts';
 import { SEARCH_ALL, searchKeys } from './case-search-index.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
+import { queryCount } from './paged-query.ts';
 
 export interface SearchPlan {
   index: string;
@@ -408,26 +409,18 @@ export class CaseSearch {
    */
   async count(plan: SearchPlan): Promise<number> {
     const { keyCondition, names, values } = this.conditions(plan);
-    let total = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      this.options.onCommand?.('QueryCommand');
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: plan.index,
-          KeyConditionExpression: keyCondition,
-          ...(plan.filterExpression !== undefined && { FilterExpression: plan.filterExpression }),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      total += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return total;
+    return queryCount(
+      this.doc,
+      {
+        TableName: this.tableName,
+        IndexName: plan.index,
+        KeyConditionExpression: keyCondition,
+        ...(plan.filterExpression !== undefined && { FilterExpression: plan.filterExpression }),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+      () => this.options.onCommand?.('QueryCommand'),
+    );
   }
 
   private conditions(plan: SearchPlan) {

@@ -26,6 +26,7 @@ import { VersionConflictError } from '../domain/errors.ts';
 import type { TransactItem } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 import { withoutStorageKeys } from './keys.ts';
+import { queryAll } from './paged-query.ts';
 
 export const committeeKeys = {
   committee: (kind: CommitteeKind) => ({ pk: `COMMITTEE#${kind}`, sk: 'COMMITTEE' }),
@@ -175,22 +176,13 @@ export class CommitteeRepository {
 
   /** Meetings of a committee between two Korea dates (inclusive), earliest first. */
   async meetingsBetween(kind: CommitteeKind, fromDate: string, toDate: string): Promise<Meeting[]> {
-    const items: Meeting[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': committeeKeys.meetingsOf(kind), ':from': fromDate, ':to': `${toDate}~` },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => meetingSchema.parse(withoutStorageKeys(i))));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': committeeKeys.meetingsOf(kind), ':from': fromDate, ':to': `${toDate}~` },
+    });
+    return items.map((i): Meeting => meetingSchema.parse(withoutStorageKeys(i)));
   }
 
   async decisions(meetingId: string): Promise<ItemDecision[]> {

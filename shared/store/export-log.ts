@@ -5,8 +5,9 @@
  * (status `started`) and completed with the row count after the last one, so an export that dies
  * half-way is still on the list.
  */
-import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { queryAll } from './paged-query.ts';
 
 export const exportRecordSchema = z.object({
   exportId: z.string(),
@@ -78,21 +79,12 @@ export class ExportLog {
 
   /** The exports of one month (YYYY-MM, Korea time), oldest first. */
   async listMonth(month: string): Promise<ExportRecord[]> {
-    const records: ExportRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': monthPartition(month) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) records.push(exportRecordSchema.parse(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': monthPartition(month) },
+    });
+    return items.map((item): ExportRecord => exportRecordSchema.parse(item));
   }
 }

@@ -7,27 +7,16 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { keys } from './keys.ts';
+import {
+  IdempotencyRaceError,
+  type IdempotencyClaim,
+  type IdempotencyRecord,
+  type IdempotencyStore as IdempotencyStorePort,
+} from '../usecases/ports.ts';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
-/** A claim on a key, with the result to remember if the write succeeds. */
-export interface IdempotencyClaim {
-  scope: string;
-  key: string;
-  fingerprint: string;
-  nowEpochSeconds: number;
-  result: unknown;
-}
-
-export interface IdempotencyRecord {
-  fingerprint: string;
-  result: unknown;
-}
-
-/** Another request with the same key committed first; read the record and replay it. */
-export class IdempotencyRaceError extends Error {
-  override name = 'IdempotencyRaceError';
-}
+export { IdempotencyRaceError, type IdempotencyClaim, type IdempotencyRecord };
 
 export function idempotencyPut(tableName: string, claim: IdempotencyClaim) {
   return {
@@ -48,7 +37,7 @@ export function idempotencyPut(tableName: string, claim: IdempotencyClaim) {
   };
 }
 
-export class IdempotencyStore {
+export class IdempotencyStore implements IdempotencyStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

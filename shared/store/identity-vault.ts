@@ -15,6 +15,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { accessRequestSchema, type AccessRequest } from '../domain/identity.ts';
 import type { Envelope } from '../identity/envelope.ts';
 import type { TransactItem } from './case-repository.ts';
+import { queryAll } from './paged-query.ts';
 
 const vaultKeys = {
   identity: (caseId: string) => ({ pk: `IDENTITY#${caseId}`, sk: 'REPORTER' }),
@@ -82,21 +83,13 @@ export class IdentityVault {
 
   /** Every request about one case, oldest first (a handful per case). */
   async requestsOfCase(caseId: string): Promise<AccessRequest[]> {
-    const items: AccessRequest[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': `IDENTITY#${caseId}`, ':prefix': vaultKeys.requestPrefix },
-          ConsistentRead: true,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => accessRequestSchema.parse(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const found = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `IDENTITY#${caseId}`, ':prefix': vaultKeys.requestPrefix },
+      ConsistentRead: true,
+    });
+    const items: AccessRequest[] = found.map((i) => accessRequestSchema.parse(i));
     return items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   }
 

@@ -15,6 +15,12 @@ export const keys = {
     pk: `CASE#${caseId}`,
     sk: `REMINDER#${taskId}#${threshold}#${recipientSub}`,
   }),
+  /** The count of one reader's reads of a sealed case in one Korea-time hour (read-tally-store.ts). */
+  readTally: (caseId: string, hour: string, readerSub: string) => ({
+    pk: `CASE#${caseId}`,
+    sk: `READS#${hour}#${readerSub}`,
+  }),
+  readTallyPrefix: 'READS#',
   reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
   /** The mailing of one periodic report (e.g. `grievance-quarterly#2026-Q3#<sub>`): sent once. */
   reportMail: (reportId: string) => ({ pk: `REPORT_MAIL#${reportId}`, sk: 'MAIL' }),

@@ -12,61 +12,29 @@
  * the pending partition (infra/local/local-system.ts).
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { caseStageSchema } from '../domain/case.ts';
+import {
+  outboxIdOf,
+  outboxIntentSchema,
+  outboxItemSchema,
+  type OutboxIntent,
+  type OutboxItem,
+} from '../domain/outbox.ts';
+import type { OutboxStore as OutboxStorePort } from '../usecases/ports.ts';
 import type { TransactItem } from './case-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { withoutStorageKeys } from './keys.ts';
+import { queryItems } from './paged-query.ts';
 
 export const OUTBOX_ENTITY = 'outbox';
 export const OUTBOX_PENDING = 'OUTBOX#PENDING';
 export const OUTBOX_DEAD = 'OUTBOX#DEAD';
 const DELIVERED_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-export const outboxIntentSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start-execution'),
-    caseId: z.string(),
-    startAt: caseStageSchema,
-    executionName: z.string(),
-  }),
-  z.object({
-    type: z.literal('task-success'),
-    caseId: z.string(),
-    taskId: z.string(),
-    output: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    type: z.literal('task-failure'),
-    caseId: z.string(),
-    taskId: z.string(),
-    error: z.string(),
-    cause: z.string(),
-  }),
-]);
-export type OutboxIntent = z.infer<typeof outboxIntentSchema>;
-
-export const outboxItemSchema = z.object({
-  outboxId: z.string(),
-  intent: outboxIntentSchema,
-  status: z.enum(['pending', 'delivered', 'dead']),
-  createdAt: z.string(),
-  attempts: z.number().int().nonnegative(),
-  nextAttemptAt: z.string().optional(),
-  lastError: z.string().optional(),
-  deliveredAt: z.string().optional(),
-  outcome: z.string().optional(),
-});
-export type OutboxItem = z.infer<typeof outboxItemSchema>;
-
-/** One intent per thing it is about: a second write of the same intent fails its condition. */
-export function outboxIdOf(intent: OutboxIntent): string {
-  return intent.type === 'start-execution' ? `start#${intent.executionName}` : `task#${intent.taskId}`;
-}
+export { outboxIdOf, outboxIntentSchema, outboxItemSchema, type OutboxIntent, type OutboxItem };
 
 export const outboxKey = (caseId: string, outboxId: string) => ({ pk: `CASE#${caseId}`, sk: `OUTBOX#${outboxId}` });
 
-export class OutboxStore {
+export class OutboxStore implements OutboxStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
@@ -202,22 +170,21 @@ export class OutboxStore {
 
   private async queryIndex(partition: string, limit: number, upTo?: string): Promise<OutboxItem[]> {
     const items: OutboxItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
-          // '~' sorts after the '#<id>' that follows the time, so everything due at `upTo` is included.
-          ExpressionAttributeValues: { ':pk': partition, ...(upTo && { ':upTo': `${upTo}~` }) },
-          Limit: limit - items.length,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(out.Items ?? []).map(toItem));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < limit);
+    const found = queryItems(
+      this.doc,
+      {
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: upTo ? 'gsi2pk = :pk AND gsi2sk <= :upTo' : 'gsi2pk = :pk',
+        // '~' sorts after the '#<id>' that follows the time, so everything due at `upTo` is included.
+        ExpressionAttributeValues: { ':pk': partition, ...(upTo && { ':upTo': `${upTo}~` }) },
+      },
+      { pageSize: limit },
+    );
+    for await (const item of found) {
+      items.push(toItem(item));
+      if (items.length >= limit) break;
+    }
     return items;
   }
 }

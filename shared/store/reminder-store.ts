@@ -24,7 +24,6 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -39,6 +38,7 @@ import { keys } from './keys.ts';
 import type { StaffRepository } from './staff-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { OPEN_TASK_SHARDS } from './task-repository.ts';
+import { queryAll } from './paged-query.ts';
 
 /** The fields of an open task a reminder needs (read with a projection). */
 export const reminderTaskSchema = taskRecordSchema.pick({
@@ -157,27 +157,15 @@ export class ReminderStore {
     const names = Object.fromEntries(fields.map((f) => [`#${f}`, f]));
     const shards = await Promise.all(
       Array.from({ length: OPEN_TASK_SHARDS }, async (_, shard) => {
-        const tasks: ReminderTask[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await this.doc.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: 'gsi2',
-              KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
-              ExpressionAttributeValues: { ':pk': keys.openTasksShard(shard), ':bound': `${dueBy}#\uffff` },
-              ProjectionExpression: Object.keys(names).join(', '),
-              ExpressionAttributeNames: names,
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of page.Items ?? []) {
-            const task = reminderTaskSchema.parse(item);
-            if (task.status === 'open') tasks.push(task);
-          }
-          start = page.LastEvaluatedKey;
-        } while (start);
-        return tasks;
+        const items = await queryAll(this.doc, {
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
+          ExpressionAttributeValues: { ':pk': keys.openTasksShard(shard), ':bound': `${dueBy}#\uffff` },
+          ProjectionExpression: Object.keys(names).join(', '),
+          ExpressionAttributeNames: names,
+        });
+        return items.map((item): ReminderTask => reminderTaskSchema.parse(item)).filter((t) => t.status === 'open');
       }),
     );
     return shards.flat();
@@ -451,22 +439,14 @@ export class ReminderStore {
   /** Unfinished digests whose lease has ended (their process died or gave up), oldest lease first. */
   async staleDigests(now: Date): Promise<StoredDigest[]> {
     const at = now.toISOString();
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
-          ExpressionAttributeValues: { ':pk': keys.openReminderDigests, ':bound': `${at}#\uffff` },
-          ProjectionExpression: 'digestId',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) ids.push(String(item.digestId));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const open = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :bound',
+      ExpressionAttributeValues: { ':pk': keys.openReminderDigests, ':bound': `${at}#\uffff` },
+      ProjectionExpression: 'digestId',
+    });
+    const ids = open.map((item) => String(item.digestId));
     const digests = await Promise.all(ids.map((id) => this.getDigest(id)));
     // The index is eventually consistent; the item read decides.
     return digests.filter(

@@ -2,8 +2,9 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { staffMemberSchema, type StaffMember } from '../domain/staff.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
+import type { StaffRepository as StaffRepositoryPort } from '../usecases/ports.ts';
 
-export class StaffRepository {
+export class StaffRepository implements StaffRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

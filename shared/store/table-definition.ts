@@ -14,6 +14,7 @@
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
  * | reminder marker | CASE#<caseId>               | REMINDER#<taskId>#<threshold>#<sub> |                     |                                    |                        |
+ * | read tally      | CASE#<caseId>               | READS#<Korea hour>#<sub>            |                     |                                    |                        |
  * | reminder digest | REMINDER_DIGEST#<run>#<sub>#<n> | DIGEST             |                                  | REMINDER_DIGESTS#OPEN / <lease end>#id (unfinished only) |  |
  * | report mailing  | REPORT_MAIL#<report>#<sub>  | MAIL                   |                                  |                                    |                        |
  * | frozen report   | REPORT#<reportId>           | OFFICE_REPORT          |                                  |                                    |                        |

@@ -10,6 +10,8 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import type { TransactItem } from './case-repository.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
+import { queryItems } from './paged-query.ts';
+import type { TaskRepository as TaskRepositoryPort } from '../usecases/ports.ts';
 
 export const OPEN_TASK_SHARDS = 8;
 
@@ -39,7 +41,7 @@ function queueKey(task: TaskRecord): string {
     : keys.tasksOfRole(task.assignee.role, task.assignee.team);
 }
 
-export class TaskRepository {
+export class TaskRepository implements TaskRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -67,8 +69,13 @@ export class TaskRepository {
       .sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.taskId.localeCompare(b.taskId));
   }
 
-  /** Open tasks waiting in the given queues (a person's own, and their roles'), soonest due first. */
-  async openInQueues(queues: string[], limit: number): Promise<TaskRecord[]> {
+  /** Open tasks waiting in a person's queues (their own, and their roles'), soonest due first. */
+  async openForActor(
+    actor: { sub: string; roles: string[] },
+    team: string | undefined,
+    limit: number,
+  ): Promise<TaskRecord[]> {
+    const queues = queuesFor(actor, team);
     const pages = await Promise.all(
       queues.map((q) =>
         this.doc.send(
@@ -92,21 +99,18 @@ export class TaskRepository {
   /** Open tasks waiting for a committee's decision, longest waiting first (the agenda of its next meeting). */
   async openForCommittee(committee: CommitteeKind, limit = 200): Promise<TaskRecord[]> {
     const items: TaskRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': committeeQueueKey(committee) },
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toTask).filter((t) => t.status === 'open'));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return items.slice(0, limit);
+    const queued = queryItems(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': committeeQueueKey(committee) },
+    });
+    for await (const item of queued) {
+      const task = toTask(item);
+      if (task.status === 'open') items.push(task);
+      if (items.length >= limit) break;
+    }
+    return items;
   }
 
   putOpen(task: TaskRecord): TransactItem {

@@ -31,7 +31,7 @@ import type { Actor } from '../domain/roles.ts';
 import { timeline, type TimelineFilter } from '../domain/timeline.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { assertCanRead, assertCanReadReports } from '../policies/case-access.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 import type { ExportLog } from '../store/export-log.ts';
 import { loadChain } from './chain-verification.ts';
 import { assertCanExport, type CaseSearchUseCases } from './case-search-usecases.ts';

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../domain/case.ts';
 import { IllegalTransitionError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { EventActor } from '../domain/history.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 
 export function eventActorOf(actor: Actor): EventActor {

@@ -8,13 +8,21 @@ import { addNote, formatCaseNumber, type CasePatch, type CaseRecord, type Intake
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { InternalError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { verifyChain, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
+import { verifyChain, type EventDraft, type HistoryEvent, type ChainVerification } from '../domain/history.ts';
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
-import type { CaseRepository, Page } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
+import { koreaHourOf, type ReadKind, type ReadTallyStore } from '../store/read-tally-store.ts';
+import {
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  type OutboxStore,
+  type Page,
+  RelatedItemConflictError,
+  type StaffRepository,
+} from './ports.ts';
+import type { OutboxIntent } from '../domain/outbox.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import { loadChain, verifyCaseChain, type CaseVerification } from './chain-verification.ts';
@@ -33,12 +41,12 @@ import {
 } from '../domain/identity.ts';
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
-import type { TransactItem } from '../store/case-repository.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
-import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
+import { latestAnchorForVerification } from '../anchor/chain-anchor.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { createCalendar, type Calendar } from '../calendar/index.ts';
 import { assertReceivedAtUsable } from '../calendar/received-date.ts';
+import { checkAssignee, recordException, type AssignmentOverrideInput } from '../policies/assignment.ts';
 
 export interface CaseUseCaseDeps {
   cases: CaseRepository;
@@ -54,6 +62,11 @@ export interface CaseUseCaseDeps {
   outbox?: OutboxStore;
   /** The kinds of case (default: the office's). */
   kinds?: KindRegistry;
+  /**
+   * Where reads of sealed cases are counted per reader and hour (read-tally-store.ts): one chain event
+   * per reader, case and hour instead of one per read. Without it every read appends its own event.
+   */
+  readTallies?: ReadTallyStore;
   /** Chain heads anchored outside the table; verification compares against the latest. */
   anchors?: Pick<AnchorStore, 'latest'>;
   clock?: () => Date;
@@ -112,14 +125,9 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
 
   const eventActor = eventActorOf;
 
-  async function assertAssignable(sub: string): Promise<void> {
-    const member = await deps.staff.get(sub);
-    if (!member || !member.active) {
-      throw new ValidationError(`No active staff member with id ${sub}`, `담당자(${sub})를 찾을 수 없습니다`, {
-        field: 'assigneeSub',
-        rule: 'unknown_staff',
-      });
-    }
+  /** The assignee against the kind's team and role; the head's recorded exception, when they overrode it. */
+  async function assertAssignable(actor: Actor, kind: string, sub: string, override: AssignmentOverrideInput) {
+    return checkAssignee({ actor, kind: kinds.get(kind), sub, member: await deps.staff.get(sub), override });
   }
 
   /**
@@ -131,18 +139,51 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   async function recordSensitiveRead(
     actor: Actor,
     c: CaseRecord,
-    what: 'case' | 'tasks' | 'history' | 'case-as-of',
+    what: ReadKind,
     details: Record<string, unknown> = {},
   ): Promise<void> {
     if (!c.sealed) return;
-    await deps.cases.appendWithoutVersion(c.caseId, [
-      {
-        type: 'SENSITIVE_READ',
-        at: toKoreaIso(clock()),
-        actor: eventActor(actor),
-        data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details) },
-      },
-    ]);
+    const at = toKoreaIso(clock());
+    const draft = (extra: Record<string, unknown>): EventDraft => ({
+      type: 'SENSITIVE_READ',
+      at,
+      actor: eventActor(actor),
+      data: { what, caseNumber: c.caseNumber, ...stripUndefinedValues(details), ...extra },
+    });
+    const tallies = deps.readTallies;
+    if (!tallies) {
+      await deps.cases.appendWithoutVersion(c.caseId, [draft({})]);
+      return;
+    }
+    // The reader's first read of the hour appends the event (with the first read's details) and opens
+    // the tally; later reads of the hour only count. Two first reads racing: one appends, the other counts.
+    const hour = koreaHourOf(at);
+    for (let attempt = 1; ; attempt++) {
+      if (await tallies.count(c.caseId, hour, actor.sub, what, at)) return;
+      try {
+        await deps.cases.appendWithoutVersion(
+          c.caseId,
+          [draft({ hour, tally: 'per-reader-hour' })],
+          tallies.firstPut(c.caseId, hour, actor.sub, what, at),
+        );
+        return;
+      } catch (error) {
+        if (error instanceof RelatedItemConflictError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** The read counts of the hours the chain's SENSITIVE_READ events opened, beside each event. */
+  async function withReadCounts(caseId: string, entries: TimelineEntry[]): Promise<TimelineEntry[]> {
+    if (!deps.readTallies || !entries.some((e) => e.type === 'SENSITIVE_READ' && e.data.hour !== undefined))
+      return entries;
+    const tallies = await deps.readTallies.ofCase(caseId);
+    const bySeq = new Map(tallies.map((t) => [t.eventSeq, t]));
+    return entries.map((e) => {
+      const tally = e.type === 'SENSITIVE_READ' ? bySeq.get(e.seq) : undefined;
+      return tally && tally.eventHash === e.hash ? { ...e, reads: tally.reads, readsByWhat: tally.byWhat } : e;
+    });
   }
 
   const load = (caseId: string) => loadCase(deps.cases, caseId);
@@ -150,10 +191,14 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
   return {
     async createCase(
       actor: Actor,
-      input: Omit<IntakeInput, 'receivedAt'> & { receivedAt?: string; reporter?: ReporterIdentity },
+      given: Omit<IntakeInput, 'receivedAt'> & {
+        receivedAt?: string;
+        reporter?: ReporterIdentity;
+      } & AssignmentOverrideInput,
       idempotency?: IdempotencyRequest,
     ) {
       assertCanCreateCase(actor);
+      const { overrideAssignmentRule, overrideReason, ...input } = given;
       assertSealing(input.kind, input.channel, input.sealed);
       const { reporter, ...intake } = input;
       assertIdentityAllowed(input.kind, reporter);
@@ -170,13 +215,20 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
           );
       }
       if (input.receivedAt !== undefined) assertReceivedAtUsable(calendar(), input.receivedAt, { now: clock() });
+      const override = { overrideAssignmentRule, overrideReason };
+      let exception: Awaited<ReturnType<typeof assertAssignable>>;
       if (input.assigneeSub !== undefined) {
         assertCanAssign(actor);
-        await assertAssignable(input.assigneeSub);
+        exception = await assertAssignable(actor, input.kind, input.assigneeSub, override);
+      } else if (overrideAssignmentRule !== undefined || overrideReason !== undefined) {
+        throw overrideWithoutAssignee();
       }
       const kind = kinds.get(input.kind);
       const details = kind.details && (input as Record<string, unknown>)[kind.details.key];
-      if (details !== undefined) await kind.details?.checkIntake?.(details, { staff: deps.staff, team: kind.team });
+      if (details !== undefined && kind.details) {
+        const completed = await kind.details.checkIntake?.(details, { staff: deps.staff, team: kind.team });
+        if (completed !== undefined) (intake as Record<string, unknown>)[kind.details.key] = completed;
+      }
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const year = koreaYear(now);
@@ -212,11 +264,11 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
             } else if (holdsReporterIdentity(input.kind)) {
               change.next.protectedIdentity = { held: false };
             }
-            return change;
+            return { ...change, drafts: recordException(change.drafts, exception) };
           },
           claimFor,
           // One transaction: the case, its workflow's outbox intent and its sealed reporter identity.
-          (c): TransactItem[] => [
+          (c): AtomicWrite[] => [
             ...(deps.outbox && deps.workflows ? [deps.outbox.put(startIntent(c), now)] : []),
             ...(envelope && deps.identity
               ? [deps.identity.vault.sealedIdentityPut(caseId, envelope, toKoreaIso(now))]
@@ -260,20 +312,27 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       actor: Actor,
       caseId: string,
       expectedVersion: number,
-      patch: CasePatch,
+      given: CasePatch & AssignmentOverrideInput,
       idempotency?: IdempotencyRequest,
     ) {
       const now = clock();
+      const { overrideAssignmentRule, overrideReason, ...patch } = given;
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor): Promise<WriteResult> => {
         const current = await load(caseId);
         assertCanChange(actor, current);
+        let exception: Awaited<ReturnType<typeof assertAssignable>>;
         if (patch.assigneeSub !== undefined) {
           assertCanAssign(actor);
-          await assertAssignable(patch.assigneeSub);
+          exception = await assertAssignable(actor, current.kind, patch.assigneeSub, {
+            overrideAssignmentRule,
+            overrideReason,
+          });
+        } else if (overrideAssignmentRule !== undefined || overrideReason !== undefined) {
+          throw overrideWithoutAssignee();
         }
         if (current.version !== expectedVersion) throw staleVersion(current, expectedVersion);
         const change = updateDetails(current, patch, eventActor(actor), toKoreaIso(now));
-        return deps.cases.commit(current, change, claimFor);
+        return deps.cases.commit(current, { ...change, drafts: recordException(change.drafts, exception) }, claimFor);
       });
     },
 
@@ -313,14 +372,15 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       const { case: found, events } = await loadChain(deps.cases, loaded);
       const verification = verifyChain(events, found);
       await recordSensitiveRead(actor, found, 'history', { ...filter });
-      return { case: found, events: timeline(events, filter), total: events.length, verification };
+      const entries = await withReadCounts(found.caseId, timeline(events, filter));
+      return { case: found, events: entries, total: events.length, verification };
     },
 
     /** Recomputes the case's hash chain; anyone who may read the case may verify it. */
     async verifyCase(actor: Actor, caseId: string): Promise<CaseVerification & { verifiedAt: string }> {
       const found = await load(caseId);
       assertCanRead(actor, found);
-      const anchor = deps.anchors === undefined ? undefined : ((await deps.anchors.latest()) ?? null);
+      const anchor = deps.anchors === undefined ? undefined : await latestAnchorForVerification(deps.anchors);
       return { ...(await verifyCaseChain(deps.cases, found, anchor)), verifiedAt: toKoreaIso(clock()) };
     },
   };
@@ -330,6 +390,14 @@ export type CaseUseCases = ReturnType<typeof caseUseCases>;
 
 function stripUndefinedValues(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function overrideWithoutAssignee(): ValidationError {
+  return new ValidationError(
+    'overrideAssignmentRule and overrideReason go with an assigneeSub',
+    '배정 기준 예외는 담당자(assigneeSub)를 지정할 때만 입력합니다',
+    { field: 'overrideAssignmentRule', rule: 'only_with_assignee' },
+  );
 }
 
 function staleVersion(current: CaseRecord, expected: number): VersionConflictError {

@@ -11,7 +11,7 @@
 import type { AnchorStore } from '../anchor/anchor-store.ts';
 import { type AnchoredHead, buildAnchor } from '../anchor/chain-anchor.ts';
 import { CASE_KINDS } from '../kinds/registry.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 
 export interface ChainAnchorReport {
   takenAt: string;

@@ -3,13 +3,13 @@
  * by kind through the kind index (gsi2), never by scanning the table (docs/design.md#7-scale-by-index-never-by-scan); each case's
  * events are one partition query, and several cases are verified at once.
  */
-import { type AnchorCheck, type ChainAnchor, checkAgainstAnchor } from '../anchor/chain-anchor.ts';
+import { type AnchorCheck, type AnchorForVerification, checkAgainstAnchor } from '../anchor/chain-anchor.ts';
 import type { CaseKind } from '../domain/case.ts';
 import { CASE_KINDS } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import { verifyChain, type ChainBreak, type ChainVerification, type HistoryEvent } from '../domain/history.ts';
 import { formatKoreanDateTime } from '../domain/korea-time.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 
 export interface CaseVerification extends ChainVerification {
   caseId: string;
@@ -66,13 +66,25 @@ export async function loadChain(
 export async function verifyCaseChain(
   cases: Pick<CaseRepository, 'history' | 'get'>,
   listed: CaseRecord,
-  anchor?: ChainAnchor | null,
+  anchor?: AnchorForVerification | null,
 ): Promise<CaseVerification> {
   const { case: c, events } = await loadChain(cases, listed);
   const inChain = verifyChain(events, c);
-  const anchorCheck = anchor === undefined ? undefined : checkAgainstAnchor(c.caseId, events, anchor ?? undefined);
+  const anchorCheck: AnchorCheck | undefined =
+    anchor === undefined
+      ? undefined
+      : anchor !== null && 'untrusted' in anchor
+        ? { status: 'untrusted', problem: anchor.untrusted }
+        : checkAgainstAnchor(c.caseId, events, anchor ?? undefined);
   let verification = inChain;
   let messageKo = inChain.firstBreak && describeBreak(inChain.firstBreak);
+  if (anchorCheck?.status === 'untrusted') {
+    // A forged or damaged anchor is itself a sign of tampering: the verification does not pass.
+    verification = { ...inChain, ok: false };
+    messageKo = [messageKo, `테이블 밖 앵커를 신뢰할 수 없어 앵커와 비교하지 못했습니다 (${anchorCheck.problem})`]
+      .filter(Boolean)
+      .join(' — ');
+  }
   if (inChain.ok && anchorCheck?.status === 'mismatch') {
     const firstBreak: ChainBreak = {
       seq: anchorCheck.seq,
@@ -112,7 +124,7 @@ export async function verifyAllCases(
     pageSize?: number;
     onCase?: (result: CaseVerification, done: number) => void;
     /** The latest anchor (null: an anchor store with no anchor yet; undefined: no anchor store). */
-    anchor?: ChainAnchor | null;
+    anchor?: AnchorForVerification | null;
   } = {},
 ): Promise<VerifyAllSummary> {
   const started = performance.now();

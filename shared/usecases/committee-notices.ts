@@ -29,8 +29,7 @@ import { buildMail } from '../mail/mail-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
 import type { ReportMailLedger } from '../store/report-mail-ledger.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import type { StaffRepository, TaskRepository } from './ports.ts';
 
 /** The notice settings (environment, parsed once): how many days ahead the agenda goes out. */
 export const committeeNoticeConfigSchema = z.object({

@@ -38,9 +38,7 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { KINDS, type DecisionForm } from '../kinds/registry.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import type { IdempotencyStore, StaffRepository, TaskRepository } from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import type { TaskUseCases } from './task-usecases.ts';
 

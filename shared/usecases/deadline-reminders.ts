@@ -53,8 +53,8 @@ import {
   type ReminderDue,
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
 import type { ReminderPreferencesStore } from '../store/reminder-preferences-store.ts';
+import type { CaseRepository } from './ports.ts';
 import type {
   DigestRecipient,
   ReminderItemRef,
@@ -140,6 +140,8 @@ export interface ReminderRunReport {
   skipped?: string;
   tasksRead: number;
   tasksDue: number;
+  /** Of those, the tasks past their due date (the dashboard's overdue figure). */
+  tasksOverdue: number;
   recipients: number;
   digestsSent: number;
   remindersSent: number;
@@ -406,6 +408,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         runDate,
         tasksRead: 0,
         tasksDue: 0,
+        tasksOverdue: 0,
         recipients: 0,
         digestsSent: 0,
         remindersSent: 0,
@@ -453,6 +456,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       for (const item of evaluated) {
         if (!item) continue;
         report.tasksDue += 1;
+        if (item.due.level === 'overdue') report.tasksOverdue += 1;
         if (item.recipients.length === 0)
           log({
             level: 'warn',

@@ -28,9 +28,13 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanChange, canReadCase } from '../policies/case-access.ts';
 import { grievanceTaskDue, TASK_TYPES_FOLLOWING_ANSWER_DUE } from '../kinds/grievance/grievance-deadlines.ts';
-import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import {
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  RelatedItemConflictError,
+  type TaskRepository,
+} from './ports.ts';
 import { runIdempotent, type ClaimFor, type IdempotencyRequest } from './idempotent.ts';
 import { CaseNotFoundForStepError } from './task-usecases.ts';
 import { ulid } from 'ulid';
@@ -61,7 +65,7 @@ export function grievanceUseCases(deps: GrievanceUseCaseDeps) {
     c: CaseRecord,
     next: CaseRecord,
     now: string,
-  ): Promise<{ items: TransactItem[]; moved: string[] }> {
+  ): Promise<{ items: AtomicWrite[]; moved: string[] }> {
     if (next.grievance?.due.dueAt === c.grievance?.due.dueAt && c.grievance !== undefined)
       return { items: [], moved: [] };
     const open = (await deps.tasks.ofCase(c.caseId)).filter(

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { IdempotencyKeyReusedError } from '../domain/errors.ts';
 import { wellFormed } from '../domain/text.ts';
-import { IdempotencyRaceError, type IdempotencyClaim, type IdempotencyStore } from '../store/idempotency-store.ts';
+import { type IdempotencyClaim, IdempotencyRaceError, type IdempotencyStore } from './ports.ts';
 
 export interface IdempotencyRequest {
   key: string;

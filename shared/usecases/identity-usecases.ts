@@ -24,7 +24,7 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import { hasAnyRole, type Actor } from '../domain/roles.ts';
 import { open, type DataKeyProvider } from '../identity/envelope.ts';
 import { assertCanRead } from '../policies/case-access.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
 

@@ -31,7 +31,7 @@ import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { limitationWarning } from '../kinds/misconduct/discipline-limitation.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository } from './ports.ts';
 import type { ReminderItemRef, ReminderStore, StaffDirectory } from '../store/reminder-store.ts';
 import { mapPooled, reminderOutbox } from './reminder-outbox.ts';
 

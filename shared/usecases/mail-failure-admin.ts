@@ -8,8 +8,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { Actor } from '../domain/roles.ts';
 import type { MailFailureKind } from '../mail/mail-events.ts';
 import { assertCanLiftSuppression, assertCanReadMailFailures } from '../policies/mail-access.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
+import type { CaseRepository, IdempotencyStore } from './ports.ts';
 import type { MailFailureStore, MailSuppression, StoredMailFailure } from '../store/mail-failure-store.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 

@@ -25,7 +25,7 @@ import { MAIL_FAILURE_NOTICE_TEMPLATE } from '../mail/mail-failure-notice.templa
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
 import type { Mailer, MailSendError } from '../mail/mailer.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
+import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
 import type { MailFailureStore } from '../store/mail-failure-store.ts';
 import type { ReminderItemRef, ReminderStore, StaffDirectory, StoredDigest } from '../store/reminder-store.ts';
 import { NotFoundError } from '../domain/errors.ts';

@@ -40,12 +40,16 @@ import {
   assertCanReadReports,
   assertCanSuspend,
 } from '../policies/case-access.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import {
+  type CaseRepository,
+  type IdempotencyStore,
+  RelatedItemConflictError,
+  type StaffRepository,
+  type TaskRepository,
+} from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
+import { checkAssignee, recordException, type AssignmentOverrideInput } from '../policies/assignment.ts';
 import { CaseNotFoundForStepError, CaseSuspendedForStepError } from './task-usecases.ts';
 import {
   assertExpectedVersion,
@@ -155,22 +159,22 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
     async reassign(
       actor: Actor,
       caseId: string,
-      input: { assigneeSub: string; reason: string; expectedVersion?: number },
+      input: { assigneeSub: string; reason: string; expectedVersion?: number } & AssignmentOverrideInput,
       idempotency?: IdempotencyRequest,
     ) {
       assertCanAssign(actor);
       const member = await deps.staff.get(input.assigneeSub);
-      if (!member?.active) {
-        throw new ValidationError(
-          `No active staff member with id ${input.assigneeSub}`,
-          `담당자(${input.assigneeSub})를 찾을 수 없습니다`,
-          { field: 'assigneeSub', rule: 'unknown_staff' },
-        );
-      }
       const now = clock();
       return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const c = await load(caseId);
         assertCanRead(actor, c);
+        const exception = checkAssignee({
+          actor,
+          kind: kinds.get(c.kind),
+          sub: input.assigneeSub,
+          member,
+          override: input,
+        });
         checkVersion(c, input.expectedVersion);
         const previous = c.assigneeSub;
         const moving =
@@ -179,7 +183,7 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
             : (await deps.tasks.ofCase(caseId)).filter(
                 (t) => t.status === 'open' && 'sub' in t.assignee && t.assignee.sub === previous,
               );
-        const change = reassignCase(
+        const reassigned = reassignCase(
           c,
           input.assigneeSub,
           input.reason,
@@ -187,6 +191,7 @@ export function misconductUseCases(deps: MisconductUseCaseDeps) {
           eventActor(actor),
           toKoreaIso(now),
         );
+        const change = { ...reassigned, drafts: recordException(reassigned.drafts, exception) };
         try {
           return await deps.cases.commit(
             c,

@@ -31,10 +31,9 @@ import {
 } from '../domain/office-report.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
 import { assertCanFreezeReports, assertCanReadReports } from '../policies/case-access.ts';
-import type { CaseRepository } from '../store/case-repository.ts';
+import type { CaseRepository, IdempotencyStore } from './ports.ts';
 import type { CommitteeRepository } from '../store/committee-repository.ts';
 import { COMMITTEE_KINDS, meetingDate, meetingWasHeld } from '../domain/committee.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
 import type { FrozenReport, ReportStore } from '../store/report-store.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 

@@ -9,10 +9,8 @@
  * A failed attempt is recorded on the intent and retried later with a backoff; after
  * `maxAttempts` it moves to the dead-letter list (and on AWS the stream's failed batch to the DLQ).
  */
-import type { CaseRepository } from '../store/case-repository.ts';
-import type { OutboxIntent, OutboxItem, OutboxStore } from '../store/outbox-store.ts';
-import { outboxIdOf } from '../store/outbox-store.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import type { CaseRepository, OutboxStore, TaskRepository } from './ports.ts';
+import { outboxIdOf, type OutboxIntent, type OutboxItem } from '../domain/outbox.ts';
 import {
   isExecutionAlreadyExists,
   TOKEN_USED_ERRORS,

@@ -21,7 +21,7 @@ import { MailSendError, type Mailer } from '../mail/mailer.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { MailFailures } from './mail-failures.ts';
 import type { RecipientReason } from '../policies/reminder-policy.ts';
-import { RelatedItemConflictError, type CaseRepository } from '../store/case-repository.ts';
+import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
 import type { DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from '../store/reminder-store.ts';
 
 const REASON_LABELS: Readonly<Record<RecipientReason, string>> = {

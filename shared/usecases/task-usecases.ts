@@ -7,34 +7,41 @@
 import { ulid } from 'ulid';
 import type { Calendar } from '../calendar/index.ts';
 import { moveToStage, suspendedError, type CaseRecord, type CaseStage } from '../domain/case.ts';
-import {
-  ForbiddenError,
-  IllegalTransitionError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '../domain/errors.ts';
+import { ForbiddenError, IllegalTransitionError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { EventActor, EventDraft, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { primaryRole, type Actor, type Role, type Team } from '../domain/roles.ts';
 import type { KindRegistry } from '../domain/kind-registry.ts';
-import { assertCanComplete, type AnyDecisionForm, type TaskRecord, type TaskType } from '../domain/task.ts';
+import {
+  assertCanComplete,
+  principalOf,
+  type AnyDecisionForm,
+  type OnBehalfOf,
+  type TaskRecord,
+  type TaskType,
+} from '../domain/task.ts';
+import { checkAssignee, recordException } from '../policies/assignment.ts';
 import { KINDS } from '../kinds/registry.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
-import { RelatedItemConflictError, type CaseRepository, type TransactItem } from '../store/case-repository.ts';
-import type { IdempotencyStore } from '../store/idempotency-store.ts';
-import type { StaffRepository } from '../store/staff-repository.ts';
-import { queuesFor, type TaskRepository } from '../store/task-repository.ts';
+import {
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  type OutboxStore,
+  RelatedItemConflictError,
+  type StaffRepository,
+  type TaskRepository,
+} from './ports.ts';
+import type { OutboxIntent } from '../domain/outbox.ts';
 import type { TaskSignaller } from '../workflow/case-workflows.ts';
-import type { OutboxIntent, OutboxStore } from '../store/outbox-store.ts';
 import { outboxRelay } from './outbox-relay.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 export interface TaskUseCaseDeps {
   cases: CaseRepository;
   tasks: TaskRepository;
-  staff: Pick<StaffRepository, 'get'>;
+  staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   signaller: TaskSignaller;
   /** Where a decision's delivery is recorded with the decision (without it, a crash can strand it). */
@@ -120,6 +127,20 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
     }
   }
 
+  /**
+   * A team lead's task falls to the head when no lead of the team may take it: every active lead is
+   * excluded from the case (an official concerned), or the team has none. Why is kept on the task.
+   */
+  async function fallsToHead(
+    assignee: TaskRecord['assignee'],
+    excluded: readonly string[],
+  ): Promise<'excluded' | 'vacant' | undefined> {
+    if ('sub' in assignee || assignee.role !== 'team-lead' || assignee.team === undefined) return undefined;
+    const leads = (await deps.staff.listByTeam(assignee.team)).filter((m) => m.active && m.roles.includes('team-lead'));
+    if (leads.length === 0) return 'vacant';
+    return leads.every((m) => excluded.includes(m.sub)) ? 'excluded' : undefined;
+  }
+
   function outputOf(task: TaskRecord, form: AnyDecisionForm, actor: Actor) {
     return { ...form, taskId: task.taskId, taskType: task.type, by: actor.sub };
   }
@@ -165,6 +186,12 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           ? kinds.taskDue(input.dueRule, { c, now, calendar: deps.calendar })
           : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
         const hiddenFrom = [...(kinds.get(c.kind).guards?.hiddenFrom?.(c) ?? [])];
+        const fallen = await fallsToHead(assignee, hiddenFrom);
+        let onBehalfOf: OnBehalfOf | undefined;
+        if (fallen) {
+          onBehalfOf = principalOf(assignee, fallen);
+          assignee = { role: 'head' };
+        }
         const task: TaskRecord = {
           taskId: newId(),
           caseId: c.caseId,
@@ -181,6 +208,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           ...(due.basis && { dueBasis: due.basis }),
           ...(hiddenFrom.length > 0 && { hiddenFrom }),
           ...(input.committee !== undefined && { committee: input.committee }),
+          ...(onBehalfOf !== undefined && { onBehalfOf }),
           status: 'open',
           executionArn: input.executionArn,
           stateName: input.stateName,
@@ -198,6 +226,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
               taskType: task.type,
               titleKo: task.titleKo,
               assignee,
+              ...(onBehalfOf !== undefined && { onBehalfOf }),
               dueAt: task.dueAt,
               ...(due.basis && { dueBasis: due.basis }),
               allowedDecisions: task.allowedDecisions,
@@ -217,22 +246,23 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       caseId: string;
       stage: CaseStage;
       stateName: string;
-    }): Promise<{ stage: CaseStage; version: number }> {
+    }): Promise<{ stage: CaseStage; version: number; changed: boolean }> {
       return withFreshCase(input.caseId, async (c) => {
-        if (c.stage === input.stage) return { stage: c.stage, version: c.version };
+        // A retried step finds the stage already changed: `changed` stays false, so it is counted once.
+        if (c.stage === input.stage) return { stage: c.stage, version: c.version, changed: false };
         if (c.stage === 'suspended')
           throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; it stays where it is until resumed`);
         const now = toKoreaIso(clock());
         const change = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
         const written = await deps.cases.commit(c, change);
-        return { stage: written.case.stage, version: written.case.version };
+        return { stage: written.case.stage, version: written.case.version, changed: true };
       });
     },
 
     async listMyTasks(actor: Actor, limit: number): Promise<TaskRecord[]> {
       const member = await deps.staff.get(actor.sub);
       // An official concerned never sees their own case, not even as a task title in a role queue.
-      return (await deps.tasks.openInQueues(queuesFor(actor, member?.team), limit)).filter(
+      return (await deps.tasks.openForActor(actor, member?.team, limit)).filter(
         (t) => !t.hiddenFrom?.includes(actor.sub),
       );
     },
@@ -253,7 +283,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
        * is that committee's secretary): the task must be one the committee decides, the minutes go
        * into the case history and `also` (the meeting's decision item) into the same transaction.
        */
-      committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: TransactItem[] },
+      committee?: { kind: CommitteeKind; minutes: Record<string, unknown>; also: AtomicWrite[] },
     ) {
       const now = clock();
       const intentFor = (t: TaskRecord): OutboxIntent => ({
@@ -279,7 +309,7 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         kind.guards?.assertMayHandle?.(c, actor.sub, 'taskId');
         if (c.stage === 'suspended') throw kind.guards?.suspendedError?.(c) ?? suspendedError(c);
         const member = await deps.staff.get(actor.sub);
-        assertCanComplete(actor, task, form, member?.team, committee?.kind, kinds.decisionLabel);
+        const authority = assertCanComplete(actor, task, form, member?.team, committee?.kind, kinds.decisionLabel);
         const ownFindings = c.assigneeSub === actor.sub || kind.guards?.authoredFindings?.(c, actor.sub) === true;
         if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
           const verb = task.type === 'approve' ? '결재할' : '검토할';
@@ -290,23 +320,33 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           );
         }
         const newAssignee = kinds.isAssigning(form.decision) ? String(form.assigneeSub) : undefined;
+        let exception: ReturnType<typeof checkAssignee>;
         if (newAssignee !== undefined) {
-          const assignee = await deps.staff.get(newAssignee);
-          if (!assignee?.active) {
-            throw new ValidationError(
-              `No active staff member with id ${newAssignee}`,
-              `담당자(${newAssignee})를 찾을 수 없습니다`,
-              { field: 'assigneeSub', rule: 'unknown_staff' },
-            );
-          }
+          exception = checkAssignee({
+            actor,
+            kind,
+            sub: newAssignee,
+            member: await deps.staff.get(newAssignee),
+            override: {
+              overrideAssignmentRule: form.overrideAssignmentRule as boolean | undefined,
+              overrideReason: form.overrideReason as string | undefined,
+            },
+          });
           kind.guards?.assertMayHandle?.(c, newAssignee);
         }
         await kind.decisions?.check?.(c, form, deps.cases);
         const at = toKoreaIso(now);
+        // Acting for someone (대결): their name from the directory, so the history says whose task it was.
+        let onBehalfOf = authority.onBehalfOf;
+        if (onBehalfOf?.sub !== undefined && onBehalfOf.name === undefined) {
+          const principal = await deps.staff.get(onBehalfOf.sub);
+          if (principal) onBehalfOf = principalOf({ sub: onBehalfOf.sub }, onBehalfOf.reason, principal.name);
+        }
         const eventActor: EventActor = {
           sub: actor.sub,
           ...(actor.name !== undefined && { name: actor.name }),
           role: primaryRole(actor),
+          ...(onBehalfOf !== undefined && { onBehalfOf }),
         };
         const { decision, ...details } = form;
         const drafts: EventDraft[] = [
@@ -321,12 +361,19 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         const next: CaseRecord = { ...c, updatedAt: at, version: c.version + 1 };
         if (newAssignee !== undefined) {
           next.assigneeSub = newAssignee;
-          drafts.push({
-            type: 'ASSIGNED',
-            at,
-            actor: eventActor,
-            data: { assigneeSub: newAssignee, previous: c.assigneeSub ?? null },
-          });
+          drafts.push(
+            ...recordException(
+              [
+                {
+                  type: 'ASSIGNED' as const,
+                  at,
+                  actor: eventActor,
+                  data: { assigneeSub: newAssignee, previous: c.assigneeSub ?? null },
+                },
+              ],
+              exception,
+            ),
+          );
         }
         // What the decision changes on the case is the kind's to say (kind.ts `decisions.apply`).
         const applied = kind.decisions?.apply?.(c, task, form, { actorSub: actor.sub, at, calendar: deps.calendar });

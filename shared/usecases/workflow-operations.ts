@@ -12,9 +12,7 @@ import type { CaseRecord } from '../domain/case.ts';
 import { VersionConflictError } from '../domain/errors.ts';
 import type { EventActor } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
-import type { CaseRepository, TransactItem } from '../store/case-repository.ts';
-import { keys } from '../store/keys.ts';
-import type { TaskRepository } from '../store/task-repository.ts';
+import type { CaseRepository, TaskRepository } from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 
 export interface MoveReport {
@@ -28,25 +26,11 @@ export function workflowOperations(deps: {
   cases: CaseRepository;
   tasks: TaskRepository;
   workflows: WorkflowStarter;
-  tableName: string;
   clock?: () => Date;
   progress?: (done: number, caseNumber: string) => void;
 }) {
   const clock = deps.clock ?? (() => new Date());
   const operator = (sub: string): EventActor => ({ sub, role: 'admin' });
-
-  function cancelTask(caseId: string, taskId: string): TransactItem {
-    return {
-      Update: {
-        TableName: deps.tableName,
-        Key: keys.task(caseId, taskId),
-        UpdateExpression: 'SET #status = :cancelled REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':open': 'open' },
-      },
-    };
-  }
 
   async function startPending(c: CaseRecord): Promise<void> {
     if (!c.pendingExecutionName) return;
@@ -112,7 +96,7 @@ export function workflowOperations(deps: {
                 ],
               },
               undefined,
-              open.map((t) => cancelTask(c.caseId, t.taskId)),
+              open.map((t) => deps.tasks.cancel(t)),
             );
             if (c.executionArn) await deps.workflows.stop(c.executionArn, reason);
             await startPending(moved.case);

@@ -137,7 +137,7 @@ describe('as of a date', () => {
 });
 
 describe('sensitive reads', () => {
-  it('records each read of a sealed case over HTTP, and a PATCH with the version read before still succeeds', async () => {
+  it('records reads of a sealed case over HTTP, one event per reader and hour with its count, and a PATCH with the version read before still succeeds', async () => {
     const created = await t.call('POST', '/cases', {
       as: 'team-lead',
       body: { kind: 'whistleblower-report', title: '공익신고 — 예산 부정 사용' },
@@ -151,17 +151,26 @@ describe('sensitive reads', () => {
       body: { expectedVersion: version, summary: '요지 보완' },
     });
     expect(patched.status).toBe(200);
+    // A console polling the case's tasks: every call is a read, none adds an event of its own.
+    for (let i = 0; i < 20; i++)
+      expect((await t.call('GET', `/cases/${caseId}/tasks`, { as: 'auditor' })).status).toBe(200);
     const history = await t.call('GET', `/cases/${caseId}/history?type=SENSITIVE_READ`, { as: 'head' });
-    const reads = history.body.events as { actor: { sub: string }; data: { what: string } }[];
-    expect(reads.map((r) => [r.actor.sub, r.data.what])).toEqual([
-      [t.users.head.sub, 'case'],
-      [t.users.auditor.sub, 'case'],
+    const reads = history.body.events as {
+      actor: { sub: string };
+      data: { what: string };
+      reads: number;
+      readsByWhat: Record<string, number>;
+    }[];
+    expect(reads.map((r) => [r.actor.sub, r.data.what, r.reads, r.readsByWhat])).toEqual([
+      // The head's read of the history itself is counted before the answer is built.
+      [t.users.head.sub, 'case', 2, { case: 1, history: 1 }],
+      [t.users.auditor.sub, 'case', 21, { case: 1, tasks: 20 }],
     ]);
     expect(history.body.verification.ok).toBe(true);
+    const verified = await t.call('GET', `/cases/${caseId}/verify`, { as: 'auditor' });
+    expect(verified.body.ok).toBe(true);
     const again = await t.call('GET', `/cases/${caseId}/history?type=SENSITIVE_READ`, { as: 'head' });
-    expect(again.body.events.at(-1)).toMatchObject({
-      actor: { sub: t.users.head.sub },
-      data: { what: 'history', types: ['SENSITIVE_READ'] },
-    });
+    expect(again.body.events).toHaveLength(2);
+    expect(again.body.events[0]).toMatchObject({ actor: { sub: t.users.head.sub }, reads: 3 });
   });
 });

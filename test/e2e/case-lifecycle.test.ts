@@ -187,7 +187,14 @@ describe('completing tasks: refusals change nothing', () => {
   it("starts a case assigned at intake with the investigation, and refuses self-approval of one's own findings", async () => {
     const created = await t.call('POST', '/cases', {
       as: 'head',
-      body: { kind: 'disclosure-refusal', title: '결재자 본인 배정 사건', assigneeSub: t.users.head.sub },
+      body: {
+        kind: 'disclosure-refusal',
+        title: '결재자 본인 배정 사건',
+        assigneeSub: t.users.head.sub,
+        // The head is no investigator of the team: only an explicit, recorded exception puts them on it.
+        overrideAssignmentRule: true,
+        overrideReason: '감사담당관 직접 조사',
+      },
     });
     const caseId = created.body.case.caseId as string;
     const work = (await openTaskOf('head', caseId))!;

@@ -142,9 +142,10 @@ async function intakeAssigned(
   misconduct: unknown,
   extra: Record<string, unknown> = {},
   assigneeSub = t.users.investigator.sub,
+  as: 'team-lead' | 'head' = 'team-lead',
 ) {
   const res = await t.call('POST', '/cases', {
-    as: 'team-lead',
+    as,
     body: { kind: 'external-referral', title, assigneeSub, misconduct, ...extra },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -729,7 +730,9 @@ describe('illegal moves answer a clear 4xx and change nothing', () => {
   }
 
   it('refuses approving or reviewing your own findings', async () => {
-    const byHead = await intakeAssigned('결재자 본인 조사', referral(), {}, t.users.head.sub);
+    // Neither the head nor a team lead is an investigator: only the head's recorded exception puts them on a case.
+    const exception = { overrideAssignmentRule: true, overrideReason: '직접 조사' };
+    const byHead = await intakeAssigned('결재자 본인 조사', referral(), exception, t.users.head.sub, 'head');
     await step('head', byHead.caseId, 'investigate', {
       decision: 'propose',
       findings: '본인 조사',
@@ -741,7 +744,7 @@ describe('illegal moves answer a clear 4xx and change nothing', () => {
       rule: 'self_approval',
     });
 
-    const byLead = await intakeAssigned('팀장 본인 조사', referral(), {}, t.users['team-lead'].sub);
+    const byLead = await intakeAssigned('팀장 본인 조사', referral(), exception, t.users['team-lead'].sub, 'head');
     await step('team-lead', byLead.caseId, 'investigate', {
       decision: 'propose',
       findings: '본인 조사',

@@ -7,8 +7,14 @@
  * report routes take no writes they do not declare; nothing sealed appears in any output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, generateYear, type GeneratedCase, type GeneratorRecord } from '../../infra/ops/year-generator.ts';
-import { CASE_KINDS } from '../../shared/kinds/registry.ts';
+import {
+  addDays,
+  designAmountOf,
+  generateYear,
+  type GeneratedCase,
+  type GeneratorRecord,
+} from '../../infra/ops/year-generator.ts';
+import { CASE_KINDS, KINDS } from '../../shared/kinds/registry.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
@@ -110,6 +116,21 @@ function expected(): Record<string, Cells> {
       onTimeRate: withDue.length ? Math.round((onTime / withDue.length) * 1000) / 10 : null,
     };
   };
+  // The generator reviews every contract at 95% of its design amount; a review counts once the head approved it.
+  const contractSavings = () => {
+    const notified = ofKind('contract-review').filter((c) => c.decisions.includes('approve:approve'));
+    const design = notified.reduce((n, c) => n + designAmountOf(c), 0);
+    const saving = notified.reduce((n, c) => n + designAmountOf(c) - Math.round(designAmountOf(c) * 0.95), 0);
+    return {
+      received: ofKind('contract-review').length,
+      notified: notified.length,
+      designWon: design,
+      reviewedWon: design - saving,
+      savingWon: saving,
+      averageSavingWon: notified.length ? Math.round(saving / notified.length) : null,
+      savingRate: design ? Math.round((saving / design) * 1000) / 10 : null,
+    };
+  };
   return {
     misconduct: {
       'external-referral': misconductRow('external-referral'),
@@ -133,6 +154,7 @@ function expected(): Record<string, Cells> {
     whistleblower: { 'whistleblower-report': rco(ofKind('whistleblower-report')) },
     taxpayer: { 'taxpayer-consultation': rco(ofKind('taxpayer-consultation')) },
     prevention: { 'daily-audit': rco(ofKind('daily-audit')), 'contract-review': rco(ofKind('contract-review')) },
+    'contract-savings': { total: contractSavings() },
     processing: Object.fromEntries(CASE_KINDS.map((k) => [k, processingRow(k)])),
   };
 }
@@ -272,16 +294,11 @@ describe('a frozen report', () => {
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toMatchObject({ matches: true, dataHashNow: dataHash });
 
-    // Close a daily audit waiting for the head's approval: the prevention and processing tables change.
+    // Close a case whose approval is its last step (the review lifecycle; a daily audit or contract
+    // review goes on to the department's action after it): the processing table changes.
     const waiting =
-      ofKind('daily-audit')
-        .concat(ofKind('contract-review'), ofKind('self-audit'))
-        .find((c) => c.final.stage === 'approval') ??
-      counted().find(
-        (c) =>
-          c.final.stage === 'approval' &&
-          !['grievance', 'external-referral', 'internal-investigation'].includes(c.kind),
-      );
+      ofKind('self-audit').find((c) => c.final.stage === 'approval') ??
+      counted().find((c) => c.final.stage === 'approval' && KINDS.get(c.kind).workflow === 'case-review');
     expect(waiting, 'a case waiting for approval').toBeDefined();
     const tasks = await t.call('GET', `/cases/${waiting!.caseId}/tasks`, { as: 'head' });
     const approve = tasks.body.items.find(

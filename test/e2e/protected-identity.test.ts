@@ -272,7 +272,13 @@ describe('complainants’ and petitioners’ personal data is need-to-know', () 
     const current = await t.call('GET', `/cases/${grievanceId}`, { as: 'head' });
     const moved = await t.call('PATCH', `/cases/${grievanceId}`, {
       as: 'head',
-      body: { expectedVersion: current.body.version, assigneeSub: t.users.investigator.sub },
+      body: {
+        expectedVersion: current.body.version,
+        assigneeSub: t.users.investigator.sub,
+        // A grievance is the complaints team's; handing it to the investigation team is the head's recorded exception.
+        overrideAssignmentRule: true,
+        overrideReason: '조사팀 지원',
+      },
     });
     expect(moved.status).toBe(200);
     const res = await t.call('GET', `/cases/${grievanceId}`, { as: 'investigator' });

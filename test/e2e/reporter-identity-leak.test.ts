@@ -265,7 +265,7 @@ describe('a reporter identity never leaks', () => {
     }
     const closed = await call('auditor', 'GET', `/cases/${caseId}`);
     expect(closed.json.stage).toBe('closed');
-  });
+  }, 180_000);
 
   it('found the identity in no response but the granted read, in no mail and in no log line', () => {
     const leaked = seen.filter((s) => !s.allowed && found(s.body).length > 0).map((s) => `${s.who} ${s.what}`);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../infra/local/demo-data.ts';
+import { DEMO_STAFF, DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { startLocalSystem } from '../../infra/local/local-system.ts';
 
@@ -21,7 +21,7 @@ async function start() {
 describe('local system restart', () => {
   it('keeps cases, seeds demo data only once, and accepts tokens issued before the restart', async () => {
     const first = await start();
-    expect(first.seeded).toEqual({ staffAdded: 16, casesAdded: 4 });
+    expect(first.seeded).toEqual({ staffAdded: DEMO_STAFF.length, casesAdded: 4 });
     const u = DEMO_USERS.clerk;
     const token = await first.issuer.mint({ sub: u.sub, email: u.email, name: u.name, roles: u.roles });
     const created = await fetch(`${first.apiUrl}/cases`, {

@@ -52,7 +52,6 @@ describe('moving the open cases of a kind to a new execution', () => {
       cases,
       tasks: new TaskRepository(doc, tableName),
       workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
-      tableName,
     });
 
     const report = await ops.moveKind(kind, '절차 개정 v2 적용', 'admin-1');

@@ -120,6 +120,8 @@ describe('alarms', () => {
       '배달 못 한 메시지',
       'Lambda 오류',
       'SES 반송률',
+      '업무 지표: 하루 합계',
+      '업무 지표: 기한 경과',
     ]) {
       expect(body).toContain(title);
     }
@@ -193,6 +195,24 @@ describe('chain anchors outside the table', () => {
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
     const s3Actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'));
     expect(s3Actions.sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    // It may check an anchor's signature, never make one.
+    const kmsActions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('kms:'));
+    expect(kmsActions).toContain('kms:Verify');
+    expect(kmsActions).not.toContain('kms:Sign');
+  });
+
+  it('lets only the anchoring job sign anchors', () => {
+    const signers = resources(stateless, 'AWS::IAM::Policy').filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('"kms:Sign"'),
+    );
+    const fn = system.stateless.jobs.functions.get(chainAnchorJob.name)!;
+    const roleId = system.stateless.getLogicalId(fn.executionRole.node.defaultChild as never);
+    expect(signers).toHaveLength(1);
+    expect(JSON.stringify(signers[0]![1].Properties.Roles)).toContain(roleId);
+    const env =
+      stateless.toJSON().Resources[system.stateless.getLogicalId(fn.node.defaultChild as never)].Properties.Environment
+        .Variables;
+    expect(env.ANCHOR_SIGNING_KEY_ID).toBeDefined();
   });
 });
 

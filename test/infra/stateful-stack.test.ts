@@ -137,6 +137,7 @@ describe('the key that seals reporter identities', () => {
     expect(keys.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'BackupKey',
       'CasesKey',
+      'ChainAnchorsSigningKey',
       'ReporterIdentityKey',
     ]);
     const [identityKeyId, identityKey] = keys.find(([id]) => id.startsWith('ReporterIdentity')) as [string, Resource];
@@ -146,5 +147,16 @@ describe('the key that seals reporter identities', () => {
       AliasName: 'alias/gamsa-reporter-identity',
       TargetKeyId: { 'Fn::GetAtt': [identityKeyId, 'Arn'] },
     });
+  });
+});
+
+describe('the key that signs chain anchors', () => {
+  it('is an asymmetric P-256 signing key of its own, retained, with its ARN in the outputs', () => {
+    const [[keyId, key]] = Object.entries(template.findResources('AWS::KMS::Key')).filter(([id]) =>
+      id.startsWith('ChainAnchorsSigningKey'),
+    ) as [[string, Resource]];
+    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    expect(key.DeletionPolicy).toBe('Retain');
+    template.hasOutput('AnchorSigningKeyArn', { Value: { 'Fn::GetAtt': [keyId, 'Arn'] } });
   });
 });

@@ -19,8 +19,9 @@ export interface HttpResult<T = any> {
 export async function startTestSystem(options: { clock?: Clock } = {}) {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (!endpoint) throw new Error('the global test setup did not start DynamoDB Local');
+  const tableName = `e2e-${randomUUID()}`;
   const system: LocalSystem = await startLocalSystem({
-    tableName: `e2e-${randomUUID()}`,
+    tableName,
     apiPort: await freePort(),
     dynamoEndpoint: endpoint,
     ...(options.clock && { clock: options.clock }),
@@ -54,5 +55,5 @@ export async function startTestSystem(options: { clock?: Clock } = {}) {
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }
 
-  return { system, call, tokenFor, users: DEMO_USERS };
+  return { system, call, tokenFor, users: DEMO_USERS, tableName };
 }

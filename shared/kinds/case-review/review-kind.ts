@@ -3,7 +3,7 @@
  * that kinds run until they declare their own: no details, decisions or due rules beyond the core's.
  */
 import type { Team } from '../../domain/roles.ts';
-import { defineKind } from '../../domain/kind.ts';
+import { defineKind, type KindModule } from '../../domain/kind.ts';
 
 export const CASE_REVIEW_WORKFLOW = 'case-review';
 
@@ -12,6 +12,8 @@ export function reviewKind<const K extends string>(spec: {
   labelKo: string;
   team: Team;
   sealedByDefault?: boolean;
+  defaultPeriod?: string;
+  reportTable?: KindModule['reportTable'];
 }) {
   return defineKind({
     kind: spec.kind,
@@ -19,5 +21,7 @@ export function reviewKind<const K extends string>(spec: {
     team: spec.team,
     sealedByDefault: spec.sealedByDefault ?? false,
     workflow: CASE_REVIEW_WORKFLOW,
+    ...(spec.defaultPeriod !== undefined && { defaultPeriod: spec.defaultPeriod }),
+    ...(spec.reportTable !== undefined && { reportTable: spec.reportTable }),
   });
 }

@@ -1,8 +1,97 @@
-/** 일상감사 (주요 사업·계약의 사전 검토): runs the generic review lifecycle until it declares its own. */
-import { reviewKind } from '../case-review/review-kind.ts';
+/**
+ * 일상감사 (daily audits): details under `dailyAudit` (daily-audit.ts) — the request and its
+ * category, the requester filled from the staff directory, on-site checks, the opinion and its
+ * notice, the department's action — run by workflows/daily-audit.workflow.ts with the settings of
+ * daily-audit-deadlines.ts.
+ */
+import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { defineKind } from '../../domain/kind.ts';
+import {
+  applyDailyAuditDecision,
+  DAILY_AUDIT_DECISION_LABELS,
+  dailyAuditDecisionForms,
+  dailyAuditIntakeSchema,
+  dailyAuditIntakeSummary,
+  dailyAuditRecordSchema,
+  nextDailyAuditStep,
+  openDailyAudit,
+  type DailyAuditIntake,
+} from './daily-audit.ts';
+import {
+  DAILY_AUDIT_DUE_RULES,
+  dailyAuditReviewDue,
+  dailyAuditTaskDue,
+  type DailyAuditDueRule,
+} from './daily-audit-deadlines.ts';
+import { fillRequester } from './requester.ts';
 
-export const dailyAudit = reviewKind({
+export const DAILY_AUDIT_WORKFLOW = 'daily-audit';
+
+/** A setting's due date, or none in a year the holiday data does not cover yet (registered without one). */
+function settingDue(due: () => { dueAt: string }): string | undefined {
+  try {
+    return due().dueAt.slice(0, 10);
+  } catch (error) {
+    if (error instanceof CalendarYearNotCoveredError) return undefined;
+    throw error;
+  }
+}
+
+let defaultCalendar: Calendar | undefined;
+const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
+
+export const dailyAudit = defineKind({
   kind: 'daily-audit',
   labelKo: '일상감사',
   team: 'audit',
+  reportTable: 'prevention',
+  sealedByDefault: false,
+  workflow: DAILY_AUDIT_WORKFLOW,
+  taskTypes: ['daily-audit-review', 'daily-audit-action-result'],
+  details: {
+    key: 'dailyAudit',
+    record: dailyAuditRecordSchema,
+    intake: dailyAuditIntakeSchema,
+    async checkIntake(intake, { staff }) {
+      const parsed = dailyAuditIntakeSchema.parse(intake);
+      if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;
+      const { requesterSub: _filledFrom, ...rest } = parsed;
+      return { ...rest, requester: await fillRequester(parsed, staff, 'dailyAudit') };
+    },
+    open({ intake, input, calendar }) {
+      const record = openDailyAudit(intake, input.receivedAt, input.department);
+      const dueDate = input.dueDate ?? settingDue(() => dailyAuditReviewDue(record.requestedOn, calendarOr(calendar)));
+      return {
+        details: record,
+        ...(dueDate !== undefined && { dueDate }),
+        eventData: dailyAuditIntakeSummary(record),
+      };
+    },
+    notForKind: () =>
+      new ValidationError('dailyAudit details are only for daily audits', '일상감사 정보는 일상감사에만 입력합니다', {
+        field: 'dailyAudit',
+        rule: 'not_for_kind',
+      }),
+  },
+  decisions: {
+    forms: dailyAuditDecisionForms,
+    labels: DAILY_AUDIT_DECISION_LABELS,
+    apply(c, _task, form, { actorSub, at }) {
+      const applied = applyDailyAuditDecision(c, form, actorSub, at);
+      return (
+        applied && {
+          patch: { dailyAudit: applied.record },
+          drafts: [{ type: 'DECISION_RECORDED', data: { decision: form.decision, ...applied.eventData } }],
+        }
+      );
+    },
+  },
+  dueRules: {
+    rules: DAILY_AUDIT_DUE_RULES,
+    due: (rule, ctx) => dailyAuditTaskDue(rule as DailyAuditDueRule, ctx),
+  },
+  nextStep: (c) => nextDailyAuditStep(c),
 });
+
+export type { DailyAuditIntake };

@@ -5,4 +5,6 @@ export const disclosureRefusal = reviewKind({
   kind: 'disclosure-refusal',
   labelKo: '고지거부 심사',
   team: 'investigation',
+  reportTable: 'ethics',
+  defaultPeriod: 'ethics.disclosure-refusal-review',
 });

@@ -12,7 +12,7 @@
  */
 import type { Calendar, DueDateResult } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import type { GrievanceClockStop, GrievanceDue, GrievanceExtension } from './grievance.ts';
+import type { GrievanceClockStop, GrievanceDue, GrievanceExtension } from './grievance-records.ts';
 import type { TaskDue } from '../../domain/task.ts';
 import { computeDue, statutoryPeriod } from '../../policies/statutory-periods.ts';
 

@@ -21,11 +21,25 @@
 import * as z from 'zod';
 import { createCalendar, type Calendar } from '../../calendar/index.ts';
 import { computeGrievanceDue, dueSummary, fieldInvestigationLimit } from './grievance-deadlines.ts';
+import {
+  CONSENT_METHODS,
+  clockStopSchema,
+  consentSchema,
+  dueSchema,
+  extensionSchema,
+  isoDate,
+  isoDateTime,
+  text,
+  type GrievanceClockStop,
+  type GrievanceDue,
+  type GrievanceExtension,
+} from './grievance-records.ts';
 import type { CaseChange, CaseRecord } from '../../domain/case.ts';
 import type { CaseKind } from '../../domain/case.ts';
 import { AppError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 import { ExtensionNotAllowedError } from '../../calendar/calendar-errors.ts';
+import { assignmentOverrideShape } from '../../domain/task.ts';
 
 /** A rule of the law that forbids the request as made (e.g. closing as 반복민원 without enough filings). */
 export class GrievanceRuleError extends AppError {
@@ -58,10 +72,6 @@ export const MAX_EXTENSIONS = 2;
 
 /** Where the complainant's identity lives; nothing else on the case or in its history holds it. */
 export const GRIEVANCE_IDENTITY_FIELDS = ['grievance.complainant', 'grievance.extensions[].consent.by'] as const;
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDateTime = z.iso.datetime({ offset: true });
-const isoDate = z.iso.date();
 
 export const complainantSchema = z
   .strictObject({
@@ -97,7 +107,7 @@ export const grievanceIntakeSchema = z
   .describe('고충민원 정보');
 export type GrievanceIntake = z.infer<typeof grievanceIntakeSchema>;
 
-export const CONSENT_METHODS = ['서면', '전자우편', '전자민원창구', '전화', '문자', '방문'] as const;
+export { CONSENT_METHODS, consentSchema, type GrievanceClockStop, type GrievanceDue, type GrievanceExtension };
 export const NOTICE_METHODS = ['서면', '전자우편', '전자민원창구', '전화', '문자', '방문'] as const;
 export const PROGRESS_NOTICE_KINDS = ['progress', 'extension', 'field-investigation'] as const;
 export const PROGRESS_NOTICE_KIND_LABELS: Record<(typeof PROGRESS_NOTICE_KINDS)[number], string> = {
@@ -105,51 +115,6 @@ export const PROGRESS_NOTICE_KIND_LABELS: Record<(typeof PROGRESS_NOTICE_KINDS)[
   extension: '처리기간 연장 통지 (시행령 제21조②)',
   'field-investigation': '현장조사 등 통지',
 };
-
-const dueSchema = z.object({
-  dueDate: isoDate,
-  dueAt: isoDateTime,
-  article: z.string(),
-  confidence: z.string(),
-  summaryKo: z.string(),
-  explanation: z.array(z.string()),
-  computedAt: isoDateTime,
-});
-export type GrievanceDue = z.infer<typeof dueSchema>;
-
-export const consentSchema = z.strictObject({
-  given: z.boolean().describe('민원인 동의 여부'),
-  by: text(50).describe('동의한 사람 (민원인 또는 대리인, 개인정보)'),
-  at: isoDateTime.describe('동의 일시'),
-  method: z.enum(CONSENT_METHODS).describe('동의 방법'),
-});
-
-const extensionSchema = z.object({
-  seq: z.number().int().positive(),
-  days: z.number().int().positive(),
-  reasonKo: z.string(),
-  requestedAt: isoDateTime,
-  by: z.string(),
-  previousDueDate: isoDate,
-  dueDate: isoDate,
-  consent: consentSchema.optional(),
-});
-export type GrievanceExtension = z.infer<typeof extensionSchema>;
-
-const clockStopSchema = z.object({
-  stopId: z.string(),
-  from: isoDate,
-  /** Absent while the field investigation runs. */
-  to: isoDate.optional(),
-  /** The last day it may run (14 days, 시행령 제17조④). */
-  limitDate: isoDate,
-  reasonKo: z.string(),
-  startedBy: z.string(),
-  startedAt: isoDateTime,
-  endedBy: z.string().optional(),
-  endedAt: isoDateTime.optional(),
-});
-export type GrievanceClockStop = z.infer<typeof clockStopSchema>;
 
 const noticeSchema = z.object({
   kind: z.enum(PROGRESS_NOTICE_KINDS),
@@ -799,6 +764,7 @@ export const grievanceDecisionForms = [
     decision: z.literal('triage'),
     handlingDepartment: text(100).describe('처리 주무부서'),
     assigneeSub: text(128).describe('처리 담당자'),
+    ...assignmentOverrideShape,
     refiled: z.boolean().optional().describe('같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②)'),
     refiledReference: text(200).optional(),
     comment: text(2000).optional(),

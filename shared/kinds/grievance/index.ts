@@ -22,6 +22,9 @@ export const grievance = defineKind({
   team: 'complaints',
   sealedByDefault: false,
   workflow: 'grievance',
+  defaultPeriod: 'grievance.answer',
+  reportTable: 'grievances',
+  requiredAtIntake: { channel: 'channel is required for a grievance complaint (required_for_grievance)' },
   taskTypes: ['grievance-triage', 'grievance-audit', 'grievance-answer', 'grievance-mediation'],
   details: {
     key: 'grievance',

@@ -16,7 +16,7 @@
 import { calendarPeriodEnd, type Trace } from '../../calendar/counting-steps.ts';
 import { addDays, dayNumber, type IsoDate } from '../../calendar/korea-dates.ts';
 import type { Confidence } from '../../calendar/index.ts';
-import type { MisconductCategory } from './misconduct.ts';
+import type { MisconductCategory } from './misconduct-categories.ts';
 
 export type LimitationTier = 'sexual' | 'money' | 'other';
 

@@ -119,6 +119,7 @@ export const externalReferral = defineKind({
   kind: 'external-referral',
   labelKo: '외부기관 통보사항 조사',
   workflow: 'external-referral',
+  defaultPeriod: 'discipline.request-after-notice',
 });
 
 export const internalInvestigation = defineKind({

@@ -22,6 +22,7 @@ import type { CaseChange, CaseRecord, CaseStage } from '../../domain/case.ts';
 import type { CaseKind } from '../../domain/case.ts';
 import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
+import { MISCONDUCT_CATEGORIES, type MisconductCategory } from './misconduct-categories.ts';
 
 // ── vocabulary ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -47,20 +48,7 @@ export const INTERNAL_ORIGIN_LABELS: Record<InternalOrigin, string> = {
   audit: '감사 결과',
 };
 
-export const MISCONDUCT_CATEGORIES = [
-  'bribery',
-  'bribe-giving',
-  'embezzlement',
-  'breach-of-trust',
-  'sexual-offence',
-  'sexual-harassment',
-  'drunk-driving',
-  'abuse-of-authority',
-  'neglect-of-duty',
-  'breach-of-service-rules',
-  'other',
-] as const;
-export type MisconductCategory = (typeof MISCONDUCT_CATEGORIES)[number];
+export { MISCONDUCT_CATEGORIES, type MisconductCategory };
 export const MISCONDUCT_CATEGORY_LABELS: Record<MisconductCategory, string> = {
   bribery: '금품·향응 수수',
   'bribe-giving': '금품·향응 제공',

@@ -24,6 +24,7 @@ export const petition = defineKind({
   team: 'complaints',
   sealedByDefault: false,
   workflow: 'petition',
+  defaultPeriod: 'petition.decision',
   taskTypes: [
     'screen-petition',
     'review-disclosure',

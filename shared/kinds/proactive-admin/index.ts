@@ -5,4 +5,5 @@ export const proactiveAdmin = reviewKind({
   kind: 'proactive-admin',
   labelKo: '적극행정 면책·사전컨설팅',
   team: 'audit',
+  defaultPeriod: 'active-admin.audit-opinion',
 });

@@ -5,4 +5,6 @@ export const propertyReview = reviewKind({
   kind: 'property-review',
   labelKo: '재산등록 심사',
   team: 'investigation',
+  reportTable: 'ethics',
+  defaultPeriod: 'ethics.public-official-review',
 });

@@ -5,4 +5,5 @@ export const taxpayerConsultation = reviewKind({
   kind: 'taxpayer-consultation',
   labelKo: '납세자보호 상담',
   team: 'complaints',
+  reportTable: 'taxpayer',
 });

@@ -26,8 +26,13 @@ export const whistleblowerReport = defineKind({
   kind: 'whistleblower-report',
   labelKo: '공익신고',
   team: 'complaints',
+  defaultPeriod: 'whistleblower.result-notice',
+  reportTable: 'whistleblower',
   sealedByDefault: true,
   workflow: WHISTLEBLOWER_WORKFLOW,
+  // Received by the complaints team; the facts of a reported wrong are investigated by the
+  // investigation team (its 내부조사 work), so investigators of either team may be assigned.
+  assignees: { teams: ['complaints', 'investigation'], roles: ['investigator'] },
   taskTypes: [
     'whistleblower-protection-notice',
     'whistleblower-screening',

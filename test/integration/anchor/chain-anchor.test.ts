@@ -12,8 +12,9 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChainAnchor } from '../../../functions/jobs/chain-anchor.handler.ts';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { FileAnchorStore } from '../../../shared/anchor/anchor-store.ts';
-import { AnchorIntegrityError } from '../../../shared/anchor/chain-anchor.ts';
+import { FileKeyAnchorSigner } from '../../../shared/anchor/anchor-signer.ts';
+import { FileAnchorStore, signedAnchorStore } from '../../../shared/anchor/anchor-store.ts';
+import { AnchorIntegrityError, buildAnchor } from '../../../shared/anchor/chain-anchor.ts';
 import { hashEvent, type HistoryEvent } from '../../../shared/domain/history.ts';
 import type { Actor } from '../../../shared/domain/roles.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
@@ -159,5 +160,33 @@ describe('chain heads anchored outside the table', () => {
     const forgedFile = join(dir, 'forged.jsonl');
     await writeFile(forgedFile, `${[...lines.slice(0, -1), JSON.stringify(last)].join('\n')}\n`);
     await expect(new FileAnchorStore(forgedFile).latest()).rejects.toThrow(AnchorIntegrityError);
+  });
+
+  it('refuses to vouch with an anchor added by someone who cannot sign: verification says the anchor is untrusted', async () => {
+    const file = join(dir, 'signed.jsonl');
+    const signer = new FileKeyAnchorSigner(join(dir, 'anchor-signing-key.pem'));
+    const signed = signedAnchorStore(new FileAnchorStore(file), signer);
+    await chainAnchoring({ cases: repo, anchors: signed, clock: () => ANCHOR_TIME }).run();
+    const verifying = caseUseCases({
+      cases: repo,
+      staff: new StaffRepository(table.doc, table.tableName),
+      idempotency: new IdempotencyStore(table.doc, table.tableName),
+      anchors: signed,
+    });
+    expect((await verifying.verifyCase(auditor, intact)).anchor).toMatchObject({ status: 'match' });
+
+    // An insider rewrites a chain and appends a matching, newer anchor without the signing key.
+    await rewriteConsistently(intact, 2, { text: '소급 변경된 메모' });
+    const heads = {
+      ...(await signed.latest())!.heads,
+      [intact]: { seq: 5, head: (await repo.get(intact))!.historyHead },
+    };
+    const unsigned = buildAnchor(heads, new Date(ANCHOR_TIME.getTime() + 60_000), await signed.latest());
+    await new FileAnchorStore(file).put(unsigned);
+
+    const result = await verifying.verifyCase(auditor, intact);
+    expect(result.ok).toBe(false);
+    expect(result.anchor).toMatchObject({ status: 'untrusted' });
+    expect(result.messageKo).toContain('앵커를 신뢰할 수 없어');
   });
 });

@@ -9,6 +9,7 @@ import { addNote } from '../../../shared/domain/case.ts';
 import { verifyChain } from '../../../shared/domain/history.ts';
 import type { Actor } from '../../../shared/domain/roles.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
+import { ReadTallyStore } from '../../../shared/store/read-tally-store.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
@@ -18,6 +19,9 @@ import { createTestTable } from '../../support/test-table.ts';
 let table: Awaited<ReturnType<typeof createTestTable>>;
 let repo: CaseRepository;
 let useCases: ReturnType<typeof caseUseCases>;
+let tallied: ReturnType<typeof caseUseCases>;
+let tallies: ReadTallyStore;
+let now = new Date('2026-12-04T04:05:00Z');
 const actorOf = (role: keyof typeof DEMO_USERS): Actor => {
   const u = DEMO_USERS[role];
   return { sub: u.sub, name: u.name, email: u.email, roles: u.roles };
@@ -31,6 +35,14 @@ beforeAll(async () => {
   const staff = new StaffRepository(table.doc, table.tableName);
   for (const m of DEMO_STAFF) await staff.putIfAbsent(m);
   useCases = caseUseCases({ cases: repo, staff, idempotency: new IdempotencyStore(table.doc, table.tableName) });
+  tallies = new ReadTallyStore(table.doc, table.tableName);
+  tallied = caseUseCases({
+    cases: repo,
+    staff,
+    idempotency: new IdempotencyStore(table.doc, table.tableName),
+    readTallies: tallies,
+    clock: () => now,
+  });
 });
 afterAll(async () => table.drop());
 
@@ -111,5 +123,70 @@ describe('sensitive reads on DynamoDB Local', () => {
     await expect(useCases.updateCase(lead, c.caseId, c.version, { title: '늦은 수정' })).rejects.toMatchObject({
       name: 'VersionConflictError',
     });
+  });
+});
+
+describe('sensitive reads counted per reader, case and hour', () => {
+  const reads = async (caseId: string) => (await repo.history(caseId)).filter((e) => e.type === 'SENSITIVE_READ');
+
+  it('turns 60 polls of the tasks into one event with a count of 60, one event per reader', async () => {
+    now = new Date('2026-12-04T04:05:00Z');
+    const c = await sealedCase();
+    for (let i = 0; i < 60; i++) {
+      now = new Date(Date.parse('2026-12-04T04:05:00Z') + i * 333);
+      await tallied.getCase(auditor, c.caseId, 'tasks');
+    }
+    await tallied.getCase(lead, c.caseId);
+    const events = await reads(c.caseId);
+    expect(events.map((e) => [e.actor.sub, e.data.what, e.data.hour])).toEqual([
+      [auditor.sub, 'tasks', '2026-12-04T13'],
+      [lead.sub, 'case', '2026-12-04T13'],
+    ]);
+    const counted = (await tallies.ofCase(c.caseId)).sort((a, b) => a.eventSeq - b.eventSeq);
+    expect(counted.map((t) => [t.readerSub, t.reads, t.byWhat, t.eventSeq, t.eventHash])).toEqual([
+      [auditor.sub, 60, { tasks: 60 }, events[0]!.seq, events[0]!.hash],
+      [lead.sub, 1, { case: 1 }, events[1]!.seq, events[1]!.hash],
+    ]);
+    expect(counted[0]).toMatchObject({ firstAt: '2026-12-04T13:05:00+09:00', lastAt: '2026-12-04T13:05:19+09:00' });
+    const stored = (await repo.get(c.caseId))!;
+    expect(stored.version).toBe(c.version);
+    expect(verifyChain(await repo.history(c.caseId), stored).ok).toBe(true);
+    expect((await verifyCaseChain(repo, stored)).ok).toBe(true);
+
+    // The history shows each event with its hour's count (the history read itself counted first).
+    const history = await tallied.caseHistory(auditor, c.caseId, { types: ['SENSITIVE_READ'] });
+    expect(history.events.map((e) => [e.actor.sub, e.reads, e.readsByWhat])).toEqual([
+      [auditor.sub, 61, { tasks: 60, history: 1 }],
+      [lead.sub, 1, { case: 1 }],
+    ]);
+  });
+
+  it('opens a new event for the same reader in the next Korea-time hour', async () => {
+    now = new Date('2026-12-04T04:59:59Z');
+    const c = await sealedCase();
+    await tallied.getCase(auditor, c.caseId);
+    now = new Date('2026-12-04T05:00:00Z');
+    await tallied.getCase(auditor, c.caseId);
+    await tallied.getCase(auditor, c.caseId);
+    expect((await reads(c.caseId)).map((e) => e.data.hour)).toEqual(['2026-12-04T13', '2026-12-04T14']);
+    expect((await tallies.ofCase(c.caseId)).map((t) => [t.hour, t.reads])).toEqual([
+      ['2026-12-04T13', 1],
+      ['2026-12-04T14', 2],
+    ]);
+  });
+
+  it('counts every one of many racing first reads and appends one event for them', async () => {
+    now = new Date('2026-12-04T06:10:00Z');
+    const c = await sealedCase();
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 8 }, () => tallied.getCase(auditor, c.caseId, 'tasks')),
+      tallied.updateCase(lead, c.caseId, c.version, { title: '열람 중 수정' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect(await reads(c.caseId)).toHaveLength(1);
+    expect((await tallies.ofCase(c.caseId)).map((t) => t.reads)).toEqual([8]);
+    const stored = (await repo.get(c.caseId))!;
+    expect(stored).toMatchObject({ version: c.version + 1, title: '열람 중 수정' });
+    expect(verifyChain(await repo.history(c.caseId), stored).ok).toBe(true);
   });
 });

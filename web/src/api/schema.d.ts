@@ -912,6 +912,138 @@ export interface components {
             version: number;
             historySeq: number;
             historyHead: string;
+            dailyAudit?: {
+                /** @enum {string} */
+                category: "major-policy" | "contract" | "budget" | "other" | "regulation";
+                /** Format: date */
+                requestedOn: string;
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                amountWon?: number;
+                contractMethod?: string;
+                onSiteChecks: {
+                    /** Format: date */
+                    checkedOn: string;
+                    place: string;
+                    note: string;
+                }[];
+                opinion?: {
+                    /** @enum {string} */
+                    result: "적정" | "개선" | "위법·부당";
+                    content: string;
+                    /** Format: date */
+                    proposedOn: string;
+                    proposedBy: string;
+                    savingWon?: number;
+                };
+                returns: {
+                    /** Format: date */
+                    returnedOn: string;
+                    reasons: string;
+                }[];
+                notice?: {
+                    /** Format: date */
+                    notifiedOn: string;
+                    approvedBy: string;
+                };
+                action?: {
+                    action: string;
+                    /** Format: date */
+                    resultNotifiedOn: string;
+                    /** Format: date */
+                    reportedToApproverOn: string;
+                };
+            };
+            contractReview?: {
+                projectName: string;
+                /** @enum {string} */
+                category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
+                designAmountWon: number;
+                /** Format: date */
+                requestedOn: string;
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                threshold: {
+                    amountWon: number;
+                    reached: boolean;
+                    sourceKo: string;
+                };
+                supplements: {
+                    /** Format: date */
+                    requestedOn: string;
+                    items: string;
+                    /** Format: date */
+                    receivedOn?: string;
+                }[];
+                interimReplies: {
+                    /** Format: date */
+                    sentOn: string;
+                    reason: string;
+                    /** Format: date */
+                    expectedOn: string;
+                }[];
+                result?: {
+                    reviewedAmountWon: number;
+                    savingWon: number;
+                    savingRate: number;
+                    adjustments: {
+                        /** @enum {string} */
+                        reason: "단가" | "수량" | "품셈" | "공종" | "요율";
+                        amountWon: number;
+                        note?: string;
+                    }[];
+                    opinion: string;
+                    /** Format: date */
+                    proposedOn: string;
+                    proposedBy: string;
+                };
+                returns: {
+                    /** Format: date */
+                    returnedOn: string;
+                    reasons: string;
+                }[];
+                notice?: {
+                    /** Format: date */
+                    notifiedOn: string;
+                    approvedBy: string;
+                };
+                applied?: {
+                    applied: boolean;
+                    /** Format: date */
+                    confirmedOn: string;
+                    contractAmountWon?: number;
+                    note?: string;
+                };
+                due: {
+                    /** Format: date */
+                    dueDate?: string;
+                    stoppedDays: number;
+                    clockStopped: boolean;
+                    explanationKo: string[];
+                };
+            };
             misconduct?: {
                 /** @enum {string} */
                 category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
@@ -1564,6 +1696,17 @@ export interface components {
             hiddenFrom?: string[];
             /** @enum {string} */
             committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            onBehalfOf?: {
+                sub?: string;
+                name?: string;
+                /** @enum {string} */
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                /** @enum {string} */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
+                labelKo: string;
+                /** @enum {string} */
+                reason: "acting" | "excluded" | "vacant";
+            };
             decisionLabels: string[];
             links: {
                 case: string;
@@ -1581,6 +1724,15 @@ export interface components {
                 sub: string;
                 name?: string;
                 role: string;
+                /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                onBehalfOf?: {
+                    sub?: string;
+                    name?: string;
+                    role?: string;
+                    team?: string;
+                    labelKo: string;
+                    reason: string;
+                };
             };
             /** @enum {string} */
             stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -2027,6 +2179,15 @@ export interface components {
                     sub: string;
                     name?: string;
                     role: string;
+                    /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+                    onBehalfOf?: {
+                        sub?: string;
+                        name?: string;
+                        role?: string;
+                        team?: string;
+                        labelKo: string;
+                        reason: string;
+                    };
                 };
                 /** @enum {string} */
                 stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
@@ -2047,6 +2208,8 @@ export interface components {
                  */
                 date: string;
                 actorRoleLabel: string;
+                /** @description 대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장 */
+                onBehalfOfLabel?: string;
                 stageBeforeLabel?: string;
                 stageAfterLabel?: string;
                 decision?: string;
@@ -2054,6 +2217,12 @@ export interface components {
                 /** @description 사유 (반려 사유, 재배정·정지 사유, 의견) */
                 reasons?: string;
                 taskId?: string;
+                /** @description 비공개 사건 열람: 이 열람자가 이 시간(한국 시간 1시간 단위)에 열람한 횟수 — 첫 열람이 이 이벤트를 남김 */
+                reads?: number;
+                /** @description 열람 횟수, 열람한 내용별 */
+                readsByWhat?: {
+                    [key: string]: number;
+                };
             }[];
             /** @description 필터 전 전체 이벤트 수 */
             total: number;
@@ -2087,7 +2256,7 @@ export interface components {
                 found: string | number;
             };
             messageKo?: string;
-            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건) */
+            /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음) */
             anchor?: {
                 /** @constant */
                 status: "not-anchored";
@@ -2103,6 +2272,10 @@ export interface components {
                 seq: number;
                 expected: string;
                 found: string | null;
+            } | {
+                /** @constant */
+                status: "untrusted";
+                problem: string;
             };
             /** Format: date-time */
             verifiedAt: string;
@@ -2264,14 +2437,14 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "committees" | "processing";
+                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
                     key: string;
                     labelKo: string;
                     /** @enum {string} */
-                    unit: "건" | "명" | "회" | "일" | "%";
+                    unit: "건" | "명" | "회" | "일" | "%" | "원";
                 }[];
                 rows: {
                     key: string;
@@ -2333,7 +2506,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "committees" | "processing";
+                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -2458,8 +2631,12 @@ export interface components {
             channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
             /** @description 관련 부서 */
             department?: string;
-            /** @description 담당자 (팀장·감사담당관·관리자만 지정) */
+            /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /**
              * Format: date
              * @description 처리기한 (YYYY-MM-DD, 한국 시간)
@@ -2627,6 +2804,72 @@ export interface components {
                     signed: true;
                 };
             };
+            /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
+            dailyAudit?: {
+                /**
+                 * @description 대상 구분: 주요정책·계약·예산·기타(제13조②) 또는 신청(제13조의2)
+                 * @enum {string}
+                 */
+                category: "major-policy" | "contract" | "budget" | "other" | "regulation";
+                /**
+                 * Format: date
+                 * @description 의뢰일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+                requesterSub?: string;
+                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                /** @description 사업·계약 금액 (원) */
+                amountWon?: number;
+                /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
+                contractMethod?: string;
+            };
+            /** @description 계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가 */
+            contractReview?: {
+                /** @description 사업명 */
+                projectName: string;
+                /**
+                 * @description 구분: 공사(종합·전문), 용역, 물품(제조·구매)
+                 * @enum {string}
+                 */
+                category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
+                /** @description 설계금액 (원) */
+                designAmountWon: number;
+                /**
+                 * Format: date
+                 * @description 심사 의뢰일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+                requesterSub?: string;
+                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+            };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {
                 /** @description 신고자 성명 */
@@ -2656,6 +2899,10 @@ export interface components {
             /** Format: date */
             dueDate?: string;
             assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
         };
         /** @description 메모 추가 */
         AppendNoteRequest: {
@@ -2685,6 +2932,10 @@ export interface components {
             /** @constant */
             decision: "assign";
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             comment?: string;
         } | {
             /** @constant */
@@ -2699,6 +2950,109 @@ export interface components {
             /** @constant */
             decision: "return";
             reasons: string;
+        } | {
+            /** @constant */
+            decision: "record-onsite-check";
+            /**
+             * Format: date
+             * @description 실지감사일
+             */
+            checkedOn: string;
+            /** @description 장소 */
+            place: string;
+            /** @description 확인한 내용 */
+            note: string;
+        } | {
+            /** @constant */
+            decision: "propose-opinion";
+            /**
+             * @description 감사의견: 적정 / 개선 / 위법·부당
+             * @enum {string}
+             */
+            opinion: "적정" | "개선" | "위법·부당";
+            /** @description 의견 내용 (개선·위법·부당이면 사유와 요구사항) */
+            content: string;
+            /** @description 의견에 따른 예산 절감액 (원) */
+            savingWon?: number;
+        } | {
+            /** @constant */
+            decision: "record-action-result";
+            /** @description 집행부서의 조치 내용 */
+            action: string;
+            /**
+             * Format: date
+             * @description 조치결과 통보일 (제13조④)
+             */
+            resultNotifiedOn: string;
+            /**
+             * Format: date
+             * @description 결재권자에게 감사의견과 조치결과를 보고한 날 (제13조④)
+             */
+            reportedToApproverOn: string;
+        } | {
+            /** @constant */
+            decision: "request-contract-documents";
+            /**
+             * Format: date
+             * @description 보완요구일 (이날부터 처리기간 정지)
+             */
+            requestedOn: string;
+            /** @description 보완할 서류 */
+            items: string;
+        } | {
+            /** @constant */
+            decision: "contract-documents-received";
+            /**
+             * Format: date
+             * @description 보완서류 접수일 (처리기간 다시 진행)
+             */
+            receivedOn: string;
+        } | {
+            /** @constant */
+            decision: "send-interim-reply";
+            /**
+             * Format: date
+             * @description 중간회신일
+             */
+            sentOn: string;
+            /** @description 늦어지는 사유 */
+            reason: string;
+            /**
+             * Format: date
+             * @description 처리 예정일
+             */
+            expectedOn: string;
+        } | {
+            /** @constant */
+            decision: "propose-review-result";
+            /** @description 심사금액 (원) */
+            reviewedAmountWon: number;
+            /** @description 조정 내역 (합계 = 설계금액 − 심사금액) */
+            adjustments: {
+                /**
+                 * @description 조정 사유: 단가·수량·품셈·공종·요율
+                 * @enum {string}
+                 */
+                reason: "단가" | "수량" | "품셈" | "공종" | "요율";
+                /** @description 이 사유로 줄어든 금액 (늘었으면 음수) */
+                amountWon: number;
+                note?: string;
+            }[];
+            /** @description 심사 의견 */
+            opinion: string;
+        } | {
+            /** @constant */
+            decision: "record-contract-applied";
+            /** @description 발주부서가 심사 결과를 반영했는지 */
+            applied: boolean;
+            /**
+             * Format: date
+             * @description 반영 여부 확인일
+             */
+            confirmedOn: string;
+            /** @description 반영된 계약(발주) 금액 */
+            contractAmountWon?: number;
+            note?: string;
         } | {
             /** @constant */
             decision: "propose";
@@ -2846,6 +3200,10 @@ export interface components {
             handlingDepartment: string;
             /** @description 처리 담당자 */
             assigneeSub: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②) */
             refiled?: boolean;
             refiledReference?: string;
@@ -3169,6 +3527,10 @@ export interface components {
             assigneeSub: string;
             /** @description 재배정 사유 */
             reason: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };

@@ -60,6 +60,8 @@ export function Timeline({ caseId }: { caseId: string }) {
                 </p>
                 <p className="timeline-body">
                   {event.actor.name ?? event.actor.sub} ({event.actorRoleLabel})
+                  {event.onBehalfOfLabel && ` · ${event.onBehalfOfLabel}`}
+                  {event.reads !== undefined && ` · 이 시간 열람 ${event.reads}회`}
                   {event.stageBeforeLabel &&
                     event.stageAfterLabel &&
                     ` · ${event.stageBeforeLabel} → ${event.stageAfterLabel}`}

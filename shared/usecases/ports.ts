@@ -1,0 +1,123 @@
+/**
+ * What the use cases need from storage, said in their own terms. The store's classes of the same
+ * names (shared/store/) implement these interfaces on DynamoDB; the use cases import only this file,
+ * so no table key, expression or transaction item reaches them (test/unit/architecture.test.ts).
+ *
+ * A change that must land together with a case change (a task opened or completed, an outbox intent,
+ * a sealed identity, a meeting's decision) is an `AtomicWrite`: the store builds it, the use case
+ * hands it back to `commit`, `create` or `appendWithoutVersion`, and nothing in between opens it.
+ */
+import type { CaseChange, CaseRecord } from '../domain/case.ts';
+import type { CommitteeKind } from '../domain/committee-kinds.ts';
+import type { EventDraft, HistoryEvent } from '../domain/history.ts';
+import type { OutboxIntent, OutboxItem } from '../domain/outbox.ts';
+import type { StaffMember } from '../domain/staff.ts';
+import type { TaskRecord } from '../domain/task.ts';
+
+/** A write prepared by the store to commit with a case change; opaque above the store. */
+export type AtomicWrite = object;
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/** A claim on an Idempotency-Key, with the result to remember if the write succeeds. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  nowEpochSeconds: number;
+  result: unknown;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  result: unknown;
+}
+
+/** Given what a write produced, the idempotency record to commit with it (none when the request had no key). */
+export type ClaimFor = (result: { case: CaseRecord; events: HistoryEvent[] }) => IdempotencyClaim | undefined;
+
+/** An item written with the case (e.g. a task) no longer met its condition; nothing was written. */
+export class RelatedItemConflictError extends Error {
+  override name = 'RelatedItemConflictError';
+  /** Which related items (their index in `also`) failed their condition, when the write says so. */
+  failedItems: readonly number[] = [];
+}
+
+/** Another request with the same key committed first; read the record and replay it. */
+export class IdempotencyRaceError extends Error {
+  override name = 'IdempotencyRaceError';
+}
+
+type Written = Promise<{ case: CaseRecord; events: HistoryEvent[] }>;
+
+/** Cases and their hash-chained history; every change is conditioned on the version it started from. */
+export interface CaseRepository {
+  get(caseId: string): Promise<CaseRecord | undefined>;
+  /** A new case under the next 접수번호 of its year and team (no number is taken by a refused intake). */
+  createNumbered(
+    year: number,
+    team: string,
+    build: (serial: number) => CaseChange,
+    claimFor?: ClaimFor,
+    also?: (c: CaseRecord) => AtomicWrite[],
+  ): Written;
+  create(change: CaseChange, claimFor?: ClaimFor, also?: AtomicWrite[]): Written;
+  commit(current: CaseRecord, change: CaseChange, claimFor?: ClaimFor, also?: AtomicWrite[]): Written;
+  /** Events linked into the case's chain without a new version (mail sent, exports, identity requests). */
+  appendWithoutVersion(
+    caseId: string,
+    drafts: readonly EventDraft[],
+    /** A function when a write names the events it goes with (their sequence numbers and hashes). */
+    also?: AtomicWrite[] | ((events: readonly HistoryEvent[]) => AtomicWrite[]),
+  ): Promise<HistoryEvent[]>;
+  listByAssignee(assigneeSub: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  listByKind(kind: string, options: { limit: number; cursor?: string }): Promise<Page<CaseRecord>>;
+  countByKind(kind: string): Promise<number>;
+  receivedBetween(kind: string, from: string, to: string): AsyncGenerator<CaseRecord>;
+  findByCaseNumber(caseNumber: string): Promise<CaseRecord | undefined>;
+  history(caseId: string): Promise<HistoryEvent[]>;
+}
+
+/** Human tasks: reads, and the writes that go into a case change's transaction. */
+export interface TaskRepository {
+  get(caseId: string, taskId: string): Promise<TaskRecord | undefined>;
+  ofCase(caseId: string): Promise<TaskRecord[]>;
+  /** Open tasks a person sees (their own, and their roles' in their team and office-wide), soonest due first. */
+  openForActor(actor: { sub: string; roles: string[] }, team: string | undefined, limit: number): Promise<TaskRecord[]>;
+  openForCommittee(committee: CommitteeKind, limit?: number): Promise<TaskRecord[]>;
+  putOpen(task: TaskRecord): AtomicWrite;
+  complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): AtomicWrite;
+  /** Cancels a task that is still open (fails the transaction otherwise). */
+  cancel(task: Pick<TaskRecord, 'caseId' | 'taskId'>): AtomicWrite;
+  reassign(task: TaskRecord, sub: string): AtomicWrite;
+  hideFrom(task: TaskRecord, subs: readonly string[]): AtomicWrite;
+  moveDue(task: TaskRecord, dueAt: string, dueBasis: TaskRecord['dueBasis']): AtomicWrite;
+  replaceToken(task: TaskRecord, taskToken: string): Promise<void>;
+  markDelivered(task: TaskRecord): Promise<void>;
+  undelivered(caseId: string): Promise<TaskRecord[]>;
+}
+
+export interface IdempotencyStore {
+  find(scope: string, key: string, nowEpochSeconds: number): Promise<IdempotencyRecord | undefined>;
+}
+
+export interface StaffRepository {
+  get(sub: string): Promise<StaffMember | undefined>;
+  putIfAbsent(member: StaffMember): Promise<boolean>;
+  listByTeam(team: string): Promise<StaffMember[]>;
+}
+
+/** Intents to tell the workflow something, written with the change that makes them necessary. */
+export interface OutboxStore {
+  put(intent: OutboxIntent, now: Date): AtomicWrite;
+  add(intent: OutboxIntent, now: Date): Promise<boolean>;
+  pending(due: Date, limit: number): Promise<OutboxItem[]>;
+  dead(limit: number): Promise<OutboxItem[]>;
+  ofCase(caseId: string): Promise<OutboxItem[]>;
+  markDelivered(item: OutboxItem, outcome: string, now: Date): Promise<void>;
+  recordFailure(item: OutboxItem, error: string, now: Date, maxAttempts: number): Promise<'retry' | 'dead'>;
+  revive(item: OutboxItem, now: Date): Promise<void>;
+}

@@ -1,0 +1,129 @@
+/**
+ * 일상감사 (daily audits, 감사팀), from 공공감사법 시행령 제13조·제13조의2 (see
+ * shared/kinds/daily-audit/daily-audit.ts for the rules and articles):
+ *
+ *   request (before the department acts) → the team lead names the auditor → document review, on
+ *   site when needed, and the opinion (적정 / 개선 / 위법·부당) → the head of the audit office approves
+ *   it, which notifies it to the department (제13조③), or returns it → the department's action
+ *   result and its report to the approver (제13조④) → closed.
+ *
+ * Which step comes next is read from the case record, so a restarted execution continues where the
+ * case stands. No step's time is law: the due rules are settings ("구 규칙 확인 필요").
+ */
+import type { DailyAuditStep } from '../shared/kinds/daily-audit/daily-audit.ts';
+import { DAILY_AUDIT_WORKFLOW } from '../shared/kinds/daily-audit/index.ts';
+import {
+  humanTask,
+  invalidDecisionFail,
+  stageChange,
+  startAtStage,
+  systemStep,
+  type AslDefinition,
+  type AslState,
+} from './asl.ts';
+
+export { DAILY_AUDIT_WORKFLOW };
+
+const FIND_NEXT = 'Find the next step of the daily audit';
+const ROUTE_NEXT = 'Go to the next step of the daily audit';
+const ASSIGN = 'Team lead names the auditor';
+const REVIEW = 'Auditor reviews the documents and drafts an opinion';
+// An on-site check keeps the review open: it alternates between two states, so a new visit never
+// looks like the re-run of the one before (open-human-task tells them apart by state name).
+const REVIEW_AGAIN = 'Auditor continues the review';
+const APPROVE = 'Head of office approves and notifies the opinion';
+const ACTION = 'Auditor records the department’s action';
+const CLOSE = 'Close the daily audit';
+const NO_STEP = 'Stop: the daily audit has no such step';
+
+const steps: Record<DailyAuditStep, string> = {
+  assign: ASSIGN,
+  review: REVIEW,
+  approve: APPROVE,
+  'action-result': ACTION,
+  close: CLOSE,
+};
+
+function reviewTask(name: string, afterOnSiteCheck: string): Record<string, AslState> {
+  return humanTask(name, {
+    taskType: 'daily-audit-review',
+    titleKo: '제출 서류 검토(필요 시 실지감사) 및 감사의견 작성 (시행령 제13조①)',
+    stage: 'review',
+    assignTo: 'case-assignee',
+    decisions: { 'record-onsite-check': afterOnSiteCheck, 'propose-opinion': FIND_NEXT },
+    dueInBusinessDays: 7,
+    dueRule: 'daily-audit.review',
+  });
+}
+
+const states: Record<string, AslState> = {
+  ...startAtStage(
+    {
+      intake: FIND_NEXT,
+      assignment: FIND_NEXT,
+      review: FIND_NEXT,
+      investigation: FIND_NEXT,
+      approval: FIND_NEXT,
+      disposition: FIND_NEXT,
+    },
+    FIND_NEXT,
+  ),
+  ...systemStep(FIND_NEXT, {
+    fn: 'KindNextStepFunctionArn',
+    select: { 'next.$': '$.Payload.next' },
+    resultPath: '$.dailyAudit',
+    next: ROUTE_NEXT,
+  }),
+  [ROUTE_NEXT]: {
+    Type: 'Choice',
+    Choices: Object.entries(steps).map(([step, state]) => ({
+      Variable: '$.dailyAudit.next',
+      StringEquals: step,
+      Next: state,
+    })),
+    Default: NO_STEP,
+  },
+  ...humanTask(ASSIGN, {
+    taskType: 'assign',
+    titleKo: '일상감사 담당 감사관 지정',
+    stage: 'assignment',
+    assignTo: { role: 'team-lead', team: 'case-team' },
+    decisions: { assign: FIND_NEXT },
+    dueInBusinessDays: 1,
+  }),
+  ...reviewTask(REVIEW, REVIEW_AGAIN),
+  ...reviewTask(REVIEW_AGAIN, REVIEW),
+  ...humanTask(APPROVE, {
+    taskType: 'approve',
+    titleKo: '일상감사 의견 결재 — 승인 시 집행부서에 통보 (시행령 제13조③)',
+    stage: 'approval',
+    assignTo: { role: 'head' },
+    decisions: { approve: FIND_NEXT, return: FIND_NEXT },
+    dueInBusinessDays: 2,
+    dueRule: 'daily-audit.review',
+  }),
+  ...humanTask(ACTION, {
+    taskType: 'daily-audit-action-result',
+    titleKo: '집행부서 조치결과 및 결재권자 보고 확인 (시행령 제13조④)',
+    stage: 'disposition',
+    assignTo: 'case-assignee',
+    decisions: { 'record-action-result': FIND_NEXT },
+    dueInBusinessDays: 20,
+    dueRule: 'daily-audit.action-result',
+  }),
+  ...stageChange(CLOSE, 'closed', { end: true }),
+  [NO_STEP]: {
+    Type: 'Fail',
+    Error: 'UnknownDailyAuditStep',
+    Cause: 'The case record named a daily-audit step this workflow does not have.',
+  },
+  ...invalidDecisionFail,
+};
+
+export const dailyAuditDefinition: AslDefinition = {
+  Comment:
+    '일상감사: 의뢰 → 담당 지정 → 서류 검토·실지감사·감사의견 → 결재·통보(제13조③) → 조치결과·결재권자 보고(제13조④) → 종결',
+  StartAt: 'Start where the case stands',
+  TimeoutSeconds: 360 * 24 * 60 * 60,
+  States: states,
+};
