@@ -60,4 +60,6 @@ export const apiHandlerModules = {
   'office-report-check': () => import('./office-report-check.handler.ts'),
   'mail-failures': () => import('./mail-failures.handler.ts'),
   'mail-suppression-lift': () => import('./mail-suppression-lift.handler.ts'),
+  'put-reminder-preferences': () => import('./put-reminder-preferences.handler.ts'),
+  'mail-unsubscribe': () => import('./mail-unsubscribe.handler.ts'),
 } satisfies { [N in ApiRouteName]: () => Promise<{ handler: Pick<ApiLambda<N>, 'route'> }> };

@@ -78,4 +78,5 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   },
   'office-report-freeze': { from: '2026-01-01', to: '2026-06-30' },
   'mail-suppression-lift': { email: 'jiwon.seo@example.go.kr' },
+  'put-reminder-preferences': { nonUrgent: 'weekly', pausedUntil: '2026-12-31' },
 };

@@ -30,6 +30,12 @@ import {
   mailFailuresResponse,
 } from './mail-failure-schemas.ts';
 import { staffListResponse, staffQuery } from './staff-schemas.ts';
+import {
+  reminderPreferencesBody,
+  reminderPreferencesView,
+  unsubscribeQuery,
+  unsubscribeResponse,
+} from './reminder-preferences-schemas.ts';
 import type { ApiRouteName } from './routes.ts';
 import {
   accessDecisionBody,
@@ -213,6 +219,8 @@ export const routeSchemas = {
   'office-report-check': { params: officeReportParams, response: reportCheckView, success: 200 },
   'mail-failures': { query: mailFailuresQuery, response: mailFailuresResponse, success: 200 },
   'mail-suppression-lift': { body: liftSuppressionBody, response: liftSuppressionResponse, success: 200 },
+  'put-reminder-preferences': { body: reminderPreferencesBody, response: reminderPreferencesView, success: 200 },
+  'mail-unsubscribe': { query: unsubscribeQuery, response: unsubscribeResponse, success: 200 },
   'search-cases': { query: searchQuery, response: searchResponse, success: 200 },
   'export-cases': { query: exportQuery, response: exportResponse, success: 200 },
   'export-case-history': { params: caseIdParams, query: historyExportQuery, response: exportResponse, success: 200 },

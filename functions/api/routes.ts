@@ -556,6 +556,24 @@ export const apiRoutes = [
     writes: true,
     summary: '메일 발송 중지 해제 (관리자; 다음 발송 때 보류된 알림 발송; Idempotency-Key)',
   },
+  {
+    routeKey: 'PUT /me/reminder-preferences',
+    name: 'put-reminder-preferences',
+    operationId: 'putMyReminderPreferences',
+    tag: 'me',
+    auth: true,
+    writes: true,
+    summary: '내 알림 설정 바꾸기 (법정 기한·징계시효 알림을 끄려 하면 400; expectedVersion으로 충돌 409)',
+  },
+  {
+    routeKey: 'POST /mail/unsubscribe',
+    name: 'mail-unsubscribe',
+    operationId: 'unsubscribeFromProgressReminders',
+    tag: 'mail',
+    auth: false,
+    writes: true,
+    summary: '메일의 한 번 클릭 수신 거부 (RFC 8058; 링크의 토큰으로 확인, 진행 알림만 끔)',
+  },
 ] as const satisfies readonly ApiRouteDeclaration[];
 
 export type ApiRoute = (typeof apiRoutes)[number];

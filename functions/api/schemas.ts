@@ -3,6 +3,7 @@
  * the OpenAPI document to describe.
  */
 import * as z from 'zod';
+import { reminderPreferencesView } from './reminder-preferences-schemas.ts';
 import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
 import { channelSchema } from '../../shared/domain/channels.ts';
 import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
@@ -435,6 +436,8 @@ export const meResponse = z.object({
   team: teamSchema.optional(),
   teamLabel: z.string().optional(),
   position: z.string().optional(),
+  /** My reminder mail choices (changed with PUT /me/reminder-preferences). */
+  reminderPreferences: reminderPreferencesView,
 });
 
 export const healthResponse = z.object({

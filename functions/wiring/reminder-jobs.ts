@@ -6,11 +6,12 @@ import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.
 import { logEntry } from '../../shared/observability/powertools.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
+import { ReminderPreferencesStore } from '../../shared/store/reminder-preferences-store.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { mailFailures } from '../../shared/usecases/mail-failures.ts';
 import { composeMail } from './mail.ts';
-import { doc, tableName } from './table.ts';
+import { baseUrl, doc, tableName } from './table.ts';
 
 export function composeReminderParts() {
   const table = tableName();
@@ -21,6 +22,9 @@ export function composeReminderParts() {
     store: new ReminderStore(doc, table),
     cases: new CaseRepository(doc, table),
     staffDirectory: () => cachedStaffDirectory(staff, settings.OFFICE_LEVEL_STAFF_SUBS),
+    preferences: new ReminderPreferencesStore(doc, table),
+    // The API answers the one-click unsubscribe (POST /mail/unsubscribe), not the console.
+    unsubscribeBaseUrl: baseUrl(),
     log: logEntry,
     ...composeMail(),
   };

@@ -165,7 +165,8 @@ export function apiHandler<
     const idempotencyKey = parse(idempotencyKeySchema, headers['idempotency-key'], 'header');
     const params = parse(spec.params, event.pathParameters ?? {}, 'path');
     const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
-    const body = parse(spec.body, readBody(event), 'body');
+    // A route that takes no body ignores whatever is sent (a mail client's one-click unsubscribe posts a form).
+    const body = spec.body ? parse(spec.body, readBody(event), 'body') : (undefined as z.infer<B>);
     const result = await run({
       actor: actor as A extends true ? Actor : undefined,
       params,

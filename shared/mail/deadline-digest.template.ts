@@ -1,7 +1,10 @@
 /**
  * The morning digest: one mail per person listing their cases that need attention, grouped by
- * urgency in the order staff act on them — 기한 경과, 오늘 마감, 75% 경과, 50% 경과. Urgency is
- * decided by the caller (the deadline policy), not here; this only presents it.
+ * urgency in the order staff act on them — 새로 기한 경과, 계속 기한 경과, 오늘 마감, 75% 경과,
+ * 50% 경과 — and, for the head of office, a summary of long-overdue tasks (counts by team and kind,
+ * the oldest few) instead of a list. Urgency is decided by the caller (the deadline policy), not
+ * here; this only presents it. A digest that carries an unsubscribe link has List-Unsubscribe and
+ * List-Unsubscribe-Post (RFC 8058) headers: one click turns off the optional progress reminders.
  * The subject carries counts only: titles must not show on lock screens or notification previews.
  */
 import * as z from 'zod';
@@ -19,11 +22,12 @@ import {
 
 export const DEADLINE_DIGEST_TEMPLATE = 'deadline-digest';
 
-export const digestUrgencies = ['overdue', 'due-today', 'elapsed-75', 'elapsed-50'] as const;
+export const digestUrgencies = ['overdue-new', 'overdue', 'due-today', 'elapsed-75', 'elapsed-50'] as const;
 export type DigestUrgency = (typeof digestUrgencies)[number];
 
 export const digestUrgencyLabels: Readonly<Record<DigestUrgency, string>> = {
-  overdue: '기한 경과',
+  'overdue-new': '새로 기한 경과',
+  overdue: '계속 기한 경과',
   'due-today': '오늘 마감',
   'elapsed-75': '75% 경과',
   'elapsed-50': '50% 경과',
@@ -31,29 +35,48 @@ export const digestUrgencyLabels: Readonly<Record<DigestUrgency, string>> = {
 
 const countSchema = z.strictObject({ label: z.string().trim().min(1).max(60), count: z.number().int().min(1) });
 
-export const deadlineDigestInputSchema = z.strictObject({
-  template: z.literal(DEADLINE_DIGEST_TEMPLATE),
-  recipient: mailRecipientSchema,
-  /** The Korea calendar day the digest is for (the job run's day). */
-  asOf: z.iso.date(),
-  items: z
-    .array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema }))
-    .min(1, 'a digest with nothing in it is not sent')
-    .max(500),
-  /**
-   * When the person has more than fits a mail they will read: `items` are only the most urgent and
-   * oldest, and this says what the whole is — every item is counted here, none is left out — with
-   * a link to the full list in the console.
-   */
-  summary: z
-    .strictObject({
-      totals: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), count: z.number().int().min(1) })).min(1),
-      byTeam: z.array(countSchema).max(20),
-      byKind: z.array(countSchema).max(60),
-      fullListUrl: z.url({ protocol: /^https?$/ }),
-    })
-    .optional(),
-});
+export const deadlineDigestInputSchema = z
+  .strictObject({
+    template: z.literal(DEADLINE_DIGEST_TEMPLATE),
+    recipient: mailRecipientSchema,
+    /** The Korea calendar day the digest is for (the job run's day). */
+    asOf: z.iso.date(),
+    items: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), case: mailCaseSchema })).max(500),
+    /**
+     * When the person has more than fits a mail they will read: `items` are only the most urgent and
+     * oldest, and this says what the whole is — every item is counted here, none is left out — with
+     * a link to the full list in the console.
+     */
+    summary: z
+      .strictObject({
+        totals: z.array(z.strictObject({ urgency: z.enum(digestUrgencies), count: z.number().int().min(1) })).min(1),
+        byTeam: z.array(countSchema).max(20),
+        byKind: z.array(countSchema).max(60),
+        fullListUrl: z.url({ protocol: /^https?$/ }),
+      })
+      .optional(),
+    /**
+     * For the head of office: tasks newly overdue long enough to be reported, told as a summary of
+     * every such task (counts by team and kind, the oldest few in full), never as the whole list.
+     */
+    headSummary: z
+      .strictObject({
+        newlyReported: z.number().int().min(1),
+        total: z.number().int().min(1),
+        afterBusinessDays: z.number().int().min(0),
+        byTeam: z.array(countSchema).max(20),
+        byKind: z.array(countSchema).max(60),
+        oldest: z.array(mailCaseSchema).min(1).max(20),
+        fullListUrl: z.url({ protocol: /^https?$/ }),
+      })
+      .optional(),
+    /** One-click unsubscribe from the optional part (progress reminders); legal deadlines stay. */
+    unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .refine((input) => input.items.length > 0 || input.headSummary !== undefined, {
+    message: 'a digest with nothing in it is not sent',
+    path: ['items'],
+  });
 
 export type DeadlineDigestInput = z.infer<typeof deadlineDigestInputSchema>;
 
@@ -101,12 +124,38 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         return count > 0 ? [{ label: digestUrgencyLabels[u], count }] : [];
       })
     : groups.map((g) => ({ label: g.label, count: g.cases.length }));
-  const counts = counted.map((c) => `${c.label} ${c.count}건`).join(', ');
+  const { headSummary } = input;
+  const counts = [
+    ...counted.map((c) => `${c.label} ${c.count}건`),
+    ...(headSummary ? [`장기 기한 경과 보고 ${headSummary.newlyReported}건`] : []),
+  ].join(', ');
   const subject = `[${options.officeName}] 처리기한 알림 ${asOf}: ${counts}`;
   const greeting = `${input.recipient.name} 님,`;
-  const intro = summary
-    ? `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다. 가장 급하고 오래된 ${input.items.length}건은 아래에 싣고, 나머지 ${total - input.items.length}건은 요약합니다.`
-    : `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
+  const intro =
+    total === 0
+      ? `${asOf} 기준 기한 경과 보고입니다.`
+      : summary
+        ? `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다. 가장 급하고 오래된 ${input.items.length}건은 아래에 싣고, 나머지 ${total - input.items.length}건은 요약합니다.`
+        : `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
+  const headCases = headSummary ? headSummary.oldest.map((c) => toMailSafeCase(c, options.baseUrl)) : [];
+  const headLines = headSummary
+    ? [
+        `[기한 경과 ${headSummary.afterBusinessDays}영업일 이상 보고] ${headSummary.total}건`,
+        `  새로 보고: ${headSummary.newlyReported}건 (각 건은 한 번만 보고합니다)`,
+        `  팀별: ${headSummary.byTeam.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        `  업무별: ${headSummary.byKind.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        `  가장 오래된 ${headCases.length}건:`,
+        ...headCases.map(
+          (c) => `  · ${c.caseNumber} ${displayTitle(c)} (처리기한 ${formatKoreanDate(c.dueDate)}) ${c.link}`,
+        ),
+        `  전체 목록: ${headSummary.fullListUrl}`,
+      ]
+    : [];
+  const unsubscribeLines = input.unsubscribeUrl
+    ? [
+        '50%·75% 진행 알림은 설정에서 매주로 바꾸거나 끌 수 있습니다(메일 프로그램의 수신 거부도 같습니다). 오늘 마감·기한 경과 알림과 징계시효 알림은 끌 수 없습니다.',
+      ]
+    : [];
   const summaryLines = summary
     ? [
         '[전체 요약]',
@@ -116,9 +165,9 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         `  전체 목록: ${summary.fullListUrl}`,
       ]
     : [];
-  const hasSealed = groups.some((g) => g.cases.some((c) => c.title === null));
+  const hasSealed = [...groups.flatMap((g) => g.cases), ...headCases].some((c) => c.title === null);
   const sealedNote = '비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.';
-  const footer = [...(hasSealed ? [sealedNote] : []), ...footerLines(options.officeName)];
+  const footer = [...(hasSealed ? [sealedNote] : []), ...unsubscribeLines, ...footerLines(options.officeName)];
 
   const text = [
     greeting,
@@ -137,6 +186,7 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         `  ${c.link}`,
       ]),
     ]),
+    ...(headSummary ? ['', ...headLines] : []),
     '',
     ...footer,
     '',
@@ -175,6 +225,27 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
           ]
         : []),
       ...groupHtml,
+      ...(headSummary
+        ? [
+            `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(headLines[0]!.slice(1).replace('] ', ' ('))}건)</h2>`,
+            `<ul>${headLines
+              .slice(1, 4)
+              .map((line) => `<li>${escapeHtml(line.trim())}</li>`)
+              .join('')}</ul>`,
+            `<p>${escapeHtml(headLines[4]!.trim())}</p>`,
+            `<ul>${headCases
+              .map(
+                (c) =>
+                  `<li><a href="${escapeHtml(c.link)}">${escapeHtml(c.caseNumber)}</a> ${
+                    c.title === null
+                      ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>`
+                      : escapeHtml(c.title)
+                  } (처리기한 ${escapeHtml(formatKoreanDate(c.dueDate))})</li>`,
+              )
+              .join('')}</ul>`,
+            `<p><a href="${escapeHtml(headSummary.fullListUrl)}">전체 목록 보기</a></p>`,
+          ]
+        : []),
     ].join('\n'),
     footer,
   );
@@ -185,7 +256,15 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     subject,
     text,
     html,
-    headers: automaticMailHeaders(DEADLINE_DIGEST_TEMPLATE),
-    caseIds: [...new Set(input.items.map((item) => item.case.caseId))],
+    headers: {
+      ...automaticMailHeaders(DEADLINE_DIGEST_TEMPLATE),
+      ...(input.unsubscribeUrl && {
+        'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      }),
+    },
+    caseIds: [
+      ...new Set([...input.items.map((item) => item.case.caseId), ...(headSummary?.oldest ?? []).map((c) => c.caseId)]),
+    ],
   };
 }

@@ -15,10 +15,18 @@
  * seen at 80% gets the 75% reminder, never also the 50% one. Each level is one threshold, sent once
  * per recipient; overdue is a threshold per day (`overdue:<run date>`), so it repeats daily.
  *
- * Escalation: an overdue task also goes to the team lead(s) of the assignee's team, and, once
- * `headAfterBusinessDays` business days have fully passed since the due day, to the head of office.
- * (Due Tuesday 18:00, default 3: Wednesday is 0 days lost, Thursday 1, Friday 2, Monday 3 → the head
- * hears of it on Monday.)
+ * Escalation, so that staff do not learn to ignore it (each person hears of a thing once, unless it
+ * is theirs to do):
+ * - the assignee hears of their own task at every level; an overdue task daily (`overdue:<date>`),
+ *   told apart as "새로 기한 경과" on the first business day after its due day (`newlyOverdue`) and
+ *   "계속 기한 경과" after that;
+ * - the team lead(s) of the assignee's team hear of a task once at 75% of its time
+ *   (`escalated-75`) and once when it is overdue (`escalated-overdue`), as ServiceNow's default SLA
+ *   notifications do — never the whole overdue list every day;
+ * - the head of office hears of a task once, when `headAfterBusinessDays` business days have fully
+ *   passed since the due day (`head-overdue`), and reads it as a summary (counts by team and kind,
+ *   the oldest few), not a list. (Due Tuesday 18:00, default 3: Wednesday is 0 days lost, Thursday 1,
+ *   Friday 2, Monday 3 → the head hears of it on Monday.)
  */
 import * as z from 'zod';
 import { koreaDate } from '../domain/korea-time.ts';
@@ -41,13 +49,25 @@ export const reminderPolicyOptionsSchema = z.object({
 export type ReminderPolicyOptions = z.infer<typeof reminderPolicyOptionsSchema>;
 export const DEFAULT_REMINDER_POLICY: ReminderPolicyOptions = reminderPolicyOptionsSchema.parse({});
 
-/** Why a person gets an item: it is their task, or it is overdue in their team, or overdue long enough for the head. */
-export type RecipientReason = 'assignee' | 'team-lead' | 'head';
+/**
+ * Why a person gets an item: it is their task; it reached 75% or is overdue in their team; it is
+ * overdue long enough for the head; or it is urgent and its assignee is away (a pause), so their
+ * team lead stands in (`deputy`) — a legal deadline is never silenced by a preference.
+ */
+export type RecipientReason = 'assignee' | 'team-lead' | 'head' | 'deputy';
+
+/** The exactly-once key of a reminder for someone who is told of it as team lead or head: once per task. */
+export const ESCALATION_THRESHOLDS = {
+  'team-lead': { 'elapsed-75': 'escalated-75', overdue: 'escalated-overdue' },
+  head: { overdue: 'head-overdue' },
+} as const;
 
 export interface ReminderDue {
   level: ReminderLevel;
-  /** The exactly-once key of this reminder for one recipient: the level, or `overdue:<date>`. */
+  /** The exactly-once key of this reminder for its assignee: the level, or `overdue:<date>`. */
   threshold: string;
+  /** Overdue, and no business day has fully passed since the due day ("새로 기한 경과"). */
+  newlyOverdue: boolean;
   /** Business days after the opening day up to the due day. */
   allowedBusinessDays: number;
   /** Business days after the opening day before the run's day. */
@@ -55,7 +75,7 @@ export interface ReminderDue {
   /** Business days after the due day before the run's day (0 unless overdue). */
   businessDaysOverdue: number;
   /** Who besides the assignee(s) must hear of it. */
-  escalateTo: readonly Exclude<RecipientReason, 'assignee'>[];
+  escalateTo: readonly ('team-lead' | 'head')[];
 }
 
 export interface TaskTiming {
@@ -154,10 +174,17 @@ export function reminderDue(
     const businessDaysOverdue = days.count(dueDate, dayBeforeRun);
     const escalateTo: ReminderDue['escalateTo'] =
       businessDaysOverdue >= options.headAfterBusinessDays ? ['team-lead', 'head'] : ['team-lead'];
-    return { ...base, level: 'overdue', threshold: `overdue:${runDate}`, businessDaysOverdue, escalateTo };
+    return {
+      ...base,
+      level: 'overdue',
+      threshold: `overdue:${runDate}`,
+      newlyOverdue: businessDaysOverdue === 0,
+      businessDaysOverdue,
+      escalateTo,
+    };
   }
-  if (runDate === dueDate)
-    return { ...base, level: 'due-today', threshold: 'due-today', businessDaysOverdue: 0, escalateTo: [] };
+  const notOverdue = { ...base, newlyOverdue: false, businessDaysOverdue: 0 };
+  if (runDate === dueDate) return { ...notOverdue, level: 'due-today', threshold: 'due-today', escalateTo: [] };
   if (allowedBusinessDays === 0) return undefined;
   // Whole numbers compared, so 15 of 20 days is exactly 75% with no floating-point doubt.
   const level: ReminderLevel | undefined =
@@ -166,7 +193,8 @@ export function reminderDue(
       : elapsedBusinessDays * 2 >= allowedBusinessDays
         ? 'elapsed-50'
         : undefined;
-  return level ? { ...base, level, threshold: level, businessDaysOverdue: 0, escalateTo: [] } : undefined;
+  if (!level) return undefined;
+  return { ...notOverdue, level, threshold: level, escalateTo: level === 'elapsed-75' ? ['team-lead'] : [] };
 }
 
 /** Someone who can receive mail, as far as the policy cares. */
@@ -178,31 +206,56 @@ export interface ReminderPerson {
 export interface RecipientCandidates<P extends ReminderPerson> {
   /** The named assignee, or everyone holding the task's role (in its team). */
   assignees: readonly P[];
-  /** Team leads of the assignee's team (asked for only when the task is overdue). */
+  /** Team leads of the assignee's team (asked for at 75%, when overdue, or when an assignee is away). */
   teamLeads: readonly P[];
   /** Holders of the head-of-office role (asked for only when overdue long enough). */
   heads: readonly P[];
+  /** Assignees away (paused their reminders) on the run's day: their urgent items go to the team leads. */
+  away?: ReadonlySet<string>;
 }
 
+export interface ChosenRecipient<P> {
+  person: P;
+  reason: RecipientReason;
+  /** The exactly-once key of this reminder for this person. */
+  threshold: string;
+}
+
+/** Due today or overdue: a legal deadline no preference may silence. */
+export const isUrgent = (level: ReminderLevel) => level === 'due-today' || level === 'overdue';
+
 /**
- * Who gets a due reminder: the assignees; for an overdue task also the team leads and, when due,
- * the heads. Each person once, under the closest reason (their own task before a team lead's
- * escalation before the head's); people no longer active get nothing, and neither do the people
- * the task is hidden from (officials concerned by its case), whatever their role.
+ * Who gets a due reminder: the assignees; at 75% or overdue also the team leads and, when due, the
+ * heads. Each person once, under the closest reason (their own task before a team lead's escalation
+ * before the head's); people no longer active get nothing, and neither do the people the task is
+ * hidden from (officials concerned by its case), whatever their role. An assignee who is away gets
+ * nothing; an urgent item of theirs goes to the team leads instead (`deputy`, as often as the
+ * assignee would have had it), or, when there is no one to stand in, to the assignee after all.
  */
 export function reminderRecipients<P extends ReminderPerson>(
   due: ReminderDue,
   people: RecipientCandidates<P>,
   hiddenFrom: readonly string[] = [],
-): { person: P; reason: RecipientReason }[] {
-  const chosen = new Map<string, { person: P; reason: RecipientReason }>();
-  const add = (list: readonly P[], reason: RecipientReason) => {
-    for (const person of list)
-      if (person.active && !hiddenFrom.includes(person.sub) && !chosen.has(person.sub))
-        chosen.set(person.sub, { person, reason });
+): ChosenRecipient<P>[] {
+  const chosen = new Map<string, ChosenRecipient<P>>();
+  const eligible = (person: P) => person.active && !hiddenFrom.includes(person.sub) && !chosen.has(person.sub);
+  const add = (list: readonly P[], reason: RecipientReason, threshold: string | undefined) => {
+    if (threshold === undefined) return;
+    for (const person of list) if (eligible(person)) chosen.set(person.sub, { person, reason, threshold });
   };
-  add(people.assignees, 'assignee');
-  if (due.escalateTo.includes('team-lead')) add(people.teamLeads, 'team-lead');
-  if (due.escalateTo.includes('head')) add(people.heads, 'head');
+  const away = people.away ?? new Set<string>();
+  const present = people.assignees.filter((p) => !away.has(p.sub));
+  const absent = people.assignees.filter((p) => away.has(p.sub) && p.active && !hiddenFrom.includes(p.sub));
+  add(present, 'assignee', due.threshold);
+  if (absent.length > 0 && present.length === 0 && isUrgent(due.level)) {
+    const deputies = people.teamLeads.filter((p) => !away.has(p.sub) && eligible(p));
+    if (deputies.length > 0) add(deputies, 'deputy', due.threshold);
+    else add(absent, 'assignee', due.threshold);
+  }
+  const escalation = due.level === 'elapsed-75' || due.level === 'overdue' ? due.level : undefined;
+  if (escalation && due.escalateTo.includes('team-lead'))
+    add(people.teamLeads, 'team-lead', ESCALATION_THRESHOLDS['team-lead'][escalation]);
+  if (due.level === 'overdue' && due.escalateTo.includes('head'))
+    add(people.heads, 'head', ESCALATION_THRESHOLDS.head.overdue);
   return [...chosen.values()];
 }

@@ -29,6 +29,8 @@ export const keys = {
   /** gsi2 partition of reminder digests not yet finished (sorted by lease end), for crash recovery. */
   openReminderDigests: 'REMINDER_DIGESTS#OPEN',
   staff: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'PROFILE' }),
+  /** A person's reminder preferences and unsubscribe token, next to their profile. */
+  reminderPreferences: (sub: string) => ({ pk: `STAFF#${sub}`, sk: 'REMINDER_PREFERENCES' }),
   caseNumberCounter: (year: number, team: string) => ({ pk: `COUNTER#CASENO#${year}#${team}`, sk: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' }),
   byAssignee: (sub: string) => `ASSIGNEE#${sub}`,

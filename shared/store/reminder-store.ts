@@ -292,7 +292,8 @@ export class ReminderStore {
                   status: 'pending',
                   owner,
                   claimedAt: now.toISOString(),
-                  ...(item.level === 'overdue' && {
+                  // Daily keys only: a once-per-task key (an escalation) must outlive any month.
+                  ...(item.threshold.startsWith('overdue:') && {
                     [TTL_ATTRIBUTE]: epochSeconds(now) + DAILY_MARKER_RETENTION_SECONDS,
                   }),
                 },

@@ -10,6 +10,7 @@
  * | history event   | CASE#<caseId>               | EVENT#<seq 8 digits>   |                                  |                                    |                        |
  * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <mid>#id¹     | COMMITTEE_TASKS#<kind> / <openedAt>#id (committee steps only) |
  * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
+ * | reminder prefs  | STAFF#<sub>                 | REMINDER_PREFERENCES   |                                  |                                    |                        |
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
  * | reminder marker | CASE#<caseId>               | REMINDER#<taskId>#<threshold>#<sub> |                     |                                    |                        |

@@ -1,6 +1,7 @@
 /**
  * The morning deadline-reminder run (issue 6): every open task due soon is checked against the
- * reminder policy; each person gets one digest mail listing everything newly due for them; each
+ * reminder policy; each person gets one digest mail listing everything newly due for them, as their
+ * preferences allow (a pause, progress reminders weekly or off; never the legal deadlines); each
  * reminder (task × threshold × recipient) goes out once, however often the run is repeated,
  * interrupted or overlapped, and is recorded in the case's history.
  *
@@ -29,9 +30,14 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import { koreaDate } from '../domain/korea-time.ts';
+import { isPaused, type ReminderPreferences } from '../domain/reminder-preferences.ts';
 import { ROLE_LABELS, TEAM_CASE_CODES, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
-import { DEADLINE_DIGEST_TEMPLATE, type DeadlineDigestInput } from '../mail/deadline-digest.template.ts';
+import {
+  DEADLINE_DIGEST_TEMPLATE,
+  type DeadlineDigestInput,
+  type DigestUrgency,
+} from '../mail/deadline-digest.template.ts';
 import { SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
@@ -39,6 +45,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import {
   BusinessDayCounter,
   DEFAULT_REMINDER_POLICY,
+  isUrgent,
   LEVEL_URGENCY_RANK,
   reminderDue,
   reminderRecipients,
@@ -46,6 +53,7 @@ import {
   type ReminderDue,
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
+import type { ReminderPreferencesStore } from '../store/reminder-preferences-store.ts';
 import type { CaseRepository } from './ports.ts';
 import type {
   DigestRecipient,
@@ -86,6 +94,8 @@ export interface DeadlineReminderOptions {
    * the full list, so nothing is silently left out and the mail stays readable.
    */
   listInFull: number;
+  /** Oldest long-overdue tasks the head's summary names in full (the rest are counted by team and kind). */
+  headListsOldest: number;
 }
 
 export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
@@ -95,6 +105,7 @@ export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
   concurrency: 4,
   maxItemsPerDigest: 800,
   listInFull: 30,
+  headListsOldest: 5,
 };
 
 export interface DeadlineReminderDeps {
@@ -115,6 +126,13 @@ export interface DeadlineReminderDeps {
   failures?: Pick<MailFailures, 'onSendFailure' | 'isSuppressed' | 'notifyPending'>;
   /** Asked before a crashed run's digest is resent (reminder-outbox.ts). */
   deliveries?: DeliveryLookup;
+  /**
+   * Each person's choices (pause, weekly or no progress reminders) and their unsubscribe token;
+   * without it everyone gets the defaults and mail carries no List-Unsubscribe.
+   */
+  preferences?: Pick<ReminderPreferencesStore, 'get' | 'unsubscribeToken'>;
+  /** Where the one-click unsubscribe route answers (the API's base URL). */
+  unsubscribeBaseUrl?: string;
 }
 
 export interface ReminderRunReport {
@@ -151,7 +169,40 @@ interface DigestEntry {
   task: ReminderTask;
   due: ReminderDue;
   reason: RecipientReason;
+  /** This recipient's exactly-once key (reminder-policy.ts reminderRecipients). */
+  threshold: string;
   assigneeLabel: string;
+}
+
+/** How a level reads in the digest: overdue is told apart as new since the last business day or continuing. */
+const urgencyOf = (due: ReminderDue): DigestUrgency =>
+  due.level === 'overdue' ? (due.newlyOverdue ? 'overdue-new' : 'overdue') : due.level;
+
+/** The first business day of its week (Monday, or the next business day when Monday is a holiday). */
+function firstBusinessDayOfWeek(date: string, calendar: Pick<Calendar, 'isBusinessDay'>): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const sinceMonday = (weekday + 6) % 7;
+  for (let back = 1; back <= sinceMonday; back++) if (calendar.isBusinessDay(addDays(date, -back))) return false;
+  return calendar.isBusinessDay(date);
+}
+
+/**
+ * What a person's preferences leave of their entries on `runDate`: away → only what they must have
+ * because nobody could stand in (urgent items of their own); progress reminders (50%, 75%) daily,
+ * weekly (the first business day of the week) or not at all. Legal deadlines always stay.
+ */
+function chosenEntries(
+  entries: readonly DigestEntry[],
+  preferences: ReminderPreferences,
+  runDate: string,
+  weekStarts: boolean,
+): DigestEntry[] {
+  const away = isPaused(preferences, runDate);
+  return entries.filter((entry) => {
+    if (isUrgent(entry.due.level)) return !away || entry.reason === 'assignee';
+    if (away) return false;
+    return preferences.nonUrgent === 'daily' || (preferences.nonUrgent === 'weekly' && weekStarts);
+  });
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -164,6 +215,14 @@ const TEAM_BY_CASE_CODE = new Map(Object.entries(TEAM_CASE_CODES).map(([team, co
 function teamOfCaseNumber(caseNumber: string): string {
   const team = TEAM_BY_CASE_CODE.get(caseNumber.split('-')[1] ?? '');
   return team ? TEAM_LABELS[team] : '기타';
+}
+
+/** The one-click unsubscribe link of a person (RFC 8058): it turns their progress reminders off. */
+export function unsubscribeLink(apiBaseUrl: string, sub: string, token: string): string {
+  const url = new URL('mail/unsubscribe', apiBaseUrl.endsWith('/') ? apiBaseUrl : `${apiBaseUrl}/`);
+  url.searchParams.set('sub', sub);
+  url.searchParams.set('token', token);
+  return url.toString();
 }
 
 function truncate(text: string, max: number): string {
@@ -189,51 +248,79 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     const suffix =
       entry.reason === 'assignee'
         ? ` — ${entry.task.titleKo}`
-        : ` — ${entry.task.titleKo} (담당: ${entry.assigneeLabel})`;
+        : entry.reason === 'deputy'
+          ? ` — ${entry.task.titleKo} (담당: ${entry.assigneeLabel}, 부재 중 대리)`
+          : ` — ${entry.task.titleKo} (담당: ${entry.assigneeLabel})`;
     return `${truncate(entry.task.caseTitle, Math.max(20, MAX_TITLE - suffix.length))}${suffix}`.slice(0, MAX_TITLE);
   }
 
+  function mailCase(entry: DigestEntry) {
+    return {
+      caseId: entry.task.caseId,
+      caseNumber: entry.task.caseNumber,
+      title: itemTitle(entry),
+      dueDate: entry.task.dueAt,
+      sealed: entry.task.sealed,
+    };
+  }
+
+  /**
+   * The digest for the entries claimed. Items told to the head go into a summary of every task
+   * overdue long enough for the head in this run (counts by team and kind, the oldest few), not
+   * into the list; everything else is listed (and summarised past `listInFull`).
+   */
   function mailInputFor(
     recipient: DigestRecipient,
     runDate: string,
-    entries: readonly DigestEntry[],
+    claimed: readonly DigestEntry[],
+    headContext: readonly DigestEntry[],
+    unsubscribeUrl: string | undefined,
   ): DeadlineDigestInput {
+    const forHead = claimed.filter((entry) => entry.reason === 'head');
+    const entries = claimed.filter((entry) => entry.reason !== 'head');
     const listed = entries.slice(0, options.listInFull);
+    const oldest = [...headContext]
+      .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt) || a.task.taskId.localeCompare(b.task.taskId))
+      .slice(0, options.headListsOldest);
     return {
       template: DEADLINE_DIGEST_TEMPLATE,
       recipient: { name: recipient.name, email: recipient.email },
       asOf: runDate,
       ...(entries.length > listed.length && { summary: summaryOf(entries) }),
-      items: listed.map((entry) => ({
-        urgency: entry.due.level,
-        case: {
-          caseId: entry.task.caseId,
-          caseNumber: entry.task.caseNumber,
-          title: itemTitle(entry),
-          dueDate: entry.task.dueAt,
-          sealed: entry.task.sealed,
+      items: listed.map((entry) => ({ urgency: urgencyOf(entry.due), case: mailCase(entry) })),
+      ...(forHead.length > 0 && {
+        headSummary: {
+          newlyReported: forHead.length,
+          total: headContext.length,
+          afterBusinessDays: options.policy.headAfterBusinessDays,
+          byTeam: countBy(headContext, (entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
+          byKind: countBy(headContext, (entry) => entry.task.titleKo).slice(0, 60),
+          oldest: oldest.map(mailCase),
+          fullListUrl: tasksListLink(deps.mail.baseUrl),
         },
-      })),
+      }),
+      ...(unsubscribeUrl && { unsubscribeUrl }),
     };
+  }
+
+  function countBy(entries: readonly DigestEntry[], label: (entry: DigestEntry) => string) {
+    const counts = new Map<string, number>();
+    for (const entry of entries) counts.set(label(entry), (counts.get(label(entry)) ?? 0) + 1);
+    return [...counts]
+      .map(([name, n]) => ({ label: name.slice(0, 60), count: n }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ko'));
   }
 
   /** Every entry counted by urgency, team (from the case number) and kind of task, largest first. */
   function summaryOf(entries: readonly DigestEntry[]): NonNullable<DeadlineDigestInput['summary']> {
-    const count = (label: (entry: DigestEntry) => string) => {
-      const counts = new Map<string, number>();
-      for (const entry of entries) counts.set(label(entry), (counts.get(label(entry)) ?? 0) + 1);
-      return [...counts]
-        .map(([name, n]) => ({ label: name.slice(0, 60), count: n }))
-        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ko'));
-    };
-    const totals = count((entry) => entry.due.level).map(({ label, count: n }) => ({
-      urgency: label as ReminderDue['level'],
+    const totals = countBy(entries, (entry) => urgencyOf(entry.due)).map(({ label, count: n }) => ({
+      urgency: label as DigestUrgency,
       count: n,
     }));
     return {
       totals,
-      byTeam: count((entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
-      byKind: count((entry) => entry.task.titleKo).slice(0, 60),
+      byTeam: countBy(entries, (entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
+      byKind: countBy(entries, (entry) => entry.task.titleKo).slice(0, 60),
       fullListUrl: tasksListLink(deps.mail.baseUrl),
     };
   }
@@ -244,12 +331,14 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     runDate: string,
     person: StaffMember,
     entries: DigestEntry[],
+    headContext: readonly DigestEntry[],
+    unsubscribeUrl: string | undefined,
   ): Promise<DigestOutcome> {
     const recipient: DigestRecipient = { sub: person.sub, name: person.name, email: person.email };
     const refOf = (entry: DigestEntry): ReminderItemRef => ({
       caseId: entry.task.caseId,
       taskId: entry.task.taskId,
-      threshold: entry.due.threshold,
+      threshold: entry.threshold,
       level: entry.due.level,
       reason: entry.reason,
     });
@@ -263,7 +352,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       { runKey, runDate },
       recipient,
       sorted.map((entry) => ({ ref: refOf(entry), entry })),
-      (claimed) => mailInputFor(recipient, runDate, claimed),
+      (claimed) => mailInputFor(recipient, runDate, claimed, headContext, unsubscribeUrl),
       {
         deferRecording: true,
       },
@@ -271,7 +360,13 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
   }
 
   /** Who gets a task's due reminder, and how the assignee is named to those escalated to. */
-  async function recipientsOf(task: ReminderTask, due: ReminderDue, directory: StaffDirectory) {
+  async function recipientsOf(
+    task: ReminderTask,
+    due: ReminderDue,
+    directory: StaffDirectory,
+    preferencesOf: (sub: string) => Promise<ReminderPreferences | undefined>,
+    runDate: string,
+  ) {
     const assignee = task.assignee;
     let assignees: StaffMember[];
     let team: Team | undefined;
@@ -286,9 +381,22 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       team = assignee.team;
       assigneeLabel = `${assignee.team ? `${TEAM_LABELS[assignee.team]} ` : ''}${ROLE_LABELS[assignee.role]}`;
     }
-    const teamLeads = due.escalateTo.includes('team-lead') && team ? await directory.withRole('team-lead', team) : [];
+    const away = new Set<string>();
+    for (const person of assignees) {
+      const preferences = await preferencesOf(person.sub);
+      if (preferences && isPaused(preferences, runDate)) away.add(person.sub);
+    }
+    const needLeads = due.escalateTo.includes('team-lead') || (away.size > 0 && isUrgent(due.level));
+    const teamLeads = needLeads && team ? await directory.withRole('team-lead', team) : [];
+    for (const lead of teamLeads) {
+      const preferences = await preferencesOf(lead.sub);
+      if (preferences && isPaused(preferences, runDate)) away.add(lead.sub);
+    }
     const heads = due.escalateTo.includes('head') ? await directory.withRole('head', undefined) : [];
-    return { recipients: reminderRecipients(due, { assignees, teamLeads, heads }, task.hiddenFrom), assigneeLabel };
+    return {
+      recipients: reminderRecipients(due, { assignees, teamLeads, heads, away }, task.hiddenFrom),
+      assigneeLabel,
+    };
   }
 
   return {
@@ -331,10 +439,19 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       stepDone('readMs');
       const days = new BusinessDayCounter(deps.calendar);
       const directory = deps.staffDirectory();
+      const preferenceCache = new Map<string, Promise<ReminderPreferences | undefined>>();
+      const preferencesOf = (sub: string) => {
+        let found = preferenceCache.get(sub);
+        if (!found) {
+          found = deps.preferences ? deps.preferences.get(sub) : Promise.resolve(undefined);
+          preferenceCache.set(sub, found);
+        }
+        return found;
+      };
       const digests = new Map<string, { person: StaffMember; entries: DigestEntry[] }>();
       const evaluated = await mapPooled(tasks, 16, async (task) => {
         const due = reminderDue(task, scheduledTime, days, options.policy);
-        return due ? { task, due, ...(await recipientsOf(task, due, directory)) } : undefined;
+        return due ? { task, due, ...(await recipientsOf(task, due, directory, preferencesOf, runDate)) } : undefined;
       });
       for (const item of evaluated) {
         if (!item) continue;
@@ -348,19 +465,38 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
             caseId: item.task.caseId,
             assignee: item.task.assignee,
           });
-        for (const { person, reason } of item.recipients) {
+        for (const { person, reason, threshold } of item.recipients) {
           const digest = digests.get(person.sub) ?? { person, entries: [] };
-          digest.entries.push({ task: item.task, due: item.due, reason, assigneeLabel: item.assigneeLabel });
+          digest.entries.push({ task: item.task, due: item.due, reason, threshold, assigneeLabel: item.assigneeLabel });
           digests.set(person.sub, digest);
         }
       }
-      report.recipients = digests.size;
+      const weekStarts = firstBusinessDayOfWeek(runDate, deps.calendar);
+      const chosen: { person: StaffMember; entries: DigestEntry[]; unsubscribeUrl?: string }[] = [];
+      for (const { person, entries } of digests.values()) {
+        const preferences = await preferencesOf(person.sub);
+        const kept = preferences ? chosenEntries(entries, preferences, runDate, weekStarts) : entries;
+        if (kept.length === 0) continue;
+        const unsubscribeUrl =
+          deps.preferences && deps.unsubscribeBaseUrl && preferences?.nonUrgent !== 'off'
+            ? unsubscribeLink(deps.unsubscribeBaseUrl, person.sub, await deps.preferences.unsubscribeToken(person.sub))
+            : undefined;
+        chosen.push({ person, entries: kept, ...(unsubscribeUrl && { unsubscribeUrl }) });
+      }
+      report.recipients = chosen.length;
       stepDone('evaluateMs');
 
       const runKey = scheduledTime.toISOString();
-      const outcomes = await mapPooled([...digests.values()], options.concurrency, async ({ person, entries }) => ({
+      const outcomes = await mapPooled(chosen, options.concurrency, async ({ person, entries, unsubscribeUrl }) => ({
         sub: person.sub,
-        ...(await sendDigest(runKey, runDate, person, entries)),
+        ...(await sendDigest(
+          runKey,
+          runDate,
+          person,
+          entries,
+          entries.filter((entry) => entry.reason === 'head'),
+          unsubscribeUrl,
+        )),
       }));
       stepDone('sendMs');
       // Step 5 for the whole run: each case's history is written once, for every digest that mentions it.

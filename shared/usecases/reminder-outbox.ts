@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { NotFoundError } from '../domain/errors.ts';
 import type { EventActor, EventDraft } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
-import { DEADLINE_DIGEST_TEMPLATE, digestUrgencyLabels, type DigestUrgency } from '../mail/deadline-digest.template.ts';
+import { DEADLINE_DIGEST_TEMPLATE, digestUrgencyLabels } from '../mail/deadline-digest.template.ts';
 import { LIMITATION_ALARM_TEMPLATE } from '../mail/limitation-alarm.template.ts';
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail, type MailTemplateInput } from '../mail/mail-message.ts';
@@ -28,7 +28,10 @@ const REASON_LABELS: Readonly<Record<RecipientReason, string>> = {
   assignee: '담당자',
   'team-lead': '팀장(기한 경과 보고)',
   head: '감사담당관(기한 경과 보고)',
+  deputy: '팀장(담당자 부재 대리)',
 };
+/** History wording of a reminder level (the digest's "새로"/"계속" split is about the mail, not the record). */
+const LEVEL_HISTORY_LABELS: Readonly<Record<string, string>> = { ...digestUrgencyLabels, overdue: '기한 경과' };
 /** DynamoDB's limit on one TransactWriteItems. */
 const MAX_TRANSACTION_ACTIONS = 100;
 /** Markers one MAIL_SENT event records (a case item, the event and these fit in one transaction). */
@@ -54,7 +57,7 @@ const HISTORY_BY_TEMPLATE: Readonly<Record<string, HistoryWording>> = {
     actor: { sub: 'system:deadline-reminders', name: '처리기한 알림', role: 'system' },
     purpose: 'deadline-reminder',
     summaryKo: (digest, items) => {
-      const labels = [...new Set(items.map((i) => digestUrgencyLabels[i.level as DigestUrgency]))].join(', ');
+      const labels = [...new Set(items.map((i) => LEVEL_HISTORY_LABELS[i.level] ?? i.level))].join(', ');
       const reasons = [...new Set(items.map((i) => REASON_LABELS[i.reason]))].join(', ');
       return `처리기한 알림을 ${digest.recipient.name}님(${reasons})에게 보냈습니다: ${labels}`;
     },

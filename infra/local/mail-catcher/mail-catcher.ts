@@ -190,6 +190,14 @@ function toCaughtMessage(
   for (const [name, value] of parsed.headers) {
     if (typeof value === 'string') headers[name] = value;
   }
+  // Headers the parser turns into structures (List-Unsubscribe, …) are kept as they were sent.
+  for (const { key, line } of parsed.headerLines) {
+    if (headers[key] === undefined)
+      headers[key] = line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim();
+  }
   return {
     id: ulid(),
     receivedAt: new Date().toISOString(),

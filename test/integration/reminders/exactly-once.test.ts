@@ -93,79 +93,105 @@ let world: ReminderWorld;
 const tasks: Record<'A' | 'B' | 'C' | 'D' | 'E', OpenedTask> = {} as never;
 const caseNo = (letter: keyof typeof tasks) => tasks[letter].caseNumber;
 
-/** What one clean run sends on each day: `<person> <group> <case number>`, one entry per reminder. */
-function expectedOn(day: string): string[] {
-  const overdue = (name: string, ...letters: (keyof typeof tasks)[]) =>
-    letters.map((l) => `${name} 기한 경과 ${caseNo(l)}`);
-  const byDay: Record<string, string[]> = {
-    '2026-12-17': [
-      ...overdue('강민수', 'A'),
-      ...overdue('김정민', 'A', 'B'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C'),
-      `조현우 50% 경과 ${caseNo('D')}`,
-      `서지원 오늘 마감 ${caseNo('E')}`,
-    ],
-    '2026-12-18': [
-      ...overdue('강민수', 'A', 'E'),
-      ...overdue('김정민', 'A', 'B'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C'),
-      `조현우 75% 경과 ${caseNo('D')}`,
-      ...overdue('서지원', 'E'),
-    ],
-    '2026-12-21': [
-      ...overdue('강민수', 'A', 'E'),
-      ...overdue('김정민', 'A', 'B', 'C'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C'),
-      `조현우 오늘 마감 ${caseNo('D')}`,
-      ...overdue('서지원', 'E'),
-    ],
-    '2026-12-22': [
-      ...overdue('강민수', 'A', 'E'),
-      ...overdue('김정민', 'A', 'B', 'C'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C', 'D'),
-      ...overdue('조현우', 'D'),
-      ...overdue('서지원', 'E'),
-    ],
-    // D has lost 22 and 23 — still two days short of the head.
-    '2026-12-24': [
-      ...overdue('강민수', 'A', 'E'),
-      ...overdue('김정민', 'A', 'B', 'C', 'E'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C', 'D'),
-      ...overdue('조현우', 'D'),
-      ...overdue('서지원', 'E'),
-    ],
-    // E has now lost 18, 21 and 22: the head hears of it too.
-    '2026-12-23': [
-      ...overdue('강민수', 'A', 'E'),
-      ...overdue('김정민', 'A', 'B', 'C', 'E'),
-      ...overdue('신예린', 'B'),
-      ...overdue('배수빈', 'B'),
-      ...overdue('박준형', 'C'),
-      ...overdue('최유진', 'C', 'D'),
-      ...overdue('조현우', 'D'),
-      ...overdue('서지원', 'E'),
-    ],
+type Letter = keyof typeof tasks;
+const NEW = '새로 기한 경과';
+const STILL = '계속 기한 경과';
+const HEAD = '기한 경과 3영업일 이상 보고';
+
+/**
+ * What one clean run sends on each day (the days run in this file's order: 17, 18, 21, 22, 23, 24,
+ * 28, 29), as `<person> <group> <case number>` per reminder read in the mail (`caught`), and what
+ * the case histories record for it, as `<person> <threshold> <case number>` (`recorded`). An
+ * assignee hears of an overdue task daily; a team lead once at 75% and once overdue; the head once
+ * per task, in a summary naming every long-overdue task oldest first (so the mail names more tasks
+ * than it records as newly reported).
+ */
+function expectedOn(day: string): { caught: string[]; recorded: string[] } {
+  const caught: string[] = [];
+  const recorded: string[] = [];
+  const thresholdOf = (label: string) =>
+    label === NEW || label === STILL
+      ? `overdue:${day}`
+      : ({ '50% 경과': 'elapsed-50', '75% 경과': 'elapsed-75', '오늘 마감': 'due-today' } as Record<string, string>)[
+          label
+        ]!;
+  const own = (name: string, label: string, ...letters: Letter[]) => {
+    for (const l of letters) {
+      caught.push(`${name} ${label} ${caseNo(l)}`);
+      recorded.push(`${name} ${thresholdOf(label)} ${caseNo(l)}`);
+    }
   };
-  return [...(byDay[day] ?? [])].sort();
+  const lead = (name: string, label: string, letter: Letter, threshold: string) => {
+    caught.push(`${name} ${label} ${caseNo(letter)}`);
+    recorded.push(`${name} ${threshold} ${caseNo(letter)}`);
+  };
+  const head = (newly: Letter[], oldestFirst: Letter[]) => {
+    for (const l of oldestFirst) caught.push(`김정민 ${HEAD} ${caseNo(l)}`);
+    for (const l of newly) recorded.push(`김정민 head-overdue ${caseNo(l)}`);
+  };
+  switch (day) {
+    // First run: every escalation is news. A and B have lost 3+ business days: the head's summary.
+    case '2026-12-17':
+      own('강민수', STILL, 'A');
+      head(['A', 'B'], ['B', 'A']);
+      own('신예린', STILL, 'B');
+      lead('배수빈', STILL, 'B', 'escalated-overdue');
+      own('박준형', STILL, 'C');
+      lead('최유진', STILL, 'C', 'escalated-overdue');
+      own('조현우', '50% 경과', 'D');
+      own('서지원', '오늘 마감', 'E');
+      break;
+    // E became overdue: its assignee and team lead hear "새로"; D reached 75%: its team lead hears once.
+    case '2026-12-18':
+      own('강민수', STILL, 'A');
+      lead('강민수', NEW, 'E', 'escalated-overdue');
+      own('신예린', STILL, 'B');
+      own('박준형', STILL, 'C');
+      own('조현우', '75% 경과', 'D');
+      lead('최유진', '75% 경과', 'D', 'escalated-75');
+      own('서지원', NEW, 'E');
+      break;
+    // C has lost 16, 17 and 18: the head is told of it, with the others still open.
+    case '2026-12-21':
+      own('강민수', STILL, 'A');
+      head(['C'], ['B', 'A', 'C']);
+      own('신예린', STILL, 'B');
+      own('박준형', STILL, 'C');
+      own('조현우', '오늘 마감', 'D');
+      own('서지원', STILL, 'E');
+      break;
+    case '2026-12-22':
+      own('강민수', STILL, 'A');
+      own('신예린', STILL, 'B');
+      own('박준형', STILL, 'C');
+      own('조현우', NEW, 'D');
+      lead('최유진', NEW, 'D', 'escalated-overdue');
+      own('서지원', STILL, 'E');
+      break;
+    // E has now lost 18, 21 and 22: the head hears of it.
+    case '2026-12-23':
+      own('강민수', STILL, 'A');
+      head(['E'], ['B', 'A', 'C', 'E']);
+      own('신예린', STILL, 'B');
+      own('박준형', STILL, 'C');
+      own('조현우', STILL, 'D');
+      own('서지원', STILL, 'E');
+      break;
+    // D has lost 22 and 23 — still a day short of the head; nobody else has news.
+    case '2026-12-24':
+    case '2026-12-29':
+      own('강민수', STILL, 'A');
+      own('신예린', STILL, 'B');
+      if (day === '2026-12-24') own('박준형', STILL, 'C');
+      own('조현우', STILL, 'D');
+      own('서지원', STILL, 'E');
+      break;
+  }
+  return { caught: caught.sort(), recorded: recorded.sort() };
 }
 
 /** How many people get a digest on a day. */
-const expectedPeopleOn = (day: string) => new Set(expectedOn(day).map((line) => line.split(' ')[0])).size;
+const expectedPeopleOn = (day: string) => new Set(expectedOn(day).caught.map((line) => line.split(' ')[0])).size;
 
 /** Reminders in these messages, counting each distinct Message-ID once (as a mailbox does). */
 function remindersIn(messages: readonly CaughtMessage[]): {
@@ -203,22 +229,7 @@ async function recordedOn(day: string): Promise<string[]> {
   return recorded.sort();
 }
 
-const THRESHOLD_LABELS: Record<string, string> = {
-  'elapsed-50': '50% 경과',
-  'elapsed-75': '75% 경과',
-  'due-today': '오늘 마감',
-};
-const asRecorded = (day: string) =>
-  expectedOn(day)
-    .map((line) => {
-      const [name, ...rest] = line.split(' ');
-      const caseNumber = rest.at(-1)!;
-      const label = rest.slice(0, -1).join(' ');
-      const threshold =
-        label === '기한 경과' ? `overdue:${day}` : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
-      return `${name} ${threshold} ${caseNumber}`;
-    })
-    .sort();
+const asRecorded = (day: string) => expectedOn(day).recorded;
 
 /** Unfinished digests left anywhere (looked for with a clock far in the future). */
 async function unfinishedDigests() {
@@ -370,7 +381,7 @@ describe('deadline reminders — exactly once', () => {
     const caught = remindersIn(world.catcher.messages());
     expect(crashes).toBeGreaterThanOrEqual(30);
     expect(diedAt).toEqual(expect.arrayContaining(EVERY_KIND_OF_STEP));
-    expect(caught.reminders).toEqual(expectedOn('2026-12-17'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-17').caught);
     // Dying between the server's "accepted" and the write that records it happened, and the recovery
     // asked the catcher before resending: nothing arrived twice.
     expect(diedWithMailAcceptedUnrecorded).toBeGreaterThan(0);
@@ -390,7 +401,7 @@ describe('deadline reminders — exactly once', () => {
     expect(diedAt).toEqual(
       expect.arrayContaining(EVERY_KIND_OF_STEP.filter((k) => k !== 'mail' && k !== 'TransactWriteCommand')),
     );
-    expect(caught.reminders).toEqual(expectedOn('2026-12-18'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-18').caught);
     expect(caught.raw).toBe(caught.distinct);
     expect(await recordedOn('2026-12-18')).toEqual(asRecorded('2026-12-18'));
     expect(await unfinishedDigests()).toEqual([]);
@@ -422,7 +433,7 @@ describe('deadline reminders — exactly once', () => {
         status: 'done',
       });
     expect(caught.copiesDiffer).toBe(false);
-    expect(caught.reminders).toEqual(expectedOn('2026-12-21'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-21').caught);
     expect(await recordedOn('2026-12-21')).toEqual(asRecorded('2026-12-21'));
     expect(await unfinishedDigests()).toEqual([]);
   }, 300_000);
@@ -442,7 +453,7 @@ describe('deadline reminders — exactly once', () => {
 
     expect(retry).toMatchObject({ digestsSent: 0, heldElsewhere: 0, failed: [] });
     const caught = remindersIn(world.catcher.messages());
-    expect(caught.reminders).toEqual(expectedOn('2026-12-22'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-22').caught);
     expect(caught.raw).toBe(caught.distinct);
     const recipients = world.catcher.messages().map((m) => m.to[0]?.address);
     expect(new Set(recipients).size).toBe(recipients.length);
@@ -472,20 +483,17 @@ describe('deadline reminders — exactly once', () => {
     );
     const firstAttempt = world.catcher.messages().map((m) => readDigest(m).to);
     expect(firstAttempt).not.toContain('김정민');
-    expect(firstAttempt).toHaveLength(7);
-    for (const task of Object.values(tasks)) {
-      const headMarkers = (await world.markersOf(task.caseId)).filter(
-        (m) => m.recipientSub === head.sub && m.threshold === 'overdue:2026-12-23',
-      );
-      expect(headMarkers).toEqual([]);
-    }
+    expect(firstAttempt).toHaveLength(expectedPeopleOn('2026-12-23') - 1);
+    // The head's report of E was released, not left claimed: the retry sends it.
+    const headMarkers = (await world.markersOf(tasks.E.caseId)).filter((m) => m.recipientSub === head.sub);
+    expect(headMarkers).toEqual([]);
 
     world.setNow(runAt('2026-12-23', '08:32:00'));
     const retry = await world.reminderJob().run(runAt('2026-12-23'));
 
-    expect(retry).toMatchObject({ digestsSent: 1, remindersSent: 4, failed: [] });
+    expect(retry).toMatchObject({ digestsSent: 1, remindersSent: 1, failed: [] });
     const caught = remindersIn(world.catcher.messages());
-    expect(caught.reminders).toEqual(expectedOn('2026-12-23'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-23').caught);
     expect(caught.raw).toBe(caught.distinct);
     const headMail = world.catcher.messages().find((m) => m.to[0]?.address === head.email);
     // The same digest, taken up again: its Message-ID carries attempt 2.
@@ -526,7 +534,7 @@ describe('deadline reminders — exactly once', () => {
     // its run (one history write per case per run), and the one it died before sending.
     expect(later).toMatchObject({ recovered: 3, heldElsewhere: 0, failed: [] });
     const caught = remindersIn(world.catcher.messages());
-    expect(caught.reminders).toEqual(expectedOn('2026-12-24'));
+    expect(caught.reminders).toEqual(expectedOn('2026-12-24').caught);
     expect(caught.raw).toBe(caught.distinct);
     expect(await unfinishedDigests()).toEqual([]);
   });
@@ -558,23 +566,13 @@ describe('deadline reminders — exactly once', () => {
     );
 
     const caught = remindersIn(world.catcher.messages());
-    expect(crashes).toBeGreaterThanOrEqual(5);
+    expect(crashes).toBeGreaterThanOrEqual(4);
     expect(diedAt).toEqual(['TransactWriteCommand']);
-    expect(caught.reminders.length).toBeGreaterThanOrEqual(10);
+    expect(caught.reminders).toEqual(expectedOn('2026-12-29').caught);
     expect(caught.raw - caught.distinct).toBe(diedWithMailAcceptedUnrecorded);
     expect(caught.copiesDiffer).toBe(false);
     // Every reminder mailed is recorded once in its case's history, and nothing else is.
-    const asThreshold = (line: string) => {
-      const [name, ...rest] = line.split(' ');
-      const caseNumber = rest.at(-1)!;
-      const label = rest.slice(0, -1).join(' ');
-      const threshold =
-        label === '기한 경과'
-          ? 'overdue:2026-12-29'
-          : Object.entries(THRESHOLD_LABELS).find(([, l]) => l === label)![0];
-      return `${name} ${threshold} ${caseNumber}`;
-    };
-    expect(await recordedOn('2026-12-29')).toEqual(caught.reminders.map(asThreshold).sort());
+    expect(await recordedOn('2026-12-29')).toEqual(asRecorded('2026-12-29'));
     expect(await unfinishedDigests()).toEqual([]);
     for (const task of Object.values(tasks)) {
       const pending = (await world.markersOf(task.caseId)).filter((m) => m.status !== 'sent');

@@ -63,10 +63,10 @@ describe('a digest with more items than a mail should list', () => {
     const mails = mailTo(world.catcher.messages(), person.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toContain(`기한 경과 ${ITEMS}건`);
-    expect(mail.text).toContain(`[기한 경과] ${ITEMS}건`);
+    expect(mail.subject).toContain(`계속 기한 경과 ${ITEMS}건`);
+    expect(mail.text).toContain(`[계속 기한 경과] ${ITEMS}건`);
 
-    const listed = readDigest(mail).items.map((item) => item.replace('기한 경과 ', ''));
+    const listed = readDigest(mail).items.map((item) => item.replace('계속 기한 경과 ', ''));
     const listInFull = DEFAULT_DEADLINE_REMINDER_OPTIONS.listInFull;
     expect(listed).toHaveLength(listInFull);
     // The oldest due dates are the ones listed (tasks were opened in due order).

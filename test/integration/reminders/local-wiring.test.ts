@@ -95,7 +95,13 @@ describe('deadline reminders in the local system', () => {
       .mailCatcher!.messages()
       .filter((m) => m.to[0]?.address === lead.email && m.subject.includes(formatKoreanDate(morning)));
     expect(toLead).toHaveLength(1);
-    expect(readDigest(toLead[0]!).items).toContain(`기한 경과 ${caseNumber}`);
+    // Their own task (the team lead assigns), overdue for days by then: "계속 기한 경과".
+    expect(readDigest(toLead[0]!).items).toContain(`계속 기한 경과 ${caseNumber}`);
+    // The optional part can be turned off from the mail itself (RFC 8058 one-click).
+    expect(toLead[0]!.headers['list-unsubscribe']).toMatch(
+      /^<http:\/\/localhost:\d+\/mail\/unsubscribe\?sub=.+&token=.+>$/,
+    );
+    expect(toLead[0]!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(toLead[0]!.headers['x-gamsa-template']).toBe('deadline-digest');
 
     const inbox = await fetch(`${system.mailCatcher!.httpUrl}/api/messages`);

@@ -157,9 +157,10 @@ describe('failed reminder mail', () => {
     await world.reminderJob({ failures }).run(runAt('2026-12-18'));
     const delivered = mailsTo(world.catcher.messages(), bad.email);
     expect(delivered.map((m) => readDigest(m).items)).toEqual([[`75% 경과 ${tasks.bad.caseNumber}`]]);
-    expect((await historyOf(tasks.bad, 'MAIL_SENT')).map((e) => e.data.recipient)).toEqual([
-      { sub: bad.sub, name: bad.name },
-    ]);
+    // Theirs once; the team lead was told of the 75% on their own digest the morning before.
+    const sentOnBad = (await historyOf(tasks.bad, 'MAIL_SENT')).map((e) => e.data.recipient as { sub: string });
+    expect(sentOnBad.filter((r) => r.sub === bad.sub)).toEqual([{ sub: bad.sub, name: bad.name }]);
+    expect(sentOnBad.filter((r) => r.sub !== bad.sub)).toHaveLength(1);
   });
 
   it('releases a digest SES reports as bounced after accepting it, records it on the case once, and the next run sends it again', async () => {
@@ -173,6 +174,7 @@ describe('failed reminder mail', () => {
     expect(markersBefore.map((m) => [m.threshold, m.status]).sort()).toEqual([
       ['elapsed-50', 'sent'],
       ['elapsed-75', 'sent'],
+      ['escalated-75', 'sent'],
     ]);
 
     const bounce = {
@@ -228,7 +230,8 @@ describe('failed reminder mail', () => {
     expect(again).toEqual([
       { email: busy.email, kind: 'bounce', disposition: 'retry', recorded: false, released: 0, suppressed: false },
     ]);
-    expect((await world.markersOf(tasks.busy.caseId)).map((m) => m.threshold)).toEqual(['elapsed-50']);
+    const busyMarkers = (await world.markersOf(tasks.busy.caseId)).filter((m) => m.recipientSub === busy.sub);
+    expect(busyMarkers.map((m) => m.threshold)).toEqual(['elapsed-50']);
     const bounced = (await historyOf(tasks.busy, 'MAIL_FAILED')).filter((e) => e.data.kind === 'bounce');
     expect(bounced).toHaveLength(1);
     expect(bounced[0]?.data).toMatchObject({
@@ -247,7 +250,8 @@ describe('failed reminder mail', () => {
     expect(resent.map((m) => readDigest(m).items)).toEqual([[`75% 경과 ${tasks.busy.caseNumber}`]]);
     expect(resent[0]?.messageId).not.toBe(digestMail.messageId);
     expect(world.catcher.messages()).toHaveLength(1);
-    expect(await historyOf(tasks.busy, 'MAIL_SENT')).toHaveLength(3);
+    // Theirs: 50%, the bounced 75% and its resend; and the team lead's 75% escalation.
+    expect(await historyOf(tasks.busy, 'MAIL_SENT')).toHaveLength(4);
   });
 
   it('suppresses an address SES reports a complaint for, and refuses an event that is not an SES event', async () => {

@@ -23,6 +23,7 @@ import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
 import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
 import { keys } from '../../../shared/store/keys.ts';
+import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { TaskRepository } from '../../../shared/store/task-repository.ts';
@@ -37,6 +38,8 @@ import { createTestTable } from '../../support/test-table.ts';
 
 export const OFFICE_NAME = 'OO구청 감사담당관';
 export const BASE_URL = 'http://localhost:4000';
+/** Where the one-click unsubscribe route would answer. */
+export const API_URL = 'http://localhost:3000';
 export const FROM = { name: OFFICE_NAME, address: 'gamsa@gamsa.local' };
 export const LEASE_MS = 5 * 60_000;
 
@@ -85,7 +88,7 @@ export interface ReadDigest {
   message: CaughtMessage;
 }
 
-/** Reads a caught digest's plain text the way a person does: group headings, then `- <case number> <title>` lines. */
+/** Reads a caught digest's plain text the way a person does: group headings, then `- <case number> <title>` lines (`  · ` in the head's summary). */
 export function readDigest(message: CaughtMessage): ReadDigest {
   const address = message.to[0]?.address ?? '';
   const items: string[] = [];
@@ -95,6 +98,9 @@ export function readDigest(message: CaughtMessage): ReadDigest {
     if (heading) group = heading[1]!;
     const item = /^- (\S+) /.exec(line);
     if (item) items.push(`${group} ${item[1]}`);
+    // The head's summary names its oldest tasks as `  · <case number> …` under its own heading.
+    const reported = /^ {2}· (\S+) /.exec(line);
+    if (reported) items.push(`${group} ${reported[1]}`);
   }
   return { to: nameByEmail.get(address) ?? address, items: items.sort(), message };
 }
@@ -206,6 +212,8 @@ export async function createReminderWorld(
       /** How a recovery asks whether a mail got through: the catcher, as the local system is wired; null for none (as on SES). */
       deliveries?: DeliveryLookup | null;
       log?: (entry: Record<string, unknown>) => void;
+      /** Honour each person's stored preferences and put a one-click unsubscribe link on the mail. */
+      preferences?: boolean;
     } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
@@ -222,6 +230,10 @@ export async function createReminderWorld(
       options: { leaseMs: LEASE_MS, ...overrides.options },
       log: overrides.log ?? quiet,
       ...(overrides.failures && { failures: overrides.failures }),
+      ...(overrides.preferences && {
+        preferences: new ReminderPreferencesStore(doc, table.tableName),
+        unsubscribeBaseUrl: API_URL,
+      }),
       ...(overrides.deliveries !== null && { deliveries: overrides.deliveries ?? catcherLookup }),
     });
   }

@@ -150,53 +150,44 @@ describe('two weeks of deadline reminders', () => {
     const C = '2026-민원-0001';
     const D = '2026-민원-0002';
     const none = {};
+    const NEW = '새로 기한 경과';
+    const STILL = '계속 기한 경과';
+    const HEAD = '기한 경과 3영업일 이상 보고';
     expect(mailsByDay).toEqual({
-      // A was due Friday 11th: overdue to the audit team lead (who holds the task's role) every day.
-      '2026-12-14': { 강민수: [[`기한 경과 ${A}`]] },
-      '2026-12-15': { 강민수: [[`기한 경과 ${A}`]], 신예린: [[`50% 경과 ${D}`]] },
-      '2026-12-16': { 강민수: [[`기한 경과 ${A}`]], 박준형: [[`50% 경과 ${B}`]] },
-      // Three business days (14, 15, 16) fully lost on A: the head of office hears of it too.
+      // A was due Friday 11th: the audit team lead holds the task's role, so it is his own — daily,
+      // "새로" on the first business day after the due day and "계속" after that.
+      '2026-12-14': { 강민수: [[`${NEW} ${A}`]] },
+      '2026-12-15': { 강민수: [[`${STILL} ${A}`]], 신예린: [[`50% 경과 ${D}`]] },
+      '2026-12-16': { 강민수: [[`${STILL} ${A}`]], 박준형: [[`50% 경과 ${B}`]] },
+      // Three business days (14, 15, 16) fully lost on A: the head of office is told once, as a summary.
       // D was reassigned to 이하은 yesterday: she is told where it stands (past 50%); 신예린 gets nothing more.
-      '2026-12-17': { 강민수: [[`기한 경과 ${A}`]], 김정민: [[`기한 경과 ${A}`]], 이하은: [[`50% 경과 ${D}`]] },
-      '2026-12-18': { 강민수: [[`기한 경과 ${A}`]], 김정민: [[`기한 경과 ${A}`]], 이하은: [[`75% 경과 ${D}`]] },
+      '2026-12-17': { 강민수: [[`${STILL} ${A}`]], 김정민: [[`${HEAD} ${A}`]], 이하은: [[`50% 경과 ${D}`]] },
+      // D at 75%: its team lead hears of it now, once.
+      '2026-12-18': { 강민수: [[`${STILL} ${A}`]], 배수빈: [[`75% 경과 ${D}`]], 이하은: [[`75% 경과 ${D}`]] },
       '2026-12-19': none,
       '2026-12-20': none,
-      '2026-12-21': { 강민수: [[`기한 경과 ${A}`]], 김정민: [[`기한 경과 ${A}`]], 이하은: [[`오늘 마감 ${D}`]] },
-      // A was completed on the 21st: nothing about it from now on. D is overdue: its team lead is told.
-      '2026-12-22': { 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
+      '2026-12-21': { 강민수: [[`${STILL} ${A}`]], 이하은: [[`오늘 마감 ${D}`]] },
+      // A was completed on the 21st: nothing about it from now on. D is overdue: its team lead is told once.
+      '2026-12-22': { 배수빈: [[`${NEW} ${D}`]], 이하은: [[`${NEW} ${D}`]] },
       '2026-12-23': {
         김정민: [[`50% 경과 ${C}`]],
         박준형: [[`75% 경과 ${B}`]],
-        배수빈: [[`기한 경과 ${D}`]],
-        이하은: [[`기한 경과 ${D}`]],
+        이하은: [[`${STILL} ${D}`]],
+        최유진: [[`75% 경과 ${B}`]],
       },
-      '2026-12-24': { 김정민: [[`오늘 마감 ${C}`]], 배수빈: [[`기한 경과 ${D}`]], 이하은: [[`기한 경과 ${D}`]] },
+      '2026-12-24': { 김정민: [[`오늘 마감 ${C}`]], 이하은: [[`${STILL} ${D}`]] },
       '2026-12-25': none,
       '2026-12-26': none,
       '2026-12-27': none,
-      // D: 22, 23, 24 lost (the holiday and weekend do not count) → the head; C is the head's own, overdue. One mail, both.
-      '2026-12-28': {
-        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
-        배수빈: [[`기한 경과 ${D}`]],
-        이하은: [[`기한 경과 ${D}`]],
-      },
-      '2026-12-29': {
-        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
-        배수빈: [[`기한 경과 ${D}`]],
-        이하은: [[`기한 경과 ${D}`]],
-      },
-      '2026-12-30': {
-        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
-        박준형: [[`오늘 마감 ${B}`]],
-        배수빈: [[`기한 경과 ${D}`]],
-        이하은: [[`기한 경과 ${D}`]],
-      },
+      // D: 22, 23, 24 lost (the holiday and weekend do not count) → the head's summary; C is the head's own, overdue. One mail, both.
+      '2026-12-28': { 김정민: [[`${HEAD} ${D}`, `${NEW} ${C}`]], 이하은: [[`${STILL} ${D}`]] },
+      '2026-12-29': { 김정민: [[`${STILL} ${C}`]], 이하은: [[`${STILL} ${D}`]] },
+      '2026-12-30': { 김정민: [[`${STILL} ${C}`]], 박준형: [[`오늘 마감 ${B}`]], 이하은: [[`${STILL} ${D}`]] },
       '2026-12-31': {
-        김정민: [[`기한 경과 ${C}`, `기한 경과 ${D}`]],
-        박준형: [[`기한 경과 ${B}`]],
-        배수빈: [[`기한 경과 ${D}`]],
-        이하은: [[`기한 경과 ${D}`]],
-        최유진: [[`기한 경과 ${B}`]],
+        김정민: [[`${STILL} ${C}`]],
+        박준형: [[`${NEW} ${B}`]],
+        이하은: [[`${STILL} ${D}`]],
+        최유진: [[`${NEW} ${B}`]],
       },
     });
   });
@@ -240,19 +231,19 @@ describe('two weeks of deadline reminders', () => {
       const data = e.data as { recipient: { name: string }; reminders: { threshold: string }[] };
       return `${data.recipient.name} ${data.reminders.map((r) => r.threshold).join(',')}`;
     });
-    expect(told.slice(0, 6)).toEqual([
+    expect(told.slice(0, 7)).toEqual([
       '신예린 elapsed-50',
       '이하은 elapsed-50',
-      '이하은 elapsed-75',
+      expect.stringMatching(/^(이하은 elapsed-75|배수빈 escalated-75)$/),
+      expect.stringMatching(/^(이하은 elapsed-75|배수빈 escalated-75)$/),
       '이하은 due-today',
-      expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/),
-      expect.stringMatching(/^(이하은|배수빈) overdue:2026-12-22$/),
+      expect.stringMatching(/^(이하은 overdue:2026-12-22|배수빈 escalated-overdue)$/),
+      expect.stringMatching(/^(이하은 overdue:2026-12-22|배수빈 escalated-overdue)$/),
     ]);
     expect(told.filter((t) => t.startsWith('신예린'))).toEqual(['신예린 elapsed-50']);
-    expect(told.filter((t) => t.startsWith('김정민'))).toEqual(
-      ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'].map((d) => `김정민 overdue:${d}`),
-    );
-    expect(mailEvents).toHaveLength(2 + 1 + 1 + 7 + 7 + 4);
+    expect(told.filter((t) => t.startsWith('배수빈'))).toEqual(['배수빈 escalated-75', '배수빈 escalated-overdue']);
+    expect(told.filter((t) => t.startsWith('김정민'))).toEqual(['김정민 head-overdue']);
+    expect(mailEvents).toHaveLength(1 + 3 + 1 + 2 + 6 + 1);
     expect(mailEvents[0]).toMatchObject({
       actor: { role: 'system' },
       data: { summary: 'reminder sent to 신예린', purpose: 'deadline-reminder' },

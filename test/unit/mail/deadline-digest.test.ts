@@ -23,7 +23,7 @@ function digest(overrides: Partial<DeadlineDigestInput> = {}): DeadlineDigestInp
         },
       },
       {
-        urgency: 'overdue',
+        urgency: 'overdue-new',
         case: {
           caseId: 'C02',
           caseNumber: '2026-조사-0007',
@@ -65,16 +65,17 @@ describe('deadline digest', () => {
   it('puts only counts per urgency in the subject, prefixed with the office name', () => {
     const mail = buildMail(digest(), options);
     expect(mail.subject).toBe(
-      '[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 기한 경과 2건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건',
+      '[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 새로 기한 경과 1건, 계속 기한 경과 1건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건',
     );
   });
 
-  it('lists groups in the order staff act on them, earliest due first within a group', () => {
+  it('lists groups in the order staff act on them — newly overdue apart from still overdue — earliest due first within a group', () => {
     const { text } = buildMail(digest(), options);
     const order = [
-      '[기한 경과] 2건',
-      '2026-조사-0003',
+      '[새로 기한 경과] 1건',
       '2026-조사-0007',
+      '[계속 기한 경과] 1건',
+      '2026-조사-0003',
       '[오늘 마감] 1건',
       '2026-민원-0311',
       '[75% 경과] 1건',
@@ -127,7 +128,7 @@ describe('deadline digest', () => {
     const { html } = buildMail(digest(), options);
     expect(html).toContain('<html lang="ko">');
     expect(html).toContain(
-      '<h2 style="font-size:16px;margin:20px 0 8px">기한 경과 <span style="font-weight:normal">(2건)</span></h2>',
+      '<h2 style="font-size:16px;margin:20px 0 8px">새로 기한 경과 <span style="font-weight:normal">(1건)</span></h2>',
     );
     expect(html).toMatch(
       /<a href="https:\/\/gamsa\.example\.go\.kr\/app\/cases\/C02">2026-조사-0007<\/a><\/td><td [^>]*>외부기관 통보사항 조사<\/td><td [^>]*>2026년 11월 25일\(수\)<\/td>/,
@@ -217,5 +218,55 @@ describe('deadline digest', () => {
     expect(mail.subject.startsWith('[XX구청 감사실] ')).toBe(true);
     expect(mail.text).toContain('XX구청 감사실 사건관리시스템');
     expect(mail.text).not.toContain('OO구청');
+  });
+});
+
+describe('deadline digest — the head summary and unsubscribe', () => {
+  const headCase = (n: number) => ({
+    caseId: `H${n}`,
+    caseNumber: `2026-조사-${String(n).padStart(4, '0')}`,
+    title: `오래된 조사 ${n}`,
+    dueDate: `2026-11-${String(n).padStart(2, '0')}T18:00:00+09:00`,
+    sealed: false,
+  });
+
+  it('gives the head counts by team and kind and the oldest few, not the list, and may carry nothing else', () => {
+    const mail = buildMail(
+      digest({
+        items: [],
+        headSummary: {
+          newlyReported: 2,
+          total: 164,
+          afterBusinessDays: 3,
+          byTeam: [
+            { label: '조사팀', count: 100 },
+            { label: '민원관리팀', count: 64 },
+          ],
+          byKind: [{ label: 'investigate 업무', count: 164 }],
+          oldest: [headCase(2), headCase(3)],
+          fullListUrl: 'https://gamsa.example.go.kr/app/tasks',
+        },
+      }),
+      options,
+    );
+    expect(mail.subject).toBe('[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 장기 기한 경과 보고 2건');
+    expect(mail.text).toContain('[기한 경과 3영업일 이상 보고] 164건');
+    expect(mail.text).toContain('팀별: 조사팀 100건, 민원관리팀 64건');
+    expect(mail.text).toContain('· 2026-조사-0002 오래된 조사 2 (처리기한 2026년 11월 2일(월))');
+    expect(mail.text).not.toMatch(/^- /m);
+    expect(mail.html).toContain('전체 목록 보기');
+  });
+
+  it('refuses a digest with neither items nor a head summary', () => {
+    expect(() => buildMail(digest({ items: [] }), options)).toThrow(/nothing in it/);
+  });
+
+  it('carries List-Unsubscribe and the one-click header when it has an unsubscribe link, and says what stays on', () => {
+    const url = 'https://api.gamsa.example.go.kr/mail/unsubscribe?sub=u1&token=abc';
+    const mail = buildMail(digest({ unsubscribeUrl: url }), options);
+    expect(mail.headers['List-Unsubscribe']).toBe(`<${url}>`);
+    expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail.text).toContain('오늘 마감·기한 경과 알림과 징계시효 알림은 끌 수 없습니다');
+    expect(buildMail(digest(), options).headers['List-Unsubscribe']).toBeUndefined();
   });
 });

@@ -45,7 +45,7 @@ describe('reminder policy — elapsed time in business days', () => {
       '2026-12-24': '-', // 4 of 10 days used
       '2026-12-28': 'elapsed-50', // 5 of 10: the weekend and the holiday added nothing
       '2026-12-30': 'elapsed-50', // 7 of 10
-      '2026-12-31': 'elapsed-75', // 8 of 10
+      '2026-12-31': 'elapsed-75 +team-lead', // 8 of 10: the team lead hears of it at 75%
       '2027-01-04': 'due-today',
       '2027-01-05': 'overdue:2027-01-05 +team-lead',
     });
@@ -123,9 +123,17 @@ describe('reminder policy — overdue and escalation', () => {
       level: 'overdue',
       threshold: 'overdue:2026-12-28',
       businessDaysOverdue: 0,
+      newlyOverdue: true,
       escalateTo: ['team-lead'],
     });
-    expect(second).toMatchObject({ threshold: 'overdue:2026-12-29', businessDaysOverdue: 1 });
+    expect(second).toMatchObject({ threshold: 'overdue:2026-12-29', businessDaysOverdue: 1, newlyOverdue: false });
+  });
+
+  it('is newly overdue on the first business day after a Friday due day, however many days the weekend had', () => {
+    const friday = { openedAt: '2026-12-14T09:00:00+09:00', dueAt: '2026-12-18T18:00:00+09:00' };
+    const days = counter();
+    expect(reminderDue(friday, runOn('2026-12-21'), days)).toMatchObject({ newlyOverdue: true });
+    expect(reminderDue(friday, runOn('2026-12-22'), days)).toMatchObject({ newlyOverdue: false });
   });
 
   it('tells the head of office once 3 business days have fully passed — the holiday and the weekend do not count', () => {
@@ -158,6 +166,7 @@ describe('reminder recipients', () => {
     allowedBusinessDays: 5,
     elapsedBusinessDays: 5,
     businessDaysOverdue: 0,
+    newlyOverdue: true,
     escalateTo,
   });
 
@@ -168,6 +177,7 @@ describe('reminder recipients', () => {
       allowedBusinessDays: 10,
       elapsedBusinessDays: 5,
       businessDaysOverdue: 0,
+      newlyOverdue: false,
       escalateTo: [],
     };
     const chosen = reminderRecipients(due, {
@@ -187,11 +197,44 @@ describe('reminder recipients', () => {
       teamLeads: [person('lead'), person('lead2')],
       heads: [person('head'), person('lead2')],
     });
-    expect(chosen.map((c) => [c.person.sub, c.reason])).toEqual([
-      ['lead', 'assignee'],
-      ['lead2', 'team-lead'],
-      ['head', 'head'],
+    expect(chosen.map((c) => [c.person.sub, c.reason, c.threshold])).toEqual([
+      ['lead', 'assignee', 'overdue:2026-12-28'],
+      ['lead2', 'team-lead', 'escalated-overdue'],
+      ['head', 'head', 'head-overdue'],
     ]);
+  });
+
+  it('keys an escalation once per task, so the team lead and the head are not told of it again every day', () => {
+    const today = reminderRecipients(overdue(['team-lead', 'head']), {
+      assignees: [person('a')],
+      teamLeads: [person('lead')],
+      heads: [person('head')],
+    });
+    const tomorrow = reminderRecipients(
+      { ...overdue(['team-lead', 'head']), threshold: 'overdue:2026-12-29', newlyOverdue: false },
+      { assignees: [person('a')], teamLeads: [person('lead')], heads: [person('head')] },
+    );
+    expect(today.map((c) => c.threshold)).toEqual(['overdue:2026-12-28', 'escalated-overdue', 'head-overdue']);
+    expect(tomorrow.map((c) => c.threshold)).toEqual(['overdue:2026-12-29', 'escalated-overdue', 'head-overdue']);
+  });
+
+  it("gives an away assignee's urgent item to the team lead as deputy, daily, and the progress reminder to nobody", () => {
+    const people = { assignees: [person('a')], teamLeads: [person('lead')], heads: [], away: new Set(['a']) };
+    expect(
+      reminderRecipients({ ...overdue([]), escalateTo: [] }, people).map((c) => [c.person.sub, c.reason, c.threshold]),
+    ).toEqual([['lead', 'deputy', 'overdue:2026-12-28']]);
+    const progress: ReminderDue = { ...overdue([]), level: 'elapsed-50', threshold: 'elapsed-50', newlyOverdue: false };
+    expect(reminderRecipients(progress, people)).toEqual([]);
+  });
+
+  it('keeps an urgent item with the away assignee when nobody can stand in: a legal deadline is never silenced', () => {
+    const chosen = reminderRecipients(overdue([]), {
+      assignees: [person('a')],
+      teamLeads: [person('lead')],
+      heads: [],
+      away: new Set(['a', 'lead']),
+    });
+    expect(chosen.map((c) => [c.person.sub, c.reason])).toEqual([['a', 'assignee']]);
   });
 
   it('leaves out the people the task is hidden from (officials concerned by the case), even as team lead or head', () => {

@@ -821,6 +821,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/reminder-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 내 알림 설정 바꾸기 (법정 기한·징계시효 알림을 끄려 하면 400; expectedVersion으로 충돌 409) */
+        put: operations["putMyReminderPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mail/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 메일의 한 번 클릭 수신 거부 (RFC 8058; 링크의 토큰으로 확인, 진행 알림만 끔) */
+        post: operations["unsubscribeFromProgressReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1874,6 +1908,7 @@ export interface components {
             team?: "audit" | "investigation" | "complaints" | "patrol";
             teamLabel?: string;
             position?: string;
+            reminderPreferences: components["schemas"]["PutMyReminderPreferencesResponse"];
         };
         ListStaffResponse: {
             items: {
@@ -2537,6 +2572,41 @@ export interface components {
             /** @constant */
             lifted: true;
             replayed: boolean;
+        };
+        PutMyReminderPreferencesResponse: {
+            /**
+             * @description 50%·75% 진행 알림: 매일·매주 첫 근무일·받지 않음
+             * @enum {string}
+             */
+            nonUrgent: "daily" | "weekly" | "off";
+            nonUrgentLabel: string;
+            /**
+             * Format: date
+             * @description 이 날짜(포함)까지 알림 중지 — 그동안 급한 건은 팀장에게 갑니다
+             */
+            pausedUntil?: string;
+            /**
+             * @description 오늘 마감·기한 경과 알림 (끌 수 없음)
+             * @constant
+             */
+            legalDeadlines: true;
+            /**
+             * @description 징계시효 알림 (끌 수 없음)
+             * @constant
+             */
+            limitationAlarms: true;
+            /**
+             * @description 아침 알림 메일 시각 (현재 08:30 한 번)
+             * @constant
+             */
+            digestTime: "08:30";
+            version: number;
+            updatedAt?: string;
+        };
+        UnsubscribeFromProgressRemindersResponse: {
+            /** @constant */
+            nonUrgent: "off";
+            messageKo: string;
         };
         /** @description 사건 접수 */
         CreateCaseRequest: {
@@ -3785,6 +3855,15 @@ export interface components {
              * @description 발송 중지를 해제할 주소
              */
             email: string;
+        };
+        /** @description 바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제). legalDeadlines·limitationAlarms는 끌 수 없습니다(false면 400). */
+        PutMyReminderPreferencesRequest: {
+            /** @enum {string} */
+            nonUrgent?: "daily" | "weekly" | "off";
+            pausedUntil?: string | null;
+            legalDeadlines?: boolean;
+            limitationAlarms?: boolean;
+            expectedVersion?: number;
         };
     };
     responses: never;
@@ -7336,6 +7415,119 @@ export interface operations {
             };
             /** @description 권한 없음 (forbidden) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putMyReminderPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nonUrgent": "weekly",
+                 *       "pausedUntil": "2026-12-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutMyReminderPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PutMyReminderPreferencesResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unsubscribeFromProgressReminders: {
+        parameters: {
+            query: {
+                sub: string;
+                token: string;
+            };
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeFromProgressRemindersResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
