@@ -144,12 +144,22 @@ export async function createReminderWorld(
     log: quiet,
   });
   const lead = actorOf(DEMO_USERS['team-lead']);
+  const head = actorOf(DEMO_USERS.head);
 
   /** Registers a case and opens one human task on it at `openedAt`, as the workflow's step would. */
   async function openTask(request: OpenTaskRequest): Promise<OpenedTask> {
     now = new Date(request.openedAt);
-    const assignee = 'sub' in request.assignTo ? { assigneeSub: request.assignTo.sub } : {};
-    const { result } = await cases.createCase(lead, {
+    // The fixture puts tasks on whoever a test names, across teams: the head registers those with the
+    // recorded override of the assignment rule (the rule itself is tested with the use cases).
+    const assignee =
+      'sub' in request.assignTo
+        ? {
+            assigneeSub: request.assignTo.sub,
+            overrideAssignmentRule: true,
+            overrideReason: '알림 시험: 지정한 직원에게 업무를 둡니다',
+          }
+        : {};
+    const { result } = await cases.createCase('sub' in request.assignTo ? head : lead, {
       kind: request.kind,
       title: request.title,
       summary: `${request.title} — 요약`,
