@@ -294,12 +294,15 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants KMS use on the table key, and on the identity key only to the routes that seal or open identities', () => {
+  it('grants KMS use on the table key, on the anchor signing key, and on the identity key only to the routes that seal or open identities', () => {
     const kmsStatements = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     expect(kmsStatements.length).toBeGreaterThan(0);
     for (const statement of kmsStatements) {
       expect(resourcesOf(statement)).not.toContain('*');
-      expect(JSON.stringify(statement.Resource)).toMatch(/CasesKey|ReporterIdentityKey/);
+      expect(JSON.stringify(statement.Resource)).toMatch(/CasesKey|ReporterIdentityKey|ChainAnchorsSigningKey/);
+      // The anchor signing key is only ever used to sign or verify anchors.
+      if (JSON.stringify(statement.Resource).includes('ChainAnchorsSigningKey'))
+        expect(actionsOf(statement).every((a) => a === 'kms:Sign' || a === 'kms:Verify')).toBe(true);
     }
     const identityRoutes = apiRoutes
       .filter((r) => roleStatements(r.name).some((s) => JSON.stringify(s.Resource).includes('ReporterIdentityKey')))
