@@ -176,6 +176,40 @@ export function systemStep(
 }
 
 /**
+ * Steps chosen by the case record: a system step asks `fn` which step comes next (its answer lands at
+ * `$.<resultKey>.next`), a Choice goes to that step's state, and a step the workflow does not have
+ * stops the execution as `unknownStep.error`. Every lifecycle that reads its next step from the case
+ * is routed this way, so a restarted execution continues where the case stands.
+ */
+export function routeByNextStep(spec: {
+  find: string;
+  route: string;
+  fn: StepFunctionPlaceholder;
+  resultKey: string;
+  steps: Readonly<Record<string, string>>;
+  unknownStep: { state: string; error: string; cause: string };
+}): Record<string, AslState> {
+  return {
+    ...systemStep(spec.find, {
+      fn: spec.fn,
+      select: { 'next.$': '$.Payload.next' },
+      resultPath: `$.${spec.resultKey}`,
+      next: spec.route,
+    }),
+    [spec.route]: {
+      Type: 'Choice',
+      Choices: Object.entries(spec.steps).map(([step, state]) => ({
+        Variable: `$.${spec.resultKey}.next`,
+        StringEquals: step,
+        Next: state,
+      })),
+      Default: spec.unknownStep.state,
+    },
+    [spec.unknownStep.state]: { Type: 'Fail', Error: spec.unknownStep.error, Cause: spec.unknownStep.cause },
+  };
+}
+
+/**
  * The first state: route to the named stage so a case can be (re)started where it stands — after a
  * crash, past Standard's one-year limit, or onto a new workflow version.
  */

@@ -16,9 +16,9 @@ import {
   invalidDecisionFail,
   stageChange,
   startAtStage,
-  systemStep,
   type AslDefinition,
   type AslState,
+  routeByNextStep,
 } from './asl.ts';
 
 export { CONTRACT_REVIEW_WORKFLOW };
@@ -73,21 +73,18 @@ const states: Record<string, AslState> = {
     },
     FIND_NEXT,
   ),
-  ...systemStep(FIND_NEXT, {
+  ...routeByNextStep({
+    find: FIND_NEXT,
+    route: ROUTE_NEXT,
     fn: 'KindNextStepFunctionArn',
-    select: { 'next.$': '$.Payload.next' },
-    resultPath: '$.contractReview',
-    next: ROUTE_NEXT,
+    resultKey: 'contractReview',
+    steps,
+    unknownStep: {
+      state: NO_STEP,
+      error: 'UnknownContractReviewStep',
+      cause: 'The case record named a contract-review step this workflow does not have.',
+    },
   }),
-  [ROUTE_NEXT]: {
-    Type: 'Choice',
-    Choices: Object.entries(steps).map(([step, state]) => ({
-      Variable: '$.contractReview.next',
-      StringEquals: step,
-      Next: state,
-    })),
-    Default: NO_STEP,
-  },
   ...humanTask(ASSIGN, {
     taskType: 'assign',
     titleKo: '계약원가심사 담당자 지정',
@@ -124,11 +121,6 @@ const states: Record<string, AslState> = {
     dueInBusinessDays: 20,
   }),
   ...stageChange(CLOSE, 'closed', { end: true }),
-  [NO_STEP]: {
-    Type: 'Fail',
-    Error: 'UnknownContractReviewStep',
-    Cause: 'The case record named a contract-review step this workflow does not have.',
-  },
   ...invalidDecisionFail,
 };
 

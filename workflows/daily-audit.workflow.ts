@@ -17,9 +17,9 @@ import {
   invalidDecisionFail,
   stageChange,
   startAtStage,
-  systemStep,
   type AslDefinition,
   type AslState,
+  routeByNextStep,
 } from './asl.ts';
 
 export { DAILY_AUDIT_WORKFLOW };
@@ -68,21 +68,18 @@ const states: Record<string, AslState> = {
     },
     FIND_NEXT,
   ),
-  ...systemStep(FIND_NEXT, {
+  ...routeByNextStep({
+    find: FIND_NEXT,
+    route: ROUTE_NEXT,
     fn: 'KindNextStepFunctionArn',
-    select: { 'next.$': '$.Payload.next' },
-    resultPath: '$.dailyAudit',
-    next: ROUTE_NEXT,
+    resultKey: 'dailyAudit',
+    steps,
+    unknownStep: {
+      state: NO_STEP,
+      error: 'UnknownDailyAuditStep',
+      cause: 'The case record named a daily-audit step this workflow does not have.',
+    },
   }),
-  [ROUTE_NEXT]: {
-    Type: 'Choice',
-    Choices: Object.entries(steps).map(([step, state]) => ({
-      Variable: '$.dailyAudit.next',
-      StringEquals: step,
-      Next: state,
-    })),
-    Default: NO_STEP,
-  },
   ...humanTask(ASSIGN, {
     taskType: 'assign',
     titleKo: '일상감사 담당 감사관 지정',
@@ -112,11 +109,6 @@ const states: Record<string, AslState> = {
     dueRule: 'daily-audit.action-result',
   }),
   ...stageChange(CLOSE, 'closed', { end: true }),
-  [NO_STEP]: {
-    Type: 'Fail',
-    Error: 'UnknownDailyAuditStep',
-    Cause: 'The case record named a daily-audit step this workflow does not have.',
-  },
   ...invalidDecisionFail,
 };
 

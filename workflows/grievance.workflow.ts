@@ -20,9 +20,9 @@ import {
   invalidDecisionFail,
   stageChange,
   startAtStage,
-  systemStep,
   type AslDefinition,
   type AslState,
+  routeByNextStep,
 } from './asl.ts';
 import type { GrievanceNextStep } from '../shared/kinds/grievance/grievance.ts';
 
@@ -58,21 +58,18 @@ const states: Record<string, AslState> = {
     dueInBusinessDays: 1,
     dueRule: 'grievance.triage',
   }),
-  ...systemStep(FIND_NEXT, {
+  ...routeByNextStep({
+    find: FIND_NEXT,
+    route: ROUTE_NEXT,
     fn: 'GrievanceNextStepFunctionArn',
-    select: { 'next.$': '$.Payload.next' },
-    resultPath: '$.grievance',
-    next: ROUTE_NEXT,
+    resultKey: 'grievance',
+    steps,
+    unknownStep: {
+      state: NO_STEP,
+      error: 'UnknownGrievanceStep',
+      cause: 'The case record named a grievance step this workflow does not have.',
+    },
   }),
-  [ROUTE_NEXT]: {
-    Type: 'Choice',
-    Choices: Object.entries(steps).map(([step, state]) => ({
-      Variable: '$.grievance.next',
-      StringEquals: step,
-      Next: state,
-    })),
-    Default: NO_STEP,
-  },
   ...humanTask(AUDIT, {
     taskType: 'grievance-audit',
     titleKo: '재제출 고충민원 감사부서 조사 (시행령 제17조②)',
@@ -101,11 +98,6 @@ const states: Record<string, AslState> = {
     committee: 'mediation',
   }),
   ...stageChange(CLOSE, 'closed', { end: true }),
-  [NO_STEP]: {
-    Type: 'Fail',
-    Error: 'UnknownGrievanceStep',
-    Cause: 'The case record named a grievance step this workflow does not have.',
-  },
   ...invalidDecisionFail,
 };
 

@@ -22,9 +22,9 @@ import {
   invalidDecisionFail,
   stageChange,
   startAtStage,
-  systemStep,
   type AslDefinition,
   type AslState,
+  routeByNextStep,
 } from './asl.ts';
 
 export const EXTERNAL_REFERRAL_WORKFLOW = 'external-referral';
@@ -107,21 +107,18 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
       dueInBusinessDays: 5,
       dueRule: 'misconduct.approve',
     }),
-    ...systemStep(FIND_NEXT, {
+    ...routeByNextStep({
+      find: FIND_NEXT,
+      route: ROUTE_NEXT,
       fn: 'NextDispositionStepFunctionArn',
-      select: { 'next.$': '$.Payload.next' },
-      resultPath: '$.disposition',
-      next: ROUTE_NEXT,
+      resultKey: 'disposition',
+      steps,
+      unknownStep: {
+        state: NO_STEP,
+        error: 'UnknownDispositionStep',
+        cause: 'The case record named a disposition step this workflow does not have.',
+      },
     }),
-    [ROUTE_NEXT]: {
-      Type: 'Choice',
-      Choices: Object.entries(steps).map(([step, state]) => ({
-        Variable: '$.disposition.next',
-        StringEquals: step,
-        Next: state,
-      })),
-      Default: NO_STEP,
-    },
     ...humanTask(REQUEST, {
       taskType: 'request-discipline',
       titleKo: '인사위원회 징계의결 요구 (징계부가금 대상이면 함께 요구)',
@@ -194,11 +191,6 @@ function build(options: { comment: string; resultNotice: boolean }): AslDefiniti
     [SUSPENDED]: {
       Type: 'Succeed',
       Comment: '징계절차 정지(지방공무원법 제73조) 중에는 실행하지 않음 — 재개 시 새 실행이 사건의 단계에서 시작',
-    },
-    [NO_STEP]: {
-      Type: 'Fail',
-      Error: 'UnknownDispositionStep',
-      Cause: 'The case record named a disposition step this workflow does not have.',
     },
     ...invalidDecisionFail,
   };

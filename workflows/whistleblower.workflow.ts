@@ -18,9 +18,9 @@ import {
   invalidDecisionFail,
   stageChange,
   startAtStage,
-  systemStep,
   type AslDefinition,
   type AslState,
+  routeByNextStep,
 } from './asl.ts';
 
 import { WHISTLEBLOWER_WORKFLOW } from '../shared/kinds/whistleblower-report/index.ts';
@@ -55,21 +55,18 @@ const states: Record<string, AslState> = {
     { intake: FIND_NEXT, assignment: FIND_NEXT, review: FIND_NEXT, investigation: FIND_NEXT, disposition: FIND_NEXT },
     FIND_NEXT,
   ),
-  ...systemStep(FIND_NEXT, {
+  ...routeByNextStep({
+    find: FIND_NEXT,
+    route: ROUTE_NEXT,
     fn: 'WhistleblowerNextStepFunctionArn',
-    select: { 'next.$': '$.Payload.next' },
-    resultPath: '$.whistleblower',
-    next: ROUTE_NEXT,
+    resultKey: 'whistleblower',
+    steps,
+    unknownStep: {
+      state: NO_STEP,
+      error: 'UnknownWhistleblowerStep',
+      cause: 'The case record named a whistleblower-report step this workflow does not have.',
+    },
   }),
-  [ROUTE_NEXT]: {
-    Type: 'Choice',
-    Choices: Object.entries(steps).map(([step, state]) => ({
-      Variable: '$.whistleblower.next',
-      StringEquals: step,
-      Next: state,
-    })),
-    Default: NO_STEP,
-  },
   ...humanTask(ASSIGN, {
     taskType: 'assign',
     titleKo: '공익신고 담당자 지정',
@@ -135,11 +132,6 @@ const states: Record<string, AslState> = {
     dueRule: 'whistleblower.acrc-report',
   }),
   ...stageChange(CLOSE, 'closed', { end: true }),
-  [NO_STEP]: {
-    Type: 'Fail',
-    Error: 'UnknownWhistleblowerStep',
-    Cause: 'The case record named a whistleblower-report step this workflow does not have.',
-  },
   ...invalidDecisionFail,
 };
 
