@@ -104,6 +104,9 @@ export class FileAnchorStore implements AnchorStore {
  * AnchorIntegrityError, which verification reports instead of comparing chains against it.
  */
 export function signedAnchorStore(store: AnchorStore, signer: AnchorSigner): AnchorStore {
+  // The digest whose signature was last checked: a warm function verifying case after case asks
+  // KMS once per new anchor, not once per request.
+  let verifiedDigest: string | undefined;
   return {
     get location() {
       return store.location;
@@ -118,10 +121,12 @@ export function signedAnchorStore(store: AnchorStore, signer: AnchorSigner): Anc
       if (anchor === undefined) return undefined;
       if (anchor.signature === undefined)
         throw new AnchorIntegrityError(`The latest anchor (${anchor.takenAt}, ${store.location}) is not signed`);
+      if (anchor.digest === verifiedDigest) return anchor;
       if (!(await signer.verify(anchor.digest, anchor.signature.value)))
         throw new AnchorIntegrityError(
           `The latest anchor (${anchor.takenAt}, ${store.location}) has a signature that does not verify with ${signer.keyId}`,
         );
+      verifiedDigest = anchor.digest;
       return anchor;
     },
   };

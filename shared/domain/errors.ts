@@ -94,3 +94,16 @@ export class InternalError extends AppError {
   readonly code = 'INTERNAL';
   override readonly expose = false;
 }
+
+/**
+ * A date of a form that must not come before another (a notice before the decision it notifies):
+ * 400 naming the field, rule `date_order`. Dates are `YYYY-MM-DD`, so text order is date order.
+ */
+export function assertNotBefore(later: string, earlier: string, field: string, earlierKo: string): void {
+  if (later < earlier)
+    throw new ValidationError(
+      `${field} (${later}) is before ${earlierKo} (${earlier})`,
+      `${field}(${later})은(는) ${earlierKo}(${earlier})보다 앞설 수 없습니다`,
+      { field, rule: 'date_order' },
+    );
+}

@@ -15,7 +15,7 @@
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import { requesterIntakeShape, requesterSchema } from '../daily-audit/requester.ts';
@@ -219,16 +219,6 @@ export const CONTRACT_REVIEW_DECISIONS: readonly string[] = [
 const refuse = (message: string, messageKo: string, field: string, rule: string) =>
   new ValidationError(message, messageKo, { field, rule });
 
-function notBefore(later: string, earlier: string, field: string, whatKo: string): void {
-  if (later < earlier)
-    throw refuse(
-      `${field} (${later}) is before ${whatKo} (${earlier})`,
-      `${field}(${later})은(는) ${whatKo}(${earlier})보다 앞설 수 없습니다`,
-      field,
-      'date_order',
-    );
-}
-
 export function applyContractReviewDecision(
   c: CaseRecord & { contractReview?: ContractReviewRecord },
   form: AnyDecisionForm,
@@ -264,7 +254,7 @@ export function applyContractReviewDecision(
   switch (f.decision) {
     case 'request-contract-documents': {
       expect('review');
-      notBefore(f.requestedOn, r.requestedOn, 'requestedOn', '심사 의뢰일');
+      assertNotBefore(f.requestedOn, r.requestedOn, 'requestedOn', '심사 의뢰일');
       notFuture(f.requestedOn, 'requestedOn');
       const supplements = [...r.supplements, { requestedOn: f.requestedOn, items: f.items }];
       return {
@@ -275,7 +265,7 @@ export function applyContractReviewDecision(
     case 'contract-documents-received': {
       expect('supplement');
       const open = r.supplements.find((s) => s.receivedOn === undefined)!;
-      notBefore(f.receivedOn, open.requestedOn, 'receivedOn', '보완요구일');
+      assertNotBefore(f.receivedOn, open.requestedOn, 'receivedOn', '보완요구일');
       notFuture(f.receivedOn, 'receivedOn');
       const supplements = r.supplements.map((s) => (s === open ? { ...s, receivedOn: f.receivedOn } : s));
       const due = contractReviewDue(r.requestedOn, supplements, calendar);
@@ -294,7 +284,7 @@ export function applyContractReviewDecision(
           'expectedOn',
           'not_late',
         );
-      notBefore(f.sentOn, r.requestedOn, 'sentOn', '심사 의뢰일');
+      assertNotBefore(f.sentOn, r.requestedOn, 'sentOn', '심사 의뢰일');
       return {
         record: {
           ...r,
@@ -350,7 +340,7 @@ export function applyContractReviewDecision(
     }
     case 'record-contract-applied':
       expect('applied');
-      notBefore(f.confirmedOn, r.notice?.notifiedOn ?? today, 'confirmedOn', '심사 결과 통보일');
+      assertNotBefore(f.confirmedOn, r.notice?.notifiedOn ?? today, 'confirmedOn', '심사 결과 통보일');
       notFuture(f.confirmedOn, 'confirmedOn');
       return {
         record: {

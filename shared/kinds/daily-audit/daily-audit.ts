@@ -15,7 +15,7 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import { requesterIntakeShape, requesterSchema } from './requester.ts';
@@ -175,16 +175,6 @@ export const DAILY_AUDIT_DECISIONS: readonly string[] = [
 const refuse = (message: string, messageKo: string, field: string, rule: string) =>
   new ValidationError(message, messageKo, { field, rule });
 
-function notBefore(later: string, earlier: string, field: string, whatKo: string): void {
-  if (later < earlier)
-    throw refuse(
-      `${field} (${later}) is before ${whatKo} (${earlier})`,
-      `${field}(${later})은(는) ${whatKo}(${earlier})보다 앞설 수 없습니다`,
-      field,
-      'date_order',
-    );
-}
-
 /**
  * Applies a decision, refusing what the procedure does not allow. `at` is the decision's Korea time;
  * an approval notifies the opinion that day.
@@ -214,7 +204,7 @@ export function applyDailyAuditDecision(
   switch (f.decision) {
     case 'record-onsite-check':
       expect('review');
-      notBefore(f.checkedOn, r.requestedOn, 'checkedOn', '의뢰일');
+      assertNotBefore(f.checkedOn, r.requestedOn, 'checkedOn', '의뢰일');
       return {
         record: { ...r, onSiteChecks: [...r.onSiteChecks, { checkedOn: f.checkedOn, place: f.place, note: f.note }] },
         eventData: { onSiteCheck: f.checkedOn, place: f.place, article: '공공감사법 시행령 제13조①' },
@@ -251,8 +241,8 @@ export function applyDailyAuditDecision(
     case 'record-action-result': {
       expect('action-result');
       const notifiedOn = r.notice?.notifiedOn ?? today;
-      notBefore(f.resultNotifiedOn, notifiedOn, 'resultNotifiedOn', '감사의견 통보일');
-      notBefore(f.reportedToApproverOn, notifiedOn, 'reportedToApproverOn', '감사의견 통보일');
+      assertNotBefore(f.resultNotifiedOn, notifiedOn, 'resultNotifiedOn', '감사의견 통보일');
+      assertNotBefore(f.reportedToApproverOn, notifiedOn, 'reportedToApproverOn', '감사의견 통보일');
       if (f.resultNotifiedOn > today || f.reportedToApproverOn > today)
         throw refuse(
           'an action result is recorded once it happened: a date is in the future',

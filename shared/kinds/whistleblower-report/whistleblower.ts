@@ -18,7 +18,7 @@
  * Pure: no AWS SDK.
  */
 import * as z from 'zod';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -261,11 +261,6 @@ const unansweredCount = (r: WhistleblowerRecord) => r.supplements.filter((s) => 
 const refuse = (message: string, messageKo: string, field: string, rule: string) =>
   new ValidationError(message, messageKo, { field, rule });
 
-function notBefore(later: string, earlier: string, field: string, what: string): void {
-  if (later < earlier)
-    throw refuse(`${field} is before ${what}`, `${field}이(가) ${what}보다 앞설 수 없습니다`, field, 'date_order');
-}
-
 /**
  * Applies a decision to the record, refusing what the Act does not allow. `receivedOn` is the case's
  * receipt date (Korea). Returns the new record and what the history event says (never an identity).
@@ -296,7 +291,7 @@ export function applyWhistleblowerDecision(
   switch (form.decision) {
     case 'send-protection-notice': {
       expect('protection-notice');
-      notBefore(form.sentOn, receivedOn, 'sentOn', '접수일');
+      assertNotBefore(form.sentOn, receivedOn, 'sentOn', '접수일');
       oralNeedsConsent(form.method, form.reporterAskedOral, 'method');
       return {
         record: { ...r, notices: [...r.notices, { occasion: 'intake', sentOn: form.sentOn, method: form.method }] },
@@ -319,7 +314,7 @@ export function applyWhistleblowerDecision(
           'two_unanswered_supplements',
         );
       }
-      notBefore(form.notifiedOn, form.decidedOn, 'notifiedOn', '결정일');
+      assertNotBefore(form.notifiedOn, form.decidedOn, 'notifiedOn', '결정일');
       return {
         record: {
           ...r,
@@ -343,7 +338,7 @@ export function applyWhistleblowerDecision(
     }
     case 'request-supplement':
       expect('screening');
-      notBefore(form.dueOn, form.requestedOn, 'dueOn', '요구일');
+      assertNotBefore(form.dueOn, form.requestedOn, 'dueOn', '요구일');
       return {
         record: {
           ...r,
@@ -402,7 +397,7 @@ export function applyWhistleblowerDecision(
       };
     case 'finish-investigation':
       expect('investigation');
-      notBefore(form.endedOn, r.screening?.decidedOn ?? receivedOn, 'endedOn', '조사 개시일');
+      assertNotBefore(form.endedOn, r.screening?.decidedOn ?? receivedOn, 'endedOn', '조사 개시일');
       return {
         record: {
           ...r,
