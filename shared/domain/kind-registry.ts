@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import { caseRecordSchema } from './case.ts';
 import { ValidationError } from './errors.ts';
-import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';
+import type { DetailsSection, KindModule, KindReportTable, TaskDueContext } from './kind.ts';
 import { CORE_DECISION_LABELS, CORE_TASK_TYPES, coreDecisionForms, type TaskDue } from './task.ts';
 
 export interface KindRegistry<K extends string = string> {
@@ -29,6 +29,8 @@ export interface KindRegistry<K extends string = string> {
   isAssigning(decision: string): boolean;
   readonly taskTypes: readonly string[];
   readonly dueRules: readonly string[];
+  /** The office report tables the kinds contribute, in print order, each with the kinds that count in it. */
+  readonly reportTables: readonly { table: KindReportTable; kinds: readonly K[] }[];
   taskDue(rule: string, ctx: TaskDueContext): TaskDue;
 }
 
@@ -66,6 +68,16 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
       dueRuleOwners.set(rule, m);
     }
   }
+  const reportTables: { table: KindReportTable; kinds: K[] }[] = [];
+  for (const m of modules) {
+    for (const table of m.reportTables ?? []) {
+      const found = reportTables.find((t) => t.table.id === table.id);
+      if (found && found.table !== table) throw new Error(`report table ${table.id} is declared twice`);
+      if (found) found.kinds.push(m.kind);
+      else reportTables.push({ table, kinds: [m.kind] });
+    }
+  }
+  reportTables.sort((a, b) => a.table.order - b.table.order);
   const taskTypes = [...new Set([...CORE_TASK_TYPES, ...modules.flatMap((m) => m.taskTypes ?? [])])];
   const has = (kind: string): kind is K => byKind.has(kind);
   const recordSchema = caseRecordSchema.extend({
@@ -98,6 +110,7 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
     isAssigning: (decision) => assigning.has(decision),
     taskTypes,
     dueRules: [...dueRuleOwners.keys()],
+    reportTables,
     taskDue(rule, ctx) {
       const owner = dueRuleOwners.get(rule);
       if (!owner?.dueRules) throw new Error(`unknown task due rule ${rule}`);

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
+import type { CasesByKind, ComputedTable } from './report-table.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Role, Team } from './roles.ts';
 import type { StaffMember } from './staff.ts';
@@ -61,6 +62,12 @@ export interface DetailsSection {
    * filled in from their staff record), which `open` then receives in place of what was sent.
    */
   checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<unknown>;
+  /**
+   * What a case search reads of the details (shared/store/case-search.ts): the paths it projects,
+   * relative to `key`, and the schema the projected section parses with (what list entries, facets
+   * and the access rule read). Never an identity field: a search does not even read those.
+   */
+  searched?: { paths: readonly (readonly string[])[]; row: z.ZodType };
 }
 
 /** The staff directory as a kind's checks see it. */
@@ -119,6 +126,38 @@ export interface KindDueRules {
   due(rule: string, ctx: TaskDueContext): TaskDue;
 }
 
+/** What a kind adds to case search (shared/store/case-search.ts asks the registry). */
+export interface KindSearch {
+  /** Tens of thousands of cases a year: its kind partition is a poor one when another filter narrows the query. */
+  large?: boolean;
+  /**
+   * Search filters (fields of the search schema) answered from this kind's details: an equality on
+   * `path` (from the case record's top). With `partitionByKind`, only this kind's cases can match,
+   * so a search by it reads the kind's own partition (plan key `<filter>-kind`).
+   */
+  filters?: Readonly<Record<string, { path: readonly string[]; partitionByKind?: boolean }>>;
+}
+
+/**
+ * A table of the office report (shared/domain/office-report.ts) that kind modules contribute.
+ * Kinds that share a table name the same object in `reportTables`; the report prints the tables by
+ * `order`, then its own (committees, processing).
+ */
+export interface KindReportTable {
+  /** Unique across the report (the table's id in JSON, the frozen report's digest and its check). */
+  id: string;
+  /** Print order among the kinds' tables (smaller first). */
+  order: number;
+  /** The table from the period's cases; `kinds` are the registry's kinds that name this table, in its order. */
+  build(ctx: ReportTableContext): ComputedTable;
+}
+
+export interface ReportTableContext {
+  byKind: CasesByKind;
+  kinds: readonly string[];
+  labelOf(kind: string): string;
+}
+
 export interface KindModule<K extends string = string> {
   kind: K;
   labelKo: string;
@@ -129,8 +168,9 @@ export interface KindModule<K extends string = string> {
   workflow: string;
   /** The statutory period (a period id of shared/policies/statutory-periods.ts) the deadline calculator uses for this kind. */
   defaultPeriod?: string;
-  /** The office report's own table for this kind (every kind is also a row of the processing table). */
-  reportTable?: 'grievances' | 'whistleblower' | 'taxpayer' | 'ethics' | 'prevention';
+  /** The office report's own table this kind counts in (every kind is also a row of the processing table). */
+  reportTables?: readonly KindReportTable[];
+  search?: KindSearch;
   /** Common intake fields a case of this kind cannot be received without, each with the error the API answers. */
   requiredAtIntake?: Readonly<Partial<Record<'channel' | 'department' | 'summary', string>>>;
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */

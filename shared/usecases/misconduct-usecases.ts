@@ -32,7 +32,7 @@ import {
   type SuspendInput,
 } from '../kinds/misconduct/misconduct.ts';
 import type { Actor } from '../domain/roles.ts';
-import { misconductCounts } from '../domain/office-report.ts';
+import { misconductCounts } from '../kinds/misconduct/report.ts';
 import {
   assertCanAssign,
   assertCanChange,

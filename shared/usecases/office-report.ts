@@ -113,7 +113,7 @@ export async function computeOfficeReport(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, kinds.length)) }, worker));
   const meetings = deps.meetings ? await deps.meetings.meetingsHeldBetween(period.from, period.to) : undefined;
-  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings, kindLabel: registry.labelOf });
+  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings, kinds: registry });
 }
 
 export interface ReportCheck {

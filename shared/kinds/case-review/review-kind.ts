@@ -13,7 +13,7 @@ export function reviewKind<const K extends string>(spec: {
   team: Team;
   sealedByDefault?: boolean;
   defaultPeriod?: string;
-  reportTable?: KindModule['reportTable'];
+  reportTables?: KindModule['reportTables'];
 }) {
   return defineKind({
     kind: spec.kind,
@@ -22,6 +22,6 @@ export function reviewKind<const K extends string>(spec: {
     sealedByDefault: spec.sealedByDefault ?? false,
     workflow: CASE_REVIEW_WORKFLOW,
     ...(spec.defaultPeriod !== undefined && { defaultPeriod: spec.defaultPeriod }),
-    ...(spec.reportTable !== undefined && { reportTable: spec.reportTable }),
+    ...(spec.reportTables !== undefined && { reportTables: spec.reportTables }),
   });
 }

@@ -20,6 +20,8 @@ import {
   type ContractReviewRecord,
 } from './contract-review.ts';
 import { contractReviewTaskDue } from './contract-review-settings.ts';
+import { preventionTable } from '../report-tables.ts';
+import { contractSavingsTable } from './report.ts';
 
 export const CONTRACT_REVIEW_WORKFLOW = 'contract-review';
 export const CONTRACT_REVIEW_DUE_RULES = ['contract-review.review'] as const;
@@ -31,7 +33,7 @@ export const contractReview = defineKind({
   kind: 'contract-review',
   labelKo: '계약심사',
   team: 'audit',
-  reportTable: 'prevention',
+  reportTables: [preventionTable, contractSavingsTable],
   sealedByDefault: false,
   workflow: CONTRACT_REVIEW_WORKFLOW,
   taskTypes: ['contract-review', 'contract-review-supplement', 'contract-review-applied'],

@@ -25,6 +25,7 @@ import {
   type DailyAuditDueRule,
 } from './daily-audit-deadlines.ts';
 import { fillRequester } from './requester.ts';
+import { preventionTable } from '../report-tables.ts';
 
 export const DAILY_AUDIT_WORKFLOW = 'daily-audit';
 
@@ -45,7 +46,7 @@ export const dailyAudit = defineKind({
   kind: 'daily-audit',
   labelKo: '일상감사',
   team: 'audit',
-  reportTable: 'prevention',
+  reportTables: [preventionTable],
   sealedByDefault: false,
   workflow: DAILY_AUDIT_WORKFLOW,
   taskTypes: ['daily-audit-review', 'daily-audit-action-result'],

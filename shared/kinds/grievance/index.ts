@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
+import { grievanceTable } from './report.ts';
 import {
   applyGrievanceDecision,
   GRIEVANCE_IDENTITY_FIELDS,
@@ -23,7 +24,7 @@ export const grievance = defineKind({
   sealedByDefault: false,
   workflow: 'grievance',
   defaultPeriod: 'grievance.answer',
-  reportTable: 'grievances',
+  reportTables: [grievanceTable],
   requiredAtIntake: { channel: 'channel is required for a grievance complaint (required_for_grievance)' },
   taskTypes: ['grievance-triage', 'grievance-audit', 'grievance-answer', 'grievance-mediation'],
   details: {

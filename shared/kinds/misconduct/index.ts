@@ -18,12 +18,14 @@ import {
   type MisconductIntake,
 } from './misconduct.ts';
 import { checkOfficialsAgainstDirectory } from './officials.ts';
+import { misconductTable } from './report.ts';
 import { MISCONDUCT_DUE_RULES, misconductTaskDue, type MisconductDueRule } from './misconduct-deadlines.ts';
 
 /** What both misconduct kinds declare alike (their details, decisions, guards and due rules). */
 const misconductLifecycle = {
   team: 'investigation',
   sealedByDefault: true,
+  reportTables: [misconductTable],
   taskTypes: [
     'request-discipline',
     'record-resolution',

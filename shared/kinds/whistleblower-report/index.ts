@@ -6,6 +6,7 @@
  */
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
+import { whistleblowerTable } from './report.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import {
   applyWhistleblowerDecision,
@@ -27,7 +28,7 @@ export const whistleblowerReport = defineKind({
   labelKo: '공익신고',
   team: 'complaints',
   defaultPeriod: 'whistleblower.result-notice',
-  reportTable: 'whistleblower',
+  reportTables: [whistleblowerTable],
   sealedByDefault: true,
   workflow: WHISTLEBLOWER_WORKFLOW,
   // Received by the complaints team; the facts of a reported wrong are investigated by the
