@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}[?asOf=YYYY-MM-DD] — one case, if the caller may read it; with asOf, as it stood then. */
-import { AS_OF_FIELDS, NOT_AS_OF_FIELDS } from '../../shared/domain/case-as-of.ts';
+import { AS_OF_FIELDS, notAsOfFields } from '../../shared/domain/case-as-of.ts';
 import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
 import { KINDS } from '../../shared/kinds/registry.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
@@ -31,7 +31,7 @@ export const handler = apiHandler(
         kindLabel: KINDS.labelOf(then.kind),
         stageLabel: CASE_STAGE_LABELS[then.stage],
         reconstructedFields: AS_OF_FIELDS,
-        notReconstructed: NOT_AS_OF_FIELDS,
+        notReconstructed: notAsOfFields(KINDS),
         verification,
         links: {
           self: `${baseUrl}/cases/${then.caseId}?asOf=${then.asOf}`,

@@ -16,6 +16,7 @@
  */
 import type { CaseRecord, CaseStage } from './case.ts';
 import type { HistoryEvent } from './history.ts';
+import type { KindRegistry } from './kind-registry.ts';
 import { eventKoreaDate } from './timeline.ts';
 
 export const AS_OF_FIELDS = [
@@ -36,7 +37,12 @@ export const AS_OF_FIELDS = [
   'updatedAt',
   'closedAt',
 ] as const;
-export const NOT_AS_OF_FIELDS = ['misconduct', 'executionArn', 'version'] as const;
+/** Fields a case as of a date leaves out: every kind's details (read them in the history timeline) and the core's bookkeeping. */
+export const notAsOfFields = (kinds: Pick<KindRegistry, 'sections'>): string[] => [
+  ...kinds.sections.map(({ section }) => section.key),
+  'executionArn',
+  'version',
+];
 
 type AsOfField = (typeof AS_OF_FIELDS)[number];
 export type CaseAsOf = Pick<CaseRecord, 'caseId' | AsOfField> & { asOf: string; lastSeq: number };

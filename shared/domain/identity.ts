@@ -14,7 +14,7 @@
  * Pure: no AWS SDK, no storage.
  */
 import * as z from 'zod';
-import { ForbiddenError, IllegalTransitionError, UnprocessableError, ValidationError } from './errors.ts';
+import { ForbiddenError, IllegalTransitionError, ValidationError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { hasAnyRole, type Actor, type Role } from './roles.ts';
 
@@ -22,39 +22,6 @@ import { hasAnyRole, type Actor, type Role } from './roles.ts';
 export const IDENTITY_KEY_PURPOSE = 'reporter-identity';
 
 export const REPORTER_CONFIDENTIALITY_ARTICLE = '공익신고자 보호법 제12조①, 같은 법 시행령 제13조';
-
-/**
- * Kinds whose cases are always sealed, with the article that makes it so. The anonymous channel
- * (익명신고, e.g. a 구 "청렴톡") is protected whatever the kind: a tip there is not always a 공익신고
- * under the Act (제8조①), but its sender's identity must not be inferable either.
- */
-const ALWAYS_SEALED_KINDS: Readonly<Record<string, string>> = {
-  'whistleblower-report': REPORTER_CONFIDENTIALITY_ARTICLE,
-};
-const ANONYMOUS_CHANNEL = '익명신고';
-const ANONYMOUS_CHANNEL_ARTICLE = '공익신고자 보호법 제12조① 취지 — 익명 제보자 보호 (구 규칙 확인 필요)';
-
-/** The article that makes sealing compulsory for this intake, or undefined when sealing is a choice. */
-export function compulsorySealing(kind: string, channel: string | undefined): string | undefined {
-  return ALWAYS_SEALED_KINDS[kind] ?? (channel === ANONYMOUS_CHANNEL ? ANONYMOUS_CHANNEL_ARTICLE : undefined);
-}
-
-/** Kinds whose intake may carry a reporter identity for the vault. */
-export function holdsReporterIdentity(kind: string): boolean {
-  return kind === 'whistleblower-report';
-}
-
-/** Refuses `sealed: false` where the law makes sealing compulsory (→ 422, naming the article). */
-export function assertSealing(kind: string, channel: string | undefined, sealed: boolean | undefined): void {
-  const article = compulsorySealing(kind, channel);
-  if (article !== undefined && sealed === false) {
-    throw new UnprocessableError(
-      `A ${kind === 'whistleblower-report' ? 'whistleblower report' : 'report through the anonymous channel'} is always sealed: the reporter's identity must not be disclosed (${article})`,
-      `${kind === 'whistleblower-report' ? '공익신고' : '익명 채널 제보'}는 항상 비공개(신원 보호)로 접수됩니다. 신고자의 신원을 공개할 수 없습니다 (${article})`,
-      { field: 'sealed', rule: 'sealing_required', meta: { article } },
-    );
-  }
-}
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -82,17 +49,6 @@ export const identitySummarySchema = z.object({
   storedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type IdentitySummary = z.infer<typeof identitySummarySchema>;
-
-/** Refuses a reporter identity on a kind that has no vault for it (a grievance has its complainant). */
-export function assertIdentityAllowed(kind: string, identity: ReporterIdentity | undefined): void {
-  if (identity !== undefined && !holdsReporterIdentity(kind)) {
-    throw new ValidationError(
-      `reporter is only for whistleblower reports, not ${kind}`,
-      '신고자 인적사항(reporter)은 공익신고에만 입력할 수 있습니다',
-      { field: 'reporter', rule: 'not_for_kind' },
-    );
-  }
-}
 
 const digitsOf = (value: string) => value.replace(/\D/g, '');
 const compact = (value: string) => value.replace(/\s+/g, '').toLowerCase();

@@ -179,6 +179,15 @@ export interface KindModule<K extends string = string> {
   decisions?: KindDecisions;
   guards?: KindGuards;
   dueRules?: KindDueRules;
+  /** Identities the law protects on every case of this kind (shared/domain/sealing.ts). */
+  protectedIdentity?: {
+    /** The article that makes sealing compulsory: an intake with `sealed: false` is refused, naming it. */
+    sealingArticle: string;
+    /** Its intake may carry a reporter identity, sealed in the vault (shared/domain/identity.ts). */
+    reporterIdentity: boolean;
+    /** What the refusal calls a case of this kind in English (in Korean: the kind's label). */
+    nounEn: string;
+  };
   /** Paths of fields that identify people and never leave the case unsealed (exports, search, mail). */
   sealedFields?: readonly string[];
   /**

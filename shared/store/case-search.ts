@@ -10,17 +10,19 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { caseRecordSchema, type CaseRecord } from '../domain/case.ts';
 import { CASE_NUMBER_PREFIX, type CaseSearchFilter, type SearchSort } from '../domain/case-search-filter.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { DISPOSITION_TYPES } from '../kinds/misconduct/misconduct.ts';
+import type { KindRegistry } from '../domain/kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { normalizeSearchText } from '../domain/search-facets.ts';
 import { SEARCH_ALL, searchKeys } from './case-search-index.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
 import { queryCount } from './paged-query.ts';
+import type { CaseSearch as CaseSearchPort, SearchPage, WalkEvent } from '../usecases/ports.ts';
 
-export interface SearchPlan {
+export type SearchPlan = {
   index: string;
   partitionAttr: string;
   partitionValue: string;
@@ -34,10 +36,17 @@ export interface SearchPlan {
   sort: SearchSort;
   /** The filters the key condition serves (the rest are in the FilterExpression). */
   keyFilters: string[];
-}
+};
 
-/** Kinds with tens of thousands of cases a year: a poor partition when anything else narrows the query. */
-const LARGE_KINDS = new Set(['field-complaint', 'grievance', 'patrol-finding', 'contract-review']);
+/** A kind with tens of thousands of cases a year (kind.ts `search.large`): a poor partition when anything else narrows the query. */
+const isLargeKind = (kinds: KindRegistry, kind: string) => kinds.has(kind) && kinds.get(kind).search?.large === true;
+
+/** The filters kinds answer from their details (kind.ts `search.filters`), in the registry's order. */
+function kindFilters(kinds: KindRegistry) {
+  return kinds.modules.flatMap((m) =>
+    Object.entries(m.search?.filters ?? {}).map(([name, spec]) => ({ kind: m.kind, name, ...spec })),
+  );
+}
 
 const endOfDay = (date: string) => `${date}~`; // '~' sorts after every character of a time and id
 
@@ -50,7 +59,10 @@ export function defaultSort(f: CaseSearchFilter): SearchSort {
 }
 
 /** Builds the Query for a search; `today` is the Korean date overdue is judged by. */
-export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
+export function planSearch(f: CaseSearchFilter, today: string, kinds: KindRegistry = KINDS): SearchPlan {
+  const filters = kindFilters(kinds);
+  const filterValue = (name: string): unknown => (f as Record<string, unknown>)[name];
+  const partitioning = filters.find((k) => k.partitionByKind === true && filterValue(k.name) !== undefined);
   const sort = defaultSort(f);
   const forward = f.order ? f.order === 'asc' : sort === 'due';
   const caseNoPrefix = f.q !== undefined && CASE_NUMBER_PREFIX.test(f.q) ? f.q : undefined;
@@ -79,9 +91,9 @@ export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
         plan = byReceived('search-assignee', 'srchAssignee', searchKeys.assignee(f.assignee), 'assignee');
       else if (f.committee !== undefined)
         plan = byReceived('search-committee', 'srchCommittee', searchKeys.committee(f.committee), 'committee');
-      else if (f.agency !== undefined)
-        plan = byReceived('gsi2', 'gsi2pk', keys.byKind('external-referral'), 'agency-kind', 'gsi2sk');
-      else if (f.kind !== undefined && !LARGE_KINDS.has(f.kind))
+      else if (partitioning !== undefined)
+        plan = byReceived('gsi2', 'gsi2pk', keys.byKind(partitioning.kind), `${partitioning.name}-kind`, 'gsi2sk');
+      else if (f.kind !== undefined && !isLargeKind(kinds, f.kind))
         plan = byReceived('gsi2', 'gsi2pk', keys.byKind(f.kind), 'kind', 'gsi2sk');
       else if (f.department !== undefined)
         plan = byReceived('search-department', 'srchDept', searchKeys.department(f.department), 'department');
@@ -140,7 +152,14 @@ export function planSearch(f: CaseSearchFilter, today: string): SearchPlan {
   if (f.assignee !== undefined && !served('assignee')) expr.equals('assigneeSub', f.assignee);
   if (f.department !== undefined && !served('department')) expr.equals('department', f.department);
   if (f.channel !== undefined && !served('channel')) expr.equals('channel', f.channel);
-  if (f.agency !== undefined) expr.equals(['misconduct', 'referral', 'agency'], f.agency);
+  const seen = new Set<string>();
+  for (const { name, path } of filters) {
+    const value = filterValue(name);
+    const key = `${name}:${path.join('.')}`;
+    if (value === undefined || seen.has(key)) continue;
+    seen.add(key);
+    expr.equals([...path], value);
+  }
   if (f.committee !== undefined && !served('committee'))
     expr.equals('srchCommittee', searchKeys.committee(f.committee));
   if (f.outcome !== undefined && !served('outcome')) expr.equals('srchOutcome', searchKeys.outcome(f.outcome));
@@ -261,11 +280,12 @@ export function planFingerprint(plan: SearchPlan): string {
 
 /**
  * The attributes a search reads (ProjectionExpression): what a list entry shows (export-fields.ts),
- * what the facets derive outcome / committee / agency from, and what canReadCase needs (sealed,
- * assignee, creator, officials concerned). Identity fields — officials' names, complainants,
- * petitioners — are never even read from the table by a search or a search export.
+ * what the facets derive outcome / committee / agency from (each kind's details section declares
+ * its own, kind.ts `searched`), and what canReadCase needs (sealed, assignee, creator, officials
+ * concerned). Identity fields — officials' names, complainants, petitioners — are never even read
+ * from the table by a search or a search export.
  */
-const SEARCH_READ_PATHS = [
+const CORE_READ_PATHS = [
   ['caseId'],
   ['caseNumber'],
   ['kind'],
@@ -281,90 +301,71 @@ const SEARCH_READ_PATHS = [
   ['closedAt'],
   ['updatedAt'],
   ['createdBy'],
-  ['misconduct', 'concernedSubs'],
-  ['misconduct', 'approved', 'disposition', 'type'],
-  ['misconduct', 'progress', 'requestSentOn'],
-  ['misconduct', 'referral', 'agency'],
-  ['grievance', 'outcome'],
-  ['grievance', 'repeatedClosure', 'mediation'],
-  ['grievance', 'lastMediation', 'decision'],
-  ['petition', 'decision', 'outcome'],
-  ['petition', 'screening', 'outcome'],
-  ['petition', 'committeeReview', 'recommendation'],
 ] as const;
 
-const searchRowSchema = caseRecordSchema
-  .pick({
-    caseId: true,
-    caseNumber: true,
-    kind: true,
-    team: true,
-    title: true,
-    sealed: true,
-    stage: true,
-    assigneeSub: true,
-    department: true,
-    channel: true,
-    receivedAt: true,
-    dueDate: true,
-    closedAt: true,
-    updatedAt: true,
-    createdBy: true,
-  })
-  .extend({
-    misconduct: z
-      .object({
-        concernedSubs: z.array(z.string()).default([]),
-        approved: z.object({ disposition: z.object({ type: z.enum(DISPOSITION_TYPES) }) }).optional(),
-        progress: z.object({ requestSentOn: z.string().optional() }).default({}),
-        referral: z.object({ agency: z.string() }).optional(),
-      })
-      .optional(),
-    grievance: z
-      .object({
-        outcome: z.string().optional(),
-        repeatedClosure: z.object({ mediation: z.string() }).optional(),
-        lastMediation: z.object({ decision: z.string() }).optional(),
-      })
-      .optional(),
-    petition: z
-      .object({
-        decision: z.object({ outcome: z.string() }).optional(),
-        screening: z.object({ outcome: z.string() }).optional(),
-        committeeReview: z.object({ recommendation: z.string() }).optional(),
-      })
-      .optional(),
-  });
+const coreRowSchema = caseRecordSchema.pick({
+  caseId: true,
+  caseNumber: true,
+  kind: true,
+  team: true,
+  title: true,
+  sealed: true,
+  stage: true,
+  assigneeSub: true,
+  department: true,
+  channel: true,
+  receivedAt: true,
+  dueDate: true,
+  closedAt: true,
+  updatedAt: true,
+  createdBy: true,
+});
+
+interface SearchShape {
+  paths: readonly (readonly string[])[];
+  row: z.ZodType;
+}
+
+const shapes = new WeakMap<KindRegistry, SearchShape>();
+
+/** What a search over a registry's kinds reads, and the schema a read item parses with. */
+function searchShape(kinds: KindRegistry): SearchShape {
+  let shape = shapes.get(kinds);
+  if (!shape) {
+    const searched = kinds.sections.flatMap(({ section }) =>
+      section.searched ? [{ key: section.key, ...section.searched }] : [],
+    );
+    shape = {
+      paths: [...CORE_READ_PATHS, ...searched.flatMap(({ key, paths }) => paths.map((p) => [key, ...p]))],
+      row: coreRowSchema.extend(Object.fromEntries(searched.map(({ key, row }) => [key, row.optional()]))),
+    };
+    shapes.set(kinds, shape);
+  }
+  return shape;
+}
 
 /**
  * A case as a search reads it. It carries exactly the fields list entries, facets and the access
- * rule read (SEARCH_READ_PATHS), so it stands in for a CaseRecord there; the integration tests
+ * rule read (the search shape's paths), so it stands in for a CaseRecord there; the integration tests
  * compare every filter's answer with the full records.
  */
-const asSearchedCase = (item: Record<string, unknown>) =>
-  searchRowSchema.parse(withoutStorageKeys(item)) as unknown as CaseRecord;
+const asSearchedCase = (shape: SearchShape, item: Record<string, unknown>) =>
+  shape.row.parse(withoutStorageKeys(item)) as unknown as CaseRecord;
 
-function projection(plan: SearchPlan): { expression: string; names: Record<string, string> } {
+function projection(plan: SearchPlan, shape: SearchShape): { expression: string; names: Record<string, string> } {
   const names: Record<string, string> = {};
   const alias = (segment: string) => {
     const a = `#p_${segment}`;
     names[a] = segment;
     return a;
   };
-  const paths: (readonly string[])[] = [['pk'], ['sk'], [plan.partitionAttr], [plan.sortAttr], ...SEARCH_READ_PATHS];
+  const paths: (readonly string[])[] = [['pk'], ['sk'], [plan.partitionAttr], [plan.sortAttr], ...shape.paths];
   return { expression: [...new Set(paths.map((p) => p.map(alias).join('.')))].join(', '), names };
 }
 
 // ── the query loop ───────────────────────────────────────────────────────────────────────────────────
 
-export interface SearchPage {
-  items: CaseRecord[];
-  cursor?: string;
-  /** Index pages read for this answer (for logs and the bench). */
-  pagesRead: number;
-  /** True when the page budget ran out before `limit` matches: the cursor continues the search. */
-  budgetExhausted: boolean;
-}
+export type { SearchPage, WalkEvent } from '../usecases/ports.ts';
 
 export interface CaseSearchOptions {
   /** Cursor signing key; a fixed default serves tests and the local system. */
@@ -373,18 +374,14 @@ export interface CaseSearchOptions {
   pageBudget?: number;
   /** Spy for tests: called with each command the search sends. */
   onCommand?: (name: string) => void;
+  /** The kinds whose filters and details a search knows (default: the office's). */
+  kinds?: KindRegistry;
 }
 
-export interface WalkEvent {
-  /** Cases of one index page that passed the FilterExpression, in index order. */
-  items: { record: CaseRecord; key: Record<string, unknown> }[];
-  /** Where the next page starts (undefined: the index range is exhausted). */
-  nextKey?: Record<string, unknown>;
-}
-
-export class CaseSearch {
+export class CaseSearch implements CaseSearchPort<SearchPlan> {
   private readonly cursors: SearchCursorCodec;
   private readonly pageBudget: number;
+  private readonly kinds: KindRegistry;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -393,6 +390,12 @@ export class CaseSearch {
   ) {
     this.cursors = new SearchCursorCodec(options.cursorKey ?? 'gamsa-cases/search-cursor/v1');
     this.pageBudget = options.pageBudget ?? 10;
+    this.kinds = options.kinds ?? KINDS;
+  }
+
+  /** The Query for a search over this search's kinds; `today` is the Korean date overdue is judged by. */
+  plan(filter: CaseSearchFilter, today: string): SearchPlan {
+    return planSearch(filter, today, this.kinds);
   }
 
   decodeCursor(plan: SearchPlan, cursor: string | undefined): Record<string, unknown> | undefined {
@@ -448,14 +451,16 @@ export class CaseSearch {
   async *walk(
     plan: SearchPlan,
     startKey: Record<string, unknown> | undefined,
-    firstPageSize: number,
+    // A filter discards most of what is read: start with bigger pages.
+    firstPageSize = plan.filterExpression === undefined ? 500 : 1000,
     /** How many more matches the caller wants: the next page is sized by the share the last one matched. */
     wanted?: () => number,
   ): AsyncGenerator<WalkEvent> {
     let start = startKey;
     let pageSize = firstPageSize;
     const { keyCondition, names: conditionNames, values } = this.conditions(plan);
-    const projected = projection(plan);
+    const shape = searchShape(this.kinds);
+    const projected = projection(plan, shape);
     const names = { ...conditionNames, ...projected.names };
     for (;;) {
       this.options.onCommand?.('QueryCommand');
@@ -474,7 +479,7 @@ export class CaseSearch {
         }),
       );
       const items = (out.Items ?? []).map((item) => ({
-        record: asSearchedCase(item),
+        record: asSearchedCase(shape, item),
         key: {
           pk: item.pk,
           sk: item.sk,

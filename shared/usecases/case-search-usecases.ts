@@ -14,7 +14,7 @@ import { koreaDate } from '../domain/korea-time.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
 import { canReadCase } from '../policies/case-access.ts';
-import { planSearch, type CaseSearch, type SearchPlan } from '../store/case-search.ts';
+import type { CaseSearch, SearchPlanView } from './ports.ts';
 
 /** Roles that may search; everyone else (a committee member, a token without roles) is refused. */
 export const SEARCH_ROLES: readonly Role[] = [
@@ -57,7 +57,7 @@ export interface SearchDeps {
 export interface SearchResult {
   items: CaseListEntry[];
   cursor?: string;
-  sort: SearchPlan['sort'];
+  sort: SearchPlanView['sort'];
   order: 'asc' | 'desc';
   /** The index that served the query (the key filters it used are in `keyFilters`). */
   index: string;
@@ -73,14 +73,14 @@ export function caseSearchUseCases(deps: SearchDeps) {
 
   return {
     /** Plans the query for a filter (exposed for the command line's --explain and the bench). */
-    plan(filter: CaseSearchFilter): SearchPlan {
-      return planSearch(caseSearchFilterSchema.parse(filter), koreaDate(clock()));
+    plan(filter: CaseSearchFilter): SearchPlanView {
+      return deps.search.plan(caseSearchFilterSchema.parse(filter), koreaDate(clock()));
     },
 
     /** An upper bound of how many cases match (before access rules), for progress bars. */
     async count(actor: Actor, filter: CaseSearchFilter): Promise<number> {
       assertCanSearch(actor);
-      return deps.search.count(planSearch(filter, koreaDate(clock())));
+      return deps.search.count(deps.search.plan(filter, koreaDate(clock())));
     },
 
     async search(
@@ -90,7 +90,7 @@ export function caseSearchUseCases(deps: SearchDeps) {
     ): Promise<SearchResult> {
       assertCanSearch(actor);
       const today = koreaDate(clock());
-      const plan = planSearch(filter, today);
+      const plan = deps.search.plan(filter, today);
       const page = await deps.search.page(plan, {
         limit: options.limit,
         ...(options.cursor !== undefined && { cursor: options.cursor }),
@@ -114,12 +114,12 @@ export function caseSearchUseCases(deps: SearchDeps) {
      */
     stream(actor: Actor, filter: CaseSearchFilter, options: { cursor?: string; maxRows?: number } = {}) {
       const today = koreaDate(clock());
-      const plan = planSearch(filter, today);
+      const plan = deps.search.plan(filter, today);
       const start = deps.search.decodeCursor(plan, options.cursor);
       let next: string | undefined;
       async function* rows(): AsyncGenerator<{ entry: CaseListEntry; record: CaseRecord }> {
         let count = 0;
-        for await (const page of deps.search.walk(plan, start, plan.filterExpression === undefined ? 500 : 1000)) {
+        for await (const page of deps.search.walk(plan, start)) {
           for (let i = 0; i < page.items.length; i++) {
             const { record, key } = page.items[i]!;
             if (!canReadCase(actor, record)) continue;

@@ -30,17 +30,14 @@ import { caseAsOf, type CaseAsOf } from '../domain/case-as-of.ts';
 import { timeline, type TimelineEntry, type TimelineFilter } from '../domain/timeline.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
 import {
-  assertIdentityAllowed,
-  assertSealing,
   assertTextFreeOfIdentity,
-  compulsorySealing,
-  holdsReporterIdentity,
   identityStoredDraft,
   type ReporterIdentity,
   IDENTITY_KEY_PURPOSE,
 } from '../domain/identity.ts';
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
 import type { IdentityVault } from '../store/identity-vault.ts';
+import { assertIdentityAllowed, assertSealing, compulsorySealing, holdsReporterIdentity } from '../domain/sealing.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
 import { latestAnchorForVerification } from '../anchor/chain-anchor.ts';
 import { outboxRelay } from './outbox-relay.ts';
@@ -199,9 +196,9 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
     ) {
       assertCanCreateCase(actor);
       const { overrideAssignmentRule, overrideReason, ...input } = given;
-      assertSealing(input.kind, input.channel, input.sealed);
+      assertSealing(input.kind, input.channel, input.sealed, kinds);
       const { reporter, ...intake } = input;
-      assertIdentityAllowed(input.kind, reporter);
+      assertIdentityAllowed(input.kind, reporter, kinds);
       if (reporter) {
         assertTextFreeOfIdentity(reporter, {
           title: input.title,
@@ -248,7 +245,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
               caseNumber: formatCaseNumber(year, team, serial),
               input: {
                 ...intake,
-                ...(compulsorySealing(input.kind, input.channel) !== undefined && { sealed: true }),
+                ...(compulsorySealing(input.kind, input.channel, kinds) !== undefined && { sealed: true }),
                 receivedAt: input.receivedAt ?? toKoreaIso(now),
               },
               actor: eventActor(actor),
@@ -261,7 +258,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
                 storedAt: toKoreaIso(now),
               };
               change.drafts.push(identityStoredDraft(reporter, eventActor(actor), toKoreaIso(now)));
-            } else if (holdsReporterIdentity(input.kind)) {
+            } else if (holdsReporterIdentity(input.kind, kinds)) {
               change.next.protectedIdentity = { held: false };
             }
             return { ...change, drafts: recordException(change.drafts, exception) };

@@ -11,6 +11,7 @@
  * closed after it, or still open after it at the quarter's end.
  */
 import type { CaseRecord } from '../domain/case.ts';
+import { grievance } from '../kinds/grievance/index.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import { GRIEVANCE_QUARTERLY_TEMPLATE, type GrievanceQuarterlyInput } from '../mail/grievance-quarterly.template.ts';
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
@@ -130,7 +131,7 @@ export function grievanceQuarterlyAnalysis(deps: GrievanceQuarterlyDeps) {
     async run(scheduledTime: Date): Promise<GrievanceQuarterlyReport> {
       const quarter = previousQuarter(koreaDate(scheduledTime));
       const cases: CaseRecord[] = [];
-      for await (const c of deps.cases.receivedBetween('grievance', quarter.from, quarter.to)) cases.push(c);
+      for await (const c of deps.cases.receivedBetween(grievance.kind, quarter.from, quarter.to)) cases.push(c);
       const analysis = analyseGrievances(cases, quarter);
       const report: GrievanceQuarterlyReport = {
         quarter: quarter.label,

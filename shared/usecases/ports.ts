@@ -8,6 +8,7 @@
  * hands it back to `commit`, `create` or `appendWithoutVersion`, and nothing in between opens it.
  */
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
+import type { CaseSearchFilter, SearchSort } from '../domain/case-search-filter.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import type { EventDraft, HistoryEvent } from '../domain/history.ts';
 import type { OutboxIntent, OutboxItem } from '../domain/outbox.ts';
@@ -120,4 +121,49 @@ export interface OutboxStore {
   markDelivered(item: OutboxItem, outcome: string, now: Date): Promise<void>;
   recordFailure(item: OutboxItem, error: string, now: Date, maxAttempts: number): Promise<'retry' | 'dead'>;
   revive(item: OutboxItem, now: Date): Promise<void>;
+}
+
+/** A search's plan as the use cases read it; the store's plan also carries how it queries. */
+export interface SearchPlanView {
+  sort: SearchSort;
+  forward: boolean;
+  /** The index that serves the query, and the filters its key condition serves (the rest filter what it reads). */
+  index: string;
+  keyFilters: string[];
+  /** How the store queries (keys, ranges, filters): shown by --explain, opaque to the use cases. */
+  readonly [detail: string]: unknown;
+}
+
+export interface SearchPage {
+  items: CaseRecord[];
+  cursor?: string;
+  /** Index pages read for this answer (for logs and the bench). */
+  pagesRead: number;
+  /** True when the page budget ran out before `limit` matches: the cursor continues the search. */
+  budgetExhausted: boolean;
+}
+
+export interface WalkEvent {
+  /** Cases of one index page that passed the filters, in index order, each with the key to continue after it. */
+  items: { record: CaseRecord; key: Record<string, unknown> }[];
+  /** Where the next page starts (undefined: the index range is exhausted). */
+  nextKey?: Record<string, unknown>;
+}
+
+/**
+ * Case search over the search indexes: a plan per filter (always a query, never a scan), pages
+ * bounded by a page budget, and opaque cursors tied to the plan they came from.
+ */
+export interface CaseSearch<Plan extends SearchPlanView = SearchPlanView> {
+  /** `today` is the Korean date overdue is judged by. */
+  plan(filter: CaseSearchFilter, today: string): Plan;
+  count(plan: Plan): Promise<number>;
+  page(
+    plan: Plan,
+    options: { limit: number; cursor?: string; visible: (c: CaseRecord) => boolean },
+  ): Promise<SearchPage>;
+  /** Every index page from `startKey`, page sizes chosen by the store. */
+  walk(plan: Plan, startKey: Record<string, unknown> | undefined): AsyncGenerator<WalkEvent>;
+  decodeCursor(plan: Plan, cursor: string | undefined): Record<string, unknown> | undefined;
+  encodeCursor(plan: Plan, key: Record<string, unknown>): string;
 }

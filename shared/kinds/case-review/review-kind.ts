@@ -14,6 +14,7 @@ export function reviewKind<const K extends string>(spec: {
   sealedByDefault?: boolean;
   defaultPeriod?: string;
   reportTables?: KindModule['reportTables'];
+  search?: KindModule['search'];
 }) {
   return defineKind({
     kind: spec.kind,
@@ -23,5 +24,6 @@ export function reviewKind<const K extends string>(spec: {
     workflow: CASE_REVIEW_WORKFLOW,
     ...(spec.defaultPeriod !== undefined && { defaultPeriod: spec.defaultPeriod }),
     ...(spec.reportTables !== undefined && { reportTables: spec.reportTables }),
+    ...(spec.search !== undefined && { search: spec.search }),
   });
 }

@@ -34,6 +34,8 @@ export const contractReview = defineKind({
   labelKo: '계약심사',
   team: 'audit',
   reportTables: [preventionTable, contractSavingsTable],
+  // Tens of thousands of cases a year: searches prefer any other partition.
+  search: { large: true },
   sealedByDefault: false,
   workflow: CONTRACT_REVIEW_WORKFLOW,
   taskTypes: ['contract-review', 'contract-review-supplement', 'contract-review-applied'],

@@ -5,4 +5,6 @@ export const fieldComplaint = reviewKind({
   kind: 'field-complaint',
   labelKo: '응답소 현장민원',
   team: 'patrol',
+  // Tens of thousands of cases a year: searches prefer any other partition.
+  search: { large: true },
 });

@@ -3,6 +3,7 @@
  * period, extensions, clock stops and links; triage, audit findings, answer, 반복민원 closure and
  * mediation as decisions; the statutory due date can only be changed through its own rules.
  */
+import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import { grievanceTable } from './report.ts';
@@ -25,10 +26,21 @@ export const grievance = defineKind({
   workflow: 'grievance',
   defaultPeriod: 'grievance.answer',
   reportTables: [grievanceTable],
+  // Tens of thousands of cases a year: searches prefer any other partition.
+  search: { large: true },
   requiredAtIntake: { channel: 'channel is required for a grievance complaint (required_for_grievance)' },
   taskTypes: ['grievance-triage', 'grievance-audit', 'grievance-answer', 'grievance-mediation'],
   details: {
     key: 'grievance',
+    // The search facets read how it ended and whether the mediation committee has it.
+    searched: {
+      paths: [['outcome'], ['repeatedClosure', 'mediation'], ['lastMediation', 'decision']],
+      row: z.object({
+        outcome: z.string().optional(),
+        repeatedClosure: z.object({ mediation: z.string() }).optional(),
+        lastMediation: z.object({ decision: z.string() }).optional(),
+      }),
+    },
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,
     open({ kind, intake, input, actor, now, calendar }) {

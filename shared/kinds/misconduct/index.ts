@@ -3,10 +3,12 @@
  * investigations (내부조사·민원사항). Both keep their details under `misconduct` (misconduct.ts),
  * share the disposition decisions and due rules, and differ in their workflow and intake.
  */
+import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind, type KindModule } from '../../domain/kind.ts';
 import {
   applyMisconductDecision,
+  DISPOSITION_TYPES,
   concernedError,
   isConcerned,
   misconductDecisionForms,
@@ -37,6 +39,22 @@ const misconductLifecycle = {
   ],
   details: {
     key: 'misconduct',
+    // The access rule reads the officials concerned; the facets the approved disposition, the
+    // discipline request (personnel committee) and the referring agency. Never the officials' names.
+    searched: {
+      paths: [
+        ['concernedSubs'],
+        ['approved', 'disposition', 'type'],
+        ['progress', 'requestSentOn'],
+        ['referral', 'agency'],
+      ],
+      row: z.object({
+        concernedSubs: z.array(z.string()).default([]),
+        approved: z.object({ disposition: z.object({ type: z.enum(DISPOSITION_TYPES) }) }).optional(),
+        progress: z.object({ requestSentOn: z.string().optional() }).default({}),
+        referral: z.object({ agency: z.string() }).optional(),
+      }),
+    },
     record: misconductRecordSchema,
     intake: misconductIntakeSchema,
     open({ kind, intake, input, actor, now }) {
@@ -122,6 +140,8 @@ export const externalReferral = defineKind({
   labelKo: '외부기관 통보사항 조사',
   workflow: 'external-referral',
   defaultPeriod: 'discipline.request-after-notice',
+  // Only external referrals have a referring agency: a search by it reads this kind's partition.
+  search: { filters: { agency: { path: ['misconduct', 'referral', 'agency'], partitionByKind: true } } },
 });
 
 export const internalInvestigation = defineKind({

@@ -5,4 +5,6 @@ export const patrolFinding = reviewKind({
   kind: 'patrol-finding',
   labelKo: '순찰 지적사항',
   team: 'patrol',
+  // Tens of thousands of cases a year: searches prefer any other partition.
+  search: { large: true },
 });

@@ -2,6 +2,7 @@
  * Petitions (청원, 청원법): details under `petition` (petition.ts) — petitioners, screening,
  * disclosure, committee review, decision, extension, objections and the statutory due date.
  */
+import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import {
@@ -36,6 +37,19 @@ export const petition = defineKind({
   ],
   details: {
     key: 'petition',
+    // The search facets read the decision (or the screening that ended it) and the review committee.
+    searched: {
+      paths: [
+        ['decision', 'outcome'],
+        ['screening', 'outcome'],
+        ['committeeReview', 'recommendation'],
+      ],
+      row: z.object({
+        decision: z.object({ outcome: z.string() }).optional(),
+        screening: z.object({ outcome: z.string() }).optional(),
+        committeeReview: z.object({ recommendation: z.string() }).optional(),
+      }),
+    },
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,
     open({ kind, intake, input, calendar }) {

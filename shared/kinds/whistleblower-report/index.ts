@@ -7,6 +7,7 @@
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import { whistleblowerTable } from './report.ts';
+import { REPORTER_CONFIDENTIALITY_ARTICLE } from '../../domain/identity.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import {
   applyWhistleblowerDecision,
@@ -30,6 +31,11 @@ export const whistleblowerReport = defineKind({
   defaultPeriod: 'whistleblower.result-notice',
   reportTables: [whistleblowerTable],
   sealedByDefault: true,
+  protectedIdentity: {
+    sealingArticle: REPORTER_CONFIDENTIALITY_ARTICLE,
+    reporterIdentity: true,
+    nounEn: 'whistleblower report',
+  },
   workflow: WHISTLEBLOWER_WORKFLOW,
   // Received by the complaints team; the facts of a reported wrong are investigated by the
   // investigation team (its 내부조사 work), so investigators of either team may be assigned.

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   assertMayRead,
-  assertSealing,
   assertTextFreeOfIdentity,
   decideAccess,
   maskAddress,
@@ -13,6 +12,7 @@ import {
   type AccessRequest,
 } from '../../../shared/domain/identity.ts';
 import type { Actor } from '../../../shared/domain/roles.ts';
+import { assertSealing } from '../../../shared/domain/sealing.ts';
 import { open, seal } from '../../../shared/identity/envelope.ts';
 import { FileKeyProvider } from '../../../shared/identity/file-key-provider.ts';
 
