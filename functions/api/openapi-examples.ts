@@ -2,13 +2,14 @@
  * An example request body for every route that takes one, shown in the OpenAPI document. Each is
  * checked against the route's body schema by test/unit/api/openapi.test.ts, so none can drift.
  */
+import { grievance } from '../../shared/kinds/grievance/index.ts';
 import type { ApiRouteName } from './routes.ts';
 
 const CASE_VERSION = 3;
 
 export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   'create-case': {
-    kind: 'grievance',
+    kind: grievance.kind,
     title: '공사장 소음 고충민원',
     channel: '응답소',
     department: '건축과',

@@ -15,7 +15,7 @@ export type ApiTag =
   | 'history'
   | 'search'
   | 'deadlines'
-  | 'misconduct'
+  | 'discipline'
   | 'petitions'
   | 'grievances'
   | 'committees'
@@ -33,7 +33,7 @@ export const API_TAGS: Record<ApiTag, string> = {
   history: '사건 이력·검증',
   search: '검색·내보내기',
   deadlines: '처리기한',
-  misconduct: '비위 사건 (징계절차 정지·재개)',
+  discipline: '비위 사건 (징계절차 정지·재개)',
   petitions: '청원',
   grievances: '고충민원',
   committees: '위원회·회의',
@@ -331,7 +331,7 @@ export const apiRoutes = [
     routeKey: 'POST /cases/{caseId}/suspend',
     name: 'suspend-case',
     operationId: 'suspendCase',
-    tag: 'misconduct',
+    tag: 'discipline',
     workflows: ['stop'],
     auth: true,
     writes: true,
@@ -341,7 +341,7 @@ export const apiRoutes = [
     routeKey: 'POST /cases/{caseId}/resume',
     name: 'resume-case',
     operationId: 'resumeCase',
-    tag: 'misconduct',
+    tag: 'discipline',
     workflows: ['start', 'stop'],
     auth: true,
     writes: true,

@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { caseRecordSchema } from './case.ts';
 import { ValidationError } from './errors.ts';
-import type { DetailsSection, KindModule, KindReportTable, TaskDueContext } from './kind.ts';
+import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';
+import type { KindReportTable } from './report-table.ts';
 import { CORE_DECISION_LABELS, CORE_TASK_TYPES, coreDecisionForms, type TaskDue } from './task.ts';
 
 export interface KindRegistry<K extends string = string> {

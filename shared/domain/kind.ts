@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
-import type { CasesByKind, ComputedTable } from './report-table.ts';
+import type { KindReportTable } from './report-table.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Role, Team } from './roles.ts';
 import type { StaffMember } from './staff.ts';
@@ -136,26 +136,6 @@ export interface KindSearch {
    * so a search by it reads the kind's own partition (plan key `<filter>-kind`).
    */
   filters?: Readonly<Record<string, { path: readonly string[]; partitionByKind?: boolean }>>;
-}
-
-/**
- * A table of the office report (shared/domain/office-report.ts) that kind modules contribute.
- * Kinds that share a table name the same object in `reportTables`; the report prints the tables by
- * `order`, then its own (committees, processing).
- */
-export interface KindReportTable {
-  /** Unique across the report (the table's id in JSON, the frozen report's digest and its check). */
-  id: string;
-  /** Print order among the kinds' tables (smaller first). */
-  order: number;
-  /** The table from the period's cases; `kinds` are the registry's kinds that name this table, in its order. */
-  build(ctx: ReportTableContext): ComputedTable;
-}
-
-export interface ReportTableContext {
-  byKind: CasesByKind;
-  kinds: readonly string[];
-  labelOf(kind: string): string;
 }
 
 export interface KindModule<K extends string = string> {

@@ -5,7 +5,6 @@
  * them alike: rows × columns of numbers, each column with its Korean unit.
  */
 import type { CaseRecord } from './case.ts';
-import type { KindReportTable } from './kind.ts';
 import { koreaDate } from './korea-time.ts';
 
 export const REPORT_UNITS = ['건', '명', '회', '일', '%', '원'] as const;
@@ -50,6 +49,26 @@ export interface ComputedTable {
 
 /** The period's cases by kind; its keys are the kinds the report covers (the registry's, in its order). */
 export type CasesByKind = Readonly<Record<string, readonly CaseRecord[]>>;
+
+/**
+ * A table of the office report (shared/domain/office-report.ts) that kind modules contribute.
+ * Kinds that share a table name the same object in `reportTables`; the report prints the tables by
+ * `order`, then its own (committees, processing).
+ */
+export interface KindReportTable {
+  /** Unique across the report (the table's id in JSON, the frozen report's digest and its check). */
+  id: string;
+  /** Print order among the kinds' tables (smaller first). */
+  order: number;
+  /** The table from the period's cases; `kinds` are the registry's kinds that name this table, in its order. */
+  build(ctx: ReportTableContext): ComputedTable;
+}
+
+export interface ReportTableContext {
+  byKind: CasesByKind;
+  kinds: readonly string[];
+  labelOf(kind: string): string;
+}
 
 export const SECTIONS = {
   misconduct: '③ 공직자 비위예방 및 투명한 재산신고',

@@ -3,14 +3,15 @@
  * TypeScript compiler resolves it, type-only imports included): the domain and the kind modules
  * know no storage and no AWS SDK, the use cases know no AWS SDK and reach storage through the ports
  * they own (shared/usecases/ports.ts), and no module of shared/ imports itself back through others.
- * Beside the graph, a text check: DynamoDB expressions and transaction items are written only in
- * shared/store/.
+ * Beside the graph, two text checks: DynamoDB expressions and transaction items are written only in
+ * shared/store/, and the case core names no kind (it asks the registry).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 
 const AWS_SDK = '(^|/)node_modules/@aws-sdk/|^@aws-sdk/';
 
@@ -123,6 +124,23 @@ describe('architecture of shared/', () => {
       )
       .filter((f) => f.endsWith('.ts') && !f.startsWith(`shared${path.sep}store${path.sep}`))
       .filter((f) => dynamoWords.test(readFileSync(path.join(PROJECT_ROOT, f), 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
+  it('the case core (shared/domain, usecases, store, functions) names no registered kind or details key in a string literal', () => {
+    const names = [...new Set([...KINDS.kinds, ...KINDS.sections.map(({ section }) => section.key)])];
+    expect(names).toContain('grievance');
+    const literal = new RegExp(`(['"])(${names.map((n) => n.replace(/[-]/g, '\\-')).join('|')})\\1`);
+    const offending = ['shared/domain', 'shared/usecases', 'shared/store', 'functions']
+      .flatMap((dir) =>
+        readdirSync(path.join(PROJECT_ROOT, dir), { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)),
+      )
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) =>
+        readFileSync(path.join(PROJECT_ROOT, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (literal.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(offending).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import type { CaseRecord } from '../../domain/case.ts';
-import type { KindReportTable } from '../../domain/kind.ts';
-import { basisOf, cases건, casesOf, receivedOn, SECTIONS, type ReportRow } from '../../domain/report-table.ts';
+import {
+  basisOf,
+  cases건,
+  casesOf,
+  receivedOn,
+  SECTIONS,
+  type ReportRow,
+  type KindReportTable,
+} from '../../domain/report-table.ts';
 import { CONTRACT_CATEGORIES, CONTRACT_CATEGORY_KEYS } from './contract-review-settings.ts';
 
 /**

@@ -1,7 +1,14 @@
 import type { CaseRecord } from '../../domain/case.ts';
 import { CHANNELS, type Channel } from '../../domain/channels.ts';
-import type { KindReportTable } from '../../domain/kind.ts';
-import { basisOf, cases건, casesOf, receivedClosedOpen, SECTIONS, type ReportRow } from '../../domain/report-table.ts';
+import {
+  basisOf,
+  cases건,
+  casesOf,
+  receivedClosedOpen,
+  SECTIONS,
+  type ReportRow,
+  type KindReportTable,
+} from '../../domain/report-table.ts';
 
 /** The report's channel groups: 응답소 / 구청장에게 바란다 / 전화·방문, then the other channels. */
 export const GRIEVANCE_CHANNEL_GROUPS: readonly { key: string; labelKo: string; channels: readonly Channel[] }[] = [

@@ -1,6 +1,12 @@
 import type { CaseRecord } from '../../domain/case.ts';
-import type { KindReportTable } from '../../domain/kind.ts';
-import { basisOf, cases건, casesOf, SECTIONS, type ReportRow } from '../../domain/report-table.ts';
+import {
+  basisOf,
+  cases건,
+  casesOf,
+  SECTIONS,
+  type ReportRow,
+  type KindReportTable,
+} from '../../domain/report-table.ts';
 import { REPORT_CATEGORIES, reportCategory, type ReportCategory } from './misconduct.ts';
 
 /**

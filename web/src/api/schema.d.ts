@@ -2437,7 +2437,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "prevention" | "contract-savings" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -2506,7 +2506,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "prevention" | "contract-savings" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
