@@ -28,6 +28,7 @@ import { StaffRepository } from '../shared/store/staff-repository.ts';
 import { TaskRepository } from '../shared/store/task-repository.ts';
 import { caseUseCases } from '../shared/usecases/case-usecases.ts';
 import { DEFAULT_DEADLINE_REMINDER_OPTIONS, deadlineReminders } from '../shared/usecases/deadline-reminders.ts';
+import { opened } from '../shared/store/atomic-write.ts';
 import { progress, timed } from './bench-utils.ts';
 
 const SIZES = (process.env.BENCH_REMINDER_SIZES ?? '100000,200000').split(',').map(Number);
@@ -158,7 +159,7 @@ async function benchOne(openTasks: number): Promise<void> {
   const horizonDays = DEFAULT_DEADLINE_REMINDER_OPTIONS.horizonDays;
   const farDue = new Date(RUN_AT.getTime() + (horizonDays + 60) * 86_400_000);
   const notDueCase = { caseId: `bench-far-${randomUUID()}`, caseNumber: '2027-조사-9999' };
-  const itemOf = (t: TaskRecord) => (tasks.putOpen(t).Put as { Item: Record<string, unknown> }).Item;
+  const itemOf = (t: TaskRecord) => (opened([tasks.putOpen(t)])[0]!.Put as { Item: Record<string, unknown> }).Item;
   // Due tasks: opened 10 days ago with due dates from a week ago to tomorrow (overdue, due today, past 50/75%).
   await seed(
     doc,

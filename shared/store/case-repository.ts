@@ -13,8 +13,10 @@ import { NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import { appendToChain, GENESIS_HASH, type EventDraft, type HistoryEvent } from '../domain/history.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { IdempotencyRaceError, idempotencyPut } from './idempotency-store.ts';
+import { atomic, opened, type TransactItem } from './atomic-write.ts';
 import {
   RelatedItemConflictError,
+  type AtomicWrite,
   type CaseRepository as CaseRepositoryPort,
   type ClaimFor,
   type Page,
@@ -34,7 +36,7 @@ const MAX_COUNTER_RACES = 50;
 const jitter = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
 
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type { TransactItem } from './atomic-write.ts';
 
 export class CaseRepository implements CaseRepositoryPort {
   constructor(
@@ -66,7 +68,7 @@ export class CaseRepository implements CaseRepositoryPort {
     team: string,
     build: (serial: number) => CaseChange,
     claimFor?: ClaimFor,
-    also: (c: CaseRecord) => TransactItem[] = () => [],
+    also: (c: CaseRecord) => AtomicWrite[] = () => [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     for (let attempt = 1; ; attempt++) {
       const counterKey = keys.caseNumberCounter(year, team);
@@ -85,7 +87,7 @@ export class CaseRepository implements CaseRepositoryPort {
       };
       const change = build(previous + 1);
       try {
-        return await this.create(change, claimFor, [claim, ...also(change.next)]);
+        return await this.create(change, claimFor, [atomic(claim), ...also(change.next)]);
       } catch (error) {
         if (error instanceof RelatedItemConflictError && error.failedItems.includes(0) && attempt < MAX_COUNTER_RACES) {
           await jitter(attempt);
@@ -100,7 +102,7 @@ export class CaseRepository implements CaseRepositoryPort {
   async create(
     change: CaseChange,
     claimFor?: ClaimFor,
-    also: TransactItem[] = [],
+    also: AtomicWrite[] = [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     const { events, head } = appendToChain(
       change.next.caseId,
@@ -112,7 +114,7 @@ export class CaseRepository implements CaseRepositoryPort {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: caseItem(next), ConditionExpression: 'attribute_not_exists(pk)' } },
       ...events.map((e) => eventPut(this.tableName, e)),
-      ...also,
+      ...opened(also),
     ];
     const alsoStart = 1 + events.length;
     const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
@@ -141,7 +143,7 @@ export class CaseRepository implements CaseRepositoryPort {
     change: CaseChange,
     claimFor?: ClaimFor,
     /** Other items that must change with the case (e.g. the task a decision completes), with their own conditions. */
-    also: TransactItem[] = [],
+    also: AtomicWrite[] = [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
     let base = current;
     for (let attempt = 1; ; attempt++) {
@@ -159,7 +161,7 @@ export class CaseRepository implements CaseRepositoryPort {
           },
         },
         ...events.map((e) => eventPut(this.tableName, e)),
-        ...also,
+        ...opened(also),
       ];
       const alsoStart = 1 + events.length;
       const idemIndex = idempotency ? items.push(idempotencyPut(this.tableName, idempotency)) - 1 : -1;
@@ -204,13 +206,13 @@ export class CaseRepository implements CaseRepositoryPort {
      * Other items that must change with the events (e.g. reminder markers), with their own conditions;
      * a function when an item names the events it goes with (their sequence numbers and hashes).
      */
-    alsoGiven: TransactItem[] | ((events: readonly HistoryEvent[]) => TransactItem[]) = [],
+    alsoGiven: AtomicWrite[] | ((events: readonly HistoryEvent[]) => AtomicWrite[]) = [],
   ): Promise<HistoryEvent[]> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(caseId);
       if (!current) throw new NotFoundError(`case ${caseId} does not exist`, `사건(${caseId})이 없습니다`);
       const { events, head } = appendToChain(caseId, current, drafts);
-      const also = typeof alsoGiven === 'function' ? alsoGiven(events) : alsoGiven;
+      const also = opened(typeof alsoGiven === 'function' ? alsoGiven(events) : alsoGiven);
       try {
         await this.doc.send(
           new TransactWriteCommand({

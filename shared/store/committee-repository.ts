@@ -23,7 +23,8 @@ import {
   type Meeting,
 } from '../domain/committee.ts';
 import { VersionConflictError } from '../domain/errors.ts';
-import type { TransactItem } from './case-repository.ts';
+import { atomic, type TransactItem } from './atomic-write.ts';
+import type { AtomicWrite, CommitteeRepository as CommitteeRepositoryPort } from '../usecases/ports.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 import { withoutStorageKeys } from './keys.ts';
 import { queryAll } from './paged-query.ts';
@@ -40,7 +41,7 @@ export const committeeKeys = {
 const isConditionFailure = (error: unknown) =>
   (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 
-export class CommitteeRepository {
+export class CommitteeRepository implements CommitteeRepositoryPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -212,8 +213,8 @@ export class CommitteeRepository {
   }
 
   /** The decision item, to be written in the case's transaction: only if the item has none yet. */
-  decisionPut(decision: ItemDecision): TransactItem {
-    return {
+  decisionPut(decision: ItemDecision): AtomicWrite {
+    return atomic({
       Put: {
         TableName: this.tableName,
         Item: {
@@ -223,7 +224,7 @@ export class CommitteeRepository {
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   private meetingItem(meeting: Meeting): Record<string, unknown> {

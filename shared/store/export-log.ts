@@ -6,33 +6,16 @@
  * half-way is still on the list.
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import { exportRecordSchema, type ExportRecord } from '../domain/export-record.ts';
 import { queryAll } from './paged-query.ts';
+import type { ExportLog as ExportLogPort } from '../usecases/ports.ts';
 
-export const exportRecordSchema = z.object({
-  exportId: z.string(),
-  at: z.string(),
-  actor: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
-  scope: z.enum(['search', 'timeline']),
-  format: z.enum(['csv', 'json']),
-  /** Search exports: the filters (as given). Timeline exports: the case and the timeline filter. */
-  filters: z.record(z.string(), z.unknown()),
-  caseId: z.string().optional(),
-  caseNumber: z.string().optional(),
-  /** Where the export came through: the API or the command line. */
-  via: z.enum(['api', 'cli']),
-  status: z.enum(['started', 'completed', 'truncated']),
-  rowCount: z.number().int().optional(),
-  completedAt: z.string().optional(),
-  /** When the export stopped at its row cap, where the next part continues. */
-  nextCursor: z.string().optional(),
-});
-export type ExportRecord = z.infer<typeof exportRecordSchema>;
+export { exportRecordSchema, type ExportRecord } from '../domain/export-record.ts';
 
 const key = (exportId: string) => ({ pk: `EXPORT#${exportId}`, sk: 'EXPORT' });
 const monthPartition = (month: string) => `EXPORTS#${month}`;
 
-export class ExportLog {
+export class ExportLog implements ExportLogPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -14,7 +14,8 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { accessRequestSchema, type AccessRequest } from '../domain/identity.ts';
 import type { Envelope } from '../identity/envelope.ts';
-import type { TransactItem } from './case-repository.ts';
+import { atomic } from './atomic-write.ts';
+import type { AtomicWrite, IdentityVault as IdentityVaultPort } from '../usecases/ports.ts';
 import { queryAll } from './paged-query.ts';
 
 const vaultKeys = {
@@ -26,21 +27,21 @@ const vaultKeys = {
 
 const envelopeFields = ['keyId', 'wrappedKey', 'iv', 'tag', 'ciphertext', 'algorithm'] as const;
 
-export class IdentityVault {
+export class IdentityVault implements IdentityVaultPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
   /** The sealed identity, written once with the case it belongs to. */
-  sealedIdentityPut(caseId: string, envelope: Envelope, storedAt: string): TransactItem {
-    return {
+  sealedIdentityPut(caseId: string, envelope: Envelope, storedAt: string): AtomicWrite {
+    return atomic({
       Put: {
         TableName: this.tableName,
         Item: { ...vaultKeys.identity(caseId), entity: 'sealed-identity', caseId, storedAt, ...envelope },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   async getEnvelope(caseId: string): Promise<Envelope | undefined> {
@@ -52,9 +53,9 @@ export class IdentityVault {
   }
 
   /** A new request (pending: listed for the custodian) or a changed one, conditioned on what it was. */
-  requestPut(next: AccessRequest, previous?: AccessRequest): TransactItem {
+  requestPut(next: AccessRequest, previous?: AccessRequest): AtomicWrite {
     const pending = next.status === 'pending';
-    return {
+    return atomic({
       Put: {
         TableName: this.tableName,
         Item: {
@@ -71,7 +72,7 @@ export class IdentityVault {
               ExpressionAttributeValues: { ':status': previous.status, ':reads': previous.reads },
             }),
       },
-    };
+    });
   }
 
   async getRequest(caseId: string, requestId: string): Promise<AccessRequest | undefined> {

@@ -20,7 +20,11 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { MailFailure } from '../mail/mail-events.ts';
+import type {
+  MailFailureStore as MailFailureStorePort,
+  MailSuppression,
+  StoredMailFailure,
+} from '../usecases/ports.ts';
 import { cancellationReasons } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 
@@ -35,24 +39,7 @@ const failureKey = (mailRef: string, email: string, kind: string) => ({
 });
 const suppressionKey = (email: string) => ({ pk: `MAIL_SUPPRESSED#${email.toLowerCase()}`, sk: 'SUPPRESSION' });
 
-export interface StoredMailFailure extends MailFailure {
-  /** What names the mail: our Message-ID, else SES's id. */
-  mailRef: string;
-  recordedAt: string;
-  /** The staff member the address belongs to, when known. */
-  recipient?: { sub: string; name: string };
-  /** Cases the mail was about. */
-  caseIds: string[];
-}
-
-export interface MailSuppression {
-  email: string;
-  kind: MailFailure['kind'];
-  detail: string;
-  since: string;
-  recipient?: { sub: string; name: string };
-  noticeSentAt?: string;
-}
+export type { MailSuppression, StoredMailFailure } from '../usecases/ports.ts';
 
 function isConditionFailure(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
@@ -62,7 +49,7 @@ const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gs
 const strip = <T>(item: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))) as T;
 
-export class MailFailureStore {
+export class MailFailureStore implements MailFailureStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -19,8 +19,8 @@ import {
   type OutboxIntent,
   type OutboxItem,
 } from '../domain/outbox.ts';
-import type { OutboxStore as OutboxStorePort } from '../usecases/ports.ts';
-import type { TransactItem } from './case-repository.ts';
+import type { AtomicWrite, OutboxStore as OutboxStorePort } from '../usecases/ports.ts';
+import { atomic, type TransactItem } from './atomic-write.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { withoutStorageKeys } from './keys.ts';
 import { queryItems } from './paged-query.ts';
@@ -41,7 +41,11 @@ export class OutboxStore implements OutboxStorePort {
   ) {}
 
   /** The item to put in the transaction of the change that needs the intent delivered. */
-  put(intent: OutboxIntent, now: Date): TransactItem {
+  put(intent: OutboxIntent, now: Date): AtomicWrite {
+    return atomic(this.putItem(intent, now));
+  }
+
+  private putItem(intent: OutboxIntent, now: Date): TransactItem {
     const item: OutboxItem = {
       outboxId: outboxIdOf(intent),
       intent,
@@ -62,7 +66,7 @@ export class OutboxStore implements OutboxStorePort {
   /** Writes an intent on its own (the reconciler, for cases written before the outbox existed). */
   async add(intent: OutboxIntent, now: Date): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand(this.put(intent, now).Put as ConstructorParameters<typeof PutCommand>[0]));
+      await this.doc.send(new PutCommand(this.putItem(intent, now).Put as ConstructorParameters<typeof PutCommand>[0]));
       return true;
     } catch (error) {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;

@@ -7,31 +7,14 @@
  */
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEvent } from '../domain/history.ts';
-import type { TransactItem } from './case-repository.ts';
+import { READ_KINDS, type ReadKind, type ReadTally } from '../domain/read-tally.ts';
+import { atomics } from './atomic-write.ts';
+import type { AtomicWrite, ReadTallyStore as ReadTallyStorePort } from '../usecases/ports.ts';
 import { keys } from './keys.ts';
 
-export const READ_KINDS = ['case', 'tasks', 'history', 'case-as-of'] as const;
-export type ReadKind = (typeof READ_KINDS)[number];
+export { koreaHourOf, READ_KINDS, type ReadKind, type ReadTally } from '../domain/read-tally.ts';
 
-export interface ReadTally {
-  caseId: string;
-  /** Korea-time hour, e.g. 2026-12-04T13. */
-  hour: string;
-  readerSub: string;
-  reads: number;
-  /** Reads by what was read. */
-  byWhat: Partial<Record<ReadKind, number>>;
-  firstAt: string;
-  lastAt: string;
-  /** The chain event the first read of the hour appended. */
-  eventSeq: number;
-  eventHash: string;
-}
-
-/** The Korea-time hour a read is tallied under. */
-export const koreaHourOf = (koreaIso: string): string => koreaIso.slice(0, 13);
-
-export class ReadTallyStore {
+export class ReadTallyStore implements ReadTallyStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -64,11 +47,11 @@ export class ReadTallyStore {
     readerSub: string,
     what: ReadKind,
     at: string,
-  ): (events: readonly HistoryEvent[]) => TransactItem[] {
+  ): (events: readonly HistoryEvent[]) => AtomicWrite[] {
     return (events) => {
       const event = events[0];
       if (!event) throw new Error('a read tally goes with its SENSITIVE_READ event');
-      return [
+      return atomics([
         {
           Put: {
             TableName: this.tableName,
@@ -88,7 +71,7 @@ export class ReadTallyStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-      ];
+      ]);
     };
   }
 

@@ -33,7 +33,9 @@ import { TEAMS, type Role, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { taskRecordSchema } from '../domain/task.ts';
 import type { RecipientReason, ReminderLevel } from '../policies/reminder-policy.ts';
-import { cancellationReasons, type TransactItem } from './case-repository.ts';
+import { atomics, type TransactItem } from './atomic-write.ts';
+import { cancellationReasons } from './case-repository.ts';
+import type { AtomicWrite } from '../usecases/ports.ts';
 import { keys } from './keys.ts';
 import type { StaffRepository } from './staff-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
@@ -342,23 +344,27 @@ export class ReminderStore {
   }
 
   /** Transaction actions that mark this digest's markers of one case sent (to commit with the case's MAIL_SENT event). */
-  markSent(digest: StoredDigest, items: readonly ReminderItemRef[], sentAt: string): TransactItem[] {
-    return items.map((item) => ({
-      Update: {
-        TableName: this.tableName,
-        Key: markerKey(digest.recipient.sub, item),
-        UpdateExpression: 'SET #status = :sent, sentAt = :at, messageId = :messageId',
-        ConditionExpression: '#owner = :owner AND #status = :pending',
-        ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':owner': markerOwner(digest),
-          ':pending': 'pending',
-          ':sent': 'sent',
-          ':at': sentAt,
-          ':messageId': digest.messageId ?? '',
-        },
-      },
-    }));
+  markSent(digest: StoredDigest, items: readonly ReminderItemRef[], sentAt: string): AtomicWrite[] {
+    return atomics(
+      items.map(
+        (item): TransactItem => ({
+          Update: {
+            TableName: this.tableName,
+            Key: markerKey(digest.recipient.sub, item),
+            UpdateExpression: 'SET #status = :sent, sentAt = :at, messageId = :messageId',
+            ConditionExpression: '#owner = :owner AND #status = :pending',
+            ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':owner': markerOwner(digest),
+              ':pending': 'pending',
+              ':sent': 'sent',
+              ':at': sentAt,
+              ':messageId': digest.messageId ?? '',
+            },
+          },
+        }),
+      ),
+    );
   }
 
   /**
@@ -367,16 +373,20 @@ export class ReminderStore {
    * those reminders again. Conditioned on the very message, so a redelivered bounce, or one for an
    * older attempt, deletes nothing a later mail sent.
    */
-  releaseSent(digest: StoredDigest, items: readonly ReminderItemRef[], messageId: string): TransactItem[] {
-    return items.map((item) => ({
-      Delete: {
-        TableName: this.tableName,
-        Key: markerKey(digest.recipient.sub, item),
-        ConditionExpression: '#owner = :owner AND #status = :sent AND messageId = :messageId',
-        ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
-        ExpressionAttributeValues: { ':owner': markerOwner(digest), ':sent': 'sent', ':messageId': messageId },
-      },
-    }));
+  releaseSent(digest: StoredDigest, items: readonly ReminderItemRef[], messageId: string): AtomicWrite[] {
+    return atomics(
+      items.map(
+        (item): TransactItem => ({
+          Delete: {
+            TableName: this.tableName,
+            Key: markerKey(digest.recipient.sub, item),
+            ConditionExpression: '#owner = :owner AND #status = :sent AND messageId = :messageId',
+            ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status' },
+            ExpressionAttributeValues: { ':owner': markerOwner(digest), ':sent': 'sent', ':messageId': messageId },
+          },
+        }),
+      ),
+    );
   }
 
   /** Moves a digest we hold to the next open status, renewing the lease; undefined when we no longer hold it. */

@@ -8,17 +8,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from './keys.ts';
 
-export interface ReportMailClaim {
-  reportId: string;
-  holder: string;
-  messageId: string;
-}
+import type { ReportMailClaim, ReportMailLedger as ReportMailLedgerPort } from '../usecases/ports.ts';
+
+export type { ReportMailClaim } from '../usecases/ports.ts';
 
 function isConditionFailure(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 }
 
-export class ReportMailLedger {
+export class ReportMailLedger implements ReportMailLedgerPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -12,13 +12,9 @@ import { cancellationReasons } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 import { keys } from './keys.ts';
 
-export interface FrozenReport {
-  reportId: string;
-  frozenAt: string;
-  frozenBy: { sub: string; name?: string; role: string };
-  dataHash: string;
-  report: OfficeReportData;
-}
+import type { FrozenReport, ReportStore as ReportStorePort } from '../usecases/ports.ts';
+
+export type { FrozenReport } from '../usecases/ports.ts';
 
 /** The stored item no longer matches the hash it was stored with. */
 export class FrozenReportCorruptError extends Error {
@@ -27,7 +23,7 @@ export class FrozenReportCorruptError extends Error {
 
 const textHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export class ReportStore {
+export class ReportStore implements ReportStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

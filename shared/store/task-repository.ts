@@ -8,10 +8,10 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
-import type { TransactItem } from './case-repository.ts';
+import { atomic } from './atomic-write.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
 import { queryItems } from './paged-query.ts';
-import type { TaskRepository as TaskRepositoryPort } from '../usecases/ports.ts';
+import type { AtomicWrite, TaskRepository as TaskRepositoryPort } from '../usecases/ports.ts';
 
 export const OPEN_TASK_SHARDS = 8;
 
@@ -113,8 +113,8 @@ export class TaskRepository implements TaskRepositoryPort {
     return items;
   }
 
-  putOpen(task: TaskRecord): TransactItem {
-    return {
+  putOpen(task: TaskRecord): AtomicWrite {
+    return atomic({
       Put: {
         TableName: this.tableName,
         Item: {
@@ -133,12 +133,12 @@ export class TaskRepository implements TaskRepositoryPort {
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    };
+    });
   }
 
   /** Completes an open task, but only the one holding this token (a stale token changes nothing). */
-  complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): TransactItem {
-    return {
+  complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): AtomicWrite {
+    return atomic({
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
@@ -156,12 +156,12 @@ export class TaskRepository implements TaskRepositoryPort {
           ':false': false,
         },
       },
-    };
+    });
   }
 
   /** Cancels an open task (e.g. its case is suspended); it leaves the open-task indexes. */
-  cancel(task: Pick<TaskRecord, 'caseId' | 'taskId'>): TransactItem {
-    return {
+  cancel(task: Pick<TaskRecord, 'caseId' | 'taskId'>): AtomicWrite {
+    return atomic({
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
@@ -170,12 +170,12 @@ export class TaskRepository implements TaskRepositoryPort {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':cancelled': 'cancelled', ':open': 'open' },
       },
-    };
+    });
   }
 
   /** Moves an open personal task to another person (reassignment), keeping its token and due date. */
-  reassign(task: TaskRecord, sub: string): TransactItem {
-    return {
+  reassign(task: TaskRecord, sub: string): AtomicWrite {
+    return atomic({
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
@@ -189,12 +189,12 @@ export class TaskRepository implements TaskRepositoryPort {
           ':token': task.taskToken,
         },
       },
-    };
+    });
   }
 
   /** Hides an open task from the officials concerned by its case (added after the task opened). */
-  hideFrom(task: TaskRecord, subs: readonly string[]): TransactItem {
-    return {
+  hideFrom(task: TaskRecord, subs: readonly string[]): AtomicWrite {
+    return atomic({
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
@@ -203,7 +203,7 @@ export class TaskRepository implements TaskRepositoryPort {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':subs': [...subs], ':open': 'open' },
       },
-    };
+    });
   }
 
   /**
@@ -211,8 +211,8 @@ export class TaskRepository implements TaskRepositoryPort {
    * in both open-task indexes; only while the task is open, holds the same token and still has the
    * due date the change was computed from (a concurrent move is refused, not overwritten).
    */
-  moveDue(task: TaskRecord, dueAt: string, dueBasis: TaskRecord['dueBasis']): TransactItem {
-    return {
+  moveDue(task: TaskRecord, dueAt: string, dueBasis: TaskRecord['dueBasis']): AtomicWrite {
+    return atomic({
       Update: {
         TableName: this.tableName,
         Key: keys.task(task.caseId, task.taskId),
@@ -229,7 +229,7 @@ export class TaskRepository implements TaskRepositoryPort {
           ...(dueBasis && { ':basis': dueBasis }),
         },
       },
-    };
+    });
   }
 
   /**

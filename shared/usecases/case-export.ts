@@ -32,7 +32,7 @@ import { timeline, type TimelineFilter } from '../domain/timeline.ts';
 import { KINDS } from '../kinds/registry.ts';
 import { assertCanRead, assertCanReadReports } from '../policies/case-access.ts';
 import type { CaseRepository } from './ports.ts';
-import type { ExportLog } from '../store/export-log.ts';
+import type { ExportLog } from './ports.ts';
 import { loadChain } from './chain-verification.ts';
 import { assertCanExport, type CaseSearchUseCases } from './case-search-usecases.ts';
 import { eventActorOf } from './case-operations.ts';

@@ -12,13 +12,15 @@ import { verifyChain, type EventDraft, type HistoryEvent, type ChainVerification
 import { koreaYear, toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanAssign, assertCanChange, assertCanCreateCase, assertCanRead } from '../policies/case-access.ts';
-import { koreaHourOf, type ReadKind, type ReadTallyStore } from '../store/read-tally-store.ts';
+import { koreaHourOf, type ReadKind } from '../domain/read-tally.ts';
 import {
   type AtomicWrite,
   type CaseRepository,
+  type IdentityVault,
   type IdempotencyStore,
   type OutboxStore,
   type Page,
+  type ReadTallyStore,
   RelatedItemConflictError,
   type StaffRepository,
 } from './ports.ts';
@@ -36,7 +38,6 @@ import {
   IDENTITY_KEY_PURPOSE,
 } from '../domain/identity.ts';
 import { seal, type DataKeyProvider } from '../identity/envelope.ts';
-import type { IdentityVault } from '../store/identity-vault.ts';
 import { assertIdentityAllowed, assertSealing, compulsorySealing, holdsReporterIdentity } from '../domain/sealing.ts';
 import type { AnchorStore } from '../anchor/anchor-store.ts';
 import { latestAnchorForVerification } from '../anchor/chain-anchor.ts';

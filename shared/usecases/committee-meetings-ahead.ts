@@ -9,7 +9,7 @@
 import type { Calendar } from '../calendar/index.ts';
 import { cadenceMeetings, type Meeting } from '../domain/committee.ts';
 import { koreaDate } from '../domain/korea-time.ts';
-import type { CommitteeRepository } from '../store/committee-repository.ts';
+import type { CommitteeRepository } from './ports.ts';
 
 export interface CommitteeMeetingsAheadDeps {
   committees: Pick<CommitteeRepository, 'list' | 'createMeeting'>;

@@ -27,8 +27,7 @@ import { COMMITTEE_AGENDA_TEMPLATE, type CommitteeNotice } from '../mail/committ
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import type { CommitteeRepository } from '../store/committee-repository.ts';
-import type { ReportMailLedger } from '../store/report-mail-ledger.ts';
+import type { CommitteeRepository, ReportMailLedger } from './ports.ts';
 import type { StaffRepository, TaskRepository } from './ports.ts';
 
 /** The notice settings (environment, parsed once): how many days ahead the agenda goes out. */

@@ -37,7 +37,7 @@ import { IllegalTransitionError, NotFoundError, ValidationError, VersionConflict
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { KINDS, type DecisionForm } from '../kinds/registry.ts';
-import type { CommitteeRepository } from '../store/committee-repository.ts';
+import type { CommitteeRepository } from './ports.ts';
 import type { IdempotencyStore, StaffRepository, TaskRepository } from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import type { TaskUseCases } from './task-usecases.ts';

@@ -17,9 +17,8 @@ import { GRIEVANCE_QUARTERLY_TEMPLATE, type GrievanceQuarterlyInput } from '../m
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
 import { MailSendError, type Mailer } from '../mail/mailer.ts';
-import type { CaseRepository } from './ports.ts';
+import type { CaseRepository, ReportMailLedger } from './ports.ts';
 import type { StaffDirectory } from '../store/reminder-store.ts';
-import type { ReportMailLedger } from '../store/report-mail-ledger.ts';
 
 export interface Quarter {
   year: number;

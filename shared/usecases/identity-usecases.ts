@@ -25,7 +25,7 @@ import { hasAnyRole, type Actor } from '../domain/roles.ts';
 import { open, type DataKeyProvider } from '../identity/envelope.ts';
 import { assertCanRead } from '../policies/case-access.ts';
 import type { CaseRepository } from './ports.ts';
-import type { IdentityVault } from '../store/identity-vault.ts';
+import type { IdentityVault } from './ports.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
 
 export interface IdentityUseCaseDeps {

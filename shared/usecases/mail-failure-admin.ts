@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles.ts';
 import type { MailFailureKind } from '../mail/mail-events.ts';
 import { assertCanLiftSuppression, assertCanReadMailFailures } from '../policies/mail-access.ts';
 import type { CaseRepository, IdempotencyStore } from './ports.ts';
-import type { MailFailureStore, MailSuppression, StoredMailFailure } from '../store/mail-failure-store.ts';
+import type { MailFailureStore, MailSuppression, StoredMailFailure } from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 /** How a failure is named to the administrator: a refused send is an SMTP refusal. */

@@ -26,7 +26,7 @@ import type { MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
 import type { Mailer, MailSendError } from '../mail/mailer.ts';
 import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
-import type { MailFailureStore } from '../store/mail-failure-store.ts';
+import type { MailFailureStore } from './ports.ts';
 import type { ReminderItemRef, ReminderStore, StaffDirectory, StoredDigest } from '../store/reminder-store.ts';
 import { NotFoundError } from '../domain/errors.ts';
 

@@ -31,10 +31,8 @@ import {
 } from '../domain/office-report.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
 import { assertCanFreezeReports, assertCanReadReports } from '../policies/case-access.ts';
-import type { CaseRepository, IdempotencyStore } from './ports.ts';
-import type { CommitteeRepository } from '../store/committee-repository.ts';
+import type { CaseRepository, CommitteeRepository, FrozenReport, IdempotencyStore, ReportStore } from './ports.ts';
 import { COMMITTEE_KINDS, meetingDate, meetingWasHeld } from '../domain/committee.ts';
-import type { FrozenReport, ReportStore } from '../store/report-store.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 /** Meetings held (meeting date inside the period, Korea dates) — the committee repository's listing. */

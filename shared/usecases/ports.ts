@@ -14,9 +14,20 @@ import type { EventDraft, HistoryEvent } from '../domain/history.ts';
 import type { OutboxIntent, OutboxItem } from '../domain/outbox.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import type { TaskRecord } from '../domain/task.ts';
+import type { Committee, ItemDecision, Meeting } from '../domain/committee.ts';
+import type { ExportRecord } from '../domain/export-record.ts';
+import type { AccessRequest } from '../domain/identity.ts';
+import type { OfficeReportData } from '../domain/office-report.ts';
+import type { ReadKind, ReadTally } from '../domain/read-tally.ts';
+import type { Envelope } from '../identity/envelope.ts';
+import type { MailFailure } from '../mail/mail-events.ts';
 
-/** A write prepared by the store to commit with a case change; opaque above the store. */
-export type AtomicWrite = object;
+declare const atomicWrite: unique symbol;
+/**
+ * A write prepared by the store to commit with a case change; opaque above the store: only the
+ * store makes one (shared/store/atomic-write.ts) and only the store opens it.
+ */
+export type AtomicWrite = { readonly [atomicWrite]: 'AtomicWrite' };
 
 export interface Page<T> {
   items: T[];
@@ -166,4 +177,122 @@ export interface CaseSearch<Plan extends SearchPlanView = SearchPlanView> {
   walk(plan: Plan, startKey: Record<string, unknown> | undefined): AsyncGenerator<WalkEvent>;
   decodeCursor(plan: Plan, cursor: string | undefined): Record<string, unknown> | undefined;
   encodeCursor(plan: Plan, key: Record<string, unknown>): string;
+}
+
+/** Committees, their meetings and the decisions recorded at them. */
+export interface CommitteeRepository {
+  get(kind: CommitteeKind): Promise<Committee | undefined>;
+  list(): Promise<Committee[]>;
+  put(committee: Committee): Promise<Committee>;
+  putIfAbsent(committee: Committee): Promise<boolean>;
+  getMeeting(meetingId: string): Promise<Meeting | undefined>;
+  /** False when the meeting exists already. */
+  createMeeting(meeting: Meeting, claim?: IdempotencyClaim): Promise<boolean>;
+  /** Saves a meeting conditioned on the version it was read at. */
+  saveMeeting(meeting: Meeting, claim?: IdempotencyClaim): Promise<Meeting>;
+  /** A committee's meetings whose meeting date is in [fromDate, toDate] (Korea dates). */
+  meetingsBetween(kind: CommitteeKind, fromDate: string, toDate: string): Promise<Meeting[]>;
+  decisions(meetingId: string): Promise<ItemDecision[]>;
+  decision(meetingId: string, taskId: string): Promise<ItemDecision | undefined>;
+  /** A meeting's decision on an item, written with the case change it decides. */
+  decisionPut(decision: ItemDecision): AtomicWrite;
+}
+
+/** A frozen office report: the report as generated, and the hash of the data it came from. */
+export interface FrozenReport {
+  reportId: string;
+  frozenAt: string;
+  frozenBy: { sub: string; name?: string; role: string };
+  dataHash: string;
+  report: OfficeReportData;
+}
+
+export interface ReportStore {
+  /** Stores a report once (a retried freeze answers with the stored one). */
+  freeze(
+    frozen: FrozenReport,
+    claimFor?: (result: FrozenReport) => IdempotencyClaim | undefined,
+  ): Promise<FrozenReport>;
+  get(reportId: string): Promise<FrozenReport | undefined>;
+}
+
+/** A claim on mailing a periodic report to one recipient, with the Message-ID the report fixes. */
+export interface ReportMailClaim {
+  reportId: string;
+  holder: string;
+  messageId: string;
+}
+
+/** Exactly-once mailing of periodic reports: claim (with a lease) → send → mark sent. */
+export interface ReportMailLedger {
+  /** Undefined when it was sent already or another live run holds it. */
+  claim(reportId: string, messageIdDomain: string, now: Date, leaseMs: number): Promise<ReportMailClaim | undefined>;
+  markSent(claim: ReportMailClaim, now: Date): Promise<boolean>;
+  release(claim: ReportMailClaim): Promise<void>;
+}
+
+/** Sealed reporter identities and the requests to open them. */
+export interface IdentityVault {
+  sealedIdentityPut(caseId: string, envelope: Envelope, storedAt: string): AtomicWrite;
+  getEnvelope(caseId: string): Promise<Envelope | undefined>;
+  /** A request's new state, conditioned on the state it was read in. */
+  requestPut(next: AccessRequest, previous?: AccessRequest): AtomicWrite;
+  getRequest(caseId: string, requestId: string): Promise<AccessRequest | undefined>;
+  requestsOfCase(caseId: string): Promise<AccessRequest[]>;
+  pendingRequests(limit?: number): Promise<AccessRequest[]>;
+}
+
+/** The record of every export, written before the first row leaves and completed after the last. */
+export interface ExportLog {
+  start(record: Omit<ExportRecord, 'status'>): Promise<void>;
+  finish(exportId: string, result: { rowCount: number; completedAt: string; nextCursor?: string }): Promise<void>;
+  listMonth(month: string): Promise<ExportRecord[]>;
+}
+
+/** Reads of sealed cases, tallied per reader and hour (the first of an hour also appends a chain event). */
+export interface ReadTallyStore {
+  /** Counts a read into the hour's tally; false when the hour has no tally yet. */
+  count(caseId: string, hour: string, readerSub: string, what: ReadKind, at: string): Promise<boolean>;
+  /** The hour's first tally, written with the SENSITIVE_READ event it names. */
+  firstPut(
+    caseId: string,
+    hour: string,
+    readerSub: string,
+    what: ReadKind,
+    at: string,
+  ): (events: readonly HistoryEvent[]) => AtomicWrite[];
+  /** Every tally of a case, oldest hour first. */
+  ofCase(caseId: string): Promise<ReadTally[]>;
+}
+
+export interface StoredMailFailure extends MailFailure {
+  /** What names the mail: our Message-ID, else SES's id. */
+  mailRef: string;
+  recordedAt: string;
+  /** The staff member the address belongs to, when known. */
+  recipient?: { sub: string; name: string };
+  /** Cases the mail was about. */
+  caseIds: string[];
+}
+
+export interface MailSuppression {
+  email: string;
+  kind: MailFailure['kind'];
+  detail: string;
+  since: string;
+  recipient?: { sub: string; name: string };
+  noticeSentAt?: string;
+}
+
+/** Mail that bounced or was complained about, and the addresses no longer mailed. */
+export interface MailFailureStore {
+  record(failure: Omit<StoredMailFailure, 'recordedAt'>, now: Date): Promise<boolean>;
+  recent(limit: number): Promise<StoredMailFailure[]>;
+  suppress(suppression: Omit<MailSuppression, 'noticeSentAt'>): Promise<boolean>;
+  suppressedAmong(emails: readonly string[]): Promise<Map<string, MailSuppression>>;
+  lift(email: string): Promise<void>;
+  liftIfSuppressed(email: string, claim?: IdempotencyClaim): Promise<boolean>;
+  suppressions(limit: number): Promise<MailSuppression[]>;
+  pendingNotices(): Promise<MailSuppression[]>;
+  noticeSent(email: string, at: Date): Promise<void>;
 }
