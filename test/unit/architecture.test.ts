@@ -40,11 +40,15 @@ const rules: IForbiddenRuleType[] = [
   {
     name: 'usecases-reach-storage-through-ports',
     comment:
-      'cases, tasks, idempotency records, staff and the outbox are reached through shared/usecases/ports.ts, which the store implements',
+      'use cases reach storage through the interfaces of shared/usecases/ports.ts, which the store implements; composition roots (functions/, infra/) wire the concrete stores',
     severity: 'error',
     from: { path: '^shared/usecases/' },
     to: {
-      path: '^shared/store/(case-repository|task-repository|idempotency-store|staff-repository|outbox-store)[.]ts$',
+      path: '^shared/store/',
+      // Not yet behind ports: the reminder digests' stores (digest claims, markers, recipients'
+      // preferences), whose types the reminder use cases still take from the store. The rest of the
+      // store is out of reach.
+      pathNot: '^shared/store/(reminder-store|reminder-preferences-store)[.]ts$',
     },
   },
   {
@@ -107,7 +111,7 @@ describe('architecture of shared/', () => {
     expect(violationsOf('usecases-know-no-aws-sdk')).toEqual([]);
   });
 
-  it('shared/usecases reaches cases, tasks, idempotency records, staff and the outbox only through its ports', () => {
+  it('shared/usecases reaches storage only through its ports (type-only imports included)', () => {
     expect(violationsOf('usecases-reach-storage-through-ports')).toEqual([]);
   });
 
