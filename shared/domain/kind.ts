@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
+import type { CommitteeKind } from './committee-kinds.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
 import type { AppError } from './errors.ts';
 import type { KindReportTable } from './report-table.ts';
@@ -67,7 +68,17 @@ export interface DetailsSection {
    * relative to `key`, and the schema the projected section parses with (what list entries, facets
    * and the access rule read). Never an identity field: a search does not even read those.
    */
-  searched?: { paths: readonly (readonly string[])[]; row: z.ZodType };
+  searched?: {
+    paths: readonly (readonly string[])[];
+    row: z.ZodType;
+    /**
+     * The outcome a case is searched and exported by, once decided (from the details as the search
+     * reads them), with the Korean label of every outcome the section can have.
+     */
+    outcome?: { labels: Readonly<Record<string, string>>; of(details: never): string | undefined };
+    /** The committee that decides (or decided) the case. */
+    committee?(details: never): CommitteeKind | undefined;
+  };
 }
 
 /** The staff directory as a kind's checks see it. */

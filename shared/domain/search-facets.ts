@@ -5,66 +5,60 @@
  */
 import type { CaseRecord } from './case.ts';
 import { COMMITTEE_KIND_LABELS, type CommitteeKind } from './committee-kinds.ts';
-import { DISPOSITION_LABELS, DISPOSITION_TYPES } from '../kinds/misconduct/misconduct.ts';
+import type { KindRegistry } from './kind-registry.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { koreaDate, toKoreaIso } from './korea-time.ts';
 
+/** The details sections that declare search facets (kind.ts `searched`), with the record field they are under. */
+const facetSections = (kinds: KindRegistry) =>
+  kinds.sections.flatMap(({ section }) => (section.searched ? [section] : []));
+const detailsOf = (c: CaseRecord, key: string): unknown => (c as unknown as Record<string, unknown>)[key];
+
 /**
- * Outcomes a case can be searched by: misconduct cases by the disposition the head of office
- * approved, grievances by how they ended, petitions by the decision (or by the screening that
- * ended them early).
+ * Outcomes a case can be searched by, as its kind's details section declares them (e.g. misconduct
+ * cases by the disposition the head of office approved, grievances by how they ended, petitions by
+ * the decision or by the screening that ended them early), in the registry's order.
  */
-export const SEARCH_OUTCOMES = [
-  ...DISPOSITION_TYPES,
-  'answered',
-  'closed-as-repeated',
-  'accept',
-  'reject',
-  'not-process',
-  'duplicate',
-] as const;
-export type SearchOutcome = (typeof SEARCH_OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<SearchOutcome, string> = {
-  ...DISPOSITION_LABELS,
-  answered: '답변 종결',
-  'closed-as-repeated': '반복민원 종결',
-  accept: '청원 채택',
-  reject: '청원 불채택',
-  'not-process': '청원 처리하지 않음',
-  duplicate: '중복 청원 종결',
-};
+export const OUTCOME_LABELS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...facetSections(KINDS).map((section) => section.searched?.outcome?.labels ?? {}),
+);
+export const SEARCH_OUTCOMES = Object.keys(OUTCOME_LABELS) as [string, ...string[]];
+export type SearchOutcome = string;
 
 /** The outcome of a case, once decided (undefined while open or when the kind records none). */
-export function outcomeOf(c: CaseRecord): SearchOutcome | undefined {
-  if (c.misconduct) return c.misconduct.approved?.disposition.type;
-  if (c.grievance) return c.grievance.outcome;
-  if (c.petition) {
-    if (c.petition.decision) return c.petition.decision.outcome;
-    const screened = c.petition.screening?.outcome;
-    return screened === 'not-process' || screened === 'duplicate' ? screened : undefined;
+export function outcomeOf(c: CaseRecord, kinds: KindRegistry = KINDS): SearchOutcome | undefined {
+  for (const section of facetSections(kinds)) {
+    const details = detailsOf(c, section.key);
+    if (details !== undefined && section.searched?.outcome) return section.searched.outcome.of(details as never);
   }
   return undefined;
 }
 
-/**
- * The committee that decides (or decided) the case: misconduct cases go to the personnel committee
- * (인사위원회) once the discipline request is sent; a repeated grievance closed with mediation goes
- * to the mediation committee (민원조정위원회); a petition reviewed by the petition review committee
- * (청원심의회).
- */
-export function committeeOf(c: CaseRecord): CommitteeKind | undefined {
-  if (c.misconduct?.progress.requestSentOn !== undefined) return 'personnel';
-  const mediation = c.grievance?.repeatedClosure?.mediation;
-  if (mediation === 'pending' || mediation === 'approved' || c.grievance?.lastMediation !== undefined)
-    return 'mediation';
-  if (c.petition?.committeeReview !== undefined) return 'petition-review';
+/** The committee that decides (or decided) the case, as its kind's details section says. */
+export function committeeOf(c: CaseRecord, kinds: KindRegistry = KINDS): CommitteeKind | undefined {
+  for (const section of facetSections(kinds)) {
+    const details = detailsOf(c, section.key);
+    const committee = details === undefined ? undefined : section.searched?.committee?.(details as never);
+    if (committee !== undefined) return committee;
+  }
   return undefined;
 }
 
 export const committeeLabel = (k: CommitteeKind | undefined) =>
   k === undefined ? undefined : COMMITTEE_KIND_LABELS[k];
 
+/** The value of a filter a kind answers from its details (kind.ts `search.filters`), e.g. the referring agency of an external referral. */
+export function kindFilterValueOf(c: CaseRecord, filter: string, kinds: KindRegistry = KINDS): string | undefined {
+  const spec = kinds.has(c.kind) ? kinds.get(c.kind).search?.filters?.[filter] : undefined;
+  if (!spec) return undefined;
+  let value: unknown = c;
+  for (const segment of spec.path) value = (value as Record<string, unknown> | undefined)?.[segment];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** The referring agency of an external referral (검찰, 경찰, 감사원, …). */
-export const agencyOf = (c: CaseRecord): string | undefined => c.misconduct?.referral?.agency;
+export const agencyOf = (c: CaseRecord): string | undefined => kindFilterValueOf(c, 'agency');
 
 /**
  * Normalized text for "text in the title / case number": NFKC (full-width → half-width, composed

@@ -10,11 +10,13 @@ import { grievanceTable } from './report.ts';
 import {
   applyGrievanceDecision,
   GRIEVANCE_IDENTITY_FIELDS,
+  GRIEVANCE_OUTCOME_LABELS,
   grievanceDecisionForms,
   grievanceIntakeSchema,
   grievanceRecordSchema,
   openGrievance,
   type GrievanceIntake,
+  type GrievanceRecord,
 } from './grievance.ts';
 import { GRIEVANCE_DUE_RULES, grievanceTaskDue, type GrievanceDueRule } from './grievance-deadlines.ts';
 
@@ -40,6 +42,14 @@ export const grievance = defineKind({
         repeatedClosure: z.object({ mediation: z.string() }).optional(),
         lastMediation: z.object({ decision: z.string() }).optional(),
       }),
+      outcome: { labels: GRIEVANCE_OUTCOME_LABELS, of: (g: GrievanceRecord) => g.outcome },
+      // A repeated grievance closed with mediation goes to the mediation committee (민원조정위원회).
+      committee: (g: GrievanceRecord) => {
+        const mediation = g.repeatedClosure?.mediation;
+        return mediation === 'pending' || mediation === 'approved' || g.lastMediation !== undefined
+          ? 'mediation'
+          : undefined;
+      },
     },
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,

@@ -8,6 +8,7 @@ import { ValidationError } from '../../domain/errors.ts';
 import { defineKind, type KindModule } from '../../domain/kind.ts';
 import {
   applyMisconductDecision,
+  DISPOSITION_LABELS,
   DISPOSITION_TYPES,
   concernedError,
   isConcerned,
@@ -18,6 +19,7 @@ import {
   suspendedError,
   suspensionDraft,
   type MisconductIntake,
+  type MisconductRecord,
 } from './misconduct.ts';
 import { checkOfficialsAgainstDirectory } from './officials.ts';
 import { misconductTable } from './report.ts';
@@ -54,6 +56,10 @@ const misconductLifecycle = {
         progress: z.object({ requestSentOn: z.string().optional() }).default({}),
         referral: z.object({ agency: z.string() }).optional(),
       }),
+      // The disposition the head of office approved.
+      outcome: { labels: DISPOSITION_LABELS, of: (m: MisconductRecord) => m.approved?.disposition.type },
+      // The personnel committee (인사위원회), once the discipline request is sent.
+      committee: (m: MisconductRecord) => (m.progress.requestSentOn !== undefined ? 'personnel' : undefined),
     },
     record: misconductRecordSchema,
     intake: misconductIntakeSchema,

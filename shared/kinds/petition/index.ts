@@ -16,6 +16,7 @@ import {
   petitionIntakeSummary,
   petitionRecordSchema,
   type PetitionIntake,
+  type PetitionRecord,
 } from './petition.ts';
 import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
 
@@ -49,6 +50,22 @@ export const petition = defineKind({
         screening: z.object({ outcome: z.string() }).optional(),
         committeeReview: z.object({ recommendation: z.string() }).optional(),
       }),
+      // The decision, or the screening that ended the petition early.
+      outcome: {
+        labels: {
+          accept: '청원 채택',
+          reject: '청원 불채택',
+          'not-process': '청원 처리하지 않음',
+          duplicate: '중복 청원 종결',
+        },
+        of: (p: PetitionRecord) => {
+          if (p.decision) return p.decision.outcome;
+          const screened = p.screening?.outcome;
+          return screened === 'not-process' || screened === 'duplicate' ? screened : undefined;
+        },
+      },
+      // Reviewed by the petition review committee (청원심의회).
+      committee: (p: PetitionRecord) => (p.committeeReview !== undefined ? 'petition-review' : undefined),
     },
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,

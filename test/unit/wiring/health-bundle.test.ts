@@ -10,7 +10,7 @@ import { apiHandlerEntry, apiRoutes } from '../../../functions/api/routes.ts';
 describe('the GET /health bundle', () => {
   it('bundles no Step Functions or SES client, where a workflow-starting route bundles Step Functions', async () => {
     const health = apiRoutes.find((r) => r.routeKey === 'GET /health');
-    const starter = apiRoutes.find((r) => r.workflows?.includes('start'));
+    const starter = apiRoutes.find((r) => (r as { workflows?: readonly string[] }).workflows?.includes('start'));
     expect(health).toBeDefined();
     expect(starter).toBeDefined();
     const healthFigure = { name: `api ${health!.name}`, ...(await measureBundle(apiHandlerEntry(health!.name))) };
