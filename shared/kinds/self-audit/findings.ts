@@ -60,7 +60,8 @@ export const findingInputSchema = z
   .describe('지적사항');
 export type FindingInput = z.input<typeof findingInputSchema>;
 
-export const findingPatchSchema = z
+/** The patch's fields (the API adds `expectedVersion`); at least one must be given. */
+export const findingPatchFields = z
   .strictObject({
     title: findingFields.title.optional(),
     description: findingFields.description.optional(),
@@ -88,8 +89,9 @@ export const findingPatchSchema = z
       .optional()
       .describe('이행결과'),
   })
-  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' })
   .describe('지적사항 수정·이행 기록');
+export const nonEmptyPatch = (p: object) => Object.keys(p).filter((k) => k !== 'expectedVersion').length > 0;
+export const findingPatchSchema = findingPatchFields.refine(nonEmptyPatch, { message: 'nothing to change' });
 export type FindingPatch = z.infer<typeof findingPatchSchema>;
 
 export const findingSchema = z.object({
@@ -141,10 +143,14 @@ export function findingsOf(c: CaseRecord): Finding[] {
 export function findFinding(c: CaseRecord, findingId: string): Finding {
   const f = findingsOf(c).find((x) => x.findingId === findingId);
   if (!f)
-    throw new NotFoundError(`No finding ${findingId} on case ${c.caseNumber}`, `지적사항(${findingId})을 찾을 수 없습니다`, {
-      field: 'findingId',
-      rule: 'not_found',
-    });
+    throw new NotFoundError(
+      `No finding ${findingId} on case ${c.caseNumber}`,
+      `지적사항(${findingId})을 찾을 수 없습니다`,
+      {
+        field: 'findingId',
+        rule: 'not_found',
+      },
+    );
   return f;
 }
 
@@ -294,7 +300,8 @@ export function updateFinding(
           rule: 'not_in_future',
         });
     }
-    if (actionPlan) assertNotBefore(actionPlan.expectedOn, actionPlan.submittedOn, 'actionPlan.expectedOn', '조치계획 제출일');
+    if (actionPlan)
+      assertNotBefore(actionPlan.expectedOn, actionPlan.submittedOn, 'actionPlan.expectedOn', '조치계획 제출일');
   }
   let next: Finding = {
     ...f,
@@ -341,10 +348,14 @@ export function reserveMisconduct(c: CaseRecord, findingId: string, actor: Event
       { field: 'findingId', rule: 'not_discipline' },
     );
   if (f.status === 'cancelled')
-    throw new IllegalTransitionError(`Finding ${f.number} was cancelled`, `지적사항 ${f.number}은(는) 재심의로 취소되었습니다`, {
-      field: 'findingId',
-      rule: 'finding_cancelled',
-    });
+    throw new IllegalTransitionError(
+      `Finding ${f.number} was cancelled`,
+      `지적사항 ${f.number}은(는) 재심의로 취소되었습니다`,
+      {
+        field: 'findingId',
+        rule: 'finding_cancelled',
+      },
+    );
   if (f.misconduct?.caseId || (f.misconduct?.openingBy && f.misconduct.openingBy !== actor.sub))
     throw new IllegalTransitionError(
       `Finding ${f.number} already has an investigation${f.misconduct.caseNumber ? ` (${f.misconduct.caseNumber})` : ' being opened'}`,

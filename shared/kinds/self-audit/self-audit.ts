@@ -169,10 +169,14 @@ type SelfAuditCase = CaseRecord & { selfAudit?: SelfAuditRecord };
 
 export function openSelfAudit(intake: unknown, calendar: Calendar): SelfAuditRecord {
   if (intake === undefined)
-    throw new ValidationError('A self-audit is received with its plan (selfAudit)', '자체감사는 감사계획(selfAudit)과 함께 접수합니다', {
-      field: 'selfAudit',
-      rule: 'required',
-    });
+    throw new ValidationError(
+      'A self-audit is received with its plan (selfAudit)',
+      '자체감사는 감사계획(selfAudit)과 함께 접수합니다',
+      {
+        field: 'selfAudit',
+        rule: 'required',
+      },
+    );
   const plan = selfAuditIntakeSchema.parse(intake);
   assertNotBefore(plan.endOn, plan.startOn, 'selfAudit.endOn', '감사 시작일');
   const notice = auditNoticeDeadline(plan.startOn, calendar);
@@ -383,7 +387,13 @@ const refuse = (message: string, messageKo: string, field: string, rule: string)
   new ValidationError(message, messageKo, { field, rule });
 
 function notInFuture(on: string, today: string, field: string) {
-  if (on > today) throw refuse(`${field} (${on}) is in the future`, '기록하는 날짜는 오늘 이후일 수 없습니다', field, 'not_in_future');
+  if (on > today)
+    throw refuse(
+      `${field} (${on}) is in the future`,
+      '기록하는 날짜는 오늘 이후일 수 없습니다',
+      field,
+      'not_in_future',
+    );
 }
 
 export interface AppliedSelfAudit {
@@ -412,7 +422,10 @@ export function applySelfAuditDecision(
         { field: 'decision', rule: 'not_at_this_step' },
       );
   };
-  const f = form as SelfAuditDecisionForm | { decision: 'approve'; comment?: string } | { decision: 'return'; reasons: string };
+  const f = form as
+    | SelfAuditDecisionForm
+    | { decision: 'approve'; comment?: string }
+    | { decision: 'return'; reasons: string };
   switch (f.decision) {
     case 'record-audit-notice': {
       expect('notice');
@@ -451,7 +464,12 @@ export function applySelfAuditDecision(
       return {
         record: {
           ...r,
-          fieldwork: { startedOn: f.startedOn, endedOn: f.endedOn, members: f.members, resultDueOn: due.dueAt.slice(0, 10) },
+          fieldwork: {
+            startedOn: f.startedOn,
+            endedOn: f.endedOn,
+            members: f.members,
+            resultDueOn: due.dueAt.slice(0, 10),
+          },
         },
         eventData: {
           startedOn: f.startedOn,
@@ -475,7 +493,12 @@ export function applySelfAuditDecision(
       return {
         record: {
           ...r,
-          resultNotice: { notifiedOn: today, approvedBy: actorSub, onTime: today <= resultDueOn, reconsiderationFilingDueOn: filing },
+          resultNotice: {
+            notifiedOn: today,
+            approvedBy: actorSub,
+            onTime: today <= resultDueOn,
+            reconsiderationFilingDueOn: filing,
+          },
           findings: r.findings.map((x) => withFollowUpDue(x, today, calendar)),
         },
         eventData: {
@@ -534,7 +557,12 @@ export function applySelfAuditDecision(
       notInFuture(f.receivedOn, today, 'receivedOn');
       for (const [i, n] of f.findingNumbers.entries())
         if (!r.findings.some((x) => x.number === n && x.status === 'active'))
-          throw refuse(`no active finding number ${n}`, `지적사항 ${n}번이 없습니다`, `findingNumbers.${i}`, 'not_found');
+          throw refuse(
+            `no active finding number ${n}`,
+            `지적사항 ${n}번이 없습니다`,
+            `findingNumbers.${i}`,
+            'not_found',
+          );
       const filingDueOn = r.resultNotice!.reconsiderationFilingDueOn;
       const late = f.requestedOn > filingDueOn;
       const decisionDueOn = reconsiderationDecisionDue(f.receivedOn, calendar).dueAt.slice(0, 10);
@@ -613,7 +641,13 @@ export function applySelfAuditDecision(
             x.id === pending.id
               ? {
                   ...x,
-                  decision: { outcome, decidedOn: f.decidedOn, writtenNoticeOn: f.writtenNoticeOn, reasons: f.reasons, onTime },
+                  decision: {
+                    outcome,
+                    decidedOn: f.decidedOn,
+                    writtenNoticeOn: f.writtenNoticeOn,
+                    reasons: f.reasons,
+                    onTime,
+                  },
                 }
               : x,
           ),
@@ -643,7 +677,12 @@ export function applySelfAuditDecision(
           'required',
         );
       if (f.disclosure === 'public' && grounds.length > 0)
-        throw refuse('a public result has no withholding ground', '공개 결정에는 비공개 사유를 넣지 않습니다', 'grounds', 'not_allowed');
+        throw refuse(
+          'a public result has no withholding ground',
+          '공개 결정에는 비공개 사유를 넣지 않습니다',
+          'grounds',
+          'not_allowed',
+        );
       return {
         record: {
           ...r,
@@ -658,7 +697,9 @@ export function applySelfAuditDecision(
           disclosure: f.disclosure,
           ...(grounds.length > 0 && {
             grounds,
-            groundsKo: grounds.map((g) => `정보공개법 제9조①제${g}호: ${DISCLOSURE_GROUNDS[g as keyof typeof DISCLOSURE_GROUNDS]}`),
+            groundsKo: grounds.map(
+              (g) => `정보공개법 제9조①제${g}호: ${DISCLOSURE_GROUNDS[g as keyof typeof DISCLOSURE_GROUNDS]}`,
+            ),
           }),
           article: '공공감사법 제26조',
         },
@@ -682,7 +723,8 @@ export function applySelfAuditDecision(
         eventData: {
           reportedOn: f.reportedOn,
           completed: r.findings.filter((x) => x.status === 'active' && x.followUp.result).length,
-          planned: r.findings.filter((x) => x.status === 'active' && !x.followUp.result && x.followUp.actionPlan).length,
+          planned: r.findings.filter((x) => x.status === 'active' && !x.followUp.result && x.followUp.actionPlan)
+            .length,
           article: '공공감사법 제23조③',
         },
       };
@@ -709,4 +751,3 @@ export function applySelfAuditDecision(
     }
   }
 }
-
