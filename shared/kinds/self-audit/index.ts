@@ -70,10 +70,11 @@ export const selfAudit = defineKind({
       const applied = applySelfAuditDecision(c, form, actorSub, at, calendar, ulid);
       if (!applied) return undefined;
       return {
-        // The case's deadline is the statutory one for the result, once the audit's end is known.
+        // With no deadline set at intake, the case's is the statutory one for the result, once the audit's end is known.
         patch: {
           selfAudit: applied.record,
           ...(form.decision === 'record-fieldwork' &&
+            c.dueDate === undefined &&
             applied.record.fieldwork && { dueDate: applied.record.fieldwork.resultDueOn }),
         },
         drafts: [{ type: 'DECISION_RECORDED', data: { decision: form.decision, ...applied.eventData } }],
