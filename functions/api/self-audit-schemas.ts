@@ -32,7 +32,10 @@ export const findingsResponse = z.object({
   caseNumber: z.string(),
   version: z.number().int(),
   items: z.array(
-    findingSchema.extend({ followUpState: z.enum([...FOLLOW_UP_FILTERS, 'not-due']).describe('이행 상태') }),
+    z.intersection(
+      findingSchema,
+      z.object({ followUpState: z.enum([...FOLLOW_UP_FILTERS, 'not-due']).describe('이행 상태') }),
+    ),
   ),
   openFollowUps: z.number().int().describe('이행결과가 아직 없는 지적사항 수'),
 });

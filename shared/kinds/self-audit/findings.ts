@@ -101,7 +101,15 @@ export const findingSchema = z.object({
   description: z.string(),
   disposition: z.enum(DISPOSITION_KEYS),
   department: z.string(),
-  officials: z.array(officialInputSchema),
+  officials: z.array(
+    z.object({
+      name: z.string(),
+      department: z.string(),
+      grade: z.string(),
+      staffSub: z.string().optional(),
+      notStaff: z.literal(true).optional(),
+    }),
+  ),
   recoverWon: won.optional(),
   savedWon: won.optional(),
   legalBasis: z.string(),

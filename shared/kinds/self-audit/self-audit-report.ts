@@ -5,10 +5,28 @@
  * actually recovered, saved. Only counts and sums leave: no title, no official, no department.
  */
 import type { CaseRecord } from '../../domain/case.ts';
-import type { ComputedTable, ReportRow } from '../../domain/office-report.ts';
 import { DISPOSITION_KEYS, DISPOSITIONS, findingsOf, type Finding } from './findings.ts';
 
 export const SELF_AUDIT_FINDINGS_TABLE = 'self-audit-findings';
+
+// The shapes of shared/domain/office-report.ts (ReportRow, ComputedTable), written out: that module
+// calls this one, so importing from it would close a loop.
+interface ReportRow {
+  key: string;
+  labelKo: string;
+  cells: Record<string, number | null>;
+}
+interface FindingsTable {
+  table: {
+    id: typeof SELF_AUDIT_FINDINGS_TABLE;
+    sectionKo: string;
+    titleKo: string;
+    columns: { key: string; labelKo: string; unit: '건' | '원' }[];
+    rows: ReportRow[];
+    notesKo: string[];
+  };
+  basis: { id: string; version: number }[];
+}
 
 function row(key: string, labelKo: string, findings: readonly Finding[]): ReportRow {
   const active = findings.filter((f) => f.status === 'active');
@@ -29,7 +47,7 @@ function row(key: string, labelKo: string, findings: readonly Finding[]): Report
 }
 
 /** `audits`: the self-audit cases received in the period; `sectionKo`: the report's section for audits. */
-export function selfAuditFindingsTable(audits: readonly CaseRecord[], sectionKo: string): ComputedTable {
+export function selfAuditFindingsTable(audits: readonly CaseRecord[], sectionKo: string): FindingsTable {
   const findings = audits.flatMap((c) => findingsOf(c));
   const notified = audits.filter((c) => (c as { selfAudit?: { resultNotice?: unknown } }).selfAudit?.resultNotice);
   return {

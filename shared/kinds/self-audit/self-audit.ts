@@ -53,13 +53,7 @@ export const DISCLOSURE_GROUNDS = {
   7: '법인·단체 또는 개인의 경영상·영업상 비밀',
   8: '공개될 경우 부동산 투기·매점매석 등으로 특정인에게 이익 또는 불이익을 줄 우려',
 } as const;
-const groundSchema = z.union(
-  Object.keys(DISCLOSURE_GROUNDS).map((k) => z.literal(Number(k))) as unknown as [
-    z.ZodLiteral<number>,
-    z.ZodLiteral<number>,
-    ...z.ZodLiteral<number>[],
-  ],
-);
+const groundSchema = z.number().int().min(1).max(8);
 
 export const RECONSIDERATION_OUTCOMES = {
   dismissed: '각하',
@@ -306,54 +300,54 @@ const findingNumbers = z.array(z.number().int().min(1)).max(200);
 export const selfAuditDecisionForms = [
   z.strictObject({
     decision: z.literal('record-audit-notice'),
-    notifiedOn: date.optional().describe('대상 부서에 감사계획을 통보한 날 (시행령 제12조①)'),
-    skippedReason: text(2000).optional().describe('통보를 생략한 사유 (긴급·실효성, 시행령 제12조① 단서)'),
+    notifiedOn: date.optional().describe('감사계획 통보일'),
+    skippedReason: text(2000).optional().describe('통보 생략 사유 (긴급 등)'),
   }),
   z.strictObject({
     decision: z.literal('record-fieldwork'),
     startedOn: date.describe('실지감사 시작일'),
-    endedOn: date.describe('감사 종료일 — 결과 통보 60일의 기산점 (법 제23조①)'),
-    members: z.array(text(128)).min(1).max(30).describe('감사반 (직원 ID)'),
+    endedOn: date.describe('감사 종료일 (60일 기산)'),
+    members: z.array(text(128)).min(1).max(30).describe('감사반 직원 ID'),
   }),
   z.strictObject({
     decision: z.literal('propose-result'),
-    summary: text(20_000).describe('감사결과 요지 (지적사항은 지적사항 API로 기록)'),
+    summary: text(20_000).describe('감사결과 요지'),
   }),
   z.strictObject({
     decision: z.literal('record-upward-notice'),
-    seoulOn: date.optional().describe('서울특별시에 통보한 날'),
-    moisOn: date.optional().describe('행정안전부에 통보한 날 (서울시 경유)'),
-    baiOn: date.optional().describe('감사원에 통보한 날 (행정안전부 경유)'),
+    seoulOn: date.optional().describe('서울시 통보일'),
+    moisOn: date.optional().describe('행정안전부 통보일'),
+    baiOn: date.optional().describe('감사원 통보일'),
   }),
   z.strictObject({
     decision: z.literal('record-reconsideration-request'),
-    requestedOn: date.describe('재심의 신청일 (신청서 일자)'),
-    receivedOn: date.describe('접수일 — 처리 2개월의 기산점'),
+    requestedOn: date.describe('재심의 신청일'),
+    receivedOn: date.describe('접수일 (2개월 기산)'),
     reasons: text(10_000).describe('신청 이유'),
-    findingNumbers: findingNumbers.min(1).describe('재심의를 구하는 지적사항 번호'),
+    findingNumbers: findingNumbers.min(1).describe('대상 지적사항 번호'),
   }),
   z.strictObject({
     decision: z.literal('decide-reconsideration'),
     outcome: z.enum(['dismissed', 'rejected', 'changed']).describe('각하 / 기각 / 취소·변경'),
     decidedOn: date.describe('결정일'),
-    writtenNoticeOn: date.describe('결과를 문서로 통지한 날 (시행령 제15조④)'),
+    writtenNoticeOn: date.describe('문서 통지일'),
     reasons: text(10_000).describe('결정 이유'),
-    cancelFindings: findingNumbers.optional().describe('취소하는 지적사항 번호'),
+    cancelFindings: findingNumbers.optional().describe('취소 지적사항 번호'),
     changeDispositions: z
       .array(z.strictObject({ number: z.number().int().min(1), disposition: z.enum(DISPOSITION_KEYS) }))
       .max(200)
       .optional()
-      .describe('처분요구를 바꾸는 지적사항'),
+      .describe('처분요구 변경'),
   }),
   z.strictObject({
     decision: z.literal('decide-disclosure'),
-    disclosure: z.enum(['public', 'partial', 'withheld']).describe('공개 / 부분공개 / 비공개 (원칙 공개, 법 제26조)'),
-    grounds: z.array(groundSchema).max(8).optional().describe('비공개 사유: 정보공개법 제9조① 각 호 번호'),
+    disclosure: z.enum(['public', 'partial', 'withheld']).describe('공개·부분공개·비공개'),
+    grounds: z.array(groundSchema).max(8).optional().describe('정보공개법 제9조① 호'),
     reasons: text(5000).optional().describe('비공개 이유'),
   }),
   z.strictObject({
     decision: z.literal('report-follow-up-upward'),
-    reportedOn: date.describe('이행결과를 상급기관(서울시 경유 감사원)에 통보한 날 (법 제23조③)'),
+    reportedOn: date.describe('이행결과 통보일'),
   }),
   z.strictObject({
     decision: z.literal('close-self-audit'),
