@@ -108,7 +108,9 @@ export const createCaseBody = z
       .describe('계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가'),
     selfAudit: selfAuditIntakeSchema
       .optional()
-      .describe('자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가'),
+      .describe(
+        '자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가',
+      ),
     reporter: reporterIdentitySchema
       .optional()
       .describe(
