@@ -35,7 +35,7 @@ import {
 import { followUpTaskDue, type SelfAuditRecord } from '../kinds/self-audit/self-audit.ts';
 import type { MisconductCategory } from '../kinds/misconduct/misconduct.ts';
 import type { OfficialInput } from '../kinds/misconduct/misconduct.ts';
-import { assertCanChange, assertCanRead } from '../policies/case-access.ts';
+import { assertCanChange, assertCanRead, canReadCase } from '../policies/case-access.ts';
 import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
 import { runIdempotent, type ClaimFor, type IdempotencyRequest } from './idempotent.ts';
 import { type CaseRepository, type IdempotencyStore, RelatedItemConflictError, type TaskRepository } from './ports.ts';
@@ -80,6 +80,13 @@ export function followUpState(f: Finding, today: string): FollowUpFilter | undef
 
 type Versioned<T> = T & { expectedVersion?: number };
 
+/** The audit's own team (the plan's staff, the fieldwork's members) records findings, not only its lead. */
+function onAuditTeam(actor: Actor, c: CaseRecord): boolean {
+  const r = (c as CaseRecord & { selfAudit?: SelfAuditRecord }).selfAudit;
+  if (!r || !canReadCase(actor, c)) return false;
+  return r.plan.staffSubs.includes(actor.sub) || (r.fieldwork?.members.includes(actor.sub) ?? false);
+}
+
 export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
@@ -123,7 +130,7 @@ export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
 
     async function once(claimFor: ClaimFor) {
       const c = await loadCase(deps.cases, caseId);
-      assertCanChange(actor, c);
+      if (!onAuditTeam(actor, c)) assertCanChange(actor, c);
       assertExpectedVersion(c, expectedVersion);
       const at = toKoreaIso(now);
       const change = make(c, eventActorOf(actor), at);

@@ -204,15 +204,22 @@ describe('a self-audit from plan to closed', () => {
         legalBasis: '지방계약법 시행령 제30조',
       },
     ];
+    // A member of the plan's audit team records findings too, not only the lead auditor; others may not.
+    const outsider = await call(byName('조현우'), 'POST', `/cases/${caseId}/findings`, findings[0]);
+    expect(outsider.status).toBe(403);
     for (const [i, f] of findings.entries()) {
       const key = `finding-${caseId}-${i}`;
-      const res = await call(auditor, 'POST', `/cases/${caseId}/findings`, f, { 'idempotency-key': key });
+      const res = await call(i === 2 ? auditor2 : auditor, 'POST', `/cases/${caseId}/findings`, f, {
+        'idempotency-key': key,
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const recorded = res.body.case.selfAudit.findings.at(-1);
       expect(recorded).toMatchObject({ number: i + 1, disposition: f.disposition, status: 'active' });
       expect(res.body.events[0].type).toBe('FINDING_RECORDED');
       findingIds.push(recorded.findingId);
-      const again = await call(auditor, 'POST', `/cases/${caseId}/findings`, f, { 'idempotency-key': key });
+      const again = await call(i === 2 ? auditor2 : auditor, 'POST', `/cases/${caseId}/findings`, f, {
+        'idempotency-key': key,
+      });
       expect(again.status).toBe(200);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
     }
