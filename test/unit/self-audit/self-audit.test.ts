@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import type { CaseRecord } from '../../../shared/domain/case.ts';
 import type { EventActor } from '../../../shared/domain/history.ts';
-import { addFinding, updateFinding } from '../../../shared/kinds/self-audit/findings.ts';
+import { addFinding, type Finding, updateFinding } from '../../../shared/kinds/self-audit/findings.ts';
+import { followUpState } from '../../../shared/usecases/self-audit-findings.ts';
 import {
   applySelfAuditDecision,
   followUpTaskDue,
@@ -308,5 +309,38 @@ describe('self-audit steps and decisions', () => {
       savedWon: 500_000,
     });
     expect(changed.drafts[0]?.type).toBe('FINDING_UPDATED');
+  });
+});
+
+describe('a finding’s follow-up state (the findings list’s filter)', () => {
+  const base = {
+    findingId: 'f',
+    number: 1,
+    title: 't',
+    description: 'd',
+    disposition: 'correction' as const,
+    department: 'x',
+    officials: [],
+    legalBasis: 'y',
+    status: 'active' as 'active' | 'cancelled',
+    addedOn: '2026-11-01',
+    addedBy: 'a',
+  } satisfies Omit<Finding, 'followUp'>;
+  it('is not due before the notice, open until its day, overdue after, planned under a plan, done with a result', () => {
+    expect(followUpState({ ...base, followUp: {} }, '2026-12-01')).toBeUndefined();
+    expect(followUpState({ ...base, followUp: { dueOn: '2026-12-10' } }, '2026-12-10')).toBe('open');
+    expect(followUpState({ ...base, followUp: { dueOn: '2026-12-10' } }, '2026-12-11')).toBe('overdue');
+    const plan = { submittedOn: '2026-12-01', content: 'p', expectedOn: '2027-03-31' };
+    expect(followUpState({ ...base, followUp: { dueOn: '2027-03-31', actionPlan: plan } }, '2026-12-11')).toBe(
+      'planned',
+    );
+    expect(followUpState({ ...base, followUp: { dueOn: '2027-03-31', actionPlan: plan } }, '2027-04-01')).toBe(
+      'overdue',
+    );
+    const result = { completedOn: '2026-12-05', content: 'r' };
+    expect(followUpState({ ...base, followUp: { dueOn: '2026-12-10', result } }, '2026-12-11')).toBe('done');
+    expect(followUpState({ ...base, status: 'cancelled', followUp: { dueOn: '2026-12-10' } }, '2026-12-11')).toBe(
+      'cancelled',
+    );
   });
 });
