@@ -35,6 +35,7 @@ import {
 import { followUpTaskDue, type SelfAuditRecord } from '../kinds/self-audit/self-audit.ts';
 import type { MisconductCategory } from '../kinds/misconduct/misconduct.ts';
 import type { OfficialInput } from '../kinds/misconduct/misconduct.ts';
+import { internalInvestigation } from '../kinds/misconduct/index.ts';
 import { assertCanChange, assertCanRead, canReadCase } from '../policies/case-access.ts';
 import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
 import { runIdempotent, type ClaimFor, type IdempotencyRequest } from './idempotent.ts';
@@ -200,7 +201,7 @@ export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
       const opened = await deps.receiveCase(
         actor,
         {
-          kind: 'internal-investigation',
+          kind: internalInvestigation.kind,
           title: input.title ?? `자체감사 지적사항: ${finding.title}`,
           summary: `${audit.caseNumber} 「${audit.title}」 지적사항 ${finding.number} (징계·문책 요구) — 근거: ${finding.legalBasis}`,
           department: finding.department,
