@@ -64,6 +64,7 @@ import type {
 } from '../store/reminder-store.ts';
 import type { MailFailures } from './mail-failures.ts';
 import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
+import { requireHeadOfOffice } from './head-of-office.ts';
 
 export interface DeadlineReminderOptions {
   policy: ReminderPolicyOptions;
@@ -521,6 +522,13 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         throw new ReminderRunIncompleteError(
           `${report.failed.length} digests failed and ${report.heldElsewhere} are held by another process for ${runDate}; running again finishes them`,
         );
+      }
+      // Everyone else has their digest; a missing head fails the run loudly (the job-failure alarm).
+      try {
+        await requireHeadOfOffice(directory, 'deadline-reminders');
+      } catch (error) {
+        log({ level: 'error', message: 'no head of office: escalations to the head go nowhere', runDate });
+        throw error;
       }
       return report;
     },
