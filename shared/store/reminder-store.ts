@@ -215,6 +215,15 @@ export class ReminderStore {
   }
 
   /**
+   * Whether one of these runs mailed the recipient a digest (sent, or handed to the mail server and
+   * not yet known to be refused): its first generation is the one a run's digest goes out as.
+   */
+  async mailedInAny(runKeys: readonly string[], sub: string): Promise<boolean> {
+    const found = await Promise.all(runKeys.map((runKey) => this.getDigest(`${runKey}#${sub}#1`)));
+    return found.some((d) => d !== undefined && (d.status === 'sending' || d.status === 'sent' || d.status === 'done'));
+  }
+
+  /**
    * Takes this run's digest for one recipient, or undefined when another process holds it (an
    * overlapping run, or a crashed one whose lease has not ended). A finished digest of the same run
    * means this is a re-run: the next generation is taken, for whatever the first did not send.

@@ -29,8 +29,13 @@
  * so the scheduler retries it; the retry finishes or releases what the dead run left.
  */
 import type { Calendar } from '../calendar/index.ts';
-import { koreaDate } from '../domain/korea-time.ts';
-import { isPaused, type ReminderPreferences } from '../domain/reminder-preferences.ts';
+import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
+import {
+  DIGEST_TIMES,
+  digestTimeOf,
+  isPaused,
+  type ReminderPreferences,
+} from '../domain/reminder-preferences.ts';
 import { ROLE_LABELS, TEAM_CASE_CODES, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import {
@@ -138,6 +143,12 @@ export interface DeadlineReminderDeps {
 
 export interface ReminderRunReport {
   runDate: string;
+  /** The digest time this run serves (Korea time, e.g. 08:30); people who chose another are left for theirs. */
+  digestTime: string;
+  /** People with something due whose digest comes at another time today. */
+  otherTimes: number;
+  /** People not mailed again because they had today's digest at an earlier time before changing theirs. */
+  alreadyMailedToday: number;
   skipped?: string;
   tasksRead: number;
   tasksDue: number;
@@ -405,8 +416,12 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     async run(scheduledTime: Date): Promise<ReminderRunReport> {
       const runDate = koreaDate(scheduledTime);
       const timings = { recoverMs: 0, readMs: 0, evaluateMs: 0, sendMs: 0, recordMs: 0 };
+      const digestTime = toKoreaIso(scheduledTime).slice(11, 16);
       const report: ReminderRunReport = {
         runDate,
+        digestTime,
+        otherTimes: 0,
+        alreadyMailedToday: 0,
         tasksRead: 0,
         tasksDue: 0,
         tasksOverdue: 0,
@@ -474,8 +489,20 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       }
       const weekStarts = firstBusinessDayOfWeek(runDate, deps.calendar);
       const chosen: { person: StaffMember; entries: DigestEntry[]; unsubscribeUrl?: string }[] = [];
+      // A digest time earlier today: its run's digest for a person who has since moved to this time.
+      const earlierRunKeys = DIGEST_TIMES.filter((time) => time < digestTime).map((time) =>
+        new Date(`${runDate}T${time}:00+09:00`).toISOString(),
+      );
       for (const { person, entries } of digests.values()) {
         const preferences = await preferencesOf(person.sub);
+        if (digestTimeOf(preferences) !== digestTime) {
+          report.otherTimes += 1;
+          continue;
+        }
+        if (earlierRunKeys.length > 0 && (await store.mailedInAny(earlierRunKeys, person.sub))) {
+          report.alreadyMailedToday += 1;
+          continue;
+        }
         const kept = preferences ? chosenEntries(entries, preferences, runDate, weekStarts) : entries;
         if (kept.length === 0) continue;
         const unsubscribeUrl =

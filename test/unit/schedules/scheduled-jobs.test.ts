@@ -37,7 +37,7 @@ const validJob: ScheduledJob = {
 describe('scheduledJobs', () => {
   it('declares the office jobs with the agreed times', () => {
     expect(Object.fromEntries(scheduledJobs.map((job) => [job.name, job.expression]))).toEqual({
-      'deadline-reminders': 'cron(30 8 ? * MON-FRI *)',
+      'deadline-reminders': 'cron(0,30 7-10 ? * MON-FRI *)',
       'committee-notices': 'cron(0 9 ? * MON-FRI *)',
       'limitation-alarms': 'cron(0 8 * * ? *)',
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
