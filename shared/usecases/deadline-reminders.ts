@@ -30,12 +30,7 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
-import {
-  DIGEST_TIMES,
-  digestTimeOf,
-  isPaused,
-  type ReminderPreferences,
-} from '../domain/reminder-preferences.ts';
+import { DIGEST_TIMES, digestTimeOf, isPaused, type ReminderPreferences } from '../domain/reminder-preferences.ts';
 import { ROLE_LABELS, TEAM_CASE_CODES, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import {
