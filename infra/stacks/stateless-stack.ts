@@ -21,7 +21,6 @@ import { OutboxRelay } from '../constructs/outbox-relay.ts';
 import {
   deadlineRemindersJob,
   grievanceQuarterlyAnalysisJob,
-  limitationAlarmsJob,
   workflowReconcileJob,
 } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
@@ -30,11 +29,7 @@ import { ApiDistribution } from '../constructs/waf.ts';
 import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
 
 /** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
-export const STAFF_DIRECTORY_JOBS: readonly string[] = [
-  deadlineRemindersJob.name,
-  limitationAlarmsJob.name,
-  grievanceQuarterlyAnalysisJob.name,
-];
+export const STAFF_DIRECTORY_JOBS: readonly string[] = [deadlineRemindersJob.name, grievanceQuarterlyAnalysisJob.name];
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;

@@ -41,18 +41,6 @@ export const committeeNoticesJob = defineScheduledJob({
   businessDaysOnly: true,
 });
 
-export const limitationAlarmsJob = defineScheduledJob({
-  name: 'limitation-alarms',
-  description:
-    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (평일 08:00, 휴일에 닿는 알림은 그 전 근무일에).',
-  expression: 'cron(0 8 * * ? *)',
-  timezone: 'Asia/Seoul',
-  handler: 'functions/jobs/limitation-alarms.handler.ts',
-  payload: { job: 'limitation-alarms', scheduledTime: schedulerContext.scheduledTime },
-  payloadSchema: jobEventSchema('limitation-alarms'),
-  businessDaysOnly: true,
-});
-
 export const committeeMeetingsAheadJob = defineScheduledJob({
   name: 'committee-meetings-ahead',
   description: '위원회 정기회의 미리 만들기: 매월 1일 06:00에 다음 달 정기회의 일정을 만들어 둡니다.',
@@ -103,7 +91,6 @@ export const workflowReconcileJob = defineScheduledJob({
 export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
-  limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
   chainAnchorJob,

@@ -233,6 +233,7 @@ export async function createReminderWorld(
     return deadlineReminders({
       store: new ReminderStore(doc, table.tableName),
       cases: new CaseRepository(doc, table.tableName),
+      misconductCases: new CaseRepository(doc, table.tableName),
       staffDirectory: () => cachedStaffDirectory(staffRepository, overrides.officeLevel ?? [DEMO_USERS.head.sub]),
       mailer: overrides.mailer ?? mailer,
       calendar,
