@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import type { MisconductIntake } from '../../../shared/kinds/misconduct/misconduct.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';

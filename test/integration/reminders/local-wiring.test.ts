@@ -49,11 +49,7 @@ describe('deadline reminders in the local system', () => {
       skipped: deployable.skipped.map((j) => j.name),
     });
     expect(system.scheduledJobs.active).toEqual(
-      expect.arrayContaining([
-        'deadline-reminders',
-        'committee-notices',
-        'committee-meetings-ahead',
-      ]),
+      expect.arrayContaining(['deadline-reminders', 'committee-notices', 'committee-meetings-ahead']),
     );
   });
 
