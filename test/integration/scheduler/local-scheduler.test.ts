@@ -37,8 +37,13 @@ function recordingInvoker(behaviour: (call: Call, index: number) => Promise<void
 }
 
 /** The real deadline-reminders declaration under a name of its own, so tests sharing the table do not meet. */
+/** A once-a-morning weekday job (the digest itself runs every half hour; these tests are about the scheduler). */
 function weekdayJob(): ScheduledJob {
-  return { ...deadlineRemindersJob, name: `deadline-reminders-${randomUUID().slice(0, 8)}` };
+  return {
+    ...deadlineRemindersJob,
+    name: `deadline-reminders-${randomUUID().slice(0, 8)}`,
+    expression: 'cron(30 8 ? * MON-FRI *)',
+  };
 }
 
 function scheduler(
