@@ -7,7 +7,7 @@
  */
 import {
   type CognitoIdentityProviderClient,
-  paginateListUsersInGroup,
+  ListUsersInGroupCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '../domain/roles.ts';
@@ -26,11 +26,19 @@ export function cognitoOfficeLevelStaff(
   return {
     async withRole(role: Role): Promise<StaffMember[]> {
       const users: UserType[] = [];
-      for await (const page of paginateListUsersInGroup(
-        { client: client as CognitoIdentityProviderClient, pageSize: 60 },
-        { UserPoolId: userPoolId, GroupName: role },
-      ))
+      let next: string | undefined;
+      do {
+        const page = await client.send(
+          new ListUsersInGroupCommand({
+            UserPoolId: userPoolId,
+            GroupName: role,
+            Limit: 60,
+            ...(next !== undefined && { NextToken: next }),
+          }),
+        );
         users.push(...(page.Users ?? []));
+        next = page.NextToken;
+      } while (next !== undefined);
       const members: StaffMember[] = [];
       for (const user of users) {
         if (user.Enabled === false) continue;
