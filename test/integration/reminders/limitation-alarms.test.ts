@@ -9,6 +9,8 @@ import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import type { MisconductIntake } from '../../../shared/kinds/misconduct/misconduct.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
+import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
+import { reminderPreferences } from '../../../shared/usecases/reminder-preferences.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
 import { actorOf, BASE_URL, createReminderWorld, LEASE_MS, type ReminderWorld } from './reminder-fixture.ts';
@@ -235,5 +237,38 @@ describe('discipline limitation alarms', () => {
     expect(delivered.map((m) => m.to[0]?.address).sort()).toEqual([investigator.email, lead.email].sort());
     const sent = (await world.caseRepository.history(crashed.caseId)).filter((e) => e.type === 'MAIL_SENT');
     expect(sent.map((e) => (e.data as { purpose: string }).purpose)).toEqual(['limitation-alarm', 'limitation-alarm']);
+  });
+
+  it('tells an investigator who paused their reminders (leave) all the same: 징계시효 alarms cannot be held back', async () => {
+    const cases = caseUseCases({
+      cases: world.caseRepository,
+      staff: new StaffRepository(world.table.doc, world.table.tableName),
+      idempotency: new IdempotencyStore(world.table.doc, world.table.tableName),
+      clock,
+      log: quiet,
+    });
+    now = new Date('2026-01-05T09:00:00+09:00');
+    const onLeave = (
+      await cases.createCase(actorOf(lead), {
+        kind: 'external-referral',
+        title: '휴가 중 시효 도래',
+        assigneeSub: investigator.sub,
+        misconduct: intake('2024-02-01'),
+      })
+    ).result.case;
+    const day = businessDayOnOrBefore(addDays(onLeave.misconduct!.limitation.date, -90));
+    const store = new ReminderPreferencesStore(world.table.doc, world.table.tableName);
+    await reminderPreferences({ store, clock: () => new Date(`${addDays(day, -1)}T12:00:00+09:00`) }).change(
+      actorOf(investigator),
+      { pausedUntil: addDays(day, 7), nonUrgent: 'off' },
+    );
+    const before = world.catcher.messages().length;
+    now = morning(day);
+    await world.reminderJob({ clock, preferences: true }).run(morning(day));
+    const mails = world.catcher.messages().slice(before);
+    const toInvestigator = mails.filter((m) => m.to[0]?.address === investigator.email);
+    expect(toInvestigator).toHaveLength(1);
+    expect(toInvestigator[0]!.text).toContain(`[징계시효 90일 전] ${onLeave.caseNumber}`);
+    expect(mails.filter((m) => m.to[0]?.address === lead.email)).toHaveLength(1);
   });
 });
