@@ -11,6 +11,11 @@ import { MyTasks } from './pages/MyTasks.tsx';
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const Intake = lazy(() => import('./pages/Intake.tsx'));
 const Search = lazy(() => import('./pages/Search.tsx'));
+const Committees = lazy(() => import('./pages/Committees.tsx'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
+const Reports = lazy(() => import('./pages/Reports.tsx'));
+const Audit = lazy(() => import('./pages/Audit.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 
 function Guard({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
   const { session } = useApp();
@@ -51,6 +56,46 @@ export function App() {
             element={
               <Guard roles={SCREEN_ROLES.search}>
                 <Search />
+              </Guard>
+            }
+          />
+          <Route
+            path="/committees"
+            element={
+              <Guard roles={SCREEN_ROLES.committees}>
+                <Committees />
+              </Guard>
+            }
+          />
+          <Route
+            path="/meetings/:meetingId"
+            element={
+              <Guard roles={SCREEN_ROLES.committees}>
+                <MeetingPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              <Guard roles={SCREEN_ROLES.reports}>
+                <Reports />
+              </Guard>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <Guard roles={SCREEN_ROLES.audit}>
+                <Audit />
+              </Guard>
+            }
+          />
+          <Route
+            path="/admin"
+            element={
+              <Guard roles={SCREEN_ROLES.admin}>
+                <Admin />
               </Guard>
             }
           />
