@@ -35,7 +35,7 @@ test('a secretary holds a meeting that decides two cases', async ({ page, reques
   await screenshot(page, testInfo, 'committees');
 
   const day = meetingDay();
-  await page.getByLabel('위원회', { exact: true }).selectOption({ label: '인사위원회' });
+  await page.getByRole('combobox', { name: '위원회', exact: true }).selectOption({ label: '인사위원회' });
   await page.getByLabel('회의일').fill(day);
   await page.getByLabel('시각').fill('10:00');
   await page.getByLabel('장소').fill('구청 본관 3층 소회의실');
@@ -50,10 +50,14 @@ test('a secretary holds a meeting that decides two cases', async ({ page, reques
   // The quorum indicator follows the ticks: 7 members in their term, a majority is 4.
   const quorum = page.getByTestId('quorum');
   await expect(quorum).toContainText('의사정족수 미달');
-  for (const name of ['송기철', '고영수', '진미경']) await page.getByLabel(new RegExp(`^${name} `)).check();
+  // KRDS draws the check box on the label; a person clicks the label.
+  const tick = (name: string) =>
+    page.locator('.attendance-list label', { hasText: new RegExp(`^${name} \\(`) }).click();
+  for (const name of ['송기철', '고영수', '진미경']) await tick(name);
   await expect(quorum).toContainText('출석 3명 / 재적 7명');
   await expect(quorum).toContainText('의사정족수 미달');
-  await page.getByLabel(/^가은후 /).check();
+  await tick('가은후');
+  await expect(page.getByRole('checkbox', { name: /^가은후 / })).toBeChecked();
   await expect(quorum).toContainText('출석 4명 / 재적 7명');
   await expect(quorum).toContainText('의사정족수 충족');
   await expectAccessible(page);

@@ -114,7 +114,6 @@ function MeetingsCalendar({ committees, month }: { committees: Committee[]; mont
                 <tr key={week.find(Boolean)}>
                   {week.map((day, i) => (
                     <td
-                      // biome-ignore lint/suspicious/noArrayIndexKey: blank cells before the 1st have no date of their own
                       key={day ?? `blank-${i}`}
                       className={day === today ? 'today' : undefined}
                       aria-label={day ? formatKoreanDate(day) : undefined}

@@ -11,6 +11,7 @@ import type { Committee, ItemDecisionBody, MeetingDetail } from '../api/types.ts
 import { useApp } from '../auth/session.tsx';
 import {
   cleanFormValue,
+  deref,
   requestBodySchema,
   SchemaFields,
   useOpenApiDocument,
@@ -331,7 +332,7 @@ function VoteForm({
   const need = required(detail.committee.quorum.decision, voters.length);
   const forCount = tally('for').length;
   const body = openapi.data ? requestBodySchema(openapi.data, DECISION_PATH, 'post') : undefined;
-  const formUnion = body?.properties?.form;
+  const formUnion = openapi.data && body?.properties?.form ? deref(openapi.data, body.properties.form) : undefined;
   const variant =
     openapi.data && formUnion && decision ? variantFor(openapi.data, formUnion, 'decision', decision) : undefined;
   const error = decide.error instanceof ApiError ? decide.error : undefined;
