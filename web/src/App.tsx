@@ -4,7 +4,7 @@ import { SCREEN_ROLES } from './auth/screens.ts';
 import { hasRole, useApp, type Role } from './auth/session.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Forbidden, Loading, NotFound } from './components/StateViews.tsx';
-import { SignIn } from './pages/SignIn.tsx';
+import { AuthCallback, SignIn } from './pages/SignIn.tsx';
 import { MyTasks } from './pages/MyTasks.tsx';
 
 // Routes past the first screen load on demand, so 내 업무 starts with the least JavaScript.
@@ -27,6 +27,7 @@ export function App() {
   const location = useLocation();
   if (!session) {
     if (location.pathname === '/login') return <SignIn />;
+    if (location.pathname === '/auth/callback') return <AuthCallback />;
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   return (

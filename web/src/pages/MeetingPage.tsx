@@ -371,16 +371,24 @@ function VoteForm({
               <th scope="row">{names.get(id) ?? id}</th>
               {(Object.keys(VOTE_LABELS) as Vote[]).map((v) => (
                 <td key={v}>
-                  <input
-                    type="radio"
-                    name={`${formId}-${id}`}
-                    aria-label={`${names.get(id) ?? id} ${VOTE_LABELS[v]}`}
-                    checked={votes[id] === v}
-                    onChange={() => {
-                      setVotes({ ...votes, [id]: v });
-                      touch();
-                    }}
-                  />
+                  {/* KRDS draws the radio on its label; the label's words are for screen readers. */}
+                  <div className="krds-form-check vote-check">
+                    <input
+                      type="radio"
+                      id={`${formId}-${id}-${v}`}
+                      name={`${formId}-${id}`}
+                      checked={votes[id] === v}
+                      onChange={() => {
+                        setVotes({ ...votes, [id]: v });
+                        touch();
+                      }}
+                    />
+                    <label htmlFor={`${formId}-${id}-${v}`}>
+                      <span className="sr-only">
+                        {names.get(id) ?? id} {VOTE_LABELS[v]}
+                      </span>
+                    </label>
+                  </div>
                 </td>
               ))}
             </tr>
@@ -485,7 +493,7 @@ function Minutes({ detail, names }: { detail: MeetingDetail; names: Map<string, 
             return (
               <li key={item.taskId}>
                 <p>
-                  <strong>{item.caseNumber}</strong> {item.title ?? '(비공개 사건)'} —{' '}
+                  <strong>{item.caseNumber}</strong> {item.title ?? '(제목 비공개)'} —{' '}
                   <strong>{d.decisionLabel}</strong>
                 </p>
                 <p>
@@ -594,7 +602,7 @@ export default function MeetingPage() {
                     <li key={item.taskId} className="task-panel agenda-item" data-case-number={item.caseNumber}>
                       <div className="task-panel-head">
                         <h3 className="task-title">
-                          <span className="case-number">{item.caseNumber}</span> {item.title ?? '(비공개 사건)'}
+                          <span className="case-number">{item.caseNumber}</span> {item.title ?? '(제목 비공개)'}
                         </h3>
                         {item.decision ? (
                           <span className="krds-badge bg-success">의결: {item.decision.decisionLabel}</span>
