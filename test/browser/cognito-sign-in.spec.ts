@@ -14,13 +14,25 @@ const IDP = 'https://idp.gamsa.test';
 const AUTHORITY = `${IDP}/ap-northeast-2_Test`;
 const CLIENT_ID = 'console-client-id';
 
+/**
+ * The managed login's page, sending the browser back the way Cognito does after a sign-in. (A page and
+ * not a 302: Playwright routes a navigation's first request only, and the console's page after it must
+ * get the AWS CSP from the route above.)
+ */
+const managedLoginPage = (back: string) => ({
+  contentType: 'text/html',
+  body: `<!doctype html><meta http-equiv="refresh" content="0;url=${back.replace(/&/g, '&amp;')}"><title>로그인</title>`,
+});
+
 test('on AWS the console signs in with code + PKCE at the managed login and signs out there too', async ({
   page,
   request,
   baseURL,
 }, testInfo) => {
   const investigator = await tokenFor(request, 'investigator');
-  const seen: { challenge?: string; method?: string; verifier?: string; logout?: URL } = {};
+  const seen: { challenge?: string; method?: string; verifier?: string; logout?: URL; refreshes: number } = {
+    refreshes: 0,
+  };
 
   // The console's pages carry the CSP CloudFront sends on AWS, which lets scripts reach the sign-in origins.
   await page.route(`${baseURL}/**`, async (route) => {
@@ -56,27 +68,33 @@ test('on AWS the console signs in with code + PKCE at the managed login and sign
     seen.challenge = url.searchParams.get('code_challenge') ?? undefined;
     seen.method = url.searchParams.get('code_challenge_method') ?? undefined;
     const back = `${baseURL}/auth/callback?code=code-123&state=${url.searchParams.get('state')}`;
-    return route.fulfill({ status: 302, headers: { location: back } });
+    return route.fulfill(managedLoginPage(back));
   });
   await page.route(`${IDP}/oauth2/token`, (route) => {
     const form = new URLSearchParams(route.request().postData() ?? '');
-    expect(form.get('grant_type')).toBe('authorization_code');
-    expect(form.get('code')).toBe('code-123');
-    seen.verifier = form.get('code_verifier') ?? undefined;
+    if (form.get('grant_type') === 'refresh_token') {
+      expect(form.get('refresh_token')).toBe('refresh-123');
+      seen.refreshes += 1;
+    } else {
+      expect(form.get('grant_type')).toBe('authorization_code');
+      expect(form.get('code')).toBe('code-123');
+      seen.verifier = form.get('code_verifier') ?? undefined;
+    }
     return route.fulfill({
       json: {
         id_token: investigator.token,
         access_token: investigator.token,
         refresh_token: 'refresh-123',
         token_type: 'Bearer',
-        expires_in: 3600,
+        // Short, so the silent renewal (a minute before expiry) comes within the test.
+        expires_in: 63,
       },
       headers: { 'access-control-allow-origin': '*' },
     });
   });
   await page.route(`${IDP}/logout**`, (route) => {
     seen.logout = new URL(route.request().url());
-    return route.fulfill({ status: 302, headers: { location: `${baseURL}/login` } });
+    return route.fulfill(managedLoginPage(`${baseURL}/login`));
   });
 
   await page.goto('/search?kind=grievance');
@@ -92,6 +110,10 @@ test('on AWS the console signs in with code + PKCE at the managed login and sign
   expect(seen.method).toBe('S256');
   expect(seen.verifier, 'the token request proves the PKCE verifier').toBeTruthy();
   expect(createHash('sha256').update(seen.verifier!).digest('base64url')).toBe(seen.challenge);
+
+  // Renewed silently with the refresh token before it expires; the person stays signed in.
+  await expect.poll(() => seen.refreshes, { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.locator('.user-name')).toContainText('박준형');
 
   await page.getByRole('button', { name: '로그아웃' }).click();
   await expect(page).toHaveURL(/\/login/);

@@ -36,6 +36,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<MyTasks />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
+          {/* The session may start (the sign-in client's own event) before the callback has sent the person on. */}
+          <Route path="/auth/callback" element={<AuthCallback />} />
           <Route
             path="/cases/:caseId"
             element={

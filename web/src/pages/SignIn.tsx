@@ -53,7 +53,7 @@ function CognitoSignIn({ auth, next }: { auth: CognitoAuthConfig; next: string }
 
 /** Back from the managed login (/auth/callback): the code becomes the session, then on to where the person was going. */
 export function AuthCallback() {
-  const { config, signIn } = useApp();
+  const { config, session, signIn } = useApp();
   const navigate = useNavigate();
   const done = useQuery({
     queryKey: ['auth-callback'],
@@ -70,6 +70,7 @@ export function AuthCallback() {
     signIn(done.data.token);
     navigate(done.data.next, { replace: true });
   }, [done.data, signIn, navigate]);
+  if (session && !done.isError) return <Loading label="로그인을 마무리하는 중입니다…" />;
   return (
     <main id="main-content" className="signin">
       <div className="signin-box">
