@@ -14,7 +14,13 @@ export async function tokenFor(request: APIRequestContext, role: string): Promis
   return { token, sub: claims.sub };
 }
 
-async function call(request: APIRequestContext, role: string, method: 'GET' | 'POST', path: string, data?: unknown) {
+export async function call(
+  request: APIRequestContext,
+  role: string,
+  method: 'GET' | 'POST',
+  path: string,
+  data?: unknown,
+) {
   const { token } = await tokenFor(request, role);
   const res = await request.fetch(`${API}${path}`, {
     method,

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { addDays } from '../../shared/calendar/korea-dates.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { caseWaitingForPersonnelCommittee } from './api-steps.ts';
+import { call, caseWaitingForPersonnelCommittee } from './api-steps.ts';
 import { expectAccessible, screenshot, signInAs } from './support.ts';
 
 const today = koreaDate(new Date());
@@ -62,8 +62,25 @@ test('a secretary holds a meeting that decides two cases', async ({ page, reques
   await expect(quorum).toContainText('의사정족수 충족');
   await expectAccessible(page);
   await screenshot(page, testInfo, 'meeting-attendance');
+
+  // Meanwhile someone else records attendance (three members): this page's version is stale.
+  const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+  const other = await call(request, 'secretary', 'POST', `/meetings/${meetingId}/attendance`, {
+    presentMemberIds: ['ps-chair', 'ps-admin', 'ps-welfare'],
+  });
+  expect(other.status, JSON.stringify(other.body)).toBe(200);
   await page.getByRole('button', { name: '출석 기록 (회의 개최)' }).click();
+  await expect(page.getByRole('alert')).toContainText('다른 사람이 먼저 수정했습니다');
+  await screenshot(page, testInfo, 'meeting-conflict');
+  await page.getByRole('button', { name: '새로 불러오기' }).click();
+  // The page now shows what was recorded, and the person adds the fourth member again.
+  await expect(quorum).toContainText('출석 3명 / 재적 7명');
   await expect(page.locator('.case-meta')).toContainText('개최(의결 중)');
+  await tick('가은후');
+  await expect(quorum).toContainText('의사정족수 충족');
+  await page.getByRole('button', { name: '출석 고치기' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /^가은후 / })).toBeChecked();
   await expect(page.getByRole('heading', { name: /안건 2건 \(확정\)/ })).toBeVisible();
 
   // 고영수 steps aside on the first case: he is not among its voters.
