@@ -241,5 +241,12 @@ test.describe
       await expect(page.getByRole('heading', { name: '권한이 없습니다' })).toBeVisible();
       await expectAccessible(page);
       await screenshot(page, testInfo, 'member-forbidden');
+
+      // The committees they sit on, with their meetings' calendar; no case behind them.
+      await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '위원회' }).click();
+      await expect(page.getByRole('heading', { name: /회의 일정 — \d{4}년 \d{1,2}월/ })).toBeVisible();
+      await expect(page.locator('.meeting-calendar')).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: '회의 일정 등록' })).toHaveCount(0);
     });
   });

@@ -271,6 +271,11 @@ export default function Committees() {
     queryFn: async () => unwrap(await api.GET('/committees')).items,
   });
   const canSchedule = (c: Committee) => c.secretarySub === session?.sub || hasRole(session, ['head', 'admin']);
+  // A committee member reads the meetings of the committees they sit on; office roles read them all.
+  const canRead = (c: Committee) =>
+    hasRole(session, ['head', 'admin', 'auditor', 'secretary']) ||
+    c.secretarySub === session?.sub ||
+    c.members.some((m) => m.staffSub === session?.sub);
 
   return (
     <section aria-labelledby="committees-title">
@@ -290,7 +295,7 @@ export default function Committees() {
         </Empty>
       ) : (
         <>
-          <MeetingsCalendar committees={committees.data} month={month} />
+          <MeetingsCalendar committees={committees.data.filter(canRead)} month={month} />
           {committees.data.some(canSchedule) && <ScheduleMeeting committees={committees.data.filter(canSchedule)} />}
           <section aria-labelledby="committee-list-title" className="case-section">
             <h2 id="committee-list-title" className="sec-tit">
