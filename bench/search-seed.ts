@@ -173,6 +173,19 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
         },
       }),
       // Drawn from the index, not the random stream, so every other seeded field stays as it was.
+      ...(kind === 'self-audit' && {
+        selfAudit: {
+          planYear: 2026,
+          item: `자체감사 #${i}`,
+          purpose: '업무 처리의 적정성 점검',
+          auditKind: 'comprehensive' as const,
+          targetDepartments: [SEED_DEPARTMENTS[i % SEED_DEPARTMENTS.length]!],
+          scope: '업무 전반',
+          startOn: '2026-03-02',
+          endOn: '2026-03-06',
+          staffSubs: ['seed-auditor'],
+        },
+      }),
       ...(kind === 'contract-review' && {
         contractReview: {
           projectName: `계약 사업 #${i}`,

@@ -22,7 +22,8 @@ const CASES = Number(process.env.BENCH_VERIFY_CASES ?? 2_000);
 const NOTES_PER_CASE = 3;
 const SEED_CONCURRENCY = 16;
 /** Kinds whose intake needs no misconduct details (the store is driven directly here). */
-const BENCH_KINDS = CASE_KINDS.filter((k) => !isMisconductKind(k));
+// A self-audit is received with its plan (selfAudit), which this bench does not make up.
+const BENCH_KINDS = CASE_KINDS.filter((k) => !isMisconductKind(k) && k !== 'self-audit');
 
 export async function runVerifyBench(): Promise<void> {
   const tableName = `bench-verify-${randomUUID()}`;

@@ -17,6 +17,7 @@ import { PETITION_WORKFLOW, petitionDefinition } from './petition.workflow.ts';
 import { WHISTLEBLOWER_WORKFLOW, whistleblowerDefinition } from './whistleblower.workflow.ts';
 import { DAILY_AUDIT_WORKFLOW, dailyAuditDefinition } from './daily-audit.workflow.ts';
 import { CONTRACT_REVIEW_WORKFLOW, contractReviewDefinition } from './contract-review.workflow.ts';
+import { SELF_AUDIT_WORKFLOW, selfAuditDefinition } from './self-audit.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -27,6 +28,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [WHISTLEBLOWER_WORKFLOW]: whistleblowerDefinition,
   [DAILY_AUDIT_WORKFLOW]: dailyAuditDefinition,
   [CONTRACT_REVIEW_WORKFLOW]: contractReviewDefinition,
+  [SELF_AUDIT_WORKFLOW]: selfAuditDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

@@ -41,6 +41,19 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   'grievance-extension': { days: 5, reason: '현장 측정 일정' },
   'grievance-clock-stop': { action: 'start', from: '2026-11-25', reason: '현장 악취 측정' },
   'grievance-links': { caseIds: ['01JD5Z9V3X8Q2W4E6R7T9Y1A3N'], reason: '같은 공사장, 같은 요구' },
+  'self-audit-add-finding': {
+    title: '보조금 정산 부적정',
+    description: '사업 종료 후 집행잔액 1,200만원을 반납받지 않음',
+    disposition: 'correction',
+    department: '복지정책과',
+    officials: [{ name: '김공무', department: '복지정책과', grade: '지방행정주사(6급)' }],
+    recoverWon: 12_000_000,
+    legalBasis: '지방자치단체 보조금 관리에 관한 법률 제31조',
+  },
+  'self-audit-update-finding': {
+    followUpResult: { completedOn: '2026-12-01', content: '집행잔액 반납 완료', recoveredWon: 12_000_000 },
+  },
+  'self-audit-finding-misconduct': { category: 'neglect-of-duty', conductDate: '2026-06-30' },
   'grievance-progress-notice': { kind: 'extension', sentAt: '2026-11-26T09:00:00+09:00', method: '서면' },
   'committee-put': {
     nameKo: '청원심의회',

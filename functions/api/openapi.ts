@@ -19,6 +19,8 @@ import {
   taskView,
 } from './schemas.ts';
 
+import { findingSchema } from '../../shared/kinds/self-audit/findings.ts';
+
 const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
 
 /** Records many responses share: one component each. */
@@ -30,6 +32,7 @@ const SHARED_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   HistoryEvent: historyEventView,
   Committee: committeeView,
   Meeting: meetingRecordView,
+  SelfAuditFinding: findingSchema,
 };
 
 /**

@@ -31,6 +31,15 @@ import {
 } from './mail-failure-schemas.ts';
 import { staffListResponse, staffQuery } from './staff-schemas.ts';
 import {
+  addFindingBody,
+  findingMisconductBody,
+  findingMisconductResponse,
+  findingParams,
+  findingsQuery,
+  findingsResponse,
+  updateFindingBody,
+} from './self-audit-schemas.ts';
+import {
   reminderPreferencesBody,
   reminderPreferencesView,
   unsubscribeQuery,
@@ -190,6 +199,20 @@ export const routeSchemas = {
     success: 201,
   },
   'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
+  'self-audit-add-finding': { params: caseIdParams, body: addFindingBody, response: caseWriteResponse, success: 201 },
+  'self-audit-list-findings': { params: caseIdParams, query: findingsQuery, response: findingsResponse, success: 200 },
+  'self-audit-update-finding': {
+    params: findingParams,
+    body: updateFindingBody,
+    response: caseWriteResponse,
+    success: 200,
+  },
+  'self-audit-finding-misconduct': {
+    params: findingParams,
+    body: findingMisconductBody,
+    response: findingMisconductResponse,
+    success: 201,
+  },
   'grievance-progress-notice': {
     params: caseIdParams,
     body: grievanceProgressNoticeBody,

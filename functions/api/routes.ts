@@ -18,6 +18,7 @@ export type ApiTag =
   | 'misconduct'
   | 'petitions'
   | 'grievances'
+  | 'audits'
   | 'committees'
   | 'reports'
   | 'mail'
@@ -36,6 +37,7 @@ export const API_TAGS: Record<ApiTag, string> = {
   misconduct: '비위 사건 (징계절차 정지·재개)',
   petitions: '청원',
   grievances: '고충민원',
+  audits: '자체감사 (지적사항·이행)',
   committees: '위원회·회의',
   reports: '실적 보고서',
   mail: '메일 전달 실패',
@@ -401,6 +403,43 @@ export const apiRoutes = [
     auth: true,
     writes: true,
     summary: '민원인 통지 기록 (처리진행상황 시행령 제23조, 연장 통지 시행령 제21조②)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/findings',
+    name: 'self-audit-add-finding',
+    operationId: 'addSelfAuditFinding',
+    tag: 'audits',
+    auth: true,
+    writes: true,
+    summary: '자체감사 지적사항 기록 (처분요구·관련자·금액·근거; 감사결과 통보 전)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/findings',
+    name: 'self-audit-list-findings',
+    operationId: 'listSelfAuditFindings',
+    tag: 'audits',
+    auth: true,
+    writes: false,
+    summary: '자체감사 지적사항 목록 (처분요구·이행 상태로 찾기)',
+  },
+  {
+    routeKey: 'PATCH /cases/{caseId}/findings/{findingId}',
+    name: 'self-audit-update-finding',
+    operationId: 'updateSelfAuditFinding',
+    tag: 'audits',
+    auth: true,
+    writes: true,
+    summary: '지적사항 수정(통보 전) 또는 이행 기록 — 조치계획·이행결과 (통보 후, 법 제23조③)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/findings/{findingId}/misconduct',
+    name: 'self-audit-finding-misconduct',
+    operationId: 'openFindingMisconductCase',
+    tag: 'audits',
+    workflows: ['start'],
+    auth: true,
+    writes: true,
+    summary: '징계·문책 지적사항에서 내부 비위 조사 사건 열기 (지적사항과 연결)',
   },
   {
     routeKey: 'GET /committees',

@@ -13,6 +13,7 @@ import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
 import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
 import { dailyAuditIntakeSchema } from '../../shared/kinds/daily-audit/daily-audit.ts';
 import { contractReviewIntakeSchema } from '../../shared/kinds/contract-review/contract-review.ts';
+import { selfAuditIntakeSchema } from '../../shared/kinds/self-audit/self-audit.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -105,6 +106,11 @@ export const createCaseBody = z
     contractReview: contractReviewIntakeSchema
       .optional()
       .describe('계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가'),
+    selfAudit: selfAuditIntakeSchema
+      .optional()
+      .describe(
+        '자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가',
+      ),
     reporter: reporterIdentitySchema
       .optional()
       .describe(

@@ -372,6 +372,12 @@ const DECISION_PREFERENCE = [
   'record-action-result',
   'propose-review-result',
   'record-contract-applied',
+  'record-audit-notice',
+  'record-fieldwork',
+  'propose-result',
+  'record-upward-notice',
+  'decide-disclosure',
+  'close-self-audit',
 ];
 
 /** A contract review's design amount: ₩30M to ₩190M, the same for a case every time. */
@@ -510,6 +516,19 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           requester: { department },
         },
       }),
+      ...(p.kind === 'self-audit' && {
+        selfAudit: {
+          planYear: Number(received.slice(0, 4)),
+          item: `${department} 종합감사`,
+          purpose: '업무 처리의 적정성 점검 (생성기)',
+          auditKind: 'comprehensive',
+          targetDepartments: [department],
+          scope: '최근 2년간 업무 전반',
+          startOn: received,
+          endOn: received,
+          staffSubs: [assigneeSub ?? investigators('audit')[0]?.sub ?? 'unknown'],
+        },
+      }),
       ...(assigneeSub && { assigneeSub }),
     };
     if (p.kind === 'external-referral' || p.kind === 'internal-investigation') {
@@ -565,6 +584,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       return { decision: 'return', reasons: '사실관계 보완 후 다시 제출하세요 (생성기)' };
     }
     const doc = `감사담당관-${options.year}-${String(p.index + 1).padStart(4, '0')}`;
+    const receivedOn = p.receivedAt.slice(0, 10) < today ? p.receivedAt.slice(0, 10) : today;
     const forms: Record<string, () => Record<string, unknown> | undefined> = {
       assign: () => {
         const pool = investigators(team);
@@ -672,6 +692,26 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
         };
       },
       'record-contract-applied': () => ({ decision: 'record-contract-applied', applied: true, confirmedOn: today }),
+      // A self-audit is planned to start the day it is received: notified that day (late, and flagged
+      // as such), its fieldwork that one day, no findings; the follow-up notifies upward, decides
+      // disclosure and closes, one decision per round.
+      'record-audit-notice': () => ({ decision: 'record-audit-notice', notifiedOn: receivedOn }),
+      'record-fieldwork': () => ({
+        decision: 'record-fieldwork',
+        startedOn: receivedOn,
+        endedOn: receivedOn,
+        members: ['sub' in task.assignee ? task.assignee.sub : (investigators('audit')[0]?.sub ?? 'unknown')],
+      }),
+      'propose-result': () => ({ decision: 'propose-result', summary: '지적사항 없음 (생성기)' }),
+      'record-upward-notice': () =>
+        record.decisions.includes('self-audit-follow-up:record-upward-notice')
+          ? undefined
+          : { decision: 'record-upward-notice', seoulOn: today, moisOn: today, baiOn: today },
+      'decide-disclosure': () =>
+        record.decisions.includes('self-audit-follow-up:decide-disclosure')
+          ? undefined
+          : { decision: 'decide-disclosure', disclosure: 'public' },
+      'close-self-audit': () => ({ decision: 'close-self-audit', comment: '후속 조치 완료 (생성기)' }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {

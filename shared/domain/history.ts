@@ -45,6 +45,9 @@ export const HISTORY_EVENT_TYPES = [
   'CLOCK_RESUMED',
   'PROGRESS_NOTICE_RECORDED',
   'CASES_LINKED',
+  // Self-audit findings (shared/kinds/self-audit/findings.ts)
+  'FINDING_RECORDED',
+  'FINDING_UPDATED',
   // Protected identities (identity.ts): what happened to the sealed identity, never the identity
   'IDENTITY_SEALED',
   'IDENTITY_ACCESS_REQUESTED',

@@ -33,6 +33,7 @@ import type { KindModule } from './kind.ts';
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from './committee-kinds.ts';
 import { koreaDate } from './korea-time.ts';
 import { CONTRACT_CATEGORIES, CONTRACT_CATEGORY_KEYS } from '../kinds/contract-review/contract-review-settings.ts';
+import { selfAuditFindingsTable } from '../kinds/self-audit/self-audit-report.ts';
 import {
   MISCONDUCT_KINDS,
   REPORT_CATEGORIES,
@@ -49,6 +50,7 @@ export const TABLE_IDS = [
   'whistleblower',
   'taxpayer',
   'ethics',
+  'self-audit-findings',
   'prevention',
   'contract-savings',
   'committees',
@@ -484,6 +486,7 @@ export function computeTables(
     grievanceTable(byKind),
     whistleblowerTable(byKind),
     taxpayerTable(byKind),
+    selfAuditFindingsTable(casesOf(byKind, 'self-audit'), SECTIONS.audit),
     preventionTable(byKind),
     contractSavingsTable(byKind),
     ...(meetings ? [committeeTable(meetings)] : []),

@@ -39,6 +39,8 @@ export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   CLOCK_RESUMED: '현장조사 종료(기간 재개)',
   PROGRESS_NOTICE_RECORDED: '민원인 통지',
   CASES_LINKED: '동일 민원 연결',
+  FINDING_RECORDED: '지적사항 기록',
+  FINDING_UPDATED: '지적사항 수정·이행',
   IDENTITY_SEALED: '신고자 신원 봉인',
   IDENTITY_ACCESS_REQUESTED: '신원 열람 요청',
   IDENTITY_ACCESS_GRANTED: '신원 열람 승인',

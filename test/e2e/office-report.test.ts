@@ -296,9 +296,7 @@ describe('a frozen report', () => {
 
     // Close a case whose approval is its last step (the review lifecycle; a daily audit or contract
     // review goes on to the department's action after it): the processing table changes.
-    const waiting =
-      ofKind('self-audit').find((c) => c.final.stage === 'approval') ??
-      counted().find((c) => c.final.stage === 'approval' && KINDS.get(c.kind).workflow === 'case-review');
+    const waiting = counted().find((c) => c.final.stage === 'approval' && KINDS.get(c.kind).workflow === 'case-review');
     expect(waiting, 'a case waiting for approval').toBeDefined();
     const tasks = await t.call('GET', `/cases/${waiting!.caseId}/tasks`, { as: 'head' });
     const approve = tasks.body.items.find(

@@ -564,6 +564,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 자체감사 지적사항 목록 (처분요구·이행 상태로 찾기) */
+        get: operations["listSelfAuditFindings"];
+        put?: never;
+        /** 자체감사 지적사항 기록 (처분요구·관련자·금액·근거; 감사결과 통보 전) */
+        post: operations["addSelfAuditFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/findings/{findingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 지적사항 수정(통보 전) 또는 이행 기록 — 조치계획·이행결과 (통보 후, 법 제23조③) */
+        patch: operations["updateSelfAuditFinding"];
+        trace?: never;
+    };
+    "/cases/{caseId}/findings/{findingId}/misconduct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 징계·문책 지적사항에서 내부 비위 조사 사건 열기 (지적사항과 연결) */
+        post: operations["openFindingMisconductCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/committees": {
         parameters: {
             query?: never;
@@ -912,6 +964,110 @@ export interface components {
             version: number;
             historySeq: number;
             historyHead: string;
+            selfAudit?: {
+                plan: {
+                    planYear: number;
+                    item: string;
+                    purpose: string;
+                    /** @enum {string} */
+                    auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
+                    targetDepartments: string[];
+                    scope: string;
+                    /** Format: date */
+                    startOn: string;
+                    /** Format: date */
+                    endOn: string;
+                    staffSubs: string[];
+                    outsidePlan?: boolean;
+                };
+                /** Format: date */
+                noticeDueOn: string;
+                noticeHolidayWarningKo?: string;
+                notice?: {
+                    /** Format: date */
+                    notifiedOn?: string;
+                    skippedReason?: string;
+                    late: boolean;
+                };
+                fieldwork?: {
+                    /** Format: date */
+                    startedOn: string;
+                    /** Format: date */
+                    endedOn: string;
+                    members: string[];
+                    /** Format: date */
+                    resultDueOn: string;
+                };
+                result?: {
+                    summary: string;
+                    /** Format: date */
+                    proposedOn: string;
+                    proposedBy: string;
+                };
+                returns: {
+                    /** Format: date */
+                    returnedOn: string;
+                    reasons: string;
+                }[];
+                resultNotice?: {
+                    /** Format: date */
+                    notifiedOn: string;
+                    approvedBy: string;
+                    onTime: boolean;
+                    /** Format: date */
+                    reconsiderationFilingDueOn: string;
+                };
+                upward?: {
+                    /** Format: date */
+                    seoulOn?: string;
+                    /** Format: date */
+                    moisOn?: string;
+                    /** Format: date */
+                    baiOn?: string;
+                };
+                reconsiderations: {
+                    id: string;
+                    /** Format: date */
+                    requestedOn: string;
+                    /** Format: date */
+                    receivedOn: string;
+                    reasons: string;
+                    findingNumbers: number[];
+                    /** Format: date */
+                    filingDueOn: string;
+                    late: boolean;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    decision?: {
+                        /** @enum {string} */
+                        outcome: "dismissed" | "rejected" | "changed";
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        writtenNoticeOn: string;
+                        reasons: string;
+                        onTime: boolean;
+                    };
+                }[];
+                disclosure?: {
+                    /** @enum {string} */
+                    decision: "public" | "partial" | "withheld";
+                    grounds: number[];
+                    reasons?: string;
+                    /** Format: date */
+                    decidedOn: string;
+                };
+                followUpReport?: {
+                    /** Format: date */
+                    reportedOn: string;
+                };
+                closure?: {
+                    /** Format: date */
+                    closedOn: string;
+                    comment?: string;
+                };
+                findings: components["schemas"]["SelfAuditFinding"][];
+            };
             dailyAudit?: {
                 /** @enum {string} */
                 category: "major-policy" | "contract" | "budget" | "other" | "regulation";
@@ -1717,7 +1873,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
             /** Format: date-time */
             at: string;
             actor: {
@@ -1885,6 +2041,57 @@ export interface components {
             links: {
                 self: string;
             };
+        };
+        SelfAuditFinding: {
+            findingId: string;
+            number: number;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            department: string;
+            officials: {
+                name: string;
+                department: string;
+                grade: string;
+                staffSub?: string;
+                /** @constant */
+                notStaff?: true;
+            }[];
+            recoverWon?: number;
+            savedWon?: number;
+            legalBasis: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            followUpDays?: number;
+            followUp: {
+                /** Format: date */
+                dueOn?: string;
+                basisKo?: string;
+                actionPlan?: {
+                    /** Format: date */
+                    submittedOn: string;
+                    content: string;
+                    /** Format: date */
+                    expectedOn: string;
+                };
+                result?: {
+                    /** Format: date */
+                    completedOn: string;
+                    content: string;
+                    recoveredWon?: number;
+                };
+            };
+            misconduct?: {
+                openingBy?: string;
+                caseId?: string;
+                caseNumber?: string;
+                /** Format: date */
+                openedOn?: string;
+            };
+            /** Format: date */
+            addedOn: string;
+            addedBy: string;
         };
         GetHealthResponse: {
             /** @enum {string} */
@@ -2172,7 +2379,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
                 /** Format: date-time */
                 at: string;
                 actor: {
@@ -2286,6 +2493,25 @@ export interface components {
             replayed: boolean;
             workflowStarted?: boolean;
             workflowStopped: boolean;
+        };
+        ListSelfAuditFindingsResponse: {
+            caseId: string;
+            caseNumber: string;
+            version: number;
+            items: (components["schemas"]["SelfAuditFinding"] & {
+                /**
+                 * @description 이행 상태
+                 * @enum {string}
+                 */
+                followUpState: "open" | "overdue" | "planned" | "done" | "cancelled" | "not-due";
+            })[];
+            /** @description 이행결과가 아직 없는 지적사항 수 */
+            openFollowUps: number;
+        };
+        OpenFindingMisconductCaseResponse: {
+            audit: components["schemas"]["Case"];
+            events: components["schemas"]["HistoryEvent"][];
+            misconductCase: components["schemas"]["Case"];
         };
         ListCommitteesResponse: {
             items: components["schemas"]["Committee"][];
@@ -2437,7 +2663,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "self-audit-findings" | "prevention" | "contract-savings" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -2506,7 +2732,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "grievances" | "whistleblower" | "taxpayer" | "ethics" | "self-audit-findings" | "prevention" | "contract-savings" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -2870,6 +3096,38 @@ export interface components {
                     phone?: string;
                 };
             };
+            /** @description 자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가 */
+            selfAudit?: {
+                /** @description 감사계획 연도 */
+                planYear: number;
+                /** @description 감사사항 */
+                item: string;
+                /** @description 감사 목적·필요성 */
+                purpose: string;
+                /**
+                 * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
+                 * @enum {string}
+                 */
+                auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
+                /** @description 감사 대상 부서 */
+                targetDepartments: string[];
+                /** @description 감사 범위 */
+                scope: string;
+                /**
+                 * Format: date
+                 * @description 감사 시작(예정)일
+                 */
+                startOn: string;
+                /**
+                 * Format: date
+                 * @description 감사 종료(예정)일
+                 */
+                endOn: string;
+                /** @description 감사 인원 (감사팀 직원 ID) */
+                staffSubs: string[];
+                /** @description 연간 계획 외 감사 (별도 계획) */
+                outsidePlan?: boolean;
+            };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {
                 /** @description 신고자 성명 */
@@ -2950,6 +3208,123 @@ export interface components {
             /** @constant */
             decision: "return";
             reasons: string;
+        } | {
+            /** @constant */
+            decision: "record-audit-notice";
+            /**
+             * Format: date
+             * @description 감사계획 통보일
+             */
+            notifiedOn?: string;
+            /** @description 통보 생략 사유 (긴급 등) */
+            skippedReason?: string;
+        } | {
+            /** @constant */
+            decision: "record-fieldwork";
+            /**
+             * Format: date
+             * @description 실지감사 시작일
+             */
+            startedOn: string;
+            /**
+             * Format: date
+             * @description 감사 종료일 (60일 기산)
+             */
+            endedOn: string;
+            /** @description 감사반 직원 ID */
+            members: string[];
+        } | {
+            /** @constant */
+            decision: "propose-result";
+            /** @description 감사결과 요지 */
+            summary: string;
+        } | {
+            /** @constant */
+            decision: "record-upward-notice";
+            /**
+             * Format: date
+             * @description 서울시 통보일
+             */
+            seoulOn?: string;
+            /**
+             * Format: date
+             * @description 행정안전부 통보일
+             */
+            moisOn?: string;
+            /**
+             * Format: date
+             * @description 감사원 통보일
+             */
+            baiOn?: string;
+        } | {
+            /** @constant */
+            decision: "record-reconsideration-request";
+            /**
+             * Format: date
+             * @description 재심의 신청일
+             */
+            requestedOn: string;
+            /**
+             * Format: date
+             * @description 접수일 (2개월 기산)
+             */
+            receivedOn: string;
+            /** @description 신청 이유 */
+            reasons: string;
+            /** @description 대상 지적사항 번호 */
+            findingNumbers: number[];
+        } | {
+            /** @constant */
+            decision: "decide-reconsideration";
+            /**
+             * @description 각하 / 기각 / 취소·변경
+             * @enum {string}
+             */
+            outcome: "dismissed" | "rejected" | "changed";
+            /**
+             * Format: date
+             * @description 결정일
+             */
+            decidedOn: string;
+            /**
+             * Format: date
+             * @description 문서 통지일
+             */
+            writtenNoticeOn: string;
+            /** @description 결정 이유 */
+            reasons: string;
+            /** @description 취소 지적사항 번호 */
+            cancelFindings?: number[];
+            /** @description 처분요구 변경 */
+            changeDispositions?: {
+                number: number;
+                /** @enum {string} */
+                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            }[];
+        } | {
+            /** @constant */
+            decision: "decide-disclosure";
+            /**
+             * @description 공개·부분공개·비공개
+             * @enum {string}
+             */
+            disclosure: "public" | "partial" | "withheld";
+            /** @description 정보공개법 제9조① 호 */
+            grounds?: number[];
+            /** @description 비공개 이유 */
+            reasons?: string;
+        } | {
+            /** @constant */
+            decision: "report-follow-up-upward";
+            /**
+             * Format: date
+             * @description 이행결과 통보일
+             */
+            reportedOn: string;
+        } | {
+            /** @constant */
+            decision: "close-self-audit";
+            comment?: string;
         } | {
             /** @constant */
             decision: "record-onsite-check";
@@ -3684,6 +4059,147 @@ export interface components {
             note?: string;
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
+        };
+        /** @description 지적사항 기록 (감사결과 통보 전) */
+        AddSelfAuditFindingRequest: {
+            /** @description 지적사항 제목 */
+            title: string;
+            /** @description 지적 내용 */
+            description: string;
+            /**
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @enum {string}
+             */
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            /** @description 관련 부서 */
+            department: string;
+            /**
+             * @description 관련 공무원
+             * @default []
+             */
+            officials: {
+                /** @description 성명 */
+                name: string;
+                /** @description 소속 부서 */
+                department: string;
+                /** @description 직급, 예: 지방행정주사(6급) */
+                grade: string;
+                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+                staffSub?: string;
+                /**
+                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+                 * @constant
+                 */
+                notStaff?: true;
+            }[];
+            /** @description 회수(추징·회수·변상) 대상 금액 (원) */
+            recoverWon?: number;
+            /** @description 절감액 (원) */
+            savedWon?: number;
+            /** @description 근거 법령·규정 */
+            legalBasis: string;
+            /** @description 이행 기한(결과 통보일부터 일수) — 없으면 설정값(기본 60일, 구 규칙 확인 필요) */
+            followUpDays?: number;
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 지적사항 수정 (통보 전) 또는 이행 기록: 조치계획·이행결과 (통보 후) */
+        UpdateSelfAuditFindingRequest: {
+            /** @description 지적사항 제목 */
+            title?: string;
+            /** @description 지적 내용 */
+            description?: string;
+            /**
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @enum {string}
+             */
+            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            /** @description 관련 부서 */
+            department?: string;
+            /** @description 관련 공무원 */
+            officials?: {
+                /** @description 성명 */
+                name: string;
+                /** @description 소속 부서 */
+                department: string;
+                /** @description 직급, 예: 지방행정주사(6급) */
+                grade: string;
+                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+                staffSub?: string;
+                /**
+                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+                 * @constant
+                 */
+                notStaff?: true;
+            }[];
+            /** @description null이면 지움 */
+            recoverWon?: number | null;
+            /** @description null이면 지움 */
+            savedWon?: number | null;
+            /** @description 근거 법령·규정 */
+            legalBasis?: string;
+            followUpDays?: number;
+            /** @description 조치계획 (장기 사항은 이행결과 대신 계획 제출, 완료 시 결과 통보) */
+            actionPlan?: {
+                /**
+                 * Format: date
+                 * @description 조치계획 제출일
+                 */
+                submittedOn: string;
+                /** @description 조치계획 (예산 확보 등 장기 사항) */
+                content: string;
+                /**
+                 * Format: date
+                 * @description 완료 예정일 — 이행 기한이 이 날로 바뀜
+                 */
+                expectedOn: string;
+            };
+            /** @description 이행결과 */
+            followUpResult?: {
+                /**
+                 * Format: date
+                 * @description 이행 완료일
+                 */
+                completedOn: string;
+                /** @description 이행 내용 */
+                content: string;
+                /** @description 실제 회수한 금액 (원) */
+                recoveredWon?: number;
+            };
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 징계·문책 지적사항에서 내부 비위 조사 사건 열기 */
+        OpenFindingMisconductCaseRequest: {
+            /**
+             * @description 비위 유형
+             * @enum {string}
+             */
+            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            /**
+             * Format: date
+             * @description 비위 행위일
+             */
+            conductDate: string;
+            /** @description 관련 공무원 (없으면 지적사항의 관련자) */
+            officials?: {
+                /** @description 성명 */
+                name: string;
+                /** @description 소속 부서 */
+                department: string;
+                /** @description 직급, 예: 지방행정주사(6급) */
+                grade: string;
+                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+                staffSub?: string;
+                /**
+                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+                 * @constant
+                 */
+                notStaff?: true;
+            }[];
+            title?: string;
+            /** @description 조사 담당자 (팀장·감사담당관만) */
+            assigneeSub?: string;
         };
         /** @description 위원회 등록·수정 */
         PutCommitteeRequest: {
@@ -6202,6 +6718,327 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseWriteResult"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSelfAuditFindings: {
+        parameters: {
+            query?: {
+                /** @description 처분요구 종류 */
+                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+                /** @description 이행 상태: open·overdue·planned·done·cancelled */
+                followUp?: "open" | "overdue" | "planned" | "done" | "cancelled";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSelfAuditFindingsResponse"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addSelfAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "보조금 정산 부적정",
+                 *       "description": "사업 종료 후 집행잔액 1,200만원을 반납받지 않음",
+                 *       "disposition": "correction",
+                 *       "department": "복지정책과",
+                 *       "officials": [
+                 *         {
+                 *           "name": "김공무",
+                 *           "department": "복지정책과",
+                 *           "grade": "지방행정주사(6급)"
+                 *         }
+                 *       ],
+                 *       "recoverWon": 12000000,
+                 *       "legalBasis": "지방자치단체 보조금 관리에 관한 법률 제31조"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddSelfAuditFindingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWriteResult"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSelfAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                /** @description 지적사항 ID */
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "followUpResult": {
+                 *         "completedOn": "2026-12-01",
+                 *         "content": "집행잔액 반납 완료",
+                 *         "recoveredWon": 12000000
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSelfAuditFindingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWriteResult"];
+                };
+            };
+            /** @description 입력값 오류 (validation) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 인증 필요 (unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 권한 없음 (forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 없음 (not found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 충돌 (version conflict, Idempotency-Key reused) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openFindingMisconductCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                /** @description 지적사항 ID */
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "neglect-of-duty",
+                 *       "conductDate": "2026-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpenFindingMisconductCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenFindingMisconductCaseResponse"];
                 };
             };
             /** @description 입력값 오류 (validation) */
