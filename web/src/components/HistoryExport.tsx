@@ -1,11 +1,12 @@
 /** 이력 내보내기: a case's history as CSV (up to a date for an as-of view); the API records the export. */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, unwrap } from '../api/errors.ts';
 import { useApp } from '../auth/session.tsx';
 import { saveBlob } from '../lib/download.ts';
 
 export function HistoryExport({ caseId, caseNumber, to }: { caseId: string; caseNumber: string; to?: string }) {
   const { api } = useApp();
+  const queryClient = useQueryClient();
   const exportCsv = useMutation({
     mutationFn: async () => {
       const result = await api.GET('/cases/{caseId}/history/export', {
@@ -14,6 +15,8 @@ export function HistoryExport({ caseId, caseNumber, to }: { caseId: string; case
       });
       saveBlob(unwrap(result) as unknown as Blob, `사건이력_${caseNumber}${to ? `_${to}까지` : ''}.csv`);
     },
+    // The export log now has this export.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['exports'] }),
   });
   return (
     <div className="history-export">
