@@ -21,8 +21,6 @@ const settingsSchema = z.object({
   'gamsa:appBaseUrl': z.url().optional(),
   /** Sender of the jobs' mail; must be a verified SES identity (the address or its domain) before deploy. */
   'gamsa:mailFrom': z.email().default(DEFAULT_MAIL_FROM),
-  /** Staff with no team who hold office-wide roles (the head of office), comma-separated Cognito subs. */
-  'gamsa:officeLevelStaffSubs': z.string().default(''),
   /** Administrators who get the CloudWatch alarms by e-mail, comma-separated (each confirms a subscription). */
   'gamsa:alarmEmails': z
     .string()
@@ -90,7 +88,6 @@ export function buildApp(app: App): SystemStacks {
     officeName: settings['gamsa:officeName'],
     appBaseUrl: settings['gamsa:appBaseUrl'],
     mailFrom: settings['gamsa:mailFrom'],
-    officeLevelStaffSubs: settings['gamsa:officeLevelStaffSubs'],
     anchorBucketName: stateful.anchors.bucketName,
     anchorSigningKey: stateful.anchors.signingKey,
     webAclArn: edge.waf.webAcl.attrArn,

@@ -4,6 +4,8 @@
  */
 import * as z from 'zod';
 import {
+  DIGEST_TIMES,
+  digestTimeOf,
   NON_URGENT_CADENCE_LABELS,
   NON_URGENT_CADENCES,
   reminderPreferencesChangeSchema,
@@ -11,7 +13,7 @@ import {
 } from '../../shared/domain/reminder-preferences.ts';
 
 export const reminderPreferencesBody = reminderPreferencesChangeSchema.describe(
-  '바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제). ' +
+  '바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제); digestTime: 아침 알림 메일 시각(07:30~10:00, 30분 단위). ' +
     'legalDeadlines·limitationAlarms는 끌 수 없습니다(false면 400).',
 );
 
@@ -21,7 +23,7 @@ export const reminderPreferencesView = z.object({
   pausedUntil: z.iso.date().optional().describe('이 날짜(포함)까지 알림 중지 — 그동안 급한 건은 팀장에게 갑니다'),
   legalDeadlines: z.literal(true).describe('오늘 마감·기한 경과 알림 (끌 수 없음)'),
   limitationAlarms: z.literal(true).describe('징계시효 알림 (끌 수 없음)'),
-  digestTime: z.literal('08:30').describe('아침 알림 메일 시각 (현재 08:30 한 번)'),
+  digestTime: z.enum(DIGEST_TIMES).describe('아침 알림 메일 시각 (한국 시각, 기본 08:30)'),
   version: z.number().int(),
   updatedAt: z.string().optional(),
 });
@@ -41,7 +43,7 @@ export function preferencesView(preferences: ReminderPreferences): ReminderPrefe
     ...(preferences.pausedUntil && { pausedUntil: preferences.pausedUntil }),
     legalDeadlines: true,
     limitationAlarms: true,
-    digestTime: '08:30',
+    digestTime: digestTimeOf(preferences),
     version: preferences.version,
     ...(preferences.updatedAt && { updatedAt: preferences.updatedAt }),
   };

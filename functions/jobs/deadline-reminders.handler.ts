@@ -1,6 +1,7 @@
 /**
- * Scheduled job (EventBridge Scheduler, 08:30 on weekdays, Asia/Seoul): the morning deadline
- * digest. The run's `scheduledTime` — not the clock — decides what is due, so a retry or a late
+ * Scheduled job (EventBridge Scheduler, every half hour 07:00–10:30 on weekdays, Asia/Seoul): the
+ * morning digest — 징계시효 alarms and deadline reminders in one mail per person, at the time each
+ * chose (reminder preferences). The run's `scheduledTime` — not the clock — decides what is due, so a retry or a late
  * catch-up run of the same occurrence does exactly what the on-time run would have done, and sends
  * nothing the first one already sent. Public holidays are skipped here (the legal calendar), since
  * neither scheduler can skip them.
@@ -24,6 +25,8 @@ const reminders = once(() => {
   const { settings } = parts;
   return deadlineReminders({
     ...parts,
+    // The 징계시효 alarms open the same morning mail.
+    misconductCases: parts.cases,
     failures: composeMailFailures(parts),
     calendar: createCalendar(),
     options: {

@@ -15,7 +15,6 @@ type JobModule<N extends string> = () => Promise<{ handler: Pick<JobLambda<N>, '
 export const jobModules: { readonly [N in JobName]?: JobModule<N> } = {
   'deadline-reminders': () => import('./deadline-reminders.handler.ts'),
   'committee-notices': () => import('./committee-notices.handler.ts'),
-  'limitation-alarms': () => import('./limitation-alarms.handler.ts'),
   'committee-meetings-ahead': () => import('./committee-meetings-ahead.handler.ts'),
   'grievance-quarterly-analysis': () => import('./grievance-quarterly-analysis.handler.ts'),
   'chain-anchor': () => import('./chain-anchor.handler.ts'),

@@ -7,7 +7,9 @@ import { logEntry } from '../../shared/observability/powertools.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
 import { ReminderPreferencesStore } from '../../shared/store/reminder-preferences-store.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoOfficeLevelStaff } from '../../shared/store/cognito-office-staff.ts';
+import { cachedStaffDirectory, configuredOfficeLevelStaff, ReminderStore } from '../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { mailFailures } from '../../shared/usecases/mail-failures.ts';
 import { composeMail } from './mail.ts';
@@ -17,11 +19,15 @@ export function composeReminderParts() {
   const table = tableName();
   const settings = parseReminderJobConfig();
   const staff = new StaffRepository(doc, table);
+  // On AWS the head of office is whoever the user pool's `head` group holds; locally the demo staff named by OFFICE_LEVEL_STAFF_SUBS.
+  const officeLevel = settings.STAFF_USER_POOL_ID
+    ? cognitoOfficeLevelStaff(new CognitoIdentityProviderClient({}), settings.STAFF_USER_POOL_ID, staff)
+    : configuredOfficeLevelStaff(staff, settings.OFFICE_LEVEL_STAFF_SUBS);
   return {
     settings,
     store: new ReminderStore(doc, table),
     cases: new CaseRepository(doc, table),
-    staffDirectory: () => cachedStaffDirectory(staff, settings.OFFICE_LEVEL_STAFF_SUBS),
+    staffDirectory: () => cachedStaffDirectory(staff, officeLevel),
     preferences: new ReminderPreferencesStore(doc, table),
     // The API answers the one-click unsubscribe (POST /mail/unsubscribe), not the console.
     unsubscribeBaseUrl: baseUrl(),

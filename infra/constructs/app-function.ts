@@ -19,6 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -185,6 +186,18 @@ export class AppFunction extends NodejsFunction {
       }),
     );
     table.encryptionKey?.grant(this, ...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : []));
+    return this;
+  }
+
+  /**
+   * The user pool's role groups, read only: STAFF_USER_POOL_ID and ListUsersInGroup on this pool
+   * alone, so a job finds the head of office in the `head` group (shared/store/cognito-office-staff.ts).
+   */
+  bindStaffGroups(userPool: IUserPool): this {
+    this.addEnvironment('STAFF_USER_POOL_ID', userPool.userPoolId);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['cognito-idp:ListUsersInGroup'], resources: [userPool.userPoolArn] }),
+    );
     return this;
   }
 

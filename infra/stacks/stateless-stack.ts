@@ -18,11 +18,18 @@ import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
 import { OutboxRelay } from '../constructs/outbox-relay.ts';
-import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
+import {
+  deadlineRemindersJob,
+  grievanceQuarterlyAnalysisJob,
+  workflowReconcileJob,
+} from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
 import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
+
+/** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
+export const STAFF_DIRECTORY_JOBS: readonly string[] = [deadlineRemindersJob.name, grievanceQuarterlyAnalysisJob.name];
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -34,8 +41,6 @@ export interface StatelessStackProps extends StackProps {
   readonly appBaseUrl?: string;
   /** Sender of the scheduled jobs' mail (SES). */
   readonly mailFrom: string;
-  /** OFFICE_LEVEL_STAFF_SUBS for the jobs: the head of office and others with no team. */
-  readonly officeLevelStaffSubs?: string;
   /** Name of the Object Lock bucket the chain-anchor job writes to and verification reads. */
   readonly anchorBucketName: string;
   /** The key that signs anchors (the job signs, verification verifies). */
@@ -97,15 +102,19 @@ export class StatelessStack extends Stack {
       table: props.table,
       functionConfig,
       mailFrom: props.mailFrom,
-      jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
     this.jobs = new ScheduledJobs(this, 'Jobs', {
       table: props.table,
       functionConfig,
       mailFrom: props.mailFrom,
       mailConfigurationSetName: this.mailEvents.configurationSet.configurationSetName,
-      jobEnvironment: { OFFICE_LEVEL_STAFF_SUBS: props.officeLevelStaffSubs ?? '' },
     });
+    // The head of office (and any office-wide role with no team) is whoever the pool's group holds.
+    this.mailEvents.handler.bindStaffGroups(props.staff.userPool);
+    for (const job of STAFF_DIRECTORY_JOBS) {
+      const fn = this.jobs.functions.get(job);
+      if (fn) fn.bindStaffGroups(props.staff.userPool);
+    }
 
     const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
     if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, props.anchorSigningKey, 'write');

@@ -13,8 +13,14 @@ export const reminderJobConfigSchema = z.object({
   /** Deadline reminders: seconds a digest may be held before another run takes it over as crashed (the schedule's retries must reach past it to finish a crashed run the same morning). */
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(90),
   /**
-   * Staff with no team who hold office-wide roles (the head of office), comma-separated subs. Staff
-   * are listed by team; these are read by key so escalations and {role: 'head'} tasks reach them.
+   * On AWS: the user pool whose role groups say who holds an office-wide role with no team (the head
+   * of office is whoever is in `head`). Set by the stack; when absent, OFFICE_LEVEL_STAFF_SUBS names them.
+   */
+  STAFF_USER_POOL_ID: z.string().min(1).optional(),
+  /**
+   * Without a user pool (the local system, tests): staff with no team who hold office-wide roles (the
+   * head of office), comma-separated subs. Staff are listed by team; these are read by key so
+   * escalations and {role: 'head'} tasks reach them.
    */
   OFFICE_LEVEL_STAFF_SUBS: z
     .string()

@@ -6,6 +6,9 @@
  *   — the one optional part of the digest, and what a mail's List-Unsubscribe turns off;
  * - `pausedUntil`: away (leave) through this Korea date; nothing is mailed to them, and their urgent
  *   items go to their team lead meanwhile (reminder-policy.ts reminderRecipients, `deputy`);
+ * - `digestTime`: when their morning digest comes, one of DIGEST_TIMES (07:30–10:00 every 30
+ *   minutes, default 08:30); the job runs at each and mails only the people whose time it is, and
+ *   never a second digest the same day to someone who moved their time after receiving one;
  * - legal deadlines (due today, overdue) and 징계시효 alarms cannot be turned off: asking to is
  *   refused, naming the field and the rule, and changes nothing.
  */
@@ -21,6 +24,11 @@ export const NON_URGENT_CADENCE_LABELS: Readonly<Record<NonUrgentCadence, string
   off: '받지 않음',
 };
 
+/** The times a morning digest may be chosen for (Korea time). */
+export const DIGEST_TIMES = ['07:30', '08:00', '08:30', '09:00', '09:30', '10:00'] as const;
+export type DigestTime = (typeof DIGEST_TIMES)[number];
+export const DEFAULT_DIGEST_TIME: DigestTime = '08:30';
+
 /** Longest pause one change may set: a long leave (육아휴직 aside) fits; a forgotten pause ends. */
 export const MAX_PAUSE_DAYS = 366;
 
@@ -28,6 +36,8 @@ export const reminderPreferencesSchema = z.object({
   sub: z.string().min(1),
   nonUrgent: z.enum(NON_URGENT_CADENCES),
   pausedUntil: z.iso.date().optional(),
+  /** Absent on records stored before the choice existed: DEFAULT_DIGEST_TIME. */
+  digestTime: z.enum(DIGEST_TIMES).optional(),
   /** Bumped on every change; a change may name the version it read (optimistic concurrency). */
   version: z.number().int().min(0),
   updatedAt: z.string().optional(),
@@ -44,6 +54,8 @@ export const reminderPreferencesChangeSchema = z.strictObject({
   nonUrgent: z.enum(NON_URGENT_CADENCES).optional(),
   /** A Korea date to be away through; null ends a pause. */
   pausedUntil: z.iso.date().nullable().optional(),
+  /** When the morning digest comes (Korea time): 07:30, 08:00, 08:30, 09:00, 09:30 or 10:00. */
+  digestTime: z.enum(DIGEST_TIMES).optional(),
   /** Always on; present only so that asking to turn them off gets a clear refusal. */
   legalDeadlines: z.boolean().optional(),
   limitationAlarms: z.boolean().optional(),
@@ -84,6 +96,7 @@ export function applyPreferencesChange(
   }
   const next: ReminderPreferences = { ...current };
   if (change.nonUrgent !== undefined) next.nonUrgent = change.nonUrgent;
+  if (change.digestTime !== undefined) next.digestTime = change.digestTime;
   if (change.pausedUntil === null) delete next.pausedUntil;
   else if (change.pausedUntil !== undefined) {
     const days = (Date.parse(`${change.pausedUntil}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS;
@@ -103,6 +116,10 @@ export function applyPreferencesChange(
   }
   return next;
 }
+
+/** The time of a person's morning digest. */
+export const digestTimeOf = (preferences: ReminderPreferences | undefined): DigestTime =>
+  preferences?.digestTime ?? DEFAULT_DIGEST_TIME;
 
 /** Away on Korea date `date`. */
 export const isPaused = (preferences: ReminderPreferences, date: string) =>

@@ -2,13 +2,15 @@
  * The morning digest: one mail per person listing their cases that need attention, grouped by
  * urgency in the order staff act on them — 새로 기한 경과, 계속 기한 경과, 오늘 마감, 75% 경과,
  * 50% 경과 — and, for the head of office, a summary of long-overdue tasks (counts by team and kind,
- * the oldest few) instead of a list. Urgency is decided by the caller (the deadline policy), not
+ * the oldest few) instead of a list; first of all, the 징계시효 alarms of their misconduct cases (90,
+ * 30 and 7 days before the limitation date), which nobody can turn off. Urgency is decided by the caller (the deadline policy), not
  * here; this only presents it. A digest that carries an unsubscribe link has List-Unsubscribe and
  * List-Unsubscribe-Post (RFC 8058) headers: one click turns off the optional progress reminders.
  * The subject carries counts only: titles must not show on lock screens or notification previews.
  */
 import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
+import { LIMITATION_ALARM_DAYS, limitationAlarmLabel } from './limitation-alarm.template.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase, type MailSafeCase } from './mail-case.ts';
 import {
   automaticMailHeaders,
@@ -70,13 +72,27 @@ export const deadlineDigestInputSchema = z
         fullListUrl: z.url({ protocol: /^https?$/ }),
       })
       .optional(),
+    /** 징계시효 알림: misconduct cases whose discipline limitation date is 90, 30 or 7 days away. */
+    limitationAlarms: z
+      .array(
+        z.strictObject({
+          daysBefore: z.union(LIMITATION_ALARM_DAYS.map((d) => z.literal(d))),
+          daysLeft: z.number().int().min(0),
+          case: mailCaseSchema,
+        }),
+      )
+      .max(500)
+      .optional(),
     /** One-click unsubscribe from the optional part (progress reminders); legal deadlines stay. */
     unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
-  .refine((input) => input.items.length > 0 || input.headSummary !== undefined, {
-    message: 'a digest with nothing in it is not sent',
-    path: ['items'],
-  });
+  .refine(
+    (input) => input.items.length > 0 || input.headSummary !== undefined || (input.limitationAlarms ?? []).length > 0,
+    {
+      message: 'a digest with nothing in it is not sent',
+      path: ['items'],
+    },
+  );
 
 export type DeadlineDigestInput = z.infer<typeof deadlineDigestInputSchema>;
 
@@ -125,7 +141,11 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
       })
     : groups.map((g) => ({ label: g.label, count: g.cases.length }));
   const { headSummary } = input;
+  const alarms = (input.limitationAlarms ?? [])
+    .map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) }))
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
   const counts = [
+    ...(alarms.length > 0 ? [`징계시효 ${alarms.length}건`] : []),
     ...counted.map((c) => `${c.label} ${c.count}건`),
     ...(headSummary ? [`장기 기한 경과 보고 ${headSummary.newlyReported}건`] : []),
   ].join(', ');
@@ -133,7 +153,9 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
   const greeting = `${input.recipient.name} 님,`;
   const intro =
     total === 0
-      ? `${asOf} 기준 기한 경과 보고입니다.`
+      ? alarms.length > 0 && !headSummary
+        ? `${asOf} 기준 징계시효 알림입니다.`
+        : `${asOf} 기준 기한 경과 보고입니다.`
       : summary
         ? `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다. 가장 급하고 오래된 ${input.items.length}건은 아래에 싣고, 나머지 ${total - input.items.length}건은 요약합니다.`
         : `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
@@ -165,7 +187,20 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         `  전체 목록: ${summary.fullListUrl}`,
       ]
     : [];
-  const hasSealed = [...groups.flatMap((g) => g.cases), ...headCases].some((c) => c.title === null);
+  const alarmLines =
+    alarms.length > 0
+      ? [
+          `[징계시효 알림] ${alarms.length}건 — 시효 만료 전에 징계의결 요구 여부를 결정하십시오.`,
+          ...alarms.flatMap((r) => [
+            `- [${limitationAlarmLabel(r.daysBefore)}] ${r.safe.caseNumber} ${displayTitle(r.safe)}`,
+            `  시효 만료일: ${formatKoreanDate(r.safe.dueDate)} (D-${r.daysLeft})`,
+            `  ${r.safe.link}`,
+          ]),
+        ]
+      : [];
+  const hasSealed = [...groups.flatMap((g) => g.cases), ...headCases, ...alarms.map((a) => a.safe)].some(
+    (c) => c.title === null,
+  );
   const sealedNote = '비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.';
   const footer = [...(hasSealed ? [sealedNote] : []), ...unsubscribeLines, ...footerLines(options.officeName)];
 
@@ -173,6 +208,7 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     greeting,
     '',
     intro,
+    ...(alarmLines.length > 0 ? ['', ...alarmLines] : []),
     ...(summary ? ['', ...summaryLines] : []),
     ...groups.flatMap((group) => [
       '',
@@ -215,6 +251,23 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     [
       `<p>${escapeHtml(greeting)}</p>`,
       `<p>${escapeHtml(intro)}</p>`,
+      ...(alarms.length > 0
+        ? [
+            `<h2 style="font-size:16px;margin:20px 0 8px">징계시효 알림 <span style="font-weight:normal">(${alarms.length}건)</span></h2>`,
+            '<table style="border-collapse:collapse;width:100%;max-width:720px">',
+            `<thead><tr><th style="${cell}">알림</th><th style="${cell}">사건번호</th><th style="${cell}">제목</th><th style="${cell}">시효 만료일</th></tr></thead>`,
+            '<tbody>',
+            ...alarms.map((r) => {
+              const t =
+                r.safe.title === null
+                  ? `<em style="color:#666">${escapeHtml(SEALED_TITLE_PLACEHOLDER)}</em>`
+                  : escapeHtml(r.safe.title);
+              return `<tr><td style="${cell}">${escapeHtml(limitationAlarmLabel(r.daysBefore))}</td><td style="${cell}"><a href="${escapeHtml(r.safe.link)}">${escapeHtml(r.safe.caseNumber)}</a></td><td style="${cell}">${t}</td><td style="${cell}">${escapeHtml(formatKoreanDate(r.safe.dueDate))} (D-${r.daysLeft})</td></tr>`;
+            }),
+            '</tbody>',
+            '</table>',
+          ]
+        : []),
       ...(summary
         ? [
             `<ul>${summaryLines
@@ -264,7 +317,11 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
       }),
     },
     caseIds: [
-      ...new Set([...input.items.map((item) => item.case.caseId), ...(headSummary?.oldest ?? []).map((c) => c.caseId)]),
+      ...new Set([
+        ...(input.limitationAlarms ?? []).map((item) => item.case.caseId),
+        ...input.items.map((item) => item.case.caseId),
+        ...(headSummary?.oldest ?? []).map((c) => c.caseId),
+      ]),
     ],
   };
 }

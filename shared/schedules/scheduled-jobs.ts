@@ -18,8 +18,10 @@ import {
 export const deadlineRemindersJob = defineScheduledJob({
   name: 'deadline-reminders',
   description:
-    '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 08:30).',
-  expression: 'cron(30 8 ? * MON-FRI *)',
+    '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 07:30~10:00 중 각자 고른 시각, 기본 08:30).',
+  // Every half hour from 07:00 to 10:30: the six digest times people choose from (07:30–10:00), and
+  // a run before and after them that mails nobody but finishes what a crashed run left.
+  expression: 'cron(0,30 7-10 ? * MON-FRI *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/deadline-reminders.handler.ts',
   payload: { job: 'deadline-reminders', scheduledTime: schedulerContext.scheduledTime },
@@ -36,18 +38,6 @@ export const committeeNoticesJob = defineScheduledJob({
   handler: 'functions/jobs/committee-notices.handler.ts',
   payload: { job: 'committee-notices', scheduledTime: schedulerContext.scheduledTime },
   payloadSchema: jobEventSchema('committee-notices'),
-  businessDaysOnly: true,
-});
-
-export const limitationAlarmsJob = defineScheduledJob({
-  name: 'limitation-alarms',
-  description:
-    '시효 알림: 징계시효 등 시효 만료가 다가오는 사건을 담당자와 팀장에게 알립니다 (평일 08:00, 휴일에 닿는 알림은 그 전 근무일에).',
-  expression: 'cron(0 8 * * ? *)',
-  timezone: 'Asia/Seoul',
-  handler: 'functions/jobs/limitation-alarms.handler.ts',
-  payload: { job: 'limitation-alarms', scheduledTime: schedulerContext.scheduledTime },
-  payloadSchema: jobEventSchema('limitation-alarms'),
   businessDaysOnly: true,
 });
 
@@ -101,7 +91,6 @@ export const workflowReconcileJob = defineScheduledJob({
 export const scheduledJobs = [
   deadlineRemindersJob,
   committeeNoticesJob,
-  limitationAlarmsJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
   chainAnchorJob,

@@ -28,6 +28,7 @@ const preferencesOf = (sub: string, item: Record<string, unknown> | undefined): 
         nonUrgent: item.nonUrgent ?? 'daily',
         version: item.version ?? 0,
         ...(typeof item.pausedUntil === 'string' && { pausedUntil: item.pausedUntil }),
+        ...(typeof item.digestTime === 'string' && { digestTime: item.digestTime }),
         ...(typeof item.updatedAt === 'string' && { updatedAt: item.updatedAt }),
       })
     : defaultReminderPreferences(sub);
@@ -76,8 +77,8 @@ export class ReminderPreferencesStore {
           TableName: this.tableName,
           Key: keys.reminderPreferences(next.sub),
           UpdateExpression: `SET entity = :entity, #sub = :sub, nonUrgent = :nonUrgent, version = :next, updatedAt = :at${
-            saved.pausedUntil ? ', pausedUntil = :pausedUntil' : ''
-          }${saved.pausedUntil ? '' : ' REMOVE pausedUntil'}`,
+            saved.digestTime ? ', digestTime = :digestTime' : ''
+          }${saved.pausedUntil ? ', pausedUntil = :pausedUntil' : ''}${saved.pausedUntil ? '' : ' REMOVE pausedUntil'}`,
           ConditionExpression:
             readVersion === 0 ? 'attribute_not_exists(version) OR version = :read' : 'version = :read',
           ExpressionAttributeNames: { '#sub': 'sub' },
@@ -89,6 +90,7 @@ export class ReminderPreferencesStore {
             ':read': readVersion,
             ':at': at,
             ...(saved.pausedUntil && { ':pausedUntil': saved.pausedUntil }),
+            ...(saved.digestTime && { ':digestTime': saved.digestTime }),
           },
         }),
       );

@@ -215,6 +215,15 @@ export class ReminderStore {
   }
 
   /**
+   * Whether one of these runs mailed the recipient a digest (sent, or handed to the mail server and
+   * not yet known to be refused): its first generation is the one a run's digest goes out as.
+   */
+  async mailedInAny(runKeys: readonly string[], sub: string): Promise<boolean> {
+    const found = await Promise.all(runKeys.map((runKey) => this.getDigest(`${runKey}#${sub}#1`)));
+    return found.some((d) => d !== undefined && (d.status === 'sending' || d.status === 'sent' || d.status === 'done'));
+  }
+
+  /**
    * Takes this run's digest for one recipient, or undefined when another process holds it (an
    * overlapping run, or a crashed one whose lease has not ended). A finished digest of the same run
    * means this is a re-run: the next generation is taken, for whatever the first did not send.
@@ -521,16 +530,42 @@ export interface StaffDirectory {
 }
 
 /**
+ * Who holds an office-wide role without a team (the head of office): on AWS the members of the user
+ * pool's group of that role (cognito-office-staff.ts), locally the demo staff named by configuration.
+ */
+export interface OfficeLevelStaff {
+  withRole(role: Role): Promise<StaffMember[]>;
+}
+
+/** Office-level staff named by their subs (the local system, tests), read by key from the staff records. */
+export function configuredOfficeLevelStaff(
+  staff: Pick<StaffRepository, 'get'>,
+  subs: readonly string[],
+): OfficeLevelStaff {
+  return {
+    async withRole(role) {
+      const members = await Promise.all(subs.map((sub) => staff.get(sub)));
+      return members.filter((m): m is StaffMember => m !== undefined && m.roles.includes(role));
+    },
+  };
+}
+
+/**
  * A directory over the staff repository that asks each question once (make one per run). Staff are
  * listed by team (an index query each); staff with no team — the head of office — cannot be listed
- * by any index yet, so they are named by configuration (`officeLevelSubs`) and read by key.
+ * by any index, so they come from `officeLevel` (the user pool's role groups on AWS; subs named by
+ * configuration locally and in tests).
  */
 export function cachedStaffDirectory(
   staff: Pick<StaffRepository, 'get' | 'listByTeam'>,
-  officeLevelSubs: readonly string[],
+  officeLevel: readonly string[] | OfficeLevelStaff,
 ): StaffDirectory {
   const people = new Map<string, Promise<StaffMember | undefined>>();
   const teams = new Map<Team, Promise<StaffMember[]>>();
+  const officeRoles = new Map<Role, Promise<StaffMember[]>>();
+  const offices = Array.isArray(officeLevel)
+    ? configuredOfficeLevelStaff(staff, officeLevel as readonly string[])
+    : (officeLevel as OfficeLevelStaff);
   const get = (sub: string) => {
     let found = people.get(sub);
     if (!found) {
@@ -547,15 +582,20 @@ export function cachedStaffDirectory(
     }
     return members;
   };
+  const officeWith = (role: Role) => {
+    let members = officeRoles.get(role);
+    if (!members) {
+      members = offices.withRole(role);
+      officeRoles.set(role, members);
+    }
+    return members;
+  };
   return {
     get,
     async withRole(role, inTeam) {
       const pool = inTeam
         ? await team(inTeam)
-        : [
-            ...(await Promise.all(TEAMS.map(team))).flat(),
-            ...(await Promise.all(officeLevelSubs.map(get))).filter((m): m is StaffMember => m !== undefined),
-          ];
+        : [...(await Promise.all(TEAMS.map(team))).flat(), ...(await officeWith(role))];
       const unique = new Map(pool.filter((m) => m.roles.includes(role)).map((m) => [m.sub, m]));
       return [...unique.values()];
     },

@@ -29,8 +29,8 @@
  * so the scheduler retries it; the retry finishes or releases what the dead run left.
  */
 import type { Calendar } from '../calendar/index.ts';
-import { koreaDate } from '../domain/korea-time.ts';
-import { isPaused, type ReminderPreferences } from '../domain/reminder-preferences.ts';
+import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
+import { DIGEST_TIMES, digestTimeOf, isPaused, type ReminderPreferences } from '../domain/reminder-preferences.ts';
 import { ROLE_LABELS, TEAM_CASE_CODES, TEAM_LABELS, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import {
@@ -64,6 +64,13 @@ import type {
 } from '../store/reminder-store.ts';
 import type { MailFailures } from './mail-failures.ts';
 import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
+import {
+  limitationAlarmItem,
+  limitationAlarmRef,
+  limitationAlarmsDue,
+  type LimitationAlarmEntry,
+} from './limitation-alarms.ts';
+import { requireHeadOfOffice } from './head-of-office.ts';
 
 export interface DeadlineReminderOptions {
   policy: ReminderPolicyOptions;
@@ -111,6 +118,11 @@ export const DEFAULT_DEADLINE_REMINDER_OPTIONS: DeadlineReminderOptions = {
 export interface DeadlineReminderDeps {
   store: ReminderStore;
   cases: Pick<CaseRepository, 'appendWithoutVersion'>;
+  /**
+   * Where the 징계시효 alarms come from (the misconduct kinds' index); with it, each person's morning
+   * digest opens with their alarms (limitation-alarms.ts) — one morning mail, not two.
+   */
+  misconductCases?: Pick<CaseRepository, 'listByKind'>;
   /** A directory for one run (it may cache); called once per run. */
   staffDirectory: () => StaffDirectory;
   mailer: Pick<Mailer, 'send'>;
@@ -137,6 +149,12 @@ export interface DeadlineReminderDeps {
 
 export interface ReminderRunReport {
   runDate: string;
+  /** The digest time this run serves (Korea time, e.g. 08:30); people who chose another are left for theirs. */
+  digestTime: string;
+  /** People with something due whose digest comes at another time today. */
+  otherTimes: number;
+  /** People not mailed again because they had today's digest at an earlier time before changing theirs. */
+  alreadyMailedToday: number;
   skipped?: string;
   tasksRead: number;
   tasksDue: number;
@@ -145,6 +163,10 @@ export interface ReminderRunReport {
   recipients: number;
   digestsSent: number;
   remindersSent: number;
+  /** 징계시효 alarms sent in the digests (included in remindersSent). */
+  limitationAlarmsSent: number;
+  /** Open misconduct cases read for 징계시효 alarms. */
+  misconductCasesRead: number;
   /** Unfinished digests of earlier runs that this run finished or released. */
   recovered: number;
   /** People whose digest could not be sent this time (their reminders stay unsent for the next run). */
@@ -173,6 +195,9 @@ interface DigestEntry {
   threshold: string;
   assigneeLabel: string;
 }
+
+/** What one digest item is: a deadline reminder or a 징계시효 alarm. */
+type DigestPart = { deadline: DigestEntry; alarm?: never } | { alarm: LimitationAlarmEntry; deadline?: never };
 
 /** How a level reads in the digest: overdue is told apart as new since the last business day or continuing. */
 const urgencyOf = (due: ReminderDue): DigestUrgency =>
@@ -272,10 +297,12 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
   function mailInputFor(
     recipient: DigestRecipient,
     runDate: string,
-    claimed: readonly DigestEntry[],
+    parts: readonly DigestPart[],
     headContext: readonly DigestEntry[],
     unsubscribeUrl: string | undefined,
   ): DeadlineDigestInput {
+    const claimed = parts.flatMap((part) => (part.deadline ? [part.deadline] : []));
+    const alarms = parts.flatMap((part) => (part.alarm ? [limitationAlarmItem(part.alarm)] : []));
     const forHead = claimed.filter((entry) => entry.reason === 'head');
     const entries = claimed.filter((entry) => entry.reason !== 'head');
     const listed = entries.slice(0, options.listInFull);
@@ -286,6 +313,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       template: DEADLINE_DIGEST_TEMPLATE,
       recipient: { name: recipient.name, email: recipient.email },
       asOf: runDate,
+      ...(alarms.length > 0 && { limitationAlarms: alarms }),
       ...(entries.length > listed.length && { summary: summaryOf(entries) }),
       items: listed.map((entry) => ({ urgency: urgencyOf(entry.due), case: mailCase(entry) })),
       ...(forHead.length > 0 && {
@@ -331,6 +359,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     runDate: string,
     person: StaffMember,
     entries: DigestEntry[],
+    alarms: readonly LimitationAlarmEntry[],
     headContext: readonly DigestEntry[],
     unsubscribeUrl: string | undefined,
   ): Promise<DigestOutcome> {
@@ -351,7 +380,18 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     return outbox.sendDigest(
       { runKey, runDate },
       recipient,
-      sorted.map((entry) => ({ ref: refOf(entry), entry })),
+      [
+        ...[...alarms]
+          .sort((a, b) => a.daysLeft - b.daysLeft || a.c.caseNumber.localeCompare(b.c.caseNumber))
+          .map((alarm): { ref: ReminderItemRef; entry: DigestPart } => ({
+            ref: limitationAlarmRef(alarm),
+            entry: { alarm },
+          })),
+        ...sorted.map((entry): { ref: ReminderItemRef; entry: DigestPart } => ({
+          ref: refOf(entry),
+          entry: { deadline: entry },
+        })),
+      ],
       (claimed) => mailInputFor(recipient, runDate, claimed, headContext, unsubscribeUrl),
       {
         deferRecording: true,
@@ -404,14 +444,20 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     async run(scheduledTime: Date): Promise<ReminderRunReport> {
       const runDate = koreaDate(scheduledTime);
       const timings = { recoverMs: 0, readMs: 0, evaluateMs: 0, sendMs: 0, recordMs: 0 };
+      const digestTime = toKoreaIso(scheduledTime).slice(11, 16);
       const report: ReminderRunReport = {
         runDate,
+        digestTime,
+        otherTimes: 0,
+        alreadyMailedToday: 0,
         tasksRead: 0,
         tasksDue: 0,
         tasksOverdue: 0,
         recipients: 0,
         digestsSent: 0,
         remindersSent: 0,
+        limitationAlarmsSent: 0,
+        misconductCasesRead: 0,
         recovered: 0,
         failed: [],
         heldElsewhere: 0,
@@ -471,33 +517,70 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           digests.set(person.sub, digest);
         }
       }
+      const alarmsOf = new Map<string, LimitationAlarmEntry[]>();
+      if (deps.misconductCases) {
+        const due = await limitationAlarmsDue(
+          { cases: deps.misconductCases, calendar: deps.calendar, log },
+          directory,
+          runDate,
+        );
+        report.misconductCasesRead = due.casesRead;
+        for (const [sub, { person, entries }] of due.byPerson) {
+          alarmsOf.set(sub, entries);
+          if (!digests.has(sub)) digests.set(sub, { person, entries: [] });
+        }
+      }
       const weekStarts = firstBusinessDayOfWeek(runDate, deps.calendar);
-      const chosen: { person: StaffMember; entries: DigestEntry[]; unsubscribeUrl?: string }[] = [];
+      const chosen: {
+        person: StaffMember;
+        entries: DigestEntry[];
+        alarms: LimitationAlarmEntry[];
+        unsubscribeUrl?: string;
+      }[] = [];
+      // A digest time earlier today: its run's digest for a person who has since moved to this time.
+      const earlierRunKeys = DIGEST_TIMES.filter((time) => time < digestTime).map((time) =>
+        new Date(`${runDate}T${time}:00+09:00`).toISOString(),
+      );
       for (const { person, entries } of digests.values()) {
         const preferences = await preferencesOf(person.sub);
+        if (digestTimeOf(preferences) !== digestTime) {
+          report.otherTimes += 1;
+          continue;
+        }
+        if (earlierRunKeys.length > 0 && (await store.mailedInAny(earlierRunKeys, person.sub))) {
+          report.alreadyMailedToday += 1;
+          continue;
+        }
         const kept = preferences ? chosenEntries(entries, preferences, runDate, weekStarts) : entries;
-        if (kept.length === 0) continue;
+        // 징계시효 alarms cannot be turned off, and a pause does not hold them back.
+        const alarms = alarmsOf.get(person.sub) ?? [];
+        if (kept.length === 0 && alarms.length === 0) continue;
         const unsubscribeUrl =
           deps.preferences && deps.unsubscribeBaseUrl && preferences?.nonUrgent !== 'off'
             ? unsubscribeLink(deps.unsubscribeBaseUrl, person.sub, await deps.preferences.unsubscribeToken(person.sub))
             : undefined;
-        chosen.push({ person, entries: kept, ...(unsubscribeUrl && { unsubscribeUrl }) });
+        chosen.push({ person, entries: kept, alarms, ...(unsubscribeUrl && { unsubscribeUrl }) });
       }
       report.recipients = chosen.length;
       stepDone('evaluateMs');
 
       const runKey = scheduledTime.toISOString();
-      const outcomes = await mapPooled(chosen, options.concurrency, async ({ person, entries, unsubscribeUrl }) => ({
-        sub: person.sub,
-        ...(await sendDigest(
-          runKey,
-          runDate,
-          person,
-          entries,
-          entries.filter((entry) => entry.reason === 'head'),
-          unsubscribeUrl,
-        )),
-      }));
+      const outcomes = await mapPooled(
+        chosen,
+        options.concurrency,
+        async ({ person, entries, alarms, unsubscribeUrl }) => ({
+          sub: person.sub,
+          ...(await sendDigest(
+            runKey,
+            runDate,
+            person,
+            entries,
+            alarms,
+            entries.filter((entry) => entry.reason === 'head'),
+            unsubscribeUrl,
+          )),
+        }),
+      );
       stepDone('sendMs');
       // Step 5 for the whole run: each case's history is written once, for every digest that mentions it.
       await outbox.recordAndFinish(
@@ -511,6 +594,9 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         if (delivery.outcome === 'sent') {
           report.digestsSent += 1;
           report.remindersSent += delivery.items;
+          report.limitationAlarmsSent += (delivery.toRecord?.claimed ?? []).filter((item) =>
+            item.level.startsWith('limitation-'),
+          ).length;
         } else if (delivery.outcome === 'failed') {
           report.failed.push({ sub, retryable: delivery.retryable, error: delivery.error });
         }
@@ -521,6 +607,13 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         throw new ReminderRunIncompleteError(
           `${report.failed.length} digests failed and ${report.heldElsewhere} are held by another process for ${runDate}; running again finishes them`,
         );
+      }
+      // Everyone else has their digest; a missing head fails the run loudly (the job-failure alarm).
+      try {
+        await requireHeadOfOffice(directory, 'deadline-reminders');
+      } catch (error) {
+        log({ level: 'error', message: 'no head of office: escalations to the head go nowhere', runDate });
+        throw error;
       }
       return report;
     },

@@ -19,6 +19,7 @@ import { MailSendError, type Mailer } from '../mail/mailer.ts';
 import type { CaseRepository } from './ports.ts';
 import type { StaffDirectory } from '../store/reminder-store.ts';
 import type { ReportMailLedger } from '../store/report-mail-ledger.ts';
+import { requireHeadOfOffice } from './head-of-office.ts';
 
 export interface Quarter {
   year: number;
@@ -141,9 +142,7 @@ export function grievanceQuarterlyAnalysis(deps: GrievanceQuarterlyDeps) {
         failed: [],
       };
 
-      const heads = await deps.staffDirectory().withRole('head', undefined);
-      if (heads.length === 0)
-        log({ level: 'warn', message: 'no head of office to send the grievance analysis to', quarter: quarter.label });
+      const heads = await requireHeadOfOffice(deps.staffDirectory(), 'grievance-quarterly-analysis');
       for (const head of heads) {
         const claim = await deps.ledger.claim(
           `grievance-quarterly#${quarter.year}-Q${quarter.quarter}#${head.sub}`,

@@ -149,7 +149,10 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
   }
 
   function draftOf(digest: StoredDigest, items: readonly ReminderItemRef[], at: string): EventDraft {
-    const wording = wordingOf(digest);
+    // The morning digest carries 징계시효 alarms too: a case's share of them is recorded as such.
+    const wording = items.every((item) => item.level.startsWith('limitation-'))
+      ? { ...HISTORY_BY_TEMPLATE[LIMITATION_ALARM_TEMPLATE]!, template: wordingOf(digest).template }
+      : wordingOf(digest);
     return {
       type: 'MAIL_SENT',
       at,
@@ -218,8 +221,12 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       for (const item of digest.claimed ?? []) ofDigest.set(item.caseId, [...(ofDigest.get(item.caseId) ?? []), item]);
       for (const [caseId, items] of ofDigest) {
         const units = byCase.get(caseId) ?? [];
-        for (let i = 0; i < items.length; i += MAX_MARKERS_PER_EVENT)
-          units.push({ digest, items: items.slice(i, i + MAX_MARKERS_PER_EVENT) });
+        // A case's 징계시효 alarms and its deadline reminders are two events, each in its own words.
+        const alarms = items.filter((item) => item.level.startsWith('limitation-'));
+        const reminders = items.filter((item) => !item.level.startsWith('limitation-'));
+        for (const part of [alarms, reminders])
+          for (let i = 0; i < part.length; i += MAX_MARKERS_PER_EVENT)
+            units.push({ digest, items: part.slice(i, i + MAX_MARKERS_PER_EVENT) });
         byCase.set(caseId, units);
       }
     }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
 import type { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
-import type { StatelessStack } from '../../infra/stacks/stateless-stack.ts';
+import { STAFF_DIRECTORY_JOBS, type StatelessStack } from '../../infra/stacks/stateless-stack.ts';
 import { runtimeConfigSchema } from '../../shared/config/runtime-config.ts';
 import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder, stepHandlerEntry } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
@@ -282,6 +282,27 @@ describe('least privilege', () => {
     );
     // No KMS wildcard actions (cdk-nag IAM5): DynamoDB needs no ReEncrypt or data key pairs.
     expect(actions.filter((a) => a.startsWith('kms:') && a.includes('*'))).toEqual([]);
+  });
+
+  it("lets the jobs that read the staff directory list the user pool's groups, on that pool only, and nothing else", () => {
+    const withGroups = (fn: AppFunction) =>
+      functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('cognito-idp:')));
+    const readers = [stack.mailEvents.handler, ...STAFF_DIRECTORY_JOBS.map((name) => stack.jobs.functions.get(name)!)];
+    for (const fn of readers) {
+      const statements = withGroups(fn);
+      expect(statements).toHaveLength(1);
+      expect(actionsOf(statements[0]!)).toEqual(['cognito-idp:ListUsersInGroup']);
+      expect(resourcesOf(statements[0]!)).toHaveLength(1);
+      expect(resourcesOf(statements[0]!)).not.toContain('*');
+      expect(JSON.stringify(resourcesOf(statements[0]!))).toMatch(/UserPool/);
+      expect(resourceOf(fn).props.Environment.Variables.STAFF_USER_POOL_ID).toBeDefined();
+    }
+    const others = [
+      ...apiRoutes.map((r) => handlerOf(r.name)),
+      ...stack.workflows.stepFunctions.values(),
+      ...[...stack.jobs.functions].filter(([name]) => !STAFF_DIRECTORY_JOBS.includes(name)).map(([, fn]) => fn),
+    ];
+    for (const fn of others) expect(withGroups(fn)).toEqual([]);
   });
 
   it('grants no DynamoDB wildcard action, no Scan and no DynamoDB action on Resource "*"', () => {
@@ -645,7 +666,9 @@ describe('scheduled jobs', () => {
   it.each(deployed)('gives $name SES mail from the configured sender only, and read-write table access', (job) => {
     const fn = jobFunction(job.name);
     const env = resourceOf(fn).props.Environment.Variables;
-    expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM, OFFICE_LEVEL_STAFF_SUBS: '' });
+    expect(env).toMatchObject({ MAIL_TRANSPORT: 'ses', MAIL_FROM: DEFAULT_MAIL_FROM });
+    // The head of office comes from the user pool's `head` group, never from a list fixed at deploy.
+    expect(env.OFFICE_LEVEL_STAFF_SUBS).toBeUndefined();
     expect(env.TABLE_NAME).toBeDefined();
     // Sending through the office's configuration set (bounce and complaint events) needs SendEmail on it too.
     expect(env.SES_CONFIGURATION_SET).toEqual({

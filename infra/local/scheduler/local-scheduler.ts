@@ -61,7 +61,10 @@ export interface LocalSchedulerOptions {
   leaseMs?: number;
   /** Real-time loop period; ticks fall on multiples of it, so every minute starts with one. */
   pollIntervalMs?: number;
-  /** Most missed runs of one job fired after a stop (oldest passed over beyond). */
+  /**
+   * Most missed runs of one job fired after a stop (oldest passed over beyond). The morning digest
+   * runs eight times a business day (one per digest time and two sweeps), so a month of them.
+   */
   maxCatchUpRuns?: number;
 }
 
@@ -128,7 +131,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions): LocalSched
   const retryDelayMs = options.retryDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 15 * 60_000;
   const pollIntervalMs = options.pollIntervalMs ?? 15_000;
-  const maxCatchUpRuns = options.maxCatchUpRuns ?? 31;
+  const maxCatchUpRuns = options.maxCatchUpRuns ?? 250;
   const jobs = new Map(options.jobs.map((job) => [job.name, job]));
   // Fail at start, not at 08:30, if a declaration was built without defineScheduledJob.
   for (const job of options.jobs) parseScheduleExpression(job.expression);

@@ -1,26 +1,19 @@
 /**
  * 징계시효 알림 on DynamoDB Local with the real mail catcher and an injected clock: the investigator
  * and the investigation team lead hear about a misconduct case 90, 30 and 7 days before its
- * discipline limitation date — once each, whatever is re-run — and each mail is in the case history.
+ * discipline limitation date, in their morning digest — once each, whatever is re-run — and each
+ * alarm is in the case history.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import type { MisconductIntake } from '../../../shared/kinds/misconduct/misconduct.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
+import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
+import { reminderPreferences } from '../../../shared/usecases/reminder-preferences.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { limitationAlarms } from '../../../shared/usecases/limitation-alarms.ts';
-import {
-  actorOf,
-  BASE_URL,
-  createReminderWorld,
-  LEASE_MS,
-  OFFICE_NAME,
-  type ReminderWorld,
-} from './reminder-fixture.ts';
+import { actorOf, BASE_URL, createReminderWorld, LEASE_MS, type ReminderWorld } from './reminder-fixture.ts';
 
 let world: ReminderWorld;
 let now = new Date('2026-01-05T09:00:00+09:00');
@@ -58,23 +51,12 @@ const nextBusinessDay = (date: string) => {
 };
 const previousBusinessDay = (date: string) => businessDayOnOrBefore(addDays(date, -1));
 
-/** The 08:00 run on a Korea date. */
-const morning = (date: string) => new Date(`${date}T08:00:00+09:00`);
+/** The morning digest's 08:30 run on a Korea date (everyone's default digest time). */
+const morning = (date: string) => new Date(`${date}T08:30:00+09:00`);
 
+/** The morning digest job, which opens each person's mail with their 징계시효 alarms. */
 function job(mailer: Pick<ReminderWorld['mailer'], 'send'> = world.mailer) {
-  const staff = new StaffRepository(world.table.doc, world.table.tableName);
-  return limitationAlarms({
-    store: new ReminderStore(world.table.doc, world.table.tableName),
-    calendar: world.calendar,
-    cases: new CaseRepository(world.table.doc, world.table.tableName),
-    staffDirectory: () => cachedStaffDirectory(staff, [DEMO_USERS.head.sub]),
-    mailer,
-    mail: { officeName: OFFICE_NAME, baseUrl: BASE_URL },
-    messageIdDomain: 'gamsa.local',
-    clock,
-    leaseMs: LEASE_MS,
-    log: quiet,
-  });
+  return world.reminderJob({ mailer, clock });
 }
 
 /** Runs the job at 08:00 on `date` and returns the mails it sent, as `<name>: <alarm label> <case number>` lines. */
@@ -157,7 +139,7 @@ describe('discipline limitation alarms', () => {
     expect(report.skipped).toBe('not a business day');
   });
 
-  it('records every alarm mail in the case history as MAIL_SENT, one per person and threshold', async () => {
+  it('records every alarm in the case history as MAIL_SENT, one per person and threshold', async () => {
     const sent = (await world.caseRepository.history(caseA.caseId)).filter((e) => e.type === 'MAIL_SENT');
     expect(sent).toHaveLength(6);
     expect(sent.map((e) => (e.data as { purpose: string }).purpose)).toEqual(Array(6).fill('limitation-alarm'));
@@ -174,11 +156,13 @@ describe('discipline limitation alarms', () => {
   it('keeps a sealed case’s title out of the mail and links to the case instead', async () => {
     const mail = world.catcher
       .messages()
-      .find((m) => m.headers['x-gamsa-template'] === 'limitation-alarm' && m.to[0]?.address === investigator.email)!;
+      .find((m) => m.text.includes('[징계시효 알림]') && m.to[0]?.address === investigator.email)!;
     expect(mail.text).not.toContain('금품수수');
     expect(mail.html).not.toContain('금품수수');
     expect(mail.text).toContain(`${BASE_URL}/cases/${caseA.caseId}`);
-    expect(mail.subject).toMatch(/징계시효 알림/);
+    expect(mail.subject).toMatch(/징계시효 1건/);
+    // One morning mail: the alarm is the digest's first section, not a mail of its own.
+    expect(mail.headers['x-gamsa-template']).toBe('deadline-digest');
   });
 
   it('sends only the nearest alarm when the earlier ones were missed, and none for a case far from its limitation', async () => {
@@ -253,5 +237,38 @@ describe('discipline limitation alarms', () => {
     expect(delivered.map((m) => m.to[0]?.address).sort()).toEqual([investigator.email, lead.email].sort());
     const sent = (await world.caseRepository.history(crashed.caseId)).filter((e) => e.type === 'MAIL_SENT');
     expect(sent.map((e) => (e.data as { purpose: string }).purpose)).toEqual(['limitation-alarm', 'limitation-alarm']);
+  });
+
+  it('tells an investigator who paused their reminders (leave) all the same: 징계시효 alarms cannot be held back', async () => {
+    const cases = caseUseCases({
+      cases: world.caseRepository,
+      staff: new StaffRepository(world.table.doc, world.table.tableName),
+      idempotency: new IdempotencyStore(world.table.doc, world.table.tableName),
+      clock,
+      log: quiet,
+    });
+    now = new Date('2026-01-05T09:00:00+09:00');
+    const onLeave = (
+      await cases.createCase(actorOf(lead), {
+        kind: 'external-referral',
+        title: '휴가 중 시효 도래',
+        assigneeSub: investigator.sub,
+        misconduct: intake('2024-02-01'),
+      })
+    ).result.case;
+    const day = businessDayOnOrBefore(addDays(onLeave.misconduct!.limitation.date, -90));
+    const store = new ReminderPreferencesStore(world.table.doc, world.table.tableName);
+    await reminderPreferences({ store, clock: () => new Date(`${addDays(day, -1)}T12:00:00+09:00`) }).change(
+      actorOf(investigator),
+      { pausedUntil: addDays(day, 7), nonUrgent: 'off' },
+    );
+    const before = world.catcher.messages().length;
+    now = morning(day);
+    await world.reminderJob({ clock, preferences: true }).run(morning(day));
+    const mails = world.catcher.messages().slice(before);
+    const toInvestigator = mails.filter((m) => m.to[0]?.address === investigator.email);
+    expect(toInvestigator).toHaveLength(1);
+    expect(toInvestigator[0]!.text).toContain(`[징계시효 90일 전] ${onLeave.caseNumber}`);
+    expect(mails.filter((m) => m.to[0]?.address === lead.email)).toHaveLength(1);
   });
 });

@@ -49,12 +49,7 @@ describe('deadline reminders in the local system', () => {
       skipped: deployable.skipped.map((j) => j.name),
     });
     expect(system.scheduledJobs.active).toEqual(
-      expect.arrayContaining([
-        'deadline-reminders',
-        'limitation-alarms',
-        'committee-notices',
-        'committee-meetings-ahead',
-      ]),
+      expect.arrayContaining(['deadline-reminders', 'committee-notices', 'committee-meetings-ahead']),
     );
   });
 
@@ -83,13 +78,12 @@ describe('deadline reminders in the local system', () => {
     const fired = await scheduler.tick(new Date(morning.getTime() + 10_000));
 
     // Every weekday missed since the last tick runs once, oldest first, ending with that morning's run;
-    // the 08:00 limitation alarms are due by then too: every deployable job runs through the same scheduler.
+    // every deployable job runs through the same scheduler.
     const deadlineRuns = fired.filter((run) => run.schedule === 'deadline-reminders');
     expect(deadlineRuns.length).toBeGreaterThanOrEqual(5);
     expect(deadlineRuns.at(-1)).toMatchObject({ scheduledFor: morning, outcome: 'succeeded' });
     const times = deadlineRuns.map((run) => run.scheduledFor.getTime());
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
-    expect(fired.find((run) => run.schedule === 'limitation-alarms')).toMatchObject({ outcome: 'succeeded' });
     expect(fired.filter((run) => run.outcome !== 'succeeded')).toEqual([]);
     const toLead = system
       .mailCatcher!.messages()

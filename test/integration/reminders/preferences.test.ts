@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
+import { reminderPreferencesChangeSchema } from '../../../shared/domain/reminder-preferences.ts';
+import { NoHeadOfOfficeError } from '../../../shared/usecases/head-of-office.ts';
 import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
 import { reminderPreferences } from '../../../shared/usecases/reminder-preferences.ts';
 import {
@@ -159,5 +161,74 @@ describe('reminder preferences', () => {
     const ended = await preferences.change(actorOf(member), { pausedUntil: null, expectedVersion: 1 });
     expect(ended.pausedUntil).toBeUndefined();
     expect(await store.get(member.sub)).toMatchObject({ nonUrgent: 'daily', version: 2 });
+  });
+
+  it('mails each person at the digest time they chose, and once a day even when they move it after their mail came', async () => {
+    const member = staffNamed('홍성민');
+    const task = await world.openTask({
+      kind: 'daily-audit',
+      title: '일상감사 — 09:30에 받기',
+      openedAt: '2026-12-01T10:00:00+09:00',
+      taskType: 'investigate',
+      stage: 'investigation',
+      assignTo: { sub: member.sub },
+      allowedDecisions: ['submit'],
+      dueInBusinessDays: 4,
+    });
+    const preferences = reminderPreferences({ store, clock: () => new Date('2026-12-30T18:00:00+09:00') });
+    expect(await preferences.change(actorOf(member), { digestTime: '09:30' })).toMatchObject({ digestTime: '09:30' });
+    const job = world.reminderJob({ preferences: true });
+    const runOn = async (day: string, time: string) => {
+      await world.catcher.clear();
+      world.setNow(new Date(runAt(day, `${time}:00`).getTime() + 60_000));
+      const report = await job.run(runAt(day, `${time}:00`));
+      return {
+        report,
+        theirs: digestsByPerson(world.catcher.messages().filter((m) => m.to[0]?.address === member.email)),
+      };
+    };
+    const overdue = { 홍성민: [[`계속 기한 경과 ${task.caseNumber}`]] };
+
+    // 31 December: nothing for them at 08:30, their digest at 09:30.
+    const early = await runOn('2026-12-31', '08:30');
+    expect(early.theirs).toEqual({});
+    expect(early.report.otherTimes).toBeGreaterThanOrEqual(1);
+    const chosen = await runOn('2026-12-31', '09:30');
+    expect(chosen.report.digestTime).toBe('09:30');
+    expect(chosen.theirs).toEqual(overdue);
+    // Having had it, they move to 10:00 the same morning: no second mail that day.
+    await preferences.change(actorOf(member), { digestTime: '10:00' });
+    const moved = await runOn('2026-12-31', '10:00');
+    expect(moved.theirs).toEqual({});
+    expect(moved.report.alreadyMailedToday).toBe(1);
+    // The next business day (1 January is a holiday) it comes at 10:00, not before.
+    expect((await runOn('2027-01-04', '09:30')).theirs).toEqual({});
+    expect((await runOn('2027-01-04', '10:00')).theirs).toEqual(overdue);
+
+    // Only the six times are offered; another is refused naming the field.
+    const refused = reminderPreferencesChangeSchema.safeParse({ digestTime: '08:15' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['digestTime']);
+  });
+
+  it('sends everyone else their digest when nobody holds the head-of-office role, then fails the run loudly', async () => {
+    await world.catcher.clear();
+    world.setNow(runAt('2027-01-05', '08:31:00'));
+    const failed = await world
+      .reminderJob({ preferences: true, officeLevel: [] })
+      .run(runAt('2027-01-05'))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(failed).toBeInstanceOf(NoHeadOfOfficeError);
+    expect((failed as NoHeadOfOfficeError).messageKo).toContain('head 그룹');
+    const sent = world.catcher.messages().length;
+    expect(sent).toBeGreaterThan(0);
+    // With the head back, the scheduler's retry sends nothing twice.
+    await expect(world.reminderJob({ preferences: true }).run(runAt('2027-01-05'))).resolves.toMatchObject({
+      digestsSent: 0,
+    });
+    expect(world.catcher.messages()).toHaveLength(sent);
   });
 });

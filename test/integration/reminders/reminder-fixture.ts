@@ -224,6 +224,8 @@ export async function createReminderWorld(
       log?: (entry: Record<string, unknown>) => void;
       /** Honour each person's stored preferences and put a one-click unsubscribe link on the mail. */
       preferences?: boolean;
+      /** Who holds office-wide roles with no team (the head of office by default). */
+      officeLevel?: readonly string[];
     } = {},
   ) {
     const doc = overrides.doc ?? table.doc;
@@ -231,7 +233,8 @@ export async function createReminderWorld(
     return deadlineReminders({
       store: new ReminderStore(doc, table.tableName),
       cases: new CaseRepository(doc, table.tableName),
-      staffDirectory: () => cachedStaffDirectory(staffRepository, [DEMO_USERS.head.sub]),
+      misconductCases: new CaseRepository(doc, table.tableName),
+      staffDirectory: () => cachedStaffDirectory(staffRepository, overrides.officeLevel ?? [DEMO_USERS.head.sub]),
       mailer: overrides.mailer ?? mailer,
       calendar,
       mail: { officeName: OFFICE_NAME, baseUrl: BASE_URL },

@@ -37,8 +37,13 @@ function recordingInvoker(behaviour: (call: Call, index: number) => Promise<void
 }
 
 /** The real deadline-reminders declaration under a name of its own, so tests sharing the table do not meet. */
+/** A once-a-morning weekday job (the digest itself runs every half hour; these tests are about the scheduler). */
 function weekdayJob(): ScheduledJob {
-  return { ...deadlineRemindersJob, name: `deadline-reminders-${randomUUID().slice(0, 8)}` };
+  return {
+    ...deadlineRemindersJob,
+    name: `deadline-reminders-${randomUUID().slice(0, 8)}`,
+    expression: 'cron(30 8 ? * MON-FRI *)',
+  };
 }
 
 function scheduler(
@@ -159,17 +164,19 @@ describe('local scheduler — recurring jobs', () => {
     // and, declared catchUp 'latest', it fires only its newest missed run (not sixty since 20:00).
     // The chain anchor (00:30) was missed while the scheduler was not ticking and is caught up at 06:00.
     const reconcile = 'functions/jobs/workflow-reconcile.handler.ts';
+    const digest = 'functions/jobs/deadline-reminders.handler.ts';
     expect(firedAt).toEqual({
       '06:00:05': [
         'functions/jobs/chain-anchor.handler.ts',
         'functions/jobs/committee-meetings-ahead.handler.ts',
         reconcile,
       ],
-      '07:00:05': ['functions/jobs/grievance-quarterly-analysis.handler.ts', reconcile],
-      '08:00:05': ['functions/jobs/limitation-alarms.handler.ts', reconcile],
-      '08:30:05': ['functions/jobs/deadline-reminders.handler.ts', reconcile],
-      '09:00:05': ['functions/jobs/committee-notices.handler.ts', reconcile],
-      '12:00:00': [reconcile],
+      // The morning digest runs every half hour from 07:00 to 10:30 (the times people choose from).
+      '07:00:05': [digest, 'functions/jobs/grievance-quarterly-analysis.handler.ts', reconcile],
+      '08:00:05': [digest, digest, reconcile],
+      '08:30:05': [digest, reconcile],
+      '09:00:05': ['functions/jobs/committee-notices.handler.ts', digest, reconcile],
+      '12:00:00': [digest, digest, digest, reconcile],
     });
     expect(calls.filter((c) => c.handler === reconcile).map((c) => c.invocation.scheduledTime)).toEqual(
       ['06:00', '07:00', '08:00', '08:30', '09:00', '12:00'].map((t) => kst(`2027-01-01T${t}:00`)),

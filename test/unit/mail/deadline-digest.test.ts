@@ -257,6 +257,31 @@ describe('deadline digest — the head summary and unsubscribe', () => {
     expect(mail.html).toContain('전체 목록 보기');
   });
 
+  it('opens with the 징계시효 alarms, nearest first, counted first in the subject — one morning mail', () => {
+    const alarm = (daysBefore: 7 | 30 | 90, daysLeft: number, n: string, sealed = false) => ({
+      daysBefore,
+      daysLeft,
+      case: { caseId: `L${n}`, caseNumber: `2026-조사-00${n}`, title: `비위 사건 ${n}`, dueDate: '2027-03-02', sealed },
+    });
+    const mail = buildMail(digest({ limitationAlarms: [alarm(30, 28, '41'), alarm(7, 6, '42', true)] }), options);
+    expect(mail.subject).toBe(
+      '[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 징계시효 2건, 새로 기한 경과 1건, 계속 기한 경과 1건, 오늘 마감 1건, 75% 경과 1건, 50% 경과 1건',
+    );
+    const alarmLines = mail.text.split('\n').filter((line) => line.startsWith('- ['));
+    expect(alarmLines).toEqual([
+      '- [징계시효 7일 전] 2026-조사-0042 비공개 사건',
+      '- [징계시효 30일 전] 2026-조사-0041 비위 사건 41',
+    ]);
+    expect(mail.text.indexOf('[징계시효 알림] 2건')).toBeLessThan(mail.text.indexOf('[새로 기한 경과]'));
+    expect(mail.text).toContain('시효 만료일: 2027년 3월 2일(화) (D-6)');
+    expect(mail.html).toContain('징계시효 7일 전');
+    expect(mail.caseIds).toEqual(expect.arrayContaining(['L41', 'L42']));
+    // Alarms alone are a mail too (nobody can turn them off).
+    const only = buildMail(digest({ items: [], limitationAlarms: [alarm(90, 90, '43')] }), options);
+    expect(only.subject).toBe('[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 징계시효 1건');
+    expect(only.text).toContain('기준 징계시효 알림입니다.');
+  });
+
   it('refuses a digest with neither items nor a head summary', () => {
     expect(() => buildMail(digest({ items: [] }), options)).toThrow(/nothing in it/);
   });

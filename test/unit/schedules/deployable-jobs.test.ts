@@ -11,7 +11,6 @@ describe('deployableJobs', () => {
     expect(active.map((j) => j.name)).toEqual(['deadline-reminders', 'grievance-quarterly-analysis']);
     expect(skipped.map((j) => j.name)).toEqual([
       'committee-notices',
-      'limitation-alarms',
       'committee-meetings-ahead',
       'chain-anchor',
       'workflow-reconcile',
@@ -23,7 +22,6 @@ describe('deployableJobs', () => {
     expect(active.map((j) => j.name)).toEqual([
       'deadline-reminders',
       'committee-notices',
-      'limitation-alarms',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
       'chain-anchor',

@@ -37,9 +37,8 @@ const validJob: ScheduledJob = {
 describe('scheduledJobs', () => {
   it('declares the office jobs with the agreed times', () => {
     expect(Object.fromEntries(scheduledJobs.map((job) => [job.name, job.expression]))).toEqual({
-      'deadline-reminders': 'cron(30 8 ? * MON-FRI *)',
+      'deadline-reminders': 'cron(0,30 7-10 ? * MON-FRI *)',
       'committee-notices': 'cron(0 9 ? * MON-FRI *)',
-      'limitation-alarms': 'cron(0 8 * * ? *)',
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
       'chain-anchor': 'cron(30 0 * * ? *)',
@@ -55,11 +54,10 @@ describe('scheduledJobs', () => {
   });
 
   it('skips holidays only for the mail jobs about the day’s work, never for runs that must not be lost', () => {
-    // 징계시효 alarms run on business days too: one whose day is a holiday goes out the business day before.
+    // 징계시효 alarms are part of the morning digest: one whose day is a holiday goes out the business day before.
     expect(scheduledJobs.filter((job) => job.businessDaysOnly).map((job) => job.name)).toEqual([
       'deadline-reminders',
       'committee-notices',
-      'limitation-alarms',
     ]);
   });
 

@@ -2822,10 +2822,10 @@ export interface components {
              */
             limitationAlarms: true;
             /**
-             * @description 아침 알림 메일 시각 (현재 08:30 한 번)
-             * @constant
+             * @description 아침 알림 메일 시각 (한국 시각, 기본 08:30)
+             * @enum {string}
              */
-            digestTime: "08:30";
+            digestTime: "07:30" | "08:00" | "08:30" | "09:00" | "09:30" | "10:00";
             version: number;
             updatedAt?: string;
         };
@@ -4372,11 +4372,13 @@ export interface components {
              */
             email: string;
         };
-        /** @description 바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제). legalDeadlines·limitationAlarms는 끌 수 없습니다(false면 400). */
+        /** @description 바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제); digestTime: 아침 알림 메일 시각(07:30~10:00, 30분 단위). legalDeadlines·limitationAlarms는 끌 수 없습니다(false면 400). */
         PutMyReminderPreferencesRequest: {
             /** @enum {string} */
             nonUrgent?: "daily" | "weekly" | "off";
             pausedUntil?: string | null;
+            /** @enum {string} */
+            digestTime?: "07:30" | "08:00" | "08:30" | "09:00" | "09:30" | "10:00";
             legalDeadlines?: boolean;
             limitationAlarms?: boolean;
             expectedVersion?: number;
