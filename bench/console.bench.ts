@@ -4,7 +4,7 @@
  * browser's network layer (the API's /me/tasks returns at most 100 today), so the figure is the
  * console's own work: fetch, sort, urgency and rendering.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -61,6 +61,14 @@ export async function runConsoleBench(): Promise<void> {
     `첫 화면 JavaScript (gzip): ${jsKb.toFixed(1)} KB / 예산 ${BUDGET_KB} KB ${jsKb <= BUDGET_KB ? '— 예산 안' : '— 예산 초과'} (${js.length}개 파일)`,
   );
   console.log(`첫 화면 CSS (gzip, KRDS 포함): ${gzipKb(css).toFixed(1)} KB`);
+  // The other screens (and the AWS sign-in client) load when first opened: their chunks, largest first.
+  const later = readdirSync(join(CONSOLE_DIST, 'assets'))
+    .filter((f) => f.endsWith('.js') && !js.some((i) => i.endsWith(f)))
+    .map((f) => ({ name: f.replace(/-[\w-]{8}\.js$/, ''), kb: gzipKb([join('assets', f)]) }))
+    .sort((a, b) => b.kb - a.kb);
+  console.log(
+    `나중에 불러오는 화면·모듈 ${later.length}개 (gzip): ${later.map((c) => `${c.name} ${c.kb.toFixed(1)}`).join(', ')} KB`,
+  );
 
   const apiUrl = 'http://127.0.0.1:9';
   const server = await startConsoleServer({ port: 0, apiUrl });

@@ -5,7 +5,7 @@
  * for the console's sign-in (authorization code + PKCE, callback and sign-out URLs on the console's
  * own origin). The API's CORS is to allow `origin` only.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   Distribution,
@@ -27,6 +27,11 @@ export interface ConsoleHostingProps {
   apiOrigin: string;
   /** The console's public origin when it has its own domain; CloudFront's domain otherwise. */
   consoleOrigin?: string;
+  /**
+   * The managed login's domain (https://<prefix>.auth.<region>.amazoncognito.com): the console exchanges
+   * codes and renews tokens there, so the CSP lets scripts call it beside the user pool's issuer.
+   */
+  signInDomain?: string;
 }
 
 export class ConsoleHosting extends Construct {
@@ -48,7 +53,11 @@ export class ConsoleHosting extends Construct {
       autoDeleteObjects: true,
     });
 
-    const local = consoleSecurityHeaders(props.apiOrigin);
+    const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`;
+    const local = consoleSecurityHeaders(props.apiOrigin, [
+      issuer,
+      ...(props.signInDomain ? [props.signInDomain] : []),
+    ]);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: '감사담당관 콘솔: CSP, HSTS, framing, MIME sniffing, referrer',
       securityHeadersBehavior: {

@@ -19,11 +19,15 @@ export interface ConsoleServer {
 }
 
 /** The headers CloudFront's response-headers policy sets (infra/constructs/console-hosting.ts). */
-export function consoleSecurityHeaders(apiOrigin: string): Record<string, string> {
+export function consoleSecurityHeaders(
+  apiOrigin: string,
+  signInOrigins: readonly string[] = [],
+): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",
-      `connect-src 'self' ${apiOrigin}`,
+      // On AWS the sign-in's discovery, token and renewal requests go to the user pool's origins.
+      ['connect-src', "'self'", apiOrigin, ...signInOrigins].join(' '),
       "img-src 'self' data:",
       "font-src 'self' data:",
       "style-src 'self'",

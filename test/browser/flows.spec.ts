@@ -183,6 +183,43 @@ test.describe
       await expect(page.getByRole('status').filter({ hasText: 'CSV로 내보냈습니다' })).toBeVisible();
     });
 
+    test('an auditor opens an as-of view, exports its history and finds the exports in the log', async ({
+      page,
+    }, testInfo) => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+      await signInAs(page, '오세라');
+      await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사' }).click();
+      await page.getByLabel('사건번호').fill('2026-조사-0001');
+      await page.getByLabel('기준일').fill(today);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: '그날 기준으로 보기' }).click();
+      await expect(page).toHaveURL(new RegExp(`asOf=${today}`));
+      await expect(page.getByText(/끝 기준으로 재구성한 사건입니다/)).toBeVisible();
+      await expect(page.locator('.case-header .case-number')).toHaveText('2026-조사-0001');
+      // The earlier flow took the case through the head's approval today: as of today it is at 처분.
+      await expect(page.getByTestId('as-of-stage')).toHaveText('처분');
+      await expect(page.getByTestId('as-of-verification')).toContainText('이력 검증됨');
+      await expect(page.locator('.krds-breadcrumb-wrap li')).toHaveText(['내 업무', /^2026-조사-0001 \(.+ 기준\)$/]);
+      await expectAccessible(page);
+      await screenshot(page, testInfo, 'audit-as-of');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '이력 내보내기 (CSV)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`사건이력_2026-조사-0001_${today}까지.csv`);
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv).toContain('2026-조사-0001');
+      expect(csv.trim().split(/\r?\n/).length).toBeGreaterThan(3);
+
+      await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '감사' }).click();
+      const log = page.locator('table.export-table tbody tr');
+      await expect(log.filter({ hasText: '사건 이력 2026-조사-0001' })).toHaveCount(1);
+      await expect(log.filter({ hasText: '검색 결과' }).first()).toContainText('오세라');
+      await expectAccessible(page);
+      await screenshot(page, testInfo, 'audit-export-log');
+    });
+
     test('a committee member cannot reach case pages', async ({ page, request }, testInfo) => {
       const token = (await (await request.post(`${API}/local/token`, { data: { role: 'auditor' } })).json()) as {
         token: string;
@@ -194,12 +231,22 @@ test.describe
       expect(caseId).toBeTruthy();
 
       await signInAs(page, '한서준');
-      await expect(page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link')).toHaveText(['내 업무']);
+      await expect(page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link')).toHaveText([
+        '내 업무',
+        '위원회',
+      ]);
       await page.goto(`/cases/${caseId}`);
       await expect(page.getByRole('heading', { name: '권한이 없습니다' })).toBeVisible();
       await page.goto('/search');
       await expect(page.getByRole('heading', { name: '권한이 없습니다' })).toBeVisible();
       await expectAccessible(page);
       await screenshot(page, testInfo, 'member-forbidden');
+
+      // The committees they sit on, with their meetings' calendar; no case behind them.
+      await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '위원회' }).click();
+      await expect(page.getByRole('heading', { name: /회의 일정 — \d{4}년 \d{1,2}월/ })).toBeVisible();
+      await expect(page.locator('.meeting-calendar')).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: '회의 일정 등록' })).toHaveCount(0);
     });
   });

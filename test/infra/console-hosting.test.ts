@@ -19,6 +19,7 @@ beforeAll(() => {
     userPool: new UserPool(stack, 'Pool'),
     apiOrigin: 'https://api.example.go.kr',
     consoleOrigin: 'https://console.example.go.kr',
+    signInDomain: 'https://gamsa.auth.ap-northeast-2.amazoncognito.com',
   });
   template = Template.fromStack(stack);
 }, SYNTH_TIMEOUT_MS);
@@ -50,7 +51,7 @@ describe('console hosting', () => {
         SecurityHeadersConfig: Match.objectLike({
           ContentSecurityPolicy: {
             ContentSecurityPolicy: Match.stringLikeRegexp(
-              "default-src 'self'.*connect-src 'self' https://api.example.go.kr.*script-src 'self'.*frame-ancestors 'none'",
+              "default-src 'self'.*connect-src 'self' https://api.example.go.kr https://cognito-idp.ap-northeast-2.amazonaws.com https://gamsa.auth.ap-northeast-2.amazoncognito.com;.*script-src 'self'.*frame-ancestors 'none'",
             ),
             Override: true,
           },

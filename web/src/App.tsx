@@ -4,13 +4,18 @@ import { SCREEN_ROLES } from './auth/screens.ts';
 import { hasRole, useApp, type Role } from './auth/session.tsx';
 import { Layout } from './components/Layout.tsx';
 import { Forbidden, Loading, NotFound } from './components/StateViews.tsx';
-import { SignIn } from './pages/SignIn.tsx';
+import { AuthCallback, SignIn } from './pages/SignIn.tsx';
 import { MyTasks } from './pages/MyTasks.tsx';
 
 // Routes past the first screen load on demand, so 내 업무 starts with the least JavaScript.
 const CasePage = lazy(() => import('./pages/CasePage.tsx'));
 const Intake = lazy(() => import('./pages/Intake.tsx'));
 const Search = lazy(() => import('./pages/Search.tsx'));
+const Committees = lazy(() => import('./pages/Committees.tsx'));
+const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
+const Reports = lazy(() => import('./pages/Reports.tsx'));
+const Audit = lazy(() => import('./pages/Audit.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 
 function Guard({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
   const { session } = useApp();
@@ -22,6 +27,7 @@ export function App() {
   const location = useLocation();
   if (!session) {
     if (location.pathname === '/login') return <SignIn />;
+    if (location.pathname === '/auth/callback') return <AuthCallback />;
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   return (
@@ -30,6 +36,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<MyTasks />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
+          {/* The session may start (the sign-in client's own event) before the callback has sent the person on. */}
+          <Route path="/auth/callback" element={<AuthCallback />} />
           <Route
             path="/cases/:caseId"
             element={
@@ -51,6 +59,46 @@ export function App() {
             element={
               <Guard roles={SCREEN_ROLES.search}>
                 <Search />
+              </Guard>
+            }
+          />
+          <Route
+            path="/committees"
+            element={
+              <Guard roles={SCREEN_ROLES.committees}>
+                <Committees />
+              </Guard>
+            }
+          />
+          <Route
+            path="/meetings/:meetingId"
+            element={
+              <Guard roles={SCREEN_ROLES.committees}>
+                <MeetingPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              <Guard roles={SCREEN_ROLES.reports}>
+                <Reports />
+              </Guard>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <Guard roles={SCREEN_ROLES.audit}>
+                <Audit />
+              </Guard>
+            }
+          />
+          <Route
+            path="/admin"
+            element={
+              <Guard roles={SCREEN_ROLES.admin}>
+                <Admin />
               </Guard>
             }
           />

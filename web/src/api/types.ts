@@ -17,3 +17,16 @@ export type SearchQuery = NonNullable<paths['/cases/search']['get']['parameters'
 export type SearchResponse = JsonOf<paths['/cases/search']['get']['responses'][200]>;
 export type ApiErrorBody = JsonOf<paths['/cases']['post']['responses'][400]>;
 export type Me = JsonOf<paths['/me']['get']['responses'][200]>;
+export type Committee = JsonOf<paths['/committees']['get']['responses'][200]>['items'][number];
+export type MeetingRecord = JsonOf<paths['/committees/{committee}/meetings']['get']['responses'][200]>['items'][number];
+export type CommitteeKind = Committee['kind'];
+export type MeetingDetail = JsonOf<paths['/meetings/{meetingId}']['get']['responses'][200]>;
+export type ItemDecisionBody = NonNullable<
+  paths['/meetings/{meetingId}/items/{taskId}/decision']['post']['requestBody']
+>['content']['application/json'];
+export type OfficeReport = JsonOf<paths['/reports/office']['get']['responses'][200]>;
+export type FrozenReport = JsonOf<paths['/reports/office/{reportId}']['get']['responses'][200]>;
+export type ReportCheck = JsonOf<paths['/reports/office/{reportId}/check']['get']['responses'][200]>;
+export type MailFailures = JsonOf<paths['/mail/failures']['get']['responses'][200]>;
+export type StaffList = JsonOf<paths['/staff']['get']['responses'][200]>;
+export type ExportLog = JsonOf<paths['/exports']['get']['responses'][200]>;

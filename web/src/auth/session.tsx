@@ -2,9 +2,18 @@
  * Who is signed in. Locally the token comes from the local issuer (the sign-in page); on AWS from the
  * user pool. The token is kept for the browser tab only (sessionStorage).
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApi, type Api } from '../api/client.ts';
-import type { ConsoleConfig } from '../config.ts';
+import type { CognitoAuthConfig, ConsoleConfig } from '../config.ts';
+
+type CognitoModule = typeof import('./cognito.ts');
+let cognitoLoad: Promise<{ mod: CognitoModule; manager: ReturnType<CognitoModule['createUserManager']> }> | undefined;
+
+/** The managed-login client (AWS only), loaded on first use. */
+export function cognito(auth: CognitoAuthConfig) {
+  cognitoLoad ??= import('./cognito.ts').then((mod) => ({ mod, manager: mod.createUserManager(auth) }));
+  return cognitoLoad;
+}
 
 export type Role = 'clerk' | 'investigator' | 'team-lead' | 'head' | 'secretary' | 'member' | 'auditor' | 'admin';
 
@@ -68,12 +77,30 @@ export function AppProvider({ config, children }: { config: ConsoleConfig; child
   const signOut = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
     setSession(undefined);
-  }, []);
+    if (config.auth.mode === 'cognito')
+      void cognito(config.auth).then(({ mod, manager }) =>
+        mod.signOutRedirect(manager, config.auth as CognitoAuthConfig),
+      );
+  }, [config.auth]);
   const signIn = useCallback((token: string) => {
     const next = sessionFromToken(token);
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setSession(next);
   }, []);
+  // On AWS the ID token is renewed silently before it expires (refresh token); each renewal replaces the session's.
+  useEffect(() => {
+    if (config.auth.mode !== 'cognito') return;
+    let unsubscribe = () => {};
+    void cognito(config.auth).then(({ mod, manager }) => {
+      const renewed = (user: Parameters<typeof mod.bearerOf>[0]) => {
+        const token = mod.bearerOf(user);
+        if (token) signIn(token);
+      };
+      manager.events.addUserLoaded(renewed);
+      unsubscribe = () => manager.events.removeUserLoaded(renewed);
+    });
+    return () => unsubscribe();
+  }, [config.auth, signIn]);
   const api = useMemo(() => createApi(config.apiUrl, () => storedSession()?.token, signOut), [config.apiUrl, signOut]);
   const value = useMemo(() => ({ config, api, session, signIn, signOut }), [config, api, session, signIn, signOut]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;

@@ -8,6 +8,10 @@ const NAV: { to: string; label: string; roles?: readonly Role[] }[] = [
   { to: '/', label: '내 업무' },
   { to: '/intake', label: '접수', roles: SCREEN_ROLES.intake },
   { to: '/search', label: '검색', roles: SCREEN_ROLES.search },
+  { to: '/committees', label: '위원회', roles: SCREEN_ROLES.committees },
+  { to: '/reports', label: '보고서', roles: SCREEN_ROLES.reports },
+  { to: '/audit', label: '감사', roles: SCREEN_ROLES.audit },
+  { to: '/admin', label: '관리', roles: SCREEN_ROLES.admin },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -47,7 +51,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <ul className="lnb-list">
             {NAV.filter((item) => !item.roles || hasRole(session, item.roles)).map((item) => (
               <li key={item.to} className="lnb-item">
-                <NavLink to={item.to} end className={({ isActive }) => `lnb-btn lnb-link${isActive ? ' active' : ''}`}>
+                <NavLink
+                  to={item.to}
+                  end={item.to === '/'}
+                  className={({ isActive }) => `lnb-btn lnb-link${isActive ? ' active' : ''}`}
+                >
                   {item.label}
                 </NavLink>
               </li>

@@ -90,6 +90,8 @@ const FIELD_LABELS: Record<string, string> = {
   content: '내용',
   grounds: '근거',
   reasonText: '사유 설명',
+  multiple: '배수',
+  amountWon: '금액(원)',
 };
 
 /** Korean names of discriminator values the schema leaves undescribed. */

@@ -5,6 +5,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { SCREEN_ROLES } from '../auth/screens.ts';
+import { HistoryExport } from '../components/HistoryExport.tsx';
 import { unwrap } from '../api/errors.ts';
 import type { CaseView, TaskView } from '../api/types.ts';
 import { hasRole, useApp, type Role } from '../auth/session.tsx';
@@ -102,10 +104,116 @@ function DueExplanation({ c, tasks }: { c: CaseView; tasks: TaskView[] }) {
   );
 }
 
+/** KRDS breadcrumb markup: each step a `.txt` (KRDS draws the separators itself). */
+function CaseBreadcrumb({ caseNumber, asOf }: { caseNumber: string; asOf?: string }) {
+  return (
+    <nav className="krds-breadcrumb-wrap" aria-label="현재 위치">
+      <ol className="breadcrumb">
+        <li className="home">
+          <Link to="/" className="txt">
+            내 업무
+          </Link>
+        </li>
+        <li aria-current="page">
+          <span className="txt">
+            {caseNumber}
+            {asOf && ` (${formatKoreanDate(asOf)} 기준)`}
+          </span>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+/** The case as it stood at the end of a past day (Korea time), rebuilt from its history; read-only. */
+function CaseAsOf({ caseId, asOf }: { caseId: string; asOf: string }) {
+  const { api, session } = useApp();
+  const then = useQuery({
+    queryKey: ['case', caseId, 'asOf', asOf],
+    queryFn: async () => unwrap(await api.GET('/cases/{caseId}', { params: { path: { caseId }, query: { asOf } } })),
+  });
+  if (then.isPending) return <Loading label="그날 기준으로 사건을 재구성하는 중입니다…" />;
+  if (then.isError) return <ErrorState error={then.error} onRetry={() => void then.refetch()} />;
+  const c = then.data;
+  if (!('asOf' in c)) return <ErrorState error={new Error('as-of')} />;
+  const v = c.verification;
+  return (
+    <article aria-labelledby="case-title" className="case-page as-of">
+      <CaseBreadcrumb caseNumber={c.caseNumber} asOf={asOf} />
+      <div className="krds-alert as-of-banner" role="note">
+        <p className="state-title">{formatKoreanDate(asOf)} 끝 기준으로 재구성한 사건입니다 (읽기 전용)</p>
+        <p>
+          이력 순번 {c.lastSeq}까지 반영. <Link to={`/cases/${caseId}`}>지금 사건 보기</Link>
+        </p>
+      </div>
+      <header className="case-header">
+        <p className="case-meta">
+          <span className="case-number">{c.caseNumber}</span>
+          <span className="krds-badge outline-primary">{c.kindLabel}</span>
+          {v.ok ? (
+            <span className="krds-badge bg-success" data-testid="as-of-verification">
+              이력 검증됨 ({v.checked}건)
+            </span>
+          ) : (
+            <span className="krds-badge bg-danger" data-testid="as-of-verification">
+              이력 손상: 순번 {v.firstBreak?.seq}
+            </span>
+          )}
+        </p>
+        <h1 id="case-title" className="h-tit">
+          {c.title}
+        </h1>
+        <StepIndicator stage={c.stage} />
+      </header>
+      <section aria-labelledby="asof-facts" className="case-section">
+        <h2 id="asof-facts" className="sec-tit">
+          그날의 사건 내용
+        </h2>
+        <dl className="case-facts">
+          <dt>접수 일시</dt>
+          <dd>{formatKoreanDateTime(c.receivedAt)}</dd>
+          <dt>단계</dt>
+          <dd data-testid="as-of-stage">{c.stageLabel}</dd>
+          {c.department && (
+            <>
+              <dt>관련 부서</dt>
+              <dd>{c.department}</dd>
+            </>
+          )}
+          {c.dueDate && (
+            <>
+              <dt>처리기한</dt>
+              <dd>{formatKoreanDate(c.dueDate)}</dd>
+            </>
+          )}
+          {c.closedAt && (
+            <>
+              <dt>종결 일시</dt>
+              <dd>{formatKoreanDateTime(c.closedAt)}</dd>
+            </>
+          )}
+          <dt>요지</dt>
+          <dd className="case-summary">{c.summary || '—'}</dd>
+        </dl>
+        <p className="form-hint">
+          이력에서 재구성한 항목: {c.reconstructedFields.join(', ')}. 재구성하지 않는 항목(
+          {c.notReconstructed.join(', ')})은 이력 타임라인에서 보세요.
+        </p>
+        {hasRole(session, SCREEN_ROLES.export) && <HistoryExport caseId={caseId} caseNumber={c.caseNumber} to={asOf} />}
+      </section>
+    </article>
+  );
+}
+
 export default function CasePage() {
   const { caseId = '' } = useParams();
   const [params] = useSearchParams();
-  const focusTask = params.get('task');
+  const asOf = params.get('asOf');
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return <CaseAsOf caseId={caseId} asOf={asOf} />;
+  return <CaseNow caseId={caseId} focusTask={params.get('task')} />;
+}
+
+function CaseNow({ caseId, focusTask }: { caseId: string; focusTask: string | null }) {
   const { api, session } = useApp();
   const queryClient = useQueryClient();
   const me = useQuery({
@@ -143,14 +251,7 @@ export default function CasePage() {
 
   return (
     <article aria-labelledby="case-title" className="case-page">
-      <nav className="krds-breadcrumb-wrap" aria-label="현재 위치">
-        <ol className="breadcrumb">
-          <li>
-            <Link to="/">내 업무</Link>
-          </li>
-          <li aria-current="page">{c.caseNumber}</li>
-        </ol>
-      </nav>
+      <CaseBreadcrumb caseNumber={c.caseNumber} />
       <header className="case-header">
         <p className="case-meta">
           <span className="case-number">{c.caseNumber}</span>
@@ -229,6 +330,7 @@ export default function CasePage() {
             </dl>
           </section>
           <Timeline caseId={caseId} />
+          {hasRole(session, SCREEN_ROLES.export) && <HistoryExport caseId={caseId} caseNumber={c.caseNumber} />}
         </div>
         <aside className="case-side">
           <DueExplanation c={c} tasks={openTasks} />

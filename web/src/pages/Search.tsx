@@ -2,7 +2,7 @@
  * 검색: the filters of /cases/search, its sort and cursor paging, all kept in the URL (a search can be
  * bookmarked or sent), and the same filters exported as CSV (엑셀로 내보내기).
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, unwrap } from '../api/errors.ts';
@@ -46,6 +46,7 @@ function queryFrom(params: URLSearchParams): SearchQuery {
 
 export default function Search() {
   const { api, session } = useApp();
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const [draft, setDraft] = useState<Record<string, string>>(() =>
@@ -70,6 +71,8 @@ export default function Search() {
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
       return Number(result.response.headers.get('x-export-rows') ?? 0);
     },
+    // The export log now has this export.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['exports'] }),
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,9 @@
  */
 import { useQuery, useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ROLE_LABELS, useApp, type Role } from '../auth/session.tsx';
+import { useEffect } from 'react';
+import { cognito, ROLE_LABELS, useApp, type Role } from '../auth/session.tsx';
+import type { CognitoAuthConfig } from '../config.ts';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
 
 interface DemoStaff {
@@ -21,6 +23,72 @@ const TEAM_LABELS: Record<string, string> = {
   complaints: '민원관리팀',
   patrol: '순찰팀',
 };
+
+function CognitoSignIn({ auth, next }: { auth: CognitoAuthConfig; next: string }) {
+  const start = useMutation({
+    mutationFn: async () => {
+      const { mod, manager } = await cognito(auth);
+      await mod.signInRedirect(manager, next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    },
+  });
+  return (
+    <>
+      <p className="signin-lead">기관 계정으로 로그인합니다. 로그인 화면으로 이동했다가 이 콘솔로 돌아옵니다.</p>
+      <button
+        type="button"
+        className="krds-btn primary large"
+        onClick={() => start.mutate()}
+        disabled={start.isPending}
+      >
+        {start.isPending ? '로그인 화면으로 이동 중…' : '기관 계정으로 로그인'}
+      </button>
+      {start.isError && (
+        <p className="form-hint-invalid" role="alert">
+          로그인 화면을 열지 못했습니다: {start.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Back from the managed login (/auth/callback): the code becomes the session, then on to where the person was going. */
+export function AuthCallback() {
+  const { config, session, signIn } = useApp();
+  const navigate = useNavigate();
+  const done = useQuery({
+    queryKey: ['auth-callback'],
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: config.auth.mode === 'cognito',
+    queryFn: async () => {
+      const { mod, manager } = await cognito(config.auth as CognitoAuthConfig);
+      return mod.completeSignIn(manager);
+    },
+  });
+  useEffect(() => {
+    if (!done.data) return;
+    signIn(done.data.token);
+    navigate(done.data.next, { replace: true });
+  }, [done.data, signIn, navigate]);
+  if (session && !done.isError) return <Loading label="로그인을 마무리하는 중입니다…" />;
+  return (
+    <main id="main-content" className="signin">
+      <div className="signin-box">
+        <h1 className="signin-title">감사담당관 사건 관리</h1>
+        {done.isError ? (
+          <div className="state-view error" role="alert">
+            <p className="state-title">로그인을 마치지 못했습니다: {done.error.message}</p>
+            <a href="/login" className="krds-btn secondary small">
+              다시 로그인
+            </a>
+          </div>
+        ) : (
+          <Loading label="로그인을 마무리하는 중입니다…" />
+        )}
+      </div>
+    </main>
+  );
+}
 
 export function SignIn() {
   const { config, signIn } = useApp();
@@ -57,11 +125,8 @@ export function SignIn() {
     <main id="main-content" className="signin">
       <div className="signin-box">
         <h1 className="signin-title">감사담당관 사건 관리</h1>
-        <p className="signin-lead">
-          로컬 시스템의 데모 직원으로 로그인합니다. 실제 운영 환경에서는 기관 계정(Cognito)으로 로그인합니다.
-        </p>
-        {config.auth.mode !== 'local' ? (
-          <p>기관 계정 로그인은 아직 이 콘솔에 연결되지 않았습니다.</p>
+        {config.auth.mode === 'cognito' ? (
+          <CognitoSignIn auth={config.auth} next={params.get('next') ?? '/'} />
         ) : staff.isPending ? (
           <Loading label="직원 목록을 불러오는 중입니다…" />
         ) : staff.isError ? (
@@ -99,6 +164,11 @@ export function SignIn() {
               </tbody>
             </table>
           </div>
+        )}
+        {config.auth.mode === 'local' && (
+          <p className="signin-lead">
+            로컬 시스템의 데모 직원으로 로그인합니다. 실제 운영 환경에서는 기관 계정(Cognito)으로 로그인합니다.
+          </p>
         )}
         {mint.isError && (
           <p className="form-hint-invalid" role="alert">
