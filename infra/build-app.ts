@@ -6,6 +6,7 @@
 import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import * as z from 'zod';
+import { builtConsole } from './constructs/console-hosting.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
@@ -37,6 +38,13 @@ const settingsSchema = z.object({
   /** AWS Backup retention of the table's daily and monthly recovery points, in days. */
   'gamsa:backupDailyRetentionDays': z.coerce.number().int().min(1).default(35),
   'gamsa:backupMonthlyRetentionDays': z.coerce.number().int().min(30).default(365),
+  /** Prefix of the user pool's managed-login domain (<prefix>.auth.<region>.amazoncognito.com), unique in the region. */
+  'gamsa:signInDomainPrefix': z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+    .optional(),
+  /** The console's own origin (https://…, no path) when a domain points at its CloudFront distribution. */
+  'gamsa:consoleOrigin': z.url({ protocol: /^https$/ }).optional(),
   /** WAF: requests per 5 minutes from one IP before it is blocked (the office shares few public IPs). */
   'gamsa:wafRatePer5Minutes': z.coerce.number().int().min(10).default(3000),
 });
@@ -81,7 +89,7 @@ export function buildApp(app: App): SystemStacks {
   });
   const stateless = new StatelessStack(app, 'GamsaCases-Stateless', {
     env,
-    description: 'Audit office case tracking — handlers, case workflows (Step Functions) and HTTP API',
+    description: 'Audit office case tracking — handlers, case workflows (Step Functions), HTTP API and staff console',
     table: stateful.cases.table,
     staff: stateful.staff,
     identityKey: stateful.identityKey.key,
@@ -91,6 +99,9 @@ export function buildApp(app: App): SystemStacks {
     anchorBucketName: stateful.anchors.bucketName,
     anchorSigningKey: stateful.anchors.signingKey,
     webAclArn: edge.waf.webAcl.attrArn,
+    signInDomainPrefix: settings['gamsa:signInDomainPrefix'],
+    consoleOrigin: settings['gamsa:consoleOrigin']?.replace(/\/$/, ''),
+    consoleFiles: builtConsole(),
   });
 
   const monitoring = new MonitoringStack(app, 'GamsaCases-Monitoring', {

@@ -4,14 +4,29 @@
  * constructs under infra/constructs/ (the scheduled jobs — EventBridge Scheduler and SES — are
  * ScheduledJobs), each creating its functions with AppFunction and binding what they use.
  *
+ * API handlers and their routes live in nested stacks, one per OpenAPI tag (functions/api/routes.ts):
+ * every route costs six resources (function, role, policy, permission, integration, route), and one
+ * stack holds at most 500. The API, its stage and its one JWT authorizer stay here; the nested routes
+ * refer to them. The console's hosting (infra/constructs/console-hosting.ts) is here too, beside the
+ * API: the console's CSP and config name the API's origin, and the API accepts the console's client
+ * and origin — in two stacks, each would wait on the other.
+ *
  * Tearing this stack down stops running executions; the case record keeps each case's stage, and the
  * workflow restart (shared/usecases/workflow-operations.ts) starts them again where they stand.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { apiHandlerEntry, apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
+import {
+  type ApiTag,
+  apiHandlerEntry,
+  apiRoutes,
+  identityKeyAccessOf,
+  workflowAccessOf,
+} from '../../functions/api/routes.ts';
+import { ConsoleHosting } from '../constructs/console-hosting.ts';
 import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.ts';
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
@@ -27,6 +42,7 @@ import type { StaffDirectory } from '../constructs/staff-directory.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
 import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
+import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 
 /** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
 export const STAFF_DIRECTORY_JOBS: readonly string[] = [deadlineRemindersJob.name, grievanceQuarterlyAnalysisJob.name];
@@ -47,6 +63,12 @@ export interface StatelessStackProps extends StackProps {
   readonly anchorSigningKey: IKey;
   /** The WAF web ACL (us-east-1) for the CloudFront distribution in front of the API. */
   readonly webAclArn: string;
+  /** Prefix of the managed login's domain, unique in the region; defaults to `gamsa-<account>`. */
+  readonly signInDomainPrefix?: string;
+  /** The console's own origin (https://…) when it has a domain; its CloudFront domain otherwise. */
+  readonly consoleOrigin?: string;
+  /** The built console to upload (infra/constructs/console-hosting.ts: builtConsole). */
+  readonly consoleFiles?: ISource;
 }
 
 export class StatelessStack extends Stack {
@@ -61,6 +83,10 @@ export class StatelessStack extends Stack {
   readonly edge: ApiDistribution;
   /** Stream-fed delivery of outbox intents; its dead-letter queue is `outboxRelay.deadLetterQueue`. */
   readonly outboxRelay: OutboxRelay;
+  /** The nested stack of each OpenAPI tag's routes and handlers. */
+  readonly routeStacks: ReadonlyMap<ApiTag, NestedStack>;
+  /** The staff console: bucket, CloudFront, sign-in client. */
+  readonly console: ConsoleHosting;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     // Indentation would take the template (state machine definitions, one role per function) near
@@ -82,8 +108,16 @@ export class StatelessStack extends Stack {
     this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
 
     const handlers = new Map<string, AppFunction>();
+    const routeStacks = new Map<ApiTag, NestedStack>();
     for (const route of apiRoutes) {
-      const handler = new AppFunction(this, `Api-${route.name}`, {
+      let scope = routeStacks.get(route.tag);
+      if (scope === undefined) {
+        scope = new NestedStack(this, `Routes-${route.tag}`, {
+          description: `Audit office case tracking — API routes and handlers tagged "${route.tag}"`,
+        });
+        routeStacks.set(route.tag, scope);
+      }
+      const handler = new AppFunction(scope, `Api-${route.name}`, {
         entry: apiHandlerEntry(route.name),
         description: `${route.routeKey} — ${route.summary}`,
         config: functionConfig,
@@ -93,10 +127,11 @@ export class StatelessStack extends Stack {
       for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }
-      this.api.addRoute(route, handler);
+      this.api.addRoute(route, handler, scope);
       handlers.set(route.name, handler);
     }
     this.apiHandlers = handlers;
+    this.routeStacks = routeStacks;
 
     this.mailEvents = new MailEvents(this, 'MailEvents', {
       table: props.table,
@@ -124,6 +159,16 @@ export class StatelessStack extends Stack {
     bindAnchorBucket(verifyRoute, props.anchorBucketName, props.anchorSigningKey, 'read');
 
     this.edge = new ApiDistribution(this, 'Edge', { httpApi: this.api.httpApi, webAclArn: props.webAclArn });
+    this.console = new ConsoleHosting(this, 'Console', {
+      userPool: props.staff.userPool,
+      apiOrigin: this.edge.url,
+      consoleOrigin: props.consoleOrigin,
+      signInDomainPrefix: props.signInDomainPrefix ?? `gamsa-${this.account}`,
+      webAclArn: props.webAclArn,
+      files: props.consoleFiles,
+    });
+    this.api.acceptClient(this.console.client);
+    this.api.allowOrigins([this.console.origin]);
     this.outboxRelay = new OutboxRelay(this, 'OutboxRelay', {
       table: props.table,
       functionConfig,
@@ -136,6 +181,20 @@ export class StatelessStack extends Stack {
         reconcile.bindWorkflows(this.workflows.stateMachines, access);
     }
 
+    // Links in mail open the case in the console.
+    for (const fn of this.node.findAll().filter((c): c is AppFunction => c instanceof AppFunction)) {
+      fn.addEnvironment('CONSOLE_URL' satisfies keyof RuntimeConfig, this.console.origin);
+    }
+
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.origin, description: 'The staff console' });
+    new CfnOutput(this, 'ConsoleClientId', {
+      value: this.console.client.userPoolClientId,
+      description: "The console's user-pool client (code + PKCE)",
+    });
+    new CfnOutput(this, 'SignInDomain', {
+      value: this.console.signInDomain,
+      description: 'Managed login of the user pool (the console signs in there)',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'EdgeUrl', {
       value: this.edge.url,

@@ -19,7 +19,7 @@ beforeAll(() => {
     userPool: new UserPool(stack, 'Pool'),
     apiOrigin: 'https://api.example.go.kr',
     consoleOrigin: 'https://console.example.go.kr',
-    signInDomain: 'https://gamsa.auth.ap-northeast-2.amazoncognito.com',
+    signInDomainPrefix: 'gamsa',
   });
   template = Template.fromStack(stack);
 }, SYNTH_TIMEOUT_MS);
