@@ -7,7 +7,7 @@
  * IAM grant in the same call: a function never learns a resource's name without the matching
  * permission, and never holds a permission it has no variable for.
  */
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Names, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   ApplicationLogLevel,
@@ -242,9 +242,15 @@ export class AppFunction extends NodejsFunction {
       const stack = Stack.of(this);
       for (const stateMachine of workflows.values()) {
         stateMachine.grantExecution(this, 'states:StopExecution');
-        const logicalId = stack.getLogicalId(stateMachine.node.defaultChild as CfnElement);
+        const machineStack = Stack.of(stateMachine);
+        const logicalId = machineStack.getLogicalId(stateMachine.node.defaultChild as CfnElement);
+        // In a nested stack (the API's routes) the state machine arrives as a parameter CDK names after it.
+        const ref =
+          machineStack === stack
+            ? logicalId
+            : `referenceto${Names.uniqueId(stateMachine.node.defaultChild as CfnElement)}Ref`;
         Validations.of(this.executionRole).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:${stack.partition}:states:${stack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId}"}]}]}:*]`,
+          id: `AwsSolutions-IAM5[Resource::arn:${machineStack.partition}:states:${machineStack.region}:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${ref}"}]}]}:*]`,
           reason:
             'Execution names are chosen at run time (per case), so StopExecution is granted on the executions of each case workflow — never on other state machines.',
         });

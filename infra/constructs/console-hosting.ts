@@ -71,11 +71,12 @@ export class ConsoleHosting extends Construct {
         'Holds only the built console (public code, no data); CloudFront reads it, and the API logs every data access.',
     });
 
-    const domain = new UserPoolDomain(this, 'SignIn', {
+    new UserPoolDomain(this, 'SignIn', {
       userPool: props.userPool,
       cognitoDomain: { domainPrefix: props.signInDomainPrefix },
     });
-    this.signInDomain = domain.baseUrl();
+    // Spelled out rather than read from the domain resource: a literal CSP wherever the prefix is one.
+    this.signInDomain = `https://${props.signInDomainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
 
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`;
     const local = consoleSecurityHeaders(props.apiOrigin, [issuer, this.signInDomain]);
