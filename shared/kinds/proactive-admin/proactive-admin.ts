@@ -157,6 +157,13 @@ const refuse = (message: string, messageKo: string, field: string, rule: string)
 
 /** The record at intake; refuses an exemption request dated before the audit ended (시행령 제13조의4①). */
 export function openProactiveAdmin(intake: unknown, receivedAt: string): ProactiveAdminRecord {
+  if (intake === undefined)
+    throw refuse(
+      'A proactive-administration case is received with its request (proactiveAdmin)',
+      '적극행정 면책·사전컨설팅은 신청 정보(proactiveAdmin)와 함께 접수합니다',
+      'proactiveAdmin',
+      'required',
+    );
   const parsed = proactiveAdminIntakeSchema.parse(intake);
   const requestedOn = parsed.requestedOn ?? koreaDate(new Date(receivedAt));
   // "감사 종료 후": the end day itself is allowed, as nothing in the decree makes a same-day request void.
@@ -256,7 +263,7 @@ export const proactiveAdminDecisionForms = [
     reasons: text(20_000).describe('판단 이유'),
   }),
   z.strictObject({
-    decision: z.literal('propose-opinion'),
+    decision: z.literal('propose-consulting-opinion'),
     opinion: text(20_000).describe('사전컨설팅 의견 (처리방향)'),
     informationSufficient: z.boolean().describe('판단에 필요한 정보를 충분히 제공받았는지 (운영규정 제15조④)'),
   }),
@@ -279,7 +286,7 @@ export const PROACTIVE_ADMIN_DECISION_LABELS: Record<ProactiveAdminDecisionForm[
   'extend-committee-reply': '위원회 회신 기한 연장',
   'record-committee-advice': '위원회 자문 결과 기록',
   'propose-exemption': '면책 요건 검토·결정안',
-  'propose-opinion': '사전컨설팅 의견안',
+  'propose-consulting-opinion': '사전컨설팅 의견안',
   'record-notice': '결정·의견 통보 기록',
   'record-outcome': '이후 처리 결과 기록',
 };
@@ -420,7 +427,7 @@ export function applyProactiveAdminDecision(
         eventData: { result: f.result, presumed, article: '공공감사법 시행령 제13조의3' },
       };
     }
-    case 'propose-opinion': {
+    case 'propose-consulting-opinion': {
       expect('review', 'pre-consulting');
       const presumptionApplies = f.informationSufficient && r.privateInterest !== true;
       return {
