@@ -102,7 +102,11 @@ const states: Record<string, AslState> = {
     titleKo: '면책 요건 검토(시행령 제13조의3) 또는 사전컨설팅 의견 작성(운영규정 제5조)',
     stage: 'review',
     assignTo: 'case-assignee',
-    decisions: { 'refer-to-committee': FIND_NEXT, 'propose-exemption': FIND_NEXT, 'propose-consulting-opinion': FIND_NEXT },
+    decisions: {
+      'refer-to-committee': FIND_NEXT,
+      'propose-exemption': FIND_NEXT,
+      'propose-consulting-opinion': FIND_NEXT,
+    },
     dueInBusinessDays: 20,
     dueRule: 'proactive-admin.review',
   }),

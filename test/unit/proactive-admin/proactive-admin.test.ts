@@ -209,7 +209,11 @@ describe('proactive-administration decisions', () => {
 
   it('presumes the exemption after a pre-consultation only with enough information and no private interest', () => {
     const withInterest = openProactiveAdmin({ ...CONSULTING, privateInterest: true }, at('2026-09-01'));
-    const opinion = { decision: 'propose-consulting-opinion', opinion: '의견대로 추진 가능', informationSufficient: true };
+    const opinion = {
+      decision: 'propose-consulting-opinion',
+      opinion: '의견대로 추진 가능',
+      informationSufficient: true,
+    };
     expect(decide(withInterest, opinion, '2026-09-10').proposal).toMatchObject({ presumptionApplies: false });
     const plain = openProactiveAdmin(CONSULTING, at('2026-09-01'));
     expect(decide(plain, { ...opinion, informationSufficient: false }, '2026-09-10').proposal).toMatchObject({
