@@ -505,6 +505,17 @@ describe('case workflows', () => {
     },
   );
 
+  it('writes every workflow’s logs to one log group', () => {
+    const groups = new Set(
+      workflowNames.map((workflow) =>
+        JSON.stringify(
+          stateMachineResource(workflow).props.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn,
+        ),
+      ),
+    );
+    expect(groups.size).toBe(1);
+  });
+
   it.each(workflowNames)('lets %s invoke exactly the functions it binds, and nothing else in Lambda', (workflow) => {
     const { props } = stateMachineResource(workflow);
     const roleId = (props.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
@@ -567,7 +578,12 @@ describe('case workflows', () => {
   });
 
   it('gives workflow access to exactly the routes that start, stop or signal workflows', () => {
-    expect(routesWith('start').sort()).toEqual(['create-case', 'petition-objection', 'resume-case']);
+    expect(routesWith('start').sort()).toEqual([
+      'create-case',
+      'petition-objection',
+      'resume-case',
+      'self-audit-finding-misconduct',
+    ]);
     expect(routesWith('stop').sort()).toEqual(['petition-objection', 'resume-case', 'suspend-case']);
     expect(routesWith('complete-tasks').sort()).toEqual(['committee-record-decision', 'complete-task']);
   });
