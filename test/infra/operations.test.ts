@@ -4,6 +4,7 @@
  * dashboard, WAF on a CloudFront distribution in front of the API, the Object Lock bucket of the
  * chain anchors with the job that writes to it, and the backup plan of the table.
  */
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ import { SYNTH_TIMEOUT_MS, synthesizeSystemWithoutBundling } from './synthesize.
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 
 let system: SystemStacks;
+/** The nested stacks of the API's routes and handlers. */
+let routeTemplates: Map<Stack, Template>;
 let monitoring: Template;
 let stateless: Template;
 let stateful: Template;
@@ -30,6 +33,7 @@ beforeAll(() => {
   });
   monitoring = Template.fromStack(system.monitoring);
   stateless = Template.fromStack(system.stateless);
+  routeTemplates = new Map([...system.stateless.routeStacks.values()].map((n) => [n as Stack, Template.fromStack(n)]));
   stateful = Template.fromStack(system.stateful);
   edge = Template.fromStack(system.edge);
 }, SYNTH_TIMEOUT_MS);
@@ -189,8 +193,10 @@ describe('chain anchors outside the table', () => {
 
   it('lets the verify route read anchors but never write them', () => {
     const verify = system.stateless.apiHandlers.get('verify-case')!;
-    const roleId = system.stateless.getLogicalId(verify.executionRole.node.defaultChild as never);
-    const statements = resources(stateless, 'AWS::IAM::Policy')
+    // The route's handler lives in its tag's nested stack.
+    const own = Stack.of(verify);
+    const roleId = own.getLogicalId(verify.executionRole.node.defaultChild as never);
+    const statements = resources(routeTemplates.get(own)!, 'AWS::IAM::Policy')
       .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleId))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
     const s3Actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'));
@@ -202,9 +208,10 @@ describe('chain anchors outside the table', () => {
   });
 
   it('lets only the anchoring job sign anchors', () => {
-    const signers = resources(stateless, 'AWS::IAM::Policy').filter(([, p]) =>
-      JSON.stringify(p.Properties.PolicyDocument).includes('"kms:Sign"'),
-    );
+    const everyTemplate = [stateless, ...routeTemplates.values()];
+    const signers = everyTemplate
+      .flatMap((t) => resources(t, 'AWS::IAM::Policy'))
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('"kms:Sign"'));
     const fn = system.stateless.jobs.functions.get(chainAnchorJob.name)!;
     const roleId = system.stateless.getLogicalId(fn.executionRole.node.defaultChild as never);
     expect(signers).toHaveLength(1);
