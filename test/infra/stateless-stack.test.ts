@@ -167,7 +167,7 @@ function byActionAndResource(a: { action: string; resource: string }, b: { actio
 
 /**
  * Runtime-config variables an API handler gets only when it needs them (IDENTITY_KEY_FILE is for one
- * machine only; CONSOLE_URL is set only where the console is hosted — its construct is not in the stacks yet).
+ * machine only; CONSOLE_URL comes from the console's hosting, which every function gets alike).
  */
 const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'IDENTITY_KEY_ID', 'IDENTITY_KEY_FILE', 'CONSOLE_URL'];
 
