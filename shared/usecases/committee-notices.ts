@@ -142,7 +142,10 @@ export async function committeeNoticesDue(
   };
   const out = { meetingsRead: 0, nothingToSay: 0, due: [] as CommitteeNoticeDue[] };
 
-  async function membersOf(committee: Committee, date: string): Promise<{ recipient: Recipient; staff?: StaffMember }[]> {
+  async function membersOf(
+    committee: Committee,
+    date: string,
+  ): Promise<{ recipient: Recipient; staff?: StaffMember }[]> {
     const found: { recipient: Recipient; staff?: StaffMember }[] = [];
     for (const m of membersInTerm(committee, date)) {
       const staff = m.staffSub !== undefined ? await staffOf(m.staffSub) : undefined;
