@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
-import type { OfficeLevelStaff } from './reminder-store.ts';
+import type { OfficeLevelStaff } from '../usecases/ports.ts';
 import type { StaffRepository } from './staff-repository.ts';
 
 const attribute = (user: UserType, name: string): string | undefined =>

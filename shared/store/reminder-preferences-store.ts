@@ -16,6 +16,7 @@ import {
   reminderPreferencesSchema,
   type ReminderPreferences,
 } from '../domain/reminder-preferences.ts';
+import type { ReminderPreferencesStore as ReminderPreferencesPort } from '../usecases/ports.ts';
 import { keys } from './keys.ts';
 
 const isConditionFailure = (error: unknown) =>
@@ -33,7 +34,7 @@ const preferencesOf = (sub: string, item: Record<string, unknown> | undefined): 
       })
     : defaultReminderPreferences(sub);
 
-export class ReminderPreferencesStore {
+export class ReminderPreferencesStore implements ReminderPreferencesPort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

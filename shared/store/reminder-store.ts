@@ -28,14 +28,23 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
 import { TEAMS, type Role, type Team } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { taskRecordSchema } from '../domain/task.ts';
-import type { RecipientReason, ReminderLevel } from '../policies/reminder-policy.ts';
 import { atomics, type TransactItem } from './atomic-write.ts';
 import { cancellationReasons } from './case-repository.ts';
-import type { AtomicWrite } from '../usecases/ports.ts';
+import type {
+  AtomicWrite,
+  DigestRecipient,
+  DigestStatus,
+  LimitationAlarmLevel,
+  OfficeLevelStaff,
+  ReminderItemRef,
+  ReminderStore as ReminderStorePort,
+  ReminderTask,
+  StaffDirectory,
+  StoredDigest,
+} from '../usecases/ports.ts';
 import { keys } from './keys.ts';
 import type { StaffRepository } from './staff-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
@@ -57,62 +66,7 @@ export const reminderTaskSchema = taskRecordSchema.pick({
   status: true,
   hiddenFrom: true,
 });
-export type ReminderTask = z.infer<typeof reminderTaskSchema>;
-
-/** Levels of the limitation alarms (limitation-alarms.ts): days before the limitation date. */
-export type LimitationAlarmLevel = 'limitation-7' | 'limitation-30' | 'limitation-90';
-/** Levels of the committee notices a staff member's digest carries (committee-notices.ts). */
-export type CommitteeNoticeLevel = 'committee-agenda' | 'committee-day-before' | 'committee-decisions-pending';
-/** Why a staff member hears of a committee's meeting. */
-export type CommitteeNoticeReason = 'committee-member' | 'committee-secretary';
-
-/**
- * One item of a digest: which reminder (task × threshold) and why this recipient gets it. A
- * limitation alarm names its case's limitation as the "task" (`LIMITATION_ALARM_TASK_ID`); a
- * committee notice names each agenda item's committee task, once per meeting × notice (× day for
- * the secretary's daily reminder).
- */
-export interface ReminderItemRef {
-  caseId: string;
-  taskId: string;
-  threshold: string;
-  level: ReminderLevel | LimitationAlarmLevel | CommitteeNoticeLevel;
-  reason: RecipientReason | CommitteeNoticeReason;
-}
-
-export type DigestStatus = 'claiming' | 'sending' | 'sent' | 'done' | 'abandoned';
-
-export interface DigestRecipient {
-  sub: string;
-  name: string;
-  email: string;
-}
-
-export interface StoredDigest {
-  digestId: string;
-  /** The run it belongs to (its scheduled instant, ISO). */
-  runKey: string;
-  runDate: string;
-  recipient: DigestRecipient;
-  /** Bumped when an abandoned digest is taken up again; markers are owned by `<digestId>/<attempt>`. */
-  attempt: number;
-  status: DigestStatus;
-  holder: string;
-  leaseUntil: string;
-  /** Items it may claim (recorded before claiming, so a recovery knows which markers to release). */
-  candidates: ReminderItemRef[];
-  /** Items it claimed and mails (recorded when it starts sending). */
-  claimed?: ReminderItemRef[];
-  /** The template input, so a recovery resends exactly the same mail. */
-  mailInput?: string;
-  messageId?: string;
-  sentAt?: string;
-  /** What the provider called the message (SES MessageId; the catcher's id locally). */
-  providerMessageId?: string;
-  /** Resent by a recovery that could not ask the provider whether the first send got through. */
-  deliveryUncertain?: boolean;
-  failure?: string;
-}
+export type { DigestRecipient, DigestStatus, LimitationAlarmLevel, ReminderItemRef, ReminderTask, StoredDigest };
 
 const OPEN_STATUSES: readonly DigestStatus[] = ['claiming', 'sending', 'sent'];
 /** Generations of one person's digest in one run (a re-run that finds new items makes the next). */
@@ -149,7 +103,7 @@ function isConditionFailure(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 }
 
-export class ReminderStore {
+export class ReminderStore implements ReminderStorePort {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -538,20 +492,7 @@ export class ReminderStore {
   }
 }
 
-/** The staff lookups a run needs. */
-export interface StaffDirectory {
-  get(sub: string): Promise<StaffMember | undefined>;
-  /** Active or not, everyone holding `role` in `team`; with no team, in the whole office. */
-  withRole(role: Role, team: Team | undefined): Promise<StaffMember[]>;
-}
-
-/**
- * Who holds an office-wide role without a team (the head of office): on AWS the members of the user
- * pool's group of that role (cognito-office-staff.ts), locally the demo staff named by configuration.
- */
-export interface OfficeLevelStaff {
-  withRole(role: Role): Promise<StaffMember[]>;
-}
+export type { OfficeLevelStaff, StaffDirectory };
 
 /** Office-level staff named by their subs (the local system, tests), read by key from the staff records. */
 export function configuredOfficeLevelStaff(

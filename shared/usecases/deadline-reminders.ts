@@ -54,15 +54,9 @@ import {
   type ReminderDue,
   type ReminderPolicyOptions,
 } from '../policies/reminder-policy.ts';
-import type { ReminderPreferencesStore } from '../store/reminder-preferences-store.ts';
+import type { ReminderPreferencesStore } from './ports.ts';
 import type { CaseRepository } from './ports.ts';
-import type {
-  DigestRecipient,
-  ReminderItemRef,
-  ReminderStore,
-  ReminderTask,
-  StaffDirectory,
-} from '../store/reminder-store.ts';
+import type { DigestRecipient, ReminderItemRef, ReminderStore, ReminderTask, StaffDirectory } from './ports.ts';
 import type { MailFailures } from './mail-failures.ts';
 import { mapPooled, reminderOutbox, type DigestOutcome } from './reminder-outbox.ts';
 import {

@@ -18,7 +18,7 @@ import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
 import { MailSendError, type Mailer } from '../mail/mailer.ts';
 import type { CaseRepository, ReportMailLedger } from './ports.ts';
-import type { StaffDirectory } from '../store/reminder-store.ts';
+import type { StaffDirectory } from './ports.ts';
 import { requireHeadOfOffice } from './head-of-office.ts';
 
 export interface Quarter {

@@ -4,7 +4,7 @@
  * nobody does everything else and then fails with this error, so the job's failure alarm tells an
  * operator the same morning instead of the escalations going nowhere unnoticed.
  */
-import type { StaffDirectory } from '../store/reminder-store.ts';
+import type { StaffDirectory } from './ports.ts';
 
 export class NoHeadOfOfficeError extends Error {
   override name = 'NoHeadOfOfficeError';

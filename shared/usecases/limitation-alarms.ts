@@ -24,7 +24,7 @@ import type { StaffMember } from '../domain/staff.ts';
 import { LIMITATION_ALARM_DAYS, type LimitationAlarmDays } from '../mail/limitation-alarm.template.ts';
 import { limitationWarning } from '../kinds/misconduct/discipline-limitation.ts';
 import type { CaseRepository } from './ports.ts';
-import type { ReminderItemRef, StaffDirectory } from '../store/reminder-store.ts';
+import type { ReminderItemRef, StaffDirectory } from './ports.ts';
 
 /** The "task" of a limitation alarm's marker: the case's discipline limitation itself. */
 export const LIMITATION_ALARM_TASK_ID = 'discipline-limitation';

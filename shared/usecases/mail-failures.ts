@@ -27,7 +27,7 @@ import { buildMail } from '../mail/mail-message.ts';
 import type { Mailer, MailSendError } from '../mail/mailer.ts';
 import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
 import type { MailFailureStore } from './ports.ts';
-import type { ReminderItemRef, ReminderStore, StaffDirectory, StoredDigest } from '../store/reminder-store.ts';
+import type { ReminderItemRef, ReminderStore, StaffDirectory, StoredDigest } from './ports.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
 const ACTOR = { sub: 'system:mail-events', name: '메일 전달 확인', role: 'system' } as const;

@@ -19,8 +19,11 @@ import type { ExportRecord } from '../domain/export-record.ts';
 import type { AccessRequest } from '../domain/identity.ts';
 import type { OfficeReportData } from '../domain/office-report.ts';
 import type { ReadKind, ReadTally } from '../domain/read-tally.ts';
+import type { ReminderPreferences } from '../domain/reminder-preferences.ts';
+import type { Role, Team } from '../domain/roles.ts';
 import type { Envelope } from '../identity/envelope.ts';
 import type { MailFailure } from '../mail/mail-events.ts';
+import type { RecipientReason, ReminderLevel } from '../policies/reminder-policy.ts';
 
 declare const atomicWrite: unique symbol;
 /**
@@ -295,4 +298,147 @@ export interface MailFailureStore {
   suppressions(limit: number): Promise<MailSuppression[]>;
   pendingNotices(): Promise<MailSuppression[]>;
   noticeSent(email: string, at: Date): Promise<void>;
+}
+
+// ── Reminder digests (the morning mail's ledger; layout and guarantees in shared/store/reminder-store.ts)
+
+/** The fields of an open task a reminder needs (the store reads them with a projection). */
+export type ReminderTask = Pick<
+  TaskRecord,
+  | 'taskId'
+  | 'caseId'
+  | 'caseNumber'
+  | 'caseTitle'
+  | 'sealed'
+  | 'type'
+  | 'titleKo'
+  | 'assignee'
+  | 'openedAt'
+  | 'dueAt'
+  | 'status'
+  | 'hiddenFrom'
+>;
+
+/** Levels of the limitation alarms (limitation-alarms.ts): days before the limitation date. */
+export type LimitationAlarmLevel = 'limitation-7' | 'limitation-30' | 'limitation-90';
+/** Levels of the committee notices a staff member's digest carries (committee-notices.ts). */
+export type CommitteeNoticeLevel = 'committee-agenda' | 'committee-day-before' | 'committee-decisions-pending';
+/** Why a staff member hears of a committee's meeting. */
+export type CommitteeNoticeReason = 'committee-member' | 'committee-secretary';
+
+/**
+ * One item of a digest: which reminder (task × threshold) and why this recipient gets it. A
+ * limitation alarm names its case's limitation as the "task" (`LIMITATION_ALARM_TASK_ID`); a
+ * committee notice names each agenda item's committee task, once per meeting × notice (× day for
+ * the secretary's daily reminder).
+ */
+export interface ReminderItemRef {
+  caseId: string;
+  taskId: string;
+  threshold: string;
+  level: ReminderLevel | LimitationAlarmLevel | CommitteeNoticeLevel;
+  reason: RecipientReason | CommitteeNoticeReason;
+}
+
+export type DigestStatus = 'claiming' | 'sending' | 'sent' | 'done' | 'abandoned';
+
+export interface DigestRecipient {
+  sub: string;
+  name: string;
+  email: string;
+}
+
+export interface StoredDigest {
+  digestId: string;
+  /** The run it belongs to (its scheduled instant, ISO). */
+  runKey: string;
+  runDate: string;
+  recipient: DigestRecipient;
+  /** Bumped when an abandoned digest is taken up again; markers are owned by `<digestId>/<attempt>`. */
+  attempt: number;
+  status: DigestStatus;
+  holder: string;
+  leaseUntil: string;
+  /** Items it may claim (recorded before claiming, so a recovery knows which markers to release). */
+  candidates: ReminderItemRef[];
+  /** Items it claimed and mails (recorded when it starts sending). */
+  claimed?: ReminderItemRef[];
+  /** The template input, so a recovery resends exactly the same mail. */
+  mailInput?: string;
+  messageId?: string;
+  sentAt?: string;
+  /** What the provider called the message (SES MessageId; the catcher's id locally). */
+  providerMessageId?: string;
+  /** Resent by a recovery that could not ask the provider whether the first send got through. */
+  deliveryUncertain?: boolean;
+  failure?: string;
+}
+
+/**
+ * The reminder ledger: open tasks near a reminder, per-recipient markers (each reminder goes out
+ * once) and digests (one per recipient per run, an outbox record with a lease).
+ */
+export interface ReminderStore {
+  openTasksDueBy(dueBy: string): Promise<ReminderTask[]>;
+  existingMarkers(recipientSub: string, items: readonly ReminderItemRef[]): Promise<Map<string, 'pending' | 'sent'>>;
+  markerId(recipientSub: string, item: ReminderItemRef): string;
+  getDigest(digestId: string): Promise<StoredDigest | undefined>;
+  mailedInAny(runKeys: readonly string[], sub: string): Promise<boolean>;
+  acquireDigest(request: {
+    runKey: string;
+    runDate: string;
+    recipient: DigestRecipient;
+    candidates: ReminderItemRef[];
+    now: Date;
+    leaseMs: number;
+  }): Promise<StoredDigest | undefined>;
+  claimMarkers(
+    digest: StoredDigest,
+    items: readonly ReminderItemRef[],
+    now: Date,
+  ): Promise<{ claimed: ReminderItemRef[]; lost: boolean }>;
+  releaseMarkers(digest: StoredDigest, items: readonly ReminderItemRef[]): Promise<void>;
+  markSent(digest: StoredDigest, items: readonly ReminderItemRef[], sentAt: string): AtomicWrite[];
+  releaseSent(digest: StoredDigest, items: readonly ReminderItemRef[], messageId: string): AtomicWrite[];
+  advance(
+    digest: StoredDigest,
+    to: Extract<DigestStatus, 'claiming' | 'sending' | 'sent'>,
+    fields: Partial<
+      Pick<StoredDigest, 'claimed' | 'mailInput' | 'messageId' | 'sentAt' | 'providerMessageId' | 'deliveryUncertain'>
+    >,
+    now: Date,
+    leaseMs: number,
+  ): Promise<StoredDigest | undefined>;
+  finish(
+    digest: StoredDigest,
+    to: Extract<DigestStatus, 'done' | 'abandoned'>,
+    now: Date,
+    failure?: string,
+  ): Promise<boolean>;
+  staleDigests(now: Date): Promise<StoredDigest[]>;
+  takeOver(digest: StoredDigest, now: Date, leaseMs: number): Promise<StoredDigest | undefined>;
+}
+
+/** The staff lookups a run needs. */
+export interface StaffDirectory {
+  get(sub: string): Promise<StaffMember | undefined>;
+  /** Active or not, everyone holding `role` in `team`; with no team, in the whole office. */
+  withRole(role: Role, team: Team | undefined): Promise<StaffMember[]>;
+}
+
+/**
+ * Who holds an office-wide role without a team (the head of office): on AWS the members of the user
+ * pool's group of that role, locally the demo staff named by configuration.
+ */
+export interface OfficeLevelStaff {
+  withRole(role: Role): Promise<StaffMember[]>;
+}
+
+/** Each person's reminder preferences and the unsubscribe token their mail's List-Unsubscribe carries. */
+export interface ReminderPreferencesStore {
+  get(sub: string): Promise<ReminderPreferences>;
+  getMany(subs: readonly string[]): Promise<Map<string, ReminderPreferences>>;
+  save(next: ReminderPreferences, readVersion: number, at: string): Promise<ReminderPreferences | undefined>;
+  unsubscribeToken(sub: string): Promise<string>;
+  tokenMatches(sub: string, token: string): Promise<boolean>;
 }

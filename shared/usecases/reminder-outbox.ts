@@ -23,13 +23,7 @@ import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { MailFailures } from './mail-failures.ts';
 import type { RecipientReason } from '../policies/reminder-policy.ts';
 import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
-import type {
-  CommitteeNoticeReason,
-  DigestRecipient,
-  ReminderItemRef,
-  ReminderStore,
-  StoredDigest,
-} from '../store/reminder-store.ts';
+import type { CommitteeNoticeReason, DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from './ports.ts';
 
 const REASON_LABELS: Readonly<Record<RecipientReason | CommitteeNoticeReason, string>> = {
   assignee: '담당자',

@@ -10,7 +10,7 @@ import {
   type ReminderPreferencesChange,
 } from '../domain/reminder-preferences.ts';
 import type { Actor } from '../domain/roles.ts';
-import type { ReminderPreferencesStore } from '../store/reminder-preferences-store.ts';
+import type { ReminderPreferencesStore } from './ports.ts';
 
 export interface ReminderPreferencesDeps {
   store: Pick<ReminderPreferencesStore, 'get' | 'save' | 'tokenMatches'>;

@@ -513,7 +513,12 @@ describe('case workflows', () => {
   });
 
   it('gives workflow access to exactly the routes that start, stop or signal workflows', () => {
-    expect(routesWith('start').sort()).toEqual(['create-case', 'petition-objection', 'resume-case']);
+    expect(routesWith('start').sort()).toEqual([
+      'create-case',
+      'petition-objection',
+      'resume-case',
+      'self-audit-finding-misconduct',
+    ]);
     expect(routesWith('stop').sort()).toEqual(['petition-objection', 'resume-case', 'suspend-case']);
     expect(routesWith('complete-tasks').sort()).toEqual(['committee-record-decision', 'complete-task']);
   });

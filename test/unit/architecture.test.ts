@@ -45,10 +45,6 @@ const rules: IForbiddenRuleType[] = [
     from: { path: '^shared/usecases/' },
     to: {
       path: '^shared/store/',
-      // Not yet behind ports: the reminder digests' stores (digest claims, markers, recipients'
-      // preferences), whose types the reminder use cases still take from the store. The rest of the
-      // store is out of reach.
-      pathNot: '^shared/store/(reminder-store|reminder-preferences-store)[.]ts$',
     },
   },
   {
