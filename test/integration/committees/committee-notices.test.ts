@@ -8,9 +8,10 @@
  * 08:30 deadline-reminder run); outside members get the 09:00 notice mail.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
+import { catcherDeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
 import { ReportMailLedger } from '../../../shared/store/report-mail-ledger.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { deadlineReminders } from '../../../shared/usecases/deadline-reminders.ts';
@@ -43,13 +44,14 @@ function job(mailer: Pick<NonNullable<CommitteeWorld['mailer']>, 'send'> = w.mai
 }
 
 /** The morning digest run (staff; everyone's default digest time, 08:30) with the committee source. */
-function digestJob() {
+function digestJob(mailer: Pick<NonNullable<CommitteeWorld['mailer']>, 'send'> = w.mailer!) {
   return deadlineReminders({
+    deliveries: catcherDeliveryLookup(w.catcher!.httpUrl),
     store: new ReminderStore(w.table.doc, w.table.tableName),
     cases: w.caseRepository,
     committees: { committees: w.committeeRepository, tasks: w.taskRepository, agendaDaysBefore: 7 },
     staffDirectory: () => cachedStaffDirectory(w.staff, [DEMO_USERS.head.sub]),
-    mailer: w.mailer!,
+    mailer,
     calendar: w.calendar,
     mail: { officeName: OFFICE_NAME, baseUrl: BASE_URL },
     messageIdDomain: 'gamsa.local',
@@ -169,7 +171,7 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
     expect(w.catcher!.messages().length).toBe(before + 3);
   });
 
-  it('gives a staff member one morning mail with both their deadline and the committee notice, once (12-03)', async () => {
+  it('gives a staff member one morning mail with both their deadline and the committee notice, once even when the run dies after sending (12-03)', async () => {
     // A task of the secretary's due today, beside the mediation meeting's agenda.
     w.setNow('2026-12-02T10:00:00+09:00');
     const { result } = await w.cases.createCase(actorOf(DEMO_USERS['team-lead']), {
@@ -190,8 +192,22 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
     });
 
     const before = w.catcher!.messages().length;
+    // The process dies right after the mail server took each digest, before it was recorded as sent.
+    let handedOver = 0;
+    const dying = {
+      send: async (mail: Parameters<NonNullable<CommitteeWorld['mailer']>['send']>[0]) => {
+        await w.mailer!.send(mail);
+        handedOver += 1;
+        throw new Error('process killed');
+      },
+    };
     w.setNow('2026-12-03T08:30:05+09:00');
-    const report = await digestJob().run(new Date('2026-12-03T08:30:00+09:00'));
+    await expect(digestJob(dying).run(new Date('2026-12-03T08:30:00+09:00'))).rejects.toThrow(/process killed/);
+    await vi.waitFor(() => expect(handedOver).toBe(3));
+    // The scheduler's retry, once the dead run's lease has ended, finds each mail delivered and sends none again.
+    w.setNow('2026-12-03T08:35:05+09:00');
+    const retry = await digestJob().run(new Date('2026-12-03T08:30:00+09:00'));
+    expect(retry.recovered).toBe(3);
     const sent = w.catcher!.messages().slice(before);
     expect(sent.every(isDigest)).toBe(true);
     expect(sent.filter((m) => m.to[0]?.address === secretary.email)).toHaveLength(1);
@@ -209,7 +225,6 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
         .map((to) => `${to}: 회의 개최 및 안건 안내 (아침 알림)`)
         .sort(),
     );
-    expect(report.committeeNoticesSent).toBe(3);
     // The case's history says who was told.
     const history = await w.caseRepository.history(mediationCase.caseId);
     expect(
