@@ -145,6 +145,15 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
           petitioner: { name: `${marker}청원인${i}`, address: `${marker}청원주소${i}`, phone: `${marker}02-000-${i}` },
         },
       }),
+      ...(kind === 'proactive-admin' && {
+        proactiveAdmin: {
+          track: 'pre-consulting' as const,
+          requester: { department: pick(r, SEED_DEPARTMENTS) },
+          matter: `사전컨설팅 #${i}`,
+          informationProvided: ['검토 보고서'],
+          privateInterest: false,
+        },
+      }),
       ...(misconductKind && {
         misconduct: {
           category: 'neglect-of-duty' as const,

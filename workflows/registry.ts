@@ -18,6 +18,7 @@ import { WHISTLEBLOWER_WORKFLOW, whistleblowerDefinition } from './whistleblower
 import { DAILY_AUDIT_WORKFLOW, dailyAuditDefinition } from './daily-audit.workflow.ts';
 import { CONTRACT_REVIEW_WORKFLOW, contractReviewDefinition } from './contract-review.workflow.ts';
 import { SELF_AUDIT_WORKFLOW, selfAuditDefinition } from './self-audit.workflow.ts';
+import { PROACTIVE_ADMIN_WORKFLOW, proactiveAdminDefinition } from './proactive-admin.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -29,6 +30,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [DAILY_AUDIT_WORKFLOW]: dailyAuditDefinition,
   [CONTRACT_REVIEW_WORKFLOW]: contractReviewDefinition,
   [SELF_AUDIT_WORKFLOW]: selfAuditDefinition,
+  [PROACTIVE_ADMIN_WORKFLOW]: proactiveAdminDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

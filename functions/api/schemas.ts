@@ -14,6 +14,7 @@ import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-repo
 import { dailyAuditIntakeSchema } from '../../shared/kinds/daily-audit/daily-audit.ts';
 import { contractReviewIntakeSchema } from '../../shared/kinds/contract-review/contract-review.ts';
 import { selfAuditIntakeSchema } from '../../shared/kinds/self-audit/self-audit.ts';
+import { proactiveAdminIntakeSchema } from '../../shared/kinds/proactive-admin/proactive-admin.ts';
 import {
   evidenceInputSchema,
   misconductIntakeSchema,
@@ -110,6 +111,11 @@ export const createCaseBody = z
       .optional()
       .describe(
         '자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가',
+      ),
+    proactiveAdmin: proactiveAdminIntakeSchema
+      .optional()
+      .describe(
+        '적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가',
       ),
     reporter: reporterIdentitySchema
       .optional()

@@ -92,6 +92,9 @@ export class CaseWorkflows extends Construct {
     }
     this.stepFunctions = steps;
 
+    // One log group for every lifecycle (each execution logs to its own stream, named after its state
+    // machine): a group per workflow would cost a resource per kind in a stack near its limit.
+    const logs = new LogGroup(this, 'WorkflowLogs', LOG_RETENTION);
     const stateMachines = new Map<string, StateMachine>();
     for (const [workflow, definition] of Object.entries(definitions)) {
       const bound = placeholdersOf(definition).map(
@@ -108,7 +111,7 @@ export class CaseWorkflows extends Construct {
         // No `timeout` here: the definition's own TimeoutSeconds is the one both hosts enforce.
         tracingEnabled: true,
         logs: {
-          destination: new LogGroup(this, `Workflow-${workflow}Logs`, LOG_RETENTION),
+          destination: logs,
           level: LogLevel.ALL,
           // Every transition and error is logged, but not the states' input and output: they carry
           // investigation findings, return reasons and task tokens. The case history in DynamoDB is

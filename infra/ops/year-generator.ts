@@ -378,6 +378,8 @@ const DECISION_PREFERENCE = [
   'record-upward-notice',
   'decide-disclosure',
   'close-self-audit',
+  'propose-exemption',
+  'record-notice',
 ];
 
 /** A contract review's design amount: ₩30M to ₩190M, the same for a case every time. */
@@ -527,6 +529,17 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           startOn: received,
           endOn: received,
           staffSubs: [assigneeSub ?? investigators('audit')[0]?.sub ?? 'unknown'],
+        },
+      }),
+      // Exemption requests after a self-audit that ended the day before: the generator's two a year.
+      ...(p.kind === 'proactive-admin' && {
+        proactiveAdmin: {
+          track: 'exemption',
+          requestedOn: received,
+          requester: { department },
+          matter: `${department} 업무의 적극행정 면책 신청 (생성기)`,
+          auditEndedOn: addDays(received, -1),
+          applicant: 'target-head',
         },
       }),
       ...(assigneeSub && { assigneeSub }),
@@ -712,6 +725,17 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           ? undefined
           : { decision: 'decide-disclosure', disclosure: 'public' },
       'close-self-audit': () => ({ decision: 'close-self-audit', comment: '후속 조치 완료 (생성기)' }),
+      'propose-exemption': () => ({
+        decision: 'propose-exemption',
+        result: 'exempt',
+        publicInterest: true,
+        activeHandling: true,
+        noIntentOrGrossNegligence: true,
+        noPrivateInterest: true,
+        noGraveProceduralDefect: true,
+        reasons: '면책 요건 충족 (생성기)',
+      }),
+      'record-notice': () => ({ decision: 'record-notice', targetNotifiedOn: today, applicantNotifiedOn: today }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {

@@ -451,6 +451,17 @@ describe('case workflows', () => {
     },
   );
 
+  it('writes every workflow’s logs to one log group', () => {
+    const groups = new Set(
+      workflowNames.map((workflow) =>
+        JSON.stringify(
+          stateMachineResource(workflow).props.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn,
+        ),
+      ),
+    );
+    expect(groups.size).toBe(1);
+  });
+
   it.each(workflowNames)('lets %s invoke exactly the functions it binds, and nothing else in Lambda', (workflow) => {
     const { props } = stateMachineResource(workflow);
     const roleId = (props.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];

@@ -1200,6 +1200,110 @@ export interface components {
                     explanationKo: string[];
                 };
             };
+            proactiveAdmin?: {
+                /** @enum {string} */
+                track: "exemption" | "pre-consulting";
+                /** Format: date */
+                requestedOn: string;
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                matter: string;
+                lawsConcerned: string[];
+                auditCaseNumber?: string;
+                /** Format: date */
+                auditEndedOn?: string;
+                /** @enum {string} */
+                applicant?: "target-head" | "audited-person" | "own-motion";
+                informationProvided: string[];
+                privateInterest?: boolean;
+                committee?: {
+                    /** Format: date */
+                    referredOn: string;
+                    reason: string;
+                    /** Format: date */
+                    chairRequestedOn?: string;
+                    /** Format: date */
+                    replyDueOn?: string;
+                    extension?: {
+                        /** Format: date */
+                        extendedOn: string;
+                        reason: string;
+                    };
+                    advice?: {
+                        advice: string;
+                        /** Format: date */
+                        advisedOn: string;
+                        /** Format: date */
+                        repliedOn?: string;
+                        late: boolean;
+                    };
+                };
+                proposal?: {
+                    /** @constant */
+                    type: "exemption";
+                    /** @enum {string} */
+                    result: "exempt" | "not-exempt";
+                    /** @description 공공의 이익을 위한 업무 (불합리한 규제 개선·공익사업 등) */
+                    publicInterest: boolean;
+                    /** @description 적극적인 업무처리의 결과 */
+                    activeHandling: boolean;
+                    /** @description 고의·중대한 과실 없음 */
+                    noIntentOrGrossNegligence: boolean;
+                    /** @description 사적 이해관계 없음 (추정 요건, 시행령 제13조의3②) */
+                    noPrivateInterest: boolean;
+                    /** @description 중대한 절차상 하자 없음 (추정 요건, 시행령 제13조의3②) */
+                    noGraveProceduralDefect: boolean;
+                    presumed: boolean;
+                    reasons: string;
+                    /** Format: date */
+                    proposedOn: string;
+                    proposedBy: string;
+                } | {
+                    /** @constant */
+                    type: "opinion";
+                    opinion: string;
+                    informationSufficient: boolean;
+                    presumptionApplies: boolean;
+                    /** Format: date */
+                    proposedOn: string;
+                    proposedBy: string;
+                };
+                returns: {
+                    /** Format: date */
+                    returnedOn: string;
+                    reasons: string;
+                }[];
+                decision?: {
+                    /** Format: date */
+                    decidedOn: string;
+                    decidedBy: string;
+                    /** Format: date */
+                    baiReportDueOn?: string;
+                };
+                notice?: {
+                    /** Format: date */
+                    targetNotifiedOn: string;
+                    /** Format: date */
+                    applicantNotifiedOn?: string;
+                };
+                outcome?: {
+                    actedAsAdvised: boolean;
+                    outcome: string;
+                    /** Format: date */
+                    recordedOn: string;
+                };
+            };
             misconduct?: {
                 /** @enum {string} */
                 category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
@@ -2663,7 +2767,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -2732,7 +2836,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3128,6 +3232,55 @@ export interface components {
                 /** @description 연간 계획 외 감사 (별도 계획) */
                 outsidePlan?: boolean;
             };
+            /** @description 적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가 */
+            proactiveAdmin?: {
+                /**
+                 * @description 구분: 면책 신청(시행령 제13조의4) 또는 사전컨설팅(적극행정 운영규정 제5조)
+                 * @enum {string}
+                 */
+                track: "exemption" | "pre-consulting";
+                /**
+                 * Format: date
+                 * @description 신청·요청일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+                requesterSub?: string;
+                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+                requester?: {
+                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                    sub?: string;
+                    /** @description 요청자 이름 */
+                    name?: string;
+                    /** @description 직위·직급 */
+                    position?: string;
+                    /** @description 요청 부서 */
+                    department?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string;
+                };
+                /** @description 사안 (면책: 지적된 업무, 사전컨설팅: 처리방향을 묻는 업무) */
+                matter: string;
+                /** @description 관련 법령 */
+                lawsConcerned?: string[];
+                /** @description 면책: 자체감사 사건번호 */
+                auditCaseNumber?: string;
+                /**
+                 * Format: date
+                 * @description 면책: 자체감사 종료일 (신청은 종료 후, 시행령 제13조의4①)
+                 */
+                auditEndedOn?: string;
+                /**
+                 * @description 면책: 신청인 — 대상기관장·수감자 또는 직권
+                 * @enum {string}
+                 */
+                applicant?: "target-head" | "audited-person" | "own-motion";
+                /** @description 사전컨설팅: 부서가 제공한 자료 목록 (정보 충분성이 면책 추정의 조건, 운영규정 제15조④) */
+                informationProvided?: string[];
+                /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
+                privateInterest?: boolean;
+            };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {
                 /** @description 신고자 성명 */
@@ -3428,6 +3581,86 @@ export interface components {
             /** @description 반영된 계약(발주) 금액 */
             contractAmountWon?: number;
             note?: string;
+        } | {
+            /** @constant */
+            decision: "refer-to-committee";
+            /** @description 적극행정위원회 자문 사유 (주민생활 영향·이해관계자 다수 등, 운영규정 제10조①1) */
+            reason: string;
+        } | {
+            /** @constant */
+            decision: "record-chair-request";
+            /**
+             * Format: date
+             * @description 위원장이 감사기구의 장에게 의견을 요구한 날 (회신 10일, 운영규정 제11조⑦)
+             */
+            requestedOn: string;
+        } | {
+            /** @constant */
+            decision: "extend-committee-reply";
+            /** @description 부득이한 사유 (10일 범위에서 1회 연장, 운영규정 제11조⑦) */
+            reason: string;
+        } | {
+            /** @constant */
+            decision: "record-committee-advice";
+            /** @description 위원회 자문 의견 */
+            advice: string;
+            /**
+             * Format: date
+             * @description 자문 의견을 받은 날
+             */
+            advisedOn: string;
+            /**
+             * Format: date
+             * @description 감사기구의 장이 위원장에게 의견을 회신한 날
+             */
+            repliedOn?: string;
+        } | {
+            /** @constant */
+            decision: "propose-exemption";
+            /**
+             * @description 면책 / 불면책
+             * @enum {string}
+             */
+            result: "exempt" | "not-exempt";
+            /** @description 공공의 이익을 위한 업무 (불합리한 규제 개선·공익사업 등) */
+            publicInterest: boolean;
+            /** @description 적극적인 업무처리의 결과 */
+            activeHandling: boolean;
+            /** @description 고의·중대한 과실 없음 */
+            noIntentOrGrossNegligence: boolean;
+            /** @description 사적 이해관계 없음 (추정 요건, 시행령 제13조의3②) */
+            noPrivateInterest: boolean;
+            /** @description 중대한 절차상 하자 없음 (추정 요건, 시행령 제13조의3②) */
+            noGraveProceduralDefect: boolean;
+            /** @description 판단 이유 */
+            reasons: string;
+        } | {
+            /** @constant */
+            decision: "propose-consulting-opinion";
+            /** @description 사전컨설팅 의견 (처리방향) */
+            opinion: string;
+            /** @description 판단에 필요한 정보를 충분히 제공받았는지 (운영규정 제15조④) */
+            informationSufficient: boolean;
+        } | {
+            /** @constant */
+            decision: "record-notice";
+            /**
+             * Format: date
+             * @description 대상기관(부서)의 장에게 통보한 날
+             */
+            targetNotifiedOn: string;
+            /**
+             * Format: date
+             * @description 신청인에게 통보한 날 (신청에 의한 면책 결정, 시행령 제13조의4④)
+             */
+            applicantNotifiedOn?: string;
+        } | {
+            /** @constant */
+            decision: "record-outcome";
+            /** @description 부서가 의견대로 처리했는지 */
+            actedAsAdvised: boolean;
+            /** @description 이후 처리 결과 */
+            outcome: string;
         } | {
             /** @constant */
             decision: "propose";
