@@ -1,7 +1,7 @@
 /**
- * Scheduled job (EventBridge Scheduler, 09:00 on weekdays, Asia/Seoul): committee notices — the
- * agenda N days before a meeting, the reminder the day before, and the secretary's daily reminder
- * after a meeting until every item has a decision. Public holidays are skipped (legal calendar).
+ * Scheduled job (EventBridge Scheduler, 09:00 on weekdays, Asia/Seoul): committee notices for the
+ * outside members (staff read theirs in the morning digest, deadline-reminders.handler.ts) — the
+ * agenda N days before a meeting, the reminder on the last business day before it. Public holidays are skipped (legal calendar).
  * The run's `scheduledTime` decides "today", so a retry sends nothing the first run sent.
  */
 import { createCalendar } from '../../shared/calendar/index.ts';

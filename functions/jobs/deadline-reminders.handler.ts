@@ -1,6 +1,6 @@
 /**
  * Scheduled job (EventBridge Scheduler, every half hour 07:00–10:30 on weekdays, Asia/Seoul): the
- * morning digest — 징계시효 alarms and deadline reminders in one mail per person, at the time each
+ * morning digest — 징계시효 alarms, committee notices and deadline reminders in one mail per person, at the time each
  * chose (reminder preferences). The run's `scheduledTime` — not the clock — decides what is due, so a retry or a late
  * catch-up run of the same occurrence does exactly what the on-time run would have done, and sends
  * nothing the first one already sent. Public holidays are skipped here (the legal calendar), since
@@ -14,7 +14,11 @@ import {
   type DeadlineReminders,
   type ReminderRunReport,
 } from '../../shared/usecases/deadline-reminders.ts';
+import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { TaskRepository } from '../../shared/store/task-repository.ts';
+import { committeeNoticeConfigSchema } from '../../shared/usecases/committee-notices.ts';
 import { once } from '../wiring/once.ts';
+import { doc, tableName } from '../wiring/table.ts';
 import { composeMailFailures, composeReminderParts } from '../wiring/reminder-jobs.ts';
 import { jobHandler, JobInputError, parseJobEvent } from './job-handler.ts';
 
@@ -27,6 +31,12 @@ const reminders = once(() => {
     ...parts,
     // The 징계시효 alarms open the same morning mail.
     misconductCases: parts.cases,
+    // So do the staff's committee notices; the committee-notice job mails only outside members.
+    committees: {
+      committees: new CommitteeRepository(doc, tableName()),
+      tasks: new TaskRepository(doc, tableName()),
+      agendaDaysBefore: committeeNoticeConfigSchema.parse(process.env).COMMITTEE_AGENDA_DAYS_BEFORE,
+    },
     failures: composeMailFailures(parts),
     calendar: createCalendar(),
     options: {

@@ -58,49 +58,46 @@ function timeOf(iso: string): string {
   return iso.slice(11, 16);
 }
 
-export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: MailBuildOptions): BuiltMail {
+/** One notice as text lines and HTML: the notice mail's body, and a section of the morning digest. */
+export interface CommitteeNoticeSection {
+  label: string;
+  when: string;
+  intro: string;
+  text: string[];
+  html: string;
+  hasSealed: boolean;
+}
+
+export function committeeNoticeSection(
+  input: Pick<CommitteeAgendaInput, 'notice' | 'asOf' | 'committeeName' | 'meeting' | 'items'>,
+  baseUrl: string,
+): CommitteeNoticeSection {
   const date = formatKoreanDate(input.meeting.scheduledAt.slice(0, 10));
   const when = `${date} ${timeOf(input.meeting.scheduledAt)}`;
   const meetingLink = new URL(
     `meetings/${encodeURIComponent(input.meeting.meetingId)}`,
-    options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+    baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
   ).toString();
   const rows = input.items
-    .map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) }))
+    .map((item) => ({ ...item, safe: toMailSafeCase(item.case, baseUrl) }))
     .sort((a, b) => a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
   // The reminder goes out on the last business day before the meeting, which is not always the day before.
   const tomorrow = koreaCalendarDate(input.meeting.scheduledAt) === nextDate(input.asOf);
   const label = input.notice === 'day-before' && tomorrow ? '내일 회의 알림' : NOTICE_LABELS[input.notice];
-  const subject = `[${options.officeName}] ${input.committeeName} ${label} (${when})`;
-  const greeting = `${input.recipient.name} 님,`;
   const intro =
     input.notice === 'agenda'
       ? `${input.committeeName} 회의가 ${when}에 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 상정 예정 안건은 ${rows.length}건입니다.`
       : input.notice === 'day-before'
         ? `${tomorrow ? `내일 ${when}` : when}에 ${input.committeeName} 회의가 열립니다${input.meeting.place ? ` (장소: ${input.meeting.place})` : ''}. 회의 전 마지막 근무일 알림입니다. 안건 ${rows.length}건을 미리 확인하십시오.`
         : `${when}에 열린 ${input.committeeName} 회의의 안건 중 ${rows.length}건의 의결 결과가 아직 기록되지 않았습니다. 간사께서는 시스템에 의결 결과를 기록하십시오.`;
-  const hasSealed = rows.some((r) => r.safe.title === null);
-  const footer = [
-    ...(hasSealed ? ['비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.'] : []),
-    ...footerLines(options.officeName),
-  ];
   const title = (t: string | null) => t ?? SEALED_TITLE_PLACEHOLDER;
-
   const text = [
-    greeting,
-    '',
-    intro,
-    '',
     ...(rows.length === 0
       ? ['(현재 상정 예정인 안건이 없습니다)']
       : rows.flatMap((r) => [`- ${r.safe.caseNumber} ${title(r.safe.title)}`, `  ${r.taskTitle}`, `  ${r.safe.link}`])),
     '',
     `회의: ${meetingLink}`,
-    '',
-    ...footer,
-    '',
-  ].join('\n');
-
+  ];
   const cell = 'padding:6px 10px;border-bottom:1px solid #ddd;text-align:left';
   const table =
     rows.length === 0
@@ -119,22 +116,37 @@ export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: Mail
           '</tbody>',
           '</table>',
         ].join('\n');
+  return {
+    label,
+    when,
+    intro,
+    text,
+    html: [table, `<p><a href="${escapeHtml(meetingLink)}">회의 보기</a></p>`].join('\n'),
+    hasSealed: rows.some((r) => r.safe.title === null),
+  };
+}
+
+export function renderCommitteeAgenda(input: CommitteeAgendaInput, options: MailBuildOptions): BuiltMail {
+  const section = committeeNoticeSection(input, options.baseUrl);
+  const subject = `[${options.officeName}] ${input.committeeName} ${section.label} (${section.when})`;
+  const greeting = `${input.recipient.name} 님,`;
+  const footer = [
+    ...(section.hasSealed ? ['비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.'] : []),
+    ...footerLines(options.officeName),
+  ];
+  const text = [greeting, '', section.intro, '', ...section.text, '', ...footer, ''].join('\n');
+  const html = htmlDocument(
+    subject,
+    [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(section.intro)}</p>`, section.html].join('\n'),
+    footer,
+  );
 
   return {
     template: COMMITTEE_AGENDA_TEMPLATE,
     to: [{ name: input.recipient.name, address: input.recipient.email }],
     subject,
     text,
-    html: htmlDocument(
-      subject,
-      [
-        `<p>${escapeHtml(greeting)}</p>`,
-        `<p>${escapeHtml(intro)}</p>`,
-        table,
-        `<p><a href="${escapeHtml(meetingLink)}">회의 보기</a></p>`,
-      ].join('\n'),
-      footer,
-    ),
+    html,
     headers: automaticMailHeaders(COMMITTEE_AGENDA_TEMPLATE),
     caseIds: [...new Set(input.items.map((item) => item.case.caseId))],
   };

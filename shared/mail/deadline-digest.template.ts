@@ -3,13 +3,15 @@
  * urgency in the order staff act on them — 새로 기한 경과, 계속 기한 경과, 오늘 마감, 75% 경과,
  * 50% 경과 — and, for the head of office, a summary of long-overdue tasks (counts by team and kind,
  * the oldest few) instead of a list; first of all, the 징계시효 alarms of their misconduct cases (90,
- * 30 and 7 days before the limitation date), which nobody can turn off. Urgency is decided by the caller (the deadline policy), not
+ * 30 and 7 days before the limitation date), which nobody can turn off; then the notices of the
+ * committees they sit on or serve as secretary (agenda, meeting reminder, undecided items). Urgency is decided by the caller (the deadline policy), not
  * here; this only presents it. A digest that carries an unsubscribe link has List-Unsubscribe and
  * List-Unsubscribe-Post (RFC 8058) headers: one click turns off the optional progress reminders.
  * The subject carries counts only: titles must not show on lock screens or notification previews.
  */
 import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
+import { COMMITTEE_NOTICES, committeeAgendaInputSchema, committeeNoticeSection } from './committee-agenda.template.ts';
 import { LIMITATION_ALARM_DAYS, limitationAlarmLabel } from './limitation-alarm.template.ts';
 import { mailCaseSchema, SEALED_TITLE_PLACEHOLDER, toMailSafeCase, type MailSafeCase } from './mail-case.ts';
 import {
@@ -83,11 +85,30 @@ export const deadlineDigestInputSchema = z
       )
       .max(500)
       .optional(),
+    /**
+     * 위원회 안내 for a member or secretary who is staff: the agenda N days before a meeting, the
+     * reminder on the last business day before it, the secretary's reminder of undecided items.
+     */
+    committeeNotices: z
+      .array(
+        z.strictObject({
+          notice: z.enum(COMMITTEE_NOTICES),
+          committeeName: committeeAgendaInputSchema.shape.committeeName,
+          meeting: committeeAgendaInputSchema.shape.meeting,
+          items: committeeAgendaInputSchema.shape.items.min(1),
+        }),
+      )
+      .max(50)
+      .optional(),
     /** One-click unsubscribe from the optional part (progress reminders); legal deadlines stay. */
     unsubscribeUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine(
-    (input) => input.items.length > 0 || input.headSummary !== undefined || (input.limitationAlarms ?? []).length > 0,
+    (input) =>
+      input.items.length > 0 ||
+      input.headSummary !== undefined ||
+      (input.limitationAlarms ?? []).length > 0 ||
+      (input.committeeNotices ?? []).length > 0,
     {
       message: 'a digest with nothing in it is not sent',
       path: ['items'],
@@ -144,8 +165,13 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
   const alarms = (input.limitationAlarms ?? [])
     .map((item) => ({ ...item, safe: toMailSafeCase(item.case, options.baseUrl) }))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.safe.caseNumber.localeCompare(b.safe.caseNumber, 'ko'));
+  const committee = (input.committeeNotices ?? []).map((n) => ({
+    ...n,
+    section: committeeNoticeSection({ ...n, asOf: input.asOf }, options.baseUrl),
+  }));
   const counts = [
     ...(alarms.length > 0 ? [`징계시효 ${alarms.length}건`] : []),
+    ...(committee.length > 0 ? [`위원회 안내 ${committee.length}건`] : []),
     ...counted.map((c) => `${c.label} ${c.count}건`),
     ...(headSummary ? [`장기 기한 경과 보고 ${headSummary.newlyReported}건`] : []),
   ].join(', ');
@@ -153,9 +179,9 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
   const greeting = `${input.recipient.name} 님,`;
   const intro =
     total === 0
-      ? alarms.length > 0 && !headSummary
-        ? `${asOf} 기준 징계시효 알림입니다.`
-        : `${asOf} 기준 기한 경과 보고입니다.`
+      ? headSummary
+        ? `${asOf} 기준 기한 경과 보고입니다.`
+        : `${asOf} 기준 ${[...(alarms.length > 0 ? ['징계시효 알림'] : []), ...(committee.length > 0 ? ['위원회 안내'] : [])].join('과 ')}입니다.`
       : summary
         ? `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다. 가장 급하고 오래된 ${input.items.length}건은 아래에 싣고, 나머지 ${total - input.items.length}건은 요약합니다.`
         : `${asOf} 기준으로 처리기한을 확인할 사건이 ${total}건 있습니다.`;
@@ -198,9 +224,15 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
           ]),
         ]
       : [];
-  const hasSealed = [...groups.flatMap((g) => g.cases), ...headCases, ...alarms.map((a) => a.safe)].some(
-    (c) => c.title === null,
-  );
+  const committeeLines = committee.flatMap(({ committeeName, section }) => [
+    '',
+    `[위원회 안내: ${committeeName} ${section.label}]`,
+    section.intro,
+    ...section.text,
+  ]);
+  const hasSealed =
+    [...groups.flatMap((g) => g.cases), ...headCases, ...alarms.map((a) => a.safe)].some((c) => c.title === null) ||
+    committee.some((c) => c.section.hasSealed);
   const sealedNote = '비공개 사건은 메일에 제목을 싣지 않습니다. 링크를 열어 시스템에서 확인하십시오.';
   const footer = [...(hasSealed ? [sealedNote] : []), ...unsubscribeLines, ...footerLines(options.officeName)];
 
@@ -209,6 +241,7 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     '',
     intro,
     ...(alarmLines.length > 0 ? ['', ...alarmLines] : []),
+    ...committeeLines,
     ...(summary ? ['', ...summaryLines] : []),
     ...groups.flatMap((group) => [
       '',
@@ -268,6 +301,11 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
             '</table>',
           ]
         : []),
+      ...committee.flatMap(({ committeeName, section }) => [
+        `<h2 style="font-size:16px;margin:20px 0 8px">위원회 안내: ${escapeHtml(`${committeeName} ${section.label}`)}</h2>`,
+        `<p>${escapeHtml(section.intro)}</p>`,
+        section.html,
+      ]),
       ...(summary
         ? [
             `<ul>${summaryLines
@@ -319,6 +357,7 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
     caseIds: [
       ...new Set([
         ...(input.limitationAlarms ?? []).map((item) => item.case.caseId),
+        ...(input.committeeNotices ?? []).flatMap((n) => n.items.map((item) => item.case.caseId)),
         ...input.items.map((item) => item.case.caseId),
         ...(headSummary?.oldest ?? []).map((c) => c.caseId),
       ]),

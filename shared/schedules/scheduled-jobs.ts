@@ -18,7 +18,7 @@ import {
 export const deadlineRemindersJob = defineScheduledJob({
   name: 'deadline-reminders',
   description:
-    '처리기한 알림: 담당자별로 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 07:30~10:00 중 각자 고른 시각, 기본 08:30).',
+    '아침 알림: 직원별로 징계시효 알림, 위원회 안내, 기한 경과·오늘 마감·75% 경과·50% 경과 건을 모아 메일 한 통으로 보냅니다 (평일 07:30~10:00 중 각자 고른 시각, 기본 08:30).',
   // Every half hour from 07:00 to 10:30: the six digest times people choose from (07:30–10:00), and
   // a run before and after them that mails nobody but finishes what a crashed run left.
   expression: 'cron(0,30 7-10 ? * MON-FRI *)',
@@ -32,7 +32,7 @@ export const deadlineRemindersJob = defineScheduledJob({
 export const committeeNoticesJob = defineScheduledJob({
   name: 'committee-notices',
   description:
-    '위원회 개최 안내: 다가오는 위원회 회의의 출석 통지와 안건 준비 알림을 위원·간사에게 보냅니다 (평일 09:00).',
+    '위원회 개최 안내: 직원이 아닌 위원(외부 위원 등)에게 회의 안건 안내와 회의 전 알림을 보냅니다 (평일 09:00). 직원은 아침 알림 메일로 받습니다.',
   expression: 'cron(0 9 ? * MON-FRI *)',
   timezone: 'Asia/Seoul',
   handler: 'functions/jobs/committee-notices.handler.ts',

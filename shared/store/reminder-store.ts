@@ -264,7 +264,7 @@ export class ReminderStore implements ReminderStorePort {
                   owner,
                   claimedAt: now.toISOString(),
                   // Daily keys only: a once-per-task key (an escalation) must outlive any month.
-                  ...(item.threshold.startsWith('overdue:') && {
+                  ...((item.threshold.startsWith('overdue:') || item.level === 'committee-decisions-pending') && {
                     [TTL_ATTRIBUTE]: epochSeconds(now) + DAILY_MARKER_RETENTION_SECONDS,
                   }),
                 },

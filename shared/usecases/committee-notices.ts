@@ -5,6 +5,9 @@
  *   - a reminder on the last business day before the meeting, once;
  *   - after a meeting, a reminder to the secretary each business day until every agenda item has a
  *     recorded decision (a meeting whose day passed without attendance recorded counts too).
+ * Staff (members with an active staff record, and the secretary) read their notices as a section of
+ * their one morning digest (deadline-reminders.ts, exactly once through the digest's markers); this
+ * job mails only the outside members, who have no digest.
  * Exactly once per (meeting, notice, recipient) — per day for the daily reminder — through the
  * report-mail ledger (claim → send with a fixed Message-ID → mark sent; a crashed run's claim is
  * taken over once its lease ends). The agenda of a meeting not yet held is the cases waiting for
@@ -50,6 +53,11 @@ export interface CommitteeNoticeDeps {
   leaseMs: number;
   clock?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Whether active staff read their notices in the morning digest (the deadline-reminder job with
+   * its committee source), so this job mails only outside members; default true.
+   */
+  staffInDigest?: boolean;
 }
 
 export interface CommitteeNoticeReport {
@@ -60,6 +68,8 @@ export interface CommitteeNoticeReport {
   alreadySent: number;
   /** Agenda and meeting reminders not sent because the meeting has no agenda items (for that person). */
   nothingToSay: number;
+  /** Notices left to the recipient's morning digest (they are active staff). */
+  inDigest: number;
   failed: { meetingId: string; to: string; error: string }[];
 }
 
@@ -67,7 +77,7 @@ export class CommitteeNoticeRunIncompleteError extends Error {
   override name = 'CommitteeNoticeRunIncompleteError';
 }
 
-interface Recipient {
+export interface Recipient {
   key: string;
   name: string;
   email: string;
@@ -95,23 +105,53 @@ export function noticeDue(
   return undefined;
 }
 
-export function committeeNotices(deps: CommitteeNoticeDeps) {
-  const clock = deps.clock ?? (() => new Date());
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const isBusinessDay = (d: string) => deps.calendar.isBusinessDay(d);
+/** Where the notices due on a day are read from (the separate job and the morning digest share it). */
+export interface CommitteeNoticeSource {
+  committees: Pick<CommitteeRepository, 'list' | 'meetingsBetween' | 'decisions'>;
+  tasks: Pick<TaskRepository, 'openForCommittee'>;
+  /** Staff records: an active one means the person gets the notice in their morning digest. */
+  staff: { get(sub: string): Promise<StaffMember | undefined> };
+  calendar: Pick<Calendar, 'isBusinessDay'>;
+  agendaDaysBefore: number;
+  log: (entry: Record<string, unknown>) => void;
+}
 
-  async function staffRecipient(sub: string): Promise<Recipient | undefined> {
-    const member: StaffMember | undefined = await deps.staff.get(sub);
-    return member?.active ? { key: `staff-${sub}`, name: member.name, email: member.email, staffSub: sub } : undefined;
-  }
+/** One notice one person is owed today, with the agenda items they may see (never a case they are concerned in). */
+export interface CommitteeNoticeDue {
+  notice: CommitteeNotice;
+  committee: Committee;
+  meeting: Meeting;
+  recipient: Recipient;
+  /** The active staff member, when the recipient is one: they hear of it in their morning digest. */
+  staff?: StaffMember;
+  items: AgendaItem[];
+}
 
-  async function membersOf(committee: Committee, date: string): Promise<Recipient[]> {
-    const out: Recipient[] = [];
+/**
+ * Every notice due on `runDate` (a business day), per recipient. Agenda and meeting reminders that
+ * would list nothing (for that person) are counted in `nothingToSay` and left out.
+ */
+export async function committeeNoticesDue(
+  source: CommitteeNoticeSource,
+  runDate: string,
+): Promise<{ meetingsRead: number; nothingToSay: number; due: CommitteeNoticeDue[] }> {
+  const isBusinessDay = (d: string) => source.calendar.isBusinessDay(d);
+  const staffOf = async (sub: string) => {
+    const member = await source.staff.get(sub);
+    return member?.active ? member : undefined;
+  };
+  const out = { meetingsRead: 0, nothingToSay: 0, due: [] as CommitteeNoticeDue[] };
+
+  async function membersOf(
+    committee: Committee,
+    date: string,
+  ): Promise<{ recipient: Recipient; staff?: StaffMember }[]> {
+    const found: { recipient: Recipient; staff?: StaffMember }[] = [];
     for (const m of membersInTerm(committee, date)) {
-      const staff = m.staffSub !== undefined ? await staffRecipient(m.staffSub) : undefined;
+      const staff = m.staffSub !== undefined ? await staffOf(m.staffSub) : undefined;
       const email = staff?.email ?? m.email;
       if (email === undefined) {
-        log({
+        source.log({
           level: 'warn',
           message: 'a committee member has no mail address',
           committee: committee.kind,
@@ -119,15 +159,96 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
         });
         continue;
       }
-      out.push({
-        key: `member-${m.memberId}`,
-        name: m.name,
-        email,
-        ...(m.staffSub !== undefined && { staffSub: m.staffSub }),
+      found.push({
+        recipient: {
+          key: `member-${m.memberId}`,
+          name: m.name,
+          email,
+          ...(m.staffSub !== undefined && { staffSub: m.staffSub }),
+        },
+        ...(staff && { staff }),
       });
     }
-    return out;
+    return found;
   }
+
+  for (const committee of await source.committees.list()) {
+    const meetings = await source.committees.meetingsBetween(
+      committee.kind,
+      addDays(runDate, -92),
+      addDays(runDate, source.agendaDaysBefore),
+    );
+    let waiting: AgendaItem[] | undefined;
+    for (const meeting of meetings) {
+      out.meetingsRead += 1;
+      if (meeting.status === 'cancelled') continue;
+      const agenda =
+        meeting.agenda ?? (waiting ??= (await source.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
+      const decided = new Set((await source.committees.decisions(meeting.meetingId)).map((d) => d.taskId));
+      const undecided = agenda.filter((i) => !decided.has(i.taskId));
+      const notice = noticeDue(meeting, runDate, source.agendaDaysBefore, isBusinessDay, undecided.length);
+      if (!notice) continue;
+
+      const secretaryStaff = await staffOf(committee.secretarySub);
+      const secretary = secretaryStaff
+        ? {
+            recipient: {
+              key: `staff-${committee.secretarySub}`,
+              name: secretaryStaff.name,
+              email: secretaryStaff.email,
+              staffSub: committee.secretarySub,
+            },
+            staff: secretaryStaff,
+          }
+        : undefined;
+      const recipients =
+        notice === 'decisions-pending'
+          ? secretary
+            ? [secretary]
+            : []
+          : [...(await membersOf(committee, meetingDate(meeting))), ...(secretary ? [secretary] : [])];
+      const items = notice === 'decisions-pending' ? undecided : agenda;
+      for (const { recipient, staff } of recipients) {
+        // A member concerned in a case never hears of it, not even its number.
+        const theirs = items.filter(
+          (i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub),
+        );
+        if (notice !== 'decisions-pending' && theirs.length === 0) {
+          // Nothing on the agenda (for them): no "0건" agenda and no reminder of an empty meeting.
+          out.nothingToSay += 1;
+          continue;
+        }
+        out.due.push({ notice, committee, meeting, recipient, ...(staff && { staff }), items: theirs });
+      }
+    }
+  }
+  return out;
+}
+
+/** The mail-safe form of a notice's items, as both the notice mail and the digest section list them. */
+export const committeeNoticeMailItems = (items: readonly AgendaItem[]) =>
+  items.map((i) => ({
+    case: {
+      caseId: i.caseId,
+      caseNumber: i.caseNumber,
+      title: i.title ?? '비공개 사건',
+      dueDate: i.dueAt,
+      sealed: i.sealed || i.title === null,
+    },
+    taskTitle: i.taskTitle,
+  }));
+
+export const committeeNoticeMailMeeting = (meeting: Meeting) => ({
+  meetingId: meeting.meetingId,
+  scheduledAt: meeting.scheduledAt,
+  ...(meeting.place !== undefined && { place: meeting.place }),
+});
+
+export function committeeNotices(deps: CommitteeNoticeDeps) {
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const isBusinessDay = (d: string) => deps.calendar.isBusinessDay(d);
+  const staffInDigest = deps.staffInDigest ?? true;
 
   return {
     /** One run for a scheduled instant; running it again (same day) sends nothing new. */
@@ -139,92 +260,52 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
         sent: [],
         alreadySent: 0,
         nothingToSay: 0,
+        inDigest: 0,
         failed: [],
       };
       if (!isBusinessDay(runDate)) return { ...report, skipped: 'not a business day' };
 
-      for (const committee of await deps.committees.list()) {
-        const meetings = await deps.committees.meetingsBetween(
-          committee.kind,
-          addDays(runDate, -92),
-          addDays(runDate, deps.agendaDaysBefore),
-        );
-        let waiting: AgendaItem[] | undefined;
-        for (const meeting of meetings) {
-          report.meetingsRead += 1;
-          if (meeting.status === 'cancelled') continue;
-          const agenda =
-            meeting.agenda ?? (waiting ??= (await deps.tasks.openForCommittee(committee.kind)).map(agendaItemOf));
-          const decided = new Set((await deps.committees.decisions(meeting.meetingId)).map((d) => d.taskId));
-          const undecided = agenda.filter((i) => !decided.has(i.taskId));
-          const notice = noticeDue(meeting, runDate, deps.agendaDaysBefore, isBusinessDay, undecided.length);
-          if (!notice) continue;
-
-          const secretary = await staffRecipient(committee.secretarySub);
-          const recipients =
-            notice === 'decisions-pending'
-              ? secretary
-                ? [secretary]
-                : []
-              : [...(await membersOf(committee, meetingDate(meeting))), ...(secretary ? [secretary] : [])];
-          const items = notice === 'decisions-pending' ? undecided : agenda;
-          for (const recipient of recipients) {
-            // A member concerned in a case never hears of it, not even its number.
-            const theirs = items.filter(
-              (i) => recipient.staffSub === undefined || !(i.hiddenFrom ?? []).includes(recipient.staffSub),
-            );
-            if (notice !== 'decisions-pending' && theirs.length === 0) {
-              // Nothing on the agenda (for them): no "0건" agenda and no reminder of an empty meeting.
-              report.nothingToSay += 1;
-              continue;
-            }
-            const reportId = `committee-notice#${meeting.meetingId}#${notice}#${recipient.key}${notice === 'decisions-pending' ? `#${runDate}` : ''}`;
-            const claim = await deps.ledger.claim(reportId, deps.messageIdDomain, clock(), deps.leaseMs);
-            if (!claim) {
-              report.alreadySent += 1;
-              continue;
-            }
-            const built = buildMail(
-              {
-                template: COMMITTEE_AGENDA_TEMPLATE,
-                notice,
-                asOf: runDate,
-                recipient: { name: recipient.name, email: recipient.email },
-                committeeName: committee.nameKo,
-                meeting: {
-                  meetingId: meeting.meetingId,
-                  scheduledAt: meeting.scheduledAt,
-                  ...(meeting.place !== undefined && { place: meeting.place }),
-                },
-                items: theirs.map((i) => ({
-                  case: {
-                    caseId: i.caseId,
-                    caseNumber: i.caseNumber,
-                    title: i.title ?? '비공개 사건',
-                    dueDate: i.dueAt,
-                    sealed: i.sealed || i.title === null,
-                  },
-                  taskTitle: i.taskTitle,
-                })),
-              },
-              deps.mail,
-            );
-            const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
-            try {
-              await deps.mailer.send(mail);
-            } catch (error) {
-              await deps.ledger.release(claim);
-              report.failed.push({
-                meetingId: meeting.meetingId,
-                to: recipient.key,
-                error: error instanceof Error ? error.name : String(error),
-              });
-              continue;
-            }
-            await deps.ledger.markSent(claim, clock());
-            report.sent.push({ notice, meetingId: meeting.meetingId, to: recipient.key });
-          }
+      const found = await committeeNoticesDue({ ...deps, log }, runDate);
+      report.meetingsRead = found.meetingsRead;
+      report.nothingToSay = found.nothingToSay;
+      for (const { notice, committee, meeting, recipient, staff, items } of found.due) {
+        if (staffInDigest && staff) {
+          // Staff read it in their morning digest (deadline-reminders.ts), with its own exactly-once markers.
+          report.inDigest += 1;
+          continue;
         }
+        const reportId = `committee-notice#${meeting.meetingId}#${notice}#${recipient.key}${notice === 'decisions-pending' ? `#${runDate}` : ''}`;
+        const claim = await deps.ledger.claim(reportId, deps.messageIdDomain, clock(), deps.leaseMs);
+        if (!claim) {
+          report.alreadySent += 1;
+          continue;
+        }
+        const built = buildMail(
+          {
+            template: COMMITTEE_AGENDA_TEMPLATE,
+            notice,
+            asOf: runDate,
+            recipient: { name: recipient.name, email: recipient.email },
+            committeeName: committee.nameKo,
+            meeting: committeeNoticeMailMeeting(meeting),
+            items: committeeNoticeMailItems(items),
+          },
+          deps.mail,
+        );
+        const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
+        try {
+          await deps.mailer.send(mail);
+        } catch (error) {
+          await deps.ledger.release(claim);
+          report.failed.push({
+            meetingId: meeting.meetingId,
+            to: recipient.key,
+            error: error instanceof Error ? error.name : String(error),
+          });
+          continue;
+        }
+        await deps.ledger.markSent(claim, clock());
+        report.sent.push({ notice, meetingId: meeting.meetingId, to: recipient.key });
       }
       log({
         level: report.failed.length > 0 ? 'error' : 'info',
@@ -234,6 +315,7 @@ export function committeeNotices(deps: CommitteeNoticeDeps) {
         sent: report.sent.length,
         alreadySent: report.alreadySent,
         nothingToSay: report.nothingToSay,
+        inDigest: report.inDigest,
         failed: report.failed.length,
       });
       if (report.failed.length > 0)

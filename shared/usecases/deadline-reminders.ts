@@ -1,6 +1,7 @@
 /**
  * The morning deadline-reminder run (issue 6): every open task due soon is checked against the
- * reminder policy; each person gets one digest mail listing everything newly due for them, as their
+ * reminder policy; each person gets one digest mail listing everything newly due for them (and,
+ * with the committee source, the notices of their committees' meetings), as their
  * preferences allow (a pause, progress reminders weekly or off; never the legal deadlines); each
  * reminder (task × threshold × recipient) goes out once, however often the run is repeated,
  * interrupted or overlapped, and is recorded in the case's history.
@@ -65,6 +66,14 @@ import {
   type LimitationAlarmEntry,
 } from './limitation-alarms.ts';
 import { requireHeadOfOffice } from './head-of-office.ts';
+import type { AgendaItem } from '../domain/committee.ts';
+import {
+  committeeNoticeMailItems,
+  committeeNoticeMailMeeting,
+  committeeNoticesDue,
+  type CommitteeNoticeDue,
+  type CommitteeNoticeSource,
+} from './committee-notices.ts';
 
 export interface DeadlineReminderOptions {
   policy: ReminderPolicyOptions;
@@ -117,6 +126,12 @@ export interface DeadlineReminderDeps {
    * digest opens with their alarms (limitation-alarms.ts) — one morning mail, not two.
    */
   misconductCases?: Pick<CaseRepository, 'listByKind'>;
+  /**
+   * Where the committee notices come from (committee-notices.ts); with it, a staff member's digest
+   * carries the notices of the committees they sit on or serve as secretary, and the separate
+   * committee-notice job mails only the outside members.
+   */
+  committees?: Pick<CommitteeNoticeSource, 'committees' | 'tasks' | 'agendaDaysBefore'>;
   /** A directory for one run (it may cache); called once per run. */
   staffDirectory: () => StaffDirectory;
   mailer: Pick<Mailer, 'send'>;
@@ -159,6 +174,8 @@ export interface ReminderRunReport {
   remindersSent: number;
   /** 징계시효 alarms sent in the digests (included in remindersSent). */
   limitationAlarmsSent: number;
+  /** Agenda items of committee notices sent in the digests (included in remindersSent). */
+  committeeNoticesSent: number;
   /** Open misconduct cases read for 징계시효 alarms. */
   misconductCasesRead: number;
   /** Unfinished digests of earlier runs that this run finished or released. */
@@ -190,8 +207,29 @@ interface DigestEntry {
   assigneeLabel: string;
 }
 
-/** What one digest item is: a deadline reminder or a 징계시효 alarm. */
-type DigestPart = { deadline: DigestEntry; alarm?: never } | { alarm: LimitationAlarmEntry; deadline?: never };
+/** One agenda item of a committee notice a staff member is owed. */
+interface CommitteeEntry {
+  due: CommitteeNoticeDue;
+  item: AgendaItem;
+}
+
+/** What one digest item is: a deadline reminder, a 징계시효 alarm or an agenda item of a committee notice. */
+type DigestPart =
+  | { deadline: DigestEntry; alarm?: never; committee?: never }
+  | { alarm: LimitationAlarmEntry; deadline?: never; committee?: never }
+  | { committee: CommitteeEntry; deadline?: never; alarm?: never };
+
+/**
+ * The marker of a committee notice's item: once per meeting × notice (× day, for the secretary's
+ * daily reminder) × agenda item × person, in the item's case.
+ */
+const committeeRef = ({ due, item }: CommitteeEntry, runDate: string): ReminderItemRef => ({
+  caseId: item.caseId,
+  taskId: item.taskId,
+  threshold: `${due.notice}@${due.meeting.meetingId}${due.notice === 'decisions-pending' ? `@${runDate}` : ''}`,
+  level: `committee-${due.notice}`,
+  reason: due.recipient.key.startsWith('staff-') ? 'committee-secretary' : 'committee-member',
+});
 
 /** How a level reads in the digest: overdue is told apart as new since the last business day or continuing. */
 const urgencyOf = (due: ReminderDue): DigestUrgency =>
@@ -297,6 +335,22 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
   ): DeadlineDigestInput {
     const claimed = parts.flatMap((part) => (part.deadline ? [part.deadline] : []));
     const alarms = parts.flatMap((part) => (part.alarm ? [limitationAlarmItem(part.alarm)] : []));
+    // The items claimed, put back together per notice (a meeting's notice lists only what was claimed).
+    const notices = new Map<string, { due: CommitteeNoticeDue; items: AgendaItem[] }>();
+    for (const part of parts) {
+      if (!part.committee) continue;
+      const { due, item } = part.committee;
+      const key = `${due.meeting.meetingId}#${due.notice}`;
+      const notice = notices.get(key) ?? { due, items: [] };
+      notice.items.push(item);
+      notices.set(key, notice);
+    }
+    const committeeNotices = [...notices.values()].map(({ due, items }) => ({
+      notice: due.notice,
+      committeeName: due.committee.nameKo,
+      meeting: committeeNoticeMailMeeting(due.meeting),
+      items: committeeNoticeMailItems(items),
+    }));
     const forHead = claimed.filter((entry) => entry.reason === 'head');
     const entries = claimed.filter((entry) => entry.reason !== 'head');
     const listed = entries.slice(0, options.listInFull);
@@ -308,6 +362,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       recipient: { name: recipient.name, email: recipient.email },
       asOf: runDate,
       ...(alarms.length > 0 && { limitationAlarms: alarms }),
+      ...(committeeNotices.length > 0 && { committeeNotices }),
       ...(entries.length > listed.length && { summary: summaryOf(entries) }),
       items: listed.map((entry) => ({ urgency: urgencyOf(entry.due), case: mailCase(entry) })),
       ...(forHead.length > 0 && {
@@ -354,6 +409,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     person: StaffMember,
     entries: DigestEntry[],
     alarms: readonly LimitationAlarmEntry[],
+    committee: readonly CommitteeEntry[],
     headContext: readonly DigestEntry[],
     unsubscribeUrl: string | undefined,
   ): Promise<DigestOutcome> {
@@ -380,6 +436,18 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           .map((alarm): { ref: ReminderItemRef; entry: DigestPart } => ({
             ref: limitationAlarmRef(alarm),
             entry: { alarm },
+          })),
+        ...[...committee]
+          .sort(
+            (a, b) =>
+              a.due.meeting.scheduledAt.localeCompare(b.due.meeting.scheduledAt) ||
+              a.due.meeting.meetingId.localeCompare(b.due.meeting.meetingId) ||
+              a.due.notice.localeCompare(b.due.notice) ||
+              a.item.caseNumber.localeCompare(b.item.caseNumber),
+          )
+          .map((entry): { ref: ReminderItemRef; entry: DigestPart } => ({
+            ref: committeeRef(entry, runDate),
+            entry: { committee: entry },
           })),
         ...sorted.map((entry): { ref: ReminderItemRef; entry: DigestPart } => ({
           ref: refOf(entry),
@@ -451,6 +519,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         digestsSent: 0,
         remindersSent: 0,
         limitationAlarmsSent: 0,
+        committeeNoticesSent: 0,
         misconductCasesRead: 0,
         recovered: 0,
         failed: [],
@@ -524,11 +593,32 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           if (!digests.has(sub)) digests.set(sub, { person, entries: [] });
         }
       }
+      const committeeOf = new Map<string, CommitteeEntry[]>();
+      if (deps.committees) {
+        const found = await committeeNoticesDue(
+          { ...deps.committees, staff: directory, calendar: deps.calendar, log },
+          runDate,
+        );
+        const seen = new Set<string>();
+        for (const due of found.due) {
+          if (!due.staff) continue;
+          // A secretary who also sits on the committee hears of each meeting once.
+          const once = `${due.staff.sub}#${due.meeting.meetingId}#${due.notice}`;
+          if (seen.has(once)) continue;
+          seen.add(once);
+          committeeOf.set(due.staff.sub, [
+            ...(committeeOf.get(due.staff.sub) ?? []),
+            ...due.items.map((item) => ({ due, item })),
+          ]);
+          if (!digests.has(due.staff.sub)) digests.set(due.staff.sub, { person: due.staff, entries: [] });
+        }
+      }
       const weekStarts = firstBusinessDayOfWeek(runDate, deps.calendar);
       const chosen: {
         person: StaffMember;
         entries: DigestEntry[];
         alarms: LimitationAlarmEntry[];
+        committee: CommitteeEntry[];
         unsubscribeUrl?: string;
       }[] = [];
       // A digest time earlier today: its run's digest for a person who has since moved to this time.
@@ -548,12 +638,14 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         const kept = preferences ? chosenEntries(entries, preferences, runDate, weekStarts) : entries;
         // 징계시효 alarms cannot be turned off, and a pause does not hold them back.
         const alarms = alarmsOf.get(person.sub) ?? [];
-        if (kept.length === 0 && alarms.length === 0) continue;
+        // Committee notices are about a meeting the person sits on: not optional either.
+        const committee = committeeOf.get(person.sub) ?? [];
+        if (kept.length === 0 && alarms.length === 0 && committee.length === 0) continue;
         const unsubscribeUrl =
           deps.preferences && deps.unsubscribeBaseUrl && preferences?.nonUrgent !== 'off'
             ? unsubscribeLink(deps.unsubscribeBaseUrl, person.sub, await deps.preferences.unsubscribeToken(person.sub))
             : undefined;
-        chosen.push({ person, entries: kept, alarms, ...(unsubscribeUrl && { unsubscribeUrl }) });
+        chosen.push({ person, entries: kept, alarms, committee, ...(unsubscribeUrl && { unsubscribeUrl }) });
       }
       report.recipients = chosen.length;
       stepDone('evaluateMs');
@@ -562,7 +654,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       const outcomes = await mapPooled(
         chosen,
         options.concurrency,
-        async ({ person, entries, alarms, unsubscribeUrl }) => ({
+        async ({ person, entries, alarms, committee, unsubscribeUrl }) => ({
           sub: person.sub,
           ...(await sendDigest(
             runKey,
@@ -570,6 +662,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
             person,
             entries,
             alarms,
+            committee,
             entries.filter((entry) => entry.reason === 'head'),
             unsubscribeUrl,
           )),
@@ -590,6 +683,9 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           report.remindersSent += delivery.items;
           report.limitationAlarmsSent += (delivery.toRecord?.claimed ?? []).filter((item) =>
             item.level.startsWith('limitation-'),
+          ).length;
+          report.committeeNoticesSent += (delivery.toRecord?.claimed ?? []).filter((item) =>
+            item.level.startsWith('committee-'),
           ).length;
         } else if (delivery.outcome === 'failed') {
           report.failed.push({ sub, retryable: delivery.retryable, error: delivery.error });

@@ -321,17 +321,23 @@ export type ReminderTask = Pick<
 
 /** Levels of the limitation alarms (limitation-alarms.ts): days before the limitation date. */
 export type LimitationAlarmLevel = 'limitation-7' | 'limitation-30' | 'limitation-90';
+/** Levels of the committee notices a staff member's digest carries (committee-notices.ts). */
+export type CommitteeNoticeLevel = 'committee-agenda' | 'committee-day-before' | 'committee-decisions-pending';
+/** Why a staff member hears of a committee's meeting. */
+export type CommitteeNoticeReason = 'committee-member' | 'committee-secretary';
 
 /**
  * One item of a digest: which reminder (task × threshold) and why this recipient gets it. A
- * limitation alarm names its case's limitation as the "task" (`LIMITATION_ALARM_TASK_ID`).
+ * limitation alarm names its case's limitation as the "task" (`LIMITATION_ALARM_TASK_ID`); a
+ * committee notice names each agenda item's committee task, once per meeting × notice (× day for
+ * the secretary's daily reminder).
  */
 export interface ReminderItemRef {
   caseId: string;
   taskId: string;
   threshold: string;
-  level: ReminderLevel | LimitationAlarmLevel;
-  reason: RecipientReason;
+  level: ReminderLevel | LimitationAlarmLevel | CommitteeNoticeLevel;
+  reason: RecipientReason | CommitteeNoticeReason;
 }
 
 export type DigestStatus = 'claiming' | 'sending' | 'sent' | 'done' | 'abandoned';

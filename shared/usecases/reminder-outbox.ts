@@ -1,5 +1,6 @@
 /**
- * The exactly-once mail machinery shared by the reminder jobs (deadline digests, limitation alarms):
+ * The exactly-once mail machinery shared by the reminder jobs (deadline digests, limitation alarms,
+ * the committee notices of staff):
  * markers per reminder × recipient, one digest per recipient per run, claim → send → record, and
  * recovery of digests a crashed run left. See deadline-reminders.ts for the steps and the
  * reasoning; reminder-store.ts for the items.
@@ -22,10 +23,12 @@ import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { MailFailures } from './mail-failures.ts';
 import type { RecipientReason } from '../policies/reminder-policy.ts';
 import { type CaseRepository, RelatedItemConflictError } from './ports.ts';
-import type { DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from './ports.ts';
+import type { CommitteeNoticeReason, DigestRecipient, ReminderItemRef, ReminderStore, StoredDigest } from './ports.ts';
 
-const REASON_LABELS: Readonly<Record<RecipientReason, string>> = {
+const REASON_LABELS: Readonly<Record<RecipientReason | CommitteeNoticeReason, string>> = {
   assignee: '담당자',
+  'committee-member': '위원',
+  'committee-secretary': '간사',
   'team-lead': '팀장(기한 경과 보고)',
   head: '감사담당관(기한 경과 보고)',
   deputy: '팀장(담당자 부재 대리)',
@@ -74,6 +77,28 @@ const HISTORY_BY_TEMPLATE: Readonly<Record<string, HistoryWording>> = {
     summary: (digest) => `limitation alarm sent to ${digest.recipient.name}`,
   },
 };
+
+const COMMITTEE_NOTICE_HISTORY_LABELS: Readonly<Record<string, string>> = {
+  'committee-agenda': '회의 개최 및 안건 안내',
+  'committee-day-before': '회의 전 알림',
+  'committee-decisions-pending': '의결 결과 미기록 알림',
+};
+
+/** A case's share of the committee notices a digest carried (the case was on a meeting's agenda). */
+const COMMITTEE_NOTICE_WORDING: HistoryWording = {
+  actor: { sub: 'system:committee-notices', name: '위원회 안내', role: 'system' },
+  purpose: 'committee-notice',
+  summaryKo: (digest, items) => {
+    const labels = [...new Set(items.map((i) => COMMITTEE_NOTICE_HISTORY_LABELS[i.level] ?? i.level))].join(', ');
+    const reasons = [...new Set(items.map((i) => REASON_LABELS[i.reason]))].join(', ');
+    return `위원회 안내를 ${digest.recipient.name}님(${reasons})에게 보냈습니다: ${labels}`;
+  },
+  summary: (digest) => `committee notice sent to ${digest.recipient.name}`,
+};
+
+/** Which part of a digest an item is: each part is recorded as its own MAIL_SENT, in its own words. */
+const partOf = (item: ReminderItemRef) =>
+  item.level.startsWith('limitation-') ? 'limitation' : item.level.startsWith('committee-') ? 'committee' : 'deadline';
 
 export interface ReminderOutboxDeps {
   store: ReminderStore;
@@ -150,9 +175,13 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
 
   function draftOf(digest: StoredDigest, items: readonly ReminderItemRef[], at: string): EventDraft {
     // The morning digest carries 징계시효 alarms too: a case's share of them is recorded as such.
-    const wording = items.every((item) => item.level.startsWith('limitation-'))
-      ? { ...HISTORY_BY_TEMPLATE[LIMITATION_ALARM_TEMPLATE]!, template: wordingOf(digest).template }
-      : wordingOf(digest);
+    const part = items.length > 0 && items.every((item) => partOf(item) === partOf(items[0]!)) ? partOf(items[0]!) : '';
+    const wording =
+      part === 'limitation'
+        ? { ...HISTORY_BY_TEMPLATE[LIMITATION_ALARM_TEMPLATE]!, template: wordingOf(digest).template }
+        : part === 'committee'
+          ? { ...COMMITTEE_NOTICE_WORDING, template: wordingOf(digest).template }
+          : wordingOf(digest);
     return {
       type: 'MAIL_SENT',
       at,
@@ -221,10 +250,11 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       for (const item of digest.claimed ?? []) ofDigest.set(item.caseId, [...(ofDigest.get(item.caseId) ?? []), item]);
       for (const [caseId, items] of ofDigest) {
         const units = byCase.get(caseId) ?? [];
-        // A case's 징계시효 alarms and its deadline reminders are two events, each in its own words.
-        const alarms = items.filter((item) => item.level.startsWith('limitation-'));
-        const reminders = items.filter((item) => !item.level.startsWith('limitation-'));
-        for (const part of [alarms, reminders])
+        // A case's 징계시효 alarms, committee notices and deadline reminders are separate events, each in its own words.
+        const parts = (['limitation', 'committee', 'deadline'] as const).map((p) =>
+          items.filter((item) => partOf(item) === p),
+        );
+        for (const part of parts)
           for (let i = 0; i < part.length; i += MAX_MARKERS_PER_EVENT)
             units.push({ digest, items: part.slice(i, i + MAX_MARKERS_PER_EVENT) });
         byCase.set(caseId, units);

@@ -282,6 +282,45 @@ describe('deadline digest — the head summary and unsubscribe', () => {
     expect(only.text).toContain('기준 징계시효 알림입니다.');
   });
 
+  it('carries the notices of the person’s committees as a section — one morning mail — and may carry nothing else', () => {
+    const notice = {
+      notice: 'day-before' as const,
+      committeeName: '공직자윤리위원회',
+      meeting: { meetingId: 'ethics-2026-12', scheduledAt: '2026-11-30T10:00:00+09:00', place: '소회의실' },
+      items: [
+        {
+          case: {
+            caseId: 'K1',
+            caseNumber: '2026-조사-0051',
+            title: '홍길동 재산 심사',
+            dueDate: '2026-12-30',
+            sealed: true,
+          },
+          taskTitle: '심사 의결',
+        },
+      ],
+    };
+    const mail = buildMail(digest({ committeeNotices: [notice] }), options);
+    expect(mail.subject).toContain('처리기한 알림 2026년 11월 27일(금): 위원회 안내 1건, 새로 기한 경과 1건');
+    // Friday for a Monday meeting: the date and weekday, never "내일".
+    expect(mail.text).toContain(
+      '[위원회 안내: 공직자윤리위원회 회의 전 알림]\n2026년 11월 30일(월) 10:00에 공직자윤리위원회 회의가 열립니다 (장소: 소회의실).',
+    );
+    expect(mail.text).not.toContain('내일');
+    expect(mail.text).toContain('https://gamsa.example.go.kr/app/cases/K1');
+    expect(mail.text).not.toContain('홍길동');
+    expect(mail.html).not.toContain('홍길동');
+    expect(mail.html).toContain('위원회 안내: 공직자윤리위원회 회의 전 알림');
+    expect(mail.caseIds).toContain('K1');
+    const only = buildMail(digest({ items: [], committeeNotices: [notice] }), options);
+    expect(only.subject).toBe('[OO구청 감사담당관] 처리기한 알림 2026년 11월 27일(금): 위원회 안내 1건');
+    expect(only.text).toContain('기준 위원회 안내입니다.');
+    // A notice with nothing on its agenda is no notice.
+    expect(() => buildMail(digest({ items: [], committeeNotices: [{ ...notice, items: [] }] }), options)).toThrow(
+      /committeeNotices/,
+    );
+  });
+
   it('refuses a digest with neither items nor a head summary', () => {
     expect(() => buildMail(digest({ items: [] }), options)).toThrow(/nothing in it/);
   });
