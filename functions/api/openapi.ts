@@ -111,6 +111,16 @@ export function buildOpenApiDocument(serverUrl: string) {
   const components = { ...componentsOf(outputs, 'output'), ...componentsOf(inputs, 'input') };
 
   const errorContent = { 'application/json': { schema: { $ref: SCHEMA_REF('Error') } } };
+  // The error answers are the same for every route: one component each, referenced (the document
+  // would otherwise repeat them some 300 times).
+  const errorResponses = {
+    BadRequest: { description: '입력값 오류 (validation)', content: errorContent },
+    Unauthenticated: { description: '인증 필요 (unauthenticated)', content: errorContent },
+    Forbidden: { description: '권한 없음 (forbidden)', content: errorContent },
+    NotFound: { description: '없음 (not found)', content: errorContent },
+    Conflict: { description: '충돌 (version conflict, Idempotency-Key reused)', content: errorContent },
+  };
+  const errorRef = (name: keyof typeof errorResponses) => ({ $ref: `#/components/responses/${name}` });
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { route, schemas, requestRef, responseRef } of operations) {
     const [method, path] = route.routeKey.split(' ') as [string, string];
@@ -154,15 +164,10 @@ export function buildOpenApiDocument(serverUrl: string) {
             ),
           },
         },
-        '400': { description: '입력값 오류 (validation)', content: errorContent },
-        ...(route.auth && {
-          '401': { description: '인증 필요 (unauthenticated)', content: errorContent },
-          '403': { description: '권한 없음 (forbidden)', content: errorContent },
-        }),
-        ...(schemas.params && { '404': { description: '없음 (not found)', content: errorContent } }),
-        ...(write && {
-          '409': { description: '충돌 (version conflict, Idempotency-Key reused)', content: errorContent },
-        }),
+        '400': errorRef('BadRequest'),
+        ...(route.auth && { '401': errorRef('Unauthenticated'), '403': errorRef('Forbidden') }),
+        ...(schemas.params && { '404': errorRef('NotFound') }),
+        ...(write && { '409': errorRef('Conflict') }),
       },
     };
   }
@@ -195,6 +200,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       schemas: components,
+      responses: errorResponses,
     },
     paths,
   };

@@ -328,6 +328,11 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
       labelKo: '청원 심의가 필요할 때 수시',
       basis: '청원법 제8조·제21조①, 시행령 제3조 (5~7명, 위촉위원 1/2 이상, 임기 2년)',
     },
+    quorum: {
+      attendance: 'majority',
+      decision: 'majority',
+      article: '청원법 시행령 제3조 (재적 과반 출석·출석 과반 찬성)',
+    },
   },
   mediation: {
     nameKo: '민원조정위원회',

@@ -4,8 +4,9 @@
  * an agenda built from the cases waiting for it, attendance, recusals, votes and one decision per
  * agenda item. Pure rules only — every refusal says which field broke which rule.
  *
- * Quorum: 재적위원 과반수 출석, 출석위원 과반수 찬성 unless a committee's rules say otherwise
- * (청원법 시행령 제3조; the same rule governs the other committees' ordinances). 재적 counts only
+ * Quorum: 재적위원 과반수 출석, 출석위원 과반수 찬성 unless a committee's rules say otherwise. That
+ * rule is the petition review committee's (청원법 시행령 제3조); for the other committees it is only a
+ * default until someone reads their ordinance, so it says "구 규칙 확인 필요" rather than cite a law. 재적 counts only
  * members within their term on the meeting day; a member recused from an item does not vote on it
  * and is not counted among those present for that item's majority.
  */
@@ -48,6 +49,9 @@ export const committeeMemberSchema = z
   .refine((m) => m.termStart <= m.termEnd, { message: 'termStart must not be after termEnd', path: ['termEnd'] });
 export type CommitteeMember = z.infer<typeof committeeMemberSchema>;
 
+/** What a committee without its own quorum rule shows: the usual rule, not a cited article. */
+const DEFAULT_QUORUM_ARTICLE = '재적 과반 출석·출석 과반 찬성 (위원회 규정 — 구 규칙 확인 필요)';
+
 export const quorumRuleSchema = z
   .strictObject({
     attendance: z
@@ -58,7 +62,7 @@ export const quorumRuleSchema = z
       .enum(['majority', 'two-thirds'])
       .default('majority')
       .describe('의결정족수: 출석위원 과반수 또는 3분의 2 이상 찬성'),
-    article: z.string().trim().min(1).max(200).default('청원법 시행령 제3조 (재적 과반 출석·출석 과반 찬성)'),
+    article: z.string().trim().min(1).max(200).default(DEFAULT_QUORUM_ARTICLE),
   })
   .describe('정족수 규칙');
 export type QuorumRule = z.infer<typeof quorumRuleSchema>;
@@ -66,7 +70,7 @@ export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 export const DEFAULT_QUORUM: QuorumRule = {
   attendance: 'majority',
   decision: 'majority',
-  article: '청원법 시행령 제3조 (재적 과반 출석·출석 과반 찬성)',
+  article: DEFAULT_QUORUM_ARTICLE,
 };
 
 /** How often a committee meets, as data with its basis (docs/design.md#5-rules-are-data-with-citations). */
