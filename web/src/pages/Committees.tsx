@@ -2,7 +2,7 @@
  * 위원회: the office's committees (members in their term, quorum rule and its article, cadence), a month
  * calendar of their meetings, and scheduling a meeting (secretary, head of office).
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { unwrap } from '../api/errors.ts';
@@ -149,6 +149,7 @@ function ScheduleMeeting({ committees }: { committees: Committee[] }) {
   const { api } = useApp();
   const navigate = useNavigate();
   const submission = useSubmissionKey();
+  const queryClient = useQueryClient();
   const [committee, setCommittee] = useState<CommitteeKind | ''>('');
   const [date, setDate] = useState('');
   const [time, setTime] = useState('14:00');
@@ -166,6 +167,8 @@ function ScheduleMeeting({ committees }: { committees: Committee[] }) {
       ),
     onSuccess: (result) => {
       submission.done();
+      // The calendar's cached month no longer holds every meeting.
+      void queryClient.invalidateQueries({ queryKey: ['meetings'] });
       navigate(`/meetings/${result.meeting.meetingId}`);
     },
   });

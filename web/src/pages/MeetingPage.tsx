@@ -526,7 +526,11 @@ export default function MeetingPage() {
     queryKey: ['committees'],
     queryFn: async () => unwrap(await api.GET('/committees')).items,
   });
-  const reload = () => void queryClient.invalidateQueries({ queryKey: ['meeting', meetingId] });
+  const reload = () => {
+    void queryClient.invalidateQueries({ queryKey: ['meeting', meetingId] });
+    // The calendar shows each meeting's status (예정, 개최, 종료).
+    void queryClient.invalidateQueries({ queryKey: ['meetings'] });
+  };
   const detail = meeting.data;
   const committee = committees.data?.find((c) => c.kind === detail?.committee.kind);
   const members = useMemo(() => {
