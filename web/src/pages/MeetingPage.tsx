@@ -19,6 +19,7 @@ import {
   type FormValue,
 } from '../components/SchemaForm.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
+import { SelectField } from '../components/SelectField.tsx';
 import { WriteError } from '../components/WriteError.tsx';
 import { formatKoreanDate, formatKoreanDateTime, koreaDateOf } from '../lib/format.ts';
 import { useSubmissionKey } from '../lib/idempotent.ts';
@@ -191,71 +192,50 @@ function Recusal({ detail, members, onDone }: { detail: MeetingDetail; members: 
         제척·회피 기록
       </h3>
       <div className="filter-grid">
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor="recusal-item">안건</label>
-          </div>
-          <div className="form-conts">
-            <select
-              id="recusal-item"
-              className="krds-form-select"
-              value={taskId}
-              onChange={(e) => {
-                setTaskId(e.target.value);
-                touch();
-              }}
-            >
-              <option value="">선택</option>
-              {undecided.map((item) => (
-                <option key={item.taskId} value={item.taskId}>
-                  {item.caseNumber}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor="recusal-member">위원</label>
-          </div>
-          <div className="form-conts">
-            <select
-              id="recusal-member"
-              className="krds-form-select"
-              value={memberId}
-              onChange={(e) => {
-                setMemberId(e.target.value);
-                touch();
-              }}
-            >
-              <option value="">선택</option>
-              {members.map((m) => (
-                <option key={m.memberId} value={m.memberId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="form-group">
-          <div className="form-tit">
-            <label htmlFor="recusal-by">신청</label>
-          </div>
-          <div className="form-conts">
-            <select
-              id="recusal-by"
-              className="krds-form-select"
-              value={declaredBy}
-              onChange={(e) => {
-                setDeclaredBy(e.target.value as 'member' | 'secretary');
-                touch();
-              }}
-            >
-              <option value="member">위원 본인 (회피)</option>
-              <option value="secretary">간사 (제척)</option>
-            </select>
-          </div>
-        </div>
+        <SelectField
+          id="recusal-item"
+          label="안건"
+          value={taskId}
+          onChange={(v) => {
+            setTaskId(v);
+            touch();
+          }}
+        >
+          <option value="">선택</option>
+          {undecided.map((item) => (
+            <option key={item.taskId} value={item.taskId}>
+              {item.caseNumber}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="recusal-member"
+          label="위원"
+          value={memberId}
+          onChange={(v) => {
+            setMemberId(v);
+            touch();
+          }}
+        >
+          <option value="">선택</option>
+          {members.map((m) => (
+            <option key={m.memberId} value={m.memberId}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="recusal-by"
+          label="신청"
+          value={declaredBy}
+          onChange={(v) => {
+            setDeclaredBy(v as 'member' | 'secretary');
+            touch();
+          }}
+        >
+          <option value="member">위원 본인 (회피)</option>
+          <option value="secretary">간사 (제척)</option>
+        </SelectField>
         <div className="form-group wide">
           <div className="form-tit">
             <label htmlFor="recusal-reason">사유</label>
