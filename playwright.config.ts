@@ -25,6 +25,8 @@ export default defineConfig({
     timezoneId: 'Asia/Seoul',
     viewport: { width: 1440, height: 1000 },
     acceptDownloads: true,
+    // KRDS buttons fade their colours; axe's contrast check must not catch a button mid-fade.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
