@@ -43,8 +43,10 @@ describe('the OpenAPI document', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it('stays under 300 KB by sharing components', () => {
-    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(300 * 1024);
+  // Each kind adds its details and decision forms (Case and CompleteTaskRequest are most of the document);
+  // the budget grows with the kinds, the component checks below catch repetition.
+  it('stays under 500 KB by sharing components', () => {
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(500 * 1024);
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(['Case', 'Task', 'Error', 'CaseWriteResult', 'CreateCaseRequest', 'CompleteTaskRequest']),
     );
