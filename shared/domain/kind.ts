@@ -48,6 +48,8 @@ export interface DetailsSection {
   record: z.ZodType;
   /** What intake accepts under `key` (POST /cases). */
   intake?: z.ZodType;
+  /** What the API document (and so the console's intake form) says of the section: what it holds, for which kinds. */
+  intakeDescriptionKo?: string;
   open(params: {
     kind: string;
     intake: unknown;

@@ -39,6 +39,11 @@ test.describe
       await page.getByLabel('요지').fill('집 앞 도로가 3주째 파손된 채로 방치되어 있습니다.');
       await page.getByLabel('접수 경로').selectOption('국민신문고');
       await page.getByLabel('민원인 성명').fill('홍길동');
+      // Only the grievance's own section: the API marks each section with the kinds that take it.
+      const sections = page.locator('form.intake-form fieldset.schema-fieldset > legend');
+      await expect(sections.filter({ hasText: '고충민원 정보' })).toHaveCount(1);
+      for (const other of ['자체감사 계획', '일상감사 의뢰 정보', '비위 조사 정보', '공익신고자 인적사항'])
+        await expect(sections.filter({ hasText: other })).toHaveCount(0);
       await expectAccessible(page);
       await screenshot(page, testInfo, 'intake-grievance');
       await page.getByRole('button', { name: '접수', exact: true }).click();

@@ -43,6 +43,8 @@ export const contractReview = defineKind({
     key: 'contractReview',
     record: contractReviewRecordSchema,
     intake: contractReviewIntakeSchema,
+    intakeDescriptionKo:
+      '계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가',
     async checkIntake(intake, { staff }) {
       const parsed = contractReviewIntakeSchema.parse(intake);
       if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;

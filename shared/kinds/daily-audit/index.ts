@@ -54,6 +54,8 @@ export const dailyAudit = defineKind({
     key: 'dailyAudit',
     record: dailyAuditRecordSchema,
     intake: dailyAuditIntakeSchema,
+    intakeDescriptionKo:
+      '일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타',
     async checkIntake(intake, { staff }) {
       const parsed = dailyAuditIntakeSchema.parse(intake);
       if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;

@@ -53,6 +53,7 @@ export const grievance = defineKind({
     },
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,
+    intakeDescriptionKo: '고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능',
     open({ kind, intake, input, actor, now, calendar }) {
       const opened = openGrievance({
         kind,

@@ -63,6 +63,7 @@ const misconductLifecycle = {
     },
     record: misconductRecordSchema,
     intake: misconductIntakeSchema,
+    intakeDescriptionKo: '비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, actor, now }) {
       const opened = openMisconduct({
         kind,

@@ -69,6 +69,7 @@ export const petition = defineKind({
     },
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,
+    intakeDescriptionKo: '청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, calendar }) {
       const opened = openPetition({
         kind,

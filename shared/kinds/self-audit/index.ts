@@ -42,6 +42,8 @@ export const selfAudit = defineKind({
     key: 'selfAudit',
     record: selfAuditRecordSchema,
     intake: selfAuditIntakeSchema,
+    intakeDescriptionKo:
+      '자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가',
     async checkIntake(intake, { staff }) {
       const parsed = selfAuditIntakeSchema.parse(intake);
       for (const [i, sub] of parsed.staffSubs.entries()) {

@@ -52,6 +52,8 @@ export const whistleblowerReport = defineKind({
     key: 'whistleblower',
     record: whistleblowerRecordSchema,
     intake: whistleblowerIntakeSchema,
+    intakeDescriptionKo:
+      '공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수',
     open({ intake }) {
       const record = openWhistleblower(intake ?? { route: 'direct' });
       return { details: record, eventData: whistleblowerIntakeSummary(record) };

@@ -23,6 +23,8 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   default?: unknown;
+  /** A request section only some kinds of case take (e.g. `dailyAudit`): which ones. */
+  'x-kinds'?: string[];
 }
 
 interface OpenApiDocument {
@@ -58,6 +60,16 @@ export function deref(document: OpenApiDocument, schema: JsonSchema): JsonSchema
 export function requestBodySchema(document: OpenApiDocument, path: string, method: string): JsonSchema | undefined {
   const schema = document.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
   return schema && deref(document, schema);
+}
+
+/** The properties of `schema` that belong to other kinds of case than `kind` (their `x-kinds` leave it out). */
+export function sectionsNotFor(document: OpenApiDocument, schema: JsonSchema, kind: string): string[] {
+  return Object.entries(schema.properties ?? {})
+    .filter(([, property]) => {
+      const kinds = deref(document, property)['x-kinds'] ?? property['x-kinds'];
+      return kinds !== undefined && !kinds.includes(kind);
+    })
+    .map(([name]) => name);
 }
 
 /** The variant of a `oneOf` whose `discriminator` property is the constant `value`. */
@@ -173,6 +185,9 @@ function Field(props: FieldProps) {
     return (
       <fieldset className="schema-fieldset">
         <legend>{label}</legend>
+        <p className="schema-fieldset-title" aria-hidden="true">
+          {label}
+        </p>
         <SchemaFields
           document={document}
           schema={schema}
@@ -196,6 +211,9 @@ function Field(props: FieldProps) {
       return (
         <fieldset className="schema-fieldset">
           <legend>{label}</legend>
+          <p className="schema-fieldset-title" aria-hidden="true">
+            {label}
+          </p>
           <FieldShell id={id} label={`${label} 종류`} required={required} error={errors[`${path}.${discriminator}`]}>
             <select
               id={id}

@@ -29,11 +29,3 @@ export const STAGE_LABELS: Record<string, string> = {
   suspended: '중지',
   closed: '종결',
 };
-
-/** Which section of the intake body belongs to which kind. */
-export const KIND_SECTION: Partial<Record<CaseKind, 'misconduct' | 'petition' | 'grievance'>> = {
-  'external-referral': 'misconduct',
-  'internal-investigation': 'misconduct',
-  petition: 'petition',
-  grievance: 'grievance',
-};

@@ -10,13 +10,12 @@ import {
   cleanFormValue,
   requestBodySchema,
   SchemaFields,
+  sectionsNotFor,
   useOpenApiDocument,
   type FormValue,
 } from '../components/SchemaForm.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
-import { KIND_LABELS, KIND_SECTION } from '../lib/labels.ts';
-
-const SECTIONS = ['misconduct', 'petition', 'grievance'] as const;
+import { KIND_LABELS } from '../lib/labels.ts';
 
 export default function Intake() {
   const { api } = useApp();
@@ -39,7 +38,6 @@ export default function Intake() {
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
   const schema = openapi.data && requestBodySchema(openapi.data, '/cases', 'post');
-  const section = kind ? KIND_SECTION[kind] : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!kind) return;
@@ -90,7 +88,7 @@ export default function Intake() {
             <SchemaFields
               document={openapi.data}
               schema={schema}
-              omit={['kind', 'sealed', ...SECTIONS.filter((s) => s !== section)]}
+              omit={['kind', 'sealed', ...(schema ? sectionsNotFor(openapi.data, schema, kind) : [])]}
               value={value}
               onChange={(next) => {
                 setValue(next);
