@@ -76,7 +76,10 @@ const intakeSections = Object.fromEntries(
 
 export const createCaseBody = z
   .strictObject({
-    kind: caseKindSchema.describe('사건 종류'),
+    kind: caseKindSchema.meta({
+      description: '사건 종류',
+      'x-labels': Object.fromEntries(KINDS.modules.map((m) => [m.kind, m.labelKo])),
+    }),
     title: title.describe('제목'),
     summary: summary.optional().describe('요지'),
     receivedAt: isoDateTimeSchema

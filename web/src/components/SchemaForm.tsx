@@ -25,6 +25,8 @@ export interface JsonSchema {
   default?: unknown;
   /** A request section only some kinds of case take (e.g. `dailyAudit`): which ones. */
   'x-kinds'?: string[];
+  /** Korean names of an enum's values (the kinds of case). */
+  'x-labels'?: Record<string, string>;
 }
 
 interface OpenApiDocument {
@@ -60,6 +62,13 @@ export function deref(document: OpenApiDocument, schema: JsonSchema): JsonSchema
 export function requestBodySchema(document: OpenApiDocument, path: string, method: string): JsonSchema | undefined {
   const schema = document.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
   return schema && deref(document, schema);
+}
+
+/** The kinds of case, in the API's order, with their Korean names (from the intake body's `kind`). */
+export function caseKindsOf(document: OpenApiDocument): { kind: string; label: string }[] {
+  const body = requestBodySchema(document, '/cases', 'post');
+  const kind = body?.properties?.kind && deref(document, body.properties.kind);
+  return (kind?.enum ?? []).map((k) => ({ kind: String(k), label: kind?.['x-labels']?.[String(k)] ?? String(k) }));
 }
 
 /** The properties of `schema` that belong to other kinds of case than `kind` (their `x-kinds` leave it out). */

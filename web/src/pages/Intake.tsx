@@ -7,6 +7,7 @@ import { ApiError, unwrap } from '../api/errors.ts';
 import type { CaseKind, CreateCaseBody } from '../api/types.ts';
 import { useApp } from '../auth/session.tsx';
 import {
+  caseKindsOf,
   cleanFormValue,
   requestBodySchema,
   SchemaFields,
@@ -15,7 +16,6 @@ import {
   type FormValue,
 } from '../components/SchemaForm.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
-import { KIND_LABELS } from '../lib/labels.ts';
 
 export default function Intake() {
   const { api } = useApp();
@@ -76,9 +76,9 @@ export default function Intake() {
                 }}
               >
                 <option value="">선택하세요</option>
-                {(Object.keys(KIND_LABELS) as CaseKind[]).map((k) => (
+                {caseKindsOf(openapi.data).map(({ kind: k, label }) => (
                   <option key={k} value={k}>
-                    {KIND_LABELS[k]}
+                    {label}
                   </option>
                 ))}
               </select>
