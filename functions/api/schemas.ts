@@ -190,6 +190,9 @@ export const limitationWarningView = z.object({
 
 export const caseView = KINDS.caseRecordSchema.extend({
   kindLabel: z.string(),
+  detailsView: z
+    .array(z.object({ labelKo: z.string(), value: z.string() }))
+    .describe('사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어)'),
   stageLabel: z.string(),
   teamLabel: z.string(),
   limitationWarning: limitationWarningView.optional().describe('징계시효와 임박 경고 (비위 조사 사건)'),

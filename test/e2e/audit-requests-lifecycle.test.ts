@@ -236,7 +236,15 @@ describe('daily audits (일상감사)', () => {
       expect(c.dailyAudit.notice).toMatchObject({ notifiedOn: today, approvedBy: head.sub });
       expect(c.dailyAudit.action).toMatchObject({ resultNotifiedOn: today, reportedToApproverOn: today });
     }
-    expect((await caseOf(ids[2]!)).dailyAudit.onSiteChecks).toHaveLength(1);
+    const checked = await caseOf(ids[2]!);
+    expect(checked.dailyAudit.onSiteChecks).toHaveLength(1);
+    // The case page reads the same details as labelled Korean lines, from the kind's own view.
+    const lines = new Map(
+      (checked.detailsView as { labelKo: string; value: string }[]).map((l) => [l.labelKo, l.value]),
+    );
+    expect(lines.get('감사의견')).toContain(OPINIONS[2]);
+    expect(lines.get('실지감사 1')).toBeDefined();
+    expect(lines.get('통보일')).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일\([일월화수목금토]\)$/);
     expect((await caseOf(ids[4]!)).dailyAudit.returns).toHaveLength(1);
   }, 600_000);
 });
@@ -452,7 +460,9 @@ describe('contract cost reviews (계약원가심사)', () => {
       expect(c.contractReview.result.savingWon).toBe(plan.design - plan.reviewed);
       totalSaving += plan.design - plan.reviewed;
     }
-    expect((await caseOf(ids[0]!)).contractReview.result).toMatchObject({ savingWon: 37_600_000, savingRate: 4.4 });
+    const first = await caseOf(ids[0]!);
+    expect(first.contractReview.result).toMatchObject({ savingWon: 37_600_000, savingRate: 4.4 });
+    expect(first.detailsView).toContainEqual({ labelKo: '절감액', value: '37,600,000원 (4.4%)' });
     expect((await caseOf(ids[6]!)).contractReview.result).toMatchObject({ savingWon: -1_000_000, savingRate: -1.7 });
     expect(totalSaving).toBe(111_250_000);
 

@@ -1893,6 +1893,11 @@ export interface components {
                 };
             };
             kindLabel: string;
+            /** @description 사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어) */
+            detailsView: {
+                labelKo: string;
+                value: string;
+            }[];
             stageLabel: string;
             teamLabel: string;
             /** @description 징계시효와 임박 경고 (비위 조사 사건) */
