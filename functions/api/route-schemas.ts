@@ -40,6 +40,17 @@ import {
   updateFindingBody,
 } from './self-audit-schemas.ts';
 import {
+  addRegistrantsBody,
+  addRegistrantsResponse,
+  registrantActionBody,
+  registrantActionResponse,
+  registrantParams,
+  registrantReadQuery,
+  registrantReadResponse,
+  registrantsQuery,
+  registrantsResponse,
+} from './property-campaign-schemas.ts';
+import {
   reminderPreferencesBody,
   reminderPreferencesView,
   unsubscribeQuery,
@@ -199,6 +210,30 @@ export const routeSchemas = {
     success: 201,
   },
   'grievance-links': { params: caseIdParams, body: grievanceLinkBody, response: caseWriteResponse, success: 201 },
+  'property-add-registrants': {
+    params: caseIdParams,
+    body: addRegistrantsBody,
+    response: addRegistrantsResponse,
+    success: 200,
+  },
+  'property-list-registrants': {
+    params: caseIdParams,
+    query: registrantsQuery,
+    response: registrantsResponse,
+    success: 200,
+  },
+  'property-read-registrant': {
+    params: registrantParams,
+    query: registrantReadQuery,
+    response: registrantReadResponse,
+    success: 200,
+  },
+  'property-registrant-action': {
+    params: registrantParams,
+    body: registrantActionBody,
+    response: registrantActionResponse,
+    success: 200,
+  },
   'self-audit-add-finding': { params: caseIdParams, body: addFindingBody, response: caseWriteResponse, success: 201 },
   'self-audit-list-findings': { params: caseIdParams, query: findingsQuery, response: findingsResponse, success: 200 },
   'self-audit-update-finding': {

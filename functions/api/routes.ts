@@ -19,6 +19,7 @@ export type ApiTag =
   | 'petitions'
   | 'grievances'
   | 'audits'
+  | 'ethics'
   | 'committees'
   | 'reports'
   | 'mail'
@@ -38,6 +39,7 @@ export const API_TAGS: Record<ApiTag, string> = {
   petitions: '청원',
   grievances: '고충민원',
   audits: '자체감사 (지적사항·이행)',
+  ethics: '재산등록 심사 (의무자·진행)',
   committees: '위원회·회의',
   reports: '실적 보고서',
   mail: '메일 전달 실패',
@@ -440,6 +442,42 @@ export const apiRoutes = [
     auth: true,
     writes: true,
     summary: '징계·문책 지적사항에서 내부 비위 조사 사건 열기 (지적사항과 연결)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/registrants',
+    name: 'property-add-registrants',
+    operationId: 'addPropertyRegistrants',
+    tag: 'ethics',
+    auth: true,
+    writes: true,
+    summary: '재산등록 심사에 의무자 일괄 등록 (신고 유형별 기한 계산, 이미 있는 번호는 건너뜀)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/registrants',
+    name: 'property-list-registrants',
+    operationId: 'listPropertyRegistrants',
+    tag: 'ethics',
+    auth: true,
+    writes: false,
+    summary: '재산등록 심사 의무자 목록과 진행 집계 (심사 내용 제외)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/registrants/{registrantNo}',
+    name: 'property-read-registrant',
+    operationId: 'readPropertyRegistrant',
+    tag: 'ethics',
+    auth: true,
+    writes: false,
+    summary: '의무자 심사 기록 열람 — 허가 사유 필요, 열람은 이력에 기록 (시행령 제26조)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/registrants/{registrantNo}/actions',
+    name: 'property-registrant-action',
+    operationId: 'actOnPropertyRegistrant',
+    tag: 'ethics',
+    auth: true,
+    writes: true,
+    summary: '의무자 심사 진행: 제출·연장·심사 개시·보완명령·답변·출석요구·결과·통보',
   },
   {
     routeKey: 'GET /committees',

@@ -48,6 +48,10 @@ export const HISTORY_EVENT_TYPES = [
   // Self-audit findings (shared/kinds/self-audit/findings.ts)
   'FINDING_RECORDED',
   'FINDING_UPDATED',
+  // Property-review campaigns (shared/kinds/property-review/registrants.ts): the registrant's number, never their data
+  'REGISTRANTS_ADDED',
+  'REGISTRANT_CHANGED',
+  'REGISTRATION_READ',
   // Protected identities (identity.ts): what happened to the sealed identity, never the identity
   'IDENTITY_SEALED',
   'IDENTITY_ACCESS_REQUESTED',

@@ -21,6 +21,9 @@ export const keys = {
     sk: `READS#${hour}#${readerSub}`,
   }),
   readTallyPrefix: 'READS#',
+  /** A registrant (재산등록 의무자) of a property-review campaign, in the campaign case's partition. */
+  registrant: (caseId: string, registrantNo: string) => ({ pk: `CASE#${caseId}`, sk: `REGISTRANT#${registrantNo}` }),
+  registrantPrefix: 'REGISTRANT#',
   reminderDigest: (digestId: string) => ({ pk: `REMINDER_DIGEST#${digestId}`, sk: 'DIGEST' }),
   /** The mailing of one periodic report (e.g. `grievance-quarterly#2026-Q3#<sub>`): sent once. */
   reportMail: (reportId: string) => ({ pk: `REPORT_MAIL#${reportId}`, sk: 'MAIL' }),

@@ -69,6 +69,18 @@ export class IdempotencyRaceError extends Error {
 type Written = Promise<{ case: CaseRecord; events: HistoryEvent[] }>;
 
 /** Cases and their hash-chained history; every change is conditioned on the version it started from. */
+/** A registrant of a property-review campaign with its item version (shared/store/registrant-repository.ts). */
+export interface VersionedRegistrant {
+  registrant: import('../kinds/property-review/registrants.ts').Registrant;
+  version: number;
+}
+export interface RegistrantStore {
+  get(caseId: string, registrantNo: string): Promise<VersionedRegistrant | undefined>;
+  ofCase(caseId: string): AsyncIterable<VersionedRegistrant>;
+  /** Written with the case change: new when `version` is 0, otherwise only while still at `version`. */
+  put(caseId: string, registrant: VersionedRegistrant['registrant'], version: number): AtomicWrite;
+}
+
 export interface CaseRepository {
   get(caseId: string): Promise<CaseRecord | undefined>;
   /** A new case under the next 접수번호 of its year and team (no number is taken by a refused intake). */

@@ -276,7 +276,7 @@ export function issueOrder(
 ): Registrant {
   const state = registrantState(r);
   if (state !== 'under-review' && state !== 'supplement-ordered') throw wrongState('issue-order', state);
-  assertNotBefore(f.issuedOn, r.reviewStartedOn ?? r.filedOn ?? f.issuedOn, 'issuedOn', '심사 개시일');
+  assertNotBefore(f.issuedOn, r.filedOn ?? f.issuedOn, 'issuedOn', '신고서 제출일');
   assertNotBefore(f.receivedOn, f.issuedOn, 'receivedOn', '발송일');
   notFuture(f.receivedOn, today, 'receivedOn');
   return { ...r, orders: [...r.orders, { ...f, dueOn: replyDueOn(f.receivedOn, calendar) }] };
