@@ -1,5 +1,9 @@
 /** Request and response schemas of a property-review campaign's registrant routes (shared/usecases/property-campaign.ts). */
 import * as z from 'zod';
+import {
+  disclosureApplicationSchema,
+  disclosureDecisionSchema,
+} from '../../shared/kinds/disclosure-refusal/disclosure-refusal.ts';
 import { REGISTRATION_TYPE_KEYS } from '../../shared/kinds/property-review/property-review-deadlines.ts';
 import {
   decideResultSchema,
@@ -45,6 +49,9 @@ export const registrantActionBody = z
     }),
     z.strictObject({ action: z.literal('decide'), result: decideResultSchema }),
     z.strictObject({ action: z.literal('notice'), to: z.string().trim().min(1).max(200), notifiedOn: date }),
+    z.strictObject({ action: z.literal('apply-disclosure-refusal'), application: disclosureApplicationSchema }),
+    z.strictObject({ action: z.literal('extend-disclosure-decision') }),
+    z.strictObject({ action: z.literal('decide-disclosure-refusal'), decision: disclosureDecisionSchema }),
   ])
   .and(z.object({ expectedVersion: z.number().int().positive().optional() }))
   .describe('의무자 심사 진행');

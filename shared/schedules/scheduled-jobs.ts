@@ -63,6 +63,18 @@ export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const disclosureReReviewJob = defineScheduledJob({
+  name: 'disclosure-rereview',
+  description:
+    '고지거부 재심사 개시: 매년 1월 2일 06:00에 허가 후 3년째가 된 고지거부마다 재심사 사건을 엽니다 (신청 1.1~3.31, 결정 11.30까지, 공직자윤리법 시행령 제27조⑤⑥). 다시 돌려도 한 번만 엽니다.',
+  expression: 'cron(0 6 2 JAN ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/disclosure-rereview.handler.ts',
+  payload: { job: 'disclosure-rereview', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('disclosure-rereview'),
+  businessDaysOnly: false,
+});
+
 export const chainAnchorJob = defineScheduledJob({
   name: 'chain-anchor',
   description:
@@ -93,6 +105,7 @@ export const scheduledJobs = [
   committeeNoticesJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
+  disclosureReReviewJob,
   chainAnchorJob,
   workflowReconcileJob,
 ] as const satisfies readonly ScheduledJob[];

@@ -18,7 +18,10 @@ import { hasAnyRole, type Actor } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { moveTally, type CampaignRecord } from '../kinds/property-review/campaign.ts';
 import {
+  applyDisclosure,
+  decideDisclosure,
   decideResult,
+  extendDisclosure,
   extendRegistration,
   fileRegistration,
   issueOrder,
@@ -65,7 +68,10 @@ export type RegistrantAction =
   | { action: 'answer'; kind: 'supplement' | 'material' | 'explanation'; answeredOn: string }
   | { action: 'summons'; sentOn: string; outcome: 'attended' | 'refused' | 'absent' }
   | { action: 'decide'; result: unknown }
-  | { action: 'notice'; to: string; notifiedOn: string };
+  | { action: 'notice'; to: string; notifiedOn: string }
+  | { action: 'apply-disclosure-refusal'; application: unknown }
+  | { action: 'extend-disclosure-decision' }
+  | { action: 'decide-disclosure-refusal'; decision: unknown };
 
 const BATCH = 90;
 
@@ -144,6 +150,12 @@ export function propertyCampaignUseCases(deps: PropertyCampaignDeps) {
         return decideResult(r, a.result, actor.sub, today);
       case 'notice':
         return recordNotice(r, a);
+      case 'apply-disclosure-refusal':
+        return applyDisclosure(r, a.application, today, deps.calendar);
+      case 'extend-disclosure-decision':
+        return extendDisclosure(r, today, deps.calendar);
+      case 'decide-disclosure-refusal':
+        return decideDisclosure(r, a.decision, today, deps.calendar);
     }
   }
 

@@ -119,9 +119,11 @@ export function reReviewDates(
   year: number,
   calendar: Calendar,
 ): { applyFrom: string; applyUntil: string; decideBy: string } {
+  // A year the holiday data does not cover yet keeps 31 March as it stands rather than stop the yearly job.
+  const lastDay = `${year}-03-31`;
   return {
     applyFrom: `${year}-01-01`,
-    applyUntil: nextBusinessDay(`${year}-03-31`, calendar),
+    applyUntil: calendar.isCovered(year) ? nextBusinessDay(lastDay, calendar) : lastDay,
     // A fixed day (기일), not the end of a period: it does not move off a holiday.
     decideBy: `${year}-11-30`,
   };

@@ -18,6 +18,12 @@ import type { Calendar } from '../../calendar/index.ts';
 import { assertNotBefore, ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { StaffMember } from '../../domain/staff.ts';
 import {
+  applyForDisclosureRefusal,
+  decideDisclosureRefusal,
+  disclosureRefusalSchema,
+  extendDisclosureDecision,
+} from '../disclosure-refusal/disclosure-refusal.ts';
+import {
   extendedRegistrationDueOn,
   maxExtensionDays,
   PROPERTY_REVIEW_RULES,
@@ -122,6 +128,8 @@ export const registrantSchema = z.object({
     })
     .optional(),
   notices: z.array(z.object({ to: z.string(), notifiedOn: date })),
+  /** 고지거부 applications (disclosure-refusal.ts), oldest first. */
+  disclosureRefusals: z.array(disclosureRefusalSchema).default([]),
 });
 export type Registrant = z.infer<typeof registrantSchema>;
 
@@ -180,6 +188,7 @@ export function newRegistrant(input: unknown, calendar: Calendar): Registrant {
     orders: [],
     summonses: [],
     notices: [],
+    disclosureRefusals: [],
   };
 }
 
@@ -418,4 +427,28 @@ export const RETENTION_CLASS = {
 export function retainUntil(r: Pick<Registrant, 'retiredOn'>): string | undefined {
   if (r.retiredOn === undefined) return undefined;
   return `${Number(r.retiredOn.slice(0, 4)) + RETENTION_CLASS.years}${r.retiredOn.slice(4)}`;
+}
+
+/** A 고지거부 application by the registrant (disclosure-refusal.ts), before their review is done. */
+export function applyDisclosure(r: Registrant, input: unknown, today: string, calendar: Calendar): Registrant {
+  if (registrantState(r) === 'done') throw wrongState('apply-disclosure-refusal', 'done');
+  const application = applyForDisclosureRefusal(input, r.publicDisclosure, r.disclosureRefusals, today, calendar);
+  return { ...r, disclosureRefusals: [...r.disclosureRefusals, application] };
+}
+
+export function extendDisclosure(r: Registrant, today: string, calendar: Calendar): Registrant {
+  return { ...r, disclosureRefusals: extendDisclosureDecision(r.disclosureRefusals, today, calendar) };
+}
+
+/** The decision; a refusal before filing moves the registrant's last day to 30 (20) days from the notice. */
+export function decideDisclosure(r: Registrant, input: unknown, today: string, calendar: Calendar): Registrant {
+  const { list, refusedDueOn } = decideDisclosureRefusal(
+    r.disclosureRefusals,
+    input,
+    r.publicDisclosure,
+    today,
+    calendar,
+  );
+  const moves = refusedDueOn !== undefined && r.filedOn === undefined && refusedDueOn > r.dueOn;
+  return { ...r, disclosureRefusals: list, ...(moves && { dueOn: refusedDueOn }) };
 }
