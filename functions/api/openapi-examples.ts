@@ -42,6 +42,25 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   'grievance-extension': { days: 5, reason: '현장 측정 일정' },
   'grievance-clock-stop': { action: 'start', from: '2026-11-25', reason: '현장 악취 측정' },
   'grievance-links': { caseIds: ['01JD5Z9V3X8Q2W4E6R7T9Y1A3N'], reason: '같은 공사장, 같은 요구' },
+  'property-add-registrants': {
+    registrants: [
+      {
+        registrantNo: 'R2026-0001',
+        name: '홍길동',
+        category: 'district-official',
+        department: '도로관리과',
+        position: '지방시설주사(6급)',
+        registrationType: 'yearly',
+        eventOn: '2026-01-01',
+      },
+    ],
+  },
+  'property-registrant-action': {
+    action: 'order',
+    kind: 'supplement',
+    issuedOn: '2026-03-09',
+    receivedOn: '2026-03-10',
+  },
   'self-audit-add-finding': {
     title: '보조금 정산 부적정',
     description: '사업 종료 후 집행잔액 1,200만원을 반납받지 않음',

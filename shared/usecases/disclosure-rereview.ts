@@ -10,7 +10,8 @@ import type { Calendar } from '../calendar/index.ts';
 import type { CaseRecord, IntakeInput } from '../domain/case.ts';
 import { koreaDate } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
-import { RELATIONS } from '../kinds/disclosure-refusal/disclosure-refusal.ts';
+import { DISCLOSURE_REFUSAL_KIND, RELATIONS } from '../kinds/disclosure-refusal/disclosure-refusal.ts';
+import { PROPERTY_REVIEW_KIND } from '../kinds/property-review/campaign.ts';
 import { reReviewDates } from '../kinds/disclosure-refusal/disclosure-refusal-deadlines.ts';
 import type { IdempotencyRequest } from './idempotent.ts';
 import type { CaseRepository, RegistrantStore } from './ports.ts';
@@ -47,7 +48,7 @@ export function disclosureReReviews(deps: DisclosureReReviewDeps) {
       const cases: { caseId: string; caseNumber: string }[] = [];
       let cursor: string | undefined;
       do {
-        const page = await deps.cases.listByKind('property-review', { limit: 100, ...(cursor && { cursor }) });
+        const page = await deps.cases.listByKind(PROPERTY_REVIEW_KIND, { limit: 100, ...(cursor && { cursor }) });
         for (const campaign of page.items) {
           for await (const { registrant } of deps.registrants.ofCase(campaign.caseId)) {
             for (const [index, d] of registrant.disclosureRefusals.entries()) {
@@ -56,7 +57,7 @@ export function disclosureReReviews(deps: DisclosureReReviewDeps) {
               const { result, replayed } = await deps.receiveCase(
                 RE_REVIEW_ACTOR,
                 {
-                  kind: 'disclosure-refusal',
+                  kind: DISCLOSURE_REFUSAL_KIND,
                   title: `고지거부 재심사 — 의무자 ${registrant.registrantNo} (${year}년)`,
                   summary: `${campaign.caseNumber} 의무자 ${registrant.registrantNo}의 ${d.decision.decidedOn} 고지거부 허가(${relatives}) 재심사: 신청 ${dates.applyFrom} ~ ${dates.applyUntil}, 결정·통보 ${dates.decideBy}까지 (공직자윤리법 시행령 제27조⑤⑥)`,
                   department: registrant.department,

@@ -24,6 +24,9 @@ import {
   reReviewYear,
 } from './disclosure-refusal-deadlines.ts';
 
+/** The kind a re-review is received as. */
+export const DISCLOSURE_REFUSAL_KIND = 'disclosure-refusal';
+
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -18,6 +18,9 @@ import type { AnyDecisionForm } from '../../domain/task.ts';
 import { REGISTRATION_TYPE_KEYS, REGISTRATION_TYPES } from './property-review-deadlines.ts';
 import { REGISTRANT_STATES, type RegistrantState } from './registrants.ts';
 
+/** The kind a campaign is (the use cases and jobs name it through this). */
+export const PROPERTY_REVIEW_KIND = 'property-review';
+
 const date = z.iso.date();
 
 export const campaignIntakeSchema = z

@@ -10,6 +10,7 @@ import { defineKind } from '../../domain/kind.ts';
 import { CASE_REVIEW_WORKFLOW } from '../case-review/review-kind.ts';
 import { ethicsTable } from '../report-tables.ts';
 import {
+  PROPERTY_REVIEW_KIND,
   campaignIntakeSchema,
   campaignRecordSchema,
   campaignTitleKo,
@@ -19,7 +20,7 @@ import {
 import { propertyReviewReportTable } from './property-review-report.ts';
 
 export const propertyReview = defineKind({
-  kind: 'property-review',
+  kind: PROPERTY_REVIEW_KIND,
   labelKo: '재산등록 심사',
   team: 'investigation',
   sealedByDefault: false,

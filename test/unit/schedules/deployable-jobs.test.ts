@@ -12,6 +12,7 @@ describe('deployableJobs', () => {
     expect(skipped.map((j) => j.name)).toEqual([
       'committee-notices',
       'committee-meetings-ahead',
+      'disclosure-rereview',
       'chain-anchor',
       'workflow-reconcile',
     ]);
@@ -24,6 +25,7 @@ describe('deployableJobs', () => {
       'committee-notices',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
+      'disclosure-rereview',
       'chain-anchor',
       'workflow-reconcile',
     ]);

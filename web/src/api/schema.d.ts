@@ -616,6 +616,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/registrants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 재산등록 심사 의무자 목록과 진행 집계 (심사 내용 제외) */
+        get: operations["listPropertyRegistrants"];
+        put?: never;
+        /** 재산등록 심사에 의무자 일괄 등록 (신고 유형별 기한 계산, 이미 있는 번호는 건너뜀) */
+        post: operations["addPropertyRegistrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/registrants/{registrantNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 의무자 심사 기록 열람 — 허가 사유 필요, 열람은 이력에 기록 (시행령 제26조) */
+        get: operations["readPropertyRegistrant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/registrants/{registrantNo}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 의무자 심사 진행: 제출·연장·심사 개시·보완명령·답변·출석요구·결과·통보 */
+        post: operations["actOnPropertyRegistrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/committees": {
         parameters: {
             query?: never;
@@ -1522,6 +1574,23 @@ export interface components {
                     resultNoticeSentOn?: string;
                 };
             };
+            propertyReview?: {
+                year: number;
+                /** @enum {string} */
+                registrationType: "initial" | "yearly" | "retirement";
+                tally: {
+                    "awaiting-filing": number;
+                    received: number;
+                    "under-review": number;
+                    "supplement-ordered": number;
+                    done: number;
+                    total: number;
+                };
+                /** Format: date */
+                completedOn?: string;
+                /** Format: date */
+                approvedOn?: string;
+            };
             grievance?: {
                 /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
                 complainant?: {
@@ -1982,7 +2051,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
             /** Format: date-time */
             at: string;
             actor: {
@@ -2488,7 +2557,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
                 /** Format: date-time */
                 at: string;
                 actor: {
@@ -2621,6 +2690,302 @@ export interface components {
             audit: components["schemas"]["Case"];
             events: components["schemas"]["HistoryEvent"][];
             misconductCase: components["schemas"]["Case"];
+        };
+        AddPropertyRegistrantsResponse: {
+            case: components["schemas"]["Case"];
+            added: number;
+            skipped: number;
+            tally: {
+                "awaiting-filing": number;
+                received: number;
+                "under-review": number;
+                "supplement-ordered": number;
+                done: number;
+                total: number;
+            };
+        };
+        ListPropertyRegistrantsResponse: {
+            caseId: string;
+            caseNumber: string;
+            version: number;
+            tally: {
+                "awaiting-filing": number;
+                received: number;
+                "under-review": number;
+                "supplement-ordered": number;
+                done: number;
+                total: number;
+            };
+            items: {
+                registrantNo: string;
+                name: string;
+                category: string;
+                department: string;
+                position: string;
+                /** @enum {string} */
+                registrationType: "initial" | "yearly" | "retirement";
+                /** Format: date */
+                dueOn: string;
+                /** @enum {string} */
+                state: "awaiting-filing" | "received" | "under-review" | "supplement-ordered" | "done";
+                reviewerSub?: string;
+                /** Format: date */
+                openOrderDueOn?: string;
+            }[];
+        };
+        ReadPropertyRegistrantResponse: {
+            registrant: {
+                registrantNo: string;
+                name: string;
+                /** @enum {string} */
+                category: "district-official" | "affiliated-body" | "council-staff";
+                department: string;
+                position: string;
+                staffSub?: string;
+                publicDisclosure: boolean;
+                /** @enum {string} */
+                registrationType: "initial" | "yearly" | "retirement";
+                /** Format: date */
+                eventOn: string;
+                /** Format: date */
+                retiredOn?: string;
+                /** Format: date */
+                periodEndsOn: string;
+                /** Format: date */
+                dueOn: string;
+                extension?: {
+                    days: number;
+                    reason: string;
+                    /** Format: date */
+                    reasonEndsOn?: string;
+                    /** Format: date */
+                    grantedOn: string;
+                };
+                /** Format: date */
+                filedOn?: string;
+                reviewerSub?: string;
+                /** Format: date */
+                reviewStartedOn?: string;
+                orders: {
+                    /** @enum {string} */
+                    kind: "supplement" | "material" | "explanation";
+                    /** Format: date */
+                    issuedOn: string;
+                    /** Format: date */
+                    receivedOn: string;
+                    /** Format: date */
+                    dueOn: string;
+                    /** Format: date */
+                    answeredOn?: string;
+                    late?: boolean;
+                }[];
+                summonses: {
+                    /** Format: date */
+                    sentOn: string;
+                    /** @enum {string} */
+                    outcome: "attended" | "refused" | "absent";
+                }[];
+                result?: {
+                    clean: boolean;
+                    measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
+                    reasons: string;
+                    /** Format: date */
+                    decidedOn: string;
+                    decidedBy: string;
+                    resolution?: {
+                        meetingId: string;
+                        /** Format: date */
+                        resolvedOn: string;
+                        membersPresent: number;
+                        votesFor: number;
+                        reReview: boolean;
+                    };
+                    referToInvestigators: boolean;
+                };
+                notices: {
+                    to: string;
+                    /** Format: date */
+                    notifiedOn: string;
+                }[];
+                /** @default [] */
+                disclosureRefusals: {
+                    relatives: {
+                        /** @enum {string} */
+                        relation: "ascendant" | "descendant";
+                        name: string;
+                    }[];
+                    reason: string;
+                    /** @enum {string} */
+                    window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                    /** Format: date */
+                    appliedOn: string;
+                    /** Format: date */
+                    windowClosesOn: string;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    /** Format: date */
+                    extendedOn?: string;
+                    tests?: {
+                        name: string;
+                        age: number;
+                        occupation?: string;
+                        /** @description 재산 (원) */
+                        propertyWon: number;
+                        /** @description 정기적 소득 (월, 원) */
+                        monthlyIncomeWon: number;
+                        /** @description 가구원수별 기준 중위소득 (월, 원) */
+                        medianIncomeWon: number;
+                        /** @description 비속: 세대 분리 여부 */
+                        separateHousehold?: boolean;
+                        /** @description 독립생계 유지 판단 */
+                        independentLivelihood: boolean;
+                        /** @description 판단 이유 */
+                        reasons: string;
+                    }[];
+                    decision?: {
+                        permitted: boolean;
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        noticeReceivedOn: string;
+                        /** Format: date */
+                        registrationDueOn?: string;
+                        reReviewYear?: number;
+                    };
+                }[];
+            };
+            version: number;
+            /** @enum {string} */
+            state: "awaiting-filing" | "received" | "under-review" | "supplement-ordered" | "done";
+            mayComplainToProsecutors: boolean;
+            /** Format: date */
+            retainUntil?: string;
+        };
+        ActOnPropertyRegistrantResponse: {
+            case: components["schemas"]["Case"];
+            events: components["schemas"]["HistoryEvent"][];
+            registrant: {
+                registrantNo: string;
+                name: string;
+                /** @enum {string} */
+                category: "district-official" | "affiliated-body" | "council-staff";
+                department: string;
+                position: string;
+                staffSub?: string;
+                publicDisclosure: boolean;
+                /** @enum {string} */
+                registrationType: "initial" | "yearly" | "retirement";
+                /** Format: date */
+                eventOn: string;
+                /** Format: date */
+                retiredOn?: string;
+                /** Format: date */
+                periodEndsOn: string;
+                /** Format: date */
+                dueOn: string;
+                extension?: {
+                    days: number;
+                    reason: string;
+                    /** Format: date */
+                    reasonEndsOn?: string;
+                    /** Format: date */
+                    grantedOn: string;
+                };
+                /** Format: date */
+                filedOn?: string;
+                reviewerSub?: string;
+                /** Format: date */
+                reviewStartedOn?: string;
+                orders: {
+                    /** @enum {string} */
+                    kind: "supplement" | "material" | "explanation";
+                    /** Format: date */
+                    issuedOn: string;
+                    /** Format: date */
+                    receivedOn: string;
+                    /** Format: date */
+                    dueOn: string;
+                    /** Format: date */
+                    answeredOn?: string;
+                    late?: boolean;
+                }[];
+                summonses: {
+                    /** Format: date */
+                    sentOn: string;
+                    /** @enum {string} */
+                    outcome: "attended" | "refused" | "absent";
+                }[];
+                result?: {
+                    clean: boolean;
+                    measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
+                    reasons: string;
+                    /** Format: date */
+                    decidedOn: string;
+                    decidedBy: string;
+                    resolution?: {
+                        meetingId: string;
+                        /** Format: date */
+                        resolvedOn: string;
+                        membersPresent: number;
+                        votesFor: number;
+                        reReview: boolean;
+                    };
+                    referToInvestigators: boolean;
+                };
+                notices: {
+                    to: string;
+                    /** Format: date */
+                    notifiedOn: string;
+                }[];
+                /** @default [] */
+                disclosureRefusals: {
+                    relatives: {
+                        /** @enum {string} */
+                        relation: "ascendant" | "descendant";
+                        name: string;
+                    }[];
+                    reason: string;
+                    /** @enum {string} */
+                    window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                    /** Format: date */
+                    appliedOn: string;
+                    /** Format: date */
+                    windowClosesOn: string;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    /** Format: date */
+                    extendedOn?: string;
+                    tests?: {
+                        name: string;
+                        age: number;
+                        occupation?: string;
+                        /** @description 재산 (원) */
+                        propertyWon: number;
+                        /** @description 정기적 소득 (월, 원) */
+                        monthlyIncomeWon: number;
+                        /** @description 가구원수별 기준 중위소득 (월, 원) */
+                        medianIncomeWon: number;
+                        /** @description 비속: 세대 분리 여부 */
+                        separateHousehold?: boolean;
+                        /** @description 독립생계 유지 판단 */
+                        independentLivelihood: boolean;
+                        /** @description 판단 이유 */
+                        reasons: string;
+                    }[];
+                    decision?: {
+                        permitted: boolean;
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        noticeReceivedOn: string;
+                        /** Format: date */
+                        registrationDueOn?: string;
+                        reReviewYear?: number;
+                    };
+                }[];
+            };
+            registrantVersion: number;
+            replayed: boolean;
         };
         ListCommitteesResponse: {
             items: components["schemas"]["Committee"][];
@@ -2772,7 +3137,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -2841,7 +3206,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3181,6 +3546,16 @@ export interface components {
                  * @enum {string}
                  */
                 origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
+            };
+            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건 */
+            propertyReview?: {
+                /** @description 심사 연도 */
+                year: number;
+                /**
+                 * @description 신고 유형: 최초 등록·정기 변동신고·퇴직 신고
+                 * @enum {string}
+                 */
+                registrationType: "initial" | "yearly" | "retirement";
             };
             /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
             grievance?: {
@@ -4438,6 +4813,216 @@ export interface components {
             title?: string;
             /** @description 조사 담당자 (팀장·감사담당관만) */
             assigneeSub?: string;
+        };
+        /** @description 재산등록 의무자 일괄 등록 (이미 있는 번호는 건너뜀) */
+        AddPropertyRegistrantsRequest: {
+            registrants: {
+                /** @description 등록의무자 번호 */
+                registrantNo: string;
+                /** @description 성명 */
+                name: string;
+                /**
+                 * @description 구 위원회 관할 구분 (공직자윤리법 제9조②)
+                 * @enum {string}
+                 */
+                category: "district-official" | "affiliated-body" | "council-staff";
+                /** @description 소속 */
+                department: string;
+                /** @description 직급·직위 */
+                position: string;
+                /** @description 감사담당관실 직원이면 그 계정 (이해충돌 확인용) */
+                staffSub?: string;
+                /**
+                 * @description 재산공개대상자 여부 (등록기간 연장 한도 20일)
+                 * @default false
+                 */
+                publicDisclosure: boolean;
+                /**
+                 * @description 신고 유형: 최초 등록·정기 변동신고·퇴직 신고
+                 * @enum {string}
+                 */
+                registrationType: "initial" | "yearly" | "retirement";
+                /**
+                 * Format: date
+                 * @description 의무자가 된 날·퇴직일 (정기 변동신고는 신고 연도의 아무 날)
+                 */
+                eventOn: string;
+                /**
+                 * Format: date
+                 * @description 퇴직일 (보존: 퇴직일부터 10년)
+                 */
+                retiredOn?: string;
+            }[];
+        };
+        /** @description 의무자 심사 진행 */
+        ActOnPropertyRegistrantRequest: {
+            expectedVersion?: number;
+            /** @constant */
+            action: "file";
+            /**
+             * Format: date
+             * @description 신고서 제출일
+             */
+            filedOn: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "extend";
+            /** @description 연장 일수 (30일, 공개대상자 20일 이내) */
+            days: number;
+            reason: string;
+            /**
+             * Format: date
+             * @description 병가·국외체류 종료일 (그날부터 기산)
+             */
+            reasonEndsOn?: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "start-review";
+            reviewerSub?: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "order";
+            /**
+             * @description 보완명령·자료요구·소명요구
+             * @enum {string}
+             */
+            kind: "supplement" | "material" | "explanation";
+            /** Format: date */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description 의무자 수령일 (20일 기산)
+             */
+            receivedOn: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "answer";
+            /**
+             * @description 보완명령·자료요구·소명요구
+             * @enum {string}
+             */
+            kind: "supplement" | "material" | "explanation";
+            /** Format: date */
+            answeredOn: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "summons";
+            /**
+             * Format: date
+             * @description 출석요구서 발송일
+             */
+            sentOn: string;
+            /**
+             * @description 출석·수령거부·불출석
+             * @enum {string}
+             */
+            outcome: "attended" | "refused" | "absent";
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "decide";
+            result: {
+                /** @description 이상 없음 */
+                clean: boolean;
+                /**
+                 * @description 조치: 경고·시정, 과태료, 허위등록 공표, 해임·징계의결 요구
+                 * @default []
+                 */
+                measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
+                /** @description 심사 결과와 이유 */
+                reasons: string;
+                /**
+                 * @description 다른 법령 위반 혐의 — 수사기관 등 통보 (법 제8조의2)
+                 * @default false
+                 */
+                referToInvestigators: boolean;
+                /** @description 위원회 의결 (회의·출석·찬성) */
+                resolution?: {
+                    meetingId: string;
+                    /** Format: date */
+                    resolvedOn: string;
+                    membersPresent: number;
+                    votesFor: number;
+                    reReview?: boolean;
+                };
+            };
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "notice";
+            to: string;
+            /** Format: date */
+            notifiedOn: string;
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "apply-disclosure-refusal";
+            application: {
+                /** @description 고지를 거부하는 친족 */
+                relatives: {
+                    /**
+                     * @description 직계존속·직계비속
+                     * @enum {string}
+                     */
+                    relation: "ascendant" | "descendant";
+                    name: string;
+                }[];
+                /** @description 신청 사유 */
+                reason: string;
+                /**
+                 * @description 신청 기간 구분 (시행령 제27조①)
+                 * @enum {string}
+                 */
+                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                /**
+                 * Format: date
+                 * @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일)
+                 */
+                windowStartsOn: string;
+                /**
+                 * Format: date
+                 * @description 신청일 (등록기관 경유)
+                 */
+                appliedOn: string;
+            };
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "extend-disclosure-decision";
+        } | {
+            expectedVersion?: number;
+            /** @constant */
+            action: "decide-disclosure-refusal";
+            decision: {
+                /** @description 친족별 피부양자 판단 (시행령 제27조의2) */
+                tests: {
+                    name: string;
+                    age: number;
+                    occupation?: string;
+                    /** @description 재산 (원) */
+                    propertyWon: number;
+                    /** @description 정기적 소득 (월, 원) */
+                    monthlyIncomeWon: number;
+                    /** @description 가구원수별 기준 중위소득 (월, 원) */
+                    medianIncomeWon: number;
+                    /** @description 비속: 세대 분리 여부 */
+                    separateHousehold?: boolean;
+                    /** @description 독립생계 유지 판단 */
+                    independentLivelihood: boolean;
+                    /** @description 판단 이유 */
+                    reasons: string;
+                }[];
+                /**
+                 * Format: date
+                 * @description 의무자가 결정 통보를 받은 날
+                 */
+                noticeReceivedOn: string;
+            };
         };
         /** @description 위원회 등록·수정 */
         PutCommitteeRequest: {
@@ -6085,6 +6670,159 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenFindingMisconductCaseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listPropertyRegistrants: {
+        parameters: {
+            query?: {
+                /** @description 심사 상태 */
+                state?: "awaiting-filing" | "received" | "under-review" | "supplement-ordered" | "done";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPropertyRegistrantsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addPropertyRegistrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "registrants": [
+                 *         {
+                 *           "registrantNo": "R2026-0001",
+                 *           "name": "홍길동",
+                 *           "category": "district-official",
+                 *           "department": "도로관리과",
+                 *           "position": "지방시설주사(6급)",
+                 *           "registrationType": "yearly",
+                 *           "eventOn": "2026-01-01"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddPropertyRegistrantsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddPropertyRegistrantsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    readPropertyRegistrant: {
+        parameters: {
+            query: {
+                /** @description 열람 사유 (시행령 제26조) — 열람은 사건 이력에 기록 */
+                reason: "review" | "misconduct-judgment" | "investigation-trial" | "national-assembly" | "self";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                /** @description 등록의무자 번호 */
+                registrantNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadPropertyRegistrantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    actOnPropertyRegistrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                /** @description 등록의무자 번호 */
+                registrantNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "order",
+                 *       "kind": "supplement",
+                 *       "issuedOn": "2026-03-09",
+                 *       "receivedOn": "2026-03-10"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActOnPropertyRegistrantRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActOnPropertyRegistrantResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
