@@ -37,7 +37,8 @@ export function misconductView(r: MisconductRecord): DetailsLine[] {
     ['관련 공무원', r.officials.map((o) => `${o.department} ${o.grade} ${o.name}`).join(', ')],
     [
       '징계시효',
-      `${dateKo(limitation.date)}까지 (${limitation.years}년, ${limitation.article}${limitation.extensions.length > 0 ? `, 연장 ${limitation.extensions.length}회` : ''})`,
+      // The article names the period (e.g. `지방공무원법 제73조의2① (5년) · 제69조의2①`).
+      `${dateKo(limitation.date)}까지 (${limitation.article}${limitation.extensions.length > 0 ? `, 연장 ${limitation.extensions.length}회` : ''})`,
     ],
     ['증거', r.evidence.length > 0 ? `${r.evidence.length}건` : undefined],
     [
