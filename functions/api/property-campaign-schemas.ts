@@ -93,6 +93,7 @@ export const registrantsResponse = z.object({
       state: z.enum(stateKeys),
       reviewerSub: z.string().optional(),
       openOrderDueOn: date.optional(),
+      reviewTargetOn: date.optional().describe('심사 목표일 (설정값, 구 규칙 확인 필요)'),
     }),
   ),
 });

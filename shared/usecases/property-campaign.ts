@@ -17,6 +17,7 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import { hasAnyRole, type Actor } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { moveTally, type CampaignRecord } from '../kinds/property-review/campaign.ts';
+import { reviewDue } from '../kinds/property-review/property-review-deadlines.ts';
 import {
   applyDisclosure,
   decideDisclosure,
@@ -85,7 +86,7 @@ const campaignOf = (c: CaseRecord): CampaignRecord => {
   return r;
 };
 
-const docketView = (r: Registrant) => ({
+const docketView = (r: Registrant, calendar: Calendar) => ({
   registrantNo: r.registrantNo,
   name: r.name,
   category: r.category,
@@ -96,6 +97,8 @@ const docketView = (r: Registrant) => ({
   state: registrantState(r),
   ...(r.reviewerSub !== undefined && { reviewerSub: r.reviewerSub }),
   openOrderDueOn: r.orders.find((o) => o.answeredOn === undefined)?.dueOn,
+  // The office's own target for the review (a setting, 구 규칙 확인 필요), while it is open.
+  reviewTargetOn: r.filedOn !== undefined && !r.result ? reviewDue(r.filedOn, calendar).dueAt.slice(0, 10) : undefined,
 });
 export type DocketEntry = ReturnType<typeof docketView>;
 
@@ -301,7 +304,7 @@ export function propertyCampaignUseCases(deps: PropertyCampaignDeps) {
       const campaign = campaignOf(c);
       const items: DocketEntry[] = [];
       for await (const { registrant } of deps.registrants.ofCase(caseId)) {
-        const entry = docketView(registrant);
+        const entry = docketView(registrant, deps.calendar);
         if (filter.state === undefined || entry.state === filter.state) items.push(entry);
       }
       return { caseId, caseNumber: c.caseNumber, version: c.version, tally: campaign.tally, items };

@@ -19,6 +19,7 @@ import {
   registrationDueOn,
   registrationPeriod,
   replyDueOn,
+  reviewDue,
 } from '../../shared/kinds/property-review/property-review-deadlines.ts';
 import { runPropertyCampaign } from '../../infra/ops/property-campaign.ts';
 import { startTestSystem } from '../support/local-system.ts';
@@ -90,6 +91,7 @@ describe('one campaign, registrant by registrant', () => {
     );
     expect(due['A-1']).toBe(registrationDueOn('yearly', `${year}-01-01`, calendar));
     expect(due['A-4']).toBe(registrationDueOn('initial', newcomerOn, calendar));
+    expect(docket.body.items.every((i: { reviewTargetOn?: string }) => i.reviewTargetOn === undefined)).toBe(true);
 
     // 등록기간 연장: at most 30 days from the period's end (시행령 제7조).
     const tooLong = await act(lead, 'A-4', { action: 'extend', days: 31, reason: '병가' });
@@ -104,6 +106,10 @@ describe('one campaign, registrant by registrant', () => {
   it('refuses a reviewer for their own registration and for their team lead’s', async () => {
     for (const no of ['A-1', 'A-2', 'A-3'])
       expect((await act(lead, no, { action: 'file', filedOn: `${year}-02-20` })).status).toBe(200);
+    const filed = await call(reviewer, 'GET', `/cases/${caseId}/registrants?state=received`);
+    expect(filed.body.items).toHaveLength(3);
+    // The review's own target is a setting (구 docket: no statutory limit, 법 제8조⑩).
+    expect(filed.body.items[0].reviewTargetOn).toBe(reviewDue(`${year}-02-20`, calendar).dueAt.slice(0, 10));
     const own = await act(reviewer, 'A-2', { action: 'start-review' });
     expect(own.status).toBe(403);
     expect(own.body.error.rule).toBe('conflict_of_interest_self');

@@ -24,7 +24,10 @@ import {
   yearlyDataReportDueOn,
 } from '../../../shared/kinds/property-review/property-review-deadlines.ts';
 import {
+  applyDisclosure,
+  decideDisclosure,
   decideResult,
+  extendDisclosure,
   extendRegistration,
   fileRegistration,
   issueOrder,
@@ -233,5 +236,58 @@ describe('a registrant through the review', () => {
   it('is kept until 10 years after retirement (시행령 제36조의3)', () => {
     expect(retainUntil(registrant({ registrationType: 'retirement', eventOn: '2026-06-30' }))).toBe('2036-06-30');
     expect(retainUntil(registrant())).toBeUndefined();
+  });
+});
+
+describe('disclosure refusal on a registrant (시행령 제27조)', () => {
+  const application = {
+    relatives: [{ relation: 'descendant', name: '김자녀' }],
+    reason: '독립 생계',
+    window: 'yearly',
+    windowStartsOn: '2026-01-01',
+    appliedOn: '2026-01-20',
+  };
+  const judged = (independentLivelihood: boolean) => ({
+    tests: [
+      {
+        name: '김자녀',
+        age: 34,
+        propertyWon: 10_000_000,
+        monthlyIncomeWon: 3_000_000,
+        medianIncomeWon: 2_400_000,
+        separateHousehold: true,
+        independentLivelihood,
+        reasons: '판단',
+      },
+    ],
+    noticeReceivedOn: '2026-02-10',
+  });
+
+  it('is refused outside its window, extended once, and a refusal moves an unfiled registrant’s last day', () => {
+    const r = registrant();
+    expect(() => applyDisclosure(r, { ...application, appliedOn: '2026-02-03' }, '2026-02-03', calendar)).toThrow(
+      ko(/신청 기간/),
+    );
+    const applied = applyDisclosure(r, application, '2026-01-20', calendar);
+    expect(applied.disclosureRefusals[0]?.decisionDueOn).toBe('2026-01-30');
+    const extended = extendDisclosure(applied, '2026-01-28', calendar);
+    expect(extended.disclosureRefusals[0]?.decisionDueOn).toBe('2026-02-09');
+    expect(() => extendDisclosure(extended, '2026-01-29', calendar)).toThrow(ko(/한 차례만/));
+    const refused = decideDisclosure(extended, judged(false), '2026-02-06', calendar);
+    expect(refused.disclosureRefusals[0]?.decision).toMatchObject({
+      permitted: false,
+      registrationDueOn: '2026-03-12',
+    });
+    expect(refused.dueOn).toBe('2026-03-12'); // later than the yearly period's 2026-03-03
+    const permitted = decideDisclosure(applied, judged(true), '2026-01-29', calendar);
+    expect(permitted.disclosureRefusals[0]?.decision).toMatchObject({ permitted: true, reReviewYear: 2029 });
+    expect(permitted.dueOn).toBe(r.dueOn);
+  });
+
+  it('judges every relative applied for, and only them', () => {
+    const applied = applyDisclosure(registrant(), application, '2026-01-20', calendar);
+    const other = judged(true);
+    other.tests[0]!.name = '다른사람';
+    expect(() => decideDisclosure(applied, other, '2026-01-29', calendar)).toThrow(ko(/신청한 친족이 아닙니다/));
   });
 });

@@ -2731,6 +2731,11 @@ export interface components {
                 reviewerSub?: string;
                 /** Format: date */
                 openOrderDueOn?: string;
+                /**
+                 * Format: date
+                 * @description 심사 목표일 (설정값, 구 규칙 확인 필요)
+                 */
+                reviewTargetOn?: string;
             }[];
         };
         ReadPropertyRegistrantResponse: {
