@@ -930,7 +930,7 @@ export interface components {
             caseId: string;
             caseNumber: string;
             /** @enum {string} */
-            kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @enum {string} */
             team: "audit" | "investigation" | "complaints" | "patrol";
             title: string;
@@ -1057,6 +1057,80 @@ export interface components {
                     /** Format: date */
                     decidedOn: string;
                 };
+                followUpReport?: {
+                    /** Format: date */
+                    reportedOn: string;
+                };
+                closure?: {
+                    /** Format: date */
+                    closedOn: string;
+                    comment?: string;
+                };
+                findings: components["schemas"]["SelfAuditFinding"][];
+            };
+            auditReceived?: {
+                audit: {
+                    /** @enum {string} */
+                    auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+                    auditingBodyName?: string;
+                    auditName: string;
+                    departments: string[];
+                    /** Format: date */
+                    fieldworkStartOn?: string;
+                    /** Format: date */
+                    fieldworkEndOn?: string;
+                };
+                resultNotice?: {
+                    /** Format: date */
+                    notifiedOn: string;
+                    documentNumber?: string;
+                    recordedBy: string;
+                    /** Format: date */
+                    reconsiderationFilingDueOn: string;
+                    /** Format: date */
+                    warningPublicationDueOn?: string;
+                };
+                warningPublication?: {
+                    /** Format: date */
+                    publishedOn: string;
+                    url?: string;
+                    onTime: boolean;
+                };
+                reconsiderations: {
+                    id: string;
+                    /** Format: date */
+                    filedOn: string;
+                    findingNumbers: number[];
+                    reasons: string;
+                    /** Format: date */
+                    filingDueOn: string;
+                    late: boolean;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    result?: {
+                        /** @enum {string} */
+                        outcome: "dismissed" | "rejected" | "changed";
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        onTime: boolean;
+                    };
+                }[];
+                disciplineResolutions: {
+                    findingNumber: number;
+                    /** @enum {string} */
+                    requested: "heavy" | "light";
+                    /** @enum {string} */
+                    resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
+                    /** Format: date */
+                    resolvedOn: string;
+                    lighter: boolean;
+                    /** Format: date */
+                    reportedOn?: string;
+                    /** Format: date */
+                    executedOn?: string;
+                }[];
                 followUpReport?: {
                     /** Format: date */
                     reportedOn: string;
@@ -2157,7 +2231,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             department: string;
             officials: {
                 name: string;
@@ -2262,7 +2336,7 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 /** @enum {string} */
-                kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 kindLabel: string;
                 team: string;
                 teamLabel: string;
@@ -2446,7 +2520,7 @@ export interface components {
         };
         PreviewDeadlineResponse: {
             /** @enum {string} */
-            kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             periodId: string;
             receivedAt: string;
             /** Format: date */
@@ -2742,7 +2816,7 @@ export interface components {
             generatedAt: string;
             rows: {
                 /** @enum {string} */
-                kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 labelKo: string;
                 total: number;
                 counts: {
@@ -2949,7 +3023,7 @@ export interface components {
              * @description 사건 종류
              * @enum {string}
              */
-            kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @description 제목 */
             title: string;
             /** @description 요지 */
@@ -3010,6 +3084,30 @@ export interface components {
                 staffSubs: string[];
                 /** @description 연간 계획 외 감사 (별도 계획) */
                 outsidePlan?: boolean;
+            };
+            /** @description 외부기관 감사 수감 (감사기관·감사명·수감 부서·감사 기간) — 외부기관 감사에 필수, 다른 종류에는 입력 불가 */
+            auditReceived?: {
+                /**
+                 * @description 감사기관 구분: 서울시·행정안전부·주무부처·감사원·기타
+                 * @enum {string}
+                 */
+                auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+                /** @description 감사기관 이름 (주무부처·기타일 때) */
+                auditingBodyName?: string;
+                /** @description 감사명 (예: 2026년 서울시 종합감사) */
+                auditName: string;
+                /** @description 수감 부서 */
+                departments: string[];
+                /**
+                 * Format: date
+                 * @description 감사 실시 시작일
+                 */
+                fieldworkStartOn?: string;
+                /**
+                 * Format: date
+                 * @description 감사 실시 종료일
+                 */
+                fieldworkEndOn?: string;
             };
             /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
             dailyAudit?: {
@@ -3482,6 +3580,109 @@ export interface components {
         } | {
             /** @constant */
             decision: "close-self-audit";
+            comment?: string;
+        } | {
+            /** @constant */
+            decision: "record-received-result";
+            /**
+             * Format: date
+             * @description 감사결과를 통보받은 날 (모든 기한의 기산일)
+             */
+            receivedOn: string;
+            /** @description 통보 문서번호 */
+            documentNumber?: string;
+        } | {
+            /** @constant */
+            decision: "record-warning-publication";
+            /**
+             * Format: date
+             * @description 경고 처분요구 홈페이지 공개일
+             */
+            publishedOn: string;
+            /**
+             * Format: uri
+             * @description 공개한 주소
+             */
+            url?: string;
+        } | {
+            /** @constant */
+            decision: "file-received-reconsideration";
+            /**
+             * Format: date
+             * @description 감사기관에 재심의를 신청한 날
+             */
+            filedOn: string;
+            /** @description 대상 처분요구 번호 */
+            findingNumbers: number[];
+            /** @description 신청 이유 */
+            reasons: string;
+        } | {
+            /** @constant */
+            decision: "record-received-reconsideration-result";
+            /**
+             * @description 각하 / 기각 / 취소·변경
+             * @enum {string}
+             */
+            outcome: "dismissed" | "rejected" | "changed";
+            /**
+             * Format: date
+             * @description 감사기관의 결정일
+             */
+            decidedOn: string;
+            /**
+             * Format: date
+             * @description 결과를 받은 날
+             */
+            receivedOn: string;
+            /** @description 취소된 처분요구 번호 */
+            cancelFindings?: number[];
+            /** @description 변경된 처분요구 */
+            changeDispositions?: {
+                number: number;
+                /** @enum {string} */
+                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            }[];
+        } | {
+            /** @constant */
+            decision: "record-discipline-resolution";
+            /** @description 징계 요구 처분요구 번호 */
+            findingNumber: number;
+            /**
+             * @description 요구된 징계: 중징계 / 경징계
+             * @enum {string}
+             */
+            requested: "heavy" | "light";
+            /**
+             * @description 인사위원회 의결: 파면·해임·강등·정직·감봉·견책·불문
+             * @enum {string}
+             */
+            resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
+            /**
+             * Format: date
+             * @description 의결일
+             */
+            resolvedOn: string;
+            /**
+             * Format: date
+             * @description 감사기관 통보일 (중징계 요구에 경한 의결이면 집행 전 필수)
+             */
+            reportedOn?: string;
+            /**
+             * Format: date
+             * @description 징계 집행일
+             */
+            executedOn?: string;
+        } | {
+            /** @constant */
+            decision: "report-received-follow-up";
+            /**
+             * Format: date
+             * @description 이행결과를 감사기관에 통보한 날
+             */
+            reportedOn: string;
+        } | {
+            /** @constant */
+            decision: "close-audit-received";
             comment?: string;
         } | {
             /** @constant */
@@ -4305,10 +4506,10 @@ export interface components {
             /** @description 지적 내용 */
             description: string;
             /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
              * @enum {string}
              */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             /** @description 관련 부서 */
             department: string;
             /**
@@ -4348,10 +4549,10 @@ export interface components {
             /** @description 지적 내용 */
             description?: string;
             /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
              * @enum {string}
              */
-            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             /** @description 관련 부서 */
             department?: string;
             /** @description 관련 공무원 */
@@ -4842,7 +5043,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -4902,7 +5103,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -5295,9 +5496,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 법정기간 id (kind 대신 또는 우선) */
-                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
+                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
                 receivedAt: string;
             };
@@ -5929,7 +6130,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 처분요구 종류 */
-                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
                 /** @description 이행 상태: open·overdue·planned·done·cancelled */
                 followUp?: "open" | "overdue" | "planned" | "done" | "cancelled";
             };
