@@ -72,6 +72,8 @@ export const YEARLY_VOLUMES: Record<
   number
 > = {
   'self-audit': 7,
+  // The work report gives no count of audits received; 서울시's and a ministry's few a year.
+  'audit-received': 3,
   'daily-audit': 456,
   'contract-review': 893,
   'proactive-admin': 2,
@@ -378,6 +380,8 @@ const DECISION_PREFERENCE = [
   'record-upward-notice',
   'decide-disclosure',
   'close-self-audit',
+  'record-received-result',
+  'close-audit-received',
   'propose-exemption',
   'record-notice',
 ];
@@ -529,6 +533,13 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           startOn: received,
           endOn: received,
           staffSubs: [assigneeSub ?? investigators('audit')[0]?.sub ?? 'unknown'],
+        },
+      }),
+      ...(p.kind === 'audit-received' && {
+        auditReceived: {
+          auditingBody: (['seoul', 'mois', 'ministry'] as const)[p.index % 3],
+          auditName: `${department} 외부기관 감사 (생성기)`,
+          departments: [department],
         },
       }),
       // Exemption requests after a self-audit that ended the day before: the generator's two a year.
@@ -725,6 +736,9 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           ? undefined
           : { decision: 'decide-disclosure', disclosure: 'public' },
       'close-self-audit': () => ({ decision: 'close-self-audit', comment: '후속 조치 완료 (생성기)' }),
+      // An audit received whose result arrives the day it is received, with no demands: closed at once.
+      'record-received-result': () => ({ decision: 'record-received-result', receivedOn }),
+      'close-audit-received': () => ({ decision: 'close-audit-received', comment: '처분요구 없음 (생성기)' }),
       'propose-exemption': () => ({
         decision: 'propose-exemption',
         result: 'exempt',
