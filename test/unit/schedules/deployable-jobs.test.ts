@@ -12,6 +12,7 @@ describe('deployableJobs', () => {
     expect(skipped.map((j) => j.name)).toEqual([
       'committee-notices',
       'committee-meetings-ahead',
+      'exemption-quarterly-report',
       'chain-anchor',
       'workflow-reconcile',
     ]);
@@ -24,6 +25,7 @@ describe('deployableJobs', () => {
       'committee-notices',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
+      'exemption-quarterly-report',
       'chain-anchor',
       'workflow-reconcile',
     ]);
