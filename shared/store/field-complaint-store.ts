@@ -79,9 +79,7 @@ export class FieldComplaintStore implements FieldComplaintRecords {
   async createMany(records: readonly FieldComplaintRecord[], importId: string): Promise<void> {
     const batches: Promise<void>[] = [];
     for (let i = 0; i < records.length; i += 25) {
-      const requests = records
-        .slice(i, i + 25)
-        .map((r) => ({ PutRequest: { Item: recordItem(r, 1, importId) } }));
+      const requests = records.slice(i, i + 25).map((r) => ({ PutRequest: { Item: recordItem(r, 1, importId) } }));
       batches.push(this.#batchWrite(requests));
     }
     await Promise.all(batches);
@@ -113,7 +111,12 @@ export class FieldComplaintStore implements FieldComplaintRecords {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { pk: key.pk, sk: `CHANGE#${String(next).padStart(6, '0')}`, entity: 'FieldComplaintChange', ...change },
+                Item: {
+                  pk: key.pk,
+                  sk: `CHANGE#${String(next).padStart(6, '0')}`,
+                  entity: 'FieldComplaintChange',
+                  ...change,
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },

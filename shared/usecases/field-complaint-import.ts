@@ -134,9 +134,19 @@ export async function importFieldComplaints(
       }
       updates.push(
         (async () => {
-          const change = { at: koreaNow(clock()), importId: options.importId, row, changes: rowChanges(stored.record, data) };
+          const change = {
+            at: koreaNow(clock()),
+            importId: options.importId,
+            row,
+            changes: rowChanges(stored.record, data),
+          };
           if (await store.update(record, stored.version, change)) counts.updated++;
-          else fail({ row, number: data.number, reasonKo: '다른 가져오기가 같은 민원을 동시에 바꾸었습니다. 다시 가져오십시오' });
+          else
+            fail({
+              row,
+              number: data.number,
+              reasonKo: '다른 가져오기가 같은 민원을 동시에 바꾸었습니다. 다시 가져오십시오',
+            });
         })(),
       );
     }

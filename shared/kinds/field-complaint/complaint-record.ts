@@ -126,27 +126,30 @@ export function readRow(rowNumber: number, cells: readonly unknown[], columns: M
     const value = raw[column];
     text[column] = value instanceof Date ? undefined : cellText(value);
   }
-  const fail = (reasonKo: string): RowOutcome => ({ ok: false, error: { row: rowNumber, number: text.number, reasonKo } });
+  const fail = (reasonKo: string): RowOutcome => ({
+    ok: false,
+    error: { row: rowNumber, number: text.number, reasonKo },
+  });
   for (const column of REQUIRED) {
     if (column === 'receivedAt') continue;
-    if (!text[column]) return fail(`${COLUMN_LABELS_KO[column]}이(가) 비어 있습니다`);
+    if (!text[column]) return fail(`${COLUMN_LABELS_KO[column]} 칸이 비어 있습니다`);
   }
   const times: Partial<Record<'receivedAt' | 'completedAt' | 'noticeAt', string>> = {};
   for (const column of ['receivedAt', 'completedAt', 'noticeAt'] as const) {
     const value = raw[column];
-    if (value === null || value === undefined || cellText(value) === undefined && !(value instanceof Date)) {
-      if (column === 'receivedAt') return fail(`${COLUMN_LABELS_KO.receivedAt}이(가) 비어 있습니다`);
+    if (value === null || value === undefined || (cellText(value) === undefined && !(value instanceof Date))) {
+      if (column === 'receivedAt') return fail(`${COLUMN_LABELS_KO.receivedAt} 칸이 비어 있습니다`);
       continue;
     }
     const parsed = parseKoreaDateTime(value instanceof Date ? value : cellText(value));
     if (!parsed)
       return fail(
-        `${COLUMN_LABELS_KO[column]} '${cellText(value) ?? String(value)}'은(는) 날짜·시각이 아닙니다 (예: 2026-03-02 14:05)`,
+        `${COLUMN_LABELS_KO[column]} 칸의 값 '${cellText(value) ?? String(value)}'은(는) 날짜·시각이 아닙니다 (예: 2026-03-02 14:05)`,
       );
     times[column] = parsed;
   }
   if (times.completedAt && Date.parse(times.completedAt) < Date.parse(times.receivedAt!))
-    return fail(`${COLUMN_LABELS_KO.completedAt}이(가) 접수일시보다 이릅니다`);
+    return fail(`${COLUMN_LABELS_KO.completedAt}가 접수일시보다 이릅니다`);
   const candidate = {
     number: text.number,
     field: text.field,
@@ -190,11 +193,7 @@ export function rowHash(row: FieldComplaintRow): string {
 }
 
 /** The record the office keeps for a row: its standard, due time and delay. */
-export function toRecord(
-  row: FieldComplaintRow,
-  standard: ResolvedStandard,
-  calendar: Calendar,
-): FieldComplaintRecord {
+export function toRecord(row: FieldComplaintRow, standard: ResolvedStandard, calendar: Calendar): FieldComplaintRecord {
   const dueAt = dueTime(row.receivedAt, standard, calendar);
   const completed = row.completedAt ? Date.parse(row.completedAt) : undefined;
   return {

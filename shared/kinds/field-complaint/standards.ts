@@ -22,7 +22,10 @@ export const itemStandardSchema = z.object({
   field: z.string().min(1).optional(),
   /** 항목 as the 응답소 export writes it. */
   item: z.string().min(1),
-  hours: z.number().positive().max(24 * 365),
+  hours: z
+    .number()
+    .positive()
+    .max(24 * 365),
   counting: z.enum(['clock', 'business']),
   /** Where the figure comes from (a press report, the office's own default). */
   sourceKo: z.string().min(1),
@@ -99,7 +102,11 @@ export function koreaIso(ms: number): string {
  * calendar's working windows on business days; a complaint received after hours starts counting
  * at the next window).
  */
-export function dueTime(receivedAt: string, standard: Pick<ResolvedStandard, 'hours' | 'counting'>, calendar: Calendar) {
+export function dueTime(
+  receivedAt: string,
+  standard: Pick<ResolvedStandard, 'hours' | 'counting'>,
+  calendar: Calendar,
+) {
   const received = Date.parse(receivedAt);
   if (standard.counting === 'clock') return koreaIso(received + standard.hours * HOUR_MS);
   let remaining = standard.hours * HOUR_MS;
