@@ -120,7 +120,12 @@ export async function importFieldComplaints(
   const storeChunk = async (chunk: { row: number; data: FieldComplaintRow }[]) => {
     const existing = await store.getMany(chunk.map((c) => c.data.number));
     const fresh: FieldComplaintRecord[] = [];
-    const updates: Promise<void>[] = [];
+    const changed: {
+      row: number;
+      data: FieldComplaintRow;
+      record: FieldComplaintRecord;
+      stored: StoredFieldComplaint;
+    }[] = [];
     for (const { row, data } of chunk) {
       const record = toRecord(data, lookup(data.field, data.item), options.calendar);
       const stored = existing.get(data.number);
@@ -132,8 +137,14 @@ export async function importFieldComplaints(
         counts.unchanged++;
         continue;
       }
-      updates.push(
-        (async () => {
+      changed.push({ row, data, record, stored });
+    }
+    if (fresh.length > 0) await store.createMany(fresh, options.importId);
+    counts.created += fresh.length;
+    // A few at a time: a changed row is a transaction, and a month's re-export may change thousands.
+    for (let i = 0; i < changed.length; i += 8) {
+      await Promise.all(
+        changed.slice(i, i + 8).map(async ({ row, data, record, stored }) => {
           const change = {
             at: koreaNow(clock()),
             importId: options.importId,
@@ -147,12 +158,9 @@ export async function importFieldComplaints(
               number: data.number,
               reasonKo: '다른 가져오기가 같은 민원을 동시에 바꾸었습니다. 다시 가져오십시오',
             });
-        })(),
+        }),
       );
     }
-    if (fresh.length > 0) await store.createMany(fresh, options.importId);
-    counts.created += fresh.length;
-    await Promise.all(updates);
   };
 
   const flush = async (chunk: { row: number; data: FieldComplaintRow }[]) => {

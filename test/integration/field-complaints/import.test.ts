@@ -4,20 +4,22 @@
  * nothing, an overlapping file with changed rows updates those records and logs the change, and
  * every record's delay flag matches the item table.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SampleTally, writeSample } from '../../../infra/ops/field-complaint-sample.ts';
+import { type SampleTally, sampleRows, writeSample } from '../../../infra/ops/field-complaint-sample.ts';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import type { FieldComplaintRecord } from '../../../shared/kinds/field-complaint/complaint-record.ts';
 import { openExport } from '../../../shared/kinds/field-complaint/export-file.ts';
 import { DEFAULT_FIELD_COMPLAINT_STANDARDS } from '../../../shared/kinds/field-complaint/standards.ts';
 import { FieldComplaintStore } from '../../../shared/store/field-complaint-store.ts';
+import { monthlyFieldReport, renderMonthlyMarkdown } from '../../../shared/usecases/field-complaint-analysis.ts';
 import { type FieldImportCounts, importFieldComplaints } from '../../../shared/usecases/field-complaint-import.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 const ROWS = 5000;
+const SAMPLE = { rows: ROWS, from: '2026-01', months: 6, badEvery: 97, seed: 15 };
 const calendar = createCalendar();
 const dir = mkdtempSync(join(tmpdir(), 'field-import-'));
 let table: Awaited<ReturnType<typeof createTestTable>>;
@@ -42,7 +44,7 @@ async function allRecords(): Promise<FieldComplaintRecord[]> {
 beforeAll(async () => {
   table = await createTestTable('field-import');
   store = new FieldComplaintStore(table.doc, table.tableName);
-  tally = await writeSample(xlsx, { rows: ROWS, from: '2026-01', months: 6, badEvery: 97, seed: 15 });
+  tally = await writeSample(xlsx, SAMPLE);
 }, 120_000);
 afterAll(async () => table?.drop());
 
@@ -97,25 +99,73 @@ describe('응답소 export import', () => {
     expect(await store.changesOf(before[0]!.number)).toEqual([]);
   }, 120_000);
 
+  it('analyses a month from its index partition: counts and delays per department match the file', async () => {
+    // The file's own rows, tallied here from the text the generator wrote (bad rows left out).
+    const expected = new Map<string, { received: number; delayed: number }>();
+    const hoursOf = new Map(DEFAULT_FIELD_COMPLAINT_STANDARDS.items.map((i) => [i.item, i.hours]));
+    let row = 0;
+    for (const cells of sampleRows(SAMPLE)) {
+      row++;
+      if (row === 1 || tally.badRows.has(row) || !cells[3]!.startsWith('2026-03')) continue;
+      const t = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00+09:00`);
+      const due = t(cells[3]!) + (hoursOf.get(cells[2]!) ?? 24) * 3_600_000;
+      const late = cells[6] ? t(cells[6]) > due : true; // open ones are long past due at asOf
+      const e = expected.get(cells[4]!) ?? { received: 0, delayed: 0 };
+      expected.set(cells[4]!, { received: e.received + 1, delayed: e.delayed + (late ? 1 : 0) });
+    }
+    const report = await monthlyFieldReport(store, '2026-03', '2026-08-01T09:00:00+09:00');
+    expect(new Map(report.byDepartment.map((g) => [g.key, { received: g.received, delayed: g.delayed }]))).toEqual(
+      expected,
+    );
+    expect(report.overall.received).toBe([...expected.values()].reduce((a, e) => a + e.received, 0));
+    expect(report.overall.delayRateChangePts).toBeTypeOf('number');
+    expect(report.ranking).toBeUndefined();
+    expect(renderMonthlyMarkdown(report)).toContain('## 응답소 현장민원 월별 운영실태 분석 — 2026년 3월');
+  });
+
   it('updates changed rows of an overlapping CSV export and keeps what changed in the record’s log', async () => {
-    // The same numbers from row 4,000 on (same seed: same content), then 500 new ones; in CSV.
+    // The same rows from row 3,001 on, every 40th with a new result and completion time, then 300 new ones; in CSV.
+    const lines: string[] = [];
+    let row = 0;
+    const changedNumbers: string[] = [];
+    for (const cells of sampleRows(SAMPLE)) {
+      row++;
+      // Bad rows stay out: the generator spoils them only in the files it writes.
+      if ((row > 1 && row <= 3000) || tally.badRows.has(row)) continue;
+      if (row > 1 && row % 40 === 0 && cells[6]) {
+        cells[6] = cells[6].replace(/:(\d)\d$/, ':$19');
+        cells[7] = '재처리 완료';
+        changedNumbers.push(cells[0]!);
+      }
+      lines.push(cells.join(','));
+    }
+    for (const cells of sampleRows({ ...SAMPLE, rows: 300, numberPrefix: 'NW' }))
+      if (cells[0] !== '응답소번호') lines.push(cells.join(','));
     const csv = join(dir, 'overlap.csv');
-    const overlap = await writeSample(csv, { rows: ROWS + 500, from: '2026-01', months: 6, badEvery: 97, seed: 15 });
-    expect(overlap.good).toBeGreaterThan(tally.good);
+    writeFileSync(csv, `\uFEFF${lines.join('\r\n')}\r\n`);
+    const badInOverlap = [...tally.badRows.keys()].filter((r) => r > 3000).length;
+
     const first = await run(csv);
-    // Rows are spread over a longer span, so receipt times move: every row already stored changes.
-    expect(first.counts.failed).toBe(overlap.bad);
-    expect(first.counts.created + first.counts.updated + first.counts.unchanged).toBe(overlap.good);
-    expect(first.counts.updated).toBeGreaterThan(0);
-    const changed = (await allRecords()).find((r) => r.number === 'SL000000010');
-    const log = await store.changesOf('SL000000010');
+    const kept = ROWS - 2999 - badInOverlap;
+    expect(first.counts).toEqual({
+      read: kept + 300,
+      created: 300,
+      updated: changedNumbers.length,
+      unchanged: kept - changedNumbers.length,
+      failed: 0,
+    });
+    expect(changedNumbers.length).toBeGreaterThan(20);
+    const number = changedNumbers[0]!;
+    const log = await store.changesOf(number);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ importId: first.importId, row: 11 });
-    expect(Object.keys(log[0]!.changes)).toContain('receivedAt');
-    expect(log[0]!.changes.receivedAt![1]).toBe(changed?.receivedAt);
+    expect(log[0]).toMatchObject({ importId: first.importId });
+    expect(log[0]!.changes.result).toEqual([expect.any(String), '재처리 완료']);
+    expect(Object.keys(log[0]!.changes).sort()).toEqual(['completedAt', 'result']);
+    const stored = (await store.getMany([number])).get(number)!;
+    expect(stored).toMatchObject({ version: 2, record: { result: '재처리 완료' } });
 
     const again = await run(csv);
-    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: overlap.good, failed: overlap.bad });
-    expect(await store.changesOf('SL000000010')).toHaveLength(1);
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: kept + 300, failed: 0 });
+    expect(await store.changesOf(number)).toHaveLength(1);
   }, 120_000);
 });
