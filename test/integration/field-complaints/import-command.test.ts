@@ -1,7 +1,8 @@
 /**
  * `npm run import` as an operator runs it (a child process) on a CSV export with bad rows, against
  * a table in DynamoDB Local: Korean progress and summary lines, each bad row by number, exit 1
- * while rows were reported; exit 2 for a file that is not an export.
+ * while rows were reported; exit 2 for a file that is not an export. Then `npm run field-analysis`
+ * prints the month's analysis from what was imported.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,16 @@ describe('npm run import', () => {
 
     const again = await importFile(csv);
     expect(again.stdout).toContain(`변경 없음 ${tally.good.toLocaleString('ko-KR')}건`);
-  }, 120_000);
+
+    const analysis = await run(
+      process.execPath,
+      ['--import', 'tsx', 'infra/ops/field-analysis.command.ts', '--month', '2026-03'],
+      { env: { ...process.env, TABLE_NAME: table.tableName } },
+    );
+    expect(analysis.stdout).toContain('## 응답소 현장민원 월별 운영실태 분석 — 2026년 3월');
+    expect(analysis.stdout).toMatch(/^\| 전체 \| \d{3} \| \d+ \| \d+ \| \d+ \| [\d.]+% \| [+-][\d.]+%p \|/m);
+    expect(analysis.stdout).toContain('### 부서별');
+  }, 180_000);
 
   it('refuses a file without the export’s header row, naming the missing columns (exit 2)', async () => {
     const csv = join(dir, 'other.csv');
