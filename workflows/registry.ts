@@ -19,6 +19,7 @@ import { DAILY_AUDIT_WORKFLOW, dailyAuditDefinition } from './daily-audit.workfl
 import { CONTRACT_REVIEW_WORKFLOW, contractReviewDefinition } from './contract-review.workflow.ts';
 import { SELF_AUDIT_WORKFLOW, selfAuditDefinition } from './self-audit.workflow.ts';
 import { PROACTIVE_ADMIN_WORKFLOW, proactiveAdminDefinition } from './proactive-admin.workflow.ts';
+import { TAXPAYER_WORKFLOW, taxpayerDefinition } from './taxpayer-consultation.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -31,6 +32,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [CONTRACT_REVIEW_WORKFLOW]: contractReviewDefinition,
   [SELF_AUDIT_WORKFLOW]: selfAuditDefinition,
   [PROACTIVE_ADMIN_WORKFLOW]: proactiveAdminDefinition,
+  [TAXPAYER_WORKFLOW]: taxpayerDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */
