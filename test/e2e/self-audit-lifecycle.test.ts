@@ -102,6 +102,8 @@ describe('a self-audit from plan to closed', () => {
     await decide(auditor, caseId, 'self-audit-notice', { decision: 'record-audit-notice', notifiedOn: '2026-10-23' });
     const c = await caseOf(caseId);
     expect(c.selfAudit.notice).toEqual({ notifiedOn: '2026-10-23', late: false });
+    // The case page's lines (details.view): the notice in the office's date format.
+    expect(c.detailsView).toContainEqual({ labelKo: '감사계획 통보', value: '2026년 10월 23일(금)' });
   });
 
   it('records findings under the audit during fieldwork, refusing bad input, a replay and a stale version', async () => {
