@@ -1596,6 +1596,90 @@ export interface components {
                     resultNoticeSentOn?: string;
                 };
             };
+            humanRights?: {
+                lawTitle: string;
+                /** @enum {string} */
+                lawType: "조례" | "규칙";
+                /** @enum {string} */
+                change: "제정" | "전부개정" | "일부개정" | "폐지";
+                department: string;
+                /** Format: date */
+                requestedOn: string;
+                /** Format: date */
+                legislativeNoticeOn: string;
+                selfCheck?: {
+                    /** Format: date */
+                    submittedOn: string;
+                    criteria: {
+                        infringement: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        remedy: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        participation: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        promotion: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                    };
+                };
+                assessment?: {
+                    criteria: {
+                        infringement: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        remedy: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        participation: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        promotion: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                    };
+                    /** @enum {string} */
+                    conclusion: "원안 동의" | "개선 권고";
+                    articles: string[];
+                    recommendation?: string;
+                    /** Format: date */
+                    assessedOn: string;
+                    assessedBy: string;
+                };
+                response?: {
+                    /** @enum {string} */
+                    response: "수용" | "일부 수용" | "불수용";
+                    refusalGrounds?: string;
+                    /** Format: date */
+                    respondedOn: string;
+                };
+            };
             grievance?: {
                 /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
                 complainant?: {
@@ -1812,6 +1896,37 @@ export interface components {
                     /** Format: date */
                     sentOn: string;
                     summary: string;
+                };
+            };
+            taxpayer?: {
+                /** @enum {string} */
+                variant: "consultation" | "complaint" | "rights-protection";
+                /** Format: date */
+                receivedOn: string;
+                taxItem: string;
+                disposition?: string;
+                dispositionCompleted?: boolean;
+                matter: string;
+                requests: {
+                    /** @enum {string} */
+                    power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
+                    content: string;
+                    /** Format: date */
+                    requestedOn: string;
+                    requestedBy: string;
+                    reply?: {
+                        accepted: boolean;
+                        content: string;
+                        /** Format: date */
+                        repliedOn: string;
+                    };
+                }[];
+                result?: {
+                    /** @enum {string} */
+                    result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
+                    content: string;
+                    /** Format: date */
+                    notifiedOn: string;
                 };
             };
             petition?: {
@@ -2846,7 +2961,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -2915,7 +3030,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3280,6 +3395,33 @@ export interface components {
                  */
                 origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
             };
+            /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
+            humanRights?: {
+                /** @description 자치법규명 (제·개정안) */
+                lawTitle: string;
+                /**
+                 * @description 조례 / 규칙
+                 * @enum {string}
+                 */
+                lawType: "조례" | "규칙";
+                /**
+                 * @description 제정 / 전부개정 / 일부개정 / 폐지
+                 * @enum {string}
+                 */
+                change: "제정" | "전부개정" | "일부개정" | "폐지";
+                /** @description 소관부서 */
+                department: string;
+                /**
+                 * Format: date
+                 * @description 평가 요청일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /**
+                 * Format: date
+                 * @description 입법예고 예정일: 평가는 이 날부터 거꾸로 센 날까지
+                 */
+                legislativeNoticeOn: string;
+            };
             /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
             grievance?: {
                 /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
@@ -3337,6 +3479,25 @@ export interface components {
                     /** @constant */
                     signed: true;
                 };
+            };
+            /** @description 납세자보호관 접수 정보 (유형: 세무상담·고충민원·권리보호요청, 세목, 처분, 요청 내용) — 납세자보호 상담에만; 과세정보라 사건은 항상 비공개 */
+            taxpayer?: {
+                /**
+                 * @description 유형: 세무상담 / 고충민원(처분 후) / 권리보호요청(처분 전)
+                 * @enum {string}
+                 */
+                variant: "consultation" | "complaint" | "rights-protection";
+                /**
+                 * Format: date
+                 * @description 접수일 (없으면 오늘)
+                 */
+                receivedOn?: string;
+                /** @description 세목 (예: 재산세, 취득세) */
+                taxItem: string;
+                /** @description 처분·절차 (고충민원·권리보호요청은 필수) */
+                disposition?: string;
+                /** @description 요청 내용 (과세정보: 메일·목록·내보내기에 나가지 않음) */
+                matter: string;
             };
             /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
             petition?: {
@@ -4009,6 +4170,98 @@ export interface components {
             documentNumber: string;
         } | {
             /** @constant */
+            decision: "record-self-check";
+            /**
+             * Format: date
+             * @description 소관부서 자체점검표 제출일
+             */
+            submittedOn: string;
+            /** @description 자체점검표: 4개 기준별 우려 여부와 근거 */
+            criteria: {
+                infringement: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                remedy: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                participation: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                promotion: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+            };
+        } | {
+            /** @constant */
+            decision: "propose-assessment";
+            /** @description 기준별 평가 */
+            criteria: {
+                infringement: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                remedy: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                participation: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                promotion: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+            };
+            /**
+             * @description 원안 동의 / 개선 권고
+             * @enum {string}
+             */
+            conclusion: "원안 동의" | "개선 권고";
+            /**
+             * @description 개선 권고 대상 조항 (예: 제5조②)
+             * @default []
+             */
+            articles: string[];
+            /** @description 개선 권고 내용 */
+            recommendation?: string;
+        } | {
+            /** @constant */
+            decision: "record-department-response";
+            /**
+             * @description 수용 / 일부 수용 / 불수용
+             * @enum {string}
+             */
+            response: "수용" | "일부 수용" | "불수용";
+            /** @description 불수용·일부 수용 사유 (필수) */
+            refusalGrounds?: string;
+            /**
+             * Format: date
+             * @description 소관부서 회신일
+             */
+            respondedOn: string;
+        } | {
+            /** @constant */
             decision: "triage";
             /** @description 처리 주무부서 */
             handlingDepartment: string;
@@ -4163,6 +4416,43 @@ export interface components {
             sentOn: string;
             /** @description 처리결과·경위·이유, 이후 처리방향, 보상금·구조금 대상 여부, 제도개선 요지 (시행령 제11조③) */
             summary: string;
+        } | {
+            /** @constant */
+            decision: "request-correction";
+            /**
+             * @description 권한: 시정요구 / 세무조사 중지 / 처분절차 일시중지 / 담당자 교체·징계 (제51조의2②)
+             * @enum {string}
+             */
+            power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
+            /** @description 요구 내용 */
+            content: string;
+        } | {
+            /** @constant */
+            decision: "record-department-reply";
+            /** @description 세무부서의 수용 여부 */
+            accepted: boolean;
+            /** @description 세무부서 회신 내용 */
+            content: string;
+            /**
+             * Format: date
+             * @description 회신일
+             */
+            repliedOn: string;
+        } | {
+            /** @constant */
+            decision: "notify-taxpayer";
+            /**
+             * @description 처리 결과
+             * @enum {string}
+             */
+            result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
+            /** @description 납세자에게 통지한 내용 */
+            content: string;
+            /**
+             * Format: date
+             * @description 결과 통지일
+             */
+            notifiedOn: string;
         } | {
             /** @constant */
             decision: "process-petition";
