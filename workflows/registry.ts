@@ -19,6 +19,9 @@ import { DAILY_AUDIT_WORKFLOW, dailyAuditDefinition } from './daily-audit.workfl
 import { CONTRACT_REVIEW_WORKFLOW, contractReviewDefinition } from './contract-review.workflow.ts';
 import { SELF_AUDIT_WORKFLOW, selfAuditDefinition } from './self-audit.workflow.ts';
 import { PROACTIVE_ADMIN_WORKFLOW, proactiveAdminDefinition } from './proactive-admin.workflow.ts';
+import { AUDIT_RECEIVED_WORKFLOW, auditReceivedDefinition } from './audit-received.workflow.ts';
+import { TAXPAYER_WORKFLOW, taxpayerDefinition } from './taxpayer-consultation.workflow.ts';
+import { HUMAN_RIGHTS_WORKFLOW, humanRightsDefinition } from './human-rights-assessment.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -31,6 +34,9 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [CONTRACT_REVIEW_WORKFLOW]: contractReviewDefinition,
   [SELF_AUDIT_WORKFLOW]: selfAuditDefinition,
   [PROACTIVE_ADMIN_WORKFLOW]: proactiveAdminDefinition,
+  [AUDIT_RECEIVED_WORKFLOW]: auditReceivedDefinition,
+  [TAXPAYER_WORKFLOW]: taxpayerDefinition,
+  [HUMAN_RIGHTS_WORKFLOW]: humanRightsDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

@@ -72,6 +72,8 @@ export const YEARLY_VOLUMES: Record<
   number
 > = {
   'self-audit': 7,
+  // The work report gives no count of audits received; 서울시's and a ministry's few a year.
+  'audit-received': 3,
   'daily-audit': 456,
   'contract-review': 893,
   'proactive-admin': 2,
@@ -340,6 +342,13 @@ const STOP_AT_STAGE: Partial<Record<ReviewOutcome | MisconductOutcome['type'], r
   'open-approval': ['approval'],
   'open-review': ['review'],
 };
+/** A self-check or assessment that finds no concern on any of the four criteria. */
+const NO_CONCERNS = Object.fromEntries(
+  ['infringement', 'remedy', 'participation', 'promotion'].map((k) => [
+    k,
+    { concern: false, note: '우려 없음 (생성기)' },
+  ]),
+);
 /** Which decision to take when a task allows several: the one that moves the case forward. */
 const DECISION_PREFERENCE = [
   'assign',
@@ -370,6 +379,9 @@ const DECISION_PREFERENCE = [
   'approve-closure',
   'propose-opinion',
   'record-action-result',
+  'notify-taxpayer',
+  'record-self-check',
+  'propose-assessment',
   'propose-review-result',
   'record-contract-applied',
   'record-audit-notice',
@@ -378,6 +390,8 @@ const DECISION_PREFERENCE = [
   'record-upward-notice',
   'decide-disclosure',
   'close-self-audit',
+  'record-received-result',
+  'close-audit-received',
   'propose-exemption',
   'record-notice',
 ];
@@ -531,6 +545,13 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           staffSubs: [assigneeSub ?? investigators('audit')[0]?.sub ?? 'unknown'],
         },
       }),
+      ...(p.kind === 'audit-received' && {
+        auditReceived: {
+          auditingBody: (['seoul', 'mois', 'ministry'] as const)[p.index % 3],
+          auditName: `${department} 외부기관 감사 (생성기)`,
+          departments: [department],
+        },
+      }),
       // Exemption requests after a self-audit that ended the day before: the generator's two a year.
       ...(p.kind === 'proactive-admin' && {
         proactiveAdmin: {
@@ -540,6 +561,28 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           matter: `${department} 업무의 적극행정 면책 신청 (생성기)`,
           auditEndedOn: addDays(received, -1),
           applicant: 'target-head',
+        },
+      }),
+      ...(p.kind === 'taxpayer-consultation' && {
+        taxpayer:
+          p.index % 3 === 0
+            ? { variant: 'consultation', taxItem: '재산세', matter: '재산세 납부 방법 상담 (생성기)' }
+            : {
+                variant: p.index % 3 === 1 ? 'complaint' : 'rights-protection',
+                taxItem: '취득세',
+                disposition: '취득세 부과 (생성기)',
+                matter: '부과 처분에 대한 납세자 요청 (생성기)',
+              },
+      }),
+      // The department gives a legislative notice 40 days after the request.
+      ...(p.kind === 'human-rights-assessment' && {
+        humanRights: {
+          lawTitle: `${department} 소관 조례 일부개정조례안 ${p.index + 1}`,
+          lawType: '조례',
+          change: '일부개정',
+          department,
+          requestedOn: received,
+          legislativeNoticeOn: addDays(received, 40),
         },
       }),
       ...(assigneeSub && { assigneeSub }),
@@ -725,6 +768,9 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           ? undefined
           : { decision: 'decide-disclosure', disclosure: 'public' },
       'close-self-audit': () => ({ decision: 'close-self-audit', comment: '후속 조치 완료 (생성기)' }),
+      // An audit received whose result arrives the day it is received, with no demands: closed at once.
+      'record-received-result': () => ({ decision: 'record-received-result', receivedOn }),
+      'close-audit-received': () => ({ decision: 'close-audit-received', comment: '처분요구 없음 (생성기)' }),
       'propose-exemption': () => ({
         decision: 'propose-exemption',
         result: 'exempt',
@@ -736,6 +782,14 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
         reasons: '면책 요건 충족 (생성기)',
       }),
       'record-notice': () => ({ decision: 'record-notice', targetNotifiedOn: today, applicantNotifiedOn: today }),
+      'notify-taxpayer': () => ({
+        decision: 'notify-taxpayer',
+        result: '상담 완료',
+        content: '검토 결과 통지 (생성기)',
+        notifiedOn: today,
+      }),
+      'record-self-check': () => ({ decision: 'record-self-check', submittedOn: receivedOn, criteria: NO_CONCERNS }),
+      'propose-assessment': () => ({ decision: 'propose-assessment', criteria: NO_CONCERNS, conclusion: '원안 동의' }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {

@@ -36,6 +36,7 @@ import { OutboxRelay } from '../constructs/outbox-relay.ts';
 import {
   deadlineRemindersJob,
   grievanceQuarterlyAnalysisJob,
+  exemptionQuarterlyReportJob,
   workflowReconcileJob,
 } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
@@ -45,7 +46,11 @@ import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 
 /** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
-export const STAFF_DIRECTORY_JOBS: readonly string[] = [deadlineRemindersJob.name, grievanceQuarterlyAnalysisJob.name];
+export const STAFF_DIRECTORY_JOBS: readonly string[] = [
+  deadlineRemindersJob.name,
+  grievanceQuarterlyAnalysisJob.name,
+  exemptionQuarterlyReportJob.name,
+];
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;

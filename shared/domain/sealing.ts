@@ -38,9 +38,15 @@ export function assertSealing(
   const article = compulsorySealing(kind, channel, kinds);
   if (article !== undefined && sealed === false) {
     const byKind = protectedIdentityOf(kind, kinds);
+    // A kind sealed for what its cases hold (e.g. 과세정보) rather than for a reporter says so.
+    const forReporter = byKind === undefined || byKind.reporterIdentity;
     throw new UnprocessableError(
-      `A ${byKind ? byKind.nounEn : 'report through the anonymous channel'} is always sealed: the reporter's identity must not be disclosed (${article})`,
-      `${byKind ? kinds.labelOf(kind) : '익명 채널 제보'}는 항상 비공개(신원 보호)로 접수됩니다. 신고자의 신원을 공개할 수 없습니다 (${article})`,
+      forReporter
+        ? `A ${byKind ? byKind.nounEn : 'report through the anonymous channel'} is always sealed: the reporter's identity must not be disclosed (${article})`
+        : `A ${byKind.nounEn} is always sealed (${article})`,
+      forReporter
+        ? `${byKind ? kinds.labelOf(kind) : '익명 채널 제보'}는 항상 비공개(신원 보호)로 접수됩니다. 신고자의 신원을 공개할 수 없습니다 (${article})`
+        : `${kinds.labelOf(kind)}는 항상 비공개로 접수됩니다 (${article})`,
       { field: 'sealed', rule: 'sealing_required', meta: { article } },
     );
   }

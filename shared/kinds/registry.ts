@@ -17,6 +17,7 @@ import * as z from 'zod';
 import { caseChanges } from '../domain/case-changes.ts';
 import { createKindRegistry } from '../domain/kind-registry.ts';
 import type { coreDecisionForms } from '../domain/task.ts';
+import { auditReceived } from './audit-received/index.ts';
 import { contractReview } from './contract-review/index.ts';
 import { dailyAudit } from './daily-audit/index.ts';
 import { disclosureRefusal } from './disclosure-refusal/index.ts';
@@ -34,6 +35,7 @@ import { whistleblowerReport } from './whistleblower-report/index.ts';
 
 export const OFFICE_KINDS = [
   selfAudit,
+  auditReceived,
   dailyAudit,
   contractReview,
   proactiveAdmin,

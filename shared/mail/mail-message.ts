@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { committeeAgendaInputSchema, renderCommitteeAgenda } from './committee-agenda.template.ts';
 import { deadlineDigestInputSchema, renderDeadlineDigest } from './deadline-digest.template.ts';
+import { exemptionQuarterlyInputSchema, renderExemptionQuarterly } from './exemption-quarterly.template.ts';
 import { grievanceQuarterlyInputSchema, renderGrievanceQuarterly } from './grievance-quarterly.template.ts';
 import { limitationAlarmInputSchema, renderLimitationAlarm } from './limitation-alarm.template.ts';
 import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
@@ -19,6 +20,7 @@ export const mailTemplateInputSchema = z.discriminatedUnion('template', [
   grievanceQuarterlyInputSchema,
   mailFailureNoticeInputSchema,
   committeeAgendaInputSchema,
+  exemptionQuarterlyInputSchema,
 ]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
@@ -55,5 +57,7 @@ export function buildMail(input: unknown, options: MailBuildOptions): BuiltMail 
       return renderCommitteeAgenda(parsed.data, parsedOptions.data);
     case 'mail-failure-notice':
       return renderMailFailureNotice(parsed.data, parsedOptions.data);
+    case 'exemption-quarterly-report':
+      return renderExemptionQuarterly(parsed.data, parsedOptions.data);
   }
 }

@@ -417,6 +417,53 @@ export const STATUTORY_PERIODS = Object.freeze({
     startsFromKo: '재심의 신청 접수일',
   },
 
+  // ── 외부기관 감사 수감 (지방자치단체에 대한 행정감사규정) ──────────────────────────────────────
+  'external-audit.follow-up': {
+    labelKo: '외부기관 감사 처분요구 이행결과 통보',
+    amount: 60,
+    unit: 'days',
+    counting: 'civil-act',
+    article: '행정감사규정 제18조⑤',
+    confidence: 'C',
+    countingBasis: ADMIN_CIVIL_COUNTING,
+    countingConfidence: 'R',
+    startsFromKo: '감사결과를 통보받은 때',
+    noteKo: '예산 등 장기 사항은 조치계획 제출로 갈음, 완료 시 즉시 통보',
+  },
+  'external-audit.warning-publication': {
+    labelKo: '경고 처분요구 홈페이지 공개',
+    amount: 10,
+    unit: 'days',
+    counting: 'civil-act',
+    article: '행정감사규정 제18조④',
+    confidence: 'C',
+    countingBasis: ADMIN_CIVIL_COUNTING,
+    countingConfidence: 'R',
+    startsFromKo: '감사결과를 통보받은 날',
+  },
+  'external-audit.reconsideration.filing': {
+    labelKo: '외부기관 감사결과 재심의 신청 기간',
+    amount: 1,
+    unit: 'months',
+    counting: 'civil-act',
+    article: '행정감사규정 제20조',
+    confidence: 'C',
+    countingBasis: ADMIN_CIVIL_COUNTING,
+    countingConfidence: 'R',
+    startsFromKo: '감사결과를 통보받은 날',
+  },
+  'external-audit.reconsideration.decision': {
+    labelKo: '외부기관 감사결과 재심의 처리',
+    amount: 2,
+    unit: 'months',
+    counting: 'civil-act',
+    article: '행정감사규정 제20조',
+    confidence: 'C',
+    countingBasis: ADMIN_CIVIL_COUNTING,
+    countingConfidence: 'R',
+    startsFromKo: '감사기관의 재심의 신청 접수일',
+  },
+
   // ── 징계 ──────────────────────────────────────────────────────────────────────────────────────
   'discipline.request-after-notice': {
     labelKo: '징계사유 통보 후 징계의결 요구',

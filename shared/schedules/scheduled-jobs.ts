@@ -63,6 +63,18 @@ export const grievanceQuarterlyAnalysisJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const exemptionQuarterlyReportJob = defineScheduledJob({
+  name: 'exemption-quarterly-report',
+  description:
+    '적극행정 면책결정 분기 통보: 1·4·7·10월 1일 07:30에 직전 분기의 면책결정을 감사원 통보 기한(분기 종료 후 10일)과 함께 감사담당관에게 보냅니다.',
+  expression: 'cron(30 7 1 JAN,APR,JUL,OCT ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/exemption-quarterly-report.handler.ts',
+  payload: { job: 'exemption-quarterly-report', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('exemption-quarterly-report'),
+  businessDaysOnly: false,
+});
+
 export const disclosureReReviewJob = defineScheduledJob({
   name: 'disclosure-rereview',
   description:
@@ -105,6 +117,7 @@ export const scheduledJobs = [
   committeeNoticesJob,
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
+  exemptionQuarterlyReportJob,
   disclosureReReviewJob,
   chainAnchorJob,
   workflowReconcileJob,

@@ -24,9 +24,14 @@
  * | export record   | EXPORT#<exportId>           | EXPORT                 |                                  | EXPORTS#<yyyy-mm> / <at>#<exportId> |                       |
  * | mail failure    | MAIL_FAILED#<message id>    | RCPT#<email>#<kind>    |                                  | MAIL_FAILURES / <at>#…             |                        |
  * | mail suppression| MAIL_SUPPRESSED#<email>     | SUPPRESSION            |                                  | MAIL_NOTICES#PENDING / <at>#<email> (admin not told yet) |  |
+ * | field complaint | FCOMPLAINT#<응답소 no.>     | RECORD / CHANGE#<ver>  |                                  | FCOMPLAINTS#<yyyy-mm> / <receivedAt>#<no.> (record only) |  |
+ * | field import job| FCIMPORT#<importId>         | JOB                    |                                  | FCIMPORTS / <startedAt>#<importId> |                        |
  *
  * ¹ The midpoint between the task's opening and due times (task-repository.ts openTaskIndexSortKey):
  *   the reminder job reads up to 45 days past its run and a task's 50% reminder falls near it.
+ *
+ * Field complaints (field-complaint-store.ts) are records, not cases: the monthly analysis reads one
+ * FCOMPLAINTS#<month> partition per month.
  *
  * Case items also carry the search index attributes (srch*) and are in the search-* indexes; the
  * layout and what each serves is in case-search-index.ts. Export records (who exported which

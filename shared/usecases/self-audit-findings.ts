@@ -32,7 +32,7 @@ import {
   type FindingInput,
   type FindingPatch,
 } from '../kinds/self-audit/findings.ts';
-import { followUpTaskDue, type SelfAuditRecord } from '../kinds/self-audit/self-audit.ts';
+import { findingsFollowUpOf } from '../kinds/findings-follow-up.ts';
 import type { MisconductCategory } from '../kinds/misconduct/misconduct.ts';
 import type { OfficialInput } from '../kinds/misconduct/misconduct.ts';
 import { internalInvestigation } from '../kinds/misconduct/index.ts';
@@ -83,9 +83,9 @@ type Versioned<T> = T & { expectedVersion?: number };
 
 /** The audit's own team (the plan's staff, the fieldwork's members) records findings, not only its lead. */
 function onAuditTeam(actor: Actor, c: CaseRecord): boolean {
-  const r = (c as CaseRecord & { selfAudit?: SelfAuditRecord }).selfAudit;
-  if (!r || !canReadCase(actor, c)) return false;
-  return r.plan.staffSubs.includes(actor.sub) || (r.fieldwork?.members.includes(actor.sub) ?? false);
+  const followUp = findingsFollowUpOf(c);
+  if (!followUp || !canReadCase(actor, c)) return false;
+  return followUp.team.includes(actor.sub);
 }
 
 export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
@@ -94,11 +94,11 @@ export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
 
   /** The open follow-up task moved to the earliest follow-up still owed, when the audit is at that step. */
   async function followTask(c: CaseRecord, next: CaseRecord, now: string) {
-    const r = (next as CaseRecord & { selfAudit?: SelfAuditRecord }).selfAudit;
-    if (!r?.resultNotice || r.closure) return [];
-    const due = followUpTaskDue(r, now, deps.calendar);
+    const followUp = findingsFollowUpOf(next);
+    const due = followUp?.taskDue(now, deps.calendar);
+    if (!followUp || !due) return [];
     const open = (await deps.tasks.ofCase(c.caseId)).filter(
-      (t) => t.status === 'open' && t.type === 'self-audit-follow-up' && t.dueAt !== due.dueAt,
+      (t) => t.status === 'open' && t.type === followUp.taskType && t.dueAt !== due.dueAt,
     );
     return open.map((t) => deps.tasks.moveDue(t, due.dueAt, due.basis));
   }
@@ -202,7 +202,7 @@ export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
         actor,
         {
           kind: internalInvestigation.kind,
-          title: input.title ?? `자체감사 지적사항: ${finding.title}`,
+          title: input.title ?? `${findingsFollowUpOf(audit)?.titlePrefixKo ?? '지적사항'}: ${finding.title}`,
           summary: `${audit.caseNumber} 「${audit.title}」 지적사항 ${finding.number} (징계·문책 요구) — 근거: ${finding.legalBasis}`,
           department: finding.department,
           ...(input.assigneeSub !== undefined && { assigneeSub: input.assigneeSub }),

@@ -153,6 +153,7 @@ function expected(): Record<string, Cells> {
     },
     whistleblower: { 'whistleblower-report': rco(ofKind('whistleblower-report')) },
     taxpayer: { 'taxpayer-consultation': rco(ofKind('taxpayer-consultation')) },
+    'human-rights': { 'human-rights-assessment': rco(ofKind('human-rights-assessment')) },
     prevention: { 'daily-audit': rco(ofKind('daily-audit')), 'contract-review': rco(ofKind('contract-review')) },
     'contract-savings': { total: contractSavings() },
     processing: Object.fromEntries(CASE_KINDS.map((k) => [k, processingRow(k)])),

@@ -15,8 +15,11 @@ export interface HttpResult<T = any> {
   body: T;
 }
 
-/** `clock`: the Step Functions service's clock, for tests that pass Wait states (e.g. a 30-day comment period) by moving it. */
-export async function startTestSystem(options: { clock?: Clock } = {}) {
+/**
+ * `clock`: the Step Functions service's clock, for tests that pass Wait states (e.g. a 30-day comment period) by moving it.
+ * `jobs`: also start the mail catcher and the local scheduler without its timer, for tests that `tick` a job and read its mail.
+ */
+export async function startTestSystem(options: { clock?: Clock; jobs?: boolean } = {}) {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
   if (!endpoint) throw new Error('the global test setup did not start DynamoDB Local');
   const tableName = `e2e-${randomUUID()}`;
@@ -25,6 +28,7 @@ export async function startTestSystem(options: { clock?: Clock } = {}) {
     apiPort: await freePort(),
     dynamoEndpoint: endpoint,
     ...(options.clock && { clock: options.clock }),
+    ...(options.jobs && { mailCatcher: {}, scheduler: { runLoop: false } }),
   });
   const tokens = new Map<Role, string>();
   const tokenFor = async (role: Role) => {

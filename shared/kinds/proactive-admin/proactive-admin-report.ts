@@ -69,3 +69,23 @@ export const proactiveAdminReportTable: KindReportTable = {
     };
   },
 };
+
+/** The exemption decisions taken between `from` and `to` (Korea dates), for the quarterly report to 감사원. */
+export function exemptionDecisionsIn(
+  cases: readonly CaseRecord[],
+  from: string,
+  to: string,
+): { exempted: { c: CaseRecord; decidedOn: string }[]; notExempted: number } {
+  const decided = cases.flatMap((c) => {
+    const r = recordOf(c);
+    const on = r?.track === 'exemption' ? r.decision?.decidedOn : undefined;
+    return on !== undefined && on >= from && on <= to ? [{ c, r, decidedOn: on }] : [];
+  });
+  return {
+    exempted: decided
+      .filter((d) => isExempted(d.r))
+      .map(({ c, decidedOn }) => ({ c, decidedOn }))
+      .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.c.caseNumber.localeCompare(b.c.caseNumber)),
+    notExempted: decided.filter((d) => !isExempted(d.r)).length,
+  };
+}

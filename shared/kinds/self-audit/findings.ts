@@ -1,9 +1,13 @@
 /**
- * 지적사항 (findings) of a self-audit: first-class records under the audit case, each with the
+ * 지적사항 (findings) of a self-audit — and the demands of an audit received from the city or a
+ * ministry (외부기관 감사 수감), which are tracked the same way: first-class records under the audit case, each with the
  * disposition demanded (공공감사법 제23조: 변상명령, 징계·문책, 시정, 주의, 개선, 권고, 통보, 고발), the
  * officials and department concerned, the amounts to recover and saved, and the legal basis; then its
  * follow-up (이행): a due date (a setting, 법 제23조③ sets none), an action plan (조치계획) for long
  * items, and the result. A discipline finding may open an internal investigation, linked both ways.
+ *
+ * Which kinds hold findings, under which details key and with which follow-up clock, is
+ * `FINDINGS_HOLDERS` below (one module, shared — not a copy per kind).
  *
  * The findings live on the audit's record (one item, one version): adding or changing one is a
  * conditional write of the case with an event on its hash chain. Pure: no AWS SDK.
@@ -15,6 +19,8 @@ import { assertOpen } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor } from '../../domain/history.ts';
 import { officialInputSchema } from '../misconduct/misconduct.ts';
+import type { TaskDue } from '../../domain/task.ts';
+import { receivedFollowUpDue } from '../audit-received/audit-received-deadlines.ts';
 import { followUpDue } from './self-audit-deadlines.ts';
 
 const date = z.iso.date();
@@ -30,14 +36,51 @@ export const DISPOSITIONS = {
   recommendation: { labelKo: '권고' },
   notification: { labelKo: '통보' },
   accusation: { labelKo: '고발' },
+  /** 행정감사규정 제18조④: an external audit's 경고 is published within 10 days; not a self-audit disposition of 공공감사법 제23조. */
+  warning: { labelKo: '경고' },
 } as const;
 export type Disposition = keyof typeof DISPOSITIONS;
 export const DISPOSITION_KEYS = Object.keys(DISPOSITIONS) as [Disposition, ...Disposition[]];
+export const SELF_AUDIT_DISPOSITIONS = DISPOSITION_KEYS.filter((d) => d !== 'warning');
+
+/** A kind whose cases hold findings: where they are kept, what is demanded, and when 이행 is due. */
+export interface FindingsHolderSpec {
+  /** The details key holding the record with `findings` and `resultNotice`. */
+  key: string;
+  labelKo: string;
+  dispositions: readonly Disposition[];
+  /** The 이행결과's due date from the day the result was notified (or received). */
+  followUpDue: (notifiedOn: string, calendar: Calendar, days?: number) => TaskDue;
+  /** Whether a finding's own `followUpDays` may change it (a setting may; a rule may not). */
+  followUpDaysAllowed: boolean;
+}
+
+export const FINDINGS_HOLDERS: Readonly<Record<string, FindingsHolderSpec>> = Object.freeze({
+  'self-audit': {
+    key: 'selfAudit',
+    labelKo: '자체감사',
+    dispositions: SELF_AUDIT_DISPOSITIONS,
+    followUpDue,
+    followUpDaysAllowed: true,
+  },
+  'audit-received': {
+    key: 'auditReceived',
+    labelKo: '외부기관 감사',
+    dispositions: DISPOSITION_KEYS,
+    followUpDue: receivedFollowUpDue,
+    followUpDaysAllowed: false,
+  },
+});
+
+export const findingsHolderOf = (c: Pick<CaseRecord, 'kind'>): FindingsHolderSpec | undefined =>
+  FINDINGS_HOLDERS[c.kind];
 
 const findingFields = {
   title: text(200).describe('지적사항 제목'),
   description: text(20_000).describe('지적 내용'),
-  disposition: z.enum(DISPOSITION_KEYS).describe('처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발'),
+  disposition: z
+    .enum(DISPOSITION_KEYS)
+    .describe('처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)'),
   department: text(100).describe('관련 부서'),
   officials: z.array(officialInputSchema).max(30).describe('관련 공무원'),
   recoverWon: won.optional().describe('회수(추징·회수·변상) 대상 금액 (원)'),
@@ -142,10 +185,13 @@ export interface FindingsHolder {
   resultNotice?: { notifiedOn: string } | undefined;
 }
 
-type WithFindings = CaseRecord & { selfAudit?: FindingsHolder & Record<string, unknown> };
+type HolderRecord = FindingsHolder & Record<string, unknown>;
+const recordOf = (c: CaseRecord, spec: FindingsHolderSpec) =>
+  (c as unknown as Record<string, HolderRecord | undefined>)[spec.key];
 
 export function findingsOf(c: CaseRecord): Finding[] {
-  return (c as WithFindings).selfAudit?.findings ?? [];
+  const spec = findingsHolderOf(c);
+  return (spec && recordOf(c, spec)?.findings) ?? [];
 }
 
 export function findFinding(c: CaseRecord, findingId: string): Finding {
@@ -162,18 +208,25 @@ export function findFinding(c: CaseRecord, findingId: string): Finding {
   return f;
 }
 
-function holderOf(c: CaseRecord): FindingsHolder & Record<string, unknown> {
-  const r = (c as WithFindings).selfAudit;
-  if (c.kind !== 'self-audit' || !r)
-    throw new ValidationError('Findings are recorded on self-audits only', '지적사항은 자체감사에만 기록합니다', {
-      field: 'caseId',
-      rule: 'not_a_self_audit',
-    });
-  return r;
+function holderOf(c: CaseRecord): { spec: FindingsHolderSpec; r: HolderRecord } {
+  const spec = findingsHolderOf(c);
+  const r = spec && recordOf(c, spec);
+  if (!spec || !r)
+    throw new ValidationError(
+      'Findings are recorded on self-audits and audits received only',
+      '지적사항은 자체감사와 외부기관 감사 수감에만 기록합니다',
+      { field: 'caseId', rule: 'not_a_self_audit' },
+    );
+  return { spec, r };
 }
 
-/** The follow-up's due date once the result is notified: the plan's date, or the setting's days. */
-export function withFollowUpDue(f: Finding, notifiedOn: string | undefined, calendar: Calendar): Finding {
+/** The follow-up's due date once the result is notified: the plan's date, or the holder's rule or setting. */
+export function withFollowUpDue(
+  f: Finding,
+  notifiedOn: string | undefined,
+  calendar: Calendar,
+  dueFrom: FindingsHolderSpec['followUpDue'] = followUpDue,
+): Finding {
   if (notifiedOn === undefined || f.status === 'cancelled') return f;
   if (f.followUp.actionPlan)
     return {
@@ -184,7 +237,7 @@ export function withFollowUpDue(f: Finding, notifiedOn: string | undefined, cale
         basisKo: `조치계획의 완료 예정일 (${f.followUp.actionPlan.submittedOn} 제출)`,
       },
     };
-  const due = followUpDue(notifiedOn, calendar, f.followUpDays);
+  const due = dueFrom(notifiedOn, calendar, f.followUpDays);
   return { ...f, followUp: { ...f.followUp, dueOn: due.dueAt.slice(0, 10), basisKo: due.basis.labelKo } };
 }
 
@@ -198,9 +251,9 @@ function commitFindings(
   draft: CaseChange['drafts'][number],
   now: string,
 ): CaseChange {
-  const r = holderOf(c);
+  const { spec, r } = holderOf(c);
   return {
-    next: { ...c, selfAudit: { ...r, ...extra, findings }, updatedAt: now, version: c.version + 1 } as CaseRecord,
+    next: { ...c, [spec.key]: { ...r, ...extra, findings }, updatedAt: now, version: c.version + 1 } as CaseRecord,
     drafts: [draft],
   };
 }
@@ -223,7 +276,7 @@ export function addFinding(
   now: string,
 ): CaseChange {
   assertOpen(c, 'update');
-  const r = holderOf(c);
+  const { spec, r } = holderOf(c);
   if (r.resultNotice)
     throw new IllegalTransitionError(
       `The result of ${c.caseNumber} was notified on ${r.resultNotice.notifiedOn}: findings are fixed (a reconsideration may change them)`,
@@ -231,6 +284,7 @@ export function addFinding(
       { field: 'caseId', rule: 'result_notified' },
     );
   const parsed = findingInputSchema.parse(input);
+  assertHolderAllows(spec, parsed);
   const { followUpDays, ...fields } = parsed;
   const number = r.findings.reduce((n, f) => Math.max(n, f.number), 0) + 1;
   const finding: Finding = {
@@ -252,6 +306,21 @@ export function addFinding(
   );
 }
 
+function assertHolderAllows(spec: FindingsHolderSpec, f: { disposition?: Disposition; followUpDays?: number }) {
+  if (f.disposition !== undefined && !spec.dispositions.includes(f.disposition))
+    throw new ValidationError(
+      `${spec.labelKo} findings do not demand ${f.disposition}`,
+      `${spec.labelKo}의 처분요구에는 ${DISPOSITIONS[f.disposition].labelKo}이(가) 없습니다`,
+      { field: 'disposition', rule: 'not_for_kind' },
+    );
+  if (f.followUpDays !== undefined && !spec.followUpDaysAllowed)
+    throw new ValidationError(
+      `${spec.labelKo}: the follow-up period is set by rule`,
+      `${spec.labelKo}의 이행 기한은 규정으로 정해져 있어 바꿀 수 없습니다`,
+      { field: 'followUpDays', rule: 'not_for_kind' },
+    );
+}
+
 /**
  * Changes a finding: its substance before the result is notified; its follow-up (action plan,
  * result) after. A follow-up's dates may not precede the result notice or lie in the future.
@@ -265,9 +334,10 @@ export function updateFinding(
   calendar: Calendar,
 ): CaseChange {
   assertOpen(c, 'update');
-  const r = holderOf(c);
+  const { spec, r } = holderOf(c);
   const f = findFinding(c, findingId);
   const today = now.slice(0, 10);
+  assertHolderAllows(spec, patch);
   const { actionPlan, followUpResult, recoverWon, savedWon, ...substance } = patch;
   const changesSubstance = Object.keys(substance).length > 0 || recoverWon !== undefined || savedWon !== undefined;
   const notifiedOn = r.resultNotice?.notifiedOn;
@@ -324,7 +394,7 @@ export function updateFinding(
   };
   if (recoverWon === null) delete next.recoverWon;
   if (savedWon === null) delete next.savedWon;
-  next = withFollowUpDue(next, notifiedOn, calendar);
+  next = withFollowUpDue(next, notifiedOn, calendar, spec.followUpDue);
   return commitFindings(
     c,
     r.findings.map((x) => (x.findingId === findingId ? next : x)),
@@ -347,7 +417,7 @@ export function updateFinding(
 
 /** Marks a discipline finding as having its internal investigation opened by `actor` (first step of two). */
 export function reserveMisconduct(c: CaseRecord, findingId: string, actor: EventActor, now: string): CaseChange {
-  const r = holderOf(c);
+  const { spec, r } = holderOf(c);
   const f = findFinding(c, findingId);
   if (f.disposition !== 'discipline')
     throw new ValidationError(
@@ -375,7 +445,7 @@ export function reserveMisconduct(c: CaseRecord, findingId: string, actor: Event
   return {
     next: {
       ...c,
-      selfAudit: { ...r, findings: r.findings.map((x) => (x.findingId === findingId ? next : x)) },
+      [spec.key]: { ...r, findings: r.findings.map((x) => (x.findingId === findingId ? next : x)) },
       updatedAt: now,
       version: c.version + 1,
     } as CaseRecord,
@@ -391,7 +461,7 @@ export function linkMisconduct(
   actor: EventActor,
   now: string,
 ): CaseChange {
-  const r = holderOf(c);
+  const { r } = holderOf(c);
   const f = findFinding(c, findingId);
   const next: Finding = {
     ...f,

@@ -67,7 +67,7 @@ export function auditNoticeDue(startOn: string, calendar: Calendar): TaskDue {
 }
 
 /** A statutory period counted from a Korea date (the first day not counted: the start is that day's end). */
-function fromDate(id: PeriodId, fromOn: string, calendar: Calendar, startLabelKo: string): TaskDue {
+export function fromDate(id: PeriodId, fromOn: string, calendar: Calendar, startLabelKo: string): TaskDue {
   const period = statutoryPeriod(id);
   const due = computeDue(id, `${fromOn}T18:00:00+09:00`, calendar);
   const unitKo = period.unit === 'months' ? '개월' : '일';

@@ -12,7 +12,7 @@ import {
   type KindReportTable,
   type ReportRow,
 } from '../../domain/report-table.ts';
-import { DISPOSITION_KEYS, DISPOSITIONS, findingsOf, type Finding } from './findings.ts';
+import { DISPOSITIONS, findingsOf, SELF_AUDIT_DISPOSITIONS, type Finding } from './findings.ts';
 
 export const SELF_AUDIT_FINDINGS_TABLE = 'self-audit-findings';
 
@@ -54,7 +54,7 @@ export function selfAuditFindingsTable(audits: readonly CaseRecord[], sectionKo:
       ],
       rows: [
         row('total', '계', findings),
-        ...DISPOSITION_KEYS.map((d) =>
+        ...SELF_AUDIT_DISPOSITIONS.map((d) =>
           row(
             d,
             DISPOSITIONS[d].labelKo,

@@ -19,7 +19,14 @@ import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
-import { DISPOSITION_KEYS, findingSchema, followUpOpen, withFollowUpDue, type Finding } from './findings.ts';
+import {
+  findingSchema,
+  followUpOpen,
+  SELF_AUDIT_DISPOSITIONS,
+  withFollowUpDue,
+  type Disposition,
+  type Finding,
+} from './findings.ts';
 import {
   auditNoticeDeadline,
   auditNoticeDue,
@@ -334,7 +341,12 @@ export const selfAuditDecisionForms = [
     reasons: text(10_000).describe('결정 이유'),
     cancelFindings: findingNumbers.optional().describe('취소 지적사항 번호'),
     changeDispositions: z
-      .array(z.strictObject({ number: z.number().int().min(1), disposition: z.enum(DISPOSITION_KEYS) }))
+      .array(
+        z.strictObject({
+          number: z.number().int().min(1),
+          disposition: z.enum(SELF_AUDIT_DISPOSITIONS as [Disposition, ...Disposition[]]),
+        }),
+      )
       .max(200)
       .optional()
       .describe('처분요구 변경'),

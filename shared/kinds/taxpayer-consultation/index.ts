@@ -1,10 +1,89 @@
-/** 납세자보호 상담: runs the generic review lifecycle until it declares its own. */
-import { reviewKind } from '../case-review/review-kind.ts';
+/**
+ * 납세자보호관 (taxpayer advocate): consultations, 고충민원 and 권리보호요청 under `taxpayer`
+ * (taxpayer.ts), run by workflows/taxpayer-consultation.workflow.ts with the settings of
+ * taxpayer-deadlines.ts. Every case is sealed (지방세기본법 제86조, 과세정보 비밀유지): an intake with
+ * `sealed: false` is refused naming the article, so no title reaches a mail, a list or an export.
+ */
+import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { defineKind } from '../../domain/kind.ts';
 import { taxpayerTable } from './report.ts';
+import {
+  applyTaxpayerDecision,
+  nextTaxpayerStep,
+  openTaxpayerCase,
+  TAXPAYER_DECISION_LABELS,
+  taxpayerDecisionForms,
+  taxpayerIntakeSchema,
+  taxpayerIntakeSummary,
+  taxpayerRecordSchema,
+} from './taxpayer.ts';
+import { TAXPAYER_DUE_RULES, taxpayerAnswerDue, taxpayerTaskDue, type TaxpayerDueRule } from './taxpayer-deadlines.ts';
+import { taxpayerView } from './taxpayer-view.ts';
 
-export const taxpayerConsultation = reviewKind({
+export const TAXPAYER_WORKFLOW = 'taxpayer-consultation';
+export const TAX_CONFIDENTIALITY_ARTICLE = '지방세기본법 제86조 (과세정보 비밀유지)';
+
+let defaultCalendar: Calendar | undefined;
+const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
+
+function settingDue(due: () => { dueAt: string }): string | undefined {
+  try {
+    return due().dueAt.slice(0, 10);
+  } catch (error) {
+    if (error instanceof CalendarYearNotCoveredError) return undefined;
+    throw error;
+  }
+}
+
+export const taxpayerConsultation = defineKind({
   kind: 'taxpayer-consultation',
   labelKo: '납세자보호 상담',
   team: 'complaints',
   reportTables: [taxpayerTable],
+  sealedByDefault: true,
+  protectedIdentity: {
+    sealingArticle: TAX_CONFIDENTIALITY_ARTICLE,
+    reporterIdentity: false,
+    nounEn: 'taxpayer-advocate case (tax information is confidential)',
+  },
+  workflow: TAXPAYER_WORKFLOW,
+  taskTypes: ['taxpayer-review', 'taxpayer-department-reply'],
+  details: {
+    key: 'taxpayer',
+    record: taxpayerRecordSchema,
+    intake: taxpayerIntakeSchema,
+    intakeDescriptionKo:
+      '납세자보호관 접수 정보 (유형: 세무상담·고충민원·권리보호요청, 세목, 처분, 요청 내용) — 납세자보호 상담에만; 과세정보라 사건은 항상 비공개',
+    view: taxpayerView,
+    open({ intake, input, calendar }) {
+      const record = openTaxpayerCase(intake, input.receivedAt);
+      const dueDate = input.dueDate ?? settingDue(() => taxpayerAnswerDue(record.receivedOn, calendarOr(calendar)));
+      return { details: record, ...(dueDate !== undefined && { dueDate }), eventData: taxpayerIntakeSummary(record) };
+    },
+    notForKind: () =>
+      new ValidationError(
+        'taxpayer details are only for taxpayer-advocate cases',
+        '납세자보호관 정보는 납세자보호 상담에만 입력합니다',
+        { field: 'taxpayer', rule: 'not_for_kind' },
+      ),
+  },
+  decisions: {
+    forms: taxpayerDecisionForms,
+    labels: TAXPAYER_DECISION_LABELS,
+    apply(c, _task, form, { actorSub, at }) {
+      const applied = applyTaxpayerDecision(c, form, actorSub, at);
+      return (
+        applied && {
+          patch: { taxpayer: applied.record },
+          drafts: [{ type: 'DECISION_RECORDED', data: { decision: form.decision, ...applied.eventData } }],
+        }
+      );
+    },
+  },
+  dueRules: {
+    rules: TAXPAYER_DUE_RULES,
+    due: (rule, ctx) => taxpayerTaskDue(rule as TaxpayerDueRule, ctx),
+  },
+  nextStep: (c) => nextTaxpayerStep(c),
 });

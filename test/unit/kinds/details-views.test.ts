@@ -11,6 +11,8 @@ import { grievanceRecordSchema } from '../../../shared/kinds/grievance/grievance
 import { misconductRecordSchema } from '../../../shared/kinds/misconduct/misconduct.ts';
 import { petitionRecordSchema } from '../../../shared/kinds/petition/petition.ts';
 import { proactiveAdminRecordSchema } from '../../../shared/kinds/proactive-admin/proactive-admin.ts';
+import { humanRightsRecordSchema } from '../../../shared/kinds/human-rights-assessment/human-rights.ts';
+import { taxpayerRecordSchema } from '../../../shared/kinds/taxpayer-consultation/taxpayer.ts';
 import { selfAuditRecordSchema } from '../../../shared/kinds/self-audit/self-audit.ts';
 import { whistleblowerRecordSchema } from '../../../shared/kinds/whistleblower-report/whistleblower.ts';
 import { caseForViewer } from '../../../shared/policies/personal-data.ts';
@@ -400,6 +402,80 @@ describe('proactive administration', () => {
       '사전컨설팅 의견': '임시 설치 가능',
       '정보 충분성': '충분 — 면책 추정 적용',
       결재일: '2026년 11월 20일(금)',
+    });
+  });
+});
+
+describe('taxpayer-advocate cases', () => {
+  it('shows the variant, the disposition, each request with its reply and the result', () => {
+    const record = taxpayerRecordSchema.parse({
+      variant: 'complaint',
+      receivedOn: '2026-11-02',
+      taxItem: '재산세',
+      disposition: '2026년 재산세 부과',
+      dispositionCompleted: true,
+      matter: '공시가격 오류',
+      requests: [
+        {
+          power: 'correction',
+          content: '과세표준 재산정',
+          requestedOn: '2026-11-04',
+          requestedBy: 's1',
+          reply: { accepted: true, content: '경정', repliedOn: '2026-11-09' },
+        },
+      ],
+      result: { result: '해소', content: '경정 결과 통지', notifiedOn: '2026-11-10' },
+    });
+    const lines = viewOf('taxpayer-consultation', { taxpayer: record });
+    expectKoreanOnly(lines);
+    expect(asMap(lines)).toMatchObject({
+      유형: '고충민원 (처분 완료 후)',
+      처분·절차: '2026년 재산세 부과 (처분 완료)',
+      '요구 1': '위법·부당 처분 시정요구 (2026년 11월 4일(수)) — 과세표준 재산정',
+      '회신 1': '수용 (2026년 11월 9일(월)) — 경정',
+      '처리 결과': '해소 (통지 2026년 11월 10일(화)) — 경정 결과 통지',
+    });
+  });
+});
+
+describe('human-rights assessments', () => {
+  it('shows the draft law, the notice date, the assessment per criterion and the department’s refusal', () => {
+    const check = (concern: boolean) => ({ concern, note: '근거' });
+    const criteria = {
+      infringement: check(true),
+      remedy: check(false),
+      participation: check(false),
+      promotion: check(false),
+    };
+    const record = humanRightsRecordSchema.parse({
+      lawTitle: '공공시설 이용 조례 일부개정조례안',
+      lawType: '조례',
+      change: '일부개정',
+      department: '자치행정과',
+      requestedOn: '2026-11-02',
+      legislativeNoticeOn: '2026-12-14',
+      selfCheck: { submittedOn: '2026-11-03', criteria: { ...criteria, infringement: check(false) } },
+      assessment: {
+        criteria,
+        conclusion: '개선 권고',
+        articles: ['제5조②', '제9조'],
+        recommendation: '제한 사유 구체화',
+        assessedOn: '2026-11-20',
+        assessedBy: 's1',
+      },
+      response: { response: '불수용', refusalGrounds: '상위 조례 문구', respondedOn: '2026-11-27' },
+    });
+    const lines = viewOf('human-rights-assessment', { humanRights: record });
+    expectKoreanOnly(lines);
+    expect(asMap(lines)).toMatchObject({
+      자치법규: '공공시설 이용 조례 일부개정조례안 (조례 일부개정)',
+      '입법예고 예정일': '2026년 12월 14일(월)',
+      '자체점검: 인권 보장·침해 여부': '우려 없음 — 근거',
+      '평가: 인권 보장·침해 여부': '우려 있음 — 근거',
+      결론: '개선 권고 (2026년 11월 20일(금))',
+      '권고 조항': '제5조②, 제9조',
+      '부서 회신': '불수용 (2026년 11월 27일(금))',
+      '불수용 사유': '상위 조례 문구',
     });
   });
 });

@@ -12,6 +12,7 @@ describe('deployableJobs', () => {
     expect(skipped.map((j) => j.name)).toEqual([
       'committee-notices',
       'committee-meetings-ahead',
+      'exemption-quarterly-report',
       'disclosure-rereview',
       'chain-anchor',
       'workflow-reconcile',
@@ -25,6 +26,7 @@ describe('deployableJobs', () => {
       'committee-notices',
       'committee-meetings-ahead',
       'grievance-quarterly-analysis',
+      'exemption-quarterly-report',
       'disclosure-rereview',
       'chain-anchor',
       'workflow-reconcile',

@@ -982,7 +982,7 @@ export interface components {
             caseId: string;
             caseNumber: string;
             /** @enum {string} */
-            kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @enum {string} */
             team: "audit" | "investigation" | "complaints" | "patrol";
             title: string;
@@ -1109,6 +1109,80 @@ export interface components {
                     /** Format: date */
                     decidedOn: string;
                 };
+                followUpReport?: {
+                    /** Format: date */
+                    reportedOn: string;
+                };
+                closure?: {
+                    /** Format: date */
+                    closedOn: string;
+                    comment?: string;
+                };
+                findings: components["schemas"]["SelfAuditFinding"][];
+            };
+            auditReceived?: {
+                audit: {
+                    /** @enum {string} */
+                    auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+                    auditingBodyName?: string;
+                    auditName: string;
+                    departments: string[];
+                    /** Format: date */
+                    fieldworkStartOn?: string;
+                    /** Format: date */
+                    fieldworkEndOn?: string;
+                };
+                resultNotice?: {
+                    /** Format: date */
+                    notifiedOn: string;
+                    documentNumber?: string;
+                    recordedBy: string;
+                    /** Format: date */
+                    reconsiderationFilingDueOn: string;
+                    /** Format: date */
+                    warningPublicationDueOn?: string;
+                };
+                warningPublication?: {
+                    /** Format: date */
+                    publishedOn: string;
+                    url?: string;
+                    onTime: boolean;
+                };
+                reconsiderations: {
+                    id: string;
+                    /** Format: date */
+                    filedOn: string;
+                    findingNumbers: number[];
+                    reasons: string;
+                    /** Format: date */
+                    filingDueOn: string;
+                    late: boolean;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    result?: {
+                        /** @enum {string} */
+                        outcome: "dismissed" | "rejected" | "changed";
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        onTime: boolean;
+                    };
+                }[];
+                disciplineResolutions: {
+                    findingNumber: number;
+                    /** @enum {string} */
+                    requested: "heavy" | "light";
+                    /** @enum {string} */
+                    resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
+                    /** Format: date */
+                    resolvedOn: string;
+                    lighter: boolean;
+                    /** Format: date */
+                    reportedOn?: string;
+                    /** Format: date */
+                    executedOn?: string;
+                }[];
                 followUpReport?: {
                     /** Format: date */
                     reportedOn: string;
@@ -1591,6 +1665,90 @@ export interface components {
                 /** Format: date */
                 approvedOn?: string;
             };
+            humanRights?: {
+                lawTitle: string;
+                /** @enum {string} */
+                lawType: "조례" | "규칙";
+                /** @enum {string} */
+                change: "제정" | "전부개정" | "일부개정" | "폐지";
+                department: string;
+                /** Format: date */
+                requestedOn: string;
+                /** Format: date */
+                legislativeNoticeOn: string;
+                selfCheck?: {
+                    /** Format: date */
+                    submittedOn: string;
+                    criteria: {
+                        infringement: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        remedy: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        participation: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        promotion: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                    };
+                };
+                assessment?: {
+                    criteria: {
+                        infringement: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        remedy: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        participation: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                        promotion: {
+                            /** @description 이 기준에서 우려가 있는지 */
+                            concern: boolean;
+                            /** @description 판단 근거 */
+                            note: string;
+                        };
+                    };
+                    /** @enum {string} */
+                    conclusion: "원안 동의" | "개선 권고";
+                    articles: string[];
+                    recommendation?: string;
+                    /** Format: date */
+                    assessedOn: string;
+                    assessedBy: string;
+                };
+                response?: {
+                    /** @enum {string} */
+                    response: "수용" | "일부 수용" | "불수용";
+                    refusalGrounds?: string;
+                    /** Format: date */
+                    respondedOn: string;
+                };
+            };
             grievance?: {
                 /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
                 complainant?: {
@@ -1807,6 +1965,37 @@ export interface components {
                     /** Format: date */
                     sentOn: string;
                     summary: string;
+                };
+            };
+            taxpayer?: {
+                /** @enum {string} */
+                variant: "consultation" | "complaint" | "rights-protection";
+                /** Format: date */
+                receivedOn: string;
+                taxItem: string;
+                disposition?: string;
+                dispositionCompleted?: boolean;
+                matter: string;
+                requests: {
+                    /** @enum {string} */
+                    power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
+                    content: string;
+                    /** Format: date */
+                    requestedOn: string;
+                    requestedBy: string;
+                    reply?: {
+                        accepted: boolean;
+                        content: string;
+                        /** Format: date */
+                        repliedOn: string;
+                    };
+                }[];
+                result?: {
+                    /** @enum {string} */
+                    result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
+                    content: string;
+                    /** Format: date */
+                    notifiedOn: string;
                 };
             };
             petition?: {
@@ -2226,7 +2415,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             department: string;
             officials: {
                 name: string;
@@ -2331,7 +2520,7 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 /** @enum {string} */
-                kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 kindLabel: string;
                 team: string;
                 teamLabel: string;
@@ -2515,7 +2704,7 @@ export interface components {
         };
         PreviewDeadlineResponse: {
             /** @enum {string} */
-            kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             periodId: string;
             receivedAt: string;
             /** Format: date */
@@ -3112,7 +3301,7 @@ export interface components {
             generatedAt: string;
             rows: {
                 /** @enum {string} */
-                kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 labelKo: string;
                 total: number;
                 counts: {
@@ -3142,7 +3331,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -3211,7 +3400,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3319,7 +3508,7 @@ export interface components {
              * @description 사건 종류
              * @enum {string}
              */
-            kind: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @description 제목 */
             title: string;
             /** @description 요지 */
@@ -3380,6 +3569,30 @@ export interface components {
                 staffSubs: string[];
                 /** @description 연간 계획 외 감사 (별도 계획) */
                 outsidePlan?: boolean;
+            };
+            /** @description 외부기관 감사 수감 (감사기관·감사명·수감 부서·감사 기간) — 외부기관 감사에 필수, 다른 종류에는 입력 불가 */
+            auditReceived?: {
+                /**
+                 * @description 감사기관 구분: 서울시·행정안전부·주무부처·감사원·기타
+                 * @enum {string}
+                 */
+                auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+                /** @description 감사기관 이름 (주무부처·기타일 때) */
+                auditingBodyName?: string;
+                /** @description 감사명 (예: 2026년 서울시 종합감사) */
+                auditName: string;
+                /** @description 수감 부서 */
+                departments: string[];
+                /**
+                 * Format: date
+                 * @description 감사 실시 시작일
+                 */
+                fieldworkStartOn?: string;
+                /**
+                 * Format: date
+                 * @description 감사 실시 종료일
+                 */
+                fieldworkEndOn?: string;
             };
             /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
             dailyAudit?: {
@@ -3562,6 +3775,33 @@ export interface components {
                  */
                 registrationType: "initial" | "yearly" | "retirement";
             };
+            /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
+            humanRights?: {
+                /** @description 자치법규명 (제·개정안) */
+                lawTitle: string;
+                /**
+                 * @description 조례 / 규칙
+                 * @enum {string}
+                 */
+                lawType: "조례" | "규칙";
+                /**
+                 * @description 제정 / 전부개정 / 일부개정 / 폐지
+                 * @enum {string}
+                 */
+                change: "제정" | "전부개정" | "일부개정" | "폐지";
+                /** @description 소관부서 */
+                department: string;
+                /**
+                 * Format: date
+                 * @description 평가 요청일 (없으면 접수일)
+                 */
+                requestedOn?: string;
+                /**
+                 * Format: date
+                 * @description 입법예고 예정일: 평가는 이 날부터 거꾸로 센 날까지
+                 */
+                legislativeNoticeOn: string;
+            };
             /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
             grievance?: {
                 /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
@@ -3619,6 +3859,25 @@ export interface components {
                     /** @constant */
                     signed: true;
                 };
+            };
+            /** @description 납세자보호관 접수 정보 (유형: 세무상담·고충민원·권리보호요청, 세목, 처분, 요청 내용) — 납세자보호 상담에만; 과세정보라 사건은 항상 비공개 */
+            taxpayer?: {
+                /**
+                 * @description 유형: 세무상담 / 고충민원(처분 후) / 권리보호요청(처분 전)
+                 * @enum {string}
+                 */
+                variant: "consultation" | "complaint" | "rights-protection";
+                /**
+                 * Format: date
+                 * @description 접수일 (없으면 오늘)
+                 */
+                receivedOn?: string;
+                /** @description 세목 (예: 재산세, 취득세) */
+                taxItem: string;
+                /** @description 처분·절차 (고충민원·권리보호요청은 필수) */
+                disposition?: string;
+                /** @description 요청 내용 (과세정보: 메일·목록·내보내기에 나가지 않음) */
+                matter: string;
             };
             /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
             petition?: {
@@ -3862,6 +4121,109 @@ export interface components {
         } | {
             /** @constant */
             decision: "close-self-audit";
+            comment?: string;
+        } | {
+            /** @constant */
+            decision: "record-received-result";
+            /**
+             * Format: date
+             * @description 감사결과를 통보받은 날 (모든 기한의 기산일)
+             */
+            receivedOn: string;
+            /** @description 통보 문서번호 */
+            documentNumber?: string;
+        } | {
+            /** @constant */
+            decision: "record-warning-publication";
+            /**
+             * Format: date
+             * @description 경고 처분요구 홈페이지 공개일
+             */
+            publishedOn: string;
+            /**
+             * Format: uri
+             * @description 공개한 주소
+             */
+            url?: string;
+        } | {
+            /** @constant */
+            decision: "file-received-reconsideration";
+            /**
+             * Format: date
+             * @description 감사기관에 재심의를 신청한 날
+             */
+            filedOn: string;
+            /** @description 대상 처분요구 번호 */
+            findingNumbers: number[];
+            /** @description 신청 이유 */
+            reasons: string;
+        } | {
+            /** @constant */
+            decision: "record-received-reconsideration-result";
+            /**
+             * @description 각하 / 기각 / 취소·변경
+             * @enum {string}
+             */
+            outcome: "dismissed" | "rejected" | "changed";
+            /**
+             * Format: date
+             * @description 감사기관의 결정일
+             */
+            decidedOn: string;
+            /**
+             * Format: date
+             * @description 결과를 받은 날
+             */
+            receivedOn: string;
+            /** @description 취소된 처분요구 번호 */
+            cancelFindings?: number[];
+            /** @description 변경된 처분요구 */
+            changeDispositions?: {
+                number: number;
+                /** @enum {string} */
+                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            }[];
+        } | {
+            /** @constant */
+            decision: "record-discipline-resolution";
+            /** @description 징계 요구 처분요구 번호 */
+            findingNumber: number;
+            /**
+             * @description 요구된 징계: 중징계 / 경징계
+             * @enum {string}
+             */
+            requested: "heavy" | "light";
+            /**
+             * @description 인사위원회 의결: 파면·해임·강등·정직·감봉·견책·불문
+             * @enum {string}
+             */
+            resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
+            /**
+             * Format: date
+             * @description 의결일
+             */
+            resolvedOn: string;
+            /**
+             * Format: date
+             * @description 감사기관 통보일 (중징계 요구에 경한 의결이면 집행 전 필수)
+             */
+            reportedOn?: string;
+            /**
+             * Format: date
+             * @description 징계 집행일
+             */
+            executedOn?: string;
+        } | {
+            /** @constant */
+            decision: "report-received-follow-up";
+            /**
+             * Format: date
+             * @description 이행결과를 감사기관에 통보한 날
+             */
+            reportedOn: string;
+        } | {
+            /** @constant */
+            decision: "close-audit-received";
             comment?: string;
         } | {
             /** @constant */
@@ -4188,6 +4550,98 @@ export interface components {
             documentNumber: string;
         } | {
             /** @constant */
+            decision: "record-self-check";
+            /**
+             * Format: date
+             * @description 소관부서 자체점검표 제출일
+             */
+            submittedOn: string;
+            /** @description 자체점검표: 4개 기준별 우려 여부와 근거 */
+            criteria: {
+                infringement: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                remedy: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                participation: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                promotion: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+            };
+        } | {
+            /** @constant */
+            decision: "propose-assessment";
+            /** @description 기준별 평가 */
+            criteria: {
+                infringement: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                remedy: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                participation: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+                promotion: {
+                    /** @description 이 기준에서 우려가 있는지 */
+                    concern: boolean;
+                    /** @description 판단 근거 */
+                    note: string;
+                };
+            };
+            /**
+             * @description 원안 동의 / 개선 권고
+             * @enum {string}
+             */
+            conclusion: "원안 동의" | "개선 권고";
+            /**
+             * @description 개선 권고 대상 조항 (예: 제5조②)
+             * @default []
+             */
+            articles: string[];
+            /** @description 개선 권고 내용 */
+            recommendation?: string;
+        } | {
+            /** @constant */
+            decision: "record-department-response";
+            /**
+             * @description 수용 / 일부 수용 / 불수용
+             * @enum {string}
+             */
+            response: "수용" | "일부 수용" | "불수용";
+            /** @description 불수용·일부 수용 사유 (필수) */
+            refusalGrounds?: string;
+            /**
+             * Format: date
+             * @description 소관부서 회신일
+             */
+            respondedOn: string;
+        } | {
+            /** @constant */
             decision: "triage";
             /** @description 처리 주무부서 */
             handlingDepartment: string;
@@ -4342,6 +4796,43 @@ export interface components {
             sentOn: string;
             /** @description 처리결과·경위·이유, 이후 처리방향, 보상금·구조금 대상 여부, 제도개선 요지 (시행령 제11조③) */
             summary: string;
+        } | {
+            /** @constant */
+            decision: "request-correction";
+            /**
+             * @description 권한: 시정요구 / 세무조사 중지 / 처분절차 일시중지 / 담당자 교체·징계 (제51조의2②)
+             * @enum {string}
+             */
+            power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
+            /** @description 요구 내용 */
+            content: string;
+        } | {
+            /** @constant */
+            decision: "record-department-reply";
+            /** @description 세무부서의 수용 여부 */
+            accepted: boolean;
+            /** @description 세무부서 회신 내용 */
+            content: string;
+            /**
+             * Format: date
+             * @description 회신일
+             */
+            repliedOn: string;
+        } | {
+            /** @constant */
+            decision: "notify-taxpayer";
+            /**
+             * @description 처리 결과
+             * @enum {string}
+             */
+            result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
+            /** @description 납세자에게 통지한 내용 */
+            content: string;
+            /**
+             * Format: date
+             * @description 결과 통지일
+             */
+            notifiedOn: string;
         } | {
             /** @constant */
             decision: "process-petition";
@@ -4685,10 +5176,10 @@ export interface components {
             /** @description 지적 내용 */
             description: string;
             /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
              * @enum {string}
              */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             /** @description 관련 부서 */
             department: string;
             /**
@@ -4728,10 +5219,10 @@ export interface components {
             /** @description 지적 내용 */
             description?: string;
             /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발
+             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
              * @enum {string}
              */
-            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             /** @description 관련 부서 */
             department?: string;
             /** @description 관련 공무원 */
@@ -5432,7 +5923,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -5492,7 +5983,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -5885,9 +6376,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
-                kind?: "self-audit" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 법정기간 id (kind 대신 또는 우선) */
-                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
+                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
                 receivedAt: string;
             };
@@ -6519,7 +7010,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 처분요구 종류 */
-                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
+                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
                 /** @description 이행 상태: open·overdue·planned·done·cancelled */
                 followUp?: "open" | "overdue" | "planned" | "done" | "cancelled";
             };

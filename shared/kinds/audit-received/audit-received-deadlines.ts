@@ -1,0 +1,27 @@
+/**
+ * The dates of an audit received from the city or a ministry (외부기관 감사 수감), from
+ * 지방자치단체에 대한 행정감사규정, all counted from the day the result was received (민법 counting,
+ * 행정기본법 제6조①):
+ *
+ * - each demand's 이행결과 within **60 days** (제18조⑤; a long item may send its 조치계획 instead);
+ * - a 경고 demand published on the 구's website within **10 days** (제18조④);
+ * - 재심의 filed within **1 month**, decided by the auditing body within **2 months** of its receipt (제20조).
+ */
+import type { Calendar } from '../../calendar/index.ts';
+import type { TaskDue } from '../../domain/task.ts';
+import { fromDate } from '../self-audit/self-audit-deadlines.ts';
+
+const RECEIVED_KO = '감사결과 수령일';
+
+/** 이행결과: 60 days from receipt (제18조⑤). `days` is accepted for the findings' shared shape and ignored: the rule sets it. */
+export const receivedFollowUpDue = (receivedOn: string, calendar: Calendar, _days?: number): TaskDue =>
+  fromDate('external-audit.follow-up', receivedOn, calendar, RECEIVED_KO);
+
+export const warningPublicationDue = (receivedOn: string, calendar: Calendar): TaskDue =>
+  fromDate('external-audit.warning-publication', receivedOn, calendar, RECEIVED_KO);
+
+export const receivedReconsiderationFilingDue = (receivedOn: string, calendar: Calendar): TaskDue =>
+  fromDate('external-audit.reconsideration.filing', receivedOn, calendar, RECEIVED_KO);
+
+export const receivedReconsiderationDecisionDue = (filedOn: string, calendar: Calendar): TaskDue =>
+  fromDate('external-audit.reconsideration.decision', filedOn, calendar, '재심의 신청일');

@@ -1,0 +1,176 @@
+/**
+ * 응답소 현장민원 records (shared/kinds/field-complaint/complaint-record.ts) and their imports.
+ *
+ * | item          | pk                      | sk               | gsi2                                          |
+ * |---------------|-------------------------|------------------|-----------------------------------------------|
+ * | record        | FCOMPLAINT#<응답소 no.> | RECORD           | FCOMPLAINTS#<yyyy-mm> / <receivedAt>#<no.>    |
+ * | change entry  | FCOMPLAINT#<응답소 no.> | CHANGE#<version> |                                               |
+ * | import job    | FCIMPORT#<importId>     | JOB              | FCIMPORTS / <startedAt>#<importId>            |
+ *
+ * The monthly analysis reads one gsi2 partition per month (about 8,000 items), never the table.
+ * An import reads 100 records per BatchGetItem and writes new ones with BatchWriteItem (25 per
+ * request): BatchWrite cannot be conditional, but the numbers were read absent just before and a
+ * row's record is a function of the row, so two imports racing on a new number write the same item.
+ * A changed row is a transaction: the record, conditional on the version read, and its change entry.
+ */
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { FieldComplaintRecord } from '../kinds/field-complaint/complaint-record.ts';
+import type {
+  FieldComplaintChange,
+  FieldComplaintRecords,
+  FieldImportJob,
+  StoredFieldComplaint,
+} from '../usecases/field-complaint-import.ts';
+import { queryAll } from './paged-query.ts';
+
+const recordKey = (number: string) => ({ pk: `FCOMPLAINT#${number}`, sk: 'RECORD' });
+const jobKey = (importId: string) => ({ pk: `FCIMPORT#${importId}`, sk: 'JOB' });
+const monthPartition = (month: string) => `FCOMPLAINTS#${month}`;
+const STORAGE = new Set(['pk', 'sk', 'gsi2pk', 'gsi2sk', 'entity', 'version', 'lastImportId']);
+
+function recordItem(record: FieldComplaintRecord, version: number, importId: string) {
+  return {
+    ...recordKey(record.number),
+    entity: 'FieldComplaint',
+    gsi2pk: monthPartition(record.month),
+    gsi2sk: `${record.receivedAt}#${record.number}`,
+    ...record,
+    version,
+    lastImportId: importId,
+  };
+}
+
+const recordOf = (item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k))) as unknown as FieldComplaintRecord;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class FieldComplaintStore implements FieldComplaintRecords {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getMany(numbers: readonly string[]): Promise<Map<string, StoredFieldComplaint>> {
+    const found = new Map<string, StoredFieldComplaint>();
+    for (let i = 0; i < numbers.length; i += 100) {
+      let keys: Record<string, unknown>[] = numbers.slice(i, i + 100).map(recordKey);
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          found.set(String(item.number), { record: recordOf(item), version: Number(item.version) });
+        }
+        keys = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+        if (keys.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      }
+    }
+    return found;
+  }
+
+  async createMany(records: readonly FieldComplaintRecord[], importId: string): Promise<void> {
+    const batches: Promise<void>[] = [];
+    for (let i = 0; i < records.length; i += 25) {
+      const requests = records.slice(i, i + 25).map((r) => ({ PutRequest: { Item: recordItem(r, 1, importId) } }));
+      batches.push(this.#batchWrite(requests));
+    }
+    await Promise.all(batches);
+  }
+
+  async #batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+      requests = (out.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
+      if (requests.length > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+    }
+  }
+
+  async update(record: FieldComplaintRecord, expectedVersion: number, change: FieldComplaintChange): Promise<boolean> {
+    const next = expectedVersion + 1;
+    const key = recordKey(record.number);
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: recordItem(record, next, change.importId),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  pk: key.pk,
+                  sk: `CHANGE#${String(next).padStart(6, '0')}`,
+                  entity: 'FieldComplaintChange',
+                  ...change,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+      throw error;
+    }
+  }
+
+  async changesOf(number: string): Promise<FieldComplaintChange[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :change)',
+      ExpressionAttributeValues: { ':pk': recordKey(number).pk, ':change': 'CHANGE#' },
+    });
+    return items.map(({ at, importId, row, changes }) => ({ at, importId, row, changes }));
+  }
+
+  /** Every record received in the month (`YYYY-MM`, Korea time), in receipt order, from gsi2. */
+  async month(month: string): Promise<FieldComplaintRecord[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :month',
+      ExpressionAttributeValues: { ':month': monthPartition(month) },
+    });
+    return items.map(recordOf);
+  }
+
+  async saveJob(job: FieldImportJob): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...jobKey(job.importId),
+          entity: 'FieldImportJob',
+          gsi2pk: 'FCIMPORTS',
+          gsi2sk: `${job.startedAt}#${job.importId}`,
+          ...job,
+        },
+      }),
+    );
+  }
+
+  async getJob(importId: string): Promise<FieldImportJob | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: jobKey(importId), ConsistentRead: true }),
+    );
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, entity: _e, gsi2pk: _g, gsi2sk: _s, ...job } = out.Item;
+    return job as FieldImportJob;
+  }
+}
