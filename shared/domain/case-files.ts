@@ -63,7 +63,10 @@ export const fileUploadInputSchema = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .refine((n) => !/[\\/\u0000-\u001f]/.test(n), '파일 이름에 경로 구분자·제어 문자를 쓸 수 없습니다')
+    .refine(
+      (n) => !/[\\/]/.test(n) && ![...n].some((ch) => ch.charCodeAt(0) < 0x20),
+      '파일 이름에 경로 구분자·제어 문자를 쓸 수 없습니다',
+    )
     .describe('파일 이름 (확장자 포함)'),
   contentType: z.string().trim().min(1).max(128).describe('MIME 형식'),
   size: z.number().int().min(1).max(MAX_FILE_BYTES).describe('바이트 수'),
