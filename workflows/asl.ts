@@ -232,6 +232,80 @@ export function startAtStage(
   };
 }
 
+/**
+ * A task some of whose decisions keep it open (an on-site visit, an interim reply, a committee's new
+ * deadline): it reopens in the other of two states, so the new task is never taken for a re-run of
+ * the one before (open-human-task tells them apart by state name). `spec(other)` builds the task's
+ * spec given the state it reopens in.
+ */
+export function alternatingHumanTask<R extends string = TaskDueRule>(
+  names: readonly [string, string],
+  spec: (other: string) => HumanTaskSpec<R>,
+): Record<string, AslState> {
+  const [first, second] = names;
+  return { ...humanTask(first, spec(second)), ...humanTask(second, spec(first)) };
+}
+
+/** The states every kind lifecycle has, named after the case (`of`, e.g. "the daily audit"). */
+export function kindLifecycleStates(of: string): { findNext: string; close: string } {
+  return { findNext: `Find the next step of ${of}`, close: `Close ${of}` };
+}
+
+/**
+ * A kind's lifecycle whose next step is read from the case record by `kind-next-step` (the kind
+ * module's `nextStep`): start wherever the case stands, find the next step, go to its state; the team
+ * lead names who handles it; the kind's own states return to `findNext` after each decision; closing
+ * ends it. `steps` maps each step the module can answer to its state, `assign` and `close` included.
+ */
+export function kindLifecycle(spec: {
+  of: string;
+  comment: string;
+  resultKey: string;
+  steps: Readonly<Record<string, string>>;
+  unknownStep: { error: string; cause: string };
+  assign: { state: string; titleKo: string };
+  states: Record<string, AslState>;
+}): AslDefinition {
+  const { findNext, close } = kindLifecycleStates(spec.of);
+  return {
+    Comment: spec.comment,
+    StartAt: 'Start where the case stands',
+    TimeoutSeconds: 360 * 24 * 60 * 60,
+    States: {
+      ...startAtStage(
+        {
+          intake: findNext,
+          assignment: findNext,
+          review: findNext,
+          investigation: findNext,
+          approval: findNext,
+          disposition: findNext,
+        },
+        findNext,
+      ),
+      ...routeByNextStep({
+        find: findNext,
+        route: `Go to the next step of ${spec.of}`,
+        fn: 'KindNextStepFunctionArn',
+        resultKey: spec.resultKey,
+        steps: spec.steps,
+        unknownStep: { state: `Stop: ${spec.of} has no such step`, ...spec.unknownStep },
+      }),
+      ...humanTask(spec.assign.state, {
+        taskType: 'assign',
+        titleKo: spec.assign.titleKo,
+        stage: 'assignment',
+        assignTo: { role: 'team-lead', team: 'case-team' },
+        decisions: { assign: findNext },
+        dueInBusinessDays: 1,
+      }),
+      ...spec.states,
+      ...stageChange(close, 'closed', { end: true }),
+      ...invalidDecisionFail,
+    },
+  };
+}
+
 export const invalidDecisionFail = {
   'Stop: decision not allowed here': {
     Type: 'Fail',

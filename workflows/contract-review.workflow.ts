@@ -11,30 +11,18 @@
  */
 import type { ContractReviewStep } from '../shared/kinds/contract-review/contract-review.ts';
 import { CONTRACT_REVIEW_WORKFLOW } from '../shared/kinds/contract-review/index.ts';
-import {
-  humanTask,
-  invalidDecisionFail,
-  stageChange,
-  startAtStage,
-  type AslDefinition,
-  type AslState,
-  routeByNextStep,
-} from './asl.ts';
+import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { CONTRACT_REVIEW_WORKFLOW };
 
-const FIND_NEXT = 'Find the next step of the contract review';
-const ROUTE_NEXT = 'Go to the next step of the contract review';
+const { findNext: FIND_NEXT, close: CLOSE } = kindLifecycleStates('the contract review');
 const ASSIGN = 'Team lead names the reviewer';
+// An interim reply keeps the review open.
 const REVIEW = 'Reviewer reviews the cost basis';
-// An interim reply keeps the review open: it alternates between two states, so a new visit never
-// looks like the re-run of the one before (open-human-task tells them apart by state name).
 const REVIEW_AGAIN = 'Reviewer continues the review';
 const SUPPLEMENT = 'Reviewer waits for the requested documents';
 const APPROVE = 'Head of office approves and notifies the result';
 const APPLIED = 'Reviewer confirms whether it was applied';
-const CLOSE = 'Close the contract review';
-const NO_STEP = 'Stop: the contract review has no such step';
 
 const steps: Record<ContractReviewStep, string> = {
   assign: ASSIGN,
@@ -45,89 +33,55 @@ const steps: Record<ContractReviewStep, string> = {
   close: CLOSE,
 };
 
-function reviewTask(name: string, afterInterimReply: string): Record<string, AslState> {
-  return humanTask(name, {
-    taskType: 'contract-review',
-    titleKo: '설계도서·산출내역 원가 심사 (단가·수량·품셈·공종·요율), 필요 시 보완요구·중간회신',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: {
-      'request-contract-documents': FIND_NEXT,
-      'send-interim-reply': afterInterimReply,
-      'propose-review-result': FIND_NEXT,
-    },
-    dueInBusinessDays: 7,
-    dueRule: 'contract-review.review',
-  });
-}
-
-const states: Record<string, AslState> = {
-  ...startAtStage(
-    {
-      intake: FIND_NEXT,
-      assignment: FIND_NEXT,
-      review: FIND_NEXT,
-      investigation: FIND_NEXT,
-      approval: FIND_NEXT,
-      disposition: FIND_NEXT,
-    },
-    FIND_NEXT,
-  ),
-  ...routeByNextStep({
-    find: FIND_NEXT,
-    route: ROUTE_NEXT,
-    fn: 'KindNextStepFunctionArn',
-    resultKey: 'contractReview',
-    steps,
-    unknownStep: {
-      state: NO_STEP,
-      error: 'UnknownContractReviewStep',
-      cause: 'The case record named a contract-review step this workflow does not have.',
-    },
-  }),
-  ...humanTask(ASSIGN, {
-    taskType: 'assign',
-    titleKo: '계약원가심사 담당자 지정',
-    stage: 'assignment',
-    assignTo: { role: 'team-lead', team: 'case-team' },
-    decisions: { assign: FIND_NEXT },
-    dueInBusinessDays: 1,
-  }),
-  ...reviewTask(REVIEW, REVIEW_AGAIN),
-  ...reviewTask(REVIEW_AGAIN, REVIEW),
-  ...humanTask(SUPPLEMENT, {
-    taskType: 'contract-review-supplement',
-    titleKo: '보완서류 접수 (처리기간 정지 중)',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: { 'contract-documents-received': FIND_NEXT },
-    dueInBusinessDays: 10,
-  }),
-  ...humanTask(APPROVE, {
-    taskType: 'approve',
-    titleKo: '계약원가심사 결과 결재 — 승인 시 발주부서에 통보',
-    stage: 'approval',
-    assignTo: { role: 'head' },
-    decisions: { approve: FIND_NEXT, return: FIND_NEXT },
-    dueInBusinessDays: 2,
-    dueRule: 'contract-review.review',
-  }),
-  ...humanTask(APPLIED, {
-    taskType: 'contract-review-applied',
-    titleKo: '발주부서의 심사 결과 반영 여부 확인',
-    stage: 'disposition',
-    assignTo: 'case-assignee',
-    decisions: { 'record-contract-applied': FIND_NEXT },
-    dueInBusinessDays: 20,
-  }),
-  ...stageChange(CLOSE, 'closed', { end: true }),
-  ...invalidDecisionFail,
-};
-
-export const contractReviewDefinition: AslDefinition = {
-  Comment:
+export const contractReviewDefinition: AslDefinition = kindLifecycle({
+  of: 'the contract review',
+  comment:
     '계약원가심사: 의뢰 → 담당 지정 → 원가 심사(보완요구 시 처리기간 정지, 지연 시 중간회신) → 결재·통보 → 반영 여부 확인 → 종결',
-  StartAt: 'Start where the case stands',
-  TimeoutSeconds: 360 * 24 * 60 * 60,
-  States: states,
-};
+  resultKey: 'contractReview',
+  steps,
+  unknownStep: {
+    error: 'UnknownContractReviewStep',
+    cause: 'The case record named a contract-review step this workflow does not have.',
+  },
+  assign: { state: ASSIGN, titleKo: '계약원가심사 담당자 지정' },
+  states: {
+    ...alternatingHumanTask([REVIEW, REVIEW_AGAIN], (afterInterimReply) => ({
+      taskType: 'contract-review',
+      titleKo: '설계도서·산출내역 원가 심사 (단가·수량·품셈·공종·요율), 필요 시 보완요구·중간회신',
+      stage: 'review',
+      assignTo: 'case-assignee',
+      decisions: {
+        'request-contract-documents': FIND_NEXT,
+        'send-interim-reply': afterInterimReply,
+        'propose-review-result': FIND_NEXT,
+      },
+      dueInBusinessDays: 7,
+      dueRule: 'contract-review.review',
+    })),
+    ...humanTask(SUPPLEMENT, {
+      taskType: 'contract-review-supplement',
+      titleKo: '보완서류 접수 (처리기간 정지 중)',
+      stage: 'review',
+      assignTo: 'case-assignee',
+      decisions: { 'contract-documents-received': FIND_NEXT },
+      dueInBusinessDays: 10,
+    }),
+    ...humanTask(APPROVE, {
+      taskType: 'approve',
+      titleKo: '계약원가심사 결과 결재 — 승인 시 발주부서에 통보',
+      stage: 'approval',
+      assignTo: { role: 'head' },
+      decisions: { approve: FIND_NEXT, return: FIND_NEXT },
+      dueInBusinessDays: 2,
+      dueRule: 'contract-review.review',
+    }),
+    ...humanTask(APPLIED, {
+      taskType: 'contract-review-applied',
+      titleKo: '발주부서의 심사 결과 반영 여부 확인',
+      stage: 'disposition',
+      assignTo: 'case-assignee',
+      decisions: { 'record-contract-applied': FIND_NEXT },
+      dueInBusinessDays: 20,
+    }),
+  },
+});

@@ -12,29 +12,17 @@
  */
 import type { DailyAuditStep } from '../shared/kinds/daily-audit/daily-audit.ts';
 import { DAILY_AUDIT_WORKFLOW } from '../shared/kinds/daily-audit/index.ts';
-import {
-  humanTask,
-  invalidDecisionFail,
-  stageChange,
-  startAtStage,
-  type AslDefinition,
-  type AslState,
-  routeByNextStep,
-} from './asl.ts';
+import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { DAILY_AUDIT_WORKFLOW };
 
-const FIND_NEXT = 'Find the next step of the daily audit';
-const ROUTE_NEXT = 'Go to the next step of the daily audit';
+const { findNext: FIND_NEXT, close: CLOSE } = kindLifecycleStates('the daily audit');
 const ASSIGN = 'Team lead names the auditor';
+// An on-site check keeps the review open.
 const REVIEW = 'Auditor reviews the documents and drafts an opinion';
-// An on-site check keeps the review open: it alternates between two states, so a new visit never
-// looks like the re-run of the one before (open-human-task tells them apart by state name).
 const REVIEW_AGAIN = 'Auditor continues the review';
 const APPROVE = 'Head of office approves and notifies the opinion';
 const ACTION = 'Auditor records the department’s action';
-const CLOSE = 'Close the daily audit';
-const NO_STEP = 'Stop: the daily audit has no such step';
 
 const steps: Record<DailyAuditStep, string> = {
   assign: ASSIGN,
@@ -44,78 +32,44 @@ const steps: Record<DailyAuditStep, string> = {
   close: CLOSE,
 };
 
-function reviewTask(name: string, afterOnSiteCheck: string): Record<string, AslState> {
-  return humanTask(name, {
-    taskType: 'daily-audit-review',
-    titleKo: '제출 서류 검토(필요 시 실지감사) 및 감사의견 작성 (시행령 제13조①)',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: { 'record-onsite-check': afterOnSiteCheck, 'propose-opinion': FIND_NEXT },
-    dueInBusinessDays: 7,
-    dueRule: 'daily-audit.review',
-  });
-}
-
-const states: Record<string, AslState> = {
-  ...startAtStage(
-    {
-      intake: FIND_NEXT,
-      assignment: FIND_NEXT,
-      review: FIND_NEXT,
-      investigation: FIND_NEXT,
-      approval: FIND_NEXT,
-      disposition: FIND_NEXT,
-    },
-    FIND_NEXT,
-  ),
-  ...routeByNextStep({
-    find: FIND_NEXT,
-    route: ROUTE_NEXT,
-    fn: 'KindNextStepFunctionArn',
-    resultKey: 'dailyAudit',
-    steps,
-    unknownStep: {
-      state: NO_STEP,
-      error: 'UnknownDailyAuditStep',
-      cause: 'The case record named a daily-audit step this workflow does not have.',
-    },
-  }),
-  ...humanTask(ASSIGN, {
-    taskType: 'assign',
-    titleKo: '일상감사 담당 감사관 지정',
-    stage: 'assignment',
-    assignTo: { role: 'team-lead', team: 'case-team' },
-    decisions: { assign: FIND_NEXT },
-    dueInBusinessDays: 1,
-  }),
-  ...reviewTask(REVIEW, REVIEW_AGAIN),
-  ...reviewTask(REVIEW_AGAIN, REVIEW),
-  ...humanTask(APPROVE, {
-    taskType: 'approve',
-    titleKo: '일상감사 의견 결재 — 승인 시 집행부서에 통보 (시행령 제13조③)',
-    stage: 'approval',
-    assignTo: { role: 'head' },
-    decisions: { approve: FIND_NEXT, return: FIND_NEXT },
-    dueInBusinessDays: 2,
-    dueRule: 'daily-audit.review',
-  }),
-  ...humanTask(ACTION, {
-    taskType: 'daily-audit-action-result',
-    titleKo: '집행부서 조치결과 및 결재권자 보고 확인 (시행령 제13조④)',
-    stage: 'disposition',
-    assignTo: 'case-assignee',
-    decisions: { 'record-action-result': FIND_NEXT },
-    dueInBusinessDays: 20,
-    dueRule: 'daily-audit.action-result',
-  }),
-  ...stageChange(CLOSE, 'closed', { end: true }),
-  ...invalidDecisionFail,
-};
-
-export const dailyAuditDefinition: AslDefinition = {
-  Comment:
+export const dailyAuditDefinition: AslDefinition = kindLifecycle({
+  of: 'the daily audit',
+  comment:
     '일상감사: 의뢰 → 담당 지정 → 서류 검토·실지감사·감사의견 → 결재·통보(제13조③) → 조치결과·결재권자 보고(제13조④) → 종결',
-  StartAt: 'Start where the case stands',
-  TimeoutSeconds: 360 * 24 * 60 * 60,
-  States: states,
-};
+  resultKey: 'dailyAudit',
+  steps,
+  unknownStep: {
+    error: 'UnknownDailyAuditStep',
+    cause: 'The case record named a daily-audit step this workflow does not have.',
+  },
+  assign: { state: ASSIGN, titleKo: '일상감사 담당 감사관 지정' },
+  states: {
+    ...alternatingHumanTask([REVIEW, REVIEW_AGAIN], (afterOnSiteCheck) => ({
+      taskType: 'daily-audit-review',
+      titleKo: '제출 서류 검토(필요 시 실지감사) 및 감사의견 작성 (시행령 제13조①)',
+      stage: 'review',
+      assignTo: 'case-assignee',
+      decisions: { 'record-onsite-check': afterOnSiteCheck, 'propose-opinion': FIND_NEXT },
+      dueInBusinessDays: 7,
+      dueRule: 'daily-audit.review',
+    })),
+    ...humanTask(APPROVE, {
+      taskType: 'approve',
+      titleKo: '일상감사 의견 결재 — 승인 시 집행부서에 통보 (시행령 제13조③)',
+      stage: 'approval',
+      assignTo: { role: 'head' },
+      decisions: { approve: FIND_NEXT, return: FIND_NEXT },
+      dueInBusinessDays: 2,
+      dueRule: 'daily-audit.review',
+    }),
+    ...humanTask(ACTION, {
+      taskType: 'daily-audit-action-result',
+      titleKo: '집행부서 조치결과 및 결재권자 보고 확인 (시행령 제13조④)',
+      stage: 'disposition',
+      assignTo: 'case-assignee',
+      decisions: { 'record-action-result': FIND_NEXT },
+      dueInBusinessDays: 20,
+      dueRule: 'daily-audit.action-result',
+    }),
+  },
+});

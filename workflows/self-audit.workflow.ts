@@ -14,31 +14,19 @@
  */
 import type { SelfAuditStep } from '../shared/kinds/self-audit/self-audit.ts';
 import { SELF_AUDIT_WORKFLOW } from '../shared/kinds/self-audit/index.ts';
-import {
-  humanTask,
-  invalidDecisionFail,
-  routeByNextStep,
-  stageChange,
-  startAtStage,
-  type AslDefinition,
-  type AslState,
-} from './asl.ts';
+import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { SELF_AUDIT_WORKFLOW };
 
-const FIND_NEXT = 'Find the next step of the self-audit';
-const ROUTE_NEXT = 'Go to the next step of the self-audit';
+const { findNext: FIND_NEXT, close: CLOSE } = kindLifecycleStates('the self-audit');
 const ASSIGN = 'Team lead names the lead auditor';
 const NOTICE = 'Lead auditor notifies the plan to the audited departments';
 const FIELDWORK = 'Audit team carries out the fieldwork';
 const RESULT = 'Lead auditor drafts the result';
 const APPROVE = 'Head of office approves and notifies the result';
-// Every follow-up decision but closing keeps the follow-up open: it alternates between two states,
-// so a new round never looks like the re-run of the one before (open-human-task tells them apart by state name).
+// Every follow-up decision but closing keeps the follow-up open.
 const FOLLOW_UP = 'Lead auditor follows up the result';
 const FOLLOW_UP_AGAIN = 'Lead auditor continues the follow-up';
-const CLOSE = 'Close the self-audit';
-const NO_STEP = 'Stop: the self-audit has no such step';
 
 const steps: Record<SelfAuditStep, string> = {
   assign: ASSIGN,
@@ -50,103 +38,69 @@ const steps: Record<SelfAuditStep, string> = {
   close: CLOSE,
 };
 
-function followUpTask(name: string, again: string): Record<string, AslState> {
-  return humanTask(name, {
-    taskType: 'self-audit-follow-up',
-    titleKo: '감사결과 후속 조치: 상급기관 통보·재심의·이행·공개 결정 (법 제23조·제25조·제26조)',
-    stage: 'disposition',
-    assignTo: 'case-assignee',
-    decisions: {
-      'record-upward-notice': again,
-      'record-reconsideration-request': again,
-      'decide-reconsideration': again,
-      'decide-disclosure': again,
-      'report-follow-up-upward': again,
-      'close-self-audit': FIND_NEXT,
-    },
-    dueInBusinessDays: 40,
-    dueRule: 'self-audit.follow-up',
-  });
-}
-
-const states: Record<string, AslState> = {
-  ...startAtStage(
-    {
-      intake: FIND_NEXT,
-      assignment: FIND_NEXT,
-      review: FIND_NEXT,
-      investigation: FIND_NEXT,
-      approval: FIND_NEXT,
-      disposition: FIND_NEXT,
-    },
-    FIND_NEXT,
-  ),
-  ...routeByNextStep({
-    find: FIND_NEXT,
-    route: ROUTE_NEXT,
-    fn: 'KindNextStepFunctionArn',
-    resultKey: 'selfAudit',
-    steps,
-    unknownStep: {
-      state: NO_STEP,
-      error: 'UnknownSelfAuditStep',
-      cause: 'The case record named a self-audit step this workflow does not have.',
-    },
-  }),
-  ...humanTask(ASSIGN, {
-    taskType: 'assign',
-    titleKo: '자체감사 책임 감사관 지정',
-    stage: 'assignment',
-    assignTo: { role: 'team-lead', team: 'case-team' },
-    decisions: { assign: FIND_NEXT },
-    dueInBusinessDays: 1,
-  }),
-  ...humanTask(NOTICE, {
-    taskType: 'self-audit-notice',
-    titleKo: '감사계획 대상 부서 통보 — 감사예정일 7일 전까지 (시행령 제12조①)',
-    stage: 'investigation',
-    assignTo: 'case-assignee',
-    decisions: { 'record-audit-notice': FIND_NEXT },
-    dueInBusinessDays: 5,
-    dueRule: 'self-audit.notice',
-  }),
-  ...humanTask(FIELDWORK, {
-    taskType: 'self-audit-fieldwork',
-    titleKo: '감사 실시 (지적사항 기록) 및 종료일 기록 — 종료일부터 결과 통보 60일 (법 제23조①)',
-    stage: 'investigation',
-    assignTo: 'case-assignee',
-    decisions: { 'record-fieldwork': FIND_NEXT },
-    dueInBusinessDays: 20,
-    dueRule: 'self-audit.fieldwork',
-  }),
-  ...humanTask(RESULT, {
-    taskType: 'self-audit-result',
-    titleKo: '감사결과 작성 (지적사항 확정)',
-    stage: 'review',
-    assignTo: 'case-assignee',
-    decisions: { 'propose-result': FIND_NEXT },
-    dueInBusinessDays: 20,
-    dueRule: 'self-audit.result',
-  }),
-  ...humanTask(APPROVE, {
-    taskType: 'approve',
-    titleKo: '감사결과 결재 — 승인 시 대상 부서에 통보 (법 제23조①)',
-    stage: 'approval',
-    assignTo: { role: 'head' },
-    decisions: { approve: FIND_NEXT, return: FIND_NEXT },
-    dueInBusinessDays: 5,
-    dueRule: 'self-audit.result',
-  }),
-  ...followUpTask(FOLLOW_UP, FOLLOW_UP_AGAIN),
-  ...followUpTask(FOLLOW_UP_AGAIN, FOLLOW_UP),
-  ...stageChange(CLOSE, 'closed', { end: true }),
-  ...invalidDecisionFail,
-};
-
-export const selfAuditDefinition: AslDefinition = {
-  Comment:
+export const selfAuditDefinition: AslDefinition = kindLifecycle({
+  of: 'the self-audit',
+  comment:
     '자체감사: 계획 → 책임 감사관 지정 → 감사계획 통보(7일 전) → 감사 실시·종료(60일 기산) → 결과 작성 → 결재·통보 → 상급기관 통보·재심의·이행·공개 → 종결',
-  StartAt: 'Start where the case stands',
-  TimeoutSeconds: 360 * 24 * 60 * 60,
-  States: states,
-};
+  resultKey: 'selfAudit',
+  steps,
+  unknownStep: {
+    error: 'UnknownSelfAuditStep',
+    cause: 'The case record named a self-audit step this workflow does not have.',
+  },
+  assign: { state: ASSIGN, titleKo: '자체감사 책임 감사관 지정' },
+  states: {
+    ...humanTask(NOTICE, {
+      taskType: 'self-audit-notice',
+      titleKo: '감사계획 대상 부서 통보 — 감사예정일 7일 전까지 (시행령 제12조①)',
+      stage: 'investigation',
+      assignTo: 'case-assignee',
+      decisions: { 'record-audit-notice': FIND_NEXT },
+      dueInBusinessDays: 5,
+      dueRule: 'self-audit.notice',
+    }),
+    ...humanTask(FIELDWORK, {
+      taskType: 'self-audit-fieldwork',
+      titleKo: '감사 실시 (지적사항 기록) 및 종료일 기록 — 종료일부터 결과 통보 60일 (법 제23조①)',
+      stage: 'investigation',
+      assignTo: 'case-assignee',
+      decisions: { 'record-fieldwork': FIND_NEXT },
+      dueInBusinessDays: 20,
+      dueRule: 'self-audit.fieldwork',
+    }),
+    ...humanTask(RESULT, {
+      taskType: 'self-audit-result',
+      titleKo: '감사결과 작성 (지적사항 확정)',
+      stage: 'review',
+      assignTo: 'case-assignee',
+      decisions: { 'propose-result': FIND_NEXT },
+      dueInBusinessDays: 20,
+      dueRule: 'self-audit.result',
+    }),
+    ...humanTask(APPROVE, {
+      taskType: 'approve',
+      titleKo: '감사결과 결재 — 승인 시 대상 부서에 통보 (법 제23조①)',
+      stage: 'approval',
+      assignTo: { role: 'head' },
+      decisions: { approve: FIND_NEXT, return: FIND_NEXT },
+      dueInBusinessDays: 5,
+      dueRule: 'self-audit.result',
+    }),
+    ...alternatingHumanTask([FOLLOW_UP, FOLLOW_UP_AGAIN], (again) => ({
+      taskType: 'self-audit-follow-up',
+      titleKo: '감사결과 후속 조치: 상급기관 통보·재심의·이행·공개 결정 (법 제23조·제25조·제26조)',
+      stage: 'disposition',
+      assignTo: 'case-assignee',
+      decisions: {
+        'record-upward-notice': again,
+        'record-reconsideration-request': again,
+        'decide-reconsideration': again,
+        'decide-disclosure': again,
+        'report-follow-up-upward': again,
+        'close-self-audit': FIND_NEXT,
+      },
+      dueInBusinessDays: 40,
+      dueRule: 'self-audit.follow-up',
+    })),
+  },
+});

@@ -29,9 +29,12 @@ export async function viewerOf(actor: Actor, staff: Pick<StaffRepository, 'get'>
 
 export function caseView(c: CaseRecord, baseUrl: string, viewer: Viewer) {
   const warning = limitationWarningOf(c);
+  const shown = caseForViewer(c, viewer);
   return {
-    ...caseForViewer(c, viewer),
+    ...shown,
     kindLabel: KINDS.labelOf(c.kind),
+    // From what this viewer may see of the case, never from the record as stored.
+    detailsView: KINDS.detailsViewOf(shown),
     stageLabel: CASE_STAGE_LABELS[c.stage],
     teamLabel: TEAM_LABELS[c.team],
     ...(warning && { limitationWarning: warning }),

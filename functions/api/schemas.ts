@@ -10,14 +10,8 @@ import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
 import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
 import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
-import { whistleblowerIntakeSchema } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
-import { dailyAuditIntakeSchema } from '../../shared/kinds/daily-audit/daily-audit.ts';
-import { contractReviewIntakeSchema } from '../../shared/kinds/contract-review/contract-review.ts';
-import { selfAuditIntakeSchema } from '../../shared/kinds/self-audit/self-audit.ts';
-import { proactiveAdminIntakeSchema } from '../../shared/kinds/proactive-admin/proactive-admin.ts';
 import {
   evidenceInputSchema,
-  misconductIntakeSchema,
   officialInputSchema,
   REPORT_CATEGORIES,
   resumeInputSchema,
@@ -37,17 +31,12 @@ import {
   quorumRuleSchema,
   votesSchema,
 } from '../../shared/domain/committee.ts';
-import {
-  extensionInputSchema,
-  objectionInputSchema,
-  petitionIntakeSchema,
-} from '../../shared/kinds/petition/petition.ts';
+import { extensionInputSchema, objectionInputSchema } from '../../shared/kinds/petition/petition.ts';
 import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
 import { assignmentOverrideShape } from '../../shared/domain/task.ts';
 import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
-  grievanceIntakeSchema,
   linkInputSchema,
   progressNoticeInputSchema,
 } from '../../shared/kinds/grievance/grievance.ts';
@@ -66,9 +55,31 @@ const summary = z.string().trim().max(5000);
 const department = z.string().trim().min(1).max(100);
 const staffSub = z.string().trim().min(1).max(128);
 
+/**
+ * Each kind's intake section under its key (e.g. `dailyAudit`), from the kind modules. `x-kinds` says
+ * which kinds take it, so the console's intake form shows only the chosen kind's sections.
+ */
+const intakeSections = Object.fromEntries(
+  KINDS.sections.flatMap(({ section, kinds }) =>
+    section.intake
+      ? [
+          [
+            section.key,
+            section.intake
+              .optional()
+              .meta({ description: section.intakeDescriptionKo ?? section.key, 'x-kinds': [...kinds] }),
+          ],
+        ]
+      : [],
+  ),
+) as Record<string, z.ZodOptional<z.ZodType>>;
+
 export const createCaseBody = z
   .strictObject({
-    kind: caseKindSchema.describe('사건 종류'),
+    kind: caseKindSchema.meta({
+      description: '사건 종류',
+      'x-labels': Object.fromEntries(KINDS.modules.map((m) => [m.kind, m.labelKo])),
+    }),
     title: title.describe('제목'),
     summary: summary.optional().describe('요지'),
     receivedAt: isoDateTimeSchema
@@ -87,41 +98,12 @@ export const createCaseBody = z
       .describe(
         '비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422)',
       ),
-    misconduct: misconductIntakeSchema
-      .optional()
-      .describe('비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가'),
-    petition: petitionIntakeSchema
-      .optional()
-      .describe('청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가'),
-    grievance: grievanceIntakeSchema
-      .optional()
-      .describe('고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능'),
-    whistleblower: whistleblowerIntakeSchema
-      .optional()
-      .describe('공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수'),
-    dailyAudit: dailyAuditIntakeSchema
-      .optional()
-      .describe(
-        '일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타',
-      ),
-    contractReview: contractReviewIntakeSchema
-      .optional()
-      .describe('계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가'),
-    selfAudit: selfAuditIntakeSchema
-      .optional()
-      .describe(
-        '자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가',
-      ),
-    proactiveAdmin: proactiveAdminIntakeSchema
-      .optional()
-      .describe(
-        '적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가',
-      ),
-    reporter: reporterIdentitySchema
-      .optional()
-      .describe(
+    ...intakeSections,
+    reporter: reporterIdentitySchema.optional().meta({
+      description:
         '공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부',
-      ),
+      'x-kinds': KINDS.modules.filter((m) => m.protectedIdentity).map((m) => m.kind),
+    }),
   })
   .superRefine((b, ctx) => {
     const required = KINDS.modules.find((m) => m.kind === b.kind)?.requiredAtIntake ?? {};
@@ -208,6 +190,9 @@ export const limitationWarningView = z.object({
 
 export const caseView = KINDS.caseRecordSchema.extend({
   kindLabel: z.string(),
+  detailsView: z
+    .array(z.object({ labelKo: z.string(), value: z.string() }))
+    .describe('사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어)'),
   stageLabel: z.string(),
   teamLabel: z.string(),
   limitationWarning: limitationWarningView.optional().describe('징계시효와 임박 경고 (비위 조사 사건)'),

@@ -4,8 +4,9 @@
  * labels, which due rule. The office's list is shared/kinds/registry.ts; a test builds its own
  * from that list plus a kind of its own, and hands it to the use cases.
  */
+import type { DetailsLine } from './details-view.ts';
 import * as z from 'zod';
-import { caseRecordSchema } from './case.ts';
+import { caseRecordSchema, type CaseRecord } from './case.ts';
 import { ValidationError } from './errors.ts';
 import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';
 import type { KindReportTable } from './report-table.ts';
@@ -19,6 +20,8 @@ export interface KindRegistry<K extends string = string> {
   get(kind: string): KindModule<K>;
   has(kind: string): kind is K;
   labelOf(kind: string): string;
+  /** The case's kind details as labelled Korean lines (none when its kind writes no view or nothing is recorded). */
+  detailsViewOf(c: CaseRecord): DetailsLine[];
   /** Details sections in the order of first appearance, each with the kinds that own it. */
   readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
   /** The stored case record: the core's fields plus every section's details. */
@@ -104,6 +107,11 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
       return m;
     },
     labelOf: (kind) => byKind.get(kind)?.labelKo ?? kind,
+    detailsViewOf(c) {
+      const section = byKind.get(c.kind)?.details;
+      const details = section && (c as unknown as Record<string, unknown>)[section.key];
+      return section?.view && details !== undefined ? section.view(details as never) : [];
+    },
     sections,
     caseRecordSchema: recordSchema,
     decisionFormSchema: z.discriminatedUnion('decision', forms as [(typeof forms)[number], ...typeof forms]),

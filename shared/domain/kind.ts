@@ -7,6 +7,7 @@
  * declares nothing else runs the generic review lifecycle with no details of its own. Kinds that
  * share a lifecycle (e.g. the two misconduct investigations) share one `details` section by key.
  */
+import type { DetailsLine } from './details-view.ts';
 import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
 import type { CommitteeKind } from './committee-kinds.ts';
@@ -48,6 +49,13 @@ export interface DetailsSection {
   record: z.ZodType;
   /** What intake accepts under `key` (POST /cases). */
   intake?: z.ZodType;
+  /** What the API document (and so the console's intake form) says of the section: what it holds, for which kinds. */
+  intakeDescriptionKo?: string;
+  /**
+   * The stored details (as the viewer may see them) as labelled Korean lines for the case page,
+   * shared/domain/details-view.ts. The parameter is the kind's own record type.
+   */
+  view?(details: never): DetailsLine[];
   open(params: {
     kind: string;
     intake: unknown;

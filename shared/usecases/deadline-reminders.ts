@@ -621,18 +621,17 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         committee: CommitteeEntry[];
         unsubscribeUrl?: string;
       }[] = [];
-      // A digest time earlier today: its run's digest for a person who has since moved to this time.
-      const earlierRunKeys = DIGEST_TIMES.filter((time) => time < digestTime).map((time) =>
+      // Today's other runs. Whoever got a digest in one of them gets nothing more today: they moved their
+      // time after it was sent, or this is a late retry of an earlier run.
+      const otherRunKeys = DIGEST_TIMES.filter((time) => time !== digestTime).map((time) =>
         new Date(`${runDate}T${time}:00+09:00`).toISOString(),
       );
       for (const { person, entries } of digests.values()) {
         const preferences = await preferencesOf(person.sub);
-        if (digestTimeOf(preferences) !== digestTime) {
+        // A later time gets its digest then. An earlier one whose run found no digest for them (they
+        // moved their time earlier after that run) gets it now, so the day is never skipped.
+        if (digestTimeOf(preferences) > digestTime) {
           report.otherTimes += 1;
-          continue;
-        }
-        if (earlierRunKeys.length > 0 && (await store.mailedInAny(earlierRunKeys, person.sub))) {
-          report.alreadyMailedToday += 1;
           continue;
         }
         const kept = preferences ? chosenEntries(entries, preferences, runDate, weekStarts) : entries;
@@ -641,6 +640,10 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
         // Committee notices are about a meeting the person sits on: not optional either.
         const committee = committeeOf.get(person.sub) ?? [];
         if (kept.length === 0 && alarms.length === 0 && committee.length === 0) continue;
+        if (await store.mailedInAny(otherRunKeys, person.sub)) {
+          report.alreadyMailedToday += 1;
+          continue;
+        }
         const unsubscribeUrl =
           deps.preferences && deps.unsubscribeBaseUrl && preferences?.nonUrgent !== 'off'
             ? unsubscribeLink(deps.unsubscribeBaseUrl, person.sub, await deps.preferences.unsubscribeToken(person.sub))

@@ -39,6 +39,11 @@ test.describe
       await page.getByLabel('요지').fill('집 앞 도로가 3주째 파손된 채로 방치되어 있습니다.');
       await page.getByLabel('접수 경로').selectOption('국민신문고');
       await page.getByLabel('민원인 성명').fill('홍길동');
+      // Only the grievance's own section: the API marks each section with the kinds that take it.
+      const sections = page.locator('form.intake-form fieldset.schema-fieldset > legend');
+      await expect(sections.filter({ hasText: '고충민원 정보' })).toHaveCount(1);
+      for (const other of ['자체감사 계획', '일상감사 의뢰 정보', '비위 조사 정보', '공익신고자 인적사항'])
+        await expect(sections.filter({ hasText: other })).toHaveCount(0);
       await expectAccessible(page);
       await screenshot(page, testInfo, 'intake-grievance');
       await page.getByRole('button', { name: '접수', exact: true }).click();
@@ -92,6 +97,12 @@ test.describe
       await expect(panel.getByRole('radio', { name: '조사결과·처분안 제출' })).toBeChecked();
       await panel.getByLabel('조사 결과').fill('금품 수수 정황은 확인되지 않았으나 업무처리 절차 위반이 있었음.');
       await panel.getByLabel('처분안 종류').selectOption({ label: '주의' });
+      // The kind's own details, as labelled Korean lines the misconduct module writes (details.view).
+      await expect(page.locator('#details-title')).toHaveText('외부기관 통보사항 조사 내용');
+      const details = page.getByTestId('kind-details');
+      await expect(details.locator('dt', { hasText: '비위 유형' })).toBeVisible();
+      await expect(details.locator('dd').first()).toHaveText('금품·향응 수수');
+      await expect(details).toContainText('2026년 11월 2일(월) 통보');
       await expectAccessible(page);
       await screenshot(page, testInfo, 'investigator-propose');
       await panel.getByRole('button', { name: '처리' }).click();

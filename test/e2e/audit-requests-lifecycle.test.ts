@@ -8,22 +8,21 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import type { StaffMember } from '../../shared/domain/staff.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
 import { startTestSystem } from '../support/local-system.ts';
+import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
-const tokens = new Map<string, string>();
+const { call, openTask, tryDecide, decide, caseOf } = staffApi(() => t);
 
-const byName = (name: string) => DEMO_STAFF.find((m) => m.name === name)!;
-const head = DEMO_STAFF.find((m) => m.roles.includes('head'))!;
-const auditLead = byName('강민수');
-const auditor = byName('서지원');
-const contractAuditor = byName('임채원');
+const head = headOfOffice;
+const auditLead = staffNamed('강민수');
+const auditor = staffNamed('서지원');
+const contractAuditor = staffNamed('임채원');
 /** Staff of other departments who send requests: in the directory with their department and telephone. */
 const roadContact: StaffMember = {
   sub: 'dept-road-0001',
@@ -53,49 +52,6 @@ beforeAll(async () => {
   client.destroy();
 });
 afterAll(async () => t?.system.close());
-
-async function tokenOf(m: StaffMember): Promise<string> {
-  let token = tokens.get(m.sub);
-  if (!token) {
-    token = await t.system.issuer.mint({ sub: m.sub, email: m.email, name: m.name, roles: m.roles });
-    tokens.set(m.sub, token);
-  }
-  return token;
-}
-async function call(m: StaffMember, method: string, path: string, body?: unknown) {
-  return t.call(method, path, { token: await tokenOf(m), ...(body !== undefined && { body }) });
-}
-
-interface Task {
-  taskId: string;
-  type: string;
-  status: string;
-  allowedDecisions: string[];
-  dueAt: string;
-  dueBasis?: { labelKo: string; article?: string; confidence?: string; source: string };
-}
-async function openTask(caseId: string): Promise<Task> {
-  await t.system.stepFunctions.settle();
-  const res = await call(head, 'GET', `/cases/${caseId}/tasks`);
-  expect(res.status).toBe(200);
-  const task = (res.body.items as Task[]).find((i) => i.status === 'open');
-  expect(task, `an open task on ${caseId}`).toBeDefined();
-  return task!;
-}
-async function tryDecide(m: StaffMember, caseId: string, type: string, form: Record<string, unknown>) {
-  const task = await openTask(caseId);
-  expect(task.type).toBe(type);
-  return call(m, 'POST', `/cases/${caseId}/tasks/${task.taskId}/complete`, form);
-}
-async function decide(m: StaffMember, caseId: string, type: string, form: Record<string, unknown>) {
-  const res = await tryDecide(m, caseId, type, form);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-async function caseOf(caseId: string) {
-  await t.system.stepFunctions.settle();
-  return (await call(head, 'GET', `/cases/${caseId}`)).body;
-}
 
 const today = koreaDate(new Date());
 const calendar = createCalendar();
@@ -280,7 +236,15 @@ describe('daily audits (일상감사)', () => {
       expect(c.dailyAudit.notice).toMatchObject({ notifiedOn: today, approvedBy: head.sub });
       expect(c.dailyAudit.action).toMatchObject({ resultNotifiedOn: today, reportedToApproverOn: today });
     }
-    expect((await caseOf(ids[2]!)).dailyAudit.onSiteChecks).toHaveLength(1);
+    const checked = await caseOf(ids[2]!);
+    expect(checked.dailyAudit.onSiteChecks).toHaveLength(1);
+    // The case page reads the same details as labelled Korean lines, from the kind's own view.
+    const lines = new Map(
+      (checked.detailsView as { labelKo: string; value: string }[]).map((l) => [l.labelKo, l.value]),
+    );
+    expect(lines.get('감사의견')).toContain(OPINIONS[2]);
+    expect(lines.get('실지감사 1')).toBeDefined();
+    expect(lines.get('통보일')).toMatch(/^\d{4}년 \d{1,2}월 \d{1,2}일\([일월화수목금토]\)$/);
     expect((await caseOf(ids[4]!)).dailyAudit.returns).toHaveLength(1);
   }, 600_000);
 });
@@ -496,7 +460,9 @@ describe('contract cost reviews (계약원가심사)', () => {
       expect(c.contractReview.result.savingWon).toBe(plan.design - plan.reviewed);
       totalSaving += plan.design - plan.reviewed;
     }
-    expect((await caseOf(ids[0]!)).contractReview.result).toMatchObject({ savingWon: 37_600_000, savingRate: 4.4 });
+    const first = await caseOf(ids[0]!);
+    expect(first.contractReview.result).toMatchObject({ savingWon: 37_600_000, savingRate: 4.4 });
+    expect(first.detailsView).toContainEqual({ labelKo: '절감액', value: '37,600,000원 (4.4%)' });
     expect((await caseOf(ids[6]!)).contractReview.result).toMatchObject({ savingWon: -1_000_000, savingRate: -1.7 });
     expect(totalSaving).toBe(111_250_000);
 

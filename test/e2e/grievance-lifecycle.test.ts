@@ -188,6 +188,13 @@ describe('a grievance answered in time', () => {
         answer: { onTime: true, dueAt: expected.dueAt },
       },
     });
+    // The case page's lines (details.view), in Korean.
+    expect(closed.detailsView).toEqual(
+      expect.arrayContaining([
+        { labelKo: '처리부서', value: '건축과' },
+        { labelKo: '처리 결과', value: '답변 종결' },
+      ]),
+    );
     expect(await eventTypes(c.caseId)).toEqual([
       'CASE_CREATED',
       'STAGE→assignment',

@@ -207,6 +207,11 @@ async function sendResultNoticeAndClose(caseId: string) {
   );
   const closed = await getCase(caseId);
   expect(closed).toMatchObject({ stage: 'closed', stageLabel: '종결' });
+  // The case page's lines (details.view): the agency reply in the office's date format.
+  expect(closed.detailsView).toContainEqual({
+    labelKo: '처리결과 회신일',
+    value: expect.stringMatching(/^\d{4}년 \d{1,2}월 \d{1,2}일\([일월화수목금토]\)$/),
+  });
   return closed;
 }
 

@@ -207,6 +207,11 @@ describe('a public petition through disclosure, comments, committee and notice',
       decision: { outcome: 'accept' },
       notice: { notifiedOn: today, late: false },
     });
+    // The case page's lines (details.view), in Korean.
+    expect(closed.detailsView).toContainEqual({
+      labelKo: '공개 여부 심의',
+      value: '공개 적합 의결 — 공공시설 운영 사항으로 공개 적합',
+    });
 
     const events = await history(c.caseId);
     expect(typesOf(events)).toEqual([

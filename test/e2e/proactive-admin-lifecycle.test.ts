@@ -142,6 +142,11 @@ describe('an exemption request from application to closed', () => {
       decidedBy: head.sub,
       baiReportDueOn: quarterlyReportDueOn(today, calendar),
     });
+    // The case page's lines (details.view): the requirements as checked, in Korean.
+    expect(c.detailsView).toContainEqual({
+      labelKo: '면책 요건',
+      value: '공익 목적 ○, 적극적 처리 ○, 고의·중과실 없음 ○, 사적 이해관계 없음 ○, 중대한 절차 하자 없음 ○',
+    });
     const notice = await openTask(caseId);
     expect(notice.type).toBe('proactive-admin-notice');
     expect(notice.dueBasis?.labelKo).toContain('구 규칙 확인 필요');

@@ -86,6 +86,10 @@ describe('the reporter identity at intake', () => {
     });
     expect(leaks(res.body)).toEqual([]);
     const caseId = res.body.case.caseId as string;
+    // The case page's lines (details.view) show the report, never its reporter, even to the head.
+    const read = await t.call('GET', `/cases/${caseId}`, { as: 'head' });
+    expect(read.body.detailsView).toContainEqual({ labelKo: '접수경로', value: '직접 접수' });
+    expect(leaks(read.body.detailsView)).toEqual([]);
     const history = await t.call('GET', `/cases/${caseId}/history`, { as: 'head' });
     expect(history.body.events.find((e: { type: string }) => e.type === 'IDENTITY_SEALED').data).toEqual({
       fields: ['name', 'phone', 'address', 'relationship'],
@@ -243,6 +247,7 @@ describe('complainants’ and petitioners’ personal data is need-to-know', () 
       const res = await t.call('GET', `/cases/${grievanceId}`, { as: role });
       expect(res.body.grievance.complainant).toEqual(complainant);
       expect(res.body.personalDataMasked).toBeUndefined();
+      expect(res.body.detailsView).toContainEqual({ labelKo: '민원인', value: '이몽룡 · 010-1234-6666' });
     }
   });
 
@@ -257,6 +262,9 @@ describe('complainants’ and petitioners’ personal data is need-to-know', () 
         address: '서울특별시 영등포구 ***',
       });
       expect(res.body.personalDataMasked).toBe(true);
+      // The case page's lines are written from the masked record: the masked form, never the whole.
+      expect(res.body.detailsView, role).toContainEqual({ labelKo: '민원인', value: '이*룡 · 010-****-6666' });
+      expect(JSON.stringify(res.body.detailsView)).not.toMatch(/이몽룡|1234-6666|당산로 1/);
       const history = await t.call('GET', `/cases/${grievanceId}/history`, { as: role });
       expect(JSON.stringify(history.body)).not.toContain('이몽룡');
       const petition = await t.call('GET', `/cases/${petitionId}`, { as: role });
@@ -265,6 +273,8 @@ describe('complainants’ and petitioners’ personal data is need-to-know', () 
         address: '서울특별시 영등포구 ***',
         phone: '010-****-3333',
       });
+      expect(JSON.stringify(petition.body.detailsView)).not.toMatch(/성춘향|2222-3333|여의대로 5/);
+      expect(petition.body.detailsView).toContainEqual({ labelKo: '청원인', value: '성*향 · 010-****-3333' });
     }
   });
 

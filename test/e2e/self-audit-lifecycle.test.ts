@@ -10,77 +10,28 @@
  * chain verifies and the office report counts the findings by disposition.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { StaffMember } from '../../shared/domain/staff.ts';
 import {
   reconsiderationDecisionDue,
   reconsiderationFilingDue,
 } from '../../shared/kinds/self-audit/self-audit-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
+import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
-const tokens = new Map<string, string>();
+const { call, openTask, tryDecide, decide, caseOf } = staffApi(() => t);
 
-const byName = (name: string) => DEMO_STAFF.find((m) => m.name === name)!;
-const head = DEMO_STAFF.find((m) => m.roles.includes('head'))!;
-const auditLead = byName('강민수');
-const auditor = byName('서지원');
-const auditor2 = byName('임채원');
-const investigationLead = byName('최유진');
+const head = headOfOffice;
+const auditLead = staffNamed('강민수');
+const auditor = staffNamed('서지원');
+const auditor2 = staffNamed('임채원');
+const investigationLead = staffNamed('최유진');
 
 beforeAll(async () => {
   t = await startTestSystem();
 });
 afterAll(async () => t?.system.close());
-
-async function tokenOf(m: StaffMember): Promise<string> {
-  let token = tokens.get(m.sub);
-  if (!token) {
-    token = await t.system.issuer.mint({ sub: m.sub, email: m.email, name: m.name, roles: m.roles });
-    tokens.set(m.sub, token);
-  }
-  return token;
-}
-async function call(m: StaffMember, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-  return t.call(method, path, {
-    token: await tokenOf(m),
-    ...(body !== undefined && { body }),
-    ...(headers && { headers }),
-  });
-}
-
-interface Task {
-  taskId: string;
-  type: string;
-  status: string;
-  allowedDecisions: string[];
-  dueAt: string;
-  dueBasis?: { labelKo: string; article?: string; confidence?: string; source: string };
-}
-async function openTask(caseId: string): Promise<Task> {
-  await t.system.stepFunctions.settle();
-  const res = await call(head, 'GET', `/cases/${caseId}/tasks`);
-  expect(res.status).toBe(200);
-  const task = (res.body.items as Task[]).find((i) => i.status === 'open');
-  expect(task, `an open task on ${caseId}`).toBeDefined();
-  return task!;
-}
-async function tryDecide(m: StaffMember, caseId: string, type: string, form: Record<string, unknown>) {
-  const task = await openTask(caseId);
-  expect(task.type).toBe(type);
-  return call(m, 'POST', `/cases/${caseId}/tasks/${task.taskId}/complete`, form);
-}
-async function decide(m: StaffMember, caseId: string, type: string, form: Record<string, unknown>) {
-  const res = await tryDecide(m, caseId, type, form);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-async function caseOf(caseId: string) {
-  await t.system.stepFunctions.settle();
-  return (await call(head, 'GET', `/cases/${caseId}`)).body;
-}
 
 const calendar = createCalendar();
 const today = koreaDate(new Date());
@@ -151,6 +102,8 @@ describe('a self-audit from plan to closed', () => {
     await decide(auditor, caseId, 'self-audit-notice', { decision: 'record-audit-notice', notifiedOn: '2026-10-23' });
     const c = await caseOf(caseId);
     expect(c.selfAudit.notice).toEqual({ notifiedOn: '2026-10-23', late: false });
+    // The case page's lines (details.view): the notice in the office's date format.
+    expect(c.detailsView).toContainEqual({ labelKo: '감사계획 통보', value: '2026년 10월 23일(금)' });
   });
 
   it('records findings under the audit during fieldwork, refusing bad input, a replay and a stale version', async () => {
@@ -205,7 +158,7 @@ describe('a self-audit from plan to closed', () => {
       },
     ];
     // A member of the plan's audit team records findings too, not only the lead auditor; others may not.
-    const outsider = await call(byName('조현우'), 'POST', `/cases/${caseId}/findings`, findings[0]);
+    const outsider = await call(staffNamed('조현우'), 'POST', `/cases/${caseId}/findings`, findings[0]);
     expect(outsider.status).toBe(403);
     for (const [i, f] of findings.entries()) {
       const key = `finding-${caseId}-${i}`;

@@ -119,6 +119,11 @@ describe('whistleblower-report lifecycle', () => {
     expect(closed.stage).toBe('closed');
     expect(closed.whistleblower.notices.map((n: { occasion: string }) => n.occasion)).toEqual(['intake', 'result']);
     expect(closed.whistleblower.acrcReport).toBeUndefined();
+    // The case page's lines (details.view), in Korean with the office's date format.
+    expect(closed.detailsView).toContainEqual({
+      labelKo: '조사 결과',
+      value: '공익침해행위 확인 (2026년 12월 1일(화) 조사 종료)',
+    });
   });
 
   it('has the team lead name the handler of a referred report, declines it with a ground, and reports to 권익위', async () => {

@@ -13,6 +13,7 @@ export interface OpenTask {
   taskId: string;
   type: string;
   status: string;
+  allowedDecisions: string[];
   dueAt: string;
   assignee?: string;
   dueBasis?: { labelKo: string; article?: string; confidence?: string; source: string };

@@ -4,6 +4,7 @@
  * interim replies, the notice and whether the department applied it — run by
  * workflows/contract-review.workflow.ts with the settings of contract-review-settings.ts.
  */
+import { contractReviewView } from './contract-review-view.ts';
 import { createCalendar, type Calendar } from '../../calendar/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
@@ -43,6 +44,9 @@ export const contractReview = defineKind({
     key: 'contractReview',
     record: contractReviewRecordSchema,
     intake: contractReviewIntakeSchema,
+    intakeDescriptionKo:
+      '계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가',
+    view: contractReviewView,
     async checkIntake(intake, { staff }) {
       const parsed = contractReviewIntakeSchema.parse(intake);
       if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;

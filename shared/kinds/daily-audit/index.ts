@@ -4,6 +4,7 @@
  * notice, the department's action — run by workflows/daily-audit.workflow.ts with the settings of
  * daily-audit-deadlines.ts.
  */
+import { dailyAuditView } from './daily-audit-view.ts';
 import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
@@ -54,6 +55,9 @@ export const dailyAudit = defineKind({
     key: 'dailyAudit',
     record: dailyAuditRecordSchema,
     intake: dailyAuditIntakeSchema,
+    intakeDescriptionKo:
+      '일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타',
+    view: dailyAuditView,
     async checkIntake(intake, { staff }) {
       const parsed = dailyAuditIntakeSchema.parse(intake);
       if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;

@@ -68,3 +68,9 @@ export async function fillRequester(
     ...((member.phone ?? typed.phone) !== undefined && { phone: member.phone ?? typed.phone }),
   });
 }
+
+/** `도로관리과 윤하늘 도로관리 주무관(7급) · 02-2670-3456`, for the case page. */
+export function requesterKo(r: Requester): string {
+  const who = [r.department, r.name, r.position].filter(Boolean).join(' ');
+  return r.phone ? `${who} · ${r.phone}` : who;
+}

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import { grievanceTable } from './report.ts';
+import { grievanceView } from './grievance-view.ts';
 import {
   applyGrievanceDecision,
   GRIEVANCE_IDENTITY_FIELDS,
@@ -53,6 +54,8 @@ export const grievance = defineKind({
     },
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,
+    view: grievanceView,
+    intakeDescriptionKo: '고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능',
     open({ kind, intake, input, actor, now, calendar }) {
       const opened = openGrievance({
         kind,

@@ -22,6 +22,7 @@ import {
   type MisconductRecord,
 } from './misconduct.ts';
 import { checkOfficialsAgainstDirectory } from './officials.ts';
+import { misconductView } from './misconduct-view.ts';
 import { misconductTable } from './report.ts';
 import { MISCONDUCT_DUE_RULES, misconductTaskDue, type MisconductDueRule } from './misconduct-deadlines.ts';
 
@@ -63,6 +64,8 @@ const misconductLifecycle = {
     },
     record: misconductRecordSchema,
     intake: misconductIntakeSchema,
+    view: misconductView,
+    intakeDescriptionKo: '비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, actor, now }) {
       const opened = openMisconduct({
         kind,

@@ -18,6 +18,7 @@ import {
   type PetitionIntake,
   type PetitionRecord,
 } from './petition.ts';
+import { petitionView } from './petition-view.ts';
 import { PETITION_DUE_RULES, petitionTaskDue, type PetitionDueRule } from './petition-deadlines.ts';
 
 export const petition = defineKind({
@@ -69,6 +70,8 @@ export const petition = defineKind({
     },
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,
+    view: petitionView,
+    intakeDescriptionKo: '청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, calendar }) {
       const opened = openPetition({
         kind,

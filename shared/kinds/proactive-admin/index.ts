@@ -21,6 +21,7 @@ import {
 } from './proactive-admin.ts';
 import { PROACTIVE_ADMIN_DUE_RULES, proactiveAdminTaskDue, type ProactiveAdminDueRule } from './due.ts';
 import { proactiveAdminReportTable } from './proactive-admin-report.ts';
+import { proactiveAdminView } from './proactive-admin-view.ts';
 
 export const PROACTIVE_ADMIN_WORKFLOW = 'proactive-admin';
 
@@ -59,6 +60,9 @@ export const proactiveAdmin = defineKind({
     key: 'proactiveAdmin',
     record: proactiveAdminRecordSchema,
     intake: proactiveAdminIntakeSchema,
+    view: proactiveAdminView,
+    intakeDescriptionKo:
+      '적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가',
     async checkIntake(intake, { staff }) {
       const parsed = proactiveAdminIntakeSchema.parse(intake);
       if (parsed.requesterSub === undefined && parsed.requester === undefined) return parsed;

@@ -7,6 +7,7 @@
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
 import { whistleblowerTable } from './report.ts';
+import { whistleblowerView } from './whistleblower-view.ts';
 import { REPORTER_CONFIDENTIALITY_ARTICLE } from '../../domain/identity.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import {
@@ -52,6 +53,9 @@ export const whistleblowerReport = defineKind({
     key: 'whistleblower',
     record: whistleblowerRecordSchema,
     intake: whistleblowerIntakeSchema,
+    view: whistleblowerView,
+    intakeDescriptionKo:
+      '공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수',
     open({ intake }) {
       const record = openWhistleblower(intake ?? { route: 'direct' });
       return { details: record, eventData: whistleblowerIntakeSummary(record) };

@@ -1964,6 +1964,11 @@ export interface components {
                 };
             };
             kindLabel: string;
+            /** @description 사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어) */
+            detailsView: {
+                labelKo: string;
+                value: string;
+            }[];
             stageLabel: string;
             teamLabel: string;
             /** @description 징계시효와 임박 경고 (비위 조사 사건) */
@@ -3101,165 +3106,37 @@ export interface components {
             dueDate?: string;
             /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422) */
             sealed?: boolean;
-            /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
-            misconduct?: {
+            /** @description 자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가 */
+            selfAudit?: {
+                /** @description 감사계획 연도 */
+                planYear: number;
+                /** @description 감사사항 */
+                item: string;
+                /** @description 감사 목적·필요성 */
+                purpose: string;
                 /**
-                 * @description 비위 유형 (징계시효·징계부가금 판단 기준)
+                 * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
                  * @enum {string}
                  */
-                category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+                auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
+                /** @description 감사 대상 부서 */
+                targetDepartments: string[];
+                /** @description 감사 범위 */
+                scope: string;
                 /**
                  * Format: date
-                 * @description 비위 행위일 (계속된 행위는 끝난 날)
+                 * @description 감사 시작(예정)일
                  */
-                conductDate: string;
-                /** @description 관련 공무원 */
-                officials: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 소속 부서 */
-                    department: string;
-                    /** @description 직급, 예: 지방행정주사(6급) */
-                    grade: string;
-                    /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                    staffSub?: string;
-                    /**
-                     * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                     * @constant
-                     */
-                    notStaff?: true;
-                }[];
-                /** @description 외부기관 통보사항(external-referral)에 필수 */
-                referral?: {
-                    /**
-                     * @description 통보 기관
-                     * @enum {string}
-                     */
-                    agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
-                    /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
-                    agencyName?: string;
-                    /**
-                     * @description 통보 종류
-                     * @enum {string}
-                     */
-                    noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
-                    /** @description 통보 문서번호 */
-                    noticeNumber: string;
-                    /**
-                     * Format: date
-                     * @description 통보일 (접수일은 사건의 receivedAt)
-                     */
-                    noticeDate: string;
-                };
+                startOn: string;
                 /**
-                 * @description 내부조사(internal-investigation)의 착수 경위에 필수
-                 * @enum {string}
+                 * Format: date
+                 * @description 감사 종료(예정)일
                  */
-                origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
-            };
-            /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
-            petition?: {
-                /**
-                 * @description 개인청원 / 공동청원
-                 * @enum {string}
-                 */
-                form: "individual" | "joint";
-                /** @description 공개청원 여부 (제11조②: 법령 제·개정, 공공 제도·시설 운영 등) */
-                public: boolean;
-                /** @description 청원인 (공동청원은 대표자 중 첫 번째와 같아도 됨) */
-                petitioner: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                };
-                /**
-                 * @description 공동청원 대표자 (3명 이하, 제11조③)
-                 * @default []
-                 */
-                representatives: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                }[];
-                /**
-                 * @description 청원인 수 (연명 인원)
-                 * @default 1
-                 */
-                signatories: number;
-            };
-            /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
-            grievance?: {
-                /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
-                complainant?: {
-                    /** @description 민원인 성명 (개인정보) */
-                    name: string;
-                    /** @description 연락처 (개인정보) */
-                    contact?: string;
-                    /** @description 주소 (개인정보) */
-                    address?: string;
-                };
-                /** @description 다수인관련민원 (민원처리법 제2조제6호) */
-                multiParty?: {
-                    /** @description 연명 인원 (5명 이상) */
-                    signatories: number;
-                    /** @description 공동 이해 세대 수 (5세대 이상) */
-                    households?: number;
-                };
-                /** @description 같은 내용을 다시 제출한 고충민원 — 감사부서가 조사 (시행령 제17조②) */
-                refiled?: boolean;
-                /** @description 앞선 민원의 접수번호 등 */
-                refiledReference?: string;
-            };
-            /** @description 공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수 */
-            whistleblower?: {
-                /**
-                 * @description 공익신고 / 부패신고 이첩
-                 * @default public-interest
-                 * @enum {string}
-                 */
-                variant: "public-interest" | "corruption";
-                /**
-                 * @description 접수경로: 직접, 권익위 이첩, 권익위 송부, 재이첩
-                 * @enum {string}
-                 */
-                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
-                /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
-                acrcReference?: string;
-                /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
-                violatedLaw?: string;
-                /**
-                 * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
-                 * @default false
-                 */
-                reportedPersonRecorded: boolean;
-                /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
-                oral?: {
-                    /** @description 신고를 받아 적은 공무원 */
-                    writtenBy: string;
-                    /**
-                     * Format: date
-                     * @description 신고자에게 읽어 준 날
-                     */
-                    readBackOn: string;
-                    /** @constant */
-                    signed: true;
-                };
+                endOn: string;
+                /** @description 감사 인원 (감사팀 직원 ID) */
+                staffSubs: string[];
+                /** @description 연간 계획 외 감사 (별도 계획) */
+                outsidePlan?: boolean;
             };
             /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
             dailyAudit?: {
@@ -3327,38 +3204,6 @@ export interface components {
                     phone?: string;
                 };
             };
-            /** @description 자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가 */
-            selfAudit?: {
-                /** @description 감사계획 연도 */
-                planYear: number;
-                /** @description 감사사항 */
-                item: string;
-                /** @description 감사 목적·필요성 */
-                purpose: string;
-                /**
-                 * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
-                 * @enum {string}
-                 */
-                auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
-                /** @description 감사 대상 부서 */
-                targetDepartments: string[];
-                /** @description 감사 범위 */
-                scope: string;
-                /**
-                 * Format: date
-                 * @description 감사 시작(예정)일
-                 */
-                startOn: string;
-                /**
-                 * Format: date
-                 * @description 감사 종료(예정)일
-                 */
-                endOn: string;
-                /** @description 감사 인원 (감사팀 직원 ID) */
-                staffSubs: string[];
-                /** @description 연간 계획 외 감사 (별도 계획) */
-                outsidePlan?: boolean;
-            };
             /** @description 적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가 */
             proactiveAdmin?: {
                 /**
@@ -3407,6 +3252,166 @@ export interface components {
                 informationProvided?: string[];
                 /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
                 privateInterest?: boolean;
+            };
+            /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
+            misconduct?: {
+                /**
+                 * @description 비위 유형 (징계시효·징계부가금 판단 기준)
+                 * @enum {string}
+                 */
+                category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+                /**
+                 * Format: date
+                 * @description 비위 행위일 (계속된 행위는 끝난 날)
+                 */
+                conductDate: string;
+                /** @description 관련 공무원 */
+                officials: {
+                    /** @description 성명 */
+                    name: string;
+                    /** @description 소속 부서 */
+                    department: string;
+                    /** @description 직급, 예: 지방행정주사(6급) */
+                    grade: string;
+                    /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+                    staffSub?: string;
+                    /**
+                     * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+                     * @constant
+                     */
+                    notStaff?: true;
+                }[];
+                /** @description 외부기관 통보사항(external-referral)에 필수 */
+                referral?: {
+                    /**
+                     * @description 통보 기관
+                     * @enum {string}
+                     */
+                    agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                    /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
+                    agencyName?: string;
+                    /**
+                     * @description 통보 종류
+                     * @enum {string}
+                     */
+                    noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
+                    /** @description 통보 문서번호 */
+                    noticeNumber: string;
+                    /**
+                     * Format: date
+                     * @description 통보일 (접수일은 사건의 receivedAt)
+                     */
+                    noticeDate: string;
+                };
+                /**
+                 * @description 내부조사(internal-investigation)의 착수 경위에 필수
+                 * @enum {string}
+                 */
+                origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
+            };
+            /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
+            grievance?: {
+                /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
+                complainant?: {
+                    /** @description 민원인 성명 (개인정보) */
+                    name: string;
+                    /** @description 연락처 (개인정보) */
+                    contact?: string;
+                    /** @description 주소 (개인정보) */
+                    address?: string;
+                };
+                /** @description 다수인관련민원 (민원처리법 제2조제6호) */
+                multiParty?: {
+                    /** @description 연명 인원 (5명 이상) */
+                    signatories: number;
+                    /** @description 공동 이해 세대 수 (5세대 이상) */
+                    households?: number;
+                };
+                /** @description 같은 내용을 다시 제출한 고충민원 — 감사부서가 조사 (시행령 제17조②) */
+                refiled?: boolean;
+                /** @description 앞선 민원의 접수번호 등 */
+                refiledReference?: string;
+            };
+            /** @description 공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수 */
+            whistleblower?: {
+                /**
+                 * @description 공익신고 / 부패신고 이첩
+                 * @default public-interest
+                 * @enum {string}
+                 */
+                variant: "public-interest" | "corruption";
+                /**
+                 * @description 접수경로: 직접, 권익위 이첩, 권익위 송부, 재이첩
+                 * @enum {string}
+                 */
+                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
+                /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
+                acrcReference?: string;
+                /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
+                violatedLaw?: string;
+                /**
+                 * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
+                 * @default false
+                 */
+                reportedPersonRecorded: boolean;
+                /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
+                oral?: {
+                    /** @description 신고를 받아 적은 공무원 */
+                    writtenBy: string;
+                    /**
+                     * Format: date
+                     * @description 신고자에게 읽어 준 날
+                     */
+                    readBackOn: string;
+                    /** @constant */
+                    signed: true;
+                };
+            };
+            /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
+            petition?: {
+                /**
+                 * @description 개인청원 / 공동청원
+                 * @enum {string}
+                 */
+                form: "individual" | "joint";
+                /** @description 공개청원 여부 (제11조②: 법령 제·개정, 공공 제도·시설 운영 등) */
+                public: boolean;
+                /** @description 청원인 (공동청원은 대표자 중 첫 번째와 같아도 됨) */
+                petitioner: {
+                    /** @description 성명 */
+                    name: string;
+                    /** @description 주소 (청원서 기재사항) */
+                    address: string;
+                    /** @description 연락처 */
+                    phone?: string;
+                    /**
+                     * Format: email
+                     * @description 전자우편
+                     */
+                    email?: string;
+                };
+                /**
+                 * @description 공동청원 대표자 (3명 이하, 제11조③)
+                 * @default []
+                 */
+                representatives: {
+                    /** @description 성명 */
+                    name: string;
+                    /** @description 주소 (청원서 기재사항) */
+                    address: string;
+                    /** @description 연락처 */
+                    phone?: string;
+                    /**
+                     * Format: email
+                     * @description 전자우편
+                     */
+                    email?: string;
+                }[];
+                /**
+                 * @description 청원인 수 (연명 인원)
+                 * @default 1
+                 */
+                signatories: number;
             };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {

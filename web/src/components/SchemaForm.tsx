@@ -23,6 +23,10 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   default?: unknown;
+  /** A request section only some kinds of case take (e.g. `dailyAudit`): which ones. */
+  'x-kinds'?: string[];
+  /** Korean names of an enum's values (the kinds of case). */
+  'x-labels'?: Record<string, string>;
 }
 
 interface OpenApiDocument {
@@ -58,6 +62,23 @@ export function deref(document: OpenApiDocument, schema: JsonSchema): JsonSchema
 export function requestBodySchema(document: OpenApiDocument, path: string, method: string): JsonSchema | undefined {
   const schema = document.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
   return schema && deref(document, schema);
+}
+
+/** The kinds of case, in the API's order, with their Korean names (from the intake body's `kind`). */
+export function caseKindsOf(document: OpenApiDocument): { kind: string; label: string }[] {
+  const body = requestBodySchema(document, '/cases', 'post');
+  const kind = body?.properties?.kind && deref(document, body.properties.kind);
+  return (kind?.enum ?? []).map((k) => ({ kind: String(k), label: kind?.['x-labels']?.[String(k)] ?? String(k) }));
+}
+
+/** The properties of `schema` that belong to other kinds of case than `kind` (their `x-kinds` leave it out). */
+export function sectionsNotFor(document: OpenApiDocument, schema: JsonSchema, kind: string): string[] {
+  return Object.entries(schema.properties ?? {})
+    .filter(([, property]) => {
+      const kinds = deref(document, property)['x-kinds'] ?? property['x-kinds'];
+      return kinds !== undefined && !kinds.includes(kind);
+    })
+    .map(([name]) => name);
 }
 
 /** The variant of a `oneOf` whose `discriminator` property is the constant `value`. */
@@ -173,6 +194,9 @@ function Field(props: FieldProps) {
     return (
       <fieldset className="schema-fieldset">
         <legend>{label}</legend>
+        <p className="schema-fieldset-title" aria-hidden="true">
+          {label}
+        </p>
         <SchemaFields
           document={document}
           schema={schema}
@@ -196,6 +220,9 @@ function Field(props: FieldProps) {
       return (
         <fieldset className="schema-fieldset">
           <legend>{label}</legend>
+          <p className="schema-fieldset-title" aria-hidden="true">
+            {label}
+          </p>
           <FieldShell id={id} label={`${label} 종류`} required={required} error={errors[`${path}.${discriminator}`]}>
             <select
               id={id}

@@ -3,7 +3,7 @@
  * tasks with their decision forms, and the history timeline with the chain's verification.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { SCREEN_ROLES } from '../auth/screens.ts';
 import { HistoryExport } from '../components/HistoryExport.tsx';
@@ -329,6 +329,21 @@ function CaseNow({ caseId, focusTask }: { caseId: string; focusTask: string | nu
               <dd className="case-summary">{c.summary || '—'}</dd>
             </dl>
           </section>
+          {c.detailsView.length > 0 && (
+            <section aria-labelledby="details-title" className="case-section">
+              <h2 id="details-title" className="sec-tit">
+                {c.kindLabel} 내용
+              </h2>
+              <dl className="case-facts" data-testid="kind-details">
+                {c.detailsView.map((line) => (
+                  <Fragment key={line.labelKo}>
+                    <dt>{line.labelKo}</dt>
+                    <dd>{line.value}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </section>
+          )}
           <Timeline caseId={caseId} />
           {hasRole(session, SCREEN_ROLES.export) && <HistoryExport caseId={caseId} caseNumber={c.caseNumber} />}
         </div>

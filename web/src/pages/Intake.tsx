@@ -7,16 +7,15 @@ import { ApiError, unwrap } from '../api/errors.ts';
 import type { CaseKind, CreateCaseBody } from '../api/types.ts';
 import { useApp } from '../auth/session.tsx';
 import {
+  caseKindsOf,
   cleanFormValue,
   requestBodySchema,
   SchemaFields,
+  sectionsNotFor,
   useOpenApiDocument,
   type FormValue,
 } from '../components/SchemaForm.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
-import { KIND_LABELS, KIND_SECTION } from '../lib/labels.ts';
-
-const SECTIONS = ['misconduct', 'petition', 'grievance'] as const;
 
 export default function Intake() {
   const { api } = useApp();
@@ -39,7 +38,6 @@ export default function Intake() {
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
   const schema = openapi.data && requestBodySchema(openapi.data, '/cases', 'post');
-  const section = kind ? KIND_SECTION[kind] : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!kind) return;
@@ -78,9 +76,9 @@ export default function Intake() {
                 }}
               >
                 <option value="">선택하세요</option>
-                {(Object.keys(KIND_LABELS) as CaseKind[]).map((k) => (
+                {caseKindsOf(openapi.data).map(({ kind: k, label }) => (
                   <option key={k} value={k}>
-                    {KIND_LABELS[k]}
+                    {label}
                   </option>
                 ))}
               </select>
@@ -90,7 +88,7 @@ export default function Intake() {
             <SchemaFields
               document={openapi.data}
               schema={schema}
-              omit={['kind', 'sealed', ...SECTIONS.filter((s) => s !== section)]}
+              omit={['kind', 'sealed', ...(schema ? sectionsNotFor(openapi.data, schema, kind) : [])]}
               value={value}
               onChange={(next) => {
                 setValue(next);

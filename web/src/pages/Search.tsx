@@ -6,12 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, unwrap } from '../api/errors.ts';
-import type { CaseKind, SearchQuery } from '../api/types.ts';
+import type { SearchQuery } from '../api/types.ts';
 import { SCREEN_ROLES } from '../auth/screens.ts';
 import { hasRole, useApp } from '../auth/session.tsx';
+import { caseKindsOf, useOpenApiDocument } from '../components/SchemaForm.tsx';
 import { Empty, ErrorState, Loading } from '../components/StateViews.tsx';
 import { formatKoreanDate, koreaDateOf } from '../lib/format.ts';
-import { KIND_LABELS, STAGE_LABELS } from '../lib/labels.ts';
+import { STAGE_LABELS } from '../lib/labels.ts';
 
 const FILTER_NAMES = [
   'kind',
@@ -47,6 +48,7 @@ function queryFrom(params: URLSearchParams): SearchQuery {
 export default function Search() {
   const { api, session } = useApp();
   const queryClient = useQueryClient();
+  const openapi = useOpenApiDocument();
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const [draft, setDraft] = useState<Record<string, string>>(() =>
@@ -117,9 +119,9 @@ export default function Search() {
             <div className="form-conts">
               <select className="krds-form-select" {...field('kind')}>
                 <option value="">전체</option>
-                {(Object.keys(KIND_LABELS) as CaseKind[]).map((k) => (
+                {(openapi.data ? caseKindsOf(openapi.data) : []).map(({ kind: k, label }) => (
                   <option key={k} value={k}>
-                    {KIND_LABELS[k]}
+                    {label}
                   </option>
                 ))}
               </select>
