@@ -9,7 +9,7 @@ import { IllegalTransitionError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 import { identitySummarySchema } from './identity.ts';
-import { attachmentSchema } from './case-files.ts';
+import { attachmentSchema } from './attachment.ts';
 
 export const CASE_STAGES = [
   'intake',

@@ -5761,6 +5761,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "현장 사진.jpg",
+                 *       "contentType": "image/jpeg",
+                 *       "size": 2481152,
+                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *       "subject": {
+                 *         "type": "finding",
+                 *         "id": "F1"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartFileUploadRequest"];
             };
         };
@@ -5795,6 +5807,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "현장 사진.jpg",
+                 *       "subject": {
+                 *         "type": "finding",
+                 *         "id": "F1"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompleteFileUploadRequest"];
             };
         };
