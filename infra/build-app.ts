@@ -98,6 +98,8 @@ export function buildApp(app: App): SystemStacks {
     mailFrom: settings['gamsa:mailFrom'],
     anchorBucketName: stateful.anchors.bucketName,
     anchorSigningKey: stateful.anchors.signingKey,
+    caseFilesBucketName: stateful.files.bucketName,
+    caseFilesKey: stateful.files.key,
     webAclArn: edge.waf.webAcl.attrArn,
     signInDomainPrefix: settings['gamsa:signInDomainPrefix'],
     consoleOrigin: settings['gamsa:consoleOrigin']?.replace(/\/$/, ''),

@@ -22,6 +22,14 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
   'complete-task': { decision: 'assign', assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021', comment: '조사팀 배정' },
   'add-official': { name: '김공무', department: '건축과', grade: '지방시설주사(6급)' },
   'add-evidence': { label: '현장 사진 12매', reference: 'EDMS-2026-00123', obtainedOn: '2026-11-21' },
+  'file-upload-start': {
+    name: '현장 사진.jpg',
+    contentType: 'image/jpeg',
+    size: 2_481_152,
+    sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    subject: { type: 'finding', id: 'F1' },
+  },
+  'file-upload-complete': { name: '현장 사진.jpg', subject: { type: 'finding', id: 'F1' } },
   'reassign-case': {
     assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021',
     reason: '담당자 장기 출장',

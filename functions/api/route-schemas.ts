@@ -4,6 +4,15 @@
  * typecheck.
  */
 import * as z from 'zod';
+import {
+  completeUploadBody,
+  downloadResponse,
+  fileParams,
+  filesQuery,
+  filesResponse,
+  startUploadBody,
+  startUploadResponse,
+} from './case-file-schemas.ts';
 import { decisionFormSchema } from '../../shared/kinds/registry.ts';
 import {
   exportListResponse,
@@ -234,6 +243,10 @@ export const routeSchemas = {
     response: registrantActionResponse,
     success: 200,
   },
+  'file-upload-start': { params: caseIdParams, body: startUploadBody, response: startUploadResponse, success: 201 },
+  'file-upload-complete': { params: fileParams, body: completeUploadBody, response: caseWriteResponse, success: 201 },
+  'file-list': { params: caseIdParams, query: filesQuery, response: filesResponse, success: 200 },
+  'file-download': { params: fileParams, response: downloadResponse, success: 200 },
   'self-audit-add-finding': { params: caseIdParams, body: addFindingBody, response: caseWriteResponse, success: 201 },
   'self-audit-list-findings': { params: caseIdParams, query: findingsQuery, response: findingsResponse, success: 200 },
   'self-audit-update-finding': {

@@ -75,6 +75,11 @@ export interface ApiRouteDeclaration {
    * `open` (the identity read: Decrypt). No other route gets IDENTITY_KEY_ID or any use of the key.
    */
   identityKey?: 'seal' | 'open';
+  /**
+   * Use of the case-files bucket: `write` (presign uploads, read back, delete a mismatch), `read`
+   * (tags and presigned downloads), `list` (the bucket's name only). No other route gets FILES_BUCKET.
+   */
+  files?: 'write' | 'read' | 'list';
 }
 
 export const apiRoutes = [
@@ -321,6 +326,46 @@ export const apiRoutes = [
     auth: true,
     writes: true,
     summary: '증거 참조 추가',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/files',
+    name: 'file-upload-start',
+    operationId: 'startFileUpload',
+    tag: 'cases',
+    auth: true,
+    writes: false,
+    files: 'write',
+    summary: '파일 업로드 시작 (PDF·HWP·HWPX·이미지·XLSX, 50MB 이하; 서명된 업로드 주소)',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/files/{fileId}/complete',
+    name: 'file-upload-complete',
+    operationId: 'completeFileUpload',
+    tag: 'cases',
+    auth: true,
+    writes: true,
+    files: 'write',
+    summary: '파일 업로드 완료 (서버가 SHA-256 대조 후 사건에 기록)',
+  },
+  {
+    routeKey: 'GET /cases/{caseId}/files',
+    name: 'file-list',
+    operationId: 'listCaseFiles',
+    tag: 'cases',
+    auth: true,
+    writes: false,
+    files: 'list',
+    summary: '사건 첨부파일 목록',
+  },
+  {
+    routeKey: 'POST /cases/{caseId}/files/{fileId}/download',
+    name: 'file-download',
+    operationId: 'downloadCaseFile',
+    tag: 'cases',
+    auth: true,
+    writes: true,
+    files: 'read',
+    summary: '첨부파일 내려받기 주소 (이력 기록; 비공개 사건은 1분 유효)',
   },
   {
     routeKey: 'POST /cases/{caseId}/reassign',
@@ -680,4 +725,9 @@ export function apiHandlerEntry(name: ApiRouteName): `functions/api/${string}.ha
 /** The route's use of the reporter-identity key, if it has one (CDK grants only that use). */
 export function identityKeyAccessOf(route: ApiRoute): 'seal' | 'open' | undefined {
   return 'identityKey' in route ? route.identityKey : undefined;
+}
+
+/** The route's use of the case-files bucket, if any (CDK grants only that use). */
+export function filesAccessOf(route: ApiRoute): 'write' | 'read' | 'list' | undefined {
+  return 'files' in route ? route.files : undefined;
 }

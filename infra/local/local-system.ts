@@ -29,6 +29,7 @@ import { CommitteeRepository } from '../../shared/store/committee-repository.ts'
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localAnchorFile, localAnchorSigningKeyFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
+import { startFilesServer, type FilesServer } from './files-server.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
   startLocalStepFunctions,
@@ -75,6 +76,8 @@ export interface LocalSystemOptions {
   corsOrigins?: readonly string[];
   /** Serve the built console (web/dist) on this port, with the API's CORS open to it. Off when absent. */
   console?: { port: number };
+  /** Port of the local S3-compatible server of case files; a free one when absent. Its files live under `<dataDir>/files`. */
+  filesPort?: number;
   log?: (line: string) => void;
 }
 
@@ -88,6 +91,8 @@ export interface LocalSystem {
   relay: OutboxRelay;
   seeded: { staffAdded: number; casesAdded: number } | undefined;
   mailCatcher: MailCatcher | undefined;
+  /** The case-files bucket (s3rver). */
+  files: FilesServer;
   scheduler: LocalScheduler | undefined;
   /** Job names the scheduler fires, and those left out because their handler is not written yet. */
   scheduledJobs: { active: string[]; skipped: string[] };
@@ -129,12 +134,26 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     log(`메일 수신함(로컬): ${mailCatcher.httpUrl} (SMTP 127.0.0.1:${mailCatcher.smtpPort})`);
   }
 
+  const accessKeyId = process.env.AWS_ACCESS_KEY_ID ?? 'local';
+  const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY ?? 'local';
+  const files = await startFilesServer({
+    bucket: `files-${options.tableName}`.toLowerCase().slice(0, 63),
+    accessKeyId,
+    secretAccessKey,
+    ...(options.filesPort !== undefined && { port: options.filesPort }),
+    ...(options.dataDir && { directory: join(options.dataDir, 'files') }),
+  });
+  log(`파일 저장소(S3 호환, 로컬): ${files.endpoint}/${files.bucket}`);
+
   // Application code finds its services the way it does on AWS: through the SDK's settings.
   Object.assign(process.env, {
+    AWS_ENDPOINT_URL_S3: files.endpoint,
+    FILES_BUCKET: files.bucket,
+    FILES_PATH_STYLE: 'true',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
     AWS_REGION: process.env.AWS_REGION ?? LOCAL_USER_POOL.region,
-    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    AWS_ACCESS_KEY_ID: accessKeyId,
+    AWS_SECRET_ACCESS_KEY: secretAccessKey,
     TABLE_NAME: options.tableName,
     // The local host's anchor store (append-only file); on AWS the Object Lock bucket (ANCHOR_BUCKET).
     ANCHOR_FILE: process.env.ANCHOR_FILE ?? localAnchorFile(options.tableName, options.dataDir),
@@ -384,6 +403,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     relay,
     seeded,
     mailCatcher,
+    files,
     scheduler,
     scheduledJobs: jobNames,
     console: consoleServer,
@@ -393,6 +413,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       await relayLoop.stop();
       await api.close();
       await mailCatcher?.close();
+      await files.close();
       await stepFunctions.close();
       client.destroy();
       await dynamo?.stop();

@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { TableBackup } from '../constructs/backup.ts';
 import { CaseTable } from '../constructs/case-table.ts';
 import { ChainAnchorBucket } from '../constructs/chain-anchor.ts';
+import { CaseFilesBucket } from '../constructs/case-files.ts';
 import { StaffDirectory } from '../constructs/staff-directory.ts';
 import { IdentityKey } from '../constructs/identity-key.ts';
 
@@ -33,6 +34,8 @@ export class StatefulStack extends Stack {
   /** Chain heads anchored outside the table (Object Lock, compliance mode). */
   readonly anchors: ChainAnchorBucket;
   readonly backup: TableBackup;
+  /** Files on cases (KMS-encrypted, presigned access only). */
+  readonly files: CaseFilesBucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -41,6 +44,7 @@ export class StatefulStack extends Stack {
     this.staff = new StaffDirectory(this, 'Staff');
     this.identityKey = new IdentityKey(this, 'ReporterIdentity');
     this.anchors = new ChainAnchorBucket(this, 'ChainAnchors', { retentionYears: props.anchorRetentionYears ?? 10 });
+    this.files = new CaseFilesBucket(this, 'CaseFiles');
     this.backup = new TableBackup(this, 'Backup', {
       table: this.cases.table,
       dailyRetentionDays: props.backupDailyRetentionDays ?? 35,
@@ -59,6 +63,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'AnchorBucketName', {
       value: this.anchors.bucket.bucketName,
       description: 'Object Lock bucket of the chain anchors (ANCHOR_BUCKET for npm run verify)',
+    });
+    new CfnOutput(this, 'CaseFilesBucketName', {
+      value: this.files.bucket.bucketName,
+      description: 'Bucket of case files (FILES_BUCKET)',
     });
     new CfnOutput(this, 'AnchorSigningKeyArn', {
       value: this.anchors.signingKey.keyArn,

@@ -24,6 +24,7 @@ import {
   apiHandlerEntry,
   apiRoutes,
   identityKeyAccessOf,
+  filesAccessOf,
   workflowAccessOf,
 } from '../../functions/api/routes.ts';
 import { ConsoleHosting } from '../constructs/console-hosting.ts';
@@ -40,6 +41,7 @@ import {
   workflowReconcileJob,
 } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
+import { bindCaseFiles } from '../constructs/case-files.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
 import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
@@ -66,6 +68,9 @@ export interface StatelessStackProps extends StackProps {
   readonly anchorBucketName: string;
   /** The key that signs anchors (the job signs, verification verifies). */
   readonly anchorSigningKey: IKey;
+  /** Name of the case files bucket and its key (routes with `files` get their use). */
+  readonly caseFilesBucketName: string;
+  readonly caseFilesKey: IKey;
   /** The WAF web ACL (us-east-1) for the CloudFront distribution in front of the API. */
   readonly webAclArn: string;
   /** Prefix of the managed login's domain, unique in the region; defaults to `gamsa-<account>`. */
@@ -129,6 +134,8 @@ export class StatelessStack extends Stack {
       }).bindTable(props.table, route.writes ? 'read-write' : 'read');
       const identityKeyAccess = identityKeyAccessOf(route);
       if (identityKeyAccess) handler.bindIdentityKey(props.identityKey, identityKeyAccess);
+      const filesAccess = filesAccessOf(route);
+      if (filesAccess) bindCaseFiles(handler, props.caseFilesBucketName, props.caseFilesKey, filesAccess);
       for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }

@@ -25,6 +25,12 @@ export const runtimeConfigSchema = z.object({
    */
   IDENTITY_KEY_ID: z.string().min(1).optional(),
   IDENTITY_KEY_FILE: z.string().min(1).optional(),
+  /** The bucket of case files (shared/store/s3-file-store.ts); file routes answer 500 without it. */
+  FILES_BUCKET: z.string().min(3).optional(),
+  /** Path-style S3 URLs: the local S3-compatible server has no per-bucket host names. */
+  FILES_PATH_STYLE: z.stringbool().default(false),
+  /** Refuse downloads until a virus scanner has tagged the object scan=clean (the hook point). */
+  FILES_SCAN_REQUIRED: z.stringbool().default(false),
   /** State machine ARN per workflow name, as JSON: {"case-review": "arn:aws:states:…"}. */
   WORKFLOW_ARNS: z
     .string()

@@ -51,7 +51,14 @@ export type CaseAsOf = Pick<CaseRecord, 'caseId' | AsOfField> & { asOf: string; 
 const GRIEVANCE_DUE_MOVES = new Set(['DUE_EXTENDED', 'CLOCK_STOPPED', 'CLOCK_RESUMED']);
 
 /** Events that only observe or notify; they do not change the case, so they do not move "last changed". */
-const NON_CHANGING = new Set(['SENSITIVE_READ', 'MAIL_SENT', 'MAIL_FAILED', 'EXPORTED', 'REGISTRATION_READ']);
+const NON_CHANGING = new Set([
+  'SENSITIVE_READ',
+  'MAIL_SENT',
+  'MAIL_FAILED',
+  'EXPORTED',
+  'REGISTRATION_READ',
+  'FILE_DOWNLOADED',
+]);
 
 /**
  * `current` supplies only what never changes after intake (kind, team, channel, sealed, creator)

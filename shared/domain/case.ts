@@ -9,6 +9,7 @@ import { IllegalTransitionError } from './errors.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import { TEAM_CASE_CODES, type Team } from './roles.ts';
 import { identitySummarySchema } from './identity.ts';
+import { attachmentSchema } from './attachment.ts';
 
 export const CASE_STAGES = [
   'intake',
@@ -66,6 +67,8 @@ export const caseRecordSchema = z.object({
   pendingExecutionName: z.string().optional(),
   /** Cases that may hold a sealed reporter identity (identity.ts): whether the vault holds one — never what. */
   protectedIdentity: identitySummarySchema.optional(),
+  /** Files on the case (case-files.ts): name, type, size and the SHA-256 the server computed. */
+  attachments: z.array(attachmentSchema).optional(),
   version: z.number().int().positive(),
   historySeq: z.number().int().nonnegative(),
   historyHead: z.string(),

@@ -58,6 +58,9 @@ export const HISTORY_EVENT_TYPES = [
   'IDENTITY_ACCESS_GRANTED',
   'IDENTITY_ACCESS_REFUSED',
   'IDENTITY_READ',
+  // Files on a case (case-files.ts): an upload verified by its hash, a download (a SENSITIVE_READ when sealed)
+  'FILE_ATTACHED',
+  'FILE_DOWNLOADED',
 ] as const;
 export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 

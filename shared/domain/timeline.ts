@@ -25,6 +25,8 @@ export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   WORKFLOW_MOVED: '워크플로 이동',
   OFFICIAL_ADDED: '관련 공무원 추가',
   EVIDENCE_ADDED: '증거 추가',
+  FILE_ATTACHED: '파일 첨부',
+  FILE_DOWNLOADED: '파일 내려받기',
   SUSPENDED: '절차 정지',
   RESUMED: '절차 재개',
   LIMITATION_CHANGED: '징계시효 변경',

@@ -454,3 +454,23 @@ export interface ReminderPreferencesStore {
   unsubscribeToken(sub: string): Promise<string>;
   tokenMatches(sub: string, token: string): Promise<boolean>;
 }
+
+/** Object storage of case files (S3; an S3-compatible server on one machine): presigned URLs and a server-side read. */
+export interface FileStore {
+  /** A URL that accepts one PUT of exactly this size and type, tagged scan=pending, until `expiresInSeconds`. */
+  uploadUrl(
+    key: string,
+    file: { contentType: string; size: number; sha256: string },
+    expiresInSeconds: number,
+  ): Promise<{ url: string; headers: Record<string, string> }>;
+  /** Size, type, declared hash and the SHA-256 computed over the stored bytes; undefined when nothing was uploaded. */
+  inspect(
+    key: string,
+  ): Promise<
+    { size: number; contentType: string | undefined; declaredSha256: string | undefined; sha256: string } | undefined
+  >;
+  /** The scan tag's value (the virus-scan hook point); undefined when the object has none. */
+  scanState(key: string): Promise<string | undefined>;
+  downloadUrl(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  delete(key: string): Promise<void>;
+}

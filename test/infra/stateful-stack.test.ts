@@ -136,6 +136,7 @@ describe('the key that seals reporter identities', () => {
     const keys = Object.entries(template.findResources('AWS::KMS::Key'));
     expect(keys.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'BackupKey',
+      'CaseFilesKey',
       'CasesKey',
       'ChainAnchorsSigningKey',
       'ReporterIdentityKey',
@@ -158,5 +159,58 @@ describe('the key that signs chain anchors', () => {
     expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     expect(key.DeletionPolicy).toBe('Retain');
     template.hasOutput('AnchorSigningKeyArn', { Value: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+  });
+});
+
+describe('the case files bucket', () => {
+  const filesBucket = () => {
+    const [[id, bucket]] = Object.entries(template.findResources('AWS::S3::Bucket')).filter(([id]) =>
+      id.startsWith('CaseFilesBucket'),
+    ) as [[string, Resource]];
+    return { id, bucket };
+  };
+
+  it('is encrypted with its own rotated KMS key, blocks public access, is versioned and retained', () => {
+    const { bucket } = filesBucket();
+    const [[keyId, key]] = Object.entries(template.findResources('AWS::KMS::Key')).filter(([id]) =>
+      id.startsWith('CaseFilesKey'),
+    ) as [[string, Resource]];
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+      {
+        BucketKeyEnabled: true,
+        ServerSideEncryptionByDefault: {
+          SSEAlgorithm: 'aws:kms',
+          KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        },
+      },
+    ]);
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'case-files/' });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    template.hasOutput('CaseFilesBucketName', { Value: { Ref: filesBucket().id } });
+  });
+
+  it('refuses every request that is not over TLS', () => {
+    const { id } = filesBucket();
+    const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')).filter(
+      (p) => (p as Resource).Properties.Bucket.Ref === id,
+    ) as Resource[];
+    expect(policies).toHaveLength(1);
+    expect(policies[0]!.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Principal: { AWS: '*' },
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
+import { apiRoutes, filesAccessOf, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
 import { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
 import { STAFF_DIRECTORY_JOBS, type StatelessStack } from '../../infra/stacks/stateless-stack.ts';
@@ -169,7 +169,16 @@ function byActionAndResource(a: { action: string; resource: string }, b: { actio
  * Runtime-config variables an API handler gets only when it needs them (IDENTITY_KEY_FILE is for one
  * machine only; CONSOLE_URL comes from the console's hosting, which every function gets alike).
  */
-const ONLY_WHERE_NEEDED = ['WORKFLOW_ARNS', 'IDENTITY_KEY_ID', 'IDENTITY_KEY_FILE', 'CONSOLE_URL'];
+const ONLY_WHERE_NEEDED = [
+  'WORKFLOW_ARNS',
+  'IDENTITY_KEY_ID',
+  'IDENTITY_KEY_FILE',
+  'CONSOLE_URL',
+  // Case files: the bucket only on the file routes; path-style and the scan switch have defaults.
+  'FILES_BUCKET',
+  'FILES_PATH_STYLE',
+  'FILES_SCAN_REQUIRED',
+];
 
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',
@@ -264,6 +273,7 @@ describe('API handlers', () => {
       expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
       expect(variables.includes('IDENTITY_KEY_ID')).toBe(identityKeyAccessOf(route) !== undefined);
       expect(variables).not.toContain('IDENTITY_KEY_FILE');
+      expect(variables.includes('FILES_BUCKET')).toBe(filesAccessOf(route) !== undefined);
     },
   );
 

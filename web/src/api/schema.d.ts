@@ -411,6 +411,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 사건 첨부파일 목록 */
+        get: operations["listCaseFiles"];
+        put?: never;
+        /** 파일 업로드 시작 (PDF·HWP·HWPX·이미지·XLSX, 50MB 이하; 서명된 업로드 주소) */
+        post: operations["startFileUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/files/{fileId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 파일 업로드 완료 (서버가 SHA-256 대조 후 사건에 기록) */
+        post: operations["completeFileUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/files/{fileId}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 첨부파일 내려받기 주소 (이력 기록; 비공개 사건은 1분 유효) */
+        post: operations["downloadCaseFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/reassign": {
         parameters: {
             query?: never;
@@ -1013,6 +1065,25 @@ export interface components {
                 /** Format: date-time */
                 storedAt?: string;
             };
+            attachments?: {
+                fileId: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                /** @description 파일이 속한 곳 */
+                subject: {
+                    /**
+                     * @description 사건·업무·지적사항·위원회 회의
+                     * @enum {string}
+                     */
+                    type: "case" | "task" | "finding" | "meeting";
+                    /** @description 업무·지적사항·회의의 ID */
+                    id?: string;
+                };
+                uploadedAt: string;
+                uploadedBy: string;
+            }[];
             version: number;
             historySeq: number;
             historyHead: string;
@@ -2240,7 +2311,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
             /** Format: date-time */
             at: string;
             actor: {
@@ -2746,7 +2817,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
                 /** Format: date-time */
                 at: string;
                 actor: {
@@ -2853,6 +2924,62 @@ export interface components {
             };
             /** Format: date-time */
             verifiedAt: string;
+        };
+        StartFileUploadResponse: {
+            fileId: string;
+            /** @constant */
+            method: "PUT";
+            /** @description 이 주소로 파일을 PUT (headers를 그대로 보냄) */
+            uploadUrl: string;
+            headers: {
+                [key: string]: string;
+            };
+            expiresAt: string;
+        };
+        ListCaseFilesResponse: {
+            caseId: string;
+            sealed: boolean;
+            files: {
+                fileId: string;
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+                /** @description 파일이 속한 곳 */
+                subject: {
+                    /**
+                     * @description 사건·업무·지적사항·위원회 회의
+                     * @enum {string}
+                     */
+                    type: "case" | "task" | "finding" | "meeting";
+                    /** @description 업무·지적사항·회의의 ID */
+                    id?: string;
+                };
+                uploadedAt: string;
+                uploadedBy: string;
+            }[];
+        };
+        DownloadCaseFileResponse: {
+            fileId: string;
+            name: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            /** @description 파일이 속한 곳 */
+            subject: {
+                /**
+                 * @description 사건·업무·지적사항·위원회 회의
+                 * @enum {string}
+                 */
+                type: "case" | "task" | "finding" | "meeting";
+                /** @description 업무·지적사항·회의의 ID */
+                id?: string;
+            };
+            uploadedAt: string;
+            uploadedBy: string;
+            /** @description 짧은 시간만 유효한 내려받기 주소 */
+            downloadUrl: string;
+            expiresAt: string;
         };
         SuspendCaseResponse: {
             case: components["schemas"]["Case"];
@@ -5005,6 +5132,42 @@ export interface components {
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
+        /** @description 파일 업로드 시작 (서명된 업로드 주소 발급) */
+        StartFileUploadRequest: {
+            /** @description 파일 이름 (확장자 포함) */
+            name: string;
+            /** @description MIME 형식 */
+            contentType: string;
+            /** @description 바이트 수 */
+            size: number;
+            /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
+            sha256: string;
+            /** @description 파일이 속한 곳 */
+            subject?: {
+                /**
+                 * @description 사건·업무·지적사항·위원회 회의
+                 * @enum {string}
+                 */
+                type: "case" | "task" | "finding" | "meeting";
+                /** @description 업무·지적사항·회의의 ID */
+                id?: string;
+            };
+        };
+        /** @description 업로드 완료 (서버가 SHA-256을 다시 계산해 대조) */
+        CompleteFileUploadRequest: {
+            /** @description 파일 이름 (확장자 포함) */
+            name: string;
+            /** @description 파일이 속한 곳 */
+            subject?: {
+                /**
+                 * @description 사건·업무·지적사항·위원회 회의
+                 * @enum {string}
+                 */
+                type: "case" | "task" | "finding" | "meeting";
+                /** @description 업무·지적사항·회의의 ID */
+                id?: string;
+            };
+        };
         /** @description 담당자 재배정 (사유 필수) */
         ReassignCaseRequest: {
             /** @description 새 담당자 */
@@ -6629,6 +6792,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseWriteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listCaseFiles: {
+        parameters: {
+            query?: {
+                /** @description 사건·업무·지적사항·회의 */
+                subjectType?: "case" | "task" | "finding" | "meeting";
+                subjectId?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCaseFilesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startFileUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "현장 사진.jpg",
+                 *       "contentType": "image/jpeg",
+                 *       "size": 2481152,
+                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *       "subject": {
+                 *         "type": "finding",
+                 *         "id": "F1"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartFileUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartFileUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    completeFileUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "현장 사진.jpg",
+                 *       "subject": {
+                 *         "type": "finding",
+                 *         "id": "F1"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CompleteFileUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWriteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    downloadCaseFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadCaseFileResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
