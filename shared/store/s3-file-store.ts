@@ -2,7 +2,7 @@
  * Case files in S3 (on one machine, the local S3-compatible server: the same SDK calls). Uploads
  * are presigned PUTs whose signature covers the content type, length, the uploader's declared
  * SHA-256 (object metadata) and the `scan=pending` tag, so the uploader cannot change any of them.
- * The scan tag is the hook point for a virus scanner (docs/operations.md): it replaces the tag with
+ * The scan tag is the hook point for a virus scanner (README, "Files on a case"): it replaces the tag with
  * `clean` or `infected`, and downloads honour it.
  */
 import { createHash } from 'node:crypto';

@@ -346,7 +346,10 @@ describe('HTTP API', () => {
 
 describe('least privilege', () => {
   it.each(apiRoutes.filter((r) => !r.writes))('lets read-only $name read but never write the table', (route) => {
-    const actions = roleStatements(route.name).flatMap(actionsOf);
+    // Presigning a case-file upload needs the files key's data keys; that is the bucket's key, not the table's.
+    const actions = roleStatements(route.name)
+      .filter((s) => !JSON.stringify(s.Resource).includes('CaseFilesKey'))
+      .flatMap(actionsOf);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']));
     for (const action of [...WRITE_ACTIONS, 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKey*']) {
       expect(actions).not.toContain(action);
@@ -398,12 +401,23 @@ describe('least privilege', () => {
     }
   });
 
+  it('grants the case-files key only to the routes that put or get file contents', () => {
+    for (const route of apiRoutes) {
+      const onFilesKey = roleStatements(route.name).filter((s) => JSON.stringify(s.Resource).includes('CaseFilesKey'));
+      // Listing reads the case's file records, never an object.
+      if (route.files === 'write' || route.files === 'read') expect(onFilesKey.length, route.name).toBeGreaterThan(0);
+      else expect(onFilesKey, route.name).toEqual([]);
+    }
+  });
+
   it('grants KMS use on the table key, on the anchor signing key, and on the identity key only to the routes that seal or open identities', () => {
     const kmsStatements = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     expect(kmsStatements.length).toBeGreaterThan(0);
     for (const statement of kmsStatements) {
       expect(resourcesOf(statement)).not.toContain('*');
-      expect(JSON.stringify(statement.Resource)).toMatch(/CasesKey|ReporterIdentityKey|ChainAnchorsSigningKey/);
+      expect(JSON.stringify(statement.Resource)).toMatch(
+        /CasesKey|ReporterIdentityKey|ChainAnchorsSigningKey|CaseFilesKey/,
+      );
       // The anchor signing key is only ever used to sign or verify anchors.
       if (JSON.stringify(statement.Resource).includes('ChainAnchorsSigningKey'))
         expect(actionsOf(statement).every((a) => a === 'kms:Sign' || a === 'kms:Verify')).toBe(true);
