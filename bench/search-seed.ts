@@ -145,6 +145,18 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
           petitioner: { name: `${marker}청원인${i}`, address: `${marker}청원주소${i}`, phone: `${marker}02-000-${i}` },
         },
       }),
+      ...(kind === 'taxpayer-consultation' && {
+        taxpayer: { variant: 'consultation' as const, taxItem: '재산세', matter: `세무상담 #${i}` },
+      }),
+      ...(kind === 'human-rights-assessment' && {
+        humanRights: {
+          lawTitle: `구 조례 일부개정안 #${i}`,
+          lawType: '조례' as const,
+          change: '일부개정' as const,
+          department: pick(r, SEED_DEPARTMENTS),
+          legislativeNoticeOn: toKoreaIso(addDays(received, 30)).slice(0, 10),
+        },
+      }),
       ...(kind === 'proactive-admin' && {
         proactiveAdmin: {
           track: 'pre-consulting' as const,

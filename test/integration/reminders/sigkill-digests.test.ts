@@ -7,12 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
@@ -20,10 +16,7 @@ import type { StaffMember } from '../../../shared/domain/staff.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { createReminderWorld, LEASE_MS, readDigest, runAt, type ReminderWorld } from './reminder-fixture.ts';
 
-const CHILD_SOURCE = fileURLToPath(new URL('./support/reminder-run-child.ts', import.meta.url));
-/** The child bundled once: each of the 20+ attempts then starts in a fraction of a second instead of compiling again. */
-let childBundle = '';
-let bundleDir = '';
+const CHILD = fileURLToPath(new URL('./support/reminder-run-child.ts', import.meta.url));
 const EXTRA_STAFF = 34;
 const RUN_DAYS = ['2026-12-17', '2026-12-18'];
 const MIN_KILLS = 20;
@@ -81,7 +74,7 @@ async function attempt(
   clockAt: Date,
   plan: { killAfterSends?: number; killAfterMs?: number },
 ): Promise<Attempt> {
-  const child = spawn(process.execPath, [childBundle], {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     env: {
       ...process.env,
       TABLE_NAME: world.table.tableName,
@@ -123,18 +116,6 @@ let crashWorld: ReminderWorld;
 let referenceWorld: ReminderWorld;
 
 beforeAll(async () => {
-  bundleDir = await mkdtemp(join(tmpdir(), 'reminder-child-'));
-  childBundle = join(bundleDir, 'reminder-run-child.mjs');
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: childBundle,
-    logLevel: 'warning',
-    // Bundled CommonJS dependencies still call require.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
   [crashWorld, referenceWorld] = await Promise.all([createReminderWorld(), createReminderWorld()]);
   await furnish(crashWorld);
   await furnish(referenceWorld);
@@ -143,7 +124,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await crashWorld?.close();
   await referenceWorld?.close();
-  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
 });
 
 describe('deadline digests under SIGKILL', () => {

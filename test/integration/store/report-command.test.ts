@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { KINDS } from '../../../shared/kinds/registry.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { Actor } from '../../../shared/domain/roles.ts';
@@ -66,7 +67,7 @@ describe('npm run report', () => {
     const res = await report('--from', '2026-01-01', '--to', '2026-12-31', '--format', 'md', '--out', out);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('보고서 작성');
-    expect(res.stderr).toContain('종류 15/15');
+    expect(res.stderr).toContain(`종류 ${KINDS.kinds.length}/${KINDS.kinds.length}`);
     const md = readFileSync(out, 'utf8');
     expect(md).toContain('# 감사담당관 주요업무 추진실적 (2026-01-01 ~ 2026-12-31)');
     expect(md).toContain('| 일상감사 | 2건 | 0건 | 2건 |');
