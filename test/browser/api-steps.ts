@@ -48,7 +48,7 @@ async function step(request: APIRequestContext, role: string, caseId: string, ty
 export async function caseWaitingForPersonnelCommittee(
   request: APIRequestContext,
   title: string,
-  today: string,
+  sentOn: string,
 ): Promise<{ caseId: string; caseNumber: string }> {
   const investigator = await tokenFor(request, 'investigator');
   const created = await call(request, 'team-lead', 'POST', '/cases', {
@@ -63,7 +63,7 @@ export async function caseWaitingForPersonnelCommittee(
         agency: '경찰',
         noticeType: '범죄처분결과 통보',
         noticeNumber: `영등포경찰서 수사과-${title.length}-${Date.now()}`,
-        noticeDate: today,
+        noticeDate: sentOn,
       },
     },
   });
@@ -78,7 +78,7 @@ export async function caseWaitingForPersonnelCommittee(
   await step(request, 'head', caseId, 'approve', { decision: 'approve' });
   await step(request, 'investigator', caseId, 'request-discipline', {
     decision: 'send-request',
-    requestedOn: today,
+    requestedOn: sentOn,
     documentNumber: '감사담당관-2026-301',
   });
   await expect(async () => {

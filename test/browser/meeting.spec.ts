@@ -21,9 +21,12 @@ function meetingDay(): string {
 }
 
 test('a secretary holds a meeting that decides two cases', async ({ page, request }, testInfo) => {
+  // The discipline requests go out on the meeting's day at the latest: a resolution cannot precede its
+  // request, and on a weekend or holiday the meeting sits on an earlier business day than today.
+  const day = meetingDay();
   const cases = [
-    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 갑', today),
-    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 을', today),
+    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 갑', day),
+    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 을', day),
   ];
 
   await signInAs(page, '정다인');
@@ -34,7 +37,6 @@ test('a secretary holds a meeting that decides two cases', async ({ page, reques
   await expectAccessible(page);
   await screenshot(page, testInfo, 'committees');
 
-  const day = meetingDay();
   await page.getByRole('combobox', { name: '위원회', exact: true }).selectOption({ label: '인사위원회' });
   await page.getByLabel('회의일').fill(day);
   await page.getByLabel('시각').fill('10:00');
