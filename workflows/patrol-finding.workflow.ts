@@ -19,8 +19,8 @@ const { findNext: FIND_NEXT, close: CLOSE } = kindLifecycleStates('the patrol fi
 const ASSIGN = 'Team lead names the patrol officer';
 const REQUEST = 'Officer asks the department to correct the finding';
 // An extension keeps the department's task open with its new date.
-const CORRECTION = 'Officer awaits the department’s correction report';
-const CORRECTION_EXTENDED = 'Officer awaits the department’s correction report by the new date';
+const CORRECTION = 'Officer awaits the correction report';
+const CORRECTION_EXTENDED = 'Officer awaits the correction report by the new date';
 const RECHECK = 'Officer re-checks the place';
 
 const steps: Record<PatrolFindingStep, string> = {

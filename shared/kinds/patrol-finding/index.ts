@@ -18,12 +18,8 @@ import {
   patrolFindingRecordSchema,
   type PatrolFindingIntake,
 } from './patrol-finding.ts';
-import {
-  PATROL_FINDING_DUE_RULES,
-  patrolFindingTaskDue,
-  requestDue,
-  type PatrolFindingDueRule,
-} from './patrol-finding-settings.ts';
+import { patrolFindingTaskDue, requestDue } from './due.ts';
+import { PATROL_FINDING_DUE_RULES, type PatrolFindingDueRule } from './patrol-finding-settings.ts';
 import { patrolFindingView } from './patrol-finding-view.ts';
 import { patrolFindingsByDongTable, patrolFindingsTable } from './report.ts';
 
