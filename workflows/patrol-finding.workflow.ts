@@ -48,7 +48,7 @@ export const patrolFindingDefinition: AslDefinition = kindLifecycle({
       titleKo: '해당 부서에 개선·조치 요구 (조치 전 사진·조치 기한) 또는 요구 없이 종결',
       stage: 'investigation',
       assignTo: 'case-assignee',
-      decisions: { 'request-correction': FIND_NEXT, 'close-without-request': FIND_NEXT },
+      decisions: { 'request-fix': FIND_NEXT, 'close-without-request': FIND_NEXT },
       dueInBusinessDays: 2,
       dueRule: 'patrol-finding.request',
     }),

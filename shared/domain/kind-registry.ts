@@ -59,7 +59,11 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
   for (const m of modules) {
     for (const form of m.decisions?.forms ?? []) {
       // Kinds of one lifecycle share their forms; the same form object is listed once.
-      if (!forms.includes(form)) forms.push(form);
+      if (forms.includes(form)) continue;
+      // The decision union is discriminated by name: two kinds' forms of one name would fail every completion.
+      const name = form.shape.decision.value;
+      if (forms.some((f) => f.shape.decision.value === name)) throw new Error(`decision ${name} is declared twice`);
+      forms.push(form);
     }
     Object.assign(decisionLabels, m.decisions?.labels);
     for (const d of m.decisions?.assigning ?? []) assigning.add(d);

@@ -225,7 +225,7 @@ const photoIds = (what: string) => z.array(text(64)).max(30).describe(what);
 
 export const patrolFindingDecisionForms = [
   z.strictObject({
-    decision: z.literal('request-correction'),
+    decision: z.literal('request-fix'),
     department: text(100).describe('개선·조치를 요구한 부서'),
     instructions: text(5000).describe('요구 내용'),
     requestedOn: date.describe('부서에 요구한 날'),
@@ -260,7 +260,7 @@ export const patrolFindingDecisionForms = [
 export type PatrolFindingDecisionForm = z.infer<(typeof patrolFindingDecisionForms)[number]>;
 
 export const PATROL_FINDING_DECISION_LABELS: Record<PatrolFindingDecisionForm['decision'], string> = {
-  'request-correction': '부서에 개선·조치 요구',
+  'request-fix': '부서에 개선·조치 요구',
   'close-without-request': '조치 요구 없이 종결',
   'extend-correction': '조치 기한 연장',
   'record-correction-report': '부서 조치 결과 보고',
@@ -336,7 +336,7 @@ export function applyPatrolFindingDecision(
   };
   const f = form as PatrolFindingDecisionForm;
   switch (f.decision) {
-    case 'request-correction': {
+    case 'request-fix': {
       expect('request');
       assertNotBefore(f.requestedOn, r.foundOn, 'requestedOn', '적출일');
       notInFuture(f.requestedOn, 'requestedOn');
