@@ -2221,6 +2221,71 @@ export interface components {
                     }[];
                 };
             };
+            patrolFinding?: {
+                /** @enum {string} */
+                origin: "regular" | "planned" | "management" | "salpimi";
+                patrolName?: string;
+                reportNumber?: string;
+                /** Format: date */
+                foundOn: string;
+                place: {
+                    address: string;
+                    dong: string;
+                    detail?: string;
+                    latitude?: number;
+                    longitude?: number;
+                };
+                /** @enum {string} */
+                category: "road" | "street-order" | "cleaning" | "lighting" | "safety" | "parks" | "facilities" | "other";
+                finding: string;
+                request?: {
+                    department: string;
+                    instructions: string;
+                    /** Format: date */
+                    requestedOn: string;
+                    /** Format: date */
+                    dueOn: string;
+                    /** @enum {string} */
+                    dueFrom: "setting" | "given";
+                    beforePhotos: string[];
+                    requestedBy: string;
+                };
+                extensions: {
+                    /** Format: date */
+                    extendedOn: string;
+                    /** Format: date */
+                    fromDueOn: string;
+                    /** Format: date */
+                    toDueOn: string;
+                    reason: string;
+                }[];
+                reports: {
+                    /** Format: date */
+                    reportedOn: string;
+                    action: string;
+                    afterPhotos: string[];
+                    recordedBy: string;
+                }[];
+                rechecks: {
+                    /** Format: date */
+                    checkedOn: string;
+                    resolved: boolean;
+                    note: string;
+                    photos: string[];
+                    /** Format: date */
+                    newDueOn?: string;
+                    checkedBy: string;
+                }[];
+                /** Format: date */
+                dueOn?: string;
+                closedWithoutRequest?: {
+                    /** @enum {string} */
+                    ground: "fixed-on-site" | "duplicate" | "not-ours";
+                    reason: string;
+                    /** Format: date */
+                    closedOn: string;
+                };
+            };
             kindLabel: string;
             /** @description 사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어) */
             detailsView: {
@@ -3458,7 +3523,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -3527,7 +3592,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -4051,6 +4116,42 @@ export interface components {
                  * @default 1
                  */
                 signatories: number;
+            };
+            /** @description 순찰 지적사항 (순찰 구분·순찰명 또는 살피미 신고번호, 적출일, 장소: 주소·행정동·좌표, 분야, 적출사항) — 순찰 지적사항에만 */
+            patrolFinding?: {
+                /**
+                 * @description 상시·기획·간부 순찰 또는 우리동네살피미 신고
+                 * @enum {string}
+                 */
+                origin: "regular" | "planned" | "management" | "salpimi";
+                /** @description 어느 순찰인지 (기획 순찰은 필수, 예: 2026 하반기 통학로 기획순찰) */
+                patrolName?: string;
+                /** @description 우리동네살피미 신고번호 (살피미 신고는 필수) */
+                reportNumber?: string;
+                /**
+                 * Format: date
+                 * @description 적출일·신고일 (없으면 접수일)
+                 */
+                foundOn?: string;
+                place: {
+                    /** @description 주소 (도로명 또는 지번) */
+                    address: string;
+                    /** @description 행정동 (목록·집계 기준) */
+                    dong: string;
+                    /** @description 위치 설명 (예: 버스정류장 앞) */
+                    detail?: string;
+                    /** @description 위도 (WGS84) */
+                    latitude?: number;
+                    /** @description 경도 (WGS84) */
+                    longitude?: number;
+                };
+                /**
+                 * @description 분야 (분야별 조치 기한은 설정값)
+                 * @enum {string}
+                 */
+                category: "road" | "street-order" | "cleaning" | "lighting" | "safety" | "parks" | "facilities" | "other";
+                /** @description 적출사항 */
+                finding: string;
             };
             /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
             reporter?: {
@@ -5094,6 +5195,76 @@ export interface components {
              * @description 청원인 통지일
              */
             notifiedOn: string;
+        } | {
+            /** @constant */
+            decision: "request-fix";
+            /** @description 개선·조치를 요구한 부서 */
+            department: string;
+            /** @description 요구 내용 */
+            instructions: string;
+            /**
+             * Format: date
+             * @description 부서에 요구한 날
+             */
+            requestedOn: string;
+            /**
+             * Format: date
+             * @description 조치 기한 (없으면 분야별 설정값, 구 규칙 확인 필요)
+             */
+            dueOn?: string;
+            /** @description 조치 전 사진: 이 사건에 올린 사진 파일 ID (1장 이상) */
+            beforePhotoFileIds: string[];
+        } | {
+            /** @constant */
+            decision: "close-without-request";
+            /**
+             * @description 현장 조치 완료 / 중복 지적 / 구 소관 아님
+             * @enum {string}
+             */
+            ground: "fixed-on-site" | "duplicate" | "not-ours";
+            /** @description 사유 */
+            reason: string;
+        } | {
+            /** @constant */
+            decision: "extend-correction";
+            /**
+             * Format: date
+             * @description 새 조치 기한
+             */
+            toDueOn: string;
+            /** @description 부서가 기한 연장을 요청한 사유 (예산·공사 일정) */
+            reason: string;
+        } | {
+            /** @constant */
+            decision: "record-correction-report";
+            /**
+             * Format: date
+             * @description 부서가 조치 결과를 보고한 날
+             */
+            reportedOn: string;
+            /** @description 조치 내용 */
+            action: string;
+            /** @description 조치 후 사진: 이 사건에 올린 사진 파일 ID (1장 이상) */
+            afterPhotoFileIds: string[];
+        } | {
+            /** @constant */
+            decision: "record-recheck";
+            /**
+             * Format: date
+             * @description 현장 재확인일
+             */
+            checkedOn: string;
+            /** @description 해결되었는지 */
+            resolved: boolean;
+            /** @description 확인 내용 */
+            note: string;
+            /** @description 재확인 사진 파일 ID */
+            photoFileIds?: string[];
+            /**
+             * Format: date
+             * @description 미해결: 다시 요구하는 조치 기한 (없으면 분야별 설정값)
+             */
+            newDueOn?: string;
         };
         /** @description 관련 공무원 추가 */
         AddOfficialRequest: {
