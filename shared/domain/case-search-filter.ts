@@ -34,6 +34,7 @@ export const caseSearchFilterObject = z.object({
   assignee: z.string().trim().min(1).max(128).optional().describe('담당자 (sub)'),
   department: z.string().trim().min(1).max(100).optional().describe('관련 부서 (정확히 일치)'),
   agency: z.enum(REFERRING_AGENCIES).optional().describe('통보 기관 (외부기관 통보사항)'),
+  dong: z.string().trim().min(1).max(20).optional().describe('행정동 (순찰 지적사항의 장소)'),
   channel: channelSchema.optional().describe('접수 경로'),
   committee: committeeKindSchema.optional().describe('심의 위원회'),
   receivedFrom: isoDateSchema.optional().describe('접수일 시작 (YYYY-MM-DD, 한국 시간, 포함)'),

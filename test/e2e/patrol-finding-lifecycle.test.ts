@@ -241,6 +241,9 @@ describe('a planned patrol’s finding from the patrol to resolved', () => {
     expect(byPatrol.total).toMatchObject({ found: 2, requested: 1, resolved: 1, closedWithoutRequest: 1 });
     expect(byPatrol.planned).toMatchObject({ found: 1, resolved: 1 });
     expect(byPatrol.salpimi).toMatchObject({ found: 1, closedWithoutRequest: 1 });
+    const listed = await call(lead, 'GET', `/cases/search?dong=${encodeURIComponent('신길1동')}&stage=closed`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect(listed.body.items.map((i: { title: string }) => i.title)).toEqual(['신길1동 통학로 보도 파손']);
     const byDong = rowsOf('patrol-findings-by-dong');
     expect(byDong).toMatchObject({ 문래동: { found: 1 }, 신길1동: { found: 1, resolved: 1 } });
   });

@@ -43,8 +43,8 @@ export const patrolFinding = defineKind({
   team: 'patrol',
   sealedByDefault: false,
   workflow: PATROL_FINDING_WORKFLOW,
-  // Hundreds a year with many in one 동: searches prefer any other partition.
-  search: { large: true },
+  // The list by 동 the patrol team reads: `?dong=…` searches this kind's partition only.
+  search: { large: true, filters: { dong: { path: ['patrolFinding', 'place', 'dong'], partitionByKind: true } } },
   reportTables: [patrolFindingsTable, patrolFindingsByDongTable],
   taskTypes: ['patrol-finding-request', 'patrol-finding-correction', 'patrol-finding-recheck'],
   details: {

@@ -6268,6 +6268,8 @@ export interface operations {
                 department?: string;
                 /** @description 통보 기관 (외부기관 통보사항) */
                 agency?: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                /** @description 행정동 (순찰 지적사항의 장소) */
+                dong?: string;
                 /** @description 접수 경로 */
                 channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
                 /** @description 심의 위원회 */
@@ -6328,6 +6330,8 @@ export interface operations {
                 department?: string;
                 /** @description 통보 기관 (외부기관 통보사항) */
                 agency?: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                /** @description 행정동 (순찰 지적사항의 장소) */
+                dong?: string;
                 /** @description 접수 경로 */
                 channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
                 /** @description 심의 위원회 */
