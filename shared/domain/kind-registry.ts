@@ -28,6 +28,8 @@ export interface KindRegistry<K extends string = string> {
   readonly caseRecordSchema: z.ZodObject;
   /** Every decision form (the core's and each kind's), by `decision`. */
   readonly decisionFormSchema: z.ZodType;
+  /** The forms of that union, each once, in order (the core's first). */
+  readonly decisionForms: readonly z.ZodObject<{ decision: z.ZodLiteral<string> } & z.ZodRawShape>[];
   decisionLabel(decision: string): string;
   /** Whether a decision names the case's new assignee (`assigneeSub`). */
   isAssigning(decision: string): boolean;
@@ -115,6 +117,7 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
     sections,
     caseRecordSchema: recordSchema,
     decisionFormSchema: z.discriminatedUnion('decision', forms as [(typeof forms)[number], ...typeof forms]),
+    decisionForms: forms,
     decisionLabel: (decision) => decisionLabels[decision] ?? decision,
     isAssigning: (decision) => assigning.has(decision),
     taskTypes,
