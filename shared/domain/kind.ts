@@ -56,6 +56,11 @@ export interface DetailsSection {
    * shared/domain/details-view.ts. The parameter is the kind's own record type.
    */
   view?(details: never): DetailsLine[];
+  /**
+   * A legal time limit the case runs against (e.g. 징계시효) and how near it is on `today` (Korea), shown
+   * on the case as its `limitationWarning`. The parameter is the kind's own record type.
+   */
+  limitationWarning?(details: never, ctx: { stage: CaseStage; today: string }): LimitationWarningView | undefined;
   open(params: {
     kind: string;
     intake: unknown;
@@ -87,6 +92,17 @@ export interface DetailsSection {
     /** The committee that decides (or decided) the case. */
     committee?(details: never): CommitteeKind | undefined;
   };
+}
+
+/** A time limit's date and how near it is (the API's `limitationWarning` on a case). */
+export interface LimitationWarningView {
+  date: string;
+  /** Days from today to the date (0 = the last day is today; negative = past). */
+  daysLeft: number;
+  status: 'running' | 'near' | 'imminent' | 'expired' | 'suspended' | 'met' | 'not-applicable';
+  messageKo: string;
+  article: string;
+  confidence: string;
 }
 
 /** The staff directory as a kind's checks see it. */
@@ -127,9 +143,12 @@ export interface DecisionContext {
 
 /** Who may not handle or see a case (e.g. the officials a misconduct case concerns). */
 export interface KindGuards {
-  /** Throws when `sub` may not be assigned to or act on the case; `field` names the input that carried them. */
+  /**
+   * Throws when `sub` may not be assigned to, read or act on the case, whatever their role; `field` names
+   * the input that carried them (shared/policies/case-access.ts asks it with `caseId`).
+   */
   assertMayHandle?(c: CaseRecord, sub: string, field?: string): void;
-  /** Staff who must not see the case's tasks. */
+  /** Staff who must not see the case or its tasks (the same people `assertMayHandle` refuses). */
   hiddenFrom?(c: CaseRecord): readonly string[];
   /** Whether `sub` wrote the findings a review or approval would judge (nobody approves their own). */
   authoredFindings?(c: CaseRecord, sub: string): boolean;
