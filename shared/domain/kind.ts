@@ -10,9 +10,10 @@
 import type { DetailsLine } from './details-view.ts';
 import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
+import { CalendarYearNotCoveredError } from '../calendar/calendar-errors.ts';
 import type { CommitteeKind } from './committee-kinds.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
-import type { AppError } from './errors.ts';
+import { type AppError, IllegalTransitionError, ValidationError } from './errors.ts';
 import type { KindReportTable } from './report-table.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Role, Team } from './roles.ts';
@@ -230,4 +231,52 @@ export interface AssigneeRule {
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */
 export function defineKind<const M extends KindModule<string>>(module: M): M {
   return module;
+}
+
+/*
+ * Small helpers the kind modules share, so each writes its rules rather than their plumbing.
+ */
+
+/** The error a kind's rule refuses a request with: the field it names and the rule it breaks. */
+export const refuse = (message: string, messageKo: string, field: string, rule: string): ValidationError =>
+  new ValidationError(message, messageKo, { field, rule });
+
+/**
+ * A details section's `notForKind`: "`key` details are only for `forEn`" and, in Korean, "`sectionKo` 정보는
+ * `forKo`에만 입력합니다", on the field `key` under the rule `not_for_kind`.
+ */
+export const notForKindError = (key: string, forEn: string, sectionKo: string, forKo: string): ValidationError =>
+  refuse(`${key} details are only for ${forEn}`, `${sectionKo} 정보는 ${forKo}에만 입력합니다`, key, 'not_for_kind');
+
+/**
+ * The guard of a process whose decisions each belong to one step: `expect(wanted)` refuses `decision`
+ * (IllegalTransitionError, rule `not_at_this_step`) unless the case stands at `wanted`. `process` names
+ * the process in the message: "… at the review step of a daily audit", "일상감사의 지금 단계(review)에서는 …".
+ */
+export function stepGuard<S extends string>(
+  decision: string,
+  step: S,
+  process: { en: string; ko: string },
+): (wanted: S) => void {
+  return (wanted) => {
+    if (step !== wanted)
+      throw new IllegalTransitionError(
+        `${decision} is not possible at the ${step} step of ${process.en}`,
+        `${process.ko}의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
+        { field: 'decision', rule: 'not_at_this_step' },
+      );
+  };
+}
+
+/**
+ * A due date a kind's setting gives (YYYY-MM-DD), or none in a year the holiday data does not cover yet:
+ * the case is then received without one rather than refused.
+ */
+export function settingDue(due: () => { dueAt: string }): string | undefined {
+  try {
+    return due().dueAt.slice(0, 10);
+  } catch (error) {
+    if (error instanceof CalendarYearNotCoveredError) return undefined;
+    throw error;
+  }
 }
