@@ -174,7 +174,17 @@ export interface KindSearch {
    * `path` (from the case record's top). With `partitionByKind`, only this kind's cases can match,
    * so a search by it reads the kind's own partition (plan key `<filter>-kind`).
    */
-  filters?: Readonly<Record<string, { path: readonly string[]; partitionByKind?: boolean }>>;
+  filters?: Readonly<
+    Record<
+      string,
+      {
+        path: readonly string[];
+        partitionByKind?: boolean;
+        /** What the search query accepts for it (its values and Korean description). */
+        schema: z.ZodType<string>;
+      }
+    >
+  >;
 }
 
 export interface KindModule<K extends string = string> {

@@ -16,6 +16,7 @@ import {
   misconductIntakeSchema,
   misconductRecordSchema,
   openMisconduct,
+  REFERRING_AGENCIES,
   suspendedError,
   suspensionDraft,
   type MisconductIntake,
@@ -158,7 +159,15 @@ export const externalReferral = defineKind({
   workflow: 'external-referral',
   defaultPeriod: 'discipline.request-after-notice',
   // Only external referrals have a referring agency: a search by it reads this kind's partition.
-  search: { filters: { agency: { path: ['misconduct', 'referral', 'agency'], partitionByKind: true } } },
+  search: {
+    filters: {
+      agency: {
+        path: ['misconduct', 'referral', 'agency'],
+        partitionByKind: true,
+        schema: z.enum(REFERRING_AGENCIES).describe('통보 기관 (외부기관 통보사항)'),
+      },
+    },
+  },
 });
 
 export const internalInvestigation = defineKind({
