@@ -39,7 +39,7 @@ import {
   type DeadlineDigestInput,
   type DigestUrgency,
 } from '../mail/deadline-digest.template.ts';
-import { SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
+import { overdueCasesLink, SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -373,7 +373,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           byTeam: countBy(headContext, (entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
           byKind: countBy(headContext, (entry) => entry.task.titleKo).slice(0, 60),
           oldest: oldest.map(mailCase),
-          fullListUrl: tasksListLink(deps.mail.baseUrl),
+          fullListUrl: overdueCasesLink(deps.mail.baseUrl),
         },
       }),
       ...(unsubscribeUrl && { unsubscribeUrl }),

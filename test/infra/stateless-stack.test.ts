@@ -24,6 +24,7 @@ import {
   type ScheduledJob,
 } from '../../shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
+import { HEAD_OF_OFFICE_CHECK_TYPE } from '../../infra/constructs/head-of-office-check.ts';
 import { OUTBOX_STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/outbox-relay.ts';
 import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 
@@ -373,7 +374,11 @@ describe('least privilege', () => {
   it("lets the jobs that read the staff directory list the user pool's groups, on that pool only, and nothing else", () => {
     const withGroups = (fn: AppFunction) =>
       functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('cognito-idp:')));
-    const readers = [stack.mailEvents.handler, ...STAFF_DIRECTORY_JOBS.map((name) => stack.jobs.functions.get(name)!)];
+    const readers = [
+      stack.mailEvents.handler,
+      stack.headOfOfficeCheck.handler,
+      ...STAFF_DIRECTORY_JOBS.map((name) => stack.jobs.functions.get(name)!),
+    ];
     for (const fn of readers) {
       const statements = withGroups(fn);
       expect(statements).toHaveLength(1);
@@ -389,6 +394,23 @@ describe('least privilege', () => {
       ...[...stack.jobs.functions].filter(([name]) => !STAFF_DIRECTORY_JOBS.includes(name)).map(([, fn]) => fn),
     ];
     for (const fn of others) expect(withGroups(fn)).toEqual([]);
+  });
+
+  it('checks on every deploy that someone holds the head group of the pool, and may read nothing else', () => {
+    const synthStarted = Date.now() - SYNTH_TIMEOUT_MS;
+    const checks = template.findResources(HEAD_OF_OFFICE_CHECK_TYPE);
+    expect(Object.keys(checks)).toHaveLength(1);
+    const { UserPoolId, CheckedAt } = (Object.values(checks)[0] as Resource).Properties;
+    expect(JSON.stringify(UserPoolId)).toMatch(/UserPool/);
+    // The synth time: a new value each deploy, so CloudFormation runs the check each time.
+    expect(Date.parse(CheckedAt)).toBeGreaterThan(synthStarted);
+    const fn = stack.headOfOfficeCheck.handler;
+    expect(resourceOf(fn).props.Environment.Variables.TABLE_NAME).toBeUndefined();
+    expect(
+      functionStatements(fn)
+        .flatMap(actionsOf)
+        .filter((a) => !a.startsWith('xray:')),
+    ).toEqual(['cognito-idp:ListUsersInGroup']);
   });
 
   it('grants no DynamoDB wildcard action, no Scan and no DynamoDB action on Resource "*"', () => {
