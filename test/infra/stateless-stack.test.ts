@@ -207,16 +207,18 @@ describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
-    // … and the handler of SES mail events (infra/constructs/mail-events.ts) and the outbox relay.
+    // … and the handler of SES mail events (infra/constructs/mail-events.ts), the outbox relay and the
+    // deploy's head-of-office check (infra/constructs/head-of-office-check.ts).
     const functions = [...templates.keys()].flatMap((s) =>
       Object.entries(resourcesIn(s))
         .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
         .map(([id]) => ({ s, id })),
     );
-    // Besides ours, only CDK's two helpers: the console's upload and the setter of the API's CORS.
-    expect(functions.filter(({ s, id }) => !appFunctionIds(s).has(id))).toHaveLength(2);
+    // Besides ours, only CDK's three helpers: the console's upload, the setter of the API's CORS and the
+    // provider framework around the head-of-office check.
+    expect(functions.filter(({ s, id }) => !appFunctionIds(s).has(id))).toHaveLength(3);
     expect(functions.filter(({ s, id }) => appFunctionIds(s).has(id))).toHaveLength(
-      apiRoutes.length + stepCount + jobCount + 2,
+      apiRoutes.length + stepCount + jobCount + 3,
     );
     expect(
       new Set(apiRoutes.map((r) => `${functionResource(r.name).stack.node.path} ${functionResource(r.name).id}`)).size,
