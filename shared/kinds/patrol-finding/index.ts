@@ -4,6 +4,7 @@
  * reports with after-photos, the re-checks — run by workflows/patrol-finding.workflow.ts with the
  * settings of patrol-finding-settings.ts; the office report's tables by patrol and by 동 in report.ts.
  */
+import * as z from 'zod';
 import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
@@ -44,7 +45,16 @@ export const patrolFinding = defineKind({
   sealedByDefault: false,
   workflow: PATROL_FINDING_WORKFLOW,
   // The list by 동 the patrol team reads: `?dong=…` searches this kind's partition only.
-  search: { large: true, filters: { dong: { path: ['patrolFinding', 'place', 'dong'], partitionByKind: true } } },
+  search: {
+    large: true,
+    filters: {
+      dong: {
+        path: ['patrolFinding', 'place', 'dong'],
+        partitionByKind: true,
+        schema: z.string().trim().min(1).max(20).describe('행정동 (순찰 지적사항의 장소)'),
+      },
+    },
+  },
   reportTables: [patrolFindingsTable, patrolFindingsByDongTable],
   taskTypes: ['patrol-finding-request', 'patrol-finding-correction', 'patrol-finding-recheck'],
   details: {
