@@ -157,6 +157,12 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
           legislativeNoticeOn: toKoreaIso(addDays(received, 30)).slice(0, 10),
         },
       }),
+      ...(kind === 'property-review' && {
+        propertyReview: { year, registrationType: 'yearly' as const },
+      }),
+      ...(kind === 'disclosure-refusal' && {
+        disclosureRefusal: { registrantNo: `S${i}` },
+      }),
       ...(kind === 'proactive-admin' && {
         proactiveAdmin: {
           track: 'pre-consulting' as const,

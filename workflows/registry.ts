@@ -22,6 +22,8 @@ import { PROACTIVE_ADMIN_WORKFLOW, proactiveAdminDefinition } from './proactive-
 import { AUDIT_RECEIVED_WORKFLOW, auditReceivedDefinition } from './audit-received.workflow.ts';
 import { TAXPAYER_WORKFLOW, taxpayerDefinition } from './taxpayer-consultation.workflow.ts';
 import { HUMAN_RIGHTS_WORKFLOW, humanRightsDefinition } from './human-rights-assessment.workflow.ts';
+import { PROPERTY_REVIEW_WORKFLOW, propertyReviewDefinition } from './property-review.workflow.ts';
+import { DISCLOSURE_REFUSAL_WORKFLOW, disclosureRefusalDefinition } from './disclosure-refusal.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -37,6 +39,8 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [AUDIT_RECEIVED_WORKFLOW]: auditReceivedDefinition,
   [TAXPAYER_WORKFLOW]: taxpayerDefinition,
   [HUMAN_RIGHTS_WORKFLOW]: humanRightsDefinition,
+  [PROPERTY_REVIEW_WORKFLOW]: propertyReviewDefinition,
+  [DISCLOSURE_REFUSAL_WORKFLOW]: disclosureRefusalDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

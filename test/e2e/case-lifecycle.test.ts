@@ -46,7 +46,7 @@ async function intake(title: string) {
   // A kind that runs the basic review lifecycle (misconduct kinds have their own: misconduct-lifecycle.test.ts).
   const res = await t.call('POST', '/cases', {
     as: 'clerk',
-    body: { kind: 'property-review', title, department: '도로관리과' },
+    body: { kind: 'case-review', title, department: '도로관리과' },
   });
   expect(res.status).toBe(201);
   expect(res.body.workflowStarted).toBe(true);

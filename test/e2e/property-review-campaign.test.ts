@@ -9,7 +9,8 @@
  * - a registration read only with a permitted reason, and the read recorded (시행령 제26조);
  * - the campaign's submission refused while registrants are open; a generated campaign of
  *   PROPERTY_CAMPAIGN_SIZE registrants (default 100; 500 is the office's yearly volume, run with PROPERTY_CAMPAIGN_SIZE=500) reviewed with progress, its counts in the case,
- *   the docket and the office report equal to the runner's tally; the lifecycle closes.
+ *   the docket and the office report equal to the runner's tally; the head approves, the
+ *   공직자윤리위원회 resolves the results at a recorded meeting, and the lifecycle closes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -22,16 +23,19 @@ import {
   reviewDue,
 } from '../../shared/kinds/property-review/property-review-deadlines.ts';
 import { runPropertyCampaign } from '../../infra/ops/property-campaign.ts';
+import { addDays } from '../../shared/calendar/korea-dates.ts';
+import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
-const { call, decide, tryDecide, caseOf } = staffApi(() => t);
+const { call, decide, tryDecide, caseOf, openTask } = staffApi(() => t);
 
 const head = headOfOffice;
 const lead = staffNamed('최유진');
 const reviewer = staffNamed('박준형');
 const colleague = staffNamed('조현우');
+const secretary = DEMO_STAFF.find((m) => m.roles.includes('secretary'))!;
 
 beforeAll(async () => {
   t = await startTestSystem();
@@ -43,6 +47,12 @@ const today = koreaDate(new Date());
 const daysBefore = (on: string, days: number) =>
   new Date(Date.parse(`${on}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
+/** The committee sits on the last business day up to today (CI may run on a weekend). */
+function meetingDay(): string {
+  let d = today;
+  while (!calendar.isBusinessDay(d)) d = addDays(d, -1);
+  return d;
+}
 
 const person = (no: string, over: Record<string, unknown> = {}) => ({
   registrantNo: no,
@@ -179,7 +189,10 @@ describe('one campaign, registrant by registrant', () => {
   });
 
   it('refuses the campaign’s submission while registrants are open', async () => {
-    const early = await tryDecide(reviewer, caseId, 'investigate', { decision: 'submit', findings: '전원 심사 완료' });
+    const early = await tryDecide(reviewer, caseId, 'property-review-campaign', {
+      decision: 'complete-campaign',
+      summary: '전원 심사 완료',
+    });
     expect(early.status).toBe(400);
     expect(early.body.error.rule).toBe('registrants_open');
   });
@@ -226,9 +239,36 @@ describe('a generated yearly campaign', () => {
     expect(row.cells).toMatchObject({ total: size, done: size, 'under-review': 0 });
 
     await decide(lead, run.caseId, 'assign', { decision: 'assign', assigneeSub: reviewer.sub });
-    await decide(reviewer, run.caseId, 'investigate', { decision: 'submit', findings: '전원 심사 완료' });
+    await decide(reviewer, run.caseId, 'property-review-campaign', {
+      decision: 'complete-campaign',
+      summary: '전원 심사 완료',
+    });
     await decide(head, run.caseId, 'approve', { decision: 'approve' });
-    expect((await caseOf(run.caseId)).stage).toBe('closed');
+
+    // The results wait on the 공직자윤리위원회's agenda; its secretary records the meeting's resolution.
+    const waiting = await openTask(run.caseId);
+    expect(waiting).toMatchObject({ type: 'property-review-resolution', committee: 'ethics' });
+    const meeting = await call(secretary, 'POST', '/committees/ethics/meetings', {
+      scheduledAt: `${meetingDay()}T15:00:00+09:00`,
+    });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const meetingId = meeting.body.meeting.meetingId as string;
+    const agenda = await call(secretary, 'GET', `/meetings/${meetingId}`);
+    expect(agenda.body.agenda.map((i: { caseId: string }) => i.caseId)).toContain(run.caseId);
+    const present = ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-civic'];
+    expect(
+      (await call(secretary, 'POST', `/meetings/${meetingId}/attendance`, { presentMemberIds: present })).status,
+    ).toBe(200);
+    const resolved = await call(secretary, 'POST', `/meetings/${meetingId}/items/${waiting.taskId}/decision`, {
+      votes: { for: present },
+      form: { decision: 'resolve-campaign-results', resolutionKo: '심사 결과 원안 의결' },
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(resolved.body.decision).toMatchObject({ decision: 'resolve-campaign-results', present: 5, enrolled: 7 });
+
+    const closed = await caseOf(run.caseId);
+    expect(closed.stage).toBe('closed');
+    expect(closed.propertyReview).toMatchObject({ completedOn: today, approvedOn: today, resolvedOn: today });
     const history = await call(head, 'GET', `/cases/${run.caseId}/history`);
     expect(history.body.verification.ok).toBe(true);
   });

@@ -270,8 +270,8 @@ beforeAll(async () => {
     dueInBusinessDays: 3,
   });
   tasks.D = await world.openTask({
-    kind: 'property-review',
-    title: '재산등록 심사 — 수시 심사',
+    kind: 'case-review',
+    title: '일반 검토 — 수시 심사',
     openedAt: '2026-12-07T10:00:00+09:00',
     taskType: 'investigate',
     stage: 'investigation',
