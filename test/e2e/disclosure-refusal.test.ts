@@ -152,7 +152,7 @@ describe('disclosure refusals on registrants', () => {
       decision: 'record-refusal-application',
       application: { ...application, window: 're-review', windowStartsOn: `${year + 3}-01-01`, appliedOn: today },
     });
-    expect(early.status).toBe(400);
+    expect(early.status, JSON.stringify(early.body)).toBe(400);
     expect(early.body.error.rule).toBe('outside_window');
   });
 });

@@ -1034,7 +1034,7 @@ export interface components {
             caseId: string;
             caseNumber: string;
             /** @enum {string} */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
             /** @enum {string} */
             team: "audit" | "investigation" | "complaints" | "patrol";
             title: string;
@@ -1735,6 +1735,69 @@ export interface components {
                 completedOn?: string;
                 /** Format: date */
                 approvedOn?: string;
+                /** Format: date */
+                resolvedOn?: string;
+            };
+            disclosureRefusal?: {
+                registrantNo: string;
+                publicDisclosure: boolean;
+                campaignCaseNumber?: string;
+                reReview?: {
+                    year: number;
+                    /** Format: date */
+                    permittedOn: string;
+                    /** Format: date */
+                    applyFrom: string;
+                    /** Format: date */
+                    applyUntil: string;
+                    /** Format: date */
+                    decideBy: string;
+                };
+                applications: {
+                    relatives: {
+                        /** @enum {string} */
+                        relation: "ascendant" | "descendant";
+                        name: string;
+                    }[];
+                    reason: string;
+                    /** @enum {string} */
+                    window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                    /** Format: date */
+                    appliedOn: string;
+                    /** Format: date */
+                    windowClosesOn: string;
+                    /** Format: date */
+                    decisionDueOn: string;
+                    /** Format: date */
+                    extendedOn?: string;
+                    tests?: {
+                        name: string;
+                        age: number;
+                        occupation?: string;
+                        /** @description 재산 (원) */
+                        propertyWon: number;
+                        /** @description 정기적 소득 (월, 원) */
+                        monthlyIncomeWon: number;
+                        /** @description 가구원수별 기준 중위소득 (월, 원) */
+                        medianIncomeWon: number;
+                        /** @description 비속: 세대 분리 여부 */
+                        separateHousehold?: boolean;
+                        /** @description 독립생계 유지 판단 */
+                        independentLivelihood: boolean;
+                        /** @description 판단 이유 */
+                        reasons: string;
+                    }[];
+                    decision?: {
+                        permitted: boolean;
+                        /** Format: date */
+                        decidedOn: string;
+                        /** Format: date */
+                        noticeReceivedOn: string;
+                        /** Format: date */
+                        registrationDueOn?: string;
+                        reReviewYear?: number;
+                    };
+                }[];
             };
             humanRights?: {
                 lawTitle: string;
@@ -2591,7 +2654,7 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
                 kindLabel: string;
                 team: string;
                 teamLabel: string;
@@ -2775,7 +2838,7 @@ export interface components {
         };
         PreviewDeadlineResponse: {
             /** @enum {string} */
-            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
             periodId: string;
             receivedAt: string;
             /** Format: date */
@@ -3428,7 +3491,7 @@ export interface components {
             generatedAt: string;
             rows: {
                 /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
                 labelKo: string;
                 total: number;
                 counts: {
@@ -3635,7 +3698,7 @@ export interface components {
              * @description 사건 종류
              * @enum {string}
              */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
             /** @description 제목 */
             title: string;
             /** @description 요지 */
@@ -3892,7 +3955,7 @@ export interface components {
                  */
                 origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
             };
-            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건 */
+            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록 */
             propertyReview?: {
                 /** @description 심사 연도 */
                 year: number;
@@ -3901,6 +3964,28 @@ export interface components {
                  * @enum {string}
                  */
                 registrationType: "initial" | "yearly" | "retirement";
+            };
+            /** @description 고지거부 심사 대상 의무자 (의무자 번호, 공개대상자 여부, 재산등록 심사 사건, 재심사 연도) */
+            disclosureRefusal?: {
+                /** @description 등록의무자 번호 */
+                registrantNo: string;
+                /**
+                 * @description 재산공개대상자 여부 (불허가 시 등록기간 20일)
+                 * @default false
+                 */
+                publicDisclosure: boolean;
+                /** @description 의무자가 속한 재산등록 심사 사건 번호 */
+                campaignCaseNumber?: string;
+                /** @description 3년마다 재심사 (공직자윤리법 제12조④) */
+                reReview?: {
+                    /** @description 재심사 연도 */
+                    year: number;
+                    /**
+                     * Format: date
+                     * @description 재심사하는 허가의 결정일
+                     */
+                    permittedOn: string;
+                };
             };
             /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
             humanRights?: {
@@ -4675,6 +4760,77 @@ export interface components {
             sentOn: string;
             /** @description 문서번호 */
             documentNumber: string;
+        } | {
+            /** @constant */
+            decision: "complete-campaign";
+            /** @description 심사 결과 요약 (위원회 보고) */
+            summary: string;
+        } | {
+            /** @constant */
+            decision: "resolve-campaign-results";
+            /** @description 공직자윤리위원회 의결 내용 */
+            resolutionKo: string;
+        } | {
+            /** @constant */
+            decision: "record-refusal-application";
+            /** @description 고지거부 (재심사) 신청서 */
+            application: {
+                /** @description 고지를 거부하는 친족 */
+                relatives: {
+                    /**
+                     * @description 직계존속·직계비속
+                     * @enum {string}
+                     */
+                    relation: "ascendant" | "descendant";
+                    name: string;
+                }[];
+                /** @description 신청 사유 */
+                reason: string;
+                /**
+                 * @description 신청 기간 구분 (시행령 제27조①)
+                 * @enum {string}
+                 */
+                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                /**
+                 * Format: date
+                 * @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일)
+                 */
+                windowStartsOn: string;
+                /**
+                 * Format: date
+                 * @description 신청일 (등록기관 경유)
+                 */
+                appliedOn: string;
+            };
+        } | {
+            /** @constant */
+            decision: "extend-refusal-decision";
+        } | {
+            /** @constant */
+            decision: "decide-refusal";
+            /** @description 친족별 피부양자 판단 (시행령 제27조의2) */
+            tests: {
+                name: string;
+                age: number;
+                occupation?: string;
+                /** @description 재산 (원) */
+                propertyWon: number;
+                /** @description 정기적 소득 (월, 원) */
+                monthlyIncomeWon: number;
+                /** @description 가구원수별 기준 중위소득 (월, 원) */
+                medianIncomeWon: number;
+                /** @description 비속: 세대 분리 여부 */
+                separateHousehold?: boolean;
+                /** @description 독립생계 유지 판단 */
+                independentLivelihood: boolean;
+                /** @description 판단 이유 */
+                reasons: string;
+            }[];
+            /**
+             * Format: date
+             * @description 의무자가 결정 통보를 받은 날
+             */
+            noticeReceivedOn: string;
         } | {
             /** @constant */
             decision: "record-self-check";
@@ -6086,7 +6242,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -6146,7 +6302,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -6539,7 +6695,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
                 /** @description 법정기간 id (kind 대신 또는 우선) */
                 period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
