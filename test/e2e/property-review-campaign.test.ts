@@ -22,7 +22,8 @@ import {
   replyDueOn,
   reviewDue,
 } from '../../shared/kinds/property-review/property-review-deadlines.ts';
-import { runPropertyCampaign } from '../../infra/ops/property-campaign.ts';
+import { runPropertyCampaign, startPropertyCampaign, type Call } from '../../infra/ops/property-campaign.ts';
+import { readRegistrantFile } from '../../infra/ops/registrant-file.ts';
 import { addDays } from '../../shared/calendar/korea-dates.ts';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import { startTestSystem } from '../support/local-system.ts';
@@ -198,6 +199,39 @@ describe('one campaign, registrant by registrant', () => {
   });
 });
 
+describe('a campaign from a registrant list file (npm run property-campaign)', () => {
+  it('checks every row first, then starts once: the same file again continues the same campaign', async () => {
+    const csv = [
+      'registrantNo,name,category,department,position,staffSub',
+      'F-1,김민준,district-official,건축과,지방시설주사(6급),',
+      'F-2,이서연,affiliated-body,구시설관리공단,과장,',
+      `F-3,${reviewer.name},district-official,감사담당관,지방행정주사(6급),${reviewer.sub}`,
+    ].join('\n');
+    expect(() =>
+      readRegistrantFile(`${csv}\nF-4,박하은,nobody,세무1과,주무관,`, 'csv', { year, registrationType: 'yearly' }),
+    ).toThrow(/5행: category/);
+    const list = readRegistrantFile(csv, 'csv', { year, registrationType: 'yearly' });
+    const adapter: Call = (as, method, path, body, headers) => call(as as typeof lead, method, path, body, headers);
+    const campaign = {
+      year,
+      registrationType: 'yearly' as const,
+      title: '명단 파일 심사',
+      registrants: list,
+      idempotencyKey: `file-${year}`,
+    };
+    const progress: number[] = [];
+    const first = await startPropertyCampaign(adapter, lead, campaign, (done) => progress.push(done));
+    expect(first).toMatchObject({ added: 3, skipped: 0, tally: { 'awaiting-filing': 3, total: 3 } });
+    expect(progress).toEqual([3]);
+    const again = await startPropertyCampaign(adapter, lead, campaign);
+    expect(again).toMatchObject({ caseId: first.caseId, added: 0, skipped: 3 });
+    const docket = await call(head, 'GET', `/cases/${first.caseId}/registrants`);
+    expect(docket.body.items.map((i: { registrantNo: string; dueOn: string }) => [i.registrantNo, i.dueOn])).toEqual(
+      ['F-1', 'F-2', 'F-3'].map((no) => [no, registrationDueOn('yearly', `${year}-01-01`, calendar)]),
+    );
+  });
+});
+
 describe('a generated yearly campaign', () => {
   const size = Number(process.env.PROPERTY_CAMPAIGN_SIZE ?? 100);
 
@@ -206,7 +240,7 @@ describe('a generated yearly campaign', () => {
   }, async () => {
     let last = '';
     const run = await runPropertyCampaign(
-      (as, method, path, body) => call(as as typeof lead, method, path, body),
+      (as, method, path, body, headers) => call(as as typeof lead, method, path, body, headers),
       { lead, head, reviewers: [reviewer, colleague] },
       { year, registrants: size, filedOn: `${year}-02-20`, receivedOn: `${year}-03-10`, answeredOn: `${year}-03-20` },
       (done, total, label) => {
