@@ -160,7 +160,7 @@ export async function runWorkflowBench(): Promise<void> {
   await pool(
     PARKED,
     async (i) => {
-      await cases.createCase(lead, { kind: 'disclosure-refusal', title: `대기 사건 ${i}` });
+      await cases.createCase(lead, { kind: 'case-review', title: `대기 사건 ${i}` });
     },
     CONCURRENCY,
     (n) => {

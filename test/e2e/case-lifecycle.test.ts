@@ -188,7 +188,7 @@ describe('completing tasks: refusals change nothing', () => {
     const created = await t.call('POST', '/cases', {
       as: 'head',
       body: {
-        kind: 'disclosure-refusal',
+        kind: 'case-review',
         title: '결재자 본인 배정 사건',
         assigneeSub: t.users.head.sub,
         // The head is no investigator of the team: only an explicit, recorded exception puts them on it.

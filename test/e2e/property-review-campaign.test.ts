@@ -4,7 +4,7 @@
  *
  * - registration due dates by type (법 제5·6조), an extension within 30 days (시행령 제7조), a supplement
  *   order due 20 days from receipt (법 제8조②, 시행령 제10조), two refused summonses allowing a complaint
- *   (시행령 제11조), a fine resolved by the committee at a meeting (법 제8조의2);
+ *   (시행령 제11조), a fine resolved by the committee at a meeting the system recorded (법 제8조의2);
  * - a reviewer refused for their own registration and their team lead's (시행령 제3조⑥);
  * - a registration read only with a permitted reason, and the read recorded (시행령 제26조);
  * - the campaign's submission refused while registrants are open; a generated campaign of
@@ -159,16 +159,31 @@ describe('one campaign, registrant by registrant', () => {
     });
     expect(fineWithout.status).toBe(400);
     expect(fineWithout.body.error.field).toBe('resolution');
-    const fined = await act(reviewer, 'A-1', {
-      action: 'decide',
-      result: {
-        clean: false,
-        measures: ['fine'],
-        reasons: '정당한 사유 없는 출석 거부',
-        resolution: { meetingId: 'ethics-meeting-1', resolvedOn: today, membersPresent: 6, votesFor: 5 },
-      },
+    const fine = (resolution: Record<string, unknown>) =>
+      act(reviewer, 'A-1', {
+        action: 'decide',
+        result: { clean: false, measures: ['fine'], reasons: '정당한 사유 없는 출석 거부', resolution },
+      });
+    // The resolution names a meeting of the 공직자윤리위원회 the system recorded, with its attendance.
+    const madeUp = await fine({ meetingId: 'ethics-meeting-1', resolvedOn: today, membersPresent: 6, votesFor: 5 });
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.body.error.rule).toBe('no_such_meeting');
+    const day = meetingDay();
+    const meeting = await call(secretary, 'POST', '/committees/ethics/meetings', {
+      scheduledAt: `${day}T10:00:00+09:00`,
     });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const meetingId = meeting.body.meeting.meetingId as string;
+    const notHeld = await fine({ meetingId, resolvedOn: day, membersPresent: 6, votesFor: 5 });
+    expect(notHeld.body.error?.rule).toBe('meeting_not_held');
+    const present = ['et-chair', 'et-accountant', 'et-professor', 'et-tax', 'et-civic', 'et-admin'];
+    const attended = await call(secretary, 'POST', `/meetings/${meetingId}/attendance`, { presentMemberIds: present });
+    expect(attended.status, JSON.stringify(attended.body)).toBe(200);
+    const miscounted = await fine({ meetingId, resolvedOn: day, membersPresent: 7, votesFor: 5 });
+    expect(miscounted.body.error?.rule).toBe('attendance_mismatch');
+    const fined = await fine({ meetingId, resolvedOn: day, membersPresent: 6, votesFor: 5 });
     expect(fined.status, JSON.stringify(fined.body)).toBe(200);
+    expect(fined.body.registrant.result.resolution).toMatchObject({ meetingId, resolvedOn: day });
     expect((await act(reviewer, 'A-1', { action: 'notice', to: '도로관리과장', notifiedOn: today })).status).toBe(200);
   });
 

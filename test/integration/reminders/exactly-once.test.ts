@@ -259,8 +259,8 @@ beforeAll(async () => {
     dueInBusinessDays: 5,
   });
   tasks.C = await world.openTask({
-    kind: 'disclosure-refusal',
-    title: '고지거부 심사 — 비공개 요청 (요청자 김철수)',
+    kind: 'case-review',
+    title: '일반 검토 — 비공개 요청 (요청자 김철수)',
     sealed: true,
     openedAt: '2026-12-10T10:00:00+09:00',
     taskType: 'investigate',
