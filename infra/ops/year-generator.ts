@@ -195,7 +195,13 @@ export function planYear(options: {
   };
   for (const [kind, volume] of Object.entries(YEARLY_VOLUMES) as [keyof typeof YEARLY_VOLUMES, number][]) {
     const v = kind === 'field-complaint' ? volume * (options.fieldComplaintShare ?? 0.01) : volume;
-    for (const outcome of reviewOutcomes(scaled(v, options.scale)))
+    const n = scaled(v, options.scale);
+    // The generic lifecycle (assign → investigate → approve, with its return) shows every outcome at any scale.
+    const outcomes =
+      kind === 'case-review'
+        ? [...REVIEW_OUTCOMES, ...reviewOutcomes(Math.max(0, n - REVIEW_OUTCOMES.length))]
+        : reviewOutcomes(n);
+    for (const outcome of outcomes)
       items.push({
         kind,
         ...(kind === 'field-complaint' && { channel: '응답소' as const }),
