@@ -151,7 +151,7 @@ async function benchOne(openTasks: number): Promise<void> {
   for (let i = 0; i < DUE_CASES; i++) {
     const { result } = await cases.createCase(
       { sub: lead.sub, name: lead.name, email: lead.email, roles: lead.roles },
-      { kind: 'property-review', title: `벤치마크 사건 ${i}` },
+      { kind: 'case-review', title: `벤치마크 사건 ${i}` },
     );
     dueCases.push(result.case);
   }

@@ -166,6 +166,12 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
           finding: `보도 파손 #${i}`,
         },
       }),
+      ...(kind === 'property-review' && {
+        propertyReview: { year, registrationType: 'yearly' as const },
+      }),
+      ...(kind === 'disclosure-refusal' && {
+        disclosureRefusal: { registrantNo: `S${i}` },
+      }),
       ...(kind === 'proactive-admin' && {
         proactiveAdmin: {
           track: 'pre-consulting' as const,

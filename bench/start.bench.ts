@@ -50,7 +50,7 @@ export async function runStartBench(): Promise<void> {
   await pool(
     STARTS,
     async (i) => {
-      await cases.createCase(lead, { kind: 'disclosure-refusal', title: `시작 벤치 ${i}` });
+      await cases.createCase(lead, { kind: 'case-review', title: `시작 벤치 ${i}` });
     },
     CONCURRENCY,
     bar,

@@ -79,7 +79,7 @@ export async function runWorkflowBench(): Promise<void> {
   }
 
   async function lifecycle(i: number, latencies: number[]): Promise<string> {
-    const { result } = await cases.createCase(lead, { kind: 'property-review', title: `벤치마크 사건 ${i}` });
+    const { result } = await cases.createCase(lead, { kind: 'case-review', title: `벤치마크 사건 ${i}` });
     const caseId = result.case.caseId;
     const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
       [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
@@ -160,7 +160,7 @@ export async function runWorkflowBench(): Promise<void> {
   await pool(
     PARKED,
     async (i) => {
-      await cases.createCase(lead, { kind: 'disclosure-refusal', title: `대기 사건 ${i}` });
+      await cases.createCase(lead, { kind: 'case-review', title: `대기 사건 ${i}` });
     },
     CONCURRENCY,
     (n) => {

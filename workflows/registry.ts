@@ -23,6 +23,8 @@ import { AUDIT_RECEIVED_WORKFLOW, auditReceivedDefinition } from './audit-receiv
 import { TAXPAYER_WORKFLOW, taxpayerDefinition } from './taxpayer-consultation.workflow.ts';
 import { HUMAN_RIGHTS_WORKFLOW, humanRightsDefinition } from './human-rights-assessment.workflow.ts';
 import { PATROL_FINDING_WORKFLOW, patrolFindingDefinition } from './patrol-finding.workflow.ts';
+import { PROPERTY_REVIEW_WORKFLOW, propertyReviewDefinition } from './property-review.workflow.ts';
+import { DISCLOSURE_REFUSAL_WORKFLOW, disclosureRefusalDefinition } from './disclosure-refusal.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -39,6 +41,8 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [TAXPAYER_WORKFLOW]: taxpayerDefinition,
   [HUMAN_RIGHTS_WORKFLOW]: humanRightsDefinition,
   [PATROL_FINDING_WORKFLOW]: patrolFindingDefinition,
+  [PROPERTY_REVIEW_WORKFLOW]: propertyReviewDefinition,
+  [DISCLOSURE_REFUSAL_WORKFLOW]: disclosureRefusalDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

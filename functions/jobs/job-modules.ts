@@ -18,6 +18,7 @@ export const jobModules: { readonly [N in JobName]?: JobModule<N> } = {
   'committee-meetings-ahead': () => import('./committee-meetings-ahead.handler.ts'),
   'grievance-quarterly-analysis': () => import('./grievance-quarterly-analysis.handler.ts'),
   'exemption-quarterly-report': () => import('./exemption-quarterly-report.handler.ts'),
+  'property-registration-report': () => import('./property-registration-report.handler.ts'),
   'disclosure-rereview': () => import('./disclosure-rereview.handler.ts'),
   'chain-anchor': () => import('./chain-anchor.handler.ts'),
   'workflow-reconcile': () => import('./workflow-reconcile.handler.ts'),

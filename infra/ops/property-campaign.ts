@@ -11,6 +11,7 @@ export type Call = (
   method: string,
   path: string,
   body?: unknown,
+  headers?: Record<string, string>,
 ) => Promise<{ status: number; body: Answer }>;
 
 /** The part of an answer the runner reads: the campaign case it created. */
@@ -81,6 +82,60 @@ export function generateRegistrants(plan: CampaignPlan, staff: CampaignStaff) {
   });
 }
 
+const expectOk = (res: { status: number; body: Answer }, what: string) => {
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+/**
+ * Receives a campaign and adds its registrants in batches of 100, `onProgress(done, total, added,
+ * skipped)` after each. With `idempotencyKey` a second run answers with the same campaign and skips
+ * the registrants already added (`npm run property-campaign` keys it by the list file's hash).
+ */
+export async function startPropertyCampaign(
+  call: Call,
+  as: CampaignStaff['lead'],
+  campaign: {
+    year: number;
+    registrationType: 'initial' | 'yearly' | 'retirement';
+    title: string;
+    registrants: readonly unknown[];
+    idempotencyKey?: string;
+  },
+  onProgress: (done: number, total: number, added: number, skipped: number) => void = () => {},
+): Promise<{ caseId: string; caseNumber: string; added: number; skipped: number; tally: Record<string, number> }> {
+  const created = expectOk(
+    await call(
+      as,
+      'POST',
+      '/cases',
+      {
+        kind: 'property-review',
+        title: campaign.title,
+        propertyReview: { year: campaign.year, registrationType: campaign.registrationType },
+      },
+      campaign.idempotencyKey ? { 'idempotency-key': campaign.idempotencyKey } : undefined,
+    ),
+    'campaign intake',
+  );
+  const caseId = created.case!.caseId;
+  const total = campaign.registrants.length;
+  let added = 0;
+  let skipped = 0;
+  let tally: Record<string, number> = {};
+  for (let i = 0; i < total; i += 100) {
+    const answer = expectOk(
+      await call(as, 'POST', `/cases/${caseId}/registrants`, { registrants: campaign.registrants.slice(i, i + 100) }),
+      'adding registrants',
+    );
+    added += answer.added as number;
+    skipped += answer.skipped as number;
+    tally = answer.tally as Record<string, number>;
+    onProgress(Math.min(i + 100, total), total, added, skipped);
+  }
+  return { caseId, caseNumber: created.case!.caseNumber, added, skipped, tally };
+}
+
 export interface CampaignResult {
   caseId: string;
   caseNumber: string;
@@ -102,27 +157,14 @@ export async function runPropertyCampaign(
   plan: CampaignPlan,
   onProgress: (done: number, total: number, label: string) => void = () => {},
 ): Promise<CampaignResult> {
-  const expectOk = (res: { status: number; body: Answer }, what: string) => {
-    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const created = expectOk(
-    await call(staff.lead, 'POST', '/cases', {
-      kind: 'property-review',
-      title: `${plan.year}년 정기 재산변동신고 심사`,
-      propertyReview: { year: plan.year, registrationType: 'yearly' },
-    }),
-    'campaign intake',
-  );
-  const caseId = created.case!.caseId;
   const registrants = generateRegistrants(plan, staff);
-  for (let i = 0; i < registrants.length; i += 100) {
-    expectOk(
-      await call(staff.lead, 'POST', `/cases/${caseId}/registrants`, { registrants: registrants.slice(i, i + 100) }),
-      'adding registrants',
-    );
-    onProgress(0, registrants.length, `의무자 등록 ${Math.min(i + 100, registrants.length)}/${registrants.length}`);
-  }
+  const created = await startPropertyCampaign(
+    call,
+    staff.lead,
+    { year: plan.year, registrationType: 'yearly', title: `${plan.year}년 정기 재산변동신고 심사`, registrants },
+    (done, total) => onProgress(0, total, `의무자 등록 ${done}/${total}`),
+  );
+  const caseId = created.caseId;
   const act = (as: CampaignStaff['lead'], no: string, body: unknown) =>
     call(as, 'POST', `/cases/${caseId}/registrants/${no}/actions`, body);
 
@@ -176,7 +218,7 @@ export async function runPropertyCampaign(
   }
   return {
     caseId,
-    caseNumber: created.case!.caseNumber,
+    caseNumber: created.caseNumber,
     registrants: registrants.length,
     supplementOrders,
     measures,

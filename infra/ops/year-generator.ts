@@ -77,7 +77,9 @@ export const YEARLY_VOLUMES: Record<
   'daily-audit': 456,
   'contract-review': 893,
   'proactive-admin': 2,
-  'property-review': 472,
+  // One campaign per registration type (최초 등록·정기 변동신고·퇴직 신고); the 472 registrants of the
+  // yearly one are `npm run property-campaign`'s work — here each campaign reviews one registrant.
+  'property-review': 3,
   'disclosure-refusal': 45,
   'human-rights-assessment': 64,
   'whistleblower-report': 10,
@@ -85,6 +87,8 @@ export const YEARLY_VOLUMES: Record<
   petition: 6,
   'field-complaint': 98_733,
   'patrol-finding': 366,
+  // 일반 검토: the work report has no such line; a few one-off reviews a year.
+  'case-review': 12,
 };
 
 export const GRIEVANCE_CHANNEL_VOLUMES: Record<Channel, number> = {
@@ -191,7 +195,13 @@ export function planYear(options: {
   };
   for (const [kind, volume] of Object.entries(YEARLY_VOLUMES) as [keyof typeof YEARLY_VOLUMES, number][]) {
     const v = kind === 'field-complaint' ? volume * (options.fieldComplaintShare ?? 0.01) : volume;
-    for (const outcome of reviewOutcomes(scaled(v, options.scale)))
+    const n = scaled(v, options.scale);
+    // The generic lifecycle (assign → investigate → approve, with its return) shows every outcome at any scale.
+    const outcomes =
+      kind === 'case-review'
+        ? [...REVIEW_OUTCOMES, ...reviewOutcomes(Math.max(0, n - REVIEW_OUTCOMES.length))]
+        : reviewOutcomes(n);
+    for (const outcome of outcomes)
       items.push({
         kind,
         ...(kind === 'field-complaint' && { channel: '응답소' as const }),
@@ -395,7 +405,13 @@ const DECISION_PREFERENCE = [
   'close-audit-received',
   'propose-exemption',
   'record-notice',
+  'complete-campaign',
+  'resolve-campaign-results',
+  'record-refusal-application',
+  'decide-refusal',
 ];
+
+const CAMPAIGN_TYPES = ['yearly', 'initial', 'retirement'] as const;
 
 /** A contract review's design amount: ₩30M to ₩190M, the same for a case every time. */
 export const designAmountOf = (p: Pick<PlannedCase, 'index'>) => 30_000_000 + (p.index % 17) * 10_000_000;
@@ -599,6 +615,12 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           category: 'road',
           finding: '보도블록 파손 (생성기)',
         },
+      }),
+      ...(p.kind === 'property-review' && {
+        propertyReview: { year: options.year, registrationType: CAMPAIGN_TYPES[p.index % CAMPAIGN_TYPES.length] },
+      }),
+      ...(p.kind === 'disclosure-refusal' && {
+        disclosureRefusal: { registrantNo: `G${options.year}-${String(p.index + 1).padStart(5, '0')}` },
       }),
       ...(assigneeSub && { assigneeSub }),
     };
@@ -811,6 +833,34 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
         ground: 'fixed-on-site',
         reason: '순찰 중 현장 조치 (생성기)',
       }),
+      'complete-campaign': () => ({ decision: 'complete-campaign', summary: '의무자 심사 완료 (생성기)' }),
+      'resolve-campaign-results': () => ({ decision: 'resolve-campaign-results', resolutionKo: '심사 결과 원안 의결' }),
+      // An application of a new registrant, made the day the case is received (within its month).
+      'record-refusal-application': () => ({
+        decision: 'record-refusal-application',
+        application: {
+          relatives: [{ relation: 'ascendant', name: '친족 (생성기)' }],
+          reason: '독립 생계 유지 (생성기)',
+          window: 'initial',
+          windowStartsOn: receivedOn,
+          appliedOn: receivedOn,
+        },
+      }),
+      'decide-refusal': () => ({
+        decision: 'decide-refusal',
+        tests: [
+          {
+            name: '친족 (생성기)',
+            age: 70,
+            propertyWon: 200_000_000,
+            monthlyIncomeWon: 4_000_000,
+            medianIncomeWon: 3_900_000,
+            independentLivelihood: p.index % 4 !== 0,
+            reasons: '정기소득과 기준 중위소득 비교 (생성기)',
+          },
+        ],
+        noticeReceivedOn: today,
+      }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {
@@ -818,6 +868,31 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       if (form) return form;
     }
     return undefined;
+  }
+
+  /** A campaign's one registrant: added, filed, reviewed and found clean (the registrant routes). */
+  async function reviewOneRegistrant(p: PlannedCase, caseId: string, who: StaffMember) {
+    const registrantNo = `R${options.year}-${String(p.index + 1).padStart(5, '0')}`;
+    const receivedOn = p.receivedAt.slice(0, 10) < today ? p.receivedAt.slice(0, 10) : today;
+    const key = (step: string) => ({ 'idempotency-key': `gen-${runId}-${p.index}-${step}` });
+    await must(who, 'POST', `/cases/${caseId}/registrants`, {
+      registrants: [
+        {
+          registrantNo,
+          name: OFFICIAL_NAMES[p.index % OFFICIAL_NAMES.length],
+          category: 'district-official',
+          department: DEPARTMENTS[p.index % DEPARTMENTS.length],
+          position: '지방행정주사(6급)',
+          registrationType: CAMPAIGN_TYPES[p.index % CAMPAIGN_TYPES.length],
+          eventOn: receivedOn,
+        },
+      ],
+    });
+    const act = (step: string, body: unknown) =>
+      must(who, 'POST', `/cases/${caseId}/registrants/${registrantNo}/actions`, body, key(step));
+    await act('file', { action: 'file', filedOn: receivedOn });
+    await act('start-review', { action: 'start-review' });
+    await act('decide', { action: 'decide', result: { clean: true, reasons: '이상 없음 (생성기)' } });
   }
 
   async function nextOpenTask(caseId: string, done: Set<string>): Promise<{ task?: Task; stage: string }> {
@@ -903,6 +978,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
         }
         if (stopAt?.includes(task.stage)) break;
         const who = performer(task);
+        if (who && task.type === 'property-review-campaign') await reviewOneRegistrant(p, record.caseId, who);
         const form = decisionForm(p, task, record, team);
         if (!who || !form) {
           record.stuck = `task ${task.type} (${task.allowedDecisions.join('/')}) — ${who ? 'no known decision form' : 'no staff member can act on it'}`;

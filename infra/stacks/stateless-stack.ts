@@ -39,6 +39,7 @@ import {
   deadlineRemindersJob,
   grievanceQuarterlyAnalysisJob,
   exemptionQuarterlyReportJob,
+  propertyRegistrationReportJob,
   workflowReconcileJob,
 } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
@@ -53,6 +54,7 @@ export const STAFF_DIRECTORY_JOBS: readonly string[] = [
   deadlineRemindersJob.name,
   grievanceQuarterlyAnalysisJob.name,
   exemptionQuarterlyReportJob.name,
+  propertyRegistrationReportJob.name,
 ];
 
 export interface StatelessStackProps extends StackProps {

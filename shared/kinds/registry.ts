@@ -18,6 +18,7 @@ import { caseChanges } from '../domain/case-changes.ts';
 import { createKindRegistry } from '../domain/kind-registry.ts';
 import type { coreDecisionForms } from '../domain/task.ts';
 import { auditReceived } from './audit-received/index.ts';
+import { caseReview } from './case-review/index.ts';
 import { contractReview } from './contract-review/index.ts';
 import { dailyAudit } from './daily-audit/index.ts';
 import { disclosureRefusal } from './disclosure-refusal/index.ts';
@@ -50,6 +51,7 @@ export const OFFICE_KINDS = [
   petition,
   fieldComplaint,
   patrolFinding,
+  caseReview,
 ] as const;
 
 export const KINDS = createKindRegistry(OFFICE_KINDS);

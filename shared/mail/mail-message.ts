@@ -12,6 +12,7 @@ import { grievanceQuarterlyInputSchema, renderGrievanceQuarterly } from './griev
 import { limitationAlarmInputSchema, renderLimitationAlarm } from './limitation-alarm.template.ts';
 import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
 import { mailFailureNoticeInputSchema, renderMailFailureNotice } from './mail-failure-notice.template.ts';
+import { periodicReportInputSchema, renderPeriodicReport } from './periodic-report.template.ts';
 
 /** Every template's input, told apart by `template`. Add a template by adding its schema here. */
 export const mailTemplateInputSchema = z.discriminatedUnion('template', [
@@ -21,6 +22,7 @@ export const mailTemplateInputSchema = z.discriminatedUnion('template', [
   mailFailureNoticeInputSchema,
   committeeAgendaInputSchema,
   exemptionQuarterlyInputSchema,
+  periodicReportInputSchema,
 ]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
@@ -59,5 +61,7 @@ export function buildMail(input: unknown, options: MailBuildOptions): BuiltMail 
       return renderMailFailureNotice(parsed.data, parsedOptions.data);
     case 'exemption-quarterly-report':
       return renderExemptionQuarterly(parsed.data, parsedOptions.data);
+    case 'periodic-report':
+      return renderPeriodicReport(parsed.data, parsedOptions.data);
   }
 }

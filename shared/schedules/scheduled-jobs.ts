@@ -75,6 +75,18 @@ export const exemptionQuarterlyReportJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const propertyRegistrationReportJob = defineScheduledJob({
+  name: 'property-registration-report',
+  description:
+    '재산등록 현황 보고: 1·4·7·10월 1일 07:40에 직전 분기까지의 재산등록 현황(의무자 상태·신고 유형·고지거부)을 보고 기한(분기 종료 후 10일, 시행령 제8조)과 함께 감사담당관에게 보냅니다. 1월에는 전년도 연차보고서 자료(3월 31일까지, 제36조②)를 더합니다.',
+  expression: 'cron(40 7 1 JAN,APR,JUL,OCT ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/property-registration-report.handler.ts',
+  payload: { job: 'property-registration-report', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('property-registration-report'),
+  businessDaysOnly: false,
+});
+
 export const disclosureReReviewJob = defineScheduledJob({
   name: 'disclosure-rereview',
   description:
@@ -118,6 +130,7 @@ export const scheduledJobs = [
   committeeMeetingsAheadJob,
   grievanceQuarterlyAnalysisJob,
   exemptionQuarterlyReportJob,
+  propertyRegistrationReportJob,
   disclosureReReviewJob,
   chainAnchorJob,
   workflowReconcileJob,

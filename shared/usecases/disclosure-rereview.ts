@@ -3,7 +3,9 @@
  * reviewed again in the third year after it — applications from 1 January to 31 March, decided and
  * notified by 30 November. Run early in January (and safe to run again): for each registrant of each
  * property-review campaign whose permission falls due this year, a disclosure-refusal case is
- * received, due 30 November, with an idempotency key of the year, campaign, registrant and
+ * received (its details: the registrant, the campaign and the permission re-reviewed, so its own
+ * lifecycle asks for the re-review application by 31 March and the decision by 30 November), due 30
+ * November, with an idempotency key of the year, campaign, registrant and
  * application — so a rerun or a retry after a crash opens each re-review once.
  */
 import type { Calendar } from '../calendar/index.ts';
@@ -62,6 +64,12 @@ export function disclosureReReviews(deps: DisclosureReReviewDeps) {
                   summary: `${campaign.caseNumber} 의무자 ${registrant.registrantNo}의 ${d.decision.decidedOn} 고지거부 허가(${relatives}) 재심사: 신청 ${dates.applyFrom} ~ ${dates.applyUntil}, 결정·통보 ${dates.decideBy}까지 (공직자윤리법 시행령 제27조⑤⑥)`,
                   department: registrant.department,
                   dueDate: dates.decideBy,
+                  disclosureRefusal: {
+                    registrantNo: registrant.registrantNo,
+                    publicDisclosure: registrant.publicDisclosure,
+                    campaignCaseNumber: campaign.caseNumber,
+                    reReview: { year, permittedOn: d.decision.decidedOn },
+                  },
                 },
                 {
                   key: `disclosure-rereview:${year}:${campaign.caseId}:${registrant.registrantNo}:${index}`,

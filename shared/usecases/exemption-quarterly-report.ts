@@ -3,7 +3,7 @@
  * previous quarter's exemption decisions mailed to the head of office with the last day to tell
  * 감사원 (the quarter's end + 10 days). Reads the kind's index by receipt date (a year back, since a
  * request may be decided long after it came), counts decisions by the day they were taken, and mails
- * each head once per quarter (report-mail-ledger.ts), however often the run is repeated.
+ * each head once per quarter (periodic-head-report.ts), however often the run is repeated.
  */
 import type { CaseRecord } from '../domain/case.ts';
 import { koreaDate } from '../domain/korea-time.ts';
@@ -12,11 +12,8 @@ import { quarterlyReportDueOn } from '../kinds/proactive-admin/proactive-admin-d
 import { exemptionDecisionsIn } from '../kinds/proactive-admin/proactive-admin-report.ts';
 import type { Calendar } from '../calendar/index.ts';
 import { EXEMPTION_QUARTERLY_TEMPLATE } from '../mail/exemption-quarterly.template.ts';
-import type { BuiltMail } from '../mail/mail-content.ts';
-import { buildMail } from '../mail/mail-message.ts';
-import { MailSendError } from '../mail/mailer.ts';
 import { previousQuarter, type GrievanceQuarterlyDeps } from './grievance-quarterly-analysis.ts';
-import { requireHeadOfOffice } from './head-of-office.ts';
+import { mailHeadsOnce } from './periodic-head-report.ts';
 
 export type ExemptionQuarterlyDeps = GrievanceQuarterlyDeps & { calendar: Calendar };
 
@@ -38,10 +35,6 @@ export class ExemptionReportIncompleteError extends Error {
 const yearBefore = (on: string) => `${Number(on.slice(0, 4)) - 1}${on.slice(4)}`;
 
 export function exemptionQuarterlyReport(deps: ExemptionQuarterlyDeps) {
-  const clock = deps.clock ?? (() => new Date());
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
-  const leaseMs = deps.leaseMs ?? 5 * 60_000;
-
   return {
     async run(scheduledTime: Date): Promise<ExemptionQuarterlyReport> {
       const quarter = previousQuarter(koreaDate(scheduledTime));
@@ -59,57 +52,32 @@ export function exemptionQuarterlyReport(deps: ExemptionQuarterlyDeps) {
         alreadySent: [],
         failed: [],
       };
-      const heads = await requireHeadOfOffice(deps.staffDirectory(), 'exemption-quarterly-report');
-      for (const head of heads) {
-        const claim = await deps.ledger.claim(
-          `exemption-quarterly#${quarter.year}-Q${quarter.quarter}#${head.sub}`,
-          deps.messageIdDomain,
-          clock(),
-          leaseMs,
-        );
-        if (!claim) {
-          report.alreadySent.push(head.sub);
-          continue;
-        }
-        const built = buildMail(
-          {
-            template: EXEMPTION_QUARTERLY_TEMPLATE,
-            recipient: { name: head.name, email: head.email },
-            quarterLabel: quarter.label,
-            from: quarter.from,
-            to: quarter.to,
-            reportDueOn,
-            exempted: decisions.exempted.slice(0, 500).map(({ c, decidedOn }) => ({
-              case: {
-                caseId: c.caseId,
-                caseNumber: c.caseNumber,
-                title: c.title.slice(0, 200) || c.caseNumber,
-                dueDate: reportDueOn,
-                sealed: c.sealed,
-              },
-              decidedOn,
-            })),
-            notExempted: decisions.notExempted,
-          },
-          deps.mail,
-        );
-        const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
-        try {
-          await deps.mailer.send(mail);
-        } catch (error) {
-          if (!(error instanceof MailSendError)) throw error;
-          await deps.ledger.release(claim);
-          report.failed.push({ sub: head.sub, retryable: error.retryable, error: `${error.name}: ${error.message}` });
-          continue;
-        }
-        await deps.ledger.markSent(claim, clock());
-        report.sentTo.push(head.sub);
-      }
-      log({ level: report.failed.length > 0 ? 'error' : 'info', message: 'exemption quarterly report run', ...report });
-      if (report.failed.some((f) => f.retryable))
-        throw new ExemptionReportIncompleteError(
-          `the ${quarter.label} exemption report could not be mailed to ${report.failed.length} recipients; running again sends it`,
-        );
+      const mailed = await mailHeadsOnce(deps, {
+        report: 'exemption-quarterly',
+        period: `${quarter.year}-Q${quarter.quarter}`,
+        input: (head) => ({
+          template: EXEMPTION_QUARTERLY_TEMPLATE,
+          recipient: head,
+          quarterLabel: quarter.label,
+          from: quarter.from,
+          to: quarter.to,
+          reportDueOn,
+          exempted: decisions.exempted.slice(0, 500).map(({ c, decidedOn }) => ({
+            case: {
+              caseId: c.caseId,
+              caseNumber: c.caseNumber,
+              title: c.title.slice(0, 200) || c.caseNumber,
+              dueDate: reportDueOn,
+              sealed: c.sealed,
+            },
+            decidedOn,
+          })),
+          notExempted: decisions.notExempted,
+        }),
+        logged: { quarter: quarter.label, exempted: report.exempted, notExempted: report.notExempted },
+        incomplete: (message) => new ExemptionReportIncompleteError(message),
+      });
+      Object.assign(report, mailed);
       return report;
     },
   };

@@ -10,10 +10,11 @@
  * crash adds the rest once.
  */
 import type { Calendar } from '../calendar/index.ts';
+import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
 import { assertOpen } from '../domain/case.ts';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { toKoreaIso } from '../domain/korea-time.ts';
+import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
 import { hasAnyRole, type Actor } from '../domain/roles.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { moveTally, type CampaignRecord } from '../kinds/property-review/campaign.ts';
@@ -39,13 +40,21 @@ import {
 import { assertCanChange, assertCanRead, canReadCase } from '../policies/case-access.ts';
 import { eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
-import { type CaseRepository, type IdempotencyStore, RelatedItemConflictError, type RegistrantStore } from './ports.ts';
+import {
+  type CaseRepository,
+  type CommitteeRepository,
+  type IdempotencyStore,
+  RelatedItemConflictError,
+  type RegistrantStore,
+} from './ports.ts';
 
 export interface PropertyCampaignDeps {
   cases: CaseRepository;
   registrants: RegistrantStore;
   idempotency: Pick<IdempotencyStore, 'find'>;
   staff: { get(sub: string): Promise<StaffMember | undefined> };
+  /** The committees' recorded meetings: a measure's resolution names one of the 공직자윤리위원회's. */
+  meetings: Pick<CommitteeRepository, 'getMeeting'>;
   calendar: Calendar;
   clock?: () => Date;
 }
@@ -75,6 +84,7 @@ export type RegistrantAction =
   | { action: 'decide-disclosure-refusal'; decision: unknown };
 
 const BATCH = 90;
+const ETHICS_COMMITTEE: CommitteeKind = 'ethics';
 
 const campaignOf = (c: CaseRecord): CampaignRecord => {
   const r = (c as CaseRecord & { propertyReview?: CampaignRecord }).propertyReview;
@@ -121,6 +131,32 @@ export function propertyCampaignUseCases(deps: PropertyCampaignDeps) {
     return found;
   }
 
+  /**
+   * A measure's resolution is the 공직자윤리위원회's at a meeting the system recorded: held (its
+   * attendance recorded) on the day resolved, with as many members present as the resolution says.
+   */
+  async function assertRecordedMeeting(res: { meetingId: string; resolvedOn: string; membersPresent: number }) {
+    const refuse = (messageKo: string, rule: string, field = 'resolution.meetingId') =>
+      new ValidationError(`resolution: ${rule}`, messageKo, { field, rule });
+    const meeting = await deps.meetings.getMeeting(res.meetingId);
+    if (meeting?.committee !== ETHICS_COMMITTEE)
+      throw refuse('공직자윤리위원회의 기록된 회의가 아닙니다', 'no_such_meeting');
+    if (meeting.status === 'cancelled' || !meeting.attendance)
+      throw refuse('출석이 기록되지 않은(열리지 않은) 회의입니다', 'meeting_not_held');
+    if (koreaDate(new Date(meeting.scheduledAt)) !== res.resolvedOn)
+      throw refuse(
+        `의결일(${res.resolvedOn})이 회의일(${koreaDate(new Date(meeting.scheduledAt))})과 다릅니다`,
+        'not_meeting_day',
+        'resolution.resolvedOn',
+      );
+    if (meeting.attendance.presentMemberIds.length !== res.membersPresent)
+      throw refuse(
+        `출석 위원 수(${res.membersPresent}명)가 회의에 기록된 출석(${meeting.attendance.presentMemberIds.length}명)과 다릅니다`,
+        'attendance_mismatch',
+        'resolution.membersPresent',
+      );
+  }
+
   async function apply(actor: Actor, r: Registrant, a: RegistrantAction, today: string): Promise<Registrant> {
     switch (a.action) {
       case 'file':
@@ -149,8 +185,12 @@ export function propertyCampaignUseCases(deps: PropertyCampaignDeps) {
         return recordAnswer(r, a, today);
       case 'summons':
         return recordSummons(r, a);
-      case 'decide':
-        return decideResult(r, a.result, actor.sub, today);
+      case 'decide': {
+        const next = decideResult(r, a.result, actor.sub, today);
+        const resolution = next.result?.resolution;
+        if (resolution) await assertRecordedMeeting(resolution);
+        return next;
+      }
       case 'notice':
         return recordNotice(r, a);
       case 'apply-disclosure-refusal':

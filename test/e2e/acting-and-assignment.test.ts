@@ -76,7 +76,7 @@ const outsider = { name: '김도윤', department: '도로관리과', grade: '지
 
 describe('acting for another (대결)', () => {
   it("lets the head do a team lead's task, recorded on behalf of the team lead; the admin still may not", async () => {
-    const caseId = await intake('clerk', { kind: 'property-review', title: '재산등록 심사 — 대결 배정' });
+    const caseId = await intake('clerk', { kind: 'case-review', title: '일반 검토 — 대결 배정' });
     const assign = await openTask(caseId, 'assign');
     expect(assign.assignee).toEqual({ role: 'team-lead', team: 'investigation' });
 
@@ -102,8 +102,8 @@ describe('acting for another (대결)', () => {
 
   it('acts for a named assignee too, and names them from the staff directory', async () => {
     const caseId = await intake('team-lead', {
-      kind: 'property-review',
-      title: '재산등록 심사 — 조사관 부재',
+      kind: 'case-review',
+      title: '일반 검토 — 조사관 부재',
       assigneeSub: t.users.investigator.sub,
     });
     const investigate = await openTask(caseId, 'investigate');

@@ -98,7 +98,7 @@ describe('cases', () => {
   it("lists the caller's assigned cases", async () => {
     const assigned = await createCase(
       // An investigator of the investigation team handles the investigation team's kinds (not grievances).
-      { kind: 'property-review', title: '배정된 사건', assigneeSub: t.users.investigator.sub },
+      { kind: 'case-review', title: '배정된 사건', assigneeSub: t.users.investigator.sub },
       'team-lead',
     );
     const res = await t.call('GET', '/me/cases?limit=50', { as: 'investigator' });

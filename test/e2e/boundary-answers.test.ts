@@ -18,7 +18,7 @@ describe('text with a lone UTF-16 surrogate', () => {
   it('is refused with 400 naming the field, on intake, notes and edits', async () => {
     const intake = await t.call('POST', '/cases', {
       as: 'clerk',
-      rawBody: `{"kind":"property-review","title":"소음 ${'\\ud800'} 민원"}`,
+      rawBody: `{"kind":"case-review","title":"소음 ${'\\ud800'} 민원"}`,
       headers: { 'content-type': 'application/json' },
     });
     expect(intake.status).toBe(400);
@@ -27,7 +27,7 @@ describe('text with a lone UTF-16 surrogate', () => {
 
     const created = await t.call('POST', '/cases', {
       as: 'clerk',
-      body: { kind: 'property-review', title: '정상 사건' },
+      body: { kind: 'case-review', title: '정상 사건' },
     });
     expect(created.status).toBe(201);
     const caseId = created.body.case.caseId as string;
@@ -78,12 +78,12 @@ describe('received dates', () => {
 
 describe('the 접수번호 register', () => {
   it('has no gap where an intake was refused', async () => {
-    const first = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'property-review', title: '첫 사건' } });
+    const first = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'case-review', title: '첫 사건' } });
     expect(first.status).toBe(201);
     const refused = await t.call('POST', '/cases', {
       as: 'clerk',
       body: {
-        kind: 'property-review',
+        kind: 'case-review',
         title: '기한이 접수보다 앞선 사건',
         receivedAt: '2026-03-10T10:00:00+09:00',
         dueDate: '2026-03-01',
@@ -91,7 +91,7 @@ describe('the 접수번호 register', () => {
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
-    const next = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'property-review', title: '다음 사건' } });
+    const next = await t.call('POST', '/cases', { as: 'clerk', body: { kind: 'case-review', title: '다음 사건' } });
     expect(next.status).toBe(201);
     const serial = (n: string) => Number(n.split('-').at(-1));
     expect(serial(next.body.case.caseNumber)).toBe(serial(first.body.case.caseNumber) + 1);
@@ -100,7 +100,7 @@ describe('the 접수번호 register', () => {
   it('gives concurrent intakes distinct consecutive numbers', async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        t.call('POST', '/cases', { as: 'clerk', body: { kind: 'property-review', title: `동시 접수 ${i}` } }),
+        t.call('POST', '/cases', { as: 'clerk', body: { kind: 'case-review', title: `동시 접수 ${i}` } }),
       ),
     );
     for (const r of results) expect(r.status).toBe(201);

@@ -46,7 +46,7 @@ async function intake(title: string) {
   // A kind that runs the basic review lifecycle (misconduct kinds have their own: misconduct-lifecycle.test.ts).
   const res = await t.call('POST', '/cases', {
     as: 'clerk',
-    body: { kind: 'property-review', title, department: '도로관리과' },
+    body: { kind: 'case-review', title, department: '도로관리과' },
   });
   expect(res.status).toBe(201);
   expect(res.body.workflowStarted).toBe(true);
@@ -188,7 +188,7 @@ describe('completing tasks: refusals change nothing', () => {
     const created = await t.call('POST', '/cases', {
       as: 'head',
       body: {
-        kind: 'disclosure-refusal',
+        kind: 'case-review',
         title: '결재자 본인 배정 사건',
         assigneeSub: t.users.head.sub,
         // The head is no investigator of the team: only an explicit, recorded exception puts them on it.

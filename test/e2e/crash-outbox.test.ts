@@ -146,7 +146,7 @@ describe('the API–workflow boundary under SIGKILL, clients that do not retry',
       let n = 0;
       while (driving) {
         n += 1;
-        const created = await once('POST', '/cases', 'clerk', { kind: 'property-review', title: `${TITLE} ${d}-${n}` });
+        const created = await once('POST', '/cases', 'clerk', { kind: 'case-review', title: `${TITLE} ${d}-${n}` });
         if (created.status !== 201) continue; // cut short: the client gives up on it (it may exist, unseen)
         figures.casesCreated += 1;
         const caseId = created.body.case.caseId as string;
@@ -227,7 +227,7 @@ describe('the API–workflow boundary under SIGKILL, clients that do not retry',
     const ours: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await cases.listByKind('property-review', { limit: 100, ...(cursor && { cursor }) });
+      const page = await cases.listByKind('case-review', { limit: 100, ...(cursor && { cursor }) });
       ours.push(...page.items.filter((c) => c.title.startsWith(TITLE)).map((c) => c.caseId));
       cursor = page.cursor;
     } while (cursor);

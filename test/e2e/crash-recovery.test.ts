@@ -139,7 +139,7 @@ describe('crash recovery of the local system', () => {
         'POST',
         '/cases',
         'clerk',
-        { kind: 'property-review', title: `충돌 시험 사건 ${i}` },
+        { kind: 'case-review', title: `충돌 시험 사건 ${i}` },
         `crash-intake-${i}-${tableName}`,
       );
       expect([200, 201]).toContain(created.status);

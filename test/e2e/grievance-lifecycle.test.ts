@@ -543,7 +543,7 @@ describe('bad input: a clear 4xx, nothing changes', () => {
     expect(noChannel.body.error.field).toBe('channel');
     const wrongKind = await t.call('POST', '/cases', {
       as: 'clerk',
-      body: { kind: 'property-review', title: '다른 종류', grievance: { refiled: true } },
+      body: { kind: 'case-review', title: '다른 종류', grievance: { refiled: true } },
     });
     expect(wrongKind.body.error).toMatchObject({ field: 'grievance', rule: 'only_for_grievance' });
     expect(wrongKind.status).toBe(400);
@@ -631,7 +631,7 @@ describe('bad input: a clear 4xx, nothing changes', () => {
 
     const other = await t.call('POST', '/cases', {
       as: 'clerk',
-      body: { kind: 'property-review', title: '다른 종류 사건' },
+      body: { kind: 'case-review', title: '다른 종류 사건' },
     });
     const notGrievance = await t.call('POST', `/cases/${other.body.case.caseId}/extensions`, {
       as: 'team-lead',

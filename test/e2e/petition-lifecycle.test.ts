@@ -508,7 +508,7 @@ describe('bad input answers a clear 4xx and changes nothing', () => {
     const onOther = await t.call('POST', '/cases', {
       as: 'clerk',
       body: {
-        kind: 'property-review',
+        kind: 'case-review',
         title: 't',
         petition: { form: 'individual', public: false, petitioner: person },
       },
@@ -561,7 +561,7 @@ describe('bad input answers a clear 4xx and changes nothing', () => {
 
     const other = await t.call('POST', '/cases', {
       as: 'clerk',
-      body: { kind: 'property-review', title: '재산등록 심사' },
+      body: { kind: 'case-review', title: '재산등록 심사' },
     });
     const notPetition = await t.call('POST', `/cases/${other.body.case.caseId}/petition/extension`, {
       token: complaintsLead.token,

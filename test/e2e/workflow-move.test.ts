@@ -30,11 +30,11 @@ async function openTask(role: Role, caseId: string) {
 
 describe('moving the open cases of a kind to a new execution', () => {
   it('restarts each open case at its stage, records the move, and the moved case still finishes', async () => {
-    const kind = 'disclosure-refusal';
+    const kind = 'case-review';
     const mk = async (title: string) =>
       (await t.call('POST', '/cases', { as: 'team-lead', body: { kind, title } })).body.case.caseId as string;
-    const atAssignment = await mk('고지거부 심사 A');
-    const atInvestigation = await mk('고지거부 심사 B');
+    const atAssignment = await mk('일반 검토 A');
+    const atInvestigation = await mk('일반 검토 B');
     const assign = (await openTask('team-lead', atInvestigation))!;
     await t.call('POST', `/cases/${atInvestigation}/tasks/${assign.taskId}/complete`, {
       as: 'team-lead',

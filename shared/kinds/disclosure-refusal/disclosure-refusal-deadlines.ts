@@ -66,8 +66,10 @@ export function applicationWindow(
     case 'yearly':
       // The report period starts at midnight on 1 January, so that day counts (민법 제157조 단서).
       return { opensOn: `${year}-01-01`, closesOn: nextBusinessDay(`${year}-01-31`, calendar) };
-    case 're-review':
-      return { opensOn: `${year}-01-01`, closesOn: nextBusinessDay(`${year}-03-31`, calendar) };
+    case 're-review': {
+      const dates = reReviewDates(year, calendar);
+      return { opensOn: dates.applyFrom, closesOn: dates.applyUntil };
+    }
     case 'extended':
       return { opensOn: startsOn, closesOn: nextBusinessDay(addDays(startsOn, publicDisclosure ? 10 : 15), calendar) };
     case 'initial':

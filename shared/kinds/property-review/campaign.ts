@@ -7,7 +7,8 @@
  *   received → the lead names the responsible investigator → the review of the registrants (added in
  *   batches, each reviewed by someone who is not themself or their team lead) → the campaign is
  *   completed when every registrant's review is done → the head approves the results (reported to
- *   the committee) → closed.
+ *   committee) → the 공직자윤리위원회 resolves the results at a recorded meeting (the case waits on the
+ *   committee's agenda; its secretary records the votes) → closed.
  *
  * Pure: no AWS SDK.
  */
@@ -52,6 +53,8 @@ export const campaignRecordSchema = z.object({
   tally: tallySchema,
   completedOn: date.optional(),
   approvedOn: date.optional(),
+  /** The day the ethics committee resolved the results at a meeting (the meeting and votes are in the history). */
+  resolvedOn: date.optional(),
 });
 export type CampaignRecord = z.infer<typeof campaignRecordSchema>;
 
@@ -88,7 +91,7 @@ export function moveTally(t: CampaignTally, from: RegistrantState | undefined, t
   return next;
 }
 
-export const CAMPAIGN_STEPS = ['assign', 'review', 'approve', 'close'] as const;
+export const CAMPAIGN_STEPS = ['assign', 'review', 'approve', 'committee', 'close'] as const;
 export type CampaignStep = (typeof CAMPAIGN_STEPS)[number];
 
 export function nextCampaignStep(
@@ -99,6 +102,7 @@ export function nextCampaignStep(
   if (!r) throw new Error('a property-review case without its details');
   if (!r.completedOn) return 'review';
   if (!r.approvedOn) return 'approve';
+  if (!r.resolvedOn) return 'committee';
   return 'close';
 }
 
@@ -107,8 +111,15 @@ export const campaignDecisionForms = [
     decision: z.literal('complete-campaign'),
     summary: z.string().trim().min(1).max(5000).describe('심사 결과 요약 (위원회 보고)'),
   }),
+  z.strictObject({
+    decision: z.literal('resolve-campaign-results'),
+    resolutionKo: z.string().trim().min(1).max(5000).describe('공직자윤리위원회 의결 내용'),
+  }),
 ] as const;
-export const CAMPAIGN_DECISION_LABELS = { 'complete-campaign': '재산등록 심사 완료' } as const;
+export const CAMPAIGN_DECISION_LABELS = {
+  'complete-campaign': '재산등록 심사 완료',
+  'resolve-campaign-results': '공직자윤리위원회 심사결과 의결',
+} as const;
 
 export function applyCampaignDecision(
   c: CaseRecord & { propertyReview?: CampaignRecord },
@@ -116,7 +127,8 @@ export function applyCampaignDecision(
   today: string,
 ): { record: CampaignRecord; eventData: Record<string, unknown> } | undefined {
   const r = c.propertyReview;
-  if (!r || !['complete-campaign', 'approve', 'return'].includes(form.decision)) return undefined;
+  if (!r || !['complete-campaign', 'approve', 'return', 'resolve-campaign-results'].includes(form.decision))
+    return undefined;
   const step = nextCampaignStep(c);
   const expect = (wanted: CampaignStep) => {
     if (step !== wanted)
@@ -136,6 +148,9 @@ export function applyCampaignDecision(
           { field: 'decision', rule: 'registrants_open' },
         );
       return { record: { ...r, completedOn: today }, eventData: { ...r.tally } };
+    case 'resolve-campaign-results':
+      expect('committee');
+      return { record: { ...r, resolvedOn: today }, eventData: { resolvedOn: today } };
     case 'approve':
       expect('approve');
       return { record: { ...r, approvedOn: today }, eventData: { approvedOn: today } };

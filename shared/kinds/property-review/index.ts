@@ -1,30 +1,36 @@
 /**
- * 재산등록 심사 (공직자윤리법): a case is either one registration cycle's campaign — its registrants
- * records under it (registrants.ts) with their own small state machine, the case keeping their
- * tally (campaign.ts) — or, received without `propertyReview`, a single review (e.g. a re-review of
- * one person). Both run the generic review lifecycle (assign → investigate → approve); a campaign's
- * submission is refused until every registrant's review is done.
+ * 재산등록 심사 (공직자윤리법): a case is one registration cycle's campaign — its registrants records
+ * under it (registrants.ts) with their own small state machine, the case keeping their tally
+ * (campaign.ts) — run by workflows/property-review.workflow.ts: assign → review of the registrants →
+ * the head approves the results → the 공직자윤리위원회 resolves them at a meeting → closed. A review of
+ * one person (e.g. a re-review) is a campaign with one registrant.
  */
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind } from '../../domain/kind.ts';
-import { CASE_REVIEW_WORKFLOW } from '../case-review/review-kind.ts';
 import { ethicsTable } from '../report-tables.ts';
 import {
-  PROPERTY_REVIEW_KIND,
+  applyCampaignDecision,
+  CAMPAIGN_DECISION_LABELS,
+  campaignDecisionForms,
   campaignIntakeSchema,
   campaignRecordSchema,
   campaignTitleKo,
+  nextCampaignStep,
   openCampaign,
+  PROPERTY_REVIEW_KIND,
   type CampaignRecord,
 } from './campaign.ts';
 import { propertyReviewReportTable } from './property-review-report.ts';
+
+export const PROPERTY_REVIEW_WORKFLOW = 'property-review';
 
 export const propertyReview = defineKind({
   kind: PROPERTY_REVIEW_KIND,
   labelKo: '재산등록 심사',
   team: 'investigation',
   sealedByDefault: false,
-  workflow: CASE_REVIEW_WORKFLOW,
+  workflow: PROPERTY_REVIEW_WORKFLOW,
+  taskTypes: ['property-review-campaign', 'property-review-resolution'],
   defaultPeriod: 'ethics.public-official-review',
   reportTables: [ethicsTable, propertyReviewReportTable],
   details: {
@@ -32,9 +38,8 @@ export const propertyReview = defineKind({
     record: campaignRecordSchema,
     intake: campaignIntakeSchema,
     intakeDescriptionKo:
-      '한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건',
+      '한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록',
     open({ intake }) {
-      if (intake === undefined) return undefined;
       const record = openCampaign(intake);
       return { details: record, eventData: { campaign: campaignTitleKo(record) } };
     },
@@ -44,6 +49,9 @@ export const propertyReview = defineKind({
         labelKo: '진행',
         value: `의무자 ${r.tally.total}명 — 신고 대기 ${r.tally['awaiting-filing']}, 접수 ${r.tally.received}, 심사 중 ${r.tally['under-review']}, 보완명령 중 ${r.tally['supplement-ordered']}, 완료 ${r.tally.done}`,
       },
+      ...(r.completedOn ? [{ labelKo: '심사 완료', value: r.completedOn }] : []),
+      ...(r.approvedOn ? [{ labelKo: '결재', value: r.approvedOn }] : []),
+      ...(r.resolvedOn ? [{ labelKo: '공직자윤리위원회 의결', value: r.resolvedOn }] : []),
     ],
     notForKind: () =>
       new ValidationError(
@@ -53,17 +61,17 @@ export const propertyReview = defineKind({
       ),
   },
   decisions: {
-    forms: [],
-    labels: {},
-    async check(c, form) {
-      const r = (c as { propertyReview?: CampaignRecord }).propertyReview;
-      if (!r || form.decision !== 'submit') return;
-      if (r.tally.total === 0 || r.tally.done !== r.tally.total)
-        throw new ValidationError(
-          `${r.tally.total - r.tally.done} of ${r.tally.total} registrants are not reviewed yet`,
-          `심사가 끝나지 않은 의무자가 ${r.tally.total - r.tally.done}명 있습니다 (전체 ${r.tally.total}명)`,
-          { field: 'decision', rule: 'registrants_open' },
-        );
+    forms: campaignDecisionForms,
+    labels: CAMPAIGN_DECISION_LABELS,
+    apply(c, _task, form, { at }) {
+      const applied = applyCampaignDecision(c, form, at.slice(0, 10));
+      return (
+        applied && {
+          patch: { propertyReview: applied.record },
+          drafts: [{ type: 'DECISION_RECORDED', data: { decision: form.decision, ...applied.eventData } }],
+        }
+      );
     },
   },
+  nextStep: (c) => nextCampaignStep(c as Parameters<typeof nextCampaignStep>[0]),
 });

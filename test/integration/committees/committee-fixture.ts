@@ -76,11 +76,11 @@ export async function createCommitteeWorld(options: { mail?: boolean; start?: st
       })
     : undefined;
 
-  /** A property-registration review waiting for `committee`, opened as the workflow's step would open it. */
+  /** A case waiting for `committee`, opened as the workflow's step would open it. */
   async function caseWaitingFor(committee: CommitteeKind, title: string, extra: { sealed?: boolean } = {}) {
     const lead = actorOf(DEMO_USERS['team-lead']);
     const { result } = await cases.createCase(lead, {
-      kind: 'property-review',
+      kind: 'case-review',
       title,
       ...(extra.sealed !== undefined && { sealed: extra.sealed }),
     });

@@ -175,7 +175,7 @@ describe('committee notices around the ethics committee meeting of 2026-12-15 (T
     // A task of the secretary's due today, beside the mediation meeting's agenda.
     w.setNow('2026-12-02T10:00:00+09:00');
     const { result } = await w.cases.createCase(actorOf(DEMO_USERS['team-lead']), {
-      kind: 'property-review',
+      kind: 'case-review',
       title: '재산등록 보완 자료 접수 확인',
     });
     await w.tasks.openHumanTask({

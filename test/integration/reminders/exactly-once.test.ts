@@ -259,8 +259,8 @@ beforeAll(async () => {
     dueInBusinessDays: 5,
   });
   tasks.C = await world.openTask({
-    kind: 'disclosure-refusal',
-    title: '고지거부 심사 — 비공개 요청 (요청자 김철수)',
+    kind: 'case-review',
+    title: '일반 검토 — 비공개 요청 (요청자 김철수)',
     sealed: true,
     openedAt: '2026-12-10T10:00:00+09:00',
     taskType: 'investigate',
@@ -270,8 +270,8 @@ beforeAll(async () => {
     dueInBusinessDays: 3,
   });
   tasks.D = await world.openTask({
-    kind: 'property-review',
-    title: '재산등록 심사 — 수시 심사',
+    kind: 'case-review',
+    title: '일반 검토 — 수시 심사',
     openedAt: '2026-12-07T10:00:00+09:00',
     taskType: 'investigate',
     stage: 'investigation',

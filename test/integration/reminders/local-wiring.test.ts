@@ -66,7 +66,7 @@ describe('deadline reminders in the local system', () => {
     const created = await fetch(`${system.apiUrl}/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'property-review', title: '재산등록 심사 — 배정 대기', department: '도로관리과' }),
+      body: JSON.stringify({ kind: 'case-review', title: '일반 검토 — 배정 대기', department: '도로관리과' }),
     });
     expect(created.status).toBe(201);
     const caseNumber = ((await created.json()) as { case: { caseNumber: string } }).case.caseNumber;

@@ -27,8 +27,8 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY
 beforeAll(async () => {
   world = await createReminderWorld();
   task = await world.openTask({
-    kind: 'property-review',
-    title: '재산등록 심사 — 장기 심사',
+    kind: 'case-review',
+    title: '일반 검토 — 장기 심사',
     openedAt: '2026-09-01T10:00:00+09:00',
     taskType: 'investigate',
     stage: 'investigation',

@@ -64,8 +64,8 @@ beforeAll(async () => {
     ['bad', bad],
   ] as const) {
     tasks[key] = await world.openTask({
-      kind: 'property-review',
-      title: `재산등록 심사 — ${member.name}`,
+      kind: 'case-review',
+      title: `일반 검토 — ${member.name}`,
       openedAt: '2026-12-07T10:00:00+09:00',
       taskType: 'investigate',
       stage: 'investigation',

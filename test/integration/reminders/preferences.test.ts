@@ -34,10 +34,10 @@ beforeAll(async () => {
   world = await createReminderWorld();
   store = new ReminderPreferencesStore(world.table.doc, world.table.tableName);
   const preferences = reminderPreferences({ store, clock: () => new Date('2026-12-14T12:00:00+09:00') });
-  const twentyDays = { kind: 'property-review', taskType: 'investigate', stage: 'investigation' } as const;
+  const twentyDays = { kind: 'case-review', taskType: 'investigate', stage: 'investigation' } as const;
   weekly = await world.openTask({
     ...twentyDays,
-    title: '재산등록 심사 — 매주 받기',
+    title: '일반 검토 — 매주 받기',
     openedAt: '2026-12-01T10:00:00+09:00',
     assignTo: { sub: staffNamed('박준형').sub },
     allowedDecisions: ['submit'],
@@ -45,7 +45,7 @@ beforeAll(async () => {
   });
   off = await world.openTask({
     ...twentyDays,
-    title: '재산등록 심사 — 진행 알림 끄기',
+    title: '일반 검토 — 진행 알림 끄기',
     openedAt: '2026-12-01T10:00:00+09:00',
     assignTo: { sub: staffNamed('조현우').sub },
     allowedDecisions: ['submit'],

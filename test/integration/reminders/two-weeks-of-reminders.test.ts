@@ -54,8 +54,8 @@ beforeAll(async () => {
     dueInBusinessDays: 2,
   });
   property = await world.openTask({
-    kind: 'property-review',
-    title: '재산등록 심사 — 정기 재산변동신고',
+    kind: 'case-review',
+    title: '일반 검토 — 정기 재산변동신고',
     openedAt: '2026-12-01T10:00:00+09:00',
     taskType: 'investigate',
     stage: 'investigation',

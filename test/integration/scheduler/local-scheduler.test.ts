@@ -173,8 +173,14 @@ describe('local scheduler — recurring jobs', () => {
       ],
       // The morning digest runs every half hour from 07:00 to 10:30 (the times people choose from).
       '07:00:05': [digest, 'functions/jobs/grievance-quarterly-analysis.handler.ts', reconcile],
-      // The exemption decisions for 감사원 at 07:30 on the first day of a quarter.
-      '08:00:05': [digest, digest, 'functions/jobs/exemption-quarterly-report.handler.ts', reconcile],
+      // The exemption decisions for 감사원 at 07:30 and the registration status at 07:40 on the first day of a quarter.
+      '08:00:05': [
+        digest,
+        digest,
+        'functions/jobs/exemption-quarterly-report.handler.ts',
+        'functions/jobs/property-registration-report.handler.ts',
+        reconcile,
+      ],
       '08:30:05': [digest, reconcile],
       '09:00:05': ['functions/jobs/committee-notices.handler.ts', digest, reconcile],
       '12:00:00': [digest, digest, digest, reconcile],

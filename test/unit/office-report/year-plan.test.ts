@@ -20,7 +20,7 @@ describe('the year plan', () => {
     expect(count(plan, (p) => p.kind === 'grievance' && (p.channel === '전화' || p.channel === '방문'))).toBe(720);
     expect(count(plan, (p) => p.kind === 'external-referral')).toBe(33);
     expect(count(plan, (p) => p.kind === 'internal-investigation')).toBe(26);
-    expect(count(plan, (p) => p.kind === 'property-review')).toBe(472);
+    expect(count(plan, (p) => p.kind === 'property-review')).toBe(3);
     expect(count(plan, (p) => p.kind === 'disclosure-refusal')).toBe(45);
     expect(count(plan, (p) => p.kind === 'daily-audit')).toBe(456);
     expect(count(plan, (p) => p.kind === 'contract-review')).toBe(893);

@@ -42,6 +42,7 @@ describe('scheduledJobs', () => {
       'committee-meetings-ahead': 'cron(0 6 1 * ? *)',
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
       'exemption-quarterly-report': 'cron(30 7 1 JAN,APR,JUL,OCT ? *)',
+      'property-registration-report': 'cron(40 7 1 JAN,APR,JUL,OCT ? *)',
       'disclosure-rereview': 'cron(0 6 2 JAN ? *)',
       'chain-anchor': 'cron(30 0 * * ? *)',
       'workflow-reconcile': 'cron(0/10 * * * ? *)',

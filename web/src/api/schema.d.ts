@@ -1087,6 +1087,7 @@ export interface components {
             proactiveAdmin?: components["schemas"]["ProactiveAdminDetails"];
             misconduct?: components["schemas"]["MisconductDetails"];
             propertyReview?: components["schemas"]["PropertyReviewDetails"];
+            disclosureRefusal?: components["schemas"]["DisclosureRefusalDetails"];
             humanRights?: components["schemas"]["HumanRightsDetails"];
             grievance?: components["schemas"]["GrievanceDetails"];
             whistleblower?: components["schemas"]["WhistleblowerDetails"];
@@ -2029,6 +2030,57 @@ export interface components {
             };
             completedOn?: components["schemas"]["IsoDate"];
             approvedOn?: components["schemas"]["IsoDate"];
+            resolvedOn?: components["schemas"]["IsoDate"];
+        };
+        DisclosureRefusalDetails: {
+            registrantNo: string;
+            publicDisclosure: boolean;
+            campaignCaseNumber?: string;
+            reReview?: {
+                year: number;
+                permittedOn: components["schemas"]["IsoDate"];
+                applyFrom: components["schemas"]["IsoDate"];
+                applyUntil: components["schemas"]["IsoDate"];
+                decideBy: components["schemas"]["IsoDate"];
+            };
+            applications: {
+                relatives: {
+                    /** @enum {string} */
+                    relation: "ascendant" | "descendant";
+                    name: string;
+                }[];
+                reason: string;
+                /** @enum {string} */
+                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                appliedOn: components["schemas"]["IsoDate"];
+                windowClosesOn: components["schemas"]["IsoDate"];
+                decisionDueOn: components["schemas"]["IsoDate"];
+                extendedOn?: components["schemas"]["IsoDate"];
+                tests?: {
+                    name: string;
+                    age: number;
+                    occupation?: string;
+                    /** @description 재산 (원) */
+                    propertyWon: number;
+                    /** @description 정기적 소득 (월, 원) */
+                    monthlyIncomeWon: number;
+                    /** @description 가구원수별 기준 중위소득 (월, 원) */
+                    medianIncomeWon: number;
+                    /** @description 비속: 세대 분리 여부 */
+                    separateHousehold?: boolean;
+                    /** @description 독립생계 유지 판단 */
+                    independentLivelihood: boolean;
+                    /** @description 판단 이유 */
+                    reasons: string;
+                }[];
+                decision?: {
+                    permitted: boolean;
+                    decidedOn: components["schemas"]["IsoDate"];
+                    noticeReceivedOn: components["schemas"]["IsoDate"];
+                    registrationDueOn?: components["schemas"]["IsoDate"];
+                    reReviewYear?: number;
+                };
+            }[];
         };
         HumanRightsDetails: {
             lawTitle: string;
@@ -3504,6 +3556,25 @@ export interface components {
              */
             registrationType: "initial" | "yearly" | "retirement";
         };
+        /** @description 고지거부 심사 (한 의무자의 신청) */
+        DisclosureRefusalIntake: {
+            /** @description 등록의무자 번호 */
+            registrantNo: string;
+            /**
+             * @description 재산공개대상자 여부 (불허가 시 등록기간 20일)
+             * @default false
+             */
+            publicDisclosure: boolean;
+            /** @description 의무자가 속한 재산등록 심사 사건 번호 */
+            campaignCaseNumber?: string;
+            /** @description 3년마다 재심사 (공직자윤리법 제12조④) */
+            reReview?: {
+                /** @description 재심사 연도 */
+                year: number;
+                /** @description 재심사하는 허가의 결정일 */
+                permittedOn: components["schemas"]["IsoDate"];
+            };
+        };
         /** @description 자치법규 인권영향평가 요청 */
         HumanRightsIntake: {
             /** @description 자치법규명 (제·개정안) */
@@ -4156,6 +4227,73 @@ export interface components {
             /** @description 문서번호 */
             documentNumber: string;
         };
+        CompleteCampaignDecision: {
+            /** @constant */
+            decision: "complete-campaign";
+            /** @description 심사 결과 요약 (위원회 보고) */
+            summary: string;
+        };
+        ResolveCampaignResultsDecision: {
+            /** @constant */
+            decision: "resolve-campaign-results";
+            /** @description 공직자윤리위원회 의결 내용 */
+            resolutionKo: string;
+        };
+        RecordRefusalApplicationDecision: {
+            /** @constant */
+            decision: "record-refusal-application";
+            /** @description 고지거부 (재심사) 신청서 */
+            application: {
+                /** @description 고지를 거부하는 친족 */
+                relatives: {
+                    /**
+                     * @description 직계존속·직계비속
+                     * @enum {string}
+                     */
+                    relation: "ascendant" | "descendant";
+                    name: string;
+                }[];
+                /** @description 신청 사유 */
+                reason: string;
+                /**
+                 * @description 신청 기간 구분 (시행령 제27조①)
+                 * @enum {string}
+                 */
+                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                /** @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일) */
+                windowStartsOn: components["schemas"]["IsoDate"];
+                /** @description 신청일 (등록기관 경유) */
+                appliedOn: components["schemas"]["IsoDate"];
+            };
+        };
+        ExtendRefusalDecisionDecision: {
+            /** @constant */
+            decision: "extend-refusal-decision";
+        };
+        DecideRefusalDecision: {
+            /** @constant */
+            decision: "decide-refusal";
+            /** @description 친족별 피부양자 판단 (시행령 제27조의2) */
+            tests: {
+                name: string;
+                age: number;
+                occupation?: string;
+                /** @description 재산 (원) */
+                propertyWon: number;
+                /** @description 정기적 소득 (월, 원) */
+                monthlyIncomeWon: number;
+                /** @description 가구원수별 기준 중위소득 (월, 원) */
+                medianIncomeWon: number;
+                /** @description 비속: 세대 분리 여부 */
+                separateHousehold?: boolean;
+                /** @description 독립생계 유지 판단 */
+                independentLivelihood: boolean;
+                /** @description 판단 이유 */
+                reasons: string;
+            }[];
+            /** @description 의무자가 결정 통보를 받은 날 */
+            noticeReceivedOn: components["schemas"]["IsoDate"];
+        };
         RecordSelfCheckDecision: {
             /** @constant */
             decision: "record-self-check";
@@ -4632,8 +4770,10 @@ export interface components {
             proactiveAdmin?: components["schemas"]["ProactiveAdminIntake"];
             /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
             misconduct?: components["schemas"]["MisconductIntake"];
-            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건 */
+            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록 */
             propertyReview?: components["schemas"]["PropertyReviewIntake"];
+            /** @description 고지거부 심사 대상 의무자 (의무자 번호, 공개대상자 여부, 재산등록 심사 사건, 재심사 연도) */
+            disclosureRefusal?: components["schemas"]["DisclosureRefusalIntake"];
             /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
             humanRights?: components["schemas"]["HumanRightsIntake"];
             /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
@@ -4700,7 +4840,7 @@ export interface components {
             /** @description 열람 허용 기간(일, 1–30); 생략하면 7일 */
             days?: number;
         };
-        CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
+        CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["CompleteCampaignDecision"] | components["schemas"]["ResolveCampaignResultsDecision"] | components["schemas"]["RecordRefusalApplicationDecision"] | components["schemas"]["ExtendRefusalDecisionDecision"] | components["schemas"]["DecideRefusalDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
         /** @description 관련 공무원 추가 */
         AddOfficialRequest: {
             /** @description 성명 */
@@ -5387,7 +5527,7 @@ export interface components {
         /** Format: email */
         Email: string;
         /** @enum {string} */
-        CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+        CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
     };
     responses: {
         /** @description 입력값 오류 (validation) */
