@@ -18,6 +18,7 @@ import { caseChanges } from '../domain/case-changes.ts';
 import { createKindRegistry } from '../domain/kind-registry.ts';
 import type { coreDecisionForms } from '../domain/task.ts';
 import { auditReceived } from './audit-received/index.ts';
+import { citizenCheck } from './citizen-check/index.ts';
 import { contractReview } from './contract-review/index.ts';
 import { dailyAudit } from './daily-audit/index.ts';
 import { disclosureRefusal } from './disclosure-refusal/index.ts';
@@ -39,6 +40,7 @@ export const OFFICE_KINDS = [
   dailyAudit,
   contractReview,
   proactiveAdmin,
+  citizenCheck,
   externalReferral,
   internalInvestigation,
   propertyReview,

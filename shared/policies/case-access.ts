@@ -13,9 +13,18 @@ const MANAGERS: readonly Role[] = ['team-lead', 'head', 'admin'];
 
 const involved = (actor: Actor, c: CaseRecord) => c.assigneeSub === actor.sub || c.createdBy === actor.sub;
 
+/**
+ * 구민감사관 are residents, not staff: bound by the audit secrecy duty for the checks they are on
+ * (공공감사법 제27조③), they read those checks through their own routes (shared/usecases/citizen-checks.ts)
+ * and never a case, not even the case of their own check.
+ */
+export const isCitizenAuditorOnly = (actor: Actor): boolean =>
+  actor.roles.length > 0 && actor.roles.every((r) => r === 'citizen-auditor');
+
 export function canReadCase(actor: Actor, c: CaseRecord): boolean {
   // An official concerned never sees their own case, whatever their role (conflict of interest).
   if (isConcerned(c.misconduct, actor.sub)) return false;
+  if (isCitizenAuditorOnly(actor)) return false;
   if (hasAnyRole(actor, OFFICE_WIDE_READERS)) return true;
   if (c.sealed) return involved(actor, c);
   return hasAnyRole(actor, ['clerk', 'investigator', 'secretary']) || involved(actor, c);
@@ -23,6 +32,7 @@ export function canReadCase(actor: Actor, c: CaseRecord): boolean {
 
 export function canChangeCase(actor: Actor, c: CaseRecord): boolean {
   if (isConcerned(c.misconduct, actor.sub)) return false;
+  if (isCitizenAuditorOnly(actor)) return false;
   if (hasAnyRole(actor, MANAGERS)) return true;
   if (hasAnyRole(actor, ['investigator'])) return c.assigneeSub === actor.sub;
   if (hasAnyRole(actor, ['clerk'])) return c.createdBy === actor.sub;
