@@ -668,6 +668,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/citizen-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내가 참여하는 구민감사관 현장점검 목록 (구민감사관은 자기 점검만 봄) */
+        get: operations["listMyCitizenChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 구민감사관 현장점검 한 건 (점검 내용만; 참여하지 않은 점검은 404) */
+        get: operations["getCitizenCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 구민감사관의 점검 결과 보고 (항목별 이상 없음·지적·자문) */
+        post: operations["reportCitizenCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 현장점검 지적·자문에 대한 발주 부서 회신 기록 */
+        post: operations["recordCitizenCheckReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/registrants": {
         parameters: {
             query?: never;
@@ -1034,7 +1102,7 @@ export interface components {
             caseId: string;
             caseNumber: string;
             /** @enum {string} */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @enum {string} */
             team: "audit" | "investigation" | "complaints" | "patrol";
             title: string;
@@ -1499,6 +1567,71 @@ export interface components {
                     outcome: string;
                     /** Format: date */
                     recordedOn: string;
+                };
+            };
+            citizenCheck?: {
+                project: {
+                    /** @description 점검 공사명 */
+                    name: string;
+                    /** @description 발주 부서 */
+                    orderingDepartment: string;
+                    /** @description 계약 금액 (원) */
+                    contractAmountWon?: number;
+                    /** @description 현장 위치 */
+                    site?: string;
+                };
+                /** Format: date */
+                checkDate: string;
+                items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+                auditors: {
+                    /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                    sub: string;
+                    /**
+                     * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                     * @enum {string}
+                     */
+                    field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                    /** @description 기수 */
+                    cohort?: number;
+                    /**
+                     * Format: date
+                     * @description 임기 시작일
+                     */
+                    termStart: string;
+                    /**
+                     * Format: date
+                     * @description 임기 종료일
+                     */
+                    termEnd: string;
+                    name: string;
+                }[];
+                /** Format: date */
+                reportDueOn: string;
+                reports: {
+                    /** @description 확인 항목마다 한 줄 */
+                    results: {
+                        /** @enum {string} */
+                        item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                        /**
+                         * @description 이상 없음·지적·자문
+                         * @enum {string}
+                         */
+                        outcome: "no-issue" | "finding" | "advice";
+                        /** @description 지적·자문 내용 */
+                        note?: string;
+                    }[];
+                    auditorSub: string;
+                    reportedAt: string;
+                }[];
+                reply?: {
+                    /**
+                     * Format: date
+                     * @description 부서 회신일
+                     */
+                    repliedOn: string;
+                    /** @description 부서의 조치 내용 */
+                    action: string;
+                    recordedBy: string;
                 };
             };
             misconduct?: {
@@ -2265,7 +2398,7 @@ export interface components {
                 sub: string;
             } | {
                 /** @enum {string} */
-                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
                 /** @enum {string} */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
             };
@@ -2294,7 +2427,7 @@ export interface components {
                 sub?: string;
                 name?: string;
                 /** @enum {string} */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
                 /** @enum {string} */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
                 labelKo: string;
@@ -2311,7 +2444,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
             /** Format: date-time */
             at: string;
             actor: {
@@ -2547,7 +2680,7 @@ export interface components {
             sub: string;
             email?: string;
             name?: string;
-            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
+            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
             roleLabels: string[];
             /** @enum {string} */
             team?: "audit" | "investigation" | "complaints" | "patrol";
@@ -2565,7 +2698,7 @@ export interface components {
                 team: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 팀 이름, 예: 조사팀 */
                 teamLabel: string;
-                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
+                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
                 /** @description 역할 이름, 예: 조사관 */
                 roleLabels: string[];
                 /** @description 직급·직위 */
@@ -2591,7 +2724,7 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 kindLabel: string;
                 team: string;
                 teamLabel: string;
@@ -2775,7 +2908,7 @@ export interface components {
         };
         PreviewDeadlineResponse: {
             /** @enum {string} */
-            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             periodId: string;
             receivedAt: string;
             /** Format: date */
@@ -2817,7 +2950,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
                 /** Format: date-time */
                 at: string;
                 actor: {
@@ -3006,6 +3139,81 @@ export interface components {
             audit: components["schemas"]["Case"];
             events: components["schemas"]["HistoryEvent"][];
             misconductCase: components["schemas"]["Case"];
+        };
+        ListMyCitizenChecksResponse: {
+            items: components["schemas"]["GetCitizenCheckResponse"][];
+        };
+        GetCitizenCheckResponse: {
+            project: {
+                /** @description 점검 공사명 */
+                name: string;
+                /** @description 발주 부서 */
+                orderingDepartment: string;
+                /** @description 계약 금액 (원) */
+                contractAmountWon?: number;
+                /** @description 현장 위치 */
+                site?: string;
+            };
+            /** Format: date */
+            checkDate: string;
+            items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+            auditors: {
+                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                sub: string;
+                /**
+                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                 * @enum {string}
+                 */
+                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                /** @description 기수 */
+                cohort?: number;
+                /**
+                 * Format: date
+                 * @description 임기 시작일
+                 */
+                termStart: string;
+                /**
+                 * Format: date
+                 * @description 임기 종료일
+                 */
+                termEnd: string;
+                name: string;
+            }[];
+            /** Format: date */
+            reportDueOn: string;
+            reports: {
+                /** @description 확인 항목마다 한 줄 */
+                results: {
+                    /** @enum {string} */
+                    item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                    /**
+                     * @description 이상 없음·지적·자문
+                     * @enum {string}
+                     */
+                    outcome: "no-issue" | "finding" | "advice";
+                    /** @description 지적·자문 내용 */
+                    note?: string;
+                }[];
+                auditorSub: string;
+                reportedAt: string;
+            }[];
+            caseId: string;
+            caseNumber: string;
+            version: number;
+            closed: boolean;
+            reply?: {
+                /**
+                 * Format: date
+                 * @description 부서 회신일
+                 */
+                repliedOn: string;
+                /** @description 부서의 조치 내용 */
+                action: string;
+            };
+        };
+        ReportCitizenCheckResponse: {
+            check: components["schemas"]["GetCitizenCheckResponse"];
+            replayed: boolean;
         };
         AddPropertyRegistrantsResponse: {
             case: components["schemas"]["Case"];
@@ -3428,7 +3636,7 @@ export interface components {
             generatedAt: string;
             rows: {
                 /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 labelKo: string;
                 total: number;
                 counts: {
@@ -3635,7 +3843,7 @@ export interface components {
              * @description 사건 종류
              * @enum {string}
              */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
             /** @description 제목 */
             title: string;
             /** @description 요지 */
@@ -3835,6 +4043,48 @@ export interface components {
                 informationProvided?: string[];
                 /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
                 privateInterest?: boolean;
+            };
+            /** @description 구민감사관 현장점검: 공사·점검일·확인 항목·구민감사관(분야·임기) — 현장점검 사건에 필수 */
+            citizenCheck?: {
+                project: {
+                    /** @description 점검 공사명 */
+                    name: string;
+                    /** @description 발주 부서 */
+                    orderingDepartment: string;
+                    /** @description 계약 금액 (원) */
+                    contractAmountWon?: number;
+                    /** @description 현장 위치 */
+                    site?: string;
+                };
+                /**
+                 * Format: date
+                 * @description 점검일
+                 */
+                checkDate: string;
+                /** @description 확인 항목: 시공·체불·부당지시·금품 */
+                items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+                /** @description 점검하는 구민감사관 */
+                auditors: {
+                    /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                    sub: string;
+                    /**
+                     * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                     * @enum {string}
+                     */
+                    field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                    /** @description 기수 */
+                    cohort?: number;
+                    /**
+                     * Format: date
+                     * @description 임기 시작일
+                     */
+                    termStart: string;
+                    /**
+                     * Format: date
+                     * @description 임기 종료일
+                     */
+                    termEnd: string;
+                }[];
             };
             /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
             misconduct?: {
@@ -5473,6 +5723,35 @@ export interface components {
             /** @description 조사 담당자 (팀장·감사담당관만) */
             assigneeSub?: string;
         };
+        /** @description 구민감사관 점검 결과 */
+        ReportCitizenCheckRequest: {
+            /** @description 확인 항목마다 한 줄 */
+            results: {
+                /** @enum {string} */
+                item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                /**
+                 * @description 이상 없음·지적·자문
+                 * @enum {string}
+                 */
+                outcome: "no-issue" | "finding" | "advice";
+                /** @description 지적·자문 내용 */
+                note?: string;
+            }[];
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 발주 부서 회신 */
+        RecordCitizenCheckReplyRequest: {
+            /**
+             * Format: date
+             * @description 부서 회신일
+             */
+            repliedOn: string;
+            /** @description 부서의 조치 내용 */
+            action: string;
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
         /** @description 재산등록 의무자 일괄 등록 (이미 있는 번호는 건너뜀) */
         AddPropertyRegistrantsRequest: {
             registrants: {
@@ -5994,7 +6273,7 @@ export interface operations {
                 /** @description 팀 (audit=감사팀, investigation=조사팀, complaints=민원관리팀, patrol=순찰팀) */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 역할 (예: investigator=조사관, team-lead=팀장) */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
             };
             header?: never;
             path?: never;
@@ -6086,7 +6365,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -6146,7 +6425,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 단계 */
                 stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
@@ -6539,7 +6818,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
                 /** @description 법정기간 id (kind 대신 또는 우선) */
                 period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
@@ -7476,6 +7755,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenFindingMisconductCaseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listMyCitizenChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyCitizenChecksResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCitizenCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCitizenCheckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reportCitizenCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCitizenCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCitizenCheckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    recordCitizenCheckReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCitizenCheckReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWriteResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
