@@ -7827,6 +7827,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "results": [
+                 *         {
+                 *           "item": "construction",
+                 *           "outcome": "no-issue"
+                 *         },
+                 *         {
+                 *           "item": "unpaid-wages",
+                 *           "outcome": "finding",
+                 *           "note": "장비대금 2개월 체불 진술"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportCitizenCheckRequest"];
             };
         };
@@ -7861,6 +7876,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "repliedOn": "2026-05-20",
+                 *       "action": "체불 장비대금 지급 완료"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordCitizenCheckReplyRequest"];
             };
         };
