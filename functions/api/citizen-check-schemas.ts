@@ -12,12 +12,9 @@ export const checkReportBody = checkReportInputSchema.extend({ expectedVersion }
 export const checkReplyBody = checkReplyInputSchema.extend({ expectedVersion }).describe('발주 부서 회신');
 
 /** What a citizen auditor sees: the check only (no case title, summary, history or tasks). */
-export const citizenCheckView = citizenCheckRecordSchema.omit({ reply: true }).extend({
-  caseId: z.string(),
-  caseNumber: z.string(),
-  version: z.number().int(),
-  closed: z.boolean(),
-  reply: checkReplyInputSchema.optional(),
-});
+export const citizenCheckView = z.intersection(
+  z.object({ caseId: z.string(), caseNumber: z.string(), version: z.number().int(), closed: z.boolean() }),
+  citizenCheckRecordSchema,
+);
 export const citizenChecksResponse = z.object({ items: z.array(citizenCheckView) });
 export const checkReportResponse = z.object({ check: citizenCheckView, replayed: z.boolean() });

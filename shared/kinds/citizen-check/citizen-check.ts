@@ -112,7 +112,8 @@ export const citizenCheckRecordSchema = z.object({
   auditors: z.array(auditorSchema),
   reportDueOn: date,
   reports: z.array(reportSchema),
-  reply: checkReplyInputSchema.extend({ recordedBy: z.string() }).optional(),
+  /** Who recorded it is the event's actor on the case's chain. */
+  reply: checkReplyInputSchema.optional(),
 });
 export type CitizenCheckRecord = z.infer<typeof citizenCheckRecordSchema>;
 
@@ -259,7 +260,7 @@ export function replyToCheck(c: CaseRecord, input: CheckReplyInput, actor: Event
   if (input.repliedOn < record.checkDate)
     throw invalid('repliedOn', 'before_check', 'the reply predates the check', '회신일이 점검일보다 앞섭니다');
   return {
-    next: withCheck(c, { ...record, reply: { ...input, recordedBy: actor.sub } }, now),
+    next: withCheck(c, { ...record, reply: input }, now),
     drafts: [{ type: 'CITIZEN_CHECK_REPLIED', at: now, actor, data: { repliedOn: input.repliedOn } }],
   };
 }
@@ -283,13 +284,6 @@ export function checkOutstanding(record: CitizenCheckRecord): { en: string; ko: 
 
 /** All a citizen auditor sees of a check: no case title, summary, assignee, history or tasks. */
 export function citizenAuditorView(c: CaseRecord, record: CitizenCheckRecord) {
-  return {
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
-    version: c.version,
-    closed: c.stage === 'closed',
-    ...record,
-    reply: record.reply && { repliedOn: record.reply.repliedOn, action: record.reply.action },
-  };
+  return { caseId: c.caseId, caseNumber: c.caseNumber, version: c.version, closed: c.stage === 'closed', ...record };
 }
 export type CitizenAuditorView = ReturnType<typeof citizenAuditorView>;

@@ -1569,71 +1569,7 @@ export interface components {
                     recordedOn: string;
                 };
             };
-            citizenCheck?: {
-                project: {
-                    /** @description 점검 공사명 */
-                    name: string;
-                    /** @description 발주 부서 */
-                    orderingDepartment: string;
-                    /** @description 계약 금액 (원) */
-                    contractAmountWon?: number;
-                    /** @description 현장 위치 */
-                    site?: string;
-                };
-                /** Format: date */
-                checkDate: string;
-                items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
-                auditors: {
-                    /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
-                    sub: string;
-                    /**
-                     * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
-                     * @enum {string}
-                     */
-                    field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
-                    /** @description 기수 */
-                    cohort?: number;
-                    /**
-                     * Format: date
-                     * @description 임기 시작일
-                     */
-                    termStart: string;
-                    /**
-                     * Format: date
-                     * @description 임기 종료일
-                     */
-                    termEnd: string;
-                    name: string;
-                }[];
-                /** Format: date */
-                reportDueOn: string;
-                reports: {
-                    /** @description 확인 항목마다 한 줄 */
-                    results: {
-                        /** @enum {string} */
-                        item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
-                        /**
-                         * @description 이상 없음·지적·자문
-                         * @enum {string}
-                         */
-                        outcome: "no-issue" | "finding" | "advice";
-                        /** @description 지적·자문 내용 */
-                        note?: string;
-                    }[];
-                    auditorSub: string;
-                    reportedAt: string;
-                }[];
-                reply?: {
-                    /**
-                     * Format: date
-                     * @description 부서 회신일
-                     */
-                    repliedOn: string;
-                    /** @description 부서의 조치 내용 */
-                    action: string;
-                    recordedBy: string;
-                };
-            };
+            citizenCheck?: components["schemas"]["CitizenCheck"];
             misconduct?: {
                 /** @enum {string} */
                 category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
@@ -2664,6 +2600,70 @@ export interface components {
             addedOn: string;
             addedBy: string;
         };
+        CitizenCheck: {
+            project: {
+                /** @description 점검 공사명 */
+                name: string;
+                /** @description 발주 부서 */
+                orderingDepartment: string;
+                /** @description 계약 금액 (원) */
+                contractAmountWon?: number;
+                /** @description 현장 위치 */
+                site?: string;
+            };
+            /** Format: date */
+            checkDate: string;
+            items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+            auditors: {
+                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                sub: string;
+                /**
+                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                 * @enum {string}
+                 */
+                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                /** @description 기수 */
+                cohort?: number;
+                /**
+                 * Format: date
+                 * @description 임기 시작일
+                 */
+                termStart: string;
+                /**
+                 * Format: date
+                 * @description 임기 종료일
+                 */
+                termEnd: string;
+                name: string;
+            }[];
+            /** Format: date */
+            reportDueOn: string;
+            reports: {
+                /** @description 확인 항목마다 한 줄 */
+                results: {
+                    /** @enum {string} */
+                    item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                    /**
+                     * @description 이상 없음·지적·자문
+                     * @enum {string}
+                     */
+                    outcome: "no-issue" | "finding" | "advice";
+                    /** @description 지적·자문 내용 */
+                    note?: string;
+                }[];
+                auditorSub: string;
+                reportedAt: string;
+            }[];
+            reply?: {
+                /**
+                 * Format: date
+                 * @description 부서 회신일
+                 */
+                repliedOn: string;
+                /** @description 부서의 조치 내용 */
+                action: string;
+            };
+        };
         GetHealthResponse: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -3144,73 +3144,11 @@ export interface components {
             items: components["schemas"]["GetCitizenCheckResponse"][];
         };
         GetCitizenCheckResponse: {
-            project: {
-                /** @description 점검 공사명 */
-                name: string;
-                /** @description 발주 부서 */
-                orderingDepartment: string;
-                /** @description 계약 금액 (원) */
-                contractAmountWon?: number;
-                /** @description 현장 위치 */
-                site?: string;
-            };
-            /** Format: date */
-            checkDate: string;
-            items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
-            auditors: {
-                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
-                sub: string;
-                /**
-                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
-                 * @enum {string}
-                 */
-                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
-                /** @description 기수 */
-                cohort?: number;
-                /**
-                 * Format: date
-                 * @description 임기 시작일
-                 */
-                termStart: string;
-                /**
-                 * Format: date
-                 * @description 임기 종료일
-                 */
-                termEnd: string;
-                name: string;
-            }[];
-            /** Format: date */
-            reportDueOn: string;
-            reports: {
-                /** @description 확인 항목마다 한 줄 */
-                results: {
-                    /** @enum {string} */
-                    item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
-                    /**
-                     * @description 이상 없음·지적·자문
-                     * @enum {string}
-                     */
-                    outcome: "no-issue" | "finding" | "advice";
-                    /** @description 지적·자문 내용 */
-                    note?: string;
-                }[];
-                auditorSub: string;
-                reportedAt: string;
-            }[];
             caseId: string;
             caseNumber: string;
             version: number;
             closed: boolean;
-            reply?: {
-                /**
-                 * Format: date
-                 * @description 부서 회신일
-                 */
-                repliedOn: string;
-                /** @description 부서의 조치 내용 */
-                action: string;
-            };
-        };
+        } & components["schemas"]["CitizenCheck"];
         ReportCitizenCheckResponse: {
             check: components["schemas"]["GetCitizenCheckResponse"];
             replayed: boolean;
