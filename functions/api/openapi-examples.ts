@@ -69,6 +69,13 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
     issuedOn: '2026-03-09',
     receivedOn: '2026-03-10',
   },
+  'citizen-check-report': {
+    results: [
+      { item: 'construction', outcome: 'no-issue' },
+      { item: 'unpaid-wages', outcome: 'finding', note: '장비대금 2개월 체불 진술' },
+    ],
+  },
+  'citizen-check-reply': { repliedOn: '2026-05-20', action: '체불 장비대금 지급 완료' },
   'self-audit-add-finding': {
     title: '보조금 정산 부적정',
     description: '사업 종료 후 집행잔액 1,200만원을 반납받지 않음',

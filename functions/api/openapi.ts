@@ -5,6 +5,7 @@
  * generate code from it), an example for each body it accepts, and the media types it really answers
  * with. Only writes other than GET take an Idempotency-Key and may answer 409.
  */
+import { citizenCheckRecordSchema } from '../../shared/kinds/citizen-check/citizen-check.ts';
 import * as z from 'zod';
 import { requestExamples } from './openapi-examples.ts';
 import { routeSchemas, type RouteSchemas } from './route-schemas.ts';
@@ -37,6 +38,7 @@ const SHARED_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   Meeting: meetingRecordView,
   SelfAuditFinding: findingSchema,
   PropertyRegistrant: registrantSchema,
+  CitizenCheck: citizenCheckRecordSchema,
 };
 
 /**

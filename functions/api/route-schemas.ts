@@ -15,6 +15,13 @@ import {
 } from './case-file-schemas.ts';
 import { decisionFormSchema } from '../../shared/kinds/registry.ts';
 import {
+  checkReplyBody,
+  checkReportBody,
+  checkReportResponse,
+  citizenChecksResponse,
+  citizenCheckView,
+} from './citizen-check-schemas.ts';
+import {
   exportListResponse,
   exportQuery,
   exportResponse,
@@ -247,6 +254,10 @@ export const routeSchemas = {
   'file-upload-complete': { params: fileParams, body: completeUploadBody, response: caseWriteResponse, success: 201 },
   'file-list': { params: caseIdParams, query: filesQuery, response: filesResponse, success: 200 },
   'file-download': { params: fileParams, response: downloadResponse, success: 200 },
+  'citizen-check-list': { response: citizenChecksResponse, success: 200 },
+  'citizen-check-get': { params: caseIdParams, response: citizenCheckView, success: 200 },
+  'citizen-check-report': { params: caseIdParams, body: checkReportBody, response: checkReportResponse, success: 201 },
+  'citizen-check-reply': { params: caseIdParams, body: checkReplyBody, response: caseWriteResponse, success: 200 },
   'self-audit-add-finding': { params: caseIdParams, body: addFindingBody, response: caseWriteResponse, success: 201 },
   'self-audit-list-findings': { params: caseIdParams, query: findingsQuery, response: findingsResponse, success: 200 },
   'self-audit-update-finding': {

@@ -98,6 +98,15 @@ export const DEMO_USERS: Record<Role, StaffMember> = {
     roles: ['custodian'],
     active: true,
   },
+  // A resident, not staff: a 구민감사관 sees the on-site checks they are on and nothing else.
+  'citizen-auditor': {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000051',
+    name: '노경태',
+    email: 'kyungtae.noh@citizen.gamsa.local',
+    position: '구민감사관 제8기(토목)',
+    roles: ['citizen-auditor'],
+    active: true,
+  },
 };
 
 /** The rest of the four teams (감사팀, 조사팀, 민원관리팀, 순찰팀). */
@@ -172,6 +181,14 @@ const OTHER_STAFF: StaffMember[] = [
     team: 'patrol',
     position: '순찰 담당(8급)',
     roles: ['investigator'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000052',
+    name: '염미숙',
+    email: 'misook.yeom@citizen.gamsa.local',
+    position: '구민감사관 제8기(동 대표)',
+    roles: ['citizen-auditor'],
     active: true,
   },
 ];

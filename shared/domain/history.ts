@@ -52,6 +52,9 @@ export const HISTORY_EVENT_TYPES = [
   'REGISTRANTS_ADDED',
   'REGISTRANT_CHANGED',
   'REGISTRATION_READ',
+  // Citizen-auditor checks (shared/kinds/citizen-check/citizen-check.ts): an auditor's report, the department's reply
+  'CITIZEN_CHECK_REPORTED',
+  'CITIZEN_CHECK_REPLIED',
   // Protected identities (identity.ts): what happened to the sealed identity, never the identity
   'IDENTITY_SEALED',
   'IDENTITY_ACCESS_REQUESTED',

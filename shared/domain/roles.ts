@@ -1,6 +1,7 @@
 /**
  * Roles are Cognito groups. The office's people (docs/office.md#roles): intake clerks, investigators, team leads,
- * the head of the office (approver), committee secretaries and members, auditors (read-only), admin.
+ * the head of the office (approver), committee secretaries and members, auditors (read-only), admin,
+ * and 구민감사관 — residents appointed to check public works on site, who see only their own checks.
  */
 import * as z from 'zod';
 
@@ -14,6 +15,7 @@ export const ROLES = [
   'auditor',
   'admin',
   'custodian',
+  'citizen-auditor',
 ] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
@@ -28,6 +30,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '감사인(열람 전용)',
   admin: '관리자',
   custodian: '신원정보 관리책임자',
+  'citizen-auditor': '구민감사관',
 };
 
 export const TEAMS = ['audit', 'investigation', 'complaints', 'patrol'] as const;
@@ -73,6 +76,7 @@ export function primaryRole(actor: Actor): Role | 'unknown' {
     'auditor',
     'member',
     'custodian',
+    'citizen-auditor',
   ];
   return order.find((r) => actor.roles.includes(r)) ?? 'unknown';
 }

@@ -46,6 +46,8 @@ export const EVENT_TYPE_LABELS: Record<HistoryEventType, string> = {
   REGISTRANTS_ADDED: '재산등록 의무자 등록',
   REGISTRANT_CHANGED: '재산등록 심사 진행',
   REGISTRATION_READ: '재산등록 사항 열람 (사유 기록)',
+  CITIZEN_CHECK_REPORTED: '구민감사관 점검 결과 보고',
+  CITIZEN_CHECK_REPLIED: '현장점검 부서 회신',
   IDENTITY_SEALED: '신고자 신원 봉인',
   IDENTITY_ACCESS_REQUESTED: '신원 열람 요청',
   IDENTITY_ACCESS_GRANTED: '신원 열람 승인',

@@ -1,42 +1,51 @@
 /**
- * For the findings use cases: the follow-up of a case whose kind holds findings (self-audits, audits
- * received) — which open task carries the earliest 이행 due date, and who is on the audit's team
- * besides its assignee. The findings themselves are shared (self-audit/findings.ts).
+ * What self-audits and audits received share of their follow-up (이행) step: the task's due date is
+ * the earliest still owed, each open finding's 이행 among them. Pure: each kind passes what else it owes.
  */
-import type { Calendar } from '../calendar/index.ts';
-import type { CaseRecord } from '../domain/case.ts';
 import type { TaskDue } from '../domain/task.ts';
-import { receivedFollowUpTaskDue, type AuditReceivedRecord } from './audit-received/audit-received.ts';
-import { followUpTaskDue, type SelfAuditRecord } from './self-audit/self-audit.ts';
+import { followUpOpen, type Finding } from './self-audit/findings.ts';
 
-export interface FindingsFollowUp {
-  /** The task type whose due date follows the earliest 이행 still owed. */
-  taskType: string;
-  /** That due date, or undefined when the case is not at its follow-up step. */
-  taskDue(now: string, calendar: Calendar): TaskDue | undefined;
-  /** Staff named on the audit (a self-audit's plan and fieldwork), who may record findings. */
-  team: readonly string[];
-  /** How the investigation a discipline finding opens is titled. */
-  titlePrefixKo: string;
+/** How an open finding's 이행 reads as a due date in one kind (its noun and the article behind the clock). */
+export interface FollowUpDueLabel {
+  /** `지적사항` (self-audit) or `처분요구` (audit received). */
+  nounKo: string;
+  article: string;
+  confidence?: string;
+  /** The source of a due date the rule sets (an action plan's date is always the case's own). */
+  source: 'statutory' | 'default';
+  /** What the task says when nothing is owed but closing. */
+  nothingOwedKo: string;
 }
 
-export function findingsFollowUpOf(c: CaseRecord): FindingsFollowUp | undefined {
-  const sa = (c as CaseRecord & { selfAudit?: SelfAuditRecord }).selfAudit;
-  if (c.kind === 'self-audit' && sa)
-    return {
-      taskType: 'self-audit-follow-up',
-      taskDue: (now, calendar) => (sa.resultNotice && !sa.closure ? followUpTaskDue(sa, now, calendar) : undefined),
-      team: [...sa.plan.staffSubs, ...(sa.fieldwork?.members ?? [])],
-      titlePrefixKo: '자체감사 지적사항',
-    };
-  const ar = (c as CaseRecord & { auditReceived?: AuditReceivedRecord }).auditReceived;
-  if (c.kind === 'audit-received' && ar)
-    return {
-      taskType: 'audit-received-follow-up',
-      taskDue: (now, calendar) =>
-        ar.resultNotice && !ar.closure ? receivedFollowUpTaskDue(ar, now, calendar) : undefined,
-      team: [],
-      titlePrefixKo: '외부기관 감사 처분요구',
-    };
-  return undefined;
+/**
+ * The follow-up task's due date for a kind that holds findings: the earliest of what the kind still
+ * owes (`owed`: a reconsideration's decision, an upward notice, a 경고's publication) and each open
+ * finding's 이행 (its setting or action plan); with nothing owed, the day the task opens.
+ */
+export function earliestFollowUpDue(
+  owed: readonly TaskDue[],
+  findings: readonly Finding[],
+  label: FollowUpDueLabel,
+  now: string,
+): TaskDue {
+  const candidates = [...owed];
+  for (const f of findings.filter(followUpOpen)) {
+    if (f.followUp.dueOn === undefined) continue;
+    candidates.push({
+      dueAt: `${f.followUp.dueOn}T23:59:59+09:00`,
+      basis: {
+        labelKo: `${label.nounKo} ${f.number} 이행 — ${f.followUp.basisKo ?? ''}`,
+        article: label.article,
+        ...(label.confidence !== undefined && { confidence: label.confidence }),
+        source: f.followUp.actionPlan ? 'case-date' : label.source,
+      },
+    });
+  }
+  candidates.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return (
+    candidates[0] ?? {
+      dueAt: `${now.slice(0, 10)}T23:59:59+09:00`,
+      basis: { labelKo: label.nothingOwedKo, source: 'default' },
+    }
+  );
 }

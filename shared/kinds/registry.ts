@@ -19,6 +19,7 @@ import { createKindRegistry } from '../domain/kind-registry.ts';
 import type { coreDecisionForms } from '../domain/task.ts';
 import { auditReceived } from './audit-received/index.ts';
 import { caseReview } from './case-review/index.ts';
+import { citizenCheck } from './citizen-check/index.ts';
 import { contractReview } from './contract-review/index.ts';
 import { dailyAudit } from './daily-audit/index.ts';
 import { disclosureRefusal } from './disclosure-refusal/index.ts';
@@ -40,6 +41,7 @@ export const OFFICE_KINDS = [
   dailyAudit,
   contractReview,
   proactiveAdmin,
+  citizenCheck,
   externalReferral,
   internalInvestigation,
   propertyReview,

@@ -24,9 +24,18 @@ function assertNotBarred(actor: Actor, c: CaseRecord): void {
   guardsOf(c)?.assertMayHandle?.(c, actor.sub, 'caseId');
 }
 
+/**
+ * 구민감사관 are residents, not staff: bound by the audit secrecy duty for the checks they are on
+ * (공공감사법 제27조③), they read those checks through their own routes (shared/usecases/citizen-checks.ts)
+ * and never a case, not even the case of their own check.
+ */
+export const isCitizenAuditorOnly = (actor: Actor): boolean =>
+  actor.roles.length > 0 && actor.roles.every((r) => r === 'citizen-auditor');
+
 export function canReadCase(actor: Actor, c: CaseRecord): boolean {
   // An official concerned never sees their own case, whatever their role (conflict of interest).
   if (barred(actor, c)) return false;
+  if (isCitizenAuditorOnly(actor)) return false;
   if (hasAnyRole(actor, OFFICE_WIDE_READERS)) return true;
   if (c.sealed) return involved(actor, c);
   return hasAnyRole(actor, ['clerk', 'investigator', 'secretary']) || involved(actor, c);
@@ -34,6 +43,7 @@ export function canReadCase(actor: Actor, c: CaseRecord): boolean {
 
 export function canChangeCase(actor: Actor, c: CaseRecord): boolean {
   if (barred(actor, c)) return false;
+  if (isCitizenAuditorOnly(actor)) return false;
   if (hasAnyRole(actor, MANAGERS)) return true;
   if (hasAnyRole(actor, ['investigator'])) return c.assigneeSub === actor.sub;
   if (hasAnyRole(actor, ['clerk'])) return c.createdBy === actor.sub;

@@ -32,7 +32,7 @@ import {
   type FindingInput,
   type FindingPatch,
 } from '../kinds/self-audit/findings.ts';
-import { findingsFollowUpOf } from '../kinds/findings-follow-up.ts';
+import { findingsFollowUpOf } from '../kinds/findings-follow-up-of.ts';
 import type { MisconductCategory } from '../kinds/misconduct/misconduct.ts';
 import type { OfficialInput } from '../kinds/misconduct/misconduct.ts';
 import { internalInvestigation } from '../kinds/misconduct/index.ts';

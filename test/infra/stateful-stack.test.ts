@@ -81,13 +81,24 @@ describe('case table', () => {
 });
 
 describe('staff directory', () => {
-  it('has exactly the nine role groups (the identity custodian among them)', () => {
+  it('has exactly the ten role groups (the identity custodian and citizen auditors among them)', () => {
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
       (g) => (g as Resource).Properties.GroupName as string,
     );
-    const nine = ['clerk', 'investigator', 'team-lead', 'head', 'secretary', 'member', 'auditor', 'admin', 'custodian'];
-    expect(groups.sort()).toEqual([...nine].sort());
-    expect([...ROLES].sort()).toEqual([...nine].sort());
+    const ten = [
+      'clerk',
+      'investigator',
+      'team-lead',
+      'head',
+      'secretary',
+      'member',
+      'auditor',
+      'admin',
+      'custodian',
+      'citizen-auditor',
+    ];
+    expect(groups.sort()).toEqual([...ten].sort());
+    expect([...ROLES].sort()).toEqual([...ten].sort());
   });
 
   it('lets only administrators create accounts, signs in by e-mail and requires TOTP MFA', () => {

@@ -18,6 +18,7 @@ import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
+import { earliestFollowUpDue } from '../findings-follow-up.ts';
 import {
   DISPOSITION_KEYS,
   findingSchema,
@@ -203,27 +204,21 @@ export type AuditReceivedDueRule = (typeof AUDIT_RECEIVED_DUE_RULES)[number];
 
 /** The follow-up task's due date: the earliest still owed — the 경고's publication, an open demand's 이행. */
 export function receivedFollowUpTaskDue(r: AuditReceivedRecord, now: string, calendar: Calendar): TaskDue {
-  const candidates: TaskDue[] = [];
   const receivedOn = r.resultNotice?.notifiedOn;
-  if (receivedOn && activeWarnings(r).length > 0 && !r.warningPublication)
-    candidates.push(warningPublicationDue(receivedOn, calendar));
-  for (const f of r.findings.filter(followUpOpen)) {
-    if (f.followUp.dueOn === undefined) continue;
-    candidates.push({
-      dueAt: `${f.followUp.dueOn}T23:59:59+09:00`,
-      basis: {
-        labelKo: `처분요구 ${f.number} 이행 — ${f.followUp.basisKo ?? ''}`,
-        article: '행정감사규정 제18조⑤',
-        source: f.followUp.actionPlan ? 'case-date' : 'statutory',
-      },
-    });
-  }
-  candidates.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return (
-    candidates[0] ?? {
-      dueAt: `${now.slice(0, 10)}T23:59:59+09:00`,
-      basis: { labelKo: '남은 기한 없음 — 이행결과 통보 후 종결', source: 'default' },
-    }
+  const owed =
+    receivedOn && activeWarnings(r).length > 0 && !r.warningPublication
+      ? [warningPublicationDue(receivedOn, calendar)]
+      : [];
+  return earliestFollowUpDue(
+    owed,
+    r.findings,
+    {
+      nounKo: '처분요구',
+      article: '행정감사규정 제18조⑤',
+      source: 'statutory',
+      nothingOwedKo: '남은 기한 없음 — 이행결과 통보 후 종결',
+    },
+    now,
   );
 }
 

@@ -19,6 +19,7 @@ import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
+import { earliestFollowUpDue } from '../findings-follow-up.ts';
 import {
   findingSchema,
   followUpOpen,
@@ -251,31 +252,23 @@ export type SelfAuditDueRule = (typeof SELF_AUDIT_DUE_RULES)[number];
  * setting or its action plan). With nothing owed but closing, the day it is opened.
  */
 export function followUpTaskDue(r: SelfAuditRecord, now: string, calendar: Calendar): TaskDue {
-  const candidates: TaskDue[] = [];
-  for (const x of r.reconsiderations)
-    if (!x.decision) candidates.push(reconsiderationDecisionDue(x.receivedOn, calendar));
+  const owed: TaskDue[] = [];
+  for (const x of r.reconsiderations) if (!x.decision) owed.push(reconsiderationDecisionDue(x.receivedOn, calendar));
   if (r.fieldwork && (!r.upward?.seoulOn || !r.upward.moisOn || !r.upward.baiOn)) {
     const due = auditResultDue(r.fieldwork.endedOn, calendar);
-    candidates.push({ ...due, basis: { ...due.basis, labelKo: `상급기관 통보 — ${due.basis.labelKo}` } });
+    owed.push({ ...due, basis: { ...due.basis, labelKo: `상급기관 통보 — ${due.basis.labelKo}` } });
   }
-  for (const f of r.findings.filter(followUpOpen)) {
-    if (f.followUp.dueOn === undefined) continue;
-    candidates.push({
-      dueAt: `${f.followUp.dueOn}T23:59:59+09:00`,
-      basis: {
-        labelKo: `지적사항 ${f.number} 이행 — ${f.followUp.basisKo ?? ''}`,
-        article: '공공감사법 제23조③',
-        confidence: 'G',
-        source: f.followUp.actionPlan ? 'case-date' : 'default',
-      },
-    });
-  }
-  candidates.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return (
-    candidates[0] ?? {
-      dueAt: `${now.slice(0, 10)}T23:59:59+09:00`,
-      basis: { labelKo: '남은 기한 없음 — 공개 여부·이행결과 보고 후 종결', source: 'default' },
-    }
+  return earliestFollowUpDue(
+    owed,
+    r.findings,
+    {
+      nounKo: '지적사항',
+      article: '공공감사법 제23조③',
+      confidence: 'G',
+      source: 'default',
+      nothingOwedKo: '남은 기한 없음 — 공개 여부·이행결과 보고 후 종결',
+    },
+    now,
   );
 }
 

@@ -668,6 +668,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/citizen-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내가 참여하는 구민감사관 현장점검 목록 (구민감사관은 자기 점검만 봄) */
+        get: operations["listMyCitizenChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 구민감사관 현장점검 한 건 (점검 내용만; 참여하지 않은 점검은 404) */
+        get: operations["getCitizenCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 구민감사관의 점검 결과 보고 (항목별 이상 없음·지적·자문) */
+        post: operations["reportCitizenCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-checks/{caseId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 현장점검 지적·자문에 대한 발주 부서 회신 기록 */
+        post: operations["recordCitizenCheckReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/registrants": {
         parameters: {
             query?: never;
@@ -1085,6 +1153,7 @@ export interface components {
             dailyAudit?: components["schemas"]["DailyAuditDetails"];
             contractReview?: components["schemas"]["ContractReviewDetails"];
             proactiveAdmin?: components["schemas"]["ProactiveAdminDetails"];
+            citizenCheck?: components["schemas"]["CitizenCheck"];
             misconduct?: components["schemas"]["MisconductDetails"];
             propertyReview?: components["schemas"]["PropertyReviewDetails"];
             disclosureRefusal?: components["schemas"]["DisclosureRefusalDetails"];
@@ -1137,7 +1206,7 @@ export interface components {
                 sub: string;
             } | {
                 /** @enum {string} */
-                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
                 /** @enum {string} */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
             };
@@ -1166,7 +1235,7 @@ export interface components {
                 sub?: string;
                 name?: string;
                 /** @enum {string} */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
                 /** @enum {string} */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
                 labelKo: string;
@@ -1183,7 +1252,7 @@ export interface components {
             caseId: string;
             seq: number;
             /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
             at: components["schemas"]["IsoDateTime"];
             actor: {
                 sub: string;
@@ -1489,6 +1558,59 @@ export interface components {
                     reReviewYear?: number;
                 };
             }[];
+        };
+        CitizenCheck: {
+            project: {
+                /** @description 점검 공사명 */
+                name: string;
+                /** @description 발주 부서 */
+                orderingDepartment: string;
+                /** @description 계약 금액 (원) */
+                contractAmountWon?: number;
+                /** @description 현장 위치 */
+                site?: string;
+            };
+            checkDate: components["schemas"]["IsoDate"];
+            items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+            auditors: {
+                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                sub: string;
+                /**
+                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                 * @enum {string}
+                 */
+                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                /** @description 기수 */
+                cohort?: number;
+                /** @description 임기 시작일 */
+                termStart: components["schemas"]["IsoDate"];
+                /** @description 임기 종료일 */
+                termEnd: components["schemas"]["IsoDate"];
+                name: string;
+            }[];
+            reportDueOn: components["schemas"]["IsoDate"];
+            reports: {
+                /** @description 확인 항목마다 한 줄 */
+                results: {
+                    /** @enum {string} */
+                    item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                    /**
+                     * @description 이상 없음·지적·자문
+                     * @enum {string}
+                     */
+                    outcome: "no-issue" | "finding" | "advice";
+                    /** @description 지적·자문 내용 */
+                    note?: string;
+                }[];
+                auditorSub: string;
+                reportedAt: string;
+            }[];
+            reply?: {
+                /** @description 부서 회신일 */
+                repliedOn: components["schemas"]["IsoDate"];
+                /** @description 부서의 조치 내용 */
+                action: string;
+            };
         };
         SelfAuditDetails: {
             plan: {
@@ -2558,7 +2680,7 @@ export interface components {
             sub: string;
             email?: string;
             name?: string;
-            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
+            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
             roleLabels: string[];
             /** @enum {string} */
             team?: "audit" | "investigation" | "complaints" | "patrol";
@@ -2576,7 +2698,7 @@ export interface components {
                 team: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 팀 이름, 예: 조사팀 */
                 teamLabel: string;
-                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian")[];
+                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
                 /** @description 역할 이름, 예: 조사관 */
                 roleLabels: string[];
                 /** @description 직급·직위 */
@@ -2804,7 +2926,7 @@ export interface components {
                 caseId: string;
                 seq: number;
                 /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
                 at: components["schemas"]["IsoDateTime"];
                 actor: {
                     sub: string;
@@ -2988,6 +3110,19 @@ export interface components {
             audit: components["schemas"]["Case"];
             events: components["schemas"]["HistoryEvent"][];
             misconductCase: components["schemas"]["Case"];
+        };
+        ListMyCitizenChecksResponse: {
+            items: components["schemas"]["GetCitizenCheckResponse"][];
+        };
+        GetCitizenCheckResponse: {
+            caseId: string;
+            caseNumber: string;
+            version: number;
+            closed: boolean;
+        } & components["schemas"]["CitizenCheck"];
+        ReportCitizenCheckResponse: {
+            check: components["schemas"]["GetCitizenCheckResponse"];
+            replayed: boolean;
         };
         AddPropertyRegistrantsResponse: {
             case: components["schemas"]["Case"];
@@ -3495,6 +3630,39 @@ export interface components {
             informationProvided?: string[];
             /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
             privateInterest?: boolean;
+        };
+        /** @description 구민감사관 현장점검: 공사, 점검일, 확인 항목, 구민감사관(분야·임기) */
+        CitizenCheckIntake: {
+            project: {
+                /** @description 점검 공사명 */
+                name: string;
+                /** @description 발주 부서 */
+                orderingDepartment: string;
+                /** @description 계약 금액 (원) */
+                contractAmountWon?: number;
+                /** @description 현장 위치 */
+                site?: string;
+            };
+            /** @description 점검일 */
+            checkDate: components["schemas"]["IsoDate"];
+            /** @description 확인 항목: 시공·체불·부당지시·금품 */
+            items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
+            /** @description 점검하는 구민감사관 */
+            auditors: {
+                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
+                sub: string;
+                /**
+                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                 * @enum {string}
+                 */
+                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                /** @description 기수 */
+                cohort?: number;
+                /** @description 임기 시작일 */
+                termStart: components["schemas"]["IsoDate"];
+                /** @description 임기 종료일 */
+                termEnd: components["schemas"]["IsoDate"];
+            }[];
         };
         /** @description 비위 조사 사건의 접수 정보 */
         MisconductIntake: {
@@ -4768,6 +4936,8 @@ export interface components {
             contractReview?: components["schemas"]["ContractReviewIntake"];
             /** @description 적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가 */
             proactiveAdmin?: components["schemas"]["ProactiveAdminIntake"];
+            /** @description 구민감사관 현장점검: 공사·점검일·확인 항목·구민감사관(분야·임기) — 현장점검 사건에 필수 */
+            citizenCheck?: components["schemas"]["CitizenCheckIntake"];
             /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
             misconduct?: components["schemas"]["MisconductIntake"];
             /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록 */
@@ -5177,6 +5347,32 @@ export interface components {
             /** @description 조사 담당자 (팀장·감사담당관만) */
             assigneeSub?: string;
         };
+        /** @description 구민감사관 점검 결과 */
+        ReportCitizenCheckRequest: {
+            /** @description 확인 항목마다 한 줄 */
+            results: {
+                /** @enum {string} */
+                item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+                /**
+                 * @description 이상 없음·지적·자문
+                 * @enum {string}
+                 */
+                outcome: "no-issue" | "finding" | "advice";
+                /** @description 지적·자문 내용 */
+                note?: string;
+            }[];
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 발주 부서 회신 */
+        RecordCitizenCheckReplyRequest: {
+            /** @description 부서 회신일 */
+            repliedOn: components["schemas"]["IsoDate"];
+            /** @description 부서의 조치 내용 */
+            action: string;
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
         /** @description 재산등록 의무자 일괄 등록 (이미 있는 번호는 건너뜀) */
         AddPropertyRegistrantsRequest: {
             registrants: {
@@ -5527,7 +5723,7 @@ export interface components {
         /** Format: email */
         Email: string;
         /** @enum {string} */
-        CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
+        CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
     };
     responses: {
         /** @description 입력값 오류 (validation) */
@@ -5708,7 +5904,7 @@ export interface operations {
                 /** @description 팀 (audit=감사팀, investigation=조사팀, complaints=민원관리팀, patrol=순찰팀) */
                 team?: "audit" | "investigation" | "complaints" | "patrol";
                 /** @description 역할 (예: investigator=조사관, team-lead=팀장) */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian";
+                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
             };
             header?: never;
             path?: never;
@@ -7194,6 +7390,144 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpenFindingMisconductCaseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listMyCitizenChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyCitizenChecksResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCitizenCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCitizenCheckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    reportCitizenCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "results": [
+                 *         {
+                 *           "item": "construction",
+                 *           "outcome": "no-issue"
+                 *         },
+                 *         {
+                 *           "item": "unpaid-wages",
+                 *           "outcome": "finding",
+                 *           "note": "장비대금 2개월 체불 진술"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReportCitizenCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCitizenCheckResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    recordCitizenCheckReply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "repliedOn": "2026-05-20",
+                 *       "action": "체불 장비대금 지급 완료"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RecordCitizenCheckReplyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseWriteResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

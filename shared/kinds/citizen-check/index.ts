@@ -1,0 +1,87 @@
+/**
+ * 구민감사관 현장점검: the check under `citizenCheck` (citizen-check.ts) — the project, day, items and
+ * the auditors on it, their reports and the department's reply — on the generic review lifecycle
+ * (assign → investigate → approve). The auditors act through their own routes
+ * (shared/usecases/citizen-checks.ts); submitting the case is refused until every auditor has
+ * reported and, where they found or advised anything, the department's reply is recorded.
+ */
+import { ValidationError } from '../../domain/errors.ts';
+import { defineKind } from '../../domain/kind.ts';
+import { CASE_REVIEW_WORKFLOW } from '../case-review/review-kind.ts';
+import {
+  checkOutstanding,
+  CITIZEN_CHECK_KIND,
+  citizenCheckIntakeSchema,
+  citizenCheckOf,
+  citizenCheckRecordSchema,
+  openCitizenCheck,
+  type CitizenAuditor,
+} from './citizen-check.ts';
+import { citizenCheckView } from './citizen-check-view.ts';
+
+/** The intake after `checkIntake`: every auditor named from the directory. */
+const checkedIntakeSchema = citizenCheckIntakeSchema.extend({ auditors: citizenCheckRecordSchema.shape.auditors });
+
+export const citizenCheck = defineKind({
+  kind: CITIZEN_CHECK_KIND,
+  labelKo: '구민감사관 현장점검',
+  team: 'audit',
+  sealedByDefault: false,
+  workflow: CASE_REVIEW_WORKFLOW,
+  details: {
+    key: 'citizenCheck',
+    record: citizenCheckRecordSchema,
+    intake: citizenCheckIntakeSchema,
+    view: citizenCheckView,
+    intakeDescriptionKo: '구민감사관 현장점검: 공사·점검일·확인 항목·구민감사관(분야·임기) — 현장점검 사건에 필수',
+    /** Each auditor must be in the directory as an active 구민감사관; their name comes from there. */
+    async checkIntake(intake, { staff }) {
+      const parsed = citizenCheckIntakeSchema.parse(intake);
+      const auditors: CitizenAuditor[] = [];
+      for (const [i, a] of parsed.auditors.entries()) {
+        const member = await staff.get(a.sub);
+        if (!member?.active || !member.roles.includes('citizen-auditor'))
+          throw new ValidationError(
+            `${a.sub} is not an active citizen auditor in the directory`,
+            `구민감사관(${a.sub})을 명부에서 찾을 수 없습니다`,
+            { field: `citizenCheck.auditors.${i}.sub`, rule: 'not_citizen_auditor' },
+          );
+        auditors.push({ ...a, name: member.name });
+      }
+      return { ...parsed, auditors };
+    },
+    open({ intake }) {
+      if (intake === undefined)
+        throw new ValidationError(
+          'citizenCheck is required for a citizen-auditor check',
+          '현장점검 정보를 입력하세요',
+          {
+            field: 'citizenCheck',
+            rule: 'required',
+          },
+        );
+      const record = openCitizenCheck(checkedIntakeSchema.parse(intake));
+      return {
+        details: record,
+        eventData: { project: record.project.name, checkDate: record.checkDate, auditors: record.auditors.length },
+      };
+    },
+    notForKind: () =>
+      new ValidationError(
+        'citizenCheck details are only for citizen-auditor checks',
+        '구민감사관 현장점검 정보는 현장점검 사건에만 입력합니다',
+        { field: 'citizenCheck', rule: 'not_for_kind' },
+      ),
+  },
+  decisions: {
+    forms: [],
+    labels: {},
+    async check(c, form) {
+      const record = citizenCheckOf(c);
+      if (!record || form.decision !== 'submit') return;
+      const outstanding = checkOutstanding(record);
+      if (outstanding)
+        throw new ValidationError(outstanding.en, outstanding.ko, { field: 'decision', rule: 'check_outstanding' });
+    },
+  },
+});

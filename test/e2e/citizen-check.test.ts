@@ -1,0 +1,161 @@
+/**
+ * 구민감사관 현장점검 end to end through the HTTP API and the generic review lifecycle:
+ *
+ * - intake names the auditors from the directory (someone who is not a 구민감사관, or a check outside
+ *   an auditor's term, is refused);
+ * - the access rule: a citizen auditor lists and reads only the checks they are on — another's check
+ *   answers 404 like a missing one, and no case route answers them (not even their own check's case);
+ * - the auditor reports once; the case cannot be submitted until every auditor has reported and the
+ *   department's reply to a finding is recorded; the auditor then sees the reply, and the chain verifies.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../infra/local/demo-data.ts';
+import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { startTestSystem } from '../support/local-system.ts';
+import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
+
+let t: Awaited<ReturnType<typeof startTestSystem>>;
+const { call, decide, tryDecide, caseOf } = staffApi(() => t);
+
+const auditLead = staffNamed('강민수');
+const auditStaff = staffNamed('서지원');
+const roadAuditor = DEMO_USERS['citizen-auditor'];
+const dongAuditor = staffNamed('염미숙');
+
+beforeAll(async () => {
+  t = await startTestSystem();
+});
+afterAll(async () => t?.system.close());
+
+const daysBefore = (on: string, days: number) =>
+  new Date(Date.parse(`${on}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+// An explicit past day: whatever weekday CI runs on, the check has happened.
+const checkDate = daysBefore(koreaDate(new Date()), 3);
+const term = { termStart: daysBefore(checkDate, 200), termEnd: daysBefore(checkDate, -400) };
+
+const checkOf = (auditorSub: string, project: string, field = 'civil') => ({
+  kind: 'citizen-check',
+  title: `구민감사관 현장점검 — ${project}`,
+  department: '도로과',
+  citizenCheck: {
+    project: { name: project, orderingDepartment: '도로과', contractAmountWon: 1_250_000_000 },
+    checkDate,
+    items: ['construction', 'unpaid-wages'],
+    auditors: [{ sub: auditorSub, field, cohort: 8, ...term }],
+  },
+});
+
+describe('citizen auditors see only the checks they are on', () => {
+  let mine = '';
+  let theirs = '';
+
+  it('refuses someone who is not a 구민감사관, and a check outside the auditor’s term', async () => {
+    const staff = await call(auditLead, 'POST', '/cases', checkOf(auditStaff.sub, '보도 정비 공사'));
+    expect(staff.status).toBe(400);
+    expect(staff.body.error).toMatchObject({ field: 'citizenCheck.auditors.0.sub', rule: 'not_citizen_auditor' });
+    const body = checkOf(roadAuditor.sub, '보도 정비 공사');
+    body.citizenCheck.auditors[0]!.termEnd = daysBefore(checkDate, 1);
+    const late = await call(auditLead, 'POST', '/cases', body);
+    expect(late.status).toBe(400);
+    expect(late.body.error).toMatchObject({ field: 'citizenCheck.auditors.0.termEnd', rule: 'outside_term' });
+  });
+
+  it('receives two checks, each with its own auditor named from the directory', async () => {
+    const a = await call(auditLead, 'POST', '/cases', checkOf(roadAuditor.sub, '신길로 도로 포장 공사'));
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    mine = a.body.case.caseId;
+    expect(a.body.case.citizenCheck.auditors[0]).toMatchObject({ sub: roadAuditor.sub, name: roadAuditor.name });
+    const b = await call(auditLead, 'POST', '/cases', checkOf(dongAuditor.sub, '경로당 리모델링 공사', 'dong'));
+    expect(b.status, JSON.stringify(b.body)).toBe(201);
+    theirs = b.body.case.caseId;
+  });
+
+  it('lists and reads only the auditor’s own check; another’s answers 404, every case route 403', async () => {
+    const list = await call(roadAuditor, 'GET', '/citizen-checks');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([mine]);
+    const own = await call(roadAuditor, 'GET', `/citizen-checks/${mine}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ caseId: mine, project: { name: '신길로 도로 포장 공사' }, checkDate });
+    expect(own.body).not.toHaveProperty('title');
+    expect(own.body).not.toHaveProperty('assigneeSub');
+
+    expect((await call(roadAuditor, 'GET', `/citizen-checks/${theirs}`)).status).toBe(404);
+    const missing = await call(roadAuditor, 'GET', '/citizen-checks/01HZZZZZZZZZZZZZZZZZZZZZZZ');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.messageKo).toBe(
+      (await call(roadAuditor, 'GET', `/citizen-checks/${theirs}`)).body.error.messageKo,
+    );
+    const report = {
+      results: [
+        { item: 'construction', outcome: 'no-issue' },
+        { item: 'unpaid-wages', outcome: 'no-issue' },
+      ],
+    };
+    expect((await call(roadAuditor, 'POST', `/citizen-checks/${theirs}/report`, report)).status).toBe(404);
+    expect(
+      (await call(roadAuditor, 'POST', `/citizen-checks/${mine}/reply`, { repliedOn: checkDate, action: '조치' }))
+        .status,
+    ).toBe(404);
+
+    for (const path of [`/cases/${theirs}`, `/cases/${mine}`, `/cases/${mine}/history`, `/cases/${mine}/tasks`]) {
+      expect((await call(roadAuditor, 'GET', path)).status, path).toBe(403);
+    }
+    expect((await call(roadAuditor, 'GET', '/cases/search')).status).toBe(403);
+    expect((await call(roadAuditor, 'GET', '/staff')).status).toBe(403);
+    expect((await call(roadAuditor, 'POST', '/cases', checkOf(roadAuditor.sub, '자가 접수'))).status).toBe(403);
+
+    const other = await call(dongAuditor, 'GET', '/citizen-checks');
+    expect(other.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([theirs]);
+  });
+
+  it('closes only after the auditor’s report and the department’s reply to the finding', async () => {
+    await decide(auditLead, mine, 'assign', { decision: 'assign', assigneeSub: auditStaff.sub });
+    const early = await tryDecide(auditStaff, mine, 'investigate', { decision: 'submit', findings: '점검 완료' });
+    expect(early.status).toBe(400);
+    expect(early.body.error).toMatchObject({ rule: 'check_outstanding' });
+    expect(early.body.error.messageKo).toContain(roadAuditor.name);
+
+    const uncovered = await call(roadAuditor, 'POST', `/citizen-checks/${mine}/report`, {
+      results: [{ item: 'construction', outcome: 'no-issue' }],
+    });
+    expect(uncovered.status).toBe(400);
+    expect(uncovered.body.error.rule).toBe('items_mismatch');
+    const report = {
+      results: [
+        { item: 'construction', outcome: 'advice', note: '배수구 경사 보완 권고' },
+        { item: 'unpaid-wages', outcome: 'finding', note: '장비대금 2개월 체불 진술' },
+      ],
+    };
+    const reported = await call(roadAuditor, 'POST', `/citizen-checks/${mine}/report`, report, {
+      'Idempotency-Key': `cc-${mine}`,
+    });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    expect(reported.body.check.reports).toHaveLength(1);
+    const replay = await call(roadAuditor, 'POST', `/citizen-checks/${mine}/report`, report, {
+      'Idempotency-Key': `cc-${mine}`,
+    });
+    expect(replay.status).toBe(200);
+    expect((await call(roadAuditor, 'POST', `/citizen-checks/${mine}/report`, report)).status).toBe(409);
+
+    const noReply = await tryDecide(auditStaff, mine, 'investigate', { decision: 'submit', findings: '점검 완료' });
+    expect(noReply.status).toBe(400);
+    expect(noReply.body.error.messageKo).toContain('부서 회신');
+    const reply = await call(auditStaff, 'POST', `/citizen-checks/${mine}/reply`, {
+      repliedOn: koreaDate(new Date()),
+      action: '체불 장비대금 지급 완료, 배수구 재시공',
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    await decide(auditStaff, mine, 'investigate', { decision: 'submit', findings: '체불 해소 확인' });
+    await decide(headOfOffice, mine, 'approve', { decision: 'approve' });
+    expect((await caseOf(mine)).stage).toBe('closed');
+
+    const seen = await call(roadAuditor, 'GET', `/citizen-checks/${mine}`);
+    expect(seen.body).toMatchObject({ closed: true, reply: { action: '체불 장비대금 지급 완료, 배수구 재시공' } });
+
+    const history = await call(headOfOffice, 'GET', `/cases/${mine}/history`);
+    const reportedEvent = history.body.events.find((e: { type: string }) => e.type === 'CITIZEN_CHECK_REPORTED');
+    expect(reportedEvent.actor.sub).toBe(roadAuditor.sub);
+    expect((await call(headOfOffice, 'GET', `/cases/${mine}/verify`)).body.ok).toBe(true);
+  });
+});
