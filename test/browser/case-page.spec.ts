@@ -78,7 +78,10 @@ test.describe
       expect(download.suggestedFilename()).toBe(name);
       const downloaded = readFileSync((await download.path())!);
       expect(sha256(downloaded)).toBe(hash);
-      await expect(history.locator('li', { hasText: '파일 내려받기' })).toContainText(name);
+      // A discipline case is sealed (its officials are protected): the download is a recorded read.
+      await expect(page.locator('.case-meta')).toContainText('비공개');
+      await page.locator('label', { hasText: '열람 기록 포함' }).click();
+      await expect(history.locator('li', { hasText: '비공개 사건 열람' }).first()).toContainText(`파일 ${name}`);
     });
 
     test('a file the API does not take is refused with its Korean message, and nothing is recorded', async ({
@@ -96,9 +99,7 @@ test.describe
       expect(listed.body.files).toHaveLength(1);
     });
 
-    test('the investigator adds a note; the team lead suspends and resumes the proceedings', async ({
-      page,
-    }, testInfo) => {
+    test('the investigator adds a note', async ({ page }) => {
       await signInAs(page, '박준형', `/cases/${caseId}`);
       const note = page.locator('details[data-action="note"]');
       await note.locator('summary').click();
@@ -109,7 +110,10 @@ test.describe
       await expect(page.locator('ol.timeline li', { hasText: '메모' }).first()).toContainText(text);
       // An investigator does not suspend proceedings: the form is not offered.
       await expect(page.locator('details[data-action="suspend"]')).toHaveCount(0);
+      await expectAccessible(page);
+    });
 
+    test('the team lead suspends the proceedings and resumes them', async ({ page }, testInfo) => {
       await signInAs(page, '최유진', `/cases/${caseId}`);
       const suspend = page.locator('details[data-action="suspend"]');
       await suspend.locator('summary').click();

@@ -16,6 +16,8 @@ function subjectOf(event: TimelineEntry): string | undefined {
       return (
         text(data.name) && `${data.name}${text(data.sha256) ? ` (SHA-256 ${String(data.sha256).slice(0, 12)}…)` : ''}`
       );
+    case 'SENSITIVE_READ':
+      return data.what === 'file' && text(data.name) ? `파일 ${data.name}` : undefined;
     case 'NOTE_ADDED':
       return text(data.text);
     case 'EVIDENCE_ADDED':
