@@ -10,35 +10,9 @@ import { newIdempotencyKey } from '../api/client.ts';
 import { ApiError, unwrap } from '../api/errors.ts';
 import type { CaseFileList } from '../api/types.ts';
 import { useApp } from '../auth/session.tsx';
+import { ACCEPT, contentTypeOf, formatBytes, MAX_FILE_BYTES } from '../lib/files.ts';
 import { formatKoreanDateTime } from '../lib/format.ts';
 import { ErrorState, Loading } from './StateViews.tsx';
-
-/** The content types the API takes, by extension (it refuses a type that does not match the name). */
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  hwp: 'application/x-hwp',
-  hwpx: 'application/hwp+zip',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  heic: 'image/heic',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-const ACCEPT = Object.keys(CONTENT_TYPES)
-  .map((ext) => `.${ext}`)
-  .join(',');
-const MAX_BYTES = 50 * 1024 * 1024;
-
-export function contentTypeOf(file: File): string {
-  const ext = file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase();
-  return CONTENT_TYPES[ext] ?? (file.type || 'application/octet-stream');
-}
-
-export function formatBytes(size: number): string {
-  if (size < 1024) return `${size}B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(size < 10 * 1024 ? 1 : 0)}KB`;
-  return `${(size / 1024 / 1024).toFixed(1)}MB`;
-}
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -97,7 +71,7 @@ export function CaseFiles({
   async function upload(file: File) {
     const id = newIdempotencyKey();
     setUploads((list) => [...list, { id, name: file.name, size: file.size, state: { phase: 'hashing' } }]);
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_FILE_BYTES) {
       setState(id, { phase: 'error', message: '50MB 이하의 파일만 올릴 수 있습니다.' });
       return;
     }
