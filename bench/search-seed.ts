@@ -157,6 +157,15 @@ export function syntheticCase(i: number, options: SeedOptions): CaseRecord {
           legislativeNoticeOn: toKoreaIso(addDays(received, 30)).slice(0, 10),
         },
       }),
+      ...(kind === 'patrol-finding' && {
+        patrolFinding: {
+          origin: 'regular' as const,
+          foundOn: receivedAt.slice(0, 10),
+          place: { address: `${pick(r, PLACES)} ${i}`, dong: '여의동' },
+          category: 'road' as const,
+          finding: `보도 파손 #${i}`,
+        },
+      }),
       ...(kind === 'proactive-admin' && {
         proactiveAdmin: {
           track: 'pre-consulting' as const,

@@ -22,6 +22,7 @@ import { PROACTIVE_ADMIN_WORKFLOW, proactiveAdminDefinition } from './proactive-
 import { AUDIT_RECEIVED_WORKFLOW, auditReceivedDefinition } from './audit-received.workflow.ts';
 import { TAXPAYER_WORKFLOW, taxpayerDefinition } from './taxpayer-consultation.workflow.ts';
 import { HUMAN_RIGHTS_WORKFLOW, humanRightsDefinition } from './human-rights-assessment.workflow.ts';
+import { PATROL_FINDING_WORKFLOW, patrolFindingDefinition } from './patrol-finding.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -37,6 +38,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [AUDIT_RECEIVED_WORKFLOW]: auditReceivedDefinition,
   [TAXPAYER_WORKFLOW]: taxpayerDefinition,
   [HUMAN_RIGHTS_WORKFLOW]: humanRightsDefinition,
+  [PATROL_FINDING_WORKFLOW]: patrolFindingDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

@@ -5,21 +5,14 @@ import { KINDS } from '../../shared/kinds/registry.ts';
 import { TEAM_LABELS } from '../../shared/domain/roles.ts';
 import type { HistoryEvent } from '../../shared/domain/history.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { limitationWarning } from '../../shared/kinds/misconduct/discipline-limitation.ts';
 import type { TaskRecord } from '../../shared/domain/task.ts';
 import type { Actor } from '../../shared/domain/roles.ts';
 import { caseForViewer, type Viewer } from '../../shared/policies/personal-data.ts';
 import type { StaffRepository } from '../../shared/store/staff-repository.ts';
 
-/** The 징계시효 of a misconduct case and how near it is, as of `today` (Korea). */
+/** The time limit the case's kind watches (e.g. 징계시효) and how near it is, as of `today` (Korea). */
 export function limitationWarningOf(c: CaseRecord, today = koreaDate(new Date())) {
-  const m = c.misconduct;
-  if (!m) return undefined;
-  return limitationWarning(m.limitation, today, {
-    ...(m.progress.requestSentOn !== undefined && { disciplineRequestedOn: m.progress.requestSentOn }),
-    ...(m.approved !== undefined && { approvedDisposition: m.approved.disposition.type }),
-    suspended: c.stage === 'suspended',
-  });
+  return KINDS.limitationWarningOf(c, today);
 }
 
 /** The viewer's team from the staff directory (a team lead sees complainants' details of their own team's cases only). */

@@ -9,6 +9,8 @@ import * as z from 'zod';
 import { requestExamples } from './openapi-examples.ts';
 import { routeSchemas, type RouteSchemas } from './route-schemas.ts';
 import { API_TAGS, type ApiRoute, apiRoutes } from './routes.ts';
+import { isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
+import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
 import {
   caseView,
   caseWriteResponse,
@@ -19,6 +21,7 @@ import {
   taskView,
 } from './schemas.ts';
 
+import { registrantSchema } from '../../shared/kinds/property-review/registrants.ts';
 import { findingSchema } from '../../shared/kinds/self-audit/findings.ts';
 
 const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
@@ -33,6 +36,20 @@ const SHARED_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   Committee: committeeView,
   Meeting: meetingRecordView,
   SelfAuditFinding: findingSchema,
+  PropertyRegistrant: registrantSchema,
+};
+
+/**
+ * Small schemas hundreds of fields share, whichever zod instance declared them (every module writes its
+ * own `z.iso.date()`): a schema that has all of one's keywords becomes a `$ref` to it, keeping its own
+ * description and limits beside the `$ref` (JSON Schema 2020-12 applies both). A date's pattern alone
+ * would otherwise be some 60 KB of the document.
+ */
+const SHARED_LEAVES: Readonly<Record<string, z.ZodType>> = {
+  IsoDate: isoDateSchema,
+  IsoDateTime: isoDateTimeSchema,
+  Email: z.email(),
+  CaseKind: caseKindSchema,
 };
 
 /**
@@ -62,6 +79,7 @@ function isRead(route: ApiRoute): boolean {
 }
 
 type JsonSchema = Record<string, unknown>;
+type Operation = { parameters: JsonSchema[]; [field: string]: unknown };
 
 /** Every registered schema as a component; references between them become `$ref`s. */
 function componentsOf(registry: z.core.$ZodRegistry<{ id?: string }>, io: 'input' | 'output') {
@@ -74,6 +92,67 @@ function componentsOf(registry: z.core.$ZodRegistry<{ id?: string }>, io: 'input
   return Object.fromEntries(
     Object.entries(schemas).map(([id, { $schema: _s, $id: _i, id: _id, ...schema }]) => [id, schema]),
   );
+}
+
+/** Keywords whose value is data (an example, a constant), never a schema to rewrite. */
+const VALUE_KEYWORDS: ReadonlySet<string> = new Set(['example', 'examples', 'default', 'const', 'enum']);
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Replaces, in place, every schema under `node` that carries all of a shared leaf's keywords by a `$ref`
+ * to it, and drops the integer bounds that only restate JavaScript's safe range.
+ */
+function referToSharedLeaves(node: unknown, leaves: readonly (readonly [string, JsonSchema])[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) referToSharedLeaves(item, leaves);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as JsonSchema;
+  for (const [key, value] of Object.entries(schema)) if (!VALUE_KEYWORDS.has(key)) referToSharedLeaves(value, leaves);
+  // zod writes the safe-integer range on every integer; JSON Schema's "integer" says as much.
+  if (schema.type === 'integer') {
+    if (schema.minimum === Number.MIN_SAFE_INTEGER) delete schema.minimum;
+    if (schema.maximum === Number.MAX_SAFE_INTEGER) delete schema.maximum;
+  }
+  const leaf = leaves.find(([, keywords]) =>
+    Object.entries(keywords).every(([key, value]) => key in schema && sameJson(schema[key], value)),
+  );
+  if (!leaf) return;
+  for (const key of Object.keys(leaf[1])) delete schema[key];
+  // The reference first: a reader (and the console's form) sees what the field is before its own limits.
+  const own = { ...schema };
+  for (const key of Object.keys(schema)) delete schema[key];
+  Object.assign(schema, { $ref: SCHEMA_REF(leaf[0]) }, own);
+}
+
+/**
+ * Parameters that several operations take alike (a case's id on 35 routes) become components, named
+ * after the parameter (`CaseId`; a query parameter `CommitteeQuery` when a path one has the name).
+ */
+function shareParameters(paths: Record<string, Record<string, Operation>>) {
+  const operations = Object.values(paths).flatMap((byMethod) => Object.values(byMethod));
+  const uses = new Map<string, number>();
+  for (const { parameters } of operations)
+    for (const p of parameters) uses.set(JSON.stringify(p), (uses.get(JSON.stringify(p)) ?? 0) + 1);
+  const shared: Record<string, JsonSchema> = {};
+  const keyOf = new Map<string, string>();
+  for (const [text, count] of uses) {
+    const parameter = JSON.parse(text) as JsonSchema;
+    if (count < 2 || typeof parameter.name !== 'string') continue;
+    const base = parameter.name.charAt(0).toUpperCase() + parameter.name.slice(1);
+    const key = base in shared ? `${base}${parameter.in === 'query' ? 'Query' : 'Path'}` : base;
+    if (key in shared) continue;
+    shared[key] = parameter;
+    keyOf.set(text, key);
+  }
+  for (const operation of operations)
+    operation.parameters = operation.parameters.map((p) => {
+      const key = keyOf.get(JSON.stringify(p));
+      return key ? { $ref: `#/components/parameters/${key}` } : p;
+    });
+  return shared;
 }
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
@@ -91,10 +170,29 @@ function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query')
   }));
 }
 
+/**
+ * Each kind's own schemas, one component each, named after what they are: its details on a case
+ * (`MisconductDetails`), its intake section (`MisconductIntake`) and every decision form
+ * (`RecordFieldworkDecision`); the case, the intake and the decision bodies refer to them.
+ */
+function registerKindSchemas(
+  inputs: z.core.$ZodRegistry<{ id?: string }>,
+  outputs: z.core.$ZodRegistry<{ id?: string }>,
+) {
+  const name = (key: string) => key.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
+  for (const { section } of KINDS.sections) {
+    if (!outputs.has(section.record)) outputs.add(section.record, { id: `${name(section.key)}Details` });
+    if (section.intake && !inputs.has(section.intake)) inputs.add(section.intake, { id: `${name(section.key)}Intake` });
+  }
+  for (const form of KINDS.decisionForms)
+    if (!inputs.has(form)) inputs.add(form, { id: `${name(form.shape.decision.value)}Decision` });
+}
+
 export function buildOpenApiDocument(serverUrl: string) {
   const inputs = z.registry<{ id?: string }>();
   const outputs = z.registry<{ id?: string }>();
   for (const [id, schema] of Object.entries(SHARED_OUTPUTS)) outputs.add(schema, { id });
+  registerKindSchemas(inputs, outputs);
 
   const operations: { route: ApiRoute; schemas: RouteSchemas; requestRef?: string; responseRef: string }[] = [];
   for (const route of apiRoutes) {
@@ -109,6 +207,10 @@ export function buildOpenApiDocument(serverUrl: string) {
     operations.push({ route, schemas, ...(requestRef !== undefined && { requestRef }), responseRef });
   }
   const components = { ...componentsOf(outputs, 'output'), ...componentsOf(inputs, 'input') };
+  const leaves = Object.entries(SHARED_LEAVES).map(([id, schema]) => {
+    const { $schema: _s, ...keywords } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
+    return [id, keywords as JsonSchema] as const;
+  });
 
   const errorContent = { 'application/json': { schema: { $ref: SCHEMA_REF('Error') } } };
   // The error answers are the same for every route: one component each, referenced (the document
@@ -121,7 +223,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     Conflict: { description: '충돌 (version conflict, Idempotency-Key reused)', content: errorContent },
   };
   const errorRef = (name: keyof typeof errorResponses) => ({ $ref: `#/components/responses/${name}` });
-  const paths: Record<string, Record<string, unknown>> = {};
+  const paths: Record<string, Record<string, Operation>> = {};
   for (const { route, schemas, requestRef, responseRef } of operations) {
     const [method, path] = route.routeKey.split(' ') as [string, string];
     const write = route.writes && !isRead(route);
@@ -171,6 +273,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     };
   }
+  referToSharedLeaves(components, leaves);
+  referToSharedLeaves(paths, leaves);
+  const sharedParameters = shareParameters(paths);
   return {
     openapi: '3.1.0',
     info: {
@@ -198,8 +303,9 @@ export function buildOpenApiDocument(serverUrl: string) {
           description: '같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409',
           schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' },
         },
+        ...sharedParameters,
       },
-      schemas: components,
+      schemas: { ...components, ...Object.fromEntries(leaves) },
       responses: errorResponses,
     },
     paths,

@@ -78,9 +78,10 @@ function eventFor(job: ScheduledJob, scheduledTime: Date, executionId: string): 
   });
 }
 
-/** Mail for a local run goes to the catcher of `npm start`, as the scheduler's runs do. */
+/** Mail for a local run goes to the catcher of `npm start`, as the scheduler's runs do, and its links open the local console. */
 function useLocalMail(): void {
   const settings = localSettings();
+  process.env.CONSOLE_URL ??= `http://localhost:${settings.LOCAL_CONSOLE_PORT}`;
   if (process.env.MAIL_TRANSPORT) return;
   Object.assign(process.env, {
     MAIL_TRANSPORT: 'smtp',

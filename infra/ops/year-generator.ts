@@ -382,6 +382,7 @@ const DECISION_PREFERENCE = [
   'notify-taxpayer',
   'record-self-check',
   'propose-assessment',
+  'close-without-request',
   'propose-review-result',
   'record-contract-applied',
   'record-audit-notice',
@@ -583,6 +584,20 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
           department,
           requestedOn: received,
           legislativeNoticeOn: addDays(received, 40),
+        },
+      }),
+      ...(p.kind === 'patrol-finding' && {
+        patrolFinding: {
+          origin: (['regular', 'planned', 'management', 'salpimi'] as const)[p.index % 4],
+          patrolName: '정기 기획순찰 (생성기)',
+          reportNumber: `S-${p.index + 1}`,
+          foundOn: received,
+          place: {
+            address: `구청로 ${(p.index % 50) + 1}`,
+            dong: ['여의동', '문래동', '신길1동', '대림2동'][p.index % 4],
+          },
+          category: 'road',
+          finding: '보도블록 파손 (생성기)',
         },
       }),
       ...(assigneeSub && { assigneeSub }),
@@ -790,6 +805,12 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       }),
       'record-self-check': () => ({ decision: 'record-self-check', submittedOn: receivedOn, criteria: NO_CONCERNS }),
       'propose-assessment': () => ({ decision: 'propose-assessment', criteria: NO_CONCERNS, conclusion: '원안 동의' }),
+      // The generator uploads no photos, so its findings are fixed on the spot rather than asked of a department.
+      'close-without-request': () => ({
+        decision: 'close-without-request',
+        ground: 'fixed-on-site',
+        reason: '순찰 중 현장 조치 (생성기)',
+      }),
     };
     const preferred = DECISION_PREFERENCE.filter((d) => allowed.includes(d));
     for (const decision of preferred) {

@@ -32,6 +32,7 @@ import { AppFunction, type AppFunctionConfig } from '../constructs/app-function.
 import { CaseHttpApi } from '../constructs/case-http-api.ts';
 import { CaseWorkflows } from '../constructs/case-workflows.ts';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts';
+import { HeadOfOfficeCheck } from '../constructs/head-of-office-check.ts';
 import { MailEvents } from '../constructs/mail-events.ts';
 import { OutboxRelay } from '../constructs/outbox-relay.ts';
 import {
@@ -79,6 +80,8 @@ export interface StatelessStackProps extends StackProps {
   readonly consoleOrigin?: string;
   /** The built console to upload (infra/constructs/console-hosting.ts: builtConsole). */
   readonly consoleFiles?: ISource;
+  /** When this deploy's templates were made (the head-of-office check runs again when it changes); default now. */
+  readonly checkedAt?: string;
 }
 
 export class StatelessStack extends Stack {
@@ -97,6 +100,8 @@ export class StatelessStack extends Stack {
   readonly routeStacks: ReadonlyMap<ApiTag, NestedStack>;
   /** The staff console: bucket, CloudFront, sign-in client. */
   readonly console: ConsoleHosting;
+  /** Fails each deploy while nobody is in the user pool's head group. */
+  readonly headOfOfficeCheck: HeadOfOfficeCheck;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     // Indentation would take the template (state machine definitions, one role per function) near
@@ -162,6 +167,12 @@ export class StatelessStack extends Stack {
       const fn = this.jobs.functions.get(job);
       if (fn) fn.bindStaffGroups(props.staff.userPool);
     }
+    // Those jobs need someone in the head group: the deploy stops, saying how to add them, until there is.
+    this.headOfOfficeCheck = new HeadOfOfficeCheck(this, 'HeadOfOfficeCheck', {
+      userPool: props.staff.userPool,
+      functionConfig,
+      checkedAt: props.checkedAt ?? new Date().toISOString(),
+    });
 
     const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
     if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, props.anchorSigningKey, 'write');

@@ -8,7 +8,7 @@ import { caseStageSchema, isoDateSchema } from './case.ts';
 import { channelSchema } from './channels.ts';
 import { caseKindSchema } from './case.ts';
 import { committeeKindSchema } from './committee-kinds.ts';
-import { REFERRING_AGENCIES } from '../kinds/misconduct/misconduct.ts';
+import { KINDS } from '../kinds/registry.ts';
 import { SEARCH_OUTCOMES } from './search-facets.ts';
 
 /**
@@ -26,6 +26,13 @@ const booleanParam = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');
 
+/** Filters kinds answer from their details (kind.ts `search.filters`), as each kind declares their values. */
+const kindFilterShape: Record<string, z.ZodOptional<z.ZodType<string>>> = Object.fromEntries(
+  KINDS.modules.flatMap((m) =>
+    Object.entries(m.search?.filters ?? {}).map(([name, filter]) => [name, filter.schema.optional()]),
+  ),
+);
+
 /** The filter fields (without the cross-field checks, so the API can add limit and cursor). */
 export const caseSearchFilterObject = z.object({
   kind: caseKindSchema.optional().describe('사건 종류'),
@@ -33,7 +40,7 @@ export const caseSearchFilterObject = z.object({
   outcome: z.enum(SEARCH_OUTCOMES).optional().describe('처리 결과 (비위 조사: 승인된 처분)'),
   assignee: z.string().trim().min(1).max(128).optional().describe('담당자 (sub)'),
   department: z.string().trim().min(1).max(100).optional().describe('관련 부서 (정확히 일치)'),
-  agency: z.enum(REFERRING_AGENCIES).optional().describe('통보 기관 (외부기관 통보사항)'),
+  ...kindFilterShape,
   channel: channelSchema.optional().describe('접수 경로'),
   committee: committeeKindSchema.optional().describe('심의 위원회'),
   receivedFrom: isoDateSchema.optional().describe('접수일 시작 (YYYY-MM-DD, 한국 시간, 포함)'),
@@ -77,7 +84,8 @@ export function withFilterChecks<
 
 export const caseSearchFilterSchema = withFilterChecks(caseSearchFilterObject);
 
-export type CaseSearchFilter = z.infer<typeof caseSearchFilterSchema>;
+/** The filters; a kind's own filter (kind.ts `search.filters`) is read by its name. */
+export type CaseSearchFilter = z.infer<typeof caseSearchFilterSchema> & { readonly [kindFilter: string]: unknown };
 
 /** The filters as they are recorded with an export (no undefined values, stable key order). */
 export function filterRecord(f: CaseSearchFilter): Record<string, string | boolean> {

@@ -8,7 +8,7 @@ import type { DetailsLine } from './details-view.ts';
 import * as z from 'zod';
 import { caseRecordSchema, type CaseRecord } from './case.ts';
 import { ValidationError } from './errors.ts';
-import type { DetailsSection, KindModule, TaskDueContext } from './kind.ts';
+import type { DetailsSection, KindModule, LimitationWarningView, TaskDueContext } from './kind.ts';
 import type { KindReportTable } from './report-table.ts';
 import { CORE_DECISION_LABELS, CORE_TASK_TYPES, coreDecisionForms, type TaskDue } from './task.ts';
 
@@ -22,12 +22,16 @@ export interface KindRegistry<K extends string = string> {
   labelOf(kind: string): string;
   /** The case's kind details as labelled Korean lines (none when its kind writes no view or nothing is recorded). */
   detailsViewOf(c: CaseRecord): DetailsLine[];
+  /** The time limit the case's kind watches (e.g. 징계시효), as of `today` (Korea); undefined when none. */
+  limitationWarningOf(c: CaseRecord, today: string): LimitationWarningView | undefined;
   /** Details sections in the order of first appearance, each with the kinds that own it. */
   readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
   /** The stored case record: the core's fields plus every section's details. */
   readonly caseRecordSchema: z.ZodObject;
   /** Every decision form (the core's and each kind's), by `decision`. */
   readonly decisionFormSchema: z.ZodType;
+  /** The forms of that union, each once, in order (the core's first). */
+  readonly decisionForms: readonly z.ZodObject<{ decision: z.ZodLiteral<string> } & z.ZodRawShape>[];
   decisionLabel(decision: string): string;
   /** Whether a decision names the case's new assignee (`assigneeSub`). */
   isAssigning(decision: string): boolean;
@@ -59,7 +63,11 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
   for (const m of modules) {
     for (const form of m.decisions?.forms ?? []) {
       // Kinds of one lifecycle share their forms; the same form object is listed once.
-      if (!forms.includes(form)) forms.push(form);
+      if (forms.includes(form)) continue;
+      // The decision union is discriminated by name: two kinds' forms of one name would fail every completion.
+      const name = form.shape.decision.value;
+      if (forms.some((f) => f.shape.decision.value === name)) throw new Error(`decision ${name} is declared twice`);
+      forms.push(form);
     }
     Object.assign(decisionLabels, m.decisions?.labels);
     for (const d of m.decisions?.assigning ?? []) assigning.add(d);
@@ -112,9 +120,17 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
       const details = section && (c as unknown as Record<string, unknown>)[section.key];
       return section?.view && details !== undefined ? section.view(details as never) : [];
     },
+    limitationWarningOf(c, today) {
+      const section = byKind.get(c.kind)?.details;
+      const details = section && (c as unknown as Record<string, unknown>)[section.key];
+      return section?.limitationWarning && details !== undefined
+        ? section.limitationWarning(details as never, { stage: c.stage, today })
+        : undefined;
+    },
     sections,
     caseRecordSchema: recordSchema,
     decisionFormSchema: z.discriminatedUnion('decision', forms as [(typeof forms)[number], ...typeof forms]),
+    decisionForms: forms,
     decisionLabel: (decision) => decisionLabels[decision] ?? decision,
     isAssigning: (decision) => assigning.has(decision),
     taskTypes,

@@ -10,9 +10,10 @@
 import type { DetailsLine } from './details-view.ts';
 import type { z } from 'zod';
 import type { Calendar } from '../calendar/index.ts';
+import { CalendarYearNotCoveredError } from '../calendar/calendar-errors.ts';
 import type { CommitteeKind } from './committee-kinds.ts';
 import type { CasePatch, CaseRecord, CaseStage, IntakeInput } from './case.ts';
-import type { AppError } from './errors.ts';
+import { type AppError, IllegalTransitionError, ValidationError } from './errors.ts';
 import type { KindReportTable } from './report-table.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Role, Team } from './roles.ts';
@@ -56,6 +57,11 @@ export interface DetailsSection {
    * shared/domain/details-view.ts. The parameter is the kind's own record type.
    */
   view?(details: never): DetailsLine[];
+  /**
+   * A legal time limit the case runs against (e.g. 징계시효) and how near it is on `today` (Korea), shown
+   * on the case as its `limitationWarning`. The parameter is the kind's own record type.
+   */
+  limitationWarning?(details: never, ctx: { stage: CaseStage; today: string }): LimitationWarningView | undefined;
   open(params: {
     kind: string;
     intake: unknown;
@@ -87,6 +93,17 @@ export interface DetailsSection {
     /** The committee that decides (or decided) the case. */
     committee?(details: never): CommitteeKind | undefined;
   };
+}
+
+/** A time limit's date and how near it is (the API's `limitationWarning` on a case). */
+export interface LimitationWarningView {
+  date: string;
+  /** Days from today to the date (0 = the last day is today; negative = past). */
+  daysLeft: number;
+  status: 'running' | 'near' | 'imminent' | 'expired' | 'suspended' | 'met' | 'not-applicable';
+  messageKo: string;
+  article: string;
+  confidence: string;
 }
 
 /** The staff directory as a kind's checks see it. */
@@ -127,9 +144,12 @@ export interface DecisionContext {
 
 /** Who may not handle or see a case (e.g. the officials a misconduct case concerns). */
 export interface KindGuards {
-  /** Throws when `sub` may not be assigned to or act on the case; `field` names the input that carried them. */
+  /**
+   * Throws when `sub` may not be assigned to, read or act on the case, whatever their role; `field` names
+   * the input that carried them (shared/policies/case-access.ts asks it with `caseId`).
+   */
   assertMayHandle?(c: CaseRecord, sub: string, field?: string): void;
-  /** Staff who must not see the case's tasks. */
+  /** Staff who must not see the case or its tasks (the same people `assertMayHandle` refuses). */
   hiddenFrom?(c: CaseRecord): readonly string[];
   /** Whether `sub` wrote the findings a review or approval would judge (nobody approves their own). */
   authoredFindings?(c: CaseRecord, sub: string): boolean;
@@ -154,7 +174,17 @@ export interface KindSearch {
    * `path` (from the case record's top). With `partitionByKind`, only this kind's cases can match,
    * so a search by it reads the kind's own partition (plan key `<filter>-kind`).
    */
-  filters?: Readonly<Record<string, { path: readonly string[]; partitionByKind?: boolean }>>;
+  filters?: Readonly<
+    Record<
+      string,
+      {
+        path: readonly string[];
+        partitionByKind?: boolean;
+        /** What the search query accepts for it (its values and Korean description). */
+        schema: z.ZodType<string>;
+      }
+    >
+  >;
 }
 
 export interface KindModule<K extends string = string> {
@@ -211,4 +241,52 @@ export interface AssigneeRule {
 /** Declares a kind; the identity function keeps the module's literal types (name, forms) for the registry's types. */
 export function defineKind<const M extends KindModule<string>>(module: M): M {
   return module;
+}
+
+/*
+ * Small helpers the kind modules share, so each writes its rules rather than their plumbing.
+ */
+
+/** The error a kind's rule refuses a request with: the field it names and the rule it breaks. */
+export const refuse = (message: string, messageKo: string, field: string, rule: string): ValidationError =>
+  new ValidationError(message, messageKo, { field, rule });
+
+/**
+ * A details section's `notForKind`: "`key` details are only for `forEn`" and, in Korean, "`sectionKo` 정보는
+ * `forKo`에만 입력합니다", on the field `key` under the rule `not_for_kind`.
+ */
+export const notForKindError = (key: string, forEn: string, sectionKo: string, forKo: string): ValidationError =>
+  refuse(`${key} details are only for ${forEn}`, `${sectionKo} 정보는 ${forKo}에만 입력합니다`, key, 'not_for_kind');
+
+/**
+ * The guard of a process whose decisions each belong to one step: `expect(wanted)` refuses `decision`
+ * (IllegalTransitionError, rule `not_at_this_step`) unless the case stands at `wanted`. `process` names
+ * the process in the message: "… at the review step of a daily audit", "일상감사의 지금 단계(review)에서는 …".
+ */
+export function stepGuard<S extends string>(
+  decision: string,
+  step: S,
+  process: { en: string; ko: string },
+): (wanted: S) => void {
+  return (wanted) => {
+    if (step !== wanted)
+      throw new IllegalTransitionError(
+        `${decision} is not possible at the ${step} step of ${process.en}`,
+        `${process.ko}의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
+        { field: 'decision', rule: 'not_at_this_step' },
+      );
+  };
+}
+
+/**
+ * A due date a kind's setting gives (YYYY-MM-DD), or none in a year the holiday data does not cover yet:
+ * the case is then received without one rather than refused.
+ */
+export function settingDue(due: () => { dueAt: string }): string | undefined {
+  try {
+    return due().dueAt.slice(0, 10);
+  } catch (error) {
+    if (error instanceof CalendarYearNotCoveredError) return undefined;
+    throw error;
+  }
 }

@@ -57,6 +57,8 @@ export const deadlineDigestInputSchema = z
         byTeam: z.array(countSchema).max(20),
         byKind: z.array(countSchema).max(60),
         fullListUrl: z.url({ protocol: /^https?$/ }),
+        /** Of the counted, how many are more than one digest records: the next run tells them again. */
+        waiting: z.number().int().min(1).optional(),
       })
       .optional(),
     /**
@@ -210,6 +212,9 @@ export function renderDeadlineDigest(input: DeadlineDigestInput, options: MailBu
         `  구분별: ${counted.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
         `  팀별: ${summary.byTeam.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
         `  업무별: ${summary.byKind.map((c) => `${c.label} ${c.count}건`).join(', ')}`,
+        ...(summary.waiting
+          ? [`  이 가운데 ${summary.waiting}건은 한 메일에 기록할 수 있는 수를 넘어 다음 알림에서 다시 알립니다.`]
+          : []),
         `  전체 목록: ${summary.fullListUrl}`,
       ]
     : [];

@@ -38,10 +38,19 @@ export function caseLink(baseUrl: string, caseId: string): string {
   return new URL(`cases/${encodeURIComponent(caseId)}`, base).toString();
 }
 
-/** The console's list of the reader's own tasks that need attention (the full list behind a summarised digest). */
+/**
+ * The console's 내 업무 page: the reader's own open tasks and role queues, soonest due first (the
+ * full list behind a summarised digest). A route of web/src/App.tsx, never the API's.
+ */
 export function tasksListLink(baseUrl: string): string {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  return new URL('tasks?view=attention', base).toString();
+  return new URL('.', base).toString();
+}
+
+/** The console's search for every overdue case, oldest due date first (the full list behind the head's summary). */
+export function overdueCasesLink(baseUrl: string): string {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  return new URL('search?overdue=true&sort=due&order=asc', base).toString();
 }
 
 export function toMailSafeCase(mailCase: MailCase, baseUrl: string): MailSafeCase {

@@ -39,7 +39,7 @@ import {
   type DeadlineDigestInput,
   type DigestUrgency,
 } from '../mail/deadline-digest.template.ts';
-import { SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
+import { overdueCasesLink, SEALED_TITLE_PLACEHOLDER, tasksListLink } from '../mail/mail-case.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -330,6 +330,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     recipient: DigestRecipient,
     runDate: string,
     parts: readonly DigestPart[],
+    beyondLimit: readonly DigestPart[],
     headContext: readonly DigestEntry[],
     unsubscribeUrl: string | undefined,
   ): DeadlineDigestInput {
@@ -354,6 +355,10 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
     const forHead = claimed.filter((entry) => entry.reason === 'head');
     const entries = claimed.filter((entry) => entry.reason !== 'head');
     const listed = entries.slice(0, options.listInFull);
+    // Over the digest's limit: not claimed (the next run tells them) but counted, so the summary leaves nothing out.
+    const waiting = beyondLimit.flatMap((part) =>
+      part.deadline && part.deadline.reason !== 'head' ? [part.deadline] : [],
+    );
     const oldest = [...headContext]
       .sort((a, b) => a.task.dueAt.localeCompare(b.task.dueAt) || a.task.taskId.localeCompare(b.task.taskId))
       .slice(0, options.headListsOldest);
@@ -363,7 +368,9 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
       asOf: runDate,
       ...(alarms.length > 0 && { limitationAlarms: alarms }),
       ...(committeeNotices.length > 0 && { committeeNotices }),
-      ...(entries.length > listed.length && { summary: summaryOf(entries) }),
+      ...((entries.length > listed.length || waiting.length > 0) && {
+        summary: { ...summaryOf([...entries, ...waiting]), ...(waiting.length > 0 && { waiting: waiting.length }) },
+      }),
       items: listed.map((entry) => ({ urgency: urgencyOf(entry.due), case: mailCase(entry) })),
       ...(forHead.length > 0 && {
         headSummary: {
@@ -373,7 +380,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           byTeam: countBy(headContext, (entry) => teamOfCaseNumber(entry.task.caseNumber)).slice(0, 20),
           byKind: countBy(headContext, (entry) => entry.task.titleKo).slice(0, 60),
           oldest: oldest.map(mailCase),
-          fullListUrl: tasksListLink(deps.mail.baseUrl),
+          fullListUrl: overdueCasesLink(deps.mail.baseUrl),
         },
       }),
       ...(unsubscribeUrl && { unsubscribeUrl }),
@@ -454,7 +461,7 @@ export function deadlineReminders(deps: DeadlineReminderDeps) {
           entry: { deadline: entry },
         })),
       ],
-      (claimed) => mailInputFor(recipient, runDate, claimed, headContext, unsubscribeUrl),
+      (claimed, beyondLimit) => mailInputFor(recipient, runDate, claimed, beyondLimit, headContext, unsubscribeUrl),
       {
         deferRecording: true,
       },

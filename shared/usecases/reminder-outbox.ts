@@ -109,7 +109,7 @@ export interface ReminderOutboxDeps {
   messageIdDomain: string;
   clock: () => Date;
   leaseMs: number;
-  /** Most items one digest lists; the rest wait for the next run. */
+  /** Most items one digest claims and records; the rest wait for the next run (the mail counts them). */
   maxItemsPerDigest: number;
   log: (entry: Record<string, unknown>) => void;
   /** Records refused sends and knows suppressed addresses (mail-failures.ts); without it, failures are only logged. */
@@ -404,7 +404,8 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       run: { runKey: string; runDate: string },
       recipient: DigestRecipient,
       items: readonly { ref: ReminderItemRef; entry: T }[],
-      mailInputFor: (entries: T[]) => MailTemplateInput,
+      /** The mail for the entries claimed; `beyondLimit` are those over `maxItemsPerDigest`, left for the next run but counted. */
+      mailInputFor: (entries: T[], beyondLimit: T[]) => MailTemplateInput,
       options: { deferRecording?: boolean } = {},
     ): Promise<DigestOutcome> {
       if (await deps.failures?.isSuppressed(recipient.email)) {
@@ -455,7 +456,16 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       const sending = await store.advance(
         digest,
         'sending',
-        { claimed, mailInput: JSON.stringify(mailInputFor(claimedEntries)), messageId: messageIdOf(digest) },
+        {
+          claimed,
+          mailInput: JSON.stringify(
+            mailInputFor(
+              claimedEntries,
+              fresh.slice(deps.maxItemsPerDigest).map((item) => item.entry),
+            ),
+          ),
+          messageId: messageIdOf(digest),
+        },
         clock(),
         deps.leaseMs,
       );

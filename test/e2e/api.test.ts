@@ -55,7 +55,8 @@ describe('system endpoints', () => {
     expect(createRef).toBe('#/components/schemas/CreateCaseRequest');
     const createSchema = res.body.components.schemas.CreateCaseRequest;
     expect(createSchema.required).toEqual(expect.arrayContaining(['kind', 'title']));
-    expect(createSchema.properties.kind.enum).toContain('external-referral');
+    expect(createSchema.properties.kind.$ref).toBe('#/components/schemas/CaseKind');
+    expect(res.body.components.schemas.CaseKind.enum).toContain('external-referral');
   });
 
   it('tells a signed-in user who they are, with team and Korean role labels', async () => {

@@ -154,6 +154,20 @@ function expected(): Record<string, Cells> {
     whistleblower: { 'whistleblower-report': rco(ofKind('whistleblower-report')) },
     taxpayer: { 'taxpayer-consultation': rco(ofKind('taxpayer-consultation')) },
     'human-rights': { 'human-rights-assessment': rco(ofKind('human-rights-assessment')) },
+    // The generator's findings are fixed on the spot (no photos to ask a department with) or left awaiting the request.
+    'patrol-findings': {
+      total: {
+        found: ofKind('patrol-finding').length,
+        requested: 0,
+        correcting: 0,
+        rechecking: 0,
+        resolved: 0,
+        closedWithoutRequest: ofKind('patrol-finding').filter((c) =>
+          c.decisions.some((d) => d.endsWith(':close-without-request')),
+        ).length,
+        lateReports: 0,
+      },
+    },
     prevention: { 'daily-audit': rco(ofKind('daily-audit')), 'contract-review': rco(ofKind('contract-review')) },
     'contract-savings': { total: contractSavings() },
     processing: Object.fromEntries(CASE_KINDS.map((k) => [k, processingRow(k)])),

@@ -24,6 +24,7 @@ import {
   type ScheduledJob,
 } from '../../shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
+import { HEAD_OF_OFFICE_CHECK_TYPE } from '../../infra/constructs/head-of-office-check.ts';
 import { OUTBOX_STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/outbox-relay.ts';
 import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
 
@@ -206,16 +207,18 @@ describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
-    // … and the handler of SES mail events (infra/constructs/mail-events.ts) and the outbox relay.
+    // … and the handler of SES mail events (infra/constructs/mail-events.ts), the outbox relay and the
+    // deploy's head-of-office check (infra/constructs/head-of-office-check.ts).
     const functions = [...templates.keys()].flatMap((s) =>
       Object.entries(resourcesIn(s))
         .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
         .map(([id]) => ({ s, id })),
     );
-    // Besides ours, only CDK's two helpers: the console's upload and the setter of the API's CORS.
-    expect(functions.filter(({ s, id }) => !appFunctionIds(s).has(id))).toHaveLength(2);
+    // Besides ours, only CDK's three helpers: the console's upload, the setter of the API's CORS and the
+    // provider framework around the head-of-office check.
+    expect(functions.filter(({ s, id }) => !appFunctionIds(s).has(id))).toHaveLength(3);
     expect(functions.filter(({ s, id }) => appFunctionIds(s).has(id))).toHaveLength(
-      apiRoutes.length + stepCount + jobCount + 2,
+      apiRoutes.length + stepCount + jobCount + 3,
     );
     expect(
       new Set(apiRoutes.map((r) => `${functionResource(r.name).stack.node.path} ${functionResource(r.name).id}`)).size,
@@ -373,7 +376,11 @@ describe('least privilege', () => {
   it("lets the jobs that read the staff directory list the user pool's groups, on that pool only, and nothing else", () => {
     const withGroups = (fn: AppFunction) =>
       functionStatements(fn).filter((st) => actionsOf(st).some((a) => a.startsWith('cognito-idp:')));
-    const readers = [stack.mailEvents.handler, ...STAFF_DIRECTORY_JOBS.map((name) => stack.jobs.functions.get(name)!)];
+    const readers = [
+      stack.mailEvents.handler,
+      stack.headOfOfficeCheck.handler,
+      ...STAFF_DIRECTORY_JOBS.map((name) => stack.jobs.functions.get(name)!),
+    ];
     for (const fn of readers) {
       const statements = withGroups(fn);
       expect(statements).toHaveLength(1);
@@ -389,6 +396,23 @@ describe('least privilege', () => {
       ...[...stack.jobs.functions].filter(([name]) => !STAFF_DIRECTORY_JOBS.includes(name)).map(([, fn]) => fn),
     ];
     for (const fn of others) expect(withGroups(fn)).toEqual([]);
+  });
+
+  it('checks on every deploy that someone holds the head group of the pool, and may read nothing else', () => {
+    const synthStarted = Date.now() - SYNTH_TIMEOUT_MS;
+    const checks = template.findResources(HEAD_OF_OFFICE_CHECK_TYPE);
+    expect(Object.keys(checks)).toHaveLength(1);
+    const { UserPoolId, CheckedAt } = (Object.values(checks)[0] as Resource).Properties;
+    expect(JSON.stringify(UserPoolId)).toMatch(/UserPool/);
+    // The synth time: a new value each deploy, so CloudFormation runs the check each time.
+    expect(Date.parse(CheckedAt)).toBeGreaterThan(synthStarted);
+    const fn = stack.headOfOfficeCheck.handler;
+    expect(resourceOf(fn).props.Environment.Variables.TABLE_NAME).toBeUndefined();
+    expect(
+      functionStatements(fn)
+        .flatMap(actionsOf)
+        .filter((a) => !a.startsWith('xray:')),
+    ).toEqual(['cognito-idp:ListUsersInGroup']);
   });
 
   it('grants no DynamoDB wildcard action, no Scan and no DynamoDB action on Resource "*"', () => {

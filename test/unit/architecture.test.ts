@@ -48,6 +48,14 @@ const rules: IForbiddenRuleType[] = [
     },
   },
   {
+    name: 'core-reaches-kinds-through-registry',
+    comment:
+      'the case core (shared/domain, shared/policies) asks the registry (shared/kinds/registry.ts) and its hooks; it imports no kind module’s folder',
+    severity: 'error',
+    from: { path: '^shared/(domain|policies)/' },
+    to: { path: '^shared/kinds/[^/]+/' },
+  },
+  {
     name: 'no-import-loop-in-shared',
     severity: 'error',
     from: { path: '^shared/' },
@@ -109,6 +117,10 @@ describe('architecture of shared/', () => {
 
   it('shared/usecases reaches storage only through its ports (type-only imports included)', () => {
     expect(violationsOf('usecases-reach-storage-through-ports')).toEqual([]);
+  });
+
+  it('shared/domain and shared/policies reach the kinds only through the registry', () => {
+    expect(violationsOf('core-reaches-kinds-through-registry')).toEqual([]);
   });
 
   it('no import loop inside shared/', () => {

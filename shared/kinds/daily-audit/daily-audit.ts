@@ -15,7 +15,8 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore } from '../../domain/errors.ts';
+import { refuse, stepGuard } from '../../domain/kind.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import { requesterIntakeShape, requesterSchema } from './requester.ts';
@@ -172,9 +173,6 @@ export const DAILY_AUDIT_DECISIONS: readonly string[] = [
   'return',
 ];
 
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
-
 /**
  * Applies a decision, refusing what the procedure does not allow. `at` is the decision's Korea time;
  * an approval notifies the opinion that day.
@@ -189,14 +187,7 @@ export function applyDailyAuditDecision(
   if (!r || !DAILY_AUDIT_DECISIONS.includes(form.decision)) return undefined;
   const step = nextDailyAuditStep(c);
   const today = at.slice(0, 10);
-  const expect = (wanted: DailyAuditStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a daily audit`,
-        `일상감사의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a daily audit', ko: '일상감사' });
   const f = form as
     | DailyAuditDecisionForm
     | { decision: 'approve'; comment?: string }

@@ -5,9 +5,8 @@
  * daily-audit-deadlines.ts.
  */
 import { dailyAuditView } from './daily-audit-view.ts';
-import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
-import { ValidationError } from '../../domain/errors.ts';
-import { defineKind } from '../../domain/kind.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { defineKind, notForKindError, settingDue } from '../../domain/kind.ts';
 import {
   applyDailyAuditDecision,
   DAILY_AUDIT_DECISION_LABELS,
@@ -29,16 +28,6 @@ import { fillRequester } from './requester.ts';
 import { preventionTable } from '../report-tables.ts';
 
 export const DAILY_AUDIT_WORKFLOW = 'daily-audit';
-
-/** A setting's due date, or none in a year the holiday data does not cover yet (registered without one). */
-function settingDue(due: () => { dueAt: string }): string | undefined {
-  try {
-    return due().dueAt.slice(0, 10);
-  } catch (error) {
-    if (error instanceof CalendarYearNotCoveredError) return undefined;
-    throw error;
-  }
-}
 
 let defaultCalendar: Calendar | undefined;
 const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
@@ -73,11 +62,7 @@ export const dailyAudit = defineKind({
         eventData: dailyAuditIntakeSummary(record),
       };
     },
-    notForKind: () =>
-      new ValidationError('dailyAudit details are only for daily audits', '일상감사 정보는 일상감사에만 입력합니다', {
-        field: 'dailyAudit',
-        rule: 'not_for_kind',
-      }),
+    notForKind: () => notForKindError('dailyAudit', 'daily audits', '일상감사', '일상감사'),
   },
   decisions: {
     forms: dailyAuditDecisionForms,

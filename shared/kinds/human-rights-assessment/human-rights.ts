@@ -12,7 +12,8 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ValidationError } from '../../domain/errors.ts';
+import { refuse, stepGuard } from '../../domain/kind.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 
@@ -161,9 +162,6 @@ export const HUMAN_RIGHTS_DECISION_LABELS: Record<HumanRightsDecisionForm['decis
   'record-department-response': '소관부서 수용 여부 회신',
 };
 
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
-
 export function applyHumanRightsDecision(
   c: CaseRecord & { humanRights?: HumanRightsRecord },
   form: AnyDecisionForm,
@@ -174,14 +172,7 @@ export function applyHumanRightsDecision(
   if (!r || !(form.decision in HUMAN_RIGHTS_DECISION_LABELS)) return undefined;
   const step = nextHumanRightsStep(c);
   const today = at.slice(0, 10);
-  const expect = (wanted: HumanRightsStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a human-rights assessment`,
-        `인권영향평가의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a human-rights assessment', ko: '인권영향평가' });
   const notInFuture = (on: string, field: string) => {
     if (on > today)
       throw refuse(`${field} is in the future`, '오늘 이후 날짜는 입력할 수 없습니다', field, 'not_in_future');

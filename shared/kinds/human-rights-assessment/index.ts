@@ -4,9 +4,8 @@
  * legislative notice date counted back by the settings of human-rights-deadlines.ts; counted in the
  * office report's own table (report.ts), the figures the 인권위원회 is told.
  */
-import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
-import { ValidationError } from '../../domain/errors.ts';
-import { defineKind } from '../../domain/kind.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { defineKind, notForKindError, settingDue } from '../../domain/kind.ts';
 import {
   applyHumanRightsDecision,
   HUMAN_RIGHTS_DECISION_LABELS,
@@ -30,15 +29,6 @@ export const HUMAN_RIGHTS_WORKFLOW = 'human-rights-assessment';
 
 let defaultCalendar: Calendar | undefined;
 const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
-
-function settingDue(due: () => { dueAt: string }): string | undefined {
-  try {
-    return due().dueAt.slice(0, 10);
-  } catch (error) {
-    if (error instanceof CalendarYearNotCoveredError) return undefined;
-    throw error;
-  }
-}
 
 export const humanRightsAssessment = defineKind({
   kind: 'human-rights-assessment',
@@ -66,11 +56,7 @@ export const humanRightsAssessment = defineKind({
       };
     },
     notForKind: () =>
-      new ValidationError(
-        'humanRights details are only for human-rights impact assessments',
-        '인권영향평가 정보는 자치법규 인권영향평가에만 입력합니다',
-        { field: 'humanRights', rule: 'not_for_kind' },
-      ),
+      notForKindError('humanRights', 'human-rights impact assessments', '인권영향평가', '자치법규 인권영향평가'),
   },
   decisions: {
     forms: humanRightsDecisionForms,

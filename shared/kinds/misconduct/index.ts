@@ -16,11 +16,13 @@ import {
   misconductIntakeSchema,
   misconductRecordSchema,
   openMisconduct,
+  REFERRING_AGENCIES,
   suspendedError,
   suspensionDraft,
   type MisconductIntake,
   type MisconductRecord,
 } from './misconduct.ts';
+import { limitationWarning } from './discipline-limitation.ts';
 import { checkOfficialsAgainstDirectory } from './officials.ts';
 import { misconductView } from './misconduct-view.ts';
 import { misconductTable } from './report.ts';
@@ -65,6 +67,13 @@ const misconductLifecycle = {
     record: misconductRecordSchema,
     intake: misconductIntakeSchema,
     view: misconductView,
+    // 징계시효: it stops mattering once the discipline request is sent, or the approved disposition is not 징계.
+    limitationWarning: (m: MisconductRecord, { stage, today }) =>
+      limitationWarning(m.limitation, today, {
+        ...(m.progress.requestSentOn !== undefined && { disciplineRequestedOn: m.progress.requestSentOn }),
+        ...(m.approved !== undefined && { approvedDisposition: m.approved.disposition.type }),
+        suspended: stage === 'suspended',
+      }),
     intakeDescriptionKo: '비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, actor, now }) {
       const opened = openMisconduct({
@@ -150,7 +159,15 @@ export const externalReferral = defineKind({
   workflow: 'external-referral',
   defaultPeriod: 'discipline.request-after-notice',
   // Only external referrals have a referring agency: a search by it reads this kind's partition.
-  search: { filters: { agency: { path: ['misconduct', 'referral', 'agency'], partitionByKind: true } } },
+  search: {
+    filters: {
+      agency: {
+        path: ['misconduct', 'referral', 'agency'],
+        partitionByKind: true,
+        schema: z.enum(REFERRING_AGENCIES).describe('통보 기관 (외부기관 통보사항)'),
+      },
+    },
+  },
 });
 
 export const internalInvestigation = defineKind({

@@ -4,9 +4,8 @@
  * taxpayer-deadlines.ts. Every case is sealed (지방세기본법 제86조, 과세정보 비밀유지): an intake with
  * `sealed: false` is refused naming the article, so no title reaches a mail, a list or an export.
  */
-import { CalendarYearNotCoveredError, createCalendar, type Calendar } from '../../calendar/index.ts';
-import { ValidationError } from '../../domain/errors.ts';
-import { defineKind } from '../../domain/kind.ts';
+import { createCalendar, type Calendar } from '../../calendar/index.ts';
+import { defineKind, notForKindError, settingDue } from '../../domain/kind.ts';
 import { taxpayerTable } from './report.ts';
 import {
   applyTaxpayerDecision,
@@ -26,15 +25,6 @@ export const TAX_CONFIDENTIALITY_ARTICLE = '지방세기본법 제86조 (과세�
 
 let defaultCalendar: Calendar | undefined;
 const calendarOr = (calendar: Calendar | undefined) => calendar ?? (defaultCalendar ??= createCalendar());
-
-function settingDue(due: () => { dueAt: string }): string | undefined {
-  try {
-    return due().dueAt.slice(0, 10);
-  } catch (error) {
-    if (error instanceof CalendarYearNotCoveredError) return undefined;
-    throw error;
-  }
-}
 
 export const taxpayerConsultation = defineKind({
   kind: 'taxpayer-consultation',
@@ -61,12 +51,7 @@ export const taxpayerConsultation = defineKind({
       const dueDate = input.dueDate ?? settingDue(() => taxpayerAnswerDue(record.receivedOn, calendarOr(calendar)));
       return { details: record, ...(dueDate !== undefined && { dueDate }), eventData: taxpayerIntakeSummary(record) };
     },
-    notForKind: () =>
-      new ValidationError(
-        'taxpayer details are only for taxpayer-advocate cases',
-        '납세자보호관 정보는 납세자보호 상담에만 입력합니다',
-        { field: 'taxpayer', rule: 'not_for_kind' },
-      ),
+    notForKind: () => notForKindError('taxpayer', 'taxpayer-advocate cases', '납세자보호관', '납세자보호 상담'),
   },
   decisions: {
     forms: taxpayerDecisionForms,

@@ -15,7 +15,8 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ValidationError } from '../../domain/errors.ts';
+import { stepGuard } from '../../domain/kind.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 
@@ -169,14 +170,7 @@ export function applyTaxpayerDecision(
   if (!r || !(form.decision in TAXPAYER_DECISION_LABELS)) return undefined;
   const step = nextTaxpayerStep(c);
   const today = at.slice(0, 10);
-  const expect = (wanted: TaxpayerStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a taxpayer-advocate case`,
-        `납세자보호관 사건의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a taxpayer-advocate case', ko: '납세자보호관 사건' });
   const notInFuture = (on: string, field: string) => {
     if (on > today)
       throw new ValidationError(`${field} is in the future`, '오늘 이후 날짜는 입력할 수 없습니다', {

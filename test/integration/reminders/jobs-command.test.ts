@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
+import { scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
 import { createReminderWorld, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
 
 const COMMAND = fileURLToPath(new URL('../../../infra/ops/jobs.command.ts', import.meta.url));
@@ -64,6 +65,13 @@ describe('npm run jobs', () => {
     const replay = await jobs('run', 'deadline-reminders', '--at', '2026-12-17T08:30');
     expect(lastLine(replay.stdout)).toMatchObject({ runDate: '2026-12-17', digestsSent: 0 });
     expect(world.catcher.messages()).toHaveLength(1);
+  }, 120_000);
+
+  it('lists every scheduled job with what it does and when it runs next', async () => {
+    const { stdout } = await jobs('list');
+    for (const job of scheduledJobs) {
+      expect(stdout).toContain(`${job.name}\n  ${job.description}\n  일정: ${job.expression} (Asia/Seoul), 다음 실행 `);
+    }
   }, 120_000);
 
   it('prints the event for the same run on AWS, and refuses an unknown job or time with a usage line', async () => {

@@ -83,7 +83,7 @@ describe('a digest with more items than a mail should list', () => {
     expect(line('팀별')).toContain('민원관리팀 250건');
     expect(total(line('팀별'))).toBe(ITEMS);
     expect(total(line('업무별'))).toBe(ITEMS);
-    expect(line('전체 목록')).toContain(`${BASE_URL}/tasks?view=attention`);
+    expect(line('전체 목록').trim()).toBe(`전체 목록: ${BASE_URL}/`);
     expect(mail.html).toContain('전체 목록 보기');
   }, 300_000);
 
@@ -103,5 +103,19 @@ describe('a digest with more items than a mail should list', () => {
       }
     }
     expect(unsent).toBe(0);
+  }, 300_000);
+
+  it('counts every item even past the most one digest records, and says those come again in the next run', async () => {
+    await world.catcher.clear();
+    const nextDay = '2026-12-18';
+    world.setNow(runAt(nextDay, '08:31:00'));
+    const report = await world.reminderJob({ options: { maxItemsPerDigest: 450 } }).run(runAt(nextDay));
+    expect(report).toMatchObject({ remindersSent: 450, failed: [] });
+    const mails = mailTo(world.catcher.messages(), person.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(`계속 기한 경과 ${ITEMS}건`);
+    expect(mails[0]!.text).toContain(
+      '이 가운데 50건은 한 메일에 기록할 수 있는 수를 넘어 다음 알림에서 다시 알립니다.',
+    );
   }, 300_000);
 });

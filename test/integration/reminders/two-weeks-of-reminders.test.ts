@@ -84,8 +84,8 @@ beforeAll(async () => {
     dueInBusinessDays: 10,
   });
   patrol = await world.openTask({
-    kind: 'patrol-finding',
-    title: '순찰 지적사항 — 보도 파손',
+    kind: 'field-complaint',
+    title: '현장민원 — 보도 파손',
     openedAt: '2026-12-01T10:00:00+09:00',
     taskType: 'investigate',
     stage: 'investigation',

@@ -1033,8 +1033,7 @@ export interface components {
         Case: {
             caseId: string;
             caseNumber: string;
-            /** @enum {string} */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind: components["schemas"]["CaseKind"];
             /** @enum {string} */
             team: "audit" | "investigation" | "complaints" | "patrol";
             title: string;
@@ -1045,25 +1044,19 @@ export interface components {
             department?: string;
             /** @enum {string} */
             channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date */
-            dueDate?: string;
+            receivedAt: components["schemas"]["IsoDateTime"];
+            dueDate?: components["schemas"]["IsoDate"];
             sealed: boolean;
-            /** Format: date-time */
-            createdAt: string;
+            createdAt: components["schemas"]["IsoDateTime"];
             createdBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: date-time */
-            closedAt?: string;
+            updatedAt: components["schemas"]["IsoDateTime"];
+            closedAt?: components["schemas"]["IsoDateTime"];
             executionArn?: string;
             pendingExecutionName?: string;
             protectedIdentity?: {
                 held: boolean;
                 consentToDisclosure?: boolean;
-                /** Format: date-time */
-                storedAt?: string;
+                storedAt?: components["schemas"]["IsoDateTime"];
             };
             attachments?: {
                 fileId: string;
@@ -1087,1140 +1080,19 @@ export interface components {
             version: number;
             historySeq: number;
             historyHead: string;
-            selfAudit?: {
-                plan: {
-                    planYear: number;
-                    item: string;
-                    purpose: string;
-                    /** @enum {string} */
-                    auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
-                    targetDepartments: string[];
-                    scope: string;
-                    /** Format: date */
-                    startOn: string;
-                    /** Format: date */
-                    endOn: string;
-                    staffSubs: string[];
-                    outsidePlan?: boolean;
-                };
-                /** Format: date */
-                noticeDueOn: string;
-                noticeHolidayWarningKo?: string;
-                notice?: {
-                    /** Format: date */
-                    notifiedOn?: string;
-                    skippedReason?: string;
-                    late: boolean;
-                };
-                fieldwork?: {
-                    /** Format: date */
-                    startedOn: string;
-                    /** Format: date */
-                    endedOn: string;
-                    members: string[];
-                    /** Format: date */
-                    resultDueOn: string;
-                };
-                result?: {
-                    summary: string;
-                    /** Format: date */
-                    proposedOn: string;
-                    proposedBy: string;
-                };
-                returns: {
-                    /** Format: date */
-                    returnedOn: string;
-                    reasons: string;
-                }[];
-                resultNotice?: {
-                    /** Format: date */
-                    notifiedOn: string;
-                    approvedBy: string;
-                    onTime: boolean;
-                    /** Format: date */
-                    reconsiderationFilingDueOn: string;
-                };
-                upward?: {
-                    /** Format: date */
-                    seoulOn?: string;
-                    /** Format: date */
-                    moisOn?: string;
-                    /** Format: date */
-                    baiOn?: string;
-                };
-                reconsiderations: {
-                    id: string;
-                    /** Format: date */
-                    requestedOn: string;
-                    /** Format: date */
-                    receivedOn: string;
-                    reasons: string;
-                    findingNumbers: number[];
-                    /** Format: date */
-                    filingDueOn: string;
-                    late: boolean;
-                    /** Format: date */
-                    decisionDueOn: string;
-                    decision?: {
-                        /** @enum {string} */
-                        outcome: "dismissed" | "rejected" | "changed";
-                        /** Format: date */
-                        decidedOn: string;
-                        /** Format: date */
-                        writtenNoticeOn: string;
-                        reasons: string;
-                        onTime: boolean;
-                    };
-                }[];
-                disclosure?: {
-                    /** @enum {string} */
-                    decision: "public" | "partial" | "withheld";
-                    grounds: number[];
-                    reasons?: string;
-                    /** Format: date */
-                    decidedOn: string;
-                };
-                followUpReport?: {
-                    /** Format: date */
-                    reportedOn: string;
-                };
-                closure?: {
-                    /** Format: date */
-                    closedOn: string;
-                    comment?: string;
-                };
-                findings: components["schemas"]["SelfAuditFinding"][];
-            };
-            auditReceived?: {
-                audit: {
-                    /** @enum {string} */
-                    auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
-                    auditingBodyName?: string;
-                    auditName: string;
-                    departments: string[];
-                    /** Format: date */
-                    fieldworkStartOn?: string;
-                    /** Format: date */
-                    fieldworkEndOn?: string;
-                };
-                resultNotice?: {
-                    /** Format: date */
-                    notifiedOn: string;
-                    documentNumber?: string;
-                    recordedBy: string;
-                    /** Format: date */
-                    reconsiderationFilingDueOn: string;
-                    /** Format: date */
-                    warningPublicationDueOn?: string;
-                };
-                warningPublication?: {
-                    /** Format: date */
-                    publishedOn: string;
-                    url?: string;
-                    onTime: boolean;
-                };
-                reconsiderations: {
-                    id: string;
-                    /** Format: date */
-                    filedOn: string;
-                    findingNumbers: number[];
-                    reasons: string;
-                    /** Format: date */
-                    filingDueOn: string;
-                    late: boolean;
-                    /** Format: date */
-                    decisionDueOn: string;
-                    result?: {
-                        /** @enum {string} */
-                        outcome: "dismissed" | "rejected" | "changed";
-                        /** Format: date */
-                        decidedOn: string;
-                        /** Format: date */
-                        receivedOn: string;
-                        onTime: boolean;
-                    };
-                }[];
-                disciplineResolutions: {
-                    findingNumber: number;
-                    /** @enum {string} */
-                    requested: "heavy" | "light";
-                    /** @enum {string} */
-                    resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
-                    /** Format: date */
-                    resolvedOn: string;
-                    lighter: boolean;
-                    /** Format: date */
-                    reportedOn?: string;
-                    /** Format: date */
-                    executedOn?: string;
-                }[];
-                followUpReport?: {
-                    /** Format: date */
-                    reportedOn: string;
-                };
-                closure?: {
-                    /** Format: date */
-                    closedOn: string;
-                    comment?: string;
-                };
-                findings: components["schemas"]["SelfAuditFinding"][];
-            };
-            dailyAudit?: {
-                /** @enum {string} */
-                category: "major-policy" | "contract" | "budget" | "other" | "regulation";
-                /** Format: date */
-                requestedOn: string;
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-                amountWon?: number;
-                contractMethod?: string;
-                onSiteChecks: {
-                    /** Format: date */
-                    checkedOn: string;
-                    place: string;
-                    note: string;
-                }[];
-                opinion?: {
-                    /** @enum {string} */
-                    result: "적정" | "개선" | "위법·부당";
-                    content: string;
-                    /** Format: date */
-                    proposedOn: string;
-                    proposedBy: string;
-                    savingWon?: number;
-                };
-                returns: {
-                    /** Format: date */
-                    returnedOn: string;
-                    reasons: string;
-                }[];
-                notice?: {
-                    /** Format: date */
-                    notifiedOn: string;
-                    approvedBy: string;
-                };
-                action?: {
-                    action: string;
-                    /** Format: date */
-                    resultNotifiedOn: string;
-                    /** Format: date */
-                    reportedToApproverOn: string;
-                };
-            };
-            contractReview?: {
-                projectName: string;
-                /** @enum {string} */
-                category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
-                designAmountWon: number;
-                /** Format: date */
-                requestedOn: string;
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-                threshold: {
-                    amountWon: number;
-                    reached: boolean;
-                    sourceKo: string;
-                };
-                supplements: {
-                    /** Format: date */
-                    requestedOn: string;
-                    items: string;
-                    /** Format: date */
-                    receivedOn?: string;
-                }[];
-                interimReplies: {
-                    /** Format: date */
-                    sentOn: string;
-                    reason: string;
-                    /** Format: date */
-                    expectedOn: string;
-                }[];
-                result?: {
-                    reviewedAmountWon: number;
-                    savingWon: number;
-                    savingRate: number;
-                    adjustments: {
-                        /** @enum {string} */
-                        reason: "단가" | "수량" | "품셈" | "공종" | "요율";
-                        amountWon: number;
-                        note?: string;
-                    }[];
-                    opinion: string;
-                    /** Format: date */
-                    proposedOn: string;
-                    proposedBy: string;
-                };
-                returns: {
-                    /** Format: date */
-                    returnedOn: string;
-                    reasons: string;
-                }[];
-                notice?: {
-                    /** Format: date */
-                    notifiedOn: string;
-                    approvedBy: string;
-                };
-                applied?: {
-                    applied: boolean;
-                    /** Format: date */
-                    confirmedOn: string;
-                    contractAmountWon?: number;
-                    note?: string;
-                };
-                due: {
-                    /** Format: date */
-                    dueDate?: string;
-                    stoppedDays: number;
-                    clockStopped: boolean;
-                    explanationKo: string[];
-                };
-            };
-            proactiveAdmin?: {
-                /** @enum {string} */
-                track: "exemption" | "pre-consulting";
-                /** Format: date */
-                requestedOn: string;
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-                matter: string;
-                lawsConcerned: string[];
-                auditCaseNumber?: string;
-                /** Format: date */
-                auditEndedOn?: string;
-                /** @enum {string} */
-                applicant?: "target-head" | "audited-person" | "own-motion";
-                informationProvided: string[];
-                privateInterest?: boolean;
-                committee?: {
-                    /** Format: date */
-                    referredOn: string;
-                    reason: string;
-                    /** Format: date */
-                    chairRequestedOn?: string;
-                    /** Format: date */
-                    replyDueOn?: string;
-                    extension?: {
-                        /** Format: date */
-                        extendedOn: string;
-                        reason: string;
-                    };
-                    advice?: {
-                        advice: string;
-                        /** Format: date */
-                        advisedOn: string;
-                        /** Format: date */
-                        repliedOn?: string;
-                        late: boolean;
-                    };
-                };
-                proposal?: {
-                    /** @constant */
-                    type: "exemption";
-                    /** @enum {string} */
-                    result: "exempt" | "not-exempt";
-                    /** @description 공공의 이익을 위한 업무 (불합리한 규제 개선·공익사업 등) */
-                    publicInterest: boolean;
-                    /** @description 적극적인 업무처리의 결과 */
-                    activeHandling: boolean;
-                    /** @description 고의·중대한 과실 없음 */
-                    noIntentOrGrossNegligence: boolean;
-                    /** @description 사적 이해관계 없음 (추정 요건, 시행령 제13조의3②) */
-                    noPrivateInterest: boolean;
-                    /** @description 중대한 절차상 하자 없음 (추정 요건, 시행령 제13조의3②) */
-                    noGraveProceduralDefect: boolean;
-                    presumed: boolean;
-                    reasons: string;
-                    /** Format: date */
-                    proposedOn: string;
-                    proposedBy: string;
-                } | {
-                    /** @constant */
-                    type: "opinion";
-                    opinion: string;
-                    informationSufficient: boolean;
-                    presumptionApplies: boolean;
-                    /** Format: date */
-                    proposedOn: string;
-                    proposedBy: string;
-                };
-                returns: {
-                    /** Format: date */
-                    returnedOn: string;
-                    reasons: string;
-                }[];
-                decision?: {
-                    /** Format: date */
-                    decidedOn: string;
-                    decidedBy: string;
-                    /** Format: date */
-                    baiReportDueOn?: string;
-                };
-                notice?: {
-                    /** Format: date */
-                    targetNotifiedOn: string;
-                    /** Format: date */
-                    applicantNotifiedOn?: string;
-                };
-                outcome?: {
-                    actedAsAdvised: boolean;
-                    outcome: string;
-                    /** Format: date */
-                    recordedOn: string;
-                };
-            };
-            misconduct?: {
-                /** @enum {string} */
-                category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
-                /** Format: date */
-                conductDate: string;
-                /** @description 외부기관 통보 */
-                referral?: {
-                    /**
-                     * @description 통보 기관
-                     * @enum {string}
-                     */
-                    agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
-                    /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
-                    agencyName?: string;
-                    /**
-                     * @description 통보 종류
-                     * @enum {string}
-                     */
-                    noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
-                    /** @description 통보 문서번호 */
-                    noticeNumber: string;
-                    /**
-                     * Format: date
-                     * @description 통보일 (접수일은 사건의 receivedAt)
-                     */
-                    noticeDate: string;
-                };
-                /** @enum {string} */
-                origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
-                officials: {
-                    officialId: string;
-                    name: string;
-                    department: string;
-                    grade: string;
-                    staffSub?: string;
-                    confirmedNotStaff?: boolean;
-                    /** Format: date-time */
-                    addedAt: string;
-                    addedBy: string;
-                }[];
-                concernedSubs: string[];
-                evidence: {
-                    evidenceId: string;
-                    label: string;
-                    reference: string;
-                    /** @enum {string} */
-                    kind: "문서" | "진술" | "전자기록" | "사진·영상" | "기타";
-                    /** Format: date */
-                    obtainedOn?: string;
-                    /** Format: date-time */
-                    addedAt: string;
-                    addedBy: string;
-                }[];
-                limitation: {
-                    /** Format: date */
-                    date: string;
-                    years: 3 | 5 | 10;
-                    /** @enum {string} */
-                    tier: "sexual" | "money" | "other";
-                    /** Format: date */
-                    from: string;
-                    article: string;
-                    /** @enum {string} */
-                    confidence: "C" | "C*" | "S" | "R";
-                    explanation: string[];
-                    extensions: {
-                        /** Format: date */
-                        before: string;
-                        /** Format: date */
-                        after: string;
-                        /** Format: date */
-                        startNoticeReceivedOn: string;
-                        /** Format: date */
-                        endNoticeReceivedOn: string;
-                        article: string;
-                        /** @enum {string} */
-                        confidence: "C" | "C*" | "S" | "R";
-                    }[];
-                };
-                suspension?: {
-                    /** @enum {string} */
-                    reason: "audit-board-investigation" | "criminal-investigation";
-                    mandatory: boolean;
-                    article: string;
-                    /** Format: date-time */
-                    since: string;
-                    by: string;
-                    /** Format: date */
-                    startNoticeReceivedOn: string;
-                    agency?: string;
-                    noticeNumber?: string;
-                    /** @enum {string} */
-                    resumeStage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition";
-                    cancelledTaskIds: string[];
-                };
-                /** Format: date */
-                lastEndNoticeReceivedOn?: string;
-                proposal?: {
-                    /** @description 처분안 */
-                    disposition: {
-                        /** @constant */
-                        type: "discipline";
-                        /**
-                         * @description 요구할 징계 수준 의견
-                         * @enum {string}
-                         */
-                        severity: "중징계" | "경징계";
-                        grounds?: string;
-                    } | {
-                        /** @constant */
-                        type: "admonition";
-                        content?: string;
-                    } | {
-                        /** @constant */
-                        type: "caution";
-                        content?: string;
-                    } | {
-                        /** @constant */
-                        type: "closure";
-                        /**
-                         * @description 종결 사유 코드
-                         * @enum {string}
-                         */
-                        reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-                        reasonText?: string;
-                    } | {
-                        /** @constant */
-                        type: "corrective-action";
-                        /** @description 시정 요구 대상 부서 */
-                        department: string;
-                        /** @description 시정 요구 내용 */
-                        order: string;
-                        /**
-                         * Format: date
-                         * @description 시정 이행기한
-                         */
-                        complianceDueDate: string;
-                    };
-                    by: string;
-                    /** Format: date-time */
-                    at: string;
-                };
-                approved?: {
-                    /** @description 처분안 */
-                    disposition: {
-                        /** @constant */
-                        type: "discipline";
-                        /**
-                         * @description 요구할 징계 수준 의견
-                         * @enum {string}
-                         */
-                        severity: "중징계" | "경징계";
-                        grounds?: string;
-                    } | {
-                        /** @constant */
-                        type: "admonition";
-                        content?: string;
-                    } | {
-                        /** @constant */
-                        type: "caution";
-                        content?: string;
-                    } | {
-                        /** @constant */
-                        type: "closure";
-                        /**
-                         * @description 종결 사유 코드
-                         * @enum {string}
-                         */
-                        reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-                        reasonText?: string;
-                    } | {
-                        /** @constant */
-                        type: "corrective-action";
-                        /** @description 시정 요구 대상 부서 */
-                        department: string;
-                        /** @description 시정 요구 내용 */
-                        order: string;
-                        /**
-                         * Format: date
-                         * @description 시정 이행기한
-                         */
-                        complianceDueDate: string;
-                    };
-                    proposedBy: string;
-                    approvedBy: string;
-                    /** Format: date-time */
-                    approvedAt: string;
-                };
-                progress: {
-                    /** Format: date */
-                    requestSentOn?: string;
-                    requestDocumentNumber?: string;
-                    surchargeRequested?: boolean;
-                    surchargeBaseAmountWon?: number;
-                    resolution?: {
-                        /** @enum {string} */
-                        type: "파면" | "해임" | "강등" | "정직" | "감봉" | "견책" | "불문경고";
-                        months?: number;
-                        /** Format: date */
-                        resolvedOn: string;
-                        documentNumber?: string;
-                        surcharge?: {
-                            multiple: number;
-                            amountWon: number;
-                        };
-                    };
-                    /** Format: date */
-                    issuedOn?: string;
-                    /** Format: date */
-                    acknowledgedOn?: string;
-                    /** Format: date */
-                    orderSentOn?: string;
-                    /** Format: date */
-                    correctionConfirmedOn?: string;
-                    /** Format: date */
-                    resultNoticeSentOn?: string;
-                };
-            };
-            propertyReview?: {
-                year: number;
-                /** @enum {string} */
-                registrationType: "initial" | "yearly" | "retirement";
-                tally: {
-                    "awaiting-filing": number;
-                    received: number;
-                    "under-review": number;
-                    "supplement-ordered": number;
-                    done: number;
-                    total: number;
-                };
-                /** Format: date */
-                completedOn?: string;
-                /** Format: date */
-                approvedOn?: string;
-            };
-            humanRights?: {
-                lawTitle: string;
-                /** @enum {string} */
-                lawType: "조례" | "규칙";
-                /** @enum {string} */
-                change: "제정" | "전부개정" | "일부개정" | "폐지";
-                department: string;
-                /** Format: date */
-                requestedOn: string;
-                /** Format: date */
-                legislativeNoticeOn: string;
-                selfCheck?: {
-                    /** Format: date */
-                    submittedOn: string;
-                    criteria: {
-                        infringement: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        remedy: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        participation: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        promotion: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                    };
-                };
-                assessment?: {
-                    criteria: {
-                        infringement: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        remedy: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        participation: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                        promotion: {
-                            /** @description 이 기준에서 우려가 있는지 */
-                            concern: boolean;
-                            /** @description 판단 근거 */
-                            note: string;
-                        };
-                    };
-                    /** @enum {string} */
-                    conclusion: "원안 동의" | "개선 권고";
-                    articles: string[];
-                    recommendation?: string;
-                    /** Format: date */
-                    assessedOn: string;
-                    assessedBy: string;
-                };
-                response?: {
-                    /** @enum {string} */
-                    response: "수용" | "일부 수용" | "불수용";
-                    refusalGrounds?: string;
-                    /** Format: date */
-                    respondedOn: string;
-                };
-            };
-            grievance?: {
-                /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
-                complainant?: {
-                    /** @description 민원인 성명 (개인정보) */
-                    name: string;
-                    /** @description 연락처 (개인정보) */
-                    contact?: string;
-                    /** @description 주소 (개인정보) */
-                    address?: string;
-                };
-                /** @description 다수인관련민원 (민원처리법 제2조제6호) */
-                multiParty?: {
-                    /** @description 연명 인원 (5명 이상) */
-                    signatories: number;
-                    /** @description 공동 이해 세대 수 (5세대 이상) */
-                    households?: number;
-                };
-                refiled?: {
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                    /** @enum {string} */
-                    source: "intake" | "triage";
-                    reference?: string;
-                };
-                handling?: {
-                    department: string;
-                    assigneeSub: string;
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                };
-                due: {
-                    /** Format: date */
-                    dueDate: string;
-                    /** Format: date-time */
-                    dueAt: string;
-                    article: string;
-                    confidence: string;
-                    summaryKo: string;
-                    explanation: string[];
-                    /** Format: date-time */
-                    computedAt: string;
-                };
-                extensions: {
-                    seq: number;
-                    days: number;
-                    reasonKo: string;
-                    /** Format: date-time */
-                    requestedAt: string;
-                    by: string;
-                    /** Format: date */
-                    previousDueDate: string;
-                    /** Format: date */
-                    dueDate: string;
-                    consent?: {
-                        /** @description 민원인 동의 여부 */
-                        given: boolean;
-                        /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
-                        by: string;
-                        /**
-                         * Format: date-time
-                         * @description 동의 일시
-                         */
-                        at: string;
-                        /**
-                         * @description 동의 방법
-                         * @enum {string}
-                         */
-                        method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-                    };
-                }[];
-                clockStops: {
-                    stopId: string;
-                    /** Format: date */
-                    from: string;
-                    /** Format: date */
-                    to?: string;
-                    /** Format: date */
-                    limitDate: string;
-                    reasonKo: string;
-                    startedBy: string;
-                    /** Format: date-time */
-                    startedAt: string;
-                    endedBy?: string;
-                    /** Format: date-time */
-                    endedAt?: string;
-                }[];
-                progressNotices: {
-                    /** @enum {string} */
-                    kind: "progress" | "extension" | "field-investigation";
-                    /** Format: date-time */
-                    sentAt: string;
-                    /** @enum {string} */
-                    method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-                    /** Format: date */
-                    expectedCompletionDate?: string;
-                    note?: string;
-                    by: string;
-                    /** Format: date-time */
-                    recordedAt: string;
-                }[];
-                links: {
-                    caseId: string;
-                    caseNumber: string;
-                    /** Format: date-time */
-                    receivedAt: string;
-                    answered: boolean;
-                    /** Format: date-time */
-                    answeredAt?: string;
-                    /** Format: date-time */
-                    linkedAt: string;
-                    by: string;
-                }[];
-                auditInvestigation?: {
-                    findings: string;
-                    by: string;
-                    /** Format: date-time */
-                    at: string;
-                };
-                answer?: {
-                    summary: string;
-                    /** @enum {string} */
-                    method?: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-                    by: string;
-                    /** Format: date-time */
-                    at: string;
-                    /** Format: date-time */
-                    dueAt: string;
-                    onTime: boolean;
-                };
-                repeatedClosure?: {
-                    proposedBy: string;
-                    /** Format: date-time */
-                    proposedAt: string;
-                    reasons: string;
-                    identicalFilings: number;
-                    answers: number;
-                    article: string;
-                    /** @enum {string} */
-                    mediation: "not-required" | "pending" | "approved";
-                    /** Format: date-time */
-                    decidedAt?: string;
-                };
-                lastMediation?: {
-                    /** @enum {string} */
-                    decision: "approved" | "rejected";
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                    reasons?: string;
-                };
-                /** @enum {string} */
-                outcome?: "answered" | "closed-as-repeated";
-            };
-            whistleblower?: {
-                /** @enum {string} */
-                variant: "public-interest" | "corruption";
-                /** @enum {string} */
-                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
-                acrcReference?: string;
-                violatedLaw?: string;
-                reportedPersonRecorded: boolean;
-                oral?: {
-                    writtenBy: string;
-                    /** Format: date */
-                    readBackOn: string;
-                    /** @constant */
-                    signed: true;
-                };
-                notices: {
-                    /** @enum {string} */
-                    occasion: "intake" | "result" | "transfer";
-                    /** Format: date */
-                    sentOn: string;
-                    /** @enum {string} */
-                    method: "문서" | "전자문서" | "구두" | "전화";
-                }[];
-                supplements: {
-                    /** Format: date */
-                    requestedOn: string;
-                    /** Format: date */
-                    dueOn: string;
-                    items: string;
-                    /** @enum {string} */
-                    outcome?: "answered" | "unanswered";
-                    /** Format: date */
-                    resolvedOn?: string;
-                }[];
-                screening?: {
-                    /** @enum {string} */
-                    outcome: "investigate" | "not-investigate" | "stop" | "close" | "transfer";
-                    /** Format: date */
-                    decidedOn: string;
-                    /** @enum {string} */
-                    ground?: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
-                    reason?: string;
-                    /** Format: date */
-                    notifiedOn?: string;
-                    transferTo?: string;
-                };
-                investigation?: {
-                    /** Format: date */
-                    endedOn: string;
-                    findings: string;
-                    violationFound: boolean;
-                };
-                result?: {
-                    measures: string;
-                    /** Format: date */
-                    notifiedOn: string;
-                };
-                acrcReport?: {
-                    /** Format: date */
-                    sentOn: string;
-                    summary: string;
-                };
-            };
-            taxpayer?: {
-                /** @enum {string} */
-                variant: "consultation" | "complaint" | "rights-protection";
-                /** Format: date */
-                receivedOn: string;
-                taxItem: string;
-                disposition?: string;
-                dispositionCompleted?: boolean;
-                matter: string;
-                requests: {
-                    /** @enum {string} */
-                    power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
-                    content: string;
-                    /** Format: date */
-                    requestedOn: string;
-                    requestedBy: string;
-                    reply?: {
-                        accepted: boolean;
-                        content: string;
-                        /** Format: date */
-                        repliedOn: string;
-                    };
-                }[];
-                result?: {
-                    /** @enum {string} */
-                    result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
-                    content: string;
-                    /** Format: date */
-                    notifiedOn: string;
-                };
-            };
-            petition?: {
-                /** @enum {string} */
-                form: "individual" | "joint";
-                public: boolean;
-                /** @description 청원인 */
-                petitioner: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                };
-                representatives: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                }[];
-                signatories: number;
-                screening?: {
-                    /** @enum {string} */
-                    outcome: "process" | "not-process" | "duplicate";
-                    /** @enum {string} */
-                    ground?: "state-secret" | "other-proceedings" | "false-accusation" | "false-defamation" | "private-matter" | "unclear";
-                    reason?: string;
-                    duplicateOf?: string;
-                    /** Format: date */
-                    noticeSentOn?: string;
-                    /** Format: date-time */
-                    decidedAt: string;
-                    by: string;
-                };
-                disclosureReview?: {
-                    /** @enum {string} */
-                    recommendation: "disclose" | "withhold";
-                    opinion?: string;
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                };
-                disclosure?: {
-                    /** @enum {string} */
-                    decision: "disclose" | "withhold";
-                    reason?: string;
-                    /** Format: date */
-                    decidedOn: string;
-                    /** Format: date */
-                    notifiedOn: string;
-                    by: string;
-                    viaObjection?: string;
-                };
-                commentPeriod?: {
-                    /** Format: date */
-                    start: string;
-                    /** Format: date */
-                    end: string;
-                    article: string;
-                    /** Format: date */
-                    closedOn?: string;
-                    commentCount?: number;
-                };
-                committeeReview?: {
-                    /** @enum {string} */
-                    recommendation: "accept" | "reject";
-                    opinion?: string;
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                };
-                decision?: {
-                    /** @enum {string} */
-                    outcome: "accept" | "reject";
-                    content: string;
-                    /** Format: date */
-                    decidedOn: string;
-                    by: string;
-                };
-                notice?: {
-                    /** Format: date */
-                    notifiedOn: string;
-                    by: string;
-                    late: boolean;
-                };
-                extension?: {
-                    days: number;
-                    reason: string;
-                    /** Format: date */
-                    noticeSentOn: string;
-                    /** Format: date */
-                    previousDueDate: string;
-                    /** Format: date */
-                    newDueDate: string;
-                    /** Format: date-time */
-                    at: string;
-                    by: string;
-                };
-                objections: {
-                    objectionId: string;
-                    /** @enum {string} */
-                    ground: "non-disclosure" | "not-processed-in-time";
-                    /** Format: date */
-                    filedOn: string;
-                    content: string;
-                    /** Format: date */
-                    filingDeadline: string;
-                    /** Format: date */
-                    decisionDueDate: string;
-                    /** Format: date-time */
-                    recordedAt: string;
-                    recordedBy: string;
-                    decision?: {
-                        /** @enum {string} */
-                        outcome: "upheld" | "dismissed";
-                        content: string;
-                        /** Format: date */
-                        decidedOn: string;
-                        /** Format: date */
-                        notifiedOn: string;
-                        by: string;
-                    };
-                }[];
-                due: {
-                    /** Format: date */
-                    dueDate: string;
-                    /** Format: date-time */
-                    dueAt: string;
-                    article: string;
-                    summaryKo: string;
-                    explanation: string[];
-                    clockStops: {
-                        /** Format: date */
-                        from: string;
-                        /** Format: date */
-                        to: string;
-                        reasonKo: string;
-                        article?: string;
-                    }[];
-                };
-            };
+            selfAudit?: components["schemas"]["SelfAuditDetails"];
+            auditReceived?: components["schemas"]["AuditReceivedDetails"];
+            dailyAudit?: components["schemas"]["DailyAuditDetails"];
+            contractReview?: components["schemas"]["ContractReviewDetails"];
+            proactiveAdmin?: components["schemas"]["ProactiveAdminDetails"];
+            misconduct?: components["schemas"]["MisconductDetails"];
+            propertyReview?: components["schemas"]["PropertyReviewDetails"];
+            humanRights?: components["schemas"]["HumanRightsDetails"];
+            grievance?: components["schemas"]["GrievanceDetails"];
+            whistleblower?: components["schemas"]["WhistleblowerDetails"];
+            taxpayer?: components["schemas"]["TaxpayerDetails"];
+            petition?: components["schemas"]["PetitionDetails"];
+            patrolFinding?: components["schemas"]["PatrolFindingDetails"];
             kindLabel: string;
             /** @description 사건 종류별 내용을 화면에 보이는 대로 (항목명과 값, 한국어) */
             detailsView: {
@@ -2231,8 +1103,7 @@ export interface components {
             teamLabel: string;
             /** @description 징계시효와 임박 경고 (비위 조사 사건) */
             limitationWarning?: {
-                /** Format: date */
-                date: string;
+                date: components["schemas"]["IsoDate"];
                 daysLeft: number;
                 /** @enum {string} */
                 status: "running" | "near" | "imminent" | "expired" | "suspended" | "met" | "not-applicable";
@@ -2312,8 +1183,7 @@ export interface components {
             seq: number;
             /** @enum {string} */
             type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
-            /** Format: date-time */
-            at: string;
+            at: components["schemas"]["IsoDateTime"];
             actor: {
                 sub: string;
                 name?: string;
@@ -2353,11 +1223,8 @@ export interface components {
                 affiliation: string;
                 /** @description 이 시스템 사용자인 위원의 직원 ID (내부위원) */
                 staffSub?: string;
-                /**
-                 * Format: email
-                 * @description 안건 안내 메일 주소 (외부위원)
-                 */
-                email?: string;
+                /** @description 안건 안내 메일 주소 (외부위원) */
+                email?: components["schemas"]["Email"];
                 /**
                  * @description 위원장 여부
                  * @default false
@@ -2503,19 +1370,15 @@ export interface components {
             status: "active" | "cancelled";
             followUpDays?: number;
             followUp: {
-                /** Format: date */
-                dueOn?: string;
+                dueOn?: components["schemas"]["IsoDate"];
                 basisKo?: string;
                 actionPlan?: {
-                    /** Format: date */
-                    submittedOn: string;
+                    submittedOn: components["schemas"]["IsoDate"];
                     content: string;
-                    /** Format: date */
-                    expectedOn: string;
+                    expectedOn: components["schemas"]["IsoDate"];
                 };
                 result?: {
-                    /** Format: date */
-                    completedOn: string;
+                    completedOn: components["schemas"]["IsoDate"];
                     content: string;
                     recoveredWon?: number;
                 };
@@ -2524,12 +1387,1109 @@ export interface components {
                 openingBy?: string;
                 caseId?: string;
                 caseNumber?: string;
-                /** Format: date */
-                openedOn?: string;
+                openedOn?: components["schemas"]["IsoDate"];
             };
-            /** Format: date */
-            addedOn: string;
+            addedOn: components["schemas"]["IsoDate"];
             addedBy: string;
+        };
+        PropertyRegistrant: {
+            registrantNo: string;
+            name: string;
+            /** @enum {string} */
+            category: "district-official" | "affiliated-body" | "council-staff";
+            department: string;
+            position: string;
+            staffSub?: string;
+            publicDisclosure: boolean;
+            /** @enum {string} */
+            registrationType: "initial" | "yearly" | "retirement";
+            eventOn: components["schemas"]["IsoDate"];
+            retiredOn?: components["schemas"]["IsoDate"];
+            periodEndsOn: components["schemas"]["IsoDate"];
+            dueOn: components["schemas"]["IsoDate"];
+            extension?: {
+                days: number;
+                reason: string;
+                reasonEndsOn?: components["schemas"]["IsoDate"];
+                grantedOn: components["schemas"]["IsoDate"];
+            };
+            filedOn?: components["schemas"]["IsoDate"];
+            reviewerSub?: string;
+            reviewStartedOn?: components["schemas"]["IsoDate"];
+            orders: {
+                /** @enum {string} */
+                kind: "supplement" | "material" | "explanation";
+                issuedOn: components["schemas"]["IsoDate"];
+                receivedOn: components["schemas"]["IsoDate"];
+                dueOn: components["schemas"]["IsoDate"];
+                answeredOn?: components["schemas"]["IsoDate"];
+                late?: boolean;
+            }[];
+            summonses: {
+                sentOn: components["schemas"]["IsoDate"];
+                /** @enum {string} */
+                outcome: "attended" | "refused" | "absent";
+            }[];
+            result?: {
+                clean: boolean;
+                measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
+                reasons: string;
+                decidedOn: components["schemas"]["IsoDate"];
+                decidedBy: string;
+                resolution?: {
+                    meetingId: string;
+                    resolvedOn: components["schemas"]["IsoDate"];
+                    membersPresent: number;
+                    votesFor: number;
+                    reReview: boolean;
+                };
+                referToInvestigators: boolean;
+            };
+            notices: {
+                to: string;
+                notifiedOn: components["schemas"]["IsoDate"];
+            }[];
+            /** @default [] */
+            disclosureRefusals: {
+                relatives: {
+                    /** @enum {string} */
+                    relation: "ascendant" | "descendant";
+                    name: string;
+                }[];
+                reason: string;
+                /** @enum {string} */
+                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+                appliedOn: components["schemas"]["IsoDate"];
+                windowClosesOn: components["schemas"]["IsoDate"];
+                decisionDueOn: components["schemas"]["IsoDate"];
+                extendedOn?: components["schemas"]["IsoDate"];
+                tests?: {
+                    name: string;
+                    age: number;
+                    occupation?: string;
+                    /** @description 재산 (원) */
+                    propertyWon: number;
+                    /** @description 정기적 소득 (월, 원) */
+                    monthlyIncomeWon: number;
+                    /** @description 가구원수별 기준 중위소득 (월, 원) */
+                    medianIncomeWon: number;
+                    /** @description 비속: 세대 분리 여부 */
+                    separateHousehold?: boolean;
+                    /** @description 독립생계 유지 판단 */
+                    independentLivelihood: boolean;
+                    /** @description 판단 이유 */
+                    reasons: string;
+                }[];
+                decision?: {
+                    permitted: boolean;
+                    decidedOn: components["schemas"]["IsoDate"];
+                    noticeReceivedOn: components["schemas"]["IsoDate"];
+                    registrationDueOn?: components["schemas"]["IsoDate"];
+                    reReviewYear?: number;
+                };
+            }[];
+        };
+        SelfAuditDetails: {
+            plan: {
+                planYear: number;
+                item: string;
+                purpose: string;
+                /** @enum {string} */
+                auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
+                targetDepartments: string[];
+                scope: string;
+                startOn: components["schemas"]["IsoDate"];
+                endOn: components["schemas"]["IsoDate"];
+                staffSubs: string[];
+                outsidePlan?: boolean;
+            };
+            noticeDueOn: components["schemas"]["IsoDate"];
+            noticeHolidayWarningKo?: string;
+            notice?: {
+                notifiedOn?: components["schemas"]["IsoDate"];
+                skippedReason?: string;
+                late: boolean;
+            };
+            fieldwork?: {
+                startedOn: components["schemas"]["IsoDate"];
+                endedOn: components["schemas"]["IsoDate"];
+                members: string[];
+                resultDueOn: components["schemas"]["IsoDate"];
+            };
+            result?: {
+                summary: string;
+                proposedOn: components["schemas"]["IsoDate"];
+                proposedBy: string;
+            };
+            returns: {
+                returnedOn: components["schemas"]["IsoDate"];
+                reasons: string;
+            }[];
+            resultNotice?: {
+                notifiedOn: components["schemas"]["IsoDate"];
+                approvedBy: string;
+                onTime: boolean;
+                reconsiderationFilingDueOn: components["schemas"]["IsoDate"];
+            };
+            upward?: {
+                seoulOn?: components["schemas"]["IsoDate"];
+                moisOn?: components["schemas"]["IsoDate"];
+                baiOn?: components["schemas"]["IsoDate"];
+            };
+            reconsiderations: {
+                id: string;
+                requestedOn: components["schemas"]["IsoDate"];
+                receivedOn: components["schemas"]["IsoDate"];
+                reasons: string;
+                findingNumbers: number[];
+                filingDueOn: components["schemas"]["IsoDate"];
+                late: boolean;
+                decisionDueOn: components["schemas"]["IsoDate"];
+                decision?: {
+                    /** @enum {string} */
+                    outcome: "dismissed" | "rejected" | "changed";
+                    decidedOn: components["schemas"]["IsoDate"];
+                    writtenNoticeOn: components["schemas"]["IsoDate"];
+                    reasons: string;
+                    onTime: boolean;
+                };
+            }[];
+            disclosure?: {
+                /** @enum {string} */
+                decision: "public" | "partial" | "withheld";
+                grounds: number[];
+                reasons?: string;
+                decidedOn: components["schemas"]["IsoDate"];
+            };
+            followUpReport?: {
+                reportedOn: components["schemas"]["IsoDate"];
+            };
+            closure?: {
+                closedOn: components["schemas"]["IsoDate"];
+                comment?: string;
+            };
+            findings: components["schemas"]["SelfAuditFinding"][];
+        };
+        AuditReceivedDetails: {
+            audit: {
+                /** @enum {string} */
+                auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+                auditingBodyName?: string;
+                auditName: string;
+                departments: string[];
+                fieldworkStartOn?: components["schemas"]["IsoDate"];
+                fieldworkEndOn?: components["schemas"]["IsoDate"];
+            };
+            resultNotice?: {
+                notifiedOn: components["schemas"]["IsoDate"];
+                documentNumber?: string;
+                recordedBy: string;
+                reconsiderationFilingDueOn: components["schemas"]["IsoDate"];
+                warningPublicationDueOn?: components["schemas"]["IsoDate"];
+            };
+            warningPublication?: {
+                publishedOn: components["schemas"]["IsoDate"];
+                url?: string;
+                onTime: boolean;
+            };
+            reconsiderations: {
+                id: string;
+                filedOn: components["schemas"]["IsoDate"];
+                findingNumbers: number[];
+                reasons: string;
+                filingDueOn: components["schemas"]["IsoDate"];
+                late: boolean;
+                decisionDueOn: components["schemas"]["IsoDate"];
+                result?: {
+                    /** @enum {string} */
+                    outcome: "dismissed" | "rejected" | "changed";
+                    decidedOn: components["schemas"]["IsoDate"];
+                    receivedOn: components["schemas"]["IsoDate"];
+                    onTime: boolean;
+                };
+            }[];
+            disciplineResolutions: {
+                findingNumber: number;
+                /** @enum {string} */
+                requested: "heavy" | "light";
+                /** @enum {string} */
+                resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
+                resolvedOn: components["schemas"]["IsoDate"];
+                lighter: boolean;
+                reportedOn?: components["schemas"]["IsoDate"];
+                executedOn?: components["schemas"]["IsoDate"];
+            }[];
+            followUpReport?: {
+                reportedOn: components["schemas"]["IsoDate"];
+            };
+            closure?: {
+                closedOn: components["schemas"]["IsoDate"];
+                comment?: string;
+            };
+            findings: components["schemas"]["SelfAuditFinding"][];
+        };
+        DailyAuditDetails: {
+            /** @enum {string} */
+            category: "major-policy" | "contract" | "budget" | "other" | "regulation";
+            requestedOn: components["schemas"]["IsoDate"];
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department: string;
+                email?: components["schemas"]["Email"];
+                phone?: string;
+            };
+            amountWon?: number;
+            contractMethod?: string;
+            onSiteChecks: {
+                checkedOn: components["schemas"]["IsoDate"];
+                place: string;
+                note: string;
+            }[];
+            opinion?: {
+                /** @enum {string} */
+                result: "적정" | "개선" | "위법·부당";
+                content: string;
+                proposedOn: components["schemas"]["IsoDate"];
+                proposedBy: string;
+                savingWon?: number;
+            };
+            returns: {
+                returnedOn: components["schemas"]["IsoDate"];
+                reasons: string;
+            }[];
+            notice?: {
+                notifiedOn: components["schemas"]["IsoDate"];
+                approvedBy: string;
+            };
+            action?: {
+                action: string;
+                resultNotifiedOn: components["schemas"]["IsoDate"];
+                reportedToApproverOn: components["schemas"]["IsoDate"];
+            };
+        };
+        ContractReviewDetails: {
+            projectName: string;
+            /** @enum {string} */
+            category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
+            designAmountWon: number;
+            requestedOn: components["schemas"]["IsoDate"];
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department: string;
+                email?: components["schemas"]["Email"];
+                phone?: string;
+            };
+            threshold: {
+                amountWon: number;
+                reached: boolean;
+                sourceKo: string;
+            };
+            supplements: {
+                requestedOn: components["schemas"]["IsoDate"];
+                items: string;
+                receivedOn?: components["schemas"]["IsoDate"];
+            }[];
+            interimReplies: {
+                sentOn: components["schemas"]["IsoDate"];
+                reason: string;
+                expectedOn: components["schemas"]["IsoDate"];
+            }[];
+            result?: {
+                reviewedAmountWon: number;
+                savingWon: number;
+                savingRate: number;
+                adjustments: {
+                    /** @enum {string} */
+                    reason: "단가" | "수량" | "품셈" | "공종" | "요율";
+                    amountWon: number;
+                    note?: string;
+                }[];
+                opinion: string;
+                proposedOn: components["schemas"]["IsoDate"];
+                proposedBy: string;
+            };
+            returns: {
+                returnedOn: components["schemas"]["IsoDate"];
+                reasons: string;
+            }[];
+            notice?: {
+                notifiedOn: components["schemas"]["IsoDate"];
+                approvedBy: string;
+            };
+            applied?: {
+                applied: boolean;
+                confirmedOn: components["schemas"]["IsoDate"];
+                contractAmountWon?: number;
+                note?: string;
+            };
+            due: {
+                dueDate?: components["schemas"]["IsoDate"];
+                stoppedDays: number;
+                clockStopped: boolean;
+                explanationKo: string[];
+            };
+        };
+        ProactiveAdminDetails: {
+            /** @enum {string} */
+            track: "exemption" | "pre-consulting";
+            requestedOn: components["schemas"]["IsoDate"];
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department: string;
+                email?: components["schemas"]["Email"];
+                phone?: string;
+            };
+            matter: string;
+            lawsConcerned: string[];
+            auditCaseNumber?: string;
+            auditEndedOn?: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            applicant?: "target-head" | "audited-person" | "own-motion";
+            informationProvided: string[];
+            privateInterest?: boolean;
+            committee?: {
+                referredOn: components["schemas"]["IsoDate"];
+                reason: string;
+                chairRequestedOn?: components["schemas"]["IsoDate"];
+                replyDueOn?: components["schemas"]["IsoDate"];
+                extension?: {
+                    extendedOn: components["schemas"]["IsoDate"];
+                    reason: string;
+                };
+                advice?: {
+                    advice: string;
+                    advisedOn: components["schemas"]["IsoDate"];
+                    repliedOn?: components["schemas"]["IsoDate"];
+                    late: boolean;
+                };
+            };
+            proposal?: {
+                /** @constant */
+                type: "exemption";
+                /** @enum {string} */
+                result: "exempt" | "not-exempt";
+                /** @description 공공의 이익을 위한 업무 (불합리한 규제 개선·공익사업 등) */
+                publicInterest: boolean;
+                /** @description 적극적인 업무처리의 결과 */
+                activeHandling: boolean;
+                /** @description 고의·중대한 과실 없음 */
+                noIntentOrGrossNegligence: boolean;
+                /** @description 사적 이해관계 없음 (추정 요건, 시행령 제13조의3②) */
+                noPrivateInterest: boolean;
+                /** @description 중대한 절차상 하자 없음 (추정 요건, 시행령 제13조의3②) */
+                noGraveProceduralDefect: boolean;
+                presumed: boolean;
+                reasons: string;
+                proposedOn: components["schemas"]["IsoDate"];
+                proposedBy: string;
+            } | {
+                /** @constant */
+                type: "opinion";
+                opinion: string;
+                informationSufficient: boolean;
+                presumptionApplies: boolean;
+                proposedOn: components["schemas"]["IsoDate"];
+                proposedBy: string;
+            };
+            returns: {
+                returnedOn: components["schemas"]["IsoDate"];
+                reasons: string;
+            }[];
+            decision?: {
+                decidedOn: components["schemas"]["IsoDate"];
+                decidedBy: string;
+                baiReportDueOn?: components["schemas"]["IsoDate"];
+            };
+            notice?: {
+                targetNotifiedOn: components["schemas"]["IsoDate"];
+                applicantNotifiedOn?: components["schemas"]["IsoDate"];
+            };
+            outcome?: {
+                actedAsAdvised: boolean;
+                outcome: string;
+                recordedOn: components["schemas"]["IsoDate"];
+            };
+        };
+        MisconductDetails: {
+            /** @enum {string} */
+            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            conductDate: components["schemas"]["IsoDate"];
+            /** @description 외부기관 통보 */
+            referral?: {
+                /**
+                 * @description 통보 기관
+                 * @enum {string}
+                 */
+                agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
+                agencyName?: string;
+                /**
+                 * @description 통보 종류
+                 * @enum {string}
+                 */
+                noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
+                /** @description 통보 문서번호 */
+                noticeNumber: string;
+                /** @description 통보일 (접수일은 사건의 receivedAt) */
+                noticeDate: components["schemas"]["IsoDate"];
+            };
+            /** @enum {string} */
+            origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
+            officials: {
+                officialId: string;
+                name: string;
+                department: string;
+                grade: string;
+                staffSub?: string;
+                confirmedNotStaff?: boolean;
+                addedAt: components["schemas"]["IsoDateTime"];
+                addedBy: string;
+            }[];
+            concernedSubs: string[];
+            evidence: {
+                evidenceId: string;
+                label: string;
+                reference: string;
+                /** @enum {string} */
+                kind: "문서" | "진술" | "전자기록" | "사진·영상" | "기타";
+                obtainedOn?: components["schemas"]["IsoDate"];
+                addedAt: components["schemas"]["IsoDateTime"];
+                addedBy: string;
+            }[];
+            limitation: {
+                date: components["schemas"]["IsoDate"];
+                years: 3 | 5 | 10;
+                /** @enum {string} */
+                tier: "sexual" | "money" | "other";
+                from: components["schemas"]["IsoDate"];
+                article: string;
+                /** @enum {string} */
+                confidence: "C" | "C*" | "S" | "R";
+                explanation: string[];
+                extensions: {
+                    before: components["schemas"]["IsoDate"];
+                    after: components["schemas"]["IsoDate"];
+                    startNoticeReceivedOn: components["schemas"]["IsoDate"];
+                    endNoticeReceivedOn: components["schemas"]["IsoDate"];
+                    article: string;
+                    /** @enum {string} */
+                    confidence: "C" | "C*" | "S" | "R";
+                }[];
+            };
+            suspension?: {
+                /** @enum {string} */
+                reason: "audit-board-investigation" | "criminal-investigation";
+                mandatory: boolean;
+                article: string;
+                since: components["schemas"]["IsoDateTime"];
+                by: string;
+                startNoticeReceivedOn: components["schemas"]["IsoDate"];
+                agency?: string;
+                noticeNumber?: string;
+                /** @enum {string} */
+                resumeStage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition";
+                cancelledTaskIds: string[];
+            };
+            lastEndNoticeReceivedOn?: components["schemas"]["IsoDate"];
+            proposal?: {
+                /** @description 처분안 */
+                disposition: {
+                    /** @constant */
+                    type: "discipline";
+                    /**
+                     * @description 요구할 징계 수준 의견
+                     * @enum {string}
+                     */
+                    severity: "중징계" | "경징계";
+                    grounds?: string;
+                } | {
+                    /** @constant */
+                    type: "admonition";
+                    content?: string;
+                } | {
+                    /** @constant */
+                    type: "caution";
+                    content?: string;
+                } | {
+                    /** @constant */
+                    type: "closure";
+                    /**
+                     * @description 종결 사유 코드
+                     * @enum {string}
+                     */
+                    reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
+                    reasonText?: string;
+                } | {
+                    /** @constant */
+                    type: "corrective-action";
+                    /** @description 시정 요구 대상 부서 */
+                    department: string;
+                    /** @description 시정 요구 내용 */
+                    order: string;
+                    /** @description 시정 이행기한 */
+                    complianceDueDate: components["schemas"]["IsoDate"];
+                };
+                by: string;
+                at: components["schemas"]["IsoDateTime"];
+            };
+            approved?: {
+                /** @description 처분안 */
+                disposition: {
+                    /** @constant */
+                    type: "discipline";
+                    /**
+                     * @description 요구할 징계 수준 의견
+                     * @enum {string}
+                     */
+                    severity: "중징계" | "경징계";
+                    grounds?: string;
+                } | {
+                    /** @constant */
+                    type: "admonition";
+                    content?: string;
+                } | {
+                    /** @constant */
+                    type: "caution";
+                    content?: string;
+                } | {
+                    /** @constant */
+                    type: "closure";
+                    /**
+                     * @description 종결 사유 코드
+                     * @enum {string}
+                     */
+                    reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
+                    reasonText?: string;
+                } | {
+                    /** @constant */
+                    type: "corrective-action";
+                    /** @description 시정 요구 대상 부서 */
+                    department: string;
+                    /** @description 시정 요구 내용 */
+                    order: string;
+                    /** @description 시정 이행기한 */
+                    complianceDueDate: components["schemas"]["IsoDate"];
+                };
+                proposedBy: string;
+                approvedBy: string;
+                approvedAt: components["schemas"]["IsoDateTime"];
+            };
+            progress: {
+                requestSentOn?: components["schemas"]["IsoDate"];
+                requestDocumentNumber?: string;
+                surchargeRequested?: boolean;
+                surchargeBaseAmountWon?: number;
+                resolution?: {
+                    /** @enum {string} */
+                    type: "파면" | "해임" | "강등" | "정직" | "감봉" | "견책" | "불문경고";
+                    months?: number;
+                    resolvedOn: components["schemas"]["IsoDate"];
+                    documentNumber?: string;
+                    surcharge?: {
+                        multiple: number;
+                        amountWon: number;
+                    };
+                };
+                issuedOn?: components["schemas"]["IsoDate"];
+                acknowledgedOn?: components["schemas"]["IsoDate"];
+                orderSentOn?: components["schemas"]["IsoDate"];
+                correctionConfirmedOn?: components["schemas"]["IsoDate"];
+                resultNoticeSentOn?: components["schemas"]["IsoDate"];
+            };
+        };
+        PropertyReviewDetails: {
+            year: number;
+            /** @enum {string} */
+            registrationType: "initial" | "yearly" | "retirement";
+            tally: {
+                "awaiting-filing": number;
+                received: number;
+                "under-review": number;
+                "supplement-ordered": number;
+                done: number;
+                total: number;
+            };
+            completedOn?: components["schemas"]["IsoDate"];
+            approvedOn?: components["schemas"]["IsoDate"];
+        };
+        HumanRightsDetails: {
+            lawTitle: string;
+            /** @enum {string} */
+            lawType: "조례" | "규칙";
+            /** @enum {string} */
+            change: "제정" | "전부개정" | "일부개정" | "폐지";
+            department: string;
+            requestedOn: components["schemas"]["IsoDate"];
+            legislativeNoticeOn: components["schemas"]["IsoDate"];
+            selfCheck?: {
+                submittedOn: components["schemas"]["IsoDate"];
+                criteria: {
+                    infringement: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    remedy: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    participation: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    promotion: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                };
+            };
+            assessment?: {
+                criteria: {
+                    infringement: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    remedy: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    participation: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                    promotion: {
+                        /** @description 이 기준에서 우려가 있는지 */
+                        concern: boolean;
+                        /** @description 판단 근거 */
+                        note: string;
+                    };
+                };
+                /** @enum {string} */
+                conclusion: "원안 동의" | "개선 권고";
+                articles: string[];
+                recommendation?: string;
+                assessedOn: components["schemas"]["IsoDate"];
+                assessedBy: string;
+            };
+            response?: {
+                /** @enum {string} */
+                response: "수용" | "일부 수용" | "불수용";
+                refusalGrounds?: string;
+                respondedOn: components["schemas"]["IsoDate"];
+            };
+        };
+        GrievanceDetails: {
+            /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
+            complainant?: {
+                /** @description 민원인 성명 (개인정보) */
+                name: string;
+                /** @description 연락처 (개인정보) */
+                contact?: string;
+                /** @description 주소 (개인정보) */
+                address?: string;
+            };
+            /** @description 다수인관련민원 (민원처리법 제2조제6호) */
+            multiParty?: {
+                /** @description 연명 인원 (5명 이상) */
+                signatories: number;
+                /** @description 공동 이해 세대 수 (5세대 이상) */
+                households?: number;
+            };
+            refiled?: {
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+                /** @enum {string} */
+                source: "intake" | "triage";
+                reference?: string;
+            };
+            handling?: {
+                department: string;
+                assigneeSub: string;
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+            };
+            due: {
+                dueDate: components["schemas"]["IsoDate"];
+                dueAt: components["schemas"]["IsoDateTime"];
+                article: string;
+                confidence: string;
+                summaryKo: string;
+                explanation: string[];
+                computedAt: components["schemas"]["IsoDateTime"];
+            };
+            extensions: {
+                seq: number;
+                days: number;
+                reasonKo: string;
+                requestedAt: components["schemas"]["IsoDateTime"];
+                by: string;
+                previousDueDate: components["schemas"]["IsoDate"];
+                dueDate: components["schemas"]["IsoDate"];
+                consent?: {
+                    /** @description 민원인 동의 여부 */
+                    given: boolean;
+                    /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
+                    by: string;
+                    /** @description 동의 일시 */
+                    at: components["schemas"]["IsoDateTime"];
+                    /**
+                     * @description 동의 방법
+                     * @enum {string}
+                     */
+                    method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+                };
+            }[];
+            clockStops: {
+                stopId: string;
+                from: components["schemas"]["IsoDate"];
+                to?: components["schemas"]["IsoDate"];
+                limitDate: components["schemas"]["IsoDate"];
+                reasonKo: string;
+                startedBy: string;
+                startedAt: components["schemas"]["IsoDateTime"];
+                endedBy?: string;
+                endedAt?: components["schemas"]["IsoDateTime"];
+            }[];
+            progressNotices: {
+                /** @enum {string} */
+                kind: "progress" | "extension" | "field-investigation";
+                sentAt: components["schemas"]["IsoDateTime"];
+                /** @enum {string} */
+                method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+                expectedCompletionDate?: components["schemas"]["IsoDate"];
+                note?: string;
+                by: string;
+                recordedAt: components["schemas"]["IsoDateTime"];
+            }[];
+            links: {
+                caseId: string;
+                caseNumber: string;
+                receivedAt: components["schemas"]["IsoDateTime"];
+                answered: boolean;
+                answeredAt?: components["schemas"]["IsoDateTime"];
+                linkedAt: components["schemas"]["IsoDateTime"];
+                by: string;
+            }[];
+            auditInvestigation?: {
+                findings: string;
+                by: string;
+                at: components["schemas"]["IsoDateTime"];
+            };
+            answer?: {
+                summary: string;
+                /** @enum {string} */
+                method?: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+                by: string;
+                at: components["schemas"]["IsoDateTime"];
+                dueAt: components["schemas"]["IsoDateTime"];
+                onTime: boolean;
+            };
+            repeatedClosure?: {
+                proposedBy: string;
+                proposedAt: components["schemas"]["IsoDateTime"];
+                reasons: string;
+                identicalFilings: number;
+                answers: number;
+                article: string;
+                /** @enum {string} */
+                mediation: "not-required" | "pending" | "approved";
+                decidedAt?: components["schemas"]["IsoDateTime"];
+            };
+            lastMediation?: {
+                /** @enum {string} */
+                decision: "approved" | "rejected";
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+                reasons?: string;
+            };
+            /** @enum {string} */
+            outcome?: "answered" | "closed-as-repeated";
+        };
+        WhistleblowerDetails: {
+            /** @enum {string} */
+            variant: "public-interest" | "corruption";
+            /** @enum {string} */
+            route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
+            acrcReference?: string;
+            violatedLaw?: string;
+            reportedPersonRecorded: boolean;
+            oral?: {
+                writtenBy: string;
+                readBackOn: components["schemas"]["IsoDate"];
+                /** @constant */
+                signed: true;
+            };
+            notices: {
+                /** @enum {string} */
+                occasion: "intake" | "result" | "transfer";
+                sentOn: components["schemas"]["IsoDate"];
+                /** @enum {string} */
+                method: "문서" | "전자문서" | "구두" | "전화";
+            }[];
+            supplements: {
+                requestedOn: components["schemas"]["IsoDate"];
+                dueOn: components["schemas"]["IsoDate"];
+                items: string;
+                /** @enum {string} */
+                outcome?: "answered" | "unanswered";
+                resolvedOn?: components["schemas"]["IsoDate"];
+            }[];
+            screening?: {
+                /** @enum {string} */
+                outcome: "investigate" | "not-investigate" | "stop" | "close" | "transfer";
+                decidedOn: components["schemas"]["IsoDate"];
+                /** @enum {string} */
+                ground?: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
+                reason?: string;
+                notifiedOn?: components["schemas"]["IsoDate"];
+                transferTo?: string;
+            };
+            investigation?: {
+                endedOn: components["schemas"]["IsoDate"];
+                findings: string;
+                violationFound: boolean;
+            };
+            result?: {
+                measures: string;
+                notifiedOn: components["schemas"]["IsoDate"];
+            };
+            acrcReport?: {
+                sentOn: components["schemas"]["IsoDate"];
+                summary: string;
+            };
+        };
+        TaxpayerDetails: {
+            /** @enum {string} */
+            variant: "consultation" | "complaint" | "rights-protection";
+            receivedOn: components["schemas"]["IsoDate"];
+            taxItem: string;
+            disposition?: string;
+            dispositionCompleted?: boolean;
+            matter: string;
+            requests: {
+                /** @enum {string} */
+                power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
+                content: string;
+                requestedOn: components["schemas"]["IsoDate"];
+                requestedBy: string;
+                reply?: {
+                    accepted: boolean;
+                    content: string;
+                    repliedOn: components["schemas"]["IsoDate"];
+                };
+            }[];
+            result?: {
+                /** @enum {string} */
+                result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
+                content: string;
+                notifiedOn: components["schemas"]["IsoDate"];
+            };
+        };
+        PetitionDetails: {
+            /** @enum {string} */
+            form: "individual" | "joint";
+            public: boolean;
+            /** @description 청원인 */
+            petitioner: {
+                /** @description 성명 */
+                name: string;
+                /** @description 주소 (청원서 기재사항) */
+                address: string;
+                /** @description 연락처 */
+                phone?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
+            };
+            representatives: {
+                /** @description 성명 */
+                name: string;
+                /** @description 주소 (청원서 기재사항) */
+                address: string;
+                /** @description 연락처 */
+                phone?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
+            }[];
+            signatories: number;
+            screening?: {
+                /** @enum {string} */
+                outcome: "process" | "not-process" | "duplicate";
+                /** @enum {string} */
+                ground?: "state-secret" | "other-proceedings" | "false-accusation" | "false-defamation" | "private-matter" | "unclear";
+                reason?: string;
+                duplicateOf?: string;
+                noticeSentOn?: components["schemas"]["IsoDate"];
+                decidedAt: components["schemas"]["IsoDateTime"];
+                by: string;
+            };
+            disclosureReview?: {
+                /** @enum {string} */
+                recommendation: "disclose" | "withhold";
+                opinion?: string;
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+            };
+            disclosure?: {
+                /** @enum {string} */
+                decision: "disclose" | "withhold";
+                reason?: string;
+                decidedOn: components["schemas"]["IsoDate"];
+                notifiedOn: components["schemas"]["IsoDate"];
+                by: string;
+                viaObjection?: string;
+            };
+            commentPeriod?: {
+                start: components["schemas"]["IsoDate"];
+                end: components["schemas"]["IsoDate"];
+                article: string;
+                closedOn?: components["schemas"]["IsoDate"];
+                commentCount?: number;
+            };
+            committeeReview?: {
+                /** @enum {string} */
+                recommendation: "accept" | "reject";
+                opinion?: string;
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+            };
+            decision?: {
+                /** @enum {string} */
+                outcome: "accept" | "reject";
+                content: string;
+                decidedOn: components["schemas"]["IsoDate"];
+                by: string;
+            };
+            notice?: {
+                notifiedOn: components["schemas"]["IsoDate"];
+                by: string;
+                late: boolean;
+            };
+            extension?: {
+                days: number;
+                reason: string;
+                noticeSentOn: components["schemas"]["IsoDate"];
+                previousDueDate: components["schemas"]["IsoDate"];
+                newDueDate: components["schemas"]["IsoDate"];
+                at: components["schemas"]["IsoDateTime"];
+                by: string;
+            };
+            objections: {
+                objectionId: string;
+                /** @enum {string} */
+                ground: "non-disclosure" | "not-processed-in-time";
+                filedOn: components["schemas"]["IsoDate"];
+                content: string;
+                filingDeadline: components["schemas"]["IsoDate"];
+                decisionDueDate: components["schemas"]["IsoDate"];
+                recordedAt: components["schemas"]["IsoDateTime"];
+                recordedBy: string;
+                decision?: {
+                    /** @enum {string} */
+                    outcome: "upheld" | "dismissed";
+                    content: string;
+                    decidedOn: components["schemas"]["IsoDate"];
+                    notifiedOn: components["schemas"]["IsoDate"];
+                    by: string;
+                };
+            }[];
+            due: {
+                dueDate: components["schemas"]["IsoDate"];
+                dueAt: components["schemas"]["IsoDateTime"];
+                article: string;
+                summaryKo: string;
+                explanation: string[];
+                clockStops: {
+                    from: components["schemas"]["IsoDate"];
+                    to: components["schemas"]["IsoDate"];
+                    reasonKo: string;
+                    article?: string;
+                }[];
+            };
+        };
+        PatrolFindingDetails: {
+            /** @enum {string} */
+            origin: "regular" | "planned" | "management" | "salpimi";
+            patrolName?: string;
+            reportNumber?: string;
+            foundOn: components["schemas"]["IsoDate"];
+            place: {
+                address: string;
+                dong: string;
+                detail?: string;
+                latitude?: number;
+                longitude?: number;
+            };
+            /** @enum {string} */
+            category: "road" | "street-order" | "cleaning" | "lighting" | "safety" | "parks" | "facilities" | "other";
+            finding: string;
+            request?: {
+                department: string;
+                instructions: string;
+                requestedOn: components["schemas"]["IsoDate"];
+                dueOn: components["schemas"]["IsoDate"];
+                /** @enum {string} */
+                dueFrom: "setting" | "given";
+                beforePhotos: string[];
+                requestedBy: string;
+            };
+            extensions: {
+                extendedOn: components["schemas"]["IsoDate"];
+                fromDueOn: components["schemas"]["IsoDate"];
+                toDueOn: components["schemas"]["IsoDate"];
+                reason: string;
+            }[];
+            reports: {
+                reportedOn: components["schemas"]["IsoDate"];
+                action: string;
+                afterPhotos: string[];
+                recordedBy: string;
+            }[];
+            rechecks: {
+                checkedOn: components["schemas"]["IsoDate"];
+                resolved: boolean;
+                note: string;
+                photos: string[];
+                newDueOn?: components["schemas"]["IsoDate"];
+                checkedBy: string;
+            }[];
+            dueOn?: components["schemas"]["IsoDate"];
+            closedWithoutRequest?: {
+                /** @enum {string} */
+                ground: "fixed-on-site" | "duplicate" | "not-ours";
+                reason: string;
+                closedOn: components["schemas"]["IsoDate"];
+            };
         };
         GetHealthResponse: {
             /** @enum {string} */
@@ -2537,8 +2497,7 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
-            /** Format: date-time */
-            time: string;
+            time: components["schemas"]["IsoDateTime"];
         };
         GetOpenApiDocumentResponse: {
             [key: string]: unknown;
@@ -2570,11 +2529,8 @@ export interface components {
                 roleLabels: string[];
                 /** @description 직급·직위 */
                 position?: string;
-                /**
-                 * Format: email
-                 * @description 업무 메일
-                 */
-                email: string;
+                /** @description 업무 메일 */
+                email: components["schemas"]["Email"];
             }[];
             teams: {
                 /** @enum {string} */
@@ -2590,8 +2546,7 @@ export interface components {
             items: {
                 caseId: string;
                 caseNumber: string;
-                /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: components["schemas"]["CaseKind"];
                 kindLabel: string;
                 team: string;
                 teamLabel: string;
@@ -2609,15 +2564,11 @@ export interface components {
                 agency?: string;
                 committee?: string;
                 committeeLabel?: string;
-                /** Format: date-time */
-                receivedAt: string;
-                /** Format: date */
-                dueDate?: string;
+                receivedAt: components["schemas"]["IsoDateTime"];
+                dueDate?: components["schemas"]["IsoDate"];
                 overdue: boolean;
-                /** Format: date-time */
-                closedAt?: string;
-                /** Format: date-time */
-                updatedAt: string;
+                closedAt?: components["schemas"]["IsoDateTime"];
+                updatedAt: components["schemas"]["IsoDateTime"];
                 links: {
                     self: string;
                     history: string;
@@ -2677,20 +2628,14 @@ export interface components {
             department?: string;
             /** @enum {string} */
             channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date */
-            dueDate?: string;
+            receivedAt: components["schemas"]["IsoDateTime"];
+            dueDate?: components["schemas"]["IsoDate"];
             sealed: boolean;
-            /** Format: date-time */
-            createdAt: string;
+            createdAt: components["schemas"]["IsoDateTime"];
             createdBy: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** Format: date-time */
-            closedAt?: string;
-            /** Format: date */
-            asOf: string;
+            updatedAt: components["schemas"]["IsoDateTime"];
+            closedAt?: components["schemas"]["IsoDateTime"];
+            asOf: components["schemas"]["IsoDate"];
             /** @description 반영된 마지막 이력 순번 */
             lastSeq: number;
             kindLabel: string;
@@ -2727,22 +2672,18 @@ export interface components {
             requesterSub: string;
             requesterName?: string;
             reason: string;
-            /** Format: date-time */
-            requestedAt: string;
+            requestedAt: components["schemas"]["IsoDateTime"];
             /** @enum {string} */
             status: "pending" | "granted" | "refused";
             decision?: {
                 by: string;
                 byName?: string;
-                /** Format: date-time */
-                at: string;
+                at: components["schemas"]["IsoDateTime"];
                 reason: string;
-                /** Format: date-time */
-                expiresAt?: string;
+                expiresAt?: components["schemas"]["IsoDateTime"];
             };
             reads: number;
-            /** Format: date-time */
-            lastReadAt?: string;
+            lastReadAt?: components["schemas"]["IsoDateTime"];
             /**
              * @description 지금 상태 (만료 포함)
              * @enum {string}
@@ -2758,11 +2699,8 @@ export interface components {
                 name: string;
                 /** @description 연락처(전화) */
                 phone?: string;
-                /**
-                 * Format: email
-                 * @description 전자우편
-                 */
-                email?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
                 /** @description 주소 */
                 address?: string;
                 /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
@@ -2774,14 +2712,11 @@ export interface components {
             noticeKo: string;
         };
         PreviewDeadlineResponse: {
-            /** @enum {string} */
-            kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+            kind?: components["schemas"]["CaseKind"];
             periodId: string;
             receivedAt: string;
-            /** Format: date */
-            dueDate: string;
-            /** Format: date-time */
-            dueAt: string;
+            dueDate: components["schemas"]["IsoDate"];
+            dueAt: components["schemas"]["IsoDateTime"];
             rule: {
                 id: string;
                 label: string;
@@ -2818,8 +2753,7 @@ export interface components {
                 seq: number;
                 /** @enum {string} */
                 type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
-                /** Format: date-time */
-                at: string;
+                at: components["schemas"]["IsoDateTime"];
                 actor: {
                     sub: string;
                     name?: string;
@@ -2847,11 +2781,8 @@ export interface components {
                 typeLabel: string;
                 /** @description 한국 시간, 예: 2026년 11월 20일(금) 10:30 */
                 atKorea: string;
-                /**
-                 * Format: date
-                 * @description 한국 날짜
-                 */
-                date: string;
+                /** @description 한국 날짜 */
+                date: components["schemas"]["IsoDate"];
                 actorRoleLabel: string;
                 /** @description 대결 표시, 예: 대결(팀장 제척) — 조사팀 팀장 */
                 onBehalfOfLabel?: string;
@@ -2922,8 +2853,7 @@ export interface components {
                 status: "untrusted";
                 problem: string;
             };
-            /** Format: date-time */
-            verifiedAt: string;
+            verifiedAt: components["schemas"]["IsoDateTime"];
         };
         StartFileUploadResponse: {
             fileId: string;
@@ -3040,271 +2970,27 @@ export interface components {
                 position: string;
                 /** @enum {string} */
                 registrationType: "initial" | "yearly" | "retirement";
-                /** Format: date */
-                dueOn: string;
+                dueOn: components["schemas"]["IsoDate"];
                 /** @enum {string} */
                 state: "awaiting-filing" | "received" | "under-review" | "supplement-ordered" | "done";
                 reviewerSub?: string;
-                /** Format: date */
-                openOrderDueOn?: string;
-                /**
-                 * Format: date
-                 * @description 심사 목표일 (설정값, 구 규칙 확인 필요)
-                 */
-                reviewTargetOn?: string;
+                openOrderDueOn?: components["schemas"]["IsoDate"];
+                /** @description 심사 목표일 (설정값, 구 규칙 확인 필요) */
+                reviewTargetOn?: components["schemas"]["IsoDate"];
             }[];
         };
         ReadPropertyRegistrantResponse: {
-            registrant: {
-                registrantNo: string;
-                name: string;
-                /** @enum {string} */
-                category: "district-official" | "affiliated-body" | "council-staff";
-                department: string;
-                position: string;
-                staffSub?: string;
-                publicDisclosure: boolean;
-                /** @enum {string} */
-                registrationType: "initial" | "yearly" | "retirement";
-                /** Format: date */
-                eventOn: string;
-                /** Format: date */
-                retiredOn?: string;
-                /** Format: date */
-                periodEndsOn: string;
-                /** Format: date */
-                dueOn: string;
-                extension?: {
-                    days: number;
-                    reason: string;
-                    /** Format: date */
-                    reasonEndsOn?: string;
-                    /** Format: date */
-                    grantedOn: string;
-                };
-                /** Format: date */
-                filedOn?: string;
-                reviewerSub?: string;
-                /** Format: date */
-                reviewStartedOn?: string;
-                orders: {
-                    /** @enum {string} */
-                    kind: "supplement" | "material" | "explanation";
-                    /** Format: date */
-                    issuedOn: string;
-                    /** Format: date */
-                    receivedOn: string;
-                    /** Format: date */
-                    dueOn: string;
-                    /** Format: date */
-                    answeredOn?: string;
-                    late?: boolean;
-                }[];
-                summonses: {
-                    /** Format: date */
-                    sentOn: string;
-                    /** @enum {string} */
-                    outcome: "attended" | "refused" | "absent";
-                }[];
-                result?: {
-                    clean: boolean;
-                    measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
-                    reasons: string;
-                    /** Format: date */
-                    decidedOn: string;
-                    decidedBy: string;
-                    resolution?: {
-                        meetingId: string;
-                        /** Format: date */
-                        resolvedOn: string;
-                        membersPresent: number;
-                        votesFor: number;
-                        reReview: boolean;
-                    };
-                    referToInvestigators: boolean;
-                };
-                notices: {
-                    to: string;
-                    /** Format: date */
-                    notifiedOn: string;
-                }[];
-                /** @default [] */
-                disclosureRefusals: {
-                    relatives: {
-                        /** @enum {string} */
-                        relation: "ascendant" | "descendant";
-                        name: string;
-                    }[];
-                    reason: string;
-                    /** @enum {string} */
-                    window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                    /** Format: date */
-                    appliedOn: string;
-                    /** Format: date */
-                    windowClosesOn: string;
-                    /** Format: date */
-                    decisionDueOn: string;
-                    /** Format: date */
-                    extendedOn?: string;
-                    tests?: {
-                        name: string;
-                        age: number;
-                        occupation?: string;
-                        /** @description 재산 (원) */
-                        propertyWon: number;
-                        /** @description 정기적 소득 (월, 원) */
-                        monthlyIncomeWon: number;
-                        /** @description 가구원수별 기준 중위소득 (월, 원) */
-                        medianIncomeWon: number;
-                        /** @description 비속: 세대 분리 여부 */
-                        separateHousehold?: boolean;
-                        /** @description 독립생계 유지 판단 */
-                        independentLivelihood: boolean;
-                        /** @description 판단 이유 */
-                        reasons: string;
-                    }[];
-                    decision?: {
-                        permitted: boolean;
-                        /** Format: date */
-                        decidedOn: string;
-                        /** Format: date */
-                        noticeReceivedOn: string;
-                        /** Format: date */
-                        registrationDueOn?: string;
-                        reReviewYear?: number;
-                    };
-                }[];
-            };
+            registrant: components["schemas"]["PropertyRegistrant"];
             version: number;
             /** @enum {string} */
             state: "awaiting-filing" | "received" | "under-review" | "supplement-ordered" | "done";
             mayComplainToProsecutors: boolean;
-            /** Format: date */
-            retainUntil?: string;
+            retainUntil?: components["schemas"]["IsoDate"];
         };
         ActOnPropertyRegistrantResponse: {
             case: components["schemas"]["Case"];
             events: components["schemas"]["HistoryEvent"][];
-            registrant: {
-                registrantNo: string;
-                name: string;
-                /** @enum {string} */
-                category: "district-official" | "affiliated-body" | "council-staff";
-                department: string;
-                position: string;
-                staffSub?: string;
-                publicDisclosure: boolean;
-                /** @enum {string} */
-                registrationType: "initial" | "yearly" | "retirement";
-                /** Format: date */
-                eventOn: string;
-                /** Format: date */
-                retiredOn?: string;
-                /** Format: date */
-                periodEndsOn: string;
-                /** Format: date */
-                dueOn: string;
-                extension?: {
-                    days: number;
-                    reason: string;
-                    /** Format: date */
-                    reasonEndsOn?: string;
-                    /** Format: date */
-                    grantedOn: string;
-                };
-                /** Format: date */
-                filedOn?: string;
-                reviewerSub?: string;
-                /** Format: date */
-                reviewStartedOn?: string;
-                orders: {
-                    /** @enum {string} */
-                    kind: "supplement" | "material" | "explanation";
-                    /** Format: date */
-                    issuedOn: string;
-                    /** Format: date */
-                    receivedOn: string;
-                    /** Format: date */
-                    dueOn: string;
-                    /** Format: date */
-                    answeredOn?: string;
-                    late?: boolean;
-                }[];
-                summonses: {
-                    /** Format: date */
-                    sentOn: string;
-                    /** @enum {string} */
-                    outcome: "attended" | "refused" | "absent";
-                }[];
-                result?: {
-                    clean: boolean;
-                    measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
-                    reasons: string;
-                    /** Format: date */
-                    decidedOn: string;
-                    decidedBy: string;
-                    resolution?: {
-                        meetingId: string;
-                        /** Format: date */
-                        resolvedOn: string;
-                        membersPresent: number;
-                        votesFor: number;
-                        reReview: boolean;
-                    };
-                    referToInvestigators: boolean;
-                };
-                notices: {
-                    to: string;
-                    /** Format: date */
-                    notifiedOn: string;
-                }[];
-                /** @default [] */
-                disclosureRefusals: {
-                    relatives: {
-                        /** @enum {string} */
-                        relation: "ascendant" | "descendant";
-                        name: string;
-                    }[];
-                    reason: string;
-                    /** @enum {string} */
-                    window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                    /** Format: date */
-                    appliedOn: string;
-                    /** Format: date */
-                    windowClosesOn: string;
-                    /** Format: date */
-                    decisionDueOn: string;
-                    /** Format: date */
-                    extendedOn?: string;
-                    tests?: {
-                        name: string;
-                        age: number;
-                        occupation?: string;
-                        /** @description 재산 (원) */
-                        propertyWon: number;
-                        /** @description 정기적 소득 (월, 원) */
-                        monthlyIncomeWon: number;
-                        /** @description 가구원수별 기준 중위소득 (월, 원) */
-                        medianIncomeWon: number;
-                        /** @description 비속: 세대 분리 여부 */
-                        separateHousehold?: boolean;
-                        /** @description 독립생계 유지 판단 */
-                        independentLivelihood: boolean;
-                        /** @description 판단 이유 */
-                        reasons: string;
-                    }[];
-                    decision?: {
-                        permitted: boolean;
-                        /** Format: date */
-                        decidedOn: string;
-                        /** Format: date */
-                        noticeReceivedOn: string;
-                        /** Format: date */
-                        registrationDueOn?: string;
-                        reReviewYear?: number;
-                    };
-                }[];
-            };
+            registrant: components["schemas"]["PropertyRegistrant"];
             registrantVersion: number;
             replayed: boolean;
         };
@@ -3420,15 +3106,11 @@ export interface components {
             };
         };
         GetMisconductReportResponse: {
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            /** Format: date-time */
-            generatedAt: string;
+            from: components["schemas"]["IsoDate"];
+            to: components["schemas"]["IsoDate"];
+            generatedAt: components["schemas"]["IsoDateTime"];
             rows: {
-                /** @enum {string} */
-                kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind: components["schemas"]["CaseKind"];
                 labelKo: string;
                 total: number;
                 counts: {
@@ -3446,19 +3128,16 @@ export interface components {
             /** @constant */
             reportKind: "office-report";
             period: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
             };
-            /** Format: date-time */
-            generatedAt: string;
+            generatedAt: components["schemas"]["IsoDateTime"];
             /** @constant */
             timeZone: "Asia/Seoul";
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -3494,8 +3173,7 @@ export interface components {
         };
         FreezeOfficeReportResponse: {
             reportId: string;
-            /** Format: date-time */
-            frozenAt: string;
+            frozenAt: components["schemas"]["IsoDateTime"];
             frozenBy: {
                 sub: string;
                 name?: string;
@@ -3511,23 +3189,19 @@ export interface components {
         };
         CheckFrozenOfficeReportResponse: {
             reportId: string;
-            /** Format: date-time */
-            frozenAt: string;
+            frozenAt: components["schemas"]["IsoDateTime"];
             period: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
             };
             matches: boolean;
             dataHashFrozen: string;
             dataHashNow: string;
-            /** Format: date-time */
-            checkedAt: string;
+            checkedAt: components["schemas"]["IsoDateTime"];
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3601,11 +3275,8 @@ export interface components {
              */
             nonUrgent: "daily" | "weekly" | "off";
             nonUrgentLabel: string;
-            /**
-             * Format: date
-             * @description 이 날짜(포함)까지 알림 중지 — 그동안 급한 건은 팀장에게 갑니다
-             */
-            pausedUntil?: string;
+            /** @description 이 날짜(포함)까지 알림 중지 — 그동안 급한 건은 팀장에게 갑니다 */
+            pausedUntil?: components["schemas"]["IsoDate"];
             /**
              * @description 오늘 마감·기한 경과 알림 (끌 수 없음)
              * @constant
@@ -3629,488 +3300,376 @@ export interface components {
             nonUrgent: "off";
             messageKo: string;
         };
-        /** @description 사건 접수 */
-        CreateCaseRequest: {
+        /** @description 자체감사 계획 (시행령 제12조①의 통보 사항) */
+        SelfAuditIntake: {
+            /** @description 감사계획 연도 */
+            planYear: number;
+            /** @description 감사사항 */
+            item: string;
+            /** @description 감사 목적·필요성 */
+            purpose: string;
             /**
-             * @description 사건 종류
+             * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
              * @enum {string}
              */
-            kind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
-            /** @description 제목 */
-            title: string;
-            /** @description 요지 */
-            summary?: string;
+            auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
+            /** @description 감사 대상 부서 */
+            targetDepartments: string[];
+            /** @description 감사 범위 */
+            scope: string;
+            /** @description 감사 시작(예정)일 */
+            startOn: components["schemas"]["IsoDate"];
+            /** @description 감사 종료(예정)일 */
+            endOn: components["schemas"]["IsoDate"];
+            /** @description 감사 인원 (감사팀 직원 ID) */
+            staffSubs: string[];
+            /** @description 연간 계획 외 감사 (별도 계획) */
+            outsidePlan?: boolean;
+        };
+        /** @description 외부기관 감사 수감 (행정감사규정) */
+        AuditReceivedIntake: {
             /**
-             * Format: date-time
-             * @description 접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금
-             */
-            receivedAt?: string;
-            /**
-             * @description 접수 경로
+             * @description 감사기관 구분: 서울시·행정안전부·주무부처·감사원·기타
              * @enum {string}
              */
-            channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
-            /** @description 관련 부서 */
-            department?: string;
-            /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
-            assigneeSub?: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
+            auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
+            /** @description 감사기관 이름 (주무부처·기타일 때) */
+            auditingBodyName?: string;
+            /** @description 감사명 (예: 2026년 서울시 종합감사) */
+            auditName: string;
+            /** @description 수감 부서 */
+            departments: string[];
+            /** @description 감사 실시 시작일 */
+            fieldworkStartOn?: components["schemas"]["IsoDate"];
+            /** @description 감사 실시 종료일 */
+            fieldworkEndOn?: components["schemas"]["IsoDate"];
+        };
+        /** @description 일상감사 의뢰 정보 */
+        DailyAuditIntake: {
             /**
-             * Format: date
-             * @description 처리기한 (YYYY-MM-DD, 한국 시간)
+             * @description 대상 구분: 주요정책·계약·예산·기타(제13조②) 또는 신청(제13조의2)
+             * @enum {string}
              */
-            dueDate?: string;
-            /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422) */
-            sealed?: boolean;
-            /** @description 자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가 */
-            selfAudit?: {
-                /** @description 감사계획 연도 */
-                planYear: number;
-                /** @description 감사사항 */
-                item: string;
-                /** @description 감사 목적·필요성 */
-                purpose: string;
-                /**
-                 * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
-                 * @enum {string}
-                 */
-                auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
-                /** @description 감사 대상 부서 */
-                targetDepartments: string[];
-                /** @description 감사 범위 */
-                scope: string;
-                /**
-                 * Format: date
-                 * @description 감사 시작(예정)일
-                 */
-                startOn: string;
-                /**
-                 * Format: date
-                 * @description 감사 종료(예정)일
-                 */
-                endOn: string;
-                /** @description 감사 인원 (감사팀 직원 ID) */
-                staffSubs: string[];
-                /** @description 연간 계획 외 감사 (별도 계획) */
-                outsidePlan?: boolean;
-            };
-            /** @description 외부기관 감사 수감 (감사기관·감사명·수감 부서·감사 기간) — 외부기관 감사에 필수, 다른 종류에는 입력 불가 */
-            auditReceived?: {
-                /**
-                 * @description 감사기관 구분: 서울시·행정안전부·주무부처·감사원·기타
-                 * @enum {string}
-                 */
-                auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
-                /** @description 감사기관 이름 (주무부처·기타일 때) */
-                auditingBodyName?: string;
-                /** @description 감사명 (예: 2026년 서울시 종합감사) */
-                auditName: string;
-                /** @description 수감 부서 */
-                departments: string[];
-                /**
-                 * Format: date
-                 * @description 감사 실시 시작일
-                 */
-                fieldworkStartOn?: string;
-                /**
-                 * Format: date
-                 * @description 감사 실시 종료일
-                 */
-                fieldworkEndOn?: string;
-            };
-            /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
-            dailyAudit?: {
-                /**
-                 * @description 대상 구분: 주요정책·계약·예산·기타(제13조②) 또는 신청(제13조의2)
-                 * @enum {string}
-                 */
-                category: "major-policy" | "contract" | "budget" | "other" | "regulation";
-                /**
-                 * Format: date
-                 * @description 의뢰일 (없으면 접수일)
-                 */
-                requestedOn?: string;
-                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-                requesterSub?: string;
-                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-                /** @description 사업·계약 금액 (원) */
-                amountWon?: number;
-                /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
-                contractMethod?: string;
-            };
-            /** @description 계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가 */
-            contractReview?: {
-                /** @description 사업명 */
-                projectName: string;
-                /**
-                 * @description 구분: 공사(종합·전문), 용역, 물품(제조·구매)
-                 * @enum {string}
-                 */
-                category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
-                /** @description 설계금액 (원) */
-                designAmountWon: number;
-                /**
-                 * Format: date
-                 * @description 심사 의뢰일 (없으면 접수일)
-                 */
-                requestedOn?: string;
-                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-                requesterSub?: string;
-                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-            };
-            /** @description 적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가 */
-            proactiveAdmin?: {
-                /**
-                 * @description 구분: 면책 신청(시행령 제13조의4) 또는 사전컨설팅(적극행정 운영규정 제5조)
-                 * @enum {string}
-                 */
-                track: "exemption" | "pre-consulting";
-                /**
-                 * Format: date
-                 * @description 신청·요청일 (없으면 접수일)
-                 */
-                requestedOn?: string;
-                /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-                requesterSub?: string;
-                /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-                requester?: {
-                    /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                    sub?: string;
-                    /** @description 요청자 이름 */
-                    name?: string;
-                    /** @description 직위·직급 */
-                    position?: string;
-                    /** @description 요청 부서 */
-                    department?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                };
-                /** @description 사안 (면책: 지적된 업무, 사전컨설팅: 처리방향을 묻는 업무) */
-                matter: string;
-                /** @description 관련 법령 */
-                lawsConcerned?: string[];
-                /** @description 면책: 자체감사 사건번호 */
-                auditCaseNumber?: string;
-                /**
-                 * Format: date
-                 * @description 면책: 자체감사 종료일 (신청은 종료 후, 시행령 제13조의4①)
-                 */
-                auditEndedOn?: string;
-                /**
-                 * @description 면책: 신청인 — 대상기관장·수감자 또는 직권
-                 * @enum {string}
-                 */
-                applicant?: "target-head" | "audited-person" | "own-motion";
-                /** @description 사전컨설팅: 부서가 제공한 자료 목록 (정보 충분성이 면책 추정의 조건, 운영규정 제15조④) */
-                informationProvided?: string[];
-                /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
-                privateInterest?: boolean;
-            };
-            /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
-            misconduct?: {
-                /**
-                 * @description 비위 유형 (징계시효·징계부가금 판단 기준)
-                 * @enum {string}
-                 */
-                category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
-                /**
-                 * Format: date
-                 * @description 비위 행위일 (계속된 행위는 끝난 날)
-                 */
-                conductDate: string;
-                /** @description 관련 공무원 */
-                officials: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 소속 부서 */
-                    department: string;
-                    /** @description 직급, 예: 지방행정주사(6급) */
-                    grade: string;
-                    /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                    staffSub?: string;
-                    /**
-                     * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                     * @constant
-                     */
-                    notStaff?: true;
-                }[];
-                /** @description 외부기관 통보사항(external-referral)에 필수 */
-                referral?: {
-                    /**
-                     * @description 통보 기관
-                     * @enum {string}
-                     */
-                    agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
-                    /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
-                    agencyName?: string;
-                    /**
-                     * @description 통보 종류
-                     * @enum {string}
-                     */
-                    noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
-                    /** @description 통보 문서번호 */
-                    noticeNumber: string;
-                    /**
-                     * Format: date
-                     * @description 통보일 (접수일은 사건의 receivedAt)
-                     */
-                    noticeDate: string;
-                };
-                /**
-                 * @description 내부조사(internal-investigation)의 착수 경위에 필수
-                 * @enum {string}
-                 */
-                origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
-            };
-            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건 */
-            propertyReview?: {
-                /** @description 심사 연도 */
-                year: number;
-                /**
-                 * @description 신고 유형: 최초 등록·정기 변동신고·퇴직 신고
-                 * @enum {string}
-                 */
-                registrationType: "initial" | "yearly" | "retirement";
-            };
-            /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
-            humanRights?: {
-                /** @description 자치법규명 (제·개정안) */
-                lawTitle: string;
-                /**
-                 * @description 조례 / 규칙
-                 * @enum {string}
-                 */
-                lawType: "조례" | "규칙";
-                /**
-                 * @description 제정 / 전부개정 / 일부개정 / 폐지
-                 * @enum {string}
-                 */
-                change: "제정" | "전부개정" | "일부개정" | "폐지";
-                /** @description 소관부서 */
-                department: string;
-                /**
-                 * Format: date
-                 * @description 평가 요청일 (없으면 접수일)
-                 */
-                requestedOn?: string;
-                /**
-                 * Format: date
-                 * @description 입법예고 예정일: 평가는 이 날부터 거꾸로 센 날까지
-                 */
-                legislativeNoticeOn: string;
-            };
-            /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
-            grievance?: {
-                /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
-                complainant?: {
-                    /** @description 민원인 성명 (개인정보) */
-                    name: string;
-                    /** @description 연락처 (개인정보) */
-                    contact?: string;
-                    /** @description 주소 (개인정보) */
-                    address?: string;
-                };
-                /** @description 다수인관련민원 (민원처리법 제2조제6호) */
-                multiParty?: {
-                    /** @description 연명 인원 (5명 이상) */
-                    signatories: number;
-                    /** @description 공동 이해 세대 수 (5세대 이상) */
-                    households?: number;
-                };
-                /** @description 같은 내용을 다시 제출한 고충민원 — 감사부서가 조사 (시행령 제17조②) */
-                refiled?: boolean;
-                /** @description 앞선 민원의 접수번호 등 */
-                refiledReference?: string;
-            };
-            /** @description 공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수 */
-            whistleblower?: {
-                /**
-                 * @description 공익신고 / 부패신고 이첩
-                 * @default public-interest
-                 * @enum {string}
-                 */
-                variant: "public-interest" | "corruption";
-                /**
-                 * @description 접수경로: 직접, 권익위 이첩, 권익위 송부, 재이첩
-                 * @enum {string}
-                 */
-                route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
-                /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
-                acrcReference?: string;
-                /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
-                violatedLaw?: string;
-                /**
-                 * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
-                 * @default false
-                 */
-                reportedPersonRecorded: boolean;
-                /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
-                oral?: {
-                    /** @description 신고를 받아 적은 공무원 */
-                    writtenBy: string;
-                    /**
-                     * Format: date
-                     * @description 신고자에게 읽어 준 날
-                     */
-                    readBackOn: string;
-                    /** @constant */
-                    signed: true;
-                };
-            };
-            /** @description 납세자보호관 접수 정보 (유형: 세무상담·고충민원·권리보호요청, 세목, 처분, 요청 내용) — 납세자보호 상담에만; 과세정보라 사건은 항상 비공개 */
-            taxpayer?: {
-                /**
-                 * @description 유형: 세무상담 / 고충민원(처분 후) / 권리보호요청(처분 전)
-                 * @enum {string}
-                 */
-                variant: "consultation" | "complaint" | "rights-protection";
-                /**
-                 * Format: date
-                 * @description 접수일 (없으면 오늘)
-                 */
-                receivedOn?: string;
-                /** @description 세목 (예: 재산세, 취득세) */
-                taxItem: string;
-                /** @description 처분·절차 (고충민원·권리보호요청은 필수) */
-                disposition?: string;
-                /** @description 요청 내용 (과세정보: 메일·목록·내보내기에 나가지 않음) */
-                matter: string;
-            };
-            /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
-            petition?: {
-                /**
-                 * @description 개인청원 / 공동청원
-                 * @enum {string}
-                 */
-                form: "individual" | "joint";
-                /** @description 공개청원 여부 (제11조②: 법령 제·개정, 공공 제도·시설 운영 등) */
-                public: boolean;
-                /** @description 청원인 (공동청원은 대표자 중 첫 번째와 같아도 됨) */
-                petitioner: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                };
-                /**
-                 * @description 공동청원 대표자 (3명 이하, 제11조③)
-                 * @default []
-                 */
-                representatives: {
-                    /** @description 성명 */
-                    name: string;
-                    /** @description 주소 (청원서 기재사항) */
-                    address: string;
-                    /** @description 연락처 */
-                    phone?: string;
-                    /**
-                     * Format: email
-                     * @description 전자우편
-                     */
-                    email?: string;
-                }[];
-                /**
-                 * @description 청원인 수 (연명 인원)
-                 * @default 1
-                 */
-                signatories: number;
-            };
-            /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
-            reporter?: {
-                /** @description 신고자 성명 */
-                name: string;
-                /** @description 연락처(전화) */
+            category: "major-policy" | "contract" | "budget" | "other" | "regulation";
+            /** @description 의뢰일 (없으면 접수일) */
+            requestedOn?: components["schemas"]["IsoDate"];
+            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+            requesterSub?: string;
+            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department?: string;
+                email?: components["schemas"]["Email"];
                 phone?: string;
-                /**
-                 * Format: email
-                 * @description 전자우편
-                 */
-                email?: string;
-                /** @description 주소 */
-                address?: string;
-                /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
-                relationship?: string;
-                /** @description 신분공개 동의 여부 (법 제12조① 단서) */
-                consentToDisclosure: boolean;
             };
+            /** @description 사업·계약 금액 (원) */
+            amountWon?: number;
+            /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
+            contractMethod?: string;
         };
-        /** @description 사건 정보 수정 */
-        UpdateCaseRequest: {
-            /** @description 변경 전 사건 버전 (낙관적 동시성) */
-            expectedVersion: number;
-            title?: string;
-            summary?: string;
-            department?: string;
-            /** Format: date */
-            dueDate?: string;
-            assigneeSub?: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
-        };
-        /** @description 메모 추가 */
-        AppendNoteRequest: {
-            /** @description 메모 내용 */
-            text: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
-        };
-        /** @description 신고자 신원 열람 요청 (사건 담당자) */
-        RequestIdentityAccessRequest: {
-            /** @description 열람이 필요한 이유 (예: 신고자에게 보완요구·결과 통지) */
-            reason: string;
-        };
-        /** @description 신고자 신원 열람 승인·거부 (신원정보 관리책임자) */
-        DecideIdentityRequestRequest: {
+        /** @description 계약원가심사 의뢰 정보 */
+        ContractReviewIntake: {
+            /** @description 사업명 */
+            projectName: string;
             /**
-             * @description 승인(grant) 또는 거부(refuse)
+             * @description 구분: 공사(종합·전문), 용역, 물품(제조·구매)
              * @enum {string}
              */
-            decision: "grant" | "refuse";
-            /** @description 결정 사유 */
-            reason: string;
-            /** @description 열람 허용 기간(일, 1–30); 생략하면 7일 */
-            days?: number;
+            category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
+            /** @description 설계금액 (원) */
+            designAmountWon: number;
+            /** @description 심사 의뢰일 (없으면 접수일) */
+            requestedOn?: components["schemas"]["IsoDate"];
+            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+            requesterSub?: string;
+            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department?: string;
+                email?: components["schemas"]["Email"];
+                phone?: string;
+            };
         };
-        CompleteTaskRequest: {
+        /** @description 적극행정 면책·사전컨설팅 신청 정보 */
+        ProactiveAdminIntake: {
+            /**
+             * @description 구분: 면책 신청(시행령 제13조의4) 또는 사전컨설팅(적극행정 운영규정 제5조)
+             * @enum {string}
+             */
+            track: "exemption" | "pre-consulting";
+            /** @description 신청·요청일 (없으면 접수일) */
+            requestedOn?: components["schemas"]["IsoDate"];
+            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+            requesterSub?: string;
+            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+            requester?: {
+                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+                sub?: string;
+                /** @description 요청자 이름 */
+                name?: string;
+                /** @description 직위·직급 */
+                position?: string;
+                /** @description 요청 부서 */
+                department?: string;
+                email?: components["schemas"]["Email"];
+                phone?: string;
+            };
+            /** @description 사안 (면책: 지적된 업무, 사전컨설팅: 처리방향을 묻는 업무) */
+            matter: string;
+            /** @description 관련 법령 */
+            lawsConcerned?: string[];
+            /** @description 면책: 자체감사 사건번호 */
+            auditCaseNumber?: string;
+            /** @description 면책: 자체감사 종료일 (신청은 종료 후, 시행령 제13조의4①) */
+            auditEndedOn?: components["schemas"]["IsoDate"];
+            /**
+             * @description 면책: 신청인 — 대상기관장·수감자 또는 직권
+             * @enum {string}
+             */
+            applicant?: "target-head" | "audited-person" | "own-motion";
+            /** @description 사전컨설팅: 부서가 제공한 자료 목록 (정보 충분성이 면책 추정의 조건, 운영규정 제15조④) */
+            informationProvided?: string[];
+            /** @description 사전컨설팅: 요청자의 사적 이해관계 여부 */
+            privateInterest?: boolean;
+        };
+        /** @description 비위 조사 사건의 접수 정보 */
+        MisconductIntake: {
+            /**
+             * @description 비위 유형 (징계시효·징계부가금 판단 기준)
+             * @enum {string}
+             */
+            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            /** @description 비위 행위일 (계속된 행위는 끝난 날) */
+            conductDate: components["schemas"]["IsoDate"];
+            /** @description 관련 공무원 */
+            officials: {
+                /** @description 성명 */
+                name: string;
+                /** @description 소속 부서 */
+                department: string;
+                /** @description 직급, 예: 지방행정주사(6급) */
+                grade: string;
+                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+                staffSub?: string;
+                /**
+                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+                 * @constant
+                 */
+                notStaff?: true;
+            }[];
+            /** @description 외부기관 통보사항(external-referral)에 필수 */
+            referral?: {
+                /**
+                 * @description 통보 기관
+                 * @enum {string}
+                 */
+                agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
+                agencyName?: string;
+                /**
+                 * @description 통보 종류
+                 * @enum {string}
+                 */
+                noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
+                /** @description 통보 문서번호 */
+                noticeNumber: string;
+                /** @description 통보일 (접수일은 사건의 receivedAt) */
+                noticeDate: components["schemas"]["IsoDate"];
+            };
+            /**
+             * @description 내부조사(internal-investigation)의 착수 경위에 필수
+             * @enum {string}
+             */
+            origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
+        };
+        /** @description 재산등록 심사 (한 신고 주기의 의무자 일괄 심사) */
+        PropertyReviewIntake: {
+            /** @description 심사 연도 */
+            year: number;
+            /**
+             * @description 신고 유형: 최초 등록·정기 변동신고·퇴직 신고
+             * @enum {string}
+             */
+            registrationType: "initial" | "yearly" | "retirement";
+        };
+        /** @description 자치법규 인권영향평가 요청 */
+        HumanRightsIntake: {
+            /** @description 자치법규명 (제·개정안) */
+            lawTitle: string;
+            /**
+             * @description 조례 / 규칙
+             * @enum {string}
+             */
+            lawType: "조례" | "규칙";
+            /**
+             * @description 제정 / 전부개정 / 일부개정 / 폐지
+             * @enum {string}
+             */
+            change: "제정" | "전부개정" | "일부개정" | "폐지";
+            /** @description 소관부서 */
+            department: string;
+            /** @description 평가 요청일 (없으면 접수일) */
+            requestedOn?: components["schemas"]["IsoDate"];
+            /** @description 입법예고 예정일: 평가는 이 날부터 거꾸로 센 날까지 */
+            legislativeNoticeOn: components["schemas"]["IsoDate"];
+        };
+        /** @description 고충민원 정보 */
+        GrievanceIntake: {
+            /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
+            complainant?: {
+                /** @description 민원인 성명 (개인정보) */
+                name: string;
+                /** @description 연락처 (개인정보) */
+                contact?: string;
+                /** @description 주소 (개인정보) */
+                address?: string;
+            };
+            /** @description 다수인관련민원 (민원처리법 제2조제6호) */
+            multiParty?: {
+                /** @description 연명 인원 (5명 이상) */
+                signatories: number;
+                /** @description 공동 이해 세대 수 (5세대 이상) */
+                households?: number;
+            };
+            /** @description 같은 내용을 다시 제출한 고충민원 — 감사부서가 조사 (시행령 제17조②) */
+            refiled?: boolean;
+            /** @description 앞선 민원의 접수번호 등 */
+            refiledReference?: string;
+        };
+        /** @description 공익신고 접수 정보 */
+        WhistleblowerIntake: {
+            /**
+             * @description 공익신고 / 부패신고 이첩
+             * @default public-interest
+             * @enum {string}
+             */
+            variant: "public-interest" | "corruption";
+            /**
+             * @description 접수경로: 직접, 권익위 이첩, 권익위 송부, 재이첩
+             * @enum {string}
+             */
+            route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
+            /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
+            acrcReference?: string;
+            /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
+            violatedLaw?: string;
+            /**
+             * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
+             * @default false
+             */
+            reportedPersonRecorded: boolean;
+            /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
+            oral?: {
+                /** @description 신고를 받아 적은 공무원 */
+                writtenBy: string;
+                /** @description 신고자에게 읽어 준 날 */
+                readBackOn: components["schemas"]["IsoDate"];
+                /** @constant */
+                signed: true;
+            };
+        };
+        /** @description 납세자보호관 접수 정보 (과세정보, 지방세기본법 제86조) */
+        TaxpayerIntake: {
+            /**
+             * @description 유형: 세무상담 / 고충민원(처분 후) / 권리보호요청(처분 전)
+             * @enum {string}
+             */
+            variant: "consultation" | "complaint" | "rights-protection";
+            /** @description 접수일 (없으면 오늘) */
+            receivedOn?: components["schemas"]["IsoDate"];
+            /** @description 세목 (예: 재산세, 취득세) */
+            taxItem: string;
+            /** @description 처분·절차 (고충민원·권리보호요청은 필수) */
+            disposition?: string;
+            /** @description 요청 내용 (과세정보: 메일·목록·내보내기에 나가지 않음) */
+            matter: string;
+        };
+        /** @description 청원 접수 정보 */
+        PetitionIntake: {
+            /**
+             * @description 개인청원 / 공동청원
+             * @enum {string}
+             */
+            form: "individual" | "joint";
+            /** @description 공개청원 여부 (제11조②: 법령 제·개정, 공공 제도·시설 운영 등) */
+            public: boolean;
+            /** @description 청원인 (공동청원은 대표자 중 첫 번째와 같아도 됨) */
+            petitioner: {
+                /** @description 성명 */
+                name: string;
+                /** @description 주소 (청원서 기재사항) */
+                address: string;
+                /** @description 연락처 */
+                phone?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
+            };
+            /**
+             * @description 공동청원 대표자 (3명 이하, 제11조③)
+             * @default []
+             */
+            representatives: {
+                /** @description 성명 */
+                name: string;
+                /** @description 주소 (청원서 기재사항) */
+                address: string;
+                /** @description 연락처 */
+                phone?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
+            }[];
+            /**
+             * @description 청원인 수 (연명 인원)
+             * @default 1
+             */
+            signatories: number;
+        };
+        /** @description 순찰 지적사항 */
+        PatrolFindingIntake: {
+            /**
+             * @description 상시·기획·간부 순찰 또는 우리동네살피미 신고
+             * @enum {string}
+             */
+            origin: "regular" | "planned" | "management" | "salpimi";
+            /** @description 어느 순찰인지 (기획 순찰은 필수, 예: 2026 하반기 통학로 기획순찰) */
+            patrolName?: string;
+            /** @description 우리동네살피미 신고번호 (살피미 신고는 필수) */
+            reportNumber?: string;
+            /** @description 적출일·신고일 (없으면 접수일) */
+            foundOn?: components["schemas"]["IsoDate"];
+            place: {
+                /** @description 주소 (도로명 또는 지번) */
+                address: string;
+                /** @description 행정동 (목록·집계 기준) */
+                dong: string;
+                /** @description 위치 설명 (예: 버스정류장 앞) */
+                detail?: string;
+                /** @description 위도 (WGS84) */
+                latitude?: number;
+                /** @description 경도 (WGS84) */
+                longitude?: number;
+            };
+            /**
+             * @description 분야 (분야별 조치 기한은 설정값)
+             * @enum {string}
+             */
+            category: "road" | "street-order" | "cleaning" | "lighting" | "safety" | "parks" | "facilities" | "other";
+            /** @description 적출사항 */
+            finding: string;
+        };
+        AssignDecision: {
             /** @constant */
             decision: "assign";
             assigneeSub: string;
@@ -4119,85 +3678,70 @@ export interface components {
             /** @description 배정 기준 예외 사유 */
             overrideReason?: string;
             comment?: string;
-        } | {
+        };
+        SubmitDecision: {
             /** @constant */
             decision: "submit";
             findings: string;
             comment?: string;
-        } | {
+        };
+        ApproveDecision: {
             /** @constant */
             decision: "approve";
             comment?: string;
-        } | {
+        };
+        ReturnDecision: {
             /** @constant */
             decision: "return";
             reasons: string;
-        } | {
+        };
+        RecordAuditNoticeDecision: {
             /** @constant */
             decision: "record-audit-notice";
-            /**
-             * Format: date
-             * @description 감사계획 통보일
-             */
-            notifiedOn?: string;
+            /** @description 감사계획 통보일 */
+            notifiedOn?: components["schemas"]["IsoDate"];
             /** @description 통보 생략 사유 (긴급 등) */
             skippedReason?: string;
-        } | {
+        };
+        RecordFieldworkDecision: {
             /** @constant */
             decision: "record-fieldwork";
-            /**
-             * Format: date
-             * @description 실지감사 시작일
-             */
-            startedOn: string;
-            /**
-             * Format: date
-             * @description 감사 종료일 (60일 기산)
-             */
-            endedOn: string;
+            /** @description 실지감사 시작일 */
+            startedOn: components["schemas"]["IsoDate"];
+            /** @description 감사 종료일 (60일 기산) */
+            endedOn: components["schemas"]["IsoDate"];
             /** @description 감사반 직원 ID */
             members: string[];
-        } | {
+        };
+        ProposeResultDecision: {
             /** @constant */
             decision: "propose-result";
             /** @description 감사결과 요지 */
             summary: string;
-        } | {
+        };
+        RecordUpwardNoticeDecision: {
             /** @constant */
             decision: "record-upward-notice";
-            /**
-             * Format: date
-             * @description 서울시 통보일
-             */
-            seoulOn?: string;
-            /**
-             * Format: date
-             * @description 행정안전부 통보일
-             */
-            moisOn?: string;
-            /**
-             * Format: date
-             * @description 감사원 통보일
-             */
-            baiOn?: string;
-        } | {
+            /** @description 서울시 통보일 */
+            seoulOn?: components["schemas"]["IsoDate"];
+            /** @description 행정안전부 통보일 */
+            moisOn?: components["schemas"]["IsoDate"];
+            /** @description 감사원 통보일 */
+            baiOn?: components["schemas"]["IsoDate"];
+        };
+        RecordReconsiderationRequestDecision: {
             /** @constant */
             decision: "record-reconsideration-request";
-            /**
-             * Format: date
-             * @description 재심의 신청일
-             */
-            requestedOn: string;
-            /**
-             * Format: date
-             * @description 접수일 (2개월 기산)
-             */
-            receivedOn: string;
+            /** @description 재심의 신청일 */
+            requestedOn: components["schemas"]["IsoDate"];
+            /** @description 접수일 (2개월 기산) */
+            receivedOn: components["schemas"]["IsoDate"];
             /** @description 신청 이유 */
             reasons: string;
             /** @description 대상 지적사항 번호 */
             findingNumbers: number[];
-        } | {
+        };
+        DecideReconsiderationDecision: {
             /** @constant */
             decision: "decide-reconsideration";
             /**
@@ -4205,16 +3749,10 @@ export interface components {
              * @enum {string}
              */
             outcome: "dismissed" | "rejected" | "changed";
-            /**
-             * Format: date
-             * @description 결정일
-             */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 문서 통지일
-             */
-            writtenNoticeOn: string;
+            /** @description 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 문서 통지일 */
+            writtenNoticeOn: components["schemas"]["IsoDate"];
             /** @description 결정 이유 */
             reasons: string;
             /** @description 취소 지적사항 번호 */
@@ -4225,7 +3763,8 @@ export interface components {
                 /** @enum {string} */
                 disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation";
             }[];
-        } | {
+        };
+        DecideDisclosureDecision: {
             /** @constant */
             decision: "decide-disclosure";
             /**
@@ -4237,54 +3776,48 @@ export interface components {
             grounds?: number[];
             /** @description 비공개 이유 */
             reasons?: string;
-        } | {
+        };
+        ReportFollowUpUpwardDecision: {
             /** @constant */
             decision: "report-follow-up-upward";
-            /**
-             * Format: date
-             * @description 이행결과 통보일
-             */
-            reportedOn: string;
-        } | {
+            /** @description 이행결과 통보일 */
+            reportedOn: components["schemas"]["IsoDate"];
+        };
+        CloseSelfAuditDecision: {
             /** @constant */
             decision: "close-self-audit";
             comment?: string;
-        } | {
+        };
+        RecordReceivedResultDecision: {
             /** @constant */
             decision: "record-received-result";
-            /**
-             * Format: date
-             * @description 감사결과를 통보받은 날 (모든 기한의 기산일)
-             */
-            receivedOn: string;
+            /** @description 감사결과를 통보받은 날 (모든 기한의 기산일) */
+            receivedOn: components["schemas"]["IsoDate"];
             /** @description 통보 문서번호 */
             documentNumber?: string;
-        } | {
+        };
+        RecordWarningPublicationDecision: {
             /** @constant */
             decision: "record-warning-publication";
-            /**
-             * Format: date
-             * @description 경고 처분요구 홈페이지 공개일
-             */
-            publishedOn: string;
+            /** @description 경고 처분요구 홈페이지 공개일 */
+            publishedOn: components["schemas"]["IsoDate"];
             /**
              * Format: uri
              * @description 공개한 주소
              */
             url?: string;
-        } | {
+        };
+        FileReceivedReconsiderationDecision: {
             /** @constant */
             decision: "file-received-reconsideration";
-            /**
-             * Format: date
-             * @description 감사기관에 재심의를 신청한 날
-             */
-            filedOn: string;
+            /** @description 감사기관에 재심의를 신청한 날 */
+            filedOn: components["schemas"]["IsoDate"];
             /** @description 대상 처분요구 번호 */
             findingNumbers: number[];
             /** @description 신청 이유 */
             reasons: string;
-        } | {
+        };
+        RecordReceivedReconsiderationResultDecision: {
             /** @constant */
             decision: "record-received-reconsideration-result";
             /**
@@ -4292,16 +3825,10 @@ export interface components {
              * @enum {string}
              */
             outcome: "dismissed" | "rejected" | "changed";
-            /**
-             * Format: date
-             * @description 감사기관의 결정일
-             */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 결과를 받은 날
-             */
-            receivedOn: string;
+            /** @description 감사기관의 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 결과를 받은 날 */
+            receivedOn: components["schemas"]["IsoDate"];
             /** @description 취소된 처분요구 번호 */
             cancelFindings?: number[];
             /** @description 변경된 처분요구 */
@@ -4310,7 +3837,8 @@ export interface components {
                 /** @enum {string} */
                 disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
             }[];
-        } | {
+        };
+        RecordDisciplineResolutionDecision: {
             /** @constant */
             decision: "record-discipline-resolution";
             /** @description 징계 요구 처분요구 번호 */
@@ -4325,46 +3853,35 @@ export interface components {
              * @enum {string}
              */
             resolution: "dismissal" | "removal" | "demotion" | "suspension" | "pay-cut" | "reprimand" | "none";
-            /**
-             * Format: date
-             * @description 의결일
-             */
-            resolvedOn: string;
-            /**
-             * Format: date
-             * @description 감사기관 통보일 (중징계 요구에 경한 의결이면 집행 전 필수)
-             */
-            reportedOn?: string;
-            /**
-             * Format: date
-             * @description 징계 집행일
-             */
-            executedOn?: string;
-        } | {
+            /** @description 의결일 */
+            resolvedOn: components["schemas"]["IsoDate"];
+            /** @description 감사기관 통보일 (중징계 요구에 경한 의결이면 집행 전 필수) */
+            reportedOn?: components["schemas"]["IsoDate"];
+            /** @description 징계 집행일 */
+            executedOn?: components["schemas"]["IsoDate"];
+        };
+        ReportReceivedFollowUpDecision: {
             /** @constant */
             decision: "report-received-follow-up";
-            /**
-             * Format: date
-             * @description 이행결과를 감사기관에 통보한 날
-             */
-            reportedOn: string;
-        } | {
+            /** @description 이행결과를 감사기관에 통보한 날 */
+            reportedOn: components["schemas"]["IsoDate"];
+        };
+        CloseAuditReceivedDecision: {
             /** @constant */
             decision: "close-audit-received";
             comment?: string;
-        } | {
+        };
+        RecordOnsiteCheckDecision: {
             /** @constant */
             decision: "record-onsite-check";
-            /**
-             * Format: date
-             * @description 실지감사일
-             */
-            checkedOn: string;
+            /** @description 실지감사일 */
+            checkedOn: components["schemas"]["IsoDate"];
             /** @description 장소 */
             place: string;
             /** @description 확인한 내용 */
             note: string;
-        } | {
+        };
+        ProposeOpinionDecision: {
             /** @constant */
             decision: "propose-opinion";
             /**
@@ -4376,55 +3893,42 @@ export interface components {
             content: string;
             /** @description 의견에 따른 예산 절감액 (원) */
             savingWon?: number;
-        } | {
+        };
+        RecordActionResultDecision: {
             /** @constant */
             decision: "record-action-result";
             /** @description 집행부서의 조치 내용 */
             action: string;
-            /**
-             * Format: date
-             * @description 조치결과 통보일 (제13조④)
-             */
-            resultNotifiedOn: string;
-            /**
-             * Format: date
-             * @description 결재권자에게 감사의견과 조치결과를 보고한 날 (제13조④)
-             */
-            reportedToApproverOn: string;
-        } | {
+            /** @description 조치결과 통보일 (제13조④) */
+            resultNotifiedOn: components["schemas"]["IsoDate"];
+            /** @description 결재권자에게 감사의견과 조치결과를 보고한 날 (제13조④) */
+            reportedToApproverOn: components["schemas"]["IsoDate"];
+        };
+        RequestContractDocumentsDecision: {
             /** @constant */
             decision: "request-contract-documents";
-            /**
-             * Format: date
-             * @description 보완요구일 (이날부터 처리기간 정지)
-             */
-            requestedOn: string;
+            /** @description 보완요구일 (이날부터 처리기간 정지) */
+            requestedOn: components["schemas"]["IsoDate"];
             /** @description 보완할 서류 */
             items: string;
-        } | {
+        };
+        ContractDocumentsReceivedDecision: {
             /** @constant */
             decision: "contract-documents-received";
-            /**
-             * Format: date
-             * @description 보완서류 접수일 (처리기간 다시 진행)
-             */
-            receivedOn: string;
-        } | {
+            /** @description 보완서류 접수일 (처리기간 다시 진행) */
+            receivedOn: components["schemas"]["IsoDate"];
+        };
+        SendInterimReplyDecision: {
             /** @constant */
             decision: "send-interim-reply";
-            /**
-             * Format: date
-             * @description 중간회신일
-             */
-            sentOn: string;
+            /** @description 중간회신일 */
+            sentOn: components["schemas"]["IsoDate"];
             /** @description 늦어지는 사유 */
             reason: string;
-            /**
-             * Format: date
-             * @description 처리 예정일
-             */
-            expectedOn: string;
-        } | {
+            /** @description 처리 예정일 */
+            expectedOn: components["schemas"]["IsoDate"];
+        };
+        ProposeReviewResultDecision: {
             /** @constant */
             decision: "propose-review-result";
             /** @description 심사금액 (원) */
@@ -4442,53 +3946,47 @@ export interface components {
             }[];
             /** @description 심사 의견 */
             opinion: string;
-        } | {
+        };
+        RecordContractAppliedDecision: {
             /** @constant */
             decision: "record-contract-applied";
             /** @description 발주부서가 심사 결과를 반영했는지 */
             applied: boolean;
-            /**
-             * Format: date
-             * @description 반영 여부 확인일
-             */
-            confirmedOn: string;
+            /** @description 반영 여부 확인일 */
+            confirmedOn: components["schemas"]["IsoDate"];
             /** @description 반영된 계약(발주) 금액 */
             contractAmountWon?: number;
             note?: string;
-        } | {
+        };
+        ReferToCommitteeDecision: {
             /** @constant */
             decision: "refer-to-committee";
             /** @description 적극행정위원회 자문 사유 (주민생활 영향·이해관계자 다수 등, 운영규정 제10조①1) */
             reason: string;
-        } | {
+        };
+        RecordChairRequestDecision: {
             /** @constant */
             decision: "record-chair-request";
-            /**
-             * Format: date
-             * @description 위원장이 감사기구의 장에게 의견을 요구한 날 (회신 10일, 운영규정 제11조⑦)
-             */
-            requestedOn: string;
-        } | {
+            /** @description 위원장이 감사기구의 장에게 의견을 요구한 날 (회신 10일, 운영규정 제11조⑦) */
+            requestedOn: components["schemas"]["IsoDate"];
+        };
+        ExtendCommitteeReplyDecision: {
             /** @constant */
             decision: "extend-committee-reply";
             /** @description 부득이한 사유 (10일 범위에서 1회 연장, 운영규정 제11조⑦) */
             reason: string;
-        } | {
+        };
+        RecordCommitteeAdviceDecision: {
             /** @constant */
             decision: "record-committee-advice";
             /** @description 위원회 자문 의견 */
             advice: string;
-            /**
-             * Format: date
-             * @description 자문 의견을 받은 날
-             */
-            advisedOn: string;
-            /**
-             * Format: date
-             * @description 감사기구의 장이 위원장에게 의견을 회신한 날
-             */
-            repliedOn?: string;
-        } | {
+            /** @description 자문 의견을 받은 날 */
+            advisedOn: components["schemas"]["IsoDate"];
+            /** @description 감사기구의 장이 위원장에게 의견을 회신한 날 */
+            repliedOn?: components["schemas"]["IsoDate"];
+        };
+        ProposeExemptionDecision: {
             /** @constant */
             decision: "propose-exemption";
             /**
@@ -4508,34 +4006,32 @@ export interface components {
             noGraveProceduralDefect: boolean;
             /** @description 판단 이유 */
             reasons: string;
-        } | {
+        };
+        ProposeConsultingOpinionDecision: {
             /** @constant */
             decision: "propose-consulting-opinion";
             /** @description 사전컨설팅 의견 (처리방향) */
             opinion: string;
             /** @description 판단에 필요한 정보를 충분히 제공받았는지 (운영규정 제15조④) */
             informationSufficient: boolean;
-        } | {
+        };
+        RecordNoticeDecision: {
             /** @constant */
             decision: "record-notice";
-            /**
-             * Format: date
-             * @description 대상기관(부서)의 장에게 통보한 날
-             */
-            targetNotifiedOn: string;
-            /**
-             * Format: date
-             * @description 신청인에게 통보한 날 (신청에 의한 면책 결정, 시행령 제13조의4④)
-             */
-            applicantNotifiedOn?: string;
-        } | {
+            /** @description 대상기관(부서)의 장에게 통보한 날 */
+            targetNotifiedOn: components["schemas"]["IsoDate"];
+            /** @description 신청인에게 통보한 날 (신청에 의한 면책 결정, 시행령 제13조의4④) */
+            applicantNotifiedOn?: components["schemas"]["IsoDate"];
+        };
+        RecordOutcomeDecision: {
             /** @constant */
             decision: "record-outcome";
             /** @description 부서가 의견대로 처리했는지 */
             actedAsAdvised: boolean;
             /** @description 이후 처리 결과 */
             outcome: string;
-        } | {
+        };
+        ProposeDecision: {
             /** @constant */
             decision: "propose";
             /** @description 조사 결과 */
@@ -4574,26 +4070,22 @@ export interface components {
                 department: string;
                 /** @description 시정 요구 내용 */
                 order: string;
-                /**
-                 * Format: date
-                 * @description 시정 이행기한
-                 */
-                complianceDueDate: string;
+                /** @description 시정 이행기한 */
+                complianceDueDate: components["schemas"]["IsoDate"];
             };
             comment?: string;
-        } | {
+        };
+        EndorseDecision: {
             /** @constant */
             decision: "endorse";
             /** @description 팀장 검토 의견 */
             opinion?: string;
-        } | {
+        };
+        SendRequestDecision: {
             /** @constant */
             decision: "send-request";
-            /**
-             * Format: date
-             * @description 징계의결 요구일
-             */
-            requestedOn: string;
+            /** @description 징계의결 요구일 */
+            requestedOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             documentNumber: string;
             /** @default 인사위원회 */
@@ -4605,7 +4097,8 @@ export interface components {
             surchargeRequested: boolean;
             /** @description 징계부가금 산정 기준 금액(원) */
             surchargeBaseAmountWon?: number;
-        } | {
+        };
+        RecordResolutionDecision: {
             /** @constant */
             decision: "record-resolution";
             /**
@@ -4615,11 +4108,8 @@ export interface components {
             resolution: "파면" | "해임" | "강등" | "정직" | "감봉" | "견책" | "불문경고";
             /** @description 정직·감봉 기간(개월, 제71조) */
             months?: number;
-            /**
-             * Format: date
-             * @description 의결일
-             */
-            resolvedOn: string;
+            /** @description 의결일 */
+            resolvedOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             documentNumber?: string;
             /** @description 징계부가금 의결 (배수, 금액) */
@@ -4627,62 +4117,50 @@ export interface components {
                 multiple: number;
                 amountWon: number;
             };
-        } | {
+        };
+        IssueDecision: {
             /** @constant */
             decision: "issue";
-            /**
-             * Format: date
-             * @description 훈계·주의 처분일
-             */
-            issuedOn: string;
+            /** @description 훈계·주의 처분일 */
+            issuedOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             documentNumber: string;
-        } | {
+        };
+        AcknowledgeDecision: {
             /** @constant */
             decision: "acknowledge";
-            /**
-             * Format: date
-             * @description 당사자 수령 확인일
-             */
-            acknowledgedOn: string;
-        } | {
+            /** @description 당사자 수령 확인일 */
+            acknowledgedOn: components["schemas"]["IsoDate"];
+        };
+        IssueOrderDecision: {
             /** @constant */
             decision: "issue-order";
-            /**
-             * Format: date
-             * @description 시정 요구 통보일
-             */
-            sentOn: string;
+            /** @description 시정 요구 통보일 */
+            sentOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             documentNumber: string;
-        } | {
+        };
+        ConfirmCorrectionDecision: {
             /** @constant */
             decision: "confirm-correction";
-            /**
-             * Format: date
-             * @description 이행 확인일
-             */
-            confirmedOn: string;
+            /** @description 이행 확인일 */
+            confirmedOn: components["schemas"]["IsoDate"];
             /** @description 이행 결과 */
             result: string;
-        } | {
+        };
+        SendResultNoticeDecision: {
             /** @constant */
             decision: "send-result-notice";
-            /**
-             * Format: date
-             * @description 처리결과 회신일
-             */
-            sentOn: string;
+            /** @description 처리결과 회신일 */
+            sentOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             documentNumber: string;
-        } | {
+        };
+        RecordSelfCheckDecision: {
             /** @constant */
             decision: "record-self-check";
-            /**
-             * Format: date
-             * @description 소관부서 자체점검표 제출일
-             */
-            submittedOn: string;
+            /** @description 소관부서 자체점검표 제출일 */
+            submittedOn: components["schemas"]["IsoDate"];
             /** @description 자체점검표: 4개 기준별 우려 여부와 근거 */
             criteria: {
                 infringement: {
@@ -4710,7 +4188,8 @@ export interface components {
                     note: string;
                 };
             };
-        } | {
+        };
+        ProposeAssessmentDecision: {
             /** @constant */
             decision: "propose-assessment";
             /** @description 기준별 평가 */
@@ -4752,7 +4231,8 @@ export interface components {
             articles: string[];
             /** @description 개선 권고 내용 */
             recommendation?: string;
-        } | {
+        };
+        RecordDepartmentResponseDecision: {
             /** @constant */
             decision: "record-department-response";
             /**
@@ -4762,12 +4242,10 @@ export interface components {
             response: "수용" | "일부 수용" | "불수용";
             /** @description 불수용·일부 수용 사유 (필수) */
             refusalGrounds?: string;
-            /**
-             * Format: date
-             * @description 소관부서 회신일
-             */
-            respondedOn: string;
-        } | {
+            /** @description 소관부서 회신일 */
+            respondedOn: components["schemas"]["IsoDate"];
+        };
+        TriageDecision: {
             /** @constant */
             decision: "triage";
             /** @description 처리 주무부서 */
@@ -4782,7 +4260,8 @@ export interface components {
             refiled?: boolean;
             refiledReference?: string;
             comment?: string;
-        } | {
+        };
+        AnswerDecision: {
             /** @constant */
             decision: "answer";
             /** @description 답변(처리결과) 요지 */
@@ -4793,29 +4272,30 @@ export interface components {
              */
             method?: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
             comment?: string;
-        } | {
+        };
+        CloseAsRepeatedDecision: {
             /** @constant */
             decision: "close-as-repeated";
             /** @description 반복민원 종결 사유 (민원처리법 제23조) */
             reasons: string;
-        } | {
+        };
+        ApproveClosureDecision: {
             /** @constant */
             decision: "approve-closure";
             /** @description 민원조정위원회 심의 의견 */
             comment?: string;
-        } | {
+        };
+        RejectClosureDecision: {
             /** @constant */
             decision: "reject-closure";
             /** @description 종결 불가 사유 — 답변 처리로 돌아감 */
             reasons: string;
-        } | {
+        };
+        SendProtectionNoticeDecision: {
             /** @constant */
             decision: "send-protection-notice";
-            /**
-             * Format: date
-             * @description 보호·지원 안내 발송일
-             */
-            sentOn: string;
+            /** @description 보호·지원 안내 발송일 */
+            sentOn: components["schemas"]["IsoDate"];
             /**
              * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
              * @enum {string}
@@ -4823,13 +4303,14 @@ export interface components {
             method: "문서" | "전자문서" | "구두" | "전화";
             /** @description 신고자가 구두·전화 안내를 원함 */
             reporterAskedOral?: boolean;
-        } | {
+        };
+        StartInvestigationDecision: {
             /** @constant */
             decision: "start-investigation";
-            /** Format: date */
-            decidedOn: string;
+            decidedOn: components["schemas"]["IsoDate"];
             comment?: string;
-        } | {
+        };
+        DeclineDecision: {
             /** @constant */
             decision: "decline";
             /**
@@ -4840,90 +4321,75 @@ export interface components {
             /** @enum {string} */
             ground: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
             reason: string;
-            /** Format: date */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 신고자 통지일 (지체 없이, 법 제10조③)
-             */
-            notifiedOn: string;
-        } | {
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 신고자 통지일 (지체 없이, 법 제10조③) */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        RequestSupplementDecision: {
             /** @constant */
             decision: "request-supplement";
-            /** Format: date */
-            requestedOn: string;
-            /** Format: date */
-            dueOn: string;
+            requestedOn: components["schemas"]["IsoDate"];
+            dueOn: components["schemas"]["IsoDate"];
             /** @description 보완할 사항 */
             items: string;
-        } | {
+        };
+        TransferDecision: {
             /** @constant */
             decision: "transfer";
             /** @description 이송받을 관할 조사기관 */
             to: string;
-            /** Format: date */
-            transferredOn: string;
-            /**
-             * Format: date
-             * @description 신고자 통지일 (법 제10조⑥)
-             */
-            notifiedOn: string;
-            /**
-             * Format: date
-             * @description 이송 통지와 함께 보낸 보호·지원 안내일 (시행령 제11조의4)
-             */
-            protectionNoticeOn: string;
+            transferredOn: components["schemas"]["IsoDate"];
+            /** @description 신고자 통지일 (법 제10조⑥) */
+            notifiedOn: components["schemas"]["IsoDate"];
+            /** @description 이송 통지와 함께 보낸 보호·지원 안내일 (시행령 제11조의4) */
+            protectionNoticeOn: components["schemas"]["IsoDate"];
             /**
              * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
              * @enum {string}
              */
             protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
-        } | {
+        };
+        SupplementAnsweredDecision: {
             /** @constant */
             decision: "supplement-answered";
-            /** Format: date */
-            answeredOn: string;
-        } | {
+            answeredOn: components["schemas"]["IsoDate"];
+        };
+        SupplementUnansweredDecision: {
             /** @constant */
             decision: "supplement-unanswered";
-            /** Format: date */
-            confirmedOn: string;
-        } | {
+            confirmedOn: components["schemas"]["IsoDate"];
+        };
+        FinishInvestigationDecision: {
             /** @constant */
             decision: "finish-investigation";
-            /**
-             * Format: date
-             * @description 조사 종료일 (권익위 통보 10일의 기산점)
-             */
-            endedOn: string;
+            /** @description 조사 종료일 (권익위 통보 10일의 기산점) */
+            endedOn: components["schemas"]["IsoDate"];
             findings: string;
             /** @description 공익침해행위 확인 여부 (피신고자 정보 공개 금지는 확인 전까지, 법 제10조⑤) */
             violationFound: boolean;
-        } | {
+        };
+        NotifyResultDecision: {
             /** @constant */
             decision: "notify-result";
             /** @description 필요한 조치 (법 제10조④) */
             measures: string;
-            /** Format: date */
-            notifiedOn: string;
-            /**
-             * Format: date
-             * @description 결과 통지와 함께 보낸 보호·지원 안내일
-             */
-            protectionNoticeOn: string;
+            notifiedOn: components["schemas"]["IsoDate"];
+            /** @description 결과 통지와 함께 보낸 보호·지원 안내일 */
+            protectionNoticeOn: components["schemas"]["IsoDate"];
             /**
              * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
              * @enum {string}
              */
             protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
-        } | {
+        };
+        ReportToAcrcDecision: {
             /** @constant */
             decision: "report-to-acrc";
-            /** Format: date */
-            sentOn: string;
+            sentOn: components["schemas"]["IsoDate"];
             /** @description 처리결과·경위·이유, 이후 처리방향, 보상금·구조금 대상 여부, 제도개선 요지 (시행령 제11조③) */
             summary: string;
-        } | {
+        };
+        RequestCorrectionDecision: {
             /** @constant */
             decision: "request-correction";
             /**
@@ -4933,19 +4399,18 @@ export interface components {
             power: "correction" | "suspend-audit" | "suspend-procedure" | "replace-official";
             /** @description 요구 내용 */
             content: string;
-        } | {
+        };
+        RecordDepartmentReplyDecision: {
             /** @constant */
             decision: "record-department-reply";
             /** @description 세무부서의 수용 여부 */
             accepted: boolean;
             /** @description 세무부서 회신 내용 */
             content: string;
-            /**
-             * Format: date
-             * @description 회신일
-             */
-            repliedOn: string;
-        } | {
+            /** @description 회신일 */
+            repliedOn: components["schemas"]["IsoDate"];
+        };
+        NotifyTaxpayerDecision: {
             /** @constant */
             decision: "notify-taxpayer";
             /**
@@ -4955,16 +4420,15 @@ export interface components {
             result: "해소" | "일부 해소" | "해소 불가" | "상담 완료";
             /** @description 납세자에게 통지한 내용 */
             content: string;
-            /**
-             * Format: date
-             * @description 결과 통지일
-             */
-            notifiedOn: string;
-        } | {
+            /** @description 결과 통지일 */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        ProcessPetitionDecision: {
             /** @constant */
             decision: "process-petition";
             comment?: string;
-        } | {
+        };
+        DeclinePetitionDecision: {
             /** @constant */
             decision: "decline-petition";
             /**
@@ -4974,127 +4438,269 @@ export interface components {
             ground: "state-secret" | "other-proceedings" | "false-accusation" | "false-defamation" | "private-matter" | "unclear";
             /** @description 청원인에게 알릴 사유 */
             reason: string;
-            /**
-             * Format: date
-             * @description 청원인 통지일
-             */
-            noticeSentOn: string;
-        } | {
+            /** @description 청원인 통지일 */
+            noticeSentOn: components["schemas"]["IsoDate"];
+        };
+        CloseDuplicateDecision: {
             /** @constant */
             decision: "close-duplicate";
             /** @description 먼저 접수된 같은 내용 청원의 사건번호 (제16조①) */
             duplicateOf: string;
             reason?: string;
-            /**
-             * Format: date
-             * @description 종결 통지일
-             */
-            noticeSentOn: string;
-        } | {
+            /** @description 종결 통지일 */
+            noticeSentOn: components["schemas"]["IsoDate"];
+        };
+        RecommendDisclosureDecision: {
             /** @constant */
             decision: "recommend-disclosure";
             /** @description 청원심의회 심의 의견 */
             opinion?: string;
-        } | {
+        };
+        RecommendNondisclosureDecision: {
             /** @constant */
             decision: "recommend-nondisclosure";
             /** @description 청원심의회 심의 의견 */
             opinion?: string;
-        } | {
+        };
+        DiscloseDecision: {
             /** @constant */
             decision: "disclose";
-            /**
-             * Format: date
-             * @description 공개 결정일
-             */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 청원인 통지일
-             */
-            notifiedOn: string;
-        } | {
+            /** @description 공개 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 청원인 통지일 */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        WithholdDisclosureDecision: {
             /** @constant */
             decision: "withhold-disclosure";
             /** @description 공개 부적합 사유 */
             reason: string;
-            /**
-             * Format: date
-             * @description 공개 부적합 결정일
-             */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 청원인 통지일 (이의신청 기간의 기산점, 제22조)
-             */
-            notifiedOn: string;
-        } | {
+            /** @description 공개 부적합 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 청원인 통지일 (이의신청 기간의 기산점, 제22조) */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        RecommendAcceptanceDecision: {
             /** @constant */
             decision: "recommend-acceptance";
             /** @description 청원심의회 심의 의견 */
             opinion?: string;
             /** @description 수렴된 국민 의견 수 (공개청원) */
             commentCount?: number;
-        } | {
+        };
+        RecommendRejectionDecision: {
             /** @constant */
             decision: "recommend-rejection";
             /** @description 청원심의회 심의 의견 */
             opinion?: string;
             /** @description 수렴된 국민 의견 수 (공개청원) */
             commentCount?: number;
-        } | {
+        };
+        AcceptPetitionDecision: {
             /** @constant */
             decision: "accept-petition";
             /** @description 처리 내용 */
             content: string;
-            /**
-             * Format: date
-             * @description 처리 결정일
-             */
-            decidedOn: string;
-        } | {
+            /** @description 처리 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+        };
+        RejectPetitionDecision: {
             /** @constant */
             decision: "reject-petition";
             /** @description 불채택 사유 */
             content: string;
-            /**
-             * Format: date
-             * @description 처리 결정일
-             */
-            decidedOn: string;
-        } | {
+            /** @description 처리 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+        };
+        SendPetitionNoticeDecision: {
             /** @constant */
             decision: "send-petition-notice";
-            /**
-             * Format: date
-             * @description 처리결과 통지일 (제21조②)
-             */
-            notifiedOn: string;
-        } | {
+            /** @description 처리결과 통지일 (제21조②) */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        UpholdObjectionDecision: {
             /** @constant */
             decision: "uphold-objection";
             /** @description 인용 결정 내용 */
             content: string;
-            /** Format: date */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 청원인 통지일
-             */
-            notifiedOn: string;
-        } | {
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 청원인 통지일 */
+            notifiedOn: components["schemas"]["IsoDate"];
+        };
+        DismissObjectionDecision: {
             /** @constant */
             decision: "dismiss-objection";
             /** @description 기각 사유 */
             content: string;
-            /** Format: date */
-            decidedOn: string;
-            /**
-             * Format: date
-             * @description 청원인 통지일
-             */
-            notifiedOn: string;
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 청원인 통지일 */
+            notifiedOn: components["schemas"]["IsoDate"];
         };
+        RequestFixDecision: {
+            /** @constant */
+            decision: "request-fix";
+            /** @description 개선·조치를 요구한 부서 */
+            department: string;
+            /** @description 요구 내용 */
+            instructions: string;
+            /** @description 부서에 요구한 날 */
+            requestedOn: components["schemas"]["IsoDate"];
+            /** @description 조치 기한 (없으면 분야별 설정값, 구 규칙 확인 필요) */
+            dueOn?: components["schemas"]["IsoDate"];
+            /** @description 조치 전 사진: 이 사건에 올린 사진 파일 ID (1장 이상) */
+            beforePhotoFileIds: string[];
+        };
+        CloseWithoutRequestDecision: {
+            /** @constant */
+            decision: "close-without-request";
+            /**
+             * @description 현장 조치 완료 / 중복 지적 / 구 소관 아님
+             * @enum {string}
+             */
+            ground: "fixed-on-site" | "duplicate" | "not-ours";
+            /** @description 사유 */
+            reason: string;
+        };
+        ExtendCorrectionDecision: {
+            /** @constant */
+            decision: "extend-correction";
+            /** @description 새 조치 기한 */
+            toDueOn: components["schemas"]["IsoDate"];
+            /** @description 부서가 기한 연장을 요청한 사유 (예산·공사 일정) */
+            reason: string;
+        };
+        RecordCorrectionReportDecision: {
+            /** @constant */
+            decision: "record-correction-report";
+            /** @description 부서가 조치 결과를 보고한 날 */
+            reportedOn: components["schemas"]["IsoDate"];
+            /** @description 조치 내용 */
+            action: string;
+            /** @description 조치 후 사진: 이 사건에 올린 사진 파일 ID (1장 이상) */
+            afterPhotoFileIds: string[];
+        };
+        RecordRecheckDecision: {
+            /** @constant */
+            decision: "record-recheck";
+            /** @description 현장 재확인일 */
+            checkedOn: components["schemas"]["IsoDate"];
+            /** @description 해결되었는지 */
+            resolved: boolean;
+            /** @description 확인 내용 */
+            note: string;
+            /** @description 재확인 사진 파일 ID */
+            photoFileIds?: string[];
+            /** @description 미해결: 다시 요구하는 조치 기한 (없으면 분야별 설정값) */
+            newDueOn?: components["schemas"]["IsoDate"];
+        };
+        /** @description 사건 접수 */
+        CreateCaseRequest: {
+            /** @description 사건 종류 */
+            kind: components["schemas"]["CaseKind"];
+            /** @description 제목 */
+            title: string;
+            /** @description 요지 */
+            summary?: string;
+            /** @description 접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금 */
+            receivedAt?: components["schemas"]["IsoDateTime"];
+            /**
+             * @description 접수 경로
+             * @enum {string}
+             */
+            channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+            /** @description 관련 부서 */
+            department?: string;
+            /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
+            assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
+            /** @description 처리기한 (YYYY-MM-DD, 한국 시간) */
+            dueDate?: components["schemas"]["IsoDate"];
+            /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422) */
+            sealed?: boolean;
+            /** @description 자체감사 계획 (감사사항·목적·종류·대상 부서·범위·기간·인원) — 자체감사에 필수, 다른 종류에는 입력 불가 */
+            selfAudit?: components["schemas"]["SelfAuditIntake"];
+            /** @description 외부기관 감사 수감 (감사기관·감사명·수감 부서·감사 기간) — 외부기관 감사에 필수, 다른 종류에는 입력 불가 */
+            auditReceived?: components["schemas"]["AuditReceivedIntake"];
+            /** @description 일상감사 의뢰 정보 (대상 구분, 의뢰일, 요청자: 직원 ID를 주면 이름·부서·연락처를 직원 명부에서 채움, 금액) — 일상감사에만; 생략하면 ④ 기타 */
+            dailyAudit?: components["schemas"]["DailyAuditIntake"];
+            /** @description 계약원가심사 의뢰 정보 (사업명, 구분, 설계금액, 요청자) — 계약심사에 필수, 다른 종류에는 입력 불가 */
+            contractReview?: components["schemas"]["ContractReviewIntake"];
+            /** @description 적극행정 면책 신청(자체감사 종료일·신청인) 또는 사전컨설팅 요청(제공 자료 목록·사적 이해관계) — 적극행정 사건에 필수, 다른 종류에는 입력 불가 */
+            proactiveAdmin?: components["schemas"]["ProactiveAdminIntake"];
+            /** @description 비위 조사 정보 — 외부기관 통보사항·내부조사에 필수, 다른 종류에는 입력 불가 */
+            misconduct?: components["schemas"]["MisconductIntake"];
+            /** @description 한 신고 주기(연도·신고 유형)의 의무자 일괄 심사 — 의무자는 접수 후 POST /cases/{caseId}/registrants로 등록; 없으면 한 사람의 심사 사건 */
+            propertyReview?: components["schemas"]["PropertyReviewIntake"];
+            /** @description 인권영향평가 요청 (자치법규명, 조례/규칙, 제정/개정, 소관부서, 입법예고 예정일) — 자치법규 인권영향평가에만 */
+            humanRights?: components["schemas"]["HumanRightsIntake"];
+            /** @description 고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능 */
+            grievance?: components["schemas"]["GrievanceIntake"];
+            /** @description 공익신고 정보 (접수경로·권익위 문서번호·구술 신고·부패신고 여부) — 공익신고에만; 생략하면 직접 접수 */
+            whistleblower?: components["schemas"]["WhistleblowerIntake"];
+            /** @description 납세자보호관 접수 정보 (유형: 세무상담·고충민원·권리보호요청, 세목, 처분, 요청 내용) — 납세자보호 상담에만; 과세정보라 사건은 항상 비공개 */
+            taxpayer?: components["schemas"]["TaxpayerIntake"];
+            /** @description 청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가 */
+            petition?: components["schemas"]["PetitionIntake"];
+            /** @description 순찰 지적사항 (순찰 구분·순찰명 또는 살피미 신고번호, 적출일, 장소: 주소·행정동·좌표, 분야, 적출사항) — 순찰 지적사항에만 */
+            patrolFinding?: components["schemas"]["PatrolFindingIntake"];
+            /** @description 공익신고자 인적사항 — 공익신고에만 입력 가능; 사건과 분리되어 별도 키로 봉인되며 제목·요지에 같은 성명·연락처가 있으면 접수 거부 */
+            reporter?: {
+                /** @description 신고자 성명 */
+                name: string;
+                /** @description 연락처(전화) */
+                phone?: string;
+                /** @description 전자우편 */
+                email?: components["schemas"]["Email"];
+                /** @description 주소 */
+                address?: string;
+                /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
+                relationship?: string;
+                /** @description 신분공개 동의 여부 (법 제12조① 단서) */
+                consentToDisclosure: boolean;
+            };
+        };
+        /** @description 사건 정보 수정 */
+        UpdateCaseRequest: {
+            /** @description 변경 전 사건 버전 (낙관적 동시성) */
+            expectedVersion: number;
+            title?: string;
+            summary?: string;
+            department?: string;
+            dueDate?: components["schemas"]["IsoDate"];
+            assigneeSub?: string;
+            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+            overrideAssignmentRule?: boolean;
+            /** @description 배정 기준 예외 사유 */
+            overrideReason?: string;
+        };
+        /** @description 메모 추가 */
+        AppendNoteRequest: {
+            /** @description 메모 내용 */
+            text: string;
+            /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 신고자 신원 열람 요청 (사건 담당자) */
+        RequestIdentityAccessRequest: {
+            /** @description 열람이 필요한 이유 (예: 신고자에게 보완요구·결과 통지) */
+            reason: string;
+        };
+        /** @description 신고자 신원 열람 승인·거부 (신원정보 관리책임자) */
+        DecideIdentityRequestRequest: {
+            /**
+             * @description 승인(grant) 또는 거부(refuse)
+             * @enum {string}
+             */
+            decision: "grant" | "refuse";
+            /** @description 결정 사유 */
+            reason: string;
+            /** @description 열람 허용 기간(일, 1–30); 생략하면 7일 */
+            days?: number;
+        };
+        CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
         /** @description 관련 공무원 추가 */
         AddOfficialRequest: {
             /** @description 성명 */
@@ -5124,11 +4730,8 @@ export interface components {
              * @enum {string}
              */
             kind: "문서" | "진술" | "전자기록" | "사진·영상" | "기타";
-            /**
-             * Format: date
-             * @description 확보일
-             */
-            obtainedOn?: string;
+            /** @description 확보일 */
+            obtainedOn?: components["schemas"]["IsoDate"];
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
@@ -5188,11 +4791,8 @@ export interface components {
              * @enum {string}
              */
             reason: "audit-board-investigation" | "criminal-investigation";
-            /**
-             * Format: date
-             * @description 조사·수사 개시 통보를 받은 날
-             */
-            startNoticeReceivedOn: string;
+            /** @description 조사·수사 개시 통보를 받은 날 */
+            startNoticeReceivedOn: components["schemas"]["IsoDate"];
             /** @description 통보 기관 */
             agency?: string;
             /** @description 문서번호 */
@@ -5203,11 +4803,8 @@ export interface components {
         ResumeCaseRequest: {
             /** @constant */
             basis: "end-notice";
-            /**
-             * Format: date
-             * @description 조사·수사 종료 통보를 받은 날
-             */
-            endNoticeReceivedOn: string;
+            /** @description 조사·수사 종료 통보를 받은 날 */
+            endNoticeReceivedOn: components["schemas"]["IsoDate"];
             /** @description 문서번호 */
             noticeNumber?: string;
             note?: string;
@@ -5223,11 +4820,8 @@ export interface components {
             days: number;
             /** @description 부득이한 사유 */
             reason: string;
-            /**
-             * Format: date
-             * @description 연장 사유·처리예정기한 청원인 통지일 (제21조③: 지체 없이)
-             */
-            noticeSentOn: string;
+            /** @description 연장 사유·처리예정기한 청원인 통지일 (제21조③: 지체 없이) */
+            noticeSentOn: components["schemas"]["IsoDate"];
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
@@ -5238,11 +4832,8 @@ export interface components {
              * @enum {string}
              */
             ground: "non-disclosure" | "not-processed-in-time";
-            /**
-             * Format: date
-             * @description 이의신청 접수일
-             */
-            filedOn: string;
+            /** @description 이의신청 접수일 */
+            filedOn: components["schemas"]["IsoDate"];
             /** @description 이의신청 내용 */
             content: string;
         };
@@ -5258,11 +4849,8 @@ export interface components {
                 given: boolean;
                 /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
                 by: string;
-                /**
-                 * Format: date-time
-                 * @description 동의 일시
-                 */
-                at: string;
+                /** @description 동의 일시 */
+                at: components["schemas"]["IsoDateTime"];
                 /**
                  * @description 동의 방법
                  * @enum {string}
@@ -5276,11 +4864,8 @@ export interface components {
         RecordGrievanceClockStopRequest: {
             /** @constant */
             action: "start";
-            /**
-             * Format: date
-             * @description 현장조사 등 시작일
-             */
-            from: string;
+            /** @description 현장조사 등 시작일 */
+            from: components["schemas"]["IsoDate"];
             /** @description 현장조사 등 사유 */
             reason: string;
             /** @description 있으면 이 버전일 때만 기록 */
@@ -5288,11 +4873,8 @@ export interface components {
         } | {
             /** @constant */
             action: "end";
-            /**
-             * Format: date
-             * @description 현장조사 등 종료일 (포함)
-             */
-            to: string;
+            /** @description 현장조사 등 종료일 (포함) */
+            to: components["schemas"]["IsoDate"];
             /** @description 있으면 이 버전일 때만 기록 */
             expectedVersion?: number;
         };
@@ -5312,21 +4894,15 @@ export interface components {
              * @enum {string}
              */
             kind: "progress" | "extension" | "field-investigation";
-            /**
-             * Format: date-time
-             * @description 통지 일시
-             */
-            sentAt: string;
+            /** @description 통지 일시 */
+            sentAt: components["schemas"]["IsoDateTime"];
             /**
              * @description 통지 방법
              * @enum {string}
              */
             method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-            /**
-             * Format: date
-             * @description 처리완료 예정일
-             */
-            expectedCompletionDate?: string;
+            /** @description 처리완료 예정일 */
+            expectedCompletionDate?: components["schemas"]["IsoDate"];
             /** @description 통지 내용 요지 (개인정보 제외) */
             note?: string;
             /** @description 있으면 이 버전일 때만 기록 */
@@ -5413,26 +4989,17 @@ export interface components {
             followUpDays?: number;
             /** @description 조치계획 (장기 사항은 이행결과 대신 계획 제출, 완료 시 결과 통보) */
             actionPlan?: {
-                /**
-                 * Format: date
-                 * @description 조치계획 제출일
-                 */
-                submittedOn: string;
+                /** @description 조치계획 제출일 */
+                submittedOn: components["schemas"]["IsoDate"];
                 /** @description 조치계획 (예산 확보 등 장기 사항) */
                 content: string;
-                /**
-                 * Format: date
-                 * @description 완료 예정일 — 이행 기한이 이 날로 바뀜
-                 */
-                expectedOn: string;
+                /** @description 완료 예정일 — 이행 기한이 이 날로 바뀜 */
+                expectedOn: components["schemas"]["IsoDate"];
             };
             /** @description 이행결과 */
             followUpResult?: {
-                /**
-                 * Format: date
-                 * @description 이행 완료일
-                 */
-                completedOn: string;
+                /** @description 이행 완료일 */
+                completedOn: components["schemas"]["IsoDate"];
                 /** @description 이행 내용 */
                 content: string;
                 /** @description 실제 회수한 금액 (원) */
@@ -5448,11 +5015,8 @@ export interface components {
              * @enum {string}
              */
             category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
-            /**
-             * Format: date
-             * @description 비위 행위일
-             */
-            conductDate: string;
+            /** @description 비위 행위일 */
+            conductDate: components["schemas"]["IsoDate"];
             /** @description 관련 공무원 (없으면 지적사항의 관련자) */
             officials?: {
                 /** @description 성명 */
@@ -5501,16 +5065,10 @@ export interface components {
                  * @enum {string}
                  */
                 registrationType: "initial" | "yearly" | "retirement";
-                /**
-                 * Format: date
-                 * @description 의무자가 된 날·퇴직일 (정기 변동신고는 신고 연도의 아무 날)
-                 */
-                eventOn: string;
-                /**
-                 * Format: date
-                 * @description 퇴직일 (보존: 퇴직일부터 10년)
-                 */
-                retiredOn?: string;
+                /** @description 의무자가 된 날·퇴직일 (정기 변동신고는 신고 연도의 아무 날) */
+                eventOn: components["schemas"]["IsoDate"];
+                /** @description 퇴직일 (보존: 퇴직일부터 10년) */
+                retiredOn?: components["schemas"]["IsoDate"];
             }[];
         };
         /** @description 의무자 심사 진행 */
@@ -5518,11 +5076,8 @@ export interface components {
             expectedVersion?: number;
             /** @constant */
             action: "file";
-            /**
-             * Format: date
-             * @description 신고서 제출일
-             */
-            filedOn: string;
+            /** @description 신고서 제출일 */
+            filedOn: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5530,11 +5085,8 @@ export interface components {
             /** @description 연장 일수 (30일, 공개대상자 20일 이내) */
             days: number;
             reason: string;
-            /**
-             * Format: date
-             * @description 병가·국외체류 종료일 (그날부터 기산)
-             */
-            reasonEndsOn?: string;
+            /** @description 병가·국외체류 종료일 (그날부터 기산) */
+            reasonEndsOn?: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5549,13 +5101,9 @@ export interface components {
              * @enum {string}
              */
             kind: "supplement" | "material" | "explanation";
-            /** Format: date */
-            issuedOn: string;
-            /**
-             * Format: date
-             * @description 의무자 수령일 (20일 기산)
-             */
-            receivedOn: string;
+            issuedOn: components["schemas"]["IsoDate"];
+            /** @description 의무자 수령일 (20일 기산) */
+            receivedOn: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5565,17 +5113,13 @@ export interface components {
              * @enum {string}
              */
             kind: "supplement" | "material" | "explanation";
-            /** Format: date */
-            answeredOn: string;
+            answeredOn: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
             action: "summons";
-            /**
-             * Format: date
-             * @description 출석요구서 발송일
-             */
-            sentOn: string;
+            /** @description 출석요구서 발송일 */
+            sentOn: components["schemas"]["IsoDate"];
             /**
              * @description 출석·수령거부·불출석
              * @enum {string}
@@ -5603,8 +5147,7 @@ export interface components {
                 /** @description 위원회 의결 (회의·출석·찬성) */
                 resolution?: {
                     meetingId: string;
-                    /** Format: date */
-                    resolvedOn: string;
+                    resolvedOn: components["schemas"]["IsoDate"];
                     membersPresent: number;
                     votesFor: number;
                     reReview?: boolean;
@@ -5615,8 +5158,7 @@ export interface components {
             /** @constant */
             action: "notice";
             to: string;
-            /** Format: date */
-            notifiedOn: string;
+            notifiedOn: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5638,16 +5180,10 @@ export interface components {
                  * @enum {string}
                  */
                 window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                /**
-                 * Format: date
-                 * @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일)
-                 */
-                windowStartsOn: string;
-                /**
-                 * Format: date
-                 * @description 신청일 (등록기관 경유)
-                 */
-                appliedOn: string;
+                /** @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일) */
+                windowStartsOn: components["schemas"]["IsoDate"];
+                /** @description 신청일 (등록기관 경유) */
+                appliedOn: components["schemas"]["IsoDate"];
             };
         } | {
             expectedVersion?: number;
@@ -5676,11 +5212,8 @@ export interface components {
                     /** @description 판단 이유 */
                     reasons: string;
                 }[];
-                /**
-                 * Format: date
-                 * @description 의무자가 결정 통보를 받은 날
-                 */
-                noticeReceivedOn: string;
+                /** @description 의무자가 결정 통보를 받은 날 */
+                noticeReceivedOn: components["schemas"]["IsoDate"];
             };
         };
         /** @description 위원회 등록·수정 */
@@ -5697,11 +5230,8 @@ export interface components {
                 affiliation: string;
                 /** @description 이 시스템 사용자인 위원의 직원 ID (내부위원) */
                 staffSub?: string;
-                /**
-                 * Format: email
-                 * @description 안건 안내 메일 주소 (외부위원)
-                 */
-                email?: string;
+                /** @description 안건 안내 메일 주소 (외부위원) */
+                email?: components["schemas"]["Email"];
                 /**
                  * @description 위원장 여부
                  * @default false
@@ -5765,11 +5295,8 @@ export interface components {
         };
         /** @description 회의 일정 등록 */
         ScheduleMeetingRequest: {
-            /**
-             * Format: date-time
-             * @description 회의 일시 (한국 시간, 예: 2026-12-10T14:00:00+09:00; 근무일)
-             */
-            scheduledAt: string;
+            /** @description 회의 일시 (한국 시간, 예: 2026-12-10T14:00:00+09:00; 근무일) */
+            scheduledAt: components["schemas"]["IsoDateTime"];
             /** @description 장소 */
             place?: string;
         };
@@ -5782,11 +5309,8 @@ export interface components {
         };
         /** @description 회의 일정 변경 (개최 전 회의만) */
         RescheduleMeetingRequest: {
-            /**
-             * Format: date-time
-             * @description 새 회의 일시 (한국 시간, 예: 2026-12-11T14:00:00+09:00; 근무일)
-             */
-            scheduledAt: string;
+            /** @description 새 회의 일시 (한국 시간, 예: 2026-12-11T14:00:00+09:00; 근무일) */
+            scheduledAt: components["schemas"]["IsoDateTime"];
             /** @description 변경 사유 */
             reason: string;
             /** @description 변경 전 회의 버전 (낙관적 동시성) */
@@ -5835,36 +5359,35 @@ export interface components {
         };
         /** @description 보고서 확정 (기간) */
         FreezeOfficeReportRequest: {
-            /**
-             * Format: date
-             * @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description 접수일 끝 (YYYY-MM-DD, 한국 시간, 포함)
-             */
-            to: string;
+            /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
+            from: components["schemas"]["IsoDate"];
+            /** @description 접수일 끝 (YYYY-MM-DD, 한국 시간, 포함) */
+            to: components["schemas"]["IsoDate"];
         };
         /** @description 메일 발송 중지 해제 */
         LiftMailSuppressionRequest: {
-            /**
-             * Format: email
-             * @description 발송 중지를 해제할 주소
-             */
-            email: string;
+            /** @description 발송 중지를 해제할 주소 */
+            email: components["schemas"]["Email"];
         };
         /** @description 바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제); digestTime: 아침 알림 메일 시각(07:30~10:00, 30분 단위). legalDeadlines·limitationAlarms는 끌 수 없습니다(false면 400). */
         PutMyReminderPreferencesRequest: {
             /** @enum {string} */
             nonUrgent?: "daily" | "weekly" | "off";
-            pausedUntil?: string | null;
+            pausedUntil?: components["schemas"]["IsoDate"] | null;
             /** @enum {string} */
             digestTime?: "07:30" | "08:00" | "08:30" | "09:00" | "09:30" | "10:00";
             legalDeadlines?: boolean;
             limitationAlarms?: boolean;
             expectedVersion?: number;
         };
+        /** Format: date */
+        IsoDate: string;
+        /** Format: date-time */
+        IsoDateTime: string;
+        /** Format: email */
+        Email: string;
+        /** @enum {string} */
+        CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
     };
     responses: {
         /** @description 입력값 오류 (validation) */
@@ -5916,6 +5439,57 @@ export interface components {
     parameters: {
         /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
         IdempotencyKey: string;
+        /** @description 사건 종류 */
+        Kind: components["schemas"]["CaseKind"];
+        /** @description 단계 */
+        Stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+        /** @description 처리 결과 (비위 조사: 승인된 처분) */
+        Outcome: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
+        /** @description 담당자 (sub) */
+        Assignee: string;
+        /** @description 관련 부서 (정확히 일치) */
+        Department: string;
+        /** @description 통보 기관 (외부기관 통보사항) */
+        Agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+        /** @description 행정동 (순찰 지적사항의 장소) */
+        Dong: string;
+        /** @description 접수 경로 */
+        Channel: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+        /** @description 심의 위원회 */
+        Committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+        /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
+        ReceivedFrom: components["schemas"]["IsoDate"];
+        /** @description 접수일 끝 (포함) */
+        ReceivedTo: components["schemas"]["IsoDate"];
+        /** @description 종결일 시작 (포함) */
+        ClosedFrom: components["schemas"]["IsoDate"];
+        /** @description 종결일 끝 (포함) */
+        ClosedTo: components["schemas"]["IsoDate"];
+        /** @description true: 진행 중이며 처리기한이 지난 사건만 */
+        Overdue: boolean | ("0" | "1" | "true" | "false");
+        /** @description 제목·사건번호 검색어 (띄어쓰기로 여러 낱말, 모두 포함; 사건번호 앞부분 예: 2026-조사) */
+        Q: string;
+        /** @description 정렬: received(기본)·due·updated·closed·caseNumber */
+        Sort: "received" | "due" | "updated" | "closed" | "caseNumber";
+        /** @description 정렬 방향 (기본: due는 asc, 나머지는 desc) */
+        Order: "asc" | "desc";
+        CaseId: string;
+        /** @description 행위자 (sub) */
+        Actor: string;
+        /** @description 기간 시작 (YYYY-MM-DD, 한국 시간, 포함) */
+        From: components["schemas"]["IsoDate"];
+        TaskId: string;
+        FileId: string;
+        /** @description 지적사항 ID */
+        FindingId: string;
+        /** @description 등록의무자 번호 */
+        RegistrantNo: string;
+        /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
+        CommitteePath: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+        MeetingId: string;
+        /** @description 출력 형식: json | md (Markdown) | html (인쇄용) */
+        Format: "json" | "md" | "html";
+        ReportId: string;
     };
     requestBodies: never;
     headers: never;
@@ -6086,37 +5660,39 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: components["parameters"]["Kind"];
                 /** @description 단계 */
-                stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+                stage?: components["parameters"]["Stage"];
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
-                outcome?: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
+                outcome?: components["parameters"]["Outcome"];
                 /** @description 담당자 (sub) */
-                assignee?: string;
+                assignee?: components["parameters"]["Assignee"];
                 /** @description 관련 부서 (정확히 일치) */
-                department?: string;
+                department?: components["parameters"]["Department"];
                 /** @description 통보 기관 (외부기관 통보사항) */
-                agency?: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                agency?: components["parameters"]["Agency"];
+                /** @description 행정동 (순찰 지적사항의 장소) */
+                dong?: components["parameters"]["Dong"];
                 /** @description 접수 경로 */
-                channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+                channel?: components["parameters"]["Channel"];
                 /** @description 심의 위원회 */
-                committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                committee?: components["parameters"]["Committee"];
                 /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
-                receivedFrom?: string;
+                receivedFrom?: components["parameters"]["ReceivedFrom"];
                 /** @description 접수일 끝 (포함) */
-                receivedTo?: string;
+                receivedTo?: components["parameters"]["ReceivedTo"];
                 /** @description 종결일 시작 (포함) */
-                closedFrom?: string;
+                closedFrom?: components["parameters"]["ClosedFrom"];
                 /** @description 종결일 끝 (포함) */
-                closedTo?: string;
+                closedTo?: components["parameters"]["ClosedTo"];
                 /** @description true: 진행 중이며 처리기한이 지난 사건만 */
-                overdue?: boolean | ("0" | "1" | "true" | "false");
+                overdue?: components["parameters"]["Overdue"];
                 /** @description 제목·사건번호 검색어 (띄어쓰기로 여러 낱말, 모두 포함; 사건번호 앞부분 예: 2026-조사) */
-                q?: string;
+                q?: components["parameters"]["Q"];
                 /** @description 정렬: received(기본)·due·updated·closed·caseNumber */
-                sort?: "received" | "due" | "updated" | "closed" | "caseNumber";
+                sort?: components["parameters"]["Sort"];
                 /** @description 정렬 방향 (기본: due는 asc, 나머지는 desc) */
-                order?: "asc" | "desc";
+                order?: components["parameters"]["Order"];
                 /** @description 한 페이지 건수 (1–100) */
                 limit?: number;
                 /** @description 앞 응답의 cursor (그대로 전달) */
@@ -6146,37 +5722,39 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 사건 종류 */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: components["parameters"]["Kind"];
                 /** @description 단계 */
-                stage?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+                stage?: components["parameters"]["Stage"];
                 /** @description 처리 결과 (비위 조사: 승인된 처분) */
-                outcome?: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
+                outcome?: components["parameters"]["Outcome"];
                 /** @description 담당자 (sub) */
-                assignee?: string;
+                assignee?: components["parameters"]["Assignee"];
                 /** @description 관련 부서 (정확히 일치) */
-                department?: string;
+                department?: components["parameters"]["Department"];
                 /** @description 통보 기관 (외부기관 통보사항) */
-                agency?: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+                agency?: components["parameters"]["Agency"];
+                /** @description 행정동 (순찰 지적사항의 장소) */
+                dong?: components["parameters"]["Dong"];
                 /** @description 접수 경로 */
-                channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+                channel?: components["parameters"]["Channel"];
                 /** @description 심의 위원회 */
-                committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                committee?: components["parameters"]["Committee"];
                 /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
-                receivedFrom?: string;
+                receivedFrom?: components["parameters"]["ReceivedFrom"];
                 /** @description 접수일 끝 (포함) */
-                receivedTo?: string;
+                receivedTo?: components["parameters"]["ReceivedTo"];
                 /** @description 종결일 시작 (포함) */
-                closedFrom?: string;
+                closedFrom?: components["parameters"]["ClosedFrom"];
                 /** @description 종결일 끝 (포함) */
-                closedTo?: string;
+                closedTo?: components["parameters"]["ClosedTo"];
                 /** @description true: 진행 중이며 처리기한이 지난 사건만 */
-                overdue?: boolean | ("0" | "1" | "true" | "false");
+                overdue?: components["parameters"]["Overdue"];
                 /** @description 제목·사건번호 검색어 (띄어쓰기로 여러 낱말, 모두 포함; 사건번호 앞부분 예: 2026-조사) */
-                q?: string;
+                q?: components["parameters"]["Q"];
                 /** @description 정렬: received(기본)·due·updated·closed·caseNumber */
-                sort?: "received" | "due" | "updated" | "closed" | "caseNumber";
+                sort?: components["parameters"]["Sort"];
                 /** @description 정렬 방향 (기본: due는 asc, 나머지는 desc) */
-                order?: "asc" | "desc";
+                order?: components["parameters"]["Order"];
                 /** @description csv (Excel용, UTF-8 BOM) 또는 json */
                 format?: "csv" | "json";
                 /** @description 앞 내보내기가 상한에서 멈춘 곳 (x-export-next-cursor) */
@@ -6211,15 +5789,15 @@ export interface operations {
                 /** @description 이벤트 종류, 쉼표로 여러 개 */
                 type?: string;
                 /** @description 행위자 (sub) */
-                actor?: string;
+                actor?: components["parameters"]["Actor"];
                 /** @description 기간 시작 (YYYY-MM-DD, 한국 시간, 포함) */
-                from?: string;
+                from?: components["parameters"]["From"];
                 /** @description 기간 끝 (포함) */
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6271,11 +5849,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 이 날짜(한국 시간) 하루가 끝난 시점의 사건 — 이력에서 재구성 */
-                asOf?: string;
+                asOf?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6304,7 +5882,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6345,7 +5923,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6404,7 +5982,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6433,7 +6011,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6472,7 +6050,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
                 requestId: string;
             };
             cookie?: never;
@@ -6514,7 +6092,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6539,11 +6117,11 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
-                kind?: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding";
+                kind?: components["schemas"]["CaseKind"];
                 /** @description 법정기간 id (kind 대신 또는 우선) */
                 period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
-                receivedAt: string;
+                receivedAt: components["schemas"]["IsoDateTime"];
             };
             header?: never;
             path?: never;
@@ -6595,7 +6173,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6624,8 +6202,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
-                taskId: string;
+                caseId: components["parameters"]["CaseId"];
+                taskId: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -6664,15 +6242,15 @@ export interface operations {
                 /** @description 이벤트 종류, 쉼표로 여러 개 (예: TASK_COMPLETED,STAGE_CHANGED) */
                 type?: string;
                 /** @description 행위자 (sub) */
-                actor?: string;
+                actor?: components["parameters"]["Actor"];
                 /** @description 기간 시작 (YYYY-MM-DD, 한국 시간, 포함) */
-                from?: string;
+                from?: components["parameters"]["From"];
                 /** @description 기간 끝 (YYYY-MM-DD, 한국 시간, 포함) */
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6698,7 +6276,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6727,7 +6305,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6768,7 +6346,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6810,7 +6388,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6836,7 +6414,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6881,8 +6459,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
-                fileId: string;
+                caseId: components["parameters"]["CaseId"];
+                fileId: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -6925,8 +6503,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
-                fileId: string;
+                caseId: components["parameters"]["CaseId"];
+                fileId: components["parameters"]["FileId"];
             };
             cookie?: never;
         };
@@ -6956,7 +6534,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -6997,7 +6575,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7038,7 +6616,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7078,7 +6656,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7119,7 +6697,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7160,7 +6738,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7200,7 +6778,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7241,7 +6819,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7283,7 +6861,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7326,7 +6904,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7355,7 +6933,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7406,9 +6984,9 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
                 /** @description 지적사항 ID */
-                findingId: string;
+                findingId: components["parameters"]["FindingId"];
             };
             cookie?: never;
         };
@@ -7451,9 +7029,9 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
                 /** @description 지적사항 ID */
-                findingId: string;
+                findingId: components["parameters"]["FindingId"];
             };
             cookie?: never;
         };
@@ -7493,7 +7071,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7522,7 +7100,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
             };
             cookie?: never;
         };
@@ -7571,9 +7149,9 @@ export interface operations {
             };
             header?: never;
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
                 /** @description 등록의무자 번호 */
-                registrantNo: string;
+                registrantNo: components["parameters"]["RegistrantNo"];
             };
             cookie?: never;
         };
@@ -7602,9 +7180,9 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                caseId: string;
+                caseId: components["parameters"]["CaseId"];
                 /** @description 등록의무자 번호 */
-                registrantNo: string;
+                registrantNo: components["parameters"]["RegistrantNo"];
             };
             cookie?: never;
         };
@@ -7670,7 +7248,7 @@ export interface operations {
             };
             path: {
                 /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
-                committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                committee: components["parameters"]["CommitteePath"];
             };
             cookie?: never;
         };
@@ -7725,14 +7303,14 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 시작일 (포함) */
-                from: string;
+                from: components["schemas"]["IsoDate"];
                 /** @description 종료일 (포함) */
-                to: string;
+                to: components["schemas"]["IsoDate"];
             };
             header?: never;
             path: {
                 /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
-                committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                committee: components["parameters"]["CommitteePath"];
             };
             cookie?: never;
         };
@@ -7762,7 +7340,7 @@ export interface operations {
             };
             path: {
                 /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
-                committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                committee: components["parameters"]["CommitteePath"];
             };
             cookie?: never;
         };
@@ -7799,7 +7377,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                meetingId: string;
+                meetingId: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -7828,7 +7406,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                meetingId: string;
+                meetingId: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -7871,7 +7449,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                meetingId: string;
+                meetingId: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -7912,7 +7490,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                meetingId: string;
+                meetingId: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -7952,7 +7530,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                meetingId: string;
+                meetingId: components["parameters"]["MeetingId"];
             };
             cookie?: never;
         };
@@ -7994,8 +7572,8 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                meetingId: string;
-                taskId: string;
+                meetingId: components["parameters"]["MeetingId"];
+                taskId: components["parameters"]["TaskId"];
             };
             cookie?: never;
         };
@@ -8040,9 +7618,9 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 접수일 시작 (YYYY-MM-DD, 포함) */
-                from: string;
+                from: components["schemas"]["IsoDate"];
                 /** @description 접수일 끝 (YYYY-MM-DD, 포함) */
-                to: string;
+                to: components["schemas"]["IsoDate"];
             };
             header?: never;
             path?: never;
@@ -8068,11 +7646,11 @@ export interface operations {
         parameters: {
             query: {
                 /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
-                from: string;
+                from: components["schemas"]["IsoDate"];
                 /** @description 접수일 끝 (YYYY-MM-DD, 한국 시간, 포함) */
-                to: string;
+                to: components["schemas"]["IsoDate"];
                 /** @description 출력 형식: json | md (Markdown) | html (인쇄용) */
-                format?: "json" | "md" | "html";
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -8137,11 +7715,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 출력 형식: json | md (Markdown) | html (인쇄용) */
-                format?: "json" | "md" | "html";
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path: {
-                reportId: string;
+                reportId: components["parameters"]["ReportId"];
             };
             cookie?: never;
         };
@@ -8169,7 +7747,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                reportId: string;
+                reportId: components["parameters"]["ReportId"];
             };
             cookie?: never;
         };

@@ -50,13 +50,19 @@ export function useOpenApiDocument() {
   });
 }
 
+/**
+ * The schema a `$ref` points to, with the referring schema's own keywords over it: a field that is a
+ * shared date (`{ $ref: IsoDate, description }`) keeps its own label and limits.
+ */
 export function deref(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
   let current = schema;
+  let own: JsonSchema = {};
   for (let hops = 0; current.$ref && hops < 10; hops += 1) {
-    const name = current.$ref.replace('#/components/schemas/', '');
-    current = document.components?.schemas?.[name] ?? {};
+    const { $ref, ...siblings } = current;
+    own = { ...siblings, ...own };
+    current = document.components?.schemas?.[$ref.replace('#/components/schemas/', '')] ?? {};
   }
-  return current;
+  return current === schema ? schema : { ...current, ...own };
 }
 
 export function requestBodySchema(document: OpenApiDocument, path: string, method: string): JsonSchema | undefined {
