@@ -38,6 +38,8 @@ export interface ConsoleHostingProps {
    * the region: the console exchanges codes and renews tokens there, so the CSP lets scripts call it.
    */
   signInDomainPrefix: string;
+  /** The case-files bucket's origin (https://<bucket>.s3.<region>.amazonaws.com): the console PUTs uploads there. */
+  filesOrigin?: string;
   /** The WAF web ACL (us-east-1) the API's distribution uses; the console's distribution shares it. */
   webAclArn?: string;
   /** The built console (web/dist); uploaded with its /config.json on every deploy. */
@@ -79,7 +81,7 @@ export class ConsoleHosting extends Construct {
     this.signInDomain = `https://${props.signInDomainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
 
     const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`;
-    const local = consoleSecurityHeaders(props.apiOrigin, [issuer, this.signInDomain]);
+    const local = consoleSecurityHeaders(props.apiOrigin, [issuer, this.signInDomain], props.filesOrigin);
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: '감사담당관 콘솔: CSP, HSTS, framing, MIME sniffing, referrer',
       securityHeadersBehavior: {

@@ -1,7 +1,7 @@
 /**
  * Serves the built console (web/dist) the way CloudFront does on AWS: the files, index.html for every
  * app route, /config.json telling the app where the API is, and the same security headers (strict
- * CSP: scripts, styles and fonts from the console's own origin, API calls to the API only).
+ * CSP: scripts, styles and fonts from the console's own origin, calls to the API and the case-files store only).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -22,12 +22,14 @@ export interface ConsoleServer {
 export function consoleSecurityHeaders(
   apiOrigin: string,
   signInOrigins: readonly string[] = [],
+  filesOrigin?: string,
 ): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",
       // On AWS the sign-in's discovery, token and renewal requests go to the user pool's origins.
-      ['connect-src', "'self'", apiOrigin, ...signInOrigins].join(' '),
+      // Case files go straight to the object store through presigned URLs (PUT on upload).
+      ['connect-src', "'self'", apiOrigin, ...signInOrigins, ...(filesOrigin ? [filesOrigin] : [])].join(' '),
       "img-src 'self' data:",
       "font-src 'self' data:",
       "style-src 'self'",
@@ -66,11 +68,17 @@ export function ensureConsoleBuilt(log: (line: string) => void = () => {}): void
 export async function startConsoleServer(options: {
   port: number;
   apiUrl: string;
+  /** The case-files store (presigned uploads go there from the browser). */
+  filesUrl?: string;
   host?: string;
   distDir?: string;
 }): Promise<ConsoleServer> {
   const distDir = options.distDir ?? CONSOLE_DIST;
-  const headers = consoleSecurityHeaders(new URL(options.apiUrl).origin);
+  const headers = consoleSecurityHeaders(
+    new URL(options.apiUrl).origin,
+    [],
+    options.filesUrl ? new URL(options.filesUrl).origin : undefined,
+  );
   const files = sirv(distDir, {
     single: true,
     etag: true,

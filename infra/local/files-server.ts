@@ -12,6 +12,13 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import S3rver from 's3rver';
 
+/** The same CORS rule as the bucket on AWS (infra/constructs/case-files.ts): the console PUTs and GETs presigned URLs. */
+const CORS = `<CORSConfiguration><CORSRule>
+<AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod>
+<AllowedHeader>content-type</AllowedHeader><AllowedHeader>x-amz-meta-sha256</AllowedHeader><AllowedHeader>x-amz-tagging</AllowedHeader>
+<MaxAgeSeconds>600</MaxAgeSeconds>
+</CORSRule></CORSConfiguration>`;
+
 export interface FilesServer {
   endpoint: string;
   bucket: string;
@@ -40,7 +47,7 @@ export async function startFilesServer(options: {
     port: options.port ?? 0,
     silent: true,
     directory: options.directory ?? mkdtempSync(join(tmpdir(), 'gamsa-files-')),
-    configureBuckets: [{ name: options.bucket, configs: [] }],
+    configureBuckets: [{ name: options.bucket, configs: [CORS] }],
   });
   const { port } = (await server.run()) as { port: number };
   return {

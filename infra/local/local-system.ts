@@ -390,7 +390,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   });
 
   const consoleServer = options.console
-    ? await startConsoleServer({ port: options.console.port, apiUrl: api.url })
+    ? await startConsoleServer({ port: options.console.port, apiUrl: api.url, filesUrl: files.endpoint })
     : undefined;
   if (consoleServer) log(`콘솔: ${consoleServer.url}`);
 

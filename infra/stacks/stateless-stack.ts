@@ -189,6 +189,8 @@ export class StatelessStack extends Stack {
       apiOrigin: this.edge.url,
       consoleOrigin: props.consoleOrigin,
       signInDomainPrefix: props.signInDomainPrefix ?? `gamsa-${this.account}`,
+      // Presigned URLs are virtual-hosted (the functions' S3 client is not path-style on AWS).
+      filesOrigin: `https://${props.caseFilesBucketName}.s3.${this.region}.amazonaws.com`,
       webAclArn: props.webAclArn,
       files: props.consoleFiles,
     });

@@ -31,7 +31,7 @@ export async function call(
 }
 
 /** Completes the open task of this type on the case, once the workflow has opened it. */
-async function step(request: APIRequestContext, role: string, caseId: string, type: string, body: unknown) {
+export async function step(request: APIRequestContext, role: string, caseId: string, type: string, body: unknown) {
   let taskId: string | undefined;
   await expect(async () => {
     const res = await call(request, role, 'GET', '/me/tasks?limit=100');

@@ -61,6 +61,23 @@ test.describe
       await screenshot(page, testInfo, 'case-grievance-registered');
     });
 
+    test('filing the same complaint again shows the earlier one as a hint, and the clerk can name it', async ({
+      page,
+    }, testInfo) => {
+      await signInAs(page, '이하은', '/intake');
+      await page.getByLabel('사건 종류').selectOption({ label: '고충민원' });
+      await page.getByLabel('제목').fill(title);
+      const hints = page.locator('aside.duplicate-hints');
+      await expect(hints).toContainText(grievanceNumber, { timeout: 30_000 });
+      await hints
+        .locator('li', { hasText: grievanceNumber })
+        .getByRole('button', { name: '앞선 민원으로 적기' })
+        .click();
+      await expect(page.getByLabel('앞선 민원의 접수번호 등')).toHaveValue(grievanceNumber);
+      await expectAccessible(page);
+      await screenshot(page, testInfo, 'intake-duplicate-hint');
+    });
+
     test("the complaints team lead assigns it; the API's messages show beside the fields", async ({
       page,
     }, testInfo) => {

@@ -20,6 +20,7 @@ beforeAll(() => {
     apiOrigin: 'https://api.example.go.kr',
     consoleOrigin: 'https://console.example.go.kr',
     signInDomainPrefix: 'gamsa',
+    filesOrigin: 'https://gamsa-case-files-123456789012-ap-northeast-2.s3.ap-northeast-2.amazonaws.com',
   });
   template = Template.fromStack(stack);
 }, SYNTH_TIMEOUT_MS);
@@ -45,13 +46,13 @@ describe('console hosting', () => {
     ).toBe(true);
   });
 
-  it('sends a strict CSP (API calls to the API only) and HSTS, and redirects to HTTPS', () => {
+  it('sends a strict CSP (calls to the API, the sign-in and the case-files bucket only) and HSTS, and redirects to HTTPS', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
           ContentSecurityPolicy: {
             ContentSecurityPolicy: Match.stringLikeRegexp(
-              "default-src 'self'.*connect-src 'self' https://api.example.go.kr https://cognito-idp.ap-northeast-2.amazonaws.com https://gamsa.auth.ap-northeast-2.amazoncognito.com;.*script-src 'self'.*frame-ancestors 'none'",
+              "default-src 'self'.*connect-src 'self' https://api.example.go.kr https://cognito-idp.ap-northeast-2.amazonaws.com https://gamsa.auth.ap-northeast-2.amazoncognito.com https://gamsa-case-files-123456789012-ap-northeast-2.s3.ap-northeast-2.amazonaws.com;.*script-src 'self'.*frame-ancestors 'none'",
             ),
             Override: true,
           },

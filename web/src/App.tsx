@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { SCREEN_ROLES } from './auth/screens.ts';
 import { hasRole, useApp, type Role } from './auth/session.tsx';
 import { Layout } from './components/Layout.tsx';
@@ -22,6 +22,13 @@ function Guard({ roles, children }: { roles: readonly Role[]; children: React.Re
   return hasRole(session, roles) ? children : <Forbidden />;
 }
 
+/** Signed in on /login: on to the page that sent the person there (a link from a mail, a bookmark). */
+function AfterSignIn() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+}
+
 export function App() {
   const { session } = useApp();
   const location = useLocation();
@@ -35,7 +42,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<MyTasks />} />
-          <Route path="/login" element={<Navigate to="/" replace />} />
+          <Route path="/login" element={<AfterSignIn />} />
           {/* The session may start (the sign-in client's own event) before the callback has sent the person on. */}
           <Route path="/auth/callback" element={<AuthCallback />} />
           <Route

@@ -30,3 +30,4 @@ export type ReportCheck = JsonOf<paths['/reports/office/{reportId}/check']['get'
 export type MailFailures = JsonOf<paths['/mail/failures']['get']['responses'][200]>;
 export type StaffList = JsonOf<paths['/staff']['get']['responses'][200]>;
 export type ExportLog = JsonOf<paths['/exports']['get']['responses'][200]>;
+export type CaseFileList = JsonOf<paths['/cases/{caseId}/files']['get']['responses'][200]>;

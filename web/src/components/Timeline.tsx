@@ -3,7 +3,29 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { unwrap } from '../api/errors.ts';
 import { useApp } from '../auth/session.tsx';
+import type { TimelineEntry } from '../api/types.ts';
 import { ErrorState, Loading } from './StateViews.tsx';
+
+/** What an event was about, where its data says it in words: the file, the note, the evidence, the official. */
+function subjectOf(event: TimelineEntry): string | undefined {
+  const data = event.data as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+  switch (event.type) {
+    case 'FILE_ATTACHED':
+    case 'FILE_DOWNLOADED':
+      return (
+        text(data.name) && `${data.name}${text(data.sha256) ? ` (SHA-256 ${String(data.sha256).slice(0, 12)}…)` : ''}`
+      );
+    case 'SENSITIVE_READ':
+      return data.what === 'file' && text(data.name) ? `파일 ${data.name}` : undefined;
+    case 'NOTE_ADDED':
+      return text(data.text);
+    case 'EVIDENCE_ADDED':
+      return text(data.label);
+    default:
+      return undefined;
+  }
+}
 
 export function Timeline({ caseId }: { caseId: string }) {
   const { api } = useApp();
@@ -67,6 +89,7 @@ export function Timeline({ caseId }: { caseId: string }) {
                     ` · ${event.stageBeforeLabel} → ${event.stageAfterLabel}`}
                   {event.decisionLabel && ` · ${event.decisionLabel}`}
                 </p>
+                {subjectOf(event) && <p className="timeline-reason">{subjectOf(event)}</p>}
                 {event.reasons && <p className="timeline-reason">{event.reasons}</p>}
               </li>
             ))}

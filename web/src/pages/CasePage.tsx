@@ -1,6 +1,7 @@
 /**
  * 사건: the case header (number, kind, stage as a step indicator, due date with its reasons), the open
- * tasks with their decision forms, and the history timeline with the chain's verification.
+ * tasks with their decision forms, files, the case's other records (notes, evidence, extensions, clock
+ * stops, suspension), and the history timeline with the chain's verification.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -11,6 +12,8 @@ import { unwrap } from '../api/errors.ts';
 import type { CaseView, TaskView } from '../api/types.ts';
 import { hasRole, useApp, type Role } from '../auth/session.tsx';
 import { queueLabel } from './MyTasks.tsx';
+import { CaseActions } from '../components/CaseActions.tsx';
+import { CaseFiles } from '../components/CaseFiles.tsx';
 import { DecisionPanel } from '../components/DecisionPanel.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
 import { Timeline } from '../components/Timeline.tsx';
@@ -248,6 +251,12 @@ function CaseNow({ caseId, focusTask }: { caseId: string; focusTask: string | nu
     return !('team' in a) || !a.team || a.team === me.data?.team || hasRole(session, ['head', 'admin']);
   };
   const reload = () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(caseId) });
+  // Mirrors the API's rule (managers; the assigned investigator; the clerk who registered it) to offer
+  // the forms only to those the API will hear; the API still decides.
+  const canChange =
+    hasRole(session, ['team-lead', 'head', 'admin']) ||
+    (hasRole(session, ['investigator']) && c.assigneeSub === session?.sub) ||
+    (hasRole(session, ['clerk']) && c.createdBy === session?.sub);
 
   return (
     <article aria-labelledby="case-title" className="case-page">
@@ -344,6 +353,8 @@ function CaseNow({ caseId, focusTask }: { caseId: string; focusTask: string | nu
               </dl>
             </section>
           )}
+          <CaseFiles caseId={caseId} canUpload={canChange} onChanged={reload} />
+          {canChange && <CaseActions c={c} onDone={reload} />}
           <Timeline caseId={caseId} />
           {hasRole(session, SCREEN_ROLES.export) && <HistoryExport caseId={caseId} caseNumber={c.caseNumber} />}
         </div>

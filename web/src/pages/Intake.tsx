@@ -15,6 +15,7 @@ import {
   useOpenApiDocument,
   type FormValue,
 } from '../components/SchemaForm.tsx';
+import { COMPLAINT_KINDS, DuplicateHints } from '../components/DuplicateHints.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
 
 export default function Intake() {
@@ -96,6 +97,19 @@ export default function Intake() {
                 if (create.isError) create.reset();
               }}
               errors={error?.fieldMessages ?? {}}
+            />
+          )}
+          {kind && COMPLAINT_KINDS.includes(kind) && typeof value.title === 'string' && (
+            <DuplicateHints
+              kind={kind}
+              title={value.title}
+              {...(kind === 'grievance' && {
+                onUse: (caseNumber: string) => {
+                  const grievance = (value.grievance ?? {}) as FormValue;
+                  setValue({ ...value, grievance: { ...grievance, refiled: true, refiledReference: caseNumber } });
+                  submissionKey.current = undefined;
+                },
+              })}
             />
           )}
           {error && (

@@ -24,6 +24,20 @@ export function queueLabel(task: TaskView, mySub: string): string {
   return assignee.role === 'head' ? '결재 대기 (감사담당관)' : `${team}${role} 대기열`;
 }
 
+/** Which queue a task waits in, for the 대기열 filter: mine, the head's approvals, a role or team queue, or someone else's. */
+export type Queue = 'mine' | 'approval' | 'role' | 'others';
+export const QUEUE_LABELS: Record<Queue, string> = {
+  mine: '나에게 배정',
+  approval: '결재 대기 (감사담당관)',
+  role: '팀·역할 대기열',
+  others: '다른 담당자',
+};
+export function queueOf(task: TaskView, mySub: string): Queue {
+  const assignee = task.assignee;
+  if ('sub' in assignee) return assignee.sub === mySub ? 'mine' : 'others';
+  return assignee.role === 'head' ? 'approval' : 'role';
+}
+
 function dueInWords(dueAt: string): string {
   const days = daysUntil(koreaDateOf(dueAt).date);
   if (days === 0) return '오늘';
@@ -35,6 +49,7 @@ export function MyTasks() {
   const [params, setParams] = useSearchParams();
   const urgencyFilter = params.get('urgency') as Urgency | null;
   const typeFilter = params.get('type');
+  const queueFilter = params.get('queue') as Queue | null;
   const tasks = useQuery({
     queryKey: ['my-tasks'],
     queryFn: async () => unwrap(await api.GET('/me/tasks', { params: { query: { limit: 100 } } })).items,
@@ -47,9 +62,15 @@ export function MyTasks() {
       .sort((a, b) => Date.parse(a.task.dueAt) - Date.parse(b.task.dueAt));
   }, [tasks.data]);
   const types = useMemo(() => [...new Map(rows.map(({ task }) => [task.type, task.titleKo])).entries()], [rows]);
+  const mySub = session?.sub ?? '';
+  const queues = useMemo(() => [...new Set(rows.map(({ task }) => queueOf(task, mySub)))], [rows, mySub]);
   const shown = rows.filter(
-    ({ task, urgency }) => (!urgencyFilter || urgency === urgencyFilter) && (!typeFilter || task.type === typeFilter),
+    ({ task, urgency }) =>
+      (!urgencyFilter || urgency === urgencyFilter) &&
+      (!typeFilter || task.type === typeFilter) &&
+      (!queueFilter || queueOf(task, mySub) === queueFilter),
   );
+  const approvals = rows.filter(({ task }) => queueOf(task, mySub) === 'approval').length;
   const counts: Partial<Record<Urgency, number>> = {};
   for (const { urgency } of rows) counts[urgency] = (counts[urgency] ?? 0) + 1;
   const setFilter = (name: string, value: string) => {
@@ -76,6 +97,14 @@ export function MyTasks() {
           </li>
         ))}
       </ul>
+      {approvals > 0 && queueFilter !== 'approval' && (
+        <p className="approval-note">
+          결재를 기다리는 업무가 {approvals}건 있습니다.{' '}
+          <Link to="/?queue=approval" className="approval-link">
+            결재 대기만 보기
+          </Link>
+        </p>
+      )}
       <div className="filter-bar">
         <div className="form-group">
           <div className="form-tit">
@@ -97,6 +126,30 @@ export function MyTasks() {
             </select>
           </div>
         </div>
+        {(queues.length > 1 || queueFilter) && (
+          <div className="form-group">
+            <div className="form-tit">
+              <label htmlFor="filter-queue">대기열</label>
+            </div>
+            <div className="form-conts">
+              <select
+                id="filter-queue"
+                className="krds-form-select"
+                value={queueFilter ?? ''}
+                onChange={(e) => setFilter('queue', e.target.value)}
+              >
+                <option value="">전체</option>
+                {(Object.keys(QUEUE_LABELS) as Queue[])
+                  .filter((q) => queues.includes(q) || q === queueFilter)
+                  .map((q) => (
+                    <option key={q} value={q}>
+                      {QUEUE_LABELS[q]}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          </div>
+        )}
         <div className="form-group">
           <div className="form-tit">
             <label htmlFor="filter-type">업무 종류</label>

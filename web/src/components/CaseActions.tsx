@@ -1,0 +1,213 @@
+/**
+ * 사건 기록: the writes on a case besides task decisions — notes, officials, evidence, a grievance's
+ * extension and clock stops (현장조사), suspending and resuming discipline proceedings. Each form is
+ * built from the route's own request schema in the API document; each submission carries its
+ * Idempotency-Key and, where the route takes one, the case's `expectedVersion`.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { newIdempotencyKey } from '../api/client.ts';
+import { ApiError, unwrap } from '../api/errors.ts';
+import type { CaseView } from '../api/types.ts';
+import { hasRole, useApp } from '../auth/session.tsx';
+import {
+  cleanFormValue,
+  deref,
+  requestBodySchema,
+  SchemaFields,
+  useOpenApiDocument,
+  variantFor,
+  type FormValue,
+  type JsonSchema,
+} from './SchemaForm.tsx';
+import { WriteError } from './WriteError.tsx';
+
+type ActionPath =
+  | '/cases/{caseId}/notes'
+  | '/cases/{caseId}/officials'
+  | '/cases/{caseId}/evidence'
+  | '/cases/{caseId}/extensions'
+  | '/cases/{caseId}/clock-stops'
+  | '/cases/{caseId}/suspend'
+  | '/cases/{caseId}/resume';
+
+interface Action {
+  id: string;
+  path: ActionPath;
+  title: string;
+  button: string;
+  /** Korean names of a `oneOf` request's variants, by the discriminator's value. */
+  variants?: Record<string, string>;
+}
+
+const MANAGERS = ['team-lead', 'head', 'admin'] as const;
+
+/** The actions this case takes now, for this person (the API decides in the end). */
+export function actionsFor(c: CaseView, session: Parameters<typeof hasRole>[0]): Action[] {
+  const actions: Action[] = [{ id: 'note', path: '/cases/{caseId}/notes', title: '메모 추가', button: '메모 저장' }];
+  if (c.misconduct)
+    actions.push(
+      { id: 'evidence', path: '/cases/{caseId}/evidence', title: '증거 추가', button: '증거 기록' },
+      { id: 'official', path: '/cases/{caseId}/officials', title: '관련 공무원 추가', button: '추가' },
+    );
+  if (c.grievance && c.stage !== 'closed') {
+    actions.push(
+      { id: 'extension', path: '/cases/{caseId}/extensions', title: '처리기간 연장', button: '연장 기록' },
+      {
+        id: 'clock-stop',
+        path: '/cases/{caseId}/clock-stops',
+        title: '현장조사 등 (처리기간 정지)',
+        button: '기록',
+        variants: { start: '시작 (기간 정지)', end: '종료 (기간 재개)' },
+      },
+    );
+  }
+  if (c.misconduct && hasRole(session, MANAGERS)) {
+    if (c.stage === 'suspended')
+      actions.push({
+        id: 'resume',
+        path: '/cases/{caseId}/resume',
+        title: '징계절차 재개',
+        button: '재개',
+        variants: { 'end-notice': '조사·수사 종료 통보를 받음', 'office-decision': '통보 전 재개 (재량 정지만)' },
+      });
+    else if (c.stage !== 'closed')
+      actions.push({ id: 'suspend', path: '/cases/{caseId}/suspend', title: '징계절차 정지', button: '정지' });
+  }
+  return actions;
+}
+
+function discriminatorOf(document: Parameters<typeof deref>[0], schema: JsonSchema): string | undefined {
+  const first = (schema.oneOf ?? schema.anyOf)?.[0];
+  if (!first) return undefined;
+  return Object.entries(deref(document, first).properties ?? {}).find(
+    ([, p]) => deref(document, p).const !== undefined,
+  )?.[0];
+}
+
+function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone: () => void }) {
+  const { api } = useApp();
+  const openapi = useOpenApiDocument();
+  const [value, setValue] = useState<FormValue>({});
+  const [variant, setVariant] = useState<string>(Object.keys(action.variants ?? {})[0] ?? '');
+  const [saved, setSaved] = useState(false);
+  const submissionKey = useRef<string | undefined>(undefined);
+
+  const schema = openapi.data ? requestBodySchema(openapi.data, action.path, 'post') : undefined;
+  const discriminator = openapi.data && schema ? discriminatorOf(openapi.data, schema) : undefined;
+  const shape =
+    openapi.data && schema && discriminator ? variantFor(openapi.data, schema, discriminator, variant) : schema;
+  const takesVersion = Boolean(shape?.properties?.expectedVersion);
+
+  const write = useMutation({
+    mutationFn: async (body: FormValue) => {
+      submissionKey.current ??= newIdempotencyKey();
+      return unwrap(
+        await api.POST(action.path as '/cases/{caseId}/notes', {
+          params: { path: { caseId: c.caseId }, header: { 'Idempotency-Key': submissionKey.current } },
+          body: body as never,
+        }),
+      );
+    },
+    onSuccess: () => {
+      submissionKey.current = undefined;
+      setValue({});
+      setSaved(true);
+      onDone();
+    },
+  });
+  const changed = () => {
+    submissionKey.current = undefined;
+    setSaved(false);
+    if (write.isError) write.reset();
+  };
+  const error = write.error instanceof ApiError ? write.error : undefined;
+  const fieldErrors = error && error.status !== 409 ? error.fieldMessages : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    write.mutate(
+      cleanFormValue({
+        ...value,
+        ...(discriminator && { [discriminator]: variant }),
+        ...(takesVersion && { expectedVersion: c.version }),
+      }) as FormValue,
+    );
+  };
+
+  if (!openapi.data || !shape) return <p className="form-hint">입력 양식을 불러오는 중입니다…</p>;
+  return (
+    <form className="case-action-form" onSubmit={submit} noValidate aria-label={action.title}>
+      {action.variants && discriminator && (
+        <fieldset className="decision-choices">
+          <legend>구분</legend>
+          <div className="krds-check-area">
+            {Object.entries(action.variants).map(([v, label]) => (
+              <div className="krds-form-check" key={v}>
+                <input
+                  type="radio"
+                  name={`${action.id}-${discriminator}`}
+                  id={`${action.id}-${v}`}
+                  checked={variant === v}
+                  onChange={() => {
+                    setVariant(v);
+                    setValue({});
+                    changed();
+                  }}
+                />
+                <label htmlFor={`${action.id}-${v}`}>{label}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <SchemaFields
+        document={openapi.data}
+        schema={shape}
+        pathPrefix=""
+        omit={['expectedVersion', ...(discriminator ? [discriminator] : [])]}
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          changed();
+        }}
+        errors={fieldErrors}
+      />
+      <WriteError
+        error={write.error}
+        onReload={() => {
+          write.reset();
+          onDone();
+        }}
+      />
+      {saved && (
+        <p className="form-hint" role="status">
+          기록했습니다. 처리 이력에 보입니다.
+        </p>
+      )}
+      <div className="btn-wrap">
+        <button type="submit" className="krds-btn secondary" disabled={write.isPending}>
+          {write.isPending ? '기록 중…' : action.button}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CaseActions({ c, onDone }: { c: CaseView; onDone: () => void }) {
+  const { session } = useApp();
+  const actions = actionsFor(c, session);
+  return (
+    <section aria-labelledby="actions-title" className="case-section case-actions">
+      <h2 id="actions-title" className="sec-tit">
+        사건 기록
+      </h2>
+      {actions.map((action) => (
+        <details key={action.id} className="case-action" data-action={action.id}>
+          <summary>{action.title}</summary>
+          <ActionForm c={c} action={action} onDone={onDone} />
+        </details>
+      ))}
+    </section>
+  );
+}
