@@ -296,3 +296,17 @@ export function maskAddress(address: string): string {
   const words = address.trim().split(/\s+/);
   return words.length <= 2 ? '***' : `${words.slice(0, 2).join(' ')} ***`;
 }
+
+/** A person named in a case's details, as a viewer without need-to-know sees them (이*룡, 010-****-6666). */
+export function maskPerson<
+  P extends { name: string; address?: string; phone?: string; email?: string; contact?: string },
+>(p: P): P {
+  return {
+    ...p,
+    name: maskName(p.name),
+    ...(p.address !== undefined && { address: maskAddress(p.address) }),
+    ...(p.phone !== undefined && { phone: maskContact(p.phone) }),
+    ...(p.email !== undefined && { email: maskContact(p.email) }),
+    ...(p.contact !== undefined && { contact: maskContact(p.contact) }),
+  };
+}

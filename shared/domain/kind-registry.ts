@@ -24,6 +24,8 @@ export interface KindRegistry<K extends string = string> {
   detailsViewOf(c: CaseRecord): DetailsLine[];
   /** The time limit the case's kind watches (e.g. 징계시효), as of `today` (Korea); undefined when none. */
   limitationWarningOf(c: CaseRecord, today: string): LimitationWarningView | undefined;
+  /** The case's details with their personal data masked, under their key; undefined when its kind masks nothing. */
+  maskedDetailsOf(c: CaseRecord): { key: string; details: unknown } | undefined;
   /** Details sections in the order of first appearance, each with the kinds that own it. */
   readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
   /** The stored case record: the core's fields plus every section's details. */
@@ -119,6 +121,13 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
       const section = byKind.get(c.kind)?.details;
       const details = section && (c as unknown as Record<string, unknown>)[section.key];
       return section?.view && details !== undefined ? section.view(details as never) : [];
+    },
+    maskedDetailsOf(c) {
+      const section = byKind.get(c.kind)?.details;
+      const details = section && (c as unknown as Record<string, unknown>)[section.key];
+      return section?.masked && details !== undefined
+        ? { key: section.key, details: section.masked(details as never) }
+        : undefined;
     },
     limitationWarningOf(c, today) {
       const section = byKind.get(c.kind)?.details;

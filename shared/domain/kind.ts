@@ -58,6 +58,11 @@ export interface DetailsSection {
    */
   view?(details: never): DetailsLine[];
   /**
+   * The details with the personal data of the people they name (complainants, petitioners) masked, for a
+   * viewer who may read the case but not that data (shared/policies/personal-data.ts). Absent: nothing to mask.
+   */
+  masked?(details: never): unknown;
+  /**
    * A legal time limit the case runs against (e.g. 징계시효) and how near it is on `today` (Korea), shown
    * on the case as its `limitationWarning`. The parameter is the kind's own record type.
    */

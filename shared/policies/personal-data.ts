@@ -5,7 +5,7 @@
  * (이*룡, 010-****-6666, 서울특별시 영등포구 ***). Applied to every case a response carries.
  */
 import type { CaseRecord } from '../domain/case.ts';
-import { maskAddress, maskContact, maskName } from '../domain/identity.ts';
+import { KINDS } from '../kinds/registry.ts';
 import type { Actor, Team } from '../domain/roles.ts';
 
 /** Who is looking: the actor and the team the staff directory puts them in. */
@@ -21,40 +21,10 @@ export function seesPersonalData(viewer: Viewer, c: Pick<CaseRecord, 'assigneeSu
   return actor.roles.includes('team-lead') && viewer.team !== undefined && viewer.team === c.team;
 }
 
-type Person = { name: string; address?: string; phone?: string; email?: string; contact?: string };
-
-function maskPerson<P extends Person>(p: P): P {
-  return {
-    ...p,
-    name: maskName(p.name),
-    ...(p.address !== undefined && { address: maskAddress(p.address) }),
-    ...(p.phone !== undefined && { phone: maskContact(p.phone) }),
-    ...(p.email !== undefined && { email: maskContact(p.email) }),
-    ...(p.contact !== undefined && { contact: maskContact(p.contact) }),
-  };
-}
-
-/** The case as this viewer may see it: whole, or with complainants' and petitioners' details masked. */
+/** The case as this viewer may see it: whole, or with the personal data its kind's details name masked. */
 export function caseForViewer<C extends CaseRecord>(c: C, viewer: Viewer): C & { personalDataMasked?: true } {
-  if (seesPersonalData(viewer, c) || (!c.grievance && !c.petition)) return c;
-  return {
-    ...c,
-    ...(c.grievance && {
-      grievance: {
-        ...c.grievance,
-        ...(c.grievance.complainant && { complainant: maskPerson(c.grievance.complainant) }),
-        extensions: c.grievance.extensions.map((e) =>
-          e.consent ? { ...e, consent: { ...e.consent, by: maskName(e.consent.by) } } : e,
-        ),
-      },
-    }),
-    ...(c.petition && {
-      petition: {
-        ...c.petition,
-        petitioner: maskPerson(c.petition.petitioner),
-        representatives: c.petition.representatives.map(maskPerson),
-      },
-    }),
-    personalDataMasked: true,
-  };
+  if (seesPersonalData(viewer, c)) return c;
+  const masked = KINDS.maskedDetailsOf(c);
+  if (!masked) return c;
+  return { ...c, [masked.key]: masked.details, personalDataMasked: true };
 }

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
+import { maskName, maskPerson } from '../../domain/identity.ts';
 import { defineKind } from '../../domain/kind.ts';
 import { grievanceTable } from './report.ts';
 import { grievanceView } from './grievance-view.ts';
@@ -55,6 +56,13 @@ export const grievance = defineKind({
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,
     view: grievanceView,
+    masked: (g: GrievanceRecord): GrievanceRecord => ({
+      ...g,
+      ...(g.complainant && { complainant: maskPerson(g.complainant) }),
+      extensions: g.extensions.map((e) =>
+        e.consent ? { ...e, consent: { ...e.consent, by: maskName(e.consent.by) } } : e,
+      ),
+    }),
     intakeDescriptionKo: '고충민원 정보 (민원인·다수인·재제출) — 고충민원에만 입력 가능',
     open({ kind, intake, input, actor, now, calendar }) {
       const opened = openGrievance({

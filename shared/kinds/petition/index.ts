@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
+import { maskPerson } from '../../domain/identity.ts';
 import { defineKind } from '../../domain/kind.ts';
 import {
   applyPetitionDecision,
@@ -71,6 +72,11 @@ export const petition = defineKind({
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,
     view: petitionView,
+    masked: (p: PetitionRecord): PetitionRecord => ({
+      ...p,
+      petitioner: maskPerson(p.petitioner),
+      representatives: p.representatives.map(maskPerson),
+    }),
     intakeDescriptionKo: '청원 정보 (개인/공동, 공개청원 여부, 청원인) — 청원에 필수, 다른 종류에는 입력 불가',
     open({ kind, intake, input, calendar }) {
       const opened = openPetition({
