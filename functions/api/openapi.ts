@@ -6,6 +6,9 @@
  * with. Only writes other than GET take an Idempotency-Key and may answer 409.
  */
 import { citizenCheckRecordSchema } from '../../shared/kinds/citizen-check/citizen-check.ts';
+import { humanRightsCheckSchema } from '../../shared/kinds/human-rights-assessment/human-rights.ts';
+import { dispositionSchema } from '../../shared/kinds/misconduct/misconduct.ts';
+import { requesterSchema } from '../../shared/kinds/daily-audit/requester.ts';
 import * as z from 'zod';
 import { requestExamples } from './openapi-examples.ts';
 import { routeSchemas, type RouteSchemas } from './route-schemas.ts';
@@ -52,6 +55,14 @@ const SHARED_LEAVES: Readonly<Record<string, z.ZodType>> = {
   IsoDateTime: isoDateTimeSchema,
   Email: z.email(),
   CaseKind: caseKindSchema,
+  // Kind-level shapes written many times over (a criterion answered in the self-check and the assessment,
+  // as a form and as a record; a disposition proposed, approved and stored).
+  HumanRightsCheck: humanRightsCheckSchema,
+  Disposition: dispositionSchema,
+  // A requesting department's person, as stored (department required) and as typed at intake (all optional);
+  // the stored one first, as the typed one's keywords are a part of it.
+  Requester: requesterSchema,
+  RequesterInput: requesterSchema.partial(),
 };
 
 /**
@@ -157,6 +168,43 @@ function shareParameters(paths: Record<string, Record<string, Operation>>) {
   return shared;
 }
 
+/**
+ * Success answers that several operations give alike (a case written, on ten routes) become components
+ * of their own, named after the schema they carry (`CaseWriteResultCreated` for a 201).
+ */
+function shareSuccessResponses(paths: Record<string, Record<string, Operation>>) {
+  const operations = Object.values(paths).flatMap((byMethod) => Object.values(byMethod));
+  const responsesOf = (o: Operation) => o.responses as Record<string, JsonSchema>;
+  const uses = new Map<string, number>();
+  for (const operation of operations)
+    for (const [status, response] of Object.entries(responsesOf(operation)))
+      if (status.startsWith('2') && !('$ref' in response)) {
+        const key = `${status} ${JSON.stringify(response)}`;
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
+  const shared: Record<string, JsonSchema> = {};
+  const nameOf = new Map<string, string>();
+  for (const [key, count] of uses) {
+    const status = key.slice(0, 3);
+    const response = JSON.parse(key.slice(4)) as { content?: Record<string, { schema?: { $ref?: string } }> };
+    const ref =
+      Object.keys(response.content ?? {}).length === 1
+        ? response.content?.['application/json']?.schema?.$ref
+        : undefined;
+    if (count < 3 || !ref) continue;
+    const name = `${ref.split('/').pop()}${status === '201' ? 'Created' : status === '200' ? '' : status}`;
+    if (name in shared) continue;
+    shared[name] = response as JsonSchema;
+    nameOf.set(key, name);
+  }
+  for (const operation of operations)
+    for (const [status, response] of Object.entries(responsesOf(operation))) {
+      const name = nameOf.get(`${status} ${JSON.stringify(response)}`);
+      if (name) responsesOf(operation)[status] = { $ref: `#/components/responses/${name}` };
+    }
+  return shared;
+}
+
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!schema) return [];
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
@@ -209,10 +257,14 @@ export function buildOpenApiDocument(serverUrl: string) {
     operations.push({ route, schemas, ...(requestRef !== undefined && { requestRef }), responseRef });
   }
   const components = { ...componentsOf(outputs, 'output'), ...componentsOf(inputs, 'input') };
-  const leaves = Object.entries(SHARED_LEAVES).map(([id, schema]) => {
+  const leaves: (readonly [string, JsonSchema])[] = [];
+  for (const [id, schema] of Object.entries(SHARED_LEAVES)) {
     const { $schema: _s, ...keywords } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
-    return [id, keywords as JsonSchema] as const;
-  });
+    // A leaf is compared with schemas whose own parts were already shared (a disposition's dates), so its
+    // parts are shared the same way, by the leaves listed before it.
+    for (const value of Object.values(keywords)) referToSharedLeaves(value, leaves);
+    leaves.push([id, keywords as JsonSchema]);
+  }
 
   const errorContent = { 'application/json': { schema: { $ref: SCHEMA_REF('Error') } } };
   // The error answers are the same for every route: one component each, referenced (the document
@@ -278,6 +330,7 @@ export function buildOpenApiDocument(serverUrl: string) {
   referToSharedLeaves(components, leaves);
   referToSharedLeaves(paths, leaves);
   const sharedParameters = shareParameters(paths);
+  const sharedResponses = shareSuccessResponses(paths);
   return {
     openapi: '3.1.0',
     info: {
@@ -308,7 +361,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...sharedParameters,
       },
       schemas: { ...components, ...Object.fromEntries(leaves) },
-      responses: errorResponses,
+      responses: { ...errorResponses, ...sharedResponses },
     },
     paths,
   };

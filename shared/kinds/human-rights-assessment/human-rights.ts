@@ -34,16 +34,16 @@ export const LAW_CHANGES = ['제정', '전부개정', '일부개정', '폐지'] 
 export const CONCLUSIONS = ['원안 동의', '개선 권고'] as const;
 export const RESPONSES = ['수용', '일부 수용', '불수용'] as const;
 
-const checkSchema = z.strictObject({
+export const humanRightsCheckSchema = z.strictObject({
   concern: z.boolean().describe('이 기준에서 우려가 있는지'),
   note: text(2000).describe('판단 근거'),
 });
 /** One answer per criterion: the self-check list and the assessment have the same shape. */
 const criteriaSchema = z.strictObject({
-  infringement: checkSchema,
-  remedy: checkSchema,
-  participation: checkSchema,
-  promotion: checkSchema,
+  infringement: humanRightsCheckSchema,
+  remedy: humanRightsCheckSchema,
+  participation: humanRightsCheckSchema,
+  promotion: humanRightsCheckSchema,
 });
 
 export const humanRightsIntakeSchema = z

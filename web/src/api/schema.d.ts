@@ -1755,18 +1755,7 @@ export interface components {
             /** @enum {string} */
             category: "major-policy" | "contract" | "budget" | "other" | "regulation";
             requestedOn: components["schemas"]["IsoDate"];
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["Requester"];
             amountWon?: number;
             contractMethod?: string;
             onSiteChecks: {
@@ -1802,18 +1791,7 @@ export interface components {
             category: "works-general" | "works-specialist" | "services" | "goods-manufacture" | "goods-purchase";
             designAmountWon: number;
             requestedOn: components["schemas"]["IsoDate"];
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["Requester"];
             threshold: {
                 amountWon: number;
                 reached: boolean;
@@ -1868,18 +1846,7 @@ export interface components {
             /** @enum {string} */
             track: "exemption" | "pre-consulting";
             requestedOn: components["schemas"]["IsoDate"];
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["Requester"];
             matter: string;
             lawsConcerned: string[];
             auditCaseNumber?: string;
@@ -2033,84 +2000,12 @@ export interface components {
             };
             lastEndNoticeReceivedOn?: components["schemas"]["IsoDate"];
             proposal?: {
-                /** @description 처분안 */
-                disposition: {
-                    /** @constant */
-                    type: "discipline";
-                    /**
-                     * @description 요구할 징계 수준 의견
-                     * @enum {string}
-                     */
-                    severity: "중징계" | "경징계";
-                    grounds?: string;
-                } | {
-                    /** @constant */
-                    type: "admonition";
-                    content?: string;
-                } | {
-                    /** @constant */
-                    type: "caution";
-                    content?: string;
-                } | {
-                    /** @constant */
-                    type: "closure";
-                    /**
-                     * @description 종결 사유 코드
-                     * @enum {string}
-                     */
-                    reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-                    reasonText?: string;
-                } | {
-                    /** @constant */
-                    type: "corrective-action";
-                    /** @description 시정 요구 대상 부서 */
-                    department: string;
-                    /** @description 시정 요구 내용 */
-                    order: string;
-                    /** @description 시정 이행기한 */
-                    complianceDueDate: components["schemas"]["IsoDate"];
-                };
+                disposition: components["schemas"]["Disposition"];
                 by: string;
                 at: components["schemas"]["IsoDateTime"];
             };
             approved?: {
-                /** @description 처분안 */
-                disposition: {
-                    /** @constant */
-                    type: "discipline";
-                    /**
-                     * @description 요구할 징계 수준 의견
-                     * @enum {string}
-                     */
-                    severity: "중징계" | "경징계";
-                    grounds?: string;
-                } | {
-                    /** @constant */
-                    type: "admonition";
-                    content?: string;
-                } | {
-                    /** @constant */
-                    type: "caution";
-                    content?: string;
-                } | {
-                    /** @constant */
-                    type: "closure";
-                    /**
-                     * @description 종결 사유 코드
-                     * @enum {string}
-                     */
-                    reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-                    reasonText?: string;
-                } | {
-                    /** @constant */
-                    type: "corrective-action";
-                    /** @description 시정 요구 대상 부서 */
-                    department: string;
-                    /** @description 시정 요구 내용 */
-                    order: string;
-                    /** @description 시정 이행기한 */
-                    complianceDueDate: components["schemas"]["IsoDate"];
-                };
+                disposition: components["schemas"]["Disposition"];
                 proposedBy: string;
                 approvedBy: string;
                 approvedAt: components["schemas"]["IsoDateTime"];
@@ -2216,58 +2111,18 @@ export interface components {
             selfCheck?: {
                 submittedOn: components["schemas"]["IsoDate"];
                 criteria: {
-                    infringement: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    remedy: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    participation: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    promotion: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
+                    infringement: components["schemas"]["HumanRightsCheck"];
+                    remedy: components["schemas"]["HumanRightsCheck"];
+                    participation: components["schemas"]["HumanRightsCheck"];
+                    promotion: components["schemas"]["HumanRightsCheck"];
                 };
             };
             assessment?: {
                 criteria: {
-                    infringement: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    remedy: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    participation: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
-                    promotion: {
-                        /** @description 이 기준에서 우려가 있는지 */
-                        concern: boolean;
-                        /** @description 판단 근거 */
-                        note: string;
-                    };
+                    infringement: components["schemas"]["HumanRightsCheck"];
+                    remedy: components["schemas"]["HumanRightsCheck"];
+                    participation: components["schemas"]["HumanRightsCheck"];
+                    promotion: components["schemas"]["HumanRightsCheck"];
                 };
                 /** @enum {string} */
                 conclusion: "원안 동의" | "개선 권고";
@@ -3543,18 +3398,7 @@ export interface components {
             /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
             requesterSub?: string;
             /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department?: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["RequesterInput"];
             /** @description 사업·계약 금액 (원) */
             amountWon?: number;
             /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
@@ -3576,18 +3420,7 @@ export interface components {
             /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
             requesterSub?: string;
             /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department?: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["RequesterInput"];
         };
         /** @description 적극행정 면책·사전컨설팅 신청 정보 */
         ProactiveAdminIntake: {
@@ -3601,18 +3434,7 @@ export interface components {
             /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
             requesterSub?: string;
             /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: {
-                /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-                sub?: string;
-                /** @description 요청자 이름 */
-                name?: string;
-                /** @description 직위·직급 */
-                position?: string;
-                /** @description 요청 부서 */
-                department?: string;
-                email?: components["schemas"]["Email"];
-                phone?: string;
-            };
+            requester?: components["schemas"]["RequesterInput"];
             /** @description 사안 (면책: 지적된 업무, 사전컨설팅: 처리방향을 묻는 업무) */
             matter: string;
             /** @description 관련 법령 */
@@ -4275,43 +4097,7 @@ export interface components {
             decision: "propose";
             /** @description 조사 결과 */
             findings: string;
-            /** @description 처분안 */
-            disposition: {
-                /** @constant */
-                type: "discipline";
-                /**
-                 * @description 요구할 징계 수준 의견
-                 * @enum {string}
-                 */
-                severity: "중징계" | "경징계";
-                grounds?: string;
-            } | {
-                /** @constant */
-                type: "admonition";
-                content?: string;
-            } | {
-                /** @constant */
-                type: "caution";
-                content?: string;
-            } | {
-                /** @constant */
-                type: "closure";
-                /**
-                 * @description 종결 사유 코드
-                 * @enum {string}
-                 */
-                reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-                reasonText?: string;
-            } | {
-                /** @constant */
-                type: "corrective-action";
-                /** @description 시정 요구 대상 부서 */
-                department: string;
-                /** @description 시정 요구 내용 */
-                order: string;
-                /** @description 시정 이행기한 */
-                complianceDueDate: components["schemas"]["IsoDate"];
-            };
+            disposition: components["schemas"]["Disposition"];
             comment?: string;
         };
         EndorseDecision: {
@@ -4469,30 +4255,10 @@ export interface components {
             submittedOn: components["schemas"]["IsoDate"];
             /** @description 자체점검표: 4개 기준별 우려 여부와 근거 */
             criteria: {
-                infringement: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                remedy: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                participation: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                promotion: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
+                infringement: components["schemas"]["HumanRightsCheck"];
+                remedy: components["schemas"]["HumanRightsCheck"];
+                participation: components["schemas"]["HumanRightsCheck"];
+                promotion: components["schemas"]["HumanRightsCheck"];
             };
         };
         ProposeAssessmentDecision: {
@@ -4500,30 +4266,10 @@ export interface components {
             decision: "propose-assessment";
             /** @description 기준별 평가 */
             criteria: {
-                infringement: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                remedy: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                participation: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
-                promotion: {
-                    /** @description 이 기준에서 우려가 있는지 */
-                    concern: boolean;
-                    /** @description 판단 근거 */
-                    note: string;
-                };
+                infringement: components["schemas"]["HumanRightsCheck"];
+                remedy: components["schemas"]["HumanRightsCheck"];
+                participation: components["schemas"]["HumanRightsCheck"];
+                promotion: components["schemas"]["HumanRightsCheck"];
             };
             /**
              * @description 원안 동의 / 개선 권고
@@ -5724,6 +5470,73 @@ export interface components {
         Email: string;
         /** @enum {string} */
         CaseKind: "self-audit" | "audit-received" | "daily-audit" | "contract-review" | "proactive-admin" | "citizen-check" | "external-referral" | "internal-investigation" | "property-review" | "disclosure-refusal" | "human-rights-assessment" | "grievance" | "whistleblower-report" | "taxpayer-consultation" | "petition" | "field-complaint" | "patrol-finding" | "case-review";
+        HumanRightsCheck: {
+            /** @description 이 기준에서 우려가 있는지 */
+            concern: boolean;
+            /** @description 판단 근거 */
+            note: string;
+        };
+        /** @description 처분안 */
+        Disposition: {
+            /** @constant */
+            type: "discipline";
+            /**
+             * @description 요구할 징계 수준 의견
+             * @enum {string}
+             */
+            severity: "중징계" | "경징계";
+            grounds?: string;
+        } | {
+            /** @constant */
+            type: "admonition";
+            content?: string;
+        } | {
+            /** @constant */
+            type: "caution";
+            content?: string;
+        } | {
+            /** @constant */
+            type: "closure";
+            /**
+             * @description 종결 사유 코드
+             * @enum {string}
+             */
+            reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
+            reasonText?: string;
+        } | {
+            /** @constant */
+            type: "corrective-action";
+            /** @description 시정 요구 대상 부서 */
+            department: string;
+            /** @description 시정 요구 내용 */
+            order: string;
+            /** @description 시정 이행기한 */
+            complianceDueDate: components["schemas"]["IsoDate"];
+        };
+        Requester: {
+            /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+            sub?: string;
+            /** @description 요청자 이름 */
+            name?: string;
+            /** @description 직위·직급 */
+            position?: string;
+            /** @description 요청 부서 */
+            department: string;
+            email?: components["schemas"]["Email"];
+            phone?: string;
+        };
+        RequesterInput: {
+            /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
+            sub?: string;
+            /** @description 요청자 이름 */
+            name?: string;
+            /** @description 직위·직급 */
+            position?: string;
+            /** @description 요청 부서 */
+            department?: string;
+            email?: components["schemas"]["Email"];
+            phone?: string;
+        };
     };
     responses: {
         /** @description 입력값 오류 (validation) */
@@ -5769,6 +5582,33 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description OK */
+        CaseWriteResultCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CaseWriteResult"];
+            };
+        };
+        /** @description OK */
+        CaseWriteResult: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CaseWriteResult"];
+            };
+        };
+        /** @description OK */
+        ScheduleMeetingResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ScheduleMeetingResponse"];
             };
         };
     };
@@ -5977,15 +5817,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6235,15 +6067,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6274,15 +6098,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6658,15 +6474,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6699,15 +6507,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6815,15 +6615,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6887,15 +6679,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6968,15 +6752,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7009,15 +6785,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7050,15 +6818,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7090,15 +6850,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7131,15 +6883,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7173,15 +6917,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7214,15 +6950,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7296,15 +7024,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            201: components["responses"]["CaseWriteResultCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7341,15 +7061,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7521,15 +7233,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseWriteResult"];
-                };
-            };
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7899,15 +7603,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScheduleMeetingResponse"];
-                };
-            };
+            200: components["responses"]["ScheduleMeetingResponse"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7940,15 +7636,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScheduleMeetingResponse"];
-                };
-            };
+            200: components["responses"]["ScheduleMeetingResponse"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7980,15 +7668,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScheduleMeetingResponse"];
-                };
-            };
+            200: components["responses"]["ScheduleMeetingResponse"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
