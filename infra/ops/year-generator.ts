@@ -33,6 +33,12 @@ import { DEMO_STAFF } from '../local/demo-data.ts';
 // ── what to create ───────────────────────────────────────────────────────────────────────────────
 
 /** Case-review (and other non-misconduct) outcomes. */
+/**
+ * Kinds the generator does not make yet: a 구민감사관 check needs citizen auditors in the staff directory and
+ * their reports through their own routes (/citizen-checks), which the generator does not drive.
+ */
+export const NOT_GENERATED: readonly string[] = ['citizen-check'];
+
 export const REVIEW_OUTCOMES = [
   'closed',
   'closed-after-return',
