@@ -13,6 +13,7 @@
  *
  * The next step is read from this record. Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
@@ -295,9 +296,6 @@ export const AUDIT_RECEIVED_DECISION_LABELS: Record<AuditReceivedDecisionForm['d
   'close-audit-received': '외부기관 감사 수감 종결',
 };
 const DECISIONS: readonly string[] = Object.keys(AUDIT_RECEIVED_DECISION_LABELS);
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 function notInFuture(on: string, today: string, field: string) {
   if (on > today)

@@ -12,6 +12,7 @@
  * sets this procedure: thresholds and the processing time are settings (contract-review-settings.ts).
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
@@ -215,9 +216,6 @@ export const CONTRACT_REVIEW_DECISIONS: readonly string[] = [
   'approve',
   'return',
 ];
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 export function applyContractReviewDecision(
   c: CaseRecord & { contractReview?: ContractReviewRecord },

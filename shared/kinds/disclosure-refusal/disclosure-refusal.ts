@@ -12,9 +12,10 @@
  *
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
 import {
   APPLICATION_WINDOW_KEYS,
   applicationWindow,
@@ -78,9 +79,6 @@ export const disclosureRefusalSchema = z.object({
     .optional(),
 });
 export type DisclosureRefusal = z.infer<typeof disclosureRefusalSchema>;
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 /** The application, refused outside its window (시행령 제27조①). */
 export function applyForDisclosureRefusal(

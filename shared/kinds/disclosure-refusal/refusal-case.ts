@@ -12,10 +12,11 @@
  *
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { IllegalTransitionError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
 import {
   applyForDisclosureRefusal,
@@ -67,9 +68,6 @@ declare module '../../domain/case.ts' {
     disclosureRefusal?: RefusalIntake;
   }
 }
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 export function openRefusalCase(intake: unknown, calendar: Calendar): RefusalRecord {
   if (intake === undefined)

@@ -14,10 +14,11 @@
  *
  * The next step is read from this record (restart-safe). Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { correctionDueOn, PATROL_FINDING_CATEGORIES, type PatrolFindingCategory } from './patrol-finding-settings.ts';
@@ -145,9 +146,6 @@ declare module '../../domain/case.ts' {
     patrolFinding?: PatrolFindingIntake;
   }
 }
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 export function openPatrolFinding(intake: unknown, receivedAt: string): PatrolFindingRecord {
   if (intake === undefined)

@@ -16,10 +16,11 @@
  * The next step is read from this record, so a restarted execution continues where the case stands.
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { requesterIntakeShape, requesterSchema } from '../daily-audit/requester.ts';
@@ -151,9 +152,6 @@ declare module '../../domain/case.ts' {
     proactiveAdmin?: ProactiveAdminIntake;
   }
 }
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 /** The record at intake; refuses an exemption request dated before the audit ended (시행령 제13조의4①). */
 export function openProactiveAdmin(intake: unknown, receivedAt: string): ProactiveAdminRecord {

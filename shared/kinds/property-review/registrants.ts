@@ -13,9 +13,10 @@
  * The office's own staff are registrants too (시행령 제3조⑥10~12): a reviewer never reviews their own
  * registration or their own team lead's. Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
-import { assertNotBefore, ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ForbiddenError, IllegalTransitionError } from '../../domain/errors.ts';
 import type { StaffMember } from '../../domain/staff.ts';
 import {
   applyForDisclosureRefusal,
@@ -159,9 +160,6 @@ export function tallyRegistrants(list: Iterable<Registrant>): Record<RegistrantS
   }
   return t;
 }
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 const wrongState = (action: string, state: RegistrantState) =>
   new IllegalTransitionError(

@@ -14,6 +14,7 @@
  * The next step is read from this record, so a restarted execution continues where the case stands.
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
@@ -381,9 +382,6 @@ export const FOLLOW_UP_DECISIONS = [
   'close-self-audit',
 ] as const;
 const SELF_AUDIT_DECISIONS: readonly string[] = [...Object.keys(SELF_AUDIT_DECISION_LABELS), 'approve', 'return'];
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 function notInFuture(on: string, today: string, field: string) {
   if (on > today)

@@ -17,8 +17,9 @@
  * next step is read from this record, so a restarted execution continues where the case stands.
  * Pure: no AWS SDK.
  */
+import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -257,9 +258,6 @@ export function nextWhistleblowerStep(r: WhistleblowerRecord): WhistleblowerStep
 }
 
 const unansweredCount = (r: WhistleblowerRecord) => r.supplements.filter((s) => s.outcome === 'unanswered').length;
-
-const refuse = (message: string, messageKo: string, field: string, rule: string) =>
-  new ValidationError(message, messageKo, { field, rule });
 
 /**
  * Applies a decision to the record, refusing what the Act does not allow. `receivedOn` is the case's
