@@ -21,12 +21,13 @@ function meetingDay(): string {
 }
 
 test('a secretary holds a meeting that decides two cases', async ({ page, request }, testInfo) => {
-  // The discipline requests go out on the meeting's day at the latest: a resolution cannot precede its
-  // request, and on a weekend or holiday the meeting sits on an earlier business day than today.
+  // The head approves today, so the discipline requests go out today (a request cannot precede its approval)
+  // and the resolutions are dated today (a resolution cannot precede its request). The meeting itself sits on
+  // a business day: on a weekend or holiday that is an earlier day than today, and the resolution follows it.
   const day = meetingDay();
   const cases = [
-    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 갑', day),
-    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 을', day),
+    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 갑', today),
+    await caseWaitingForPersonnelCommittee(request, '범죄처분결과 통보 — 공원녹지과 을', today),
   ];
 
   await signInAs(page, '정다인');
@@ -98,7 +99,7 @@ test('a secretary holds a meeting that decides two cases', async ({ page, reques
     const item = agenda.filter({ hasText: c.caseNumber });
     await item.getByRole('button', { name: '전원 찬성으로 표시' }).click();
     await item.getByLabel('인사위원회 의결').selectOption(i === 0 ? '견책' : '불문경고');
-    await item.getByLabel('의결일').fill(day);
+    await item.getByLabel('의결일').fill(today);
     if (i === 1) {
       await expectAccessible(page);
       await screenshot(page, testInfo, 'meeting-vote');
