@@ -18,6 +18,11 @@ import {
   checkReplyBody,
   checkReportBody,
   checkReportResponse,
+  citizenAuditorBody,
+  citizenAuditorParams,
+  citizenAuditorsQuery,
+  citizenAuditorsResponse,
+  citizenAuditorWriteResponse,
   citizenChecksResponse,
   citizenCheckView,
 } from './citizen-check-schemas.ts';
@@ -258,6 +263,13 @@ export const routeSchemas = {
   'citizen-check-get': { params: caseIdParams, response: citizenCheckView, success: 200 },
   'citizen-check-report': { params: caseIdParams, body: checkReportBody, response: checkReportResponse, success: 201 },
   'citizen-check-reply': { params: caseIdParams, body: checkReplyBody, response: caseWriteResponse, success: 200 },
+  'citizen-auditor-list': { query: citizenAuditorsQuery, response: citizenAuditorsResponse, success: 200 },
+  'citizen-auditor-put': {
+    params: citizenAuditorParams,
+    body: citizenAuditorBody,
+    response: citizenAuditorWriteResponse,
+    success: 200,
+  },
   'self-audit-add-finding': { params: caseIdParams, body: addFindingBody, response: caseWriteResponse, success: 201 },
   'self-audit-list-findings': { params: caseIdParams, query: findingsQuery, response: findingsResponse, success: 200 },
   'self-audit-update-finding': {

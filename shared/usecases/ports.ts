@@ -8,6 +8,7 @@
  * hands it back to `commit`, `create` or `appendWithoutVersion`, and nothing in between opens it.
  */
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
+import type { CitizenAuditor } from '../domain/citizen-auditors.ts';
 import type { CaseSearchFilter, SearchSort } from '../domain/case-search-filter.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import type { EventDraft, HistoryEvent } from '../domain/history.ts';
@@ -192,6 +193,13 @@ export interface CaseSearch<Plan extends SearchPlanView = SearchPlanView> {
   walk(plan: Plan, startKey: Record<string, unknown> | undefined): AsyncGenerator<WalkEvent>;
   decodeCursor(plan: Plan, cursor: string | undefined): Record<string, unknown> | undefined;
   encodeCursor(plan: Plan, key: Record<string, unknown>): string;
+}
+
+/** The 구민감사관 roster (shared/domain/citizen-auditors.ts). */
+export interface CitizenAuditorRoster {
+  get(sub: string): Promise<CitizenAuditor | undefined>;
+  list(): Promise<CitizenAuditor[]>;
+  put(auditor: CitizenAuditor): Promise<CitizenAuditor>;
 }
 
 /** Committees, their meetings and the decisions recorded at them. */

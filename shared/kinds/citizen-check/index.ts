@@ -6,7 +6,7 @@
  * reported and, where they found or advised anything, the department's reply is recorded.
  */
 import { ValidationError } from '../../domain/errors.ts';
-import { defineKind } from '../../domain/kind.ts';
+import { defineKind, refuse } from '../../domain/kind.ts';
 import { CASE_REVIEW_WORKFLOW } from '../case-review/review-kind.ts';
 import {
   checkOutstanding,
@@ -15,8 +15,8 @@ import {
   citizenCheckOf,
   citizenCheckRecordSchema,
   openCitizenCheck,
-  type CitizenAuditor,
 } from './citizen-check.ts';
+import type { AppointedAuditor } from '../../domain/citizen-auditors.ts';
 import { citizenCheckView } from './citizen-check-view.ts';
 
 /** The intake after `checkIntake`: every auditor named from the directory. */
@@ -34,19 +34,25 @@ export const citizenCheck = defineKind({
     intake: citizenCheckIntakeSchema,
     view: citizenCheckView,
     intakeDescriptionKo: '구민감사관 현장점검: 공사·점검일·확인 항목·구민감사관(분야·임기) — 현장점검 사건에 필수',
-    /** Each auditor must be in the directory as an active 구민감사관; their name comes from there. */
-    async checkIntake(intake, { staff }) {
+    /**
+     * Each auditor must be on the roster, in their term on the check's day, and still an active
+     * 구민감사관 in the directory; the check keeps their appointment as it stands.
+     */
+    async checkIntake(intake, { staff, citizenAuditors }) {
       const parsed = citizenCheckIntakeSchema.parse(intake);
-      const auditors: CitizenAuditor[] = [];
-      for (const [i, a] of parsed.auditors.entries()) {
-        const member = await staff.get(a.sub);
-        if (!member?.active || !member.roles.includes('citizen-auditor'))
-          throw new ValidationError(
-            `${a.sub} is not an active citizen auditor in the directory`,
-            `구민감사관(${a.sub})을 명부에서 찾을 수 없습니다`,
-            { field: `citizenCheck.auditors.${i}.sub`, rule: 'not_citizen_auditor' },
+      const auditors: AppointedAuditor[] = [];
+      for (const [i, sub] of parsed.auditors.entries()) {
+        const field = `citizenCheck.auditors.${i}`;
+        const [member, appointed] = await Promise.all([staff.get(sub), citizenAuditors?.get(sub)]);
+        if (!member?.active || !member.roles.includes('citizen-auditor') || !appointed)
+          throw refuse(
+            `${sub} is not an active citizen auditor on the roster`,
+            `구민감사관(${sub})을 명부에서 찾을 수 없습니다`,
+            field,
+            'not_citizen_auditor',
           );
-        auditors.push({ ...a, name: member.name });
+        const { version: _v, updatedAt: _at, updatedBy: _by, ...appointment } = appointed;
+        auditors.push({ ...appointment, name: member.name });
       }
       return { ...parsed, auditors };
     },
