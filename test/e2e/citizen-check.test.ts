@@ -7,16 +7,21 @@
  * - the access rule: a citizen auditor lists and reads only the checks they are on — another's check
  *   answers 404 like a missing one, and no case route answers them (not even their own check's case);
  * - the auditor reports once; the case cannot be submitted until every auditor has reported and the
- *   department's reply to a finding is recorded; the auditor then sees the reply, and the chain verifies.
+ *   department's reply to a finding is recorded; the auditor then sees the reply, and the chain verifies;
+ * - a late report: the handler's task is due on the report's due day (the setting), so the morning
+ *   deadline digest lists the check for the handler; once the report is in, the task is due later.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { CITIZEN_CHECK_SETTINGS } from '../../shared/kinds/citizen-check/citizen-check.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
-const { call, decide, tryDecide, caseOf } = staffApi(() => t);
+const { call, decide, tryDecide, caseOf, openTask } = staffApi(() => t);
+const calendar = createCalendar();
 
 const auditLead = staffNamed('강민수');
 const auditStaff = staffNamed('서지원');
@@ -24,7 +29,7 @@ const roadAuditor = DEMO_USERS['citizen-auditor'];
 const dongAuditor = staffNamed('염미숙');
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  t = await startTestSystem({ jobs: true });
 });
 afterAll(async () => t?.system.close());
 
@@ -196,5 +201,49 @@ describe('citizen auditors see only the checks they are on', () => {
     const reportedEvent = history.body.events.find((e: { type: string }) => e.type === 'CITIZEN_CHECK_REPORTED');
     expect(reportedEvent.actor.sub).toBe(roadAuditor.sub);
     expect((await call(headOfOffice, 'GET', `/cases/${mine}/verify`)).body.ok).toBe(true);
+  });
+});
+
+describe('a late report reaches the handler’s morning digest', () => {
+  it('dates the handler’s task by the report’s due day, mails it overdue, and moves it once the report is in', async () => {
+    // Long enough ago that the report's due day (moved off holidays) has passed, whatever day CI runs.
+    const lateOn = daysBefore(koreaDate(new Date()), 20);
+    const created = await call(
+      auditLead,
+      'POST',
+      '/cases',
+      checkOf(roadAuditor.sub, '대림로 하수관 정비 공사', lateOn),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { caseId, caseNumber } = created.body.case;
+    expect(created.body.case.citizenCheck.reportDueOn).toBe(daysBefore(lateOn, -CITIZEN_CHECK_SETTINGS.reportDueDays));
+    await decide(auditLead, caseId, 'assign', { decision: 'assign', assigneeSub: auditStaff.sub });
+
+    const task = await openTask(caseId);
+    let due = created.body.case.citizenCheck.reportDueOn as string;
+    while (!calendar.isBusinessDay(due)) due = daysBefore(due, -1);
+    expect(task).toMatchObject({ type: 'investigate', dueAt: `${due}T18:00:00+09:00` });
+    expect(task.dueBasis?.labelKo).toContain('구 규칙 확인 필요');
+
+    const { system } = t;
+    await system.scheduler!.tick(new Date());
+    let morning = daysBefore(koreaDate(new Date()), -1);
+    while (!calendar.isBusinessDay(morning)) morning = daysBefore(morning, -1);
+    const fired = await system.scheduler!.tick(new Date(`${morning}T10:00:10+09:00`));
+    expect(fired.find((run) => run.schedule === 'deadline-reminders')).toMatchObject({ outcome: 'succeeded' });
+    const toHandler = system.mailCatcher!.messages().filter((m) => JSON.stringify(m).includes(auditStaff.email));
+    expect(JSON.stringify(toHandler)).toContain(caseNumber);
+
+    const report = {
+      results: [
+        { item: 'construction', outcome: 'no-issue' },
+        { item: 'unpaid-wages', outcome: 'no-issue' },
+      ],
+    };
+    expect((await call(roadAuditor, 'POST', `/citizen-checks/${caseId}/report`, report)).status).toBe(201);
+    const after = await openTask(caseId);
+    expect(after.taskId).toBe(task.taskId);
+    expect(after.dueAt > `${koreaDate(new Date())}T23:59`).toBe(true);
+    expect(after.dueBasis?.labelKo).toContain(`${CITIZEN_CHECK_SETTINGS.followUpBusinessDays}근무일`);
   });
 });

@@ -28,6 +28,8 @@ export const UNCONFIRMED_KO = '구 규칙 확인 필요';
 export const CITIZEN_CHECK_SETTINGS = Object.freeze({
   /** Days from the check to the auditors' reports; a report still missing after it is late (the digest says so). */
   reportDueDays: 7,
+  /** Business days the handler has, once every report is in, for the department's reply and the closing. */
+  followUpBusinessDays: 20,
 });
 
 const date = z.iso.date();

@@ -1,13 +1,14 @@
 /**
  * 구민감사관 현장점검: the check under `citizenCheck` (citizen-check.ts) — the project, day, items and
- * the auditors on it, their reports and the department's reply — on the generic review lifecycle
- * (assign → investigate → approve). The auditors act through their own routes
+ * the auditors on it, their reports and the department's reply — on its own lifecycle
+ * (workflows/citizen-check.workflow.ts: assign → follow the reports → approve), whose handler's task is
+ * due on the reports' due day while one is missing (citizen-check-deadlines.ts). The auditors act through their own routes
  * (shared/usecases/citizen-checks.ts); submitting the case is refused until every auditor has
  * reported and, where they found or advised anything, the department's reply is recorded.
  */
 import { ValidationError } from '../../domain/errors.ts';
 import { defineKind, refuse } from '../../domain/kind.ts';
-import { CASE_REVIEW_WORKFLOW } from '../case-review/review-kind.ts';
+import { CITIZEN_CHECK_DUE_RULES, citizenCheckTaskDue } from './citizen-check-deadlines.ts';
 import {
   checkOutstanding,
   CITIZEN_CHECK_KIND,
@@ -22,12 +23,14 @@ import { citizenCheckView } from './citizen-check-view.ts';
 /** The intake after `checkIntake`: every auditor named from the directory. */
 const checkedIntakeSchema = citizenCheckIntakeSchema.extend({ auditors: citizenCheckRecordSchema.shape.auditors });
 
+export const CITIZEN_CHECK_WORKFLOW = 'citizen-check';
+
 export const citizenCheck = defineKind({
   kind: CITIZEN_CHECK_KIND,
   labelKo: '구민감사관 현장점검',
   team: 'audit',
   sealedByDefault: false,
-  workflow: CASE_REVIEW_WORKFLOW,
+  workflow: CITIZEN_CHECK_WORKFLOW,
   details: {
     key: 'citizenCheck',
     record: citizenCheckRecordSchema,
@@ -89,5 +92,9 @@ export const citizenCheck = defineKind({
       if (outstanding)
         throw new ValidationError(outstanding.en, outstanding.ko, { field: 'decision', rule: 'check_outstanding' });
     },
+  },
+  dueRules: {
+    rules: CITIZEN_CHECK_DUE_RULES,
+    due: (_rule, { c, now, calendar }) => citizenCheckTaskDue(c, now, calendar),
   },
 });
