@@ -193,6 +193,23 @@ const OTHER_STAFF: StaffMember[] = [
     roles: ['citizen-auditor'],
     active: true,
   },
+  // Two more 구민감사관 the demo does not appoint: the year generator puts them on the roster for its year.
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000053',
+    name: '한정수',
+    email: 'jeongsu.han@citizen.gamsa.local',
+    position: '구민감사관(건축)',
+    roles: ['citizen-auditor'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000054',
+    name: '오세영',
+    email: 'seyoung.oh@citizen.gamsa.local',
+    position: '구민감사관(전기)',
+    roles: ['citizen-auditor'],
+    active: true,
+  },
 ];
 
 export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER_STAFF];
@@ -317,7 +334,7 @@ const daysBefore = (on: string, days: number) =>
 function demoCitizenAuditors(today: string): { sub: string; input: CitizenAuditorInput }[] {
   const year = Number(today.slice(0, 4));
   const term = { termStart: `${year - 1}-01-01`, termEnd: `${year}-12-31` };
-  const dongRep = OTHER_STAFF.find((m) => m.roles.includes('citizen-auditor'))!;
+  const dongRep = OTHER_STAFF.find((m) => m.name === '염미숙')!;
   return [
     { sub: DEMO_USERS['citizen-auditor'].sub, input: { field: 'civil', cohort: 8, ...term } },
     { sub: dongRep.sub, input: { field: 'dong', dong: '신길1동', cohort: 8, ...term } },
