@@ -27,6 +27,8 @@ export interface KindRegistry<K extends string = string> {
   limitationWarningOf(c: CaseRecord, today: string): LimitationWarningView | undefined;
   /** The case's details with their personal data masked, under their key; undefined when its kind masks nothing. */
   maskedDetailsOf(c: CaseRecord): { key: string; details: unknown } | undefined;
+  /** The kinds whose closed cases are reported to this committee (`reportedTo`). */
+  reportedTo(committee: string): readonly KindModule<K>[];
   /** How an event of a case of this kind moves its due date (before and after); undefined when it does not. */
   dueDateMoveOf(kind: string, event: HistoryEvent): { before: unknown; after: unknown } | undefined;
   /** Details sections in the order of first appearance, each with the kinds that own it. */
@@ -132,6 +134,7 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
         ? { key: section.key, details: section.masked(details as never) }
         : undefined;
     },
+    reportedTo: (committee) => modules.filter((m) => m.reportedTo?.committee === committee),
     dueDateMoveOf(kind, event) {
       return byKind.get(kind)?.details?.dueDateMove?.(event);
     },

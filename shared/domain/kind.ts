@@ -216,6 +216,11 @@ export interface KindModule<K extends string = string> {
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
   taskTypes?: readonly string[];
   details?: DetailsSection;
+  /**
+   * The committee this kind's closed cases are reported to (보고 안건, no vote): each meeting of it lists the
+   * cases closed since its previous meeting, each as the line this gives (no personal data: members read it).
+   */
+  reportedTo?: { committee: CommitteeKind; line(c: CaseRecord): string };
   decisions?: KindDecisions;
   guards?: KindGuards;
   dueRules?: KindDueRules;

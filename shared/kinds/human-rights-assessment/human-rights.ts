@@ -242,3 +242,19 @@ export function applyHumanRightsDecision(
       };
   }
 }
+
+/**
+ * The assessment as the 인권위원회 is told it (보고 안건): the draft law, the conclusion with the articles
+ * recommended on, and the department's answer. No reviewer's name.
+ */
+export function humanRightsReportLine(r: HumanRightsRecord | undefined): string {
+  if (!r) return '인권영향평가';
+  const law = `「${r.lawTitle}」 ${r.change}안(${r.lawType}, ${r.department})`;
+  const a = r.assessment;
+  if (!a) return `${law} — 평가 없이 종결`;
+  const articles = a.articles.length > 0 ? ` (${a.articles.join(', ')})` : '';
+  const answer = r.response
+    ? ` → 부서 ${r.response.response}${r.response.refusalGrounds ? `: ${r.response.refusalGrounds}` : ''}`
+    : '';
+  return `${law} — ${a.conclusion}${articles}${answer}`;
+}
