@@ -11,6 +11,7 @@ test('a 구민감사관 sees only their own checks on 내 현장점검 and files
   await expect(rows.filter({ hasText: '신길로 보도 정비 공사' })).toHaveCount(1);
   // No staff screen is offered: the navigation has none of them.
   await expect(page.getByRole('link', { name: '검색' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link')).toHaveText(['내 현장점검']);
   await expectAccessible(page);
   await screenshot(page, testInfo, 'citizen-checks');
 
