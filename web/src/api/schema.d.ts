@@ -299,7 +299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 내 처리할 업무 (기한 순) */
+        /** 내 업무 또는 팀 업무 (기한 순) */
         get: operations["listMyTasks"];
         put?: never;
         post?: never;
@@ -2766,6 +2766,15 @@ export interface components {
             summaryEn: string;
         };
         ListMyTasksResponse: {
+            items: components["schemas"]["Task"][];
+            /** @enum {string} */
+            team?: "audit" | "investigation" | "complaints" | "patrol";
+            /** @description scope=team: sub → 이름 */
+            holders?: {
+                [key: string]: string;
+            };
+        };
+        ListCaseTasksResponse: {
             items: components["schemas"]["Task"][];
         };
         CompleteTaskResponse: {
@@ -6299,6 +6308,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description team: 팀 업무 (팀장·감사담당관) */
+                scope?: "mine" | "team";
+                /** @description scope=team의 팀 (팀장은 생략 시 자기 팀) */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
             };
             header?: never;
             path?: never;
@@ -6337,7 +6350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListMyTasksResponse"];
+                    "application/json": components["schemas"]["ListCaseTasksResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
