@@ -141,6 +141,7 @@ test('evidence and officials added on the page show in its rows; a bad one shows
   const events = await historyCount(request, caseId);
   await evidence.getByLabel(/^증거 이름/).fill('보조금 정산서 사본');
   await evidence.getByLabel(/^문서번호·보관 위치 등 참조/).fill('복지정책과-2026-1182');
+  await evidence.getByLabel(/^증거 종류/).selectOption('문서');
   await evidence.getByLabel(/^확보일/).fill('2099-01-04');
   await evidence.getByRole('button', { name: '증거 기록' }).click();
   const refusedEvidence = await call(request, 'investigator', 'POST', `/cases/${caseId}/evidence`, {

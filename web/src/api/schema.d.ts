@@ -4800,6 +4800,7 @@ export interface components {
             /** @description 문서번호·보관 위치 등 참조 */
             reference: string;
             /**
+             * @description 증거 종류
              * @default 문서
              * @enum {string}
              */
