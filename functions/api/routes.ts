@@ -270,7 +270,7 @@ export const apiRoutes = [
     tag: 'me',
     auth: true,
     writes: false,
-    summary: '내 처리할 업무 (기한 순)',
+    summary: '내 업무 또는 팀 업무 (기한 순)',
   },
   {
     routeKey: 'GET /cases/{caseId}/tasks',

@@ -84,6 +84,8 @@ export interface RegistrantStore {
 
 export interface CaseRepository {
   get(caseId: string): Promise<CaseRecord | undefined>;
+  /** Several cases by id (the ones that exist), read together. */
+  getMany(caseIds: readonly string[]): Promise<Map<string, CaseRecord>>;
   /** A new case under the next 접수번호 of its year and team (no number is taken by a refused intake). */
   createNumbered(
     year: number,
@@ -115,6 +117,8 @@ export interface TaskRepository {
   ofCase(caseId: string): Promise<TaskRecord[]>;
   /** Open tasks a person sees (their own, and their roles' in their team and office-wide), soonest due first. */
   openForActor(actor: { sub: string; roles: string[] }, team: string | undefined, limit: number): Promise<TaskRecord[]>;
+  /** Open tasks a team holds (its members' own and its role queues), soonest due first. */
+  openForTeam(team: string, memberSubs: readonly string[], limit: number): Promise<TaskRecord[]>;
   openForCommittee(committee: CommitteeKind, limit?: number): Promise<TaskRecord[]>;
   putOpen(task: TaskRecord): AtomicWrite;
   complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): AtomicWrite;

@@ -299,7 +299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 내 처리할 업무 (기한 순) */
+        /** 내 업무 또는 팀 업무 (기한 순) */
         get: operations["listMyTasks"];
         put?: never;
         post?: never;
@@ -2822,6 +2822,15 @@ export interface components {
         };
         ListMyTasksResponse: {
             items: components["schemas"]["Task"][];
+            /** @enum {string} */
+            team?: "audit" | "investigation" | "complaints" | "patrol";
+            /** @description scope=team: sub → 이름 */
+            holders?: {
+                [key: string]: string;
+            };
+        };
+        ListCaseTasksResponse: {
+            items: components["schemas"]["Task"][];
         };
         CompleteTaskResponse: {
             case: components["schemas"]["Case"];
@@ -4839,6 +4848,7 @@ export interface components {
             /** @description 문서번호·보관 위치 등 참조 */
             reference: string;
             /**
+             * @description 증거 종류
              * @default 문서
              * @enum {string}
              */
@@ -6373,6 +6383,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description team: 팀 업무 (팀장·감사담당관) */
+                scope?: "mine" | "team";
+                /** @description scope=team의 팀 (팀장은 생략 시 자기 팀) */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
             };
             header?: never;
             path?: never;
@@ -6411,7 +6425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListMyTasksResponse"];
+                    "application/json": components["schemas"]["ListCaseTasksResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
