@@ -5,7 +5,8 @@
  *
  * - each demand's 이행결과 within **60 days** (제18조⑤; a long item may send its 조치계획 instead);
  * - a 경고 demand published on the 구's website within **10 days** (제18조④);
- * - 재심의 filed within **1 month**, decided by the auditing body within **2 months** of its receipt (제20조).
+ * - 재심의 filed within **1 month**, decided by the auditing body within **2 months** of its receipt (제20조);
+ * - the auditing body's own 직권 재심의 within **2 years** of the result (제21조).
  */
 import type { Calendar } from '../../calendar/index.ts';
 import type { TaskDue } from '../../domain/task.ts';
@@ -25,3 +26,12 @@ export const receivedReconsiderationFilingDue = (receivedOn: string, calendar: C
 
 export const receivedReconsiderationDecisionDue = (filedOn: string, calendar: Calendar): TaskDue =>
   fromDate('external-audit.reconsideration.decision', filedOn, calendar, '재심의 신청일');
+
+/**
+ * 직권 재심의 (제21조): the auditing body may itself reconsider a demand found unlawful or unjust through
+ * an error or omission in the evidence, within **2 years** of the day it notified the result. We hold the
+ * day the result was received, not sent: the window is counted from receipt, at most a few days later
+ * than the rule's, so a change the body sends inside its window is never refused.
+ */
+export const exOfficioReconsiderationUntil = (receivedOn: string, calendar: Calendar): TaskDue =>
+  fromDate('external-audit.ex-officio-reconsideration', receivedOn, calendar, RECEIVED_KO);

@@ -19,7 +19,7 @@ import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
-import { earliestFollowUpDue } from '../findings-follow-up.ts';
+import { earliestFollowUpDue, notClosed, notReopening } from '../findings-follow-up.ts';
 import {
   DISPOSITION_KEYS,
   findingSchema,
@@ -29,6 +29,7 @@ import {
 } from '../self-audit/findings.ts';
 import { RECONSIDERATION_OUTCOMES } from '../self-audit/self-audit.ts';
 import {
+  exOfficioReconsiderationUntil,
   receivedFollowUpDue,
   receivedReconsiderationDecisionDue,
   receivedReconsiderationFilingDue,
@@ -119,10 +120,23 @@ export const auditReceivedRecordSchema = z.object({
       recordedBy: z.string(),
       reconsiderationFilingDueOn: date,
       warningPublicationDueOn: date.optional(),
+      /** The last day the auditing body may reconsider of its own motion (제21조: 2 years). */
+      exOfficioUntilOn: date.optional(),
     })
     .optional(),
   warningPublication: z.object({ publishedOn: date, url: z.string().optional(), onTime: z.boolean() }).optional(),
   reconsiderations: z.array(reconsiderationSchema),
+  /** The auditing body's 직권 재심의 (제21조), as its changed result arrived. */
+  exOfficio: z
+    .array(
+      z.object({
+        decidedOn: date,
+        receivedOn: date,
+        cancelled: z.array(z.number().int()),
+        changed: z.array(z.object({ number: z.number().int(), disposition: z.enum(DISPOSITION_KEYS) })),
+      }),
+    )
+    .optional(),
   disciplineResolutions: z.array(resolutionSchema),
   followUpReport: z.object({ reportedOn: date }).optional(),
   closure: z.object({ closedOn: date, comment: z.string().optional() }).optional(),
@@ -267,6 +281,16 @@ export const auditReceivedDecisionForms = [
       .describe('변경된 처분요구'),
   }),
   z.strictObject({
+    decision: z.literal('record-ex-officio-reconsideration'),
+    decidedOn: date.describe('감사기관의 직권 재심의 결정일'),
+    receivedOn: date.describe('결과를 받은 날'),
+    cancelFindings: findingNumbers.optional(),
+    changeDispositions: z
+      .array(z.strictObject({ number: z.number().int().min(1), disposition: z.enum(DISPOSITION_KEYS) }))
+      .max(200)
+      .optional(),
+  }),
+  z.strictObject({
     decision: z.literal('record-discipline-resolution'),
     findingNumber: z.number().int().min(1).describe('징계 요구 처분요구 번호'),
     requested: z.enum(['heavy', 'light']).describe('요구된 징계: 중징계 / 경징계'),
@@ -291,6 +315,7 @@ export const AUDIT_RECEIVED_DECISION_LABELS: Record<AuditReceivedDecisionForm['d
   'record-warning-publication': '경고 처분요구 홈페이지 공개 기록',
   'file-received-reconsideration': '재심의 신청 기록',
   'record-received-reconsideration-result': '재심의 결과 기록',
+  'record-ex-officio-reconsideration': '감사기관 직권 재심의 기록 (2년 이내)',
   'record-discipline-resolution': '인사위원회 징계 의결 기록',
   'report-received-follow-up': '이행결과 감사기관 통보',
   'close-audit-received': '외부기관 감사 수감 종결',
@@ -305,6 +330,15 @@ function notInFuture(on: string, today: string, field: string) {
       field,
       'not_in_future',
     );
+}
+
+/** The last day of the auditing body's 직권 재심의 (제21조), once the result is received. */
+export function exOfficioUntilOf(r: AuditReceivedRecord, calendar: Calendar): string | undefined {
+  if (!r.resultNotice) return undefined;
+  return (
+    r.resultNotice.exOfficioUntilOn ??
+    exOfficioReconsiderationUntil(r.resultNotice.notifiedOn, calendar).dueAt.slice(0, 10)
+  );
 }
 
 export interface AppliedAuditReceived {
@@ -350,6 +384,7 @@ export function applyAuditReceivedDecision(
       const warningDue =
         warnings.length > 0 ? warningPublicationDue(f.receivedOn, calendar).dueAt.slice(0, 10) : undefined;
       const findings = r.findings.map((x) => withFollowUpDue(x, f.receivedOn, calendar, receivedFollowUpDue));
+      const exOfficioUntilOn = exOfficioReconsiderationUntil(f.receivedOn, calendar).dueAt.slice(0, 10);
       return {
         record: {
           ...r,
@@ -360,6 +395,7 @@ export function applyAuditReceivedDecision(
             recordedBy: actorSub,
             reconsiderationFilingDueOn: filing,
             ...(warningDue !== undefined && { warningPublicationDueOn: warningDue }),
+            exOfficioUntilOn,
           },
         },
         eventData: {
@@ -368,7 +404,8 @@ export function applyAuditReceivedDecision(
           reconsiderationFilingDueOn: filing,
           ...(warningDue !== undefined && { warningPublicationDueOn: warningDue, warnings: warnings.length }),
           followUpDueOn: findings[0]?.followUp.dueOn,
-          article: '행정감사규정 제18조④⑤, 제20조',
+          exOfficioUntilOn,
+          article: '행정감사규정 제18조④⑤, 제20조, 제21조',
         },
       };
     }
@@ -482,6 +519,49 @@ export function applyAuditReceivedDecision(
         },
       };
     }
+    case 'record-ex-officio-reconsideration': {
+      expect('follow-up');
+      const untilOn = exOfficioUntilOf(r, calendar)!;
+      assertNotBefore(f.decidedOn, receivedOn, 'decidedOn', '감사결과 수령일');
+      assertNotBefore(f.receivedOn, f.decidedOn, 'receivedOn', '결정일');
+      notInFuture(f.receivedOn, today, 'receivedOn');
+      if (f.decidedOn > untilOn)
+        throw refuse(
+          `an ex officio reconsideration is possible until ${untilOn}, 2 years after the result (행정감사규정 제21조)`,
+          `감사기관의 직권 재심의는 감사결과 통보일부터 2년(${untilOn}까지)만 할 수 있습니다 (행정감사규정 제21조) — 감사기관에 근거를 확인하세요`,
+          'decidedOn',
+          'ex_officio_period_expired',
+        );
+      const cancel = f.cancelFindings ?? [];
+      const change = f.changeDispositions ?? [];
+      if (cancel.length + change.length === 0)
+        throw refuse(
+          'an ex officio reconsideration names the demands it cancels or changes',
+          '직권 재심의로 취소되거나 바뀐 처분요구를 지정하세요',
+          'cancelFindings',
+          'required',
+        );
+      for (const [i, n] of cancel.entries()) numbered(n, `cancelFindings.${i}`);
+      for (const [i, x] of change.entries()) numbered(x.number, `changeDispositions.${i}.number`);
+      const entry = {
+        decidedOn: f.decidedOn,
+        receivedOn: f.receivedOn,
+        cancelled: cancel,
+        changed: change.map((x) => ({ number: x.number, disposition: x.disposition })),
+      };
+      return {
+        record: {
+          ...r,
+          findings: r.findings.map((x): Finding => {
+            if (cancel.includes(x.number)) return { ...x, status: 'cancelled' };
+            const changed = change.find((y) => y.number === x.number);
+            return changed ? { ...x, disposition: changed.disposition } : x;
+          }),
+          exOfficio: [...(r.exOfficio ?? []), entry],
+        },
+        eventData: { ...entry, untilOn, article: '행정감사규정 제21조' },
+      };
+    }
     case 'record-discipline-resolution': {
       expect('follow-up');
       const finding = numbered(f.findingNumber, 'findingNumber');
@@ -573,4 +653,37 @@ export function applyAuditReceivedDecision(
       };
     }
   }
+}
+
+/**
+ * A 재심의 that reaches an audit received after it was closed: ours filed inside the month of 제20조①,
+ * or the auditing body's own within its 2 years (제21조). Either reopens the follow-up — the closure is
+ * taken back and the decision applied as at the follow-up step, so what it leaves owed (the body's
+ * decision within 2 months, a changed demand to carry out) runs with a task again. A filing after the
+ * month is refused rather than reopening: the body would dismiss it (제20조④2).
+ */
+export function reopenAuditReceived(
+  c: AuditReceivedCase,
+  form: AnyDecisionForm,
+  at: string,
+  calendar: Calendar,
+  newId: () => string,
+  actorSub: string,
+): AppliedAuditReceived {
+  const r = c.auditReceived;
+  if (!r?.closure || !r.resultNotice) throw notClosed();
+  if (form.decision === 'file-received-reconsideration') {
+    const { filedOn } = form as AuditReceivedDecisionForm & { decision: 'file-received-reconsideration' };
+    const dueOn = r.resultNotice.reconsiderationFilingDueOn;
+    if (filedOn > dueOn)
+      throw refuse(
+        `the month to file a reconsideration ended on ${dueOn} (행정감사규정 제20조①); the audit stays closed`,
+        `재심의 신청 기간(${dueOn}까지, 통보받은 날부터 1개월)이 지나 종결된 감사를 다시 열 수 없습니다 (행정감사규정 제20조①)`,
+        'filedOn',
+        'reconsideration_period_expired',
+      );
+  } else if (form.decision !== 'record-ex-officio-reconsideration') throw notReopening(form.decision);
+  const { closure, ...open } = r;
+  const applied = applyAuditReceivedDecision({ ...c, auditReceived: open }, form, at, calendar, newId, actorSub)!;
+  return { record: applied.record, eventData: { ...applied.eventData, reopened: true, closedOn: closure.closedOn } };
 }

@@ -20,7 +20,7 @@ import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
 import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
-import { earliestFollowUpDue } from '../findings-follow-up.ts';
+import { earliestFollowUpDue, notClosed, notReopening } from '../findings-follow-up.ts';
 import {
   findingSchema,
   followUpOpen,
@@ -747,4 +747,36 @@ export function applySelfAuditDecision(
       };
     }
   }
+}
+
+/**
+ * A 재심의 request that reaches a self-audit after it was closed (every 이행 done before the month of
+ * 법 제25조① ran out). Inside that month it reopens the follow-up: the closure is taken back and the
+ * request recorded as at the follow-up step, so its 2 months (제25조⑤) run with a task and the reminder
+ * job again, and the audit closes again only once it is decided. After the month it is refused and the
+ * audit stays closed: a late request is a ground for 각하, and reopening would only lead there.
+ */
+export function reopenSelfAudit(
+  c: SelfAuditCase,
+  form: AnyDecisionForm,
+  actorSub: string,
+  at: string,
+  calendar: Calendar,
+  newId: () => string,
+): AppliedSelfAudit {
+  const r = c.selfAudit;
+  if (!r?.closure || !r.resultNotice) throw notClosed();
+  if (form.decision !== 'record-reconsideration-request') throw notReopening(form.decision);
+  const { requestedOn } = form as SelfAuditDecisionForm & { decision: 'record-reconsideration-request' };
+  const dueOn = r.resultNotice.reconsiderationFilingDueOn;
+  if (requestedOn > dueOn)
+    throw refuse(
+      `the month to request a reconsideration ended on ${dueOn} (공공감사법 제25조①); the audit stays closed`,
+      `재심의 신청 기간(${dueOn}까지, 감사결과 통보일부터 1개월)이 지나 종결된 감사를 다시 열 수 없습니다 (공공감사법 제25조①)`,
+      'requestedOn',
+      'reconsideration_period_expired',
+    );
+  const { closure, ...open } = r;
+  const applied = applySelfAuditDecision({ ...c, selfAudit: open }, form, actorSub, at, calendar, newId)!;
+  return { record: applied.record, eventData: { ...applied.eventData, reopened: true, closedOn: closure.closedOn } };
 }
