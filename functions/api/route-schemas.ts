@@ -49,6 +49,7 @@ import { staffListResponse, staffQuery } from './staff-schemas.ts';
 import {
   addFindingBody,
   findingMisconductBody,
+  reopenAuditBody,
   findingMisconductResponse,
   findingParams,
   findingsQuery,
@@ -266,6 +267,7 @@ export const routeSchemas = {
     response: caseWriteResponse,
     success: 200,
   },
+  'audit-reopen': { params: caseIdParams, body: reopenAuditBody, response: caseWriteResponse, success: 200 },
   'self-audit-finding-misconduct': {
     params: findingParams,
     body: findingMisconductBody,
