@@ -335,10 +335,7 @@ function notInFuture(on: string, today: string, field: string) {
 /** The last day of the auditing body's 직권 재심의 (제21조), once the result is received. */
 export function exOfficioUntilOf(r: AuditReceivedRecord, calendar: Calendar): string | undefined {
   if (!r.resultNotice) return undefined;
-  return (
-    r.resultNotice.exOfficioUntilOn ??
-    exOfficioReconsiderationUntil(r.resultNotice.notifiedOn, calendar).dueAt.slice(0, 10)
-  );
+  return r.resultNotice.exOfficioUntilOn ?? exOfficioReconsiderationUntil(r.resultNotice.notifiedOn, calendar);
 }
 
 export interface AppliedAuditReceived {
@@ -384,7 +381,7 @@ export function applyAuditReceivedDecision(
       const warningDue =
         warnings.length > 0 ? warningPublicationDue(f.receivedOn, calendar).dueAt.slice(0, 10) : undefined;
       const findings = r.findings.map((x) => withFollowUpDue(x, f.receivedOn, calendar, receivedFollowUpDue));
-      const exOfficioUntilOn = exOfficioReconsiderationUntil(f.receivedOn, calendar).dueAt.slice(0, 10);
+      const exOfficioUntilOn = exOfficioReconsiderationUntil(f.receivedOn, calendar);
       return {
         record: {
           ...r,
