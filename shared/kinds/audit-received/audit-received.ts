@@ -217,13 +217,18 @@ export function auditReceivedOpenItems(r: AuditReceivedRecord): string[] {
 export const AUDIT_RECEIVED_DUE_RULES = ['audit-received.follow-up'] as const;
 export type AuditReceivedDueRule = (typeof AUDIT_RECEIVED_DUE_RULES)[number];
 
-/** The follow-up task's due date: the earliest still owed — the 경고's publication, an open demand's 이행. */
+/**
+ * The follow-up task's due date: the earliest still owed — the 경고's publication, the auditing body's
+ * decision on a 재심의 filed (2 months, so an overdue answer is reminded of), an open demand's 이행.
+ */
 export function receivedFollowUpTaskDue(r: AuditReceivedRecord, now: string, calendar: Calendar): TaskDue {
   const receivedOn = r.resultNotice?.notifiedOn;
   const owed =
     receivedOn && activeWarnings(r).length > 0 && !r.warningPublication
       ? [warningPublicationDue(receivedOn, calendar)]
       : [];
+  for (const x of r.reconsiderations)
+    if (!x.result) owed.push(receivedReconsiderationDecisionDue(x.filedOn, calendar));
   return earliestFollowUpDue(
     owed,
     r.findings,
