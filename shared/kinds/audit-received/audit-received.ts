@@ -17,7 +17,7 @@ import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, assertNotFuture, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
 import { earliestFollowUpDue, notClosed, notReopening } from '../findings-follow-up.ts';
 import {
@@ -227,8 +227,7 @@ export function receivedFollowUpTaskDue(r: AuditReceivedRecord, now: string, cal
     receivedOn && activeWarnings(r).length > 0 && !r.warningPublication
       ? [warningPublicationDue(receivedOn, calendar)]
       : [];
-  for (const x of r.reconsiderations)
-    if (!x.result) owed.push(receivedReconsiderationDecisionDue(x.filedOn, calendar));
+  for (const x of r.reconsiderations) if (!x.result) owed.push(receivedReconsiderationDecisionDue(x.filedOn, calendar));
   return earliestFollowUpDue(
     owed,
     r.findings,
@@ -327,16 +326,6 @@ export const AUDIT_RECEIVED_DECISION_LABELS: Record<AuditReceivedDecisionForm['d
 };
 const DECISIONS: readonly string[] = Object.keys(AUDIT_RECEIVED_DECISION_LABELS);
 
-function notInFuture(on: string, today: string, field: string) {
-  if (on > today)
-    throw refuse(
-      `${field} (${on}) is in the future`,
-      '기록하는 날짜는 오늘 이후일 수 없습니다',
-      field,
-      'not_in_future',
-    );
-}
-
 /** The last day of the auditing body's 직권 재심의 (제21조), once the result is received. */
 export function exOfficioUntilOf(r: AuditReceivedRecord, calendar: Calendar): string | undefined {
   if (!r.resultNotice) return undefined;
@@ -379,7 +368,7 @@ export function applyAuditReceivedDecision(
   switch (f.decision) {
     case 'record-received-result': {
       expect('result');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       if (r.audit.fieldworkEndOn) assertNotBefore(f.receivedOn, r.audit.fieldworkEndOn, 'receivedOn', '감사 종료일');
       const filing = receivedReconsiderationFilingDue(f.receivedOn, calendar).dueAt.slice(0, 10);
       const warnings = activeWarnings(r);
@@ -419,7 +408,7 @@ export function applyAuditReceivedDecision(
           rule: 'no_warning',
         });
       assertNotBefore(f.publishedOn, receivedOn, 'publishedOn', '감사결과 수령일');
-      notInFuture(f.publishedOn, today, 'publishedOn');
+      assertNotFuture(f.publishedOn, today, 'publishedOn');
       const dueOn =
         r.resultNotice!.warningPublicationDueOn ?? warningPublicationDue(receivedOn, calendar).dueAt.slice(0, 10);
       const onTime = f.publishedOn <= dueOn;
@@ -434,7 +423,7 @@ export function applyAuditReceivedDecision(
     case 'file-received-reconsideration': {
       expect('follow-up');
       assertNotBefore(f.filedOn, receivedOn, 'filedOn', '감사결과 수령일');
-      notInFuture(f.filedOn, today, 'filedOn');
+      assertNotFuture(f.filedOn, today, 'filedOn');
       for (const [i, n] of f.findingNumbers.entries()) numbered(n, `findingNumbers.${i}`);
       const filingDueOn = r.resultNotice!.reconsiderationFilingDueOn;
       const late = f.filedOn > filingDueOn;
@@ -474,7 +463,7 @@ export function applyAuditReceivedDecision(
         });
       assertNotBefore(f.decidedOn, pending.filedOn, 'decidedOn', '재심의 신청일');
       assertNotBefore(f.receivedOn, f.decidedOn, 'receivedOn', '결정일');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       const cancel = f.cancelFindings ?? [];
       const change = f.changeDispositions ?? [];
       if (f.outcome !== 'changed' && cancel.length + change.length > 0)
@@ -526,7 +515,7 @@ export function applyAuditReceivedDecision(
       const untilOn = exOfficioUntilOf(r, calendar)!;
       assertNotBefore(f.decidedOn, receivedOn, 'decidedOn', '감사결과 수령일');
       assertNotBefore(f.receivedOn, f.decidedOn, 'receivedOn', '결정일');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       if (f.decidedOn > untilOn)
         throw refuse(
           `an ex officio reconsideration is possible until ${untilOn}, 2 years after the result (행정감사규정 제21조)`,
@@ -575,7 +564,7 @@ export function applyAuditReceivedDecision(
           'not_discipline',
         );
       assertNotBefore(f.resolvedOn, receivedOn, 'resolvedOn', '감사결과 수령일');
-      notInFuture(f.resolvedOn, today, 'resolvedOn');
+      assertNotFuture(f.resolvedOn, today, 'resolvedOn');
       const lighter = f.requested === 'heavy' && !DISCIPLINE_RESOLUTIONS[f.resolution].heavy;
       // Recorded again as the report and the execution come: dates already recorded stay.
       const prev = r.disciplineResolutions.find((x) => x.findingNumber === f.findingNumber);
@@ -583,11 +572,11 @@ export function applyAuditReceivedDecision(
       const executedOn = f.executedOn ?? prev?.executedOn;
       if (f.reportedOn !== undefined) {
         assertNotBefore(f.reportedOn, f.resolvedOn, 'reportedOn', '의결일');
-        notInFuture(f.reportedOn, today, 'reportedOn');
+        assertNotFuture(f.reportedOn, today, 'reportedOn');
       }
       if (f.executedOn !== undefined) {
         assertNotBefore(f.executedOn, f.resolvedOn, 'executedOn', '의결일');
-        notInFuture(f.executedOn, today, 'executedOn');
+        assertNotFuture(f.executedOn, today, 'executedOn');
       }
       if (executedOn !== undefined) {
         if (lighter && (reportedOn === undefined || reportedOn > executedOn))
@@ -625,7 +614,7 @@ export function applyAuditReceivedDecision(
     case 'report-received-follow-up': {
       expect('follow-up');
       assertNotBefore(f.reportedOn, receivedOn, 'reportedOn', '감사결과 수령일');
-      notInFuture(f.reportedOn, today, 'reportedOn');
+      assertNotFuture(f.reportedOn, today, 'reportedOn');
       const unfinished = r.findings.filter(
         (x) => x.status === 'active' && x.followUp.result === undefined && x.followUp.actionPlan === undefined,
       );
