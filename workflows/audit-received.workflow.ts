@@ -60,6 +60,7 @@ export const auditReceivedDefinition: AslDefinition = kindLifecycle({
         'record-warning-publication': again,
         'file-received-reconsideration': again,
         'record-received-reconsideration-result': again,
+        'record-ex-officio-reconsideration': again,
         'record-discipline-resolution': again,
         'report-received-follow-up': again,
         'close-audit-received': FIND_NEXT,

@@ -41,6 +41,7 @@ export const apiHandlerModules = {
   'property-list-registrants': () => import('./property-list-registrants.handler.ts'),
   'property-read-registrant': () => import('./property-read-registrant.handler.ts'),
   'property-registrant-action': () => import('./property-registrant-action.handler.ts'),
+  'audit-reopen': () => import('./audit-reopen.handler.ts'),
   'self-audit-add-finding': () => import('./self-audit-add-finding.handler.ts'),
   'citizen-check-list': () => import('./citizen-check-list.handler.ts'),
   'citizen-check-get': () => import('./citizen-check-get.handler.ts'),

@@ -90,6 +90,13 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
     followUpResult: { completedOn: '2026-12-01', content: '집행잔액 반납 완료', recoveredWon: 12_000_000 },
   },
   'self-audit-finding-misconduct': { category: 'neglect-of-duty', conductDate: '2026-06-30' },
+  'audit-reopen': {
+    decision: 'record-reconsideration-request',
+    requestedOn: '2026-12-01',
+    receivedOn: '2026-12-02',
+    reasons: '지적사항 2의 사실관계 오인',
+    findingNumbers: [2],
+  },
   'grievance-progress-notice': { kind: 'extension', sentAt: '2026-11-26T09:00:00+09:00', method: '서면' },
   'committee-put': {
     nameKo: '청원심의회',

@@ -54,6 +54,7 @@ import { staffListResponse, staffQuery } from './staff-schemas.ts';
 import {
   addFindingBody,
   findingMisconductBody,
+  reopenAuditBody,
   findingMisconductResponse,
   findingParams,
   findingsQuery,
@@ -279,6 +280,7 @@ export const routeSchemas = {
     response: caseWriteResponse,
     success: 200,
   },
+  'audit-reopen': { params: caseIdParams, body: reopenAuditBody, response: caseWriteResponse, success: 200 },
   'self-audit-finding-misconduct': {
     params: findingParams,
     body: findingMisconductBody,

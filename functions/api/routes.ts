@@ -489,6 +489,16 @@ export const apiRoutes = [
     summary: '징계·문책 지적사항에서 내부 비위 조사 사건 열기 (지적사항과 연결)',
   },
   {
+    routeKey: 'POST /cases/{caseId}/reconsideration',
+    name: 'audit-reopen',
+    operationId: 'reopenAuditForReconsideration',
+    tag: 'audits',
+    workflows: ['start'],
+    auth: true,
+    writes: true,
+    summary: '종결된 감사에 온 재심의 — 기간 안이면 다시 엶 (공공감사법 제25조, 행정감사규정 제20·21조)',
+  },
+  {
     routeKey: 'GET /citizen-checks',
     name: 'citizen-check-list',
     operationId: 'listMyCitizenChecks',

@@ -8,6 +8,8 @@ import {
   findingSchema,
 } from '../../shared/kinds/self-audit/findings.ts';
 import { MISCONDUCT_CATEGORIES, officialInputSchema } from '../../shared/kinds/misconduct/misconduct.ts';
+import { selfAuditDecisionForms } from '../../shared/kinds/self-audit/self-audit.ts';
+import { auditReceivedDecisionForms } from '../../shared/kinds/audit-received/audit-received.ts';
 import { FOLLOW_UP_FILTERS } from '../../shared/usecases/self-audit-findings.ts';
 import { caseIdParams, caseView, caseWriteResponse, historyEventView } from './schemas.ts';
 
@@ -59,3 +61,15 @@ export const findingMisconductResponse = z.object({
   misconductCase: caseView,
 });
 export { caseWriteResponse };
+
+type Form = (typeof selfAuditDecisionForms)[number] | (typeof auditReceivedDecisionForms)[number];
+const formOf = (decision: string): Form =>
+  [...selfAuditDecisionForms, ...auditReceivedDecisionForms].find((f) => f.shape.decision.value === decision)!;
+/** The kinds' own 재심의 forms, as their follow-up tasks take them (one component each in the API document). */
+export const reopenAuditBody = z
+  .discriminatedUnion('decision', [
+    formOf('record-reconsideration-request'),
+    formOf('file-received-reconsideration'),
+    formOf('record-ex-officio-reconsideration'),
+  ])
+  .describe('종결된 감사에 온 재심의');

@@ -4,9 +4,10 @@ import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { TaskRepository } from '../../shared/store/task-repository.ts';
 import { selfAuditFindingUseCases, type ReceiveCase } from '../../shared/usecases/self-audit-findings.ts';
+import type { WorkflowStarter } from '../../shared/workflow/case-workflows.ts';
 import { doc, tableName } from './table.ts';
 
-export function composeSelfAuditFindingUseCases(receiveCase?: ReceiveCase) {
+export function composeSelfAuditFindingUseCases(receiveCase?: ReceiveCase, workflows?: WorkflowStarter) {
   const table = tableName();
   return selfAuditFindingUseCases({
     cases: new CaseRepository(doc, table),
@@ -14,5 +15,6 @@ export function composeSelfAuditFindingUseCases(receiveCase?: ReceiveCase) {
     idempotency: new IdempotencyStore(doc, table),
     calendar: createCalendar(),
     ...(receiveCase && { receiveCase }),
+    ...(workflows && { workflows }),
   });
 }

@@ -199,10 +199,11 @@ export function computeTables(
   meetings: readonly MeetingHeld[] | undefined,
   kinds: KindRegistry = KINDS,
   kindLabel: (kind: string) => string = kinds.labelOf,
+  asOf?: string,
 ): ComputedTable[] {
   return [
     ...kinds.reportTables.map(({ table, kinds: counted }) =>
-      table.build({ byKind, kinds: counted, labelOf: kindLabel }),
+      table.build({ byKind, kinds: counted, labelOf: kindLabel, ...(asOf !== undefined && { asOf }) }),
     ),
     ...(meetings ? [committeeTable(meetings)] : []),
     processingTable(byKind, kindLabel),
@@ -273,7 +274,9 @@ export function buildOfficeReport(params: {
   kindLabel?: (kind: string) => string;
 }): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
-  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel);
+  const madeOn = koreaDate(new Date(generatedAt));
+  const asOf = madeOn < period.to ? madeOn : period.to;
+  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel, asOf);
   const caseCount = Object.values(byKind).reduce((n, cases) => n + cases.length, 0);
   return {
     reportKind: 'office-report',

@@ -68,6 +68,12 @@ export interface ReportTableContext {
   byKind: CasesByKind;
   kinds: readonly string[];
   labelOf(kind: string): string;
+  /**
+   * The day a state that depends on the date (a follow-up past its due date) is read at: the period's
+   * last day, or the day the report is made when that is earlier — so a past period's report, frozen,
+   * reads the same later. Absent, such a column counts as of nothing (0).
+   */
+  asOf?: string;
 }
 
 export const SECTIONS = {

@@ -6,9 +6,21 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import type { CaseRecord } from '../domain/case.ts';
-import type { TaskDue } from '../domain/task.ts';
-import { receivedFollowUpTaskDue, type AuditReceivedRecord } from './audit-received/audit-received.ts';
-import { followUpTaskDue, type SelfAuditRecord } from './self-audit/self-audit.ts';
+import type { AnyDecisionForm, TaskDue } from '../domain/task.ts';
+import {
+  receivedFollowUpTaskDue,
+  reopenAuditReceived,
+  type AuditReceivedRecord,
+} from './audit-received/audit-received.ts';
+import { followUpTaskDue, reopenSelfAudit, type SelfAuditRecord } from './self-audit/self-audit.ts';
+
+export interface ReopenContext {
+  actorSub: string;
+  /** Korea time ISO. */
+  at: string;
+  calendar: Calendar;
+  newId: () => string;
+}
 
 export interface FindingsFollowUp {
   /** The task type whose due date follows the earliest 이행 still owed. */
@@ -19,6 +31,11 @@ export interface FindingsFollowUp {
   team: readonly string[];
   /** How the investigation a discipline finding opens is titled. */
   titlePrefixKo: string;
+  /** A 재심의 reaching the closed audit: the details it reopens with (closure taken back), or a refusal. */
+  reopen(
+    form: AnyDecisionForm,
+    ctx: ReopenContext,
+  ): { patch: Record<string, unknown>; eventData: Record<string, unknown> };
 }
 
 export function findingsFollowUpOf(c: CaseRecord): FindingsFollowUp | undefined {
@@ -29,6 +46,10 @@ export function findingsFollowUpOf(c: CaseRecord): FindingsFollowUp | undefined 
       taskDue: (now, calendar) => (sa.resultNotice && !sa.closure ? followUpTaskDue(sa, now, calendar) : undefined),
       team: [...sa.plan.staffSubs, ...(sa.fieldwork?.members ?? [])],
       titlePrefixKo: '자체감사 지적사항',
+      reopen: (form, { actorSub, at, calendar, newId }) => {
+        const applied = reopenSelfAudit(c, form, actorSub, at, calendar, newId);
+        return { patch: { selfAudit: applied.record }, eventData: applied.eventData };
+      },
     };
   const ar = (c as CaseRecord & { auditReceived?: AuditReceivedRecord }).auditReceived;
   if (c.kind === 'audit-received' && ar)
@@ -38,6 +59,10 @@ export function findingsFollowUpOf(c: CaseRecord): FindingsFollowUp | undefined 
         ar.resultNotice && !ar.closure ? receivedFollowUpTaskDue(ar, now, calendar) : undefined,
       team: [],
       titlePrefixKo: '외부기관 감사 처분요구',
+      reopen: (form, { actorSub, at, calendar, newId }) => {
+        const applied = reopenAuditReceived(c, form, at, calendar, newId, actorSub);
+        return { patch: { auditReceived: applied.record }, eventData: applied.eventData };
+      },
     };
   return undefined;
 }

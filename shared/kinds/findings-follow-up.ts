@@ -2,6 +2,8 @@
  * What self-audits and audits received share of their follow-up (이행) step: the task's due date is
  * the earliest still owed, each open finding's 이행 among them. Pure: each kind passes what else it owes.
  */
+import { IllegalTransitionError } from '../domain/errors.ts';
+import { refuse } from '../domain/kind.ts';
 import type { TaskDue } from '../domain/task.ts';
 import { followUpOpen, type Finding } from './self-audit/findings.ts';
 
@@ -49,3 +51,19 @@ export function earliestFollowUpDue(
     }
   );
 }
+
+/** Reopening an audit for a late 재심의 (self-audit.ts, audit-received.ts): only a closed one, only by a 재심의. */
+export const notClosed = () =>
+  new IllegalTransitionError(
+    'The audit is not closed: record the reconsideration in its follow-up task',
+    '종결되지 않은 감사입니다 — 재심의는 후속 조치 업무에서 기록하세요',
+    { field: 'caseId', rule: 'not_closed' },
+  );
+
+export const notReopening = (decision: string) =>
+  refuse(
+    `${decision} does not reopen a closed audit`,
+    '종결된 감사는 재심의로만 다시 엽니다',
+    'decision',
+    'not_reopening',
+  );

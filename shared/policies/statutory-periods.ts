@@ -463,6 +463,18 @@ export const STATUTORY_PERIODS = Object.freeze({
     countingConfidence: 'R',
     startsFromKo: '감사기관의 재심의 신청 접수일',
   },
+  'external-audit.ex-officio-reconsideration': {
+    labelKo: '감사기관의 직권 재심의 가능 기간',
+    amount: 2,
+    unit: 'years',
+    counting: 'civil-act',
+    article: '행정감사규정 제21조',
+    confidence: 'C',
+    countingBasis: ADMIN_CIVIL_COUNTING,
+    countingConfidence: 'R',
+    startsFromKo: '감사결과를 통보한 날',
+    noteKo: '증거서류 등의 오류·누락으로 처분요구가 위법·부당함을 발견한 때 감사기관이 직권으로 재심의',
+  },
 
   // ── 징계 ──────────────────────────────────────────────────────────────────────────────────────
   'discipline.request-after-notice': {

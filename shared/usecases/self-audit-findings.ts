@@ -16,7 +16,10 @@
  */
 import type { Calendar } from '../calendar/index.ts';
 import type { CaseChange, CaseRecord, IntakeInput } from '../domain/case.ts';
-import { VersionConflictError } from '../domain/errors.ts';
+import { ValidationError, VersionConflictError } from '../domain/errors.ts';
+import type { AnyDecisionForm } from '../domain/task.ts';
+import { notClosed } from '../kinds/findings-follow-up.ts';
+import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 import type { EventActor, HistoryEvent } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
@@ -37,7 +40,13 @@ import type { MisconductCategory } from '../kinds/misconduct/misconduct.ts';
 import type { OfficialInput } from '../kinds/misconduct/misconduct.ts';
 import { internalInvestigation } from '../kinds/misconduct/index.ts';
 import { assertCanChange, assertCanRead, canReadCase } from '../policies/case-access.ts';
-import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
+import {
+  assertExpectedVersion,
+  eventActorOf,
+  loadCase,
+  startPendingExecution,
+  tasksChangedError,
+} from './case-operations.ts';
 import { runIdempotent, type ClaimFor, type IdempotencyRequest } from './idempotent.ts';
 import { type CaseRepository, type IdempotencyStore, RelatedItemConflictError, type TaskRepository } from './ports.ts';
 import { ulid } from 'ulid';
@@ -55,8 +64,11 @@ export interface SelfAuditFindingDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   calendar: Calendar;
   receiveCase?: ReceiveCase;
+  /** Starts the execution a reopened audit continues under. */
+  workflows?: WorkflowStarter;
   clock?: () => Date;
   newId?: () => string;
+  log?: (entry: Record<string, unknown>) => void;
 }
 
 export interface OpenMisconductInput {
@@ -91,6 +103,7 @@ function onAuditTeam(actor: Actor, c: CaseRecord): boolean {
 export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
   const clock = deps.clock ?? (() => new Date());
   const newId = deps.newId ?? (() => ulid());
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
 
   /** The open follow-up task moved to the earliest follow-up still owed, when the audit is at that step. */
   async function followTask(c: CaseRecord, next: CaseRecord, now: string) {
@@ -184,6 +197,72 @@ export function selfAuditFindingUseCases(deps: SelfAuditFindingDeps) {
         items,
         openFollowUps: findingsOf(c).filter(followUpOpen).length,
       };
+    },
+
+    /**
+     * A 재심의 that reaches a closed audit (self-audit: 법 제25조; audit received: 행정감사규정 제20조, or
+     * the auditing body's 직권 재심의 of 제21조): inside its period the closure is taken back, the case
+     * returns to its follow-up stage and a new execution, named by the version so starting it is
+     * idempotent, opens the follow-up task again; outside it, refused and nothing changes.
+     */
+    async reopen(actor: Actor, caseId: string, form: AnyDecisionForm, idempotency?: IdempotencyRequest) {
+      const now = clock();
+      const outcome = await runIdempotent(
+        deps.idempotency,
+        actor.sub,
+        idempotency,
+        now,
+        async (claimFor): Promise<{ case: CaseRecord; events: HistoryEvent[] }> => {
+          const c = await loadCase(deps.cases, caseId);
+          assertCanChange(actor, c);
+          const followUp = findingsFollowUpOf(c);
+          if (!followUp)
+            throw new ValidationError(
+              'Only self-audits and audits received are reopened for a reconsideration',
+              '재심의로 다시 여는 것은 자체감사와 외부기관 감사 수감뿐입니다',
+              { field: 'caseId', rule: 'not_a_self_audit' },
+            );
+          if (c.stage !== 'closed') throw notClosed();
+          const at = toKoreaIso(now);
+          const applied = followUp.reopen(form, { actorSub: actor.sub, at, calendar: deps.calendar, newId });
+          const executionName = `${c.caseId}-reopened-${c.version + 1}`;
+          const { closedAt: _reopened, ...open } = c;
+          return deps.cases.commit(
+            c,
+            {
+              next: {
+                ...open,
+                ...applied.patch,
+                stage: 'disposition',
+                pendingExecutionName: executionName,
+                updatedAt: at,
+                version: c.version + 1,
+              } as CaseRecord,
+              drafts: [
+                {
+                  type: 'DECISION_RECORDED',
+                  at,
+                  actor: eventActorOf(actor),
+                  stageBefore: 'closed',
+                  stageAfter: 'disposition',
+                  data: { decision: form.decision, ...applied.eventData, newExecutionName: executionName },
+                },
+              ],
+            },
+            claimFor,
+          );
+        },
+      );
+      // Also on a replay: a start that failed the first time is tried again (the name keeps it single).
+      const workflowStarted = await startPendingExecution(
+        { cases: deps.cases, workflows: deps.workflows, log },
+        caseId,
+        {
+          purpose: 'audit reopened for a reconsideration',
+          previousExecution: () => undefined,
+        },
+      );
+      return { ...outcome, workflowStarted };
     },
 
     /**

@@ -6,7 +6,9 @@
  * days (행정감사규정 제18조④), each demand's 이행 within 60 (제18조⑤), 재심의 filed within 1 month
  * (제20조) → a lighter resolution than a requested 중징계 refused when carried out before it is
  * reported (제18조⑥) → a reconsideration cancels a demand → the 경고 published, 이행 recorded, the
- * 이행결과 sent → closed only then; the history chain verifies.
+ * 이행결과 sent → closed only then; the history chain verifies. The office report counts it (by auditing body
+ * and by disposition). A 재심의 filed inside the month reopens the closed audit under a new execution until
+ * the body's result is recorded; one after the month is refused and the audit stays closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -41,13 +43,13 @@ const daysAfter = (on: string, days: number) => {
  * same day of the next month — or on that month's last day when it has no such day — moved off a
  * day without work (제161조).
  */
-const monthAfter = (on: string) => {
+const monthAfter = (on: string, months = 1) => {
   const [y, m, d] = addDays(on, 1).split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const last = new Date(Date.UTC(y, m - 1 + months, 0)).getUTCDate();
   let due =
     d > last
-      ? new Date(Date.UTC(y, m, last)).toISOString().slice(0, 10)
-      : addDays(new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10), -1);
+      ? new Date(Date.UTC(y, m - 1 + months - 1, last)).toISOString().slice(0, 10)
+      : addDays(new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10), -1);
   while (!calendar.isBusinessDay(due)) due = addDays(due, 1);
   return due;
 };
@@ -86,6 +88,25 @@ const DEMANDS = [
   },
 ];
 
+let receivedCaseId = '';
+let reportBefore: Awaited<ReturnType<typeof reportToday>>;
+type Cells = Record<string, Record<string, number | null>>;
+/** The audits-received tables of the office report for today (the cases received today), row by row. */
+async function reportToday(): Promise<{ byBody: Cells; byDisposition: Cells }> {
+  const res = await call(head, 'GET', `/reports/office?from=${today}&to=${today}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const rows = (id: string): Cells =>
+    Object.fromEntries(
+      res.body.tables
+        .find((tb: { id: string }) => tb.id === id)
+        .rows.map((r: { key: string; cells: Record<string, number> }) => [r.key, r.cells]),
+    );
+  return { byBody: rows('audits-received'), byDisposition: rows('audits-received-demands') };
+}
+/** What one row gained between two reports: the other tests' cases (and demo data) drop out. */
+const gained = (after: Cells, before: Cells, row: string) =>
+  Object.fromEntries(Object.entries(after[row]!).map(([k, v]) => [k, (v ?? 0) - (before[row]![k] ?? 0)]));
+
 describe('an audit received with a 경고 publication deadline', () => {
   let caseId = '';
   const findingIds: string[] = [];
@@ -97,6 +118,7 @@ describe('an audit received with a 경고 publication deadline', () => {
   });
 
   it('receives the audit, names the auditor and records the result’s demands as findings', async () => {
+    reportBefore = await reportToday();
     const res = await call(auditLead, 'POST', '/cases', {
       kind: 'audit-received',
       title: '2026년 서울시 종합감사 수감',
@@ -104,6 +126,7 @@ describe('an audit received with a 경고 publication deadline', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     caseId = res.body.case.caseId;
+    receivedCaseId = caseId;
     await decide(auditLead, caseId, 'assign', { decision: 'assign', assigneeSub: auditor.sub });
     expect((await openTask(caseId)).type).toBe('audit-received-result');
 
@@ -227,5 +250,129 @@ describe('an audit received with a 경고 publication deadline', () => {
     expect(c.detailsView.map((l: { labelKo: string }) => l.labelKo)).toContain('경고 공개 기한');
     const verify = await call(head, 'GET', `/cases/${caseId}/verify`);
     expect(verify.body.ok).toBe(true);
+  });
+});
+
+describe('the audit received, closed, in the office report and reopened by a 재심의', () => {
+  let caseId = '';
+
+  it('counts the closed audit by auditing body and by disposition', async () => {
+    caseId = receivedCaseId;
+    const after = await reportToday();
+    // Received and closed today: the 경고 published on time, demands 1–2 done within 60 days, 3 cancelled,
+    // the reprimand (lighter than the 중징계 asked) reported before it was carried out.
+    expect(gained(after.byBody, reportBefore.byBody, 'seoul')).toEqual({
+      audits: 1,
+      received: 1,
+      demands: 3,
+      cancelled: 1,
+      doneOnTime: 2,
+      doneLate: 0,
+      planned: 0,
+      overdue: 0,
+      recoverWon: 0,
+      warningOnTime: 1,
+      warningLate: 0,
+      warningUnpublished: 0,
+      reconsiderations: 1,
+      lighter: 1,
+      lighterReported: 1,
+      exOfficioOpen: 1,
+    });
+    expect(gained(after.byDisposition, reportBefore.byDisposition, 'warning')).toMatchObject({
+      demands: 1,
+      doneOnTime: 1,
+    });
+    expect(gained(after.byDisposition, reportBefore.byDisposition, 'correction')).toMatchObject({
+      demands: 1,
+      cancelled: 1,
+      recoverWon: 0,
+    });
+  });
+
+  it('reopens for a 재심의 filed inside the month, until the body’s result is recorded (제20조)', async () => {
+    const filing = {
+      decision: 'file-received-reconsideration',
+      filedOn: today,
+      findingNumbers: [2],
+      reasons: '징계 요구 대상자의 책임 정도 재검토',
+    };
+    const res = await call(auditor, 'POST', `/cases/${caseId}/reconsideration`, filing);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.workflowStarted).toBe(true);
+    const event = res.body.events.find((e: { type: string }) => e.type === 'DECISION_RECORDED');
+    expect(event).toMatchObject({ stageBefore: 'closed', stageAfter: 'disposition' });
+    expect(event.data).toMatchObject({ reopened: true, closedOn: today, late: false });
+
+    // A new execution opens the follow-up again, due when the body must decide (2 months from filing).
+    const task = await openTask(caseId);
+    expect(task.type).toBe('audit-received-follow-up');
+    let c = await caseOf(caseId);
+    expect(c.stage).toBe('disposition');
+    expect(c.auditReceived.closure).toBeUndefined();
+    const decisionDueOn = monthAfter(today, 2);
+    expect(c.auditReceived.reconsiderations.at(-1)).toMatchObject({ filedOn: today, late: false, decisionDueOn });
+    expect(task.dueAt.slice(0, 10)).toBe(decisionDueOn);
+    expect(task.dueBasis).toMatchObject({ article: '행정감사규정 제20조' });
+
+    // Open now: a second request goes through the task, not the reopening route.
+    const again = await call(auditor, 'POST', `/cases/${caseId}/reconsideration`, filing);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ field: 'caseId', rule: 'not_closed' });
+
+    const closing = await tryDecide(auditor, caseId, 'audit-received-follow-up', { decision: 'close-audit-received' });
+    expect(closing.status).toBe(409);
+    expect(closing.body.error.messageKo).toContain('재심의 결과 미수령');
+    await decide(auditor, caseId, 'audit-received-follow-up', {
+      decision: 'record-received-reconsideration-result',
+      outcome: 'rejected',
+      decidedOn: today,
+      receivedOn: today,
+    });
+    await decide(auditor, caseId, 'audit-received-follow-up', { decision: 'close-audit-received' });
+    c = await caseOf(caseId);
+    expect(c.stage).toBe('closed');
+    const verify = await call(head, 'GET', `/cases/${caseId}/verify`);
+    expect(verify.body.ok).toBe(true);
+  });
+
+  it('refuses a 재심의 filed after the month, and the audit stays closed', async () => {
+    const old = await call(auditLead, 'POST', '/cases', {
+      kind: 'audit-received',
+      title: '2026년 행정안전부 특정감사 수감',
+      auditReceived: {
+        auditingBody: 'mois',
+        auditName: '2026년 행정안전부 특정감사',
+        departments: ['재무과'],
+        fieldworkStartOn: addDays(today, -90),
+        fieldworkEndOn: addDays(today, -80),
+      },
+    });
+    expect(old.status, JSON.stringify(old.body)).toBe(201);
+    const id = old.body.case.caseId;
+    await decide(auditLead, id, 'assign', { decision: 'assign', assigneeSub: auditor.sub });
+    const receivedLongAgo = addDays(today, -45);
+    await decide(auditor, id, 'audit-received-result', {
+      decision: 'record-received-result',
+      receivedOn: receivedLongAgo,
+    });
+    await decide(auditor, id, 'audit-received-follow-up', { decision: 'close-audit-received' });
+    const closed = await caseOf(id);
+    expect(closed.stage).toBe('closed');
+    const dueOn = closed.auditReceived.resultNotice.reconsiderationFilingDueOn;
+    expect(dueOn).toBe(monthAfter(receivedLongAgo));
+
+    const late = await call(auditor, 'POST', `/cases/${id}/reconsideration`, {
+      decision: 'file-received-reconsideration',
+      filedOn: today,
+      findingNumbers: [1],
+      reasons: '늦은 신청',
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.error).toMatchObject({ field: 'filedOn', rule: 'reconsideration_period_expired' });
+    expect(late.body.error.messageKo).toContain(dueOn);
+    expect(late.body.error.messageKo).toContain('행정감사규정 제20조①');
+    const after = await caseOf(id);
+    expect(after).toMatchObject({ stage: 'closed', version: closed.version });
   });
 });

@@ -117,6 +117,8 @@ function expected(): Record<string, Cells> {
       onTimeRate: withDue.length ? Math.round((onTime / withDue.length) * 1000) / 10 : null,
     };
   };
+  const receivedResults = () =>
+    ofKind('audit-received').filter((c) => c.decisions.includes('audit-received-result:record-received-result')).length;
   // The generator reviews every contract at 95% of its design amount; a review counts once the head approved it.
   const contractSavings = () => {
     const notified = ofKind('contract-review').filter((c) => c.decisions.includes('approve:approve'));
@@ -167,6 +169,27 @@ function expected(): Record<string, Cells> {
           c.decisions.some((d) => d.endsWith(':close-without-request')),
         ).length,
         lateReports: 0,
+      },
+    },
+    // The generator's audits received have no demands: counted, with their result, inside 제21조's 2 years.
+    'audits-received': {
+      total: {
+        audits: ofKind('audit-received').length,
+        received: receivedResults(),
+        demands: 0,
+        cancelled: 0,
+        doneOnTime: 0,
+        doneLate: 0,
+        planned: 0,
+        overdue: 0,
+        recoverWon: 0,
+        warningOnTime: 0,
+        warningLate: 0,
+        warningUnpublished: 0,
+        reconsiderations: 0,
+        lighter: 0,
+        lighterReported: 0,
+        exOfficioOpen: receivedResults(),
       },
     },
     prevention: { 'daily-audit': rco(ofKind('daily-audit')), 'contract-review': rco(ofKind('contract-review')) },

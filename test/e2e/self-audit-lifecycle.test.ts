@@ -7,7 +7,8 @@
  * notices upward (서울시 → 행정안전부 → 감사원), a 재심의 (1 month / 2 months) that cancels one finding
  * and changes another, 이행 (a result, an action plan that moves the follow-up task's due date), the
  * 이행결과 upward, the disclosure decision (withheld needs a 정보공개법 제9조① ground) → closed; the
- * chain verifies and the office report counts the findings by disposition.
+ * chain verifies and the office report counts the findings by disposition. A 재심의 arriving inside the
+ * month after closing reopens the audit until it is decided (one after the month: the unit tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -420,5 +421,41 @@ describe('a self-audit from plan to closed', () => {
     expect(rows.correction).toMatchObject({ findings: 1, cancelled: 1, recoverWon: 0 });
     expect(rows.improvement).toMatchObject({ findings: 1, savedWon: 3_000_000 });
     expect(rows.caution).toMatchObject({ findings: 0 });
+  });
+
+  it('reopens the closed audit for a 재심의 that arrives inside the month, and closes it again once decided', async () => {
+    const closed = await caseOf(caseId);
+    const filingDueOn = closed.selfAudit.resultNotice.reconsiderationFilingDueOn;
+    expect(filingDueOn).toBe(reconsiderationFilingDue(today, calendar).dueAt.slice(0, 10));
+    const res = await call(auditor, 'POST', `/cases/${caseId}/reconsideration`, {
+      decision: 'record-reconsideration-request',
+      requestedOn: today,
+      receivedOn: today,
+      reasons: '개선 요구의 범위 재검토 요청',
+      findingNumbers: [3],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.workflowStarted).toBe(true);
+    const event = res.body.events.find((e: { type: string }) => e.type === 'DECISION_RECORDED');
+    expect(event).toMatchObject({ stageBefore: 'closed', stageAfter: 'disposition' });
+    expect(event.data).toMatchObject({ reopened: true, closedOn: today, article: '공공감사법 제25조①⑤' });
+
+    // The follow-up is open again, due when the decision is (2 months from receipt, 법 제25조⑤).
+    const decisionDueOn = reconsiderationDecisionDue(today, calendar).dueAt.slice(0, 10);
+    const task = await openTask(caseId);
+    expect(task.type).toBe('self-audit-follow-up');
+    expect(task.dueAt.slice(0, 10)).toBe(decisionDueOn);
+    await decide(auditor, caseId, 'self-audit-follow-up', {
+      decision: 'decide-reconsideration',
+      outcome: 'rejected',
+      decidedOn: today,
+      writtenNoticeOn: today,
+      reasons: '이유 없음',
+    });
+    await decide(auditor, caseId, 'self-audit-follow-up', { decision: 'close-self-audit' });
+    const c = await caseOf(caseId);
+    expect(c.stage).toBe('closed');
+    expect(c.selfAudit.reconsiderations.at(-1).decision).toMatchObject({ outcome: 'rejected', onTime: true });
+    expect((await call(head, 'GET', `/cases/${caseId}/verify`)).body.ok).toBe(true);
   });
 });

@@ -17,6 +17,10 @@ export function auditReceivedView(r: AuditReceivedRecord): DetailsLine[] {
     ['재심의 신청 기한', r.resultNotice && dateKo(r.resultNotice.reconsiderationFilingDueOn)],
     ['경고 공개 기한', r.resultNotice?.warningPublicationDueOn && dateKo(r.resultNotice.warningPublicationDueOn)],
     [
+      '직권 재심의 가능 기간',
+      r.resultNotice?.exOfficioUntilOn && `${dateKo(r.resultNotice.exOfficioUntilOn)}까지 (행정감사규정 제21조)`,
+    ],
+    [
       '경고 공개',
       r.warningPublication &&
         `${dateKo(r.warningPublication.publishedOn)}${r.warningPublication.onTime ? '' : ' (기한 경과)'}`,
@@ -39,6 +43,13 @@ export function auditReceivedView(r: AuditReceivedRecord): DetailsLine[] {
         [
           `재심의 ${i + 1}`,
           `${dateKo(x.filedOn)} 신청 (처분요구 ${x.findingNumbers.join(', ')})${x.late ? ' — 신청 기간 경과' : ''}${x.result ? ` → ${dateKo(x.result.decidedOn)} 결정` : ` · 처리 기한 ${dateKo(x.decisionDueOn)}`}`,
+        ] as const,
+    ),
+    ...(r.exOfficio ?? []).map(
+      (x, i) =>
+        [
+          `직권 재심의 ${i + 1}`,
+          `${dateKo(x.decidedOn)} 결정${x.cancelled.length > 0 ? ` · 취소 ${x.cancelled.join(', ')}` : ''}${x.changed.length > 0 ? ` · 변경 ${x.changed.map((y) => `${y.number}→${DISPOSITIONS[y.disposition].labelKo}`).join(', ')}` : ''}`,
         ] as const,
     ),
     ...r.disciplineResolutions.map(

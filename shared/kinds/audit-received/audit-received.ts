@@ -17,9 +17,9 @@ import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, assertNotFuture, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
-import { earliestFollowUpDue } from '../findings-follow-up.ts';
+import { earliestFollowUpDue, notClosed, notReopening } from '../findings-follow-up.ts';
 import {
   DISPOSITION_KEYS,
   findingSchema,
@@ -29,6 +29,7 @@ import {
 } from '../self-audit/findings.ts';
 import { RECONSIDERATION_OUTCOMES } from '../self-audit/self-audit.ts';
 import {
+  exOfficioReconsiderationUntil,
   receivedFollowUpDue,
   receivedReconsiderationDecisionDue,
   receivedReconsiderationFilingDue,
@@ -119,10 +120,23 @@ export const auditReceivedRecordSchema = z.object({
       recordedBy: z.string(),
       reconsiderationFilingDueOn: date,
       warningPublicationDueOn: date.optional(),
+      /** The last day the auditing body may reconsider of its own motion (제21조: 2 years). */
+      exOfficioUntilOn: date.optional(),
     })
     .optional(),
   warningPublication: z.object({ publishedOn: date, url: z.string().optional(), onTime: z.boolean() }).optional(),
   reconsiderations: z.array(reconsiderationSchema),
+  /** The auditing body's 직권 재심의 (제21조), as its changed result arrived. */
+  exOfficio: z
+    .array(
+      z.object({
+        decidedOn: date,
+        receivedOn: date,
+        cancelled: z.array(z.number().int()),
+        changed: z.array(z.object({ number: z.number().int(), disposition: z.enum(DISPOSITION_KEYS) })),
+      }),
+    )
+    .optional(),
   disciplineResolutions: z.array(resolutionSchema),
   followUpReport: z.object({ reportedOn: date }).optional(),
   closure: z.object({ closedOn: date, comment: z.string().optional() }).optional(),
@@ -203,13 +217,17 @@ export function auditReceivedOpenItems(r: AuditReceivedRecord): string[] {
 export const AUDIT_RECEIVED_DUE_RULES = ['audit-received.follow-up'] as const;
 export type AuditReceivedDueRule = (typeof AUDIT_RECEIVED_DUE_RULES)[number];
 
-/** The follow-up task's due date: the earliest still owed — the 경고's publication, an open demand's 이행. */
+/**
+ * The follow-up task's due date: the earliest still owed — the 경고's publication, the auditing body's
+ * decision on a 재심의 filed (2 months, so an overdue answer is reminded of), an open demand's 이행.
+ */
 export function receivedFollowUpTaskDue(r: AuditReceivedRecord, now: string, calendar: Calendar): TaskDue {
   const receivedOn = r.resultNotice?.notifiedOn;
   const owed =
     receivedOn && activeWarnings(r).length > 0 && !r.warningPublication
       ? [warningPublicationDue(receivedOn, calendar)]
       : [];
+  for (const x of r.reconsiderations) if (!x.result) owed.push(receivedReconsiderationDecisionDue(x.filedOn, calendar));
   return earliestFollowUpDue(
     owed,
     r.findings,
@@ -267,6 +285,16 @@ export const auditReceivedDecisionForms = [
       .describe('변경된 처분요구'),
   }),
   z.strictObject({
+    decision: z.literal('record-ex-officio-reconsideration'),
+    decidedOn: date.describe('감사기관의 직권 재심의 결정일'),
+    receivedOn: date.describe('결과를 받은 날'),
+    cancelFindings: findingNumbers.optional(),
+    changeDispositions: z
+      .array(z.strictObject({ number: z.number().int().min(1), disposition: z.enum(DISPOSITION_KEYS) }))
+      .max(200)
+      .optional(),
+  }),
+  z.strictObject({
     decision: z.literal('record-discipline-resolution'),
     findingNumber: z.number().int().min(1).describe('징계 요구 처분요구 번호'),
     requested: z.enum(['heavy', 'light']).describe('요구된 징계: 중징계 / 경징계'),
@@ -291,20 +319,17 @@ export const AUDIT_RECEIVED_DECISION_LABELS: Record<AuditReceivedDecisionForm['d
   'record-warning-publication': '경고 처분요구 홈페이지 공개 기록',
   'file-received-reconsideration': '재심의 신청 기록',
   'record-received-reconsideration-result': '재심의 결과 기록',
+  'record-ex-officio-reconsideration': '감사기관 직권 재심의 기록 (2년 이내)',
   'record-discipline-resolution': '인사위원회 징계 의결 기록',
   'report-received-follow-up': '이행결과 감사기관 통보',
   'close-audit-received': '외부기관 감사 수감 종결',
 };
 const DECISIONS: readonly string[] = Object.keys(AUDIT_RECEIVED_DECISION_LABELS);
 
-function notInFuture(on: string, today: string, field: string) {
-  if (on > today)
-    throw refuse(
-      `${field} (${on}) is in the future`,
-      '기록하는 날짜는 오늘 이후일 수 없습니다',
-      field,
-      'not_in_future',
-    );
+/** The last day of the auditing body's 직권 재심의 (제21조), once the result is received. */
+export function exOfficioUntilOf(r: AuditReceivedRecord, calendar: Calendar): string | undefined {
+  if (!r.resultNotice) return undefined;
+  return r.resultNotice.exOfficioUntilOn ?? exOfficioReconsiderationUntil(r.resultNotice.notifiedOn, calendar);
 }
 
 export interface AppliedAuditReceived {
@@ -343,13 +368,14 @@ export function applyAuditReceivedDecision(
   switch (f.decision) {
     case 'record-received-result': {
       expect('result');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       if (r.audit.fieldworkEndOn) assertNotBefore(f.receivedOn, r.audit.fieldworkEndOn, 'receivedOn', '감사 종료일');
       const filing = receivedReconsiderationFilingDue(f.receivedOn, calendar).dueAt.slice(0, 10);
       const warnings = activeWarnings(r);
       const warningDue =
         warnings.length > 0 ? warningPublicationDue(f.receivedOn, calendar).dueAt.slice(0, 10) : undefined;
       const findings = r.findings.map((x) => withFollowUpDue(x, f.receivedOn, calendar, receivedFollowUpDue));
+      const exOfficioUntilOn = exOfficioReconsiderationUntil(f.receivedOn, calendar);
       return {
         record: {
           ...r,
@@ -360,6 +386,7 @@ export function applyAuditReceivedDecision(
             recordedBy: actorSub,
             reconsiderationFilingDueOn: filing,
             ...(warningDue !== undefined && { warningPublicationDueOn: warningDue }),
+            exOfficioUntilOn,
           },
         },
         eventData: {
@@ -368,7 +395,8 @@ export function applyAuditReceivedDecision(
           reconsiderationFilingDueOn: filing,
           ...(warningDue !== undefined && { warningPublicationDueOn: warningDue, warnings: warnings.length }),
           followUpDueOn: findings[0]?.followUp.dueOn,
-          article: '행정감사규정 제18조④⑤, 제20조',
+          exOfficioUntilOn,
+          article: '행정감사규정 제18조④⑤, 제20조, 제21조',
         },
       };
     }
@@ -380,7 +408,7 @@ export function applyAuditReceivedDecision(
           rule: 'no_warning',
         });
       assertNotBefore(f.publishedOn, receivedOn, 'publishedOn', '감사결과 수령일');
-      notInFuture(f.publishedOn, today, 'publishedOn');
+      assertNotFuture(f.publishedOn, today, 'publishedOn');
       const dueOn =
         r.resultNotice!.warningPublicationDueOn ?? warningPublicationDue(receivedOn, calendar).dueAt.slice(0, 10);
       const onTime = f.publishedOn <= dueOn;
@@ -395,7 +423,7 @@ export function applyAuditReceivedDecision(
     case 'file-received-reconsideration': {
       expect('follow-up');
       assertNotBefore(f.filedOn, receivedOn, 'filedOn', '감사결과 수령일');
-      notInFuture(f.filedOn, today, 'filedOn');
+      assertNotFuture(f.filedOn, today, 'filedOn');
       for (const [i, n] of f.findingNumbers.entries()) numbered(n, `findingNumbers.${i}`);
       const filingDueOn = r.resultNotice!.reconsiderationFilingDueOn;
       const late = f.filedOn > filingDueOn;
@@ -435,7 +463,7 @@ export function applyAuditReceivedDecision(
         });
       assertNotBefore(f.decidedOn, pending.filedOn, 'decidedOn', '재심의 신청일');
       assertNotBefore(f.receivedOn, f.decidedOn, 'receivedOn', '결정일');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       const cancel = f.cancelFindings ?? [];
       const change = f.changeDispositions ?? [];
       if (f.outcome !== 'changed' && cancel.length + change.length > 0)
@@ -482,6 +510,49 @@ export function applyAuditReceivedDecision(
         },
       };
     }
+    case 'record-ex-officio-reconsideration': {
+      expect('follow-up');
+      const untilOn = exOfficioUntilOf(r, calendar)!;
+      assertNotBefore(f.decidedOn, receivedOn, 'decidedOn', '감사결과 수령일');
+      assertNotBefore(f.receivedOn, f.decidedOn, 'receivedOn', '결정일');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
+      if (f.decidedOn > untilOn)
+        throw refuse(
+          `an ex officio reconsideration is possible until ${untilOn}, 2 years after the result (행정감사규정 제21조)`,
+          `감사기관의 직권 재심의는 감사결과 통보일부터 2년(${untilOn}까지)만 할 수 있습니다 (행정감사규정 제21조) — 감사기관에 근거를 확인하세요`,
+          'decidedOn',
+          'ex_officio_period_expired',
+        );
+      const cancel = f.cancelFindings ?? [];
+      const change = f.changeDispositions ?? [];
+      if (cancel.length + change.length === 0)
+        throw refuse(
+          'an ex officio reconsideration names the demands it cancels or changes',
+          '직권 재심의로 취소되거나 바뀐 처분요구를 지정하세요',
+          'cancelFindings',
+          'required',
+        );
+      for (const [i, n] of cancel.entries()) numbered(n, `cancelFindings.${i}`);
+      for (const [i, x] of change.entries()) numbered(x.number, `changeDispositions.${i}.number`);
+      const entry = {
+        decidedOn: f.decidedOn,
+        receivedOn: f.receivedOn,
+        cancelled: cancel,
+        changed: change.map((x) => ({ number: x.number, disposition: x.disposition })),
+      };
+      return {
+        record: {
+          ...r,
+          findings: r.findings.map((x): Finding => {
+            if (cancel.includes(x.number)) return { ...x, status: 'cancelled' };
+            const changed = change.find((y) => y.number === x.number);
+            return changed ? { ...x, disposition: changed.disposition } : x;
+          }),
+          exOfficio: [...(r.exOfficio ?? []), entry],
+        },
+        eventData: { ...entry, untilOn, article: '행정감사규정 제21조' },
+      };
+    }
     case 'record-discipline-resolution': {
       expect('follow-up');
       const finding = numbered(f.findingNumber, 'findingNumber');
@@ -493,7 +564,7 @@ export function applyAuditReceivedDecision(
           'not_discipline',
         );
       assertNotBefore(f.resolvedOn, receivedOn, 'resolvedOn', '감사결과 수령일');
-      notInFuture(f.resolvedOn, today, 'resolvedOn');
+      assertNotFuture(f.resolvedOn, today, 'resolvedOn');
       const lighter = f.requested === 'heavy' && !DISCIPLINE_RESOLUTIONS[f.resolution].heavy;
       // Recorded again as the report and the execution come: dates already recorded stay.
       const prev = r.disciplineResolutions.find((x) => x.findingNumber === f.findingNumber);
@@ -501,11 +572,11 @@ export function applyAuditReceivedDecision(
       const executedOn = f.executedOn ?? prev?.executedOn;
       if (f.reportedOn !== undefined) {
         assertNotBefore(f.reportedOn, f.resolvedOn, 'reportedOn', '의결일');
-        notInFuture(f.reportedOn, today, 'reportedOn');
+        assertNotFuture(f.reportedOn, today, 'reportedOn');
       }
       if (f.executedOn !== undefined) {
         assertNotBefore(f.executedOn, f.resolvedOn, 'executedOn', '의결일');
-        notInFuture(f.executedOn, today, 'executedOn');
+        assertNotFuture(f.executedOn, today, 'executedOn');
       }
       if (executedOn !== undefined) {
         if (lighter && (reportedOn === undefined || reportedOn > executedOn))
@@ -543,7 +614,7 @@ export function applyAuditReceivedDecision(
     case 'report-received-follow-up': {
       expect('follow-up');
       assertNotBefore(f.reportedOn, receivedOn, 'reportedOn', '감사결과 수령일');
-      notInFuture(f.reportedOn, today, 'reportedOn');
+      assertNotFuture(f.reportedOn, today, 'reportedOn');
       const unfinished = r.findings.filter(
         (x) => x.status === 'active' && x.followUp.result === undefined && x.followUp.actionPlan === undefined,
       );
@@ -573,4 +644,37 @@ export function applyAuditReceivedDecision(
       };
     }
   }
+}
+
+/**
+ * A 재심의 that reaches an audit received after it was closed: ours filed inside the month of 제20조①,
+ * or the auditing body's own within its 2 years (제21조). Either reopens the follow-up — the closure is
+ * taken back and the decision applied as at the follow-up step, so what it leaves owed (the body's
+ * decision within 2 months, a changed demand to carry out) runs with a task again. A filing after the
+ * month is refused rather than reopening: the body would dismiss it (제20조④2).
+ */
+export function reopenAuditReceived(
+  c: AuditReceivedCase,
+  form: AnyDecisionForm,
+  at: string,
+  calendar: Calendar,
+  newId: () => string,
+  actorSub: string,
+): AppliedAuditReceived {
+  const r = c.auditReceived;
+  if (!r?.closure || !r.resultNotice) throw notClosed();
+  if (form.decision === 'file-received-reconsideration') {
+    const { filedOn } = form as AuditReceivedDecisionForm & { decision: 'file-received-reconsideration' };
+    const dueOn = r.resultNotice.reconsiderationFilingDueOn;
+    if (filedOn > dueOn)
+      throw refuse(
+        `the month to file a reconsideration ended on ${dueOn} (행정감사규정 제20조①); the audit stays closed`,
+        `재심의 신청 기간(${dueOn}까지, 통보받은 날부터 1개월)이 지나 종결된 감사를 다시 열 수 없습니다 (행정감사규정 제20조①)`,
+        'filedOn',
+        'reconsideration_period_expired',
+      );
+  } else if (form.decision !== 'record-ex-officio-reconsideration') throw notReopening(form.decision);
+  const { closure, ...open } = r;
+  const applied = applyAuditReceivedDecision({ ...c, auditReceived: open }, form, at, calendar, newId, actorSub)!;
+  return { record: applied.record, eventData: { ...applied.eventData, reopened: true, closedOn: closure.closedOn } };
 }

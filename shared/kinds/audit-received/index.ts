@@ -3,7 +3,8 @@
  * (audit-received.ts) — the audit, the result's receipt, the 경고 publication, 재심의, the personnel
  * committee's resolutions and the 이행결과 — with the demands as findings through the self-audit's
  * findings module (shared, `FINDINGS_HOLDERS`), run by workflows/audit-received.workflow.ts; dates in
- * audit-received-deadlines.ts (행정감사규정 제18조·제20조).
+ * audit-received-deadlines.ts (행정감사규정 제18조·제20조·제21조); the office report's tables in
+ * audit-received-report.ts; a 재심의 reaching a closed audit reopens it (`reopenAuditReceived`).
  */
 import { ulid } from 'ulid';
 import { createCalendar, type Calendar } from '../../calendar/index.ts';
@@ -24,6 +25,7 @@ import {
   type AuditReceivedIntake,
 } from './audit-received.ts';
 import { auditReceivedView } from './audit-received-view.ts';
+import { auditsReceivedDemandsTable, auditsReceivedTable } from './audit-received-report.ts';
 
 export const AUDIT_RECEIVED_WORKFLOW = 'audit-received';
 
@@ -36,6 +38,7 @@ export const auditReceived = defineKind({
   team: 'audit',
   sealedByDefault: false,
   workflow: AUDIT_RECEIVED_WORKFLOW,
+  reportTables: [auditsReceivedTable, auditsReceivedDemandsTable],
   taskTypes: ['audit-received-result', 'audit-received-follow-up'],
   details: {
     key: 'auditReceived',

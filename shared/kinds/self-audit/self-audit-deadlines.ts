@@ -70,7 +70,7 @@ export function auditNoticeDue(startOn: string, calendar: Calendar): TaskDue {
 export function fromDate(id: PeriodId, fromOn: string, calendar: Calendar, startLabelKo: string): TaskDue {
   const period = statutoryPeriod(id);
   const due = computeDue(id, `${fromOn}T18:00:00+09:00`, calendar);
-  const unitKo = period.unit === 'months' ? '개월' : '일';
+  const unitKo = period.unit === 'months' ? '개월' : period.unit === 'years' ? '년' : '일';
   return {
     dueAt: due.dueAt,
     basis: {

@@ -18,9 +18,9 @@ import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, assertNotFuture, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
-import { earliestFollowUpDue } from '../findings-follow-up.ts';
+import { earliestFollowUpDue, notClosed, notReopening } from '../findings-follow-up.ts';
 import {
   findingSchema,
   followUpOpen,
@@ -383,16 +383,6 @@ export const FOLLOW_UP_DECISIONS = [
 ] as const;
 const SELF_AUDIT_DECISIONS: readonly string[] = [...Object.keys(SELF_AUDIT_DECISION_LABELS), 'approve', 'return'];
 
-function notInFuture(on: string, today: string, field: string) {
-  if (on > today)
-    throw refuse(
-      `${field} (${on}) is in the future`,
-      '기록하는 날짜는 오늘 이후일 수 없습니다',
-      field,
-      'not_in_future',
-    );
-}
-
 export interface AppliedSelfAudit {
   record: SelfAuditRecord;
   eventData: Record<string, unknown>;
@@ -433,7 +423,7 @@ export function applySelfAuditDecision(
           'notifiedOn',
           'one_of',
         );
-      if (f.notifiedOn !== undefined) notInFuture(f.notifiedOn, today, 'notifiedOn');
+      if (f.notifiedOn !== undefined) assertNotFuture(f.notifiedOn, today, 'notifiedOn');
       const late = f.notifiedOn !== undefined && f.notifiedOn > r.noticeDueOn;
       return {
         record: {
@@ -456,7 +446,7 @@ export function applySelfAuditDecision(
     case 'record-fieldwork': {
       expect('fieldwork');
       assertNotBefore(f.endedOn, f.startedOn, 'endedOn', '감사 시작일');
-      notInFuture(f.endedOn, today, 'endedOn');
+      assertNotFuture(f.endedOn, today, 'endedOn');
       const due = auditResultDue(f.endedOn, calendar);
       return {
         record: {
@@ -542,7 +532,7 @@ export function applySelfAuditDecision(
             'via_order',
           );
         assertNotBefore(on, before, field, beforeKo);
-        notInFuture(on, today, field);
+        assertNotFuture(on, today, field);
       }
       return { record: { ...r, upward }, eventData: { ...upward, article: '공공감사법 제23조①' } };
     }
@@ -551,7 +541,7 @@ export function applySelfAuditDecision(
       const notifiedOn = r.resultNotice!.notifiedOn;
       assertNotBefore(f.requestedOn, notifiedOn, 'requestedOn', '감사결과 통보일');
       assertNotBefore(f.receivedOn, f.requestedOn, 'receivedOn', '재심의 신청일');
-      notInFuture(f.receivedOn, today, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       for (const [i, n] of f.findingNumbers.entries())
         if (!r.findings.some((x) => x.number === n && x.status === 'active'))
           throw refuse(
@@ -598,7 +588,7 @@ export function applySelfAuditDecision(
         });
       assertNotBefore(f.decidedOn, pending.receivedOn, 'decidedOn', '재심의 접수일');
       assertNotBefore(f.writtenNoticeOn, f.decidedOn, 'writtenNoticeOn', '결정일');
-      notInFuture(f.writtenNoticeOn, today, 'writtenNoticeOn');
+      assertNotFuture(f.writtenNoticeOn, today, 'writtenNoticeOn');
       const outcome: ReconsiderationOutcome = f.outcome;
       const cancel = f.cancelFindings ?? [];
       const change = f.changeDispositions ?? [];
@@ -705,7 +695,7 @@ export function applySelfAuditDecision(
     case 'report-follow-up-upward': {
       expect('follow-up');
       assertNotBefore(f.reportedOn, r.resultNotice!.notifiedOn, 'reportedOn', '감사결과 통보일');
-      notInFuture(f.reportedOn, today, 'reportedOn');
+      assertNotFuture(f.reportedOn, today, 'reportedOn');
       const unfinished = r.findings.filter(
         (x) => x.status === 'active' && x.followUp.result === undefined && x.followUp.actionPlan === undefined,
       );
@@ -747,4 +737,36 @@ export function applySelfAuditDecision(
       };
     }
   }
+}
+
+/**
+ * A 재심의 request that reaches a self-audit after it was closed (every 이행 done before the month of
+ * 법 제25조① ran out). Inside that month it reopens the follow-up: the closure is taken back and the
+ * request recorded as at the follow-up step, so its 2 months (제25조⑤) run with a task and the reminder
+ * job again, and the audit closes again only once it is decided. After the month it is refused and the
+ * audit stays closed: a late request is a ground for 각하, and reopening would only lead there.
+ */
+export function reopenSelfAudit(
+  c: SelfAuditCase,
+  form: AnyDecisionForm,
+  actorSub: string,
+  at: string,
+  calendar: Calendar,
+  newId: () => string,
+): AppliedSelfAudit {
+  const r = c.selfAudit;
+  if (!r?.closure || !r.resultNotice) throw notClosed();
+  if (form.decision !== 'record-reconsideration-request') throw notReopening(form.decision);
+  const { requestedOn } = form as SelfAuditDecisionForm & { decision: 'record-reconsideration-request' };
+  const dueOn = r.resultNotice.reconsiderationFilingDueOn;
+  if (requestedOn > dueOn)
+    throw refuse(
+      `the month to request a reconsideration ended on ${dueOn} (공공감사법 제25조①); the audit stays closed`,
+      `재심의 신청 기간(${dueOn}까지, 감사결과 통보일부터 1개월)이 지나 종결된 감사를 다시 열 수 없습니다 (공공감사법 제25조①)`,
+      'requestedOn',
+      'reconsideration_period_expired',
+    );
+  const { closure, ...open } = r;
+  const applied = applySelfAuditDecision({ ...c, selfAudit: open }, form, actorSub, at, calendar, newId)!;
+  return { record: applied.record, eventData: { ...applied.eventData, reopened: true, closedOn: closure.closedOn } };
 }

@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/reconsideration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 종결된 감사에 온 재심의 — 기간 안이면 다시 엶 (공공감사법 제25조, 행정감사규정 제20·21조) */
+        post: operations["reopenAuditForReconsideration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/citizen-checks": {
         parameters: {
             query?: never;
@@ -1764,6 +1781,7 @@ export interface components {
                 recordedBy: string;
                 reconsiderationFilingDueOn: components["schemas"]["IsoDate"];
                 warningPublicationDueOn?: components["schemas"]["IsoDate"];
+                exOfficioUntilOn?: components["schemas"]["IsoDate"];
             };
             warningPublication?: {
                 publishedOn: components["schemas"]["IsoDate"];
@@ -1785,6 +1803,16 @@ export interface components {
                     receivedOn: components["schemas"]["IsoDate"];
                     onTime: boolean;
                 };
+            }[];
+            exOfficio?: {
+                decidedOn: components["schemas"]["IsoDate"];
+                receivedOn: components["schemas"]["IsoDate"];
+                cancelled: number[];
+                changed: {
+                    number: number;
+                    /** @enum {string} */
+                    disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+                }[];
             }[];
             disciplineResolutions: {
                 findingNumber: number;
@@ -3259,7 +3287,7 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "audits-received" | "audits-received-demands" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -3323,7 +3351,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "audits-received" | "audits-received-demands" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3959,6 +3987,20 @@ export interface components {
             /** @description 취소된 처분요구 번호 */
             cancelFindings?: number[];
             /** @description 변경된 처분요구 */
+            changeDispositions?: {
+                number: number;
+                /** @enum {string} */
+                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            }[];
+        };
+        RecordExOfficioReconsiderationDecision: {
+            /** @constant */
+            decision: "record-ex-officio-reconsideration";
+            /** @description 감사기관의 직권 재심의 결정일 */
+            decidedOn: components["schemas"]["IsoDate"];
+            /** @description 결과를 받은 날 */
+            receivedOn: components["schemas"]["IsoDate"];
+            cancelFindings?: number[];
             changeDispositions?: {
                 number: number;
                 /** @enum {string} */
@@ -4822,7 +4864,7 @@ export interface components {
             /** @description 열람 허용 기간(일, 1–30); 생략하면 7일 */
             days?: number;
         };
-        CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["CompleteCampaignDecision"] | components["schemas"]["ResolveCampaignResultsDecision"] | components["schemas"]["RecordRefusalApplicationDecision"] | components["schemas"]["ExtendRefusalDecisionDecision"] | components["schemas"]["DecideRefusalDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
+        CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordExOfficioReconsiderationDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["CompleteCampaignDecision"] | components["schemas"]["ResolveCampaignResultsDecision"] | components["schemas"]["RecordRefusalApplicationDecision"] | components["schemas"]["ExtendRefusalDecisionDecision"] | components["schemas"]["DecideRefusalDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
         /** @description 관련 공무원 추가 */
         AddOfficialRequest: {
             /** @description 성명 */
@@ -5160,6 +5202,8 @@ export interface components {
             /** @description 조사 담당자 (팀장·감사담당관만) */
             assigneeSub?: string;
         };
+        /** @description 종결된 감사에 온 재심의 */
+        ReopenAuditForReconsiderationRequest: components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordExOfficioReconsiderationDecision"];
         /** @description 구민감사관 점검 결과 */
         ReportCitizenCheckRequest: {
             /** @description 확인 항목마다 한 줄 */
@@ -6355,7 +6399,7 @@ export interface operations {
                 /** @description 사건 종류 (기본 법정기간을 씀) */
                 kind?: components["schemas"]["CaseKind"];
                 /** @description 법정기간 id (kind 대신 또는 우선) */
-                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
+                period?: "question.law" | "question.procedure" | "suggestion" | "other" | "grievance.answer" | "grievance.field-investigation" | "minwon.transfer.reception-to-department" | "minwon.transfer.within-agency" | "minwon.transfer.other-agency" | "minwon.online-receipt" | "minwon.progress-notice" | "minwon.supplement.second-request" | "minwon.objection.filing" | "minwon.objection.decision" | "petition.decision" | "petition.disclosure-decision" | "petition.public-comment" | "petition.objection.filing" | "petition.objection.decision" | "whistleblower.result-notice" | "acrc-referral.investigation" | "acrc-referral.result-notice" | "acrc-referral.reinvestigation-result-notice" | "audit.result-notice" | "audit.investigation-notice" | "audit.reconsideration.filing" | "audit.reconsideration.decision" | "external-audit.follow-up" | "external-audit.warning-publication" | "external-audit.reconsideration.filing" | "external-audit.reconsideration.decision" | "external-audit.ex-officio-reconsideration" | "discipline.request-after-notice" | "discipline.committee-decision" | "discipline.execution" | "discipline.investigation-notice" | "discipline.re-request" | "ethics.public-official-review" | "ethics.disclosure-refusal-review" | "active-admin.audit-opinion";
                 /** @description 접수 일시, 예: 2026-09-22T10:30:00+09:00 */
                 receivedAt: components["schemas"]["IsoDateTime"];
             };
@@ -7192,6 +7236,43 @@ export interface operations {
                     "application/json": components["schemas"]["OpenFindingMisconductCaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reopenAuditForReconsideration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "record-reconsideration-request",
+                 *       "requestedOn": "2026-12-01",
+                 *       "receivedOn": "2026-12-02",
+                 *       "reasons": "지적사항 2의 사실관계 오인",
+                 *       "findingNumbers": [
+                 *         2
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReopenAuditForReconsiderationRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CaseWriteResult"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
