@@ -9,7 +9,7 @@
  * | case            | CASE#<caseId>               | CASE                   | ASSIGNEE#<sub> / <updatedAt>#id  | KIND#<kind> / <receivedAt>#id      | CASENO#<no> / CASE     |
  * | history event   | CASE#<caseId>               | EVENT#<seq 8 digits>   |                                  |                                    |                        |
  * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <mid>#id¹     | COMMITTEE_TASKS#<kind> / <openedAt>#id (committee steps only) |
- * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
+ * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> or STAFF_DEPT#<부서> / <name> |                                    | EMAIL#<email> / STAFF  |
  * | reminder prefs  | STAFF#<sub>                 | REMINDER_PREFERENCES   |                                  |                                    |                        |
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
