@@ -58,8 +58,12 @@ export {
   type TableId,
 } from './report-table.ts';
 
-/** The report's own tables, after the ones the kinds contribute (kind.ts `reportTables`). */
-const CORE_TABLE_IDS = ['committees', 'processing'] as const;
+/**
+ * The report's own tables, after the ones the kinds contribute (kind.ts `reportTables`):
+ * `field-complaints` is made from the imported 응답소 records (not cases) by the use case, which
+ * hands it in as one of `extraTables`.
+ */
+const CORE_TABLE_IDS = ['field-complaints', 'committees', 'processing'] as const;
 
 /** The ids of a registry's report tables, in the order the report prints them. */
 export function tableIdsOf(kinds: KindRegistry): [TableId, ...TableId[]] {
@@ -199,11 +203,13 @@ export function computeTables(
   meetings: readonly MeetingHeld[] | undefined,
   kinds: KindRegistry = KINDS,
   kindLabel: (kind: string) => string = kinds.labelOf,
+  extraTables: readonly ComputedTable[] = [],
 ): ComputedTable[] {
   return [
     ...kinds.reportTables.map(({ table, kinds: counted }) =>
       table.build({ byKind, kinds: counted, labelOf: kindLabel }),
     ),
+    ...extraTables,
     ...(meetings ? [committeeTable(meetings)] : []),
     processingTable(byKind, kindLabel),
   ];
@@ -271,9 +277,11 @@ export function buildOfficeReport(params: {
   kinds?: KindRegistry;
   /** Korean names of the kinds (the registry's when not given). */
   kindLabel?: (kind: string) => string;
+  /** Tables made from records that are not cases (the 응답소 현장민원 table), printed after the kinds'. */
+  extraTables?: readonly ComputedTable[];
 }): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
-  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel);
+  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel, params.extraTables);
   const caseCount = Object.values(byKind).reduce((n, cases) => n + cases.length, 0);
   return {
     reportKind: 'office-report',

@@ -3179,14 +3179,14 @@ export interface components {
             titleKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "field-complaints" | "committees" | "processing";
                 sectionKo: string;
                 titleKo: string;
                 columns: {
                     key: string;
                     labelKo: string;
                     /** @enum {string} */
-                    unit: "건" | "명" | "회" | "일" | "%" | "원";
+                    unit: "건" | "명" | "회" | "일" | "%" | "원" | "시간";
                 }[];
                 rows: {
                     key: string;
@@ -3243,7 +3243,7 @@ export interface components {
             messageKo: string;
             tables: {
                 /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "committees" | "processing";
+                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "field-complaints" | "committees" | "processing";
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
