@@ -22,6 +22,7 @@ export const jobModules: { readonly [N in JobName]?: JobModule<N> } = {
   'field-complaint-monthly-analysis': () => import('./field-complaint-monthly-analysis.handler.ts'),
   'disclosure-rereview': () => import('./disclosure-rereview.handler.ts'),
   'chain-anchor': () => import('./chain-anchor.handler.ts'),
+  'upload-cleanup': () => import('./upload-cleanup.handler.ts'),
   'workflow-reconcile': () => import('./workflow-reconcile.handler.ts'),
 };
 

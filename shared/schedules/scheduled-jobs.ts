@@ -123,6 +123,19 @@ export const chainAnchorJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const uploadCleanupJob = defineScheduledJob({
+  name: 'upload-cleanup',
+  description:
+    '완료되지 않은 업로드 정리: 매일 03:00에 업로드 주소를 받고도 사건에 기록되지 않은 파일(주소 만료 후 1시간 경과)을 파일 저장소에서 지웁니다. 사건에 기록된 파일은 지우지 않습니다.',
+  expression: 'cron(0 3 * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/upload-cleanup.handler.ts',
+  payload: { job: 'upload-cleanup', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('upload-cleanup'),
+  businessDaysOnly: false,
+  catchUp: 'latest',
+});
+
 export const workflowReconcileJob = defineScheduledJob({
   name: 'workflow-reconcile',
   description:
@@ -146,6 +159,7 @@ export const scheduledJobs = [
   fieldComplaintMonthlyAnalysisJob,
   disclosureReReviewJob,
   chainAnchorJob,
+  uploadCleanupJob,
   workflowReconcileJob,
 ] as const satisfies readonly ScheduledJob[];
 

@@ -17,6 +17,7 @@ describe('deployableJobs', () => {
       'field-complaint-monthly-analysis',
       'disclosure-rereview',
       'chain-anchor',
+      'upload-cleanup',
       'workflow-reconcile',
     ]);
   });
@@ -33,6 +34,7 @@ describe('deployableJobs', () => {
       'field-complaint-monthly-analysis',
       'disclosure-rereview',
       'chain-anchor',
+      'upload-cleanup',
       'workflow-reconcile',
     ]);
     expect(skipped.map((j) => j.name)).toEqual([]);

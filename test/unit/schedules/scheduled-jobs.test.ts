@@ -46,6 +46,7 @@ describe('scheduledJobs', () => {
       'field-complaint-monthly-analysis': 'cron(0 7 5 * ? *)',
       'disclosure-rereview': 'cron(0 6 2 JAN ? *)',
       'chain-anchor': 'cron(30 0 * * ? *)',
+      'upload-cleanup': 'cron(0 3 * * ? *)',
       'workflow-reconcile': 'cron(0/10 * * * ? *)',
     });
   });
