@@ -26,6 +26,7 @@
  * | mail suppression| MAIL_SUPPRESSED#<email>     | SUPPRESSION            |                                  | MAIL_NOTICES#PENDING / <at>#<email> (admin not told yet) |  |
  * | field complaint | FCOMPLAINT#<응답소 no.>     | RECORD / CHANGE#<ver>  |                                  | FCOMPLAINTS#<yyyy-mm> / <receivedAt>#<no.> (record only) |  |
  * | field import job| FCIMPORT#<importId>         | JOB                    |                                  | FCIMPORTS / <startedAt>#<importId> |                        |
+ * | pending upload  | UPLOAD#<fileId>             | PENDING                |                                  | UPLOADS#PENDING / <expiresAt>#<fileId> (until completed) |  |
  *
  * ¹ The midpoint between the task's opening and due times (task-repository.ts openTaskIndexSortKey):
  *   the reminder job reads up to 45 days past its run and a task's 50% reminder falls near it.
