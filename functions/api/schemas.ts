@@ -531,6 +531,18 @@ export const meetingView = z.object({
       .extend({ recusedMemberIds: z.array(z.string()), decision: itemDecisionSchema.optional() }),
   ),
   agendaFrozen: z.boolean().describe('회의가 열려 안건이 확정되었는지 (열리기 전에는 지금 위원회를 기다리는 사건)'),
+  reports: z
+    .array(
+      z.object({
+        caseId: z.string(),
+        caseNumber: z.string(),
+        kind: caseKindSchema,
+        kindLabelKo: z.string(),
+        closedOn: isoDateSchema,
+        line: z.string(),
+      }),
+    )
+    .describe('보고 안건: 지난 회의 뒤 종결된 보고 대상 사건'),
   quorum: z.object({
     enrolled: z.number().int(),
     present: z.number().int(),

@@ -4,6 +4,7 @@
  * where the route may complete tasks).
  */
 import { createCalendar } from '../../shared/calendar/index.ts';
+import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../../shared/store/staff-repository.ts';
@@ -16,6 +17,7 @@ export function composeCommitteeUseCases(completion: CommitteeUseCaseDeps['compl
   return committeeUseCases({
     committees: new CommitteeRepository(doc, table),
     tasks: new TaskRepository(doc, table),
+    cases: new CaseRepository(doc, table),
     completion,
     staff: new StaffRepository(doc, table),
     idempotency: new IdempotencyStore(doc, table),

@@ -8,13 +8,11 @@
  * (LOCAL_DATA_DIR/local-signing-key.json, the key the running system verifies with).
  * Exit code 1 when some case could not be taken to its planned outcome, 2 on bad arguments.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
-import { createLocalIssuer } from '../local/auth/local-issuer.ts';
-import { localSettings } from '../local/local-settings.ts';
+import { connectToLocalSystem } from './local-connection.ts';
 import { generateYear } from './year-generator.ts';
 
 const argsSchema = z.object({
@@ -47,19 +45,7 @@ if (!parsed.success) {
   process.exit(2);
 }
 const args = parsed.data;
-const settings = localSettings();
-const apiUrl = args.api ?? `http://localhost:${settings.LOCAL_API_PORT}`;
-const keyFile = join(settings.LOCAL_DATA_DIR, 'local-signing-key.json');
-if (!existsSync(keyFile)) {
-  console.error(`로컬 사용자 풀의 서명 키(${keyFile})가 없습니다. 먼저 npm start로 시스템을 띄우세요.`);
-  process.exit(2);
-}
-const health = await fetch(`${apiUrl}/health`).catch(() => undefined);
-if (!health?.ok) {
-  console.error(`로컬 시스템(${apiUrl})에 연결할 수 없습니다. 먼저 npm start로 시스템을 띄우세요.`);
-  process.exit(2);
-}
-const issuer = await createLocalIssuer(keyFile);
+const { apiUrl, issuer } = await connectToLocalSystem(args.api);
 
 const bar = new cliProgress.SingleBar(
   {

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
@@ -21,9 +21,8 @@ import {
   REGISTRATION_TYPE_KEYS,
   REGISTRATION_TYPES,
 } from '../../shared/kinds/property-review/property-review-deadlines.ts';
-import { createLocalIssuer } from '../local/auth/local-issuer.ts';
 import { DEMO_STAFF } from '../local/demo-data.ts';
-import { localSettings } from '../local/local-settings.ts';
+import { connectToLocalSystem } from './local-connection.ts';
 import { startPropertyCampaign, type Answer, type Call } from './property-campaign.ts';
 import { readRegistrantFile, RegistrantFileError } from './registrant-file.ts';
 
@@ -84,19 +83,7 @@ if (!lead?.active) {
   process.exit(2);
 }
 
-const settings = localSettings();
-const apiUrl = args.api ?? `http://localhost:${settings.LOCAL_API_PORT}`;
-const keyFile = join(settings.LOCAL_DATA_DIR, 'local-signing-key.json');
-if (!existsSync(keyFile)) {
-  console.error(`로컬 사용자 풀의 서명 키(${keyFile})가 없습니다. 먼저 npm start로 시스템을 띄우세요.`);
-  process.exit(2);
-}
-const health = await fetch(`${apiUrl}/health`).catch(() => undefined);
-if (!health?.ok) {
-  console.error(`로컬 시스템(${apiUrl})에 연결할 수 없습니다. 먼저 npm start로 시스템을 띄우세요.`);
-  process.exit(2);
-}
-const issuer = await createLocalIssuer(keyFile);
+const { apiUrl, issuer } = await connectToLocalSystem(args.api);
 const token = await issuer.mint({ sub: lead.sub, email: lead.email, name: lead.name, roles: lead.roles });
 
 const call: Call = async (_as, method, path, body, headers) => {

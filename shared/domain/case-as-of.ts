@@ -4,7 +4,8 @@
  *
  * - from CASE_CREATED: case number, kind, title, received time, sealed, channel, department, due date;
  * - from CASE_UPDATED (each changed field with before/after): title, summary, department, due date;
- * - from a grievance's DUE_EXTENDED, CLOCK_STOPPED, CLOCK_RESUMED (previous and new due date): the due date;
+ * - from the events a kind says move the due date (`dueDateMove`: a grievance's extensions and clock stops, a
+ *   petition's extension), with the due date before and after: the due date;
  * - from ASSIGNED (assignee and previous assignee): the assignee;
  * - from every event with `stageAfter` (stage moves, suspension, resumption): the stage, and the
  *   closing time when it reached `closed`;
@@ -47,9 +48,6 @@ export const notAsOfFields = (kinds: Pick<KindRegistry, 'sections'>): string[] =
 type AsOfField = (typeof AS_OF_FIELDS)[number];
 export type CaseAsOf = Pick<CaseRecord, 'caseId' | AsOfField> & { asOf: string; lastSeq: number };
 
-/** Events that move a grievance's due date, recording `previousDueDate` and `dueDate`. */
-const GRIEVANCE_DUE_MOVES = new Set(['DUE_EXTENDED', 'CLOCK_STOPPED', 'CLOCK_RESUMED']);
-
 /** Events that only observe or notify; they do not change the case, so they do not move "last changed". */
 const NON_CHANGING = new Set([
   'SENSITIVE_READ',
@@ -64,7 +62,12 @@ const NON_CHANGING = new Set([
  * `current` supplies only what never changes after intake (kind, team, channel, sealed, creator)
  * and the present value of a field no event ever changed. Undefined when the case did not exist yet.
  */
-export function caseAsOf(current: CaseRecord, events: readonly HistoryEvent[], asOf: string): CaseAsOf | undefined {
+export function caseAsOf(
+  current: CaseRecord,
+  events: readonly HistoryEvent[],
+  asOf: string,
+  kinds: Pick<KindRegistry, 'dueDateMoveOf'>,
+): CaseAsOf | undefined {
   const before = events.filter((e) => eventKoreaDate(e) <= asOf);
   const after = events.filter((e) => eventKoreaDate(e) > asOf);
   const created = before.find((e) => e.type === 'CASE_CREATED');
@@ -74,9 +77,8 @@ export function caseAsOf(current: CaseRecord, events: readonly HistoryEvent[], a
     const change = (e: HistoryEvent) =>
       e.type === 'CASE_UPDATED'
         ? (e.data.changes as Record<string, { before: unknown; after: unknown }> | undefined)?.[field]
-        : // A grievance's statutory due date moves with its extensions and clock stops (grievance.ts).
-          field === 'dueDate' && GRIEVANCE_DUE_MOVES.has(e.type) && typeof e.data.dueDate === 'string'
-          ? { before: e.data.previousDueDate, after: e.data.dueDate }
+        : field === 'dueDate'
+          ? kinds.dueDateMoveOf(current.kind, e)
           : undefined;
     const lastBefore = [...before]
       .reverse()
@@ -85,10 +87,9 @@ export function caseAsOf(current: CaseRecord, events: readonly HistoryEvent[], a
     if (lastBefore) return lastBefore.after;
     const firstAfter = after.map(change).find((c) => c !== undefined);
     if (firstAfter) return firstAfter.before;
-    const intakeDue =
-      field === 'dueDate' ? (created.data.grievance as { dueDate?: unknown } | undefined)?.dueDate : undefined;
+    // Never changed: what intake recorded, or the present value (a kind's own intake due date, never moved since).
     return field === 'title' || field === 'department' || field === 'dueDate'
-      ? (created.data[field] ?? intakeDue ?? current[field])
+      ? (created.data[field] ?? current[field])
       : current[field];
   };
 

@@ -95,6 +95,15 @@ export class InternalError extends AppError {
   override readonly expose = false;
 }
 
+/** Refuses a date after today (Korea time): what is being recorded has happened already. */
+export function assertNotFuture(on: string, today: string, field: string): void {
+  if (on > today)
+    throw new ValidationError(`${field} (${on}) is in the future`, `${field}(${on})은(는) 오늘 이후일 수 없습니다`, {
+      field,
+      rule: 'not_in_future',
+    });
+}
+
 /**
  * A date of a form that must not come before another (a notice before the decision it notifies):
  * 400 naming the field, rule `date_order`. Dates are `YYYY-MM-DD`, so text order is date order.

@@ -8,6 +8,7 @@ import type { DetailsLine } from './details-view.ts';
 import * as z from 'zod';
 import { caseRecordSchema, type CaseRecord } from './case.ts';
 import { ValidationError } from './errors.ts';
+import type { HistoryEvent } from './history.ts';
 import type { DetailsSection, KindModule, LimitationWarningView, TaskDueContext } from './kind.ts';
 import type { KindReportTable } from './report-table.ts';
 import { CORE_DECISION_LABELS, CORE_TASK_TYPES, coreDecisionForms, type TaskDue } from './task.ts';
@@ -26,6 +27,10 @@ export interface KindRegistry<K extends string = string> {
   limitationWarningOf(c: CaseRecord, today: string): LimitationWarningView | undefined;
   /** The case's details with their personal data masked, under their key; undefined when its kind masks nothing. */
   maskedDetailsOf(c: CaseRecord): { key: string; details: unknown } | undefined;
+  /** The kinds whose closed cases are reported to this committee (`reportedTo`). */
+  reportedTo(committee: string): readonly KindModule<K>[];
+  /** How an event of a case of this kind moves its due date (before and after); undefined when it does not. */
+  dueDateMoveOf(kind: string, event: HistoryEvent): { before: unknown; after: unknown } | undefined;
   /** Details sections in the order of first appearance, each with the kinds that own it. */
   readonly sections: readonly { section: DetailsSection; kinds: readonly K[] }[];
   /** The stored case record: the core's fields plus every section's details. */
@@ -128,6 +133,10 @@ export function createKindRegistry<const K extends string>(modules: readonly Kin
       return section?.masked && details !== undefined
         ? { key: section.key, details: section.masked(details as never) }
         : undefined;
+    },
+    reportedTo: (committee) => modules.filter((m) => m.reportedTo?.committee === committee),
+    dueDateMoveOf(kind, event) {
+      return byKind.get(kind)?.details?.dueDateMove?.(event);
     },
     limitationWarningOf(c, today) {
       const section = byKind.get(c.kind)?.details;

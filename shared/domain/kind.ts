@@ -67,6 +67,12 @@ export interface DetailsSection {
    * on the case as its `limitationWarning`. The parameter is the kind's own record type.
    */
   limitationWarning?(details: never, ctx: { stage: CaseStage; today: string }): LimitationWarningView | undefined;
+  /**
+   * The due date before and after one of this kind's own events that moves it (a grievance's extension or clock
+   * stop, a petition's extension), read from the event's data; undefined for every other event. The case as of a
+   * past date (case-as-of.ts) rebuilds its due date from these.
+   */
+  dueDateMove?(event: { type: string; data: Record<string, unknown> }): { before: unknown; after: unknown } | undefined;
   open(params: {
     kind: string;
     intake: unknown;
@@ -210,6 +216,11 @@ export interface KindModule<K extends string = string> {
   /** Task types its workflow opens beyond the core's (assign, investigate, review, approve). */
   taskTypes?: readonly string[];
   details?: DetailsSection;
+  /**
+   * The committee this kind's closed cases are reported to (보고 안건, no vote): each meeting of it lists the
+   * cases closed since its previous meeting, each as the line this gives (no personal data: members read it).
+   */
+  reportedTo?: { committee: CommitteeKind; line(c: CaseRecord): string };
   decisions?: KindDecisions;
   guards?: KindGuards;
   dueRules?: KindDueRules;

@@ -294,7 +294,7 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       assertCanRead(actor, loaded);
       const { case: found, events } = await loadChain(deps.cases, loaded);
       const verification = verifyChain(events, found);
-      const rebuilt = caseAsOf(found, events, asOf);
+      const rebuilt = caseAsOf(found, events, asOf, kinds);
       if (!rebuilt) {
         throw new NotFoundError(
           `Case ${found.caseNumber} was not yet registered on ${asOf}`,

@@ -34,10 +34,11 @@ import {
   type Votes,
 } from '../domain/committee.ts';
 import { IllegalTransitionError, NotFoundError, ValidationError, VersionConflictError } from '../domain/errors.ts';
-import { toKoreaIso } from '../domain/korea-time.ts';
+import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
+import { addDays } from '../calendar/korea-dates.ts';
 import type { Actor } from '../domain/roles.ts';
 import { KINDS, type DecisionForm } from '../kinds/registry.ts';
-import type { CommitteeRepository } from './ports.ts';
+import type { CaseRepository, CommitteeRepository } from './ports.ts';
 import type { IdempotencyStore, StaffRepository, TaskRepository } from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import type { TaskUseCases } from './task-usecases.ts';
@@ -45,6 +46,8 @@ import type { TaskUseCases } from './task-usecases.ts';
 export interface CommitteeUseCaseDeps {
   committees: CommitteeRepository;
   tasks: Pick<TaskRepository, 'openForCommittee' | 'get'>;
+  /** For the 보고 안건: the closed cases of the kinds reported to the committee. */
+  cases: Pick<CaseRepository, 'receivedBetween'>;
   completion: Pick<TaskUseCases, 'completeTask'>;
   staff: Pick<StaffRepository, 'get'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
@@ -59,9 +62,25 @@ export interface MeetingView {
   /** The agenda: frozen once the meeting opened, otherwise the cases waiting for the committee now. */
   agenda: (AgendaItem & { recusedMemberIds: string[]; decision?: ItemDecision })[];
   agendaFrozen: boolean;
+  /** 보고 안건: cases of the kinds reported to this committee, closed since its previous meeting that sat. */
+  reports: ReportedCase[];
   quorum: ReturnType<typeof attendanceQuorum>;
   undecided: number;
 }
+
+/** A closed case reported to a committee (no vote): the kind writes its line. */
+export interface ReportedCase {
+  caseId: string;
+  caseNumber: string;
+  kind: string;
+  kindLabelKo: string;
+  closedOn: string;
+  line: string;
+}
+
+/** How far back a reported case may have been received, and the window when the committee never sat before. */
+const REPORT_RECEIVED_WITHIN_DAYS = 3 * 365;
+const FIRST_REPORT_WINDOW_DAYS = 365;
 
 const notFoundCommittee = (kind: string) =>
   new NotFoundError(`No committee ${kind} is registered`, `등록되지 않은 위원회입니다 (${kind})`, {
@@ -93,6 +112,41 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
     return (await deps.tasks.openForCommittee(kind)).map(agendaItemOf);
   }
 
+  /**
+   * The 보고 안건 of a meeting: cases of the reporting kinds closed after the committee's previous meeting that
+   * sat (or within a year when none did) up to this meeting's day. A cancelled meeting reports nothing.
+   */
+  async function reportsFor(actor: Actor, meeting: Meeting, committee: Committee): Promise<ReportedCase[]> {
+    const kinds = KINDS.reportedTo(committee.kind);
+    if (kinds.length === 0 || meeting.status === 'cancelled') return [];
+    const day = meetingDate(meeting);
+    const sat = (
+      await deps.committees.meetingsBetween(committee.kind, addDays(day, -FIRST_REPORT_WINDOW_DAYS), addDays(day, -1))
+    )
+      .filter((m) => m.meetingId !== meeting.meetingId && (m.status === 'held' || m.status === 'closed'))
+      .map(meetingDate)
+      .sort();
+    const after = sat.at(-1) ?? addDays(day, -FIRST_REPORT_WINDOW_DAYS);
+    const reports: ReportedCase[] = [];
+    for (const k of kinds) {
+      for await (const c of deps.cases.receivedBetween(k.kind, addDays(day, -REPORT_RECEIVED_WITHIN_DAYS), day)) {
+        if (c.stage !== 'closed' || c.closedAt === undefined) continue;
+        if ((k.guards?.hiddenFrom?.(c) ?? []).includes(actor.sub)) continue;
+        const closedOn = koreaDate(new Date(c.closedAt));
+        if (closedOn <= after || closedOn > day) continue;
+        reports.push({
+          caseId: c.caseId,
+          caseNumber: c.caseNumber,
+          kind: c.kind,
+          kindLabelKo: k.labelKo,
+          closedOn,
+          line: k.reportedTo!.line(c),
+        });
+      }
+    }
+    return reports.sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.caseNumber.localeCompare(b.caseNumber));
+  }
+
   async function view(actor: Actor, meeting: Meeting, committee: Committee): Promise<MeetingView> {
     const frozen = meeting.agenda !== undefined;
     // A cancelled meeting has no agenda: the cases waiting for the committee go to its next meeting.
@@ -120,6 +174,7 @@ export function committeeUseCases(deps: CommitteeUseCaseDeps) {
         };
       }),
       agendaFrozen: frozen,
+      reports: await reportsFor(actor, meeting, committee),
       quorum: attendanceQuorum(committee, meetingDate(meeting), meeting.attendance?.presentMemberIds ?? []),
       undecided: items.filter((i) => !decisions.some((d) => d.taskId === i.taskId)).length,
     };

@@ -8,7 +8,9 @@
  *   개선 권고 on two articles → the department's refusal, refused without its reasons, then recorded →
  *   closed;
  * - a draft rule agreed as it is closes at the assessment;
- * - both count in the office report's human-rights table; the history chains verify.
+ * - both count in the office report's human-rights table; the history chains verify;
+ * - the 인권위원회's next meeting lists both as 보고 안건 (no vote), each with its conclusion, and a
+ *   meeting of another committee lists none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendar } from '../../shared/calendar/index.ts';
@@ -190,5 +192,38 @@ describe('an assessment agreed as it is, and the report', () => {
     expect(table.rows).toEqual([
       { key: 'human-rights-assessment', labelKo: '자치법규 인권영향평가', cells: { received: 2, closed: 2, open: 0 } },
     ]);
+  });
+});
+
+describe('the 인권위원회 is told at its next meeting', () => {
+  it('lists the assessments closed since, each with its conclusion and the department’s answer, without a vote', async () => {
+    let day = today;
+    while (!calendar.isBusinessDay(day)) day = addDays(day, 1);
+    const scheduled = await t.call('POST', '/committees/human-rights/meetings', {
+      as: 'secretary',
+      body: { scheduledAt: `${day}T14:00:00+09:00`, place: '구청 본관 기획상황실' },
+    });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(201);
+    // The head of office sits on it (hr-audit).
+    const view = await t.call('GET', `/meetings/${scheduled.body.meeting.meetingId}`, { as: 'head' });
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    const lines = (view.body.reports as { kind: string; closedOn: string; line: string }[]).map((r) => {
+      expect(r).toMatchObject({ kind: 'human-rights-assessment', closedOn: today });
+      return r.line;
+    });
+    expect(lines.sort()).toEqual([
+      '「서울특별시 영등포구 공공시설 이용 조례 일부개정조례안」 일부개정안(조례, 자치행정과) — 개선 권고 (제5조②, 제9조) → 부서 불수용: 상위 조례의 문구를 그대로 따름',
+      '「영등포구 공영주차장 관리 규칙」 일부개정안(규칙, 자치행정과) — 원안 동의',
+    ]);
+    expect(view.body.agenda).toEqual([]);
+
+    // Another committee is told nothing of them.
+    const other = await t.call('POST', '/committees/petition-review/meetings', {
+      as: 'secretary',
+      body: { scheduledAt: `${day}T10:00:00+09:00` },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    const otherView = await t.call('GET', `/meetings/${other.body.meeting.meetingId}`, { as: 'secretary' });
+    expect(otherView.body.reports).toEqual([]);
   });
 });

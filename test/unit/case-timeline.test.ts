@@ -7,6 +7,7 @@ import { caseAsOf } from '../../shared/domain/case-as-of.ts';
 import type { CaseRecord } from '../../shared/domain/case.ts';
 import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '../../shared/domain/history.ts';
 import { timeline } from '../../shared/domain/timeline.ts';
+import { KINDS } from '../../shared/kinds/registry.ts';
 
 const clerk = { sub: 'clerk-1', name: '이수민', role: 'clerk' as const };
 const lead = { sub: 'lead-1', name: '최영호', role: 'team-lead' as const };
@@ -122,22 +123,22 @@ describe('timeline', () => {
 
 describe('case as of a date', () => {
   it('is undefined before intake', () => {
-    expect(caseAsOf(current, events, '2026-11-01')).toBeUndefined();
+    expect(caseAsOf(current, events, '2026-11-01', KINDS)).toBeUndefined();
   });
 
   it("rebuilds the first day: original title and summary (from the later change's before), intake stage, no assignee", () => {
-    expect(caseAsOf(current, events, '2026-11-02')).toMatchObject({
+    expect(caseAsOf(current, events, '2026-11-02', KINDS)).toMatchObject({
       title: '원래 제목',
       summary: '처음 요지',
       stage: 'intake',
       updatedAt: '2026-11-02T09:00:00+09:00',
       lastSeq: 1,
     });
-    expect(caseAsOf(current, events, '2026-11-02')?.assigneeSub).toBeUndefined();
+    expect(caseAsOf(current, events, '2026-11-02', KINDS)?.assigneeSub).toBeUndefined();
   });
 
   it('rebuilds a day in the middle: edited fields, the assignee then, the stage then; a read does not count as a change', () => {
-    expect(caseAsOf(current, events, '2026-11-12')).toMatchObject({
+    expect(caseAsOf(current, events, '2026-11-12', KINDS)).toMatchObject({
       title: '새 제목',
       summary: '보완 요지',
       stage: 'investigation',
@@ -145,11 +146,11 @@ describe('case as of a date', () => {
       updatedAt: '2026-11-10T11:00:00+09:00',
       lastSeq: 5,
     });
-    expect(caseAsOf(current, events, '2026-11-12')?.closedAt).toBeUndefined();
+    expect(caseAsOf(current, events, '2026-11-12', KINDS)?.closedAt).toBeUndefined();
   });
 
   it('rebuilds the end: reassigned and closed, with the closing time', () => {
-    expect(caseAsOf(current, events, '2026-11-30')).toMatchObject({
+    expect(caseAsOf(current, events, '2026-11-30', KINDS)).toMatchObject({
       assigneeSub: 'inv-2',
       stage: 'closed',
       closedAt: '2026-11-21T09:00:00+09:00',

@@ -12,11 +12,11 @@
  * sets this procedure: thresholds and the processing time are settings (contract-review-settings.ts).
  * Pure: no AWS SDK.
  */
-import { refuse } from '../../domain/kind.ts';
+import { refuse, stepGuard } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ValidationError, assertNotFuture } from '../../domain/errors.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import { requesterIntakeShape, requesterSchema } from '../daily-audit/requester.ts';
@@ -228,23 +228,7 @@ export function applyContractReviewDecision(
   if (!r || !CONTRACT_REVIEW_DECISIONS.includes(form.decision)) return undefined;
   const step = nextContractReviewStep(c);
   const today = at.slice(0, 10);
-  const expect = (wanted: ContractReviewStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a contract review`,
-        `계약원가심사의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
-  const notFuture = (on: string, field: string) => {
-    if (on > today)
-      throw refuse(
-        `${field} (${on}) is in the future`,
-        `${field}(${on})은(는) 오늘 이후일 수 없습니다`,
-        field,
-        'not_in_future',
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a contract review', ko: '계약원가심사' });
   const f = form as
     | ContractReviewDecisionForm
     | { decision: 'approve'; comment?: string }
@@ -253,7 +237,7 @@ export function applyContractReviewDecision(
     case 'request-contract-documents': {
       expect('review');
       assertNotBefore(f.requestedOn, r.requestedOn, 'requestedOn', '심사 의뢰일');
-      notFuture(f.requestedOn, 'requestedOn');
+      assertNotFuture(f.requestedOn, today, 'requestedOn');
       const supplements = [...r.supplements, { requestedOn: f.requestedOn, items: f.items }];
       return {
         record: { ...r, supplements, due: contractReviewDue(r.requestedOn, supplements, calendar) },
@@ -264,7 +248,7 @@ export function applyContractReviewDecision(
       expect('supplement');
       const open = r.supplements.find((s) => s.receivedOn === undefined)!;
       assertNotBefore(f.receivedOn, open.requestedOn, 'receivedOn', '보완요구일');
-      notFuture(f.receivedOn, 'receivedOn');
+      assertNotFuture(f.receivedOn, today, 'receivedOn');
       const supplements = r.supplements.map((s) => (s === open ? { ...s, receivedOn: f.receivedOn } : s));
       const due = contractReviewDue(r.requestedOn, supplements, calendar);
       return {
@@ -339,7 +323,7 @@ export function applyContractReviewDecision(
     case 'record-contract-applied':
       expect('applied');
       assertNotBefore(f.confirmedOn, r.notice?.notifiedOn ?? today, 'confirmedOn', '심사 결과 통보일');
-      notFuture(f.confirmedOn, 'confirmedOn');
+      assertNotFuture(f.confirmedOn, today, 'confirmedOn');
       return {
         record: {
           ...r,

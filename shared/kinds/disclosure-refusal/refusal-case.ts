@@ -12,11 +12,10 @@
  *
  * Pure: no AWS SDK.
  */
-import { refuse } from '../../domain/kind.ts';
+import { refuse, stepGuard } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { IllegalTransitionError } from '../../domain/errors.ts';
 import type { AnyDecisionForm, TaskDue } from '../../domain/task.ts';
 import {
   applyForDisclosureRefusal,
@@ -128,14 +127,7 @@ export function applyRefusalDecision(
   const r = c.disclosureRefusal;
   if (!r || !(form.decision in REFUSAL_DECISION_LABELS)) return undefined;
   const step = nextRefusalStep(c);
-  const expect = (wanted: RefusalStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a disclosure-refusal case`,
-        `고지거부 심사의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a disclosure-refusal case', ko: '고지거부 심사' });
   const f = form as Record<string, unknown>;
   switch (form.decision) {
     case 'record-refusal-application': {

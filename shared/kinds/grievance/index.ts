@@ -56,6 +56,11 @@ export const grievance = defineKind({
     record: grievanceRecordSchema,
     intake: grievanceIntakeSchema,
     view: grievanceView,
+    // An extension and a clock stop or resumption record the statutory due date before and after.
+    dueDateMove: (e) =>
+      ['DUE_EXTENDED', 'CLOCK_STOPPED', 'CLOCK_RESUMED'].includes(e.type) && typeof e.data.dueDate === 'string'
+        ? { before: e.data.previousDueDate, after: e.data.dueDate }
+        : undefined,
     masked: (g: GrievanceRecord): GrievanceRecord => ({
       ...g,
       ...(g.complainant && { complainant: maskPerson(g.complainant) }),

@@ -12,7 +12,7 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ValidationError, assertNotFuture } from '../../domain/errors.ts';
 import { refuse, stepGuard } from '../../domain/kind.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
@@ -173,16 +173,12 @@ export function applyHumanRightsDecision(
   const step = nextHumanRightsStep(c);
   const today = at.slice(0, 10);
   const expect = stepGuard(form.decision, step, { en: 'a human-rights assessment', ko: '인권영향평가' });
-  const notInFuture = (on: string, field: string) => {
-    if (on > today)
-      throw refuse(`${field} is in the future`, '오늘 이후 날짜는 입력할 수 없습니다', field, 'not_in_future');
-  };
   const f = form as HumanRightsDecisionForm;
   switch (f.decision) {
     case 'record-self-check':
       expect('self-check');
       assertNotBefore(f.submittedOn, r.requestedOn, 'submittedOn', '평가 요청일');
-      notInFuture(f.submittedOn, 'submittedOn');
+      assertNotFuture(f.submittedOn, today, 'submittedOn');
       return {
         record: { ...r, selfCheck: { submittedOn: f.submittedOn, criteria: f.criteria } },
         eventData: { submittedOn: f.submittedOn },
@@ -232,7 +228,7 @@ export function applyHumanRightsDecision(
           'required_for_refusal',
         );
       assertNotBefore(f.respondedOn, r.assessment?.assessedOn ?? r.requestedOn, 'respondedOn', '검토의견 통보일');
-      notInFuture(f.respondedOn, 'respondedOn');
+      assertNotFuture(f.respondedOn, today, 'respondedOn');
       return {
         record: {
           ...r,
@@ -245,4 +241,20 @@ export function applyHumanRightsDecision(
         eventData: { response: f.response, respondedOn: f.respondedOn },
       };
   }
+}
+
+/**
+ * The assessment as the 인권위원회 is told it (보고 안건): the draft law, the conclusion with the articles
+ * recommended on, and the department's answer. No reviewer's name.
+ */
+export function humanRightsReportLine(r: HumanRightsRecord | undefined): string {
+  if (!r) return '인권영향평가';
+  const law = `「${r.lawTitle}」 ${r.change}안(${r.lawType}, ${r.department})`;
+  const a = r.assessment;
+  if (!a) return `${law} — 평가 없이 종결`;
+  const articles = a.articles.length > 0 ? ` (${a.articles.join(', ')})` : '';
+  const answer = r.response
+    ? ` → 부서 ${r.response.response}${r.response.refusalGrounds ? `: ${r.response.refusalGrounds}` : ''}`
+    : '';
+  return `${law} — ${a.conclusion}${articles}${answer}`;
 }

@@ -12,6 +12,7 @@ import {
   humanRightsDecisionForms,
   humanRightsIntakeSchema,
   humanRightsIntakeSummary,
+  humanRightsReportLine,
   humanRightsRecordSchema,
   nextHumanRightsStep,
   openHumanRights,
@@ -35,6 +36,8 @@ export const humanRightsAssessment = defineKind({
   labelKo: '자치법규 인권영향평가',
   team: 'investigation',
   reportTables: [humanRightsTable],
+  // 인권위원회 보고: each meeting lists the assessments finished since its last one (not a vote).
+  reportedTo: { committee: 'human-rights', line: (c) => humanRightsReportLine(c.humanRights) },
   sealedByDefault: false,
   workflow: HUMAN_RIGHTS_WORKFLOW,
   taskTypes: ['human-rights-self-check', 'human-rights-assessment', 'human-rights-response'],

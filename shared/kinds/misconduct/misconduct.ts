@@ -20,7 +20,7 @@ import {
 } from './discipline-limitation.ts';
 import type { CaseChange, CaseRecord, CaseStage } from '../../domain/case.ts';
 import type { CaseKind } from '../../domain/case.ts';
-import { ForbiddenError, IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { ForbiddenError, IllegalTransitionError, ValidationError, assertNotFuture } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 import { MISCONDUCT_CATEGORIES, type MisconductCategory } from './misconduct-categories.ts';
 
@@ -418,16 +418,6 @@ export const MAX_EVIDENCE = 200;
 const invalid = (field: string, rule: string, message: string, messageKo: string) =>
   new ValidationError(message, messageKo, { field, rule });
 
-function checkNotFuture(field: string, value: string, today: string): void {
-  if (value > today)
-    throw invalid(
-      field,
-      'not_in_future',
-      `${field} (${value}) is in the future`,
-      `${field}(${value})은 오늘 이후일 수 없습니다`,
-    );
-}
-
 function checkNotBefore(field: string, value: string, earliest: string, what: string, whatKo: string): void {
   if (value < earliest) {
     throw invalid(
@@ -707,7 +697,7 @@ export function addEvidence(c: CaseRecord, input: EvidenceInput, actor: EventAct
       `at most ${MAX_EVIDENCE} evidence references`,
       `증거 참조는 ${MAX_EVIDENCE}건까지 입력할 수 있습니다`,
     );
-  if (input.obtainedOn !== undefined) checkNotFuture('obtainedOn', input.obtainedOn, now.slice(0, 10));
+  if (input.obtainedOn !== undefined) assertNotFuture(input.obtainedOn, now.slice(0, 10), 'obtainedOn');
   const evidence: Evidence = {
     evidenceId: `E${record.evidence.length + 1}`,
     label: input.label,
@@ -743,7 +733,7 @@ export function suspendCase(
   const record = requireMisconduct(c);
   assertNotClosed(c);
   if (c.stage === 'suspended') throw suspendedError(c);
-  checkNotFuture('startNoticeReceivedOn', input.startNoticeReceivedOn, now.slice(0, 10));
+  assertNotFuture(input.startNoticeReceivedOn, now.slice(0, 10), 'startNoticeReceivedOn');
   const first = openTasks[0];
   if (!first) {
     throw new IllegalTransitionError(
@@ -803,7 +793,7 @@ export function resumeCase(
       );
     }
   } else {
-    checkNotFuture('endNoticeReceivedOn', input.endNoticeReceivedOn, today);
+    assertNotFuture(input.endNoticeReceivedOn, today, 'endNoticeReceivedOn');
     checkNotBefore(
       'endNoticeReceivedOn',
       input.endNoticeReceivedOn,
@@ -963,7 +953,7 @@ export function applyMisconductDecision(
       return { misconduct: record, drafts: [] };
     case 'send-request': {
       const approvedOn = record.approved?.approvedAt.slice(0, 10) ?? today;
-      checkNotFuture('requestedOn', form.requestedOn, today);
+      assertNotFuture(form.requestedOn, today, 'requestedOn');
       checkNotBefore('requestedOn', form.requestedOn, approvedOn, 'approval', '처분 결재일');
       if (form.requestedOn > record.limitation.date) throw limitationExpired();
       if (surchargeRequired && (!form.surchargeRequested || form.surchargeBaseAmountWon === undefined)) {
@@ -997,7 +987,7 @@ export function applyMisconductDecision(
       };
     }
     case 'record-resolution': {
-      checkNotFuture('resolvedOn', form.resolvedOn, today);
+      assertNotFuture(form.resolvedOn, today, 'resolvedOn');
       checkNotBefore('resolvedOn', form.resolvedOn, p.requestSentOn ?? today, 'discipline request', '징계의결 요구일');
       const needsMonths = RESOLUTIONS_WITH_MONTHS.includes(form.resolution);
       if (needsMonths && form.months === undefined) {
@@ -1045,21 +1035,21 @@ export function applyMisconductDecision(
       };
     }
     case 'issue':
-      checkNotFuture('issuedOn', form.issuedOn, today);
+      assertNotFuture(form.issuedOn, today, 'issuedOn');
       return { misconduct: { ...record, progress: { ...p, issuedOn: form.issuedOn } }, drafts: [] };
     case 'acknowledge':
-      checkNotFuture('acknowledgedOn', form.acknowledgedOn, today);
+      assertNotFuture(form.acknowledgedOn, today, 'acknowledgedOn');
       checkNotBefore('acknowledgedOn', form.acknowledgedOn, p.issuedOn ?? today, 'issue date', '처분일');
       return { misconduct: { ...record, progress: { ...p, acknowledgedOn: form.acknowledgedOn } }, drafts: [] };
     case 'issue-order':
-      checkNotFuture('sentOn', form.sentOn, today);
+      assertNotFuture(form.sentOn, today, 'sentOn');
       return { misconduct: { ...record, progress: { ...p, orderSentOn: form.sentOn } }, drafts: [] };
     case 'confirm-correction':
-      checkNotFuture('confirmedOn', form.confirmedOn, today);
+      assertNotFuture(form.confirmedOn, today, 'confirmedOn');
       checkNotBefore('confirmedOn', form.confirmedOn, p.orderSentOn ?? today, 'corrective order', '시정 요구일');
       return { misconduct: { ...record, progress: { ...p, correctionConfirmedOn: form.confirmedOn } }, drafts: [] };
     case 'send-result-notice':
-      checkNotFuture('sentOn', form.sentOn, today);
+      assertNotFuture(form.sentOn, today, 'sentOn');
       return { misconduct: { ...record, progress: { ...p, resultNoticeSentOn: form.sentOn } }, drafts: [] };
   }
 }

@@ -14,11 +14,11 @@
  *
  * The next step is read from this record (restart-safe). Pure: no AWS SDK.
  */
-import { refuse } from '../../domain/kind.ts';
+import { refuse, stepGuard } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
+import { assertNotBefore, assertNotFuture } from '../../domain/errors.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { correctionDueOn, PATROL_FINDING_CATEGORIES, type PatrolFindingCategory } from './patrol-finding-settings.ts';
@@ -315,29 +315,13 @@ export function applyPatrolFindingDecision(
   if (!r || !(form.decision in PATROL_FINDING_DECISION_LABELS)) return undefined;
   const step = nextPatrolFindingStep(c);
   const today = at.slice(0, 10);
-  const expect = (wanted: PatrolFindingStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a patrol finding`,
-        `순찰 지적사항의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
-  const notInFuture = (on: string, field: string) => {
-    if (on > today)
-      throw refuse(
-        `${field} (${on}) is in the future`,
-        `${field}(${on})은(는) 오늘 이후일 수 없습니다`,
-        field,
-        'not_in_future',
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a patrol finding', ko: '순찰 지적사항' });
   const f = form as PatrolFindingDecisionForm;
   switch (f.decision) {
     case 'request-fix': {
       expect('request');
       assertNotBefore(f.requestedOn, r.foundOn, 'requestedOn', '적출일');
-      notInFuture(f.requestedOn, 'requestedOn');
+      assertNotFuture(f.requestedOn, today, 'requestedOn');
       if (f.dueOn !== undefined) assertNotBefore(f.dueOn, f.requestedOn, 'dueOn', '요구일');
       assertPhotos(c, f.beforePhotoFileIds, 'beforePhotoFileIds');
       const dueOn = f.dueOn ?? correctionDueOn(f.requestedOn, r.category, calendar);
@@ -395,7 +379,7 @@ export function applyPatrolFindingDecision(
       expect('correction');
       const since = r.rechecks.at(-1)?.checkedOn ?? r.request!.requestedOn;
       assertNotBefore(f.reportedOn, since, 'reportedOn', r.rechecks.length > 0 ? '재확인일' : '요구일');
-      notInFuture(f.reportedOn, 'reportedOn');
+      assertNotFuture(f.reportedOn, today, 'reportedOn');
       assertPhotos(c, f.afterPhotoFileIds, 'afterPhotoFileIds', r.request!.beforePhotos);
       const dueOn = currentDueOn(r)!;
       return {
@@ -416,7 +400,7 @@ export function applyPatrolFindingDecision(
     case 'record-recheck': {
       expect('recheck');
       assertNotBefore(f.checkedOn, r.reports.at(-1)!.reportedOn, 'checkedOn', '조치 보고일');
-      notInFuture(f.checkedOn, 'checkedOn');
+      assertNotFuture(f.checkedOn, today, 'checkedOn');
       const photos = f.photoFileIds ?? [];
       assertPhotos(c, photos, 'photoFileIds');
       if (f.resolved && f.newDueOn !== undefined)

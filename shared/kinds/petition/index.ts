@@ -72,6 +72,11 @@ export const petition = defineKind({
     record: petitionRecordSchema,
     intake: petitionIntakeSchema,
     view: petitionView,
+    // The one extension (청원법 제21조③) records the processing period's end before and after.
+    dueDateMove: (e) =>
+      e.type === 'PETITION_EXTENDED' && typeof e.data.after === 'string'
+        ? { before: e.data.before, after: e.data.after }
+        : undefined,
     masked: (p: PetitionRecord): PetitionRecord => ({
       ...p,
       petitioner: maskPerson(p.petitioner),

@@ -23,7 +23,7 @@ import {
 } from './petition-deadlines.ts';
 import type { CaseChange, CaseRecord } from '../../domain/case.ts';
 import type { CaseKind } from '../../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { IllegalTransitionError, ValidationError, assertNotFuture } from '../../domain/errors.ts';
 import type { EventActor, EventDraft } from '../../domain/history.ts';
 
 // ── vocabulary ─────────────────────────────────────────────────────────────────────────────────────
@@ -341,15 +341,6 @@ const invalid = (field: string, rule: string, message: string, messageKo: string
 const illegal = (field: string, rule: string, message: string, messageKo: string) =>
   new IllegalTransitionError(message, messageKo, { field, rule });
 
-function checkNotFuture(field: string, value: string, today: string): void {
-  if (value > today)
-    throw invalid(
-      field,
-      'not_in_future',
-      `${field} (${value}) is in the future`,
-      `${field}(${value})은 오늘 이후일 수 없습니다`,
-    );
-}
 function checkNotBefore(field: string, value: string, earliest: string, what: string, whatKo: string): void {
   if (value < earliest)
     throw invalid(
@@ -582,7 +573,7 @@ export function applyPetitionDecision(
         recorded('screening', { outcome: 'process', outcomeLabel: '처리 대상' }),
       );
     case 'decline-petition':
-      checkNotFuture('noticeSentOn', f.noticeSentOn, today);
+      assertNotFuture(f.noticeSentOn, today, 'noticeSentOn');
       checkNotBefore('noticeSentOn', f.noticeSentOn, receivedOn, 'receipt', '접수일');
       return done(
         {
@@ -612,7 +603,7 @@ export function applyPetitionDecision(
           'a petition cannot duplicate itself',
           '자기 자신을 중복 청원으로 지정할 수 없습니다',
         );
-      checkNotFuture('noticeSentOn', f.noticeSentOn, today);
+      assertNotFuture(f.noticeSentOn, today, 'noticeSentOn');
       checkNotBefore('noticeSentOn', f.noticeSentOn, receivedOn, 'receipt', '접수일');
       return done(
         {
@@ -672,9 +663,9 @@ export function applyPetitionDecision(
           'the petition review committee reviews disclosure first (청원법 제13조①)',
           '공개 여부는 청원심의회 심의를 거쳐 결정합니다 (청원법 제13조①)',
         );
-      checkNotFuture('decidedOn', f.decidedOn, today);
+      assertNotFuture(f.decidedOn, today, 'decidedOn');
       checkNotBefore('decidedOn', f.decidedOn, receivedOn, 'receipt', '접수일');
-      checkNotFuture('notifiedOn', f.notifiedOn, today);
+      assertNotFuture(f.notifiedOn, today, 'notifiedOn');
       checkNotBefore('notifiedOn', f.notifiedOn, f.decidedOn, 'decision', '결정일');
       const decision = f.decision === 'disclose' ? 'disclose' : 'withhold';
       const cal = calendarOr(calendar);
@@ -739,7 +730,7 @@ export function applyPetitionDecision(
     }
     case 'accept-petition':
     case 'reject-petition': {
-      checkNotFuture('decidedOn', f.decidedOn, today);
+      assertNotFuture(f.decidedOn, today, 'decidedOn');
       checkNotBefore('decidedOn', f.decidedOn, receivedOn, 'receipt', '접수일');
       const outcome = f.decision === 'accept-petition' ? 'accept' : 'reject';
       return done(
@@ -748,7 +739,7 @@ export function applyPetitionDecision(
       );
     }
     case 'send-petition-notice': {
-      checkNotFuture('notifiedOn', f.notifiedOn, today);
+      assertNotFuture(f.notifiedOn, today, 'notifiedOn');
       if (p.decision) checkNotBefore('notifiedOn', f.notifiedOn, p.decision.decidedOn, 'decision', '처리 결정일');
       const late = f.notifiedOn > p.due.dueDate;
       return done(
@@ -766,9 +757,9 @@ export function applyPetitionDecision(
           'there is no objection to decide',
           '결정할 이의신청이 없습니다',
         );
-      checkNotFuture('decidedOn', f.decidedOn, today);
+      assertNotFuture(f.decidedOn, today, 'decidedOn');
       checkNotBefore('decidedOn', f.decidedOn, pending.filedOn, 'objection', '이의신청 접수일');
-      checkNotFuture('notifiedOn', f.notifiedOn, today);
+      assertNotFuture(f.notifiedOn, today, 'notifiedOn');
       checkNotBefore('notifiedOn', f.notifiedOn, f.decidedOn, 'decision', '결정일');
       const outcome: 'upheld' | 'dismissed' = f.decision === 'uphold-objection' ? 'upheld' : 'dismissed';
       const objections = p.objections.map((o) =>
@@ -915,7 +906,7 @@ export function extendPetition(
       `처리기간이 ${p.due.dueDate}에 끝났습니다. 연장은 처리기간 안에만 할 수 있습니다 (청원법 제21조③)`,
     );
   }
-  checkNotFuture('noticeSentOn', input.noticeSentOn, today);
+  assertNotFuture(input.noticeSentOn, today, 'noticeSentOn');
   checkNotBefore('noticeSentOn', input.noticeSentOn, c.receivedAt.slice(0, 10), 'receipt', '접수일');
   const extension = {
     days: input.days,
@@ -968,7 +959,7 @@ export function fileObjection(
   const p = requirePetition(c);
   const cal = calendarOr(calendar);
   const today = now.slice(0, 10);
-  checkNotFuture('filedOn', input.filedOn, today);
+  assertNotFuture(input.filedOn, today, 'filedOn');
   if (p.objections.some((o) => o.decision === undefined))
     throw illegal(
       'ground',

@@ -20,7 +20,7 @@ import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, IllegalTransitionError } from '../../domain/errors.ts';
+import { assertNotBefore, IllegalTransitionError, assertNotFuture } from '../../domain/errors.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { requesterIntakeShape, requesterSchema } from '../daily-audit/requester.ts';
@@ -325,15 +325,6 @@ export function applyProactiveAdminDecision(
         'not_for_track',
       );
   };
-  const notFuture = (on: string, field: string) => {
-    if (on > today)
-      throw refuse(
-        `${field} (${on}) is in the future`,
-        `${field}(${on})은(는) 오늘 이후일 수 없습니다`,
-        field,
-        'not_in_future',
-      );
-  };
   const f = form as
     | ProactiveAdminDecisionForm
     | { decision: 'approve'; comment?: string }
@@ -356,7 +347,7 @@ export function applyProactiveAdminDecision(
           'already_recorded',
         );
       assertNotBefore(f.requestedOn, committee.referredOn, 'requestedOn', '자문 회부일');
-      notFuture(f.requestedOn, 'requestedOn');
+      assertNotFuture(f.requestedOn, today, 'requestedOn');
       const replyDueOn = committeeReplyDueOn(f.requestedOn, calendar);
       return {
         record: { ...r, committee: { ...committee, chairRequestedOn: f.requestedOn, replyDueOn } },
@@ -390,10 +381,10 @@ export function applyProactiveAdminDecision(
       expect('committee');
       const committee = r.committee!;
       assertNotBefore(f.advisedOn, committee.referredOn, 'advisedOn', '자문 회부일');
-      notFuture(f.advisedOn, 'advisedOn');
+      assertNotFuture(f.advisedOn, today, 'advisedOn');
       if (f.repliedOn !== undefined) {
         assertNotBefore(f.repliedOn, committee.chairRequestedOn ?? committee.referredOn, 'repliedOn', '위원장 요구일');
-        notFuture(f.repliedOn, 'repliedOn');
+        assertNotFuture(f.repliedOn, today, 'repliedOn');
       }
       const late =
         f.repliedOn !== undefined && committee.replyDueOn !== undefined && f.repliedOn > committee.replyDueOn;
@@ -472,7 +463,7 @@ export function applyProactiveAdminDecision(
       expect('notice');
       const decidedOn = r.decision?.decidedOn ?? today;
       assertNotBefore(f.targetNotifiedOn, decidedOn, 'targetNotifiedOn', '결정일');
-      notFuture(f.targetNotifiedOn, 'targetNotifiedOn');
+      assertNotFuture(f.targetNotifiedOn, today, 'targetNotifiedOn');
       const byApplication = r.track === 'exemption' && r.applicant !== 'own-motion';
       if (byApplication && f.applicantNotifiedOn === undefined)
         throw refuse(
@@ -483,7 +474,7 @@ export function applyProactiveAdminDecision(
         );
       if (f.applicantNotifiedOn !== undefined) {
         assertNotBefore(f.applicantNotifiedOn, decidedOn, 'applicantNotifiedOn', '결정일');
-        notFuture(f.applicantNotifiedOn, 'applicantNotifiedOn');
+        assertNotFuture(f.applicantNotifiedOn, today, 'applicantNotifiedOn');
       }
       return {
         record: {

@@ -14,10 +14,11 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { IllegalTransitionError, ValidationError } from '../../domain/errors.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { REGISTRATION_TYPE_KEYS, REGISTRATION_TYPES } from './property-review-deadlines.ts';
 import { REGISTRANT_STATES, type RegistrantState } from './registrants.ts';
+import { stepGuard } from '../../domain/kind.ts';
 
 /** The kind a campaign is (the use cases and jobs name it through this). */
 export const PROPERTY_REVIEW_KIND = 'property-review';
@@ -130,14 +131,7 @@ export function applyCampaignDecision(
   if (!r || !['complete-campaign', 'approve', 'return', 'resolve-campaign-results'].includes(form.decision))
     return undefined;
   const step = nextCampaignStep(c);
-  const expect = (wanted: CampaignStep) => {
-    if (step !== wanted)
-      throw new IllegalTransitionError(
-        `${form.decision} is not possible at the ${step} step of a property-review campaign`,
-        `재산등록 심사의 지금 단계(${step})에서는 할 수 없는 결정입니다`,
-        { field: 'decision', rule: 'not_at_this_step' },
-      );
-  };
+  const expect = stepGuard(form.decision, step, { en: 'a property-review campaign', ko: '재산등록 심사' });
   switch (form.decision) {
     case 'complete-campaign':
       expect('review');

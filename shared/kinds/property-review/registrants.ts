@@ -16,7 +16,7 @@
 import { refuse } from '../../domain/kind.ts';
 import * as z from 'zod';
 import type { Calendar } from '../../calendar/index.ts';
-import { assertNotBefore, ForbiddenError, IllegalTransitionError } from '../../domain/errors.ts';
+import { assertNotBefore, ForbiddenError, IllegalTransitionError, assertNotFuture } from '../../domain/errors.ts';
 import type { StaffMember } from '../../domain/staff.ts';
 import {
   applyForDisclosureRefusal,
@@ -264,16 +264,6 @@ export function startReview(
   return { ...r, reviewerSub: reviewer.sub, reviewStartedOn: today };
 }
 
-const notFuture = (on: string, today: string, field: string) => {
-  if (on > today)
-    throw refuse(
-      `${field} (${on}) is in the future`,
-      `${field}(${on})은(는) 오늘 이후일 수 없습니다`,
-      field,
-      'not_in_future',
-    );
-};
-
 /** A supplement order, request for material or explanation: due 20 days from the registrant's receipt. */
 export function issueOrder(
   r: Registrant,
@@ -285,7 +275,7 @@ export function issueOrder(
   if (state !== 'under-review' && state !== 'supplement-ordered') throw wrongState('issue-order', state);
   assertNotBefore(f.issuedOn, r.filedOn ?? f.issuedOn, 'issuedOn', '신고서 제출일');
   assertNotBefore(f.receivedOn, f.issuedOn, 'receivedOn', '발송일');
-  notFuture(f.receivedOn, today, 'receivedOn');
+  assertNotFuture(f.receivedOn, today, 'receivedOn');
   return { ...r, orders: [...r.orders, { ...f, dueOn: replyDueOn(f.receivedOn, calendar) }] };
 }
 
@@ -300,7 +290,7 @@ export function recordAnswer(r: Registrant, f: { kind: OrderKind; answeredOn: st
     );
   const order = r.orders[i]!;
   assertNotBefore(f.answeredOn, order.receivedOn, 'answeredOn', '수령일');
-  notFuture(f.answeredOn, today, 'answeredOn');
+  assertNotFuture(f.answeredOn, today, 'answeredOn');
   const orders = r.orders.slice();
   orders[i] = { ...order, answeredOn: f.answeredOn, late: f.answeredOn > order.dueOn };
   return { ...r, orders };

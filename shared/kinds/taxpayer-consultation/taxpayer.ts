@@ -15,7 +15,7 @@
  */
 import * as z from 'zod';
 import type { CaseRecord } from '../../domain/case.ts';
-import { assertNotBefore, ValidationError } from '../../domain/errors.ts';
+import { assertNotBefore, ValidationError, assertNotFuture } from '../../domain/errors.ts';
 import { stepGuard } from '../../domain/kind.ts';
 import type { AnyDecisionForm } from '../../domain/task.ts';
 import { koreaDate } from '../../domain/korea-time.ts';
@@ -171,13 +171,6 @@ export function applyTaxpayerDecision(
   const step = nextTaxpayerStep(c);
   const today = at.slice(0, 10);
   const expect = stepGuard(form.decision, step, { en: 'a taxpayer-advocate case', ko: '납세자보호관 사건' });
-  const notInFuture = (on: string, field: string) => {
-    if (on > today)
-      throw new ValidationError(`${field} is in the future`, '오늘 이후 날짜는 입력할 수 없습니다', {
-        field,
-        rule: 'not_in_future',
-      });
-  };
   const f = form as TaxpayerDecisionForm;
   switch (f.decision) {
     case 'request-correction': {
@@ -211,7 +204,7 @@ export function applyTaxpayerDecision(
       const pending = r.requests.findIndex((q) => q.reply === undefined);
       const request = r.requests[pending]!;
       assertNotBefore(f.repliedOn, request.requestedOn, 'repliedOn', '요구일');
-      notInFuture(f.repliedOn, 'repliedOn');
+      assertNotFuture(f.repliedOn, today, 'repliedOn');
       const requests = r.requests.map((q, i) =>
         i === pending ? { ...q, reply: { accepted: f.accepted, content: f.content, repliedOn: f.repliedOn } } : q,
       );
@@ -223,7 +216,7 @@ export function applyTaxpayerDecision(
     case 'notify-taxpayer':
       expect('review');
       assertNotBefore(f.notifiedOn, r.receivedOn, 'notifiedOn', '접수일');
-      notInFuture(f.notifiedOn, 'notifiedOn');
+      assertNotFuture(f.notifiedOn, today, 'notifiedOn');
       return {
         record: { ...r, result: { result: f.result, content: f.content, notifiedOn: f.notifiedOn } },
         eventData: { result: f.result, notifiedOn: f.notifiedOn },

@@ -60,6 +60,7 @@ export async function createCommitteeWorld(options: { mail?: boolean; start?: st
   const committees = committeeUseCases({
     committees: committeeRepository,
     tasks: taskRepository,
+    cases: caseRepository,
     completion: tasks,
     staff,
     idempotency,

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, ExtensionNotAllowedError } from '../../../shared/calendar/index.ts';
 import type { CaseRecord, IntakeInput } from '../../../shared/domain/case.ts';
-import { openCase, updateDetails } from '../../../shared/kinds/registry.ts';
+import { KINDS, openCase, updateDetails } from '../../../shared/kinds/registry.ts';
 import { caseAsOf } from '../../../shared/domain/case-as-of.ts';
 import { AppError } from '../../../shared/domain/errors.ts';
 import {
@@ -585,7 +585,7 @@ describe('the due date stays statutory and its history rebuilds it', () => {
     const asEvents = (drafts: EventDraft[], from: number): HistoryEvent[] =>
       drafts.map((d, i) => ({ ...d, caseId: 'C1', seq: from + i, prevHash: '', hash: '' }));
     const events = [...asEvents(opened.drafts, 1), ...asEvents(extended.drafts, opened.drafts.length + 1)];
-    expect(caseAsOf(extended.next, events, '2026-11-24')?.dueDate).toBe('2026-12-01');
-    expect(caseAsOf(extended.next, events, '2026-11-25')?.dueDate).toBe('2026-12-10');
+    expect(caseAsOf(extended.next, events, '2026-11-24', KINDS)?.dueDate).toBe('2026-12-01');
+    expect(caseAsOf(extended.next, events, '2026-11-25', KINDS)?.dueDate).toBe('2026-12-10');
   });
 });

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../shared/calendar/index.ts';
 import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { openCase } from '../../../shared/kinds/registry.ts';
+import { KINDS, openCase } from '../../../shared/kinds/registry.ts';
+import { caseAsOf } from '../../../shared/domain/case-as-of.ts';
+import type { HistoryEvent } from '../../../shared/domain/history.ts';
 import {
   applyPetitionDecision,
   commentPeriodEndsAt,
@@ -332,6 +334,26 @@ describe('extension (청원법 제21조③: once, up to 60 days, with notice)', 
     expect(petitionTaskDue('petition.decision', { c: change.next, now, calendar }).dueAt).toBe(
       '2026-07-31T23:59:59+09:00',
     );
+  });
+
+  it('rebuilds the due date of the case as of a date before and after the extension', () => {
+    const c = decide(open(), { decision: 'process-petition' }, '2026-03-04T10:00:00+09:00');
+    const change = extendPetition(c, input, actor, now, calendar);
+    const created = {
+      type: 'CASE_CREATED',
+      at: '2026-03-03T10:00:00+09:00',
+      actor,
+      data: { caseNumber: c.caseNumber, kind: 'petition', title: c.title, receivedAt: c.receivedAt },
+    };
+    const events = [created, ...change.drafts].map((d, i) => ({
+      ...d,
+      caseId: c.caseId,
+      seq: i + 1,
+      prevHash: '',
+      hash: '',
+    })) as HistoryEvent[];
+    expect(caseAsOf(change.next, events, '2026-05-19', KINDS)?.dueDate).toBe('2026-06-01');
+    expect(caseAsOf(change.next, events, '2026-05-20', KINDS)?.dueDate).toBe('2026-07-31');
   });
 
   it('refuses a second extension with rule extension_limit (422), and more than 60 days at the boundary', () => {

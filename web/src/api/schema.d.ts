@@ -3109,6 +3109,15 @@ export interface components {
             }[];
             /** @description 회의가 열려 안건이 확정되었는지 (열리기 전에는 지금 위원회를 기다리는 사건) */
             agendaFrozen: boolean;
+            /** @description 보고 안건: 지난 회의 뒤 종결된 보고 대상 사건 */
+            reports: {
+                caseId: string;
+                caseNumber: string;
+                kind: components["schemas"]["CaseKind"];
+                kindLabelKo: string;
+                closedOn: components["schemas"]["IsoDate"];
+                line: string;
+            }[];
             quorum: {
                 enrolled: number;
                 present: number;

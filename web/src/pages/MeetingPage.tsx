@@ -454,6 +454,29 @@ function VoteForm({
   );
 }
 
+/** 보고 안건: cases reported to the committee without a vote (shown only when there are some). */
+function Reports({ detail }: { detail: MeetingDetail }) {
+  if (detail.reports.length === 0) return null;
+  return (
+    <section aria-labelledby="reports-title" className="case-section reports">
+      <h2 id="reports-title" className="sec-tit">
+        보고 안건 {detail.reports.length}건 (의결 없음)
+      </h2>
+      <p className="form-hint">지난 회의 뒤 종결된 사건입니다.</p>
+      <ol className="minutes-list">
+        {detail.reports.map((r) => (
+          <li key={r.caseId}>
+            <p>
+              <strong>{r.caseNumber}</strong> {r.kindLabelKo} · {formatKoreanDate(r.closedOn)} 종결
+            </p>
+            <p>{r.line}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Minutes({ detail, names }: { detail: MeetingDetail; names: Map<string, string> }) {
   const decided = detail.agenda.filter((item) => item.decision);
   const list = (ids: string[]) => (ids.length ? ids.map((id) => names.get(id) ?? id).join(', ') : '없음');
@@ -610,6 +633,7 @@ export default function MeetingPage() {
             )}
             {held && isSecretary && <Recusal detail={d} members={members} onDone={reload} />}
           </section>
+          <Reports detail={d} />
           <Minutes detail={d} names={names} />
         </div>
         <aside className="case-side">
