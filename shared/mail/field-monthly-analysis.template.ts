@@ -8,15 +8,8 @@
 import * as z from 'zod';
 import { formatKoreanDateTime } from '../domain/korea-time.ts';
 import { formatKoreanDate } from './korean-date-format.ts';
-import {
-  automaticMailHeaders,
-  escapeHtml,
-  footerLines,
-  htmlDocument,
-  mailRecipientSchema,
-  type BuiltMail,
-  type MailBuildOptions,
-} from './mail-content.ts';
+import { escapeHtml, mailRecipientSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
+import { reportMail, type ReportSection } from './report-mail-layout.ts';
 
 export const FIELD_MONTHLY_TEMPLATE = 'field-monthly-analysis';
 
@@ -88,7 +81,8 @@ const HEADERS = ['구분', '접수', '처리', '지연', '지연율', '전월 �
 const cell = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right;white-space:nowrap';
 const first = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:left';
 
-function htmlTable(titleKo: string, rows: readonly FieldMonthlyRow[], own?: string): string {
+/** One table of groups (plain text: a line per group); the recipient's own department highlighted. */
+function groupSection(headingKo: string, rows: readonly FieldMonthlyRow[], own?: string): ReportSection {
   const values = (r: FieldMonthlyRow) => [
     r.received.toLocaleString('ko-KR'),
     r.completed.toLocaleString('ko-KR'),
@@ -99,96 +93,77 @@ function htmlTable(titleKo: string, rows: readonly FieldMonthlyRow[], own?: stri
     h(r.p90Hours),
     signed(r.avgHoursChange, '시간'),
   ];
-  return [
-    `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(titleKo)}</h2>`,
-    '<table style="border-collapse:collapse;width:100%;max-width:900px">',
-    `<thead><tr>${HEADERS.map((x, i) => `<th style="${i === 0 ? first : cell}">${escapeHtml(x)}</th>`).join('')}</tr></thead>`,
-    '<tbody>',
-    ...rows.map(
-      (r) =>
-        `<tr${r.key === own ? ' style="background:#fff6d6"' : ''}><td style="${first}">${escapeHtml(r.key)}</td>${values(
-          r,
-        )
-          .map((v) => `<td style="${cell}">${escapeHtml(v)}</td>`)
-          .join('')}</tr>`,
-    ),
-    '</tbody></table>',
-  ].join('\n');
+  return {
+    text: [`[${headingKo}]`, ...rows.map(textLine), ''],
+    html: [
+      `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(headingKo)}</h2>`,
+      '<table style="border-collapse:collapse;width:100%;max-width:900px">',
+      `<thead><tr>${HEADERS.map((x, i) => `<th style="${i === 0 ? first : cell}">${escapeHtml(x)}</th>`).join('')}</tr></thead>`,
+      '<tbody>',
+      ...rows.map(
+        (r) =>
+          `<tr${r.key === own ? ' style="background:#fff6d6"' : ''}><td style="${first}">${escapeHtml(r.key)}</td>${values(
+            r,
+          )
+            .map((v) => `<td style="${cell}">${escapeHtml(v)}</td>`)
+            .join('')}</tr>`,
+      ),
+      '</tbody></table>',
+    ].join('\n'),
+  };
 }
+
+const paragraph = (text: string): ReportSection => ({ text: [text, ''], html: `<p>${escapeHtml(text)}</p>` });
 
 export function renderFieldMonthly(input: FieldMonthlyInput, options: MailBuildOptions): BuiltMail {
   const [year, month] = input.month.split('-').map(Number) as [number, number];
   const monthLabel = `${year}년 ${month}월`;
-  const subject = `[${options.officeName}] ${monthLabel} 응답소 현장민원 운영실태 분석`;
-  const greeting = `${input.recipient.name} 님,`;
   const o = input.overall;
   const intro = `${monthLabel}(${formatKoreanDate(input.from)} ~ ${formatKoreanDate(input.to)}) 접수 ${o.received.toLocaleString('ko-KR')}건 중 지연 ${o.delayed.toLocaleString('ko-KR')}건, 지연율 ${pct(o.delayRate)}(전월 대비 ${signed(o.delayRateChangePts, '%p')}), 평균 처리시간 ${h(o.avgHours)}, 90% 처리시간 ${h(o.p90Hours)}입니다.`;
   const basis = `지연: 항목별 기준시간을 넘겨 처리했거나 ${formatKoreanDateTime(new Date(input.asOf))} 현재 기준시간이 지나도록 미처리. 처리시간은 처리된 민원의 접수부터 처리완료까지(시계시간). 항목별 기준시간은 ${input.standardsNoteKo}.`;
   const own = input.ownDepartment ? input.byDepartment.find((r) => r.key === input.ownDepartment) : undefined;
   const missing = input.departmentsWithoutContact ?? [];
-  const footer = footerLines(options.officeName);
-
-  const text = [
-    greeting,
-    '',
-    intro,
-    ...(own ? ['', `[귀 부서] ${textLine(own).slice(2)}`] : []),
-    '',
-    `[부서별] ${input.byDepartment.length}개 부서`,
-    ...input.byDepartment.map(textLine),
-    '',
-    `[분야별]`,
-    ...input.byField.map(textLine),
-    '',
-    `[항목별]`,
-    ...input.byItem.map(textLine),
-    ...(input.ranking
-      ? [
-          '',
-          `[${year}년 우수부서 평가] ${input.ranking.labelKo}`,
-          ...input.ranking.departments.map(
-            (d) => `- ${d.rank}위 ${d.key} ${d.score.toFixed(2)}점${d.awardKo ? ` (${d.awardKo})` : ''}`,
-          ),
-        ]
-      : []),
-    ...(missing.length > 0 ? ['', `[담당자 미등록 부서] 이 메일을 받지 못한 부서: ${missing.join(', ')}`] : []),
-    '',
-    basis,
-    '',
-    ...footer,
-    '',
-  ].join('\n');
-
-  const html = [
-    `<p>${escapeHtml(greeting)}</p>`,
-    `<p>${escapeHtml(intro)}</p>`,
-    ...(own ? [htmlTable('귀 부서', [own])] : []),
-    htmlTable('부서별', input.byDepartment, input.ownDepartment),
-    htmlTable('분야별', input.byField),
-    htmlTable('항목별', input.byItem),
-    ...(input.ranking
-      ? [
-          `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(`${year}년 우수부서 평가 (${input.ranking.labelKo})`)}</h2>`,
-          `<ol>${input.ranking.departments
-            .map(
-              (d) => `<li>${escapeHtml(`${d.key} ${d.score.toFixed(2)}점${d.awardKo ? ` (${d.awardKo})` : ''}`)}</li>`,
-            )
-            .join('')}</ol>`,
-        ]
-      : []),
-    ...(missing.length > 0
-      ? [`<p>${escapeHtml(`담당자 미등록 부서(이 메일을 받지 못함): ${missing.join(', ')}`)}</p>`]
-      : []),
-    `<p style="font-size:12px;color:#444">${escapeHtml(basis)}</p>`,
-  ].join('\n');
-
-  return {
+  const ranking: ReportSection[] = input.ranking
+    ? [
+        {
+          text: [
+            `[${year}년 우수부서 평가] ${input.ranking.labelKo}`,
+            ...input.ranking.departments.map(
+              (d) => `- ${d.rank}위 ${d.key} ${d.score.toFixed(2)}점${d.awardKo ? ` (${d.awardKo})` : ''}`,
+            ),
+            '',
+          ],
+          html: [
+            `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(`${year}년 우수부서 평가 (${input.ranking.labelKo})`)}</h2>`,
+            `<ol>${input.ranking.departments
+              .map(
+                (d) =>
+                  `<li>${escapeHtml(`${d.key} ${d.score.toFixed(2)}점${d.awardKo ? ` (${d.awardKo})` : ''}`)}</li>`,
+              )
+              .join('')}</ol>`,
+          ].join('\n'),
+        },
+      ]
+    : [];
+  return reportMail({
     template: FIELD_MONTHLY_TEMPLATE,
-    to: [{ name: input.recipient.name, address: input.recipient.email }],
-    subject,
-    text,
-    html: htmlDocument(subject, html, footer),
-    headers: automaticMailHeaders(FIELD_MONTHLY_TEMPLATE),
+    recipient: input.recipient,
+    subject: `[${options.officeName}] ${monthLabel} 응답소 현장민원 운영실태 분석`,
+    introKo: intro,
+    sections: [
+      ...(own
+        ? [{ text: [`[귀 부서] ${textLine(own).slice(2)}`, ''], html: groupSection('귀 부서', [own]).html }]
+        : []),
+      groupSection(`부서별 (${input.byDepartment.length}개 부서)`, input.byDepartment, input.ownDepartment),
+      groupSection('분야별', input.byField),
+      groupSection('항목별', input.byItem),
+      ...ranking,
+      ...(missing.length > 0
+        ? [paragraph(`[담당자 미등록 부서] 이 메일을 받지 못한 부서: ${missing.join(', ')}`)]
+        : []),
+      paragraph(basis),
+    ],
     caseIds: [],
-  };
+    options,
+  });
 }

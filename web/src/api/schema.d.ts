@@ -6557,7 +6557,10 @@ export interface operations {
     startFileUpload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 caseId: components["parameters"]["CaseId"];
             };
@@ -6594,6 +6597,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     completeFileUpload: {
