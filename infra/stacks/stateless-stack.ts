@@ -177,8 +177,7 @@ export class StatelessStack extends Stack {
     });
 
     const cleanupJob = this.jobs.functions.get(uploadCleanupJob.name);
-    if (cleanupJob !== undefined)
-      bindCaseFiles(cleanupJob, props.caseFilesBucketName, props.caseFilesKey, 'clean');
+    if (cleanupJob !== undefined) bindCaseFiles(cleanupJob, props.caseFilesBucketName, props.caseFilesKey, 'clean');
     const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
     if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, props.anchorSigningKey, 'write');
     const verifyRoute = this.apiHandlers.get('verify-case');
