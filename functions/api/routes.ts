@@ -333,7 +333,8 @@ export const apiRoutes = [
     operationId: 'startFileUpload',
     tag: 'cases',
     auth: true,
-    writes: false,
+    // It records the URL handed out, for the upload-cleanup job.
+    writes: true,
     files: 'write',
     summary: '파일 업로드 시작 (PDF·HWP·HWPX·이미지·XLSX, 50MB 이하; 서명된 업로드 주소)',
   },

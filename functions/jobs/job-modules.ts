@@ -19,8 +19,10 @@ export const jobModules: { readonly [N in JobName]?: JobModule<N> } = {
   'grievance-quarterly-analysis': () => import('./grievance-quarterly-analysis.handler.ts'),
   'exemption-quarterly-report': () => import('./exemption-quarterly-report.handler.ts'),
   'property-registration-report': () => import('./property-registration-report.handler.ts'),
+  'field-complaint-monthly-analysis': () => import('./field-complaint-monthly-analysis.handler.ts'),
   'disclosure-rereview': () => import('./disclosure-rereview.handler.ts'),
   'chain-anchor': () => import('./chain-anchor.handler.ts'),
+  'upload-cleanup': () => import('./upload-cleanup.handler.ts'),
   'workflow-reconcile': () => import('./workflow-reconcile.handler.ts'),
 };
 

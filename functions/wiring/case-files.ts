@@ -4,11 +4,13 @@ import { runtimeConfig } from '../../shared/config/runtime-config.ts';
 import { tracer } from '../../shared/observability/powertools.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
+import { PendingUploadStore } from '../../shared/store/pending-upload-store.ts';
 import { S3FileStore } from '../../shared/store/s3-file-store.ts';
 import { caseFileUseCases } from '../../shared/usecases/case-files.ts';
 import { doc, tableName } from './table.ts';
 
-export function composeCaseFileUseCases() {
+/** The files bucket's store: S3, or the local S3-compatible server (AWS_ENDPOINT_URL_S3). */
+export function composeFileStore(): S3FileStore {
   const config = runtimeConfig();
   if (!config.FILES_BUCKET) throw new Error('FILES_BUCKET is not set: this function has no files bucket');
   const s3 = tracer.captureAWSv3Client(
@@ -19,11 +21,16 @@ export function composeCaseFileUseCases() {
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
   );
+  return new S3FileStore(s3, config.FILES_BUCKET);
+}
+
+export function composeCaseFileUseCases() {
   const table = tableName();
   return caseFileUseCases({
     cases: new CaseRepository(doc, table),
-    files: new S3FileStore(s3, config.FILES_BUCKET),
+    files: composeFileStore(),
+    pending: new PendingUploadStore(doc, table),
     idempotency: new IdempotencyStore(doc, table),
-    scanRequired: config.FILES_SCAN_REQUIRED,
+    scanRequired: runtimeConfig().FILES_SCAN_REQUIRED,
   });
 }

@@ -78,18 +78,30 @@ export class CaseFilesBucket extends Construct {
   }
 }
 
-export type CaseFilesAccess = 'write' | 'read' | 'list';
+export type CaseFilesAccess = 'write' | 'read' | 'list' | 'clean';
 
 /**
  * FILES_BUCKET plus exactly what the route does under `cases/`: `write` presigns uploads (PutObject,
  * PutObjectTagging, with the key), reads them back and deletes a mismatch; `read` reads the scan tag
- * and presigns downloads; `list` only names the bucket (the list comes from the table).
+ * and presigns downloads; `list` only names the bucket (the list comes from the table); `clean` (the
+ * upload-cleanup job) only deletes objects, which needs no key.
  */
 export function bindCaseFiles(fn: AppFunction, bucketName: string, key: IKey, access: CaseFilesAccess): void {
   const stack = Stack.of(fn);
   fn.addEnvironment('FILES_BUCKET', bucketName);
   if (access === 'list') return;
   const objects = `arn:${stack.partition}:s3:::${bucketName}/${CASE_FILES_PREFIX}*`;
+  const shown = `arn:${stack.partition}:s3:::${bucketName.replace(stack.account, '<AWS::AccountId>')}/${CASE_FILES_PREFIX}*`;
+  const acknowledge = () =>
+    Validations.of(fn.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${shown}]`,
+      reason: 'Case file keys are made per upload; access is limited to the cases/ prefix of the one bucket.',
+    });
+  if (access === 'clean') {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [objects] }));
+    acknowledge();
+    return;
+  }
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: [
@@ -101,9 +113,5 @@ export function bindCaseFiles(fn: AppFunction, bucketName: string, key: IKey, ac
     }),
   );
   key.grant(fn, 'kms:Decrypt', ...(access === 'write' ? ['kms:GenerateDataKey'] : []));
-  const shown = `arn:${stack.partition}:s3:::${bucketName.replace(stack.account, '<AWS::AccountId>')}/${CASE_FILES_PREFIX}*`;
-  Validations.of(fn.executionRole).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::${shown}]`,
-    reason: 'Case file keys are made per upload; access is limited to the cases/ prefix of the one bucket.',
-  });
+  acknowledge();
 }

@@ -17,6 +17,7 @@ import { renderMarkdown } from '../../shared/reports/report-markdown.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
 import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
 import { committeeMeetingSource, computeOfficeReport } from '../../shared/usecases/office-report.ts';
 import { commandTable } from './command-table.ts';
 
@@ -58,7 +59,7 @@ const bar = new cliProgress.SingleBar(
 let read = 0;
 bar.start(15, 0, { cases: 0, kind: '' });
 const report = await computeOfficeReport(
-  { cases, meetings },
+  { cases, meetings, fieldComplaints: new FieldComplaintStore(doc, tableName) },
   { from: args.from, to: args.to },
   {
     onProgress: (p) => {

@@ -46,7 +46,7 @@ import type { StaffDirectory } from '../constructs/staff-directory.ts';
 import { bindCaseFiles } from '../constructs/case-files.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
-import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
+import { chainAnchorJob, uploadCleanupJob } from '../../shared/schedules/scheduled-jobs.ts';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
 
 /** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
@@ -176,6 +176,8 @@ export class StatelessStack extends Stack {
       checkedAt: props.checkedAt ?? new Date().toISOString(),
     });
 
+    const cleanupJob = this.jobs.functions.get(uploadCleanupJob.name);
+    if (cleanupJob !== undefined) bindCaseFiles(cleanupJob, props.caseFilesBucketName, props.caseFilesKey, 'clean');
     const anchorJob = this.jobs.functions.get(chainAnchorJob.name);
     if (anchorJob !== undefined) bindAnchorBucket(anchorJob, props.anchorBucketName, props.anchorSigningKey, 'write');
     const verifyRoute = this.apiHandlers.get('verify-case');

@@ -58,8 +58,12 @@ export {
   type TableId,
 } from './report-table.ts';
 
-/** The report's own tables, after the ones the kinds contribute (kind.ts `reportTables`). */
-const CORE_TABLE_IDS = ['committees', 'processing'] as const;
+/**
+ * The report's own tables, after the ones the kinds contribute (kind.ts `reportTables`):
+ * `field-complaints` is made from the imported 응답소 records (not cases) by the use case, which
+ * hands it in as one of `extraTables`.
+ */
+const CORE_TABLE_IDS = ['field-complaints', 'committees', 'processing'] as const;
 
 /** The ids of a registry's report tables, in the order the report prints them. */
 export function tableIdsOf(kinds: KindRegistry): [TableId, ...TableId[]] {
@@ -200,11 +204,13 @@ export function computeTables(
   kinds: KindRegistry = KINDS,
   kindLabel: (kind: string) => string = kinds.labelOf,
   asOf?: string,
+  extraTables: readonly ComputedTable[] = [],
 ): ComputedTable[] {
   return [
     ...kinds.reportTables.map(({ table, kinds: counted }) =>
       table.build({ byKind, kinds: counted, labelOf: kindLabel, ...(asOf !== undefined && { asOf }) }),
     ),
+    ...extraTables,
     ...(meetings ? [committeeTable(meetings)] : []),
     processingTable(byKind, kindLabel),
   ];
@@ -272,11 +278,13 @@ export function buildOfficeReport(params: {
   kinds?: KindRegistry;
   /** Korean names of the kinds (the registry's when not given). */
   kindLabel?: (kind: string) => string;
+  /** Tables made from records that are not cases (the 응답소 현장민원 table), printed after the kinds'. */
+  extraTables?: readonly ComputedTable[];
 }): OfficeReportData {
   const { period, generatedAt, byKind, meetings } = params;
   const madeOn = koreaDate(new Date(generatedAt));
   const asOf = madeOn < period.to ? madeOn : period.to;
-  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel, asOf);
+  const computed = computeTables(byKind, meetings, params.kinds, params.kindLabel, asOf, params.extraTables);
   const caseCount = Object.values(byKind).reduce((n, cases) => n + cases.length, 0);
   return {
     reportKind: 'office-report',

@@ -7,7 +7,7 @@
 import type { CaseRecord } from './case.ts';
 import { koreaDate } from './korea-time.ts';
 
-export const REPORT_UNITS = ['건', '명', '회', '일', '%', '원'] as const;
+export const REPORT_UNITS = ['건', '명', '회', '일', '%', '원', '시간'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
 /** A table's id: the kinds' tables (kind.ts) and the report's own (committees, processing). */

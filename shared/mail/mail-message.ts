@@ -8,6 +8,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { committeeAgendaInputSchema, renderCommitteeAgenda } from './committee-agenda.template.ts';
 import { deadlineDigestInputSchema, renderDeadlineDigest } from './deadline-digest.template.ts';
 import { exemptionQuarterlyInputSchema, renderExemptionQuarterly } from './exemption-quarterly.template.ts';
+import { fieldMonthlyInputSchema, renderFieldMonthly } from './field-monthly-analysis.template.ts';
 import { grievanceQuarterlyInputSchema, renderGrievanceQuarterly } from './grievance-quarterly.template.ts';
 import { limitationAlarmInputSchema, renderLimitationAlarm } from './limitation-alarm.template.ts';
 import { mailBuildOptionsSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
@@ -23,6 +24,7 @@ export const mailTemplateInputSchema = z.discriminatedUnion('template', [
   committeeAgendaInputSchema,
   exemptionQuarterlyInputSchema,
   periodicReportInputSchema,
+  fieldMonthlyInputSchema,
 ]);
 
 export type MailTemplateInput = z.infer<typeof mailTemplateInputSchema>;
@@ -63,5 +65,7 @@ export function buildMail(input: unknown, options: MailBuildOptions): BuiltMail 
       return renderExemptionQuarterly(parsed.data, parsedOptions.data);
     case 'periodic-report':
       return renderPeriodicReport(parsed.data, parsedOptions.data);
+    case 'field-monthly-analysis':
+      return renderFieldMonthly(parsed.data, parsedOptions.data);
   }
 }

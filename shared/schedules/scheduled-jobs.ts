@@ -87,6 +87,18 @@ export const propertyRegistrationReportJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const fieldComplaintMonthlyAnalysisJob = defineScheduledJob({
+  name: 'field-complaint-monthly-analysis',
+  description:
+    '응답소 현장민원 월별 운영실태 분석: 매월 5일 07:00에 전월의 지연율·평균/90% 처리시간(부서·분야·항목별, 전월 대비)을 감사담당관과 각 부서 담당자에게 보냅니다. 5일인 것은 전월 응답소 자료를 가져올 여유를 두기 위함입니다.',
+  expression: 'cron(0 7 5 * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/field-complaint-monthly-analysis.handler.ts',
+  payload: { job: 'field-complaint-monthly-analysis', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('field-complaint-monthly-analysis'),
+  businessDaysOnly: false,
+});
+
 export const disclosureReReviewJob = defineScheduledJob({
   name: 'disclosure-rereview',
   description:
@@ -111,6 +123,19 @@ export const chainAnchorJob = defineScheduledJob({
   businessDaysOnly: false,
 });
 
+export const uploadCleanupJob = defineScheduledJob({
+  name: 'upload-cleanup',
+  description:
+    '완료되지 않은 업로드 정리: 매일 03:00에 업로드 주소를 받고도 사건에 기록되지 않은 파일(주소 만료 후 1시간 경과)을 파일 저장소에서 지웁니다. 사건에 기록된 파일은 지우지 않습니다.',
+  expression: 'cron(0 3 * * ? *)',
+  timezone: 'Asia/Seoul',
+  handler: 'functions/jobs/upload-cleanup.handler.ts',
+  payload: { job: 'upload-cleanup', scheduledTime: schedulerContext.scheduledTime },
+  payloadSchema: jobEventSchema('upload-cleanup'),
+  businessDaysOnly: false,
+  catchUp: 'latest',
+});
+
 export const workflowReconcileJob = defineScheduledJob({
   name: 'workflow-reconcile',
   description:
@@ -131,8 +156,10 @@ export const scheduledJobs = [
   grievanceQuarterlyAnalysisJob,
   exemptionQuarterlyReportJob,
   propertyRegistrationReportJob,
+  fieldComplaintMonthlyAnalysisJob,
   disclosureReReviewJob,
   chainAnchorJob,
+  uploadCleanupJob,
   workflowReconcileJob,
 ] as const satisfies readonly ScheduledJob[];
 

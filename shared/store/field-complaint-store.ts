@@ -150,6 +150,34 @@ export class FieldComplaintStore implements FieldComplaintRecords {
     return items.map(recordOf);
   }
 
+  /**
+   * Records received between two Korea dates (inclusive), with their versions: the months' gsi2
+   * partitions, each read only between the dates (the sort key starts with the Korea-time receipt).
+   */
+  async receivedBetween(from: string, to: string): Promise<StoredFieldComplaint[]> {
+    const months: string[] = [];
+    for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+      months.push(m);
+      const [y, mm] = m.split('-').map(Number) as [number, number];
+      m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+    }
+    const lists = await Promise.all(
+      months.map((month) =>
+        queryAll(this.doc, {
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :month AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':month': monthPartition(month),
+            ':from': `${from}T00:00:00`,
+            ':to': `${to}T23:59:59+09:00#\uffff`,
+          },
+        }),
+      ),
+    );
+    return lists.flat().map((item) => ({ record: recordOf(item), version: Number(item.version) }));
+  }
+
   async saveJob(job: FieldImportJob): Promise<void> {
     await this.doc.send(
       new PutCommand({

@@ -40,6 +40,8 @@ export const keys = {
   byKind: (kind: string) => `KIND#${kind}`,
   byCaseNumber: (caseNumber: string) => `CASENO#${caseNumber}`,
   byTeam: (team: string) => `TEAM#${team}`,
+  /** gsi1 partition of the staff records of a 구 department (부서) outside the office's teams: its contacts. */
+  staffOfDepartment: (department: string) => `STAFF_DEPT#${department.trim()}`,
   byEmail: (email: string) => `EMAIL#${email.toLowerCase()}`,
 } as const;
 

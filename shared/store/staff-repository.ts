@@ -25,7 +25,9 @@ export class StaffRepository implements StaffRepositoryPort {
             ...keys.staff(member.sub),
             entity: 'staff',
             ...member,
-            ...(member.team && { gsi1pk: keys.byTeam(member.team), gsi1sk: member.name }),
+            ...(member.team
+              ? { gsi1pk: keys.byTeam(member.team), gsi1sk: member.name }
+              : member.department && { gsi1pk: keys.staffOfDepartment(member.department), gsi1sk: member.name }),
             gsi3pk: keys.byEmail(member.email),
             gsi3sk: 'STAFF',
           },
@@ -40,12 +42,21 @@ export class StaffRepository implements StaffRepositoryPort {
   }
 
   async listByTeam(team: string): Promise<StaffMember[]> {
+    return this.#gsi1(keys.byTeam(team));
+  }
+
+  /** The staff records of a 구 department (부서) — its contacts — active or not. */
+  async listByDepartment(department: string): Promise<StaffMember[]> {
+    return this.#gsi1(keys.staffOfDepartment(department));
+  }
+
+  async #gsi1(partition: string): Promise<StaffMember[]> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.byTeam(team) },
+        ExpressionAttributeValues: { ':pk': partition },
       }),
     );
     return (out.Items ?? []).map((i) => staffMemberSchema.parse(withoutStorageKeys(i)));

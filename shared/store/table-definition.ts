@@ -9,7 +9,7 @@
  * | case            | CASE#<caseId>               | CASE                   | ASSIGNEE#<sub> / <updatedAt>#id  | KIND#<kind> / <receivedAt>#id      | CASENO#<no> / CASE     |
  * | history event   | CASE#<caseId>               | EVENT#<seq 8 digits>   |                                  |                                    |                        |
  * | open task       | CASE#<caseId>               | TASK#<taskId>          | TASKS#<sub or role> / <due>#id   | OPEN_TASKS#<shard> / <mid>#id¹     | COMMITTEE_TASKS#<kind> / <openedAt>#id (committee steps only) |
- * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> / <name>             |                                    | EMAIL#<email> / STAFF  |
+ * | staff member    | STAFF#<sub>                 | PROFILE                | TEAM#<team> or STAFF_DEPT#<부서> / <name> |                                    | EMAIL#<email> / STAFF  |
  * | reminder prefs  | STAFF#<sub>                 | REMINDER_PREFERENCES   |                                  |                                    |                        |
  * | case no. counter| COUNTER#CASENO#<year>#<team>| COUNTER                |                                  |                                    |                        |
  * | idempotency     | IDEMPOTENCY#<sub>#<key>     | IDEMPOTENCY            |                                  |                                    |                        |
@@ -26,6 +26,7 @@
  * | mail suppression| MAIL_SUPPRESSED#<email>     | SUPPRESSION            |                                  | MAIL_NOTICES#PENDING / <at>#<email> (admin not told yet) |  |
  * | field complaint | FCOMPLAINT#<응답소 no.>     | RECORD / CHANGE#<ver>  |                                  | FCOMPLAINTS#<yyyy-mm> / <receivedAt>#<no.> (record only) |  |
  * | field import job| FCIMPORT#<importId>         | JOB                    |                                  | FCIMPORTS / <startedAt>#<importId> |                        |
+ * | pending upload  | UPLOAD#<fileId>             | PENDING                |                                  | UPLOADS#PENDING / <expiresAt>#<fileId> (until completed) |  |
  *
  * ¹ The midpoint between the task's opening and due times (task-repository.ts openTaskIndexSortKey):
  *   the reminder job reads up to 45 days past its run and a task's 50% reminder falls near it.

@@ -21,7 +21,7 @@ import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
 import { assertCanChange, assertCanRead } from '../policies/case-access.ts';
 import { eventActorOf, loadCase } from './case-operations.ts';
-import type { CaseRepository, FileStore, IdempotencyStore } from './ports.ts';
+import type { CaseRepository, FileStore, IdempotencyStore, PendingUploads } from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 
 export const UPLOAD_URL_SECONDS = 15 * 60;
@@ -31,6 +31,8 @@ export const SEALED_DOWNLOAD_SECONDS = 60;
 export interface CaseFileDeps {
   cases: CaseRepository;
   files: FileStore;
+  /** Upload URLs not completed yet, so the upload-cleanup job can remove what never was (upload-cleanup.ts). */
+  pending: Pick<PendingUploads, 'add' | 'remove'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Refuse downloads until the scanner has marked a file clean (FILES_SCAN_REQUIRED); infected files are always refused. */
   scanRequired?: boolean;
@@ -59,6 +61,13 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       assertRoomForFile(c);
       const fileId = ulid();
       const expiresAt = new Date(clock().getTime() + UPLOAD_URL_SECONDS * 1000);
+      // Marked before the URL exists: no URL is handed out that the clean-up would not know of.
+      await deps.pending.add({
+        fileId,
+        caseId,
+        objectKey: fileObjectKey(caseId, fileId),
+        expiresAt: expiresAt.toISOString(),
+      });
       const { url, headers } = await deps.files.uploadUrl(
         fileObjectKey(caseId, fileId),
         { contentType: input.contentType, size: input.size, sha256: input.sha256 },
@@ -79,7 +88,7 @@ export function caseFileUseCases(deps: CaseFileDeps) {
       idempotency?: IdempotencyRequest,
     ) {
       const now = clock();
-      return runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
+      const result = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
         const c = await load(caseId);
         assertCanChange(actor, c);
         const already = c.attachments?.find((f) => f.fileId === fileId);
@@ -115,6 +124,9 @@ export function caseFileUseCases(deps: CaseFileDeps) {
         };
         return deps.cases.commit(c, attachFile(c, file, eventActorOf(actor)), claimFor);
       });
+      // After the case holds the file; a crash before this leaves a marker the clean-up finds attached.
+      await deps.pending.remove(fileId);
+      return result;
     },
 
     async list(actor: Actor, caseId: string, subject?: { type?: string; id?: string }) {

@@ -18,6 +18,8 @@ import type { CaseRecord } from '../domain/case.ts';
 import type { CaseKind } from '../domain/case.ts';
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
+import type { FieldComplaintRecord } from '../kinds/field-complaint/complaint-record.ts';
+import { fieldComplaintsTable } from '../kinds/field-complaint/report-table.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import {
@@ -57,8 +59,15 @@ export function committeeMeetingSource(committees: Pick<CommitteeRepository, 'me
   };
 }
 
+/** 응답소 현장민원 records received between two Korea dates, with their versions (field-complaint-store.ts). */
+export interface FieldComplaintSource {
+  receivedBetween(from: string, to: string): Promise<{ record: FieldComplaintRecord; version: number }[]>;
+}
+
 export interface OfficeReportDeps {
   cases: Pick<CaseRepository, 'receivedBetween'>;
+  /** When wired, the report has the 응답소 현장민원 table. */
+  fieldComplaints?: FieldComplaintSource;
   /** The kinds the report counts (default: the office's). */
   kinds?: KindRegistry;
   reports?: ReportStore;
@@ -87,7 +96,7 @@ export function assertPeriod(period: ReportPeriod): void {
 
 /** Reads the period's cases kind by kind (index range queries) and builds the report. */
 export async function computeOfficeReport(
-  deps: Pick<OfficeReportDeps, 'cases' | 'meetings' | 'clock' | 'kinds'>,
+  deps: Pick<OfficeReportDeps, 'cases' | 'meetings' | 'clock' | 'kinds' | 'fieldComplaints'>,
   period: ReportPeriod,
   options: { onProgress?: (progress: ReadProgress) => void; concurrency?: number } = {},
 ): Promise<OfficeReportData> {
@@ -111,7 +120,22 @@ export async function computeOfficeReport(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, kinds.length)) }, worker));
   const meetings = deps.meetings ? await deps.meetings.meetingsHeldBetween(period.from, period.to) : undefined;
-  return buildOfficeReport({ period, generatedAt: toKoreaIso(clock()), byKind, meetings, kinds: registry });
+  const now = clock();
+  const extraTables = [];
+  if (deps.fieldComplaints) {
+    // Judged late as of the period's end once it is over, so a past period's frozen report stays equal.
+    const end = `${period.to}T23:59:59+09:00`;
+    const asOf = Date.parse(end) < now.getTime() ? end : toKoreaIso(now);
+    extraTables.push(fieldComplaintsTable(await deps.fieldComplaints.receivedBetween(period.from, period.to), asOf));
+  }
+  return buildOfficeReport({
+    period,
+    generatedAt: toKoreaIso(now),
+    byKind,
+    meetings,
+    kinds: registry,
+    extraTables,
+  });
 }
 
 export interface ReportCheck {

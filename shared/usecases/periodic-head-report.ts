@@ -1,6 +1,6 @@
 /**
- * A periodic report mailed to the head(s) of office once per period, however often its job runs:
- * each head's mail is claimed in the report-mail ledger under `<report>#<period>#<sub>` before it is
+ * A periodic report mailed to the head(s) of office — and to whoever else the report names — once per
+ * period, however often its job runs: each recipient's mail is claimed in the report-mail ledger under `<report>#<period>#<sub>` before it is
  * sent (so a rerun or a retry after a crash sends nobody twice), released if sending fails (so the
  * next run sends it), marked sent after. The reports (적극행정 면책결정 분기 통보, 재산등록 현황 보고)
  * differ only in what they count and the template they fill; this is the part they share.
@@ -24,6 +24,13 @@ export class PeriodicReportIncompleteError extends Error {
   override name = 'PeriodicReportIncompleteError';
 }
 
+/** Someone a periodic report goes to: a staff record's sub (the ledger key), name and address. */
+export interface ReportRecipient {
+  sub: string;
+  name: string;
+  email: string;
+}
+
 /**
  * Mails `input(head)` (a template input, mail-message.ts) to every head of office not yet mailed
  * for `report` and `period`; throws PeriodicReportIncompleteError (after logging) when a retryable
@@ -39,34 +46,63 @@ export async function mailHeadsOnce(
     incomplete?: (message: string) => Error;
   },
 ): Promise<HeadMailResult> {
+  const heads = await requireHeadOfOffice(deps.staffDirectory(), spec.report);
+  return mailRecipientsOnce(deps, {
+    ...spec,
+    recipients: heads,
+    input: (head) => spec.input({ name: head.name, email: head.email }),
+  });
+}
+
+/**
+ * The same for any list of recipients (a person listed twice is mailed once): each one's mail is
+ * claimed under `<report>#<period>#<sub>`, so a rerun sends only what an earlier run did not.
+ */
+export async function mailRecipientsOnce<R extends ReportRecipient>(
+  deps: Omit<PeriodicHeadReportDeps, 'staffDirectory'>,
+  spec: {
+    report: string;
+    period: string;
+    recipients: readonly R[];
+    input: (recipient: R) => unknown;
+    logged: Record<string, unknown>;
+    incomplete?: (message: string) => Error;
+  },
+): Promise<HeadMailResult> {
   const clock = deps.clock ?? (() => new Date());
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const result: HeadMailResult = { sentTo: [], alreadySent: [], failed: [] };
-  const heads = await requireHeadOfOffice(deps.staffDirectory(), spec.report);
-  for (const head of heads) {
+  const seen = new Set<string>();
+  for (const recipient of spec.recipients) {
+    if (seen.has(recipient.sub)) continue;
+    seen.add(recipient.sub);
     const claim = await deps.ledger.claim(
-      `${spec.report}#${spec.period}#${head.sub}`,
+      `${spec.report}#${spec.period}#${recipient.sub}`,
       deps.messageIdDomain,
       clock(),
       leaseMs,
     );
     if (!claim) {
-      result.alreadySent.push(head.sub);
+      result.alreadySent.push(recipient.sub);
       continue;
     }
-    const built = buildMail(spec.input({ name: head.name, email: head.email }), deps.mail);
+    const built = buildMail(spec.input(recipient), deps.mail);
     const mail: BuiltMail = { ...built, headers: { ...built.headers, 'Message-ID': claim.messageId } };
     try {
       await deps.mailer.send(mail);
     } catch (error) {
       if (!(error instanceof MailSendError)) throw error;
       await deps.ledger.release(claim);
-      result.failed.push({ sub: head.sub, retryable: error.retryable, error: `${error.name}: ${error.message}` });
+      result.failed.push({
+        sub: recipient.sub,
+        retryable: error.retryable,
+        error: `${error.name}: ${error.message}`,
+      });
       continue;
     }
     await deps.ledger.markSent(claim, clock());
-    result.sentTo.push(head.sub);
+    result.sentTo.push(recipient.sub);
   }
   log({
     level: result.failed.length > 0 ? 'error' : 'info',

@@ -467,6 +467,22 @@ export interface ReminderPreferencesStore {
   tokenMatches(sub: string, token: string): Promise<boolean>;
 }
 
+/** An upload URL handed out whose file the case has not recorded yet (pending-upload-store.ts). */
+export interface PendingUpload {
+  fileId: string;
+  caseId: string;
+  objectKey: string;
+  /** When the upload URL stops working (UTC ISO). */
+  expiresAt: string;
+}
+
+export interface PendingUploads {
+  add(upload: PendingUpload): Promise<void>;
+  remove(fileId: string): Promise<void>;
+  /** Markers whose URL expired before `instant` (UTC ISO), oldest first. */
+  expiredBefore(instant: string, limit: number): Promise<PendingUpload[]>;
+}
+
 /** Object storage of case files (S3; an S3-compatible server on one machine): presigned URLs and a server-side read. */
 export interface FileStore {
   /** A URL that accepts one PUT of exactly this size and type, tagged scan=pending, until `expiresInSeconds`. */

@@ -1,11 +1,17 @@
 /**
  * Files on a case through the HTTP API and the local S3-compatible server: presigned upload, the
  * server's own SHA-256 check on completion, downloads as history events — on a sealed case a
- * SENSITIVE_READ with a one-minute URL, only for those who may read the case.
+ * SENSITIVE_READ with a one-minute URL, only for those who may read the case — and the daily
+ * clean-up of uploads whose URL was handed out but never completed.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain/roles.ts';
+import { lambdaContext } from '../../infra/local/api-server.ts';
+import { handler as cleanupJob } from '../../functions/jobs/upload-cleanup.handler.ts';
+import { composeFileStore } from '../../functions/wiring/case-files.ts';
+import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { PendingUploadStore } from '../../shared/store/pending-upload-store.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
@@ -169,5 +175,52 @@ describe('files on an open case', () => {
       actor: { sub: t.users.investigator.sub },
       data: { fileId, sha256: sha256(PDF) },
     });
+  });
+});
+
+describe('uploads never completed', () => {
+  it('the daily clean-up deletes what was put but never recorded, and keeps every recorded file', async () => {
+    const caseId = await sealedCase();
+    const kept = await upload('investigator', caseId, '기록된 파일.pdf', PDF);
+    expect(kept.complete.status).toBe(201);
+    // A completion that crashed after the case recorded the file, before the marker went.
+    const pending = new PendingUploadStore(createDocumentClient(), t.tableName);
+    await pending.add({
+      fileId: kept.fileId,
+      caseId,
+      objectKey: `cases/${caseId}/${kept.fileId}`,
+      expiresAt: new Date().toISOString(),
+    });
+    const start = await t.call('POST', `/cases/${caseId}/files`, {
+      as: 'investigator',
+      body: { name: '버려진 파일.pdf', contentType: 'application/pdf', size: PDF.length, sha256: sha256(PDF) },
+    });
+    expect(start.status).toBe(201);
+    expect((await fetch(start.body.uploadUrl, { method: 'PUT', headers: start.body.headers, body: PDF })).status).toBe(
+      200,
+    );
+    const files = composeFileStore();
+    const orphan = `cases/${caseId}/${start.body.fileId}`;
+    expect(await files.inspect(orphan)).toBeDefined();
+
+    // While the URL may still be used (15 minutes, and an hour's grace), nothing goes.
+    const run = (at: Date) =>
+      cleanupJob(
+        { job: 'upload-cleanup', scheduledTime: at.toISOString() },
+        lambdaContext('gamsa-upload-cleanup', 60_000),
+      );
+    const early = (await run(new Date(Date.now() + 30 * 60_000))) as { removed: number; alreadyRecorded: number };
+    expect(await files.inspect(orphan)).toBeDefined();
+
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const report = (await run(later)) as { removed: number; alreadyRecorded: number };
+    expect(report.removed).toBeGreaterThanOrEqual(1);
+    expect(report.alreadyRecorded + early.alreadyRecorded).toBe(1);
+    expect(await files.inspect(orphan)).toBeUndefined();
+    expect(await files.inspect(`cases/${caseId}/${kept.fileId}`)).toMatchObject({ sha256: sha256(PDF) });
+    const dl = await t.call('POST', `/cases/${caseId}/files/${kept.fileId}/download`, { as: 'investigator' });
+    expect(dl.status).toBe(200);
+    expect(await pending.expiredBefore(later.toISOString(), 100)).toEqual([]);
+    expect(await run(later)).toMatchObject({ removed: 0, alreadyRecorded: 0 });
   });
 });

@@ -16,6 +16,8 @@ import { DEFAULT_FIELD_COMPLAINT_STANDARDS } from '../../../shared/kinds/field-c
 import { FieldComplaintStore } from '../../../shared/store/field-complaint-store.ts';
 import { monthlyFieldReport, renderMonthlyMarkdown } from '../../../shared/usecases/field-complaint-analysis.ts';
 import { type FieldImportCounts, importFieldComplaints } from '../../../shared/usecases/field-complaint-import.ts';
+import { computeOfficeReport } from '../../../shared/usecases/office-report.ts';
+import { KINDS } from '../../../shared/kinds/registry.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 const ROWS = 5000;
@@ -121,6 +123,40 @@ describe('응답소 export import', () => {
     expect(report.overall.delayRateChangePts).toBeTypeOf('number');
     expect(report.ranking).toBeUndefined();
     expect(renderMonthlyMarkdown(report)).toContain('## 응답소 현장민원 월별 운영실태 분석 — 2026년 3월');
+  });
+
+  it('gives the office report the records received in its period, across months, with their figures', async () => {
+    const from = '2026-02-20';
+    const to = '2026-04-10';
+    const records = await allRecords();
+    const inPeriod = records.filter((r) => r.receivedAt.slice(0, 10) >= from && r.receivedAt.slice(0, 10) <= to);
+    const stored = await store.receivedBetween(from, to);
+    expect(stored.map((s) => s.record.number).sort()).toEqual(inPeriod.map((r) => r.number).sort());
+    expect(stored.every((s) => s.version === 1)).toBe(true);
+
+    const report = await computeOfficeReport(
+      {
+        cases: { receivedBetween: async function* () {} },
+        fieldComplaints: store,
+        kinds: KINDS,
+        clock: () => new Date('2026-09-01T00:00:00Z'),
+      },
+      { from, to },
+    );
+    const table = report.tables.find((t) => t.id === 'field-complaints')!;
+    const total = table.rows.find((r) => r.key === 'total')!.cells;
+    const asOf = `${to}T23:59:59+09:00`;
+    const delayed = inPeriod.filter((r) => (r.completedAt ? r.delayed : Date.parse(r.dueAt) < Date.parse(asOf)));
+    expect(total).toMatchObject({
+      received: inPeriod.length,
+      completed: inPeriod.filter((r) => r.completedAt).length,
+      delayed: delayed.length,
+      delayRate: Math.round((delayed.length / inPeriod.length) * 1000) / 10,
+    });
+    const road = table.rows.find((r) => r.key === 'department:도로과')!.cells;
+    expect(road.received).toBe(inPeriod.filter((r) => r.department === '도로과').length);
+    expect(table.columns.find((c) => c.key === 'avgHours')!.unit).toBe('시간');
+    expect(report.digest.tables['field-complaints']!.counted).toBe(inPeriod.length);
   });
 
   it('updates changed rows of an overlapping CSV export and keeps what changed in the record’s log', async () => {

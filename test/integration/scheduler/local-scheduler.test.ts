@@ -162,13 +162,15 @@ describe('local scheduler — recurring jobs', () => {
     // The weekday jobs fire on the holiday too: skipping it is the handler's decision, as on AWS.
     // The 10-minute reconciler fires once per tick here: the ticks are more than 10 minutes apart
     // and, declared catchUp 'latest', it fires only its newest missed run (not sixty since 20:00).
-    // The chain anchor (00:30) was missed while the scheduler was not ticking and is caught up at 06:00.
+    // The chain anchor (00:30) and the upload clean-up (03:00) were missed while the scheduler was not
+    // ticking and are caught up at 06:00.
     const reconcile = 'functions/jobs/workflow-reconcile.handler.ts';
     const digest = 'functions/jobs/deadline-reminders.handler.ts';
     expect(firedAt).toEqual({
       '06:00:05': [
         'functions/jobs/chain-anchor.handler.ts',
         'functions/jobs/committee-meetings-ahead.handler.ts',
+        'functions/jobs/upload-cleanup.handler.ts',
         reconcile,
       ],
       // The morning digest runs every half hour from 07:00 to 10:30 (the times people choose from).

@@ -14,8 +14,10 @@ describe('deployableJobs', () => {
       'committee-meetings-ahead',
       'exemption-quarterly-report',
       'property-registration-report',
+      'field-complaint-monthly-analysis',
       'disclosure-rereview',
       'chain-anchor',
+      'upload-cleanup',
       'workflow-reconcile',
     ]);
   });
@@ -29,8 +31,10 @@ describe('deployableJobs', () => {
       'grievance-quarterly-analysis',
       'exemption-quarterly-report',
       'property-registration-report',
+      'field-complaint-monthly-analysis',
       'disclosure-rereview',
       'chain-anchor',
+      'upload-cleanup',
       'workflow-reconcile',
     ]);
     expect(skipped.map((j) => j.name)).toEqual([]);

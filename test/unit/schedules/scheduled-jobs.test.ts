@@ -43,8 +43,10 @@ describe('scheduledJobs', () => {
       'grievance-quarterly-analysis': 'cron(0 7 1 JAN,APR,JUL,OCT ? *)',
       'exemption-quarterly-report': 'cron(30 7 1 JAN,APR,JUL,OCT ? *)',
       'property-registration-report': 'cron(40 7 1 JAN,APR,JUL,OCT ? *)',
+      'field-complaint-monthly-analysis': 'cron(0 7 5 * ? *)',
       'disclosure-rereview': 'cron(0 6 2 JAN ? *)',
       'chain-anchor': 'cron(30 0 * * ? *)',
+      'upload-cleanup': 'cron(0 3 * * ? *)',
       'workflow-reconcile': 'cron(0/10 * * * ? *)',
     });
   });
