@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { createCalendar } from '../shared/calendar/index.ts';
-import { CaseRepository } from '../shared/store/case-repository.ts';
+import { CaseRepository, RelatedItemConflictError } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../shared/store/staff-repository.ts';
@@ -111,8 +111,24 @@ export async function runWorkflowBench(): Promise<void> {
     }
   }
 
+  /**
+   * Registers a case as a client does: 16 intakes at once can exhaust the case-number counter's own
+   * retries on a loaded machine (the API answers 409), and the client sends the intake again.
+   */
+  let counterRaces = 0;
+  async function register(title: string) {
+    for (;;) {
+      try {
+        return await cases.createCase(lead, { kind: 'case-review', title });
+      } catch (error) {
+        if (!(error instanceof RelatedItemConflictError)) throw error;
+        counterRaces += 1;
+      }
+    }
+  }
+
   async function lifecycle(i: number, latencies: number[]): Promise<string> {
-    const { result } = await cases.createCase(lead, { kind: 'case-review', title: `벤치마크 사건 ${i}` });
+    const { result } = await register(`벤치마크 사건 ${i}`);
     const caseId = result.case.caseId;
     const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
       [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
@@ -196,7 +212,7 @@ export async function runWorkflowBench(): Promise<void> {
   await pool(
     PARKED,
     async (i) => {
-      await cases.createCase(lead, { kind: 'case-review', title: `대기 사건 ${i}` });
+      await register(`대기 사건 ${i}`);
     },
     CONCURRENCY,
     (n) => {
@@ -224,6 +240,7 @@ resident memory before parking          ${rssBefore.toFixed(0)} MiB
 resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
 resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB
 in-memory executions after parking      ${state.drivingExecutions} driving (parked executions hold no memory)
+intakes sent again after a case-number counter race   ${counterRaces}
 `);
   CaseRepository.prototype.commit = commit;
   sfn.destroy();
