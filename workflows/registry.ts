@@ -25,6 +25,7 @@ import { HUMAN_RIGHTS_WORKFLOW, humanRightsDefinition } from './human-rights-ass
 import { PATROL_FINDING_WORKFLOW, patrolFindingDefinition } from './patrol-finding.workflow.ts';
 import { PROPERTY_REVIEW_WORKFLOW, propertyReviewDefinition } from './property-review.workflow.ts';
 import { DISCLOSURE_REFUSAL_WORKFLOW, disclosureRefusalDefinition } from './disclosure-refusal.workflow.ts';
+import { CITIZEN_CHECK_WORKFLOW, citizenCheckDefinition } from './citizen-check.workflow.ts';
 
 export const WORKFLOWS: Record<string, AslDefinition> = {
   [CASE_REVIEW_WORKFLOW]: caseReviewDefinition,
@@ -43,6 +44,7 @@ export const WORKFLOWS: Record<string, AslDefinition> = {
   [PATROL_FINDING_WORKFLOW]: patrolFindingDefinition,
   [PROPERTY_REVIEW_WORKFLOW]: propertyReviewDefinition,
   [DISCLOSURE_REFUSAL_WORKFLOW]: disclosureRefusalDefinition,
+  [CITIZEN_CHECK_WORKFLOW]: citizenCheckDefinition,
 };
 
 /** The workflow that runs a kind of case (its module says which). */

@@ -5,6 +5,8 @@ import {
   checkReportInputSchema,
   citizenCheckRecordSchema,
 } from '../../shared/kinds/citizen-check/citizen-check.ts';
+import { isoDateSchema } from '../../shared/calendar/korea-dates.ts';
+import { citizenAuditorInputSchema, citizenAuditorSchema } from '../../shared/domain/citizen-auditors.ts';
 
 const expectedVersion = z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록');
 
@@ -18,3 +20,9 @@ export const citizenCheckView = z.intersection(
 );
 export const citizenChecksResponse = z.object({ items: z.array(citizenCheckView) });
 export const checkReportResponse = z.object({ check: citizenCheckView, replayed: z.boolean() });
+
+export const citizenAuditorParams = z.object({ sub: z.string().min(1).max(128).describe('구민감사관 ID') });
+export const citizenAuditorsQuery = z.object({ on: isoDateSchema.optional().describe('이 날 임기 중인 사람만') });
+export const citizenAuditorBody = citizenAuditorInputSchema;
+export const citizenAuditorsResponse = z.object({ items: z.array(citizenAuditorSchema) });
+export const citizenAuditorWriteResponse = z.object({ auditor: citizenAuditorSchema, created: z.boolean() });

@@ -1,4 +1,7 @@
-/** GET /me/tasks — open tasks waiting for the caller (their own and their role's), soonest due first. */
+/**
+ * GET /me/tasks — open tasks waiting for the caller (their own and their role's), soonest due first;
+ * `scope=team`: the open tasks of a team, with who holds each (its team lead; the head, any team).
+ */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { taskView } from './case-view.ts';
@@ -11,6 +14,10 @@ const deps = once(() => ({ tasks: composeTaskUseCases(noTaskSignals), baseUrl: b
 
 export const handler = apiHandler(apiRoute('list-my-tasks'), { query: tasksQuery }, async ({ actor, query }) => {
   const { tasks, baseUrl } = deps();
+  if (query.scope === 'team') {
+    const { team, items, holders } = await tasks.listTeamTasks(actor, query.team, query.limit);
+    return { statusCode: 200, body: { team, items: items.map((t) => taskView(t, baseUrl)), holders } };
+  }
   const items = await tasks.listMyTasks(actor, query.limit);
   return { statusCode: 200, body: { items: items.map((t) => taskView(t, baseUrl)) } };
 });

@@ -76,6 +76,7 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
     ],
   },
   'citizen-check-reply': { repliedOn: '2026-05-20', action: '체불 장비대금 지급 완료' },
+  'citizen-auditor-put': { field: 'dong', dong: '신길1동', cohort: 8, termStart: '2025-07-01', termEnd: '2027-06-30' },
   'self-audit-add-finding': {
     title: '보조금 정산 부적정',
     description: '사업 종료 후 집행잔액 1,200만원을 반납받지 않음',

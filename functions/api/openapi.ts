@@ -27,6 +27,7 @@ import {
 
 import { registrantSchema } from '../../shared/kinds/property-review/registrants.ts';
 import { findingSchema } from '../../shared/kinds/self-audit/findings.ts';
+import { citizenAuditorSchema } from '../../shared/domain/citizen-auditors.ts';
 
 const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
 
@@ -42,6 +43,7 @@ const SHARED_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   SelfAuditFinding: findingSchema,
   PropertyRegistrant: registrantSchema,
   CitizenCheck: citizenCheckRecordSchema,
+  CitizenAuditor: citizenAuditorSchema,
 };
 
 /**

@@ -270,7 +270,7 @@ export const apiRoutes = [
     tag: 'me',
     auth: true,
     writes: false,
-    summary: '내 처리할 업무 (기한 순)',
+    summary: '내 업무 또는 팀 업무 (기한 순)',
   },
   {
     routeKey: 'GET /cases/{caseId}/tasks',
@@ -523,6 +523,24 @@ export const apiRoutes = [
     auth: true,
     writes: true,
     summary: '현장점검 지적·자문에 대한 발주 부서 회신 기록',
+  },
+  {
+    routeKey: 'GET /citizen-auditors',
+    name: 'citizen-auditor-list',
+    operationId: 'listCitizenAuditors',
+    tag: 'audits',
+    auth: true,
+    writes: false,
+    summary: '구민감사관 명부 (분야·임기; 감사팀)',
+  },
+  {
+    routeKey: 'PUT /citizen-auditors/{sub}',
+    name: 'citizen-auditor-put',
+    operationId: 'putCitizenAuditor',
+    tag: 'audits',
+    auth: true,
+    writes: true,
+    summary: '구민감사관 위촉·변경 (감사팀장·감사담당관·관리자)',
   },
   {
     routeKey: 'POST /cases/{caseId}/registrants',

@@ -260,6 +260,10 @@ export const taskView = taskRecordSchema
   .omit({ taskToken: true })
   .extend({ decisionLabels: z.array(z.string()), links: z.object({ case: z.string(), complete: z.string() }) });
 export const taskListResponse = z.object({ items: z.array(taskView) });
+export const myTaskListResponse = taskListResponse.extend({
+  team: teamSchema.optional(),
+  holders: z.record(z.string(), z.string()).optional().describe('scope=team: sub → 이름'),
+});
 export const completeTaskResponse = z.object({
   case: caseView,
   events: z.array(historyEventView),
@@ -293,7 +297,11 @@ export const deadlinePreviewResponse = z.object({
   summary: z.string(),
   summaryEn: z.string(),
 });
-export const tasksQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const tasksQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  scope: z.enum(['mine', 'team']).default('mine').describe('team: 팀 업무 (팀장·감사담당관)'),
+  team: teamSchema.optional().describe('scope=team의 팀 (팀장은 생략 시 자기 팀)'),
+});
 
 export const caseListResponse = z.object({ items: z.array(caseView), cursor: z.string().optional() });
 

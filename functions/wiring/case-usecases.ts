@@ -1,5 +1,6 @@
 /** The case use cases over the table; `workflows` only for handlers that start case workflows. */
 import { logEntry } from '../../shared/observability/powertools.ts';
+import { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
 import { OutboxStore } from '../../shared/store/outbox-store.ts';
@@ -14,6 +15,7 @@ export function composeCaseUseCases(options: Pick<CaseUseCaseDeps, 'workflows' |
   return caseUseCases({
     cases: new CaseRepository(doc, table),
     staff: new StaffRepository(doc, table),
+    citizenAuditors: new CitizenAuditorRoster(doc, table),
     idempotency: new IdempotencyStore(doc, table),
     // A workflow start is committed as an outbox intent with the intake (delivered by the relay too).
     outbox: new OutboxStore(doc, table),

@@ -6,8 +6,10 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { parseMailConfig } from '../../shared/mail/mail-config.ts';
 import { catcherDeliveryLookup } from '../../shared/mail/delivery-lookup.ts';
 import { createMailer } from '../../shared/mail/mailer.ts';
+import { MailSendLog } from '../../shared/store/mail-send-log.ts';
 import { runtimeConfig } from '../../shared/config/runtime-config.ts';
 import { tracer } from '../../shared/observability/powertools.ts';
+import { doc, tableName } from './table.ts';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));
 
@@ -19,10 +21,13 @@ export function composeMail() {
     // Links in mail open the console, not the API.
     mail: { officeName: config.OFFICE_NAME, baseUrl: config.CONSOLE_URL ?? config.APP_BASE_URL },
     messageIdDomain: mailConfig.fromAddress.split('@')[1] ?? 'localhost',
-    // Asked before a crashed run's digest is resent; SES cannot be asked (delivery-lookup.ts).
+    // Asked before a crashed run's digest is resent: the local catcher itself, or on AWS the Send events
+    // SES published through the configuration set (delivery-lookup.ts, mail-send-log.ts).
     ...(mailConfig.transport === 'smtp' &&
       mailConfig.deliveryLookupUrl !== undefined && {
         deliveries: catcherDeliveryLookup(mailConfig.deliveryLookupUrl),
       }),
+    ...(mailConfig.transport === 'ses' &&
+      mailConfig.configurationSetName !== undefined && { deliveries: new MailSendLog(doc, tableName()) }),
   };
 }

@@ -6,6 +6,7 @@ import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.
 import { logEntry } from '../../shared/observability/powertools.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
+import { MailSendLog } from '../../shared/store/mail-send-log.ts';
 import { ReminderPreferencesStore } from '../../shared/store/reminder-preferences-store.ts';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoOfficeLevelStaff } from '../../shared/store/cognito-office-staff.ts';
@@ -47,5 +48,6 @@ export function composeMailFailures(parts: ReminderParts) {
     mailer: parts.mailer,
     mail: parts.mail,
     log: parts.log,
+    sends: new MailSendLog(doc, tableName()),
   });
 }

@@ -1,6 +1,6 @@
 /**
  * What becomes of mail after SES accepted it (issue 6: bounces and complaints are not silently
- * lost). The office's SES configuration set publishes BOUNCE, COMPLAINT, REJECT and DELIVERY_DELAY
+ * lost). The office's SES configuration set publishes SEND, BOUNCE, COMPLAINT, REJECT and DELIVERY_DELAY
  * events to the account's default EventBridge bus; a rule matching exactly those events of this
  * configuration set invokes functions/jobs/mail-events.handler.ts, which records each failure,
  * releases a bounced reminder digest for the next run and suppresses bad addresses (with a notice
@@ -23,8 +23,12 @@ import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 
 export const MAIL_EVENTS_HANDLER = 'functions/jobs/mail-events.handler.ts';
 
-/** The SES events that mean a mail did not (or not yet) reach its recipient. */
+/**
+ * The SES events that mean a mail did not (or not yet) reach its recipient, and SEND: SES took it
+ * (recorded so a crashed run's recovery does not send a digest twice; shared/store/mail-send-log.ts).
+ */
 export const PUBLISHED_MAIL_EVENTS = [
+  EmailSendingEvent.SEND,
   EmailSendingEvent.BOUNCE,
   EmailSendingEvent.COMPLAINT,
   EmailSendingEvent.REJECT,
@@ -87,7 +91,8 @@ export class MailEvents extends Construct {
     });
 
     this.rule = new Rule(this, 'Rule', {
-      description: 'SES bounces, complaints, rejections and delivery delays of the office mail → mail-events handler',
+      description:
+        'SES sends, bounces, complaints, rejections and delivery delays of the office mail → mail-events handler',
       eventPattern: {
         source: ['aws.ses'],
         detailType: [...SES_EVENT_DETAIL_TYPES],

@@ -12,6 +12,8 @@ import {
   type CommitteeMember,
 } from '../../shared/domain/committee.ts';
 import type { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { citizenAuditorFromInput, type CitizenAuditorInput } from '../../shared/domain/citizen-auditors.ts';
+import type { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import type { StaffMember } from '../../shared/domain/staff.ts';
@@ -191,6 +193,23 @@ const OTHER_STAFF: StaffMember[] = [
     roles: ['citizen-auditor'],
     active: true,
   },
+  // Two more 구민감사관 the demo does not appoint: the year generator puts them on the roster for its year.
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000053',
+    name: '한정수',
+    email: 'jeongsu.han@citizen.gamsa.local',
+    position: '구민감사관(건축)',
+    roles: ['citizen-auditor'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000054',
+    name: '오세영',
+    email: 'seyoung.oh@citizen.gamsa.local',
+    position: '구민감사관(전기)',
+    roles: ['citizen-auditor'],
+    active: true,
+  },
 ];
 
 export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER_STAFF];
@@ -202,6 +221,7 @@ export async function seedDemoData(
   let staffAdded = 0;
   for (const member of DEMO_STAFF) if (await staff.putIfAbsent(member)) staffAdded += 1;
 
+  const auditLead = OTHER_STAFF.find((m) => m.team === 'audit' && m.roles.includes('team-lead'))!;
   const lead = DEMO_USERS['team-lead'];
   const actor = { sub: lead.sub, name: lead.name, email: lead.email, roles: lead.roles };
   const clerk = DEMO_USERS.clerk;
@@ -279,6 +299,22 @@ export async function seedDemoData(
         },
       },
     },
+    {
+      by: { sub: auditLead.sub, name: auditLead.name, email: auditLead.email, roles: auditLead.roles },
+      key: 'demo-seed-case-0005',
+      input: {
+        kind: 'citizen-check' as const,
+        title: '구민감사관 현장점검 — 신길로 보도 정비 공사',
+        department: '도로과',
+        citizenCheck: {
+          project: { name: '신길로 보도 정비 공사', orderingDepartment: '도로과', contractAmountWon: 480_000_000 },
+          // A few days back, whatever day the system starts: the auditors can report on it at once.
+          checkDate: daysBefore(koreaDate(new Date()), 3),
+          items: ['construction' as const, 'unpaid-wages' as const, 'bribery' as const],
+          auditors: DEMO_CITIZEN_AUDITORS.map((a) => a.sub),
+        },
+      },
+    },
   ];
   let casesAdded = 0;
   for (const { by, key, input } of demoCases) {
@@ -286,6 +322,35 @@ export async function seedDemoData(
     if (!replayed) casesAdded += 1;
   }
   return { staffAdded, casesAdded };
+}
+
+const daysBefore = (on: string, days: number) =>
+  new Date(Date.parse(`${on}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The demo 구민감사관 on the roster: a two-year term from 1 January of last year, so it holds any
+ * day of this year; one 토목 auditor and one 동 대표.
+ */
+function demoCitizenAuditors(today: string): { sub: string; input: CitizenAuditorInput }[] {
+  const year = Number(today.slice(0, 4));
+  const term = { termStart: `${year - 1}-01-01`, termEnd: `${year}-12-31` };
+  const dongRep = OTHER_STAFF.find((m) => m.name === '염미숙')!;
+  return [
+    { sub: DEMO_USERS['citizen-auditor'].sub, input: { field: 'civil', cohort: 8, ...term } },
+    { sub: dongRep.sub, input: { field: 'dong', dong: '신길1동', cohort: 8, ...term } },
+  ];
+}
+export const DEMO_CITIZEN_AUDITORS = demoCitizenAuditors(koreaDate(new Date()));
+
+/** Puts the demo 구민감사관 on the roster if they are not there yet (idempotent: run at every start). */
+export async function seedDemoCitizenAuditors(roster: CitizenAuditorRoster): Promise<number> {
+  let added = 0;
+  for (const { sub, input } of DEMO_CITIZEN_AUDITORS) {
+    const person = DEMO_STAFF.find((m) => m.sub === sub)!;
+    if (await roster.putIfAbsent(citizenAuditorFromInput(person, input, 'system:seed', '2026-01-02T09:00:00+09:00')))
+      added += 1;
+  }
+  return added;
 }
 
 /**

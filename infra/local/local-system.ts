@@ -21,7 +21,8 @@ import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { ensureTable } from './bootstrap-table.ts';
-import { DEMO_STAFF, DEMO_USERS, seedDemoCommittees, seedDemoData } from './demo-data.ts';
+import { DEMO_STAFF, DEMO_USERS, seedDemoCitizenAuditors, seedDemoCommittees, seedDemoData } from './demo-data.ts';
+import { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
 import { reindexCases } from '../../shared/store/case-reindex.ts';
@@ -224,12 +225,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   let seeded: LocalSystem['seeded'];
   if (options.seed ?? true) {
+    // The roster before the demo cases: the demo check names its auditors from it.
+    const roster = new CitizenAuditorRoster(doc, options.tableName);
+    const auditorsAdded = await seedDemoCitizenAuditors(roster);
+    if (auditorsAdded > 0) log(`데모 구민감사관 위촉: ${auditorsAdded}명`);
     const marker = await doc.send(new GetCommand({ TableName: options.tableName, Key: SEED_MARKER }));
     if (!marker.Item) {
       const staff = new StaffRepository(doc, options.tableName);
       const cases = caseUseCases({
         cases: new CaseRepository(doc, options.tableName),
         staff,
+        citizenAuditors: roster,
         idempotency: new IdempotencyStore(doc, options.tableName),
         workflows: stepFunctionsStarter((c) => workflowArns[workflowForKind(c.kind)]),
         outbox: new OutboxStore(doc, options.tableName),

@@ -33,11 +33,18 @@ import { DEMO_STAFF } from '../local/demo-data.ts';
 // ── what to create ───────────────────────────────────────────────────────────────────────────────
 
 /** Case-review (and other non-misconduct) outcomes. */
+/** Kinds the generator does not make yet (none: every kind is generated). */
+export const NOT_GENERATED: readonly string[] = [];
+
 /**
- * Kinds the generator does not make yet: a 구민감사관 check needs citizen auditors in the staff directory and
- * their reports through their own routes (/citizen-checks), which the generator does not drive.
+ * The 구민감사관 the generator's checks name: directory members the demo does not appoint, put on the
+ * roster for a term that holds the generated window (PUT /citizen-auditors), so the demo's own
+ * auditors keep theirs.
  */
-export const NOT_GENERATED: readonly string[] = ['citizen-check'];
+export const GENERATOR_CITIZEN_AUDITORS = [
+  { name: '한정수', field: 'architecture' },
+  { name: '오세영', field: 'electrical' },
+] as const;
 
 export const REVIEW_OUTCOMES = [
   'closed',
@@ -93,6 +100,8 @@ export const YEARLY_VOLUMES: Record<
   petition: 6,
   'field-complaint': 98_733,
   'patrol-finding': 366,
+  // 구민감사관 현장점검 (2023 work report).
+  'citizen-check': 46,
   // 일반 검토: the work report has no such line; a few one-off reviews a year.
   'case-review': 12,
 };
@@ -453,6 +462,12 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
   const investigators = (team: Team) =>
     staff.filter((m) => m.active && m.roles.includes('investigator') && m.team === team);
 
+  const makesChecks = plan.some((p) => p.kind === 'citizen-check');
+  const citizenAuditors = (makesChecks ? GENERATOR_CITIZEN_AUDITORS : []).map((a) => ({
+    ...a,
+    ...member((m) => m.name === a.name && m.roles.includes('citizen-auditor'), `구민감사관 ${a.name}`),
+  }));
+
   const token = (m: StaffMember) => {
     let t = tokens.get(m.sub);
     if (!t) {
@@ -624,6 +639,18 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
       }),
       ...(p.kind === 'property-review' && {
         propertyReview: { year: options.year, registrationType: CAMPAIGN_TYPES[p.index % CAMPAIGN_TYPES.length] },
+      }),
+      ...(p.kind === 'citizen-check' && {
+        citizenCheck: {
+          project: {
+            name: `${department} 발주 공사 ${p.index + 1} (생성기)`,
+            orderingDepartment: department,
+            contractAmountWon: 100_000_000 + (p.index % 20) * 25_000_000,
+          },
+          checkDate: received,
+          items: ['construction', 'unpaid-wages', 'undue-instruction', 'bribery'].slice(0, 2 + (p.index % 3)),
+          auditors: [citizenAuditors[p.index % citizenAuditors.length]!.sub],
+        },
       }),
       ...(p.kind === 'disclosure-refusal' && {
         disclosureRefusal: { registrantNo: `G${options.year}-${String(p.index + 1).padStart(5, '0')}` },
@@ -876,6 +903,52 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return undefined;
   }
 
+  /** The generator's 구민감사관 on the roster for a term (at most two years) that holds the whole window. */
+  async function appointCitizenAuditors() {
+    const lead = teamLead('audit');
+    const { items } = await must<{ items: { sub: string; version: number; termStart: string; termEnd: string }[] }>(
+      lead,
+      'GET',
+      '/citizen-auditors',
+    );
+    const termEnd = addDays(`${Number(window.from.slice(0, 4)) + 2}${window.from.slice(4)}`, -1);
+    for (const a of citizenAuditors) {
+      const current = items.find((i) => i.sub === a.sub);
+      if (current && current.termStart <= window.from && window.to <= current.termEnd) continue;
+      await must(lead, 'PUT', `/citizen-auditors/${a.sub}`, {
+        field: a.field,
+        termStart: window.from,
+        termEnd,
+        ...(current && { expectedVersion: current.version }),
+      });
+    }
+  }
+
+  /** The auditor's report on the check (every 4th with a finding, and then the department's reply). */
+  async function reportCheck(p: PlannedCase, caseId: string, handler: StaffMember) {
+    const check = await must<{ items: string[]; auditors: { sub: string }[]; reports: unknown[]; reply?: unknown }>(
+      handler,
+      'GET',
+      `/citizen-checks/${caseId}`,
+    );
+    const finding = p.index % 4 === 0;
+    if (check.reports.length === 0) {
+      const auditor = citizenAuditors.find((a) => a.sub === check.auditors[0]?.sub)!;
+      await must(auditor, 'POST', `/citizen-checks/${caseId}/report`, {
+        results: check.items.map((item, i) =>
+          finding && i === 0
+            ? { item, outcome: 'finding', note: '현장 안전시설 미흡 (생성기)' }
+            : { item, outcome: 'no-issue' },
+        ),
+      });
+    }
+    if (finding && !check.reply)
+      await must(handler, 'POST', `/citizen-checks/${caseId}/reply`, {
+        repliedOn: today,
+        action: '안전시설 보완 (생성기)',
+      });
+  }
+
   /** A campaign's one registrant: added, filed, reviewed and found clean (the registrant routes). */
   async function reviewOneRegistrant(p: PlannedCase, caseId: string, who: StaffMember) {
     const registrantNo = `R${options.year}-${String(p.index + 1).padStart(5, '0')}`;
@@ -985,6 +1058,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
         if (stopAt?.includes(task.stage)) break;
         const who = performer(task);
         if (who && task.type === 'property-review-campaign') await reviewOneRegistrant(p, record.caseId, who);
+        if (who && p.kind === 'citizen-check' && task.type === 'investigate') await reportCheck(p, record.caseId, who);
         const form = decisionForm(p, task, record, team);
         if (!who || !form) {
           record.stuck = `task ${task.type} (${task.allowedDecisions.join('/')}) — ${who ? 'no known decision form' : 'no staff member can act on it'}`;
@@ -1021,6 +1095,7 @@ export async function generateYear(options: GeneratorOptions): Promise<Generator
     return record;
   }
 
+  if (makesChecks) await appointCitizenAuditors();
   const results: GeneratedCase[] = new Array(plan.length);
   const queue = [...plan];
   let done = 0;

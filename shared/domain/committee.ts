@@ -11,8 +11,9 @@
  * and is not counted among those present for that item's majority.
  */
 import * as z from 'zod';
-import { addDays, dayOfWeek, isoDateSchema, type IsoDate } from '../calendar/korea-dates.ts';
+import { addDays, dayOfWeek, type IsoDate } from '../calendar/korea-dates.ts';
 import { COMMITTEE_KIND_LABELS, committeeKindSchema, type CommitteeKind } from './committee-kinds.ts';
+import { inTerm, termFields, termInOrder } from './term.ts';
 import { ForbiddenError, IllegalTransitionError, ValidationError, VersionConflictError } from './errors.ts';
 import { koreaDate, toKoreaIso } from './korea-time.ts';
 import { hasAnyRole, type Actor } from './roles.ts';
@@ -43,10 +44,9 @@ export const committeeMemberSchema = z
     email: z.email().optional().describe('안건 안내 메일 주소 (외부위원)'),
     chair: z.boolean().default(false).describe('위원장 여부'),
     external: z.boolean().default(false).describe('위촉(외부)위원 여부'),
-    termStart: isoDateSchema.describe('임기 시작일'),
-    termEnd: isoDateSchema.describe('임기 종료일 (포함)'),
+    ...termFields,
   })
-  .refine((m) => m.termStart <= m.termEnd, { message: 'termStart must not be after termEnd', path: ['termEnd'] });
+  .refine(...termInOrder);
 export type CommitteeMember = z.infer<typeof committeeMemberSchema>;
 
 /** What a committee without its own quorum rule shows: the usual rule, not a cited article. */
@@ -183,7 +183,7 @@ export function committeeFromInput(
 
 /** Members who count on a date (재적위원): within their term. */
 export function membersInTerm(committee: Pick<Committee, 'members'>, date: IsoDate): CommitteeMember[] {
-  return committee.members.filter((m) => m.termStart <= date && date <= m.termEnd);
+  return committee.members.filter((m) => inTerm(m, date));
 }
 
 const needed = (rule: 'majority' | 'two-thirds', of: number) =>

@@ -18,6 +18,7 @@ import type { KindReportTable } from './report-table.ts';
 import type { EventActor, EventDraft } from './history.ts';
 import type { Role, Team } from './roles.ts';
 import type { StaffMember } from './staff.ts';
+import type { CitizenAuditor } from './citizen-auditors.ts';
 import type { AnyDecisionForm, TaskDue, TaskRecord } from './task.ts';
 
 /** The context a due rule computes from. */
@@ -87,7 +88,15 @@ export interface DetailsSection {
    * concerned). It may return the intake completed from the directory (e.g. a requester's department
    * filled in from their staff record), which `open` then receives in place of what was sent.
    */
-  checkIntake?(intake: unknown, ctx: { staff: StaffDirectory; team: Team }): Promise<unknown>;
+  checkIntake?(
+    intake: unknown,
+    ctx: {
+      staff: StaffDirectory;
+      team: Team;
+      /** The 구민감사관 roster, where the system has one (citizen-auditors.ts). */
+      citizenAuditors?: { get(sub: string): Promise<CitizenAuditor | undefined> };
+    },
+  ): Promise<unknown>;
   /**
    * What a case search reads of the details (shared/store/case-search.ts): the paths it projects,
    * relative to `key`, and the schema the projected section parses with (what list entries, facets

@@ -5,9 +5,12 @@
  * SMTP has no such question, but the local catcher (SES's stand-in) keeps what it accepted and can
  * be asked by Message-ID (`GET /api/messages?messageId=`), so on one machine the crash window is
  * closed: a digest found there is recorded as sent, never sent again. SES v2 cannot be asked by
- * Message-ID (it replaces the header with its own id and offers no lookup), so on AWS there is no
- * lookup: the outbox resends and marks the digest `deliveryUncertain` — one recorded, countable
- * window (the milliseconds between SES's answer and our write) where a person may get the digest twice.
+ * Message-ID (it may replace the header with its own id and offers no lookup), but its configuration
+ * set publishes a `Send` event for every mail it takes, carrying our `X-Gamsa-Message-ID` header; the
+ * mail-events function records them (shared/store/mail-send-log.ts), and that record is the lookup on
+ * AWS. What remains is an event later than the recovery (EventBridge delivers in seconds, a recovery
+ * comes a lease later): then the outbox resends and marks the digest `deliveryUncertain`, recorded and
+ * countable.
  */
 import { z } from 'zod';
 

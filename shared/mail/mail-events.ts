@@ -1,7 +1,8 @@
 /**
  * What SES tells us after it accepted a mail (issue 6: "bounces and complaints are not silently
  * lost"). The configuration set publishes BOUNCE, COMPLAINT, REJECT and DELIVERY_DELAY events to
- * EventBridge (infra/constructs/mail-events.ts); an SNS topic destination delivers the same event
+ * EventBridge (infra/constructs/mail-events.ts), and SEND (SES took the mail: recorded for the crash
+ * recovery, shared/store/mail-send-log.ts); an SNS topic destination delivers the same event
  * record inside an SNS message, so both envelopes are read here. Everything is zod-parsed: an
  * event that does not parse is an error (the handler fails and the event goes to its dead-letter
  * queue), never silently dropped.
@@ -104,6 +105,8 @@ export const sesEventRecordSchema = z.discriminatedUnion('eventType', [
   z.object({ eventType: z.literal('Complaint'), mail: mailSchema, complaint: complaintSchema }).loose(),
   z.object({ eventType: z.literal('Reject'), mail: mailSchema, reject: rejectSchema }).loose(),
   z.object({ eventType: z.literal('DeliveryDelay'), mail: mailSchema, deliveryDelay: deliveryDelaySchema }).loose(),
+  // SES accepted the mail for sending: what a recovery asks before it resends (mail-send-log.ts).
+  z.object({ eventType: z.literal('Send'), mail: mailSchema }).loose(),
 ]);
 export type SesEventRecord = z.infer<typeof sesEventRecordSchema>;
 
@@ -113,6 +116,7 @@ export const SES_EVENT_DETAIL_TYPES = [
   'Email Complaint Received',
   'Email Rejected',
   'Email Delivery Delayed',
+  'Email Sent',
 ] as const;
 
 const eventBridgeSchema = z
@@ -160,7 +164,21 @@ export function parseSesEvent(input: unknown): SesEventRecord[] {
 const headerOf = (record: SesEventRecord, name: string) =>
   record.mail.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 
-/** One failure per recipient of an SES event record, classified. */
+/** Our own copy of the Message-ID header, which SES keeps as we set it (it may replace `Message-ID`). */
+export const MESSAGE_ID_HEADER = 'X-Gamsa-Message-ID';
+
+/** A mail SES accepted (a `Send` event): our Message-ID and SES's own id; undefined for any other event. */
+export function sentMessageOf(
+  record: SesEventRecord,
+): { messageId: string; providerMessageId: string; at: string } | undefined {
+  if (record.eventType !== 'Send') return undefined;
+  const messageId = headerOf(record, MESSAGE_ID_HEADER) ?? record.mail.commonHeaders?.messageId;
+  return messageId === undefined
+    ? undefined
+    : { messageId, providerMessageId: record.mail.messageId, at: record.mail.timestamp };
+}
+
+/** One failure per recipient of an SES event record, classified (none for a `Send`). */
 export function classifySesEvent(record: SesEventRecord): MailFailure[] {
   const base = {
     messageId: record.mail.commonHeaders?.messageId ?? headerOf(record, 'Message-ID'),
@@ -215,6 +233,8 @@ export function classifySesEvent(record: SesEventRecord): MailFailure[] {
         detail: `rejected by SES: ${record.reject.reason}`,
         at: record.mail.timestamp,
       });
+    case 'Send':
+      return [];
     case 'DeliveryDelay': {
       const delay = record.deliveryDelay;
       return delay.delayedRecipients.map((r) => ({

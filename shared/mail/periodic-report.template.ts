@@ -5,15 +5,8 @@
  */
 import * as z from 'zod';
 import { formatKoreanDate } from './korean-date-format.ts';
-import {
-  automaticMailHeaders,
-  escapeHtml,
-  footerLines,
-  htmlDocument,
-  mailRecipientSchema,
-  type BuiltMail,
-  type MailBuildOptions,
-} from './mail-content.ts';
+import { mailRecipientSchema, type BuiltMail, type MailBuildOptions } from './mail-content.ts';
+import { figuresSection, reportMail } from './report-mail-layout.ts';
 
 export const PERIODIC_REPORT_TEMPLATE = 'periodic-report';
 
@@ -40,42 +33,18 @@ export type PeriodicReportInput = z.infer<typeof periodicReportInputSchema>;
 
 export function renderPeriodicReport(input: PeriodicReportInput, options: MailBuildOptions): BuiltMail {
   const firstDue = input.sections.map((s) => s.dueOn).sort()[0]!;
-  const subject = `[${options.officeName}] ${input.titleKo} (${formatKoreanDate(firstDue)}까지)`;
-  const greeting = `${input.recipient.name} 님,`;
-  const footer = footerLines(options.officeName);
-  const text = [
-    greeting,
-    '',
-    ...input.sections.flatMap((s) => [
-      `[${s.headingKo}] ${s.dueKo} — ${formatKoreanDate(s.dueOn)}까지`,
-      ...s.lines.map((l) => `- ${l.labelKo}: ${l.value.toLocaleString('ko-KR')}`),
-      '',
-    ]),
-    ...footer,
-    '',
-  ].join('\n');
-  const cell = 'padding:6px 10px;border-bottom:1px solid #ddd;text-align:left';
-  const html = input.sections
-    .map((s) =>
-      [
-        `<h2 style="font-size:16px;margin:20px 0 8px">${escapeHtml(s.headingKo)}</h2>`,
-        `<p>${escapeHtml(`${s.dueKo} — ${formatKoreanDate(s.dueOn)}까지`)}</p>`,
-        '<table style="border-collapse:collapse;width:100%;max-width:560px"><tbody>',
-        ...s.lines.map(
-          (l) =>
-            `<tr><th style="${cell}">${escapeHtml(l.labelKo)}</th><td style="${cell}">${escapeHtml(l.value.toLocaleString('ko-KR'))}</td></tr>`,
-        ),
-        '</tbody></table>',
-      ].join('\n'),
-    )
-    .join('\n');
-  return {
+  return reportMail({
     template: PERIODIC_REPORT_TEMPLATE,
-    to: [{ name: input.recipient.name, address: input.recipient.email }],
-    subject,
-    text,
-    html: htmlDocument(subject, [`<p>${escapeHtml(greeting)}</p>`, html].join('\n'), footer),
-    headers: automaticMailHeaders(PERIODIC_REPORT_TEMPLATE),
+    recipient: input.recipient,
+    subject: `[${options.officeName}] ${input.titleKo} (${formatKoreanDate(firstDue)}까지)`,
+    sections: input.sections.map((s) =>
+      figuresSection(
+        s.headingKo,
+        s.lines.map((l) => ({ label: l.labelKo, value: l.value.toLocaleString('ko-KR') })),
+        `${s.dueKo} — ${formatKoreanDate(s.dueOn)}까지`,
+      ),
+    ),
     caseIds: [],
-  };
+    options,
+  });
 }

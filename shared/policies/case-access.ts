@@ -3,9 +3,9 @@
  * whistleblower reports, cases about staff) are limited to the people who need them.
  */
 import type { CaseRecord } from '../domain/case.ts';
-import { ForbiddenError } from '../domain/errors.ts';
+import { ForbiddenError, ValidationError } from '../domain/errors.ts';
 import { KINDS } from '../kinds/registry.ts';
-import { hasAnyRole, type Actor, type Role } from '../domain/roles.ts';
+import { hasAnyRole, TEAM_LABELS, type Actor, type Role, type Team } from '../domain/roles.ts';
 
 const INTAKE_ROLES: readonly Role[] = ['clerk', 'investigator', 'team-lead', 'head', 'admin'];
 const OFFICE_WIDE_READERS: readonly Role[] = ['team-lead', 'head', 'admin', 'auditor'];
@@ -92,6 +92,33 @@ export function assertCanChange(actor: Actor, c: CaseRecord): void {
     );
   }
 }
+
+/**
+ * A team's open tasks (who holds which, and when each is due) are for the people who answer for the
+ * team's deadlines: its team lead, and the head for every team. Returns the team to show: a lead's own
+ * when none is named; the head, who belongs to no team, names one. Each task is then shown only if its
+ * case may be read ({@link canReadCase}).
+ */
+export function teamTasksScope(actor: Actor, asked: Team | undefined, ownTeam: Team | undefined): Team {
+  const team = asked ?? (hasAnyRole(actor, ['team-lead']) ? ownTeam : undefined);
+  if (team === undefined) {
+    if (!hasAnyRole(actor, ['team-lead', 'head'])) throw teamTasksRefusal();
+    throw new ValidationError('Name the team whose tasks to list', '업무를 볼 팀을 선택하세요', {
+      field: 'team',
+      rule: 'required',
+    });
+  }
+  if (hasAnyRole(actor, ['head'])) return team;
+  if (hasAnyRole(actor, ['team-lead']) && ownTeam === team) return team;
+  throw teamTasksRefusal(team);
+}
+
+const teamTasksRefusal = (team?: Team) =>
+  new ForbiddenError(
+    `Only ${team ? `the ${team} team's` : "a team's"} lead and the head of office may list its tasks`,
+    `${team ? `${TEAM_LABELS[team]}의` : '팀'} 업무는 그 팀의 팀장과 감사담당관만 볼 수 있습니다`,
+    { field: 'scope', rule: 'team_lead_or_head' },
+  );
 
 const SUSPENDERS: readonly Role[] = ['team-lead', 'head', 'admin'];
 

@@ -5,7 +5,14 @@
  * history land together or not at all, a lost update is impossible, and a retried request has one effect.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
 import type { KindRegistry } from '../domain/kind-registry.ts';
 import { KINDS } from '../kinds/registry.ts';
@@ -55,6 +62,26 @@ export class CaseRepository implements CaseRepositoryPort {
       new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }),
     );
     return out.Item ? this.toCase(out.Item) : undefined;
+  }
+
+  async getMany(caseIds: readonly string[]): Promise<Map<string, CaseRecord>> {
+    const found = new Map<string, CaseRecord>();
+    const ids = [...new Set(caseIds)];
+    // BatchGetItem takes 100 keys a call and may hand some back unprocessed under load.
+    for (let i = 0; i < ids.length; i += 100) {
+      let requested: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map((id) => keys.case(id));
+      while (requested && requested.length > 0) {
+        const out: BatchGetCommandOutput = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const c = this.toCase(item);
+          found.set(c.caseId, c);
+        }
+        requested = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
   }
 
   /**

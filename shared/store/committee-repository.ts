@@ -28,6 +28,7 @@ import type { AtomicWrite, CommitteeRepository as CommitteeRepositoryPort } from
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
 import { withoutStorageKeys } from './keys.ts';
 import { queryAll } from './paged-query.ts';
+import { putVersioned } from './versioned-put.ts';
 
 export const committeeKeys = {
   committee: (kind: CommitteeKind) => ({ pk: `COMMITTEE#${kind}`, sk: 'COMMITTEE' }),
@@ -68,36 +69,20 @@ export class CommitteeRepository implements CommitteeRepositoryPort {
 
   /** Writes a committee at `committee.version`: version 1 only if none exists, otherwise over exactly the version before. */
   async put(committee: Committee): Promise<Committee> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...committeeKeys.committee(committee.kind),
-            entity: 'committee',
-            ...committee,
-            gsi2pk: committeeKeys.allCommittees,
-            gsi2sk: committee.kind,
-          },
-          ...(committee.version === 1
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: '#version = :previous',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':previous': committee.version - 1 },
-              }),
-        }),
-      );
-      return committee;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const current = await this.get(committee.kind);
-      throw new VersionConflictError(
-        `Committee ${committee.kind} was changed by someone else (current version ${current?.version ?? 'none'})`,
-        `다른 사용자가 먼저 위원회 정보를 변경했습니다 (현재 버전 ${current?.version ?? '없음'})`,
-        { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: current?.version }, cause: error },
-      );
-    }
+    const written = await putVersioned(this.doc, this.tableName, {
+      ...committeeKeys.committee(committee.kind),
+      entity: 'committee',
+      ...committee,
+      gsi2pk: committeeKeys.allCommittees,
+      gsi2sk: committee.kind,
+    });
+    if (written) return committee;
+    const current = await this.get(committee.kind);
+    throw new VersionConflictError(
+      `Committee ${committee.kind} was changed by someone else (current version ${current?.version ?? 'none'})`,
+      `다른 사용자가 먼저 위원회 정보를 변경했습니다 (현재 버전 ${current?.version ?? '없음'})`,
+      { field: 'expectedVersion', rule: 'stale_version', meta: { currentVersion: current?.version } },
+    );
   }
 
   /** Seeds a committee if there is none yet (demo data); true when it was written. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
+import { ROLES } from '../domain/roles.ts';
 import { taskRecordSchema, type TaskRecord } from '../domain/task.ts';
 import { atomic } from './atomic-write.ts';
 import { keys, withoutStorageKeys } from './keys.ts';
@@ -75,7 +76,16 @@ export class TaskRepository implements TaskRepositoryPort {
     team: string | undefined,
     limit: number,
   ): Promise<TaskRecord[]> {
-    const queues = queuesFor(actor, team);
+    return this.openInQueues(queuesFor(actor, team), limit);
+  }
+
+  /** Open tasks held by a team: its members' own and its role queues (one gsi1 query each), soonest due first. */
+  async openForTeam(team: string, memberSubs: readonly string[], limit: number): Promise<TaskRecord[]> {
+    return this.openInQueues(teamQueues(team, memberSubs), limit);
+  }
+
+  /** Each queue is read in due order, so the first `limit` of each hold the first `limit` of them all. */
+  private async openInQueues(queues: readonly string[], limit: number): Promise<TaskRecord[]> {
     const pages = await Promise.all(
       queues.map((q) =>
         this.doc.send(
@@ -273,6 +283,11 @@ export function queuesFor(actor: { sub: string; roles: string[] }, team: string 
     keys.tasksOfPerson(actor.sub),
     ...actor.roles.flatMap((r) => [keys.tasksOfRole(r, undefined), ...(team ? [keys.tasksOfRole(r, team)] : [])]),
   ];
+}
+
+/** A team's queues: each member's own, and every role's queue of the team (e.g. 민원관리팀 접수 담당). */
+export function teamQueues(team: string, memberSubs: readonly string[]): string[] {
+  return [...memberSubs.map((sub) => keys.tasksOfPerson(sub)), ...ROLES.map((r) => keys.tasksOfRole(r, team))];
 }
 
 function toTask(item: Record<string, unknown>): TaskRecord {

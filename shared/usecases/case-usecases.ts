@@ -21,6 +21,7 @@ import {
   type OutboxStore,
   type Page,
   type ReadTallyStore,
+  type CitizenAuditorRoster,
   RelatedItemConflictError,
   type StaffRepository,
 } from './ports.ts';
@@ -51,6 +52,8 @@ export interface CaseUseCaseDeps {
   /** Where sealed reporter identities go (identity-vault.ts) and who keeps their key; without them, intake refuses a reporter. */
   identity?: { vault: IdentityVault; keys: DataKeyProvider };
   staff: Pick<StaffRepository, 'get' | 'listByTeam'>;
+  /** The 구민감사관 roster a check's auditors are taken from; without it, such a check is refused. */
+  citizenAuditors?: Pick<CitizenAuditorRoster, 'get'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Starts the case's lifecycle after intake; without it cases are registered only. */
   workflows?: WorkflowStarter;
@@ -224,7 +227,11 @@ export function caseUseCases(deps: CaseUseCaseDeps) {
       const kind = kinds.get(input.kind);
       const details = kind.details && (input as Record<string, unknown>)[kind.details.key];
       if (details !== undefined && kind.details) {
-        const completed = await kind.details.checkIntake?.(details, { staff: deps.staff, team: kind.team });
+        const completed = await kind.details.checkIntake?.(details, {
+          staff: deps.staff,
+          team: kind.team,
+          ...(deps.citizenAuditors && { citizenAuditors: deps.citizenAuditors }),
+        });
         if (completed !== undefined) (intake as Record<string, unknown>)[kind.details.key] = completed;
       }
       const now = clock();

@@ -25,13 +25,24 @@ import {
   type CitizenCheckRecord,
 } from '../kinds/citizen-check/citizen-check.ts';
 import { assertCanChange, canReadCase, isCitizenAuditorOnly } from '../policies/case-access.ts';
-import { assertExpectedVersion, eventActorOf, loadCase } from './case-operations.ts';
+import { assertExpectedVersion, eventActorOf, loadCase, tasksChangedError } from './case-operations.ts';
+import type { Calendar } from '../calendar/index.ts';
+import { citizenCheckTaskDue, reportsMissing } from '../kinds/citizen-check/citizen-check-deadlines.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
-import type { CaseRepository, IdempotencyStore } from './ports.ts';
+import {
+  RelatedItemConflictError,
+  type AtomicWrite,
+  type CaseRepository,
+  type IdempotencyStore,
+  type TaskRepository,
+} from './ports.ts';
 
 export interface CitizenCheckDeps {
   cases: Pick<CaseRepository, 'get' | 'commit' | 'listByKind'>;
   idempotency: Pick<IdempotencyStore, 'find'>;
+  /** The handler's open task, whose due date leaves the reports' due day once the last report is in. */
+  tasks: Pick<TaskRepository, 'ofCase' | 'moveDue'>;
+  calendar: Calendar;
   clock?: () => Date;
 }
 
@@ -64,6 +75,17 @@ export function citizenCheckUseCases(deps: CitizenCheckDeps) {
     make: (c: CaseRecord, who: EventActor, now: string, today: string) => CaseChange,
     mayWrite: (c: CaseRecord) => void,
   ) {
+    /** When the last report comes in, the handler's open task leaves the reports' due day. */
+    async function followTask(c: CaseRecord, next: CaseRecord, at: string): Promise<AtomicWrite[]> {
+      const [before, after] = [citizenCheckOf(c), citizenCheckOf(next)];
+      if (!before || !after || !reportsMissing(before) || reportsMissing(after)) return [];
+      const due = citizenCheckTaskDue(next, at, deps.calendar);
+      const open = (await deps.tasks.ofCase(next.caseId)).filter(
+        (t) => t.status === 'open' && t.type === 'investigate' && t.dueAt !== due.dueAt,
+      );
+      return open.map((t) => deps.tasks.moveDue(t, due.dueAt, due.basis));
+    }
+
     const now = clock();
     return runIdempotent(
       deps.idempotency,
@@ -77,9 +99,12 @@ export function citizenCheckUseCases(deps: CitizenCheckDeps) {
             mayWrite(c);
             assertExpectedVersion(c, expectedVersion);
             const at = toKoreaIso(now);
-            return await deps.cases.commit(c, make(c, eventActorOf(actor), at, at.slice(0, 10)), claimFor);
+            const change = make(c, eventActorOf(actor), at, at.slice(0, 10));
+            return await deps.cases.commit(c, change, claimFor, await followTask(c, change.next, at));
           } catch (error) {
-            if (!(error instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 3) throw error;
+            const raced = error instanceof VersionConflictError || error instanceof RelatedItemConflictError;
+            if (!raced || expectedVersion !== undefined || attempt >= 3)
+              throw error instanceof RelatedItemConflictError ? tasksChangedError(error) : error;
           }
         }
       },

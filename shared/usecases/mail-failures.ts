@@ -20,7 +20,13 @@
  */
 import type { EventDraft } from '../domain/history.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
-import { classifySendError, classifySesEvent, parseSesEvent, type MailFailure } from '../mail/mail-events.ts';
+import {
+  classifySendError,
+  classifySesEvent,
+  parseSesEvent,
+  sentMessageOf,
+  type MailFailure,
+} from '../mail/mail-events.ts';
 import { MAIL_FAILURE_NOTICE_TEMPLATE } from '../mail/mail-failure-notice.template.ts';
 import type { MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail } from '../mail/mail-message.ts';
@@ -51,6 +57,8 @@ export interface MailFailureDeps {
   mail: MailBuildOptions;
   clock?: () => Date;
   log?: (entry: Record<string, unknown>) => void;
+  /** Where SES's `Send` events are recorded, for the reminder outbox's crash recovery (shared/store/mail-send-log.ts). */
+  sends?: { recordSent(sent: NonNullable<ReturnType<typeof sentMessageOf>>): Promise<void> };
 }
 
 export interface MailFailureOutcome {
@@ -238,6 +246,8 @@ export function mailFailures(deps: MailFailureDeps) {
     async onSesEvent(input: unknown): Promise<MailFailureOutcome[]> {
       const outcomes: MailFailureOutcome[] = [];
       for (const record of parseSesEvent(input)) {
+        const sent = sentMessageOf(record);
+        if (sent) await deps.sends?.recordSent(sent);
         for (const failure of classifySesEvent(record)) {
           const digest = failure.digestId ? await deps.reminders.getDigest(failure.digestId) : undefined;
           const mailRef = failure.messageId ?? failure.providerMessageId ?? 'unknown';

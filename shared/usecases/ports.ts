@@ -8,6 +8,7 @@
  * hands it back to `commit`, `create` or `appendWithoutVersion`, and nothing in between opens it.
  */
 import type { CaseChange, CaseRecord } from '../domain/case.ts';
+import type { CitizenAuditor } from '../domain/citizen-auditors.ts';
 import type { CaseSearchFilter, SearchSort } from '../domain/case-search-filter.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import type { EventDraft, HistoryEvent } from '../domain/history.ts';
@@ -83,6 +84,8 @@ export interface RegistrantStore {
 
 export interface CaseRepository {
   get(caseId: string): Promise<CaseRecord | undefined>;
+  /** Several cases by id (the ones that exist), read together. */
+  getMany(caseIds: readonly string[]): Promise<Map<string, CaseRecord>>;
   /** A new case under the next 접수번호 of its year and team (no number is taken by a refused intake). */
   createNumbered(
     year: number,
@@ -114,6 +117,8 @@ export interface TaskRepository {
   ofCase(caseId: string): Promise<TaskRecord[]>;
   /** Open tasks a person sees (their own, and their roles' in their team and office-wide), soonest due first. */
   openForActor(actor: { sub: string; roles: string[] }, team: string | undefined, limit: number): Promise<TaskRecord[]>;
+  /** Open tasks a team holds (its members' own and its role queues), soonest due first. */
+  openForTeam(team: string, memberSubs: readonly string[], limit: number): Promise<TaskRecord[]>;
   openForCommittee(committee: CommitteeKind, limit?: number): Promise<TaskRecord[]>;
   putOpen(task: TaskRecord): AtomicWrite;
   complete(task: TaskRecord, by: { sub: string; decision: TaskRecord['decision']; at: string }): AtomicWrite;
@@ -192,6 +197,13 @@ export interface CaseSearch<Plan extends SearchPlanView = SearchPlanView> {
   walk(plan: Plan, startKey: Record<string, unknown> | undefined): AsyncGenerator<WalkEvent>;
   decodeCursor(plan: Plan, cursor: string | undefined): Record<string, unknown> | undefined;
   encodeCursor(plan: Plan, key: Record<string, unknown>): string;
+}
+
+/** The 구민감사관 roster (shared/domain/citizen-auditors.ts). */
+export interface CitizenAuditorRoster {
+  get(sub: string): Promise<CitizenAuditor | undefined>;
+  list(): Promise<CitizenAuditor[]>;
+  put(auditor: CitizenAuditor): Promise<CitizenAuditor>;
 }
 
 /** Committees, their meetings and the decisions recorded at them. */

@@ -17,7 +17,7 @@ import { DEADLINE_DIGEST_TEMPLATE, digestUrgencyLabels } from '../mail/deadline-
 import { LIMITATION_ALARM_TEMPLATE } from '../mail/limitation-alarm.template.ts';
 import type { BuiltMail, MailBuildOptions } from '../mail/mail-content.ts';
 import { buildMail, type MailTemplateInput } from '../mail/mail-message.ts';
-import { DIGEST_HEADER } from '../mail/mail-events.ts';
+import { DIGEST_HEADER, MESSAGE_ID_HEADER } from '../mail/mail-events.ts';
 import { MailSendError, type Mailer } from '../mail/mailer.ts';
 import type { DeliveryLookup } from '../mail/delivery-lookup.ts';
 import type { MailFailures } from './mail-failures.ts';
@@ -162,6 +162,8 @@ export function reminderOutbox(deps: ReminderOutboxDeps) {
       headers: {
         ...built.headers,
         'Message-ID': digest.messageId ?? messageIdOf(digest),
+        // SES may replace Message-ID; its Send event carries this copy back (mail-send-log.ts).
+        [MESSAGE_ID_HEADER]: digest.messageId ?? messageIdOf(digest),
         [DIGEST_HEADER]: digest.digestId,
       },
     };

@@ -21,6 +21,7 @@ import {
   type TaskType,
 } from '../domain/task.ts';
 import { checkAssignee, recordException } from '../policies/assignment.ts';
+import { canReadCase, teamTasksScope } from '../policies/case-access.ts';
 import { KINDS } from '../kinds/registry.ts';
 import type { CommitteeKind } from '../domain/committee-kinds.ts';
 import { dueAfterBusinessDays } from '../policies/task-deadlines.ts';
@@ -265,6 +266,35 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
       return (await deps.tasks.openForActor(actor, member?.team, limit)).filter(
         (t) => !t.hiddenFrom?.includes(actor.sub),
       );
+    },
+
+    /**
+     * A team's open tasks for its lead or the head, each with who holds it. A task is listed only when
+     * its case may be read by the caller (an official concerned, a lead among them, never sees it).
+     */
+    async listTeamTasks(
+      actor: Actor,
+      asked: Team | undefined,
+      limit: number,
+    ): Promise<{ team: Team; items: TaskRecord[]; holders: Record<string, string> }> {
+      const member = await deps.staff.get(actor.sub);
+      const team = teamTasksScope(actor, asked, member?.team as Team | undefined);
+      const members = await deps.staff.listByTeam(team);
+      const open = (
+        await deps.tasks.openForTeam(
+          team,
+          members.map((m) => m.sub),
+          limit,
+        )
+      ).filter((t) => !t.hiddenFrom?.includes(actor.sub));
+      const cases = await deps.cases.getMany(open.map((t) => t.caseId));
+      const items = open.filter((t) => {
+        const c = cases.get(t.caseId);
+        return c !== undefined && canReadCase(actor, c);
+      });
+      const held = new Set(items.flatMap((t) => ('sub' in t.assignee ? [t.assignee.sub] : [])));
+      const holders = Object.fromEntries(members.filter((m) => held.has(m.sub)).map((m) => [m.sub, m.name]));
+      return { team, items, holders };
     },
 
     async tasksOfCase(caseId: string): Promise<TaskRecord[]> {

@@ -6,8 +6,14 @@ import { expect, type APIRequestContext } from '@playwright/test';
 
 export const API = `http://localhost:${process.env.BROWSER_TEST_API_PORT ?? '4732'}`;
 
+/**
+ * One connection per call: the local API closes a kept-alive socket after Node's 5 s idle timeout, and a
+ * call made just then (after a few seconds in the browser) would be reset rather than answered.
+ */
+const CLOSE = { connection: 'close' };
+
 export async function tokenFor(request: APIRequestContext, role: string): Promise<{ token: string; sub: string }> {
-  const res = await request.post(`${API}/local/token`, { data: { role } });
+  const res = await request.post(`${API}/local/token`, { data: { role }, headers: CLOSE });
   expect(res.status()).toBe(200);
   const { token } = (await res.json()) as { token: string };
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string };
@@ -24,7 +30,7 @@ export async function call(
   const { token } = await tokenFor(request, role);
   const res = await request.fetch(`${API}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, ...CLOSE },
     ...(data !== undefined && { data }),
   });
   return { status: res.status(), body: (await res.json()) as any };

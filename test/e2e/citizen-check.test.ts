@@ -1,21 +1,27 @@
 /**
  * 구민감사관 현장점검 end to end through the HTTP API and the generic review lifecycle:
  *
- * - intake names the auditors from the directory (someone who is not a 구민감사관, or a check outside
- *   an auditor's term, is refused);
+ * - the roster: the audit team's lead appoints and changes 구민감사관 (versioned), an investigator
+ *   cannot, a 구민감사관 cannot read it; intake names the auditors from it (someone not on it, or a
+ *   check outside an auditor's term, is refused) and keeps each one's appointment;
  * - the access rule: a citizen auditor lists and reads only the checks they are on — another's check
  *   answers 404 like a missing one, and no case route answers them (not even their own check's case);
  * - the auditor reports once; the case cannot be submitted until every auditor has reported and the
- *   department's reply to a finding is recorded; the auditor then sees the reply, and the chain verifies.
+ *   department's reply to a finding is recorded; the auditor then sees the reply, and the chain verifies;
+ * - a late report: the handler's task is due on the report's due day (the setting), so the morning
+ *   deadline digest lists the check for the handler; once the report is in, the task is due later.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
+import { createCalendar } from '../../shared/calendar/index.ts';
 import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { CITIZEN_CHECK_SETTINGS } from '../../shared/kinds/citizen-check/citizen-check.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
-const { call, decide, tryDecide, caseOf } = staffApi(() => t);
+const { call, decide, tryDecide, caseOf, openTask } = staffApi(() => t);
+const calendar = createCalendar();
 
 const auditLead = staffNamed('강민수');
 const auditStaff = staffNamed('서지원');
@@ -23,7 +29,7 @@ const roadAuditor = DEMO_USERS['citizen-auditor'];
 const dongAuditor = staffNamed('염미숙');
 
 beforeAll(async () => {
-  t = await startTestSystem();
+  t = await startTestSystem({ jobs: true });
 });
 afterAll(async () => t?.system.close());
 
@@ -31,49 +37,87 @@ const daysBefore = (on: string, days: number) =>
   new Date(Date.parse(`${on}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 // An explicit past day: whatever weekday CI runs on, the check has happened.
 const checkDate = daysBefore(koreaDate(new Date()), 3);
-const term = { termStart: daysBefore(checkDate, 200), termEnd: daysBefore(checkDate, -400) };
 
-const checkOf = (auditorSub: string, project: string, field = 'civil') => ({
+const checkOf = (auditorSub: string, project: string, on = checkDate) => ({
   kind: 'citizen-check',
   title: `구민감사관 현장점검 — ${project}`,
   department: '도로과',
   citizenCheck: {
     project: { name: project, orderingDepartment: '도로과', contractAmountWon: 1_250_000_000 },
-    checkDate,
+    checkDate: on,
     items: ['construction', 'unpaid-wages'],
-    auditors: [{ sub: auditorSub, field, cohort: 8, ...term }],
+    auditors: [auditorSub],
   },
+});
+
+describe('the roster of 구민감사관', () => {
+  it('is kept by the audit team’s lead (versioned), not by an investigator, and unseen by an auditor', async () => {
+    const list = await call(auditStaff, 'GET', `/citizen-auditors?on=${checkDate}`);
+    expect(list.status).toBe(200);
+    const dong = list.body.items.find((a: { sub: string }) => a.sub === dongAuditor.sub);
+    expect(dong).toMatchObject({ name: dongAuditor.name, field: 'dong', version: 1 });
+    expect(list.body.items.map((a: { sub: string }) => a.sub)).toContain(roadAuditor.sub);
+
+    const input = { field: 'dong', dong: '신길5동', cohort: 8, termStart: dong.termStart, termEnd: dong.termEnd };
+    expect((await call(auditStaff, 'PUT', `/citizen-auditors/${dongAuditor.sub}`, input)).status).toBe(403);
+    expect((await call(roadAuditor, 'GET', '/citizen-auditors')).status).toBe(403);
+    const unversioned = await call(auditLead, 'PUT', `/citizen-auditors/${dongAuditor.sub}`, input);
+    expect(unversioned.body.error).toMatchObject({ field: 'expectedVersion', rule: 'required_for_update' });
+    const moved = await call(auditLead, 'PUT', `/citizen-auditors/${dongAuditor.sub}`, {
+      ...input,
+      expectedVersion: 1,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.auditor).toMatchObject({ dong: '신길5동', version: 2, updatedBy: auditLead.sub });
+    const staff = await call(auditLead, 'PUT', `/citizen-auditors/${auditStaff.sub}`, { ...input, dong: '신길1동' });
+    expect(staff.body.error).toMatchObject({ rule: 'not_citizen_auditor' });
+  });
 });
 
 describe('citizen auditors see only the checks they are on', () => {
   let mine = '';
   let theirs = '';
+  let seeded: string[] = [];
 
   it('refuses someone who is not a 구민감사관, and a check outside the auditor’s term', async () => {
     const staff = await call(auditLead, 'POST', '/cases', checkOf(auditStaff.sub, '보도 정비 공사'));
     expect(staff.status).toBe(400);
-    expect(staff.body.error).toMatchObject({ field: 'citizenCheck.auditors.0.sub', rule: 'not_citizen_auditor' });
-    const body = checkOf(roadAuditor.sub, '보도 정비 공사');
-    body.citizenCheck.auditors[0]!.termEnd = daysBefore(checkDate, 1);
-    const late = await call(auditLead, 'POST', '/cases', body);
-    expect(late.status).toBe(400);
-    expect(late.body.error).toMatchObject({ field: 'citizenCheck.auditors.0.termEnd', rule: 'outside_term' });
+    expect(staff.body.error).toMatchObject({ field: 'citizenCheck.auditors.0', rule: 'not_citizen_auditor' });
+    const { termStart } = (await call(auditLead, 'GET', '/citizen-auditors')).body.items.find(
+      (a: { sub: string }) => a.sub === roadAuditor.sub,
+    );
+    const before = await call(
+      auditLead,
+      'POST',
+      '/cases',
+      checkOf(roadAuditor.sub, '보도 정비', daysBefore(termStart, 1)),
+    );
+    expect(before.status).toBe(400);
+    expect(before.body.error).toMatchObject({ field: 'citizenCheck.auditors.0', rule: 'outside_term' });
+    // The demo check names the road auditor too: it is theirs, and stays in their list below.
+    seeded = (await call(roadAuditor, 'GET', '/citizen-checks')).body.items.map((i: { caseId: string }) => i.caseId);
   });
 
   it('receives two checks, each with its own auditor named from the directory', async () => {
     const a = await call(auditLead, 'POST', '/cases', checkOf(roadAuditor.sub, '신길로 도로 포장 공사'));
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     mine = a.body.case.caseId;
-    expect(a.body.case.citizenCheck.auditors[0]).toMatchObject({ sub: roadAuditor.sub, name: roadAuditor.name });
-    const b = await call(auditLead, 'POST', '/cases', checkOf(dongAuditor.sub, '경로당 리모델링 공사', 'dong'));
+    expect(a.body.case.citizenCheck.auditors[0]).toMatchObject({
+      sub: roadAuditor.sub,
+      name: roadAuditor.name,
+      field: 'civil',
+      cohort: 8,
+    });
+    const b = await call(auditLead, 'POST', '/cases', checkOf(dongAuditor.sub, '경로당 리모델링 공사'));
     expect(b.status, JSON.stringify(b.body)).toBe(201);
     theirs = b.body.case.caseId;
+    expect(b.body.case.citizenCheck.auditors[0]).toMatchObject({ field: 'dong', dong: '신길5동' });
   });
 
   it('lists and reads only the auditor’s own check; another’s answers 404, every case route 403', async () => {
     const list = await call(roadAuditor, 'GET', '/citizen-checks');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([mine]);
+    expect(list.body.items.map((i: { caseId: string }) => i.caseId).sort()).toEqual([mine, ...seeded].sort());
     const own = await call(roadAuditor, 'GET', `/citizen-checks/${mine}`);
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ caseId: mine, project: { name: '신길로 도로 포장 공사' }, checkDate });
@@ -106,7 +150,7 @@ describe('citizen auditors see only the checks they are on', () => {
     expect((await call(roadAuditor, 'POST', '/cases', checkOf(roadAuditor.sub, '자가 접수'))).status).toBe(403);
 
     const other = await call(dongAuditor, 'GET', '/citizen-checks');
-    expect(other.body.items.map((i: { caseId: string }) => i.caseId)).toEqual([theirs]);
+    expect(other.body.items.map((i: { caseId: string }) => i.caseId).sort()).toEqual([theirs, ...seeded].sort());
   });
 
   it('closes only after the auditor’s report and the department’s reply to the finding', async () => {
@@ -157,5 +201,49 @@ describe('citizen auditors see only the checks they are on', () => {
     const reportedEvent = history.body.events.find((e: { type: string }) => e.type === 'CITIZEN_CHECK_REPORTED');
     expect(reportedEvent.actor.sub).toBe(roadAuditor.sub);
     expect((await call(headOfOffice, 'GET', `/cases/${mine}/verify`)).body.ok).toBe(true);
+  });
+});
+
+describe('a late report reaches the handler’s morning digest', () => {
+  it('dates the handler’s task by the report’s due day, mails it overdue, and moves it once the report is in', async () => {
+    // Long enough ago that the report's due day (moved off holidays) has passed, whatever day CI runs.
+    const lateOn = daysBefore(koreaDate(new Date()), 20);
+    const created = await call(
+      auditLead,
+      'POST',
+      '/cases',
+      checkOf(roadAuditor.sub, '대림로 하수관 정비 공사', lateOn),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { caseId, caseNumber } = created.body.case;
+    expect(created.body.case.citizenCheck.reportDueOn).toBe(daysBefore(lateOn, -CITIZEN_CHECK_SETTINGS.reportDueDays));
+    await decide(auditLead, caseId, 'assign', { decision: 'assign', assigneeSub: auditStaff.sub });
+
+    const task = await openTask(caseId);
+    let due = created.body.case.citizenCheck.reportDueOn as string;
+    while (!calendar.isBusinessDay(due)) due = daysBefore(due, -1);
+    expect(task).toMatchObject({ type: 'investigate', dueAt: `${due}T18:00:00+09:00` });
+    expect(task.dueBasis?.labelKo).toContain('구 규칙 확인 필요');
+
+    const { system } = t;
+    await system.scheduler!.tick(new Date());
+    let morning = daysBefore(koreaDate(new Date()), -1);
+    while (!calendar.isBusinessDay(morning)) morning = daysBefore(morning, -1);
+    const fired = await system.scheduler!.tick(new Date(`${morning}T10:00:10+09:00`));
+    expect(fired.find((run) => run.schedule === 'deadline-reminders')).toMatchObject({ outcome: 'succeeded' });
+    const toHandler = system.mailCatcher!.messages().filter((m) => JSON.stringify(m).includes(auditStaff.email));
+    expect(JSON.stringify(toHandler)).toContain(caseNumber);
+
+    const report = {
+      results: [
+        { item: 'construction', outcome: 'no-issue' },
+        { item: 'unpaid-wages', outcome: 'no-issue' },
+      ],
+    };
+    expect((await call(roadAuditor, 'POST', `/citizen-checks/${caseId}/report`, report)).status).toBe(201);
+    const after = await openTask(caseId);
+    expect(after.taskId).toBe(task.taskId);
+    expect(after.dueAt > `${koreaDate(new Date())}T23:59`).toBe(true);
+    expect(after.dueBasis?.labelKo).toContain(`${CITIZEN_CHECK_SETTINGS.followUpBusinessDays}근무일`);
   });
 });

@@ -21,7 +21,7 @@ async function start() {
 describe('local system restart', () => {
   it('keeps cases, seeds demo data only once, and accepts tokens issued before the restart', async () => {
     const first = await start();
-    expect(first.seeded).toEqual({ staffAdded: DEMO_STAFF.length, casesAdded: 4 });
+    expect(first.seeded).toEqual({ staffAdded: DEMO_STAFF.length, casesAdded: 5 });
     const u = DEMO_USERS.clerk;
     const token = await first.issuer.mint({ sub: u.sub, email: u.email, name: u.name, roles: u.roles });
     const created = await fetch(`${first.apiUrl}/cases`, {

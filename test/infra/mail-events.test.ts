@@ -45,7 +45,7 @@ const handlerId = () =>
   stack.resolve((mailEvents.handler.node.defaultChild as unknown as { logicalId: string }).logicalId) as string;
 
 describe('SES mail events', () => {
-  it('has a configuration set that publishes bounces, complaints, rejections and delivery delays to the default event bus', () => {
+  it('has a configuration set that publishes sends, bounces, complaints, rejections and delivery delays to the default event bus', () => {
     template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
@@ -59,6 +59,7 @@ describe('SES mail events', () => {
       'complaint',
       'deliveryDelay',
       'reject',
+      'send',
     ]);
     expect(destination.EventDestination.Enabled).toBe(true);
     expect(JSON.stringify(destination.EventDestination.EventBridgeDestination.EventBusArn)).toContain(

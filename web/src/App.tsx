@@ -16,6 +16,7 @@ const MeetingPage = lazy(() => import('./pages/MeetingPage.tsx'));
 const Reports = lazy(() => import('./pages/Reports.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
+const CitizenChecks = lazy(() => import('./pages/CitizenChecks.tsx'));
 
 function Guard({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
   const { session } = useApp();
@@ -37,6 +38,15 @@ export function App() {
     if (location.pathname === '/auth/callback') return <AuthCallback />;
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
+  // A 구민감사관 is no staff member: their own checks are all they have (공공감사법 제27조③).
+  if (session.roles.every((r) => r === 'citizen-auditor'))
+    return (
+      <Layout>
+        <Suspense fallback={<Loading />}>
+          <CitizenChecks />
+        </Suspense>
+      </Layout>
+    );
   return (
     <Layout>
       <Suspense fallback={<Loading />}>

@@ -1,6 +1,7 @@
 /** A citizen-auditor check as Korean lines on the case page (staff only; auditors have their own view). */
 import { dateKo, detailsLines, wonKo, type DetailsLine } from '../../domain/details-view.ts';
-import { CHECK_ITEMS, CHECK_OUTCOMES, CITIZEN_AUDITOR_FIELDS, type CitizenCheckRecord } from './citizen-check.ts';
+import { auditorFieldKo } from '../../domain/citizen-auditors.ts';
+import { CHECK_ITEMS, CHECK_OUTCOMES, type CitizenCheckRecord } from './citizen-check.ts';
 
 export function citizenCheckView(r: CitizenCheckRecord): DetailsLine[] {
   const nameOf = (sub: string) => r.auditors.find((a) => a.sub === sub)?.name ?? sub;
@@ -11,9 +12,7 @@ export function citizenCheckView(r: CitizenCheckRecord): DetailsLine[] {
     ['확인 항목', r.items.map((i) => CHECK_ITEMS[i]).join(', ')],
     [
       '구민감사관',
-      r.auditors
-        .map((a) => `${a.name}(${CITIZEN_AUDITOR_FIELDS[a.field]}${a.cohort ? `, 제${a.cohort}기` : ''})`)
-        .join(', '),
+      r.auditors.map((a) => `${a.name}(${auditorFieldKo(a)}${a.cohort ? `, 제${a.cohort}기` : ''})`).join(', '),
     ],
     ['결과 보고 기한', `${dateKo(r.reportDueOn)} (설정값, 구 규칙 확인 필요)`],
     ...r.reports.map(

@@ -14,32 +14,27 @@ import type { CaseChange, CaseRecord } from '../../domain/case.ts';
 import { assertOpen } from '../../domain/case.ts';
 import { IllegalTransitionError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import type { EventActor } from '../../domain/history.ts';
+import { appointedAuditorSchema, inTerm, type AppointedAuditor } from '../../domain/citizen-auditors.ts';
+
+export { CITIZEN_AUDITOR_FIELDS } from '../../domain/citizen-auditors.ts';
 
 export const CITIZEN_CHECK_KIND = 'citizen-check';
 export const UNCONFIRMED_KO = '구 규칙 확인 필요';
 
 /**
- * The office's settings: the term is from a news report of the 8th cohort (B), the report's due day
- * is ours (C) — the 구's 구민감사관 rule has not been read (구 규칙 확인 필요).
+ * The office's setting: the report's due day is ours (C) — the 구's 구민감사관 rule has not been read
+ * (구 규칙 확인 필요). An auditor's term is the roster's (shared/domain/citizen-auditors.ts).
  */
 export const CITIZEN_CHECK_SETTINGS = Object.freeze({
-  /** A term longer than this is refused at intake. */
-  termYears: 2,
-  /** Days from the check to the auditor's report. */
+  /** Days from the check to the auditors' reports; a report still missing after it is late (the digest says so). */
   reportDueDays: 7,
+  /** Business days the handler has, once every report is in, for the department's reply and the closing. */
+  followUpBusinessDays: 20,
 });
 
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const CITIZEN_AUDITOR_FIELDS = {
-  civil: '토목',
-  architecture: '건축',
-  electrical: '전기',
-  landscape: '조경',
-  tax: '세무',
-  dong: '동 대표',
-} as const;
 export const CHECK_ITEMS = {
   construction: '시공 적정성',
   'unpaid-wages': '노임·자재·장비대금 체불',
@@ -49,20 +44,9 @@ export const CHECK_ITEMS = {
 export const CHECK_OUTCOMES = { 'no-issue': '이상 없음', finding: '지적', advice: '자문' } as const;
 
 type Keys<T> = [keyof T & string, ...(keyof T & string)[]];
-const fieldSchema = z.enum(Object.keys(CITIZEN_AUDITOR_FIELDS) as Keys<typeof CITIZEN_AUDITOR_FIELDS>);
 const itemSchema = z.enum(Object.keys(CHECK_ITEMS) as Keys<typeof CHECK_ITEMS>);
 const outcomeSchema = z.enum(Object.keys(CHECK_OUTCOMES) as Keys<typeof CHECK_OUTCOMES>);
 export type CheckItem = z.infer<typeof itemSchema>;
-
-const auditorIntake = z.strictObject({
-  sub: text(128).describe('구민감사관의 ID (직원 명부에 구민감사관 역할로 등록)'),
-  field: fieldSchema.describe('분야: 토목·건축·전기·조경·세무 또는 동 대표'),
-  cohort: z.number().int().min(1).max(99).optional().describe('기수'),
-  termStart: date.describe('임기 시작일'),
-  termEnd: date.describe('임기 종료일'),
-});
-const auditorSchema = auditorIntake.extend({ name: text(100) });
-export type CitizenAuditor = z.infer<typeof auditorSchema>;
 
 const projectSchema = z.strictObject({
   name: text(200).describe('점검 공사명'),
@@ -76,7 +60,7 @@ export const citizenCheckIntakeSchema = z
     project: projectSchema,
     checkDate: date.describe('점검일'),
     items: z.array(itemSchema).min(1).max(4).describe('확인 항목: 시공·체불·부당지시·금품'),
-    auditors: z.array(auditorIntake).min(1).max(10).describe('점검하는 구민감사관'),
+    auditors: z.array(text(128)).min(1).max(10).describe('구민감사관 ID (명부, 점검일에 임기 중)'),
   })
   .describe('구민감사관 현장점검: 공사, 점검일, 확인 항목, 구민감사관(분야·임기)');
 export type CitizenCheckIntake = z.infer<typeof citizenCheckIntakeSchema>;
@@ -109,7 +93,7 @@ export const citizenCheckRecordSchema = z.object({
   project: projectSchema,
   checkDate: date,
   items: z.array(itemSchema),
-  auditors: z.array(auditorSchema),
+  auditors: z.array(appointedAuditorSchema),
   reportDueOn: date,
   reports: z.array(reportSchema),
   /** Who recorded it is the event's actor on the case's chain. */
@@ -120,38 +104,23 @@ export type CitizenCheckRecord = z.infer<typeof citizenCheckRecordSchema>;
 const DAY_MS = 86_400_000;
 const addDays = (on: string, days: number) =>
   new Date(Date.parse(`${on}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const addYears = (on: string, years: number) => `${Number(on.slice(0, 4)) + years}${on.slice(4)}`;
 
 const invalid = (field: string, rule: string, en: string, ko: string) => new ValidationError(en, ko, { field, rule });
 
-/** The check as received, its auditors' names already filled from the directory. */
+/** The check as received, its auditors' appointments already taken from the roster. */
 export function openCitizenCheck(
-  intake: Omit<CitizenCheckIntake, 'auditors'> & { auditors: CitizenAuditor[] },
+  intake: Omit<CitizenCheckIntake, 'auditors'> & { auditors: AppointedAuditor[] },
 ): CitizenCheckRecord {
-  const { termYears, reportDueDays } = CITIZEN_CHECK_SETTINGS;
+  const { reportDueDays } = CITIZEN_CHECK_SETTINGS;
   const subs = new Set<string>();
   intake.auditors.forEach((a, i) => {
     const at = `citizenCheck.auditors.${i}`;
     if (subs.has(a.sub))
-      throw invalid(`${at}.sub`, 'duplicate', `auditor ${a.sub} is listed twice`, '같은 구민감사관이 두 번 있습니다');
+      throw invalid(at, 'duplicate', `auditor ${a.sub} is listed twice`, '같은 구민감사관이 두 번 있습니다');
     subs.add(a.sub);
-    if (a.termEnd < a.termStart)
+    if (!inTerm(a, intake.checkDate))
       throw invalid(
-        `${at}.termEnd`,
-        'before_start',
-        'the term ends before it starts',
-        '임기 종료일이 시작일보다 앞섭니다',
-      );
-    if (a.termEnd > addYears(a.termStart, termYears))
-      throw invalid(
-        `${at}.termEnd`,
-        'term_too_long',
-        `a term is at most ${termYears} years (setting)`,
-        `임기는 ${termYears}년을 넘을 수 없습니다 (설정값, ${UNCONFIRMED_KO})`,
-      );
-    if (intake.checkDate < a.termStart || intake.checkDate > a.termEnd)
-      throw invalid(
-        `${at}.termEnd`,
+        at,
         'outside_term',
         `the check on ${intake.checkDate} is outside ${a.name}'s term`,
         `점검일(${intake.checkDate})이 ${a.name} 구민감사관의 임기 밖입니다`,

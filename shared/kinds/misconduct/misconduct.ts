@@ -194,7 +194,7 @@ export const evidenceInputSchema = z
   .strictObject({
     label: longText(200).describe('증거 이름'),
     reference: longText(500).describe('문서번호·보관 위치 등 참조'),
-    kind: z.enum(EVIDENCE_KINDS).default('문서'),
+    kind: z.enum(EVIDENCE_KINDS).default('문서').describe('증거 종류'),
     obtainedOn: date.optional().describe('확보일'),
   })
   .describe('증거 참조');

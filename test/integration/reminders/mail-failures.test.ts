@@ -7,12 +7,15 @@
  *   person until the suppression is lifted, then send what was held back;
  * - a bounce SES reports after accepting a digest (an EventBridge event): the digest's reminders are
  *   released in the same transaction as the case history's MAIL_FAILED, so the next run sends them
- *   again; the same event delivered twice changes nothing more.
+ *   again; the same event delivered twice changes nothing more;
+ * - what SES took (its Send events) is recorded by our Message-ID copy, which is what a crashed run's
+ *   recovery asks on AWS before it resends a digest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import { MailFailureStore } from '../../../shared/store/mail-failure-store.ts';
+import { MailSendLog } from '../../../shared/store/mail-send-log.ts';
 import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
 import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
@@ -32,6 +35,7 @@ const refusals = new Map<string, { code: number; message: string }>();
 let world: ReminderWorld;
 let failures: MailFailures;
 let failureStore: MailFailureStore;
+let sendLog: MailSendLog;
 const tasks: Record<'busy' | 'bad', OpenedTask> = {} as never;
 const busy = staffNamed('조현우');
 const bad = staffNamed('임채원');
@@ -48,6 +52,7 @@ beforeAll(async () => {
   world = await createReminderWorld({ rejectRecipient: (address) => refusals.get(address) });
   const staffRepository = new StaffRepository(world.table.doc, world.table.tableName);
   failureStore = new MailFailureStore(world.table.doc, world.table.tableName);
+  sendLog = new MailSendLog(world.table.doc, world.table.tableName);
   failures = mailFailures({
     failures: failureStore,
     reminders: new ReminderStore(world.table.doc, world.table.tableName),
@@ -57,6 +62,7 @@ beforeAll(async () => {
     mail: { officeName: OFFICE_NAME, baseUrl: BASE_URL },
     clock: () => new Date('2026-12-17T08:31:00+09:00'),
     log: () => undefined,
+    sends: sendLog,
   });
   // Both pass half their allowed time on 17 December (10 business days from 7 December).
   for (const [key, member] of [
@@ -277,5 +283,38 @@ describe('failed reminder mail', () => {
     await expect(
       failures.onSesEvent({ source: 'aws.ses', 'detail-type': 'Email Bounced', detail: { eventType: 'Bounce' } }),
     ).rejects.toThrow(/bounce|mail/);
+  });
+
+  it('records each mail SES took (a Send event) by our own Message-ID copy, which the recovery asks before resending', async () => {
+    const digest = world.catcher.messages().find((m) => m.headers['x-gamsa-digest'] !== undefined);
+    expect(digest).toBeDefined();
+    // The copy SES keeps even where it replaces Message-ID is the very id the outbox asks about.
+    expect(digest!.headers['x-gamsa-message-id']).toBe(digest!.messageId);
+    expect(await sendLog.find(digest!.messageId!)).toEqual({ found: false });
+
+    const sent = {
+      source: 'aws.ses',
+      'detail-type': 'Email Sent',
+      detail: {
+        eventType: 'Send',
+        send: {},
+        mail: {
+          timestamp: '2026-12-18T00:35:00.000Z',
+          messageId: '0100018c-ses-sent',
+          destination: digest!.to.map((t) => t.address),
+          headers: [
+            { name: 'Message-ID', value: '<0100018c-ses-sent@email.amazonses.com>' },
+            { name: 'X-Gamsa-Message-ID', value: digest!.headers['x-gamsa-message-id']! },
+            { name: 'X-Gamsa-Digest', value: digest!.headers['x-gamsa-digest']! },
+          ],
+          tags: { 'ses:configuration-set': ['gamsa-mail'] },
+        },
+      },
+    };
+    // Not a failure; delivered twice (EventBridge may), it records the same thing.
+    expect(await failures.onSesEvent(sent)).toEqual([]);
+    expect(await failures.onSesEvent(sent)).toEqual([]);
+    expect(await sendLog.find(digest!.messageId!)).toEqual({ found: true, providerMessageId: '0100018c-ses-sent' });
+    expect(await sendLog.find('<reminder.unknown.1@gamsa.local>')).toEqual({ found: false });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The pure rules of 구민감사관 현장점검: an auditor's term holds the check day and is at most the
- * setting (2 years); the report covers each item once with a note for a finding or advice, once per
+ * The pure rules of 구민감사관 현장점검: the roster (a term of at most the setting, 2 years; a 동 대표
+ * names the 동; only the audit team's lead, the head or an admin keeps it); an auditor's term holds
+ * the check day; the report covers each item once with a note for a finding or advice, once per
  * auditor and not before the check; the case cannot close while a report or a needed reply is
  * missing; and the access rule — a citizen auditor reads and changes no case, not even one they are on.
  */
@@ -17,6 +18,15 @@ import {
   type CitizenCheckRecord,
 } from '../../../shared/kinds/citizen-check/citizen-check.ts';
 import { canChangeCase, canReadCase } from '../../../shared/policies/case-access.ts';
+import {
+  assertCanManageCitizenAuditors,
+  assertCanReadCitizenAuditors,
+  auditorFieldKo,
+  CITIZEN_AUDITOR_SETTINGS,
+  citizenAuditorFromInput,
+  citizenAuditorInputSchema,
+} from '../../../shared/domain/citizen-auditors.ts';
+import type { StaffMember } from '../../../shared/domain/staff.ts';
 
 const auditor = (sub: string, name: string) => ({
   sub,
@@ -55,17 +65,76 @@ const actorOf = (sub: string) => ({ sub, role: 'citizen-auditor' as const });
 const now = '2026-05-13T10:00:00+09:00';
 
 describe('opening a check', () => {
-  it('dates the report by the setting and refuses terms that do not hold the day or run too long', () => {
+  it('dates the report by the setting and refuses an auditor whose term does not hold the day', () => {
     const r = openCitizenCheck(intake);
     expect(CITIZEN_CHECK_SETTINGS.reportDueDays).toBe(7);
     expect(r.reportDueOn).toBe('2026-05-19');
     expect(r.reports).toEqual([]);
     const ended = { ...intake, auditors: [{ ...auditor('ca-1', '노경태'), termEnd: '2026-05-11' }] };
     expect(rule(() => openCitizenCheck(ended))).toBe('outside_term');
-    const long = { ...intake, auditors: [{ ...auditor('ca-1', '노경태'), termEnd: '2027-03-02' }] };
-    expect(rule(() => openCitizenCheck(long))).toBe('term_too_long');
+    const early = { ...intake, auditors: [{ ...auditor('ca-1', '노경태'), termStart: '2026-05-13' }] };
+    expect(rule(() => openCitizenCheck(early))).toBe('outside_term');
     const twice = { ...intake, auditors: [auditor('ca-1', '노경태'), auditor('ca-1', '노경태')] };
     expect(rule(() => openCitizenCheck(twice))).toBe('duplicate');
+  });
+});
+
+describe('the roster', () => {
+  const person: StaffMember = {
+    sub: 'ca-1',
+    name: '노경태',
+    email: 'ca-1@citizen.example.kr',
+    roles: ['citizen-auditor'],
+    active: true,
+  };
+  const input = { field: 'civil' as const, cohort: 8, termStart: '2025-07-01', termEnd: '2027-06-30' };
+  const at = '2026-01-02T09:00:00+09:00';
+
+  it('appoints a 구민감사관 for a term of at most the setting; a 동 대표 names the 동, no one else does', () => {
+    const a = citizenAuditorFromInput(person, input, 'lead', at);
+    expect(a).toMatchObject({ sub: 'ca-1', name: '노경태', field: 'civil', version: 1, updatedBy: 'lead' });
+    expect(CITIZEN_AUDITOR_SETTINGS.termYears).toBe(2);
+    expect(rule(() => citizenAuditorFromInput(person, { ...input, termEnd: '2027-07-01' }, 'lead', at))).toBe(
+      'term_too_long',
+    );
+    expect(rule(() => citizenAuditorFromInput(person, { ...input, field: 'dong' }, 'lead', at))).toBe('required');
+    expect(rule(() => citizenAuditorFromInput(person, { ...input, dong: '신길1동' }, 'lead', at))).toBe(
+      'only_for_dong',
+    );
+    const dong = citizenAuditorFromInput(person, { ...input, field: 'dong', dong: '신길1동' }, 'lead', at);
+    expect(auditorFieldKo(dong)).toBe('신길1동 동 대표');
+    expect(citizenAuditorInputSchema.safeParse({ ...input, termEnd: '2025-06-30' }).success).toBe(false);
+  });
+
+  it('appoints only an active 구민감사관 of the directory, and changes them only at the version read', () => {
+    expect(rule(() => citizenAuditorFromInput({ ...person, roles: ['clerk'] }, input, 'lead', at))).toBe(
+      'not_citizen_auditor',
+    );
+    expect(rule(() => citizenAuditorFromInput({ ...person, active: false }, input, 'lead', at))).toBe(
+      'not_citizen_auditor',
+    );
+    const first = citizenAuditorFromInput(person, input, 'lead', at);
+    expect(rule(() => citizenAuditorFromInput(person, input, 'lead', at, first))).toBe('required_for_update');
+    expect(rule(() => citizenAuditorFromInput(person, { ...input, expectedVersion: 2 }, 'lead', at, first))).toBe(
+      'stale_version',
+    );
+    const moved = citizenAuditorFromInput(person, { ...input, field: 'tax', expectedVersion: 1 }, 'lead', at, first);
+    expect(moved).toMatchObject({ field: 'tax', version: 2 });
+  });
+
+  it('is kept by the audit team’s lead, the head or an admin, and read by the audit team, never by an auditor', () => {
+    const staff = (team: StaffMember['team'], roles: StaffMember['roles']): [Actor, StaffMember] => [
+      { sub: 's', roles },
+      { sub: 's', name: '직원', email: 's@example.kr', team, roles, active: true },
+    ];
+    const may = (f: (a: Actor, s: StaffMember) => void, [a, s]: [Actor, StaffMember]) => rule(() => f(a, s));
+    expect(may(assertCanManageCitizenAuditors, staff('audit', ['team-lead']))).toBe('nothing thrown');
+    expect(may(assertCanManageCitizenAuditors, staff(undefined, ['head']))).toBe('nothing thrown');
+    expect(may(assertCanManageCitizenAuditors, staff('investigation', ['team-lead']))).toBe('not_allowed');
+    expect(may(assertCanManageCitizenAuditors, staff('audit', ['investigator']))).toBe('not_allowed');
+    expect(may(assertCanReadCitizenAuditors, staff('audit', ['investigator']))).toBe('nothing thrown');
+    expect(may(assertCanReadCitizenAuditors, staff('complaints', ['clerk']))).toBe('not_allowed');
+    expect(may(assertCanReadCitizenAuditors, staff(undefined, ['citizen-auditor']))).toBe('not_allowed');
   });
 });
 

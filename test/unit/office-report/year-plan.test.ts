@@ -26,6 +26,7 @@ describe('the year plan', () => {
     expect(count(plan, (p) => p.kind === 'contract-review')).toBe(893);
     expect(count(plan, (p) => p.kind === 'whistleblower-report')).toBe(10);
     expect(count(plan, (p) => p.kind === 'taxpayer-consultation')).toBe(81);
+    expect(count(plan, (p) => p.kind === 'citizen-check')).toBe(46);
     // 2023 referrals: 징계·불문경고 6, 훈계·주의 2, 내부종결·시정조치 18, 진행 7
     const referral = plan
       .filter((p) => p.kind === 'external-referral' && p.plan.track === 'misconduct')

@@ -8,6 +8,7 @@ import {
   classifySesEvent,
   MailEventInputError,
   parseSesEvent,
+  sentMessageOf,
   type SesEventRecord,
 } from '../../../shared/mail/mail-events.ts';
 import { MailSendError } from '../../../shared/mail/mailer.ts';
@@ -140,6 +141,26 @@ describe('SES mail events', () => {
         providerMessageId: '0100018c-ses',
       }),
     ]);
+  });
+
+  it('reads a Send event as the mail SES took, by our own Message-ID copy: no failure', () => {
+    const sentMail = {
+      ...mail,
+      // SES replaced Message-ID with its own; our copy in X-Gamsa-Message-ID is what names the digest.
+      headers: [
+        { name: 'Message-ID', value: '<0100018c-ses@email.amazonses.com>' },
+        { name: 'X-Gamsa-Message-ID', value: '<reminder.abc.1@gamsa.go.kr>' },
+      ],
+      commonHeaders: { messageId: '<0100018c-ses@email.amazonses.com>' },
+    };
+    const [record] = parseSesEvent(onBus('Email Sent', { eventType: 'Send', mail: sentMail, send: {} }));
+    expect(classifySesEvent(record!)).toEqual([]);
+    expect(sentMessageOf(record!)).toEqual({
+      messageId: '<reminder.abc.1@gamsa.go.kr>',
+      providerMessageId: '0100018c-ses',
+      at: mail.timestamp,
+    });
+    expect(sentMessageOf(parseSesEvent(bounce('Permanent'))[0]!)).toBeUndefined();
   });
 
   it('refuses what is not an SES failure event, naming the field', () => {

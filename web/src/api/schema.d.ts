@@ -299,7 +299,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 내 처리할 업무 (기한 순) */
+        /** 내 업무 또는 팀 업무 (기한 순) */
         get: operations["listMyTasks"];
         put?: never;
         post?: never;
@@ -730,6 +730,40 @@ export interface paths {
         put?: never;
         /** 현장점검 지적·자문에 대한 발주 부서 회신 기록 */
         post: operations["recordCitizenCheckReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 구민감사관 명부 (분야·임기; 감사팀) */
+        get: operations["listCitizenAuditors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/citizen-auditors/{sub}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 구민감사관 위촉·변경 (감사팀장·감사담당관·관리자) */
+        put: operations["putCitizenAuditor"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1573,20 +1607,21 @@ export interface components {
             checkDate: components["schemas"]["IsoDate"];
             items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
             auditors: {
-                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
                 sub: string;
+                name: string;
                 /**
-                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
+                 * @description 분야 (dong: 동 대표)
                  * @enum {string}
                  */
                 field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                /** @description 동 대표의 동 */
+                dong?: string;
                 /** @description 기수 */
                 cohort?: number;
                 /** @description 임기 시작일 */
-                termStart: components["schemas"]["IsoDate"];
-                /** @description 임기 종료일 */
-                termEnd: components["schemas"]["IsoDate"];
-                name: string;
+                termStart: string;
+                /** @description 임기 종료일 (포함) */
+                termEnd: string;
             }[];
             reportDueOn: components["schemas"]["IsoDate"];
             reports: {
@@ -1611,6 +1646,26 @@ export interface components {
                 /** @description 부서의 조치 내용 */
                 action: string;
             };
+        };
+        CitizenAuditor: {
+            sub: string;
+            name: string;
+            /**
+             * @description 분야 (dong: 동 대표)
+             * @enum {string}
+             */
+            field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+            /** @description 동 대표의 동 */
+            dong?: string;
+            /** @description 기수 */
+            cohort?: number;
+            /** @description 임기 시작일 */
+            termStart: string;
+            /** @description 임기 종료일 (포함) */
+            termEnd: string;
+            version: number;
+            updatedAt: string;
+            updatedBy: string;
         };
         SelfAuditDetails: {
             plan: {
@@ -2767,6 +2822,15 @@ export interface components {
         };
         ListMyTasksResponse: {
             items: components["schemas"]["Task"][];
+            /** @enum {string} */
+            team?: "audit" | "investigation" | "complaints" | "patrol";
+            /** @description scope=team: sub → 이름 */
+            holders?: {
+                [key: string]: string;
+            };
+        };
+        ListCaseTasksResponse: {
+            items: components["schemas"]["Task"][];
         };
         CompleteTaskResponse: {
             case: components["schemas"]["Case"];
@@ -2978,6 +3042,13 @@ export interface components {
         ReportCitizenCheckResponse: {
             check: components["schemas"]["GetCitizenCheckResponse"];
             replayed: boolean;
+        };
+        ListCitizenAuditorsResponse: {
+            items: components["schemas"]["CitizenAuditor"][];
+        };
+        PutCitizenAuditorResponse: {
+            auditor: components["schemas"]["CitizenAuditor"];
+            created: boolean;
         };
         AddPropertyRegistrantsResponse: {
             case: components["schemas"]["Case"];
@@ -3478,22 +3549,8 @@ export interface components {
             checkDate: components["schemas"]["IsoDate"];
             /** @description 확인 항목: 시공·체불·부당지시·금품 */
             items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
-            /** @description 점검하는 구민감사관 */
-            auditors: {
-                /** @description 구민감사관의 ID (직원 명부에 구민감사관 역할로 등록) */
-                sub: string;
-                /**
-                 * @description 분야: 토목·건축·전기·조경·세무 또는 동 대표
-                 * @enum {string}
-                 */
-                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
-                /** @description 기수 */
-                cohort?: number;
-                /** @description 임기 시작일 */
-                termStart: components["schemas"]["IsoDate"];
-                /** @description 임기 종료일 */
-                termEnd: components["schemas"]["IsoDate"];
-            }[];
+            /** @description 구민감사관 ID (명부, 점검일에 임기 중) */
+            auditors: string[];
         };
         /** @description 비위 조사 사건의 접수 정보 */
         MisconductIntake: {
@@ -4791,6 +4848,7 @@ export interface components {
             /** @description 문서번호·보관 위치 등 참조 */
             reference: string;
             /**
+             * @description 증거 종류
              * @default 문서
              * @enum {string}
              */
@@ -5126,6 +5184,23 @@ export interface components {
             /** @description 부서의 조치 내용 */
             action: string;
             /** @description 있으면 이 버전일 때만 기록 */
+            expectedVersion?: number;
+        };
+        /** @description 구민감사관 위촉 (분야·임기) */
+        PutCitizenAuditorRequest: {
+            /**
+             * @description 분야 (dong: 동 대표)
+             * @enum {string}
+             */
+            field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+            /** @description 동 대표의 동 */
+            dong?: string;
+            /** @description 기수 */
+            cohort?: number;
+            /** @description 임기 시작일 */
+            termStart: string;
+            /** @description 임기 종료일 (포함) */
+            termEnd: string;
             expectedVersion?: number;
         };
         /** @description 재산등록 의무자 일괄 등록 (이미 있는 번호는 건너뜀) */
@@ -6308,6 +6383,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description team: 팀 업무 (팀장·감사담당관) */
+                scope?: "mine" | "team";
+                /** @description scope=team의 팀 (팀장은 생략 시 자기 팀) */
+                team?: "audit" | "investigation" | "complaints" | "patrol";
             };
             header?: never;
             path?: never;
@@ -6346,7 +6425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListMyTasksResponse"];
+                    "application/json": components["schemas"]["ListCaseTasksResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7243,6 +7322,76 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["CaseWriteResult"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listCitizenAuditors: {
+        parameters: {
+            query?: {
+                /** @description 이 날 임기 중인 사람만 */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCitizenAuditorsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putCitizenAuditor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description 구민감사관 ID */
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "field": "dong",
+                 *       "dong": "신길1동",
+                 *       "cohort": 8,
+                 *       "termStart": "2025-07-01",
+                 *       "termEnd": "2027-06-30"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PutCitizenAuditorRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PutCitizenAuditorResponse"];
+                };
+            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];

@@ -15,7 +15,16 @@ export function cognito(auth: CognitoAuthConfig) {
   return cognitoLoad;
 }
 
-export type Role = 'clerk' | 'investigator' | 'team-lead' | 'head' | 'secretary' | 'member' | 'auditor' | 'admin';
+export type Role =
+  | 'clerk'
+  | 'investigator'
+  | 'team-lead'
+  | 'head'
+  | 'secretary'
+  | 'member'
+  | 'auditor'
+  | 'admin'
+  | 'citizen-auditor';
 
 export const ROLE_LABELS: Record<Role, string> = {
   clerk: '접수 담당',
@@ -26,6 +35,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '위원회 위원',
   auditor: '감사인(열람 전용)',
   admin: '관리자',
+  'citizen-auditor': '구민감사관',
 };
 
 export interface Session {

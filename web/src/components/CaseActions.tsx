@@ -13,6 +13,8 @@ import { hasRole, useApp } from '../auth/session.tsx';
 import {
   cleanFormValue,
   deref,
+  FieldIdScope,
+  fieldPaths,
   requestBodySchema,
   SchemaFields,
   useOpenApiDocument,
@@ -123,6 +125,14 @@ function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone
   };
   const error = write.error instanceof ApiError ? write.error : undefined;
   const fieldErrors = error && error.status !== 409 ? error.fieldMessages : {};
+  const omit = ['expectedVersion', ...(discriminator ? [discriminator] : [])];
+  // A refusal naming a field the form shows is said beside that field, not a second time below the form.
+  const refusedField = error && error.status !== 409 ? error.body?.error.field : undefined;
+  const saidBeside =
+    refusedField !== undefined &&
+    openapi.data !== undefined &&
+    shape !== undefined &&
+    fieldPaths(openapi.data, shape).some((path) => path === refusedField && !omit.includes(path));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -161,20 +171,22 @@ function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone
           </div>
         </fieldset>
       )}
-      <SchemaFields
-        document={openapi.data}
-        schema={shape}
-        pathPrefix=""
-        omit={['expectedVersion', ...(discriminator ? [discriminator] : [])]}
-        value={value}
-        onChange={(next) => {
-          setValue(next);
-          changed();
-        }}
-        errors={fieldErrors}
-      />
+      <FieldIdScope.Provider value={`${action.id}-`}>
+        <SchemaFields
+          document={openapi.data}
+          schema={shape}
+          pathPrefix=""
+          omit={omit}
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            changed();
+          }}
+          errors={fieldErrors}
+        />
+      </FieldIdScope.Provider>
       <WriteError
-        error={write.error}
+        error={saidBeside ? undefined : write.error}
         onReload={() => {
           write.reset();
           onDone();

@@ -56,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   end={item.to === '/'}
                   className={({ isActive }) => `lnb-btn lnb-link${isActive ? ' active' : ''}`}
                 >
-                  {item.label}
+                  {item.to === '/' && session?.roles.every((r) => r === 'citizen-auditor') ? '내 현장점검' : item.label}
                 </NavLink>
               </li>
             ))}

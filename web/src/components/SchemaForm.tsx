@@ -4,7 +4,7 @@
  * API returns (`messageKo`, by field) are shown beside the field they name.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useApp } from '../auth/session.tsx';
 
 export interface JsonSchema {
@@ -138,6 +138,16 @@ export function labelOf(name: string, schema: JsonSchema): string {
 const isType = (schema: JsonSchema, type: string) =>
   schema.type === type || (Array.isArray(schema.type) && schema.type.includes(type));
 
+/** The paths of the fields a schema's form shows, nested objects' too: where an error on a field shows beside it. */
+export function fieldPaths(document: OpenApiDocument, schema: JsonSchema, prefix = ''): string[] {
+  return Object.entries(deref(document, schema).properties ?? {}).flatMap(([name, child]) => {
+    const field = deref(document, child);
+    return isType(field, 'object') && field.properties
+      ? fieldPaths(document, field, `${prefix}${name}.`)
+      : [`${prefix}${name}`];
+  });
+}
+
 interface FieldProps {
   document: OpenApiDocument;
   name: string;
@@ -190,7 +200,7 @@ function FieldShell({
 function Field(props: FieldProps) {
   const { document, name, path, required, value, onChange, errors, staff } = props;
   const schema = deref(document, props.schema);
-  const id = `field-${path.replace(/\W/g, '-')}`;
+  const id = `field-${useContext(FieldIdScope)}${path.replace(/\W/g, '-')}`;
   const error = errors[path];
   const label = labelOf(name, schema);
   const described = error ? `${id}-error` : undefined;
@@ -408,6 +418,12 @@ function Field(props: FieldProps) {
     </FieldShell>
   );
 }
+
+/**
+ * Makes the fields' ids unique to one form where a page holds several built from schemas that share
+ * field names (two forms' `reason`): a label must name its own form's field.
+ */
+export const FieldIdScope = createContext('');
 
 export function SchemaFields({
   document,
