@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { CaseRepository } from '../shared/store/case-repository.ts';
+import { CaseRepository, RelatedItemConflictError } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../shared/store/staff-repository.ts';
@@ -46,11 +46,21 @@ export async function runStartBench(): Promise<void> {
   await system.stepFunctions.settle();
   requests.reset();
   const bar = progress('started', STARTS);
+  // 16 intakes at once can exhaust the case-number counter's retries (the API answers 409): send again.
+  let counterRaces = 0;
   const started = performance.now();
   await pool(
     STARTS,
     async (i) => {
-      await cases.createCase(lead, { kind: 'case-review', title: `시작 벤치 ${i}` });
+      for (;;) {
+        try {
+          await cases.createCase(lead, { kind: 'case-review', title: `시작 벤치 ${i}` });
+          return;
+        } catch (error) {
+          if (!(error instanceof RelatedItemConflictError)) throw error;
+          counterRaces += 1;
+        }
+      }
     },
     CONCURRENCY,
     bar,
@@ -90,6 +100,7 @@ export async function runStartBench(): Promise<void> {
 executions started and parked per second   ${(STARTS / startS).toFixed(1)}   (${STARTS} in ${startS.toFixed(1)} s, concurrency ${CONCURRENCY}, all parked: ${parked})
 DynamoDB requests per start                ${writes.toFixed(1)} writes, ${reads.toFixed(1)} reads (every client in the process, the case registration included)
 floor: the same requests made directly      ${(STARTS / floorS).toFixed(1)} per second (${Math.round(writes)} two-item transactions + ${Math.round(reads)} reads each)
+intakes sent again after a counter race     ${counterRaces}
 `);
   await system.close();
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { createCalendar } from '../shared/calendar/index.ts';
-import { CaseRepository } from '../shared/store/case-repository.ts';
+import { CaseRepository, RelatedItemConflictError } from '../shared/store/case-repository.ts';
 import { createDocumentClient } from '../shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
 import { StaffRepository } from '../shared/store/staff-repository.ts';
@@ -22,7 +22,7 @@ import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { freePort } from '../infra/local/dynamodb-local.ts';
 import { startLocalSystem } from '../infra/local/local-system.ts';
 import type { Actor, Role } from '../shared/domain/roles.ts';
-import { percentile, pool, progress, rssMiB, timed } from './bench-utils.ts';
+import { countDynamoDbRequests, percentile, pool, progress, rssMiB, timed } from './bench-utils.ts';
 
 const LIFECYCLE_CASES = Number(process.env.BENCH_CASES ?? 200);
 const PARKED = Number(process.env.BENCH_PARKED ?? 10_000);
@@ -35,6 +35,7 @@ const actor = (role: Role): Actor => {
 };
 
 export async function runWorkflowBench(): Promise<void> {
+  const requests = await countDynamoDbRequests();
   const tableName = `bench-${randomUUID()}`;
   const system = await startLocalSystem({
     tableName,
@@ -69,17 +70,65 @@ export async function runWorkflowBench(): Promise<void> {
   const investigator = actor('investigator');
   const head = actor('head');
 
+  // A task opens in the same transaction as its case write (openHumanTask), and the step handlers run
+  // in this process: a waiter wakes when its case is written and then reads once. Polling every few
+  // milliseconds instead kept one query per waiting case in flight against the DynamoDB Local the
+  // workflow itself was measured on (16 at once: 16 queries competing with the writes timed).
+  const caseWritten = new Map<string, Set<() => void>>();
+  const commit = CaseRepository.prototype.commit;
+  CaseRepository.prototype.commit = async function (this: CaseRepository, ...args: Parameters<typeof commit>) {
+    const written = await commit.apply(this, args);
+    for (const wake of caseWritten.get(args[0].caseId) ?? []) wake();
+    return written;
+  };
+  function nextCaseWrite(caseId: string, timeoutMs: number): { landed: Promise<void>; cancel(): void } {
+    const waiters = caseWritten.get(caseId) ?? new Set<() => void>();
+    caseWritten.set(caseId, waiters);
+    let wake!: () => void;
+    const landed = new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    const timer = setTimeout(wake, timeoutMs);
+    const cancel = () => {
+      clearTimeout(timer);
+      waiters.delete(wake);
+      if (waiters.size === 0) caseWritten.delete(caseId);
+    };
+    waiters.add(wake);
+    return { landed: landed.then(cancel), cancel };
+  }
+
   async function openTask(caseId: string, type: string) {
     for (;;) {
+      // Listen before reading, so a write landing during the read still wakes this waiter.
+      const write = nextCaseWrite(caseId, 100);
       const open = (await tasks.tasksOfCase(caseId)).find((t) => t.status === 'open' && t.type === type);
-      if (open) return open;
-      // Poll rather than settle(): settle waits for every execution in the process, not this one.
-      await new Promise((r) => setTimeout(r, 5));
+      if (open) {
+        write.cancel();
+        return open;
+      }
+      await write.landed;
+    }
+  }
+
+  /**
+   * Registers a case as a client does: 16 intakes at once can exhaust the case-number counter's own
+   * retries on a loaded machine (the API answers 409), and the client sends the intake again.
+   */
+  let counterRaces = 0;
+  async function register(title: string) {
+    for (;;) {
+      try {
+        return await cases.createCase(lead, { kind: 'case-review', title });
+      } catch (error) {
+        if (!(error instanceof RelatedItemConflictError)) throw error;
+        counterRaces += 1;
+      }
     }
   }
 
   async function lifecycle(i: number, latencies: number[]): Promise<string> {
-    const { result } = await cases.createCase(lead, { kind: 'case-review', title: `벤치마크 사건 ${i}` });
+    const { result } = await register(`벤치마크 사건 ${i}`);
     const caseId = result.case.caseId;
     const steps: [Actor, string, Parameters<typeof tasks.completeTask>[3]][] = [
       [lead, 'assign', { decision: 'assign', assigneeSub: investigator.sub }],
@@ -134,7 +183,10 @@ export async function runWorkflowBench(): Promise<void> {
   await system.stepFunctions.settle();
   const elapsedS = (performance.now() - started) / 1000;
   const sequentialLatencies: number[] = [];
+  requests.reset();
   await pool(SEQUENTIAL_CASES, (i) => lifecycle(LIFECYCLE_CASES + i, sequentialLatencies), 1);
+  await system.stepFunctions.settle();
+  const perLifecycle = { reads: requests.reads / SEQUENTIAL_CASES, writes: requests.writes / SEQUENTIAL_CASES };
   let transitions = 0;
   for (const caseId of caseIds.slice(0, 20)) {
     const c = await caseRepo.get(caseId);
@@ -160,7 +212,7 @@ export async function runWorkflowBench(): Promise<void> {
   await pool(
     PARKED,
     async (i) => {
-      await cases.createCase(lead, { kind: 'case-review', title: `대기 사건 ${i}` });
+      await register(`대기 사건 ${i}`);
     },
     CONCURRENCY,
     (n) => {
@@ -179,6 +231,7 @@ lifecycle cases                         ${LIFECYCLE_CASES} (concurrency ${CONCUR
 state transitions per case              ${transitionsPerCase.toFixed(1)} (from GetExecutionHistory)
 workflow transitions per second         ${((transitionsPerCase * LIFECYCLE_CASES) / elapsedS).toFixed(1)}
 complete task → next task open, one at a time     p50 ${percentile(sequentialLatencies, 50).toFixed(1)} ms   p99 ${percentile(sequentialLatencies, 99).toFixed(1)} ms   (n=${sequentialLatencies.length})
+DynamoDB requests per lifecycle, one at a time    ${perLifecycle.writes.toFixed(1)} writes, ${perLifecycle.reads.toFixed(1)} reads (every client: the bench's reads, the use cases, the steps, the workflow service)
 floor: same DynamoDB writes, one at a time        p50 ${percentile(sequentialFloor, 50).toFixed(1)} ms   p99 ${percentile(sequentialFloor, 99).toFixed(1)} ms   (n=${sequentialFloor.length})
 complete task → next task open, ${CONCURRENCY} at once       p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   (n=${latencies.length})
 floor: same DynamoDB writes, ${CONCURRENCY} at once          p50 ${percentile(floor, 50).toFixed(1)} ms   p99 ${percentile(floor, 99).toFixed(1)} ms   (n=${floor.length})
@@ -187,7 +240,9 @@ resident memory before parking          ${rssBefore.toFixed(0)} MiB
 resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
 resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB
 in-memory executions after parking      ${state.drivingExecutions} driving (parked executions hold no memory)
+intakes sent again after a case-number counter race   ${counterRaces}
 `);
+  CaseRepository.prototype.commit = commit;
   sfn.destroy();
   await system.close();
 }

@@ -126,6 +126,8 @@ interface Drive {
   pending: PendingSteps | undefined;
   /** A new execution not yet in the table: its first write creates it and settles `created`. */
   created?: PromiseWithResolvers<void>;
+  /** A callback answer not yet in the table (pending): settled when the first write has stored it. */
+  answered?: PromiseWithResolvers<void>;
 }
 
 /**
@@ -199,6 +201,29 @@ export class Executor {
     return created.promise;
   }
 
+  /**
+   * Moves a parked execution on with a callback's answer without writing the answer first: `answered`
+   * is the stored record with the outcome on its cursor (same version), `changes` the answer's event
+   * and token close. They ride with the drive's first write — usually together with the next task's
+   * token — so an answer followed by pure steps and the next callback task is one transaction.
+   * Resolves once that write has landed (the answer is durable); rejects with ConcurrentUpdateError
+   * when the execution changed since it was read. Undefined when the execution is being driven here
+   * (the caller then stores the answer itself).
+   */
+  answer(
+    answered: ExecutionRecord,
+    changes: { events: NewHistoryEvent[]; tokens: TokenWrite[] },
+  ): Promise<void> | undefined {
+    if (this.#closed || this.#active.has(answered.arn)) return undefined;
+    const landed = Promise.withResolvers<void>();
+    void this.#drive(answered.arn, {
+      record: answered,
+      pending: { events: [...changes.events], tokens: [...changes.tokens], steps: 0, bytes: 0 },
+      answered: landed,
+    });
+    return landed.promise;
+  }
+
   #drive(arn: string, first: Drive): Promise<void> {
     if (this.#closed) return Promise.resolve();
     const running = this.#active.get(arn);
@@ -218,6 +243,7 @@ export class Executor {
         } while (entry.again && !this.#closed);
       } catch (error) {
         first.created?.reject(error);
+        first.answered?.reject(error);
         if (!(error instanceof HaltedError)) {
           this.#options.logger.error('local-sfn: driving the execution failed; it stays resumable by recover()', {
             executionArn: arn,
@@ -227,6 +253,7 @@ export class Executor {
       } finally {
         this.#active.delete(arn);
         first.created?.reject(new HaltedError('The service closed before the execution was stored'));
+        first.answered?.reject(new HaltedError('The service closed before the task answer was stored'));
       }
     })();
     return entry.done;
@@ -259,6 +286,8 @@ export class Executor {
       } catch (error) {
         drive.created?.reject(error);
         drive.created = undefined;
+        drive.answered?.reject(error);
+        drive.answered = undefined;
         drive.record = undefined;
         drive.pending = undefined;
         if (!(error instanceof ConcurrentUpdateError)) throw error;
@@ -758,6 +787,8 @@ export class Executor {
       return written;
     }
     const written = await this.#options.store.commit(previous, next, all);
+    drive.answered?.resolve();
+    drive.answered = undefined;
     drive.record = written;
     return written;
   }

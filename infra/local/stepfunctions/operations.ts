@@ -394,15 +394,16 @@ export class StepFunctionsOperations {
         outcome.kind === 'success'
           ? historyEvents.taskSucceeded(now, CALLBACK_RESOURCE, outcome.output)
           : historyEvents.taskFailed(now, CALLBACK_RESOURCE, outcome.error, outcome.cause);
+      const answered: ExecutionRecord = { ...record, cursor: { ...cursor, outcome } };
+      const changes = { events: [event], tokens: [{ kind: 'close' as const, token, status: tokenStatus, at: now }] };
       try {
-        const written = await this.#o.store.commit(
-          record,
-          { ...record, cursor: { ...cursor, outcome } },
-          {
-            events: [event],
-            tokens: [{ kind: 'close', token, status: tokenStatus, at: now }],
-          },
-        );
+        // Usually the answer is stored by the next step's write (with the next task's token).
+        const landed = this.#o.executor.answer(answered, changes);
+        if (landed) {
+          await landed;
+          return;
+        }
+        const written = await this.#o.store.commit(record, answered, changes);
         void this.#o.executor.drive(record.arn, written);
         return;
       } catch (error) {

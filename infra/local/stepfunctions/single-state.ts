@@ -145,11 +145,45 @@ export function deriveSingleStateDefinition(
   return { definition: { StartAt: stateName, States: states }, exits };
 }
 
+interface PreparedState {
+  derived: DerivedDefinition;
+  machine: StateMachine;
+}
+
+/**
+ * Derived definitions (and the interpreter's machine over each) by definition, state, mode and task
+ * timeout: they depend on nothing else, and the interpreter only reads them. A definition is one
+ * object per revision (DefinitionCache), so this holds a handful of entries per state machine.
+ */
+const preparedStates = new WeakMap<AslDefinition, Map<string, PreparedState>>();
+/** TimeoutSecondsPath makes the timeout part of the key input-dependent: keep such keys bounded. */
+const MAX_PREPARED_PER_DEFINITION = 512;
+
+function preparedState(run: SingleStateRun): PreparedState {
+  let byKey = preparedStates.get(run.definition);
+  if (!byKey) {
+    byKey = new Map();
+    preparedStates.set(run.definition, byKey);
+  }
+  const key = `${run.stateName}\u0000${run.mode}\u0000${run.taskTimeoutSeconds ?? ''}`;
+  let prepared = byKey.get(key);
+  if (!prepared) {
+    const derived = deriveSingleStateDefinition(run.definition, run.stateName, {
+      mode: run.mode,
+      taskTimeoutSeconds: run.taskTimeoutSeconds,
+    });
+    const machine = new StateMachine(derived.definition as unknown as StateMachineDefinition, {
+      validationOptions: { noValidate: true },
+    });
+    prepared = { derived, machine };
+    if (byKey.size >= MAX_PREPARED_PER_DEFINITION) byKey.clear();
+    byKey.set(key, prepared);
+  }
+  return prepared;
+}
+
 export async function runSingleState(run: SingleStateRun): Promise<SingleStateResult> {
-  const derived = deriveSingleStateDefinition(run.definition, run.stateName, {
-    mode: run.mode,
-    taskTimeoutSeconds: run.taskTimeoutSeconds,
-  });
+  const { derived, machine } = preparedState(run);
   let exit: { target: string | null; output: Json } | undefined;
   const handlers: Record<string, (input: Json) => Promise<Json>> = {};
   for (const [name, target] of derived.exits) {
@@ -170,9 +204,6 @@ export async function runSingleState(run: SingleStateRun): Promise<SingleStateRe
     }
   }
 
-  const machine = new StateMachine(derived.definition as unknown as StateMachineDefinition, {
-    validationOptions: { noValidate: true },
-  });
   const execution = machine.run(run.input as never, {
     context: {
       LocalExecution: run.context.Execution,
