@@ -126,8 +126,9 @@ function functionResource(routeName: string): { id: string; props: Record<string
 
 /** Every statement of every IAM policy attached to the role (by logical id). */
 function statementsOfRole(roleId: string, own: Stack = stack): Statement[] {
+  // A role whose inline policy grows past IAM's size limit gets the rest in CDK's overflow managed policies.
   return Object.values(resourcesIn(own))
-    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy')
     .map((p) => p.Properties)
     .filter((p) => (p.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
     .flatMap((p) => p.PolicyDocument.Statement as Statement[]);
@@ -647,6 +648,7 @@ describe('case workflows', () => {
 
   it('gives workflow access to exactly the routes that start, stop or signal workflows', () => {
     expect(routesWith('start').sort()).toEqual([
+      'audit-reopen',
       'create-case',
       'petition-objection',
       'resume-case',
