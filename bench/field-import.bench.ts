@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../infra/local/bootstrap-table.ts';
 import { writeSample } from '../infra/ops/field-complaint-sample.ts';
-import { createCalendar } from '../shared/calendar/index.ts';
-import { analyseMonth, analyseYear, rankDepartments } from '../shared/kinds/field-complaint/analysis.ts';
-import { openExport } from '../shared/kinds/field-complaint/export-file.ts';
-import { createDocumentClient } from '../shared/store/dynamo-client.ts';
-import { FieldComplaintStore } from '../shared/store/field-complaint-store.ts';
-import { importFieldComplaints } from '../shared/usecases/field-complaint-import.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { analyseMonth, analyseYear, rankDepartments } from '#shared/kinds/field-complaint/analysis.ts';
+import { openExport } from '#shared/kinds/field-complaint/export-file.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { importFieldComplaints } from '#shared/usecases/field-complaint-import.ts';
 import { progress, rssMiB } from './bench-utils.ts';
 
 const SIZES = (process.env.BENCH_FIELD_ROWS ?? '100000,200000').split(',').map(Number);

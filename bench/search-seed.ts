@@ -6,16 +6,16 @@
  * write them through CaseRepository.create, the same transaction intake uses.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CaseRecord } from '../shared/domain/case.ts';
-import { openCase } from '../shared/kinds/registry.ts';
-import { CHANNELS } from '../shared/domain/channels.ts';
-import type { CaseKind } from '../shared/domain/case.ts';
-import { KINDS } from '../shared/kinds/registry.ts';
-import { CONTRACT_CATEGORY_KEYS } from '../shared/kinds/contract-review/contract-review-settings.ts';
-import { TEAM_CASE_CODES } from '../shared/domain/roles.ts';
-import { REFERRING_AGENCIES, type DispositionType } from '../shared/kinds/misconduct/misconduct.ts';
-import { toKoreaIso } from '../shared/domain/korea-time.ts';
-import { caseItem } from '../shared/store/case-repository.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { openCase } from '#shared/kinds/registry.ts';
+import { CHANNELS } from '#shared/domain/channels.ts';
+import type { CaseKind } from '#shared/domain/case.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { CONTRACT_CATEGORY_KEYS } from '#shared/kinds/contract-review/contract-review-settings.ts';
+import { TEAM_CASE_CODES } from '#shared/domain/roles.ts';
+import { REFERRING_AGENCIES, type DispositionType } from '#shared/kinds/misconduct/misconduct.ts';
+import { toKoreaIso } from '#shared/domain/korea-time.ts';
+import { caseItem } from '#shared/store/case-repository.ts';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same cases. */
 export function rng(seed: number): () => number {

@@ -9,11 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../infra/local/bootstrap-table.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
-import type { CaseSearchFilter } from '../shared/domain/case-search-filter.ts';
+import type { CaseSearchFilter } from '#shared/domain/case-search-filter.ts';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../shared/store/dynamo-client.ts';
-import { CaseSearch } from '../shared/store/case-search.ts';
-import { caseSearchUseCases } from '../shared/usecases/case-search-usecases.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { CaseSearch } from '#shared/store/case-search.ts';
+import { caseSearchUseCases } from '#shared/usecases/case-search-usecases.ts';
 import { percentile, progress, timed } from './bench-utils.ts';
 import { SEED_ASSIGNEES, SEED_DEPARTMENTS, seedCaseItems } from './search-seed.ts';
 

@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { CaseRepository, RelatedItemConflictError } from '../shared/store/case-repository.ts';
-import { createDocumentClient } from '../shared/store/dynamo-client.ts';
-import { IdempotencyStore } from '../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../shared/store/staff-repository.ts';
-import { caseUseCases } from '../shared/usecases/case-usecases.ts';
-import { stepFunctionsStarter } from '../shared/workflow/case-workflows.ts';
+import { CaseRepository, RelatedItemConflictError } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../workflows/registry.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { freePort } from '../infra/local/dynamodb-local.ts';
