@@ -5,7 +5,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams } from './schemas.ts';
 import { reopenAuditBody } from './self-audit-schemas.ts';
@@ -25,13 +25,6 @@ export const handler = apiHandler(
   async ({ actor, params, body, idempotent }) => {
     const { findings, baseUrl } = deps();
     const outcome = await findings.reopen(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
-    return {
-      statusCode: 200,
-      body: {
-        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
-        workflowStarted: outcome.workflowStarted,
-      },
-      headers: replayHeaders(outcome.replayed),
-    };
+    return workflowStartAnswer(outcome, baseUrl, await viewerFor(actor));
   },
 );

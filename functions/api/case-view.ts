@@ -49,6 +49,23 @@ export function replayHeaders(replayed: boolean): Record<string, string> {
   return replayed ? { 'idempotent-replayed': 'true' } : {};
 }
 
+/** The answer of a write that starts the case's workflow again (resumption, objection, reopening). */
+export function workflowStartAnswer(
+  outcome: { result: { case: CaseRecord; events: HistoryEvent[] }; replayed: boolean; workflowStarted: boolean },
+  baseUrl: string,
+  viewer: Viewer,
+  statusCode = 200,
+) {
+  return {
+    statusCode,
+    body: {
+      ...writeResponse(outcome.result, outcome.replayed, baseUrl, viewer),
+      workflowStarted: outcome.workflowStarted,
+    },
+    headers: replayHeaders(outcome.replayed),
+  };
+}
+
 export function taskView(task: TaskRecord, baseUrl: string) {
   const { taskToken: _secret, ...visible } = task;
   return {

@@ -5,7 +5,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, petitionObjectionBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
@@ -26,13 +26,6 @@ export const handler = apiHandler(
       body,
       idempotent({ caseId: params.caseId, body }),
     );
-    return {
-      statusCode: outcome.replayed ? 200 : 201,
-      body: {
-        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
-        workflowStarted: outcome.workflowStarted,
-      },
-      headers: replayHeaders(outcome.replayed),
-    };
+    return workflowStartAnswer(outcome, baseUrl, await viewerFor(actor), outcome.replayed ? 200 : 201);
   },
 );

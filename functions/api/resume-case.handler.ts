@@ -4,7 +4,7 @@
  */
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { replayHeaders, writeResponse } from './case-view.ts';
+import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';
 import { caseIdParams, resumeBody } from './schemas.ts';
 import { once } from '../wiring/once.ts';
@@ -23,13 +23,6 @@ export const handler = apiHandler(
   async ({ actor, params, body, idempotent }) => {
     const { misconduct, baseUrl } = deps();
     const outcome = await misconduct.resume(actor, params.caseId, body, idempotent({ caseId: params.caseId, body }));
-    return {
-      statusCode: 200,
-      body: {
-        ...writeResponse(outcome.result, outcome.replayed, baseUrl, await viewerFor(actor)),
-        workflowStarted: outcome.workflowStarted,
-      },
-      headers: replayHeaders(outcome.replayed),
-    };
+    return workflowStartAnswer(outcome, baseUrl, await viewerFor(actor));
   },
 );
