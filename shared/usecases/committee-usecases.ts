@@ -38,8 +38,13 @@ import { koreaDate, toKoreaIso } from '../domain/korea-time.ts';
 import { addDays } from '../calendar/korea-dates.ts';
 import type { Actor } from '../domain/roles.ts';
 import { KINDS, type DecisionForm } from '../kinds/registry.ts';
-import type { CaseRepository, CommitteeRepository } from './ports.ts';
-import type { IdempotencyStore, StaffRepository, TaskRepository } from './ports.ts';
+import type {
+  CaseRepository,
+  CommitteeRepository,
+  IdempotencyStore,
+  StaffRepository,
+  TaskRepository,
+} from './ports.ts';
 import { runIdempotent, type IdempotencyRequest } from './idempotent.ts';
 import type { TaskUseCases } from './task-usecases.ts';
 
