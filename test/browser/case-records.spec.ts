@@ -55,6 +55,9 @@ test('a grievance’s extension and field investigation move the due date the pa
   // Too long an extension: the API's rule shows beside 연장 일수, and the case is unchanged.
   const extension = page.locator('details[data-action="extension"]');
   await extension.locator('summary').click();
+  // Consent is optional on a first extension: its section says so, and its fields are required only once it is used.
+  await expect(extension.locator('fieldset legend')).toContainText('민원인 동의 (선택)');
+  await expect(extension.locator('fieldset .required').first()).toHaveText(' (입력 시 필수)');
   const events = await historyCount(request, caseId);
   await extension.getByLabel(/^연장 일수/).fill('8');
   await extension.getByLabel(/^연장 사유/).fill('현장 소음 측정 일정 조정');
@@ -82,6 +85,8 @@ test('a grievance’s extension and field investigation move the due date the pa
   await stop.getByLabel(/^현장조사 등 사유/).fill('소음 측정 현장조사');
   await stop.getByRole('button', { name: '기록' }).click();
   await expect(stop.getByRole('status')).toContainText('기록했습니다');
+  // Only the last write's form says it was recorded.
+  await expect(extension.getByRole('status')).toHaveCount(0);
   const stopped = await grievanceDue(request, caseId);
   await expectDueShown(page, stopped);
   await expect(dueBox(page).locator('.due-why ol')).toContainText('현장조사');

@@ -31,7 +31,8 @@ type ActionPath =
   | '/cases/{caseId}/extensions'
   | '/cases/{caseId}/clock-stops'
   | '/cases/{caseId}/suspend'
-  | '/cases/{caseId}/resume';
+  | '/cases/{caseId}/resume'
+  | '/cases/{caseId}/reconsideration';
 
 interface Action {
   id: string;
@@ -43,6 +44,15 @@ interface Action {
 }
 
 const MANAGERS = ['team-lead', 'head', 'admin'] as const;
+
+/** The 재심의 decisions that reopen a closed audit, by kind of case. */
+const RECONSIDERATIONS: Record<string, Record<string, string>> = {
+  'self-audit': { 'record-reconsideration-request': '재심의 신청 기록 (공공감사법 제25조)' },
+  'audit-received': {
+    'file-received-reconsideration': '감사기관에 재심의 신청 (행정감사규정 제20조)',
+    'record-ex-officio-reconsideration': '감사기관 직권 재심의 (제21조, 2년 이내)',
+  },
+};
 
 /** The actions this case takes now, for this person (the API decides in the end). */
 export function actionsFor(c: CaseView, session: Parameters<typeof hasRole>[0]): Action[] {
@@ -76,6 +86,16 @@ export function actionsFor(c: CaseView, session: Parameters<typeof hasRole>[0]):
     else if (c.stage !== 'closed')
       actions.push({ id: 'suspend', path: '/cases/{caseId}/suspend', title: '징계절차 정지', button: '정지' });
   }
+  // A 재심의 that reaches a closed audit reopens it inside its period (the API refuses after it, naming the day).
+  const reconsiderations = c.stage === 'closed' ? RECONSIDERATIONS[c.kind] : undefined;
+  if (reconsiderations)
+    actions.push({
+      id: 'reconsideration',
+      path: '/cases/{caseId}/reconsideration',
+      title: '재심의 (종결된 감사 다시 열기)',
+      button: '재심의 기록',
+      variants: reconsiderations,
+    });
   return actions;
 }
 
@@ -87,12 +107,24 @@ function discriminatorOf(document: Parameters<typeof deref>[0], schema: JsonSche
   )?.[0];
 }
 
-function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone: () => void }) {
+function ActionForm({
+  c,
+  action,
+  onDone,
+  saved,
+  onSaved,
+}: {
+  c: CaseView;
+  action: Action;
+  onDone: () => void;
+  /** Whether this form's write is the last one made on the page (its confirmation shows until another is made). */
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+}) {
   const { api } = useApp();
   const openapi = useOpenApiDocument();
   const [value, setValue] = useState<FormValue>({});
   const [variant, setVariant] = useState<string>(Object.keys(action.variants ?? {})[0] ?? '');
-  const [saved, setSaved] = useState(false);
   const submissionKey = useRef<string | undefined>(undefined);
 
   const schema = openapi.data ? requestBodySchema(openapi.data, action.path, 'post') : undefined;
@@ -114,13 +146,13 @@ function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone
     onSuccess: () => {
       submissionKey.current = undefined;
       setValue({});
-      setSaved(true);
+      onSaved(true);
       onDone();
     },
   });
   const changed = () => {
     submissionKey.current = undefined;
-    setSaved(false);
+    if (saved) onSaved(false);
     if (write.isError) write.reset();
   };
   const error = write.error instanceof ApiError ? write.error : undefined;
@@ -209,6 +241,7 @@ function ActionForm({ c, action, onDone }: { c: CaseView; action: Action; onDone
 export function CaseActions({ c, onDone }: { c: CaseView; onDone: () => void }) {
   const { session } = useApp();
   const actions = actionsFor(c, session);
+  const [lastSaved, setLastSaved] = useState<string | undefined>(undefined);
   return (
     <section aria-labelledby="actions-title" className="case-section case-actions">
       <h2 id="actions-title" className="sec-tit">
@@ -217,7 +250,13 @@ export function CaseActions({ c, onDone }: { c: CaseView; onDone: () => void }) 
       {actions.map((action) => (
         <details key={action.id} className="case-action" data-action={action.id}>
           <summary>{action.title}</summary>
-          <ActionForm c={c} action={action} onDone={onDone} />
+          <ActionForm
+            c={c}
+            action={action}
+            onDone={onDone}
+            saved={lastSaved === action.id}
+            onSaved={(saved) => setLastSaved(saved ? action.id : undefined)}
+          />
         </details>
       ))}
     </section>

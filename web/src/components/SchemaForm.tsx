@@ -4,7 +4,7 @@
  * API returns (`messageKo`, by field) are shown beside the field they name.
  */
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useApp } from '../auth/session.tsx';
 
 export interface JsonSchema {
@@ -160,6 +160,9 @@ interface FieldProps {
   staff?: { sub: string; label: string }[];
 }
 
+/** Fields of a section the form may leave out are required only once that section is filled in. */
+const InOptionalSection = createContext(false);
+
 function FieldShell({
   id,
   label,
@@ -175,12 +178,13 @@ function FieldShell({
   hint?: string | undefined;
   children: ReactNode;
 }) {
+  const conditional = useContext(InOptionalSection);
   return (
     <div className="form-group">
       <div className="form-tit">
         <label htmlFor={id}>
           {label}
-          {required && <span className="required"> (필수)</span>}
+          {required && <span className="required">{conditional ? ' (입력 시 필수)' : ' (필수)'}</span>}
         </label>
       </div>
       <div className={`form-conts${error ? ' is-error' : ''}`}>{children}</div>
@@ -200,6 +204,7 @@ function FieldShell({
 function Field(props: FieldProps) {
   const { document, name, path, required, value, onChange, errors, staff } = props;
   const schema = deref(document, props.schema);
+  const inOptionalSection = useContext(InOptionalSection);
   const id = `field-${useContext(FieldIdScope)}${path.replace(/\W/g, '-')}`;
   const error = errors[path];
   const label = labelOf(name, schema);
@@ -207,21 +212,28 @@ function Field(props: FieldProps) {
   const union = schema.oneOf ?? schema.anyOf;
 
   if (isType(schema, 'object') && schema.properties) {
+    const optional = !required || inOptionalSection;
+    const title = !required && !inOptionalSection ? `${label} (선택)` : label;
+    // What the description says after the label (e.g. "두 번째 연장에 필수") is shown under the title.
+    const note = schema.description?.split(' — ')[1]?.trim();
     return (
       <fieldset className="schema-fieldset">
-        <legend>{label}</legend>
+        <legend>{title}</legend>
         <p className="schema-fieldset-title" aria-hidden="true">
-          {label}
+          {title}
         </p>
-        <SchemaFields
-          document={document}
-          schema={schema}
-          pathPrefix={`${path}.`}
-          value={(value as FormValue | undefined) ?? {}}
-          onChange={onChange}
-          errors={errors}
-          {...(staff && { staff })}
-        />
+        {note && <p className="form-hint">{note}</p>}
+        <InOptionalSection.Provider value={optional}>
+          <SchemaFields
+            document={document}
+            schema={schema}
+            pathPrefix={`${path}.`}
+            value={(value as FormValue | undefined) ?? {}}
+            onChange={(next) => onChange(Object.keys(next).length > 0 ? next : undefined)}
+            errors={errors}
+            {...(staff && { staff })}
+          />
+        </InOptionalSection.Provider>
       </fieldset>
     );
   }
@@ -323,7 +335,7 @@ function Field(props: FieldProps) {
           onChange={(e) => onChange(e.target.value || undefined)}
           aria-describedby={described}
         >
-          <option value="">선택하세요</option>
+          <option value="">{schema.default === undefined ? '선택하세요' : `기본값 (${String(schema.default)})`}</option>
           {schema.enum.map((option) => (
             <option key={String(option)} value={String(option)}>
               {String(option)}
@@ -351,6 +363,14 @@ function Field(props: FieldProps) {
   }
   if (isType(schema, 'array')) {
     const items = deref(document, schema.items ?? {});
+    if (isType(items, 'integer') || isType(items, 'number')) {
+      // Numbers (e.g. 지적사항 번호) typed as "1, 3, 4"; what is not a number is sent as typed, for the API to name.
+      return (
+        <FieldShell id={id} label={label} required={required} error={error} hint="쉼표로 구분해 입력하세요 (예: 1, 3).">
+          <NumberListInput id={id} value={value} onChange={onChange} described={described} />
+        </FieldShell>
+      );
+    }
     if (!isType(items, 'string')) {
       return (
         <FieldShell id={id} label={label} required={required} error={error} hint="이 항목은 API로 입력합니다.">
@@ -416,6 +436,35 @@ function Field(props: FieldProps) {
         />
       )}
     </FieldShell>
+  );
+}
+
+/** A list of whole numbers typed as "1, 3, 4"; the text stays as typed while the value follows it. */
+function NumberListInput(props: {
+  id: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  described: string | undefined;
+}) {
+  const { id, value, onChange, described } = props;
+  const [text, setText] = useState(Array.isArray(value) ? value.join(', ') : '');
+  // A form emptied after it was sent empties this field too.
+  useEffect(() => {
+    if (value === undefined) setText('');
+  }, [value]);
+  return (
+    <input
+      id={id}
+      className="krds-input"
+      inputMode="numeric"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const parts = e.target.value.split(/[,\s]+/).filter((p) => p !== '');
+        onChange(parts.length > 0 ? parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : undefined);
+      }}
+      aria-describedby={described}
+    />
   );
 }
 
