@@ -1,13 +1,12 @@
 /** The case page's record forms: which a case offers, and that each names a request the API takes. */
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../../functions/api/openapi.ts';
-import type { CaseView } from '../../../web/src/api/types.ts';
-import { actionsFor } from '../../../web/src/components/CaseActions.tsx';
-import { deref, requestBodySchema } from '../../../web/src/components/SchemaForm.tsx';
+import { actionsFor } from '../../../web/src/lib/case-actions.ts';
+import { deref, type OpenApiDocument, requestBodySchema } from '../../../web/src/lib/json-schema.ts';
 
-const document = buildOpenApiDocument('https://cases.example.go.kr') as unknown as Parameters<typeof deref>[0];
-const session = { roles: ['investigator'] } as unknown as Parameters<typeof actionsFor>[1];
-const caseOf = (kind: string, stage: string) => ({ caseId: 'c1', kind, stage, version: 3 }) as unknown as CaseView;
+const document = buildOpenApiDocument('https://cases.example.go.kr') as unknown as OpenApiDocument;
+const session = { roles: ['investigator'] };
+const caseOf = (kind: string, stage: string) => ({ kind, stage });
 
 describe('the case page’s 재심의 form', () => {
   it('shows on a closed self-audit or audit received, not on an open one or another kind', () => {

@@ -6,33 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useApp } from '../auth/session.tsx';
+import { deref, type JsonSchema, type OpenApiDocument, requestBodySchema } from '../lib/json-schema.ts';
 
-export interface JsonSchema {
-  $ref?: string;
-  type?: string | string[];
-  const?: unknown;
-  enum?: unknown[];
-  format?: string;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  items?: JsonSchema;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  default?: unknown;
-  /** A request section only some kinds of case take (e.g. `dailyAudit`): which ones. */
-  'x-kinds'?: string[];
-  /** Korean names of an enum's values (the kinds of case). */
-  'x-labels'?: Record<string, string>;
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-}
+export { deref, type JsonSchema, requestBodySchema };
 
 export type FormValue = Record<string, unknown>;
 
@@ -48,26 +24,6 @@ export function useOpenApiDocument() {
       return (await response.json()) as OpenApiDocument;
     },
   });
-}
-
-/**
- * The schema a `$ref` points to, with the referring schema's own keywords over it: a field that is a
- * shared date (`{ $ref: IsoDate, description }`) keeps its own label and limits.
- */
-export function deref(document: OpenApiDocument, schema: JsonSchema): JsonSchema {
-  let current = schema;
-  let own: JsonSchema = {};
-  for (let hops = 0; current.$ref && hops < 10; hops += 1) {
-    const { $ref, ...siblings } = current;
-    own = { ...siblings, ...own };
-    current = document.components?.schemas?.[$ref.replace('#/components/schemas/', '')] ?? {};
-  }
-  return current === schema ? schema : { ...current, ...own };
-}
-
-export function requestBodySchema(document: OpenApiDocument, path: string, method: string): JsonSchema | undefined {
-  const schema = document.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
-  return schema && deref(document, schema);
 }
 
 /** The kinds of case, in the API's order, with their Korean names (from the intake body's `kind`). */
