@@ -11,6 +11,7 @@ const text = JSON.stringify(document);
 
 type Operation = {
   operationId: string;
+  security?: unknown;
   tags: string[];
   parameters: { $ref?: string; name?: string }[];
   requestBody?: { content: Record<string, { example?: unknown }> };
@@ -44,9 +45,10 @@ describe('the OpenAPI document', () => {
   });
 
   // Each kind adds its details and decision forms, one component each; dates and other shared leaves are
-  // written once. The component checks below catch repetition.
-  it('stays under 300 KB by sharing components', () => {
-    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(300 * 1024);
+  // written once. The component checks below catch repetition. Issue 11 asks for a document "under 300 KB",
+  // read as decimal kilobytes: 300,000 bytes of JSON.
+  it('stays under 300 KB (300,000 bytes) by sharing components', () => {
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(300_000);
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining(['Case', 'Task', 'Error', 'CaseWriteResult', 'CreateCaseRequest', 'CompleteTaskRequest']),
     );
@@ -77,6 +79,36 @@ describe('the OpenAPI document', () => {
     const forms = schemas.CompleteTaskRequest?.oneOf ?? [];
     expect(forms.length).toBeGreaterThan(50);
     expect(forms.every((f) => typeof (f as { $ref?: unknown }).$ref === 'string')).toBe(true);
+  });
+
+  it('writes a repeated sub-schema once as a component each place refers to, keeping its own description', () => {
+    const schemas = document.components.schemas as Record<string, Record<string, unknown>>;
+    const refs = refsIn(document);
+    // A case's stage, an official, a disclosure-refusal's dependent test: each written once.
+    for (const id of ['Stage', 'Official', 'DependentTest', 'Text2000'])
+      expect(refs.filter((r) => r === `#/components/schemas/${id}`).length, id).toBeGreaterThan(1);
+    expect(text.split('"disposition","suspended","closed"]').length - 1).toBe(1);
+    const findings = schemas.AddSelfAuditFindingRequest as { properties: Record<string, Record<string, unknown>> };
+    expect(findings.properties.officials).toMatchObject({ items: { $ref: '#/components/schemas/Official' } });
+    // Every component is used: none is shared for a single place.
+    const used = new Set(refs.map((r) => r.replace('#/components/schemas/', '')));
+    for (const id of Object.keys(schemas))
+      if (!/(Request|Response|Decision|Details|Intake)$/.test(id)) expect(used, id).toContain(id);
+  });
+
+  it('keeps every decision form’s discriminator written out in the form (the console picks the form by it)', () => {
+    const schemas = document.components.schemas as Record<string, { properties?: Record<string, { const?: unknown }> }>;
+    const forms = (schemas.CompleteTaskRequest as { oneOf: { $ref: string }[] }).oneOf;
+    for (const { $ref } of forms) {
+      const form = schemas[$ref.replace('#/components/schemas/', '')];
+      expect(typeof form?.properties?.decision?.const, $ref).toBe('string');
+    }
+  });
+
+  it('says once that routes take a Cognito token, and which routes need none', () => {
+    expect(document.security).toEqual([{ cognito: [] }]);
+    for (const route of apiRoutes)
+      expect(operationOf(route.routeKey).security, route.name).toEqual(route.auth ? undefined : []);
   });
 
   it('resolves every $ref to something the document has', () => {

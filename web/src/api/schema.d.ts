@@ -175,7 +175,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
             cookie?: never;
         };
         /** 사건 조회 (asOf=YYYY-MM-DD: 그날 기준으로 이력에서 재구성; 비공개 사건 열람은 이력에 기록) */
@@ -227,7 +229,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
             cookie?: never;
         };
         /** 신원 열람 요청·결정·열람 횟수 (신원 자체는 없음; 감사인·관리책임자·감사담당관·담당자) */
@@ -415,7 +419,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
             cookie?: never;
         };
         /** 사건 첨부파일 목록 */
@@ -620,7 +626,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
             cookie?: never;
         };
         /** 자체감사 지적사항 목록 (처분요구·이행 상태로 찾기) */
@@ -791,7 +799,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                caseId: components["parameters"]["CaseId"];
+            };
             cookie?: never;
         };
         /** 재산등록 심사 의무자 목록과 진행 집계 (심사 내용 제외) */
@@ -877,7 +887,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
+                committee: components["parameters"]["CommitteePath"];
+            };
             cookie?: never;
         };
         /** 위원회 회의 목록 (기간) */
@@ -1153,16 +1166,13 @@ export interface components {
             caseId: string;
             caseNumber: string;
             kind: components["schemas"]["CaseKind"];
-            /** @enum {string} */
-            team: "audit" | "investigation" | "complaints" | "patrol";
+            team: components["schemas"]["Team"];
             title: string;
             summary: string;
-            /** @enum {string} */
-            stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+            stage: components["schemas"]["Stage"];
             assigneeSub?: string;
             department?: string;
-            /** @enum {string} */
-            channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+            channel?: components["schemas"]["Channel"];
             receivedAt: components["schemas"]["IsoDateTime"];
             dueDate?: components["schemas"]["IsoDate"];
             sealed: boolean;
@@ -1177,25 +1187,7 @@ export interface components {
                 consentToDisclosure?: boolean;
                 storedAt?: components["schemas"]["IsoDateTime"];
             };
-            attachments?: {
-                fileId: string;
-                name: string;
-                contentType: string;
-                size: number;
-                sha256: string;
-                /** @description 파일이 속한 곳 */
-                subject: {
-                    /**
-                     * @description 사건·업무·지적사항·위원회 회의
-                     * @enum {string}
-                     */
-                    type: "case" | "task" | "finding" | "meeting";
-                    /** @description 업무·지적사항·회의의 ID */
-                    id?: string;
-                };
-                uploadedAt: string;
-                uploadedBy: string;
-            }[];
+            attachments?: components["schemas"]["Attachments"];
             version: number;
             historySeq: number;
             historyHead: string;
@@ -1232,14 +1224,11 @@ export interface components {
                 article: string;
                 confidence: string;
             };
-            links: {
-                self: string;
-                history: string;
-            };
+            links: components["schemas"]["CaseLinks"];
         };
         CaseWriteResult: {
             case: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             replayed: boolean;
             workflowStarted?: boolean;
         };
@@ -1251,15 +1240,12 @@ export interface components {
             sealed: boolean;
             type: string;
             titleKo: string;
-            /** @enum {string} */
-            stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+            stage: components["schemas"]["Stage"];
             assignee: {
                 sub: string;
             } | {
-                /** @enum {string} */
-                role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
-                /** @enum {string} */
-                team?: "audit" | "investigation" | "complaints" | "patrol";
+                role: components["schemas"]["Role"];
+                team?: components["schemas"]["Team"];
             };
             allowedDecisions: string[];
             openedAt: string;
@@ -1280,15 +1266,12 @@ export interface components {
                 source: "statutory" | "default" | "case-limit" | "case-date";
             };
             hiddenFrom?: string[];
-            /** @enum {string} */
-            committee?: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            committee?: components["schemas"]["CommitteeId"];
             onBehalfOf?: {
                 sub?: string;
                 name?: string;
-                /** @enum {string} */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
-                /** @enum {string} */
-                team?: "audit" | "investigation" | "complaints" | "patrol";
+                role?: components["schemas"]["Role"];
+                team?: components["schemas"]["Team"];
                 labelKo: string;
                 /** @enum {string} */
                 reason: "acting" | "excluded" | "vacant";
@@ -1302,27 +1285,11 @@ export interface components {
         HistoryEvent: {
             caseId: string;
             seq: number;
-            /** @enum {string} */
-            type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+            type: components["schemas"]["HistoryEventType"];
             at: components["schemas"]["IsoDateTime"];
-            actor: {
-                sub: string;
-                name?: string;
-                role: string;
-                /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
-                onBehalfOf?: {
-                    sub?: string;
-                    name?: string;
-                    role?: string;
-                    team?: string;
-                    labelKo: string;
-                    reason: string;
-                };
-            };
-            /** @enum {string} */
-            stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
-            /** @enum {string} */
-            stageAfter?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+            actor: components["schemas"]["EventActor"];
+            stageBefore?: components["schemas"]["Stage"];
+            stageAfter?: components["schemas"]["Stage"];
             data: {
                 [key: string]: unknown;
             };
@@ -1330,20 +1297,17 @@ export interface components {
             hash: string;
         };
         Committee: {
-            /** @enum {string} */
-            committeeId: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
-            /** @enum {string} */
-            kind: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            committeeId: components["schemas"]["CommitteeId"];
+            kind: components["schemas"]["CommitteeId"];
             nameKo: string;
             members: {
                 /** @description 위원 ID (위원회 안에서 고유) */
                 memberId: string;
-                /** @description 성명 */
-                name: string;
+                name: components["schemas"]["PersonName"];
                 /** @description 소속·직위 (예: 변호사, 부구청장) */
-                affiliation: string;
+                affiliation: components["schemas"]["Text100"];
                 /** @description 이 시스템 사용자인 위원의 직원 ID (내부위원) */
-                staffSub?: string;
+                staffSub?: components["schemas"]["Text128"];
                 /** @description 안건 안내 메일 주소 (외부위원) */
                 email?: components["schemas"]["Email"];
                 /**
@@ -1356,29 +1320,11 @@ export interface components {
                  * @default false
                  */
                 external: boolean;
-                /** @description 임기 시작일 */
-                termStart: string;
-                /** @description 임기 종료일 (포함) */
-                termEnd: string;
+                termStart: components["schemas"]["TermStart"];
+                termEnd: components["schemas"]["TermEnd"];
             }[];
             secretarySub: string;
-            /** @description 정족수 규칙 */
-            quorum: {
-                /**
-                 * @description 의사정족수: 재적위원 과반수(majority) 또는 3분의 2 이상(two-thirds) 출석
-                 * @default majority
-                 * @enum {string}
-                 */
-                attendance: "majority" | "two-thirds";
-                /**
-                 * @description 의결정족수: 출석위원 과반수 또는 3분의 2 이상 찬성
-                 * @default majority
-                 * @enum {string}
-                 */
-                decision: "majority" | "two-thirds";
-                /** @default 재적 과반 출석·출석 과반 찬성 (위원회 규정 — 구 규칙 확인 필요) */
-                article: string;
-            };
+            quorum: components["schemas"]["Quorum"];
             cadence: {
                 /** @constant */
                 type: "months";
@@ -1391,7 +1337,7 @@ export interface components {
                 dayOfMonth: number;
                 /** @default 14:00 */
                 time: string;
-                labelKo: string;
+                labelKo: components["schemas"]["Text200"];
                 /** @description 근거 (조문·업무계획) */
                 basis: string;
             } | {
@@ -1399,7 +1345,7 @@ export interface components {
                 type: "as-needed";
                 /** @default 0 */
                 minimumPerYear: number;
-                labelKo: string;
+                labelKo: components["schemas"]["Text200"];
                 basis: string;
             };
             version: number;
@@ -1410,8 +1356,7 @@ export interface components {
         };
         Meeting: {
             meetingId: string;
-            /** @enum {string} */
-            committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+            committee: components["schemas"]["CommitteeId"];
             scheduledAt: string;
             place?: string;
             /** @enum {string} */
@@ -1473,8 +1418,7 @@ export interface components {
             number: number;
             title: string;
             description: string;
-            /** @enum {string} */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            disposition: components["schemas"]["SelfAuditFindingDisposition"];
             department: string;
             officials: {
                 name: string;
@@ -1571,89 +1515,26 @@ export interface components {
                 notifiedOn: components["schemas"]["IsoDate"];
             }[];
             /** @default [] */
-            disclosureRefusals: {
-                relatives: {
-                    /** @enum {string} */
-                    relation: "ascendant" | "descendant";
-                    name: string;
-                }[];
-                reason: string;
-                /** @enum {string} */
-                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                appliedOn: components["schemas"]["IsoDate"];
-                windowClosesOn: components["schemas"]["IsoDate"];
-                decisionDueOn: components["schemas"]["IsoDate"];
-                extendedOn?: components["schemas"]["IsoDate"];
-                tests?: {
-                    name: string;
-                    age: number;
-                    occupation?: string;
-                    /** @description 재산 (원) */
-                    propertyWon: number;
-                    /** @description 정기적 소득 (월, 원) */
-                    monthlyIncomeWon: number;
-                    /** @description 가구원수별 기준 중위소득 (월, 원) */
-                    medianIncomeWon: number;
-                    /** @description 비속: 세대 분리 여부 */
-                    separateHousehold?: boolean;
-                    /** @description 독립생계 유지 판단 */
-                    independentLivelihood: boolean;
-                    /** @description 판단 이유 */
-                    reasons: string;
-                }[];
-                decision?: {
-                    permitted: boolean;
-                    decidedOn: components["schemas"]["IsoDate"];
-                    noticeReceivedOn: components["schemas"]["IsoDate"];
-                    registrationDueOn?: components["schemas"]["IsoDate"];
-                    reReviewYear?: number;
-                };
-            }[];
+            disclosureRefusals: components["schemas"]["DisclosureRefusal"][];
         };
         CitizenCheck: {
-            project: {
-                /** @description 점검 공사명 */
-                name: string;
-                /** @description 발주 부서 */
-                orderingDepartment: string;
-                /** @description 계약 금액 (원) */
-                contractAmountWon?: number;
-                /** @description 현장 위치 */
-                site?: string;
-            };
+            project: components["schemas"]["CitizenCheckProject"];
             checkDate: components["schemas"]["IsoDate"];
             items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
             auditors: {
                 sub: string;
                 name: string;
-                /**
-                 * @description 분야 (dong: 동 대표)
-                 * @enum {string}
-                 */
-                field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+                field: components["schemas"]["CitizenAuditorField"];
                 /** @description 동 대표의 동 */
                 dong?: string;
                 /** @description 기수 */
                 cohort?: number;
-                /** @description 임기 시작일 */
-                termStart: string;
-                /** @description 임기 종료일 (포함) */
-                termEnd: string;
+                termStart: components["schemas"]["TermStart"];
+                termEnd: components["schemas"]["TermEnd"];
             }[];
             reportDueOn: components["schemas"]["IsoDate"];
             reports: {
-                /** @description 확인 항목마다 한 줄 */
-                results: {
-                    /** @enum {string} */
-                    item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
-                    /**
-                     * @description 이상 없음·지적·자문
-                     * @enum {string}
-                     */
-                    outcome: "no-issue" | "finding" | "advice";
-                    /** @description 지적·자문 내용 */
-                    note?: string;
-                }[];
+                results: components["schemas"]["CitizenCheckResults"];
                 auditorSub: string;
                 reportedAt: string;
             }[];
@@ -1661,25 +1542,19 @@ export interface components {
                 /** @description 부서 회신일 */
                 repliedOn: components["schemas"]["IsoDate"];
                 /** @description 부서의 조치 내용 */
-                action: string;
+                action: components["schemas"]["Text5000"];
             };
         };
         CitizenAuditor: {
             sub: string;
             name: string;
-            /**
-             * @description 분야 (dong: 동 대표)
-             * @enum {string}
-             */
-            field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+            field: components["schemas"]["CitizenAuditorField"];
             /** @description 동 대표의 동 */
             dong?: string;
             /** @description 기수 */
             cohort?: number;
-            /** @description 임기 시작일 */
-            termStart: string;
-            /** @description 임기 종료일 (포함) */
-            termEnd: string;
+            termStart: components["schemas"]["TermStart"];
+            termEnd: components["schemas"]["TermEnd"];
             version: number;
             updatedAt: string;
             updatedBy: string;
@@ -1716,10 +1591,7 @@ export interface components {
                 proposedOn: components["schemas"]["IsoDate"];
                 proposedBy: string;
             };
-            returns: {
-                returnedOn: components["schemas"]["IsoDate"];
-                reasons: string;
-            }[];
+            returns: components["schemas"]["Returns"];
             resultNotice?: {
                 notifiedOn: components["schemas"]["IsoDate"];
                 approvedBy: string;
@@ -1759,10 +1631,7 @@ export interface components {
             followUpReport?: {
                 reportedOn: components["schemas"]["IsoDate"];
             };
-            closure?: {
-                closedOn: components["schemas"]["IsoDate"];
-                comment?: string;
-            };
+            closure?: components["schemas"]["Closure"];
             findings: components["schemas"]["SelfAuditFinding"][];
         };
         AuditReceivedDetails: {
@@ -1810,8 +1679,7 @@ export interface components {
                 cancelled: number[];
                 changed: {
                     number: number;
-                    /** @enum {string} */
-                    disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+                    disposition: components["schemas"]["SelfAuditFindingDisposition"];
                 }[];
             }[];
             disciplineResolutions: {
@@ -1828,10 +1696,7 @@ export interface components {
             followUpReport?: {
                 reportedOn: components["schemas"]["IsoDate"];
             };
-            closure?: {
-                closedOn: components["schemas"]["IsoDate"];
-                comment?: string;
-            };
+            closure?: components["schemas"]["Closure"];
             findings: components["schemas"]["SelfAuditFinding"][];
         };
         DailyAuditDetails: {
@@ -1854,14 +1719,8 @@ export interface components {
                 proposedBy: string;
                 savingWon?: number;
             };
-            returns: {
-                returnedOn: components["schemas"]["IsoDate"];
-                reasons: string;
-            }[];
-            notice?: {
-                notifiedOn: components["schemas"]["IsoDate"];
-                approvedBy: string;
-            };
+            returns: components["schemas"]["Returns"];
+            notice?: components["schemas"]["Notice"];
             action?: {
                 action: string;
                 resultNotifiedOn: components["schemas"]["IsoDate"];
@@ -1904,14 +1763,8 @@ export interface components {
                 proposedOn: components["schemas"]["IsoDate"];
                 proposedBy: string;
             };
-            returns: {
-                returnedOn: components["schemas"]["IsoDate"];
-                reasons: string;
-            }[];
-            notice?: {
-                notifiedOn: components["schemas"]["IsoDate"];
-                approvedBy: string;
-            };
+            returns: components["schemas"]["Returns"];
+            notice?: components["schemas"]["Notice"];
             applied?: {
                 applied: boolean;
                 confirmedOn: components["schemas"]["IsoDate"];
@@ -1982,10 +1835,7 @@ export interface components {
                 proposedOn: components["schemas"]["IsoDate"];
                 proposedBy: string;
             };
-            returns: {
-                returnedOn: components["schemas"]["IsoDate"];
-                reasons: string;
-            }[];
+            returns: components["schemas"]["Returns"];
             decision?: {
                 decidedOn: components["schemas"]["IsoDate"];
                 decidedBy: string;
@@ -2002,28 +1852,10 @@ export interface components {
             };
         };
         MisconductDetails: {
-            /** @enum {string} */
-            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            category: components["schemas"]["MisconductCategory"];
             conductDate: components["schemas"]["IsoDate"];
             /** @description 외부기관 통보 */
-            referral?: {
-                /**
-                 * @description 통보 기관
-                 * @enum {string}
-                 */
-                agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
-                /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
-                agencyName?: string;
-                /**
-                 * @description 통보 종류
-                 * @enum {string}
-                 */
-                noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
-                /** @description 통보 문서번호 */
-                noticeNumber: string;
-                /** @description 통보일 (접수일은 사건의 receivedAt) */
-                noticeDate: components["schemas"]["IsoDate"];
-            };
+            referral?: components["schemas"]["Referral"];
             /** @enum {string} */
             origin?: "internal-finding" | "anonymous-report" | "complaint" | "audit";
             officials: {
@@ -2143,44 +1975,7 @@ export interface components {
                 applyUntil: components["schemas"]["IsoDate"];
                 decideBy: components["schemas"]["IsoDate"];
             };
-            applications: {
-                relatives: {
-                    /** @enum {string} */
-                    relation: "ascendant" | "descendant";
-                    name: string;
-                }[];
-                reason: string;
-                /** @enum {string} */
-                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                appliedOn: components["schemas"]["IsoDate"];
-                windowClosesOn: components["schemas"]["IsoDate"];
-                decisionDueOn: components["schemas"]["IsoDate"];
-                extendedOn?: components["schemas"]["IsoDate"];
-                tests?: {
-                    name: string;
-                    age: number;
-                    occupation?: string;
-                    /** @description 재산 (원) */
-                    propertyWon: number;
-                    /** @description 정기적 소득 (월, 원) */
-                    monthlyIncomeWon: number;
-                    /** @description 가구원수별 기준 중위소득 (월, 원) */
-                    medianIncomeWon: number;
-                    /** @description 비속: 세대 분리 여부 */
-                    separateHousehold?: boolean;
-                    /** @description 독립생계 유지 판단 */
-                    independentLivelihood: boolean;
-                    /** @description 판단 이유 */
-                    reasons: string;
-                }[];
-                decision?: {
-                    permitted: boolean;
-                    decidedOn: components["schemas"]["IsoDate"];
-                    noticeReceivedOn: components["schemas"]["IsoDate"];
-                    registrationDueOn?: components["schemas"]["IsoDate"];
-                    reReviewYear?: number;
-                };
-            }[];
+            applications: components["schemas"]["DisclosureRefusal"][];
         };
         HumanRightsDetails: {
             lawTitle: string;
@@ -2193,20 +1988,10 @@ export interface components {
             legislativeNoticeOn: components["schemas"]["IsoDate"];
             selfCheck?: {
                 submittedOn: components["schemas"]["IsoDate"];
-                criteria: {
-                    infringement: components["schemas"]["HumanRightsCheck"];
-                    remedy: components["schemas"]["HumanRightsCheck"];
-                    participation: components["schemas"]["HumanRightsCheck"];
-                    promotion: components["schemas"]["HumanRightsCheck"];
-                };
+                criteria: components["schemas"]["HumanRightsCriteria"];
             };
             assessment?: {
-                criteria: {
-                    infringement: components["schemas"]["HumanRightsCheck"];
-                    remedy: components["schemas"]["HumanRightsCheck"];
-                    participation: components["schemas"]["HumanRightsCheck"];
-                    promotion: components["schemas"]["HumanRightsCheck"];
-                };
+                criteria: components["schemas"]["HumanRightsCriteria"];
                 /** @enum {string} */
                 conclusion: "원안 동의" | "개선 권고";
                 articles: string[];
@@ -2222,22 +2007,8 @@ export interface components {
             };
         };
         GrievanceDetails: {
-            /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
-            complainant?: {
-                /** @description 민원인 성명 (개인정보) */
-                name: string;
-                /** @description 연락처 (개인정보) */
-                contact?: string;
-                /** @description 주소 (개인정보) */
-                address?: string;
-            };
-            /** @description 다수인관련민원 (민원처리법 제2조제6호) */
-            multiParty?: {
-                /** @description 연명 인원 (5명 이상) */
-                signatories: number;
-                /** @description 공동 이해 세대 수 (5세대 이상) */
-                households?: number;
-            };
+            complainant?: components["schemas"]["Complainant"];
+            multiParty?: components["schemas"]["MultiParty"];
             refiled?: {
                 at: components["schemas"]["IsoDateTime"];
                 by: string;
@@ -2268,19 +2039,7 @@ export interface components {
                 by: string;
                 previousDueDate: components["schemas"]["IsoDate"];
                 dueDate: components["schemas"]["IsoDate"];
-                consent?: {
-                    /** @description 민원인 동의 여부 */
-                    given: boolean;
-                    /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
-                    by: string;
-                    /** @description 동의 일시 */
-                    at: components["schemas"]["IsoDateTime"];
-                    /**
-                     * @description 동의 방법
-                     * @enum {string}
-                     */
-                    method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-                };
+                consent?: components["schemas"]["Consent"];
             }[];
             clockStops: {
                 stopId: string;
@@ -2297,8 +2056,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "progress" | "extension" | "field-investigation";
                 sentAt: components["schemas"]["IsoDateTime"];
-                /** @enum {string} */
-                method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+                method: components["schemas"]["NoticeMethod"];
                 expectedCompletionDate?: components["schemas"]["IsoDate"];
                 note?: string;
                 by: string;
@@ -2320,8 +2078,7 @@ export interface components {
             };
             answer?: {
                 summary: string;
-                /** @enum {string} */
-                method?: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+                method?: components["schemas"]["NoticeMethod"];
                 by: string;
                 at: components["schemas"]["IsoDateTime"];
                 dueAt: components["schemas"]["IsoDateTime"];
@@ -2381,8 +2138,7 @@ export interface components {
                 /** @enum {string} */
                 outcome: "investigate" | "not-investigate" | "stop" | "close" | "transfer";
                 decidedOn: components["schemas"]["IsoDate"];
-                /** @enum {string} */
-                ground?: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
+                ground?: components["schemas"]["DeclineGround"];
                 reason?: string;
                 notifiedOn?: components["schemas"]["IsoDate"];
                 transferTo?: string;
@@ -2433,26 +2189,8 @@ export interface components {
             form: "individual" | "joint";
             public: boolean;
             /** @description 청원인 */
-            petitioner: {
-                /** @description 성명 */
-                name: string;
-                /** @description 주소 (청원서 기재사항) */
-                address: string;
-                /** @description 연락처 */
-                phone?: string;
-                /** @description 전자우편 */
-                email?: components["schemas"]["Email"];
-            };
-            representatives: {
-                /** @description 성명 */
-                name: string;
-                /** @description 주소 (청원서 기재사항) */
-                address: string;
-                /** @description 연락처 */
-                phone?: string;
-                /** @description 전자우편 */
-                email?: components["schemas"]["Email"];
-            }[];
+            petitioner: components["schemas"]["Petitioner"];
+            representatives: components["schemas"]["Petitioner"][];
             signatories: number;
             screening?: {
                 /** @enum {string} */
@@ -2618,10 +2356,9 @@ export interface components {
             sub: string;
             email?: string;
             name?: string;
-            roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
+            roles: components["schemas"]["Role"][];
             roleLabels: string[];
-            /** @enum {string} */
-            team?: "audit" | "investigation" | "complaints" | "patrol";
+            team?: components["schemas"]["Team"];
             teamLabel?: string;
             position?: string;
             reminderPreferences: components["schemas"]["PutMyReminderPreferencesResponse"];
@@ -2632,11 +2369,10 @@ export interface components {
                 sub: string;
                 /** @description 이름 */
                 name: string;
-                /** @enum {string} */
-                team: "audit" | "investigation" | "complaints" | "patrol";
+                team: components["schemas"]["Team"];
                 /** @description 팀 이름, 예: 조사팀 */
                 teamLabel: string;
-                roles: ("clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor")[];
+                roles: components["schemas"]["Role"][];
                 /** @description 역할 이름, 예: 조사관 */
                 roleLabels: string[];
                 /** @description 직급·직위 */
@@ -2645,8 +2381,7 @@ export interface components {
                 email: components["schemas"]["Email"];
             }[];
             teams: {
-                /** @enum {string} */
-                team: "audit" | "investigation" | "complaints" | "patrol";
+                team: components["schemas"]["Team"];
                 label: string;
             }[];
         };
@@ -2665,8 +2400,7 @@ export interface components {
                 /** @description 비공개 사건은 "비공개 사건" */
                 title: string;
                 sealed: boolean;
-                /** @enum {string} */
-                stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+                stage: components["schemas"]["Stage"];
                 stageLabel: string;
                 outcome?: string;
                 outcomeLabel?: string;
@@ -2681,10 +2415,7 @@ export interface components {
                 overdue: boolean;
                 closedAt?: components["schemas"]["IsoDateTime"];
                 updatedAt: components["schemas"]["IsoDateTime"];
-                links: {
-                    self: string;
-                    history: string;
-                };
+                links: components["schemas"]["CaseLinks"];
             }[];
             /** @description 다음 페이지 (없으면 끝) */
             cursor?: string;
@@ -2703,11 +2434,7 @@ export interface components {
             items: {
                 exportId: string;
                 at: string;
-                actor: {
-                    sub: string;
-                    name?: string;
-                    role: string;
-                };
+                actor: components["schemas"]["ActorSummary"];
                 /** @enum {string} */
                 scope: "search" | "timeline";
                 /** @enum {string} */
@@ -2730,16 +2457,13 @@ export interface components {
             caseId: string;
             caseNumber: string;
             kind: string;
-            /** @enum {string} */
-            team: "audit" | "investigation" | "complaints" | "patrol";
+            team: components["schemas"]["Team"];
             title: string;
             summary: string;
-            /** @enum {string} */
-            stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+            stage: components["schemas"]["Stage"];
             assigneeSub?: string;
             department?: string;
-            /** @enum {string} */
-            channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+            channel?: components["schemas"]["Channel"];
             receivedAt: components["schemas"]["IsoDateTime"];
             dueDate?: components["schemas"]["IsoDate"];
             sealed: boolean;
@@ -2756,22 +2480,8 @@ export interface components {
             reconstructedFields: string[];
             /** @description 재구성하지 않는 필드 (이력 타임라인 참조) */
             notReconstructed: string[];
-            verification: {
-                ok: boolean;
-                checked: number;
-                firstBreak?: {
-                    /** @description 처음 끊어진 이벤트 순번 */
-                    seq: number;
-                    /** @enum {string} */
-                    reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "missing-tail" | "extra-events" | "head-mismatch" | "anchor-mismatch";
-                    expected: string | number;
-                    found: string | number;
-                };
-            };
-            links: {
-                self: string;
-                history: string;
-            };
+            verification: components["schemas"]["Verification"];
+            links: components["schemas"]["CaseLinks"];
         };
         ListPendingIdentityRequestsResponse: {
             items: components["schemas"]["RequestIdentityAccessResponse"][];
@@ -2816,7 +2526,7 @@ export interface components {
                 /** @description 주소 */
                 address?: string;
                 /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
-                relationship?: string;
+                relationship?: components["schemas"]["Text200"];
                 /** @description 신분공개 동의 여부 (법 제12조① 단서) */
                 consentToDisclosure: boolean;
             };
@@ -2850,8 +2560,7 @@ export interface components {
         };
         ListMyTasksResponse: {
             items: components["schemas"]["Task"][];
-            /** @enum {string} */
-            team?: "audit" | "investigation" | "complaints" | "patrol";
+            team?: components["schemas"]["Team"];
             /** @description scope=team: sub → 이름 */
             holders?: {
                 [key: string]: string;
@@ -2862,7 +2571,7 @@ export interface components {
         };
         CompleteTaskResponse: {
             case: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             task: components["schemas"]["Task"];
             replayed: boolean;
             workflowNotified: boolean;
@@ -2872,27 +2581,11 @@ export interface components {
             events: {
                 caseId: string;
                 seq: number;
-                /** @enum {string} */
-                type: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+                type: components["schemas"]["HistoryEventType"];
                 at: components["schemas"]["IsoDateTime"];
-                actor: {
-                    sub: string;
-                    name?: string;
-                    role: string;
-                    /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
-                    onBehalfOf?: {
-                        sub?: string;
-                        name?: string;
-                        role?: string;
-                        team?: string;
-                        labelKo: string;
-                        reason: string;
-                    };
-                };
-                /** @enum {string} */
-                stageBefore?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
-                /** @enum {string} */
-                stageAfter?: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+                actor: components["schemas"]["EventActor"];
+                stageBefore?: components["schemas"]["Stage"];
+                stageAfter?: components["schemas"]["Stage"];
                 data: {
                     [key: string]: unknown;
                 };
@@ -2923,18 +2616,7 @@ export interface components {
             }[];
             /** @description 필터 전 전체 이벤트 수 */
             total: number;
-            verification: {
-                ok: boolean;
-                checked: number;
-                firstBreak?: {
-                    /** @description 처음 끊어진 이벤트 순번 */
-                    seq: number;
-                    /** @enum {string} */
-                    reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "missing-tail" | "extra-events" | "head-mismatch" | "anchor-mismatch";
-                    expected: string | number;
-                    found: string | number;
-                };
-            };
+            verification: components["schemas"]["Verification"];
         };
         VerifyCaseResponse: {
             caseId: string;
@@ -2944,14 +2626,7 @@ export interface components {
             checked: number;
             /** @description 사건에 기록된 체인 끝 순번 */
             historySeq: number;
-            firstBreak?: {
-                /** @description 처음 끊어진 이벤트 순번 */
-                seq: number;
-                /** @enum {string} */
-                reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "missing-tail" | "extra-events" | "head-mismatch" | "anchor-mismatch";
-                expected: string | number;
-                found: string | number;
-            };
+            firstBreak?: components["schemas"]["FirstBreak"];
             messageKo?: string;
             /** @description 테이블 밖에 보관된 최신 앵커와의 비교 (not-anchored: 앵커 이후 만들어진 사건; untrusted: 앵커가 손상되었거나 서명이 맞지 않음) */
             anchor?: {
@@ -2990,25 +2665,7 @@ export interface components {
         ListCaseFilesResponse: {
             caseId: string;
             sealed: boolean;
-            files: {
-                fileId: string;
-                name: string;
-                contentType: string;
-                size: number;
-                sha256: string;
-                /** @description 파일이 속한 곳 */
-                subject: {
-                    /**
-                     * @description 사건·업무·지적사항·위원회 회의
-                     * @enum {string}
-                     */
-                    type: "case" | "task" | "finding" | "meeting";
-                    /** @description 업무·지적사항·회의의 ID */
-                    id?: string;
-                };
-                uploadedAt: string;
-                uploadedBy: string;
-            }[];
+            files: components["schemas"]["Attachments"];
         };
         DownloadCaseFileResponse: {
             fileId: string;
@@ -3016,16 +2673,7 @@ export interface components {
             contentType: string;
             size: number;
             sha256: string;
-            /** @description 파일이 속한 곳 */
-            subject: {
-                /**
-                 * @description 사건·업무·지적사항·위원회 회의
-                 * @enum {string}
-                 */
-                type: "case" | "task" | "finding" | "meeting";
-                /** @description 업무·지적사항·회의의 ID */
-                id?: string;
-            };
+            subject: components["schemas"]["FileSubject"];
             uploadedAt: string;
             uploadedBy: string;
             /** @description 짧은 시간만 유효한 내려받기 주소 */
@@ -3034,7 +2682,7 @@ export interface components {
         };
         SuspendCaseResponse: {
             case: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             replayed: boolean;
             workflowStarted?: boolean;
             workflowStopped: boolean;
@@ -3055,7 +2703,7 @@ export interface components {
         };
         OpenFindingMisconductCaseResponse: {
             audit: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             misconductCase: components["schemas"]["Case"];
         };
         ListMyCitizenChecksResponse: {
@@ -3082,27 +2730,13 @@ export interface components {
             case: components["schemas"]["Case"];
             added: number;
             skipped: number;
-            tally: {
-                "awaiting-filing": number;
-                received: number;
-                "under-review": number;
-                "supplement-ordered": number;
-                done: number;
-                total: number;
-            };
+            tally: components["schemas"]["RegistrantTally"];
         };
         ListPropertyRegistrantsResponse: {
             caseId: string;
             caseNumber: string;
             version: number;
-            tally: {
-                "awaiting-filing": number;
-                received: number;
-                "under-review": number;
-                "supplement-ordered": number;
-                done: number;
-                total: number;
-            };
+            tally: components["schemas"]["RegistrantTally"];
             items: {
                 registrantNo: string;
                 name: string;
@@ -3130,7 +2764,7 @@ export interface components {
         };
         ActOnPropertyRegistrantResponse: {
             case: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             registrant: components["schemas"]["PropertyRegistrant"];
             registrantVersion: number;
             replayed: boolean;
@@ -3152,27 +2786,10 @@ export interface components {
         GetMeetingResponse: {
             meeting: components["schemas"]["Meeting"];
             committee: {
-                /** @enum {string} */
-                kind: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+                kind: components["schemas"]["CommitteeId"];
                 nameKo: string;
                 secretarySub: string;
-                /** @description 정족수 규칙 */
-                quorum: {
-                    /**
-                     * @description 의사정족수: 재적위원 과반수(majority) 또는 3분의 2 이상(two-thirds) 출석
-                     * @default majority
-                     * @enum {string}
-                     */
-                    attendance: "majority" | "two-thirds";
-                    /**
-                     * @description 의결정족수: 출석위원 과반수 또는 3분의 2 이상 찬성
-                     * @default majority
-                     * @enum {string}
-                     */
-                    decision: "majority" | "two-thirds";
-                    /** @default 재적 과반 출석·출석 과반 찬성 (위원회 규정 — 구 규칙 확인 필요) */
-                    article: string;
-                };
+                quorum: components["schemas"]["Quorum"];
             };
             agenda: {
                 taskId: string;
@@ -3185,26 +2802,7 @@ export interface components {
                 waitingSince: string;
                 dueAt: string;
                 recusedMemberIds: string[];
-                decision?: {
-                    meetingId: string;
-                    taskId: string;
-                    caseId: string;
-                    caseNumber: string;
-                    decision: string;
-                    decisionLabel: string;
-                    votes: {
-                        for: string[];
-                        against: string[];
-                        abstain: string[];
-                    };
-                    recusedMemberIds: string[];
-                    enrolled: number;
-                    present: number;
-                    votingPresent: number;
-                    requiredFor: number;
-                    recordedAt: string;
-                    recordedBy: string;
-                };
+                decision?: components["schemas"]["MeetingItemDecision"];
             }[];
             /** @description 회의가 열려 안건이 확정되었는지 (열리기 전에는 지금 위원회를 기다리는 사건) */
             agendaFrozen: boolean;
@@ -3229,31 +2827,12 @@ export interface components {
         };
         RecordMeetingDecisionResponse: {
             case: components["schemas"]["Case"];
-            events: components["schemas"]["HistoryEvent"][];
+            events: components["schemas"]["HistoryEvents"];
             task: components["schemas"]["Task"];
             replayed: boolean;
             workflowNotified: boolean;
             meeting: components["schemas"]["Meeting"];
-            decision?: {
-                meetingId: string;
-                taskId: string;
-                caseId: string;
-                caseNumber: string;
-                decision: string;
-                decisionLabel: string;
-                votes: {
-                    for: string[];
-                    against: string[];
-                    abstain: string[];
-                };
-                recusedMemberIds: string[];
-                enrolled: number;
-                present: number;
-                votingPresent: number;
-                requiredFor: number;
-                recordedAt: string;
-                recordedBy: string;
-            };
+            decision?: components["schemas"]["MeetingItemDecision"];
         };
         GetMisconductReportResponse: {
             from: components["schemas"]["IsoDate"];
@@ -3277,17 +2856,13 @@ export interface components {
         GetOfficeReportResponse: {
             /** @constant */
             reportKind: "office-report";
-            period: {
-                from: components["schemas"]["IsoDate"];
-                to: components["schemas"]["IsoDate"];
-            };
+            period: components["schemas"]["Period"];
             generatedAt: components["schemas"]["IsoDateTime"];
             /** @constant */
             timeZone: "Asia/Seoul";
             titleKo: string;
             tables: {
-                /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "audits-received" | "audits-received-demands" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "field-complaints" | "committees" | "processing";
+                id: components["schemas"]["OfficeReportTableId"];
                 sectionKo: string;
                 titleKo: string;
                 columns: {
@@ -3324,11 +2899,7 @@ export interface components {
         FreezeOfficeReportResponse: {
             reportId: string;
             frozenAt: components["schemas"]["IsoDateTime"];
-            frozenBy: {
-                sub: string;
-                name?: string;
-                role: string;
-            };
+            frozenBy: components["schemas"]["ActorSummary"];
             dataHash: string;
             report: components["schemas"]["GetOfficeReportResponse"];
             replayed?: boolean;
@@ -3340,18 +2911,14 @@ export interface components {
         CheckFrozenOfficeReportResponse: {
             reportId: string;
             frozenAt: components["schemas"]["IsoDateTime"];
-            period: {
-                from: components["schemas"]["IsoDate"];
-                to: components["schemas"]["IsoDate"];
-            };
+            period: components["schemas"]["Period"];
             matches: boolean;
             dataHashFrozen: string;
             dataHashNow: string;
             checkedAt: components["schemas"]["IsoDateTime"];
             messageKo: string;
             tables: {
-                /** @enum {string} */
-                id: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "audits-received" | "audits-received-demands" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "field-complaints" | "committees" | "processing";
+                id: components["schemas"]["OfficeReportTableId"];
                 titleKo: string;
                 cellsMatch: boolean;
                 basisMatch: boolean;
@@ -3372,16 +2939,8 @@ export interface components {
         ListMailFailuresResponse: {
             failures: {
                 email: string;
-                /** @description 주소의 직원 (알 때) */
-                recipient?: {
-                    sub: string;
-                    name: string;
-                };
-                /**
-                 * @description 반송(bounce)·스팸 신고(complaint)·발송 거부(reject)·전달 지연(delay)·SMTP 수신 거부(smtp-refusal)
-                 * @enum {string}
-                 */
-                kind: "bounce" | "complaint" | "reject" | "delay" | "smtp-refusal";
+                recipient?: components["schemas"]["Recipient"];
+                kind: components["schemas"]["MailFailureKind"];
                 /**
                  * @description 영구(주소 발송 중지) 또는 일시(다음 발송 때 재시도)
                  * @enum {string}
@@ -3397,16 +2956,8 @@ export interface components {
             }[];
             suppressions: {
                 email: string;
-                /** @description 주소의 직원 (알 때) */
-                recipient?: {
-                    sub: string;
-                    name: string;
-                };
-                /**
-                 * @description 반송(bounce)·스팸 신고(complaint)·발송 거부(reject)·전달 지연(delay)·SMTP 수신 거부(smtp-refusal)
-                 * @enum {string}
-                 */
-                kind: "bounce" | "complaint" | "reject" | "delay" | "smtp-refusal";
+                recipient?: components["schemas"]["Recipient"];
+                kind: components["schemas"]["MailFailureKind"];
                 since: string;
                 /** @description 관리자에게 알린 시각 */
                 noticeSentAt?: string;
@@ -3455,24 +3006,24 @@ export interface components {
             /** @description 감사계획 연도 */
             planYear: number;
             /** @description 감사사항 */
-            item: string;
+            item: components["schemas"]["Text200"];
             /** @description 감사 목적·필요성 */
-            purpose: string;
+            purpose: components["schemas"]["Text5000"];
             /**
              * @description 감사 종류: 종합·재무·특정·성과·복무 (시행령 제10조)
              * @enum {string}
              */
             auditKind: "comprehensive" | "financial" | "specific" | "performance" | "service";
             /** @description 감사 대상 부서 */
-            targetDepartments: string[];
+            targetDepartments: components["schemas"]["Text100"][];
             /** @description 감사 범위 */
-            scope: string;
+            scope: components["schemas"]["Text5000"];
             /** @description 감사 시작(예정)일 */
             startOn: components["schemas"]["IsoDate"];
             /** @description 감사 종료(예정)일 */
             endOn: components["schemas"]["IsoDate"];
             /** @description 감사 인원 (감사팀 직원 ID) */
-            staffSubs: string[];
+            staffSubs: components["schemas"]["Text128"][];
             /** @description 연간 계획 외 감사 (별도 계획) */
             outsidePlan?: boolean;
         };
@@ -3484,11 +3035,11 @@ export interface components {
              */
             auditingBody: "seoul" | "mois" | "ministry" | "bai" | "other";
             /** @description 감사기관 이름 (주무부처·기타일 때) */
-            auditingBodyName?: string;
+            auditingBodyName?: components["schemas"]["Text100"];
             /** @description 감사명 (예: 2026년 서울시 종합감사) */
-            auditName: string;
+            auditName: components["schemas"]["Text200"];
             /** @description 수감 부서 */
-            departments: string[];
+            departments: components["schemas"]["Text100"][];
             /** @description 감사 실시 시작일 */
             fieldworkStartOn?: components["schemas"]["IsoDate"];
             /** @description 감사 실시 종료일 */
@@ -3503,14 +3054,12 @@ export interface components {
             category: "major-policy" | "contract" | "budget" | "other" | "regulation";
             /** @description 의뢰일 (없으면 접수일) */
             requestedOn?: components["schemas"]["IsoDate"];
-            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-            requesterSub?: string;
-            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: components["schemas"]["RequesterInput"];
+            requesterSub?: components["schemas"]["RequesterSub"];
+            requester?: components["schemas"]["TypedRequester"];
             /** @description 사업·계약 금액 (원) */
             amountWon?: number;
             /** @description 계약방법 (예: 제한경쟁입찰, 수의계약) */
-            contractMethod?: string;
+            contractMethod?: components["schemas"]["Text100"];
         };
         /** @description 계약원가심사 의뢰 정보 */
         ContractReviewIntake: {
@@ -3525,10 +3074,8 @@ export interface components {
             designAmountWon: number;
             /** @description 심사 의뢰일 (없으면 접수일) */
             requestedOn?: components["schemas"]["IsoDate"];
-            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-            requesterSub?: string;
-            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: components["schemas"]["RequesterInput"];
+            requesterSub?: components["schemas"]["RequesterSub"];
+            requester?: components["schemas"]["TypedRequester"];
         };
         /** @description 적극행정 면책·사전컨설팅 신청 정보 */
         ProactiveAdminIntake: {
@@ -3539,14 +3086,12 @@ export interface components {
             track: "exemption" | "pre-consulting";
             /** @description 신청·요청일 (없으면 접수일) */
             requestedOn?: components["schemas"]["IsoDate"];
-            /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
-            requesterSub?: string;
-            /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
-            requester?: components["schemas"]["RequesterInput"];
+            requesterSub?: components["schemas"]["RequesterSub"];
+            requester?: components["schemas"]["TypedRequester"];
             /** @description 사안 (면책: 지적된 업무, 사전컨설팅: 처리방향을 묻는 업무) */
-            matter: string;
+            matter: components["schemas"]["Text5000"];
             /** @description 관련 법령 */
-            lawsConcerned?: string[];
+            lawsConcerned?: components["schemas"]["Text200"][];
             /** @description 면책: 자체감사 사건번호 */
             auditCaseNumber?: string;
             /** @description 면책: 자체감사 종료일 (신청은 종료 후, 시행령 제13조의4①) */
@@ -3563,67 +3108,24 @@ export interface components {
         };
         /** @description 구민감사관 현장점검: 공사, 점검일, 확인 항목, 구민감사관(분야·임기) */
         CitizenCheckIntake: {
-            project: {
-                /** @description 점검 공사명 */
-                name: string;
-                /** @description 발주 부서 */
-                orderingDepartment: string;
-                /** @description 계약 금액 (원) */
-                contractAmountWon?: number;
-                /** @description 현장 위치 */
-                site?: string;
-            };
+            project: components["schemas"]["CitizenCheckProject"];
             /** @description 점검일 */
             checkDate: components["schemas"]["IsoDate"];
             /** @description 확인 항목: 시공·체불·부당지시·금품 */
             items: ("construction" | "unpaid-wages" | "undue-instruction" | "bribery")[];
             /** @description 구민감사관 ID (명부, 점검일에 임기 중) */
-            auditors: string[];
+            auditors: components["schemas"]["Text128"][];
         };
         /** @description 비위 조사 사건의 접수 정보 */
         MisconductIntake: {
-            /**
-             * @description 비위 유형 (징계시효·징계부가금 판단 기준)
-             * @enum {string}
-             */
-            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            /** @description 비위 유형 (징계시효·징계부가금 판단 기준) */
+            category: components["schemas"]["MisconductCategory"];
             /** @description 비위 행위일 (계속된 행위는 끝난 날) */
             conductDate: components["schemas"]["IsoDate"];
             /** @description 관련 공무원 */
-            officials: {
-                /** @description 성명 */
-                name: string;
-                /** @description 소속 부서 */
-                department: string;
-                /** @description 직급, 예: 지방행정주사(6급) */
-                grade: string;
-                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                staffSub?: string;
-                /**
-                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                 * @constant
-                 */
-                notStaff?: true;
-            }[];
+            officials: components["schemas"]["Official"][];
             /** @description 외부기관 통보사항(external-referral)에 필수 */
-            referral?: {
-                /**
-                 * @description 통보 기관
-                 * @enum {string}
-                 */
-                agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
-                /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
-                agencyName?: string;
-                /**
-                 * @description 통보 종류
-                 * @enum {string}
-                 */
-                noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
-                /** @description 통보 문서번호 */
-                noticeNumber: string;
-                /** @description 통보일 (접수일은 사건의 receivedAt) */
-                noticeDate: components["schemas"]["IsoDate"];
-            };
+            referral?: components["schemas"]["Referral"];
             /**
              * @description 내부조사(internal-investigation)의 착수 경위에 필수
              * @enum {string}
@@ -3662,7 +3164,7 @@ export interface components {
         /** @description 자치법규 인권영향평가 요청 */
         HumanRightsIntake: {
             /** @description 자치법규명 (제·개정안) */
-            lawTitle: string;
+            lawTitle: components["schemas"]["Text200"];
             /**
              * @description 조례 / 규칙
              * @enum {string}
@@ -3674,7 +3176,7 @@ export interface components {
              */
             change: "제정" | "전부개정" | "일부개정" | "폐지";
             /** @description 소관부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             /** @description 평가 요청일 (없으면 접수일) */
             requestedOn?: components["schemas"]["IsoDate"];
             /** @description 입법예고 예정일: 평가는 이 날부터 거꾸로 센 날까지 */
@@ -3682,26 +3184,12 @@ export interface components {
         };
         /** @description 고충민원 정보 */
         GrievanceIntake: {
-            /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
-            complainant?: {
-                /** @description 민원인 성명 (개인정보) */
-                name: string;
-                /** @description 연락처 (개인정보) */
-                contact?: string;
-                /** @description 주소 (개인정보) */
-                address?: string;
-            };
-            /** @description 다수인관련민원 (민원처리법 제2조제6호) */
-            multiParty?: {
-                /** @description 연명 인원 (5명 이상) */
-                signatories: number;
-                /** @description 공동 이해 세대 수 (5세대 이상) */
-                households?: number;
-            };
+            complainant?: components["schemas"]["Complainant"];
+            multiParty?: components["schemas"]["MultiParty"];
             /** @description 같은 내용을 다시 제출한 고충민원 — 감사부서가 조사 (시행령 제17조②) */
             refiled?: boolean;
             /** @description 앞선 민원의 접수번호 등 */
-            refiledReference?: string;
+            refiledReference?: components["schemas"]["Text200"];
         };
         /** @description 공익신고 접수 정보 */
         WhistleblowerIntake: {
@@ -3717,9 +3205,9 @@ export interface components {
              */
             route: "direct" | "acrc-transfer" | "acrc-referral" | "re-transfer";
             /** @description 권익위 이첩·송부 문서번호 (이첩·송부·재이첩 시 필수) */
-            acrcReference?: string;
+            acrcReference?: components["schemas"]["Text100"];
             /** @description 공익침해행위 대상 법률 (예: 폐기물관리법) */
-            violatedLaw?: string;
+            violatedLaw?: components["schemas"]["Text200"];
             /**
              * @description 피신고자 인적사항 기재 여부 (내용은 공개 금지, 법 제10조⑤)
              * @default false
@@ -3728,7 +3216,7 @@ export interface components {
             /** @description 구술 신고: 받은 사람이 신고서를 작성하고 읽어 준 뒤 서명 (법 제8조②) */
             oral?: {
                 /** @description 신고를 받아 적은 공무원 */
-                writtenBy: string;
+                writtenBy: components["schemas"]["Text100"];
                 /** @description 신고자에게 읽어 준 날 */
                 readBackOn: components["schemas"]["IsoDate"];
                 /** @constant */
@@ -3761,30 +3249,12 @@ export interface components {
             /** @description 공개청원 여부 (제11조②: 법령 제·개정, 공공 제도·시설 운영 등) */
             public: boolean;
             /** @description 청원인 (공동청원은 대표자 중 첫 번째와 같아도 됨) */
-            petitioner: {
-                /** @description 성명 */
-                name: string;
-                /** @description 주소 (청원서 기재사항) */
-                address: string;
-                /** @description 연락처 */
-                phone?: string;
-                /** @description 전자우편 */
-                email?: components["schemas"]["Email"];
-            };
+            petitioner: components["schemas"]["Petitioner"];
             /**
              * @description 공동청원 대표자 (3명 이하, 제11조③)
              * @default []
              */
-            representatives: {
-                /** @description 성명 */
-                name: string;
-                /** @description 주소 (청원서 기재사항) */
-                address: string;
-                /** @description 연락처 */
-                phone?: string;
-                /** @description 전자우편 */
-                email?: components["schemas"]["Email"];
-            }[];
+            representatives: components["schemas"]["Petitioner"][];
             /**
              * @description 청원인 수 (연명 인원)
              * @default 1
@@ -3799,18 +3269,18 @@ export interface components {
              */
             origin: "regular" | "planned" | "management" | "salpimi";
             /** @description 어느 순찰인지 (기획 순찰은 필수, 예: 2026 하반기 통학로 기획순찰) */
-            patrolName?: string;
+            patrolName?: components["schemas"]["Text200"];
             /** @description 우리동네살피미 신고번호 (살피미 신고는 필수) */
             reportNumber?: string;
             /** @description 적출일·신고일 (없으면 접수일) */
             foundOn?: components["schemas"]["IsoDate"];
             place: {
                 /** @description 주소 (도로명 또는 지번) */
-                address: string;
+                address: components["schemas"]["Text200"];
                 /** @description 행정동 (목록·집계 기준) */
                 dong: string;
                 /** @description 위치 설명 (예: 버스정류장 앞) */
-                detail?: string;
+                detail?: components["schemas"]["Text200"];
                 /** @description 위도 (WGS84) */
                 latitude?: number;
                 /** @description 경도 (WGS84) */
@@ -3822,22 +3292,20 @@ export interface components {
              */
             category: "road" | "street-order" | "cleaning" | "lighting" | "safety" | "parks" | "facilities" | "other";
             /** @description 적출사항 */
-            finding: string;
+            finding: components["schemas"]["Text5000"];
         };
         AssignDecision: {
             /** @constant */
             decision: "assign";
-            assigneeSub: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
+            assigneeSub: components["schemas"]["Text128"];
+            overrideAssignmentRule?: components["schemas"]["OverrideAssignmentRule"];
+            overrideReason?: components["schemas"]["OverrideReason"];
             comment?: string;
         };
         SubmitDecision: {
             /** @constant */
             decision: "submit";
-            findings: string;
+            findings: components["schemas"]["Text20000"];
             comment?: string;
         };
         ApproveDecision: {
@@ -3848,7 +3316,7 @@ export interface components {
         ReturnDecision: {
             /** @constant */
             decision: "return";
-            reasons: string;
+            reasons: components["schemas"]["Text5000"];
         };
         RecordAuditNoticeDecision: {
             /** @constant */
@@ -3856,7 +3324,7 @@ export interface components {
             /** @description 감사계획 통보일 */
             notifiedOn?: components["schemas"]["IsoDate"];
             /** @description 통보 생략 사유 (긴급 등) */
-            skippedReason?: string;
+            skippedReason?: components["schemas"]["Text2000"];
         };
         RecordFieldworkDecision: {
             /** @constant */
@@ -3866,13 +3334,13 @@ export interface components {
             /** @description 감사 종료일 (60일 기산) */
             endedOn: components["schemas"]["IsoDate"];
             /** @description 감사반 직원 ID */
-            members: string[];
+            members: components["schemas"]["Text128"][];
         };
         ProposeResultDecision: {
             /** @constant */
             decision: "propose-result";
             /** @description 감사결과 요지 */
-            summary: string;
+            summary: components["schemas"]["Text20000"];
         };
         RecordUpwardNoticeDecision: {
             /** @constant */
@@ -3930,7 +3398,7 @@ export interface components {
             /** @description 정보공개법 제9조① 호 */
             grounds?: number[];
             /** @description 비공개 이유 */
-            reasons?: string;
+            reasons?: components["schemas"]["Text5000"];
         };
         ReportFollowUpUpwardDecision: {
             /** @constant */
@@ -3941,7 +3409,7 @@ export interface components {
         CloseSelfAuditDecision: {
             /** @constant */
             decision: "close-self-audit";
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         RecordReceivedResultDecision: {
             /** @constant */
@@ -3949,7 +3417,7 @@ export interface components {
             /** @description 감사결과를 통보받은 날 (모든 기한의 기산일) */
             receivedOn: components["schemas"]["IsoDate"];
             /** @description 통보 문서번호 */
-            documentNumber?: string;
+            documentNumber?: components["schemas"]["Text100"];
         };
         RecordWarningPublicationDecision: {
             /** @constant */
@@ -3987,11 +3455,7 @@ export interface components {
             /** @description 취소된 처분요구 번호 */
             cancelFindings?: number[];
             /** @description 변경된 처분요구 */
-            changeDispositions?: {
-                number: number;
-                /** @enum {string} */
-                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
-            }[];
+            changeDispositions?: components["schemas"]["ChangeDispositions"];
         };
         RecordExOfficioReconsiderationDecision: {
             /** @constant */
@@ -4001,11 +3465,7 @@ export interface components {
             /** @description 결과를 받은 날 */
             receivedOn: components["schemas"]["IsoDate"];
             cancelFindings?: number[];
-            changeDispositions?: {
-                number: number;
-                /** @enum {string} */
-                disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
-            }[];
+            changeDispositions?: components["schemas"]["ChangeDispositions"];
         };
         RecordDisciplineResolutionDecision: {
             /** @constant */
@@ -4038,7 +3498,7 @@ export interface components {
         CloseAuditReceivedDecision: {
             /** @constant */
             decision: "close-audit-received";
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         RecordOnsiteCheckDecision: {
             /** @constant */
@@ -4046,9 +3506,9 @@ export interface components {
             /** @description 실지감사일 */
             checkedOn: components["schemas"]["IsoDate"];
             /** @description 장소 */
-            place: string;
+            place: components["schemas"]["Text200"];
             /** @description 확인한 내용 */
-            note: string;
+            note: components["schemas"]["Text5000"];
         };
         ProposeOpinionDecision: {
             /** @constant */
@@ -4059,7 +3519,7 @@ export interface components {
              */
             opinion: "적정" | "개선" | "위법·부당";
             /** @description 의견 내용 (개선·위법·부당이면 사유와 요구사항) */
-            content: string;
+            content: components["schemas"]["Text20000"];
             /** @description 의견에 따른 예산 절감액 (원) */
             savingWon?: number;
         };
@@ -4067,7 +3527,7 @@ export interface components {
             /** @constant */
             decision: "record-action-result";
             /** @description 집행부서의 조치 내용 */
-            action: string;
+            action: components["schemas"]["Text5000"];
             /** @description 조치결과 통보일 (제13조④) */
             resultNotifiedOn: components["schemas"]["IsoDate"];
             /** @description 결재권자에게 감사의견과 조치결과를 보고한 날 (제13조④) */
@@ -4079,7 +3539,7 @@ export interface components {
             /** @description 보완요구일 (이날부터 처리기간 정지) */
             requestedOn: components["schemas"]["IsoDate"];
             /** @description 보완할 서류 */
-            items: string;
+            items: components["schemas"]["Text2000"];
         };
         ContractDocumentsReceivedDecision: {
             /** @constant */
@@ -4093,7 +3553,7 @@ export interface components {
             /** @description 중간회신일 */
             sentOn: components["schemas"]["IsoDate"];
             /** @description 늦어지는 사유 */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
             /** @description 처리 예정일 */
             expectedOn: components["schemas"]["IsoDate"];
         };
@@ -4114,7 +3574,7 @@ export interface components {
                 note?: string;
             }[];
             /** @description 심사 의견 */
-            opinion: string;
+            opinion: components["schemas"]["Text20000"];
         };
         RecordContractAppliedDecision: {
             /** @constant */
@@ -4125,13 +3585,13 @@ export interface components {
             confirmedOn: components["schemas"]["IsoDate"];
             /** @description 반영된 계약(발주) 금액 */
             contractAmountWon?: number;
-            note?: string;
+            note?: components["schemas"]["Text2000"];
         };
         ReferToCommitteeDecision: {
             /** @constant */
             decision: "refer-to-committee";
             /** @description 적극행정위원회 자문 사유 (주민생활 영향·이해관계자 다수 등, 운영규정 제10조①1) */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
         };
         RecordChairRequestDecision: {
             /** @constant */
@@ -4143,13 +3603,13 @@ export interface components {
             /** @constant */
             decision: "extend-committee-reply";
             /** @description 부득이한 사유 (10일 범위에서 1회 연장, 운영규정 제11조⑦) */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
         };
         RecordCommitteeAdviceDecision: {
             /** @constant */
             decision: "record-committee-advice";
             /** @description 위원회 자문 의견 */
-            advice: string;
+            advice: components["schemas"]["Text20000"];
             /** @description 자문 의견을 받은 날 */
             advisedOn: components["schemas"]["IsoDate"];
             /** @description 감사기구의 장이 위원장에게 의견을 회신한 날 */
@@ -4174,13 +3634,13 @@ export interface components {
             /** @description 중대한 절차상 하자 없음 (추정 요건, 시행령 제13조의3②) */
             noGraveProceduralDefect: boolean;
             /** @description 판단 이유 */
-            reasons: string;
+            reasons: components["schemas"]["Text20000"];
         };
         ProposeConsultingOpinionDecision: {
             /** @constant */
             decision: "propose-consulting-opinion";
             /** @description 사전컨설팅 의견 (처리방향) */
-            opinion: string;
+            opinion: components["schemas"]["Text20000"];
             /** @description 판단에 필요한 정보를 충분히 제공받았는지 (운영규정 제15조④) */
             informationSufficient: boolean;
         };
@@ -4198,29 +3658,28 @@ export interface components {
             /** @description 부서가 의견대로 처리했는지 */
             actedAsAdvised: boolean;
             /** @description 이후 처리 결과 */
-            outcome: string;
+            outcome: components["schemas"]["Text20000"];
         };
         ProposeDecision: {
             /** @constant */
             decision: "propose";
             /** @description 조사 결과 */
-            findings: string;
+            findings: components["schemas"]["Text20000"];
             disposition: components["schemas"]["Disposition"];
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         EndorseDecision: {
             /** @constant */
             decision: "endorse";
             /** @description 팀장 검토 의견 */
-            opinion?: string;
+            opinion?: components["schemas"]["Text2000"];
         };
         SendRequestDecision: {
             /** @constant */
             decision: "send-request";
             /** @description 징계의결 요구일 */
             requestedOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            documentNumber: string;
+            documentNumber: components["schemas"]["DocumentNumber"];
             /** @default 인사위원회 */
             committee: string;
             /**
@@ -4243,8 +3702,7 @@ export interface components {
             months?: number;
             /** @description 의결일 */
             resolvedOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            documentNumber?: string;
+            documentNumber?: components["schemas"]["DocumentNumber"];
             /** @description 징계부가금 의결 (배수, 금액) */
             surcharge?: {
                 multiple: number;
@@ -4256,8 +3714,7 @@ export interface components {
             decision: "issue";
             /** @description 훈계·주의 처분일 */
             issuedOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            documentNumber: string;
+            documentNumber: components["schemas"]["DocumentNumber"];
         };
         AcknowledgeDecision: {
             /** @constant */
@@ -4270,8 +3727,7 @@ export interface components {
             decision: "issue-order";
             /** @description 시정 요구 통보일 */
             sentOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            documentNumber: string;
+            documentNumber: components["schemas"]["DocumentNumber"];
         };
         ConfirmCorrectionDecision: {
             /** @constant */
@@ -4279,54 +3735,32 @@ export interface components {
             /** @description 이행 확인일 */
             confirmedOn: components["schemas"]["IsoDate"];
             /** @description 이행 결과 */
-            result: string;
+            result: components["schemas"]["Text5000"];
         };
         SendResultNoticeDecision: {
             /** @constant */
             decision: "send-result-notice";
             /** @description 처리결과 회신일 */
             sentOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            documentNumber: string;
+            documentNumber: components["schemas"]["DocumentNumber"];
         };
         CompleteCampaignDecision: {
             /** @constant */
             decision: "complete-campaign";
             /** @description 심사 결과 요약 (위원회 보고) */
-            summary: string;
+            summary: components["schemas"]["Text5000"];
         };
         ResolveCampaignResultsDecision: {
             /** @constant */
             decision: "resolve-campaign-results";
             /** @description 공직자윤리위원회 의결 내용 */
-            resolutionKo: string;
+            resolutionKo: components["schemas"]["Text5000"];
         };
         RecordRefusalApplicationDecision: {
             /** @constant */
             decision: "record-refusal-application";
             /** @description 고지거부 (재심사) 신청서 */
-            application: {
-                /** @description 고지를 거부하는 친족 */
-                relatives: {
-                    /**
-                     * @description 직계존속·직계비속
-                     * @enum {string}
-                     */
-                    relation: "ascendant" | "descendant";
-                    name: string;
-                }[];
-                /** @description 신청 사유 */
-                reason: string;
-                /**
-                 * @description 신청 기간 구분 (시행령 제27조①)
-                 * @enum {string}
-                 */
-                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                /** @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일) */
-                windowStartsOn: components["schemas"]["IsoDate"];
-                /** @description 신청일 (등록기관 경유) */
-                appliedOn: components["schemas"]["IsoDate"];
-            };
+            application: components["schemas"]["RefusalApplication"];
         };
         ExtendRefusalDecisionDecision: {
             /** @constant */
@@ -4336,23 +3770,7 @@ export interface components {
             /** @constant */
             decision: "decide-refusal";
             /** @description 친족별 피부양자 판단 (시행령 제27조의2) */
-            tests: {
-                name: string;
-                age: number;
-                occupation?: string;
-                /** @description 재산 (원) */
-                propertyWon: number;
-                /** @description 정기적 소득 (월, 원) */
-                monthlyIncomeWon: number;
-                /** @description 가구원수별 기준 중위소득 (월, 원) */
-                medianIncomeWon: number;
-                /** @description 비속: 세대 분리 여부 */
-                separateHousehold?: boolean;
-                /** @description 독립생계 유지 판단 */
-                independentLivelihood: boolean;
-                /** @description 판단 이유 */
-                reasons: string;
-            }[];
+            tests: components["schemas"]["DependentTest"][];
             /** @description 의무자가 결정 통보를 받은 날 */
             noticeReceivedOn: components["schemas"]["IsoDate"];
         };
@@ -4362,23 +3780,13 @@ export interface components {
             /** @description 소관부서 자체점검표 제출일 */
             submittedOn: components["schemas"]["IsoDate"];
             /** @description 자체점검표: 4개 기준별 우려 여부와 근거 */
-            criteria: {
-                infringement: components["schemas"]["HumanRightsCheck"];
-                remedy: components["schemas"]["HumanRightsCheck"];
-                participation: components["schemas"]["HumanRightsCheck"];
-                promotion: components["schemas"]["HumanRightsCheck"];
-            };
+            criteria: components["schemas"]["HumanRightsCriteria"];
         };
         ProposeAssessmentDecision: {
             /** @constant */
             decision: "propose-assessment";
             /** @description 기준별 평가 */
-            criteria: {
-                infringement: components["schemas"]["HumanRightsCheck"];
-                remedy: components["schemas"]["HumanRightsCheck"];
-                participation: components["schemas"]["HumanRightsCheck"];
-                promotion: components["schemas"]["HumanRightsCheck"];
-            };
+            criteria: components["schemas"]["HumanRightsCriteria"];
             /**
              * @description 원안 동의 / 개선 권고
              * @enum {string}
@@ -4388,9 +3796,9 @@ export interface components {
              * @description 개선 권고 대상 조항 (예: 제5조②)
              * @default []
              */
-            articles: string[];
+            articles: components["schemas"]["Text100"][];
             /** @description 개선 권고 내용 */
-            recommendation?: string;
+            recommendation?: components["schemas"]["Text20000"];
         };
         RecordDepartmentResponseDecision: {
             /** @constant */
@@ -4409,58 +3817,49 @@ export interface components {
             /** @constant */
             decision: "triage";
             /** @description 처리 주무부서 */
-            handlingDepartment: string;
+            handlingDepartment: components["schemas"]["Text100"];
             /** @description 처리 담당자 */
-            assigneeSub: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
+            assigneeSub: components["schemas"]["Text128"];
+            overrideAssignmentRule?: components["schemas"]["OverrideAssignmentRule"];
+            overrideReason?: components["schemas"]["OverrideReason"];
             /** @description 같은 내용의 재제출 — 감사부서 조사로 보냄 (시행령 제17조②) */
             refiled?: boolean;
-            refiledReference?: string;
-            comment?: string;
+            refiledReference?: components["schemas"]["Text200"];
+            comment?: components["schemas"]["Text2000"];
         };
         AnswerDecision: {
             /** @constant */
             decision: "answer";
             /** @description 답변(처리결과) 요지 */
-            answer: string;
-            /**
-             * @description 통지 방법
-             * @enum {string}
-             */
-            method?: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-            comment?: string;
+            answer: components["schemas"]["Text20000"];
+            /** @description 통지 방법 */
+            method?: components["schemas"]["NoticeMethod"];
+            comment?: components["schemas"]["Text2000"];
         };
         CloseAsRepeatedDecision: {
             /** @constant */
             decision: "close-as-repeated";
             /** @description 반복민원 종결 사유 (민원처리법 제23조) */
-            reasons: string;
+            reasons: components["schemas"]["Text5000"];
         };
         ApproveClosureDecision: {
             /** @constant */
             decision: "approve-closure";
             /** @description 민원조정위원회 심의 의견 */
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         RejectClosureDecision: {
             /** @constant */
             decision: "reject-closure";
             /** @description 종결 불가 사유 — 답변 처리로 돌아감 */
-            reasons: string;
+            reasons: components["schemas"]["Text5000"];
         };
         SendProtectionNoticeDecision: {
             /** @constant */
             decision: "send-protection-notice";
             /** @description 보호·지원 안내 발송일 */
             sentOn: components["schemas"]["IsoDate"];
-            /**
-             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
-             * @enum {string}
-             */
-            method: "문서" | "전자문서" | "구두" | "전화";
+            method: components["schemas"]["ProtectionNoticeMethod"];
             /** @description 신고자가 구두·전화 안내를 원함 */
             reporterAskedOral?: boolean;
         };
@@ -4468,7 +3867,7 @@ export interface components {
             /** @constant */
             decision: "start-investigation";
             decidedOn: components["schemas"]["IsoDate"];
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         DeclineDecision: {
             /** @constant */
@@ -4478,9 +3877,8 @@ export interface components {
              * @enum {string}
              */
             outcome: "not-investigate" | "stop" | "close";
-            /** @enum {string} */
-            ground: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
-            reason: string;
+            ground: components["schemas"]["DeclineGround"];
+            reason: components["schemas"]["Text5000"];
             decidedOn: components["schemas"]["IsoDate"];
             /** @description 신고자 통지일 (지체 없이, 법 제10조③) */
             notifiedOn: components["schemas"]["IsoDate"];
@@ -4491,23 +3889,19 @@ export interface components {
             requestedOn: components["schemas"]["IsoDate"];
             dueOn: components["schemas"]["IsoDate"];
             /** @description 보완할 사항 */
-            items: string;
+            items: components["schemas"]["Text2000"];
         };
         TransferDecision: {
             /** @constant */
             decision: "transfer";
             /** @description 이송받을 관할 조사기관 */
-            to: string;
+            to: components["schemas"]["Text200"];
             transferredOn: components["schemas"]["IsoDate"];
             /** @description 신고자 통지일 (법 제10조⑥) */
             notifiedOn: components["schemas"]["IsoDate"];
             /** @description 이송 통지와 함께 보낸 보호·지원 안내일 (시행령 제11조의4) */
             protectionNoticeOn: components["schemas"]["IsoDate"];
-            /**
-             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
-             * @enum {string}
-             */
-            protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
+            protectionNoticeMethod: components["schemas"]["ProtectionNoticeMethod"];
         };
         SupplementAnsweredDecision: {
             /** @constant */
@@ -4524,7 +3918,7 @@ export interface components {
             decision: "finish-investigation";
             /** @description 조사 종료일 (권익위 통보 10일의 기산점) */
             endedOn: components["schemas"]["IsoDate"];
-            findings: string;
+            findings: components["schemas"]["Text20000"];
             /** @description 공익침해행위 확인 여부 (피신고자 정보 공개 금지는 확인 전까지, 법 제10조⑤) */
             violationFound: boolean;
         };
@@ -4532,22 +3926,18 @@ export interface components {
             /** @constant */
             decision: "notify-result";
             /** @description 필요한 조치 (법 제10조④) */
-            measures: string;
+            measures: components["schemas"]["Text5000"];
             notifiedOn: components["schemas"]["IsoDate"];
             /** @description 결과 통지와 함께 보낸 보호·지원 안내일 */
             protectionNoticeOn: components["schemas"]["IsoDate"];
-            /**
-             * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
-             * @enum {string}
-             */
-            protectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
+            protectionNoticeMethod: components["schemas"]["ProtectionNoticeMethod"];
         };
         ReportToAcrcDecision: {
             /** @constant */
             decision: "report-to-acrc";
             sentOn: components["schemas"]["IsoDate"];
             /** @description 처리결과·경위·이유, 이후 처리방향, 보상금·구조금 대상 여부, 제도개선 요지 (시행령 제11조③) */
-            summary: string;
+            summary: components["schemas"]["Text5000"];
         };
         RequestCorrectionDecision: {
             /** @constant */
@@ -4586,7 +3976,7 @@ export interface components {
         ProcessPetitionDecision: {
             /** @constant */
             decision: "process-petition";
-            comment?: string;
+            comment?: components["schemas"]["Text2000"];
         };
         DeclinePetitionDecision: {
             /** @constant */
@@ -4597,7 +3987,7 @@ export interface components {
              */
             ground: "state-secret" | "other-proceedings" | "false-accusation" | "false-defamation" | "private-matter" | "unclear";
             /** @description 청원인에게 알릴 사유 */
-            reason: string;
+            reason: components["schemas"]["Text5000"];
             /** @description 청원인 통지일 */
             noticeSentOn: components["schemas"]["IsoDate"];
         };
@@ -4606,21 +3996,19 @@ export interface components {
             decision: "close-duplicate";
             /** @description 먼저 접수된 같은 내용 청원의 사건번호 (제16조①) */
             duplicateOf: string;
-            reason?: string;
+            reason?: components["schemas"]["Text5000"];
             /** @description 종결 통지일 */
             noticeSentOn: components["schemas"]["IsoDate"];
         };
         RecommendDisclosureDecision: {
             /** @constant */
             decision: "recommend-disclosure";
-            /** @description 청원심의회 심의 의견 */
-            opinion?: string;
+            opinion?: components["schemas"]["Opinion"];
         };
         RecommendNondisclosureDecision: {
             /** @constant */
             decision: "recommend-nondisclosure";
-            /** @description 청원심의회 심의 의견 */
-            opinion?: string;
+            opinion?: components["schemas"]["Opinion"];
         };
         DiscloseDecision: {
             /** @constant */
@@ -4634,7 +4022,7 @@ export interface components {
             /** @constant */
             decision: "withhold-disclosure";
             /** @description 공개 부적합 사유 */
-            reason: string;
+            reason: components["schemas"]["Text5000"];
             /** @description 공개 부적합 결정일 */
             decidedOn: components["schemas"]["IsoDate"];
             /** @description 청원인 통지일 (이의신청 기간의 기산점, 제22조) */
@@ -4643,16 +4031,14 @@ export interface components {
         RecommendAcceptanceDecision: {
             /** @constant */
             decision: "recommend-acceptance";
-            /** @description 청원심의회 심의 의견 */
-            opinion?: string;
+            opinion?: components["schemas"]["Opinion"];
             /** @description 수렴된 국민 의견 수 (공개청원) */
             commentCount?: number;
         };
         RecommendRejectionDecision: {
             /** @constant */
             decision: "recommend-rejection";
-            /** @description 청원심의회 심의 의견 */
-            opinion?: string;
+            opinion?: components["schemas"]["Opinion"];
             /** @description 수렴된 국민 의견 수 (공개청원) */
             commentCount?: number;
         };
@@ -4660,7 +4046,7 @@ export interface components {
             /** @constant */
             decision: "accept-petition";
             /** @description 처리 내용 */
-            content: string;
+            content: components["schemas"]["Text20000"];
             /** @description 처리 결정일 */
             decidedOn: components["schemas"]["IsoDate"];
         };
@@ -4668,7 +4054,7 @@ export interface components {
             /** @constant */
             decision: "reject-petition";
             /** @description 불채택 사유 */
-            content: string;
+            content: components["schemas"]["Text20000"];
             /** @description 처리 결정일 */
             decidedOn: components["schemas"]["IsoDate"];
         };
@@ -4682,7 +4068,7 @@ export interface components {
             /** @constant */
             decision: "uphold-objection";
             /** @description 인용 결정 내용 */
-            content: string;
+            content: components["schemas"]["Text20000"];
             decidedOn: components["schemas"]["IsoDate"];
             /** @description 청원인 통지일 */
             notifiedOn: components["schemas"]["IsoDate"];
@@ -4691,7 +4077,7 @@ export interface components {
             /** @constant */
             decision: "dismiss-objection";
             /** @description 기각 사유 */
-            content: string;
+            content: components["schemas"]["Text20000"];
             decidedOn: components["schemas"]["IsoDate"];
             /** @description 청원인 통지일 */
             notifiedOn: components["schemas"]["IsoDate"];
@@ -4700,9 +4086,9 @@ export interface components {
             /** @constant */
             decision: "request-fix";
             /** @description 개선·조치를 요구한 부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             /** @description 요구 내용 */
-            instructions: string;
+            instructions: components["schemas"]["Text5000"];
             /** @description 부서에 요구한 날 */
             requestedOn: components["schemas"]["IsoDate"];
             /** @description 조치 기한 (없으면 분야별 설정값, 구 규칙 확인 필요) */
@@ -4719,7 +4105,7 @@ export interface components {
              */
             ground: "fixed-on-site" | "duplicate" | "not-ours";
             /** @description 사유 */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
         };
         ExtendCorrectionDecision: {
             /** @constant */
@@ -4727,7 +4113,7 @@ export interface components {
             /** @description 새 조치 기한 */
             toDueOn: components["schemas"]["IsoDate"];
             /** @description 부서가 기한 연장을 요청한 사유 (예산·공사 일정) */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
         };
         RecordCorrectionReportDecision: {
             /** @constant */
@@ -4735,7 +4121,7 @@ export interface components {
             /** @description 부서가 조치 결과를 보고한 날 */
             reportedOn: components["schemas"]["IsoDate"];
             /** @description 조치 내용 */
-            action: string;
+            action: components["schemas"]["Text5000"];
             /** @description 조치 후 사진: 이 사건에 올린 사진 파일 ID (1장 이상) */
             afterPhotoFileIds: string[];
         };
@@ -4747,7 +4133,7 @@ export interface components {
             /** @description 해결되었는지 */
             resolved: boolean;
             /** @description 확인 내용 */
-            note: string;
+            note: components["schemas"]["Text5000"];
             /** @description 재확인 사진 파일 ID */
             photoFileIds?: string[];
             /** @description 미해결: 다시 요구하는 조치 기한 (없으면 분야별 설정값) */
@@ -4758,24 +4144,19 @@ export interface components {
             /** @description 사건 종류 */
             kind: components["schemas"]["CaseKind"];
             /** @description 제목 */
-            title: string;
+            title: components["schemas"]["Text200"];
             /** @description 요지 */
             summary?: string;
             /** @description 접수 일시 (ISO 8601, 예: 2026-09-22T10:30:00+09:00); 생략하면 지금 */
             receivedAt?: components["schemas"]["IsoDateTime"];
-            /**
-             * @description 접수 경로
-             * @enum {string}
-             */
-            channel?: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+            /** @description 접수 경로 */
+            channel?: components["schemas"]["Channel"];
             /** @description 관련 부서 */
-            department?: string;
+            department?: components["schemas"]["Text100"];
             /** @description 담당자 (팀장·감사담당관·관리자만 지정; 사건 종류의 담당 팀·역할인 재직 직원) */
-            assigneeSub?: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
+            assigneeSub?: components["schemas"]["Text128"];
+            overrideAssignmentRule?: components["schemas"]["OverrideAssignmentRule"];
+            overrideReason?: components["schemas"]["OverrideReason"];
             /** @description 처리기한 (YYYY-MM-DD, 한국 시간) */
             dueDate?: components["schemas"]["IsoDate"];
             /** @description 비공개(신원 보호) 사건 여부; 생략하면 사건 종류의 기본값. 공익신고·익명 채널은 항상 비공개(false면 422) */
@@ -4821,7 +4202,7 @@ export interface components {
                 /** @description 주소 */
                 address?: string;
                 /** @description 피신고자와의 관계·소속 (예: 같은 부서 직원) */
-                relationship?: string;
+                relationship?: components["schemas"]["Text200"];
                 /** @description 신분공개 동의 여부 (법 제12조① 단서) */
                 consentToDisclosure: boolean;
             };
@@ -4830,22 +4211,19 @@ export interface components {
         UpdateCaseRequest: {
             /** @description 변경 전 사건 버전 (낙관적 동시성) */
             expectedVersion: number;
-            title?: string;
+            title?: components["schemas"]["Text200"];
             summary?: string;
-            department?: string;
+            department?: components["schemas"]["Text100"];
             dueDate?: components["schemas"]["IsoDate"];
-            assigneeSub?: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
+            assigneeSub?: components["schemas"]["Text128"];
+            overrideAssignmentRule?: components["schemas"]["OverrideAssignmentRule"];
+            overrideReason?: components["schemas"]["OverrideReason"];
         };
         /** @description 메모 추가 */
         AppendNoteRequest: {
             /** @description 메모 내용 */
             text: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 신고자 신원 열람 요청 (사건 담당자) */
         RequestIdentityAccessRequest: {
@@ -4867,26 +4245,24 @@ export interface components {
         CompleteTaskRequest: components["schemas"]["AssignDecision"] | components["schemas"]["SubmitDecision"] | components["schemas"]["ApproveDecision"] | components["schemas"]["ReturnDecision"] | components["schemas"]["RecordAuditNoticeDecision"] | components["schemas"]["RecordFieldworkDecision"] | components["schemas"]["ProposeResultDecision"] | components["schemas"]["RecordUpwardNoticeDecision"] | components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["DecideReconsiderationDecision"] | components["schemas"]["DecideDisclosureDecision"] | components["schemas"]["ReportFollowUpUpwardDecision"] | components["schemas"]["CloseSelfAuditDecision"] | components["schemas"]["RecordReceivedResultDecision"] | components["schemas"]["RecordWarningPublicationDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordReceivedReconsiderationResultDecision"] | components["schemas"]["RecordExOfficioReconsiderationDecision"] | components["schemas"]["RecordDisciplineResolutionDecision"] | components["schemas"]["ReportReceivedFollowUpDecision"] | components["schemas"]["CloseAuditReceivedDecision"] | components["schemas"]["RecordOnsiteCheckDecision"] | components["schemas"]["ProposeOpinionDecision"] | components["schemas"]["RecordActionResultDecision"] | components["schemas"]["RequestContractDocumentsDecision"] | components["schemas"]["ContractDocumentsReceivedDecision"] | components["schemas"]["SendInterimReplyDecision"] | components["schemas"]["ProposeReviewResultDecision"] | components["schemas"]["RecordContractAppliedDecision"] | components["schemas"]["ReferToCommitteeDecision"] | components["schemas"]["RecordChairRequestDecision"] | components["schemas"]["ExtendCommitteeReplyDecision"] | components["schemas"]["RecordCommitteeAdviceDecision"] | components["schemas"]["ProposeExemptionDecision"] | components["schemas"]["ProposeConsultingOpinionDecision"] | components["schemas"]["RecordNoticeDecision"] | components["schemas"]["RecordOutcomeDecision"] | components["schemas"]["ProposeDecision"] | components["schemas"]["EndorseDecision"] | components["schemas"]["SendRequestDecision"] | components["schemas"]["RecordResolutionDecision"] | components["schemas"]["IssueDecision"] | components["schemas"]["AcknowledgeDecision"] | components["schemas"]["IssueOrderDecision"] | components["schemas"]["ConfirmCorrectionDecision"] | components["schemas"]["SendResultNoticeDecision"] | components["schemas"]["CompleteCampaignDecision"] | components["schemas"]["ResolveCampaignResultsDecision"] | components["schemas"]["RecordRefusalApplicationDecision"] | components["schemas"]["ExtendRefusalDecisionDecision"] | components["schemas"]["DecideRefusalDecision"] | components["schemas"]["RecordSelfCheckDecision"] | components["schemas"]["ProposeAssessmentDecision"] | components["schemas"]["RecordDepartmentResponseDecision"] | components["schemas"]["TriageDecision"] | components["schemas"]["AnswerDecision"] | components["schemas"]["CloseAsRepeatedDecision"] | components["schemas"]["ApproveClosureDecision"] | components["schemas"]["RejectClosureDecision"] | components["schemas"]["SendProtectionNoticeDecision"] | components["schemas"]["StartInvestigationDecision"] | components["schemas"]["DeclineDecision"] | components["schemas"]["RequestSupplementDecision"] | components["schemas"]["TransferDecision"] | components["schemas"]["SupplementAnsweredDecision"] | components["schemas"]["SupplementUnansweredDecision"] | components["schemas"]["FinishInvestigationDecision"] | components["schemas"]["NotifyResultDecision"] | components["schemas"]["ReportToAcrcDecision"] | components["schemas"]["RequestCorrectionDecision"] | components["schemas"]["RecordDepartmentReplyDecision"] | components["schemas"]["NotifyTaxpayerDecision"] | components["schemas"]["ProcessPetitionDecision"] | components["schemas"]["DeclinePetitionDecision"] | components["schemas"]["CloseDuplicateDecision"] | components["schemas"]["RecommendDisclosureDecision"] | components["schemas"]["RecommendNondisclosureDecision"] | components["schemas"]["DiscloseDecision"] | components["schemas"]["WithholdDisclosureDecision"] | components["schemas"]["RecommendAcceptanceDecision"] | components["schemas"]["RecommendRejectionDecision"] | components["schemas"]["AcceptPetitionDecision"] | components["schemas"]["RejectPetitionDecision"] | components["schemas"]["SendPetitionNoticeDecision"] | components["schemas"]["UpholdObjectionDecision"] | components["schemas"]["DismissObjectionDecision"] | components["schemas"]["RequestFixDecision"] | components["schemas"]["CloseWithoutRequestDecision"] | components["schemas"]["ExtendCorrectionDecision"] | components["schemas"]["RecordCorrectionReportDecision"] | components["schemas"]["RecordRecheckDecision"];
         /** @description 관련 공무원 추가 */
         AddOfficialRequest: {
-            /** @description 성명 */
-            name: string;
+            name: components["schemas"]["PersonName"];
             /** @description 소속 부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             /** @description 직급, 예: 지방행정주사(6급) */
             grade: string;
             /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-            staffSub?: string;
+            staffSub?: components["schemas"]["Text128"];
             /**
              * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
              * @constant
              */
             notStaff?: true;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 증거 참조 추가 */
         AddEvidenceRequest: {
             /** @description 증거 이름 */
-            label: string;
+            label: components["schemas"]["Text200"];
             /** @description 문서번호·보관 위치 등 참조 */
             reference: string;
             /**
@@ -4897,57 +4273,35 @@ export interface components {
             kind: "문서" | "진술" | "전자기록" | "사진·영상" | "기타";
             /** @description 확보일 */
             obtainedOn?: components["schemas"]["IsoDate"];
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 파일 업로드 시작 (서명된 업로드 주소 발급) */
         StartFileUploadRequest: {
             /** @description 파일 이름 (확장자 포함) */
-            name: string;
+            name: components["schemas"]["Text200"];
             /** @description MIME 형식 */
-            contentType: string;
+            contentType: components["schemas"]["Text128"];
             /** @description 바이트 수 */
             size: number;
             /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
             sha256: string;
-            /** @description 파일이 속한 곳 */
-            subject?: {
-                /**
-                 * @description 사건·업무·지적사항·위원회 회의
-                 * @enum {string}
-                 */
-                type: "case" | "task" | "finding" | "meeting";
-                /** @description 업무·지적사항·회의의 ID */
-                id?: string;
-            };
+            subject?: components["schemas"]["FileSubject"];
         };
         /** @description 업로드 완료 (서버가 SHA-256을 다시 계산해 대조) */
         CompleteFileUploadRequest: {
             /** @description 파일 이름 (확장자 포함) */
-            name: string;
-            /** @description 파일이 속한 곳 */
-            subject?: {
-                /**
-                 * @description 사건·업무·지적사항·위원회 회의
-                 * @enum {string}
-                 */
-                type: "case" | "task" | "finding" | "meeting";
-                /** @description 업무·지적사항·회의의 ID */
-                id?: string;
-            };
+            name: components["schemas"]["Text200"];
+            subject?: components["schemas"]["FileSubject"];
         };
         /** @description 담당자 재배정 (사유 필수) */
         ReassignCaseRequest: {
             /** @description 새 담당자 */
-            assigneeSub: string;
+            assigneeSub: components["schemas"]["Text128"];
             /** @description 재배정 사유 */
-            reason: string;
-            /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
-            overrideAssignmentRule?: boolean;
-            /** @description 배정 기준 예외 사유 */
-            overrideReason?: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            reason: components["schemas"]["Text2000"];
+            overrideAssignmentRule?: components["schemas"]["OverrideAssignmentRule"];
+            overrideReason?: components["schemas"]["OverrideReason"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 징계절차 정지 */
         SuspendCaseRequest: {
@@ -4959,10 +4313,9 @@ export interface components {
             /** @description 조사·수사 개시 통보를 받은 날 */
             startNoticeReceivedOn: components["schemas"]["IsoDate"];
             /** @description 통보 기관 */
-            agency?: string;
-            /** @description 문서번호 */
-            noticeNumber?: string;
-            note?: string;
+            agency?: components["schemas"]["Text100"];
+            noticeNumber?: components["schemas"]["DocumentNumber"];
+            note?: components["schemas"]["Text2000"];
         };
         /** @description 징계절차 재개 */
         ResumeCaseRequest: {
@@ -4970,25 +4323,23 @@ export interface components {
             basis: "end-notice";
             /** @description 조사·수사 종료 통보를 받은 날 */
             endNoticeReceivedOn: components["schemas"]["IsoDate"];
-            /** @description 문서번호 */
-            noticeNumber?: string;
-            note?: string;
+            noticeNumber?: components["schemas"]["DocumentNumber"];
+            note?: components["schemas"]["Text2000"];
         } | {
             /** @constant */
             basis: "office-decision";
             /** @description 종료 통보 전에 절차를 재개하는 이유 (수사 중 재량 정지만) */
-            reasonText: string;
+            reasonText: components["schemas"]["Text2000"];
         };
         /** @description 청원 처리기간 연장 (1회, 60일 이내) */
         ExtendPetitionRequest: {
             /** @description 연장 일수 (60일 이내) */
             days: number;
             /** @description 부득이한 사유 */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
             /** @description 연장 사유·처리예정기한 청원인 통지일 (제21조③: 지체 없이) */
             noticeSentOn: components["schemas"]["IsoDate"];
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 청원 이의신청 (제22조) */
         FilePetitionObjectionRequest: {
@@ -5000,30 +4351,17 @@ export interface components {
             /** @description 이의신청 접수일 */
             filedOn: components["schemas"]["IsoDate"];
             /** @description 이의신청 내용 */
-            content: string;
+            content: components["schemas"]["Text20000"];
         };
         /** @description 고충민원 처리기간 연장 (시행령 제21조①: 처리기간 범위에서 1회, 민원인 동의로 1회 더) */
         ExtendGrievanceRequest: {
             /** @description 연장 일수 (처리기간 범위 = 7일 이내) */
             days: number;
             /** @description 연장 사유 (민원인에게 문서로 통지, 시행령 제21조②) */
-            reason: string;
+            reason: components["schemas"]["Text2000"];
             /** @description 민원인 동의 — 두 번째 연장에 필수 */
-            consent?: {
-                /** @description 민원인 동의 여부 */
-                given: boolean;
-                /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
-                by: string;
-                /** @description 동의 일시 */
-                at: components["schemas"]["IsoDateTime"];
-                /**
-                 * @description 동의 방법
-                 * @enum {string}
-                 */
-                method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
-            };
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            consent?: components["schemas"]["Consent"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 현장조사 등 기간 시작·종료 (처리기간에 산입하지 않음, 시행령 제17조④⑤) */
         RecordGrievanceClockStopRequest: {
@@ -5032,25 +4370,22 @@ export interface components {
             /** @description 현장조사 등 시작일 */
             from: components["schemas"]["IsoDate"];
             /** @description 현장조사 등 사유 */
-            reason: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            reason: components["schemas"]["Text2000"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         } | {
             /** @constant */
             action: "end";
             /** @description 현장조사 등 종료일 (포함) */
             to: components["schemas"]["IsoDate"];
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 같은 내용의 앞선 고충민원 연결 (민원처리법 제23조) */
         LinkGrievancesRequest: {
             /** @description 같은 내용의 앞선 고충민원 사건 ID */
-            caseIds: string[];
+            caseIds: components["schemas"]["Ulid"][];
             /** @description 동일 민원으로 본 이유 (성격·유사성·동일 답변 불가피성) */
-            reason?: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            reason?: components["schemas"]["Text2000"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 민원인 통지 기록 (진행상황 시행령 제23조, 연장 시행령 제21조②) */
         RecordGrievanceProgressNoticeRequest: {
@@ -5061,50 +4396,28 @@ export interface components {
             kind: "progress" | "extension" | "field-investigation";
             /** @description 통지 일시 */
             sentAt: components["schemas"]["IsoDateTime"];
-            /**
-             * @description 통지 방법
-             * @enum {string}
-             */
-            method: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+            /** @description 통지 방법 */
+            method: components["schemas"]["NoticeMethod"];
             /** @description 처리완료 예정일 */
             expectedCompletionDate?: components["schemas"]["IsoDate"];
             /** @description 통지 내용 요지 (개인정보 제외) */
-            note?: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            note?: components["schemas"]["Text2000"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 지적사항 기록 (감사결과 통보 전) */
         AddSelfAuditFindingRequest: {
             /** @description 지적사항 제목 */
-            title: string;
+            title: components["schemas"]["Text200"];
             /** @description 지적 내용 */
-            description: string;
-            /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
-             * @enum {string}
-             */
-            disposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            description: components["schemas"]["Text20000"];
+            disposition: components["schemas"]["FindingDisposition"];
             /** @description 관련 부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             /**
              * @description 관련 공무원
              * @default []
              */
-            officials: {
-                /** @description 성명 */
-                name: string;
-                /** @description 소속 부서 */
-                department: string;
-                /** @description 직급, 예: 지방행정주사(6급) */
-                grade: string;
-                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                staffSub?: string;
-                /**
-                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                 * @constant
-                 */
-                notStaff?: true;
-            }[];
+            officials: components["schemas"]["Official"][];
             /** @description 회수(추징·회수·변상) 대상 금액 (원) */
             recoverWon?: number;
             /** @description 절감액 (원) */
@@ -5113,38 +4426,19 @@ export interface components {
             legalBasis: string;
             /** @description 이행 기한(결과 통보일부터 일수) — 없으면 설정값(기본 60일, 구 규칙 확인 필요) */
             followUpDays?: number;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 지적사항 수정 (통보 전) 또는 이행 기록: 조치계획·이행결과 (통보 후) */
         UpdateSelfAuditFindingRequest: {
             /** @description 지적사항 제목 */
-            title?: string;
+            title?: components["schemas"]["Text200"];
             /** @description 지적 내용 */
-            description?: string;
-            /**
-             * @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사)
-             * @enum {string}
-             */
-            disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+            description?: components["schemas"]["Text20000"];
+            disposition?: components["schemas"]["FindingDisposition"];
             /** @description 관련 부서 */
-            department?: string;
+            department?: components["schemas"]["Text100"];
             /** @description 관련 공무원 */
-            officials?: {
-                /** @description 성명 */
-                name: string;
-                /** @description 소속 부서 */
-                department: string;
-                /** @description 직급, 예: 지방행정주사(6급) */
-                grade: string;
-                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                staffSub?: string;
-                /**
-                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                 * @constant
-                 */
-                notStaff?: true;
-            }[];
+            officials?: components["schemas"]["Official"][];
             /** @description null이면 지움 */
             recoverWon?: number | null;
             /** @description null이면 지움 */
@@ -5157,7 +4451,7 @@ export interface components {
                 /** @description 조치계획 제출일 */
                 submittedOn: components["schemas"]["IsoDate"];
                 /** @description 조치계획 (예산 확보 등 장기 사항) */
-                content: string;
+                content: components["schemas"]["Text5000"];
                 /** @description 완료 예정일 — 이행 기한이 이 날로 바뀜 */
                 expectedOn: components["schemas"]["IsoDate"];
             };
@@ -5166,85 +4460,48 @@ export interface components {
                 /** @description 이행 완료일 */
                 completedOn: components["schemas"]["IsoDate"];
                 /** @description 이행 내용 */
-                content: string;
+                content: components["schemas"]["Text5000"];
                 /** @description 실제 회수한 금액 (원) */
                 recoveredWon?: number;
             };
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 징계·문책 지적사항에서 내부 비위 조사 사건 열기 */
         OpenFindingMisconductCaseRequest: {
-            /**
-             * @description 비위 유형
-             * @enum {string}
-             */
-            category: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+            /** @description 비위 유형 */
+            category: components["schemas"]["MisconductCategory"];
             /** @description 비위 행위일 */
             conductDate: components["schemas"]["IsoDate"];
             /** @description 관련 공무원 (없으면 지적사항의 관련자) */
-            officials?: {
-                /** @description 성명 */
-                name: string;
-                /** @description 소속 부서 */
-                department: string;
-                /** @description 직급, 예: 지방행정주사(6급) */
-                grade: string;
-                /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
-                staffSub?: string;
-                /**
-                 * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
-                 * @constant
-                 */
-                notStaff?: true;
-            }[];
-            title?: string;
+            officials?: components["schemas"]["Official"][];
+            title?: components["schemas"]["Text200"];
             /** @description 조사 담당자 (팀장·감사담당관만) */
-            assigneeSub?: string;
+            assigneeSub?: components["schemas"]["Text128"];
         };
         /** @description 종결된 감사에 온 재심의 */
         ReopenAuditForReconsiderationRequest: components["schemas"]["RecordReconsiderationRequestDecision"] | components["schemas"]["FileReceivedReconsiderationDecision"] | components["schemas"]["RecordExOfficioReconsiderationDecision"];
         /** @description 구민감사관 점검 결과 */
         ReportCitizenCheckRequest: {
-            /** @description 확인 항목마다 한 줄 */
-            results: {
-                /** @enum {string} */
-                item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
-                /**
-                 * @description 이상 없음·지적·자문
-                 * @enum {string}
-                 */
-                outcome: "no-issue" | "finding" | "advice";
-                /** @description 지적·자문 내용 */
-                note?: string;
-            }[];
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            results: components["schemas"]["CitizenCheckResults"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 발주 부서 회신 */
         RecordCitizenCheckReplyRequest: {
             /** @description 부서 회신일 */
             repliedOn: components["schemas"]["IsoDate"];
             /** @description 부서의 조치 내용 */
-            action: string;
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            action: components["schemas"]["Text5000"];
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 구민감사관 위촉 (분야·임기) */
         PutCitizenAuditorRequest: {
-            /**
-             * @description 분야 (dong: 동 대표)
-             * @enum {string}
-             */
-            field: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+            field: components["schemas"]["CitizenAuditorField"];
             /** @description 동 대표의 동 */
             dong?: string;
             /** @description 기수 */
             cohort?: number;
-            /** @description 임기 시작일 */
-            termStart: string;
-            /** @description 임기 종료일 (포함) */
-            termEnd: string;
+            termStart: components["schemas"]["TermStart"];
+            termEnd: components["schemas"]["TermEnd"];
             expectedVersion?: number;
         };
         /** @description 재산등록 의무자 일괄 등록 (이미 있는 번호는 건너뜀) */
@@ -5253,18 +4510,18 @@ export interface components {
                 /** @description 등록의무자 번호 */
                 registrantNo: string;
                 /** @description 성명 */
-                name: string;
+                name: components["schemas"]["Text100"];
                 /**
                  * @description 구 위원회 관할 구분 (공직자윤리법 제9조②)
                  * @enum {string}
                  */
                 category: "district-official" | "affiliated-body" | "council-staff";
                 /** @description 소속 */
-                department: string;
+                department: components["schemas"]["Text100"];
                 /** @description 직급·직위 */
-                position: string;
+                position: components["schemas"]["Text100"];
                 /** @description 감사담당관실 직원이면 그 계정 (이해충돌 확인용) */
-                staffSub?: string;
+                staffSub?: components["schemas"]["Text200"];
                 /**
                  * @description 재산공개대상자 여부 (등록기간 연장 한도 20일)
                  * @default false
@@ -5301,7 +4558,7 @@ export interface components {
             expectedVersion?: number;
             /** @constant */
             action: "start-review";
-            reviewerSub?: string;
+            reviewerSub?: components["schemas"]["Text128"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5348,7 +4605,7 @@ export interface components {
                  */
                 measures: ("warning-correction" | "fine" | "publication" | "dismissal-discipline")[];
                 /** @description 심사 결과와 이유 */
-                reasons: string;
+                reasons: components["schemas"]["Text5000"];
                 /**
                  * @description 다른 법령 위반 혐의 — 수사기관 등 통보 (법 제8조의2)
                  * @default false
@@ -5367,34 +4624,13 @@ export interface components {
             expectedVersion?: number;
             /** @constant */
             action: "notice";
-            to: string;
+            to: components["schemas"]["Text200"];
             notifiedOn: components["schemas"]["IsoDate"];
         } | {
             expectedVersion?: number;
             /** @constant */
             action: "apply-disclosure-refusal";
-            application: {
-                /** @description 고지를 거부하는 친족 */
-                relatives: {
-                    /**
-                     * @description 직계존속·직계비속
-                     * @enum {string}
-                     */
-                    relation: "ascendant" | "descendant";
-                    name: string;
-                }[];
-                /** @description 신청 사유 */
-                reason: string;
-                /**
-                 * @description 신청 기간 구분 (시행령 제27조①)
-                 * @enum {string}
-                 */
-                window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
-                /** @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일) */
-                windowStartsOn: components["schemas"]["IsoDate"];
-                /** @description 신청일 (등록기관 경유) */
-                appliedOn: components["schemas"]["IsoDate"];
-            };
+            application: components["schemas"]["RefusalApplication"];
         } | {
             expectedVersion?: number;
             /** @constant */
@@ -5405,23 +4641,7 @@ export interface components {
             action: "decide-disclosure-refusal";
             decision: {
                 /** @description 친족별 피부양자 판단 (시행령 제27조의2) */
-                tests: {
-                    name: string;
-                    age: number;
-                    occupation?: string;
-                    /** @description 재산 (원) */
-                    propertyWon: number;
-                    /** @description 정기적 소득 (월, 원) */
-                    monthlyIncomeWon: number;
-                    /** @description 가구원수별 기준 중위소득 (월, 원) */
-                    medianIncomeWon: number;
-                    /** @description 비속: 세대 분리 여부 */
-                    separateHousehold?: boolean;
-                    /** @description 독립생계 유지 판단 */
-                    independentLivelihood: boolean;
-                    /** @description 판단 이유 */
-                    reasons: string;
-                }[];
+                tests: components["schemas"]["DependentTest"][];
                 /** @description 의무자가 결정 통보를 받은 날 */
                 noticeReceivedOn: components["schemas"]["IsoDate"];
             };
@@ -5429,17 +4649,16 @@ export interface components {
         /** @description 위원회 등록·수정 */
         PutCommitteeRequest: {
             /** @description 위원회 이름 */
-            nameKo: string;
+            nameKo: components["schemas"]["Text100"];
             /** @description 위원 */
             members: {
                 /** @description 위원 ID (위원회 안에서 고유) */
                 memberId: string;
-                /** @description 성명 */
-                name: string;
+                name: components["schemas"]["PersonName"];
                 /** @description 소속·직위 (예: 변호사, 부구청장) */
-                affiliation: string;
+                affiliation: components["schemas"]["Text100"];
                 /** @description 이 시스템 사용자인 위원의 직원 ID (내부위원) */
-                staffSub?: string;
+                staffSub?: components["schemas"]["Text128"];
                 /** @description 안건 안내 메일 주소 (외부위원) */
                 email?: components["schemas"]["Email"];
                 /**
@@ -5452,21 +4671,14 @@ export interface components {
                  * @default false
                  */
                 external: boolean;
-                /** @description 임기 시작일 */
-                termStart: string;
-                /** @description 임기 종료일 (포함) */
-                termEnd: string;
+                termStart: components["schemas"]["TermStart"];
+                termEnd: components["schemas"]["TermEnd"];
             }[];
             /** @description 간사 (직원 ID) */
-            secretarySub: string;
+            secretarySub: components["schemas"]["Text128"];
             /** @description 정족수 (생략하면 재적 과반 출석·출석 과반 찬성) */
             quorum?: {
-                /**
-                 * @description 의사정족수: 재적위원 과반수(majority) 또는 3분의 2 이상(two-thirds) 출석
-                 * @default majority
-                 * @enum {string}
-                 */
-                attendance: "majority" | "two-thirds";
+                attendance?: components["schemas"]["AttendanceQuorum"];
                 /**
                  * @description 의결정족수: 출석위원 과반수 또는 3분의 2 이상 찬성
                  * @default majority
@@ -5489,7 +4701,7 @@ export interface components {
                 dayOfMonth: number;
                 /** @default 14:00 */
                 time: string;
-                labelKo: string;
+                labelKo: components["schemas"]["Text200"];
                 /** @description 근거 (조문·업무계획) */
                 basis: string;
             } | {
@@ -5497,7 +4709,7 @@ export interface components {
                 type: "as-needed";
                 /** @default 0 */
                 minimumPerYear: number;
-                labelKo: string;
+                labelKo: components["schemas"]["Text200"];
                 basis: string;
             };
             /** @description 수정 시 변경 전 버전 (낙관적 동시성) */
@@ -5508,14 +4720,13 @@ export interface components {
             /** @description 회의 일시 (한국 시간, 예: 2026-12-10T14:00:00+09:00; 근무일) */
             scheduledAt: components["schemas"]["IsoDateTime"];
             /** @description 장소 */
-            place?: string;
+            place?: components["schemas"]["Text200"];
         };
         /** @description 출석 기록 (처음 기록하면 회의가 열리고 안건이 확정됩니다) */
         RecordAttendanceRequest: {
             /** @description 출석 위원 ID */
             presentMemberIds: string[];
-            /** @description 있으면 이 버전일 때만 기록 */
-            expectedVersion?: number;
+            expectedVersion?: components["schemas"]["ExpectedVersion"];
         };
         /** @description 회의 일정 변경 (개최 전 회의만) */
         RescheduleMeetingRequest: {
@@ -5536,7 +4747,7 @@ export interface components {
         /** @description 제척·회피 기록 */
         RecordRecusalRequest: {
             /** @description 안건 (업무 ID) */
-            taskId: string;
+            taskId: components["schemas"]["Ulid"];
             /** @description 제척·회피 위원 */
             memberId: string;
             /** @description 사유 */
@@ -5602,7 +4813,7 @@ export interface components {
             /** @description 이 기준에서 우려가 있는지 */
             concern: boolean;
             /** @description 판단 근거 */
-            note: string;
+            note: components["schemas"]["Text2000"];
         };
         /** @description 처분안 */
         Disposition: {
@@ -5613,15 +4824,15 @@ export interface components {
              * @enum {string}
              */
             severity: "중징계" | "경징계";
-            grounds?: string;
+            grounds?: components["schemas"]["Text5000"];
         } | {
             /** @constant */
             type: "admonition";
-            content?: string;
+            content?: components["schemas"]["Text5000"];
         } | {
             /** @constant */
             type: "caution";
-            content?: string;
+            content?: components["schemas"]["Text5000"];
         } | {
             /** @constant */
             type: "closure";
@@ -5630,41 +4841,396 @@ export interface components {
              * @enum {string}
              */
             reasonCode: "no-misconduct" | "insufficient-evidence" | "not-prosecuted" | "limitation-expired" | "already-disciplined" | "transferred" | "left-service" | "active-administration-exemption" | "other";
-            reasonText?: string;
+            reasonText?: components["schemas"]["Text2000"];
         } | {
             /** @constant */
             type: "corrective-action";
             /** @description 시정 요구 대상 부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             /** @description 시정 요구 내용 */
-            order: string;
+            order: components["schemas"]["Text5000"];
             /** @description 시정 이행기한 */
             complianceDueDate: components["schemas"]["IsoDate"];
         };
+        Ulid: string;
         Requester: {
             /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-            sub?: string;
+            sub?: components["schemas"]["Text128"];
             /** @description 요청자 이름 */
-            name?: string;
+            name?: components["schemas"]["Text100"];
             /** @description 직위·직급 */
-            position?: string;
+            position?: components["schemas"]["Text100"];
             /** @description 요청 부서 */
-            department: string;
+            department: components["schemas"]["Text100"];
             email?: components["schemas"]["Email"];
             phone?: string;
         };
         RequesterInput: {
             /** @description 직원 명부의 ID (있으면 나머지가 명부에서 채워짐) */
-            sub?: string;
+            sub?: components["schemas"]["Text128"];
             /** @description 요청자 이름 */
-            name?: string;
+            name?: components["schemas"]["Text100"];
             /** @description 직위·직급 */
-            position?: string;
+            position?: components["schemas"]["Text100"];
             /** @description 요청 부서 */
-            department?: string;
+            department?: components["schemas"]["Text100"];
             email?: components["schemas"]["Email"];
             phone?: string;
         };
+        DependentTest: {
+            name: components["schemas"]["Text100"];
+            age: number;
+            occupation?: components["schemas"]["Text200"];
+            /** @description 재산 (원) */
+            propertyWon: number;
+            /** @description 정기적 소득 (월, 원) */
+            monthlyIncomeWon: number;
+            /** @description 가구원수별 기준 중위소득 (월, 원) */
+            medianIncomeWon: number;
+            /** @description 비속: 세대 분리 여부 */
+            separateHousehold?: boolean;
+            /** @description 독립생계 유지 판단 */
+            independentLivelihood: boolean;
+            /** @description 판단 이유 */
+            reasons: components["schemas"]["Text2000"];
+        };
+        /** @description 관련 공무원(비위 당사자) */
+        Official: {
+            name: components["schemas"]["PersonName"];
+            /** @description 소속 부서 */
+            department: components["schemas"]["Text100"];
+            /** @description 직급, 예: 지방행정주사(6급) */
+            grade: string;
+            /** @description 이 시스템 사용자인 경우 직원 ID — 본인 사건 배정·열람 차단의 기준 */
+            staffSub?: components["schemas"]["Text128"];
+            /**
+             * @description 같은 이름의 직원이 있지만 동일인이 아님을 확인함
+             * @constant
+             */
+            notStaff?: true;
+        };
+        /** @description 파일이 속한 곳 */
+        FileSubject: {
+            /**
+             * @description 사건·업무·지적사항·위원회 회의
+             * @enum {string}
+             */
+            type: "case" | "task" | "finding" | "meeting";
+            /** @description 업무·지적사항·회의의 ID */
+            id?: components["schemas"]["Text128"];
+        };
+        Petitioner: {
+            name: components["schemas"]["PersonName"];
+            /** @description 주소 (청원서 기재사항) */
+            address: string;
+            /** @description 연락처 */
+            phone?: string;
+            /** @description 전자우편 */
+            email?: components["schemas"]["Email"];
+        };
+        RefusalApplication: {
+            /** @description 고지를 거부하는 친족 */
+            relatives: {
+                /**
+                 * @description 직계존속·직계비속
+                 * @enum {string}
+                 */
+                relation: "ascendant" | "descendant";
+                name: components["schemas"]["Text100"];
+            }[];
+            /** @description 신청 사유 */
+            reason: components["schemas"]["Text2000"];
+            /**
+             * @description 신청 기간 구분 (시행령 제27조①)
+             * @enum {string}
+             */
+            window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+            /** @description 기간 기산일 — 의무자가 된 날·퇴직일·연장 기산일 (정기·재심사는 그 해 1월 1일) */
+            windowStartsOn: components["schemas"]["IsoDate"];
+            /** @description 신청일 (등록기관 경유) */
+            appliedOn: components["schemas"]["IsoDate"];
+        };
+        HumanRightsCriteria: {
+            infringement: components["schemas"]["HumanRightsCheck"];
+            remedy: components["schemas"]["HumanRightsCheck"];
+            participation: components["schemas"]["HumanRightsCheck"];
+            promotion: components["schemas"]["HumanRightsCheck"];
+        };
+        MeetingItemDecision: {
+            meetingId: string;
+            taskId: string;
+            caseId: string;
+            caseNumber: string;
+            decision: string;
+            decisionLabel: string;
+            votes: {
+                for: string[];
+                against: string[];
+                abstain: string[];
+            };
+            recusedMemberIds: string[];
+            enrolled: number;
+            present: number;
+            votingPresent: number;
+            requiredFor: number;
+            recordedAt: string;
+            recordedBy: string;
+        };
+        /** @enum {string} */
+        Stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+        FirstBreak: {
+            /** @description 처음 끊어진 이벤트 순번 */
+            seq: number;
+            /** @enum {string} */
+            reason: "hash-mismatch" | "prev-hash-mismatch" | "sequence-gap" | "missing-tail" | "extra-events" | "head-mismatch" | "anchor-mismatch";
+            expected: string | number;
+            found: string | number;
+        };
+        Referral: {
+            /**
+             * @description 통보 기관
+             * @enum {string}
+             */
+            agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
+            /** @description 기관명 (기타인 경우 필수, 예: OO지방검찰청) */
+            agencyName?: components["schemas"]["Text100"];
+            /**
+             * @description 통보 종류
+             * @enum {string}
+             */
+            noticeType: "수사·조사 개시 통보" | "범죄처분결과 통보" | "감사결과 징계요구";
+            /** @description 통보 문서번호 */
+            noticeNumber: components["schemas"]["Text100"];
+            /** @description 통보일 (접수일은 사건의 receivedAt) */
+            noticeDate: components["schemas"]["IsoDate"];
+        };
+        /** @enum {string} */
+        HistoryEventType: "CASE_CREATED" | "CASE_UPDATED" | "NOTE_ADDED" | "STAGE_CHANGED" | "ASSIGNED" | "TASK_OPENED" | "TASK_COMPLETED" | "DECISION_RECORDED" | "MAIL_SENT" | "MAIL_FAILED" | "SENSITIVE_READ" | "WORKFLOW_MOVED" | "OFFICIAL_ADDED" | "EVIDENCE_ADDED" | "SUSPENDED" | "RESUMED" | "LIMITATION_CHANGED" | "DISPOSITION_RECORDED" | "RESOLUTION_RECORDED" | "EXPORTED" | "PETITION_EXTENDED" | "PETITION_OBJECTION_FILED" | "COMMITTEE_MINUTES" | "DUE_EXTENDED" | "CLOCK_STOPPED" | "CLOCK_RESUMED" | "PROGRESS_NOTICE_RECORDED" | "CASES_LINKED" | "FINDING_RECORDED" | "FINDING_UPDATED" | "REGISTRANTS_ADDED" | "REGISTRANT_CHANGED" | "REGISTRATION_READ" | "CITIZEN_CHECK_REPORTED" | "CITIZEN_CHECK_REPLIED" | "IDENTITY_SEALED" | "IDENTITY_ACCESS_REQUESTED" | "IDENTITY_ACCESS_GRANTED" | "IDENTITY_ACCESS_REFUSED" | "IDENTITY_READ" | "FILE_ATTACHED" | "FILE_DOWNLOADED";
+        /** @description 있으면 이 버전일 때만 기록 */
+        ExpectedVersion: number;
+        /** @description 정족수 규칙 */
+        Quorum: {
+            attendance: components["schemas"]["AttendanceQuorum"];
+            /**
+             * @description 의결정족수: 출석위원 과반수 또는 3분의 2 이상 찬성
+             * @default majority
+             * @enum {string}
+             */
+            decision: "majority" | "two-thirds";
+            /** @default 재적 과반 출석·출석 과반 찬성 (위원회 규정 — 구 규칙 확인 필요) */
+            article: string;
+        };
+        /** @enum {string} */
+        SelfAuditFindingDisposition: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+        Returns: {
+            returnedOn: components["schemas"]["IsoDate"];
+            reasons: string;
+        }[];
+        Consent: {
+            /** @description 민원인 동의 여부 */
+            given: boolean;
+            /** @description 동의한 사람 (민원인 또는 대리인, 개인정보) */
+            by: string;
+            /** @description 동의 일시 */
+            at: components["schemas"]["IsoDateTime"];
+            /** @description 동의 방법 */
+            method: components["schemas"]["NoticeMethod"];
+        };
+        EventActor: {
+            sub: string;
+            name?: string;
+            role: string;
+            /** @description 대결: 행위자가 대신 처리한 업무의 본래 담당자와 사유 */
+            onBehalfOf?: {
+                sub?: string;
+                name?: string;
+                role?: string;
+                team?: string;
+                labelKo: string;
+                reason: string;
+            };
+        };
+        /** @enum {string} */
+        CommitteeId: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+        /** @description 민원인 — 개인정보(민원처리법 제7조): 메일·내보내기·이력에 넣지 않음 */
+        Complainant: {
+            /** @description 민원인 성명 (개인정보) */
+            name: string;
+            /** @description 연락처 (개인정보) */
+            contact?: components["schemas"]["Text100"];
+            /** @description 주소 (개인정보) */
+            address?: components["schemas"]["Text200"];
+        };
+        /** @enum {string} */
+        Role: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
+        /** @description 확인 항목마다 한 줄 */
+        CitizenCheckResults: {
+            /** @enum {string} */
+            item: "construction" | "unpaid-wages" | "undue-instruction" | "bribery";
+            /**
+             * @description 이상 없음·지적·자문
+             * @enum {string}
+             */
+            outcome: "no-issue" | "finding" | "advice";
+            /** @description 지적·자문 내용 */
+            note?: components["schemas"]["Text5000"];
+        }[];
+        /** @description 배정 기준(사건 종류의 팀·역할) 밖의 직원을 배정 — 감사담당관만, 사유 필수, 이력에 기록 */
+        OverrideAssignmentRule: boolean;
+        /** @enum {string} */
+        Channel: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+        CitizenCheckProject: {
+            /** @description 점검 공사명 */
+            name: components["schemas"]["Text200"];
+            /** @description 발주 부서 */
+            orderingDepartment: components["schemas"]["Text100"];
+            /** @description 계약 금액 (원) */
+            contractAmountWon?: number;
+            /** @description 현장 위치 */
+            site?: components["schemas"]["Text200"];
+        };
+        /** @enum {string} */
+        Team: "audit" | "investigation" | "complaints" | "patrol";
+        /** @description 다수인관련민원 (민원처리법 제2조제6호) */
+        MultiParty: {
+            /** @description 연명 인원 (5명 이상) */
+            signatories: number;
+            /** @description 공동 이해 세대 수 (5세대 이상) */
+            households?: number;
+        };
+        /** @enum {string} */
+        MisconductCategory: "bribery" | "bribe-giving" | "embezzlement" | "breach-of-trust" | "sexual-offence" | "sexual-harassment" | "drunk-driving" | "abuse-of-authority" | "neglect-of-duty" | "breach-of-service-rules" | "other";
+        RegistrantTally: {
+            "awaiting-filing": number;
+            received: number;
+            "under-review": number;
+            "supplement-ordered": number;
+            done: number;
+            total: number;
+        };
+        /** @enum {string} */
+        OfficeReportTableId: "misconduct" | "ethics" | "property-review-campaigns" | "grievances" | "whistleblower" | "taxpayer" | "self-audit-findings" | "audits-received" | "audits-received-demands" | "proactive-admin-quarterly" | "prevention" | "contract-savings" | "human-rights" | "patrol-findings" | "patrol-findings-by-dong" | "field-complaints" | "committees" | "processing";
+        RefusalDecisionOutcome: {
+            permitted: boolean;
+            decidedOn: components["schemas"]["IsoDate"];
+            noticeReceivedOn: components["schemas"]["IsoDate"];
+            registrationDueOn?: components["schemas"]["IsoDate"];
+            reReviewYear?: number;
+        };
+        /** @description 임기 종료일 (포함) */
+        TermEnd: string;
+        /** @description 요청자(부서 담당자)의 직원 ID: 이름·부서·연락처를 직원 명부에서 채움 */
+        RequesterSub: string;
+        /**
+         * @description 문서·전자문서 원칙, 신고자가 원하면 구두·전화 (시행령 제11조의4)
+         * @enum {string}
+         */
+        ProtectionNoticeMethod: "문서" | "전자문서" | "구두" | "전화";
+        CaseLinks: {
+            self: string;
+            history: string;
+        };
+        /** @description 임기 시작일 */
+        TermStart: string;
+        /** @description 문서번호 */
+        DocumentNumber: string;
+        Text20000: string;
+        /** @description 배정 기준 예외 사유 */
+        OverrideReason: string;
+        /** @description 청원심의회 심의 의견 */
+        Opinion: string;
+        Relatives: {
+            /** @enum {string} */
+            relation: "ascendant" | "descendant";
+            name: string;
+        }[];
+        /**
+         * @description 반송(bounce)·스팸 신고(complaint)·발송 거부(reject)·전달 지연(delay)·SMTP 수신 거부(smtp-refusal)
+         * @enum {string}
+         */
+        MailFailureKind: "bounce" | "complaint" | "reject" | "delay" | "smtp-refusal";
+        Notice: {
+            notifiedOn: components["schemas"]["IsoDate"];
+            approvedBy: string;
+        };
+        Period: {
+            from: components["schemas"]["IsoDate"];
+            to: components["schemas"]["IsoDate"];
+        };
+        /** @description 요청자 정보 (직원 ID가 없을 때 직접 입력) */
+        TypedRequester: components["schemas"]["RequesterInput"];
+        /** @description 주소의 직원 (알 때) */
+        Recipient: {
+            sub: string;
+            name: string;
+        };
+        /**
+         * @description 분야 (dong: 동 대표)
+         * @enum {string}
+         */
+        CitizenAuditorField: "civil" | "architecture" | "electrical" | "landscape" | "tax" | "dong";
+        Closure: {
+            closedOn: components["schemas"]["IsoDate"];
+            comment?: string;
+        };
+        /** @enum {string} */
+        CaseOutcome: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
+        HistoryEvents: components["schemas"]["HistoryEvent"][];
+        ActorSummary: {
+            sub: string;
+            name?: string;
+            role: string;
+        };
+        /** @enum {string} */
+        DeclineGround: "clearly-false" | "identity-unknown" | "supplement-ignored" | "repeat-without-cause" | "already-public" | "other-proceedings" | "no-public-interest";
+        DisclosureRefusal: {
+            relatives: components["schemas"]["Relatives"];
+            reason: string;
+            /** @enum {string} */
+            window: "initial" | "yearly" | "retirement" | "extended" | "re-review";
+            appliedOn: components["schemas"]["IsoDate"];
+            windowClosesOn: components["schemas"]["IsoDate"];
+            decisionDueOn: components["schemas"]["IsoDate"];
+            extendedOn?: components["schemas"]["IsoDate"];
+            tests?: components["schemas"]["DependentTest"][];
+            decision?: components["schemas"]["RefusalDecisionOutcome"];
+        };
+        Attachments: {
+            fileId: string;
+            name: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            subject: components["schemas"]["FileSubject"];
+            uploadedAt: string;
+            uploadedBy: string;
+        }[];
+        Text100: string;
+        Text200: string;
+        Text5000: string;
+        Text2000: string;
+        Text128: string;
+        /** @enum {string} */
+        NoticeMethod: "서면" | "전자우편" | "전자민원창구" | "전화" | "문자" | "방문";
+        ChangeDispositions: {
+            number: number;
+            disposition: components["schemas"]["SelfAuditFindingDisposition"];
+        }[];
+        Verification: {
+            ok: boolean;
+            checked: number;
+            firstBreak?: components["schemas"]["FirstBreak"];
+        };
+        /** @description 처분요구: 변상명령·징계문책·시정·주의·개선·권고·통보·고발·경고(외부기관 감사) */
+        FindingDisposition: components["schemas"]["SelfAuditFindingDisposition"];
+        /**
+         * @description 의사정족수: 재적위원 과반수(majority) 또는 3분의 2 이상(two-thirds) 출석
+         * @default majority
+         * @enum {string}
+         */
+        AttendanceQuorum: "majority" | "two-thirds";
+        /** @description 성명 */
+        PersonName: string;
     };
     responses: {
         /** @description 입력값 오류 (validation) */
@@ -5731,6 +5297,24 @@ export interface components {
             };
         };
         /** @description OK */
+        ListPendingIdentityRequestsResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
+            };
+        };
+        /** @description OK */
+        ScheduleMeetingResponseCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ScheduleMeetingResponse"];
+            };
+        };
+        /** @description OK */
         ScheduleMeetingResponse: {
             headers: {
                 [name: string]: unknown;
@@ -5746,21 +5330,21 @@ export interface components {
         /** @description 사건 종류 */
         Kind: components["schemas"]["CaseKind"];
         /** @description 단계 */
-        Stage: "intake" | "assignment" | "investigation" | "review" | "approval" | "disposition" | "suspended" | "closed";
+        Stage: components["schemas"]["Stage"];
         /** @description 처리 결과 (비위 조사: 승인된 처분) */
-        Outcome: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
+        Outcome: components["schemas"]["CaseOutcome"];
         /** @description 담당자 (sub) */
-        Assignee: string;
+        Assignee: components["schemas"]["Text128"];
         /** @description 관련 부서 (정확히 일치) */
-        Department: string;
+        Department: components["schemas"]["Text100"];
         /** @description 통보 기관 (외부기관 통보사항) */
         Agency: "검찰" | "경찰" | "감사원" | "국민권익위원회" | "서울시" | "기타";
         /** @description 행정동 (순찰 지적사항의 장소) */
         Dong: string;
         /** @description 접수 경로 */
-        Channel: "응답소" | "구청장에게 바란다" | "국민신문고" | "전화" | "방문" | "서신" | "익명신고" | "기타";
+        Channel: components["schemas"]["Channel"];
         /** @description 심의 위원회 */
-        Committee: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+        Committee: components["schemas"]["CommitteeId"];
         /** @description 접수일 시작 (YYYY-MM-DD, 한국 시간, 포함) */
         ReceivedFrom: components["schemas"]["IsoDate"];
         /** @description 접수일 끝 (포함) */
@@ -5777,23 +5361,23 @@ export interface components {
         Sort: "received" | "due" | "updated" | "closed" | "caseNumber";
         /** @description 정렬 방향 (기본: due는 asc, 나머지는 desc) */
         Order: "asc" | "desc";
-        CaseId: string;
+        CaseId: components["schemas"]["Ulid"];
         /** @description 행위자 (sub) */
-        Actor: string;
+        Actor: components["schemas"]["Text128"];
         /** @description 기간 시작 (YYYY-MM-DD, 한국 시간, 포함) */
         From: components["schemas"]["IsoDate"];
-        TaskId: string;
-        FileId: string;
+        TaskId: components["schemas"]["Ulid"];
+        FileId: components["schemas"]["Ulid"];
         /** @description 지적사항 ID */
         FindingId: string;
         /** @description 등록의무자 번호 */
         RegistrantNo: string;
         /** @description 위원회 (petition-review, mediation, ethics, personnel, human-rights) */
-        CommitteePath: "petition-review" | "mediation" | "ethics" | "personnel" | "human-rights";
+        CommitteePath: components["schemas"]["CommitteeId"];
         MeetingId: string;
         /** @description 출력 형식: json | md (Markdown) | html (인쇄용) */
         Format: "json" | "md" | "html";
-        ReportId: string;
+        ReportId: components["schemas"]["Ulid"];
     };
     requestBodies: never;
     headers: never;
@@ -5870,9 +5454,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 팀 (audit=감사팀, investigation=조사팀, complaints=민원관리팀, patrol=순찰팀) */
-                team?: "audit" | "investigation" | "complaints" | "patrol";
+                team?: components["schemas"]["Team"];
                 /** @description 역할 (예: investigator=조사관, team-lead=팀장) */
-                role?: "clerk" | "investigator" | "team-lead" | "head" | "secretary" | "member" | "auditor" | "admin" | "custodian" | "citizen-auditor";
+                role?: components["schemas"]["Role"];
             };
             header?: never;
             path?: never;
@@ -6243,15 +5827,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
-                };
-            };
+            200: components["responses"]["ListPendingIdentityRequestsResponse"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6268,15 +5844,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
-                };
-            };
+            200: components["responses"]["ListPendingIdentityRequestsResponse"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -6331,7 +5899,7 @@ export interface operations {
             };
             path: {
                 caseId: components["parameters"]["CaseId"];
-                requestId: string;
+                requestId: components["schemas"]["Ulid"];
             };
             cookie?: never;
         };
@@ -6368,7 +5936,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 승인된 열람 요청 (생략하면 내 최근 승인 건) */
-                requestId?: string;
+                requestId?: components["schemas"]["Ulid"];
             };
             header?: never;
             path: {
@@ -6430,7 +5998,7 @@ export interface operations {
                 /** @description team: 팀 업무 (팀장·감사담당관) */
                 scope?: "mine" | "team";
                 /** @description scope=team의 팀 (팀장은 생략 시 자기 팀) */
-                team?: "audit" | "investigation" | "complaints" | "patrol";
+                team?: components["schemas"]["Team"];
             };
             header?: never;
             path?: never;
@@ -6652,7 +6220,7 @@ export interface operations {
             query?: {
                 /** @description 사건·업무·지적사항·회의 */
                 subjectType?: "case" | "task" | "finding" | "meeting";
-                subjectId?: string;
+                subjectId?: components["schemas"]["Text128"];
             };
             header?: never;
             path: {
@@ -7098,7 +6666,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 처분요구 종류 */
-                disposition?: "compensation" | "discipline" | "correction" | "caution" | "improvement" | "recommendation" | "notification" | "accusation" | "warning";
+                disposition?: components["schemas"]["SelfAuditFindingDisposition"];
                 /** @description 이행 상태: open·overdue·planned·done·cancelled */
                 followUp?: "open" | "overdue" | "planned" | "done" | "cancelled";
             };
@@ -7449,7 +7017,7 @@ export interface operations {
             };
             path: {
                 /** @description 구민감사관 ID */
-                sub: string;
+                sub: components["schemas"]["Text128"];
             };
             cookie?: never;
         };
@@ -7777,15 +7345,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScheduleMeetingResponse"];
-                };
-            };
+            201: components["responses"]["ScheduleMeetingResponseCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7945,15 +7505,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ScheduleMeetingResponse"];
-                };
-            };
+            201: components["responses"]["ScheduleMeetingResponseCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -8267,7 +7819,7 @@ export interface operations {
     unsubscribeFromProgressReminders: {
         parameters: {
             query: {
-                sub: string;
+                sub: components["schemas"]["Text200"];
                 token: string;
             };
             header?: {
