@@ -119,19 +119,6 @@ class RecentEntries<V> {
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-interface QueuedWrite {
-  items: TransactItems;
-  bytes: number;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-/** DynamoDB's limits on one TransactWriteItems: 100 items, 4 MB (half of it kept as headroom). */
-const MAX_GROUP_ITEMS = 100;
-const MAX_GROUP_BYTES = 2 * 1024 * 1024;
-/** Execution writes in flight at once before further writes wait and are grouped (default). */
-export const DEFAULT_WRITES_IN_FLIGHT = 2;
-
 /** How many execution records and token rows this process remembers from its own writes (default). */
 export const DEFAULT_RECENT_RECORDS = 1_000;
 
@@ -148,17 +135,9 @@ export class ExecutionStore {
    */
   readonly #recentExecutions: RecentEntries<ExecutionRecord>;
   readonly #recentTokens: RecentEntries<TokenRecord>;
-  readonly #writesInFlight: number;
-  readonly #queued: QueuedWrite[] = [];
-  #inFlight = 0;
 
-  constructor(
-    tableName: string,
-    client: DynamoDBClient,
-    options: { recentRecords?: number; writesInFlight?: number } = {},
-  ) {
+  constructor(tableName: string, client: DynamoDBClient, options: { recentRecords?: number } = {}) {
     this.tableName = tableName;
-    this.#writesInFlight = Math.max(1, options.writesInFlight ?? DEFAULT_WRITES_IN_FLIGHT);
     this.#recentExecutions = new RecentEntries(options.recentRecords ?? DEFAULT_RECENT_RECORDS);
     this.#recentTokens = new RecentEntries(options.recentRecords ?? DEFAULT_RECENT_RECORDS);
     this.#client = client;
@@ -564,97 +543,16 @@ export class ExecutionStore {
     }
   }
 
-  /**
-   * Group commit: a write goes out at once while fewer than `writesInFlight` transactions are in
-   * flight; writes that arrive meanwhile wait and then go out together, as one transaction (each
-   * keeps its own conditions; at most 100 items and about 2 MiB). One at a time this is the plain
-   * write; 16 executions at once make a few transactions instead of sixteen. Every write still
-   * answers only once its own items have landed. When a grouped transaction is refused, a write
-   * whose condition failed gets ConcurrentUpdateError and the others go out again; any other refusal
-   * (two writes of one execution in a group, a size limit) sends each write on its own.
-   */
-  #write(items: TransactItems): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#queued.push({ items, bytes: JSON.stringify(items).length, resolve, reject });
-      this.#pump();
-    });
-  }
-
-  #pump(): void {
-    while (this.#inFlight < this.#writesInFlight && this.#queued.length > 0) {
-      const group: QueuedWrite[] = [];
-      let count = 0;
-      let bytes = 0;
-      for (const next of this.#queued) {
-        if (group.length > 0 && (count + next.items.length > MAX_GROUP_ITEMS || bytes + next.bytes > MAX_GROUP_BYTES))
-          break;
-        group.push(next);
-        count += next.items.length;
-        bytes += next.bytes;
-      }
-      this.#queued.splice(0, group.length);
-      this.#inFlight += 1;
-      void this.#sendGroup(group).finally(() => {
-        this.#inFlight -= 1;
-        this.#pump();
-      });
-    }
-  }
-
-  async #sendGroup(group: QueuedWrite[]): Promise<void> {
-    if (group.length === 1) {
-      const [only] = group;
-      try {
-        await this.#sendAlone(only!.items);
-        only!.resolve();
-      } catch (error) {
-        only!.reject(asConcurrentUpdate(error));
-      }
-      return;
-    }
+  async #write(items: TransactItems): Promise<void> {
     try {
-      await this.#doc.send(new TransactWriteCommand({ TransactItems: group.flatMap((write) => write.items) }));
-      for (const write of group) write.resolve();
-      return;
-    } catch (error) {
-      const reasons = (error as { name?: unknown; CancellationReasons?: { Code?: string }[] } | null)
-        ?.CancellationReasons;
-      if ((error as { name?: unknown } | null)?.name === 'TransactionCanceledException' && reasons) {
-        let offset = 0;
-        const again: QueuedWrite[] = [];
-        let refusedOtherwise = false;
-        for (const write of group) {
-          const own = reasons.slice(offset, offset + write.items.length).map((reason) => reason.Code ?? 'None');
-          offset += write.items.length;
-          if (
-            own.some((code) => code === 'ConditionalCheckFailed') &&
-            own.every((code) => code === 'ConditionalCheckFailed' || code === 'None')
-          )
-            write.reject(new ConcurrentUpdateError('The execution changed since it was read', { cause: error }));
-          else {
-            if (own.some((code) => code !== 'None')) refusedOtherwise = true;
-            again.push(write);
-          }
-        }
-        if (!refusedOtherwise) {
-          // Nothing of the group landed; the writes whose conditions held go out again, first in line.
-          this.#queued.unshift(...again);
-          return;
-        }
-        await Promise.all(again.map((write) => this.#sendGroup([write])));
-        return;
+      const [only] = items;
+      if (items.length === 1 && only?.Put) {
+        await this.#doc.send(new PutCommand(only.Put as ConstructorParameters<typeof PutCommand>[0]));
+      } else {
+        await this.#doc.send(new TransactWriteCommand({ TransactItems: items }));
       }
-      // Not a condition (a duplicate item across writes, a size limit, the network): one by one.
-      await Promise.all(group.map((write) => this.#sendGroup([write])));
-    }
-  }
-
-  async #sendAlone(items: TransactItems): Promise<void> {
-    const [only] = items;
-    if (items.length === 1 && only?.Put) {
-      await this.#doc.send(new PutCommand(only.Put as ConstructorParameters<typeof PutCommand>[0]));
-    } else {
-      await this.#doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      throw asConcurrentUpdate(error);
     }
   }
 }

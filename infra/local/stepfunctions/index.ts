@@ -46,11 +46,6 @@ export interface LocalStepFunctionsOptions {
   pollIntervalMs?: number;
   /** A handler running longer than this (real time) fails with Sandbox.Timedout. Default 900 (Lambda's maximum). */
   functionTimeoutSeconds?: number;
-  /**
-   * Execution writes in flight before further ones wait and go out grouped as one transaction
-   * (group commit). Default 2, or LOCAL_SFN_WRITES_IN_FLIGHT (a large number turns grouping off).
-   */
-  writesInFlight?: number;
 }
 
 export interface LocalStepFunctions {
@@ -89,10 +84,7 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
   const logger = options.logger ?? defaultLogger;
   const ownsClient = options.dynamoDbClient === undefined;
   const dynamoDbClient = options.dynamoDbClient ?? new DynamoDBClient({});
-  const fromEnvironment = Number(process.env.LOCAL_SFN_WRITES_IN_FLIGHT);
-  const store = new ExecutionStore(options.tableName, dynamoDbClient, {
-    writesInFlight: options.writesInFlight ?? (fromEnvironment > 0 ? fromEnvironment : undefined),
-  });
+  const store = new ExecutionStore(options.tableName, dynamoDbClient);
   await store.ensureTable();
 
   const bindings = new BindingRegistry(options.bindings);
