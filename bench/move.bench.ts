@@ -2,7 +2,7 @@
  * Moving open cases to a new workflow version (BENCH_ONLY=move), as `npm run workflows -- move`
  * does: BENCH_MOVE_CASES case-review cases (default 1,000) are registered and park at their first
  * human task; a new revision of the workflow is registered; then every open case is moved
- * (`workflowOperations().moveKind`, BENCH_MOVE_CONCURRENCY cases at once, default 8): its open task
+ * (`workflowOperations().moveKind`, BENCH_MOVE_CONCURRENCY cases at once, default 1): its open task
  * cancelled and the move recorded on the case, the old execution stopped, a new one started that runs
  * to the case's task again and parks. Printed: cases moved per second, beside the floor — the same
  * number of DynamoDB reads and writes per move (counted during the move) made directly at the same
@@ -25,7 +25,7 @@ import { startLocalSystem } from '../infra/local/local-system.ts';
 import { countDynamoDbRequests, pool, progress } from './bench-utils.ts';
 
 const CASES = Number(process.env.BENCH_MOVE_CASES ?? 1_000);
-const CONCURRENCY = Number(process.env.BENCH_MOVE_CONCURRENCY ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_MOVE_CONCURRENCY ?? 1);
 const SEED_CONCURRENCY = 16;
 const KIND = 'case-review';
 

@@ -29,9 +29,9 @@ export function workflowOperations(deps: {
   clock?: () => Date;
   progress?: (done: number, caseNumber: string) => void;
   /**
-   * Cases moved at once (default 8). Each move is a few writes and a workflow start that runs to its
-   * first task; one at a time, 10,000 open cases took minutes of round trips the store could overlap.
-   * Cases are independent: each move is its own committed change, so any number may run together.
+   * Cases moved at once (default 1). Each move is its own committed change, so any number may run
+   * together; on the shared 2-core machine 8 at once showed no steady gain over one (DynamoDB Local
+   * was the bottleneck either way: README, Benchmarks), so one at a time stays the default.
    */
   concurrency?: number;
 }) {
@@ -65,7 +65,7 @@ export function workflowOperations(deps: {
   return {
     async moveKind(kind: CaseKind, reason: string, operatorSub: string): Promise<MoveReport> {
       const report: MoveReport = { kind, moved: 0, resumed: 0, skippedClosed: 0 };
-      const concurrency = Math.max(1, deps.concurrency ?? 8);
+      const concurrency = Math.max(1, deps.concurrency ?? 1);
       const moveOne = async (caseId: string): Promise<void> => {
         const c = await deps.cases.get(caseId);
         if (!c) return;
