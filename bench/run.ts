@@ -10,12 +10,14 @@ import { runVerifyBench } from './verify.bench.ts';
 import { runSearchBench } from './search.bench.ts';
 import { bundleProblems, measureBundles, printBundles } from './bundles.ts';
 import { runStartBench } from './start.bench.ts';
+import { runMoveBench } from './move.bench.ts';
 import { runConsoleBench } from './console.bench.ts';
 import { runFieldImportBench } from './field-import.bench.ts';
 
 const suites: Record<string, () => Promise<void>> = {
   workflow: runWorkflowBench,
   start: runStartBench,
+  move: runMoveBench,
   verify: runVerifyBench,
   reminders: runRemindersBench,
   search: runSearchBench,

@@ -46,7 +46,7 @@ export async function runStartBench(): Promise<void> {
   await system.stepFunctions.settle();
   requests.reset();
   const bar = progress('started', STARTS);
-  // 16 intakes at once can exhaust the case-number counter's retries (the API answers 409): send again.
+  // An intake refused by the case-number counter (409) is sent again and counted (expected: 0).
   let counterRaces = 0;
   const started = performance.now();
   await pool(

@@ -112,8 +112,8 @@ export async function runWorkflowBench(): Promise<void> {
   }
 
   /**
-   * Registers a case as a client does: 16 intakes at once can exhaust the case-number counter's own
-   * retries on a loaded machine (the API answers 409), and the client sends the intake again.
+   * Registers a case as a client does: an intake refused by the case-number counter (409; intakes of
+   * one process take turns since issue 19, so this should print 0) is sent again, and counted.
    */
   let counterRaces = 0;
   async function register(title: string) {

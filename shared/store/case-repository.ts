@@ -37,11 +37,37 @@ export { RelatedItemConflictError, type ClaimFor, type Page };
 
 /** How often a write is re-linked onto a chain tip that moved under it before giving up. */
 const MAX_REBASES = 20;
-/** How often an intake retries when another intake of its team took the number it read. */
+/** How often an intake retries when another process's intake of its team took the number it read. */
 const MAX_COUNTER_RACES = 50;
 
 const jitter = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+
+/** Full jitter, doubling up to 250 ms: racers from other processes spread out instead of colliding again. */
+const counterBackoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
+
+/**
+ * Intakes of one counter (table, year, team) in this process take their turn: 16 intakes at once no
+ * longer race each other on the counter's condition (each round let one win and sent fifteen back,
+ * and a loser could lose fifty rounds: the API's 409). Only intakes of other processes (other Lambda
+ * containers on AWS) still race, and they retry. The serial this process last wrote is remembered, so
+ * an intake reads the counter only when another process moved it (its condition failed).
+ */
+const counterTurns = new Map<string, Promise<unknown>>();
+const lastSerials = new Map<string, number>();
+
+async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = counterTurns.get(key) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const settled = mine.catch(() => undefined);
+  counterTurns.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (counterTurns.get(key) === settled) counterTurns.delete(key);
+  }
+}
 
 export type { TransactItem } from './atomic-write.ts';
 
@@ -87,8 +113,8 @@ export class CaseRepository implements CaseRepositoryPort {
   /**
    * Creates a case under the next 접수번호 of its year and team. The counter moves in the same
    * transaction that writes the case (conditioned on the serial it was read at), so a refused or
-   * failed intake takes no number and the register has no gaps; concurrent intakes of one team
-   * retry on the counter, never on each other's cases.
+   * failed intake takes no number and the register has no gaps. Intakes of one team in this process
+   * take turns (`inTurn`); intakes of other processes retry on the counter, never on each other's cases.
    */
   async createNumbered(
     year: number,
@@ -97,32 +123,46 @@ export class CaseRepository implements CaseRepositoryPort {
     claimFor?: ClaimFor,
     also: (c: CaseRecord) => AtomicWrite[] = () => [],
   ): Promise<{ case: CaseRecord; events: HistoryEvent[] }> {
-    for (let attempt = 1; ; attempt++) {
-      const counterKey = keys.caseNumberCounter(year, team);
-      const counter = await this.doc.send(
-        new GetCommand({ TableName: this.tableName, Key: counterKey, ConsistentRead: true }),
-      );
-      const previous = Number(counter.Item?.serial ?? 0);
-      const claim: TransactItem = {
-        Update: {
-          TableName: this.tableName,
-          Key: counterKey,
-          UpdateExpression: 'SET serial = :next',
-          ConditionExpression: previous === 0 ? 'attribute_not_exists(serial)' : 'serial = :previous',
-          ExpressionAttributeValues: { ':next': previous + 1, ...(previous !== 0 && { ':previous': previous }) },
-        },
-      };
-      const change = build(previous + 1);
-      try {
-        return await this.create(change, claimFor, [atomic(claim), ...also(change.next)]);
-      } catch (error) {
-        if (error instanceof RelatedItemConflictError && error.failedItems.includes(0) && attempt < MAX_COUNTER_RACES) {
-          await jitter(attempt);
-          continue;
+    const counterKey = keys.caseNumberCounter(year, team);
+    const turnKey = `${this.tableName}\u0000${counterKey.pk}`;
+    return inTurn(turnKey, async () => {
+      for (let attempt = 1; ; attempt++) {
+        let previous = attempt === 1 ? lastSerials.get(turnKey) : undefined;
+        if (previous === undefined) {
+          const counter = await this.doc.send(
+            new GetCommand({ TableName: this.tableName, Key: counterKey, ConsistentRead: true }),
+          );
+          previous = Number(counter.Item?.serial ?? 0);
         }
-        throw error;
+        const claim: TransactItem = {
+          Update: {
+            TableName: this.tableName,
+            Key: counterKey,
+            UpdateExpression: 'SET serial = :next',
+            ConditionExpression: previous === 0 ? 'attribute_not_exists(serial)' : 'serial = :previous',
+            ExpressionAttributeValues: { ':next': previous + 1, ...(previous !== 0 && { ':previous': previous }) },
+          },
+        };
+        const change = build(previous + 1);
+        try {
+          const created = await this.create(change, claimFor, [atomic(claim), ...also(change.next)]);
+          lastSerials.set(turnKey, previous + 1);
+          return created;
+        } catch (error) {
+          lastSerials.delete(turnKey);
+          if (
+            error instanceof RelatedItemConflictError &&
+            error.failedItems.includes(0) &&
+            attempt < MAX_COUNTER_RACES
+          ) {
+            // The first attempt may have used a remembered serial another process has since moved.
+            if (attempt > 1) await counterBackoff(attempt);
+            continue;
+          }
+          throw error;
+        }
       }
-    }
+    });
   }
 
   /** Writes a new case with its first events and `also` (other items, with their own conditions). */

@@ -97,12 +97,17 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
   const kinds = deps.kinds ?? KINDS;
 
   /** System steps race with people's edits only on the version: reload and try again. */
-  async function withFreshCase<T>(caseId: string, work: (c: CaseRecord) => Promise<T>): Promise<T> {
+  async function withFreshCase<T, A = undefined>(
+    caseId: string,
+    work: (c: CaseRecord, alongside: A) => Promise<T>,
+    /** A read made at the same time as the case's (e.g. its tasks), again on every attempt. */
+    readAlongside?: () => Promise<A>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const c = await deps.cases.get(caseId);
+      const [c, alongside] = await Promise.all([deps.cases.get(caseId), readAlongside?.() as Promise<A>]);
       if (!c) throw new CaseNotFoundForStepError(`case ${caseId} does not exist`);
       try {
-        return await work(c);
+        return await work(c, alongside);
       } catch (error) {
         if (error instanceof VersionConflictError && attempt < MAX_CONFLICT_RETRIES) continue;
         throw error;
@@ -149,97 +154,105 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
   return {
     /** Step: open (or, after a restart of the same state, re-open with the new token) a human task. */
     async openHumanTask(input: OpenTaskInput): Promise<{ taskId: string; reopened: boolean; dueAt: string }> {
-      return withFreshCase(input.caseId, async (c) => {
-        if (c.stage === 'suspended')
-          throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; no task opens until it is resumed`);
-        // The latest task of this execution tells a re-run of the same visit (after a crash) from a
-        // new visit of the state (e.g. rework after a return, which follows another task).
-        const latest = (await deps.tasks.ofCase(c.caseId))
-          .filter((t) => t.executionArn === input.executionArn)
-          .sort((a, b) => a.taskId.localeCompare(b.taskId))
-          .at(-1);
-        if (latest && latest.stateName === input.stateName && latest.status !== 'cancelled') {
-          if (latest.taskToken !== input.taskToken) await deps.tasks.replaceToken(latest, input.taskToken);
-          const current = { ...latest, taskToken: input.taskToken };
-          if (latest.status === 'completed') {
-            // Decided before the restart: hand the recorded decision to the re-run task at once.
-            await deliver(current, {
-              decision: latest.decision,
-              taskId: latest.taskId,
-              taskType: latest.type,
-              by: latest.completedBy,
-              redelivered: true,
-            });
+      return withFreshCase(
+        input.caseId,
+        async (c, tasksOfCase) => {
+          if (c.stage === 'suspended')
+            throw new CaseSuspendedForStepError(`case ${c.caseNumber} is suspended; no task opens until it is resumed`);
+          // The latest task of this execution tells a re-run of the same visit (after a crash) from a
+          // new visit of the state (e.g. rework after a return, which follows another task).
+          const latest = tasksOfCase
+            .filter((t) => t.executionArn === input.executionArn)
+            .sort((a, b) => a.taskId.localeCompare(b.taskId))
+            .at(-1);
+          if (latest && latest.stateName === input.stateName && latest.status !== 'cancelled') {
+            if (latest.taskToken !== input.taskToken) await deps.tasks.replaceToken(latest, input.taskToken);
+            const current = { ...latest, taskToken: input.taskToken };
+            if (latest.status === 'completed') {
+              // Decided before the restart: hand the recorded decision to the re-run task at once.
+              await deliver(current, {
+                decision: latest.decision,
+                taskId: latest.taskId,
+                taskType: latest.type,
+                by: latest.completedBy,
+                redelivered: true,
+              });
+            }
+            return { taskId: latest.taskId, reopened: true, dueAt: latest.dueAt };
           }
-          return { taskId: latest.taskId, reopened: true, dueAt: latest.dueAt };
-        }
-        let assignee: TaskRecord['assignee'];
-        if (input.assignTo === 'case-assignee') {
-          if (!c.assigneeSub)
-            throw new CaseHasNoAssigneeError(`case ${c.caseNumber} has no assignee for a ${input.taskType} task`);
-          assignee = { sub: c.assigneeSub };
-        } else {
-          const team = input.assignTo.team === 'case-team' ? c.team : input.assignTo.team;
-          assignee = { role: input.assignTo.role, ...(team !== undefined && { team }) };
-        }
-        const now = toKoreaIso(clock());
-        const due = input.dueRule
-          ? kinds.taskDue(input.dueRule, { c, now, calendar: deps.calendar })
-          : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
-        const hiddenFrom = [...(kinds.get(c.kind).guards?.hiddenFrom?.(c) ?? [])];
-        const fallen = await fallsToHead(assignee, hiddenFrom);
-        let onBehalfOf: OnBehalfOf | undefined;
-        if (fallen) {
-          onBehalfOf = principalOf(assignee, fallen);
-          assignee = { role: 'head' };
-        }
-        const task: TaskRecord = {
-          taskId: newId(),
-          caseId: c.caseId,
-          caseNumber: c.caseNumber,
-          caseTitle: c.title,
-          sealed: c.sealed,
-          type: input.taskType,
-          titleKo: input.titleKo,
-          stage: input.stage,
-          assignee,
-          allowedDecisions: input.allowedDecisions,
-          openedAt: now,
-          dueAt: due.dueAt,
-          ...(due.basis && { dueBasis: due.basis }),
-          ...(hiddenFrom.length > 0 && { hiddenFrom }),
-          ...(input.committee !== undefined && { committee: input.committee }),
-          ...(onBehalfOf !== undefined && { onBehalfOf }),
-          status: 'open',
-          executionArn: input.executionArn,
-          stateName: input.stateName,
-          taskToken: input.taskToken,
-        };
-        const staged = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
-        const drafts: EventDraft[] = [
-          ...staged.drafts,
-          {
-            type: 'TASK_OPENED',
-            at: now,
-            actor: SYSTEM_ACTOR,
-            data: {
-              taskId: task.taskId,
-              taskType: task.type,
-              titleKo: task.titleKo,
-              assignee,
-              ...(onBehalfOf !== undefined && { onBehalfOf }),
-              dueAt: task.dueAt,
-              ...(due.basis && { dueBasis: due.basis }),
-              allowedDecisions: task.allowedDecisions,
-              executionArn: input.executionArn,
+          let assignee: TaskRecord['assignee'];
+          if (input.assignTo === 'case-assignee') {
+            if (!c.assigneeSub)
+              throw new CaseHasNoAssigneeError(`case ${c.caseNumber} has no assignee for a ${input.taskType} task`);
+            assignee = { sub: c.assigneeSub };
+          } else {
+            const team = input.assignTo.team === 'case-team' ? c.team : input.assignTo.team;
+            assignee = { role: input.assignTo.role, ...(team !== undefined && { team }) };
+          }
+          const now = toKoreaIso(clock());
+          const due = input.dueRule
+            ? kinds.taskDue(input.dueRule, { c, now, calendar: deps.calendar })
+            : { dueAt: dueAfterBusinessDays(deps.calendar, now, input.dueInBusinessDays), basis: undefined };
+          const hiddenFrom = [...(kinds.get(c.kind).guards?.hiddenFrom?.(c) ?? [])];
+          const fallen = await fallsToHead(assignee, hiddenFrom);
+          let onBehalfOf: OnBehalfOf | undefined;
+          if (fallen) {
+            onBehalfOf = principalOf(assignee, fallen);
+            assignee = { role: 'head' };
+          }
+          const task: TaskRecord = {
+            taskId: newId(),
+            caseId: c.caseId,
+            caseNumber: c.caseNumber,
+            caseTitle: c.title,
+            sealed: c.sealed,
+            type: input.taskType,
+            titleKo: input.titleKo,
+            stage: input.stage,
+            assignee,
+            allowedDecisions: input.allowedDecisions,
+            openedAt: now,
+            dueAt: due.dueAt,
+            ...(due.basis && { dueBasis: due.basis }),
+            ...(hiddenFrom.length > 0 && { hiddenFrom }),
+            ...(input.committee !== undefined && { committee: input.committee }),
+            ...(onBehalfOf !== undefined && { onBehalfOf }),
+            status: 'open',
+            executionArn: input.executionArn,
+            stateName: input.stateName,
+            taskToken: input.taskToken,
+          };
+          const staged = moveToStage(c, input.stage, SYSTEM_ACTOR, now, { by: 'workflow', state: input.stateName });
+          const drafts: EventDraft[] = [
+            ...staged.drafts,
+            {
+              type: 'TASK_OPENED',
+              at: now,
+              actor: SYSTEM_ACTOR,
+              data: {
+                taskId: task.taskId,
+                taskType: task.type,
+                titleKo: task.titleKo,
+                assignee,
+                ...(onBehalfOf !== undefined && { onBehalfOf }),
+                dueAt: task.dueAt,
+                ...(due.basis && { dueBasis: due.basis }),
+                allowedDecisions: task.allowedDecisions,
+                executionArn: input.executionArn,
+              },
             },
-          },
-        ];
-        await deps.cases.commit(c, { next: { ...staged.next, executionArn: input.executionArn }, drafts }, undefined, [
-          deps.tasks.putOpen(task),
-        ]);
-        return { taskId: task.taskId, reopened: false, dueAt: task.dueAt };
-      });
+          ];
+          await deps.cases.commit(
+            c,
+            { next: { ...staged.next, executionArn: input.executionArn }, drafts },
+            undefined,
+            [deps.tasks.putOpen(task)],
+          );
+          return { taskId: task.taskId, reopened: false, dueAt: task.dueAt };
+        },
+        // Read with the case, not after it: one round trip instead of two.
+        () => deps.tasks.ofCase(input.caseId),
+      );
     },
 
     /** Step: a system stage change (e.g. closing); does nothing when the case is already there. */
@@ -322,14 +335,20 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         taskId,
         output: outputOf(t, form, actor),
       });
+      const assigning = kinds.isAssigning(form.decision) ? String(form.assigneeSub) : undefined;
       const outcome = await runIdempotent(deps.idempotency, actor.sub, idempotency, now, async (claimFor) => {
-        const task = await deps.tasks.get(caseId, taskId);
+        // Independent reads in one round trip's time (they were one after another).
+        const [task, c, member, assigneeMember] = await Promise.all([
+          deps.tasks.get(caseId, taskId),
+          deps.cases.get(caseId),
+          deps.staff.get(actor.sub),
+          assigning === undefined ? undefined : deps.staff.get(assigning),
+        ]);
         if (!task)
           throw new NotFoundError(`No task ${taskId} in case ${caseId}`, '해당 업무를 찾을 수 없습니다', {
             field: 'taskId',
             rule: 'not_found',
           });
-        const c = await deps.cases.get(caseId);
         if (!c)
           throw new NotFoundError(`No case with id ${caseId}`, `사건(${caseId})을 찾을 수 없습니다`, {
             field: 'caseId',
@@ -338,7 +357,6 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
         const kind = kinds.get(c.kind);
         kind.guards?.assertMayHandle?.(c, actor.sub, 'taskId');
         if (c.stage === 'suspended') throw kind.guards?.suspendedError?.(c) ?? suspendedError(c);
-        const member = await deps.staff.get(actor.sub);
         const authority = assertCanComplete(actor, task, form, member?.team, committee?.kind, kinds.decisionLabel);
         const ownFindings = c.assigneeSub === actor.sub || kind.guards?.authoredFindings?.(c, actor.sub) === true;
         if ((task.type === 'approve' || task.type === 'review') && ownFindings) {
@@ -349,14 +367,14 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
             { field: 'taskId', rule: 'self_approval' },
           );
         }
-        const newAssignee = kinds.isAssigning(form.decision) ? String(form.assigneeSub) : undefined;
+        const newAssignee = assigning;
         let exception: ReturnType<typeof checkAssignee>;
         if (newAssignee !== undefined) {
           exception = checkAssignee({
             actor,
             kind,
             sub: newAssignee,
-            member: await deps.staff.get(newAssignee),
+            member: assigneeMember,
             override: {
               overrideAssignmentRule: form.overrideAssignmentRule as boolean | undefined,
               overrideReason: form.overrideReason as string | undefined,

@@ -51,7 +51,9 @@ const STEP_BY_TYPE: Record<string, { role: Role; body: Record<string, unknown> }
 
 describe('the API–workflow boundary under SIGKILL, clients that do not retry', () => {
   it(`strands no case through ${MIN_KILLS}+ kills once the relay and the reconciler have run`, async () => {
-    const [apiPort, sfnPort, smtpPort, mailWebPort] = [
+    // The console too: its default 3000 is taken whenever another system runs on this machine.
+    const [apiPort, sfnPort, smtpPort, mailWebPort, consolePort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -64,6 +66,7 @@ describe('the API–workflow boundary under SIGKILL, clients that do not retry',
       LOCAL_SFN_PORT: String(sfnPort),
       LOCAL_SMTP_PORT: String(smtpPort),
       LOCAL_MAIL_WEB_PORT: String(mailWebPort),
+      LOCAL_CONSOLE_PORT: String(consolePort),
       LOCAL_DYNAMODB_ENDPOINT: process.env.AWS_ENDPOINT_URL_DYNAMODB,
       LOCAL_DATA_DIR: dataDir,
       LOCAL_SFN_POLL_MS: '200',

@@ -38,6 +38,8 @@ describe('crash recovery of the local system', () => {
     const sfnPort = await freePort();
     const smtpPort = await freePort();
     const mailWebPort = await freePort();
+    // The console too: its default 3000 is taken whenever another system runs on this machine.
+    const consolePort = await freePort();
     const base = `http://127.0.0.1:${apiPort}`;
     let kills = 0;
     let restarts = 0;
@@ -52,6 +54,7 @@ describe('crash recovery of the local system', () => {
           LOCAL_SFN_PORT: String(sfnPort),
           LOCAL_SMTP_PORT: String(smtpPort),
           LOCAL_MAIL_WEB_PORT: String(mailWebPort),
+          LOCAL_CONSOLE_PORT: String(consolePort),
           LOCAL_DYNAMODB_ENDPOINT: process.env.AWS_ENDPOINT_URL_DYNAMODB,
           LOCAL_DATA_DIR: dataDir,
           LOCAL_SFN_POLL_MS: '200',

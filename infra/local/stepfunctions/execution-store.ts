@@ -84,13 +84,62 @@ const keys = {
   token: (token: string) => ({ pk: `TOKEN#${taskTokenKey(token)}`, sk: 'TOKEN' }),
 };
 
+/** A bounded map that forgets the least recently used entry first. */
+class RecentEntries<V> {
+  readonly #max: number;
+  readonly #entries = new Map<string, V>();
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** How many execution records and token rows this process remembers from its own writes (default). */
+export const DEFAULT_RECENT_RECORDS = 1_000;
+
 export class ExecutionStore {
   readonly tableName: string;
   readonly #client: DynamoDBClient;
   readonly #doc: DynamoDBDocumentClient;
+  /**
+   * Write-through memory of the execution records and token rows this process wrote last (bounded:
+   * parked executions beyond it cost a read, not memory). Read only where the caller goes on to a
+   * write conditional on the record's version (a task answer, a stop), so a record another process
+   * changed since costs a failed condition and a fresh read, never a wrong outcome. A failed or
+   * uncertain write forgets what it touched; a restarted process starts empty and reads the table.
+   */
+  readonly #recentExecutions: RecentEntries<ExecutionRecord>;
+  readonly #recentTokens: RecentEntries<TokenRecord>;
 
-  constructor(tableName: string, client: DynamoDBClient) {
+  constructor(tableName: string, client: DynamoDBClient, options: { recentRecords?: number } = {}) {
     this.tableName = tableName;
+    this.#recentExecutions = new RecentEntries(options.recentRecords ?? DEFAULT_RECENT_RECORDS);
+    this.#recentTokens = new RecentEntries(options.recentRecords ?? DEFAULT_RECENT_RECORDS);
     this.#client = client;
     this.#doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
@@ -236,11 +285,24 @@ export class ExecutionStore {
 
   // ── executions ────────────────────────────────────────────────────────────────────────────────
 
-  async getExecution(arn: string): Promise<ExecutionRecord | undefined> {
+  /**
+   * The execution record, read consistently; `recent` answers from this process's own last write
+   * when it has one (only for callers whose next write is conditional on the record's version).
+   */
+  async getExecution(arn: string, options: { recent?: boolean } = {}): Promise<ExecutionRecord | undefined> {
+    if (options.recent) {
+      const remembered = this.#recentExecutions.get(arn);
+      if (remembered) return remembered;
+    }
     const out = await this.#doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.execution(arn), ConsistentRead: true }),
     );
     return out.Item ? executionRecordSchema.parse(out.Item) : undefined;
+  }
+
+  /** Sizes of the write-through memory (bounded by `recentRecords`). */
+  recentRecordCounts(): { executions: number; tokens: number } {
+    return { executions: this.#recentExecutions.size, tokens: this.#recentTokens.size };
   }
 
   /**
@@ -253,7 +315,7 @@ export class ExecutionStore {
     tokens: TokenWrite[] = [],
   ): Promise<ExecutionRecord> {
     const written: ExecutionRecord = { ...record, version: 1, nextEventId: 1 + events.length };
-    await this.#write([
+    await this.#writeRecord(written, tokens, [
       {
         Put: {
           TableName: this.tableName,
@@ -282,7 +344,7 @@ export class ExecutionStore {
       version: previous.version + 1,
       nextEventId: previous.nextEventId + events.length,
     };
-    await this.#write([
+    await this.#writeRecord(written, changes.tokens ?? [], [
       {
         Put: {
           TableName: this.tableName,
@@ -360,7 +422,12 @@ export class ExecutionStore {
 
   // ── tokens ────────────────────────────────────────────────────────────────────────────────────
 
-  async getToken(token: string): Promise<TokenRecord | undefined> {
+  /** The token row; `recent` as for getExecution (the caller's write is conditional on the execution). */
+  async getToken(token: string, options: { recent?: boolean } = {}): Promise<TokenRecord | undefined> {
+    if (options.recent) {
+      const remembered = this.#recentTokens.get(token);
+      if (remembered) return remembered;
+    }
     const out = await this.#doc.send(
       new GetCommand({ TableName: this.tableName, Key: keys.token(token), ConsistentRead: true }),
     );
@@ -449,9 +516,34 @@ export class ExecutionStore {
     };
   }
 
-  async #write(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  ): Promise<void> {
+  /** Writes an execution record (with its events and token changes) and remembers what landed. */
+  async #writeRecord(written: ExecutionRecord, tokens: TokenWrite[], items: TransactItems): Promise<void> {
+    try {
+      await this.#write(items);
+    } catch (error) {
+      // Lost race or unknown outcome: the next read of these goes to the table.
+      this.#recentExecutions.delete(written.arn);
+      for (const change of tokens) this.#recentTokens.delete(change.token);
+      throw error;
+    }
+    this.#recentExecutions.set(written.arn, written);
+    for (const change of tokens) {
+      if (change.kind === 'open') {
+        this.#recentTokens.set(change.token, {
+          executionArn: change.executionArn,
+          stateName: change.stateName,
+          status: 'OPEN',
+          openedAt: change.at.toISOString(),
+        });
+      } else {
+        const known = this.#recentTokens.get(change.token);
+        if (known)
+          this.#recentTokens.set(change.token, { ...known, status: change.status, closedAt: change.at.toISOString() });
+      }
+    }
+  }
+
+  async #write(items: TransactItems): Promise<void> {
     try {
       const [only] = items;
       if (items.length === 1 && only?.Put) {

@@ -282,7 +282,8 @@ export class StepFunctionsOperations {
 
   async stopExecution(input: OperationInput<'StopExecution'>) {
     for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
-      const record = await this.#execution(input.executionArn);
+      // The stop's write is conditional on the version: this process's last write of it will do.
+      const record = await this.#execution(input.executionArn, { recent: true });
       if (record.status !== 'RUNNING') return { stopDate: new Date(record.stopDate ?? record.startDate) };
       const now = this.#o.clock.now();
       try {
@@ -420,11 +421,13 @@ export class StepFunctionsOperations {
   async #openTask(token: string): Promise<{ record: ExecutionRecord; cursor: Cursor }> {
     if (!isWellFormedTaskToken(token))
       throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: the task token is malformed');
-    const row = await this.#o.store.getToken(token);
+    // This process's own last writes answer both reads when it has them; the answer's write is
+    // conditional on the execution's version, so a record changed elsewhere only costs a retry.
+    const row = await this.#o.store.getToken(token, { recent: true });
     if (!row)
       throw new StepFunctionsApiError('InvalidToken', 'Invalid Token: this task token was not issued by this service');
     if (row.status !== 'OPEN') throw new StepFunctionsApiError('TaskTimedOut', TASK_CLOSED_MESSAGE);
-    const record = await this.#o.store.getExecution(row.executionArn);
+    const record = await this.#o.store.getExecution(row.executionArn, { recent: true });
     if (!record)
       throw new StepFunctionsApiError(
         'TaskDoesNotExist',
@@ -452,9 +455,9 @@ export class StepFunctionsOperations {
     return machine;
   }
 
-  async #execution(arn: string): Promise<ExecutionRecord> {
+  async #execution(arn: string, options: { recent?: boolean } = {}): Promise<ExecutionRecord> {
     parseExecutionArn(arn);
-    const record = await this.#o.store.getExecution(arn);
+    const record = await this.#o.store.getExecution(arn, options);
     if (!record) throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }

@@ -48,12 +48,26 @@ const newCase = (title = '외부기관 통보 사건') =>
   useCases.createCase(lead, { kind: 'external-referral', title, assigneeSub: DEMO_USERS.investigator.sub, misconduct });
 
 describe('case store on DynamoDB Local', () => {
-  it('gives concurrent intakes distinct, consecutive case numbers', async () => {
-    const created = await Promise.all(Array.from({ length: 6 }, (_, i) => newCase(`동시 접수 ${i}`)));
+  it('gives 16 concurrent intakes distinct, consecutive case numbers, none refused', async () => {
+    const created = await Promise.all(Array.from({ length: 16 }, (_, i) => newCase(`동시 접수 ${i}`)));
     const serials = created.map((c) => Number(c.result.case.caseNumber.split('-')[2])).sort((a, b) => a - b);
     const first = serials[0]!;
-    expect(serials).toEqual(Array.from({ length: 6 }, (_, i) => first + i));
+    expect(serials).toEqual(Array.from({ length: 16 }, (_, i) => first + i));
     expect(created[0]!.result.case.caseNumber).toMatch(/^\d{4}-조사-\d{4}$/);
+  });
+
+  it('takes the next number after one another process took (the serial this process remembers is stale)', async () => {
+    const { result } = await newCase('앞 접수');
+    const [year, , serial] = result.case.caseNumber.split('-');
+    const counterKey = keys.caseNumberCounter(Number(year), result.case.team);
+    // Another process (another Lambda container) registers a case of the same team: the counter moves.
+    await table.doc.send(
+      new PutCommand({ TableName: table.tableName, Item: { ...counterKey, serial: Number(serial) + 1 } }),
+    );
+    const after = await newCase('다른 프로세스 뒤 접수');
+    expect(after.result.case.caseNumber).toBe(
+      `${year}-${result.case.caseNumber.split('-')[1]}-${String(Number(serial) + 2).padStart(4, '0')}`,
+    );
   });
 
   it('lets exactly one of two concurrent updates from the same version win; the other gets the current version', async () => {
