@@ -31,6 +31,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localAnchorFile, localAnchorSigningKeyFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { startFilesServer, type FilesServer } from './files-server.ts';
+import { startLocalLambda, type LocalLambda } from './lambda-server.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
   startLocalStepFunctions,
@@ -94,6 +95,8 @@ export interface LocalSystem {
   mailCatcher: MailCatcher | undefined;
   /** The case-files bucket (s3rver). */
   files: FilesServer;
+  /** Lambda's Invoke API for the functions the application invokes (the import worker). */
+  lambda: LocalLambda;
   scheduler: LocalScheduler | undefined;
   /** Job names the scheduler fires, and those left out because their handler is not written yet. */
   scheduledJobs: { active: string[]; skipped: string[] };
@@ -145,10 +148,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     ...(options.dataDir && { directory: join(options.dataDir, 'files') }),
   });
   log(`파일 저장소(S3 호환, 로컬): ${files.endpoint}/${files.bucket}`);
+  const lambda = await startLocalLambda({ log });
 
   // Application code finds its services the way it does on AWS: through the SDK's settings.
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_S3: files.endpoint,
+    AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
+    FIELD_IMPORT_WORKER: 'gamsa-field-import-worker',
     FILES_BUCKET: files.bucket,
     FILES_PATH_STYLE: 'true',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
@@ -410,6 +416,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     seeded,
     mailCatcher,
     files,
+    lambda,
     scheduler,
     scheduledJobs: jobNames,
     console: consoleServer,
@@ -418,6 +425,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       await scheduler?.stop();
       await relayLoop.stop();
       await api.close();
+      await lambda.close();
       await mailCatcher?.close();
       await files.close();
       await stepFunctions.close();
