@@ -188,6 +188,8 @@ export async function importFieldComplaints(
         await save({ ...job, counts: { ...counts } });
       }
     });
+    // Marked handled here: a failed chunk is awaited below (race, all), but may fail before that.
+    work.catch(() => undefined);
     inFlight.add(work);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   };

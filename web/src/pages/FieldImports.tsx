@@ -204,13 +204,18 @@ function JobStatus({ importId, onRestart }: { importId: string; onRestart: (impo
   );
 }
 
-function RecentImports({ onOpen }: { onOpen: (importId: string) => void }) {
+function useRecentImports() {
   const { api } = useApp();
-  const list = useQuery({
+  return useQuery({
     queryKey: ['field-imports'],
     queryFn: async () => unwrap(await api.GET('/field-complaints/imports', { params: { query: { limit: 20 } } })),
-    refetchInterval: 5000,
+    refetchInterval: (q) => (q.state.error ? false : 5000),
+    retry: (failures, error) => !(error instanceof ApiError && error.status === 403) && failures < 2,
   });
+}
+
+function RecentImports({ onOpen }: { onOpen: (importId: string) => void }) {
+  const list = useRecentImports();
   return (
     <section aria-labelledby="recent-title" className="case-section">
       <h2 id="recent-title" className="sec-tit">
@@ -273,6 +278,7 @@ export default function FieldImports() {
   const [file, setFile] = useState<File | undefined>(undefined);
   const [importId, setImportId] = useState<string | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
+  const recent = useRecentImports();
 
   const choose = (list: FileList | null) => {
     const chosen = list?.[0];
@@ -341,12 +347,26 @@ export default function FieldImports() {
     if (!busy) choose(event.dataTransfer.files);
   };
 
+  const title = (
+    <h1 id="field-import-title" className="h-tit">
+      현장민원 가져오기
+    </h1>
+  );
+  // Who may import is the team's (the API's policy): anyone else reads why, not a form that fails.
+  if (recent.error instanceof ApiError && recent.error.status === 403)
+    return (
+      <section aria-labelledby="field-import-title">
+        <div className="page-title-wrap">{title}</div>
+        <p className="form-hint-invalid" role="alert">
+          {recent.error.messageKo}
+        </p>
+      </section>
+    );
+
   return (
     <section aria-labelledby="field-import-title">
       <div className="page-title-wrap">
-        <h1 id="field-import-title" className="h-tit">
-          현장민원 가져오기
-        </h1>
+        {title}
         <p className="page-sub">
           응답소 현장민원 내보내기 파일(XLSX·CSV)을 올려 가져옵니다. 같은 파일이나 기간이 겹치는 파일을 다시 가져와도
           응답소 번호로 같은 민원을 찾아 바뀐 것만 반영합니다. 시각은 한국 시간입니다.
@@ -429,7 +449,7 @@ export default function FieldImports() {
         )}
         <button
           type="button"
-          className="krds-btn medium primary"
+          className="krds-btn medium primary field-import-start"
           disabled={!file || busy}
           onClick={() => void upload()}
         >
