@@ -21,7 +21,14 @@ import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { ensureTable } from './bootstrap-table.ts';
-import { DEMO_STAFF, DEMO_USERS, seedDemoCitizenAuditors, seedDemoCommittees, seedDemoData } from './demo-data.ts';
+import {
+  DEMO_STAFF,
+  DEMO_USERS,
+  seedDemoCitizenAuditors,
+  seedDemoCommittees,
+  seedDemoData,
+  seedDepartmentContacts,
+} from './demo-data.ts';
 import { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
@@ -178,7 +185,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
     OFFICE_LEVEL_STAFF_SUBS:
       process.env.OFFICE_LEVEL_STAFF_SUBS ??
-      DEMO_STAFF.filter((m) => m.team === undefined)
+      // Department contacts have no team either, but are no office-level staff.
+      DEMO_STAFF.filter((m) => m.team === undefined && m.department === undefined)
         .map((m) => m.sub)
         .join(','),
   });
@@ -255,6 +263,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       );
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
     }
+    const contactsAdded = await seedDepartmentContacts(new StaffRepository(doc, options.tableName));
+    if (contactsAdded > 0) log(`데모 부서 담당자(현장민원 월별 분석 메일 수신) 등록: ${contactsAdded}명`);
     // Committees are seeded apart from the marker, so a data directory from before committees gets them too.
     const committeesAdded = await seedDemoCommittees(new CommitteeRepository(doc, options.tableName));
     if (committeesAdded > 0) log(`데모 위원회 등록: ${committeesAdded}개`);
