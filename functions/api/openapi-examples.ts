@@ -30,6 +30,13 @@ export const requestExamples: Partial<Record<ApiRouteName, unknown>> = {
     subject: { type: 'finding', id: 'F1' },
   },
   'file-upload-complete': { name: '현장 사진.jpg', subject: { type: 'finding', id: 'F1' } },
+  'field-import-upload': {
+    name: '응답소_현장민원_2026-11.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    size: 812_544,
+    sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  },
+  'field-import-start': { fileId: '01JF3K8Q2R7V4X9Z5B6C8D0E1G' },
   'reassign-case': {
     assigneeSub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000021',
     reason: '담당자 장기 출장',

@@ -52,6 +52,14 @@ import {
 } from './mail-failure-schemas.ts';
 import { staffListResponse, staffQuery } from './staff-schemas.ts';
 import {
+  importJobsResponse,
+  importJobView,
+  importParams,
+  importsQuery,
+  importUploadBody,
+  startImportBody,
+} from './field-import-schemas.ts';
+import {
   addFindingBody,
   findingMisconductBody,
   reopenAuditBody,
@@ -342,4 +350,8 @@ export const routeSchemas = {
     response: identityReadResponse,
     success: 200,
   },
+  'field-import-upload': { body: importUploadBody, response: startUploadResponse, success: 201 },
+  'field-import-start': { body: startImportBody, response: importJobView, success: 202 },
+  'field-import-get': { params: importParams, response: importJobView, success: 200 },
+  'field-import-list': { query: importsQuery, response: importJobsResponse, success: 200 },
 } satisfies Record<ApiRouteName, RouteSchemas>;

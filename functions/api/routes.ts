@@ -24,7 +24,8 @@ export type ApiTag =
   | 'reports'
   | 'mail'
   | 'staff'
-  | 'identity';
+  | 'identity'
+  | 'field-complaints';
 
 /** OpenAPI tags: one per area of the office's work. */
 export const API_TAGS: Record<ApiTag, string> = {
@@ -45,6 +46,7 @@ export const API_TAGS: Record<ApiTag, string> = {
   mail: '메일 전달 실패',
   identity: '신고자 신원 (봉인·열람 요청·관리책임자 결정)',
   staff: '직원 명부',
+  'field-complaints': '응답소 현장민원 가져오기',
 };
 
 /**
@@ -80,6 +82,11 @@ export interface ApiRouteDeclaration {
    * (tags and presigned downloads), `list` (the bucket's name only). No other route gets FILES_BUCKET.
    */
   files?: 'write' | 'read' | 'list';
+  /**
+   * Use of the import uploads (the files bucket's imports/ prefix): `upload` (presign the PUT),
+   * `start` (read the upload back, delete a mismatch, invoke the import worker).
+   */
+  importFiles?: 'upload' | 'start';
 }
 
 export const apiRoutes = [
@@ -761,6 +768,44 @@ export const apiRoutes = [
     writes: true,
     summary: '메일의 한 번 클릭 수신 거부 (RFC 8058; 링크의 토큰으로 확인, 진행 알림만 끔)',
   },
+  {
+    routeKey: 'POST /field-complaints/imports/uploads',
+    name: 'field-import-upload',
+    operationId: 'startFieldImportUpload',
+    tag: 'field-complaints',
+    auth: true,
+    writes: true,
+    importFiles: 'upload',
+    summary: '응답소 내보내기(XLSX·CSV) 업로드 주소 (순찰팀·감사담당관)',
+  },
+  {
+    routeKey: 'POST /field-complaints/imports',
+    name: 'field-import-start',
+    operationId: 'startFieldImport',
+    tag: 'field-complaints',
+    auth: true,
+    writes: true,
+    importFiles: 'start',
+    summary: '올린 파일 가져오기 시작 (202, 비동기; 멈춘·실패한 가져오기는 다시 시작; Idempotency-Key)',
+  },
+  {
+    routeKey: 'GET /field-complaints/imports/{importId}',
+    name: 'field-import-get',
+    operationId: 'getFieldImport',
+    tag: 'field-complaints',
+    auth: true,
+    writes: false,
+    summary: '가져오기 상태 (건수·오류 행)',
+  },
+  {
+    routeKey: 'GET /field-complaints/imports',
+    name: 'field-import-list',
+    operationId: 'listFieldImports',
+    tag: 'field-complaints',
+    auth: true,
+    writes: false,
+    summary: '최근 가져오기 (최신순)',
+  },
 ] as const satisfies readonly ApiRouteDeclaration[];
 
 export type ApiRoute = (typeof apiRoutes)[number];
@@ -790,6 +835,11 @@ export function apiHandlerEntry(name: ApiRouteName): `functions/api/${string}.ha
 /** The route's use of the reporter-identity key, if it has one (CDK grants only that use). */
 export function identityKeyAccessOf(route: ApiRoute): 'seal' | 'open' | undefined {
   return 'identityKey' in route ? route.identityKey : undefined;
+}
+
+/** The route's use of the import uploads, if any (CDK grants only that use). */
+export function importFilesAccessOf(route: ApiRoute): 'upload' | 'start' | undefined {
+  return 'importFiles' in route ? route.importFiles : undefined;
 }
 
 /** The route's use of the case-files bucket, if any (CDK grants only that use). */

@@ -115,3 +115,36 @@ export function bindCaseFiles(fn: AppFunction, bucketName: string, key: IKey, ac
   key.grant(fn, 'kms:Decrypt', ...(access === 'write' ? ['kms:GenerateDataKey'] : []));
   acknowledge();
 }
+
+/** Uploads of the 응답소 export for import (shared/usecases/field-complaint-import-jobs.ts), in the same bucket. */
+export const IMPORT_FILES_PREFIX = 'imports/field-complaints/';
+
+/**
+ * Grants on the import uploads only (never the case files): `upload` presigns the browser's PUT
+ * (PutObject with its tag, the key's GenerateDataKey); `start` reads the upload back to hash it and
+ * deletes a mismatch; `worker` reads the export and deletes it once imported.
+ */
+export function bindImportFiles(
+  fn: AppFunction,
+  bucketName: string,
+  key: IKey,
+  access: 'upload' | 'start' | 'worker',
+): void {
+  const stack = Stack.of(fn);
+  fn.addEnvironment('FILES_BUCKET', bucketName);
+  const objects = `arn:${stack.partition}:s3:::${bucketName}/${IMPORT_FILES_PREFIX}*`;
+  const shown = `arn:${stack.partition}:s3:::${bucketName.replace(stack.account, '<AWS::AccountId>')}/${IMPORT_FILES_PREFIX}*`;
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: access === 'upload' ? ['s3:PutObject', 's3:PutObjectTagging'] : ['s3:GetObject', 's3:DeleteObject'],
+      resources: [objects],
+    }),
+  );
+  if (access === 'upload') key.grant(fn, 'kms:GenerateDataKey');
+  else key.grant(fn, 'kms:Decrypt');
+  Validations.of(fn.executionRole).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${shown}]`,
+    reason:
+      'Import uploads are keyed per import; access is limited to the imports/field-complaints/ prefix of the one bucket.',
+  });
+}

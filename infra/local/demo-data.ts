@@ -212,7 +212,55 @@ const OTHER_STAFF: StaffMember[] = [
   },
 ];
 
-export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER_STAFF];
+/**
+ * Contacts of three 구 departments (부서) that handle 응답소 field complaints: the monthly analysis mails
+ * each department's contacts — the staff records whose `department` is the 처리부서 as the export
+ * writes it (StaffRepository.listByDepartment). The other departments of the sample export
+ * (infra/ops/field-complaint-sample.ts) have none, so the head's mail names them as without a contact.
+ * Not office staff: no team; `clerk` only because a staff record needs a role (the department's
+ * requests are registered from it, README: fast intake).
+ */
+export const DEPARTMENT_CONTACTS: StaffMember[] = [
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000061',
+    name: '김주원',
+    email: 'juwon.kim@ydp.local',
+    department: '주차관리과',
+    position: '주차단속 담당(7급)',
+    phone: '02-2670-3101',
+    roles: ['clerk'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000062',
+    name: '이도현',
+    email: 'dohyun.lee@ydp.local',
+    department: '도로과',
+    position: '도로보수 담당(6급)',
+    phone: '02-2670-3102',
+    roles: ['clerk'],
+    active: true,
+  },
+  {
+    sub: '7c1f0a52-0b8e-4d55-9a71-1e0c2a000063',
+    name: '박서윤',
+    email: 'seoyun.park@ydp.local',
+    department: '청소행정과',
+    position: '생활폐기물 담당(7급)',
+    phone: '02-2670-3103',
+    roles: ['clerk'],
+    active: true,
+  },
+];
+
+export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER_STAFF, ...DEPARTMENT_CONTACTS];
+
+/** The department contacts, apart from the seed marker, so a data directory from before them gets them too. */
+export async function seedDepartmentContacts(staff: Pick<StaffRepository, 'putIfAbsent'>): Promise<number> {
+  let added = 0;
+  for (const member of DEPARTMENT_CONTACTS) if (await staff.putIfAbsent(member)) added += 1;
+  return added;
+}
 
 export async function seedDemoData(
   staff: StaffRepository,

@@ -21,7 +21,14 @@ import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { startConsoleServer, type ConsoleServer } from './console-server.ts';
 import { ensureTable } from './bootstrap-table.ts';
-import { DEMO_STAFF, DEMO_USERS, seedDemoCitizenAuditors, seedDemoCommittees, seedDemoData } from './demo-data.ts';
+import {
+  DEMO_STAFF,
+  DEMO_USERS,
+  seedDemoCitizenAuditors,
+  seedDemoCommittees,
+  seedDemoData,
+  seedDepartmentContacts,
+} from './demo-data.ts';
 import { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
 import { createCalendar } from '../../shared/calendar/index.ts';
 import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
@@ -31,6 +38,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localAnchorFile, localAnchorSigningKeyFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
 import { startFilesServer, type FilesServer } from './files-server.ts';
+import { startLocalLambda, type LocalLambda } from './lambda-server.ts';
 import { createLocalScheduler, type InvokeHandler, type LocalScheduler } from './scheduler/local-scheduler.ts';
 import {
   startLocalStepFunctions,
@@ -94,6 +102,8 @@ export interface LocalSystem {
   mailCatcher: MailCatcher | undefined;
   /** The case-files bucket (s3rver). */
   files: FilesServer;
+  /** Lambda's Invoke API for the functions the application invokes (the import worker). */
+  lambda: LocalLambda;
   scheduler: LocalScheduler | undefined;
   /** Job names the scheduler fires, and those left out because their handler is not written yet. */
   scheduledJobs: { active: string[]; skipped: string[] };
@@ -145,10 +155,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     ...(options.dataDir && { directory: join(options.dataDir, 'files') }),
   });
   log(`파일 저장소(S3 호환, 로컬): ${files.endpoint}/${files.bucket}`);
+  const lambda = await startLocalLambda({ log });
 
   // Application code finds its services the way it does on AWS: through the SDK's settings.
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_S3: files.endpoint,
+    AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
+    FIELD_IMPORT_WORKER: 'gamsa-field-import-worker',
     FILES_BUCKET: files.bucket,
     FILES_PATH_STYLE: 'true',
     AWS_ENDPOINT_URL_DYNAMODB: endpoint,
@@ -172,7 +185,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     // The directory lists staff by team; the head of office has none and is named here (see runtime-config.ts).
     OFFICE_LEVEL_STAFF_SUBS:
       process.env.OFFICE_LEVEL_STAFF_SUBS ??
-      DEMO_STAFF.filter((m) => m.team === undefined)
+      // Department contacts have no team either, but are no office-level staff.
+      DEMO_STAFF.filter((m) => m.team === undefined && m.department === undefined)
         .map((m) => m.sub)
         .join(','),
   });
@@ -249,6 +263,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       );
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
     }
+    const contactsAdded = await seedDepartmentContacts(new StaffRepository(doc, options.tableName));
+    if (contactsAdded > 0) log(`데모 부서 담당자(현장민원 월별 분석 메일 수신) 등록: ${contactsAdded}명`);
     // Committees are seeded apart from the marker, so a data directory from before committees gets them too.
     const committeesAdded = await seedDemoCommittees(new CommitteeRepository(doc, options.tableName));
     if (committeesAdded > 0) log(`데모 위원회 등록: ${committeesAdded}개`);
@@ -410,6 +426,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     seeded,
     mailCatcher,
     files,
+    lambda,
     scheduler,
     scheduledJobs: jobNames,
     console: consoleServer,
@@ -418,6 +435,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       await scheduler?.stop();
       await relayLoop.stop();
       await api.close();
+      await lambda.close();
       await mailCatcher?.close();
       await files.close();
       await stepFunctions.close();

@@ -14,7 +14,8 @@
  * Tearing this stack down stops running executions; the case record keeps each case's stage, and the
  * workflow restart (shared/usecases/workflow-operations.ts) starts them again where they stand.
  */
-import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, Duration, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -25,6 +26,7 @@ import {
   apiRoutes,
   identityKeyAccessOf,
   filesAccessOf,
+  importFilesAccessOf,
   workflowAccessOf,
 } from '../../functions/api/routes.ts';
 import { ConsoleHosting } from '../constructs/console-hosting.ts';
@@ -43,7 +45,7 @@ import {
   workflowReconcileJob,
 } from '../../shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
-import { bindCaseFiles } from '../constructs/case-files.ts';
+import { bindCaseFiles, bindImportFiles } from '../constructs/case-files.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
 import { chainAnchorJob, uploadCleanupJob } from '../../shared/schedules/scheduled-jobs.ts';
@@ -104,6 +106,8 @@ export class StatelessStack extends Stack {
   readonly console: ConsoleHosting;
   /** Fails each deploy while nobody is in the user pool's head group. */
   readonly headOfOfficeCheck: HeadOfOfficeCheck;
+  /** Runs a 응답소 import started through the API (invoked asynchronously by the start route). */
+  readonly fieldImportWorker: AppFunction;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     // Indentation would take the template (state machine definitions, one role per function) near
@@ -124,6 +128,20 @@ export class StatelessStack extends Stack {
 
     this.workflows = new CaseWorkflows(this, 'Workflows', { table: props.table, functionConfig });
 
+    // The import worker: one asynchronous invocation per started import (functions/wiring/field-imports.ts
+    // says why no queue). 15 minutes is Lambda's longest run (a year's export takes a few); no retries by
+    // Lambda — a failed run is saved as failed on the job, and a dead one goes stale: either is started
+    // again by the same POST, so the office sees and decides rather than a silent retry.
+    this.fieldImportWorker = new AppFunction(this, 'FieldImportWorker', {
+      entry: 'functions/jobs/field-import-worker.handler.ts',
+      description: '응답소 현장민원 가져오기 작업 (POST /field-complaints/imports가 비동기 호출)',
+      config: functionConfig,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+    }).bindTable(props.table, 'read-write');
+    this.fieldImportWorker.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1) });
+    bindImportFiles(this.fieldImportWorker, props.caseFilesBucketName, props.caseFilesKey, 'worker');
+
     const handlers = new Map<string, AppFunction>();
     const routeStacks = new Map<ApiTag, NestedStack>();
     for (const route of apiRoutes) {
@@ -143,6 +161,20 @@ export class StatelessStack extends Stack {
       if (identityKeyAccess) handler.bindIdentityKey(props.identityKey, identityKeyAccess);
       const filesAccess = filesAccessOf(route);
       if (filesAccess) bindCaseFiles(handler, props.caseFilesBucketName, props.caseFilesKey, filesAccess);
+      const importAccess = importFilesAccessOf(route);
+      if (importAccess) {
+        bindImportFiles(handler, props.caseFilesBucketName, props.caseFilesKey, importAccess);
+        if (importAccess === 'start') {
+          // The function itself, not its versions (no `:*`): the route invokes $LATEST.
+          handler.addToRolePolicy(
+            new PolicyStatement({
+              actions: ['lambda:InvokeFunction'],
+              resources: [this.fieldImportWorker.functionArn],
+            }),
+          );
+          handler.addEnvironment('FIELD_IMPORT_WORKER', this.fieldImportWorker.functionName);
+        }
+      }
       for (const access of workflowAccessOf(route)) {
         handler.bindWorkflows(this.workflows.stateMachines, access);
       }

@@ -31,6 +31,11 @@ export const runtimeConfigSchema = z.object({
   FILES_PATH_STYLE: z.stringbool().default(false),
   /** Refuse downloads until a virus scanner has tagged the object scan=clean (the hook point). */
   FILES_SCAN_REQUIRED: z.stringbool().default(false),
+  /**
+   * The function that runs a 응답소 import started through the API (invoked asynchronously); set only on
+   * the route that starts imports. Locally the same name is answered by the local host's Lambda endpoint.
+   */
+  FIELD_IMPORT_WORKER: z.string().min(1).optional(),
   /** State machine ARN per workflow name, as JSON: {"case-review": "arn:aws:states:…"}. */
   WORKFLOW_ARNS: z
     .string()

@@ -6,6 +6,9 @@
  * `clean` or `infected`, and downloads honour it.
  */
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -67,6 +70,12 @@ export class S3FileStore implements FileStore {
       if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
       throw error;
     }
+  }
+
+  /** Streams the object to a local file (the import worker reads the export from there). */
+  async downloadTo(key: string, path: string): Promise<void> {
+    const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    await pipeline(object.Body as Readable, createWriteStream(path));
   }
 
   async scanState(key: string) {

@@ -37,10 +37,22 @@ export interface FieldComplaintChange {
 export interface FieldImportJob {
   importId: string;
   fileName: string;
-  status: 'running' | 'done' | 'failed';
+  /** queued: started through the API, waiting for its worker (field-complaint-import-jobs.ts). */
+  status: 'queued' | 'running' | 'done' | 'failed';
   startedAt: string;
   finishedAt?: string;
   byName?: string;
+  bySub?: string;
+  /** When the job's status was last saved (Korea time): a worker that stops saving has died. */
+  savedAt?: string;
+  /**
+   * The run this status belongs to (API imports): starting a stale job again makes the next attempt,
+   * and a save by an earlier attempt's worker is refused by the store.
+   */
+  attempt?: number;
+  /** The uploaded file's size and SHA-256 (API imports: checked against what the browser declared). */
+  size?: number;
+  sha256?: string;
   counts: FieldImportCounts;
   /** The first errors (row and reason); `counts.failed` has how many in all. */
   errors: RowError[];
@@ -83,6 +95,8 @@ export interface FieldImportOptions {
   onProgress?: (counts: FieldImportCounts) => void;
   /** How often (rows) the job's status is saved for the console (default 5,000). */
   saveEvery?: number;
+  /** The job's fields from its start through the API (who, attempt, the file's hash, when it was queued). */
+  job?: Pick<FieldImportJob, 'bySub' | 'attempt' | 'size' | 'sha256' | 'startedAt'>;
 }
 
 const KEPT_ERRORS = 500;
@@ -105,10 +119,12 @@ export async function importFieldComplaints(
     status: 'running',
     startedAt: koreaNow(clock()),
     ...(options.byName ? { byName: options.byName } : {}),
+    ...options.job,
     counts,
     errors: [],
   };
-  await store.saveJob(job);
+  const save = (snapshot: FieldImportJob) => store.saveJob({ ...snapshot, savedAt: koreaNow(clock()) });
+  await save(job);
   const fail = (error: RowError) => {
     counts.failed++;
     if (job.errors.length < KEPT_ERRORS) job.errors.push(error);
@@ -169,9 +185,11 @@ export async function importFieldComplaints(
       options.onProgress?.({ ...counts });
       if (counts.read - lastSaved >= saveEvery) {
         lastSaved = counts.read;
-        await store.saveJob({ ...job, counts: { ...counts } });
+        await save({ ...job, counts: { ...counts } });
       }
     });
+    // Marked handled here: a failed chunk is awaited below (race, all), but may fail before that.
+    work.catch(() => undefined);
     inFlight.add(work);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   };
@@ -209,9 +227,9 @@ export async function importFieldComplaints(
       counts: { ...counts },
       messageKo: `가져오기가 중단되었습니다: ${error instanceof Error ? error.message : String(error)} (다시 가져오면 이어서 반영됩니다)`,
     });
-    await store.saveJob(job);
+    await save(job);
     throw error;
   }
-  await store.saveJob(job);
+  await save(job);
   return job;
 }

@@ -7,7 +7,13 @@ import type { CfnRole } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, filesAccessOf, identityKeyAccessOf, workflowAccessOf } from '../../functions/api/routes.ts';
+import {
+  apiRoutes,
+  filesAccessOf,
+  identityKeyAccessOf,
+  importFilesAccessOf,
+  workflowAccessOf,
+} from '../../functions/api/routes.ts';
 import { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
 import { STAFF_DIRECTORY_JOBS, type StatelessStack } from '../../infra/stacks/stateless-stack.ts';
@@ -180,6 +186,8 @@ const ONLY_WHERE_NEEDED = [
   'FILES_BUCKET',
   'FILES_PATH_STYLE',
   'FILES_SCAN_REQUIRED',
+  // The import worker's name: only on the route that starts imports.
+  'FIELD_IMPORT_WORKER',
 ];
 
 const WRITE_ACTIONS = [
@@ -208,8 +216,8 @@ describe('API handlers', () => {
   it('has exactly one Lambda function per route, besides the workflow steps', () => {
     const stepCount = Object.keys(STEP_FUNCTIONS).length;
     const jobCount = deployableJobs().active.length;
-    // … and the handler of SES mail events (infra/constructs/mail-events.ts), the outbox relay and the
-    // deploy's head-of-office check (infra/constructs/head-of-office-check.ts).
+    // … and the handler of SES mail events (infra/constructs/mail-events.ts), the outbox relay, the
+    // deploy's head-of-office check (infra/constructs/head-of-office-check.ts) and the import worker.
     const functions = [...templates.keys()].flatMap((s) =>
       Object.entries(resourcesIn(s))
         .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
@@ -219,7 +227,7 @@ describe('API handlers', () => {
     // provider framework around the head-of-office check.
     expect(functions.filter(({ s, id }) => !appFunctionIds(s).has(id))).toHaveLength(3);
     expect(functions.filter(({ s, id }) => appFunctionIds(s).has(id))).toHaveLength(
-      apiRoutes.length + stepCount + jobCount + 3,
+      apiRoutes.length + stepCount + jobCount + 4,
     );
     expect(
       new Set(apiRoutes.map((r) => `${functionResource(r.name).stack.node.path} ${functionResource(r.name).id}`)).size,
@@ -277,7 +285,10 @@ describe('API handlers', () => {
       expect(variables.includes('WORKFLOW_ARNS')).toBe(starts);
       expect(variables.includes('IDENTITY_KEY_ID')).toBe(identityKeyAccessOf(route) !== undefined);
       expect(variables).not.toContain('IDENTITY_KEY_FILE');
-      expect(variables.includes('FILES_BUCKET')).toBe(filesAccessOf(route) !== undefined);
+      expect(variables.includes('FILES_BUCKET')).toBe(
+        filesAccessOf(route) !== undefined || importFilesAccessOf(route) !== undefined,
+      );
+      expect(variables.includes('FIELD_IMPORT_WORKER')).toBe(importFilesAccessOf(route) === 'start');
     },
   );
 
@@ -416,6 +427,42 @@ describe('least privilege', () => {
     ).toEqual(['cognito-idp:ListUsersInGroup']);
   });
 
+  it('lets only the import routes touch the import uploads, the start route alone invoke the worker, and the worker only read and delete them', () => {
+    const s3On = (statements: Statement[]) =>
+      statements
+        .filter(
+          (st) => actionsOf(st).some((a) => a.startsWith('s3:')) && JSON.stringify(st.Resource).includes('imports/'),
+        )
+        .flatMap(actionsOf)
+        .sort();
+    const invokes = (statements: Statement[]) =>
+      statements.filter((st) => actionsOf(st).includes('lambda:InvokeFunction'));
+    for (const route of apiRoutes) {
+      const statements = roleStatements(route.name);
+      const access = importFilesAccessOf(route);
+      expect(s3On(statements), route.name).toEqual(
+        access === 'upload'
+          ? ['s3:PutObject', 's3:PutObjectTagging']
+          : access === 'start'
+            ? ['s3:DeleteObject', 's3:GetObject']
+            : [],
+      );
+      // The import routes never reach the case files.
+      if (access) expect(JSON.stringify(statements), route.name).not.toContain('/cases/*');
+      expect(invokes(statements).length, route.name).toBe(access === 'start' ? 1 : 0);
+    }
+    const [invoke] = invokes(roleStatements('field-import-start'));
+    expect(resourcesOf(invoke!)).toHaveLength(1);
+    expect(JSON.stringify(resourcesOf(invoke!))).toContain('FieldImportWorker');
+    const worker = functionStatements(stack.fieldImportWorker);
+    expect(s3On(worker)).toEqual(['s3:DeleteObject', 's3:GetObject']);
+    expect(JSON.stringify(worker)).not.toContain('/cases/*');
+    expect(worker.flatMap(actionsOf)).toEqual(expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']));
+    expect(resourceOf(stack.fieldImportWorker).props.Timeout).toBe(900);
+    const [asyncConfig] = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')) as Resource[];
+    expect(asyncConfig?.Properties).toMatchObject({ MaximumRetryAttempts: 0 });
+  });
+
   it('grants no DynamoDB wildcard action, no Scan and no DynamoDB action on Resource "*"', () => {
     const dynamoStatements = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamoStatements.length).toBeGreaterThan(0);
@@ -431,7 +478,8 @@ describe('least privilege', () => {
       const onFilesKey = roleStatements(route.name).filter((s) => JSON.stringify(s.Resource).includes('CaseFilesKey'));
       // Listing reads the case's file records, never an object.
       const files = filesAccessOf(route);
-      if (files === 'write' || files === 'read') expect(onFilesKey.length, route.name).toBeGreaterThan(0);
+      if (files === 'write' || files === 'read' || importFilesAccessOf(route))
+        expect(onFilesKey.length, route.name).toBeGreaterThan(0);
       else expect(onFilesKey, route.name).toEqual([]);
     }
   });

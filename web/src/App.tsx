@@ -17,6 +17,7 @@ const Reports = lazy(() => import('./pages/Reports.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
 const CitizenChecks = lazy(() => import('./pages/CitizenChecks.tsx'));
+const FieldImports = lazy(() => import('./pages/FieldImports.tsx'));
 
 function Guard({ roles, children }: { roles: readonly Role[]; children: React.ReactNode }) {
   const { session } = useApp();
@@ -119,6 +120,8 @@ export function App() {
               </Guard>
             }
           />
+          {/* Who may import is a team question the API answers (403 with the reason); the page shows it. */}
+          <Route path="/field-complaints/imports" element={<FieldImports />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -1143,6 +1143,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/field-complaints/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 응답소 내보내기(XLSX·CSV) 업로드 주소 (순찰팀·감사담당관) */
+        post: operations["startFieldImportUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/field-complaints/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 최근 가져오기 (최신순) */
+        get: operations["listFieldImports"];
+        put?: never;
+        /** 올린 파일 가져오기 시작 (202, 비동기; 멈춘·실패한 가져오기는 다시 시작; Idempotency-Key) */
+        post: operations["startFieldImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/field-complaints/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 가져오기 상태 (건수·오류 행) */
+        get: operations["getFieldImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3001,6 +3053,50 @@ export interface components {
             nonUrgent: "off";
             messageKo: string;
         };
+        StartFieldImportResponse: {
+            importId: string;
+            fileName: string;
+            /**
+             * @description 대기·진행 중·완료·실패
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description 시작 (한국 시각) */
+            startedAt: string;
+            /** @description 끝 (한국 시각) */
+            finishedAt?: string;
+            /** @description 상태를 마지막으로 저장한 때 */
+            savedAt?: string;
+            byName?: string;
+            bySub?: string;
+            attempt?: number;
+            size?: number;
+            sha256?: string;
+            counts: {
+                /** @description 읽음 */
+                read: number;
+                /** @description 신규 */
+                created: number;
+                /** @description 변경 */
+                updated: number;
+                /** @description 동일 */
+                unchanged: number;
+                /** @description 오류 */
+                failed: number;
+            };
+            /** @description 오류 행 (처음 500건; 목록에서는 비움) */
+            errors: {
+                row: number;
+                number?: string;
+                reasonKo: string;
+            }[];
+            messageKo?: string;
+            /** @description 실패했거나 멈춘 가져오기: 같은 POST로 다시 시작 */
+            restartable: boolean;
+        };
+        ListFieldImportsResponse: {
+            items: components["schemas"]["StartFieldImportResponse"][];
+        };
         /** @description 자체감사 계획 (시행령 제12조①의 통보 사항) */
         SelfAuditIntake: {
             /** @description 감사계획 연도 */
@@ -4800,6 +4896,22 @@ export interface components {
             legalDeadlines?: boolean;
             limitationAlarms?: boolean;
             expectedVersion?: number;
+        };
+        /** @description 응답소 내보내기 파일(XLSX·CSV) 업로드 시작 */
+        StartFieldImportUploadRequest: {
+            /** @description 파일 이름 (확장자 포함) */
+            name: string;
+            /** @description MIME 형식 */
+            contentType: string;
+            /** @description 바이트 수 (100MB 이하) */
+            size: number;
+            /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
+            sha256: string;
+        };
+        /** @description 올린 파일 가져오기 시작 (서버가 SHA-256 대조); 멈춘·실패한 가져오기는 같은 요청으로 다시 시작 */
+        StartFieldImportRequest: {
+            /** @description 업로드 시작 때 받은 fileId */
+            fileId: string;
         };
         /** Format: date */
         IsoDate: string;
@@ -7842,6 +7954,120 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    startFieldImportUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartFieldImportUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartFileUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listFieldImports: {
+        parameters: {
+            query?: {
+                /** @description 최근 몇 건 (기본 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListFieldImportsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    startFieldImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 같은 키로 다시 보내면 처음 결과를 돌려줍니다 (replayed: true); 다른 요청에 쓰면 409 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartFieldImportRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartFieldImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getFieldImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartFieldImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

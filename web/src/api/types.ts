@@ -31,3 +31,4 @@ export type MailFailures = JsonOf<paths['/mail/failures']['get']['responses'][20
 export type StaffList = JsonOf<paths['/staff']['get']['responses'][200]>;
 export type ExportLog = JsonOf<paths['/exports']['get']['responses'][200]>;
 export type CaseFileList = JsonOf<paths['/cases/{caseId}/files']['get']['responses'][200]>;
+export type FieldImportJob = JsonOf<paths['/field-complaints/imports/{importId}']['get']['responses'][200]>;

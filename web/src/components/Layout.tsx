@@ -2,14 +2,16 @@
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { SCREEN_ROLES } from '../auth/screens.ts';
+import { useCanImportFieldComplaints } from '../auth/field-imports.ts';
 import { hasRole, ROLE_LABELS, useApp, useSession, type Role } from '../auth/session.tsx';
 
-const NAV: { to: string; label: string; roles?: readonly Role[] }[] = [
+const NAV: { to: string; label: string; roles?: readonly Role[]; fieldImports?: true }[] = [
   { to: '/', label: '내 업무' },
   { to: '/intake', label: '접수', roles: SCREEN_ROLES.intake },
   { to: '/search', label: '검색', roles: SCREEN_ROLES.search },
   { to: '/committees', label: '위원회', roles: SCREEN_ROLES.committees },
   { to: '/reports', label: '보고서', roles: SCREEN_ROLES.reports },
+  { to: '/field-complaints/imports', label: '현장민원 가져오기', fieldImports: true },
   { to: '/audit', label: '감사', roles: SCREEN_ROLES.audit },
   { to: '/admin', label: '관리', roles: SCREEN_ROLES.admin },
 ];
@@ -18,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { signOut } = useApp();
   const session = useSession();
   const navigate = useNavigate();
+  const canImport = useCanImportFieldComplaints();
   return (
     <>
       <div id="krds-skip-link">
@@ -49,7 +52,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="console-body">
         <nav className="krds-side-navigation console-nav" aria-label="주 메뉴">
           <ul className="lnb-list">
-            {NAV.filter((item) => !item.roles || hasRole(session, item.roles)).map((item) => (
+            {NAV.filter(
+              (item) => (!item.roles || hasRole(session, item.roles)) && (!item.fieldImports || canImport),
+            ).map((item) => (
               <li key={item.to} className="lnb-item">
                 <NavLink
                   to={item.to}
