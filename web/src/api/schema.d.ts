@@ -4379,8 +4379,7 @@ export interface components {
             contentType: components["schemas"]["Text128"];
             /** @description 바이트 수 */
             size: number;
-            /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
-            sha256: string;
+            sha256: components["schemas"]["Sha256"];
             subject?: components["schemas"]["FileSubject"];
         };
         /** @description 업로드 완료 (서버가 SHA-256을 다시 계산해 대조) */
@@ -4900,18 +4899,17 @@ export interface components {
         /** @description 응답소 내보내기 파일(XLSX·CSV) 업로드 시작 */
         StartFieldImportUploadRequest: {
             /** @description 파일 이름 (확장자 포함) */
-            name: string;
+            name: components["schemas"]["Text200"];
             /** @description MIME 형식 */
-            contentType: string;
+            contentType: components["schemas"]["Text128"];
             /** @description 바이트 수 (100MB 이하) */
             size: number;
-            /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
-            sha256: string;
+            sha256: components["schemas"]["Sha256"];
         };
         /** @description 올린 파일 가져오기 시작 (서버가 SHA-256 대조); 멈춘·실패한 가져오기는 같은 요청으로 다시 시작 */
         StartFieldImportRequest: {
             /** @description 업로드 시작 때 받은 fileId */
-            fileId: string;
+            fileId: components["schemas"]["Ulid"];
         };
         /** Format: date */
         IsoDate: string;
@@ -5288,6 +5286,8 @@ export interface components {
         /** @enum {string} */
         CaseOutcome: "discipline" | "admonition" | "caution" | "closure" | "corrective-action" | "answered" | "closed-as-repeated" | "accept" | "reject" | "not-process" | "duplicate";
         HistoryEvents: components["schemas"]["HistoryEvent"][];
+        /** @description 올린 쪽이 계산한 SHA-256 (업로드 완료 때 서버가 다시 계산해 대조) */
+        Sha256: string;
         ActorSummary: {
             sub: string;
             name?: string;
@@ -5415,6 +5415,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ListPendingIdentityRequestsResponse"];
+            };
+        };
+        /** @description OK */
+        StartFileUploadResponseCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StartFileUploadResponse"];
             };
         };
         /** @description OK */
@@ -6387,15 +6396,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartFileUploadResponse"];
-                };
-            };
+            201: components["responses"]["StartFileUploadResponseCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -7968,19 +7969,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "응답소_현장민원_2026-11.xlsx",
+                 *       "contentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 *       "size": 812544,
+                 *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartFieldImportUploadRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartFileUploadResponse"];
-                };
-            };
+            201: components["responses"]["StartFileUploadResponseCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
@@ -8025,6 +8026,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fileId": "01JF3K8Q2R7V4X9Z5B6C8D0E1G"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartFieldImportRequest"];
             };
         };
@@ -8049,7 +8055,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                importId: string;
+                importId: components["schemas"]["Ulid"];
             };
             cookie?: never;
         };
