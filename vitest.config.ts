@@ -11,8 +11,9 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default on 2 cores is one worker (cores − 1), which ran the ~150 files one after another
     // although most of their time is spent waiting on DynamoDB Local, child processes and sockets.
-    // Three forks measured fastest on this 2-core machine (README, "Test suite time").
-    maxWorkers: 3,
+    // Two forks: three timed out tests' hooks on this 2-core machine while other runs loaded it (README,
+    // "Test suite time").
+    maxWorkers: 2,
     // The known-long files start first, so no worker is left alone with one at the end.
     sequence: { sequencer: SlowFirstSequencer },
     // Powertools (shared/observability/powertools.ts): handlers run in process, so keep their logs and
