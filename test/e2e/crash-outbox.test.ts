@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
+import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
 import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
@@ -32,10 +33,17 @@ const TITLE = '비재시도 충돌 시험';
 const dataDir = mkdtempSync(join(tmpdir(), 'gamsa-crash-outbox-'));
 const tableName = `crash-outbox-${randomUUID()}`;
 let child: ChildProcess | undefined;
+/** infra/local/start.ts bundled once (support/bundled-entry.ts): every restart starts a real process from it. */
+let system: BundledEntry | undefined;
+
+beforeAll(async () => {
+  system = await bundleEntry('infra/local/start.ts');
+}, 120_000);
 
 afterAll(() => {
   if (child?.pid) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
+  system?.remove();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,7 +84,7 @@ describe('the API–workflow boundary under SIGKILL, clients that do not retry',
     let alive = false;
 
     const startChild = async () => {
-      child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+      child = spawn(process.execPath, [system!.file], {
         env,
         stdio: ['ignore', 'ignore', 'inherit'],
       });

@@ -13,10 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
+import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 
 const MIN_KILLS = 20;
@@ -24,10 +25,17 @@ const CASES = 10;
 const dataDir = mkdtempSync(join(tmpdir(), 'gamsa-crash-'));
 const tableName = `crash-${randomUUID()}`;
 let child: ChildProcess | undefined;
+/** infra/local/start.ts bundled once (support/bundled-entry.ts): every restart starts a real process from it. */
+let system: BundledEntry | undefined;
+
+beforeAll(async () => {
+  system = await bundleEntry('infra/local/start.ts');
+}, 120_000);
 
 afterAll(() => {
   if (child?.pid) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
+  system?.remove();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,7 +55,7 @@ describe('crash recovery of the local system', () => {
 
     const startChild = async () => {
       // The server itself, not the tsx CLI: that would run it in a grandchild that SIGKILL never reaches.
-      child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts'], {
+      child = spawn(process.execPath, [system!.file], {
         env: {
           ...process.env,
           LOCAL_API_PORT: String(apiPort),

@@ -25,8 +25,13 @@ export function synthesizeSystem(): SystemStacks & { app: App } {
   return { app, ...stacks };
 }
 
-/** Generous: bundling the functions and validating templates takes minutes on 2 busy cores. */
-export const SYNTH_TIMEOUT_MS = 300_000;
+/**
+ * Generous: bundling the ~90 functions (CDK starts `npx esbuild` for each) and validating templates
+ * takes minutes on 2 busy cores, longer now that the suite runs two files at once: a full run beside
+ * other helpers' runs (load ~20) took 958 s here. The synth is synchronous, so this only decides
+ * whether a slow synth is reported as a failure; it checks nothing about the templates.
+ */
+export const SYNTH_TIMEOUT_MS = 1_200_000;
 
 /**
  * The same app with asset bundling skipped (`aws:cdk:bundling-stacks` empty): templates are

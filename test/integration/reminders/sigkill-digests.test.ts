@@ -14,9 +14,12 @@ import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import type { StaffMember } from '../../../shared/domain/staff.ts';
 import { StaffRepository } from '../../../shared/store/staff-repository.ts';
+import { bundleEntry, type BundledEntry } from '../../support/bundled-entry.ts';
 import { createReminderWorld, LEASE_MS, readDigest, runAt, type ReminderWorld } from './reminder-fixture.ts';
 
 const CHILD = fileURLToPath(new URL('./support/reminder-run-child.ts', import.meta.url));
+/** The child bundled once (support/bundled-entry.ts): each of the 20+ attempts starts a real process from it. */
+let childBundle: BundledEntry;
 const EXTRA_STAFF = 34;
 const RUN_DAYS = ['2026-12-17', '2026-12-18'];
 const MIN_KILLS = 20;
@@ -74,7 +77,7 @@ async function attempt(
   clockAt: Date,
   plan: { killAfterSends?: number; killAfterMs?: number },
 ): Promise<Attempt> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, [childBundle.file], {
     env: {
       ...process.env,
       TABLE_NAME: world.table.tableName,
@@ -116,14 +119,19 @@ let crashWorld: ReminderWorld;
 let referenceWorld: ReminderWorld;
 
 beforeAll(async () => {
-  [crashWorld, referenceWorld] = await Promise.all([createReminderWorld(), createReminderWorld()]);
-  await furnish(crashWorld);
-  await furnish(referenceWorld);
+  [crashWorld, referenceWorld, childBundle] = await Promise.all([
+    createReminderWorld(),
+    createReminderWorld(),
+    bundleEntry(CHILD),
+  ]);
+  // Two tables of their own: furnished side by side.
+  await Promise.all([furnish(crashWorld), furnish(referenceWorld)]);
 }, 240_000);
 
 afterAll(async () => {
   await crashWorld?.close();
   await referenceWorld?.close();
+  childBundle?.remove();
 });
 
 describe('deadline digests under SIGKILL', () => {
