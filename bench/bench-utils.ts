@@ -1,4 +1,6 @@
-/** Small helpers for benchmark scripts: timing, percentiles, memory, a progress line. */
+/** Small helpers for benchmark scripts: timing, percentiles, memory, a progress line, a floor of DynamoDB requests. */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 export async function timed(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await work();
@@ -76,4 +78,40 @@ export async function countDynamoDbRequests(): Promise<{ reads: number; writes: 
     };
   }
   return tally;
+}
+
+/**
+ * The floor of a figure: `items` units of work, each making `writes` two-item transactions and `reads`
+ * consistent GetItems directly on the table (`concurrency` at once), so the system's own figure can be set
+ * beside the same requests without the system. Seconds for all of them.
+ */
+export async function floorOfRequests(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  options: { items: number; writes: number; reads: number; concurrency: number },
+): Promise<number> {
+  const { GetCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { randomUUID } = await import('node:crypto');
+  const started = performance.now();
+  await pool(
+    options.items,
+    async (i) => {
+      const pk = `FLOOR#${i}#${randomUUID()}`;
+      for (let w = 0; w < Math.round(options.writes); w++) {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: { pk, sk: `ITEM#${w}`, data: 'x'.repeat(600) } } },
+              { Put: { TableName: tableName, Item: { pk, sk: `EVENT#${w}`, data: 'x'.repeat(400) } } },
+            ],
+          }),
+        );
+      }
+      for (let r = 0; r < Math.round(options.reads); r++) {
+        await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'ITEM#0' }, ConsistentRead: true }));
+      }
+    },
+    options.concurrency,
+  );
+  return (performance.now() - started) / 1000;
 }

@@ -9,7 +9,6 @@
  * concurrency, in the same run.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseRepository } from '#shared/store/case-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
@@ -22,7 +21,7 @@ import { WORKFLOWS, workflowForKind } from '../workflows/registry.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { freePort } from '../infra/local/dynamodb-local.ts';
 import { startLocalSystem } from '../infra/local/local-system.ts';
-import { countDynamoDbRequests, pool, progress } from './bench-utils.ts';
+import { countDynamoDbRequests, floorOfRequests, pool, progress } from './bench-utils.ts';
 
 const CASES = Number(process.env.BENCH_MOVE_CASES ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_MOVE_CONCURRENCY ?? 1);
@@ -87,28 +86,7 @@ export async function runMoveBench(): Promise<void> {
   const allParked = system.stepFunctions.inMemoryState().drivingExecutions === 0;
 
   console.log(`\n[3/3] 같은 수의 DynamoDB 읽기·쓰기를 직접 (바닥값, 동시 ${CONCURRENCY})`);
-  const floorStarted = performance.now();
-  await pool(
-    CASES,
-    async (i) => {
-      const pk = `FLOOR#${i}#${randomUUID()}`;
-      for (let w = 0; w < Math.round(writes); w++) {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: tableName, Item: { pk, sk: `ITEM#${w}`, data: 'x'.repeat(600) } } },
-              { Put: { TableName: tableName, Item: { pk, sk: `EVENT#${w}`, data: 'x'.repeat(400) } } },
-            ],
-          }),
-        );
-      }
-      for (let r = 0; r < Math.round(reads); r++) {
-        await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'ITEM#0' }, ConsistentRead: true }));
-      }
-    },
-    CONCURRENCY,
-  );
-  const floorS = (performance.now() - floorStarted) / 1000;
+  const floorS = await floorOfRequests(doc, tableName, { items: CASES, writes, reads, concurrency: CONCURRENCY });
 
   console.log(`
 ── 결과 (move bench, ${new Date().toISOString()}) ──

@@ -5,7 +5,6 @@
  * start (counted while the starts ran), made directly at the same concurrency in the same run.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseRepository, RelatedItemConflictError } from '#shared/store/case-repository.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
@@ -16,7 +15,7 @@ import { workflowForKind } from '../workflows/registry.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
 import { freePort } from '../infra/local/dynamodb-local.ts';
 import { startLocalSystem } from '../infra/local/local-system.ts';
-import { countDynamoDbRequests, pool, progress } from './bench-utils.ts';
+import { countDynamoDbRequests, floorOfRequests, pool, progress } from './bench-utils.ts';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -72,28 +71,7 @@ export async function runStartBench(): Promise<void> {
   const parked = system.stepFunctions.inMemoryState().drivingExecutions === 0;
 
   console.log(`\n[2/2] 같은 수의 DynamoDB 읽기·쓰기를 직접 (바닥값)`);
-  const floorStarted = performance.now();
-  await pool(
-    STARTS,
-    async (i) => {
-      const pk = `FLOOR#${i}#${randomUUID()}`;
-      for (let w = 0; w < Math.round(writes); w++) {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: tableName, Item: { pk, sk: `ITEM#${w}`, data: 'x'.repeat(600) } } },
-              { Put: { TableName: tableName, Item: { pk, sk: `EVENT#${w}`, data: 'x'.repeat(400) } } },
-            ],
-          }),
-        );
-      }
-      for (let r = 0; r < Math.round(reads); r++) {
-        await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk: 'ITEM#0' }, ConsistentRead: true }));
-      }
-    },
-    CONCURRENCY,
-  );
-  const floorS = (performance.now() - floorStarted) / 1000;
+  const floorS = await floorOfRequests(doc, tableName, { items: STARTS, writes, reads, concurrency: CONCURRENCY });
 
   console.log(`
 ── 결과 (start bench, ${new Date().toISOString()}) ──
