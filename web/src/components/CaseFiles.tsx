@@ -5,13 +5,14 @@
  * hash matches. A download is recorded in the case's history before its short-lived URL is given.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { newIdempotencyKey } from '../api/client.ts';
 import { ApiError, unwrap } from '../api/errors.ts';
 import type { CaseFileList } from '../api/types.ts';
 import { useApp } from '../auth/session.tsx';
 import { ACCEPT, contentTypeOf, formatBytes, MAX_FILE_BYTES } from '../lib/files.ts';
 import { formatKoreanDateTime } from '../lib/format.ts';
+import { FileDropZone } from './FileDropZone.tsx';
 import { ErrorState, Loading } from './StateViews.tsx';
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
@@ -55,10 +56,8 @@ export function CaseFiles({
 }) {
   const { api } = useApp();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [downloadError, setDownloadError] = useState<string | undefined>(undefined);
-  const [dragging, setDragging] = useState(false);
   const files = useQuery({
     queryKey: ['case-files', caseId],
     queryFn: async () =>
@@ -122,16 +121,6 @@ export function CaseFiles({
       setDownloadError(messageOf(error));
     }
   }
-
-  const choose = (list: FileList | null) => {
-    for (const file of list ? [...list] : []) void upload(file);
-    if (input.current) input.current.value = '';
-  };
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    if (canUpload) choose(event.dataTransfer.files);
-  };
 
   const inProgress = uploads.filter((u) => u.state.phase !== 'done');
   return (
@@ -197,38 +186,19 @@ export function CaseFiles({
       )}
       {canUpload && (
         <div className="krds-file-upload line">
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping files is a shortcut for mouse users; the button is the way for everyone */}
-          <div
-            className={`file-upload${dragging ? ' is-dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
+          <FileDropZone
+            inputId={`file-input-${caseId}`}
+            inputLabel="첨부할 파일"
+            accept={ACCEPT}
+            multiple
+            onFiles={(files) => {
+              for (const file of files) void upload(file);
             }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={drop}
           >
-            <p className="txt">
-              첨부할 파일을 여기에 끌어다 놓거나, 파일 선택 버튼을 눌러 파일을 직접 선택해주세요.
-              <br />
-              PDF·HWP·HWPX·JPG·PNG·HEIC·XLSX, 파일당 50MB 이하.
-            </p>
-            <div className="file-upload-btn-wrap">
-              <input
-                type="file"
-                id={`file-input-${caseId}`}
-                ref={input}
-                accept={ACCEPT}
-                multiple
-                hidden
-                aria-label="첨부할 파일"
-                onChange={(e) => choose(e.target.files)}
-              />
-              <button type="button" className="krds-btn medium" onClick={() => input.current?.click()}>
-                <i className="svg-icon ico-upload" aria-hidden="true" />
-                파일 선택
-              </button>
-            </div>
-          </div>
+            첨부할 파일을 여기에 끌어다 놓거나, 파일 선택 버튼을 눌러 파일을 직접 선택해주세요.
+            <br />
+            PDF·HWP·HWPX·JPG·PNG·HEIC·XLSX, 파일당 50MB 이하.
+          </FileDropZone>
           {inProgress.length > 0 && (
             <div className="file-list">
               <ul className="upload-list" aria-live="polite">

@@ -6,11 +6,12 @@
  * A failed or stalled import can be started again from here (the same request; nothing is imported twice).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { newIdempotencyKey } from '../api/client.ts';
 import { ApiError, unwrap } from '../api/errors.ts';
 import type { FieldImportJob } from '../api/types.ts';
 import { useApp } from '../auth/session.tsx';
+import { FileDropZone } from '../components/FileDropZone.tsx';
 import { ErrorState, Loading } from '../components/StateViews.tsx';
 import { formatBytes } from '../lib/files.ts';
 import { formatKoreanDateTime } from '../lib/format.ts';
@@ -273,16 +274,12 @@ function RecentImports({ onOpen }: { onOpen: (importId: string) => void }) {
 export default function FieldImports() {
   const { api } = useApp();
   const queryClient = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ phase: 'idle' });
   const [file, setFile] = useState<File | undefined>(undefined);
   const [importId, setImportId] = useState<string | undefined>(undefined);
-  const [dragging, setDragging] = useState(false);
   const recent = useRecentImports();
 
-  const choose = (list: FileList | null) => {
-    const chosen = list?.[0];
-    if (input.current) input.current.value = '';
+  const choose = (chosen: File | undefined) => {
     if (!chosen) return;
     const ext = chosen.name.slice(chosen.name.lastIndexOf('.') + 1).toLowerCase();
     if (!TYPES[ext]) {
@@ -341,11 +338,6 @@ export default function FieldImports() {
       .catch((error: unknown) => setPhase({ phase: 'error', message: messageOf(error) }));
 
   const busy = phase.phase === 'hashing' || phase.phase === 'uploading' || phase.phase === 'starting';
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    if (!busy) choose(event.dataTransfer.files);
-  };
 
   const title = (
     <h1 id="field-import-title" className="h-tit">
@@ -377,38 +369,18 @@ export default function FieldImports() {
           파일 올리기
         </h2>
         <div className="krds-file-upload line">
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a shortcut for mouse users; the button is the way for everyone */}
-          <div
-            className={`file-upload${dragging ? ' is-dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={drop}
+          <FileDropZone
+            inputId="field-import-file"
+            inputLabel="가져올 파일"
+            accept=".xlsx,.csv"
+            disabled={busy}
+            onFiles={(files) => choose(files[0])}
           >
-            <p className="txt">
-              가져올 파일을 여기에 끌어다 놓거나, 파일 선택 버튼을 눌러 선택해주세요.
-              <br />
-              응답소 내보내기 XLSX 또는 CSV(UTF-8·EUC-KR), 100MB 이하. 머리글: 응답소번호, 분야, 항목, 접수일시,
-              처리부서 …
-            </p>
-            <div className="file-upload-btn-wrap">
-              <input
-                type="file"
-                id="field-import-file"
-                ref={input}
-                accept=".xlsx,.csv"
-                hidden
-                aria-label="가져올 파일"
-                onChange={(e) => choose(e.target.files)}
-              />
-              <button type="button" className="krds-btn medium" disabled={busy} onClick={() => input.current?.click()}>
-                <i className="svg-icon ico-upload" aria-hidden="true" />
-                파일 선택
-              </button>
-            </div>
-          </div>
+            가져올 파일을 여기에 끌어다 놓거나, 파일 선택 버튼을 눌러 선택해주세요.
+            <br />
+            응답소 내보내기 XLSX 또는 CSV(UTF-8·EUC-KR), 100MB 이하. 머리글: 응답소번호, 분야, 항목, 접수일시, 처리부서
+            …
+          </FileDropZone>
           {file && (
             <div className="file-list">
               <ul className="upload-list" aria-live="polite">
