@@ -17,7 +17,7 @@ import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
-import { freePort } from '../../infra/local/dynamodb-local.ts';
+import { restartPort } from '../support/restart-port.ts';
 import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 import { CaseRepository } from '../../shared/store/case-repository.ts';
@@ -61,11 +61,11 @@ describe('the API–workflow boundary under SIGKILL, clients that do not retry',
   it(`strands no case through ${MIN_KILLS}+ kills once the relay and the reconciler have run`, async () => {
     // The console too: its default 3000 is taken whenever another system runs on this machine.
     const [apiPort, sfnPort, smtpPort, mailWebPort, consolePort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
+      await restartPort(),
+      await restartPort(),
+      await restartPort(),
+      await restartPort(),
+      await restartPort(),
     ];
     const base = `http://127.0.0.1:${apiPort}`;
     const env = {

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
-import { freePort } from '../../infra/local/dynamodb-local.ts';
+import { restartPort } from '../support/restart-port.ts';
 import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
 import type { Role } from '../../shared/domain/roles.ts';
 
@@ -42,12 +42,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('crash recovery of the local system', () => {
   it(`finishes every case exactly once through ${MIN_KILLS}+ SIGKILLs at random points`, async () => {
-    const apiPort = await freePort();
-    const sfnPort = await freePort();
-    const smtpPort = await freePort();
-    const mailWebPort = await freePort();
+    const apiPort = await restartPort();
+    const sfnPort = await restartPort();
+    const smtpPort = await restartPort();
+    const mailWebPort = await restartPort();
     // The console too: its default 3000 is taken whenever another system runs on this machine.
-    const consolePort = await freePort();
+    const consolePort = await restartPort();
     const base = `http://127.0.0.1:${apiPort}`;
     let kills = 0;
     let restarts = 0;

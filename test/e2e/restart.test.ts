@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../infra/local/demo-data.ts';
-import { freePort } from '../../infra/local/dynamodb-local.ts';
+import { restartPort } from '../support/restart-port.ts';
 import { startLocalSystem } from '../../infra/local/local-system.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gamsa-restart-'));
@@ -13,8 +13,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 // Fixed ports across the restart, as `npm start` has.
 const ports = { apiPort: 0, dynamoPort: 0 };
 async function start() {
-  ports.apiPort ||= await freePort();
-  ports.dynamoPort ||= await freePort();
+  ports.apiPort ||= await restartPort();
+  ports.dynamoPort ||= await restartPort();
   return startLocalSystem({ tableName: 'gamsa-cases', ...ports, dataDir });
 }
 
