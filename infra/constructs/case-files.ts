@@ -72,6 +72,9 @@ export class CaseFilesBucket extends Construct {
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { noncurrentVersionExpiration: Duration.days(30) },
+        // A 응답소 export uploaded for an import is deleted by the worker once imported; one never started (or a
+        // failed import nobody started again within the week) goes after 7 days.
+        { prefix: IMPORT_FILES_PREFIX, expiration: Duration.days(IMPORT_UPLOAD_DAYS) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -118,6 +121,8 @@ export function bindCaseFiles(fn: AppFunction, bucketName: string, key: IKey, ac
 
 /** Uploads of the 응답소 export for import (shared/usecases/field-complaint-import-jobs.ts), in the same bucket. */
 export const IMPORT_FILES_PREFIX = 'imports/field-complaints/';
+/** Days an import upload stays in the bucket when no finished import deleted it. */
+export const IMPORT_UPLOAD_DAYS = 7;
 
 /**
  * Grants on the import uploads only (never the case files): `upload` presigns the browser's PUT

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
+import { IMPORT_FILES_PREFIX, IMPORT_UPLOAD_DAYS } from '../../infra/constructs/case-files.ts';
 import { ROLES } from '../../shared/domain/roles.ts';
 import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
 import { newApp } from './synthesize.ts';
@@ -207,6 +208,15 @@ describe('the case files bucket', () => {
     expect(bucket.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'case-files/' });
     expect(bucket.DeletionPolicy).toBe('Retain');
     template.hasOutput('CaseFilesBucketName', { Value: { Ref: filesBucket().id } });
+  });
+
+  it('expires import uploads no finished import deleted, and only under the imports prefix', () => {
+    const { bucket } = filesBucket();
+    const rules = bucket.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
+    const expiring = rules.filter((r) => r.ExpirationInDays !== undefined);
+    expect(expiring).toEqual([
+      expect.objectContaining({ Prefix: IMPORT_FILES_PREFIX, ExpirationInDays: IMPORT_UPLOAD_DAYS }),
+    ]);
   });
 
   it('refuses every request that is not over TLS', () => {
