@@ -6,11 +6,11 @@
  *
  * Only what the local engine runs identically is offered: JSONPath, no JSONata, no variables.
  */
-import type { CaseStage } from '../shared/domain/case.ts';
-import type { Decision, TaskType } from '../shared/domain/task.ts';
-import type { Role, Team } from '../shared/domain/roles.ts';
-import type { TaskDueRule } from '../shared/kinds/registry.ts';
-import type { CommitteeKind } from '../shared/domain/committee-kinds.ts';
+import type { CaseStage } from '#shared/domain/case.ts';
+import type { Decision, TaskType } from '#shared/domain/task.ts';
+import type { Role, Team } from '#shared/domain/roles.ts';
+import type { TaskDueRule } from '#shared/kinds/registry.ts';
+import type { CommitteeKind } from '#shared/domain/committee-kinds.ts';
 
 export type AslState = Record<string, unknown>;
 export interface AslDefinition {

@@ -11,8 +11,8 @@
  * Which step comes next is read from the case record, so a restarted execution continues where the
  * case stands.
  */
-import type { AuditReceivedStep } from '../shared/kinds/audit-received/audit-received.ts';
-import { AUDIT_RECEIVED_WORKFLOW } from '../shared/kinds/audit-received/index.ts';
+import type { AuditReceivedStep } from '#shared/kinds/audit-received/audit-received.ts';
+import { AUDIT_RECEIVED_WORKFLOW } from '#shared/kinds/audit-received/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { AUDIT_RECEIVED_WORKFLOW };

@@ -5,7 +5,7 @@
  * the handler's task due on the reports' due day while one is missing (citizen-check-deadlines.ts),
  * so a late report reaches the morning deadline digest.
  */
-import { CITIZEN_CHECK_WORKFLOW } from '../shared/kinds/citizen-check/index.ts';
+import { CITIZEN_CHECK_WORKFLOW } from '#shared/kinds/citizen-check/index.ts';
 import { humanTask, invalidDecisionFail, stageChange, startAtStage, type AslDefinition } from './asl.ts';
 
 export { CITIZEN_CHECK_WORKFLOW };

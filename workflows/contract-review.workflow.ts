@@ -9,8 +9,8 @@
  * Which step comes next is read from the case record, so a restarted execution continues where the
  * case stands. No national text sets a processing time: the due rule is a setting ("구 규칙 확인 필요").
  */
-import type { ContractReviewStep } from '../shared/kinds/contract-review/contract-review.ts';
-import { CONTRACT_REVIEW_WORKFLOW } from '../shared/kinds/contract-review/index.ts';
+import type { ContractReviewStep } from '#shared/kinds/contract-review/contract-review.ts';
+import { CONTRACT_REVIEW_WORKFLOW } from '#shared/kinds/contract-review/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { CONTRACT_REVIEW_WORKFLOW };

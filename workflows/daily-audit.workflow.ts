@@ -10,8 +10,8 @@
  * Which step comes next is read from the case record, so a restarted execution continues where the
  * case stands. No step's time is law: the due rules are settings ("구 규칙 확인 필요").
  */
-import type { DailyAuditStep } from '../shared/kinds/daily-audit/daily-audit.ts';
-import { DAILY_AUDIT_WORKFLOW } from '../shared/kinds/daily-audit/index.ts';
+import type { DailyAuditStep } from '#shared/kinds/daily-audit/daily-audit.ts';
+import { DAILY_AUDIT_WORKFLOW } from '#shared/kinds/daily-audit/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { DAILY_AUDIT_WORKFLOW };

@@ -7,8 +7,8 @@
  *
  * The next step is read from the case record, so a restarted execution continues where the case stands.
  */
-import type { RefusalStep } from '../shared/kinds/disclosure-refusal/refusal-case.ts';
-import { DISCLOSURE_REFUSAL_WORKFLOW } from '../shared/kinds/disclosure-refusal/index.ts';
+import type { RefusalStep } from '#shared/kinds/disclosure-refusal/refusal-case.ts';
+import { DISCLOSURE_REFUSAL_WORKFLOW } from '#shared/kinds/disclosure-refusal/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { DISCLOSURE_REFUSAL_WORKFLOW };

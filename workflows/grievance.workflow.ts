@@ -24,7 +24,7 @@ import {
   type AslState,
   routeByNextStep,
 } from './asl.ts';
-import type { GrievanceNextStep } from '../shared/kinds/grievance/grievance.ts';
+import type { GrievanceNextStep } from '#shared/kinds/grievance/grievance.ts';
 
 export const GRIEVANCE_WORKFLOW = 'grievance';
 

@@ -8,8 +8,8 @@
  * The next step is read from the case record (restart-safe). The due dates count back from the
  * legislative notice date by settings ("구 규칙 확인 필요").
  */
-import type { HumanRightsStep } from '../shared/kinds/human-rights-assessment/human-rights.ts';
-import { HUMAN_RIGHTS_WORKFLOW } from '../shared/kinds/human-rights-assessment/index.ts';
+import type { HumanRightsStep } from '#shared/kinds/human-rights-assessment/human-rights.ts';
+import { HUMAN_RIGHTS_WORKFLOW } from '#shared/kinds/human-rights-assessment/index.ts';
 import { humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { HUMAN_RIGHTS_WORKFLOW };

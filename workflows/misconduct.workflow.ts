@@ -16,7 +16,7 @@
  * A suspended case has no running execution (its tasks are cancelled); resuming starts a new one
  * at the stage it stood.
  */
-import type { DispositionStep } from '../shared/kinds/misconduct/misconduct.ts';
+import type { DispositionStep } from '#shared/kinds/misconduct/misconduct.ts';
 import {
   humanTask,
   invalidDecisionFail,

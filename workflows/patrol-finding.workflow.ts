@@ -9,8 +9,8 @@
  * The next step is read from the case record (restart-safe). No date here is law: the due rules are
  * settings ("구 규칙 확인 필요").
  */
-import type { PatrolFindingStep } from '../shared/kinds/patrol-finding/patrol-finding.ts';
-import { PATROL_FINDING_WORKFLOW } from '../shared/kinds/patrol-finding/index.ts';
+import type { PatrolFindingStep } from '#shared/kinds/patrol-finding/patrol-finding.ts';
+import { PATROL_FINDING_WORKFLOW } from '#shared/kinds/patrol-finding/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { PATROL_FINDING_WORKFLOW };

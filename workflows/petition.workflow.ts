@@ -15,7 +15,7 @@
  * workflow version — continues exactly where the petition is. The committee steps are human tasks the
  * committee's secretary completes, normally by recording the meeting's decision.
  */
-import type { PetitionStep } from '../shared/kinds/petition/petition.ts';
+import type { PetitionStep } from '#shared/kinds/petition/petition.ts';
 import {
   humanTask,
   invalidDecisionFail,

@@ -11,8 +11,8 @@
  * Which step comes next is read from the case record, so a restarted execution continues where the
  * case stands.
  */
-import type { ProactiveAdminStep } from '../shared/kinds/proactive-admin/proactive-admin.ts';
-import { PROACTIVE_ADMIN_WORKFLOW } from '../shared/kinds/proactive-admin/index.ts';
+import type { ProactiveAdminStep } from '#shared/kinds/proactive-admin/proactive-admin.ts';
+import { PROACTIVE_ADMIN_WORKFLOW } from '#shared/kinds/proactive-admin/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { PROACTIVE_ADMIN_WORKFLOW };

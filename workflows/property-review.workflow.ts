@@ -9,8 +9,8 @@
  *
  * The next step is read from the case record, so a restarted execution continues where the case stands.
  */
-import type { CampaignStep } from '../shared/kinds/property-review/campaign.ts';
-import { PROPERTY_REVIEW_WORKFLOW } from '../shared/kinds/property-review/index.ts';
+import type { CampaignStep } from '#shared/kinds/property-review/campaign.ts';
+import { PROPERTY_REVIEW_WORKFLOW } from '#shared/kinds/property-review/index.ts';
 import { humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { PROPERTY_REVIEW_WORKFLOW };

@@ -2,8 +2,8 @@
  * The lifecycles by name. Which one runs a case is its kind's to say (`workflow` in its module,
  * shared/kinds/); this file only holds the definitions those names refer to.
  */
-import type { KindRegistry } from '../shared/domain/kind-registry.ts';
-import { KINDS } from '../shared/kinds/registry.ts';
+import type { KindRegistry } from '#shared/domain/kind-registry.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
 import type { AslDefinition } from './asl.ts';
 import { CASE_REVIEW_WORKFLOW, caseReviewDefinition } from './case-review.workflow.ts';
 import {

@@ -12,8 +12,8 @@
  * case stands. Findings are not tasks: they are recorded through their own routes while the audit
  * is open, and the follow-up task's due date follows the earliest follow-up still owed.
  */
-import type { SelfAuditStep } from '../shared/kinds/self-audit/self-audit.ts';
-import { SELF_AUDIT_WORKFLOW } from '../shared/kinds/self-audit/index.ts';
+import type { SelfAuditStep } from '#shared/kinds/self-audit/self-audit.ts';
+import { SELF_AUDIT_WORKFLOW } from '#shared/kinds/self-audit/index.ts';
 import { alternatingHumanTask, humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { SELF_AUDIT_WORKFLOW };

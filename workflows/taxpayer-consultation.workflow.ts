@@ -8,8 +8,8 @@
  *
  * The next step is read from the case record (restart-safe). The clocks are settings ("구 규칙 확인 필요").
  */
-import type { TaxpayerStep } from '../shared/kinds/taxpayer-consultation/taxpayer.ts';
-import { TAXPAYER_WORKFLOW } from '../shared/kinds/taxpayer-consultation/index.ts';
+import type { TaxpayerStep } from '#shared/kinds/taxpayer-consultation/taxpayer.ts';
+import { TAXPAYER_WORKFLOW } from '#shared/kinds/taxpayer-consultation/index.ts';
 import { humanTask, kindLifecycle, kindLifecycleStates, type AslDefinition } from './asl.ts';
 
 export { TAXPAYER_WORKFLOW };

@@ -12,7 +12,7 @@
  * execution continues where the case stands. Step defaults with no statutory period ("지체 없이",
  * "접수한 때") are the office's settings (구 규칙 확인 필요), not law.
  */
-import type { WhistleblowerStep } from '../shared/kinds/whistleblower-report/whistleblower.ts';
+import type { WhistleblowerStep } from '#shared/kinds/whistleblower-report/whistleblower.ts';
 import {
   humanTask,
   invalidDecisionFail,
@@ -23,7 +23,7 @@ import {
   routeByNextStep,
 } from './asl.ts';
 
-import { WHISTLEBLOWER_WORKFLOW } from '../shared/kinds/whistleblower-report/index.ts';
+import { WHISTLEBLOWER_WORKFLOW } from '#shared/kinds/whistleblower-report/index.ts';
 
 export { WHISTLEBLOWER_WORKFLOW };
 

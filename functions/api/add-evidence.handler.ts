@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/evidence — records an evidence reference (document number, where it is kept). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

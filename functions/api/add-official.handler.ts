@@ -2,7 +2,7 @@
  * POST /cases/{caseId}/officials — records another official concerned. One with a staff id can then
  * never be assigned to, or see, this case; open tasks are hidden from them in the same write.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -3,7 +3,7 @@
  * inside its period the audit is reopened at its follow-up (a new execution opens the task again);
  * after it, refused with the period's end and the article.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -5,7 +5,7 @@ import {
   FILE_SUBJECT_TYPES,
   fileSubjectSchema,
   fileUploadInputSchema,
-} from '../../shared/domain/case-files.ts';
+} from '#shared/domain/case-files.ts';
 import { caseIdParams } from './schemas.ts';
 
 export const fileParams = caseIdParams.extend({

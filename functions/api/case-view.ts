@@ -1,14 +1,14 @@
 /** How a case is shown to clients: the record plus Korean labels and links. */
-import type { CaseRecord } from '../../shared/domain/case.ts';
-import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
-import { KINDS } from '../../shared/kinds/registry.ts';
-import { TEAM_LABELS } from '../../shared/domain/roles.ts';
-import type { HistoryEvent } from '../../shared/domain/history.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { TaskRecord } from '../../shared/domain/task.ts';
-import type { Actor } from '../../shared/domain/roles.ts';
-import { caseForViewer, type Viewer } from '../../shared/policies/personal-data.ts';
-import type { StaffRepository } from '../../shared/store/staff-repository.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { CASE_STAGE_LABELS } from '#shared/domain/case.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { TEAM_LABELS } from '#shared/domain/roles.ts';
+import type { HistoryEvent } from '#shared/domain/history.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import type { TaskRecord } from '#shared/domain/task.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { caseForViewer, type Viewer } from '#shared/policies/personal-data.ts';
+import type { StaffRepository } from '#shared/store/staff-repository.ts';
 
 /** The time limit the case's kind watches (e.g. 징계시효) and how near it is, as of `today` (Korea). */
 export function limitationWarningOf(c: CaseRecord, today = koreaDate(new Date())) {

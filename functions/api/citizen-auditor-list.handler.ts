@@ -1,5 +1,5 @@
 /** GET /citizen-auditors — the 구민감사관 roster (the audit team), optionally only those in their term on a day. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { citizenAuditorsQuery } from './citizen-check-schemas.ts';
 import { once } from '../wiring/once.ts';

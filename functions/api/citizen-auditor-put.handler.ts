@@ -1,5 +1,5 @@
 /** PUT /citizen-auditors/{sub} — appoints a 구민감사관 or changes their field or term (the audit team's lead, head, admin). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { citizenAuditorBody, citizenAuditorParams } from './citizen-check-schemas.ts';
 import { once } from '../wiring/once.ts';

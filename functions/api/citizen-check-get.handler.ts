@@ -1,5 +1,5 @@
 /** GET /citizen-checks/{caseId} — one check as its auditors see it; 404 for a check the caller is not on. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { once } from '../wiring/once.ts';

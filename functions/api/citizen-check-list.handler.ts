@@ -1,5 +1,5 @@
 /** GET /citizen-checks — the on-site checks the caller is on (a 구민감사관 sees nothing else). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeCitizenCheckUseCases } from '../wiring/citizen-check-usecases.ts';

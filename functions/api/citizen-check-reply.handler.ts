@@ -1,5 +1,5 @@
 /** POST /citizen-checks/{caseId}/reply — the office records the ordering department's reply to a check. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { checkReplyBody } from './citizen-check-schemas.ts';

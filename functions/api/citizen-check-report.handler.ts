@@ -1,5 +1,5 @@
 /** POST /citizen-checks/{caseId}/report — a 구민감사관 on the check reports on its items (once). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { checkReportBody } from './citizen-check-schemas.ts';

@@ -4,9 +4,9 @@ import {
   checkReplyInputSchema,
   checkReportInputSchema,
   citizenCheckRecordSchema,
-} from '../../shared/kinds/citizen-check/citizen-check.ts';
-import { isoDateSchema } from '../../shared/calendar/korea-dates.ts';
-import { citizenAuditorInputSchema, citizenAuditorSchema } from '../../shared/domain/citizen-auditors.ts';
+} from '#shared/kinds/citizen-check/citizen-check.ts';
+import { isoDateSchema } from '#shared/calendar/korea-dates.ts';
+import { citizenAuditorInputSchema, citizenAuditorSchema } from '#shared/domain/citizen-auditors.ts';
 
 const expectedVersion = z.number().int().positive().optional().describe('있으면 이 버전일 때만 기록');
 

@@ -1,5 +1,5 @@
 /** POST /meetings/{meetingId}/cancel — cancels a meeting not yet held (secretary, head of office); it leaves the notices and the office report. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';

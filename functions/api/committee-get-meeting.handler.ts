@@ -2,7 +2,7 @@
  * GET /meetings/{meetingId} — a meeting with its agenda (the cases waiting for the committee, frozen
  * once the meeting opens), attendance and quorum, recusals and each item's decision.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { meetingRecordView } from './committee-view.ts';
 import { meetingParams } from './schemas.ts';

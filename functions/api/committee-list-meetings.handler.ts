@@ -1,5 +1,5 @@
 /** GET /committees/{committee}/meetings?from&to — a committee's meetings in a period, earliest first. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { meetingRecordView } from './committee-view.ts';
 import { committeeParams, meetingsQuery } from './schemas.ts';

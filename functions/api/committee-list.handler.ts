@@ -1,5 +1,5 @@
 /** GET /committees — the office's committees with their members, secretary, quorum rule and cadence. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { committeeView } from './committee-view.ts';
 import { once } from '../wiring/once.ts';

@@ -1,5 +1,5 @@
 /** PUT /committees/{committee} — registers or updates a committee (head of office, administrator). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { committeeView } from './committee-view.ts';
 import { committeeBody, committeeParams } from './schemas.ts';

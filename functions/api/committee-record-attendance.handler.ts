@@ -1,5 +1,5 @@
 /** POST /meetings/{meetingId}/attendance — the secretary records who is present; the first record opens the meeting. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';

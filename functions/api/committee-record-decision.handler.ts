@@ -3,8 +3,8 @@
  * and decision: quorum and votes are checked, the case's task is completed with the decision form
  * it needs, the minutes join the case history, and the case's workflow moves on.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '#shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** POST /meetings/{meetingId}/recusals — a member steps aside from an agenda item (declared by the member or the secretary). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';

@@ -1,5 +1,5 @@
 /** POST /meetings/{meetingId}/reschedule — moves a meeting not yet held to another business day (secretary, head of office). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';

@@ -1,5 +1,5 @@
 /** POST /committees/{committee}/meetings — schedules a meeting on a business day (secretary, head of office). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { meetingRecordView } from './committee-view.ts';

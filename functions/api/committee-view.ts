@@ -4,8 +4,8 @@ import {
   MEETING_STATUS_LABELS,
   type Committee,
   type Meeting,
-} from '../../shared/domain/committee.ts';
-import { hasAnyRole, type Actor } from '../../shared/domain/roles.ts';
+} from '#shared/domain/committee.ts';
+import { hasAnyRole, type Actor } from '#shared/domain/roles.ts';
 
 export function cadenceLabel(committee: Committee): string {
   return committee.cadence.labelKo;

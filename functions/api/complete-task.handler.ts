@@ -3,9 +3,9 @@
  * checked per decision (a return needs reasons, an assignment a person), committed with the case
  * history, then handed to the workflow.
  */
-import { decisionFormSchema } from '../../shared/kinds/registry.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
+import { decisionFormSchema } from '#shared/kinds/registry.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '#shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { caseView, replayHeaders, taskView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

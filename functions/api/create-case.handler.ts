@@ -1,6 +1,6 @@
 /** POST /cases — intake: registers a case with its number, first stage and first history event. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '#shared/observability/powertools.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

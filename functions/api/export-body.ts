@@ -1,6 +1,6 @@
 /** A Writable that keeps what an export writes, for the buffered response API Gateway + Lambda send. */
 import { Writable } from 'node:stream';
-import { CSV_CONTENT_TYPE, JSON_CONTENT_TYPE, type ExportFormat } from '../../shared/usecases/case-export.ts';
+import { CSV_CONTENT_TYPE, JSON_CONTENT_TYPE, type ExportFormat } from '#shared/usecases/case-export.ts';
 
 export function bufferSink(): { out: Writable; text: () => string } {
   const chunks: Buffer[] = [];

@@ -2,7 +2,7 @@
  * GET /cases/{caseId}/history/export?format=csv|json[&type=&actor=&from=&to=] — one case's timeline
  * as a file. The export is an EXPORTED event on the case's own chain, written before the answer.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { bufferSink, downloadHeaders } from './export-body.ts';
 import { caseIdParams } from './schemas.ts';

@@ -4,10 +4,10 @@
  * when more match, `x-export-next-cursor` (and `nextCursor` in JSON) continues with `cursor=`.
  * `npm run audit -- export` streams any number of rows. Each response is one export record.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { API_EXPORT_MAX_ROWS } from '../../shared/usecases/case-export.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { API_EXPORT_MAX_ROWS } from '#shared/usecases/case-export.ts';
 import { bufferSink, downloadHeaders } from './export-body.ts';
 import { exportQuery } from './search-schemas.ts';
 import { once } from '../wiring/once.ts';

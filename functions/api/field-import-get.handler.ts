@@ -1,5 +1,5 @@
 /** GET /field-complaints/imports/{importId} — an import's status: counts, the reported rows, when and by whom. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { importParams } from './field-import-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -1,5 +1,5 @@
 /** GET /field-complaints/imports — the most recent imports, newest first (an index query, never a scan). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { importsQuery } from './field-import-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -1,7 +1,7 @@
 /** Request and response schemas of the 응답소 import routes (shared/usecases/field-complaint-import-jobs.ts). */
 import * as z from 'zod';
-import { fileUploadInputSchema } from '../../shared/domain/case-files.ts';
-import { MAX_IMPORT_BYTES } from '../../shared/usecases/field-complaint-import-jobs.ts';
+import { fileUploadInputSchema } from '#shared/domain/case-files.ts';
+import { MAX_IMPORT_BYTES } from '#shared/usecases/field-complaint-import-jobs.ts';
 
 const ulidSchema = (field: string) =>
   z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `${field}: 가져오기 번호 (26자 ULID)`);

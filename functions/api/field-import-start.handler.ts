@@ -3,7 +3,7 @@
  * to the worker: 202 with the job at once. For a job that exists: 200 with it as it stands (done, or
  * running), or 202 with its next attempt when it failed or its worker stopped saving (stale).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { startImportBody } from './field-import-schemas.ts';

@@ -1,5 +1,5 @@
 /** POST /field-complaints/imports/uploads — a presigned upload URL for a 응답소 export (type, size and declared SHA-256). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { importUploadBody } from './field-import-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -2,7 +2,7 @@
  * POST /cases/{caseId}/files/{fileId}/download — a short-lived download URL, after the download is in
  * the case's history (a POST: it writes; a sealed case's download is a SENSITIVE_READ).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { fileParams } from './case-file-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/files — the case's files (name, type, size, SHA-256), optionally of one task, finding or meeting. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { filesQuery } from './case-file-schemas.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/files/{fileId}/complete — reads the upload back, checks its SHA-256 and records it on the case. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/files — a presigned upload URL for one file (type, size and declared SHA-256 checked). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { startUploadBody } from './case-file-schemas.ts';

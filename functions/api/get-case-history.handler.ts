@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/history[?type=&actor=&from=&to=] — the timeline (filtered) and whether the whole hash chain verifies. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,8 +1,8 @@
 /** GET /cases/{caseId}[?asOf=YYYY-MM-DD] — one case, if the caller may read it; with asOf, as it stood then. */
-import { AS_OF_FIELDS, notAsOfFields } from '../../shared/domain/case-as-of.ts';
-import { CASE_STAGE_LABELS } from '../../shared/domain/case.ts';
-import { KINDS } from '../../shared/kinds/registry.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { AS_OF_FIELDS, notAsOfFields } from '#shared/domain/case-as-of.ts';
+import { CASE_STAGE_LABELS } from '#shared/domain/case.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/clock-stops — a grievance complaint's field-investigation clock stop, start or end (시행령 제17조④⑤); see grievance-usecases.ts. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/extensions — a grievance complaint's period extension (민원처리법 시행령 제21조①); see grievance-usecases.ts. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/links — a grievance complaint's links to identical earlier complaints (민원처리법 제23조); see grievance-usecases.ts. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

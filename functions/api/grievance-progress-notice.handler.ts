@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/progress-notices — a grievance complaint's notice to the complainant (시행령 제21조②, 제23조); see grievance-usecases.ts. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

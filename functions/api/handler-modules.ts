@@ -4,7 +4,7 @@
  * that does not exist, or a module whose handler serves another route fails the typecheck;
  * test/unit/wiring checks the entry path names the same module.
  */
-import type { ApiLambda } from '../../shared/http/api-handler.ts';
+import type { ApiLambda } from '#shared/http/api-handler.ts';
 import type { ApiRouteName } from './routes.ts';
 
 export const apiHandlerModules = {

@@ -1,7 +1,7 @@
 /** GET /health — 200 when the table answers, 503 otherwise. */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { toKoreaIso } from '../../shared/domain/korea-time.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { toKoreaIso } from '#shared/domain/korea-time.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { doc, tableName } from '../wiring/table.ts';
 

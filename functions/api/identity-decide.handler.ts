@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/identity/requests/{requestId}/decision — the identity custodian grants or refuses, with a reason. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeIdentityUseCases } from '../wiring/identity.ts';

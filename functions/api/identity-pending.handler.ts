@@ -1,5 +1,5 @@
 /** GET /identity-requests — the identity custodian's in-tray: requests waiting for a decision. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeIdentityUseCases } from '../wiring/identity.ts';

@@ -3,8 +3,8 @@
  * it to, while the grant lasts. The only function given kms:Decrypt on the identity key; the read
  * is in the case's history before the identity is returned.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import { REPORTER_CONFIDENTIALITY_ARTICLE } from '../../shared/domain/identity.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { REPORTER_CONFIDENTIALITY_ARTICLE } from '#shared/domain/identity.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeIdentityUseCases } from '../wiring/identity.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/identity/requests — the case's handler asks the custodian to see the sealed reporter identity. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeIdentityUseCases } from '../wiring/identity.ts';

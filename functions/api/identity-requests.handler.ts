@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/identity/requests — who asked, who decided, how often it was read (never the identity). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';
 import { composeIdentityUseCases } from '../wiring/identity.ts';

@@ -3,7 +3,7 @@
  * shared/usecases/identity-usecases.ts); route-schemas.ts lists them for the OpenAPI document.
  */
 import * as z from 'zod';
-import { MAX_GRANT_DAYS, accessRequestSchema, reporterIdentitySchema } from '../../shared/domain/identity.ts';
+import { MAX_GRANT_DAYS, accessRequestSchema, reporterIdentitySchema } from '#shared/domain/identity.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const caseId = z.string().regex(ULID, 'caseId must be a case id (26-character ULID)');

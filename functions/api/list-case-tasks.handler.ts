@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/tasks — every task of a case, open and done, for people who may read it. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { taskView } from './case-view.ts';
 import { caseIdParams } from './schemas.ts';

@@ -1,5 +1,5 @@
 /** GET /exports?month=YYYY-MM — who exported what (filters or case), when, in which format, how many rows. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { exportsQuery } from './search-schemas.ts';
 import { once } from '../wiring/once.ts';

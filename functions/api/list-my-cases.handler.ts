@@ -1,5 +1,5 @@
 /** GET /me/cases — the caller's assigned cases, newest activity first, paged by an opaque cursor. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -2,7 +2,7 @@
  * GET /me/tasks — open tasks waiting for the caller (their own and their role's), soonest due first;
  * `scope=team`: the open tasks of a team, with who holds each (its team lead; the head, any team).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { taskView } from './case-view.ts';
 import { tasksQuery } from './schemas.ts';

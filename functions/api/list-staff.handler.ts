@@ -2,10 +2,10 @@
  * GET /staff[?team=&role=] — the staff directory: whom a team lead can assign, with Korean names,
  * team and role labels and the work address; office staff only.
  */
-import { TEAM_LABELS, TEAMS } from '../../shared/domain/roles.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { staffDirectory } from '../../shared/usecases/staff-directory.ts';
+import { TEAM_LABELS, TEAMS } from '#shared/domain/roles.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { staffDirectory } from '#shared/usecases/staff-directory.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 import { apiRoute } from './routes.ts';

@@ -1,5 +1,5 @@
 /** GET /mail/failures — recent undelivered mail (recipient, kind, permanence, case numbers) and the suppressed addresses; head of office and admins. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { mailFailuresQuery } from './mail-failure-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -3,7 +3,7 @@
  * the next reminder run sends what was held back. 404 (field `email`, rule `not_suppressed`) when the
  * address is not suppressed; with an Idempotency-Key a retry answers the same (replayed: true).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { liftSuppressionBody } from './mail-failure-schemas.ts';

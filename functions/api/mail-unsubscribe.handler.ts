@@ -4,7 +4,7 @@
  * is the proof. It turns off the optional part only (50%·75% progress reminders); legal deadlines
  * and 징계시효 alarms keep coming. Idempotent by nature: turning off what is off changes nothing.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeReminderPreferences } from '../wiring/reminder-preferences.ts';
 import { unsubscribeQuery } from './reminder-preferences-schemas.ts';

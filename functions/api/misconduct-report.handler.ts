@@ -3,7 +3,7 @@
  * investigations received in the period, counted as the office reports them (징계·불문경고 /
  * 훈계·주의 / 내부종결·시정조치 / 진행).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { misconductReportQuery } from './schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -3,7 +3,7 @@
  * says whether it still matches: per table, whether the figures and the counted cases (ids and
  * versions) are the same, and which cells changed (frozen → now).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { officeReportParams } from './office-report-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -3,7 +3,7 @@
  * came from (report-store.ts); answers 201 with the report id. With an Idempotency-Key a retry
  * answers with the same frozen report (replayed: true) and stores nothing more.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders } from './case-view.ts';
 import { officeReportBody } from './office-report-schemas.ts';

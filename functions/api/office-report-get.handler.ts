@@ -1,5 +1,5 @@
 /** GET /reports/office/{reportId}?format=json|md|html — a frozen report exactly as it was frozen. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { reportResult } from './office-report-view.ts';
 import { frozenReportQuery, officeReportParams } from './office-report-schemas.ts';

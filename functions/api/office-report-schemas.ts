@@ -3,8 +3,8 @@
  * GET /reports/office/{reportId}[/check]); routeSchemas in schemas.ts lists them for the OpenAPI document.
  */
 import * as z from 'zod';
-import { isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { REPORT_UNITS, TABLE_IDS } from '../../shared/domain/office-report.ts';
+import { isoDateSchema, isoDateTimeSchema } from '#shared/domain/case.ts';
+import { REPORT_UNITS, TABLE_IDS } from '#shared/domain/office-report.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

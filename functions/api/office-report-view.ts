@@ -1,8 +1,8 @@
 /** The office report in the format asked for: JSON, Markdown or printable HTML. */
-import type { OfficeReportData } from '../../shared/domain/office-report.ts';
-import type { ApiResult } from '../../shared/http/api-handler.ts';
-import { renderHtml } from '../../shared/reports/report-html.ts';
-import { renderMarkdown } from '../../shared/reports/report-markdown.ts';
+import type { OfficeReportData } from '#shared/domain/office-report.ts';
+import type { ApiResult } from '#shared/http/api-handler.ts';
+import { renderHtml } from '#shared/reports/report-html.ts';
+import { renderMarkdown } from '#shared/reports/report-markdown.ts';
 
 /** The report in the asked format: JSON body, or Markdown / printable HTML text. */
 export function reportResult(

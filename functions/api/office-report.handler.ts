@@ -3,7 +3,7 @@
  * tables (part Ⅱ) for the cases received in the period, as the data stands now (not stored; POST
  * freezes one). Team leads, the head of office, admins and auditors; counts only.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { reportResult } from './office-report-view.ts';
 import { officeReportQuery } from './office-report-schemas.ts';

@@ -2,7 +2,7 @@
  * An example request body for every route that takes one, shown in the OpenAPI document. Each is
  * checked against the route's body schema by test/unit/api/openapi.test.ts, so none can drift.
  */
-import { grievance } from '../../shared/kinds/grievance/index.ts';
+import { grievance } from '#shared/kinds/grievance/index.ts';
 import type { ApiRouteName } from './routes.ts';
 
 const CASE_VERSION = 3;

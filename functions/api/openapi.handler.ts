@@ -1,7 +1,7 @@
 /** GET /openapi.json — the API's OpenAPI 3.1 document. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;

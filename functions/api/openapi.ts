@@ -5,16 +5,16 @@
  * generate code from it), an example for each body it accepts, and the media types it really answers
  * with. Only writes other than GET take an Idempotency-Key and may answer 409.
  */
-import { citizenCheckRecordSchema } from '../../shared/kinds/citizen-check/citizen-check.ts';
-import { humanRightsCheckSchema } from '../../shared/kinds/human-rights-assessment/human-rights.ts';
-import { dispositionSchema } from '../../shared/kinds/misconduct/misconduct.ts';
-import { requesterSchema } from '../../shared/kinds/daily-audit/requester.ts';
+import { citizenCheckRecordSchema } from '#shared/kinds/citizen-check/citizen-check.ts';
+import { humanRightsCheckSchema } from '#shared/kinds/human-rights-assessment/human-rights.ts';
+import { dispositionSchema } from '#shared/kinds/misconduct/misconduct.ts';
+import { requesterSchema } from '#shared/kinds/daily-audit/requester.ts';
 import * as z from 'zod';
 import { requestExamples } from './openapi-examples.ts';
 import { routeSchemas, type RouteSchemas } from './route-schemas.ts';
 import { API_TAGS, type ApiRoute, apiRoutes } from './routes.ts';
-import { isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
+import { isoDateSchema, isoDateTimeSchema } from '#shared/domain/case.ts';
+import { caseKindSchema, KINDS } from '#shared/kinds/registry.ts';
 import {
   caseView,
   caseWriteResponse,
@@ -25,9 +25,9 @@ import {
   taskView,
 } from './schemas.ts';
 
-import { registrantSchema } from '../../shared/kinds/property-review/registrants.ts';
-import { findingSchema } from '../../shared/kinds/self-audit/findings.ts';
-import { citizenAuditorSchema } from '../../shared/domain/citizen-auditors.ts';
+import { registrantSchema } from '#shared/kinds/property-review/registrants.ts';
+import { findingSchema } from '#shared/kinds/self-audit/findings.ts';
+import { citizenAuditorSchema } from '#shared/domain/citizen-auditors.ts';
 
 const SCHEMA_REF = (id: string) => `#/components/schemas/${id}`;
 

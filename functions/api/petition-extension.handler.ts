@@ -3,7 +3,7 @@
  * 60 days, with the reason and the date the petitioner was told (청원법 제21조③). A second extension
  * is refused (422, rule extension_limit) and changes nothing. Open tasks timed by the period move.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

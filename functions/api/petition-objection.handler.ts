@@ -3,7 +3,7 @@
  * non-disclosure decision, or a petition not processed in time; within 30 days). The petition is
  * reopened (or interrupted) and a new execution has the objection decided within 15 days.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

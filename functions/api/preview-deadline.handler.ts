@@ -3,17 +3,17 @@
  * calculator: the due date of a case kind's statutory period (or `period=<id>`), with its article
  * and the steps that explain it, before anything is registered.
  */
-import { KINDS } from '../../shared/kinds/registry.ts';
-import { ValidationError } from '../../shared/domain/errors.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
-import { computeDue, statutoryPeriod } from '../../shared/policies/statutory-periods.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
+import { DEFAULT_PERIOD_BY_KIND } from '#shared/policies/case-kind-periods.ts';
+import { computeDue, statutoryPeriod } from '#shared/policies/statutory-periods.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
 import { once } from '../wiring/once.ts';
 
 const calendar = once(() => createCalendar());
-import { assertReceivedAtUsable } from '../../shared/calendar/received-date.ts';
+import { assertReceivedAtUsable } from '#shared/calendar/received-date.ts';
 import { deadlinePreviewQuery } from './schemas.ts';
 
 export const handler = apiHandler(apiRoute('preview-deadline'), { query: deadlinePreviewQuery }, async ({ query }) => {

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/registrants — adds registrants to a property-review campaign (shared/usecases/property-campaign.ts). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { caseView } from './case-view.ts';
 import { addRegistrantsBody } from './property-campaign-schemas.ts';
 import { apiRoute } from './routes.ts';

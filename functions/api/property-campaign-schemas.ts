@@ -3,16 +3,16 @@ import * as z from 'zod';
 import {
   disclosureApplicationSchema,
   disclosureDecisionSchema,
-} from '../../shared/kinds/disclosure-refusal/disclosure-refusal.ts';
-import { REGISTRATION_TYPE_KEYS } from '../../shared/kinds/property-review/property-review-deadlines.ts';
+} from '#shared/kinds/disclosure-refusal/disclosure-refusal.ts';
+import { REGISTRATION_TYPE_KEYS } from '#shared/kinds/property-review/property-review-deadlines.ts';
 import {
   decideResultSchema,
   REGISTRANT_STATES,
   registrantInputSchema,
   registrantSchema,
   type RegistrantState,
-} from '../../shared/kinds/property-review/registrants.ts';
-import { READ_REASON_KEYS } from '../../shared/usecases/property-campaign.ts';
+} from '#shared/kinds/property-review/registrants.ts';
+import { READ_REASON_KEYS } from '#shared/usecases/property-campaign.ts';
 import { caseIdParams, caseView, historyEventView } from './schemas.ts';
 
 const date = z.iso.date();

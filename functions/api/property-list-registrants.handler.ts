@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/registrants — a campaign's docket and progress (no review content). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { registrantsQuery } from './property-campaign-schemas.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';

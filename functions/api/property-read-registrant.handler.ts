@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/registrants/{registrantNo}?reason= — one registrant's record, for a permitted reason; the read is recorded. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { registrantParams, registrantReadQuery } from './property-campaign-schemas.ts';
 import { apiRoute } from './routes.ts';
 import { once } from '../wiring/once.ts';

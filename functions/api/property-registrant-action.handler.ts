@@ -1,6 +1,6 @@
 /** POST /cases/{caseId}/registrants/{registrantNo}/actions — moves one registrant's review a step. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
-import type { RegistrantAction } from '../../shared/usecases/property-campaign.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
+import type { RegistrantAction } from '#shared/usecases/property-campaign.ts';
 import { caseView, replayHeaders } from './case-view.ts';
 import { registrantActionBody, registrantParams } from './property-campaign-schemas.ts';
 import { apiRoute } from './routes.ts';

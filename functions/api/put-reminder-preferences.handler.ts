@@ -3,7 +3,7 @@
  * off; a pause until a date). Turning off legal deadlines or 징계시효 alarms is refused (400, field
  * and rule `always-on`) and changes nothing; `expectedVersion` guards against a lost update (409).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeReminderPreferences } from '../wiring/reminder-preferences.ts';
 import { preferencesView, reminderPreferencesBody } from './reminder-preferences-schemas.ts';

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/reassign — hands the case to another investigator, with the reason; open tasks follow. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

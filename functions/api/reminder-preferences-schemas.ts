@@ -10,7 +10,7 @@ import {
   NON_URGENT_CADENCES,
   reminderPreferencesChangeSchema,
   type ReminderPreferences,
-} from '../../shared/domain/reminder-preferences.ts';
+} from '#shared/domain/reminder-preferences.ts';
 
 export const reminderPreferencesBody = reminderPreferencesChangeSchema.describe(
   '바꿀 항목만 보냅니다. nonUrgent: 50%·75% 진행 알림(daily·weekly·off); pausedUntil: 이 날짜까지 알림 중지(휴가; null이면 해제); digestTime: 아침 알림 메일 시각(07:30~10:00, 30분 단위). ' +

@@ -2,7 +2,7 @@
  * POST /cases/{caseId}/resume — resumes a suspended case at the stage it stood, under a new
  * execution. On the end-of-investigation notice the 징계시효 moves as 지방공무원법 제73조의2② says.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { workflowStartAnswer } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

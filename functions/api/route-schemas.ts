@@ -13,7 +13,7 @@ import {
   startUploadBody,
   startUploadResponse,
 } from './case-file-schemas.ts';
-import { decisionFormSchema } from '../../shared/kinds/registry.ts';
+import { decisionFormSchema } from '#shared/kinds/registry.ts';
 import {
   checkReplyBody,
   checkReportBody,

@@ -4,21 +4,21 @@
  */
 import * as z from 'zod';
 import { reminderPreferencesView } from './reminder-preferences-schemas.ts';
-import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { channelSchema } from '../../shared/domain/channels.ts';
-import { caseKindSchema, KINDS } from '../../shared/kinds/registry.ts';
-import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
-import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
-import { reporterIdentitySchema } from '../../shared/domain/identity.ts';
+import { caseRecordSchema, caseStageSchema, isoDateSchema, isoDateTimeSchema } from '#shared/domain/case.ts';
+import { channelSchema } from '#shared/domain/channels.ts';
+import { caseKindSchema, KINDS } from '#shared/kinds/registry.ts';
+import { CHAIN_BREAK_REASONS, HISTORY_EVENT_TYPES } from '#shared/domain/history.ts';
+import { roleSchema, teamSchema } from '#shared/domain/roles.ts';
+import { reporterIdentitySchema } from '#shared/domain/identity.ts';
 import {
   evidenceInputSchema,
   officialInputSchema,
   REPORT_CATEGORIES,
   resumeInputSchema,
   suspendInputSchema,
-} from '../../shared/kinds/misconduct/misconduct.ts';
-import { taskRecordSchema } from '../../shared/domain/task.ts';
-import { decisionFormSchema } from '../../shared/kinds/registry.ts';
+} from '#shared/kinds/misconduct/misconduct.ts';
+import { taskRecordSchema } from '#shared/domain/task.ts';
+import { decisionFormSchema } from '#shared/kinds/registry.ts';
 import {
   agendaItemSchema,
   committeeInputSchema,
@@ -30,16 +30,16 @@ import {
   memberIdSchema,
   quorumRuleSchema,
   votesSchema,
-} from '../../shared/domain/committee.ts';
-import { extensionInputSchema, objectionInputSchema } from '../../shared/kinds/petition/petition.ts';
-import { periodIdSchema } from '../../shared/policies/statutory-periods.ts';
-import { assignmentOverrideShape } from '../../shared/domain/task.ts';
+} from '#shared/domain/committee.ts';
+import { extensionInputSchema, objectionInputSchema } from '#shared/kinds/petition/petition.ts';
+import { periodIdSchema } from '#shared/policies/statutory-periods.ts';
+import { assignmentOverrideShape } from '#shared/domain/task.ts';
 import {
   clockStopInputSchema,
   extensionInputSchema as grievanceExtensionInputSchema,
   linkInputSchema,
   progressNoticeInputSchema,
-} from '../../shared/kinds/grievance/grievance.ts';
+} from '#shared/kinds/grievance/grievance.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 

@@ -4,7 +4,7 @@
  * combination is one index query (shared/store/case-search.ts). Rows are allow-listed (no identity
  * fields; sealed cases without their title).
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { searchQuery } from './search-schemas.ts';
 import { once } from '../wiring/once.ts';

@@ -1,11 +1,11 @@
 /** Request and response schemas of search and export (registered in schemas.ts routeSchemas for OpenAPI). */
 import * as z from 'zod';
-import { caseStageSchema, isoDateSchema, isoDateTimeSchema } from '../../shared/domain/case.ts';
-import { caseKindSchema } from '../../shared/kinds/registry.ts';
-import { caseSearchFilterObject, SEARCH_SORTS, withFilterChecks } from '../../shared/domain/case-search-filter.ts';
-import { HISTORY_EVENT_TYPES } from '../../shared/domain/history.ts';
-import { EXPORT_FORMATS } from '../../shared/usecases/case-export.ts';
-import { exportRecordSchema } from '../../shared/store/export-log.ts';
+import { caseStageSchema, isoDateSchema, isoDateTimeSchema } from '#shared/domain/case.ts';
+import { caseKindSchema } from '#shared/kinds/registry.ts';
+import { caseSearchFilterObject, SEARCH_SORTS, withFilterChecks } from '#shared/domain/case-search-filter.ts';
+import { HISTORY_EVENT_TYPES } from '#shared/domain/history.ts';
+import { EXPORT_FORMATS } from '#shared/usecases/case-export.ts';
+import { exportRecordSchema } from '#shared/store/export-log.ts';
 
 const cursor = z.string().min(1).max(2048).optional().describe('앞 응답의 cursor (그대로 전달)');
 

@@ -1,5 +1,5 @@
 /** POST /cases/{caseId}/findings — records a finding (지적사항) of a self-audit; see shared/usecases/self-audit-findings.ts. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -2,7 +2,7 @@
  * POST /cases/{caseId}/findings/{findingId}/misconduct — opens the internal investigation a
  * discipline finding calls for, linked to it; the misconduct lifecycle takes over.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseView } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

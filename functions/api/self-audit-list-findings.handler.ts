@@ -1,5 +1,5 @@
 /** GET /cases/{caseId}/findings — a self-audit's findings with their follow-up state, by disposition or state. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { findingsQuery } from './self-audit-schemas.ts';

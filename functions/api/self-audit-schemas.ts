@@ -6,11 +6,11 @@ import {
   findingPatchFields,
   nonEmptyPatch,
   findingSchema,
-} from '../../shared/kinds/self-audit/findings.ts';
-import { MISCONDUCT_CATEGORIES, officialInputSchema } from '../../shared/kinds/misconduct/misconduct.ts';
-import { selfAuditDecisionForms } from '../../shared/kinds/self-audit/self-audit.ts';
-import { auditReceivedDecisionForms } from '../../shared/kinds/audit-received/audit-received.ts';
-import { FOLLOW_UP_FILTERS } from '../../shared/usecases/self-audit-findings.ts';
+} from '#shared/kinds/self-audit/findings.ts';
+import { MISCONDUCT_CATEGORIES, officialInputSchema } from '#shared/kinds/misconduct/misconduct.ts';
+import { selfAuditDecisionForms } from '#shared/kinds/self-audit/self-audit.ts';
+import { auditReceivedDecisionForms } from '#shared/kinds/audit-received/audit-received.ts';
+import { FOLLOW_UP_FILTERS } from '#shared/usecases/self-audit-findings.ts';
 import { caseIdParams, caseView, caseWriteResponse, historyEventView } from './schemas.ts';
 
 const version = {

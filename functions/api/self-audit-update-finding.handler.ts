@@ -1,5 +1,5 @@
 /** PATCH /cases/{caseId}/findings/{findingId} — changes a finding, or records its follow-up (조치계획, 이행결과). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

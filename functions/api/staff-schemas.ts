@@ -1,6 +1,6 @@
 /** Request and response shapes of the staff directory (GET /staff). */
 import * as z from 'zod';
-import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
+import { roleSchema, teamSchema } from '#shared/domain/roles.ts';
 
 export const staffQuery = z.object({
   team: teamSchema.optional().describe('팀 (audit=감사팀, investigation=조사팀, complaints=민원관리팀, patrol=순찰팀)'),

@@ -3,7 +3,7 @@
  * the Board of Audit investigates, may stop during a criminal investigation). Open tasks are
  * cancelled and the case's execution is stopped until the end-of-investigation notice resumes it.
  */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

@@ -1,5 +1,5 @@
 /** PATCH /cases/{caseId} — edits details if the case is still at `expectedVersion` (else 409 with the current version). */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { replayHeaders, writeResponse } from './case-view.ts';
 import { viewerFor } from '../wiring/viewer.ts';

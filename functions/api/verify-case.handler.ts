@@ -1,9 +1,9 @@
 /** GET /cases/{caseId}/verify — recomputes the case's hash chain and names the first broken link. */
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
 import { caseIdParams } from './schemas.ts';
 import { once } from '../wiring/once.ts';
-import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
+import { anchorStoreFromEnv } from '#shared/anchor/anchor-store.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
 
 const deps = once(() => ({ cases: composeCaseUseCases({ anchors: anchorStoreFromEnv() }) }));

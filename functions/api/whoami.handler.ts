@@ -1,8 +1,8 @@
 /** GET /me — who the token says you are, with your directory entry (team, position) and your reminder preferences. */
-import { ROLE_LABELS, TEAM_LABELS } from '../../shared/domain/roles.ts';
-import { apiHandler } from '../../shared/http/api-handler.ts';
+import { ROLE_LABELS, TEAM_LABELS } from '#shared/domain/roles.ts';
+import { apiHandler } from '#shared/http/api-handler.ts';
 import { apiRoute } from './routes.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 import { composeReminderPreferences } from '../wiring/reminder-preferences.ts';

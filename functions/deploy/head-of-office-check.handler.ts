@@ -8,9 +8,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { cognitoOfficeLevelStaff } from '../../shared/store/cognito-office-staff.ts';
-import { NoHeadOfOfficeError, requireHeadOfOffice } from '../../shared/usecases/head-of-office.ts';
-import type { OfficeLevelStaff } from '../../shared/usecases/ports.ts';
+import { cognitoOfficeLevelStaff } from '#shared/store/cognito-office-staff.ts';
+import { NoHeadOfOfficeError, requireHeadOfOffice } from '#shared/usecases/head-of-office.ts';
+import type { OfficeLevelStaff } from '#shared/usecases/ports.ts';
 
 const settingsSchema = z.object({ STAFF_USER_POOL_ID: z.string().min(1) });
 

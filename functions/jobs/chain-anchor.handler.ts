@@ -4,12 +4,12 @@
  * locally (ANCHOR_FILE). A retried run adds one more anchor, which is harmless: each is a true
  * statement of the tips at its own time.
  */
-import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
-import { ConfigError } from '../../shared/config/runtime-config.ts';
-import { logger } from '../../shared/observability/powertools.ts';
-import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { type ChainAnchoring, type ChainAnchorReport, chainAnchoring } from '../../shared/usecases/chain-anchoring.ts';
+import { anchorStoreFromEnv } from '#shared/anchor/anchor-store.ts';
+import { ConfigError } from '#shared/config/runtime-config.ts';
+import { logger } from '#shared/observability/powertools.ts';
+import { chainAnchorJob } from '#shared/schedules/scheduled-jobs.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { type ChainAnchoring, type ChainAnchorReport, chainAnchoring } from '#shared/usecases/chain-anchoring.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 import { jobHandler, parseJobEvent } from './job-handler.ts';

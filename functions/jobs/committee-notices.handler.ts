@@ -4,19 +4,19 @@
  * agenda N days before a meeting, the reminder on the last business day before it. Public holidays are skipped (legal calendar).
  * The run's `scheduledTime` decides "today", so a retry sends nothing the first run sent.
  */
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { logEntry } from '../../shared/observability/powertools.ts';
-import { committeeNoticesJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
-import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { logEntry } from '#shared/observability/powertools.ts';
+import { committeeNoticesJob } from '#shared/schedules/scheduled-jobs.ts';
+import { CommitteeRepository } from '#shared/store/committee-repository.ts';
+import { ReportMailLedger } from '#shared/store/report-mail-ledger.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
 import {
   committeeNoticeConfigSchema,
   committeeNotices,
   type CommitteeNoticeReport,
   type CommitteeNotices,
-} from '../../shared/usecases/committee-notices.ts';
+} from '#shared/usecases/committee-notices.ts';
 import { composeMail } from '../wiring/mail.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';

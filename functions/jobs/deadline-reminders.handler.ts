@@ -6,17 +6,17 @@
  * nothing the first one already sent. Public holidays are skipped here (the legal calendar), since
  * neither scheduler can skip them.
  */
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { BUSINESS_METRICS, countBusinessMetric, gaugeBusinessMetric } from '../../shared/observability/powertools.ts';
-import { deadlineRemindersJob } from '../../shared/schedules/scheduled-jobs.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { BUSINESS_METRICS, countBusinessMetric, gaugeBusinessMetric } from '#shared/observability/powertools.ts';
+import { deadlineRemindersJob } from '#shared/schedules/scheduled-jobs.ts';
 import {
   deadlineReminders,
   type DeadlineReminders,
   type ReminderRunReport,
-} from '../../shared/usecases/deadline-reminders.ts';
-import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { committeeNoticeConfigSchema } from '../../shared/usecases/committee-notices.ts';
+} from '#shared/usecases/deadline-reminders.ts';
+import { CommitteeRepository } from '#shared/store/committee-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { committeeNoticeConfigSchema } from '#shared/usecases/committee-notices.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 import { composeMailFailures, composeReminderParts } from '../wiring/reminder-jobs.ts';

@@ -2,11 +2,11 @@
  * Scheduled job (EventBridge Scheduler, 2 January 06:00, Asia/Seoul): opens the year's 고지거부
  * re-reviews (shared/usecases/disclosure-rereview.ts), each once.
  */
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { disclosureReReviewJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { RegistrantRepository } from '../../shared/store/registrant-repository.ts';
-import { disclosureReReviews } from '../../shared/usecases/disclosure-rereview.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { disclosureReReviewJob } from '#shared/schedules/scheduled-jobs.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { RegistrantRepository } from '#shared/store/registrant-repository.ts';
+import { disclosureReReviews } from '#shared/usecases/disclosure-rereview.ts';
 import { composeCaseUseCases } from '../wiring/case-usecases.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';

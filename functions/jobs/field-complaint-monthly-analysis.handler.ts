@@ -3,11 +3,11 @@
  * 월별 운영실태 분석 for the month before, mailed once to the head of office and each department's
  * contacts. Runs on holidays too: a skipped month would be lost.
  */
-import { fieldComplaintMonthlyAnalysisJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
-import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { fieldComplaintMonthlyMail } from '../../shared/usecases/field-complaint-monthly-mail.ts';
+import { fieldComplaintMonthlyAnalysisJob } from '#shared/schedules/scheduled-jobs.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { ReportMailLedger } from '#shared/store/report-mail-ledger.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { fieldComplaintMonthlyMail } from '#shared/usecases/field-complaint-monthly-mail.ts';
 import { once } from '../wiring/once.ts';
 import { composeReminderParts } from '../wiring/reminder-jobs.ts';
 import { doc, tableName } from '../wiring/table.ts';

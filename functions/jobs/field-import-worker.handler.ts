@@ -5,7 +5,7 @@
  * delivery of the same event finds the attempt claimed and does nothing. Not a scheduled job.
  */
 import * as z from 'zod';
-import { logger } from '../../shared/observability/powertools.ts';
+import { logger } from '#shared/observability/powertools.ts';
 import { once } from '../wiring/once.ts';
 import { composeFieldImports } from '../wiring/field-imports.ts';
 import { lambdaHandler } from './job-handler.ts';

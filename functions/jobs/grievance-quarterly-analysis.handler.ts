@@ -3,13 +3,13 @@
  * 분기별 고충민원 처리실태 분석 for the quarter before the run's `scheduledTime`, mailed to the head
  * of office once. Runs on the holiday of 1 January too: the report must not be lost.
  */
-import { grievanceQuarterlyAnalysisJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { ReportMailLedger } from '../../shared/store/report-mail-ledger.ts';
+import { grievanceQuarterlyAnalysisJob } from '#shared/schedules/scheduled-jobs.ts';
+import { ReportMailLedger } from '#shared/store/report-mail-ledger.ts';
 import {
   grievanceQuarterlyAnalysis,
   type GrievanceQuarterlyAnalysis,
   type GrievanceQuarterlyReport,
-} from '../../shared/usecases/grievance-quarterly-analysis.ts';
+} from '#shared/usecases/grievance-quarterly-analysis.ts';
 import { once } from '../wiring/once.ts';
 import { composeReminderParts } from '../wiring/reminder-jobs.ts';
 import { doc, tableName } from '../wiring/table.ts';

@@ -10,8 +10,8 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { logger, metrics, tracer } from '../../shared/observability/powertools.ts';
-import type { ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
+import { logger, metrics, tracer } from '#shared/observability/powertools.ts';
+import type { ScheduledJob } from '#shared/schedules/scheduled-job.ts';
 
 /** The event is not what the schedule sends; retrying will not help. */
 export class JobInputError extends Error {

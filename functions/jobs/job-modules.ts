@@ -6,8 +6,8 @@
  * fails the typecheck; CDK bundles `functions/jobs/<name>.handler.ts`, checked against this map by
  * test/unit/wiring.
  */
-import { scheduledJobs, type JobName } from '../../shared/schedules/scheduled-jobs.ts';
-import type { ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
+import { scheduledJobs, type JobName } from '#shared/schedules/scheduled-jobs.ts';
+import type { ScheduledJob } from '#shared/schedules/scheduled-job.ts';
 import type { JobLambda } from './job-handler.ts';
 
 type JobModule<N extends string> = () => Promise<{ handler: Pick<JobLambda<N>, 'job'> }>;

@@ -8,7 +8,7 @@
  * retries and redeliveries change nothing twice; an event that cannot be parsed fails the
  * invocation and lands in the dead-letter queue instead of vanishing.
  */
-import type { MailFailureOutcome, MailFailures } from '../../shared/usecases/mail-failures.ts';
+import type { MailFailureOutcome, MailFailures } from '#shared/usecases/mail-failures.ts';
 import { once } from '../wiring/once.ts';
 import { composeMailFailures, composeReminderParts } from '../wiring/reminder-jobs.ts';
 import { lambdaHandler } from './job-handler.ts';

@@ -10,8 +10,8 @@ import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { OUTBOX_ENTITY, toOutboxItem } from '../../shared/store/outbox-store.ts';
-import type { OutboxRelay } from '../../shared/usecases/outbox-relay.ts';
+import { OUTBOX_ENTITY, toOutboxItem } from '#shared/store/outbox-store.ts';
+import type { OutboxRelay } from '#shared/usecases/outbox-relay.ts';
 import { workflowMaintenanceDeps } from './workflow-maintenance-deps.ts';
 
 export async function relayStreamEvent(event: DynamoDBStreamEvent, relay: OutboxRelay): Promise<DynamoDBBatchResponse> {

@@ -3,10 +3,10 @@
  * never completed (shared/usecases/upload-cleanup.ts). Locally the same job runs against the local
  * S3-compatible server.
  */
-import { uploadCleanupJob } from '../../shared/schedules/scheduled-jobs.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { PendingUploadStore } from '../../shared/store/pending-upload-store.ts';
-import { uploadCleanup } from '../../shared/usecases/upload-cleanup.ts';
+import { uploadCleanupJob } from '#shared/schedules/scheduled-jobs.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { PendingUploadStore } from '#shared/store/pending-upload-store.ts';
+import { uploadCleanup } from '#shared/usecases/upload-cleanup.ts';
 import { composeFileStore } from '../wiring/case-files.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';

@@ -3,19 +3,19 @@
  * reconcile job, the local system's relay loop and `npm run workflows -- reconcile` all build them here.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import type { CaseRecord } from '../../shared/domain/case.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { documentClient } from '../../shared/store/dynamo-client.ts';
-import { OutboxStore } from '../../shared/store/outbox-store.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { outboxRelay, type OutboxRelay } from '../../shared/usecases/outbox-relay.ts';
-import { workflowReconciler, type WorkflowReconciler } from '../../shared/usecases/workflow-reconciler.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { documentClient } from '#shared/store/dynamo-client.ts';
+import { OutboxStore } from '#shared/store/outbox-store.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { outboxRelay, type OutboxRelay } from '#shared/usecases/outbox-relay.ts';
+import { workflowReconciler, type WorkflowReconciler } from '#shared/usecases/workflow-reconciler.ts';
 import {
   stepFunctionsInspector,
   stepFunctionsSignaller,
   stepFunctionsStarter,
-} from '../../shared/workflow/case-workflows.ts';
+} from '#shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../../workflows/registry.ts';
 
 export interface WorkflowMaintenance {

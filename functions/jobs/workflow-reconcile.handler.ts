@@ -4,8 +4,8 @@
  * open task and execution disagree. A case it could not repair fails the run, so the schedule's
  * retries and its dead-letter queue (and the alarm on it) make a person look.
  */
-import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { ReconcileReport, WorkflowReconciler } from '../../shared/usecases/workflow-reconciler.ts';
+import { workflowReconcileJob } from '#shared/schedules/scheduled-jobs.ts';
+import type { ReconcileReport, WorkflowReconciler } from '#shared/usecases/workflow-reconciler.ts';
 import { jobHandler } from './job-handler.ts';
 import { workflowMaintenanceDeps } from './workflow-maintenance-deps.ts';
 

@@ -1,8 +1,8 @@
 /** Workflow step: a system stage change (e.g. closing the case), recorded in history; idempotent. */
 import * as z from 'zod';
-import { caseStageSchema } from '../../shared/domain/case.ts';
-import { BUSINESS_METRICS, countBusinessMetric } from '../../shared/observability/powertools.ts';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { caseStageSchema } from '#shared/domain/case.ts';
+import { BUSINESS_METRICS, countBusinessMetric } from '#shared/observability/powertools.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeTaskUseCases, noTaskSignals } from '../wiring/task-usecases.ts';
 

@@ -1,6 +1,6 @@
 /** Workflow step: reads the grievance from the case and says which of its steps comes next (grievance.ts grievanceNextStep). */
 import * as z from 'zod';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeGrievanceUseCases } from '../wiring/grievance-usecases.ts';
 

@@ -3,10 +3,10 @@
  * one function for all of them, so a new kind's lifecycle needs no Lambda of its own.
  */
 import * as z from 'zod';
-import { KINDS } from '../../shared/kinds/registry.ts';
-import { loadCase } from '../../shared/usecases/case-operations.ts';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { loadCase } from '#shared/usecases/case-operations.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 

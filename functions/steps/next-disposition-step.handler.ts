@@ -1,6 +1,6 @@
 /** Workflow step: reads the approved disposition from the case and says which of its steps comes next. */
 import * as z from 'zod';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeMisconductUseCases } from '../wiring/misconduct-usecases.ts';
 

@@ -1,11 +1,11 @@
 /** Workflow step (waitForTaskToken): opens a human task on the case and stores the token with it. */
 import * as z from 'zod';
-import { caseStageSchema } from '../../shared/domain/case.ts';
-import { roleSchema, teamSchema } from '../../shared/domain/roles.ts';
-import { decisionSchema, taskTypeSchema } from '../../shared/domain/task.ts';
-import { TASK_DUE_RULES } from '../../shared/kinds/registry.ts';
-import { committeeKindSchema } from '../../shared/domain/committee-kinds.ts';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { caseStageSchema } from '#shared/domain/case.ts';
+import { roleSchema, teamSchema } from '#shared/domain/roles.ts';
+import { decisionSchema, taskTypeSchema } from '#shared/domain/task.ts';
+import { TASK_DUE_RULES } from '#shared/kinds/registry.ts';
+import { committeeKindSchema } from '#shared/domain/committee-kinds.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composeTaskUseCases } from '../wiring/task-usecases.ts';
 import { taskSignaller } from '../wiring/workflows.ts';

@@ -1,6 +1,6 @@
 /** Workflow step after the Wait state: records that the 30-day public comment period (청원법 제13조②) has run; idempotent. */
 import * as z from 'zod';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
 

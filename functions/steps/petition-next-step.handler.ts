@@ -1,6 +1,6 @@
 /** Workflow step: reads the petition on the case and says which step comes next (and, for the comment period, until when to wait). */
 import * as z from 'zod';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
 import { once } from '../wiring/once.ts';
 import { composePetitionUseCases } from '../wiring/petition-usecases.ts';
 

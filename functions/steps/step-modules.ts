@@ -5,7 +5,7 @@
  * the typecheck; test/unit/wiring checks the entry path names the same module.
  */
 import type { StepName } from '../../workflows/asl.ts';
-import type { StepLambda } from '../../shared/workflow/step-handler.ts';
+import type { StepLambda } from '#shared/workflow/step-handler.ts';
 
 export const stepModules = {
   'open-human-task': () => import('./open-human-task.handler.ts'),

@@ -1,9 +1,9 @@
 /** Workflow step: reads the whistleblower report from the case and says which of its steps comes next (whistleblower.ts). */
 import * as z from 'zod';
-import { nextWhistleblowerStep } from '../../shared/kinds/whistleblower-report/whistleblower.ts';
-import { loadCase } from '../../shared/usecases/case-operations.ts';
-import { stepHandler } from '../../shared/workflow/step-handler.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
+import { nextWhistleblowerStep } from '#shared/kinds/whistleblower-report/whistleblower.ts';
+import { loadCase } from '#shared/usecases/case-operations.ts';
+import { stepHandler } from '#shared/workflow/step-handler.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
 import { once } from '../wiring/once.ts';
 import { doc, tableName } from '../wiring/table.ts';
 

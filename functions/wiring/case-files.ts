@@ -1,12 +1,12 @@
 /** The case-file use cases over the table and the files bucket (S3, or the local S3-compatible server). */
 import { S3Client } from '@aws-sdk/client-s3';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import { tracer } from '../../shared/observability/powertools.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
-import { PendingUploadStore } from '../../shared/store/pending-upload-store.ts';
-import { S3FileStore } from '../../shared/store/s3-file-store.ts';
-import { caseFileUseCases } from '../../shared/usecases/case-files.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import { tracer } from '#shared/observability/powertools.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { PendingUploadStore } from '#shared/store/pending-upload-store.ts';
+import { S3FileStore } from '#shared/store/s3-file-store.ts';
+import { caseFileUseCases } from '#shared/usecases/case-files.ts';
 import { doc, tableName } from './table.ts';
 
 /** The files bucket's store: S3, or the local S3-compatible server (AWS_ENDPOINT_URL_S3). */

@@ -8,13 +8,13 @@
  * worker's module in process.
  */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import { tracer } from '../../shared/observability/powertools.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
-import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { type FieldImportRun, fieldImportJobUseCases } from '../../shared/usecases/field-complaint-import-jobs.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import { tracer } from '#shared/observability/powertools.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { type FieldImportRun, fieldImportJobUseCases } from '#shared/usecases/field-complaint-import-jobs.ts';
 import { composeFileStore } from './case-files.ts';
 import { doc, tableName } from './table.ts';
 

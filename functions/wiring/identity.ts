@@ -2,13 +2,13 @@
  * The reporter-identity vault and the key that seals it. CDK sets IDENTITY_KEY_ID only on the functions
  * it grants a use of the key (intake: seal; the identity read: open); one machine uses a key file.
  */
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import type { DataKeyProvider } from '../../shared/identity/envelope.ts';
-import { FileKeyProvider } from '../../shared/identity/file-key-provider.ts';
-import { KmsKeyProvider } from '../../shared/identity/kms-key-provider.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { IdentityVault } from '../../shared/store/identity-vault.ts';
-import { identityUseCases } from '../../shared/usecases/identity-usecases.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import type { DataKeyProvider } from '#shared/identity/envelope.ts';
+import { FileKeyProvider } from '#shared/identity/file-key-provider.ts';
+import { KmsKeyProvider } from '#shared/identity/kms-key-provider.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdentityVault } from '#shared/store/identity-vault.ts';
+import { identityUseCases } from '#shared/usecases/identity-usecases.ts';
 import { doc, tableName } from './table.ts';
 
 export function identityKeys(): DataKeyProvider | undefined {

@@ -3,12 +3,12 @@
  * bundles carry the SES client): SES on AWS, SMTP to the local catcher on one machine.
  */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { parseMailConfig } from '../../shared/mail/mail-config.ts';
-import { catcherDeliveryLookup } from '../../shared/mail/delivery-lookup.ts';
-import { createMailer } from '../../shared/mail/mailer.ts';
-import { MailSendLog } from '../../shared/store/mail-send-log.ts';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import { tracer } from '../../shared/observability/powertools.ts';
+import { parseMailConfig } from '#shared/mail/mail-config.ts';
+import { catcherDeliveryLookup } from '#shared/mail/delivery-lookup.ts';
+import { createMailer } from '#shared/mail/mailer.ts';
+import { MailSendLog } from '#shared/store/mail-send-log.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import { tracer } from '#shared/observability/powertools.ts';
 import { doc, tableName } from './table.ts';
 
 const ses = tracer.captureAWSv3Client(new SESv2Client({}));

@@ -1,10 +1,10 @@
 /** The petition use cases over the table; `workflows` for the objection, which restarts the petition. */
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { logEntry } from '../../shared/observability/powertools.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { petitionUseCases, type PetitionUseCaseDeps } from '../../shared/usecases/petition-usecases.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { logEntry } from '#shared/observability/powertools.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { petitionUseCases, type PetitionUseCaseDeps } from '#shared/usecases/petition-usecases.ts';
 import { doc, tableName } from './table.ts';
 
 export function composePetitionUseCases(options: Pick<PetitionUseCaseDeps, 'workflows'> = {}) {

@@ -2,17 +2,17 @@
  * What the reminder-style jobs share (deadline digest, limitation alarms, the quarterly grievance
  * analysis, the SES failure events): the reminder outbox, cases, the staff directory and mail.
  */
-import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
-import { logEntry } from '../../shared/observability/powertools.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
-import { MailSendLog } from '../../shared/store/mail-send-log.ts';
-import { ReminderPreferencesStore } from '../../shared/store/reminder-preferences-store.ts';
+import { parseReminderJobConfig } from '#shared/config/reminder-job-config.ts';
+import { logEntry } from '#shared/observability/powertools.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { MailFailureStore } from '#shared/store/mail-failure-store.ts';
+import { MailSendLog } from '#shared/store/mail-send-log.ts';
+import { ReminderPreferencesStore } from '#shared/store/reminder-preferences-store.ts';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoOfficeLevelStaff } from '../../shared/store/cognito-office-staff.ts';
-import { cachedStaffDirectory, configuredOfficeLevelStaff, ReminderStore } from '../../shared/store/reminder-store.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { mailFailures } from '../../shared/usecases/mail-failures.ts';
+import { cognitoOfficeLevelStaff } from '#shared/store/cognito-office-staff.ts';
+import { cachedStaffDirectory, configuredOfficeLevelStaff, ReminderStore } from '#shared/store/reminder-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { mailFailures } from '#shared/usecases/mail-failures.ts';
 import { composeMail } from './mail.ts';
 import { baseUrl, doc, tableName } from './table.ts';
 

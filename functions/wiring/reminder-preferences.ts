@@ -1,5 +1,5 @@
-import { ReminderPreferencesStore } from '../../shared/store/reminder-preferences-store.ts';
-import { reminderPreferences } from '../../shared/usecases/reminder-preferences.ts';
+import { ReminderPreferencesStore } from '#shared/store/reminder-preferences-store.ts';
+import { reminderPreferences } from '#shared/usecases/reminder-preferences.ts';
 import { doc, tableName } from './table.ts';
 
 export const composeReminderPreferences = () =>

@@ -1,9 +1,9 @@
 /** Search and export over the table's search index. */
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { CaseSearch } from '../../shared/store/case-search.ts';
-import { ExportLog } from '../../shared/store/export-log.ts';
-import { caseExportUseCases } from '../../shared/usecases/case-export.ts';
-import { caseSearchUseCases } from '../../shared/usecases/case-search-usecases.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { CaseSearch } from '#shared/store/case-search.ts';
+import { ExportLog } from '#shared/store/export-log.ts';
+import { caseExportUseCases } from '#shared/usecases/case-export.ts';
+import { caseSearchUseCases } from '#shared/usecases/case-search-usecases.ts';
 import { doc, tableName } from './table.ts';
 
 export function composeSearchUseCases() {

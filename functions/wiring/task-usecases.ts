@@ -3,15 +3,15 @@
  * so the signaller is given by the handlers that complete tasks (with their Step Functions grant);
  * the read-only handlers give `noTaskSignals` and hold no such grant.
  */
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { logEntry } from '../../shared/observability/powertools.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { OutboxStore } from '../../shared/store/outbox-store.ts';
-import { taskUseCases } from '../../shared/usecases/task-usecases.ts';
-import type { TaskSignaller } from '../../shared/workflow/case-workflows.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { logEntry } from '#shared/observability/powertools.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { OutboxStore } from '#shared/store/outbox-store.ts';
+import { taskUseCases } from '#shared/usecases/task-usecases.ts';
+import type { TaskSignaller } from '#shared/workflow/case-workflows.ts';
 import { doc, tableName } from './table.ts';
 
 export const noTaskSignals: TaskSignaller = {

@@ -1,6 +1,6 @@
 /** Who is looking at a case: the caller and their team, which decide what of a complainant they may see. */
-import type { Actor } from '../../shared/domain/roles.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { viewerOf } from '../api/case-view.ts';
 import { once } from './once.ts';
 import { doc, tableName } from './table.ts';

@@ -3,14 +3,14 @@
  * module, so only their bundles carry the Step Functions client).
  */
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { runtimeConfig } from '../../shared/config/runtime-config.ts';
-import { tracer } from '../../shared/observability/powertools.ts';
+import { runtimeConfig } from '#shared/config/runtime-config.ts';
+import { tracer } from '#shared/observability/powertools.ts';
 import {
   stepFunctionsSignaller,
   stepFunctionsStarter,
   type TaskSignaller,
   type WorkflowStarter,
-} from '../../shared/workflow/case-workflows.ts';
+} from '#shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../../workflows/registry.ts';
 
 const sfn = tracer.captureAWSv3Client(new SFNClient({}));

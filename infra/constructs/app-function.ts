@@ -23,15 +23,15 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { IDENTITY_KEY_PURPOSE } from '../../shared/domain/identity.ts';
+import { IDENTITY_KEY_PURPOSE } from '#shared/domain/identity.ts';
 import type { Construct } from 'constructs';
 import type { WorkflowAccess } from '../../functions/api/routes.ts';
-import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
-import type { mailEnvSchema } from '../../shared/mail/mail-config.ts';
+import type { RuntimeConfig } from '#shared/config/runtime-config.ts';
+import type { mailEnvSchema } from '#shared/mail/mail-config.ts';
 import type * as z from 'zod';
 import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
 import { LOG_RETENTION } from './log-retention.ts';
-import { TABLE_INDEXES } from '../../shared/store/table-definition.ts';
+import { TABLE_INDEXES } from '#shared/store/table-definition.ts';
 
 /** Settings every function receives (see shared/config/runtime-config.ts). */
 export interface AppFunctionConfig {

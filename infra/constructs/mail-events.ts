@@ -18,7 +18,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SES_EVENT_DETAIL_TYPES } from '../../shared/mail/mail-events.ts';
+import { SES_EVENT_DETAIL_TYPES } from '#shared/mail/mail-events.ts';
 import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 
 export const MAIL_EVENTS_HANDLER = 'functions/jobs/mail-events.handler.ts';

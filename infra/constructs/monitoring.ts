@@ -36,7 +36,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '../../shared/observability/business-metrics.ts';
+import { BUSINESS_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '#shared/observability/business-metrics.ts';
 
 const PERIOD = Duration.minutes(5);
 

@@ -15,7 +15,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { OUTBOX_ENTITY } from '../../shared/store/outbox-store.ts';
+import { OUTBOX_ENTITY } from '#shared/store/outbox-store.ts';
 import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 
 /** Stream retries before a record goes to the dead-letter queue (each after bisecting the batch). */

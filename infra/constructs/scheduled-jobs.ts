@@ -15,9 +15,9 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { parseReminderJobConfig } from '../../shared/config/reminder-job-config.ts';
-import { parseScheduleExpression, ScheduleExpressionError } from '../../shared/schedules/schedule-expression.ts';
-import { ScheduledJobDefinitionError, type ScheduledJob } from '../../shared/schedules/scheduled-job.ts';
+import { parseReminderJobConfig } from '#shared/config/reminder-job-config.ts';
+import { parseScheduleExpression, ScheduleExpressionError } from '#shared/schedules/schedule-expression.ts';
+import { ScheduledJobDefinitionError, type ScheduledJob } from '#shared/schedules/scheduled-job.ts';
 import { deployableJobs } from '../../functions/jobs/job-modules.ts';
 import { AppFunction, type AppFunctionConfig } from './app-function.ts';
 

@@ -18,7 +18,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLE_LABELS, ROLES } from '../../shared/domain/roles.ts';
+import { ROLE_LABELS, ROLES } from '#shared/domain/roles.ts';
 
 export class StaffDirectory extends Construct {
   readonly userPool: UserPool;

@@ -16,7 +16,7 @@ import {
 } from 'aws-jwt-verify/error';
 import { apiHandlerModules } from '../../functions/api/handler-modules.ts';
 import { apiRoutes, type ApiRoute } from '../../functions/api/routes.ts';
-import type { ApiEvent } from '../../shared/http/api-handler.ts';
+import type { ApiEvent } from '#shared/http/api-handler.ts';
 import { claimsAsApiGatewayPassesThem, TokenWithoutExpiryError, type LocalIssuer } from './auth/local-issuer.ts';
 
 type LambdaHandler = (event: ApiEvent, context: Context) => Promise<APIGatewayProxyResultV2>;

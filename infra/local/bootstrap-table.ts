@@ -6,7 +6,7 @@ import {
   UpdateTableCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from '../../shared/store/table-definition.ts';
+import { createTableInput } from '#shared/store/table-definition.ts';
 
 /** 'upgraded': the table existed without some index and got it (its items need a reindex to appear in it). */
 export async function ensureTable(

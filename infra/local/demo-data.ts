@@ -10,15 +10,15 @@ import {
   type CommitteeInput,
   type CommitteeKind,
   type CommitteeMember,
-} from '../../shared/domain/committee.ts';
-import type { CommitteeRepository } from '../../shared/store/committee-repository.ts';
-import { citizenAuditorFromInput, type CitizenAuditorInput } from '../../shared/domain/citizen-auditors.ts';
-import type { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { Role } from '../../shared/domain/roles.ts';
-import type { StaffMember } from '../../shared/domain/staff.ts';
-import type { CaseUseCases } from '../../shared/usecases/case-usecases.ts';
-import type { StaffRepository } from '../../shared/store/staff-repository.ts';
+} from '#shared/domain/committee.ts';
+import type { CommitteeRepository } from '#shared/store/committee-repository.ts';
+import { citizenAuditorFromInput, type CitizenAuditorInput } from '#shared/domain/citizen-auditors.ts';
+import type { CitizenAuditorRoster } from '#shared/store/citizen-auditor-roster.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import type { CaseUseCases } from '#shared/usecases/case-usecases.ts';
+import type { StaffRepository } from '#shared/store/staff-repository.ts';
 
 /** One demo user per role, the person `npm run token -- <role>` signs in as. */
 export const DEMO_USERS: Record<Role, StaffMember> = {

@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { roleSchema } from '../../shared/domain/roles.ts';
+import { roleSchema } from '#shared/domain/roles.ts';
 import { deployableJobs, jobModule } from '../../functions/jobs/job-modules.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { IdempotencyStore } from '../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../shared/usecases/case-usecases.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import { lambdaContext, startLocalApi, type LocalApi } from './api-server.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.ts';
 import { startConsoleServer, type ConsoleServer } from './console-server.ts';
@@ -29,11 +29,11 @@ import {
   seedDemoData,
   seedDepartmentContacts,
 } from './demo-data.ts';
-import { CitizenAuditorRoster } from '../../shared/store/citizen-auditor-roster.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { committeeMeetingsAhead } from '../../shared/usecases/committee-meetings-ahead.ts';
-import { reindexCases } from '../../shared/store/case-reindex.ts';
-import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
+import { CitizenAuditorRoster } from '#shared/store/citizen-auditor-roster.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { committeeMeetingsAhead } from '#shared/usecases/committee-meetings-ahead.ts';
+import { reindexCases } from '#shared/store/case-reindex.ts';
+import { CommitteeRepository } from '#shared/store/committee-repository.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { LOCAL_USER_POOL, localAnchorFile, localAnchorSigningKeyFile, localIssuer } from './local-settings.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher/mail-catcher.ts';
@@ -49,10 +49,10 @@ import {
 import { STEP_FUNCTIONS, type StepFunctionPlaceholder, type StepName } from '../../workflows/asl.ts';
 import { stepModules } from '../../functions/steps/step-modules.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
-import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
-import { OutboxStore } from '../../shared/store/outbox-store.ts';
+import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
+import { OutboxStore } from '#shared/store/outbox-store.ts';
 import { createWorkflowMaintenance } from '../../functions/jobs/workflow-maintenance-deps.ts';
-import type { OutboxRelay } from '../../shared/usecases/outbox-relay.ts';
+import type { OutboxRelay } from '#shared/usecases/outbox-relay.ts';
 
 export interface LocalSystemOptions {
   tableName: string;

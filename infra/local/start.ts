@@ -8,7 +8,7 @@ import { startLocalSystem } from './local-system.ts';
 import { writeFileSync } from 'node:fs';
 import { localSettings, runningSystemFile } from './local-settings.ts';
 import { DEMO_USERS } from './demo-data.ts';
-import { ROLE_LABELS, type Role } from '../../shared/domain/roles.ts';
+import { ROLE_LABELS, type Role } from '#shared/domain/roles.ts';
 import { ensureConsoleBuilt } from './console-server.ts';
 
 const started = Date.now();

@@ -5,7 +5,7 @@
  * directory (.data/running-system.json), otherwise the default.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { roleSchema } from '../../shared/domain/roles.ts';
+import { roleSchema } from '#shared/domain/roles.ts';
 import { localSettings, runningSystemFile } from './local-settings.ts';
 
 function runningApiPort(): number {

@@ -24,21 +24,17 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import * as z from 'zod';
-import {
-  caseSearchFilterObject,
-  withFilterChecks,
-  type CaseSearchFilter,
-} from '../../shared/domain/case-search-filter.ts';
-import type { Actor } from '../../shared/domain/roles.ts';
-import { caseKindSchema } from '../../shared/kinds/registry.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { reindexCases } from '../../shared/store/case-reindex.ts';
-import { CaseSearch } from '../../shared/store/case-search.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { ExportLog } from '../../shared/store/export-log.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { caseExportUseCases, EXPORT_FORMATS } from '../../shared/usecases/case-export.ts';
-import { caseSearchUseCases } from '../../shared/usecases/case-search-usecases.ts';
+import { caseSearchFilterObject, withFilterChecks, type CaseSearchFilter } from '#shared/domain/case-search-filter.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { caseKindSchema } from '#shared/kinds/registry.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { reindexCases } from '#shared/store/case-reindex.ts';
+import { CaseSearch } from '#shared/store/case-search.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { ExportLog } from '#shared/store/export-log.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseExportUseCases, EXPORT_FORMATS } from '#shared/usecases/case-export.ts';
+import { caseSearchUseCases } from '#shared/usecases/case-search-usecases.ts';
 import { DEMO_USERS } from '../local/demo-data.ts';
 import { commandTable } from './command-table.ts';
 

@@ -7,10 +7,10 @@
  */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { koreaIso } from '../../shared/kinds/field-complaint/standards.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
-import { monthlyFieldReport, renderMonthlyMarkdown } from '../../shared/usecases/field-complaint-analysis.ts';
+import { koreaIso } from '#shared/kinds/field-complaint/standards.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { monthlyFieldReport, renderMonthlyMarkdown } from '#shared/usecases/field-complaint-analysis.ts';
 import { commandTable } from './command-table.ts';
 
 const argsSchema = z.object({

@@ -11,11 +11,11 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ulid } from 'ulid';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { ExportFileError, formatOf, openExport } from '../../shared/kinds/field-complaint/export-file.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
-import { type FieldImportCounts, importFieldComplaints } from '../../shared/usecases/field-complaint-import.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { ExportFileError, formatOf, openExport } from '#shared/kinds/field-complaint/export-file.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { type FieldImportCounts, importFieldComplaints } from '#shared/usecases/field-complaint-import.ts';
 import { commandTable } from './command-table.ts';
 
 const USAGE = 'usage: npm run import -- <응답소 export .xlsx|.csv> [--by 이름]';

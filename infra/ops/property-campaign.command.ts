@@ -16,11 +16,8 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import {
-  REGISTRATION_TYPE_KEYS,
-  REGISTRATION_TYPES,
-} from '../../shared/kinds/property-review/property-review-deadlines.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { REGISTRATION_TYPE_KEYS, REGISTRATION_TYPES } from '#shared/kinds/property-review/property-review-deadlines.ts';
 import { DEMO_STAFF } from '../local/demo-data.ts';
 import { connectToLocalSystem } from './local-connection.ts';
 import { startPropertyCampaign, type Answer, type Call } from './property-campaign.ts';

@@ -6,7 +6,7 @@
  * is checked before anything is sent: a bad row is named with its field, and nothing is started.
  */
 import { parse } from 'csv-parse/sync';
-import { registrantInputSchema, type RegistrantInput } from '../../shared/kinds/property-review/registrants.ts';
+import { registrantInputSchema, type RegistrantInput } from '#shared/kinds/property-review/registrants.ts';
 
 export class RegistrantFileError extends Error {
   override name = 'RegistrantFileError';

@@ -11,14 +11,14 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import * as z from 'zod';
-import { isoDateSchema } from '../../shared/domain/case.ts';
-import { renderHtml } from '../../shared/reports/report-html.ts';
-import { renderMarkdown } from '../../shared/reports/report-markdown.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { CommitteeRepository } from '../../shared/store/committee-repository.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
-import { committeeMeetingSource, computeOfficeReport } from '../../shared/usecases/office-report.ts';
+import { isoDateSchema } from '#shared/domain/case.ts';
+import { renderHtml } from '#shared/reports/report-html.ts';
+import { renderMarkdown } from '#shared/reports/report-markdown.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { CommitteeRepository } from '#shared/store/committee-repository.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
+import { committeeMeetingSource, computeOfficeReport } from '#shared/usecases/office-report.ts';
 import { commandTable } from './command-table.ts';
 
 const argsSchema = z

@@ -14,13 +14,13 @@
  */
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { CASE_KINDS } from '../../shared/kinds/registry.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { anchorStoreFromEnv } from '../../shared/anchor/anchor-store.ts';
-import { latestAnchorForVerification } from '../../shared/anchor/chain-anchor.ts';
-import { formatKoreanDateTime } from '../../shared/domain/korea-time.ts';
-import { verifyAllCases, verifyCaseChain, type CaseVerification } from '../../shared/usecases/chain-verification.ts';
+import { CASE_KINDS } from '#shared/kinds/registry.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { anchorStoreFromEnv } from '#shared/anchor/anchor-store.ts';
+import { latestAnchorForVerification } from '#shared/anchor/chain-anchor.ts';
+import { formatKoreanDateTime } from '#shared/domain/korea-time.ts';
+import { verifyAllCases, verifyCaseChain, type CaseVerification } from '#shared/usecases/chain-verification.ts';
 import { commandTable } from './command-table.ts';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;

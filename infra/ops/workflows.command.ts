@@ -19,12 +19,12 @@
 import { parseArgs } from 'node:util';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import * as z from 'zod';
-import { caseKindSchema } from '../../shared/kinds/registry.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { workflowOperations } from '../../shared/usecases/workflow-operations.ts';
-import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
+import { caseKindSchema } from '#shared/kinds/registry.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { workflowOperations } from '#shared/usecases/workflow-operations.ts';
+import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
 import { WORKFLOWS, workflowForKind } from '../../workflows/registry.ts';
 import { localSettings } from '../local/local-settings.ts';
 import { createWorkflowMaintenance } from '../../functions/jobs/workflow-maintenance-deps.ts';

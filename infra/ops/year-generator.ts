@@ -15,19 +15,15 @@
  * leaves the case where it is, recorded as `stuck` with the reason (never counted as an outcome it
  * did not reach).
  */
-import { DEFAULT_PERIOD_BY_KIND } from '../../shared/policies/case-kind-periods.ts';
-import type { Channel } from '../../shared/domain/channels.ts';
-import type { CaseKind } from '../../shared/domain/case.ts';
-import { KINDS } from '../../shared/kinds/registry.ts';
-import { CONTRACT_CATEGORY_KEYS } from '../../shared/kinds/contract-review/contract-review-settings.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type {
-  DispositionType,
-  DisciplineResolution,
-  MisconductCategory,
-} from '../../shared/kinds/misconduct/misconduct.ts';
-import type { Role, Team } from '../../shared/domain/roles.ts';
-import type { StaffMember } from '../../shared/domain/staff.ts';
+import { DEFAULT_PERIOD_BY_KIND } from '#shared/policies/case-kind-periods.ts';
+import type { Channel } from '#shared/domain/channels.ts';
+import type { CaseKind } from '#shared/domain/case.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { CONTRACT_CATEGORY_KEYS } from '#shared/kinds/contract-review/contract-review-settings.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import type { DispositionType, DisciplineResolution, MisconductCategory } from '#shared/kinds/misconduct/misconduct.ts';
+import type { Role, Team } from '#shared/domain/roles.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
 import { DEMO_STAFF } from '../local/demo-data.ts';
 
 // ── what to create ───────────────────────────────────────────────────────────────────────────────

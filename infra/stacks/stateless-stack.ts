@@ -43,13 +43,13 @@ import {
   exemptionQuarterlyReportJob,
   propertyRegistrationReportJob,
   workflowReconcileJob,
-} from '../../shared/schedules/scheduled-jobs.ts';
+} from '#shared/schedules/scheduled-jobs.ts';
 import type { StaffDirectory } from '../constructs/staff-directory.ts';
 import { bindCaseFiles, bindImportFiles } from '../constructs/case-files.ts';
 import { bindAnchorBucket } from '../constructs/chain-anchor.ts';
 import { ApiDistribution } from '../constructs/waf.ts';
-import { chainAnchorJob, uploadCleanupJob } from '../../shared/schedules/scheduled-jobs.ts';
-import type { RuntimeConfig } from '../../shared/config/runtime-config.ts';
+import { chainAnchorJob, uploadCleanupJob } from '#shared/schedules/scheduled-jobs.ts';
+import type { RuntimeConfig } from '#shared/config/runtime-config.ts';
 
 /** Jobs that read the staff directory (functions/wiring/reminder-jobs.ts) and so the pool's role groups. */
 export const STAFF_DIRECTORY_JOBS: readonly string[] = [

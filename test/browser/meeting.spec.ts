@@ -5,9 +5,9 @@
  * administrator's screens.
  */
 import { expect, test } from '@playwright/test';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import { call, caseWaitingForPersonnelCommittee } from './api-steps.ts';
 import { expectAccessible, screenshot, signInAs } from './support.ts';
 

@@ -11,8 +11,8 @@
  * the body's result is recorded; one after the month is refused and the audit stays closed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

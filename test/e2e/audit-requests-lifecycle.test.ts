@@ -8,11 +8,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffMember } from '../../shared/domain/staff.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

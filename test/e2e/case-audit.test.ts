@@ -4,7 +4,7 @@
  * and who looked at a sealed case (recorded reads).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

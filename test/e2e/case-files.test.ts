@@ -6,12 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { lambdaContext } from '../../infra/local/api-server.ts';
 import { handler as cleanupJob } from '../../functions/jobs/upload-cleanup.handler.ts';
 import { composeFileStore } from '../../functions/wiring/case-files.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { PendingUploadStore } from '../../shared/store/pending-upload-store.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { PendingUploadStore } from '#shared/store/pending-upload-store.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

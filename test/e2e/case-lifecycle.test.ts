@@ -5,7 +5,7 @@
  */
 import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;
@@ -216,8 +216,8 @@ describe('completing tasks: refusals change nothing', () => {
 
     const caseId = await intake('토큰 재사용');
     const assign = (await openTaskOf('team-lead', caseId))!;
-    const { TaskRepository } = await import('../../shared/store/task-repository.ts');
-    const { createDocumentClient } = await import('../../shared/store/dynamo-client.ts');
+    const { TaskRepository } = await import('#shared/store/task-repository.ts');
+    const { createDocumentClient } = await import('#shared/store/dynamo-client.ts');
     const tasks = new TaskRepository(createDocumentClient(), process.env.TABLE_NAME!);
     const stored = await tasks.get(caseId, assign.taskId);
     await complete('team-lead', assign, { decision: 'assign', assigneeSub: t.users.investigator.sub });

@@ -7,10 +7,10 @@
  * and each case's history carries the minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { Role } from '../../shared/domain/roles.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

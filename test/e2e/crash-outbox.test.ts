@@ -19,12 +19,12 @@ import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { restartPort } from '../support/restart-port.ts';
 import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
-import type { Role } from '../../shared/domain/roles.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { OutboxStore } from '../../shared/store/outbox-store.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { stepFunctionsInspector } from '../../shared/workflow/case-workflows.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { OutboxStore } from '#shared/store/outbox-store.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { stepFunctionsInspector } from '#shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../../workflows/registry.ts';
 
 const MIN_KILLS = 30;

@@ -18,7 +18,7 @@ import { createLocalIssuer } from '../../infra/local/auth/local-issuer.ts';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { restartPort } from '../support/restart-port.ts';
 import { bundleEntry, type BundledEntry } from '../support/bundled-entry.ts';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 
 const MIN_KILLS = 20;
 const CASES = 10;

@@ -9,15 +9,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/api-server.ts';
 import { handler as reReviewJob } from '../../functions/jobs/disclosure-rereview.handler.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
 import {
   decisionDueOn,
   extendedDecisionDueOn,
   refusalRegistrationDueOn,
   reReviewDates,
-} from '../../shared/kinds/disclosure-refusal/disclosure-refusal-deadlines.ts';
+} from '#shared/kinds/disclosure-refusal/disclosure-refusal-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { staffApi, staffNamed } from '../support/staff-api.ts';
 

@@ -5,9 +5,9 @@
  * quarter — with the day 감사원 must have it by (the quarter's end + 10 days, 시행령 제13조의4⑤).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { formatKoreanDate } from '../../shared/mail/korean-date-format.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { formatKoreanDate } from '#shared/mail/korean-date-format.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/api-server.ts';
 import { SAMPLE_DEPARTMENTS, type SampleTally, writeSample } from '../../infra/ops/field-complaint-sample.ts';
 import { handler as monthlyJob } from '../../functions/jobs/field-complaint-monthly-analysis.handler.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { openExport } from '../../shared/kinds/field-complaint/export-file.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { FieldComplaintStore } from '../../shared/store/field-complaint-store.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { openExport } from '#shared/kinds/field-complaint/export-file.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
 import { DEPARTMENT_CONTACTS } from '../../infra/local/demo-data.ts';
-import { importFieldComplaints } from '../../shared/usecases/field-complaint-import.ts';
+import { importFieldComplaints } from '#shared/usecases/field-complaint-import.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice } from '../support/staff-api.ts';
 

@@ -9,11 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
-import { koreaDate, toKoreaIso } from '../../shared/domain/korea-time.ts';
-import type { Role } from '../../shared/domain/roles.ts';
-import { computeGrievanceDue } from '../../shared/kinds/grievance/grievance-deadlines.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
+import { koreaDate, toKoreaIso } from '#shared/domain/korea-time.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import { computeGrievanceDue } from '#shared/kinds/grievance/grievance-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

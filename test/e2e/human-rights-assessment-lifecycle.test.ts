@@ -13,13 +13,13 @@
  *   meeting of another committee lists none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import {
   assessmentDue,
   HUMAN_RIGHTS_SETTINGS,
   responseDue,
-} from '../../shared/kinds/human-rights-assessment/human-rights-deadlines.ts';
+} from '#shared/kinds/human-rights-assessment/human-rights-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { staffApi, staffNamed } from '../support/staff-api.ts';
 

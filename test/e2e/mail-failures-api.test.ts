@@ -9,12 +9,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { handleMailEvent } from '../../functions/jobs/mail-events.handler.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { MailFailureStore } from '../../shared/store/mail-failure-store.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../shared/store/reminder-store.ts';
-import { StaffRepository } from '../../shared/store/staff-repository.ts';
-import { mailFailures } from '../../shared/usecases/mail-failures.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { MailFailureStore } from '#shared/store/mail-failure-store.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { cachedStaffDirectory, ReminderStore } from '#shared/store/reminder-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { mailFailures } from '#shared/usecases/mail-failures.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

@@ -8,16 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import type { Role } from '../../shared/domain/roles.ts';
-import {
-  disciplineLimitation,
-  extendLimitationForSuspension,
-} from '../../shared/kinds/misconduct/discipline-limitation.ts';
-import { computeDue } from '../../shared/policies/statutory-periods.ts';
-import { dueAfterBusinessDays } from '../../shared/policies/task-deadlines.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import { disciplineLimitation, extendLimitationForSuspension } from '#shared/kinds/misconduct/discipline-limitation.ts';
+import { computeDue } from '#shared/policies/statutory-periods.ts';
+import { dueAfterBusinessDays } from '#shared/policies/task-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

@@ -15,8 +15,8 @@ import {
   type GeneratorRecord,
   NOT_GENERATED,
 } from '../../infra/ops/year-generator.ts';
-import { CASE_KINDS, KINDS } from '../../shared/kinds/registry.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { CASE_KINDS, KINDS } from '#shared/kinds/registry.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

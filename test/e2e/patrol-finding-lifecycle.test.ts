@@ -10,10 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { correctionDueOn } from '../../shared/kinds/patrol-finding/patrol-finding-settings.ts';
-import type { StaffMember } from '../../shared/domain/staff.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { correctionDueOn } from '#shared/kinds/patrol-finding/patrol-finding-settings.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

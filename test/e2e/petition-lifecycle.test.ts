@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import { ManualClock } from '../../infra/local/stepfunctions/index.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
-import { koreaDate, toKoreaIso } from '../../shared/domain/korea-time.ts';
-import type { Role } from '../../shared/domain/roles.ts';
-import { commentPeriodFrom, objectionDecisionDue, onDate } from '../../shared/kinds/petition/petition-deadlines.ts';
-import { computeDue } from '../../shared/policies/statutory-periods.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
+import { koreaDate, toKoreaIso } from '#shared/domain/korea-time.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import { commentPeriodFrom, objectionDecisionDue, onDate } from '#shared/kinds/petition/petition-deadlines.ts';
+import { computeDue } from '#shared/policies/statutory-periods.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 const clock = new ManualClock(new Date());

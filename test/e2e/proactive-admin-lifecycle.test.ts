@@ -13,14 +13,14 @@
  * - the office report's quarterly table counts both; the history chains verify.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import {
   committeeReplyDueOn,
   exemptionDecisionDue,
   extendedCommitteeReplyDueOn,
   quarterlyReportDueOn,
-} from '../../shared/kinds/proactive-admin/proactive-admin-deadlines.ts';
+} from '#shared/kinds/proactive-admin/proactive-admin-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

@@ -13,18 +13,18 @@
  *   공직자윤리위원회 resolves the results at a recorded meeting, and the lifecycle closes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import {
   extendedRegistrationDueOn,
   registrationDueOn,
   registrationPeriod,
   replyDueOn,
   reviewDue,
-} from '../../shared/kinds/property-review/property-review-deadlines.ts';
+} from '#shared/kinds/property-review/property-review-deadlines.ts';
 import { runPropertyCampaign, startPropertyCampaign, type Call } from '../../infra/ops/property-campaign.ts';
 import { readRegistrantFile } from '../../infra/ops/registrant-file.ts';
-import { addDays } from '../../shared/calendar/korea-dates.ts';
+import { addDays } from '#shared/calendar/korea-dates.ts';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';

@@ -5,7 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startTestSystem } from '../support/local-system.ts';
 

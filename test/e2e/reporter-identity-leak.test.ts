@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/local-system.ts';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { ROLES, type Role } from '../../shared/domain/roles.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { ROLES, type Role } from '#shared/domain/roles.ts';
 
 const NAME = '황보팔룡';
 const PHONE = '010-7777-1357';

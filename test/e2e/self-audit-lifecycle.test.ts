@@ -11,12 +11,9 @@
  * month after closing reopens the audit until it is decided (one after the month: the unit tests).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import {
-  reconsiderationDecisionDue,
-  reconsiderationFilingDue,
-} from '../../shared/kinds/self-audit/self-audit-deadlines.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { reconsiderationDecisionDue, reconsiderationFilingDue } from '#shared/kinds/self-audit/self-audit-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

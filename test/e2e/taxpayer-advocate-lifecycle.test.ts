@@ -11,9 +11,9 @@
  *   exports list the case: neither the mail nor any export holds the title or any detail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalendar } from '../../shared/calendar/index.ts';
-import { koreaDate } from '../../shared/domain/korea-time.ts';
-import { taxpayerAnswerDue, taxpayerReplyDue } from '../../shared/kinds/taxpayer-consultation/taxpayer-deadlines.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { taxpayerAnswerDue, taxpayerReplyDue } from '#shared/kinds/taxpayer-consultation/taxpayer-deadlines.ts';
 import { startTestSystem } from '../support/local-system.ts';
 import { headOfOffice, staffApi, staffNamed } from '../support/staff-api.ts';
 

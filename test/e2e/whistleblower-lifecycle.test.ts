@@ -5,7 +5,7 @@
  * 권익위 within 10 days), a transfer (이송), and a 부패신고 with its own 60-day clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { startTestSystem } from '../support/local-system.ts';
 
 let t: Awaited<ReturnType<typeof startTestSystem>>;

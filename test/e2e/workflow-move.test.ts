@@ -5,12 +5,12 @@
  */
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain/roles.ts';
-import { CaseRepository } from '../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
-import { TaskRepository } from '../../shared/store/task-repository.ts';
-import { workflowOperations } from '../../shared/usecases/workflow-operations.ts';
-import { stepFunctionsStarter } from '../../shared/workflow/case-workflows.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { workflowOperations } from '#shared/usecases/workflow-operations.ts';
+import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
 import { workflowForKind } from '../../workflows/registry.ts';
 import { startTestSystem } from '../support/local-system.ts';
 

@@ -11,7 +11,7 @@ import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAIL_FROM } from '../../infra/build-app.ts';
 import { MailEvents } from '../../infra/constructs/mail-events.ts';
-import { SES_EVENT_DETAIL_TYPES } from '../../shared/mail/mail-events.ts';
+import { SES_EVENT_DETAIL_TYPES } from '#shared/mail/mail-events.ts';
 import { newApp, SYNTH_TIMEOUT_MS } from './synthesize.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };

@@ -12,7 +12,7 @@ import type { SystemStacks } from '../../infra/build-app.ts';
 import { ALARM_THRESHOLDS } from '../../infra/constructs/monitoring.ts';
 import { MANAGED_RULE_GROUPS } from '../../infra/constructs/waf.ts';
 import { AppFunction } from '../../infra/constructs/app-function.ts';
-import { chainAnchorJob } from '../../shared/schedules/scheduled-jobs.ts';
+import { chainAnchorJob } from '#shared/schedules/scheduled-jobs.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystemWithoutBundling } from './synthesize.ts';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };

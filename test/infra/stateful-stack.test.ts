@@ -2,8 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StatefulStack } from '../../infra/stacks/stateful-stack.ts';
 import { IMPORT_FILES_PREFIX, IMPORT_UPLOAD_DAYS } from '../../infra/constructs/case-files.ts';
-import { ROLES } from '../../shared/domain/roles.ts';
-import { createTableInput, TTL_ATTRIBUTE } from '../../shared/store/table-definition.ts';
+import { ROLES } from '#shared/domain/roles.ts';
+import { createTableInput, TTL_ATTRIBUTE } from '#shared/store/table-definition.ts';
 import { newApp } from './synthesize.ts';
 
 // The stateful stack has no functions, so it is built on its own: no bundling, fast.

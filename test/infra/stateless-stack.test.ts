@@ -17,7 +17,7 @@ import {
 import { AppFunction } from '../../infra/constructs/app-function.ts';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
 import { STAFF_DIRECTORY_JOBS, type StatelessStack } from '../../infra/stacks/stateless-stack.ts';
-import { runtimeConfigSchema } from '../../shared/config/runtime-config.ts';
+import { runtimeConfigSchema } from '#shared/config/runtime-config.ts';
 import { placeholdersOf, STEP_FUNCTIONS, type StepFunctionPlaceholder, stepHandlerEntry } from '../../workflows/asl.ts';
 import { WORKFLOWS } from '../../workflows/registry.ts';
 import { DEFAULT_MAIL_FROM } from '../../infra/build-app.ts';
@@ -28,11 +28,11 @@ import {
   schedulerContext,
   ScheduledJobDefinitionError,
   type ScheduledJob,
-} from '../../shared/schedules/scheduled-job.ts';
+} from '#shared/schedules/scheduled-job.ts';
 import { SYNTH_TIMEOUT_MS, synthesizeSystem } from './synthesize.ts';
 import { HEAD_OF_OFFICE_CHECK_TYPE } from '../../infra/constructs/head-of-office-check.ts';
 import { OUTBOX_STREAM_RETRY_ATTEMPTS } from '../../infra/constructs/outbox-relay.ts';
-import { workflowReconcileJob } from '../../shared/schedules/scheduled-jobs.ts';
+import { workflowReconcileJob } from '#shared/schedules/scheduled-jobs.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };

@@ -7,7 +7,7 @@ import { DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../infra/local/local-system.ts';
 import type { Clock } from '../../infra/local/stepfunctions/index.ts';
-import type { Role } from '../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 
 export interface HttpResult<T = any> {
   status: number;

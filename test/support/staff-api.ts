@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { DEMO_STAFF } from '../../infra/local/demo-data.ts';
-import type { StaffMember } from '../../shared/domain/staff.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
 import type { HttpResult, startTestSystem } from './local-system.ts';
 
 type TestSystem = Awaited<ReturnType<typeof startTestSystem>>;

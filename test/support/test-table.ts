@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../infra/local/bootstrap-table.ts';
-import { createDocumentClient } from '../../shared/store/dynamo-client.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 
 export async function createTestTable(prefix = 'test') {
   const tableName = `${prefix}-${randomUUID()}`;

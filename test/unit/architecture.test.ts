@@ -11,7 +11,7 @@ import path from 'node:path';
 import { cruise, type ICruiseResult, type IForbiddenRuleType } from 'dependency-cruiser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/project-paths.ts';
-import { KINDS } from '../../shared/kinds/registry.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
 
 const AWS_SDK = '(^|/)node_modules/@aws-sdk/|^@aws-sdk/';
 

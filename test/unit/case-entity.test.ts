@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, formatCaseNumber } from '../../shared/domain/case.ts';
-import { openCase, updateDetails } from '../../shared/kinds/registry.ts';
-import { IllegalTransitionError, ValidationError } from '../../shared/domain/errors.ts';
+import { addNote, formatCaseNumber } from '#shared/domain/case.ts';
+import { openCase, updateDetails } from '#shared/kinds/registry.ts';
+import { IllegalTransitionError, ValidationError } from '#shared/domain/errors.ts';
 
 const actor = { sub: 'lead-1', name: '최유진', role: 'team-lead' as const };
 const now = '2026-11-25T09:00:00+09:00';

@@ -3,11 +3,11 @@
  * Korean days (built with the real chain functions, no store).
  */
 import { describe, expect, it } from 'vitest';
-import { caseAsOf } from '../../shared/domain/case-as-of.ts';
-import type { CaseRecord } from '../../shared/domain/case.ts';
-import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '../../shared/domain/history.ts';
-import { timeline } from '../../shared/domain/timeline.ts';
-import { KINDS } from '../../shared/kinds/registry.ts';
+import { caseAsOf } from '#shared/domain/case-as-of.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '#shared/domain/history.ts';
+import { timeline } from '#shared/domain/timeline.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
 
 const clerk = { sub: 'clerk-1', name: '이수민', role: 'clerk' as const };
 const lead = { sub: 'lead-1', name: '최영호', role: 'team-lead' as const };

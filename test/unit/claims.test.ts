@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorFromClaims, parseGroups } from '../../shared/auth/claims.ts';
-import { UnauthenticatedError } from '../../shared/domain/errors.ts';
+import { actorFromClaims, parseGroups } from '#shared/auth/claims.ts';
+import { UnauthenticatedError } from '#shared/domain/errors.ts';
 
 describe('token claims → actor', () => {
   it('reads cognito:groups as API Gateway passes it ("[a b]") and as a JSON array', () => {

@@ -1,6 +1,7 @@
 /**
  * The repository stands alone: no file points outside it (the project's working folder next to the
- * clone, `../shared/…`, which a person who clones the repository does not have), and every pointer
+ * clone, a relative path up into a `shared/` folder, which a person who clones the repository does not
+ * have; the repository's own `shared/` is imported as `#shared/…`, package.json's subpath import), and every pointer
  * into `docs/` — a path in a comment, a Markdown link, a section anchor — names a page and a heading
  * that exist. Anchors are GitHub's, computed with github-slugger as GitHub renders them.
  */
@@ -80,10 +81,8 @@ function anchorsOf(markdown: string): Set<string> {
   return anchors;
 }
 
-/** A relative `../…shared/` written in `file` is fine only when it reaches the repository's own `shared/`. */
-function reachesOwnShared(file: string, upward: string): boolean {
-  return resolve(ROOT, dirname(file), upward, 'shared') === join(ROOT, 'shared');
-}
+/** A relative path up into a `shared/` folder (`..` then `shared`): the outside notes' folder, or our own written the long way. */
+const UP_INTO_SHARED = /((?:\.\.\/)+)shared\//g;
 
 /** Every problem in one file's text; `readPage` gives a docs page's text (undefined when absent). */
 function problemsIn(file: string, text: string, readPage: (repoPath: string) => string | undefined): Problem[] {
@@ -105,10 +104,15 @@ function problemsIn(file: string, text: string, readPage: (repoPath: string) => 
     for (const { pattern, what } of OUTSIDE_NAMES) {
       if (pattern.test(content)) problems.push({ file, line, message: `refers to ${what}: ${content.trim()}` });
     }
-    for (const match of content.matchAll(/((?:\.\.\/)+)shared\//g)) {
-      if (!reachesOwnShared(file, match[1]!)) {
-        problems.push({ file, line, message: `refers to ${match[0]}, which is not this repository's shared/` });
-      }
+    for (const match of content.matchAll(UP_INTO_SHARED)) {
+      const own = resolve(ROOT, dirname(file), match[1]!, 'shared') === join(ROOT, 'shared');
+      problems.push({
+        file,
+        line,
+        message: own
+          ? `imports the repository's shared/ as ${match[0]}: write #shared/… (package.json "imports")`
+          : `refers to ${match[0]}, which is not in this repository`,
+      });
     }
     // A docs page named from anywhere by its path from the repository root (comments, strings, prose).
     for (const match of content.matchAll(/(?<![\w./-])docs\/([\w./-]*\.md)(?:#([^\s)`'",;]+))?/g)) {
@@ -157,7 +161,7 @@ describe('the checker', () => {
   it('accepts pointers to pages and headings that exist', () => {
     const code = [
       '/** (docs/design.md#4-history-is-a-hash-chain). See docs/office.md#volumes-in-2023. */',
-      "import { x } from '../../shared/domain/case.ts';",
+      "import { x } from '#shared/domain/case.ts';",
     ].join('\n');
     expect(problemsIn('shared/domain/history.ts', code, read)).toEqual([]);
     expect(problemsIn('docs/design.md', '[v](office.md#teams-팀) [p](#principles)', read)).toEqual([]);
@@ -177,12 +181,18 @@ describe('the checker', () => {
     expect(problemsIn('docs/office.md', 'see [d](design.md#nope)', read)).toHaveLength(1);
   });
 
-  it('flags paths into the working folder outside the repository, but not imports of our own shared/', () => {
-    expect(problemsIn('README.md', 'Design notes live in `../shared/DESIGN.md`.', read).length).toBeGreaterThan(0);
-    expect(problemsIn('infra/ops/year-generator.ts', ' * (../shared/domain/report.txt)', read)).toHaveLength(1);
+  // The examples are put together from parts so that this file itself does not contain what it forbids.
+  const up = (levels: number) => `${'../'.repeat(levels)}${'shared'}/`;
+  it('flags paths up into a shared/ folder: the outside notes, and our own shared/ not written as #shared/', () => {
+    expect(problemsIn('README.md', `Design notes live in \`${up(1)}DESIGN.md\`.`, read).length).toBeGreaterThan(0);
+    expect(problemsIn('infra/ops/year-generator.ts', ` * (${up(1)}domain/report.txt)`, read)).toHaveLength(1);
     expect(problemsIn('shared/policies/a.ts', ' * from legal-rules.md §4', read)).toHaveLength(1);
     expect(problemsIn('shared/a.ts', ' * see DESIGN §3.7', read)).toHaveLength(1);
-    expect(problemsIn('infra/local/a/b.ts', "import { r } from '../../../shared/domain/roles.ts';", read)).toEqual([]);
+    const ownTheLongWay = problemsIn('infra/local/a/b.ts', `import { r } from '${up(3)}domain/roles.ts';`, read);
+    expect(ownTheLongWay.map((p) => p.message)).toEqual([
+      `imports the repository's shared/ as ${up(3)}: write #shared/… (package.json "imports")`,
+    ]);
+    expect(problemsIn('infra/local/a/b.ts', "import { r } from '#shared/domain/roles.ts';", read)).toEqual([]);
   });
 });
 

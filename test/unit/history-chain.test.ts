@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '../../shared/domain/history.ts';
+import { appendToChain, GENESIS_HASH, verifyChain, type EventDraft } from '#shared/domain/history.ts';
 
 const actor = { sub: 'u-1', name: '박준형', role: 'investigator' as const };
 const draft = (text: string, at = '2026-11-25T10:00:00+09:00'): EventDraft => ({

@@ -7,7 +7,7 @@ import {
   logger,
   metrics,
   redact,
-} from '../../shared/observability/powertools.ts';
+} from '#shared/observability/powertools.ts';
 
 afterEach(() => vi.restoreAllMocks());
 

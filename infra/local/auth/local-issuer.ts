@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import type { Role } from '../../../shared/domain/roles.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import { LOCAL_USER_POOL, localIssuer } from '../local-settings.ts';
 
 export interface TokenSubject {

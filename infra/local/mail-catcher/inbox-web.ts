@@ -10,8 +10,8 @@
  * page's CSP (inherited by the srcdoc frame) blocks every remote load.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { escapeHtml } from '../../../shared/mail/mail-content.ts';
-import { formatKoreanDateTime } from '../../../shared/domain/korea-time.ts';
+import { escapeHtml } from '#shared/mail/mail-content.ts';
+import { formatKoreanDateTime } from '#shared/domain/korea-time.ts';
 import type { CaughtMessage, MessageStore } from './message-store.ts';
 
 const CONTENT_SECURITY_POLICY =

@@ -25,10 +25,10 @@ import {
   parseScheduleExpression,
   scheduleExpressionSchema,
   timeZoneSchema,
-} from '../../../shared/schedules/schedule-expression.ts';
-import { latestRunAtOrBefore, nextRuns } from '../../../shared/schedules/schedule-occurrences.ts';
-import { invocationEvent, type JsonObject, type ScheduledJob } from '../../../shared/schedules/scheduled-job.ts';
-import { instantOfWallTime, KOREA_TIME_ZONE } from '../../../shared/schedules/zoned-time.ts';
+} from '#shared/schedules/schedule-expression.ts';
+import { latestRunAtOrBefore, nextRuns } from '#shared/schedules/schedule-occurrences.ts';
+import { invocationEvent, type JsonObject, type ScheduledJob } from '#shared/schedules/scheduled-job.ts';
+import { instantOfWallTime, KOREA_TIME_ZONE } from '#shared/schedules/zoned-time.ts';
 import { ensureTable } from '../bootstrap-table.ts';
 import { createScheduleStateStore, type RunOutcome, type ScheduleState } from './schedule-state-store.ts';
 

@@ -17,8 +17,8 @@
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../../shared/store/dynamo-client.ts';
-import { TTL_ATTRIBUTE } from '../../../shared/store/table-definition.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { TTL_ATTRIBUTE } from '#shared/store/table-definition.ts';
 
 export const DUE_INDEX = 'gsi2';
 export const DUE_PARTITION = 'SCHEDULES#DUE';

@@ -11,12 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import { catcherDeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
-import { ReportMailLedger } from '../../../shared/store/report-mail-ledger.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
-import { deadlineReminders } from '../../../shared/usecases/deadline-reminders.ts';
-import { committeeMeetingsAhead } from '../../../shared/usecases/committee-meetings-ahead.ts';
-import { committeeNotices } from '../../../shared/usecases/committee-notices.ts';
+import { catcherDeliveryLookup } from '#shared/mail/delivery-lookup.ts';
+import { ReportMailLedger } from '#shared/store/report-mail-ledger.ts';
+import { cachedStaffDirectory, ReminderStore } from '#shared/store/reminder-store.ts';
+import { deadlineReminders } from '#shared/usecases/deadline-reminders.ts';
+import { committeeMeetingsAhead } from '#shared/usecases/committee-meetings-ahead.ts';
+import { committeeNotices } from '#shared/usecases/committee-notices.ts';
 import { runCommitteeNotices } from '../../../functions/jobs/committee-notices.handler.ts';
 import { actorOf, BASE_URL, createCommitteeWorld, OFFICE_NAME, type CommitteeWorld } from './committee-fixture.ts';
 

@@ -7,9 +7,9 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { committeeFromInput, committeeInputSchema, type Meeting } from '../../../shared/domain/committee.ts';
-import { VersionConflictError } from '../../../shared/domain/errors.ts';
-import { committeeMeetingsAhead } from '../../../shared/usecases/committee-meetings-ahead.ts';
+import { committeeFromInput, committeeInputSchema, type Meeting } from '#shared/domain/committee.ts';
+import { VersionConflictError } from '#shared/domain/errors.ts';
+import { committeeMeetingsAhead } from '#shared/usecases/committee-meetings-ahead.ts';
 import { actorOf, createCommitteeWorld, type CommitteeWorld } from './committee-fixture.ts';
 
 let w: CommitteeWorld;

@@ -8,10 +8,10 @@ import {
   type MailCatcher,
 } from '../../../infra/local/mail-catcher/mail-catcher.ts';
 import { MESSAGES_FILE_NAME } from '../../../infra/local/mail-catcher/message-store.ts';
-import { parseMailConfig } from '../../../shared/mail/mail-config.ts';
-import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
-import { buildMail } from '../../../shared/mail/mail-message.ts';
-import { createMailer, type Mailer } from '../../../shared/mail/mailer.ts';
+import { parseMailConfig } from '#shared/mail/mail-config.ts';
+import type { BuiltMail } from '#shared/mail/mail-content.ts';
+import { buildMail } from '#shared/mail/mail-message.ts';
+import { createMailer, type Mailer } from '#shared/mail/mailer.ts';
 
 const OFFICE = 'OO구청 감사담당관';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '../../../infra/local/dynamodb-local.ts';
-import { buildMail } from '../../../shared/mail/mail-message.ts';
-import { createSmtpMailer, MailSendError } from '../../../shared/mail/mailer.ts';
+import { buildMail } from '#shared/mail/mail-message.ts';
+import { createSmtpMailer, MailSendError } from '#shared/mail/mailer.ts';
 
 const mail = buildMail(
   {

@@ -11,11 +11,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
-import type { DeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
-import { MailSendError, type Mailer } from '../../../shared/mail/mailer.ts';
-import { ReminderStore } from '../../../shared/store/reminder-store.ts';
-import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
+import type { BuiltMail } from '#shared/mail/mail-content.ts';
+import type { DeliveryLookup } from '#shared/mail/delivery-lookup.ts';
+import { MailSendError, type Mailer } from '#shared/mail/mailer.ts';
+import { ReminderStore } from '#shared/store/reminder-store.ts';
+import { ReminderRunIncompleteError } from '#shared/usecases/deadline-reminders.ts';
 import {
   createReminderWorld,
   LEASE_MS,

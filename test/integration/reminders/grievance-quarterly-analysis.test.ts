@@ -6,15 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { moveToStage } from '../../../shared/domain/case.ts';
-import { formatKoreanDate } from '../../../shared/mail/korean-date-format.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { cachedStaffDirectory } from '../../../shared/store/reminder-store.ts';
-import { ReportMailLedger } from '../../../shared/store/report-mail-ledger.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { grievanceQuarterlyAnalysis, previousQuarter } from '../../../shared/usecases/grievance-quarterly-analysis.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { moveToStage } from '#shared/domain/case.ts';
+import { formatKoreanDate } from '#shared/mail/korean-date-format.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { cachedStaffDirectory } from '#shared/store/reminder-store.ts';
+import { ReportMailLedger } from '#shared/store/report-mail-ledger.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { grievanceQuarterlyAnalysis, previousQuarter } from '#shared/usecases/grievance-quarterly-analysis.ts';
 import { actorOf, BASE_URL, createReminderWorld, OFFICE_NAME, type ReminderWorld } from './reminder-fixture.ts';
 
 let world: ReminderWorld;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
+import { scheduledJobs } from '#shared/schedules/scheduled-jobs.ts';
 import { createReminderWorld, staffNamed, type OpenedTask, type ReminderWorld } from './reminder-fixture.ts';
 
 const COMMAND = fileURLToPath(new URL('../../../infra/ops/jobs.command.ts', import.meta.url));

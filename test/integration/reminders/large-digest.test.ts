@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import { DEFAULT_DEADLINE_REMINDER_OPTIONS } from '../../../shared/usecases/deadline-reminders.ts';
+import { DEFAULT_DEADLINE_REMINDER_OPTIONS } from '#shared/usecases/deadline-reminders.ts';
 import {
   BASE_URL,
   createReminderWorld,

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import type { MisconductIntake } from '../../../shared/kinds/misconduct/misconduct.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
-import { reminderPreferences } from '../../../shared/usecases/reminder-preferences.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
+import type { MisconductIntake } from '#shared/kinds/misconduct/misconduct.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { ReminderPreferencesStore } from '#shared/store/reminder-preferences-store.ts';
+import { reminderPreferences } from '#shared/usecases/reminder-preferences.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import { actorOf, BASE_URL, createReminderWorld, LEASE_MS, type ReminderWorld } from './reminder-fixture.ts';
 
 let world: ReminderWorld;

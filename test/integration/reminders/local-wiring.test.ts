@@ -4,13 +4,13 @@
  * Lambda-like context, its mail sent over SMTP (MAIL_TRANSPORT=smtp) to the catcher's inbox.
  */
 import { randomUUID } from 'node:crypto';
-import { formatKoreanDate } from '../../../shared/mail/korean-date-format.ts';
+import { formatKoreanDate } from '#shared/mail/korean-date-format.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../../infra/local/demo-data.ts';
 import { freePort } from '../../../infra/local/dynamodb-local.ts';
 import { startLocalSystem, type LocalSystem } from '../../../infra/local/local-system.ts';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import { koreaDate } from '../../../shared/domain/korea-time.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
 import { deployableJobs } from '../../../functions/jobs/job-modules.ts';
 import { readDigest } from './reminder-fixture.ts';
 

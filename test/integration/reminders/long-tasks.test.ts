@@ -5,9 +5,9 @@
  * the job still reads nothing of it while its midpoint is far off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { koreaDate } from '../../../shared/domain/korea-time.ts';
-import { BusinessDayCounter, reminderDue } from '../../../shared/policies/reminder-policy.ts';
-import { DEFAULT_DEADLINE_REMINDER_OPTIONS } from '../../../shared/usecases/deadline-reminders.ts';
+import { koreaDate } from '#shared/domain/korea-time.ts';
+import { BusinessDayCounter, reminderDue } from '#shared/policies/reminder-policy.ts';
+import { DEFAULT_DEADLINE_REMINDER_OPTIONS } from '#shared/usecases/deadline-reminders.ts';
 import {
   createReminderWorld,
   readDigest,

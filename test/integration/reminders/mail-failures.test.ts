@@ -14,12 +14,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import { MailFailureStore } from '../../../shared/store/mail-failure-store.ts';
-import { MailSendLog } from '../../../shared/store/mail-send-log.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { ReminderRunIncompleteError } from '../../../shared/usecases/deadline-reminders.ts';
-import { mailFailures, type MailFailures } from '../../../shared/usecases/mail-failures.ts';
+import { MailFailureStore } from '#shared/store/mail-failure-store.ts';
+import { MailSendLog } from '#shared/store/mail-send-log.ts';
+import { cachedStaffDirectory, ReminderStore } from '#shared/store/reminder-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { ReminderRunIncompleteError } from '#shared/usecases/deadline-reminders.ts';
+import { mailFailures, type MailFailures } from '#shared/usecases/mail-failures.ts';
 import {
   BASE_URL,
   createReminderWorld,

@@ -4,11 +4,11 @@
  * or 징계시효 alarms off, and the one-click unsubscribe a mail carries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
-import { reminderPreferencesChangeSchema } from '../../../shared/domain/reminder-preferences.ts';
-import { NoHeadOfOfficeError } from '../../../shared/usecases/head-of-office.ts';
-import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
-import { reminderPreferences } from '../../../shared/usecases/reminder-preferences.ts';
+import { NotFoundError, ValidationError } from '#shared/domain/errors.ts';
+import { reminderPreferencesChangeSchema } from '#shared/domain/reminder-preferences.ts';
+import { NoHeadOfOfficeError } from '#shared/usecases/head-of-office.ts';
+import { ReminderPreferencesStore } from '#shared/store/reminder-preferences-store.ts';
+import { reminderPreferences } from '#shared/usecases/reminder-preferences.ts';
 import {
   actorOf,
   API_URL,

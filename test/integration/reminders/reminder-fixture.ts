@@ -11,29 +11,29 @@ import {
   type CaughtMessage,
   type MailCatcher,
 } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseKind } from '../../../shared/domain/case.ts';
-import type { CaseStage } from '../../../shared/domain/case.ts';
-import type { Actor, Role, Team } from '../../../shared/domain/roles.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
-import type { TaskType } from '../../../shared/domain/task.ts';
-import type { DecisionForm } from '../../../shared/kinds/registry.ts';
-import { catcherDeliveryLookup, type DeliveryLookup } from '../../../shared/mail/delivery-lookup.ts';
-import { createSmtpMailer, type Mailer } from '../../../shared/mail/mailer.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { keys } from '../../../shared/store/keys.ts';
-import { ReminderPreferencesStore } from '../../../shared/store/reminder-preferences-store.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../../shared/store/reminder-store.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { TaskRepository } from '../../../shared/store/task-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseKind } from '#shared/domain/case.ts';
+import type { CaseStage } from '#shared/domain/case.ts';
+import type { Actor, Role, Team } from '#shared/domain/roles.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import type { TaskType } from '#shared/domain/task.ts';
+import type { DecisionForm } from '#shared/kinds/registry.ts';
+import { catcherDeliveryLookup, type DeliveryLookup } from '#shared/mail/delivery-lookup.ts';
+import { createSmtpMailer, type Mailer } from '#shared/mail/mailer.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { keys } from '#shared/store/keys.ts';
+import { ReminderPreferencesStore } from '#shared/store/reminder-preferences-store.ts';
+import { cachedStaffDirectory, ReminderStore } from '#shared/store/reminder-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import {
   deadlineReminders,
   type DeadlineReminderDeps,
   type DeadlineReminderOptions,
-} from '../../../shared/usecases/deadline-reminders.ts';
-import { taskUseCases } from '../../../shared/usecases/task-usecases.ts';
+} from '#shared/usecases/deadline-reminders.ts';
+import { taskUseCases } from '#shared/usecases/task-usecases.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 export const OFFICE_NAME = 'OO구청 감사담당관';

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catcher.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { bundleEntry, type BundledEntry } from '../../support/bundled-entry.ts';
 import { createReminderWorld, LEASE_MS, readDigest, runAt, type ReminderWorld } from './reminder-fixture.ts';
 

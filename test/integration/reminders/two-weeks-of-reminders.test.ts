@@ -8,9 +8,9 @@ import type { CaughtMessage } from '../../../infra/local/mail-catcher/mail-catch
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobInputError, runDeadlineReminders } from '../../../functions/jobs/deadline-reminders.handler.ts';
 import { DEMO_STAFF } from '../../../infra/local/demo-data.ts';
-import { verifyChain, type HistoryEvent } from '../../../shared/domain/history.ts';
-import { formatScheduledTime } from '../../../shared/schedules/scheduled-job.ts';
-import type { ReminderRunReport } from '../../../shared/usecases/deadline-reminders.ts';
+import { verifyChain, type HistoryEvent } from '#shared/domain/history.ts';
+import { formatScheduledTime } from '#shared/schedules/scheduled-job.ts';
+import type { ReminderRunReport } from '#shared/usecases/deadline-reminders.ts';
 import {
   createReminderWorld,
   digestsByPerson,

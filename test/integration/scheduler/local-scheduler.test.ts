@@ -11,8 +11,8 @@ import {
   type ScheduledInvocation,
 } from '../../../infra/local/scheduler/local-scheduler.ts';
 import { createScheduleStateStore } from '../../../infra/local/scheduler/schedule-state-store.ts';
-import { schedulerContext, type ScheduledJob } from '../../../shared/schedules/scheduled-job.ts';
-import { deadlineRemindersJob, scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
+import { schedulerContext, type ScheduledJob } from '#shared/schedules/scheduled-job.ts';
+import { deadlineRemindersJob, scheduledJobs } from '#shared/schedules/scheduled-jobs.ts';
 
 const tableName = `scheduler-${randomUUID()}`;
 const client = new DynamoDBClient({});

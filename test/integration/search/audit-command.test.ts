@@ -11,9 +11,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../../bench/search-seed.ts';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { ExportLog } from '../../../shared/store/export-log.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { ExportLog } from '#shared/store/export-log.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 const NOW = new Date('2026-11-25T03:00:00Z');

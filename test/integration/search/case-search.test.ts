@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { moveToStage, type CaseRecord } from '../../../shared/domain/case.ts';
-import { reassignCase } from '../../../shared/kinds/registry.ts';
-import type { CaseSearchFilter } from '../../../shared/domain/case-search-filter.ts';
-import { ForbiddenError, ValidationError } from '../../../shared/domain/errors.ts';
-import { SEALED_TITLE } from '../../../shared/domain/export-fields.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { CaseSearch } from '../../../shared/store/case-search.ts';
-import { caseSearchUseCases } from '../../../shared/usecases/case-search-usecases.ts';
+import { moveToStage, type CaseRecord } from '#shared/domain/case.ts';
+import { reassignCase } from '#shared/kinds/registry.ts';
+import type { CaseSearchFilter } from '#shared/domain/case-search-filter.ts';
+import { ForbiddenError, ValidationError } from '#shared/domain/errors.ts';
+import { SEALED_TITLE } from '#shared/domain/export-fields.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { CaseSearch } from '#shared/store/case-search.ts';
+import { caseSearchUseCases } from '#shared/usecases/case-search-usecases.ts';
 import { SEED_ASSIGNEES, SEED_DEPARTMENTS, syntheticCase } from '../../../bench/search-seed.ts';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import { createTestTable } from '../../support/test-table.ts';

@@ -10,12 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../../bench/search-seed.ts';
 import { DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import { ensureTable } from '../../../infra/local/bootstrap-table.ts';
-import { caseItem } from '../../../shared/store/case-repository.ts';
-import { SEARCH_ATTRIBUTES } from '../../../shared/store/case-search-index.ts';
-import { CaseSearch } from '../../../shared/store/case-search.ts';
-import { createDocumentClient } from '../../../shared/store/dynamo-client.ts';
-import { createTableInput } from '../../../shared/store/table-definition.ts';
-import { caseSearchUseCases } from '../../../shared/usecases/case-search-usecases.ts';
+import { caseItem } from '#shared/store/case-repository.ts';
+import { SEARCH_ATTRIBUTES } from '#shared/store/case-search-index.ts';
+import { CaseSearch } from '#shared/store/case-search.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createTableInput } from '#shared/store/table-definition.ts';
+import { caseSearchUseCases } from '#shared/usecases/case-search-usecases.ts';
 
 const tableName = `old-${randomUUID()}`;
 const client = new DynamoDBClient({});

@@ -7,15 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../../infra/local/demo-data.ts';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { TaskRepository } from '../../../shared/store/task-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { selfAuditFindingUseCases, type ReceiveCase } from '../../../shared/usecases/self-audit-findings.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { selfAuditFindingUseCases, type ReceiveCase } from '#shared/usecases/self-audit-findings.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;

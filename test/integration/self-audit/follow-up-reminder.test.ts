@@ -8,14 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { TaskRepository } from '../../../shared/store/task-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { selfAuditFindingUseCases } from '../../../shared/usecases/self-audit-findings.ts';
-import { taskUseCases, type OpenTaskInput } from '../../../shared/usecases/task-usecases.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { TaskRepository } from '#shared/store/task-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { selfAuditFindingUseCases } from '#shared/usecases/self-audit-findings.ts';
+import { taskUseCases, type OpenTaskInput } from '#shared/usecases/task-usecases.ts';
 import {
   actorOf,
   createReminderWorld,

@@ -4,13 +4,13 @@
  */
 import { GetCommand, PutCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VersionConflictError } from '../../../shared/domain/errors.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { keys } from '../../../shared/store/keys.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
+import { VersionConflictError } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { keys } from '#shared/store/keys.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
 import { createTestTable } from '../../support/test-table.ts';
 

@@ -6,14 +6,14 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { hashEvent, type HistoryEvent } from '../../../shared/domain/history.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { keys } from '../../../shared/store/keys.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { verifyAllCases } from '../../../shared/usecases/chain-verification.ts';
+import { hashEvent, type HistoryEvent } from '#shared/domain/history.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { keys } from '#shared/store/keys.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { verifyAllCases } from '#shared/usecases/chain-verification.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;

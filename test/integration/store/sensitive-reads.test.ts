@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF, DEMO_USERS } from '../../../infra/local/demo-data.ts';
-import { addNote } from '../../../shared/domain/case.ts';
-import { verifyChain } from '../../../shared/domain/history.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { CaseRepository } from '../../../shared/store/case-repository.ts';
-import { ReadTallyStore } from '../../../shared/store/read-tally-store.ts';
-import { IdempotencyStore } from '../../../shared/store/idempotency-store.ts';
-import { StaffRepository } from '../../../shared/store/staff-repository.ts';
-import { caseUseCases } from '../../../shared/usecases/case-usecases.ts';
-import { verifyCaseChain } from '../../../shared/usecases/chain-verification.ts';
+import { addNote } from '#shared/domain/case.ts';
+import { verifyChain } from '#shared/domain/history.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { ReadTallyStore } from '#shared/store/read-tally-store.ts';
+import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { caseUseCases } from '#shared/usecases/case-usecases.ts';
+import { verifyCaseChain } from '#shared/usecases/chain-verification.ts';
 import { createTestTable } from '../../support/test-table.ts';
 
 let table: Awaited<ReturnType<typeof createTestTable>>;

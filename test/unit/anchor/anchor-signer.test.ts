@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileKeyAnchorSigner } from '../../../shared/anchor/anchor-signer.ts';
-import { FileAnchorStore, signedAnchorStore } from '../../../shared/anchor/anchor-store.ts';
-import { AnchorIntegrityError, buildAnchor } from '../../../shared/anchor/chain-anchor.ts';
+import { FileKeyAnchorSigner } from '#shared/anchor/anchor-signer.ts';
+import { FileAnchorStore, signedAnchorStore } from '#shared/anchor/anchor-store.ts';
+import { AnchorIntegrityError, buildAnchor } from '#shared/anchor/chain-anchor.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { anchorKey } from '../../../shared/anchor/anchor-store.ts';
+import { anchorKey } from '#shared/anchor/anchor-store.ts';
 import {
   AnchorIntegrityError,
   buildAnchor,
   checkAgainstAnchor,
   merkleRoot,
   parseAnchor,
-} from '../../../shared/anchor/chain-anchor.ts';
+} from '#shared/anchor/chain-anchor.ts';
 
 const h = (c: string) => c.repeat(64);
 

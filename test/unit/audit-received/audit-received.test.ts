@@ -5,16 +5,16 @@
  * out before it is reported (제18조⑥). Dates worked out by hand on the 2026 calendar.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import type { EventActor } from '../../../shared/domain/history.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import type { EventActor } from '#shared/domain/history.ts';
 import {
   applyAuditReceivedDecision,
   type AuditReceivedRecord,
   nextAuditReceivedStep,
   openAuditReceived,
-} from '../../../shared/kinds/audit-received/audit-received.ts';
-import { addFinding } from '../../../shared/kinds/self-audit/findings.ts';
+} from '#shared/kinds/audit-received/audit-received.ts';
+import { addFinding } from '#shared/kinds/self-audit/findings.ts';
 
 const calendar = createCalendar();
 const actor: EventActor = { sub: 'auditor-1', role: 'investigator' };

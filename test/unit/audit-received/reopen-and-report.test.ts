@@ -7,28 +7,25 @@
  * by hand on the 2026 calendar.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import type { EventActor } from '../../../shared/domain/history.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import type { EventActor } from '#shared/domain/history.ts';
 import {
   applyAuditReceivedDecision,
   type AuditReceivedRecord,
   nextAuditReceivedStep,
   openAuditReceived,
   reopenAuditReceived,
-} from '../../../shared/kinds/audit-received/audit-received.ts';
-import {
-  auditsReceivedDemandsTable,
-  auditsReceivedTable,
-} from '../../../shared/kinds/audit-received/audit-received-report.ts';
-import { addFinding, updateFinding } from '../../../shared/kinds/self-audit/findings.ts';
+} from '#shared/kinds/audit-received/audit-received.ts';
+import { auditsReceivedDemandsTable, auditsReceivedTable } from '#shared/kinds/audit-received/audit-received-report.ts';
+import { addFinding, updateFinding } from '#shared/kinds/self-audit/findings.ts';
 import {
   applySelfAuditDecision,
   nextSelfAuditStep,
   openSelfAudit,
   reopenSelfAudit,
   type SelfAuditRecord,
-} from '../../../shared/kinds/self-audit/self-audit.ts';
+} from '#shared/kinds/self-audit/self-audit.ts';
 
 const calendar = createCalendar();
 const actor: EventActor = { sub: 'auditor-1', role: 'investigator' };

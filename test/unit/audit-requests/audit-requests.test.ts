@@ -4,21 +4,17 @@
  * due dates labelled as unconfirmed, and decisions refused at the wrong step.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
 import {
   applyContractReviewDecision,
   nextContractReviewStep,
   openContractReview,
   savingOf,
-} from '../../../shared/kinds/contract-review/contract-review.ts';
-import { contractReviewDue } from '../../../shared/kinds/contract-review/contract-review-settings.ts';
-import {
-  applyDailyAuditDecision,
-  nextDailyAuditStep,
-  openDailyAudit,
-} from '../../../shared/kinds/daily-audit/daily-audit.ts';
-import { dailyAuditActionDue, dailyAuditReviewDue } from '../../../shared/kinds/daily-audit/daily-audit-deadlines.ts';
+} from '#shared/kinds/contract-review/contract-review.ts';
+import { contractReviewDue } from '#shared/kinds/contract-review/contract-review-settings.ts';
+import { applyDailyAuditDecision, nextDailyAuditStep, openDailyAudit } from '#shared/kinds/daily-audit/daily-audit.ts';
+import { dailyAuditActionDue, dailyAuditReviewDue } from '#shared/kinds/daily-audit/daily-audit-deadlines.ts';
 
 const calendar = createCalendar();
 const base = { caseId: 'c1', kind: 'daily-audit', assigneeSub: 'auditor-1' } as unknown as CaseRecord;

@@ -8,7 +8,7 @@ import {
   CalendarYearNotCoveredError,
   createCalendar,
   PACKAGE_HOLIDAY_YEARS,
-} from '../../../shared/calendar/index.ts';
+} from '#shared/calendar/index.ts';
 
 const calendar = createCalendar();
 

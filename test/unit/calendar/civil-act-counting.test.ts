@@ -4,8 +4,8 @@
  * 제19조③ (주·월·연: 첫날 산입 + 민법 제159조~제161조). Expected dates are worked by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, createCalendar, type DeadlineRequest, type DueRule } from '../../../shared/calendar/index.ts';
-import { computeDue } from '../../../shared/policies/statutory-periods.ts';
+import { computeDeadline, createCalendar, type DeadlineRequest, type DueRule } from '#shared/calendar/index.ts';
+import { computeDue } from '#shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
 const example: DueRule = { id: 'test.period', label: '예시 기간', article: '민법 제157조', confidence: 'C' };

@@ -10,8 +10,8 @@ import {
   createCalendar,
   extendDue,
   recomputeDue,
-} from '../../../shared/calendar/index.ts';
-import { computeDue } from '../../../shared/policies/statutory-periods.ts';
+} from '#shared/calendar/index.ts';
+import { computeDue } from '#shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
 const temporaryHoliday = {

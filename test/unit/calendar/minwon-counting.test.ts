@@ -4,7 +4,7 @@
  * both leave out 토요일 and 공휴일. 시행령 제19조: 즉시 = 3근무시간.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeDeadline, createCalendar, type DeadlineRequest, type DueRule } from '../../../shared/calendar/index.ts';
+import { computeDeadline, createCalendar, type DeadlineRequest, type DueRule } from '#shared/calendar/index.ts';
 
 const calendar = createCalendar();
 

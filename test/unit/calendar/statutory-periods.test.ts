@@ -3,13 +3,8 @@
  * every period cites its article and confidence from docs/legal-basis.md#confidence-labels, and bad input names the field.
  */
 import { describe, expect, it } from 'vitest';
-import { CalendarYearNotCoveredError, CONFIDENCE_LEVELS, createCalendar } from '../../../shared/calendar/index.ts';
-import {
-  PERIOD_IDS,
-  STATUTORY_PERIODS,
-  computeDue,
-  type PeriodId,
-} from '../../../shared/policies/statutory-periods.ts';
+import { CalendarYearNotCoveredError, CONFIDENCE_LEVELS, createCalendar } from '#shared/calendar/index.ts';
+import { PERIOD_IDS, STATUTORY_PERIODS, computeDue, type PeriodId } from '#shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
 

@@ -6,8 +6,8 @@
  * missing; and the access rule — a citizen auditor reads and changes no case, not even one they are on.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import type { Actor } from '#shared/domain/roles.ts';
 import {
   CITIZEN_CHECK_SETTINGS,
   checkOutstanding,
@@ -16,8 +16,8 @@ import {
   replyToCheck,
   reportCheck,
   type CitizenCheckRecord,
-} from '../../../shared/kinds/citizen-check/citizen-check.ts';
-import { canChangeCase, canReadCase } from '../../../shared/policies/case-access.ts';
+} from '#shared/kinds/citizen-check/citizen-check.ts';
+import { canChangeCase, canReadCase } from '#shared/policies/case-access.ts';
 import {
   assertCanManageCitizenAuditors,
   assertCanReadCitizenAuditors,
@@ -25,8 +25,8 @@ import {
   CITIZEN_AUDITOR_SETTINGS,
   citizenAuditorFromInput,
   citizenAuditorInputSchema,
-} from '../../../shared/domain/citizen-auditors.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
+} from '#shared/domain/citizen-auditors.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
 
 const auditor = (sub: string, name: string) => ({
   sub,

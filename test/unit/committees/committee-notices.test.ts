@@ -3,10 +3,10 @@
  * say: case numbers and links, never a sealed case's title.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { Meeting } from '../../../shared/domain/committee.ts';
-import { buildMail } from '../../../shared/mail/mail-message.ts';
-import { noticeDue } from '../../../shared/usecases/committee-notices.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { Meeting } from '#shared/domain/committee.ts';
+import { buildMail } from '#shared/mail/mail-message.ts';
+import { noticeDue } from '#shared/usecases/committee-notices.ts';
 
 const calendar = createCalendar();
 const isBusinessDay = (d: string) => calendar.isBusinessDay(d);

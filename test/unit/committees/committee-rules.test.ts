@@ -5,7 +5,7 @@
  * cadence meetings (e.g. the ethics committee in June and December, on a business day).
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
 import {
   attendanceQuorum,
   automaticRecusals,
@@ -21,9 +21,9 @@ import {
   type Committee,
   type CommitteeInput,
   type Meeting,
-} from '../../../shared/domain/committee.ts';
-import { ForbiddenError, type ValidationError } from '../../../shared/domain/errors.ts';
-import { assertCommitteeRecorder } from '../../../shared/domain/committee.ts';
+} from '#shared/domain/committee.ts';
+import { ForbiddenError, type ValidationError } from '#shared/domain/errors.ts';
+import { assertCommitteeRecorder } from '#shared/domain/committee.ts';
 
 const calendar = createCalendar();
 const isBusinessDay = (d: string) => calendar.isBusinessDay(d);

@@ -4,7 +4,7 @@
  * opened and is never counted as held.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
 import {
   cancelMeeting,
   meetingWasHeld,
@@ -12,10 +12,10 @@ import {
   rescheduleMeeting,
   type Committee,
   type Meeting,
-} from '../../../shared/domain/committee.ts';
-import { IllegalTransitionError, ValidationError, VersionConflictError } from '../../../shared/domain/errors.ts';
-import { noticeDue } from '../../../shared/usecases/committee-notices.ts';
-import { committeeMeetingSource } from '../../../shared/usecases/office-report.ts';
+} from '#shared/domain/committee.ts';
+import { IllegalTransitionError, ValidationError, VersionConflictError } from '#shared/domain/errors.ts';
+import { noticeDue } from '#shared/usecases/committee-notices.ts';
+import { committeeMeetingSource } from '#shared/usecases/office-report.ts';
 
 const calendar = createCalendar();
 const isBusinessDay = (d: string) => calendar.isBusinessDay(d);

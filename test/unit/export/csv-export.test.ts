@@ -8,8 +8,8 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { syntheticCase } from '../../../bench/search-seed.ts';
-import { CASE_EXPORT_COLUMNS, caseListEntry, type ExportColumn } from '../../../shared/domain/export-fields.ts';
-import { csvWriter } from '../../../shared/usecases/case-export.ts';
+import { CASE_EXPORT_COLUMNS, caseListEntry, type ExportColumn } from '#shared/domain/export-fields.ts';
+import { csvWriter } from '#shared/usecases/case-export.ts';
 
 async function toCsv<T>(rows: T[], columns: readonly ExportColumn<T>[]): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -3,21 +3,16 @@
  * and holidays from the calendar), reading export rows, and the monthly analysis and ranking.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import {
-  analyseMonth,
-  monthOverMonth,
-  nearestRank,
-  rankDepartments,
-} from '../../../shared/kinds/field-complaint/analysis.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { analyseMonth, monthOverMonth, nearestRank, rankDepartments } from '#shared/kinds/field-complaint/analysis.ts';
 import {
   type FieldComplaintRecord,
   mapHeaders,
   parseKoreaDateTime,
   readRow,
   toRecord,
-} from '../../../shared/kinds/field-complaint/complaint-record.ts';
-import { dueTime, standardsLookup } from '../../../shared/kinds/field-complaint/standards.ts';
+} from '#shared/kinds/field-complaint/complaint-record.ts';
+import { dueTime, standardsLookup } from '#shared/kinds/field-complaint/standards.ts';
 
 const calendar = createCalendar();
 

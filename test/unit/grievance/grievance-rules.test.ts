@@ -7,11 +7,11 @@
  * complainant's identity kept out of history (민원처리법 제7조).
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar, ExtensionNotAllowedError } from '../../../shared/calendar/index.ts';
-import type { CaseRecord, IntakeInput } from '../../../shared/domain/case.ts';
-import { KINDS, openCase, updateDetails } from '../../../shared/kinds/registry.ts';
-import { caseAsOf } from '../../../shared/domain/case-as-of.ts';
-import { AppError } from '../../../shared/domain/errors.ts';
+import { createCalendar, ExtensionNotAllowedError } from '#shared/calendar/index.ts';
+import type { CaseRecord, IntakeInput } from '#shared/domain/case.ts';
+import { KINDS, openCase, updateDetails } from '#shared/kinds/registry.ts';
+import { caseAsOf } from '#shared/domain/case-as-of.ts';
+import { AppError } from '#shared/domain/errors.ts';
 import {
   applyGrievanceDecision,
   changeClockStop,
@@ -22,9 +22,9 @@ import {
   repeatedComplaintStatus,
   withoutGrievanceIdentity,
   type ExtensionInput,
-} from '../../../shared/kinds/grievance/grievance.ts';
-import type { EventActor, EventDraft, HistoryEvent } from '../../../shared/domain/history.ts';
-import { grievanceTaskDue } from '../../../shared/kinds/grievance/grievance-deadlines.ts';
+} from '#shared/kinds/grievance/grievance.ts';
+import type { EventActor, EventDraft, HistoryEvent } from '#shared/domain/history.ts';
+import { grievanceTaskDue } from '#shared/kinds/grievance/grievance-deadlines.ts';
 
 const calendar = createCalendar();
 const actor: EventActor = { sub: 'handler-1', name: '신예린', role: 'investigator' };

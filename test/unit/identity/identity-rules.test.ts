@@ -10,11 +10,11 @@ import {
   maskContact,
   maskName,
   type AccessRequest,
-} from '../../../shared/domain/identity.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { assertSealing } from '../../../shared/domain/sealing.ts';
-import { open, seal } from '../../../shared/identity/envelope.ts';
-import { FileKeyProvider } from '../../../shared/identity/file-key-provider.ts';
+} from '#shared/domain/identity.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { assertSealing } from '#shared/domain/sealing.ts';
+import { open, seal } from '#shared/identity/envelope.ts';
+import { FileKeyProvider } from '#shared/identity/file-key-provider.ts';
 
 const reporter = {
   name: '변학도',

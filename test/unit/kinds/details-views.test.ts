@@ -5,17 +5,17 @@
  * personal data only as the viewer may see it.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { KINDS } from '../../../shared/kinds/registry.ts';
-import { grievanceRecordSchema } from '../../../shared/kinds/grievance/grievance.ts';
-import { misconductRecordSchema } from '../../../shared/kinds/misconduct/misconduct.ts';
-import { petitionRecordSchema } from '../../../shared/kinds/petition/petition.ts';
-import { proactiveAdminRecordSchema } from '../../../shared/kinds/proactive-admin/proactive-admin.ts';
-import { humanRightsRecordSchema } from '../../../shared/kinds/human-rights-assessment/human-rights.ts';
-import { taxpayerRecordSchema } from '../../../shared/kinds/taxpayer-consultation/taxpayer.ts';
-import { selfAuditRecordSchema } from '../../../shared/kinds/self-audit/self-audit.ts';
-import { whistleblowerRecordSchema } from '../../../shared/kinds/whistleblower-report/whistleblower.ts';
-import { caseForViewer } from '../../../shared/policies/personal-data.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { KINDS } from '#shared/kinds/registry.ts';
+import { grievanceRecordSchema } from '#shared/kinds/grievance/grievance.ts';
+import { misconductRecordSchema } from '#shared/kinds/misconduct/misconduct.ts';
+import { petitionRecordSchema } from '#shared/kinds/petition/petition.ts';
+import { proactiveAdminRecordSchema } from '#shared/kinds/proactive-admin/proactive-admin.ts';
+import { humanRightsRecordSchema } from '#shared/kinds/human-rights-assessment/human-rights.ts';
+import { taxpayerRecordSchema } from '#shared/kinds/taxpayer-consultation/taxpayer.ts';
+import { selfAuditRecordSchema } from '#shared/kinds/self-audit/self-audit.ts';
+import { whistleblowerRecordSchema } from '#shared/kinds/whistleblower-report/whistleblower.ts';
+import { caseForViewer } from '#shared/policies/personal-data.ts';
 
 const at = (date: string) => `${date}T10:00:00+09:00`;
 

@@ -1,8 +1,8 @@
 /** The helpers kind modules share (shared/domain/kind.ts): the errors they answer with, word for word. */
 import { describe, expect, it } from 'vitest';
-import { CalendarYearNotCoveredError } from '../../../shared/calendar/calendar-errors.ts';
-import { IllegalTransitionError, ValidationError } from '../../../shared/domain/errors.ts';
-import { notForKindError, refuse, settingDue, stepGuard } from '../../../shared/domain/kind.ts';
+import { CalendarYearNotCoveredError } from '#shared/calendar/calendar-errors.ts';
+import { IllegalTransitionError, ValidationError } from '#shared/domain/errors.ts';
+import { notForKindError, refuse, settingDue, stepGuard } from '#shared/domain/kind.ts';
 
 describe('kind module helpers', () => {
   it('notForKindError names the section as the field, in English and Korean', () => {

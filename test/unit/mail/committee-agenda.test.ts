@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import { parseRuntimeConfig } from '../../../shared/config/runtime-config.ts';
-import type { Meeting } from '../../../shared/domain/committee.ts';
-import { buildMail } from '../../../shared/mail/mail-message.ts';
-import { noticeDue } from '../../../shared/usecases/committee-notices.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { parseRuntimeConfig } from '#shared/config/runtime-config.ts';
+import type { Meeting } from '#shared/domain/committee.ts';
+import { buildMail } from '#shared/mail/mail-message.ts';
+import { noticeDue } from '#shared/usecases/committee-notices.ts';
 
 const options = { officeName: '영등포구청 감사담당관', baseUrl: 'https://gamsa.example.go.kr/app' };
 const item = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMail, MailInputError } from '../../../shared/mail/mail-message.ts';
-import type { DeadlineDigestInput } from '../../../shared/mail/deadline-digest.template.ts';
+import { buildMail, MailInputError } from '#shared/mail/mail-message.ts';
+import type { DeadlineDigestInput } from '#shared/mail/deadline-digest.template.ts';
 
 const options = { officeName: 'OO구청 감사담당관', baseUrl: 'https://gamsa.example.go.kr/app' };
 

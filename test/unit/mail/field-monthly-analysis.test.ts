@@ -4,14 +4,14 @@
  * number, handler or result text from the records — and each person mailed once per month.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
-import { toRecord, type FieldComplaintRecord } from '../../../shared/kinds/field-complaint/complaint-record.ts';
-import { standardsLookup } from '../../../shared/kinds/field-complaint/standards.ts';
-import type { BuiltMail } from '../../../shared/mail/mail-content.ts';
-import { buildMail, MailInputError } from '../../../shared/mail/mail-message.ts';
-import { fieldComplaintMonthlyMail, monthBounds } from '../../../shared/usecases/field-complaint-monthly-mail.ts';
-import type { ReportMailClaim } from '../../../shared/usecases/ports.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import { toRecord, type FieldComplaintRecord } from '#shared/kinds/field-complaint/complaint-record.ts';
+import { standardsLookup } from '#shared/kinds/field-complaint/standards.ts';
+import type { BuiltMail } from '#shared/mail/mail-content.ts';
+import { buildMail, MailInputError } from '#shared/mail/mail-message.ts';
+import { fieldComplaintMonthlyMail, monthBounds } from '#shared/usecases/field-complaint-monthly-mail.ts';
+import type { ReportMailClaim } from '#shared/usecases/ports.ts';
 
 const calendar = createCalendar();
 const lookup = standardsLookup();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatKoreanDate } from '../../../shared/mail/korean-date-format.ts';
-import { caseLink } from '../../../shared/mail/mail-case.ts';
+import { formatKoreanDate } from '#shared/mail/korean-date-format.ts';
+import { caseLink } from '#shared/mail/mail-case.ts';
 
 describe('formatKoreanDate', () => {
   it('writes a calendar date with its Korean weekday', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { ConfigError } from '../../../shared/config/runtime-config.ts';
-import { parseMailConfig } from '../../../shared/mail/mail-config.ts';
-import { createMailer } from '../../../shared/mail/mailer.ts';
+import { ConfigError } from '#shared/config/runtime-config.ts';
+import { parseMailConfig } from '#shared/mail/mail-config.ts';
+import { createMailer } from '#shared/mail/mailer.ts';
 
 describe('parseMailConfig', () => {
   it('reads SMTP settings with local defaults for host and port', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../../infra/project-paths.ts';
-import { caseLink, overdueCasesLink, tasksListLink } from '../../../shared/mail/mail-case.ts';
+import { caseLink, overdueCasesLink, tasksListLink } from '#shared/mail/mail-case.ts';
 
 const CONSOLE = 'https://gamsa.example.go.kr/console/';
 

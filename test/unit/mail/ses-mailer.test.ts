@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MessageRejected, type SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { simpleParser } from 'mailparser';
-import { buildMail } from '../../../shared/mail/mail-message.ts';
-import { createSesMailer, MailSendError, type SesSendingClient } from '../../../shared/mail/mailer.ts';
+import { buildMail } from '#shared/mail/mail-message.ts';
+import { createSesMailer, MailSendError, type SesSendingClient } from '#shared/mail/mailer.ts';
 
 const mail = buildMail(
   {

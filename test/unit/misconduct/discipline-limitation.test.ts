@@ -11,8 +11,8 @@ import {
   LIMITATION_TIERS,
   limitationWarning,
   SUSPENSION_EXTENSION_RULE,
-} from '../../../shared/kinds/misconduct/discipline-limitation.ts';
-import { MISCONDUCT_CATEGORIES } from '../../../shared/kinds/misconduct/misconduct.ts';
+} from '#shared/kinds/misconduct/discipline-limitation.ts';
+import { MISCONDUCT_CATEGORIES } from '#shared/kinds/misconduct/misconduct.ts';
 
 describe('지방공무원법 제73조의2① — limitation by misconduct category', () => {
   it('gives other misconduct 3 years: conduct 2023-03-10 → last day 2026-03-10 (제73조의2① 3년)', () => {

@@ -1,7 +1,7 @@
 /** The misconduct case's own rules (shared/kinds/misconduct/misconduct.ts): intake, suspension, decisions, report. */
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { openCase } from '../../../shared/kinds/registry.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { openCase } from '#shared/kinds/registry.ts';
 import {
   applyMisconductDecision,
   nextDispositionStep,
@@ -9,8 +9,8 @@ import {
   resumeCase,
   suspendCase,
   type MisconductIntake,
-} from '../../../shared/kinds/misconduct/misconduct.ts';
-import { decisionFormSchema } from '../../../shared/kinds/registry.ts';
+} from '#shared/kinds/misconduct/misconduct.ts';
+import { decisionFormSchema } from '#shared/kinds/registry.ts';
 
 const actor = { sub: 'lead-1', name: '최유진', role: 'team-lead' as const };
 const now = '2026-11-25T09:00:00+09:00';

@@ -4,9 +4,9 @@
  * the table-by-table comparison, and the renderers (Korean headings, units, escaping, nothing sealed).
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import type { CaseKind } from '../../../shared/domain/case.ts';
-import { CASE_KINDS } from '../../../shared/kinds/registry.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import type { CaseKind } from '#shared/domain/case.ts';
+import { CASE_KINDS } from '#shared/kinds/registry.ts';
 import {
   buildOfficeReport,
   compareReports,
@@ -17,9 +17,9 @@ import {
   ratePercent,
   type CasesByKind,
   type OfficeReportData,
-} from '../../../shared/domain/office-report.ts';
-import { escapeHtml, renderHtml } from '../../../shared/reports/report-html.ts';
-import { escapeMarkdown, renderMarkdown } from '../../../shared/reports/report-markdown.ts';
+} from '#shared/domain/office-report.ts';
+import { escapeHtml, renderHtml } from '#shared/reports/report-html.ts';
+import { escapeMarkdown, renderMarkdown } from '#shared/reports/report-markdown.ts';
 
 let serial = 0;
 function aCase(
@@ -345,7 +345,7 @@ describe('the tables', () => {
 
 describe('meetings held, read through the committee repository', () => {
   it('counts meetings whose attendance was recorded, on their meeting date inside the period', async () => {
-    const { committeeMeetingSource } = await import('../../../shared/usecases/office-report.ts');
+    const { committeeMeetingSource } = await import('#shared/usecases/office-report.ts');
     const asked: string[] = [];
     const meetings = [
       { meetingId: 'e1', committee: 'ethics', scheduledAt: '2026-05-23T14:00:00+09:00', status: 'closed', version: 3 },

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NOT_GENERATED, planYear, REVIEW_OUTCOMES } from '../../../infra/ops/year-generator.ts';
-import { CHANNELS } from '../../../shared/domain/channels.ts';
-import { CASE_KINDS } from '../../../shared/kinds/registry.ts';
+import { CHANNELS } from '#shared/domain/channels.ts';
+import { CASE_KINDS } from '#shared/kinds/registry.ts';
 
 const window = { from: '2026-01-01', to: '2026-11-24' };
 const count = (plan: ReturnType<typeof planYear>, predicate: (p: ReturnType<typeof planYear>[number]) => boolean) =>

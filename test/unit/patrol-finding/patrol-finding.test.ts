@@ -7,27 +7,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { defineKind } from '../../../shared/domain/kind.ts';
-import { createKindRegistry } from '../../../shared/domain/kind-registry.ts';
-import { OFFICE_KINDS } from '../../../shared/kinds/registry.ts';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { Attachment } from '../../../shared/domain/case-files.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import {
-  correctionDue,
-  patrolFindingTaskDue,
-  recheckDue,
-  requestDue,
-} from '../../../shared/kinds/patrol-finding/due.ts';
+import { defineKind } from '#shared/domain/kind.ts';
+import { createKindRegistry } from '#shared/domain/kind-registry.ts';
+import { OFFICE_KINDS } from '#shared/kinds/registry.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { Attachment } from '#shared/domain/case-files.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { correctionDue, patrolFindingTaskDue, recheckDue, requestDue } from '#shared/kinds/patrol-finding/due.ts';
 import {
   applyPatrolFindingDecision,
   nextPatrolFindingStep,
   openPatrolFinding,
   type PatrolFindingRecord,
-} from '../../../shared/kinds/patrol-finding/patrol-finding.ts';
-import { correctionDueOn } from '../../../shared/kinds/patrol-finding/patrol-finding-settings.ts';
-import { patrolFindingView } from '../../../shared/kinds/patrol-finding/patrol-finding-view.ts';
-import { patrolFindingsByDongTable, patrolFindingsTable } from '../../../shared/kinds/patrol-finding/report.ts';
+} from '#shared/kinds/patrol-finding/patrol-finding.ts';
+import { correctionDueOn } from '#shared/kinds/patrol-finding/patrol-finding-settings.ts';
+import { patrolFindingView } from '#shared/kinds/patrol-finding/patrol-finding-view.ts';
+import { patrolFindingsByDongTable, patrolFindingsTable } from '#shared/kinds/patrol-finding/report.ts';
 
 const calendar = createCalendar();
 function errorOf(fn: () => unknown): { field?: string; rule?: string; messageKo?: string; issues?: unknown } {

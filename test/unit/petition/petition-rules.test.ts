@@ -4,11 +4,11 @@
  * the public petition's disclosure and comment periods taken out, the one extension, objection windows.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import { KINDS, openCase } from '../../../shared/kinds/registry.ts';
-import { caseAsOf } from '../../../shared/domain/case-as-of.ts';
-import type { HistoryEvent } from '../../../shared/domain/history.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { KINDS, openCase } from '#shared/kinds/registry.ts';
+import { caseAsOf } from '#shared/domain/case-as-of.ts';
+import type { HistoryEvent } from '#shared/domain/history.ts';
 import {
   applyPetitionDecision,
   commentPeriodEndsAt,
@@ -19,10 +19,10 @@ import {
   PETITION_IDENTITY_FIELDS,
   petitionIntakeSchema,
   type PetitionIntake,
-} from '../../../shared/kinds/petition/petition.ts';
-import { decisionFormSchema } from '../../../shared/kinds/registry.ts';
-import { petitionTaskDue } from '../../../shared/kinds/petition/petition-deadlines.ts';
-import { computeDue } from '../../../shared/policies/statutory-periods.ts';
+} from '#shared/kinds/petition/petition.ts';
+import { decisionFormSchema } from '#shared/kinds/registry.ts';
+import { petitionTaskDue } from '#shared/kinds/petition/petition-deadlines.ts';
+import { computeDue } from '#shared/policies/statutory-periods.ts';
 
 const calendar = createCalendar();
 const actor = { sub: 'lead-1', name: '배수빈', role: 'team-lead' as const };

@@ -7,15 +7,15 @@
  * 2025–2026 calendars.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
 import {
   applyProactiveAdminDecision,
   nextProactiveAdminStep,
   openProactiveAdmin,
   proactiveAdminIntakeSchema,
   type ProactiveAdminRecord,
-} from '../../../shared/kinds/proactive-admin/proactive-admin.ts';
+} from '#shared/kinds/proactive-admin/proactive-admin.ts';
 import {
   committeeReplyDueOn,
   decisionNoticeDue,
@@ -23,8 +23,8 @@ import {
   extendedCommitteeReplyDueOn,
   preConsultingOpinionDue,
   quarterlyReportDueOn,
-} from '../../../shared/kinds/proactive-admin/proactive-admin-deadlines.ts';
-import { proactiveAdminReportTable } from '../../../shared/kinds/proactive-admin/proactive-admin-report.ts';
+} from '#shared/kinds/proactive-admin/proactive-admin-deadlines.ts';
+import { proactiveAdminReportTable } from '#shared/kinds/proactive-admin/proactive-admin-report.ts';
 
 const calendar = createCalendar();
 const day = (due: { dueAt: string }) => due.dueAt.slice(0, 10);

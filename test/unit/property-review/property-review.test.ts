@@ -6,8 +6,8 @@
  * committee's resolution, and two thirds for a re-review.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
 import {
   applicationWindow,
   decisionDueOn,
@@ -15,14 +15,14 @@ import {
   refusalRegistrationDueOn,
   reReviewDates,
   reReviewYear,
-} from '../../../shared/kinds/disclosure-refusal/disclosure-refusal-deadlines.ts';
+} from '#shared/kinds/disclosure-refusal/disclosure-refusal-deadlines.ts';
 import {
   quarterlyStatusReportDueOn,
   registrationDueOn,
   replyDueOn,
   reReviewLastDay,
   yearlyDataReportDueOn,
-} from '../../../shared/kinds/property-review/property-review-deadlines.ts';
+} from '#shared/kinds/property-review/property-review-deadlines.ts';
 import {
   applyDisclosure,
   decideDisclosure,
@@ -39,7 +39,7 @@ import {
   retainUntil,
   startReview,
   tallyRegistrants,
-} from '../../../shared/kinds/property-review/registrants.ts';
+} from '#shared/kinds/property-review/registrants.ts';
 
 const calendar = createCalendar();
 /** Matches the error's Korean message (what staff read). */

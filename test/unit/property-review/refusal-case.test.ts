@@ -4,14 +4,14 @@
  * an ordinary application is due 10 days on, extended once (②); the steps follow the record.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
 import {
   applyRefusalDecision,
   nextRefusalStep,
   openRefusalCase,
   type RefusalRecord,
-} from '../../../shared/kinds/disclosure-refusal/refusal-case.ts';
+} from '#shared/kinds/disclosure-refusal/refusal-case.ts';
 
 const calendar = createCalendar();
 const asCase = (r: RefusalRecord) =>

@@ -10,8 +10,8 @@ import {
   parseSesEvent,
   sentMessageOf,
   type SesEventRecord,
-} from '../../../shared/mail/mail-events.ts';
-import { MailSendError } from '../../../shared/mail/mailer.ts';
+} from '#shared/mail/mail-events.ts';
+import { MailSendError } from '#shared/mail/mailer.ts';
 
 const mail = {
   timestamp: '2026-12-17T00:30:00.000Z',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
 import {
   BusinessDayCounter,
   reminderDue,
   reminderRecipients,
   type ReminderDue,
-} from '../../../shared/policies/reminder-policy.ts';
-import { dueAfterBusinessDays } from '../../../shared/policies/task-deadlines.ts';
+} from '#shared/policies/reminder-policy.ts';
+import { dueAfterBusinessDays } from '#shared/policies/task-deadlines.ts';
 
 const calendar = createCalendar();
 /** The job's run: 08:30 Korea time on `date`. */

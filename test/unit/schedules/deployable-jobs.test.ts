@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deployableJobs } from '../../../functions/jobs/job-modules.ts';
-import { scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
+import { scheduledJobs } from '#shared/schedules/scheduled-jobs.ts';
 
 describe('deployableJobs', () => {
   it('keeps, in declaration order, only the declared jobs that have a handler module', () => {

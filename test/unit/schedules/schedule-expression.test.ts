@@ -4,7 +4,7 @@ import {
   ScheduleExpressionError,
   scheduleExpressionSchema,
   type ScheduleExpressionPart,
-} from '../../../shared/schedules/schedule-expression.ts';
+} from '#shared/schedules/schedule-expression.ts';
 
 function rejection(expression: string): ScheduleExpressionError {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { latestRunAtOrBefore, nextRuns, toCronerPattern } from '../../../shared/schedules/schedule-occurrences.ts';
-import { parseScheduleExpression, type CronExpression } from '../../../shared/schedules/schedule-expression.ts';
-import { toKoreaIso } from '../../../shared/domain/korea-time.ts';
+import { latestRunAtOrBefore, nextRuns, toCronerPattern } from '#shared/schedules/schedule-occurrences.ts';
+import { parseScheduleExpression, type CronExpression } from '#shared/schedules/schedule-expression.ts';
+import { toKoreaIso } from '#shared/domain/korea-time.ts';
 
 /** Run times as Korea wall-clock text, so a UTC slip shows up as a wrong hour or day. */
 function koreaTimes(runs: Date[]): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { scheduledJobs } from '../../../shared/schedules/scheduled-jobs.ts';
+import { scheduledJobs } from '#shared/schedules/scheduled-jobs.ts';
 import {
   defineScheduledJob,
   invocationEvent,
@@ -9,7 +9,7 @@ import {
   schedulerContext,
   ScheduledJobDefinitionError,
   type ScheduledJob,
-} from '../../../shared/schedules/scheduled-job.ts';
+} from '#shared/schedules/scheduled-job.ts';
 
 const byName = (name: string) => scheduledJobs.find((job) => job.name === name);
 

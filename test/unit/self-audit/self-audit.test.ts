@@ -6,11 +6,11 @@
  * Every expected date was worked out by hand on the 2026 calendar.
  */
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
-import type { EventActor } from '../../../shared/domain/history.ts';
-import { addFinding, type Finding, updateFinding } from '../../../shared/kinds/self-audit/findings.ts';
-import { followUpState } from '../../../shared/usecases/self-audit-findings.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import type { EventActor } from '#shared/domain/history.ts';
+import { addFinding, type Finding, updateFinding } from '#shared/kinds/self-audit/findings.ts';
+import { followUpState } from '#shared/usecases/self-audit-findings.ts';
 import {
   applySelfAuditDecision,
   followUpTaskDue,
@@ -18,7 +18,7 @@ import {
   openItems,
   openSelfAudit,
   type SelfAuditRecord,
-} from '../../../shared/kinds/self-audit/self-audit.ts';
+} from '#shared/kinds/self-audit/self-audit.ts';
 import {
   auditNoticeDeadline,
   auditNoticeDue,
@@ -26,7 +26,7 @@ import {
   followUpDue,
   reconsiderationDecisionDue,
   reconsiderationFilingDue,
-} from '../../../shared/kinds/self-audit/self-audit-deadlines.ts';
+} from '#shared/kinds/self-audit/self-audit-deadlines.ts';
 
 const calendar = createCalendar();
 const day = (due: { dueAt: string }) => due.dueAt.slice(0, 10);

@@ -5,9 +5,9 @@
  */
 import { ListUsersInGroupCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import type { StaffMember } from '../../../shared/domain/staff.ts';
-import { cognitoOfficeLevelStaff } from '../../../shared/store/cognito-office-staff.ts';
-import { cachedStaffDirectory } from '../../../shared/store/reminder-store.ts';
+import type { StaffMember } from '#shared/domain/staff.ts';
+import { cognitoOfficeLevelStaff } from '#shared/store/cognito-office-staff.ts';
+import { cachedStaffDirectory } from '#shared/store/reminder-store.ts';
 
 const user = (sub: string, email: string, extra: Partial<UserType> = {}, name?: string): UserType => ({
   Username: email,

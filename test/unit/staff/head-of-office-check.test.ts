@@ -6,7 +6,7 @@
 import { ListUsersInGroupCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { checkHeadOfOffice } from '../../../functions/deploy/head-of-office-check.handler.ts';
-import { cognitoOfficeLevelStaff } from '../../../shared/store/cognito-office-staff.ts';
+import { cognitoOfficeLevelStaff } from '#shared/store/cognito-office-staff.ts';
 
 const POOL = 'ap-northeast-2_TESTPOOL';
 

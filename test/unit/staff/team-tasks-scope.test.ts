@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, ValidationError } from '../../../shared/domain/errors.ts';
-import type { Actor } from '../../../shared/domain/roles.ts';
-import { teamTasksScope } from '../../../shared/policies/case-access.ts';
+import { ForbiddenError, ValidationError } from '#shared/domain/errors.ts';
+import type { Actor } from '#shared/domain/roles.ts';
+import { teamTasksScope } from '#shared/policies/case-access.ts';
 
 const as = (...roles: Actor['roles']): Actor => ({ sub: 'someone', roles });
 

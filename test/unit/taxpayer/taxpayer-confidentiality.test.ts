@@ -5,9 +5,9 @@
  * the whole form).
  */
 import { describe, expect, it } from 'vitest';
-import { compulsorySealing } from '../../../shared/domain/sealing.ts';
-import { taxpayerConsultation } from '../../../shared/kinds/taxpayer-consultation/index.ts';
-import { nextTaxpayerStep, openTaxpayerCase } from '../../../shared/kinds/taxpayer-consultation/taxpayer.ts';
+import { compulsorySealing } from '#shared/domain/sealing.ts';
+import { taxpayerConsultation } from '#shared/kinds/taxpayer-consultation/index.ts';
+import { nextTaxpayerStep, openTaxpayerCase } from '#shared/kinds/taxpayer-consultation/taxpayer.ts';
 
 const EXPORTED_AS_REASONS = ['reasons', 'reasonLabel', 'reason', 'comment'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertAcceptedFile, FILE_TYPES, MAX_FILE_BYTES } from '../../../shared/domain/case-files.ts';
+import { assertAcceptedFile, FILE_TYPES, MAX_FILE_BYTES } from '#shared/domain/case-files.ts';
 import {
   CONTENT_TYPES,
   contentTypeOf,

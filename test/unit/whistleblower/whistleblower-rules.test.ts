@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../../shared/calendar/index.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
 import {
   applyWhistleblowerDecision,
   nextWhistleblowerStep,
@@ -8,9 +8,9 @@ import {
   whistleblowerIntakeSchema,
   type WhistleblowerDecisionForm,
   type WhistleblowerRecord,
-} from '../../../shared/kinds/whistleblower-report/whistleblower.ts';
-import { whistleblowerTaskDue } from '../../../shared/kinds/whistleblower-report/whistleblower-deadlines.ts';
-import type { CaseRecord } from '../../../shared/domain/case.ts';
+} from '#shared/kinds/whistleblower-report/whistleblower.ts';
+import { whistleblowerTaskDue } from '#shared/kinds/whistleblower-report/whistleblower-deadlines.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
 
 const RECEIVED = '2026-11-02';
 function run(r: WhistleblowerRecord, ...forms: WhistleblowerDecisionForm[]): WhistleblowerRecord {

@@ -9,14 +9,14 @@
  * as the scheduler's retries come), LEASE_MS, HEAD_SUB.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createCalendar } from '../../../../shared/calendar/index.ts';
-import { catcherDeliveryLookup } from '../../../../shared/mail/delivery-lookup.ts';
-import { createSmtpMailer } from '../../../../shared/mail/mailer.ts';
-import { CaseRepository } from '../../../../shared/store/case-repository.ts';
-import { createDocumentClient } from '../../../../shared/store/dynamo-client.ts';
-import { cachedStaffDirectory, ReminderStore } from '../../../../shared/store/reminder-store.ts';
-import { StaffRepository } from '../../../../shared/store/staff-repository.ts';
-import { deadlineReminders } from '../../../../shared/usecases/deadline-reminders.ts';
+import { createCalendar } from '#shared/calendar/index.ts';
+import { catcherDeliveryLookup } from '#shared/mail/delivery-lookup.ts';
+import { createSmtpMailer } from '#shared/mail/mailer.ts';
+import { CaseRepository } from '#shared/store/case-repository.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { cachedStaffDirectory, ReminderStore } from '#shared/store/reminder-store.ts';
+import { StaffRepository } from '#shared/store/staff-repository.ts';
+import { deadlineReminders } from '#shared/usecases/deadline-reminders.ts';
 
 const env = (name: string): string => {
   const value = process.env[name];

@@ -7,10 +7,10 @@
  * through `stampCheckOf`, which shows that merging is a convenience for the kinds, not a need of the core.
  */
 import * as z from 'zod';
-import type { CaseRecord } from '../../../../shared/domain/case.ts';
-import { ValidationError } from '../../../../shared/domain/errors.ts';
-import { defineKind } from '../../../../shared/domain/kind.ts';
-import { dueAfterBusinessDays } from '../../../../shared/policies/task-deadlines.ts';
+import type { CaseRecord } from '#shared/domain/case.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
+import { defineKind } from '#shared/domain/kind.ts';
+import { dueAfterBusinessDays } from '#shared/policies/task-deadlines.ts';
 
 export const STAMP_CHECK_WORKFLOW = 'stamp-check';
 
