@@ -8,19 +8,15 @@
  * number of DynamoDB reads and writes per move (counted during the move) made directly at the same
  * concurrency, in the same run.
  */
-import { randomUUID } from 'node:crypto';
 import { CaseRepository } from '#shared/store/case-repository.ts';
-import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
 import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { TaskRepository } from '#shared/store/task-repository.ts';
 import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import { workflowOperations } from '#shared/usecases/workflow-operations.ts';
-import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
 import { WORKFLOWS, workflowForKind } from '../workflows/registry.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
-import { freePort } from '../infra/local/dynamodb-local.ts';
-import { startLocalSystem } from '../infra/local/local-system.ts';
+import { startBenchSystem } from './bench-system.ts';
 import { countDynamoDbRequests, floorOfRequests, pool, progress } from './bench-utils.ts';
 
 const CASES = Number(process.env.BENCH_MOVE_CASES ?? 1_000);
@@ -30,17 +26,8 @@ const KIND = 'case-review';
 
 export async function runMoveBench(): Promise<void> {
   const requests = await countDynamoDbRequests();
-  const tableName = `bench-move-${randomUUID()}`;
-  const system = await startLocalSystem({
-    tableName,
-    apiPort: await freePort(),
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
-    seed: true,
-  });
-  const doc = createDocumentClient();
-  const arns = JSON.parse(process.env.WORKFLOW_ARNS ?? '{}') as Record<string, string>;
+  const { tableName, system, doc, workflows } = await startBenchSystem('move');
   const caseRepo = new CaseRepository(doc, tableName);
-  const workflows = stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]);
   const cases = caseUseCases({
     cases: caseRepo,
     staff: new StaffRepository(doc, tableName),

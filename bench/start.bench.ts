@@ -4,17 +4,12 @@
  * human task and parks. The floor beside it: the same number of DynamoDB reads and writes per
  * start (counted while the starts ran), made directly at the same concurrency in the same run.
  */
-import { randomUUID } from 'node:crypto';
 import { CaseRepository, RelatedItemConflictError } from '#shared/store/case-repository.ts';
-import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
 import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { caseUseCases } from '#shared/usecases/case-usecases.ts';
-import { stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
-import { workflowForKind } from '../workflows/registry.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
-import { freePort } from '../infra/local/dynamodb-local.ts';
-import { startLocalSystem } from '../infra/local/local-system.ts';
+import { startBenchSystem } from './bench-system.ts';
 import { countDynamoDbRequests, floorOfRequests, pool, progress } from './bench-utils.ts';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 500);
@@ -22,20 +17,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 export async function runStartBench(): Promise<void> {
   const requests = await countDynamoDbRequests();
-  const tableName = `bench-start-${randomUUID()}`;
-  const system = await startLocalSystem({
-    tableName,
-    apiPort: await freePort(),
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
-    seed: true,
-  });
-  const doc = createDocumentClient();
-  const arns = JSON.parse(process.env.WORKFLOW_ARNS ?? '{}') as Record<string, string>;
+  const { tableName, system, doc, workflows } = await startBenchSystem('start');
   const cases = caseUseCases({
     cases: new CaseRepository(doc, tableName),
     staff: new StaffRepository(doc, tableName),
     idempotency: new IdempotencyStore(doc, tableName),
-    workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
+    workflows,
     log: () => undefined,
   });
   const u = DEMO_USERS['team-lead'];

@@ -10,18 +10,15 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { createCalendar } from '#shared/calendar/index.ts';
 import { CaseRepository, RelatedItemConflictError } from '#shared/store/case-repository.ts';
-import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
 import { StaffRepository } from '#shared/store/staff-repository.ts';
 import { TaskRepository } from '#shared/store/task-repository.ts';
 import { caseUseCases } from '#shared/usecases/case-usecases.ts';
 import { taskUseCases } from '#shared/usecases/task-usecases.ts';
-import { stepFunctionsSignaller, stepFunctionsStarter } from '#shared/workflow/case-workflows.ts';
-import { workflowForKind } from '../workflows/registry.ts';
+import { stepFunctionsSignaller } from '#shared/workflow/case-workflows.ts';
 import { DEMO_USERS } from '../infra/local/demo-data.ts';
-import { freePort } from '../infra/local/dynamodb-local.ts';
-import { startLocalSystem } from '../infra/local/local-system.ts';
 import type { Actor, Role } from '#shared/domain/roles.ts';
+import { startBenchSystem } from './bench-system.ts';
 import { countDynamoDbRequests, percentile, pool, progress, rssMiB, timed } from './bench-utils.ts';
 
 const LIFECYCLE_CASES = Number(process.env.BENCH_CASES ?? 200);
@@ -36,23 +33,15 @@ const actor = (role: Role): Actor => {
 
 export async function runWorkflowBench(): Promise<void> {
   const requests = await countDynamoDbRequests();
-  const tableName = `bench-${randomUUID()}`;
-  const system = await startLocalSystem({
-    tableName,
-    apiPort: await freePort(),
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB!,
-    seed: true,
-  });
-  const doc = createDocumentClient();
+  const { tableName, system, doc, workflows } = await startBenchSystem('workflow');
   const caseRepo = new CaseRepository(doc, tableName);
   const staff = new StaffRepository(doc, tableName);
   const idempotency = new IdempotencyStore(doc, tableName);
-  const arns = JSON.parse(process.env.WORKFLOW_ARNS ?? '{}') as Record<string, string>;
   const cases = caseUseCases({
     cases: caseRepo,
     staff,
     idempotency,
-    workflows: stepFunctionsStarter((c) => arns[workflowForKind(c.kind)]),
+    workflows,
     log: () => undefined,
   });
   const tasks = taskUseCases({
