@@ -5,6 +5,7 @@
  * delivery of the same event finds the attempt claimed and does nothing. Not a scheduled job.
  */
 import * as z from 'zod';
+import { openExport } from '#shared/kinds/field-complaint/export-file.ts';
 import { logger } from '#shared/observability/powertools.ts';
 import { once } from '../wiring/once.ts';
 import { composeFieldImports } from '../wiring/field-imports.ts';
@@ -15,7 +16,7 @@ export const fieldImportRunSchema = z.strictObject({
   attempt: z.number().int().min(1),
 });
 
-const imports = once(composeFieldImports);
+const imports = once(() => composeFieldImports({ openExport }));
 
 export const handler = lambdaHandler('field-import-worker', async (event) => {
   const run = fieldImportRunSchema.parse(event);

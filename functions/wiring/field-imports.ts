@@ -14,7 +14,11 @@ import { tracer } from '#shared/observability/powertools.ts';
 import { FieldComplaintStore } from '#shared/store/field-complaint-store.ts';
 import { IdempotencyStore } from '#shared/store/idempotency-store.ts';
 import { StaffRepository } from '#shared/store/staff-repository.ts';
-import { type FieldImportRun, fieldImportJobUseCases } from '#shared/usecases/field-complaint-import-jobs.ts';
+import {
+  type FieldImportJobDeps,
+  type FieldImportRun,
+  fieldImportJobUseCases,
+} from '#shared/usecases/field-complaint-import-jobs.ts';
 import { composeFileStore } from './case-files.ts';
 import { doc, tableName } from './table.ts';
 
@@ -32,7 +36,8 @@ export function lambdaDispatch(functionName: string | undefined) {
   };
 }
 
-export function composeFieldImports() {
+/** `openExport` only in the worker: the routes' bundles then carry no XLSX or CSV parser. */
+export function composeFieldImports(reader: Pick<FieldImportJobDeps, 'openExport'> = {}) {
   const table = tableName();
   const store = new FieldComplaintStore(doc, table);
   return fieldImportJobUseCases({
@@ -43,5 +48,6 @@ export function composeFieldImports() {
     idempotency: new IdempotencyStore(doc, table),
     dispatch: lambdaDispatch(runtimeConfig().FIELD_IMPORT_WORKER),
     calendar: createCalendar(),
+    ...reader,
   });
 }

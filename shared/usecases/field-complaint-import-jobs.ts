@@ -28,7 +28,8 @@ import { extensionOf } from '../domain/case-files.ts';
 import { NotFoundError, UnprocessableError, ValidationError, VersionConflictError } from '../domain/errors.ts';
 import { toKoreaIso } from '../domain/korea-time.ts';
 import type { Actor } from '../domain/roles.ts';
-import { ExportFileError, openExport } from '../kinds/field-complaint/export-file.ts';
+import { ExportFileError } from '../kinds/field-complaint/export-file-error.ts';
+import type { OpenedExport } from '../kinds/field-complaint/export-file.ts';
 import type { FieldComplaintStandards } from '../kinds/field-complaint/standards.ts';
 import { assertCanImportFieldComplaints } from '../policies/field-complaint-access.ts';
 import { type FieldComplaintRecords, type FieldImportJob, importFieldComplaints } from './field-complaint-import.ts';
@@ -102,6 +103,11 @@ export interface FieldImportJobDeps {
   idempotency: Pick<IdempotencyStore, 'find'>;
   /** Hands a queued attempt to a worker and returns at once. */
   dispatch: (run: FieldImportRun) => Promise<void>;
+  /**
+   * The export reader (`openExport` of shared/kinds/field-complaint/export-file.ts), given by the worker's
+   * composition only: the routes that start and show imports do not carry the XLSX and CSV parsers.
+   */
+  openExport?: (path: string) => Promise<OpenedExport>;
   calendar: Calendar;
   standards?: FieldComplaintStandards;
   clock?: () => Date;
@@ -313,7 +319,8 @@ export function fieldImportJobUseCases(deps: FieldImportJobDeps) {
       };
       try {
         await deps.files.downloadTo(upload?.objectKey ?? importObjectKey(run.importId), path);
-        const file = await openExport(path);
+        if (!deps.openExport) throw new Error('this composition has no export reader: only the worker runs imports');
+        const file = await deps.openExport(path);
         const done = await importFieldComplaints(deps.records, file, {
           importId: run.importId,
           fileName: job.fileName,

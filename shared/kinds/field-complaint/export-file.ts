@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { type Column, COLUMN_LABELS_KO, mapHeaders } from './complaint-record.ts';
+import { ExportFileError } from './export-file-error.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -17,12 +18,7 @@ export interface ExportRow {
   cells: unknown[];
 }
 
-export class ExportFileError extends Error {
-  constructor(readonly messageKo: string) {
-    super(messageKo);
-    this.name = 'ExportFileError';
-  }
-}
+export { ExportFileError };
 
 export function formatOf(fileName: string): ExportFormat {
   const lower = fileName.toLowerCase();

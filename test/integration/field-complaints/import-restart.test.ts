@@ -23,6 +23,7 @@ import { StaffRepository } from '#shared/store/staff-repository.ts';
 import type { FieldComplaintRecords } from '#shared/usecases/field-complaint-import.ts';
 import { type FieldImportRun, fieldImportJobUseCases } from '#shared/usecases/field-complaint-import-jobs.ts';
 import { createTestTable } from '../../support/test-table.ts';
+import { openExport } from '#shared/kinds/field-complaint/export-file.ts';
 
 const ROWS = 3000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,6 +82,7 @@ function useCases(records?: FieldComplaintRecords) {
       runs.push(run);
     },
     calendar: createCalendar(),
+    openExport,
     clock: () => now,
     saveEvery: 500,
   });
