@@ -1,17 +1,17 @@
 /**
- * The size of every Lambda bundle, built the way the CDK app builds it (esbuild, ESM, minified,
+ * The size of every Lambda bundle, built the way the CDK app builds it (one esbuild run, ESM, minified,
  * the AWS SDK bundled), with esbuild's metafile telling which packages each bundle carries.
  * `npm run bundle-report` prints it; `npm run bench` prints it too.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { apiHandlerEntry, apiRoutes } from '../functions/api/routes.ts';
 import { deployableJobs } from '../functions/jobs/job-modules.ts';
-import { ESM_REQUIRE_SHIM } from '../infra/constructs/app-function.ts';
+import { FUNCTION_BUNDLE_OPTIONS } from '../infra/constructs/function-bundles.ts';
 import { MAIL_EVENTS_HANDLER } from '../infra/constructs/mail-events.ts';
 import { PROJECT_ROOT } from '../infra/project-paths.ts';
 import { STEP_FUNCTIONS, stepHandlerEntry } from '../workflows/asl.ts';
@@ -68,50 +68,62 @@ export function measureImport(code: string): number {
   }
 }
 
-/** Same esbuild settings as infra/constructs/app-function.ts (minus source maps, which Lambda does not load as code). */
-export async function measureBundle(
-  entry: string,
-  options: { imports?: boolean } = {},
-): Promise<Omit<BundleFigure, 'name'>> {
-  const result = await build({
-    entryPoints: [entry],
-    absWorkingDir: PROJECT_ROOT,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    minify: true,
-    write: false,
-    metafile: true,
-    outfile: 'index.mjs',
-    banner: { js: ESM_REQUIRE_SHIM },
-    logLevel: 'silent',
-  });
-  const output = Object.values(result.metafile.outputs)[0];
-  if (output === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
+/** What one bundle carries: its bytes and the npm packages among its inputs (from esbuild's metafile). */
+function figureOf(entry: string, output: Metafile['outputs'][string], code: string | undefined, imports?: boolean) {
   const packages = new Set<string>();
   for (const input of Object.keys(output.inputs)) {
     const pkg = packageOf(input);
     if (pkg !== undefined) packages.add(pkg);
   }
-  const code = result.outputFiles?.[0]?.text;
   return {
     entry,
     bytes: output.bytes,
     packages: [...packages].sort(),
-    ...(options.imports && code !== undefined && { importMs: measureImport(code) }),
+    ...(imports && code !== undefined && { importMs: measureImport(code) }),
   };
 }
 
+/** One bundle, built with the CDK app's settings (infra/constructs/function-bundles.ts) minus the source map. */
+export async function measureBundle(
+  entry: string,
+  options: { imports?: boolean } = {},
+): Promise<Omit<BundleFigure, 'name'>> {
+  const result = await build({
+    ...FUNCTION_BUNDLE_OPTIONS,
+    entryPoints: [entry],
+    write: false,
+    metafile: true,
+    outfile: 'index.mjs',
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  if (output === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
+  return figureOf(entry, output, result.outputFiles?.[0]?.text, options.imports);
+}
+
+/** Every function's bundle, from one esbuild run as the CDK app builds them. */
 export async function measureBundles(
   onProgress?: (done: number, total: number) => void,
   options: { imports?: boolean } = {},
 ): Promise<BundleFigure[]> {
   const entries = functionEntries();
+  const outName = (index: number) => `bundle-${index}`;
+  const result = await build({
+    ...FUNCTION_BUNDLE_OPTIONS,
+    entryPoints: entries.map(({ entry }, index) => ({ in: entry, out: outName(index) })),
+    outdir: 'bundles',
+    outExtension: { '.js': '.mjs' },
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   const figures: BundleFigure[] = [];
-  for (const { name, entry } of entries) {
-    figures.push({ name, ...(await measureBundle(entry, options)) });
+  for (const [index, { name, entry }] of entries.entries()) {
+    const file = `bundles/${outName(index)}.mjs`;
+    const output = result.metafile.outputs[file];
+    if (output === undefined) throw new Error(`esbuild wrote nothing for ${entry}`);
+    const code = result.outputFiles.find((f) => f.path === path.join(PROJECT_ROOT, file))?.text;
+    figures.push({ name, ...figureOf(entry, output, code, options.imports) });
     onProgress?.(figures.length, entries.length);
   }
   return figures.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));

@@ -7,17 +7,28 @@
  * IAM grant in the same call: a function never learns a resource's name without the matching
  * permission, and never holds a permission it has no variable for.
  */
-import { type CfnElement, Duration, Names, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  type BundlingOptions,
+  type CfnElement,
+  DockerImage,
+  Duration,
+  type ILocalBundling,
+  Names,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -29,7 +40,8 @@ import type { WorkflowAccess } from '../../functions/api/routes.ts';
 import type { RuntimeConfig } from '#shared/config/runtime-config.ts';
 import type { mailEnvSchema } from '#shared/mail/mail-config.ts';
 import type * as z from 'zod';
-import { fromProjectRoot, PROJECT_ROOT } from '../project-paths.ts';
+import { PROJECT_ROOT } from '../project-paths.ts';
+import { bundleFunction } from './function-bundles.ts';
 import { LOG_RETENTION } from './log-retention.ts';
 import { TABLE_INDEXES } from '#shared/store/table-definition.ts';
 
@@ -88,23 +100,34 @@ const TABLE_WRITE_ACTIONS = [
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
-/**
- * esbuild emits ESM, but some bundled CommonJS dependencies still call `require` for Node built-ins;
- * give them one (the usual shim, named so it cannot collide with bundled identifiers).
- */
-export const ESM_REQUIRE_SHIM =
-  "import { createRequire as __appCreateRequire } from 'node:module'; const require = __appCreateRequire(import.meta.url);";
-
 type RuntimeEnvironment = Partial<Record<keyof RuntimeConfig, string>>;
 type MailEnvironmentKey = keyof z.input<typeof mailEnvSchema>;
 
 /** SES v2 SendEmail is authorised as these actions on the sending identity (simple and raw content). */
 export const MAIL_SEND_ACTIONS = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
+/**
+ * Bundling of one handler module by the app's single esbuild run (infra/constructs/function-bundles.ts).
+ * There is no Docker engine on build machines, so the image is never used. `entry` is a property so
+ * CDK's asset cache tells two functions' bundles apart (it keys on the serialised options).
+ */
+class OneRunBundling implements BundlingOptions {
+  readonly image = DockerImage.fromRegistry('no-docker-bundling');
+  readonly local: ILocalBundling;
+  constructor(readonly entry: string) {
+    this.local = {
+      tryBundle: (outputDir) => {
+        bundleFunction(entry, outputDir);
+        return true;
+      },
+    };
+  }
+}
+
 /** The construct id of the stack's one function log group. */
 export const SHARED_LOG_GROUP_ID = 'FunctionLogs';
 
-export class AppFunction extends NodejsFunction {
+export class AppFunction extends LambdaFunction {
   private boundTable: ITableV2 | undefined;
   private readonly workflowAccess = new Set<WorkflowAccess>();
   private mailFrom: string | undefined;
@@ -120,10 +143,12 @@ export class AppFunction extends NodejsFunction {
     const logGroup = AppFunction.createLogGroup(scope, id);
 
     super(scope, id, {
-      entry: fromProjectRoot(props.entry),
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: fromProjectRoot('package-lock.json'),
-      handler: 'handler',
+      code: Code.fromAsset(PROJECT_ROOT, {
+        // The asset is named by the bundle's bytes, as NodejsFunction's were.
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: new OneRunBundling(props.entry),
+      }),
+      handler: 'index.handler',
       description: props.description,
       // Keep in step with the `node` dev dependency that runs the tests (Node 22 LTS).
       runtime: Runtime.NODEJS_22_X,
@@ -140,19 +165,6 @@ export class AppFunction extends NodejsFunction {
         ...commonEnvironment,
         // Stack traces point at the TypeScript source, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The SDK version we test against locally is the one that runs on Lambda (one system, two hosts).
-        bundleAwsSDK: true,
-        tsconfig: fromProjectRoot('tsconfig.json'),
-        // There is no Docker engine on build machines; the local esbuild bundles.
-        forceDockerBundling: false,
       },
     });
     Validations.of(this.executionRole).acknowledge({

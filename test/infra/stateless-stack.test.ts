@@ -8,6 +8,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiHandlerEntry,
   apiRoutes,
   filesAccessOf,
   identityKeyAccessOf,
@@ -298,7 +299,12 @@ describe('API handlers', () => {
     const assetHash = String(props.Code.S3Key).replace(/\.zip$/, '');
     const bundleDir = path.join(app.outdir, `asset.${assetHash}`);
     expect(existsSync(path.join(bundleDir, 'index.mjs'))).toBe(true);
-    expect(existsSync(path.join(bundleDir, 'index.mjs.map'))).toBe(true);
+    // The map names the sources from the project root (a stack trace on Lambda reads functions/…, shared/…).
+    const { sources } = JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as {
+      sources: string[];
+    };
+    expect(sources).toContain(apiHandlerEntry(route.name));
+    for (const source of sources) expect(existsSync(path.join(PROJECT_ROOT, source)), source).toBe(true);
   });
 });
 
@@ -535,12 +541,11 @@ describe('case workflows', () => {
     return { id, props: (template.toJSON().Resources[id] as Resource).Properties };
   }
 
-  /** The source files the function's bundle was built from (its source map), relative to the project. */
+  /** The source files the function's bundle was built from (its source map names them from the project root). */
   function bundledSources(fn: AppFunction): string[] {
     const assetHash = String(resourceOf(fn).props.Code.S3Key).replace(/\.zip$/, '');
     const bundleDir = path.join(app.outdir, `asset.${assetHash}`);
-    const sourceMap = JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
-    return sourceMap.sources.map((source) => path.relative(PROJECT_ROOT, path.resolve(bundleDir, source)));
+    return (JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources;
   }
 
   /** Resolves `{"Fn::Join": ["", [...]]}` with each `{Ref: id}` written as `<ref:id>`, for JSON env values. */

@@ -26,10 +26,11 @@ export function synthesizeSystem(): SystemStacks & { app: App } {
 }
 
 /**
- * Generous: bundling the ~90 functions (CDK starts `npx esbuild` for each) and validating templates
- * takes minutes on 2 busy cores, longer now that the suite runs two files at once: a full run beside
- * other helpers' runs (load ~20) took 958 s here. The synth is synchronous, so this only decides
- * whether a slow synth is reported as a failure; it checks nothing about the templates.
+ * Generous: bundling the ~100 functions (one esbuild run, infra/constructs/function-bundles.ts) and
+ * validating templates takes about a minute on 2 quiet cores, several times that beside other test runs
+ * (with CDK's one `npx esbuild` per function a loaded run once took 958 s). The synth is synchronous,
+ * so this only decides whether a slow synth is reported as a failure; it checks nothing about the
+ * templates.
  */
 export const SYNTH_TIMEOUT_MS = 1_200_000;
 
