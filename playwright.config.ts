@@ -45,7 +45,9 @@ export default defineConfig({
   webServer: {
     command: 'tsx test/browser/serve-local-system.ts',
     url: `http://localhost:${ports.BROWSER_TEST_API_PORT}/health`,
-    env: ports,
+    // The system's own start-up lines still print; the handlers' per-request metrics and INFO logs would
+    // bury the test list (as in vitest.config.ts; warnings and errors still show).
+    env: { ...ports, POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN' },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
