@@ -1,4 +1,5 @@
 /** Small helpers for benchmark scripts: timing, percentiles, memory, a progress line, a floor of DynamoDB requests. */
+import { readFileSync } from 'node:fs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -137,9 +138,14 @@ export async function traceRequests(): Promise<{ recording: boolean; entries: Tr
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const { SFNClient } = await import('@aws-sdk/client-sfn');
   const trace = { recording: false, entries: [] as TracedRequest[] };
-  const componentOf = (stack: string): string => {
-    // Gets sent together leave from a microtask as one BatchGetItem (shared/store/coalesced-gets.ts).
-    if (/coalesced-gets/.test(stack)) return 'batched Get(s)';
+  const componentOf = (operation: string, fullStack: string): string => {
+    // Gets sent together leave from a microtask as one BatchGetItem (shared/store/coalesced-gets.ts): who
+    // asked is not on that stack.
+    if (/^(Get|BatchGet)$/.test(operation) && /coalesced-gets/.test(fullStack)) return 'batched Get(s)';
+    const stack = fullStack
+      .split('\n')
+      .filter((line) => !line.includes('coalesced-gets'))
+      .join('\n');
     if (/tasksOfCase/.test(stack)) return 'bench';
     if (/functions\/steps\/|openHumanTask|lambda-bindings/.test(stack)) return 'step handler';
     if (/outbox-relay/.test(stack) && !/completeTask|createCase/.test(stack)) return 'outbox relay';
@@ -176,11 +182,12 @@ export async function traceRequests(): Promise<{ recording: boolean; entries: Tr
       Error.stackTraceLimit = 60;
       const stack = new Error().stack ?? '';
       Error.stackTraceLimit = limit;
+      const operation = command.constructor.name.replace(/Command$/, '');
       const entry: TracedRequest = {
         service,
-        operation: command.constructor.name.replace(/Command$/, ''),
+        operation,
         detail: detailOf((command as { input?: Record<string, unknown> }).input),
-        component: componentOf(stack),
+        component: componentOf(operation, stack),
         start: performance.now(),
         end: Number.NaN,
       };
@@ -230,4 +237,31 @@ export function timelineLines(entries: TracedRequest[], t0: number, t1: number):
   }
   lines.push(`  total ${(t1 - t0).toFixed(1)} ms; no DynamoDB request in flight for ${gaps.toFixed(1)} ms of it`);
   return lines;
+}
+
+/**
+ * CPU time used so far (ms) by this process (the system: API use cases, local Step Functions service,
+ * step handlers, bench) and by the DynamoDB Local process the bench started (BENCH_DYNAMODB_PID, read
+ * from /proc; NaN where that cannot be read). The difference of two readings is what a phase cost.
+ */
+export function cpuTimes(): { node: number; dynamodb: number } {
+  const own = process.cpuUsage();
+  let dynamodb = Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${process.env.BENCH_DYNAMODB_PID}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    dynamodb = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    // Not Linux, or no such process: the figure is left out.
+  }
+  return { node: (own.user + own.system) / 1000, dynamodb };
+}
+
+/** CPU ms per unit of work between two `cpuTimes()` readings, as a printable phrase. */
+export function cpuPer(before: { node: number; dynamodb: number }, units: number, unit: string): string {
+  const now = cpuTimes();
+  const node = (now.node - before.node) / units;
+  const dynamodb = (now.dynamodb - before.dynamodb) / units;
+  return `CPU per ${unit}: this process ${node.toFixed(1)} ms, DynamoDB Local ${Number.isNaN(dynamodb) ? '?' : dynamodb.toFixed(1)} ms`;
 }

@@ -3,6 +3,7 @@
  * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite (bundles: the Lambda bundle sizes,
  * as `npm run bundle-report` prints them); sizes via BENCH_* variables.
  */
+import '../infra/local/xray-manual-mode.ts';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
@@ -35,6 +36,8 @@ const OPT_IN = new Set(['field-import']);
 
 const engine = await startDynamoDbLocal();
 Object.assign(process.env, {
+  // Whose CPU time the benches can read (bench-utils.ts cpuTimes).
+  BENCH_DYNAMODB_PID: String(engine.process.pid ?? ''),
   AWS_ENDPOINT_URL_DYNAMODB: engine.endpoint,
   AWS_REGION: 'ap-northeast-2',
   AWS_ACCESS_KEY_ID: 'local',

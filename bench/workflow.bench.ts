@@ -22,6 +22,8 @@ import type { Actor, Role } from '#shared/domain/roles.ts';
 import { startBenchSystem } from './bench-system.ts';
 import {
   countDynamoDbRequests,
+  cpuPer,
+  cpuTimes,
   percentile,
   pool,
   progress,
@@ -238,13 +240,17 @@ export async function runWorkflowBench(): Promise<void> {
   const latencies = latencySet();
   const bar = progress('lifecycles', LIFECYCLE_CASES);
   const started = performance.now();
+  const cpuAtStart = cpuTimes();
   const caseIds = await pool(LIFECYCLE_CASES, (i) => lifecycle(i, latencies), CONCURRENCY, bar);
   await system.stepFunctions.settle();
   const elapsedS = (performance.now() - started) / 1000;
+  const concurrentCpu = cpuPer(cpuAtStart, LIFECYCLE_CASES, 'lifecycle');
   const sequentialLatencies = latencySet();
   requests.reset();
+  const cpuAtSequential = cpuTimes();
   await pool(SEQUENTIAL_CASES, (i) => lifecycle(LIFECYCLE_CASES + i, sequentialLatencies), 1);
   await system.stepFunctions.settle();
+  const sequentialCpu = cpuPer(cpuAtSequential, SEQUENTIAL_CASES, 'lifecycle');
   const perLifecycle = { reads: requests.reads / SEQUENTIAL_CASES, writes: requests.writes / SEQUENTIAL_CASES };
   if (trace) {
     // One at a time, each step traced from "complete" until the next task is seen open; the park write and
@@ -277,7 +283,9 @@ export async function runWorkflowBench(): Promise<void> {
 
   // 2. The floor: the same DynamoDB writes done directly, at the same concurrencies.
   console.log(`\n[2/3] 같은 DynamoDB 쓰기를 직접 (바닥값)`);
+  const cpuAtFloor = cpuTimes();
   const floor = await pool(LIFECYCLE_CASES * 2, floorWrites, CONCURRENCY);
+  const floorCpu = cpuPer(cpuAtFloor, LIFECYCLE_CASES * 2, 'floor unit (2 transactions)');
   const sequentialFloor = await pool(SEQUENTIAL_CASES * 2, floorWrites, 1);
   const criticalFloor = await pool(LIFECYCLE_CASES * 2, criticalPathWrites, CONCURRENCY);
   const sequentialCriticalFloor = await pool(SEQUENTIAL_CASES * 2, criticalPathWrites, 1);
@@ -289,6 +297,7 @@ export async function runWorkflowBench(): Promise<void> {
   const parkBar = progress('parked', PARKED);
   const samples: [number, number][] = [];
   const parkStarted = performance.now();
+  const cpuAtPark = cpuTimes();
   await pool(
     PARKED,
     async (i) => {
@@ -302,6 +311,7 @@ export async function runWorkflowBench(): Promise<void> {
   );
   await system.stepFunctions.settle();
   const parkS = (performance.now() - parkStarted) / 1000;
+  const parkCpu = cpuPer(cpuAtPark, Math.max(1, PARKED), 'start');
   global.gc?.();
   const state = system.stepFunctions.inMemoryState();
 
@@ -311,6 +321,7 @@ export async function runWorkflowBench(): Promise<void> {
 lifecycle cases                         ${LIFECYCLE_CASES} (concurrency ${CONCURRENCY}) in ${elapsedS.toFixed(1)} s
 state transitions per case              ${transitionsPerCase.toFixed(1)} (from GetExecutionHistory)
 workflow transitions per second         ${((transitionsPerCase * LIFECYCLE_CASES) / elapsedS).toFixed(1)}
+  ${concurrentCpu} (${CONCURRENCY} at once); one at a time: ${sequentialCpu.replace(/^CPU per lifecycle: /, '')}; the floor's ${floorCpu.replace(/^CPU per /, '')}
 complete task → next task open, one at a time     p50 ${p(sequentialLatencies.landed, 50)} ms   p99 ${p(sequentialLatencies.landed, 99)} ms   (n=${sequentialLatencies.landed.length}; until its write landed)
   … until the bench's read saw it                 p50 ${p(sequentialLatencies.seen, 50)} ms   p99 ${p(sequentialLatencies.seen, 99)} ms
 DynamoDB requests per lifecycle, one at a time    ${perLifecycle.writes.toFixed(1)} writes, ${perLifecycle.reads.toFixed(1)} reads (every client: the bench's reads, the use cases, the steps, the workflow service)
@@ -321,6 +332,7 @@ complete task → next task open, ${CONCURRENCY} at once       p50 ${p(latencies
 floor: same DynamoDB writes, ${CONCURRENCY} at once          p50 ${p(floor, 50)} ms   p99 ${p(floor, 99)} ms   (n=${floor.length})
 floor: critical path's writes, ${CONCURRENCY} at once        p50 ${p(criticalFloor, 50)} ms   p99 ${p(criticalFloor, 99)} ms
 executions started and parked per second  ${(PARKED / parkS).toFixed(1)} (${PARKED.toLocaleString()} cases registered, concurrency ${CONCURRENCY}; floor: BENCH_ONLY=start)
+  ${parkCpu}
 resident memory before parking          ${rssBefore.toFixed(0)} MiB
 resident memory while parking           ${samples.map(([n, mib]) => `${n.toLocaleString()}: ${mib.toFixed(0)} MiB`).join(', ')}
 resident memory, ${PARKED.toLocaleString()} parked          ${rssMiB().toFixed(0)} MiB
