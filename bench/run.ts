@@ -3,6 +3,7 @@
  * in-memory DynamoDB Local. BENCH_ONLY=workflow runs one suite (bundles: the Lambda bundle sizes,
  * as `npm run bundle-report` prints them); sizes via BENCH_* variables.
  */
+import './quiet-handlers.ts';
 import '../infra/local/xray-manual-mode.ts';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { runRemindersBench } from './reminders.bench.ts';

@@ -7,7 +7,8 @@ import type { CaseRecord } from '../domain/case.ts';
 import { IllegalTransitionError, NotFoundError, VersionConflictError } from '../domain/errors.ts';
 import type { EventActor } from '../domain/history.ts';
 import { primaryRole, type Actor } from '../domain/roles.ts';
-import type { CaseRepository } from './ports.ts';
+import { toKoreaIso } from '../domain/korea-time.ts';
+import type { CaseRepository, TaskRepository } from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
 
 export function eventActorOf(actor: Actor): EventActor {
@@ -79,25 +80,7 @@ export async function startPendingExecution(
   }
   try {
     const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const fresh = await deps.cases.get(caseId);
-      if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return true;
-      const { pendingExecutionName: _started, ...rest } = fresh;
-      try {
-        // The new execution's first step may already have recorded itself; keep what it wrote.
-        await deps.cases.commit(fresh, {
-          next: {
-            ...rest,
-            executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn),
-            version: fresh.version + 1,
-          },
-          drafts: [],
-        });
-        return true;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
+    await recordStartedExecution(deps.cases, c, arn);
     return true;
   } catch (error) {
     deps.log({
@@ -108,4 +91,71 @@ export async function startPendingExecution(
     });
     return false;
   }
+}
+
+/**
+ * Records on the case the execution `arn` started for `started.pendingExecutionName`, and clears the
+ * pending name. The new execution's first step may already have written the case: retry on its
+ * version, keep what it wrote, never overwrite it.
+ */
+export async function recordStartedExecution(
+  cases: Pick<CaseRepository, 'get' | 'commit'>,
+  started: CaseRecord,
+  arn: string,
+): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const fresh = await cases.get(started.caseId);
+    if (!fresh || fresh.pendingExecutionName !== started.pendingExecutionName) return;
+    const { pendingExecutionName: _started, ...rest } = fresh;
+    try {
+      await cases.commit(fresh, {
+        next: {
+          ...rest,
+          executionArn: fresh.executionArn === started.executionArn ? arn : (fresh.executionArn ?? arn),
+          version: fresh.version + 1,
+        },
+        drafts: [],
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+    }
+  }
+}
+
+/**
+ * Commits a restart of the case's workflow at the stage it stands (a move to a new workflow version,
+ * or the reconciler's repair): its open tasks cancelled, WORKFLOW_MOVED recorded with the reason, and
+ * the new execution's name left as `pendingExecutionName` for `startPendingExecution` to start.
+ */
+export async function commitWorkflowRestart(
+  deps: { cases: Pick<CaseRepository, 'commit'>; tasks: Pick<TaskRepository, 'ofCase' | 'cancel'> },
+  c: CaseRecord,
+  restart: { executionName: string; actor: EventActor; reason: string; at: Date },
+): Promise<CaseRecord> {
+  const open = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.status === 'open');
+  const now = toKoreaIso(restart.at);
+  const moved = await deps.cases.commit(
+    c,
+    {
+      next: { ...c, pendingExecutionName: restart.executionName, updatedAt: now, version: c.version + 1 },
+      drafts: [
+        {
+          type: 'WORKFLOW_MOVED',
+          at: now,
+          actor: restart.actor,
+          data: {
+            reason: restart.reason,
+            fromExecution: c.executionArn ?? null,
+            newExecutionName: restart.executionName,
+            restartAt: c.stage,
+            cancelledTasks: open.map((t) => t.taskId),
+          },
+        },
+      ],
+    },
+    undefined,
+    open.map((t) => deps.tasks.cancel(t)),
+  );
+  return moved.case;
 }

@@ -9,11 +9,10 @@
  */
 import type { CaseKind } from '../domain/case.ts';
 import type { CaseRecord } from '../domain/case.ts';
-import { VersionConflictError } from '../domain/errors.ts';
 import type { EventActor } from '../domain/history.ts';
-import { toKoreaIso } from '../domain/korea-time.ts';
 import type { CaseRepository, TaskRepository } from './ports.ts';
 import type { WorkflowStarter } from '../workflow/case-workflows.ts';
+import { commitWorkflowRestart, recordStartedExecution } from './case-operations.ts';
 
 export interface MoveReport {
   kind: CaseKind;
@@ -41,25 +40,7 @@ export function workflowOperations(deps: {
   async function startPending(c: CaseRecord): Promise<void> {
     if (!c.pendingExecutionName) return;
     const arn = await deps.workflows.start(c, c.stage, c.pendingExecutionName);
-    // The new execution's first step also writes the case; retry on its version, never overwrite it.
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const fresh = await deps.cases.get(c.caseId);
-      if (!fresh || fresh.pendingExecutionName !== c.pendingExecutionName) return;
-      const { pendingExecutionName: _done, ...rest } = fresh;
-      try {
-        await deps.cases.commit(fresh, {
-          next: {
-            ...rest,
-            executionArn: fresh.executionArn === c.executionArn ? arn : (fresh.executionArn ?? arn),
-            version: fresh.version + 1,
-          },
-          drafts: [],
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
+    await recordStartedExecution(deps.cases, c, arn);
   }
 
   return {
@@ -75,33 +56,14 @@ export function workflowOperations(deps: {
           await startPending(c);
           report.resumed += 1;
         } else {
-          const open = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.status === 'open');
-          const name = `${c.caseId}-move-${c.version + 1}`;
-          const now = toKoreaIso(clock());
-          const moved = await deps.cases.commit(
-            c,
-            {
-              next: { ...c, pendingExecutionName: name, updatedAt: now, version: c.version + 1 },
-              drafts: [
-                {
-                  type: 'WORKFLOW_MOVED',
-                  at: now,
-                  actor: operator(operatorSub),
-                  data: {
-                    reason,
-                    fromExecution: c.executionArn ?? null,
-                    newExecutionName: name,
-                    restartAt: c.stage,
-                    cancelledTasks: open.map((t) => t.taskId),
-                  },
-                },
-              ],
-            },
-            undefined,
-            open.map((t) => deps.tasks.cancel(t)),
-          );
+          const moved = await commitWorkflowRestart(deps, c, {
+            executionName: `${c.caseId}-move-${c.version + 1}`,
+            actor: operator(operatorSub),
+            reason,
+            at: clock(),
+          });
           if (c.executionArn) await deps.workflows.stop(c.executionArn, reason);
-          await startPending(moved.case);
+          await startPending(moved);
           report.moved += 1;
         }
         deps.progress?.(report.moved + report.resumed + report.skippedClosed, c.caseNumber);

@@ -15,10 +15,9 @@
 import { CASE_KINDS, type OfficeKind as CaseKind } from '../kinds/registry.ts';
 import type { CaseRecord } from '../domain/case.ts';
 import type { EventActor } from '../domain/history.ts';
-import { toKoreaIso } from '../domain/korea-time.ts';
 import type { CaseRepository, OutboxStore, TaskRepository } from './ports.ts';
 import type { ExecutionInspector, ExecutionState, WorkflowStarter } from '../workflow/case-workflows.ts';
-import { startPendingExecution } from './case-operations.ts';
+import { commitWorkflowRestart, startPendingExecution } from './case-operations.ts';
 import type { DrainReport, OutboxRelay } from './outbox-relay.ts';
 
 export type ReconcileAction = 'redelivered' | 'started' | 'restarted' | 'reported';
@@ -105,31 +104,12 @@ export function workflowReconciler(deps: WorkflowReconcilerDeps) {
       log({ level: 'error', message: 'case needs a person: its workflow keeps ending', caseId: c.caseId, state });
       return;
     }
-    const open = (await deps.tasks.ofCase(c.caseId)).filter((t) => t.status === 'open');
-    const name = `${c.caseId}-r${c.version + 1}`;
-    const now = toKoreaIso(clock());
-    await deps.cases.commit(
-      c,
-      {
-        next: { ...c, pendingExecutionName: name, updatedAt: now, version: c.version + 1 },
-        drafts: [
-          {
-            type: 'WORKFLOW_MOVED',
-            at: now,
-            actor: RECONCILER,
-            data: {
-              reason: `정합성 점검: 실행 상태 ${state} — 현재 단계에서 다시 시작`,
-              fromExecution: c.executionArn ?? null,
-              newExecutionName: name,
-              restartAt: c.stage,
-              cancelledTasks: open.map((t) => t.taskId),
-            },
-          },
-        ],
-      },
-      undefined,
-      open.map((t) => deps.tasks.cancel(t)),
-    );
+    await commitWorkflowRestart(deps, c, {
+      executionName: `${c.caseId}-r${c.version + 1}`,
+      actor: RECONCILER,
+      reason: `정합성 점검: 실행 상태 ${state} — 현재 단계에서 다시 시작`,
+      at: clock(),
+    });
     const started = await startPendingExecution({ cases: deps.cases, workflows: deps.workflows, log }, c.caseId, {
       purpose: 'reconcile',
       previousExecution: () => undefined,
