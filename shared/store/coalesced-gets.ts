@@ -6,7 +6,7 @@
  * time, four GetItems cost ~3× one BatchGetItem of four keys; on AWS the same read units).
  *
  * What a caller sees does not change: each `send(new GetCommand(…))` resolves with its own `Item`
- * (absent when there is none) or rejects with the batch's error. The batch is a consistent read
+ * (absent when there is none) or rejects with the batch's error (a refused key sends each Get alone). The batch is a consistent read
  * when any of its Gets asked for one (stronger than asked, never weaker). A Get that stands alone,
  * or asks for more than TableName/Key/ConsistentRead (a projection, consumed capacity), or passes
  * options or a callback, is sent as it is. Keys asked twice are asked once; unprocessed keys are asked again.
@@ -51,7 +51,13 @@ export function coalesceGets<T extends DynamoDBDocumentClient>(doc: T): T {
         (inherited(only.command) as Promise<GetCommandOutput>).then(only.resolve, only.reject);
       } else {
         batch(table, waiting).catch((error: unknown) => {
-          for (const w of waiting) w.reject(error);
+          // A key DynamoDB refuses (e.g. too long) fails the whole batch: each Get then goes alone, so
+          // only the Get that asked for it fails, as it would have without the batch.
+          if (error instanceof Error && error.name === 'ValidationException') {
+            for (const w of waiting) (inherited(w.command) as Promise<GetCommandOutput>).then(w.resolve, w.reject);
+          } else {
+            for (const w of waiting) w.reject(error);
+          }
         });
       }
     }

@@ -89,6 +89,15 @@ describe('Gets sent together', () => {
     expect(plain.Item).toMatchObject({ n: 4 });
   });
 
+  it('a key DynamoDB refuses fails only the Get that asked for it', async () => {
+    const results = await Promise.allSettled([
+      get(8, true),
+      doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: 'x'.repeat(3000), sk: 'A' } })),
+    ]);
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: { Item: { n: 8 } } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { name: 'ValidationException' } });
+  });
+
   it("a failed batch fails every Get in it with DynamoDB's error", async () => {
     const missingTable = (n: number) =>
       doc.send(new GetCommand({ TableName: `${table.tableName}-absent`, Key: { pk: `ITEM#${n}`, sk: 'A' } }));
