@@ -18,7 +18,13 @@ export default defineConfig({
     sequence: { sequencer: SlowFirstSequencer },
     // Powertools (shared/observability/powertools.ts): handlers run in process, so keep their logs and
     // metrics out of the test output; tests that check them turn them on for themselves.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false' },
+    // AWS_XRAY_MANUAL_MODE: no X-Ray async hook on every promise while the tracer is off (infra/local/xray-manual-mode.ts).
+    env: {
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      AWS_XRAY_MANUAL_MODE: 'true',
+    },
     reporters: ['default', './test/support/slowest-files.reporter.ts'],
   },
 });

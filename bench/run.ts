@@ -4,6 +4,7 @@
  * as `npm run bundle-report` prints them); sizes via BENCH_* variables.
  */
 import './quiet-handlers.ts';
+import '../infra/local/xray-manual-mode.ts';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { runRemindersBench } from './reminders.bench.ts';
 import { runWorkflowBench } from './workflow.bench.ts';
@@ -36,6 +37,8 @@ const OPT_IN = new Set(['field-import']);
 
 const engine = await startDynamoDbLocal();
 Object.assign(process.env, {
+  // Whose CPU time the benches can read (bench-utils.ts cpuTimes).
+  BENCH_DYNAMODB_PID: String(engine.process.pid ?? ''),
   AWS_ENDPOINT_URL_DYNAMODB: engine.endpoint,
   AWS_REGION: 'ap-northeast-2',
   AWS_ACCESS_KEY_ID: 'local',

@@ -3,6 +3,7 @@
  * running the Lambda handlers in process; optionally the mail catcher (SES's stand-in) and the
  * local scheduler (EventBridge Scheduler's). `npm start` and the end-to-end tests both use this.
  */
+import './xray-manual-mode.ts';
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';

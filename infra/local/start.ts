@@ -2,6 +2,7 @@
  * `npm start`: brings the whole system up on this machine with demo data and prints where it is.
  * Data lives under .data/ so a restart keeps everything; Ctrl-C shuts down cleanly.
  */
+import './xray-manual-mode.ts';
 import './powertools-env.ts';
 import { DynamoDbPortTakenError, JavaMissingError } from './dynamodb-local.ts';
 import { startLocalSystem } from './local-system.ts';

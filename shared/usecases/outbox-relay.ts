@@ -11,6 +11,7 @@
  */
 import type { CaseRepository, OutboxStore, TaskRepository } from './ports.ts';
 import { outboxIdOf, type OutboxIntent, type OutboxItem } from '../domain/outbox.ts';
+import type { TaskRecord } from '../domain/task.ts';
 import {
   isExecutionAlreadyExists,
   TOKEN_USED_ERRORS,
@@ -51,7 +52,8 @@ export function outboxRelay(deps: OutboxRelayDeps) {
   const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   const maxAttempts = deps.maxAttempts ?? 8;
 
-  async function send(intent: OutboxIntent): Promise<string> {
+  /** `known`: the task as its committer just wrote it (saves the first read; a used token still reads). */
+  async function send(intent: OutboxIntent, known?: TaskRecord): Promise<string> {
     if (intent.type === 'start-execution') {
       if (!deps.workflows) throw new Error('no workflow starter configured');
       const c = await deps.cases.get(intent.caseId);
@@ -69,7 +71,8 @@ export function outboxRelay(deps: OutboxRelayDeps) {
     if (!signaller || !tasks) throw new Error('no task signaller configured');
     if (intent.type === 'task-failure' && !signaller.fail) throw new Error('the task signaller cannot fail tasks');
     for (let chase = 1; ; chase++) {
-      const task = await tasks.get(intent.caseId, intent.taskId);
+      const task =
+        chase === 1 && known?.taskId === intent.taskId ? known : await tasks.get(intent.caseId, intent.taskId);
       if (!task) return 'task-gone';
       if (task.delivered === true) return 'already-delivered';
       if (task.status === 'cancelled') return 'task-cancelled';
@@ -89,10 +92,10 @@ export function outboxRelay(deps: OutboxRelayDeps) {
     }
   }
 
-  async function deliver(item: OutboxItem): Promise<Delivery> {
+  async function deliver(item: OutboxItem, known?: TaskRecord): Promise<Delivery> {
     if (item.status !== 'pending') return { delivered: true, outcome: item.outcome ?? item.status };
     try {
-      const outcome = await send(item.intent);
+      const outcome = await send(item.intent, known);
       await deps.outbox.markDelivered(item, outcome, clock());
       return { delivered: true, outcome };
     } catch (error) {
@@ -119,17 +122,23 @@ export function outboxRelay(deps: OutboxRelayDeps) {
   }
 
   return {
-    deliver,
+    deliver: (item: OutboxItem) => deliver(item),
 
-    /** The committing use case's own attempt, right after its commit (the intent as it wrote it). */
-    async deliverNow(intent: OutboxIntent, createdAt: Date): Promise<Delivery> {
-      return deliver({
-        outboxId: outboxIdOf(intent),
-        intent,
-        status: 'pending',
-        createdAt: createdAt.toISOString(),
-        attempts: 0,
-      });
+    /**
+     * The committing use case's own attempt, right after its commit (the intent as it wrote it, and for a
+     * task intent the task as its commit left it, when the committer knows it).
+     */
+    async deliverNow(intent: OutboxIntent, createdAt: Date, task?: TaskRecord): Promise<Delivery> {
+      return deliver(
+        {
+          outboxId: outboxIdOf(intent),
+          intent,
+          status: 'pending',
+          createdAt: createdAt.toISOString(),
+          attempts: 0,
+        },
+        task,
+      );
     },
 
     /**

@@ -455,13 +455,18 @@ export function taskUseCases(deps: TaskUseCaseDeps) {
           throw error;
         }
       });
-      // Read again: after a restart the workflow may have re-opened the task with a new token. A replayed
-      // result (same Idempotency-Key) holds the case and events only, so the task comes from here too.
-      const stored = (await deps.tasks.get(caseId, taskId)) ?? outcome.result.task;
+      // A fresh commit completed the very task it read: the write is conditional on the task's token, so
+      // that token is the one to deliver with (no read: if the workflow re-opens the task with a new
+      // token afterwards, the old one answers "used" and the relay reads the task and follows). A replayed
+      // result (same Idempotency-Key) holds the case and events only: the task is read, and may be
+      // delivered already.
+      const stored = outcome.replayed
+        ? ((await deps.tasks.get(caseId, taskId)) ?? outcome.result.task)
+        : outcome.result.task;
       const workflowNotified =
         stored.delivered === true ||
         (relay
-          ? (await relay.deliverNow(intentFor(stored), now)).delivered
+          ? (await relay.deliverNow(intentFor(stored), now, outcome.replayed ? undefined : stored)).delivered
           : await deliver(stored, outputOf(stored, form, actor)));
       return { ...outcome, result: { ...outcome.result, task: stored }, workflowNotified };
     },

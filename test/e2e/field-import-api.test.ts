@@ -92,7 +92,10 @@ describe('응답소 import through the API', () => {
   });
 
   it('discards an upload whose bytes do not hash to what was declared, and starts nothing', async () => {
-    const fileId = await upload(patrolStaff, bytes.slice(0, 2000), sha256(bytes.slice(0, 2000)).replace(/^./, '0'));
+    // Another hash than the bytes' own: its first digit changed (always to a different one; a fixed '0'
+    // left the hash unchanged whenever the true one began with 0, one run in sixteen).
+    const wrong = sha256(bytes.slice(0, 2000)).replace(/^./, (digit) => (digit === '0' ? '1' : '0'));
+    const fileId = await upload(patrolStaff, bytes.slice(0, 2000), wrong);
     const res = await t.call('POST', '/field-complaints/imports', { token: patrolStaff, body: { fileId } });
     // The presigned PUT is signed over the declared hash; the server's own hash is what decides.
     expect(res.status, JSON.stringify(res.body)).toBe(422);
