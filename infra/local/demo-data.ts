@@ -257,17 +257,14 @@ export const DEMO_STAFF: StaffMember[] = [...Object.values(DEMO_USERS), ...OTHER
 
 /** The department contacts, apart from the seed marker, so a data directory from before them gets them too. */
 export async function seedDepartmentContacts(staff: Pick<StaffRepository, 'putIfAbsent'>): Promise<number> {
-  let added = 0;
-  for (const member of DEPARTMENT_CONTACTS) if (await staff.putIfAbsent(member)) added += 1;
-  return added;
+  return countAdded(DEPARTMENT_CONTACTS.map((member) => staff.putIfAbsent(member)));
 }
 
 export async function seedDemoData(
   staff: StaffRepository,
   cases: CaseUseCases,
 ): Promise<{ staffAdded: number; casesAdded: number }> {
-  let staffAdded = 0;
-  for (const member of DEMO_STAFF) if (await staff.putIfAbsent(member)) staffAdded += 1;
+  const staffAdded = await countAdded(DEMO_STAFF.map((member) => staff.putIfAbsent(member)));
 
   const auditLead = OTHER_STAFF.find((m) => m.team === 'audit' && m.roles.includes('team-lead'))!;
   const lead = DEMO_USERS['team-lead'];
@@ -392,13 +389,12 @@ export const DEMO_CITIZEN_AUDITORS = demoCitizenAuditors(koreaDate(new Date()));
 
 /** Puts the demo 구민감사관 on the roster if they are not there yet (idempotent: run at every start). */
 export async function seedDemoCitizenAuditors(roster: CitizenAuditorRoster): Promise<number> {
-  let added = 0;
-  for (const { sub, input } of DEMO_CITIZEN_AUDITORS) {
-    const person = DEMO_STAFF.find((m) => m.sub === sub)!;
-    if (await roster.putIfAbsent(citizenAuditorFromInput(person, input, 'system:seed', '2026-01-02T09:00:00+09:00')))
-      added += 1;
-  }
-  return added;
+  return countAdded(
+    DEMO_CITIZEN_AUDITORS.map(({ sub, input }) => {
+      const person = DEMO_STAFF.find((m) => m.sub === sub)!;
+      return roster.putIfAbsent(citizenAuditorFromInput(person, input, 'system:seed', '2026-01-02T09:00:00+09:00'));
+    }),
+  );
 }
 
 /**
@@ -549,11 +545,19 @@ export const DEMO_COMMITTEES: Record<CommitteeKind, CommitteeInput> = {
 
 /** Registers the demo committees that are not there yet (idempotent: run at every start). */
 export async function seedDemoCommittees(committees: CommitteeRepository): Promise<number> {
-  let added = 0;
-  for (const kind of COMMITTEE_KINDS) {
-    const input = committeeInputSchema.parse(DEMO_COMMITTEES[kind]);
-    if (await committees.putIfAbsent(committeeFromInput(kind, input, 'system:seed', '2026-01-02T09:00:00+09:00')))
-      added += 1;
-  }
-  return added;
+  const inputs = COMMITTEE_KINDS.map((kind) => [kind, committeeInputSchema.parse(DEMO_COMMITTEES[kind])] as const);
+  return countAdded(
+    inputs.map(([kind, input]) =>
+      committees.putIfAbsent(committeeFromInput(kind, input, 'system:seed', '2026-01-02T09:00:00+09:00')),
+    ),
+  );
+}
+
+/**
+ * How many of these conditional puts wrote their item. Each item is its own conditional put (no two
+ * write the same key), so they go at once: every start of the local system runs them, and one after
+ * another they were a round trip each before the API answered.
+ */
+async function countAdded(puts: Promise<boolean>[]): Promise<number> {
+  return (await Promise.all(puts)).filter(Boolean).length;
 }

@@ -194,31 +194,39 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   const client = new DynamoDBClient({ endpoint });
   const doc = createDocumentClient(client);
-  const created = await ensureTable(client, options.tableName);
+  // The case table and the Step Functions service (its own table and server) are independent: both at once.
+  // Nothing drives an execution before recover() below, after the case table is there.
+  const startStepFunctions = async () => {
+    // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
+    const steps = Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][];
+    const handlers = await Promise.all(steps.map(async ([, step]) => (await stepModules[step]()).handler));
+    const bindings = Object.fromEntries(
+      steps.map(([placeholder], i) => [placeholder, handlers[i] as TaskBindings[string]]),
+    );
+    return startLocalStepFunctions({
+      tableName: `${options.tableName}-stepfunctions`,
+      dynamoDbClient: client,
+      bindings,
+      ...(options.stepFunctionsPort !== undefined && { port: options.stepFunctionsPort }),
+      ...(options.clock && { clock: options.clock }),
+      ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+    });
+  };
+  const [created, stepFunctions] = await Promise.all([ensureTable(client, options.tableName), startStepFunctions()]);
   log(created === 'created' ? `테이블 생성: ${options.tableName}` : `기존 테이블 사용: ${options.tableName}`);
   if (created === 'upgraded') {
     // Cases stored before an index existed are written again so they appear in it (search indexes).
     const reindexed = await reindexCases(doc, options.tableName);
     log(`새 인덱스 추가: 기존 사건 ${reindexed}건 재색인`);
   }
-
-  // Step Functions: the same definitions, with their Lambda placeholders bound to the same handler modules.
-  const bindings: Record<string, TaskBindings[string]> = {};
-  for (const [placeholder, step] of Object.entries(STEP_FUNCTIONS) as [StepFunctionPlaceholder, StepName][]) {
-    bindings[placeholder] = (await stepModules[step]()).handler as TaskBindings[string];
-  }
-  const stepFunctions = await startLocalStepFunctions({
-    tableName: `${options.tableName}-stepfunctions`,
-    dynamoDbClient: client,
-    bindings,
-    ...(options.stepFunctionsPort !== undefined && { port: options.stepFunctionsPort }),
-    ...(options.clock && { clock: options.clock }),
-    ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
-  });
-  const workflowArns: Record<string, string> = {};
-  for (const [name, definition] of Object.entries(WORKFLOWS)) {
-    workflowArns[name] = (await stepFunctions.registerStateMachine(name, definition)).stateMachineArn;
-  }
+  // Each workflow is its own state machine record: registered side by side.
+  const registered = await Promise.all(
+    Object.entries(WORKFLOWS).map(async ([name, definition]) => {
+      const { stateMachineArn } = await stepFunctions.registerStateMachine(name, definition);
+      return [name, stateMachineArn] as const;
+    }),
+  );
+  const workflowArns: Record<string, string> = Object.fromEntries(registered);
   process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
   process.env.WORKFLOW_ARNS = JSON.stringify(workflowArns);
   const recovered = await stepFunctions.recover();
@@ -264,10 +272,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       );
       log(`데모 데이터 입력: 직원 ${seeded.staffAdded}명, 사건 ${seeded.casesAdded}건`);
     }
-    const contactsAdded = await seedDepartmentContacts(new StaffRepository(doc, options.tableName));
-    if (contactsAdded > 0) log(`데모 부서 담당자(현장민원 월별 분석 메일 수신) 등록: ${contactsAdded}명`);
     // Committees are seeded apart from the marker, so a data directory from before committees gets them too.
-    const committeesAdded = await seedDemoCommittees(new CommitteeRepository(doc, options.tableName));
+    const [contactsAdded, committeesAdded] = await Promise.all([
+      seedDepartmentContacts(new StaffRepository(doc, options.tableName)),
+      seedDemoCommittees(new CommitteeRepository(doc, options.tableName)),
+    ]);
+    if (contactsAdded > 0) log(`데모 부서 담당자(현장민원 월별 분석 메일 수신) 등록: ${contactsAdded}명`);
     if (committeesAdded > 0) log(`데모 위원회 등록: ${committeesAdded}개`);
     if (options.scheduler) {
       // The monthly job would create the cadence meetings on the 1st; a fresh system gets them now,

@@ -114,7 +114,8 @@ describe('crash recovery of the local system', () => {
             ...(body !== undefined && { body: JSON.stringify(body) }),
           });
         } catch {
-          await sleep(50); // down or restarting: try again
+          // Down or restarting: try again soon — not so often that ten clients take the CPU the restart needs.
+          await sleep(100);
           continue;
         }
         const text = await res.text();
@@ -132,8 +133,8 @@ describe('crash recovery of the local system', () => {
           (x: { caseId: string; type: string }) => x.caseId === caseId && x.type === type,
         );
         if (task) return task;
-        if (i > 2_000) throw new Error(`case ${caseId}: no ${type} task for ${role}`);
-        await sleep(50);
+        if (i > 1_000) throw new Error(`case ${caseId}: no ${type} task for ${role}`);
+        await sleep(100);
       }
     }
 

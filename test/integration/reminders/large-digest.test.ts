@@ -27,11 +27,13 @@ const opened: OpenedTask[] = [];
 beforeAll(async () => {
   world = await createReminderWorld();
   // Ten tasks a day over fifty days, half daily audits (감사팀 numbers) and half grievances (민원관리팀).
+  // A day's ten open at the same instant (the fixture's clock is set to it), so they are made side by
+  // side; the days one after another, as the clock moves on.
   for (let batch = 0; batch < ITEMS / 10; batch++) {
     const day = new Date(Date.parse('2026-09-01T10:00:00+09:00') + batch * 86_400_000).toISOString().slice(0, 10);
-    for (let i = 0; i < 10; i++) {
-      opened.push(
-        await world.openTask({
+    const ofDay = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        world.openTask({
           kind: i % 2 === 0 ? 'daily-audit' : 'grievance',
           title: `밀린 사건 ${batch * 10 + i + 1}`,
           openedAt: `${day}T10:00:00+09:00`,
@@ -41,8 +43,9 @@ beforeAll(async () => {
           allowedDecisions: ['submit'],
           dueInBusinessDays: 5,
         }),
-      );
-    }
+      ),
+    );
+    opened.push(...ofDay);
   }
 }, 600_000);
 
