@@ -3,10 +3,11 @@
  *
  * CDK's NodejsFunction starts `npx esbuild` once per function; with ~100 functions that was most of a
  * `cdk synth` (about 2.6 s each on this project's 2-core machines: the npx start, then esbuild parsing
- * the same AWS SDK again). Here the first function that needs its bundle builds all of them in one
- * esbuild call, which parses each source file once; every function then copies its own output. The
- * settings are the ones NodejsFunction was given (ESM, minified, the AWS SDK bundled, source maps
- * without sources), and `npm run bundle-report` builds with the same `FUNCTION_BUNDLE_OPTIONS`.
+ * the same AWS SDK again). Here the first function is bundled alone, and the second builds all the
+ * others in one esbuild call, which parses each source file once; every function then copies its own
+ * output. The settings are the ones NodejsFunction was given (ESM, minified, the AWS SDK bundled,
+ * source maps without sources), and `npm run bundle-report` builds with the same
+ * `FUNCTION_BUNDLE_OPTIONS`.
  *
  * The batch is all `*.handler.ts` files under `functions/` (every Lambda entry is one); an entry
  * outside that convention is still bundled, on its own. Results are kept for the process's life: a
@@ -50,9 +51,10 @@ export function functionHandlerEntries(): string[] {
 /** Where one entry's bundle sits inside a batch's output directory (without the extension). */
 const outName = (entry: string) => entry.replace(/\.ts$/, '');
 
-let batch: { dir: string; entries: Set<string> } | undefined;
+/** This process's bundles: where they are written, which entries are built, whether the batch ran. */
+let bundles: { dir: string; built: Set<string>; batchRan: boolean } | undefined;
 
-function buildBatch(entries: readonly string[], dir: string): void {
+function build(entries: readonly string[], dir: string): void {
   buildSync({
     ...FUNCTION_BUNDLE_OPTIONS,
     entryPoints: entries.map((entry) => ({ in: entry, out: outName(entry) })),
@@ -63,24 +65,31 @@ function buildBatch(entries: readonly string[], dir: string): void {
   });
 }
 
-function builtBatch(entry: string): string {
-  if (batch === undefined) {
+/**
+ * The directory holding `entry`'s bundle. The first function is built alone (a stack with one
+ * function, as some template tests make, needs no more); the second asks for all the others at once.
+ */
+function builtBundle(entry: string): string {
+  if (bundles === undefined) {
     const dir = mkdtempSync(path.join(tmpdir(), 'gamsa-bundles-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const entries = [...new Set([...functionHandlerEntries(), entry])];
-    const started = performance.now();
-    process.stderr.write(`Lambda 번들 ${entries.length}개를 한 번의 esbuild 실행으로 만드는 중…\n`);
-    buildBatch(entries, dir);
-    process.stderr.write(
-      `Lambda 번들 ${entries.length}개 완료 (${((performance.now() - started) / 1000).toFixed(1)}초)\n`,
-    );
-    batch = { dir, entries: new Set(entries) };
+    bundles = { dir, built: new Set(), batchRan: false };
   }
-  if (!batch.entries.has(entry)) {
-    buildBatch([entry], batch.dir);
-    batch.entries.add(entry);
+  const { dir, built } = bundles;
+  if (built.has(entry)) return dir;
+  if (built.size === 0 || bundles.batchRan) {
+    build([entry], dir);
+    built.add(entry);
+    return dir;
   }
-  return batch.dir;
+  const entries = [...new Set([...functionHandlerEntries(), entry])].filter((e) => !built.has(e));
+  const started = performance.now();
+  process.stderr.write(`Lambda 번들 ${entries.length}개를 한 번의 esbuild 실행으로 만드는 중…\n`);
+  build(entries, dir);
+  process.stderr.write(`Lambda 번들 ${entries.length}개 완료 (${((performance.now() - started) / 1000).toFixed(1)}초)\n`);
+  for (const e of entries) built.add(e);
+  bundles.batchRan = true;
+  return dir;
 }
 
 /**
@@ -90,7 +99,7 @@ function builtBatch(entry: string): string {
  * `shared/…/x.ts` wherever the bundle was built.
  */
 export function bundleFunction(entry: string, outputDir: string): void {
-  const dir = builtBatch(entry);
+  const dir = builtBundle(entry);
   const built = path.join(dir, `${outName(entry)}.mjs`);
   copyFileSync(built, path.join(outputDir, 'index.mjs'));
   const map = JSON.parse(readFileSync(`${built}.map`, 'utf8')) as { sources: string[] };
