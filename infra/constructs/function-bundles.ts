@@ -86,7 +86,9 @@ function builtBundle(entry: string): string {
   const started = performance.now();
   process.stderr.write(`Lambda 번들 ${entries.length}개를 한 번의 esbuild 실행으로 만드는 중…\n`);
   build(entries, dir);
-  process.stderr.write(`Lambda 번들 ${entries.length}개 완료 (${((performance.now() - started) / 1000).toFixed(1)}초)\n`);
+  process.stderr.write(
+    `Lambda 번들 ${entries.length}개 완료 (${((performance.now() - started) / 1000).toFixed(1)}초)\n`,
+  );
   for (const e of entries) built.add(e);
   bundles.batchRan = true;
   return dir;
