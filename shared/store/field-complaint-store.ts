@@ -39,6 +39,7 @@ import type {
   StoredFieldComplaint,
 } from '../usecases/field-complaint-import.ts';
 import { queryAll } from './paged-query.ts';
+import { isConditionFailure } from './condition-failure.ts';
 
 const recordKey = (number: string) => ({ pk: `FCOMPLAINT#${number}`, sk: 'RECORD' });
 const jobKey = (importId: string) => ({ pk: `FCIMPORT#${importId}`, sk: 'JOB' });
@@ -219,8 +220,7 @@ export class FieldComplaintStore implements FieldComplaintRecords, FieldImportJo
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
-        throw new SupersededImportError(job.importId, job.attempt ?? 0);
+      if (isConditionFailure(error)) throw new SupersededImportError(job.importId, job.attempt ?? 0);
       throw error;
     }
   }
@@ -281,7 +281,7 @@ export class FieldComplaintStore implements FieldComplaintRecords, FieldImportJo
       );
       return true;
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

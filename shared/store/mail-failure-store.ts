@@ -27,6 +27,7 @@ import type {
 } from '../usecases/ports.ts';
 import { cancellationReasons } from './case-repository.ts';
 import { IdempotencyRaceError, idempotencyPut, type IdempotencyClaim } from './idempotency-store.ts';
+import { isConditionFailure } from './condition-failure.ts';
 
 const FAILURES_INDEX = 'MAIL_FAILURES';
 const PENDING_NOTICES = 'MAIL_NOTICES#PENDING';
@@ -40,10 +41,6 @@ const failureKey = (mailRef: string, email: string, kind: string) => ({
 const suppressionKey = (email: string) => ({ pk: `MAIL_SUPPRESSED#${email.toLowerCase()}`, sk: 'SUPPRESSION' });
 
 export type { MailSuppression, StoredMailFailure } from '../usecases/ports.ts';
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
-}
 
 const STORAGE = new Set(['pk', 'sk', 'entity', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 const strip = <T>(item: Record<string, unknown>) =>

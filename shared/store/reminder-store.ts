@@ -50,6 +50,7 @@ import type { StaffRepository } from './staff-repository.ts';
 import { TTL_ATTRIBUTE } from './table-definition.ts';
 import { OPEN_TASK_SHARDS } from './task-repository.ts';
 import { queryAll } from './paged-query.ts';
+import { isConditionFailure } from './condition-failure.ts';
 
 /** The fields of an open task a reminder needs (read with a projection). */
 export const reminderTaskSchema = taskRecordSchema.pick({
@@ -98,10 +99,6 @@ export const markerOwner = (digest: Pick<StoredDigest, 'digestId' | 'attempt'>) 
 const markerKey = (recipientSub: string, item: Pick<ReminderItemRef, 'caseId' | 'taskId' | 'threshold'>) =>
   keys.reminder(item.caseId, item.taskId, item.threshold, recipientSub);
 const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
-}
 
 export class ReminderStore implements ReminderStorePort {
   constructor(

@@ -9,12 +9,9 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { keys } from './keys.ts';
 
 import type { ReportMailClaim, ReportMailLedger as ReportMailLedgerPort } from '../usecases/ports.ts';
+import { isConditionFailure } from './condition-failure.ts';
 
 export type { ReportMailClaim } from '../usecases/ports.ts';
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
-}
 
 export class ReportMailLedger implements ReportMailLedgerPort {
   constructor(

@@ -3,6 +3,7 @@
  * if nothing is there yet, any later version only over exactly the version before it.
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 
 /** Writes `item`; false when the version it follows is not the stored one (someone else wrote first). */
 export async function putVersioned(
@@ -26,7 +27,7 @@ export async function putVersioned(
     );
     return true;
   } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

@@ -34,7 +34,7 @@ import type { FieldComplaintStandards } from '../kinds/field-complaint/standards
 import { assertCanImportFieldComplaints } from '../policies/field-complaint-access.ts';
 import { type FieldComplaintRecords, type FieldImportJob, importFieldComplaints } from './field-complaint-import.ts';
 import { type IdempotencyRequest, runIdempotent } from './idempotent.ts';
-import type { IdempotencyClaim, IdempotencyStore } from './ports.ts';
+import type { FileStore, IdempotencyClaim, IdempotencyStore } from './ports.ts';
 
 /** What the browser declared when it asked for the upload URL. */
 export interface FieldImportUpload {
@@ -63,18 +63,9 @@ export interface FieldImportJobs {
   getUpload(importId: string): Promise<FieldImportUpload | undefined>;
 }
 
-/** The files bucket, as far as imports use it (shared/store/s3-file-store.ts). */
-export interface ImportFileStore {
-  uploadUrl(
-    key: string,
-    file: { contentType: string; size: number; sha256: string },
-    expiresIn: number,
-  ): Promise<{ url: string; headers: Record<string, string> }>;
-  inspect(
-    key: string,
-  ): Promise<{ size: number; contentType?: string; declaredSha256?: string; sha256: string } | undefined>;
+/** The files bucket, as far as imports use it (shared/store/s3-file-store.ts): case files' store plus a download to disk. */
+export interface ImportFileStore extends Pick<FileStore, 'uploadUrl' | 'inspect' | 'delete'> {
   downloadTo(key: string, path: string): Promise<void>;
-  delete(key: string): Promise<void>;
 }
 
 /** A run of one attempt, handed to the worker. */
